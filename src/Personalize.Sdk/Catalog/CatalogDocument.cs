@@ -1,0 +1,24 @@
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>The JSON shape of a catalog file: <c>{ "items": [ { "key": ..., ... } ] }</c>.</summary>
+/// <remarks>
+/// Separate from <see cref="CatalogItem"/> so that a property missing from the file keeps the
+/// item's documented default instead of the type's zero value.
+/// </remarks>
+internal sealed class CatalogDocument
+{
+    public List<Entry?>? Items { get; set; }
+
+    internal sealed class Entry
+    {
+        public string? Key { get; set; }
+
+        public string? Category { get; set; }
+
+        public string? Title { get; set; }
+
+        public Dictionary<string, string>? Attributes { get; set; }
+
+        public bool? IsAvailable { get; set; }
+    }
+}

@@ -1,0 +1,30 @@
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>One item that can be ranked: a product, an offer, a piece of content.</summary>
+/// <remarks>
+/// Items are immutable once given to the SDK: to change one, replace the catalog with a new
+/// snapshot (<see cref="ICatalog.Replace"/>). Per-item statistics survive a replacement by key.
+/// </remarks>
+public sealed class CatalogItem
+{
+    internal static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(0);
+
+    /// <summary>The item's unique key, as the host application knows it (a SKU, a content id).</summary>
+    public required string Key { get; init; }
+
+    /// <summary>The item's category, used by category affinity and popularity.</summary>
+    /// <value>The default is <see langword="null"/>: uncategorised.</value>
+    public string? Category { get; init; }
+
+    /// <summary>A human-readable name, used in explanations ("Because you viewed Hiking boots").</summary>
+    /// <value>The default is <see langword="null"/>: explanations fall back to the key.</value>
+    public string? Title { get; init; }
+
+    /// <summary>Free-form attributes such as <c>brand</c>, <c>color</c> or <c>channel</c>.</summary>
+    /// <value>The default is empty.</value>
+    public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
+
+    /// <summary>Whether the item can be shown at all (in stock, published).</summary>
+    /// <value>The default is <see langword="true"/>.</value>
+    public bool IsAvailable { get; init; } = true;
+}

@@ -1,0 +1,78 @@
+using System.Text.Json;
+
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>
+/// Reads catalogs in the documented JSON schema:
+/// <c>{ "items": [ { "key": "sku-1", "category": "shoes", "title": "Hiking boots",
+/// "attributes": { "brand": "Acme" }, "isAvailable": true } ] }</c>.
+/// </summary>
+/// <remarks>Property names are camelCase and matched case-insensitively; unknown properties and comments are ignored.</remarks>
+public static class CatalogJson
+{
+    /// <summary>Reads a catalog from a UTF-8 JSON stream.</summary>
+    /// <param name="utf8Json">The stream; it is read to the end and not disposed.</param>
+    /// <returns>The items, in file order.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema; the message names the line and position.</exception>
+    public static IReadOnlyList<CatalogItem> Read(Stream utf8Json)
+    {
+        ArgumentNullException.ThrowIfNull(utf8Json);
+        CatalogDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8Json, CatalogJsonContext.Default.CatalogDocument);
+        }
+        catch (JsonException exception)
+        {
+            // JsonException counts lines and positions from 0.
+            long? line = exception.LineNumber + 1;
+            long? position = exception.BytePositionInLine + 1;
+            throw new CatalogFormatException(
+                $"The catalog is not valid JSON for the catalog schema at line {line?.ToString() ?? "?"}, position {position?.ToString() ?? "?"}: {exception.Message}",
+                exception)
+            {
+                LineNumber = line,
+                BytePositionInLine = position,
+            };
+        }
+
+        if (document?.Items is not { } items)
+        {
+            throw new CatalogFormatException("The catalog has no \"items\" array.");
+        }
+
+        var catalog = new CatalogItem[items.Count];
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i] is not { Key: { Length: > 0 } key } entry)
+            {
+                throw new CatalogFormatException($"Catalog item {i} has no key.");
+            }
+
+            catalog[i] = new CatalogItem
+            {
+                Key = key,
+                Category = entry.Category,
+                Title = entry.Title,
+                Attributes = entry.Attributes ?? CatalogItem.NoAttributes,
+                IsAvailable = entry.IsAvailable ?? true,
+            };
+        }
+
+        return catalog;
+    }
+
+    /// <summary>Reads a catalog from a UTF-8 JSON file.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>The items, in file order.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema; the message names the line and position.</exception>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    public static IReadOnlyList<CatalogItem> ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        using var stream = File.OpenRead(path);
+        return Read(stream);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>The catalog of items the SDK ranks, replaceable at run time.</summary>
+public interface ICatalog
+{
+    /// <summary>How many items the current snapshot holds.</summary>
+    int Count { get; }
+
+    /// <summary>A number that grows by one with every snapshot that replaces the current one.</summary>
+    long Version { get; }
+
+    /// <summary>Finds an item of the current snapshot by key.</summary>
+    /// <param name="key">The item's key.</param>
+    /// <param name="item">The item, when found.</param>
+    /// <returns><see langword="true"/> when the current snapshot holds an item with that key.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="key"/> is null.</exception>
+    bool TryGetItem(string key, [NotNullWhen(true)] out CatalogItem? item);
+
+    /// <summary>
+    /// Replaces the whole catalog, atomically: decisions running now finish on the old snapshot,
+    /// the next ones see the new one. Items no longer present vanish from results at once.
+    /// </summary>
+    /// <param name="items">The new catalog.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its items is null.</exception>
+    /// <exception cref="ArgumentException">An item has an empty key, or two items share one key.</exception>
+    void Replace(IEnumerable<CatalogItem> items);
+}

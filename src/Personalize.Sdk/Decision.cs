@@ -1,0 +1,25 @@
+namespace Personalize.Sdk;
+
+/// <summary>The outcome of one <see cref="IPersonalizer.Rank(in PersonalizationRequest)"/> call.</summary>
+public sealed class Decision
+{
+    internal Decision(in DecisionInfo info, RankedItem[] items)
+    {
+        Id = info.Id;
+        Variant = info.Variant;
+        Timestamp = info.Timestamp;
+        Items = items;
+    }
+
+    /// <summary>The decision's unique id (a version 7 GUID, ordered by time); use it to attribute outcomes.</summary>
+    public Guid Id { get; }
+
+    /// <summary>Which experience served the decision.</summary>
+    public DecisionVariant Variant { get; }
+
+    /// <summary>When the decision was made, by the SDK's <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The ranked items, best first.</summary>
+    public IReadOnlyList<RankedItem> Items { get; }
+}

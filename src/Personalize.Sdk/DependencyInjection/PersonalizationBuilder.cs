@@ -1,0 +1,89 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.DependencyInjection;
+
+/// <summary>Chains further configuration onto <c>AddPersonalization()</c>.</summary>
+public sealed class PersonalizationBuilder
+{
+    internal PersonalizationBuilder(IServiceCollection services)
+    {
+        Services = services;
+    }
+
+    /// <summary>The service collection the SDK is registered in.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Registers a signal provider, created by the container, with its default weights.</summary>
+    /// <typeparam name="TProvider">The provider type; a singleton.</typeparam>
+    /// <param name="weight">Its weight for users with history; <see cref="PersonalizationOptions.Weights"/> can override it by name.</param>
+    /// <param name="coldStartWeight">Its weight for users without usable history.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    public PersonalizationBuilder AddSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(float weight, float coldStartWeight = 0f)
+        where TProvider : class, ISignalProvider
+    {
+        ThrowIfInvalidWeight(weight);
+        ThrowIfInvalidWeight(coldStartWeight);
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalProvider, TProvider>());
+        Services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight));
+        return this;
+    }
+
+    /// <summary>Registers a signal provider instance with its default weights.</summary>
+    /// <param name="provider">The provider; a singleton.</param>
+    /// <param name="weight">Its weight for users with history; <see cref="PersonalizationOptions.Weights"/> can override it by name.</param>
+    /// <param name="coldStartWeight">Its weight for users without usable history.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    public PersonalizationBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        ThrowIfInvalidWeight(weight);
+        ThrowIfInvalidWeight(coldStartWeight);
+        Services.AddSingleton(provider);
+        Services.AddSingleton(new SignalRegistration(provider.GetType(), provider, weight, coldStartWeight));
+        return this;
+    }
+
+    /// <summary>Adds items to the catalog the SDK starts with.</summary>
+    /// <param name="items">The items, in catalog order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    public PersonalizationBuilder AddCatalog(IEnumerable<CatalogItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        CatalogItem[] copy = [.. items];
+        Services.Configure<PersonalizationOptions>(options =>
+        {
+            foreach (var item in copy)
+            {
+                options.Catalog.Add(item);
+            }
+        });
+        return this;
+    }
+
+    /// <summary>Loads the catalog from a JSON file at start (see <see cref="CatalogJson"/> for the schema).</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    public PersonalizationBuilder AddCatalogFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        Services.Configure<PersonalizationOptions>(options => options.CatalogPath = path);
+        return this;
+    }
+
+    private static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
+    {
+        if (!float.IsFinite(weight) || weight < 0)
+        {
+            throw new ArgumentOutOfRangeException(paramName, weight, "A signal weight must be a finite number >= 0.");
+        }
+    }
+}

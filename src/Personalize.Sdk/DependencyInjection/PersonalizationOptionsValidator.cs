@@ -1,0 +1,82 @@
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.DependencyInjection;
+
+/// <summary>Checks every option at host start and reports all problems at once, each with the option's name.</summary>
+internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvider> providers) : IValidateOptions<PersonalizationOptions>
+{
+    private const string Prefix = nameof(PersonalizationOptions) + ".";
+
+    public ValidateOptionsResult Validate(string? name, PersonalizationOptions options)
+    {
+        var failures = new List<string>();
+        if (options.MaxCount is < 1 or > 10_000)
+        {
+            failures.Add($"{Prefix}{nameof(options.MaxCount)} must be between 1 and 10000 (was {options.MaxCount}).");
+        }
+
+        RequirePositive(failures, nameof(options.PopularityHalfLife), options.PopularityHalfLife);
+        RequirePositive(failures, nameof(options.AffinityHalfLife), options.AffinityHalfLife);
+        RequirePositive(failures, nameof(options.ProfileIdleExpiration), options.ProfileIdleExpiration);
+        if (options.MaxProfiles < 1)
+        {
+            failures.Add($"{Prefix}{nameof(options.MaxProfiles)} must be positive (was {options.MaxProfiles}).");
+        }
+
+        var signalNames = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var provider in providers)
+        {
+            if (string.IsNullOrEmpty(provider.Name))
+            {
+                failures.Add($"The signal provider {provider.GetType().Name} has no name.");
+            }
+            else if (!signalNames.Add(provider.Name))
+            {
+                failures.Add($"Two signal providers are named '{provider.Name}'; signal names must be unique.");
+            }
+        }
+
+        ValidateWeights(failures, nameof(options.Weights), options.Weights, signalNames);
+        ValidateWeights(failures, nameof(options.ColdStartWeights), options.ColdStartWeights, signalNames);
+
+        if (options.CatalogPath is { } path && !File.Exists(path))
+        {
+            failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
+        }
+
+        for (var i = 0; i < options.Catalog.Count; i++)
+        {
+            if (options.Catalog[i] is null || string.IsNullOrEmpty(options.Catalog[i].Key))
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] has no key.");
+            }
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void RequirePositive(List<string> failures, string option, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero)
+        {
+            failures.Add($"{Prefix}{option} must be positive (was {value}).");
+        }
+    }
+
+    private static void ValidateWeights(List<string> failures, string option, IDictionary<string, float> weights, HashSet<string> signalNames)
+    {
+        foreach (var (signal, weight) in weights)
+        {
+            if (!signalNames.Contains(signal))
+            {
+                failures.Add($"{Prefix}{option}[\"{signal}\"] names no registered signal (known: {string.Join(", ", signalNames)}).");
+            }
+
+            if (!float.IsFinite(weight) || weight < 0)
+            {
+                failures.Add($"{Prefix}{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.Logging;
+
+namespace Personalize.Sdk.Diagnostics;
+
+/// <summary>Source-generated log messages. None of them carries a user key.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(1, LogLevel.Warning, "A tracked {Kind} event was not applied: {Reason}.")]
+    public static partial void EventRejected(ILogger logger, EventKind kind, string reason);
+
+    [LoggerMessage(2, LogLevel.Warning, "Signal provider '{Signal}' failed; its column is zeroed for this decision.")]
+    public static partial void ProviderFaulted(ILogger logger, string signal, Exception exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "Signal provider '{Signal}' wrote {Count} NaN or infinite values; they count as 0.")]
+    public static partial void InvalidSignalValues(ILogger logger, string signal, int count);
+
+    [LoggerMessage(4, LogLevel.Error, "The catalog file could not be loaded; the previous catalog stays active.")]
+    public static partial void CatalogLoadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(5, LogLevel.Information, "Catalog version {Version} is active with {Count} items.")]
+    public static partial void CatalogActivated(ILogger logger, long version, int count);
+}

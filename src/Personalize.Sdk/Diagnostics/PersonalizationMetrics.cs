@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+
+namespace Personalize.Sdk.Diagnostics;
+
+/// <summary>The SDK's instruments, on one <see cref="Meter"/> named <c>Personalize.Sdk</c>. Tags never carry user keys.</summary>
+internal sealed class PersonalizationMetrics : IDisposable
+{
+    public const string MeterName = "Personalize.Sdk";
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _decisions;
+    private readonly Counter<long> _eventsApplied;
+    private readonly Counter<long> _eventsRejected;
+    private readonly Counter<long> _providerFaults;
+    private readonly Counter<long> _invalidSignalValues;
+    private readonly Counter<long> _profilesEvicted;
+
+    public PersonalizationMetrics(IMeterFactory? meterFactory)
+    {
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant.");
+        _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
+        _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
+        _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
+        _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
+        _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
+    }
+
+    public void DecisionMade(DecisionVariant variant) =>
+        _decisions.Add(1, new KeyValuePair<string, object?>("variant", VariantTag(variant)));
+
+    public void EventApplied(EventKind kind) =>
+        _eventsApplied.Add(1, new KeyValuePair<string, object?>("kind", KindTag(kind)));
+
+    public void EventRejected(string reason) =>
+        _eventsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void ProviderFaulted(string signal) =>
+        _providerFaults.Add(1, new KeyValuePair<string, object?>("signal", signal));
+
+    public void InvalidSignalValues(string signal, int count) =>
+        _invalidSignalValues.Add(count, new KeyValuePair<string, object?>("signal", signal));
+
+    public void ProfileEvicted(string reason) =>
+        _profilesEvicted.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    // Cached strings: a tag built per call would allocate on the hot path.
+    private static string VariantTag(DecisionVariant variant) => variant switch
+    {
+        DecisionVariant.Personalized => "personalized",
+        DecisionVariant.ColdStart => "cold_start",
+        DecisionVariant.Control => "control",
+        _ => "fallback",
+    };
+
+    private static string KindTag(EventKind kind) => kind switch
+    {
+        EventKind.View => "view",
+        EventKind.AddToCart => "add_to_cart",
+        EventKind.Purchase => "purchase",
+        _ => "other",
+    };
+}

@@ -1,0 +1,54 @@
+namespace Personalize.Sdk;
+
+/// <summary>What to rank, for whom, and how many items to return.</summary>
+/// <remarks>
+/// A small value type, so building one per request allocates nothing. Leave
+/// <see cref="Candidates"/> empty to rank the whole catalog.
+/// </remarks>
+public readonly struct PersonalizationRequest
+{
+    /// <summary>The default number of items a decision returns.</summary>
+    public const int DefaultCount = 10;
+
+    private readonly int? _count;
+
+    /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
+    /// <param name="userKey">The user's key: an anonymous visitor id or a known account id.</param>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    public PersonalizationRequest(string userKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        UserKey = userKey;
+    }
+
+    /// <summary>The user's key: an anonymous visitor id or a known account id.</summary>
+    public string UserKey { get; }
+
+    /// <summary>
+    /// The item keys to rank, in the caller's order (which breaks ties). Unknown keys are skipped
+    /// and duplicates count once, the first one winning.
+    /// </summary>
+    /// <value>The default is empty: rank every available item of the catalog.</value>
+    public ReadOnlyMemory<string> Candidates { get; init; }
+
+    /// <summary>How many items to return at most.</summary>
+    /// <value>The default is <see cref="DefaultCount"/> (10).</value>
+    /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
+    public int Count
+    {
+        get => _count ?? DefaultCount;
+        init
+        {
+            if (value < 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(Count), value, "Count must not be negative.");
+            }
+
+            _count = value;
+        }
+    }
+
+    /// <summary>What is known about the request itself: channel, device, locale, intent.</summary>
+    /// <value>The default is an empty context.</value>
+    public RequestContext Context { get; init; }
+}

@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk;
+
+/// <summary>
+/// The engine behind <see cref="IPersonalizer"/>. One code path serves every variant: variants
+/// differ only in the weights applied to the same signal matrix.
+/// </summary>
+internal sealed partial class Personalizer : IPersonalizer, IDisposable
+{
+    private readonly CatalogStore _catalog;
+    private readonly ProfileStore _profiles;
+    private readonly ItemStatistics _statistics;
+    private readonly SignalSlot[] _signals;
+    private readonly TimeProvider _timeProvider;
+    private readonly PersonalizationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly int _maxCount;
+    private readonly double _affinityHalfLifeTicks;
+
+    public Personalizer(
+        PersonalizationOptions options,
+        CatalogStore catalog,
+        SignalSlot[] signals,
+        TimeProvider timeProvider,
+        PersonalizationMetrics metrics,
+        ILogger logger)
+    {
+        _catalog = catalog;
+        _signals = signals;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        _maxCount = options.MaxCount;
+        _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
+        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
+        _profiles = new ProfileStore(
+            options.MaxProfiles,
+            options.ProfileIdleExpiration,
+            timeProvider,
+            reason => metrics.ProfileEvicted(reason.ToString()));
+    }
+
+    public void Dispose() => _profiles.Dispose();
+}

@@ -1,0 +1,19 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>Exponential time decay by half-life: a value halves every half-life.</summary>
+internal static class Decay
+{
+    /// <summary>The factor a value kept since <paramref name="fromTicks"/> is worth at <paramref name="toTicks"/>.</summary>
+    public static double Factor(long fromTicks, long toTicks, double halfLifeTicks) =>
+        double.Exp2((fromTicks - toTicks) / halfLifeTicks);
+
+    /// <summary>
+    /// Adds <paramref name="amount"/> observed at <paramref name="ticks"/> to a value last updated at
+    /// <paramref name="lastTicks"/>. Returns the new value and its new update time; an event older
+    /// than the last update is decayed to it instead, so late events still count, but less.
+    /// </summary>
+    public static (double Value, long Ticks) Add(double value, long lastTicks, double amount, long ticks, double halfLifeTicks) =>
+        ticks >= lastTicks
+            ? ((value * Factor(lastTicks, ticks, halfLifeTicks)) + amount, ticks)
+            : (value + (amount * Factor(ticks, lastTicks, halfLifeTicks)), lastTicks);
+}

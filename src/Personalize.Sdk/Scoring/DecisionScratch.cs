@@ -1,0 +1,68 @@
+using Personalize.Sdk.Profiles;
+
+namespace Personalize.Sdk.Scoring;
+
+/// <summary>
+/// The working memory of one decision: candidate indices, the signal matrix, scores and the
+/// top-K heap. One instance is kept per thread and reused, so a warm decision allocates nothing;
+/// buffers only grow.
+/// </summary>
+internal sealed class DecisionScratch
+{
+    [ThreadStatic]
+    private static DecisionScratch? t_cached;
+
+    private int[] _candidates = new int[256];
+    private float[] _matrix = new float[1024];
+    private float[] _scores = new float[256];
+    private float[] _categoryTable = new float[64];
+    private bool[] _seen = new bool[256];
+    private int[] _heap = new int[16];
+
+    public ProfileData Profile { get; } = new();
+
+    /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
+    public static DecisionScratch Rent()
+    {
+        var scratch = t_cached ?? new DecisionScratch();
+        t_cached = null;
+        return scratch;
+    }
+
+    public static void Return(DecisionScratch scratch) => t_cached = scratch;
+
+    public Span<int> Candidates(int length) => Grow(ref _candidates, length).AsSpan(0, length);
+
+    /// <summary>A cleared [signals x candidates] matrix, one column per signal, each column contiguous.</summary>
+    public Span<float> Matrix(int length)
+    {
+        var span = Grow(ref _matrix, length).AsSpan(0, length);
+        span.Clear();
+        return span;
+    }
+
+    public Span<float> Scores(int length)
+    {
+        var span = Grow(ref _scores, length).AsSpan(0, length);
+        span.Clear();
+        return span;
+    }
+
+    public Span<int> Heap(int length) => Grow(ref _heap, length).AsSpan(0, length);
+
+    /// <summary>A table by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
+    public Span<float> CategoryTable(int length) => Grow(ref _categoryTable, length).AsSpan(0, length);
+
+    /// <summary>Flags by item index, all false; the caller must reset what it set.</summary>
+    public Span<bool> Seen(int length) => Grow(ref _seen, length).AsSpan(0, length);
+
+    private static T[] Grow<T>(ref T[] buffer, int length)
+    {
+        if (buffer.Length < length)
+        {
+            buffer = new T[Math.Max(length, buffer.Length * 2)];
+        }
+
+        return buffer;
+    }
+}

@@ -1,0 +1,36 @@
+namespace Personalize.Sdk.Signals;
+
+/// <summary>
+/// Popularity: every user's views, carts and purchases of the item, decayed by
+/// <see cref="PersonalizationOptions.PopularityHalfLife"/>. Normalised by the most popular
+/// candidate, which scores 1; an item nobody touched scores 0.
+/// </summary>
+internal sealed class PopularitySignal : ISignalProvider
+{
+    public string Name => BuiltInSignals.Popularity;
+
+    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    {
+        var popularity = context.Statistics.Popularity;
+        var max = 0d;
+        foreach (var index in candidates)
+        {
+            if ((uint)index < (uint)popularity.Length && popularity[index] > max)
+            {
+                max = popularity[index];
+            }
+        }
+
+        if (max <= 0)
+        {
+            return;
+        }
+
+        var scale = 1 / max;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var index = candidates[i];
+            column[i] = (uint)index < (uint)popularity.Length ? (float)(popularity[index] * scale) : 0f;
+        }
+    }
+}

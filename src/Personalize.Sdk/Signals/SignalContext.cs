@@ -1,0 +1,53 @@
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Scoring;
+
+namespace Personalize.Sdk.Signals;
+
+/// <summary>What a signal provider may read while computing its column for one decision.</summary>
+public readonly ref struct SignalContext
+{
+    internal SignalContext(
+        CatalogSnapshot catalog,
+        ProfileData profile,
+        ItemStatistics statistics,
+        DecisionScratch scratch,
+        in RequestContext request,
+        DateTimeOffset now,
+        double affinityHalfLifeTicks)
+    {
+        Catalog = catalog;
+        ProfileData = profile;
+        Statistics = statistics;
+        Scratch = scratch;
+        Request = request;
+        Now = now;
+        AffinityHalfLifeTicks = affinityHalfLifeTicks;
+    }
+
+    /// <summary>What the host said about the request: channel, device, locale.</summary>
+    public RequestContext Request { get; }
+
+    /// <summary>The decision's time, by the SDK's <see cref="TimeProvider"/>.</summary>
+    public DateTimeOffset Now { get; }
+
+    /// <summary>The user's profile, as it was when the decision started.</summary>
+    public ProfileView Profile => new(ProfileData, Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
+
+    internal CatalogSnapshot Catalog { get; }
+
+    internal ProfileData ProfileData { get; }
+
+    internal ItemStatistics Statistics { get; }
+
+    internal DecisionScratch Scratch { get; }
+
+    internal double AffinityHalfLifeTicks { get; }
+
+    /// <summary>The catalog item behind a candidate's item index.</summary>
+    /// <param name="itemIndex">An index from the candidates span.</param>
+    /// <returns>The item.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public CatalogItem GetItem(int itemIndex) =>
+        Catalog.GetItem(itemIndex) ?? throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+}

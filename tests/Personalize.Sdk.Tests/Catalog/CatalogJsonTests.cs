@@ -1,0 +1,60 @@
+using System.Text;
+using Personalize.Sdk.Catalog;
+
+namespace Personalize.Sdk.Tests.Catalog;
+
+public sealed class CatalogJsonTests
+{
+    [Fact]
+    public void Reads_the_documented_schema()
+    {
+        const string json = """
+            {
+              // comments and unknown properties are ignored
+              "version": 3,
+              "items": [
+                { "key": "boots", "category": "hiking", "title": "Hiking boots", "attributes": { "brand": "Acme" } },
+                { "key": "pan", "category": "kitchen", "isAvailable": false },
+              ]
+            }
+            """;
+
+        var items = CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(["boots", "pan"], items.Select(i => i.Key));
+        Assert.Equal("Hiking boots", items[0].Title);
+        Assert.Equal("Acme", items[0].Attributes["brand"]);
+        Assert.True(items[0].IsAvailable);
+        Assert.False(items[1].IsAvailable);
+        Assert.Empty(items[1].Attributes);
+    }
+
+    [Fact]
+    public void Malformed_json_names_the_line_and_position()
+    {
+        const string json = "{\n  \"items\": [\n    { \"key\": \"a\" },\n    { \"key\": \"b\", }}\n  ]\n}";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(4, failure.LineNumber);
+        Assert.NotNull(failure.BytePositionInLine);
+        Assert.Contains("line 4", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": [ { "category": "x" } ] }""")]
+    [InlineData("""{ "items": [ { "key": "" } ] }""")]
+    [InlineData("""{ "products": [] }""")]
+    [InlineData("""[]""")]
+    public void A_catalog_that_breaks_the_schema_is_refused(string json)
+    {
+        Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+    }
+
+    [Fact]
+    public void Arguments_are_checked()
+    {
+        Assert.Throws<ArgumentNullException>("utf8Json", () => CatalogJson.Read(null!));
+        Assert.Throws<ArgumentException>("path", () => CatalogJson.ReadFile(""));
+    }
+}

@@ -1,0 +1,97 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Catalog;
+
+public sealed class CatalogStoreTests
+{
+    [Fact]
+    public void A_catalog_file_is_loaded_at_start_after_the_items_given_in_code()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "items": [ { "key": "from-file", "category": "books" } ] }""");
+        try
+        {
+            var services = new ServiceCollection();
+            services.AddPersonalization().AddCatalog([new CatalogItem { Key = "from-code" }]).AddCatalogFile(path);
+            using var provider = services.BuildServiceProvider();
+
+            var catalog = provider.GetRequiredService<ICatalog>();
+
+            Assert.Equal(2, catalog.Count);
+            Assert.True(catalog.TryGetItem("from-file", out var item));
+            Assert.Equal("books", item.Category);
+            Assert.Equal(
+                ["from-code", "from-file"],
+                provider.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest("u")).Items.Select(i => i.ItemKey));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void A_corrupt_catalog_file_is_logged_and_the_host_keeps_serving()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"catalog-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, """{ "items": [ { "key": "a" """);
+        try
+        {
+            var logs = new FakeLogCollector();
+            var services = new ServiceCollection();
+            services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+            services.AddPersonalization().AddCatalog([new CatalogItem { Key = "from-code" }]).AddCatalogFile(path);
+            using var provider = services.BuildServiceProvider();
+
+            var decision = provider.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest("u"));
+
+            Assert.Equal(["from-code"], decision.Items.Select(i => i.ItemKey));
+            Assert.Contains(logs.GetSnapshot(), record => record.Level == LogLevel.Error && record.Exception is CatalogFormatException);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void Replacing_the_catalog_is_atomic_and_removed_items_vanish_at_once()
+    {
+        using var sdk = new TestSdk();
+        var catalog = sdk.Services.GetRequiredService<ICatalog>();
+        var version = catalog.Version;
+
+        catalog.Replace(TestCatalog.Items.Where(i => i.Category != "hiking"));
+
+        Assert.Equal(version + 1, catalog.Version);
+        Assert.False(catalog.TryGetItem("hiking-1", out _));
+        Assert.DoesNotContain(sdk.TopKeys("u", 100), key => key.StartsWith("hiking-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Popularity_survives_a_replacement_by_item_key()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("shopper", "books-3", "books-3");
+        var catalog = sdk.Services.GetRequiredService<ICatalog>();
+
+        catalog.Replace(TestCatalog.Items.Reverse());
+
+        Assert.Equal("books-3", sdk.TopKeys("new-user", 1)[0]);
+    }
+
+    [Fact]
+    public void A_bad_replacement_is_refused_and_the_old_catalog_stays()
+    {
+        using var sdk = new TestSdk();
+        var catalog = sdk.Services.GetRequiredService<ICatalog>();
+
+        Assert.Throws<ArgumentException>("source", () => catalog.Replace([new CatalogItem { Key = "a" }, new CatalogItem { Key = "a" }]));
+
+        Assert.Equal(TestCatalog.Items.Count, catalog.Count);
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Personalize.Sdk.Tests.DependencyInjection;
+
+public sealed class OptionsValidationTests
+{
+    [Fact]
+    public async Task Invalid_options_fail_at_host_start_naming_every_bad_option()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.MaxCount = 0;
+            options.PopularityHalfLife = TimeSpan.Zero;
+            options.AffinityHalfLife = TimeSpan.FromDays(-1);
+            options.MaxProfiles = -5;
+            options.Weights["no-such-signal"] = 1f;
+            options.ColdStartWeights["popularity"] = float.NaN;
+            options.CatalogPath = "/definitely/not/here.json";
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PersonalizationOptions.MaxCount", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.PopularityHalfLife", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.AffinityHalfLife", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.MaxProfiles", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"]", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.ColdStartWeights[\"popularity\"]", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.CatalogPath", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(7, failure.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Valid_options_start_the_host()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options => options.Weights["popularity"] = 0.5f);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.NotNull(host.Services.GetRequiredService<IPersonalizer>());
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task Two_signals_with_one_name_fail_at_host_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization().AddSignal(new NamedSignal("popularity"), 1f);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("'popularity'", failure.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class NamedSignal(string name) : Signals.ISignalProvider
+    {
+        public string Name => name;
+
+        public void Compute(in Signals.SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests;
+
+public sealed class PersonalizerRankingTests
+{
+    [Theory, AutoData]
+    public void A_user_who_views_three_items_of_one_category_gets_that_category_first(string user, string otherShopper)
+    {
+        using var sdk = new TestSdk();
+        // The rest of the shop makes kitchen items popular, so popularity alone would lead with kitchen.
+        sdk.View(otherShopper, "kitchen-1", "kitchen-1", "kitchen-2", "kitchen-3", "kitchen-4", "kitchen-2");
+
+        sdk.View(user, "books-1", "books-2", "books-3");
+
+        var top = sdk.TopKeys(user, count: 4);
+        Assert.All(top, key => Assert.StartsWith("books-", key, StringComparison.Ordinal));
+        Assert.Equal(DecisionVariant.Personalized, sdk.Personalizer.Rank(new PersonalizationRequest(user)).Variant);
+    }
+
+    [Theory, AutoData]
+    public void A_new_user_gets_popularity_order(string newUser, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "garden-2", "garden-2", "garden-2", "books-4", "books-4", "hiking-3");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(shopper, "kitchen-1"));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(newUser) { Count = 4 });
+
+        // A purchase (5) outweighs three views (3), which outweigh two (2) and one (1).
+        Assert.Equal(["kitchen-1", "garden-2", "books-4", "hiking-3"], decision.Items.Select(i => i.ItemKey));
+        Assert.Equal(DecisionVariant.ColdStart, decision.Variant);
+        Assert.Equal(1f, decision.Items[0].Score, 5);
+    }
+
+    [Theory, AutoData]
+    public void The_same_request_ranks_the_same_way_twice(string user, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "garden-1", "hiking-2", "hiking-2", "books-3");
+        sdk.View(user, "hiking-1");
+        var request = new PersonalizationRequest(user) { Count = 16 };
+
+        var first = sdk.Personalizer.Rank(request);
+        var second = sdk.Personalizer.Rank(request);
+
+        Assert.Equal(first.Items, second.Items);
+        Assert.NotEqual(first.Id, second.Id);
+    }
+
+    [Theory, AutoData]
+    public void Ties_keep_the_callers_order_and_unknown_or_repeated_candidates_are_skipped(string user)
+    {
+        using var sdk = new TestSdk();
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user)
+        {
+            Candidates = new[] { "books-2", "no-such-item", "hiking-4", "books-2", "garden-1" },
+        });
+
+        Assert.Equal(["books-2", "hiking-4", "garden-1"], decision.Items.Select(i => i.ItemKey));
+    }
+
+    [Theory, AutoData]
+    public void Count_limits_the_items_returned(string user)
+    {
+        using var sdk = new TestSdk();
+
+        Assert.Equal(3, sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 3 }).Items.Count);
+        Assert.Empty(sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 0 }).Items);
+        Assert.Equal(TestCatalog.Items.Count, sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 1000 }).Items.Count);
+    }
+
+    [Theory, AutoData]
+    public void The_next_decision_sees_an_event_at_once(string user)
+    {
+        using var sdk = new TestSdk();
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Personalizer.Rank(new PersonalizationRequest(user)).Variant);
+
+        sdk.Personalizer.Track(PersonalizationEvent.AddToCart(user, "garden-3"));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 4 });
+        Assert.Equal(DecisionVariant.Personalized, decision.Variant);
+        Assert.Equal("garden-3", decision.Items[0].ItemKey);
+        Assert.All(decision.Items, item => Assert.StartsWith("garden-", item.ItemKey, StringComparison.Ordinal));
+    }
+
+    [Theory, AutoData]
+    public void Affinity_fades_with_its_half_life(string user)
+    {
+        using var sdk = new TestSdk(options => options.AffinityHalfLife = TimeSpan.FromDays(1));
+        sdk.View(user, "hiking-1", "hiking-1", "hiking-1", "hiking-1");
+        sdk.Time.Advance(TimeSpan.FromDays(3));
+        sdk.View(user, "books-1");
+
+        // Four hiking views three half-lives ago are worth 0.5 now; one fresh books view is worth 1.
+        Assert.StartsWith("books-", sdk.TopKeys(user, count: 1)[0], StringComparison.Ordinal);
+    }
+
+    [Theory, AutoData]
+    public void Candidates_the_catalog_does_not_know_fall_back_to_the_callers_order(string user)
+    {
+        using var sdk = new TestSdk();
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Candidates = new[] { "x", "y", "x", "z" } });
+
+        Assert.Equal(DecisionVariant.Fallback, decision.Variant);
+        Assert.Equal(["x", "y", "z"], decision.Items.Select(i => i.ItemKey));
+    }
+
+    [Theory, AutoData]
+    public void Rank_into_a_span_writes_what_the_decision_holds(string user, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "garden-4", "garden-4", "books-1");
+        var request = new PersonalizationRequest(user) { Count = 5 };
+        var buffer = new RankedItem[3];
+
+        var written = sdk.Personalizer.Rank(request, buffer, out var info);
+
+        Assert.Equal(3, written);
+        Assert.Equal(sdk.Personalizer.Rank(request).Items.Take(3), buffer);
+        Assert.Equal(DecisionVariant.ColdStart, info.Variant);
+        Assert.Equal(sdk.Time.GetUtcNow(), info.Timestamp);
+        Assert.NotEqual(Guid.Empty, info.Id);
+    }
+}

@@ -1,0 +1,33 @@
+using Personalize.Sdk.Scoring;
+
+namespace Personalize.Sdk.Tests.Scoring;
+
+public sealed class TopKTests
+{
+    [Theory, AutoData]
+    public void Selects_what_a_full_stable_sort_would(int seed, byte k)
+    {
+        var random = new Random(seed);
+        // Few distinct values, so ties are common and the tie-break is exercised.
+        var scores = Enumerable.Range(0, random.Next(0, 300)).Select(_ => (float)random.Next(0, 20)).ToArray();
+        var expected = scores
+            .Select((score, position) => (score, position))
+            .OrderByDescending(x => x.score)
+            .ThenBy(x => x.position)
+            .Take(k)
+            .Select(x => x.position)
+            .ToArray();
+        var heap = new int[Math.Max((int)k, 1)];
+
+        var selected = TopK.Select(scores, k, heap);
+
+        Assert.Equal(expected, heap[..selected]);
+    }
+
+    [Fact]
+    public void Nothing_to_select_selects_nothing()
+    {
+        Assert.Equal(0, TopK.Select([], 10, new int[10]));
+        Assert.Equal(0, TopK.Select([1f, 2f], 0, []));
+    }
+}

@@ -1,0 +1,40 @@
+using Personalize.Sdk.Scoring;
+
+namespace Personalize.Sdk.Tests.Scoring;
+
+public sealed class WeightedSumTests
+{
+    [Theory, AutoData]
+    public void Accumulates_weight_times_column_like_a_scalar_loop(float[] column, float weight)
+    {
+        var scores = column.Select((_, i) => i * 0.5f).ToArray();
+        var expected = scores.Select((score, i) => score + (weight * column[i])).ToArray();
+
+        WeightedSum.Accumulate(column, weight, scores);
+
+        for (var i = 0; i < expected.Length; i++)
+        {
+            Assert.Equal(expected[i], scores[i], 3);
+        }
+    }
+
+    [Fact]
+    public void Sanitize_replaces_non_finite_values_and_counts_them()
+    {
+        float[] column = [1f, float.NaN, 0.5f, float.PositiveInfinity, float.NegativeInfinity, 0f];
+
+        var replaced = WeightedSum.Sanitize(column);
+
+        Assert.Equal(3, replaced);
+        Assert.Equal([1f, 0f, 0.5f, 0f, 0f, 0f], column);
+    }
+
+    [Theory, AutoData]
+    public void Sanitize_leaves_finite_columns_alone(float[] column)
+    {
+        var copy = column.ToArray();
+
+        Assert.Equal(0, WeightedSum.Sanitize(column));
+        Assert.Equal(copy, column);
+    }
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.DependencyInjection;
+
+namespace Personalize.Sdk.Tests.TestSupport;
+
+/// <summary>A personalizer on the test catalog, a fake clock and real metrics, built as a host would.</summary>
+internal sealed class TestSdk : IDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _provider;
+
+    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null)
+    {
+        Time = new FakeTimeProvider(Start);
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddSingleton<TimeProvider>(Time);
+        var builder = services.AddPersonalization(options => configure?.Invoke(options)).AddCatalog(TestCatalog.Items);
+        build?.Invoke(builder);
+        _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        Personalizer = _provider.GetRequiredService<IPersonalizer>();
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public IPersonalizer Personalizer { get; }
+
+    public IServiceProvider Services => _provider;
+
+    public string[] TopKeys(string userKey, int count = 4) =>
+        [.. Personalizer.Rank(new PersonalizationRequest(userKey) { Count = count }).Items.Select(item => item.ItemKey)];
+
+    public void View(string userKey, params string[] itemKeys)
+    {
+        foreach (var itemKey in itemKeys)
+        {
+            Personalizer.Track(PersonalizationEvent.View(userKey, itemKey));
+        }
+    }
+
+    public void Dispose() => _provider.Dispose();
+}

@@ -34,4 +34,30 @@ public interface IPersonalizer
     /// </remarks>
     /// <exception cref="ArgumentException">The event has no user key, or names no item for an item event.</exception>
     void Track(in PersonalizationEvent personalizationEvent);
+
+    /// <summary>
+    /// Stitches an anonymous visitor to a known identity, typically at sign-in: the anonymous
+    /// profile is merged into the known one and afterwards either key reaches the same profile.
+    /// </summary>
+    /// <param name="anonymousKey">The key the visitor had before (a cookie or device id).</param>
+    /// <param name="knownKey">The account key they signed in with.</param>
+    /// <returns>What happened. Calling it again with the same keys changes nothing.</returns>
+    /// <remarks>
+    /// Chains resolve to the last key (a to b, then b to c: all reach c). A key that is already an
+    /// anonymous alias is never made the known side, and a profile takes at most
+    /// <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> aliases (shared devices); a refusal
+    /// is returned and counted, not thrown.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    IdentifyResult Identify(string anonymousKey, string knownKey);
+
+    /// <summary>
+    /// Erases a user at once (right to erasure): their profile, every alias stitched to it and all
+    /// per-user state. Afterwards the key is a new user. Aggregates that hold no personal data
+    /// (item popularity, co-occurrence) are kept.
+    /// </summary>
+    /// <param name="userKey">Any key of the user: the known key or one of its aliases.</param>
+    /// <returns>True when there was anything to erase.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    bool Forget(string userKey);
 }

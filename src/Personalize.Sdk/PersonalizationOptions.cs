@@ -25,16 +25,28 @@ public sealed class PersonalizationOptions
     /// <value>The default is 30 days. Must be positive.</value>
     public TimeSpan ProfileIdleExpiration { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>How many other keys (devices, anonymous visits) may be stitched to one profile; beyond it stitching is refused.</summary>
+    /// <value>The default is 16. Must be positive.</value>
+    public int MaxAliasesPerProfile { get; set; } = 16;
+
+    /// <summary>What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.</summary>
+    /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
+    public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;
+
+    /// <summary>How long a new item is boosted by the freshness signal, fading linearly to nothing.</summary>
+    /// <value>The default is 14 days. Must be positive.</value>
+    public TimeSpan FreshnessPeriod { get; set; } = TimeSpan.FromDays(14);
+
     /// <summary>
     /// The weight of each signal for a user with history, by signal name
     /// (see <see cref="Signals.BuiltInSignals"/>). A signal missing here keeps its default weight.
     /// </summary>
-    /// <value>The default is empty: popularity 0.3, category affinity 1, custom signals as registered.</value>
+    /// <value>The default is empty: every signal keeps the weight it was registered with (see the README's signal table).</value>
     public IDictionary<string, float> Weights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
     /// <summary>
     /// The weight of each signal for a user without usable history, by signal name. A signal
-    /// missing here weighs 0 for such users, except popularity (1).
+    /// missing here keeps the cold-start weight it was registered with (popularity leads).
     /// </summary>
     /// <value>The default is empty.</value>
     public IDictionary<string, float> ColdStartWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);

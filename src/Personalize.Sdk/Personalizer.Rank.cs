@@ -1,5 +1,6 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
@@ -77,14 +78,22 @@ internal sealed partial class Personalizer
         return indices[..count];
     }
 
-    /// <summary>Copies the user's profile into the scratch and picks the variant it supports.</summary>
+    /// <summary>
+    /// Copies the user's profile into the scratch and picks the variant it supports. Without
+    /// personalization consent the profile is not used at all: the user gets the default experience.
+    /// </summary>
     private DecisionVariant ChooseVariant(string userKey, ProfileData profileCopy)
     {
-        if (_profiles.Find(userKey) is { } profile)
+        if (_profiles.Find(_identity.Resolve(userKey)) is { } profile)
         {
             profile.CopyTo(profileCopy);
         }
         else
+        {
+            profileCopy.Clear();
+        }
+
+        if (((profileCopy.Consent ?? _defaultConsent) & ConsentFlags.Personalization) == 0)
         {
             profileCopy.Clear();
         }
@@ -105,7 +114,7 @@ internal sealed partial class Personalizer
         var n = candidates.Length;
         var matrix = scratch.Matrix(n * _signals.Length);
         var scores = scratch.Scores(n);
-        var context = new SignalContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks);
+        var context = new SignalContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
         var weighted = 0;
         var healthy = 0;
         for (var s = 0; s < _signals.Length; s++)
@@ -135,6 +144,7 @@ internal sealed partial class Personalizer
             scores.Clear();
         }
 
+        ProfileExclusions.Apply(scratch.Profile, snapshot, scratch, candidates, scores);
         var top = scratch.Heap(Math.Min(count, n));
         var selected = TopK.Select(scores, count, top);
         for (var i = 0; i < selected; i++)

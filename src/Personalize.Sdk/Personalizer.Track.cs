@@ -1,3 +1,4 @@
+using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Profiles;
 
@@ -10,24 +11,15 @@ internal sealed partial class Personalizer
 
     public void Track(in PersonalizationEvent personalizationEvent)
     {
-        if (string.IsNullOrEmpty(personalizationEvent.UserKey) || string.IsNullOrEmpty(personalizationEvent.ItemKey))
+        if (string.IsNullOrEmpty(personalizationEvent.UserKey))
         {
-            throw new ArgumentException("The event needs a user key and an item key: create it with a PersonalizationEvent factory method.", nameof(personalizationEvent));
+            throw new ArgumentException("The event needs a user key: create it with a PersonalizationEvent factory method.", nameof(personalizationEvent));
         }
 
         var now = _timeProvider.GetUtcNow();
         var timestamp = personalizationEvent.Timestamp ?? now;
         var snapshot = _catalog.Current;
-        var reason = personalizationEvent switch
-        {
-            { Kind: not (EventKind.View or EventKind.AddToCart or EventKind.Purchase) } => "unknown event kind",
-            { Kind: EventKind.Purchase, Quantity: <= 0 } => "quantity must be positive",
-            { Revenue: < 0 } => "revenue must not be negative",
-            _ when timestamp > now + FutureTolerance => "timestamp is in the future",
-            _ when !snapshot.TryGetIndex(personalizationEvent.ItemKey, out _) => "unknown item",
-            _ => null,
-        };
-
+        var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)
         {
             _metrics.EventRejected(reason);
@@ -35,10 +27,113 @@ internal sealed partial class Personalizer
             return;
         }
 
-        snapshot.TryGetIndex(personalizationEvent.ItemKey, out var itemIndex);
-        var update = new ProfileUpdate(itemIndex, snapshot.GetCategory(itemIndex), EventWeights.For(personalizationEvent.Kind), timestamp.UtcTicks, _affinityHalfLifeTicks);
-        _statistics.AddPopularity(itemIndex, update.Weight, update.Ticks);
-        _profiles.GetOrCreate(personalizationEvent.UserKey).Write(update, ProfileUpdate.Apply);
+        var update = new ProfileUpdate
+        {
+            Kind = personalizationEvent.Kind,
+            ItemIndex = itemIndex,
+            CategoryId = itemIndex >= 0 ? snapshot.GetCategory(itemIndex) : CatalogSnapshot.None,
+            Attributes = itemIndex >= 0 ? snapshot.GetAttributes(itemIndex) : default,
+            Weight = EventWeights.For(personalizationEvent),
+            Ticks = timestamp.UtcTicks,
+            HalfLifeTicks = _affinityHalfLifeTicks,
+            PreferenceIsAttribute = personalizationEvent.PreferenceTarget == PreferenceTarget.Attribute,
+            PreferenceId = preferenceId,
+            Likes = personalizationEvent.Likes,
+            Consent = personalizationEvent.Consent,
+            Statistics = _statistics,
+        };
+
+        if (itemIndex >= 0 && personalizationEvent.Kind != EventKind.Dismiss)
+        {
+            _statistics.AddPopularity(itemIndex, update.Weight, update.Ticks);
+        }
+
+        ApplyToProfile(personalizationEvent.UserKey, update);
+
         _metrics.EventApplied(personalizationEvent.Kind);
+    }
+
+    /// <summary>
+    /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
+    /// retire the old one; the loop then resolves again, so the event lands on the survivor.
+    /// </summary>
+    private void ApplyToProfile(string userKey, in ProfileUpdate update)
+    {
+        while (true)
+        {
+            var key = _identity.Resolve(userKey);
+            var profile = _profiles.GetOrCreate(key);
+            if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update, ProfileUpdate.Apply))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Why the event cannot be applied, or null; resolves its item and preference target.</summary>
+    private static string? FindProblem(
+        in PersonalizationEvent personalizationEvent,
+        DateTimeOffset timestamp,
+        DateTimeOffset now,
+        CatalogSnapshot snapshot,
+        out int itemIndex,
+        out int preferenceId)
+    {
+        itemIndex = CatalogSnapshot.None;
+        preferenceId = CatalogSnapshot.None;
+        var kind = personalizationEvent.Kind;
+        if (!Enum.IsDefined(kind))
+        {
+            return "unknown event kind";
+        }
+
+        if (timestamp > now + FutureTolerance)
+        {
+            return "timestamp is in the future";
+        }
+
+        switch (kind)
+        {
+            case EventKind.Purchase when personalizationEvent.Quantity <= 0:
+                return "quantity must be positive";
+            case EventKind.Purchase when personalizationEvent.Revenue < 0:
+                return "revenue must not be negative";
+            case EventKind.Rating when !(personalizationEvent.RatingValue is >= 0f and <= 1f):
+                return "rating must be between 0 and 1";
+            case EventKind.StatedPreference:
+                return FindPreferenceTarget(personalizationEvent, snapshot, out preferenceId);
+            case EventKind.Consent:
+                return null;
+            case EventKind.Complaint when personalizationEvent.ItemKey is null:
+                return null;
+        }
+
+        if (string.IsNullOrEmpty(personalizationEvent.ItemKey) || !snapshot.TryGetIndex(personalizationEvent.ItemKey, out itemIndex))
+        {
+            // A complaint about an item we do not know still suppresses promotions: safety first.
+            itemIndex = CatalogSnapshot.None;
+            return kind == EventKind.Complaint ? null : "unknown item";
+        }
+
+        return null;
+    }
+
+    private static string? FindPreferenceTarget(in PersonalizationEvent personalizationEvent, CatalogSnapshot snapshot, out int preferenceId)
+    {
+        preferenceId = CatalogSnapshot.None;
+        var name = personalizationEvent.PreferenceName;
+        if (string.IsNullOrEmpty(name))
+        {
+            return "stated preference names nothing";
+        }
+
+        if (personalizationEvent.PreferenceTarget == PreferenceTarget.Category)
+        {
+            return snapshot.TryGetCategoryId(name, out preferenceId) ? null : "unknown category";
+        }
+
+        // Built only for this rare event, off the decision path.
+        var token = AttributeToken.Of(name, personalizationEvent.PreferenceValue ?? string.Empty);
+        return snapshot.TryGetAttributeId(token, out preferenceId) ? null : "unknown attribute";
     }
 }

@@ -14,13 +14,17 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
 {
     private readonly CatalogStore _catalog;
     private readonly ProfileStore _profiles;
+    private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
     private readonly SignalSlot[] _signals;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
     private readonly int _maxCount;
+    private readonly int _maxAliases;
+    private readonly ConsentFlags _defaultConsent;
     private readonly double _affinityHalfLifeTicks;
+    private readonly long _freshnessPeriodTicks;
 
     public Personalizer(
         PersonalizationOptions options,
@@ -36,6 +40,9 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _metrics = metrics;
         _logger = logger;
         _maxCount = options.MaxCount;
+        _maxAliases = options.MaxAliasesPerProfile;
+        _defaultConsent = options.DefaultConsent;
+        _freshnessPeriodTicks = options.FreshnessPeriod.Ticks;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
         _profiles = new ProfileStore(

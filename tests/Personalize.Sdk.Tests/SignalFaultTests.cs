@@ -40,7 +40,13 @@ public sealed class SignalFaultTests
     public void When_every_signal_fails_the_decision_is_the_default_ranking_marked_fallback()
     {
         using var sdk = new TestSdk(
-            options => options.ColdStartWeights[BuiltInSignals.Popularity] = 0f,
+            options =>
+            {
+                foreach (var signal in BuiltInSignals.All)
+                {
+                    options.ColdStartWeights[signal] = 0f;
+                }
+            },
             builder => builder.AddSignal(new ThrowingSignal(), 1f, 1f));
 
         var decision = sdk.Personalizer.Rank(new PersonalizationRequest("new-user") { Count = 3 });

@@ -22,7 +22,7 @@ public sealed class TrackingTests
             "unknown item" => PersonalizationEvent.View("u", "no-such-item"),
             "quantity must be positive" => PersonalizationEvent.Purchase("u", "books-1", quantity: 0),
             "revenue must not be negative" => PersonalizationEvent.Purchase("u", "books-1", revenue: -1m),
-            _ => new PersonalizationEvent("u", EventKind.View, "books-1") { Timestamp = TestSdk.Start.AddHours(1) },
+            _ => PersonalizationEvent.View("u", "books-1") with { Timestamp = TestSdk.Start.AddHours(1) },
         };
 
         sdk.Personalizer.Track(impossible);
@@ -51,9 +51,9 @@ public sealed class TrackingTests
     {
         using var sdk = new TestSdk(options => options.AffinityHalfLife = TimeSpan.FromDays(1));
         sdk.View("u", "books-1");
-        sdk.Personalizer.Track(new PersonalizationEvent("u", EventKind.View, "garden-1") { Timestamp = TestSdk.Start.AddDays(-1) });
-        sdk.Personalizer.Track(new PersonalizationEvent("u", EventKind.View, "garden-2") { Timestamp = TestSdk.Start.AddDays(-1) });
-        sdk.Personalizer.Track(new PersonalizationEvent("u", EventKind.View, "garden-3") { Timestamp = TestSdk.Start.AddDays(-1) });
+        sdk.Personalizer.Track(PersonalizationEvent.View("u", "garden-1") with { Timestamp = TestSdk.Start.AddDays(-1) });
+        sdk.Personalizer.Track(PersonalizationEvent.View("u", "garden-2") with { Timestamp = TestSdk.Start.AddDays(-1) });
+        sdk.Personalizer.Track(PersonalizationEvent.View("u", "garden-3") with { Timestamp = TestSdk.Start.AddDays(-1) });
 
         // Three day-old garden views (0.5 each, 1.5) outweigh one fresh books view (1).
         Assert.StartsWith("garden-", sdk.TopKeys("u", 1)[0], StringComparison.Ordinal);

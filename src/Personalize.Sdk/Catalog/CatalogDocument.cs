@@ -19,6 +19,8 @@ internal sealed class CatalogDocument
 
         public Dictionary<string, string>? Attributes { get; set; }
 
+        public DateTimeOffset? AddedAt { get; set; }
+
         public bool? IsAvailable { get; set; }
     }
 }

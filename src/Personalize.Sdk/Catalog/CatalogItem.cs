@@ -24,6 +24,10 @@ public sealed class CatalogItem
     /// <value>The default is empty.</value>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
+    /// <summary>When the item arrived in the catalog; the freshness signal favours new items.</summary>
+    /// <value>The default is <see langword="null"/>: unknown, never boosted as new.</value>
+    public DateTimeOffset? AddedAt { get; init; }
+
     /// <summary>Whether the item can be shown at all (in stock, published).</summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool IsAvailable { get; init; } = true;

@@ -4,40 +4,46 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>
 /// An immutable view of the catalog. Items are addressed by a dense index that is stable across
-/// snapshots (see <see cref="KeyRegistry"/>), so per-item arrays are indexed directly.
+/// snapshots (see <see cref="KeyRegistry"/>), so per-item arrays are indexed directly; categories
+/// and attribute tokens (<c>name=value</c>) get stable ids the same way.
 /// </summary>
 internal sealed class CatalogSnapshot
 {
-    public const int NoCategory = -1;
+    public const int None = -1;
 
     private readonly FrozenDictionary<string, int> _indexByKey;
     private readonly CatalogItem?[] _items;
     private readonly int[] _categoryOf;
+    private readonly long[] _addedTicks;
+    private readonly int[] _attributeStart;
+    private readonly int[] _attributeIds;
+    private readonly int[][] _contextAttributeOf;
+    private readonly FrozenDictionary<string, int>[] _contextValueIds;
     private readonly int[] _availableIndices;
     private readonly string[] _categoryNames;
     private readonly FrozenDictionary<string, int> _categoryIds;
+    private readonly FrozenDictionary<string, int> _attributeTokenIds;
 
-    private CatalogSnapshot(
-        long version,
-        DateTimeOffset createdAt,
-        FrozenDictionary<string, int> indexByKey,
-        CatalogItem?[] items,
-        int[] categoryOf,
-        int[] availableIndices,
-        string[] categoryNames)
+    private CatalogSnapshot(Builder builder, long version, DateTimeOffset createdAt)
     {
         Version = version;
         CreatedAt = createdAt;
-        _indexByKey = indexByKey;
-        _items = items;
-        _categoryOf = categoryOf;
-        _availableIndices = availableIndices;
-        _categoryNames = categoryNames;
-        _categoryIds = categoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
+        _indexByKey = builder.IndexByKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _items = builder.Items;
+        _categoryOf = builder.CategoryOf;
+        _addedTicks = builder.AddedTicks;
+        _attributeStart = builder.AttributeStart;
+        _attributeIds = [.. builder.AttributeIds];
+        _contextAttributeOf = builder.ContextAttributeOf;
+        _contextValueIds = [.. builder.ContextValueIds.Select(values => values.ToFrozenDictionary(StringComparer.Ordinal))];
+        _availableIndices = [.. builder.Available];
+        _categoryNames = builder.CategoryNames;
+        _categoryIds = builder.CategoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
+        _attributeTokenIds = builder.AttributeTokens.Index().ToFrozenDictionary(static t => t.Item, static t => t.Index, StringComparer.Ordinal);
+        AttributeSpace = builder.AttributeTokens.Length;
     }
 
-    public static CatalogSnapshot Empty { get; } = new(
-        0, DateTimeOffset.MinValue, FrozenDictionary<string, int>.Empty, [], [], [], []);
+    public static CatalogSnapshot Empty { get; } = Build([], new KeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
 
     public long Version { get; }
 
@@ -46,11 +52,14 @@ internal sealed class CatalogSnapshot
     /// <summary>How many items this snapshot holds.</summary>
     public int Count => _indexByKey.Count;
 
-    /// <summary>The size of the stable index space: every per-item array must be at least this long.</summary>
+    /// <summary>The size of the stable item index space: every per-item array must be at least this long.</summary>
     public int IndexSpace => _items.Length;
 
     /// <summary>The size of the stable category id space.</summary>
     public int CategorySpace => _categoryNames.Length;
+
+    /// <summary>The size of the stable attribute token id space.</summary>
+    public int AttributeSpace { get; }
 
     /// <summary>Indices of the available items, in catalog order: the candidates when a request names none.</summary>
     public ReadOnlySpan<int> AvailableIndices => _availableIndices;
@@ -66,19 +75,36 @@ internal sealed class CatalogSnapshot
 
     public bool TryGetCategoryId(string category, out int categoryId) => _categoryIds.TryGetValue(category, out categoryId);
 
+    public bool TryGetAttributeId(string token, out int attributeId) => _attributeTokenIds.TryGetValue(token, out attributeId);
+
+    /// <summary>The attribute token ids of an item.</summary>
+    public ReadOnlySpan<int> GetAttributes(int index) =>
+        _attributeIds.AsSpan(_attributeStart[index], _attributeStart[index + 1] - _attributeStart[index]);
+
+    /// <summary>When the item arrived, in UTC ticks; 0 when unknown.</summary>
+    public long GetAddedTicks(int index) => _addedTicks[index];
+
+    /// <summary>The attribute token id an item has for a context dimension, or <see cref="None"/>.</summary>
+    public int GetContextAttribute(int dimension, int index) => _contextAttributeOf[dimension][index];
+
+    /// <summary>The attribute token id of a request context value, or <see cref="None"/> when no item has it.</summary>
+    public int GetContextValueId(int dimension, string? value) =>
+        value is not null && _contextValueIds[dimension].TryGetValue(value, out var id) ? id : None;
+
     public bool IsAvailable(int index) => GetItem(index) is { IsAvailable: true };
 
-    /// <summary>Builds a snapshot; the registries give existing keys their old indices.</summary>
+    /// <summary>Builds a snapshot; the registries give existing keys their old ids.</summary>
     /// <exception cref="ArgumentException">An item is null, has no key, or repeats a key.</exception>
     public static CatalogSnapshot Build(
         IEnumerable<CatalogItem> source,
         KeyRegistry itemKeys,
         KeyRegistry categoryKeys,
+        KeyRegistry attributeTokens,
         long version,
         DateTimeOffset createdAt)
     {
         var items = source as IReadOnlyCollection<CatalogItem> ?? [.. source];
-        var indexByKey = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
+        var builder = new Builder(items.Count);
         foreach (var item in items)
         {
             if (item is null)
@@ -91,34 +117,103 @@ internal sealed class CatalogSnapshot
                 throw new ArgumentException("Every catalog item needs a non-empty key.", nameof(source));
             }
 
-            if (!indexByKey.TryAdd(item.Key, itemKeys.GetOrAdd(item.Key)))
+            if (!builder.IndexByKey.TryAdd(item.Key, itemKeys.GetOrAdd(item.Key)))
             {
                 throw new ArgumentException($"The catalog contains the key '{item.Key}' twice.", nameof(source));
             }
         }
 
-        var byIndex = new CatalogItem?[itemKeys.Count];
-        var categoryOf = new int[itemKeys.Count];
-        Array.Fill(categoryOf, NoCategory);
-        var available = new List<int>(items.Count);
+        builder.Allocate(itemKeys.Count);
         foreach (var item in items)
         {
-            var index = indexByKey[item.Key];
-            byIndex[index] = item;
-            categoryOf[index] = string.IsNullOrEmpty(item.Category) ? NoCategory : categoryKeys.GetOrAdd(item.Category);
+            builder.Add(builder.IndexByKey[item.Key], item, categoryKeys, attributeTokens);
+        }
+
+        builder.Finish(categoryKeys, attributeTokens);
+        return new CatalogSnapshot(builder, version, createdAt);
+    }
+
+    /// <summary>The mutable arrays a snapshot is built from.</summary>
+    private sealed class Builder(int itemCount)
+    {
+        public Dictionary<string, int> IndexByKey { get; } = new(itemCount, StringComparer.Ordinal);
+
+        public List<int> Available { get; } = new(itemCount);
+
+        public List<int> AttributeIds { get; } = [];
+
+        public Dictionary<string, int>[] ContextValueIds { get; } = [.. ContextDimension.AttributeNames.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
+
+        public CatalogItem?[] Items { get; private set; } = [];
+
+        public int[] CategoryOf { get; private set; } = [];
+
+        public long[] AddedTicks { get; private set; } = [];
+
+        public int[] AttributeStart { get; private set; } = [0];
+
+        public int[][] ContextAttributeOf { get; private set; } = [[], [], []];
+
+        public string[] CategoryNames { get; private set; } = [];
+
+        public string[] AttributeTokens { get; private set; } = [];
+
+        private List<int>[] ItemAttributes { get; set; } = [];
+
+        public void Allocate(int indexSpace)
+        {
+            Items = new CatalogItem?[indexSpace];
+            CategoryOf = new int[indexSpace];
+            Array.Fill(CategoryOf, None);
+            AddedTicks = new long[indexSpace];
+            ItemAttributes = new List<int>[indexSpace];
+            ContextAttributeOf = [.. ContextDimension.AttributeNames.Select(_ => Enumerable.Repeat(None, indexSpace).ToArray())];
+        }
+
+        public void Add(int index, CatalogItem item, KeyRegistry categoryKeys, KeyRegistry attributeTokens)
+        {
+            Items[index] = item;
+            CategoryOf[index] = string.IsNullOrEmpty(item.Category) ? None : categoryKeys.GetOrAdd(item.Category);
+            AddedTicks[index] = item.AddedAt?.UtcTicks ?? 0;
+            var attributes = ItemAttributes[index] = new List<int>(item.Attributes.Count);
+            foreach (var (name, value) in item.Attributes)
+            {
+                if (string.IsNullOrEmpty(name) || value is null)
+                {
+                    continue;
+                }
+
+                var id = attributeTokens.GetOrAdd(AttributeToken.Of(name, value));
+                attributes.Add(id);
+                var dimension = Array.IndexOf(ContextDimension.AttributeNames, name);
+                if (dimension >= 0)
+                {
+                    ContextAttributeOf[dimension][index] = id;
+                    ContextValueIds[dimension][value] = id;
+                }
+            }
+
             if (item.IsAvailable)
             {
-                available.Add(index);
+                Available.Add(index);
             }
         }
 
-        return new CatalogSnapshot(
-            version,
-            createdAt,
-            indexByKey.ToFrozenDictionary(StringComparer.Ordinal),
-            byIndex,
-            categoryOf,
-            [.. available],
-            categoryKeys.ToArray());
+        public void Finish(KeyRegistry categoryKeys, KeyRegistry attributeTokens)
+        {
+            AttributeStart = new int[Items.Length + 1];
+            for (var index = 0; index < Items.Length; index++)
+            {
+                AttributeStart[index] = AttributeIds.Count;
+                if (ItemAttributes[index] is { } attributes)
+                {
+                    AttributeIds.AddRange(attributes);
+                }
+            }
+
+            AttributeStart[Items.Length] = AttributeIds.Count;
+            CategoryNames = categoryKeys.ToArray();
+            AttributeTokens = attributeTokens.ToArray();
+        }
     }
 }

@@ -8,6 +8,7 @@ internal sealed class CatalogStore : ICatalog
     private readonly Lock _buildGate = new();
     private readonly KeyRegistry _itemKeys = new();
     private readonly KeyRegistry _categoryKeys = new();
+    private readonly KeyRegistry _attributeTokens = new();
     private readonly TimeProvider _timeProvider;
     private CatalogSnapshot _current = CatalogSnapshot.Empty;
 
@@ -37,7 +38,7 @@ internal sealed class CatalogStore : ICatalog
         lock (_buildGate)
         {
             // Builds are serialised so the registries stay consistent; readers never wait.
-            var next = CatalogSnapshot.Build(items, _itemKeys, _categoryKeys, _current.Version + 1, _timeProvider.GetUtcNow());
+            var next = CatalogSnapshot.Build(items, _itemKeys, _categoryKeys, _attributeTokens, _current.Version + 1, _timeProvider.GetUtcNow());
             Volatile.Write(ref _current, next);
         }
     }

@@ -19,6 +19,12 @@ internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvide
         RequirePositive(failures, nameof(options.PopularityHalfLife), options.PopularityHalfLife);
         RequirePositive(failures, nameof(options.AffinityHalfLife), options.AffinityHalfLife);
         RequirePositive(failures, nameof(options.ProfileIdleExpiration), options.ProfileIdleExpiration);
+        RequirePositive(failures, nameof(options.FreshnessPeriod), options.FreshnessPeriod);
+        if (options.MaxAliasesPerProfile < 1)
+        {
+            failures.Add($"{Prefix}{nameof(options.MaxAliasesPerProfile)} must be positive (was {options.MaxAliasesPerProfile}).");
+        }
+
         if (options.MaxProfiles < 1)
         {
             failures.Add($"{Prefix}{nameof(options.MaxProfiles)} must be positive (was {options.MaxProfiles}).");

@@ -30,8 +30,15 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new PersonalizationMetrics(sp.GetService<IMeterFactory>()));
 
+        // Default weights: a stated like outweighs anything inferred; cold start leans on popularity.
         AddBuiltInSignal<PopularitySignal>(services, weight: 0.3f, coldStartWeight: 1f);
+        AddBuiltInSignal<CategoryPopularitySignal>(services, weight: 0.1f, coldStartWeight: 0.1f);
         AddBuiltInSignal<CategoryAffinitySignal>(services, weight: 1f, coldStartWeight: 0f);
+        AddBuiltInSignal<AttributeAffinitySignal>(services, weight: 0.4f, coldStartWeight: 0f);
+        AddBuiltInSignal<CoOccurrenceSignal>(services, weight: 0.8f, coldStartWeight: 0f);
+        AddBuiltInSignal<StatedPreferenceSignal>(services, weight: 2f, coldStartWeight: 0f);
+        AddBuiltInSignal<FreshnessSignal>(services, weight: 0.1f, coldStartWeight: 0.2f);
+        AddBuiltInSignal<ContextSignal>(services, weight: 0.2f, coldStartWeight: 0.3f);
 
         services.TryAddSingleton(static sp => CreateCatalog(sp));
         services.TryAddSingleton<ICatalog>(static sp => sp.GetRequiredService<CatalogStore>());

@@ -15,6 +15,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _providerFaults;
     private readonly Counter<long> _invalidSignalValues;
     private readonly Counter<long> _profilesEvicted;
+    private readonly Counter<long> _identify;
+    private readonly Counter<long> _forgotten;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -26,6 +28,8 @@ internal sealed class PersonalizationMetrics : IDisposable
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
         _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
+        _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
+        _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
     }
 
     public void DecisionMade(DecisionVariant variant) =>
@@ -45,6 +49,17 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     public void ProfileEvicted(string reason) =>
         _profilesEvicted.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void IdentifyCompleted(IdentifyResult result) =>
+        _identify.Add(1, new KeyValuePair<string, object?>("result", result switch
+        {
+            IdentifyResult.Stitched => "stitched",
+            IdentifyResult.AlreadyStitched => "already_stitched",
+            IdentifyResult.RefusedAliasLimit => "refused_alias_limit",
+            _ => "refused_known_key_is_alias",
+        }));
+
+    public void UserForgotten() => _forgotten.Add(1);
 
     public void Dispose()
     {
@@ -66,8 +81,14 @@ internal sealed class PersonalizationMetrics : IDisposable
     private static string KindTag(EventKind kind) => kind switch
     {
         EventKind.View => "view",
+        EventKind.Click => "click",
         EventKind.AddToCart => "add_to_cart",
         EventKind.Purchase => "purchase",
+        EventKind.Dismiss => "dismiss",
+        EventKind.Complaint => "complaint",
+        EventKind.Rating => "rating",
+        EventKind.StatedPreference => "stated_preference",
+        EventKind.Consent => "consent",
         _ => "other",
     };
 }

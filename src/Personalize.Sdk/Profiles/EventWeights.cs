@@ -4,13 +4,25 @@ namespace Personalize.Sdk.Profiles;
 internal static class EventWeights
 {
     public const double View = 1;
+    public const double Click = 2;
     public const double AddToCart = 3;
     public const double Purchase = 5;
 
-    public static double For(EventKind kind) => kind switch
+    /// <summary>A rating of 1 weighs this much, a rating of 0 its negative.</summary>
+    public const double Rating = 4;
+
+    /// <summary>"Not interested" pulls the item's category and attributes down a little.</summary>
+    public const double Dismiss = -1;
+
+    /// <summary>The weight of an event on affinities; negative for dislike.</summary>
+    public static double For(in PersonalizationEvent personalizationEvent) => personalizationEvent.Kind switch
     {
+        EventKind.View => View,
+        EventKind.Click => Click,
         EventKind.AddToCart => AddToCart,
         EventKind.Purchase => Purchase,
-        _ => View,
+        EventKind.Rating => Rating * ((2 * personalizationEvent.RatingValue) - 1),
+        EventKind.Dismiss => Dismiss,
+        _ => 0,
     };
 }

@@ -66,11 +66,12 @@ internal sealed class ProfileStore : IDisposable
         }
     }
 
-    public bool Remove(string userKey)
+    /// <summary>Removes a profile from the store and returns it, or null when there was none.</summary>
+    public UserProfile? Remove(string userKey)
     {
-        var found = _cache.TryGetValue(userKey, out _);
+        var profile = Find(userKey);
         _cache.Remove(userKey);
-        return found;
+        return profile;
     }
 
     public void Dispose() => _cache.Dispose();

@@ -1,18 +1,79 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Profiles;
 
-/// <summary>What one item event changes in a profile; passed by reference so no closure is allocated.</summary>
-internal readonly record struct ProfileUpdate(int ItemIndex, int CategoryId, double Weight, long Ticks, double HalfLifeTicks)
+/// <summary>
+/// What one event changes in a profile, passed by reference to the profile's writer so that no
+/// closure is allocated. Co-occurrence is learnt here too, because it needs the user's recent
+/// items as they were just before this event.
+/// </summary>
+internal readonly ref struct ProfileUpdate
 {
-    public static readonly ProfileWriter<ProfileUpdate> Apply = static (profile, in update) =>
+    public EventKind Kind { get; init; }
+
+    public int ItemIndex { get; init; }
+
+    public int CategoryId { get; init; }
+
+    public ReadOnlySpan<int> Attributes { get; init; }
+
+    public double Weight { get; init; }
+
+    public long Ticks { get; init; }
+
+    public double HalfLifeTicks { get; init; }
+
+    public bool PreferenceIsAttribute { get; init; }
+
+    public int PreferenceId { get; init; }
+
+    public bool Likes { get; init; }
+
+    public ConsentFlags Consent { get; init; }
+
+    public ItemStatistics Statistics { get; init; }
+
+    public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
-        profile.Touch(update.Ticks);
-        if (update.CategoryId != CatalogSnapshot.NoCategory)
+        if (update.Kind == EventKind.Consent)
         {
-            profile.AddCategoryAffinity(update.CategoryId, update.Weight, update.Ticks, update.HalfLifeTicks);
+            // Consent is a setting, not behaviour: it does not count as an event.
+            profile.Consent = update.Consent;
+            return;
         }
 
-        profile.AddRecentItem(update.ItemIndex, update.Ticks);
-    };
+        profile.Touch(update.Ticks);
+        switch (update.Kind)
+        {
+            case EventKind.Complaint:
+                profile.LastComplaintTicks = Math.Max(profile.LastComplaintTicks, update.Ticks);
+                return;
+            case EventKind.StatedPreference:
+                profile.Preferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
+                return;
+            case EventKind.Dismiss:
+                profile.Dismissed.Add(update.ItemIndex, update.Ticks);
+                break;
+            default:
+                update.Statistics.AddCoOccurrence(profile.RecentItems, update.ItemIndex, update.Weight, update.Ticks);
+                profile.RecentItems.Add(update.ItemIndex, update.Ticks);
+                if (update.Kind == EventKind.Purchase)
+                {
+                    profile.Purchases.Add(update.ItemIndex, update.Ticks);
+                }
+
+                break;
+        }
+
+        if (update.CategoryId != CatalogSnapshot.None)
+        {
+            profile.Categories.Add(update.CategoryId, update.Weight, update.Ticks, update.HalfLifeTicks);
+        }
+
+        foreach (var attribute in update.Attributes)
+        {
+            profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
+        }
+    }
 }

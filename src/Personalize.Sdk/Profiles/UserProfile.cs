@@ -5,20 +5,30 @@ namespace Personalize.Sdk.Profiles;
 /// a sequence counter (a seqlock) and retry when a write overlapped, so a decision never sees a
 /// torn profile and never waits for a writer of another user.
 /// </summary>
+/// <remarks>
+/// A profile stitched into another, or erased, is retired: writes to it are refused so the
+/// writer resolves the user again and lands on the surviving profile; no event is lost.
+/// </remarks>
 internal sealed class UserProfile
 {
     private readonly Lock _writeGate = new();
     private readonly ProfileData _data = new();
     private int _sequence;
+    private bool _retired;
 
-    /// <summary>Applies <paramref name="update"/> to the profile under its lock.</summary>
+    /// <summary>Applies <paramref name="update"/> under the profile's lock; false when the profile is retired.</summary>
     /// <remarks>Generic over the state so callers pass a struct and no closure is allocated.</remarks>
-    public void Write<TState>(in TState state, ProfileWriter<TState> update)
+    public bool Write<TState>(scoped in TState state, ProfileWriter<TState> update)
         where TState : allows ref struct
     {
         lock (_writeGate)
         {
-            // Odd while writing; the full fence keeps the data writes after the increment.
+            if (_retired)
+            {
+                return false;
+            }
+
+            // Odd while writing; the full fences keep the data writes between the two increments.
             Interlocked.Increment(ref _sequence);
             try
             {
@@ -28,6 +38,8 @@ internal sealed class UserProfile
             {
                 Interlocked.Increment(ref _sequence);
             }
+
+            return true;
         }
     }
 
@@ -51,4 +63,33 @@ internal sealed class UserProfile
             spinner.SpinOnce();
         }
     }
+
+    /// <summary>Folds this profile into <paramref name="target"/> and retires it.</summary>
+    public void MergeInto(UserProfile target, double halfLifeTicks)
+    {
+        lock (_writeGate)
+        {
+            if (_retired)
+            {
+                return;
+            }
+
+            _retired = true;
+            target.Write(new MergeSource(_data, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks));
+        }
+    }
+
+    /// <summary>Erases the profile's data and retires it.</summary>
+    public void Erase()
+    {
+        lock (_writeGate)
+        {
+            _retired = true;
+            Interlocked.Increment(ref _sequence);
+            _data.Clear();
+            Interlocked.Increment(ref _sequence);
+        }
+    }
+
+    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks);
 }

@@ -16,6 +16,8 @@ internal sealed class DecisionScratch
     private float[] _matrix = new float[1024];
     private float[] _scores = new float[256];
     private float[] _categoryTable = new float[64];
+    private float[] _attributeTable = new float[64];
+    private float[] _itemTable = new float[256];
     private bool[] _seen = new bool[256];
     private int[] _heap = new int[16];
 
@@ -52,6 +54,12 @@ internal sealed class DecisionScratch
 
     /// <summary>A table by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> CategoryTable(int length) => Grow(ref _categoryTable, length).AsSpan(0, length);
+
+    /// <summary>A table by attribute id, all zero; a provider that writes to it must zero what it wrote.</summary>
+    public Span<float> AttributeTable(int length) => Grow(ref _attributeTable, length).AsSpan(0, length);
+
+    /// <summary>A table by item index, all zero; a provider that writes to it must zero what it wrote.</summary>
+    public Span<float> ItemTable(int length) => Grow(ref _itemTable, length).AsSpan(0, length);
 
     /// <summary>Flags by item index, all false; the caller must reset what it set.</summary>
     public Span<bool> Seen(int length) => Grow(ref _seen, length).AsSpan(0, length);

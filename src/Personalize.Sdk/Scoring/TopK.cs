@@ -8,7 +8,8 @@ internal static class TopK
 {
     /// <summary>
     /// Writes the positions of the <c>min(k, scores.Length)</c> best scores, best first, into
-    /// <paramref name="heap"/> (at least that long) and returns how many.
+    /// <paramref name="heap"/> (at least that long) and returns how many. Positions scored
+    /// <see cref="Excluded"/> are skipped.
     /// </summary>
     public static int Select(ReadOnlySpan<float> scores, int k, Span<int> heap)
     {
@@ -18,16 +19,21 @@ internal static class TopK
             return 0;
         }
 
-        // heap[0] is the worst of the best k seen so far.
-        for (var i = 0; i < k; i++)
+        // heap[0] is the worst of the best k seen so far; excluded candidates (-inf) never enter.
+        var size = 0;
+        for (var i = 0; i < scores.Length; i++)
         {
-            heap[i] = i;
-            SiftUp(scores, heap, i);
-        }
+            if (float.IsNegativeInfinity(scores[i]))
+            {
+                continue;
+            }
 
-        for (var i = k; i < scores.Length; i++)
-        {
-            if (IsBetter(scores, i, heap[0]))
+            if (size < k)
+            {
+                heap[size] = i;
+                SiftUp(scores, heap, size++);
+            }
+            else if (IsBetter(scores, i, heap[0]))
             {
                 heap[0] = i;
                 SiftDown(scores, heap, 0, k);
@@ -35,14 +41,17 @@ internal static class TopK
         }
 
         // Heap-sort in place: repeatedly move the worst to the end, leaving the best first.
-        for (var end = k - 1; end > 0; end--)
+        for (var end = size - 1; end > 0; end--)
         {
             (heap[0], heap[end]) = (heap[end], heap[0]);
             SiftDown(scores, heap, 0, end);
         }
 
-        return k;
+        return size;
     }
+
+    /// <summary>Marks a candidate as excluded: <see cref="Select"/> skips it.</summary>
+    public const float Excluded = float.NegativeInfinity;
 
     /// <summary>Whether position <paramref name="a"/> ranks above position <paramref name="b"/>.</summary>
     private static bool IsBetter(ReadOnlySpan<float> scores, int a, int b) =>

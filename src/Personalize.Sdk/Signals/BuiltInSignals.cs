@@ -1,11 +1,34 @@
 namespace Personalize.Sdk.Signals;
 
 /// <summary>The names of the built-in signals, as used to configure their weights.</summary>
+/// <remarks>Every built-in writes values in [0, 1]; the README's signal table gives each default weight.</remarks>
 public static class BuiltInSignals
 {
-    /// <summary>How much the item is bought, carted and viewed by everyone, decayed over time.</summary>
+    /// <summary>Everyone's views, clicks, carts and purchases of the item, decayed; the most popular candidate scores 1.</summary>
     public const string Popularity = "popularity";
 
-    /// <summary>How much this user engages with the item's category, decayed over time.</summary>
+    /// <summary>The item's popularity within its own category; the best of each category scores 1.</summary>
+    public const string CategoryPopularity = "category-popularity";
+
+    /// <summary>This user's decayed engagement with the item's category; their strongest category scores 1.</summary>
     public const string CategoryAffinity = "category-affinity";
+
+    /// <summary>This user's decayed engagement with the item's attributes (brand, colour...); the best match scores 1.</summary>
+    public const string AttributeAffinity = "attribute-affinity";
+
+    /// <summary>What people went on to next from the items this user just touched ("next step"); the strongest link scores 1.</summary>
+    public const string CoOccurrence = "co-occurrence";
+
+    /// <summary>What the user said they like: 1 for an item of a liked category or attribute, else 0.</summary>
+    public const string StatedPreference = "stated-preference";
+
+    /// <summary>New items: 1 on arrival, fading linearly to 0 over the freshness period.</summary>
+    public const string Freshness = "freshness";
+
+    /// <summary>How well the item's channel, device and locale attributes match the request's context.</summary>
+    public const string Context = "context";
+
+    /// <summary>Every built-in signal name.</summary>
+    public static IReadOnlyList<string> All { get; } =
+        [Popularity, CategoryPopularity, CategoryAffinity, AttributeAffinity, CoOccurrence, StatedPreference, Freshness, Context];
 }

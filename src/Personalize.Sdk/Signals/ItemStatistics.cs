@@ -1,73 +1,177 @@
+using Personalize.Sdk.Profiles;
+
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
-/// Statistics about items across all users, indexed by the stable item index.
+/// Statistics about items across all users, indexed by the stable item index: popularity, and
+/// for each item a bounded list of the items people went on to next (co-occurrence).
 /// </summary>
 /// <remarks>
-/// Popularity decays with a half-life. Rather than decaying every item on every read, each
-/// event's weight is scaled up by 2^((t - epoch) / halfLife): ratios between items are then exactly
-/// those of the decayed values, and a read is a plain array load. When the scale grows large the
-/// array is rebased to a new epoch, copied and swapped, so readers always see one consistent array.
-/// Writes take one short lock; reads take none.
+/// Both decay with a half-life. Rather than decaying every value on every read, each event's
+/// weight is scaled up by 2^((t - epoch) / halfLife): ratios between values are then exactly those
+/// of the decayed values, and a read is a plain array load. When the scale grows large, the arrays
+/// are rebased to a new epoch, copied and swapped, so readers always see consistent arrays.
+/// Writes take one short lock; reads take none (a reader may see a neighbour list mid-update,
+/// which only blurs one co-occurrence score for one decision).
 /// </remarks>
 internal sealed class ItemStatistics
 {
+    /// <summary>How many next-step neighbours each item keeps.</summary>
+    public const int NeighbourSlots = 16;
+
+    /// <summary>How many of the user's most recent items an event is linked from.</summary>
+    public const int LinkedRecentItems = 5;
+
     private const double RebaseExponent = 512;
 
     private readonly Lock _writeGate = new();
     private readonly double _halfLifeTicks;
     private long _epochTicks;
     private double[] _popularity = [];
+    private int[] _neighbours = [];
+    private double[] _neighbourWeights = [];
 
-    public ItemStatistics(TimeSpan popularityHalfLife, DateTimeOffset epoch)
+    public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch)
     {
-        _halfLifeTicks = popularityHalfLife.Ticks;
+        _halfLifeTicks = halfLife.Ticks;
         _epochTicks = epoch.UtcTicks;
     }
 
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     public ReadOnlySpan<double> Popularity => Volatile.Read(ref _popularity);
 
+    /// <summary>The next-step neighbours of an item (-1 for an empty slot) and their scaled weights.</summary>
+    public (ReadOnlyMemory<int> Items, ReadOnlyMemory<double> Weights) NeighboursOf(int itemIndex)
+    {
+        var items = Volatile.Read(ref _neighbours);
+        var weights = Volatile.Read(ref _neighbourWeights);
+        var start = itemIndex * NeighbourSlots;
+        return start + NeighbourSlots <= items.Length && start + NeighbourSlots <= weights.Length
+            ? (items.AsMemory(start, NeighbourSlots), weights.AsMemory(start, NeighbourSlots))
+            : (ReadOnlyMemory<int>.Empty, ReadOnlyMemory<double>.Empty);
+    }
+
     public void AddPopularity(int itemIndex, double weight, long ticks)
     {
+        if (weight <= 0)
+        {
+            return;
+        }
+
         lock (_writeGate)
         {
-            var exponent = (ticks - _epochTicks) / _halfLifeTicks;
-            if (exponent > RebaseExponent)
-            {
-                Rebase(ticks);
-                exponent = 0;
-            }
-
-            var values = EnsureCapacity(itemIndex + 1);
-            values[itemIndex] += weight * double.Exp2(exponent);
+            var scale = Scale(ticks);
+            Grow(itemIndex + 1)[itemIndex] += weight * scale;
         }
     }
 
-    private double[] EnsureCapacity(int length)
+    /// <summary>
+    /// Links the user's most recent items to <paramref name="itemIndex"/>: the newest counts fully,
+    /// older ones less (1/rank). Each list keeps its heaviest neighbours (space-saving: a new
+    /// neighbour replaces the lightest and inherits its weight, which bounds the error).
+    /// </summary>
+    public void AddCoOccurrence(TimedRing recentItems, int itemIndex, double weight, long ticks)
     {
-        var values = _popularity;
-        if (values.Length < length)
+        if (weight <= 0 || recentItems.Count == 0)
         {
-            var grown = new double[Math.Max(length, values.Length * 2)];
-            values.AsSpan().CopyTo(grown);
-            Volatile.Write(ref _popularity, grown);
-            values = grown;
+            return;
         }
 
-        return values;
+        Span<int> order = stackalloc int[ProfileData.RecentSlots];
+        var count = Math.Min(recentItems.NewestFirst(order), LinkedRecentItems);
+        lock (_writeGate)
+        {
+            var scale = Scale(ticks);
+            var rank = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var from = recentItems.ItemAt(order[i]);
+                if (from != itemIndex)
+                {
+                    Link(from, itemIndex, weight * scale / ++rank);
+                }
+            }
+        }
+    }
+
+    private void Link(int from, int to, double amount)
+    {
+        Grow(Math.Max(from, to) + 1);
+        var items = _neighbours.AsSpan(from * NeighbourSlots, NeighbourSlots);
+        var weights = _neighbourWeights.AsSpan(from * NeighbourSlots, NeighbourSlots);
+        var slot = items.IndexOf(to);
+        if (slot < 0)
+        {
+            slot = items.IndexOf(-1);
+        }
+
+        if (slot < 0)
+        {
+            slot = 0;
+            for (var i = 1; i < weights.Length; i++)
+            {
+                if (weights[i] < weights[slot])
+                {
+                    slot = i;
+                }
+            }
+        }
+
+        items[slot] = to;
+        weights[slot] += amount;
+    }
+
+    /// <summary>The factor that makes an event at <paramref name="ticks"/> comparable with the rest; rebases when needed.</summary>
+    private double Scale(long ticks)
+    {
+        var exponent = (ticks - _epochTicks) / _halfLifeTicks;
+        if (exponent > RebaseExponent)
+        {
+            Rebase(ticks);
+            exponent = 0;
+        }
+
+        return double.Exp2(exponent);
+    }
+
+    private double[] Grow(int itemCount)
+    {
+        if (_popularity.Length < itemCount)
+        {
+            var length = Math.Max(itemCount, _popularity.Length * 2);
+            var popularity = new double[length];
+            _popularity.AsSpan().CopyTo(popularity);
+            var neighbours = new int[length * NeighbourSlots];
+            neighbours.AsSpan().Fill(-1);
+            _neighbours.AsSpan().CopyTo(neighbours);
+            var weights = new double[length * NeighbourSlots];
+            _neighbourWeights.AsSpan().CopyTo(weights);
+
+            // Weights before items: a reader pairing new items with old weights would index past them.
+            Volatile.Write(ref _neighbourWeights, weights);
+            Volatile.Write(ref _neighbours, neighbours);
+            Volatile.Write(ref _popularity, popularity);
+        }
+
+        return _popularity;
     }
 
     private void Rebase(long ticks)
     {
         var factor = double.Exp2((_epochTicks - ticks) / _halfLifeTicks);
-        var rebased = new double[_popularity.Length];
-        for (var i = 0; i < rebased.Length; i++)
+        _epochTicks = ticks;
+        Volatile.Write(ref _popularity, Scaled(_popularity, factor));
+        Volatile.Write(ref _neighbourWeights, Scaled(_neighbourWeights, factor));
+    }
+
+    private static double[] Scaled(double[] values, double factor)
+    {
+        var scaled = new double[values.Length];
+        for (var i = 0; i < values.Length; i++)
         {
-            rebased[i] = _popularity[i] * factor;
+            scaled[i] = values[i] * factor;
         }
 
-        _epochTicks = ticks;
-        Volatile.Write(ref _popularity, rebased);
+        return scaled;
     }
 }

@@ -1,7 +1,7 @@
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
-/// Popularity: every user's views, carts and purchases of the item, decayed by
+/// Popularity: every user's views, clicks, carts and purchases of the item, decayed by
 /// <see cref="PersonalizationOptions.PopularityHalfLife"/>. Normalised by the most popular
 /// candidate, which scores 1; an item nobody touched scores 0.
 /// </summary>

@@ -14,7 +14,8 @@ public readonly ref struct SignalContext
         DecisionScratch scratch,
         in RequestContext request,
         DateTimeOffset now,
-        double affinityHalfLifeTicks)
+        double affinityHalfLifeTicks,
+        long freshnessPeriodTicks)
     {
         Catalog = catalog;
         ProfileData = profile;
@@ -23,6 +24,7 @@ public readonly ref struct SignalContext
         Request = request;
         Now = now;
         AffinityHalfLifeTicks = affinityHalfLifeTicks;
+        FreshnessPeriodTicks = freshnessPeriodTicks;
     }
 
     /// <summary>What the host said about the request: channel, device, locale.</summary>
@@ -43,6 +45,8 @@ public readonly ref struct SignalContext
     internal DecisionScratch Scratch { get; }
 
     internal double AffinityHalfLifeTicks { get; }
+
+    internal long FreshnessPeriodTicks { get; }
 
     /// <summary>The catalog item behind a candidate's item index.</summary>
     /// <param name="itemIndex">An index from the candidates span.</param>

@@ -19,9 +19,9 @@ public sealed class AddPersonalizationTests
         Assert.Single(services, d => d.ServiceType == typeof(IPersonalizer));
         Assert.Single(services, d => d.ServiceType == typeof(ICatalog));
         Assert.Single(services, d => d.ServiceType == typeof(TimeProvider));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(ISignalProvider)));
+        Assert.Equal(BuiltInSignals.All.Count, services.Count(d => d.ServiceType == typeof(ISignalProvider)));
         using var provider = services.BuildServiceProvider();
-        Assert.Equal(2, provider.GetServices<ISignalProvider>().Select(p => p.Name).Distinct().Count());
+        Assert.Equal(BuiltInSignals.All, provider.GetServices<ISignalProvider>().Select(p => p.Name));
     }
 
     [Fact]
@@ -145,5 +145,9 @@ public sealed class AddPersonalizationTests
         public int Rank(in PersonalizationRequest request, Span<RankedItem> destination, out DecisionInfo info) => throw new NotSupportedException();
 
         public void Track(in PersonalizationEvent personalizationEvent) => throw new NotSupportedException();
+
+        public IdentifyResult Identify(string anonymousKey, string knownKey) => throw new NotSupportedException();
+
+        public bool Forget(string userKey) => throw new NotSupportedException();
     }
 }

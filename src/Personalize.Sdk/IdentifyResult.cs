@@ -1,0 +1,17 @@
+namespace Personalize.Sdk;
+
+/// <summary>What <see cref="IPersonalizer.Identify"/> did.</summary>
+public enum IdentifyResult
+{
+    /// <summary>The anonymous profile was merged into the known one; both keys now reach it.</summary>
+    Stitched = 0,
+
+    /// <summary>Both keys already reached the same profile (or were the same key): nothing changed.</summary>
+    AlreadyStitched = 1,
+
+    /// <summary>Refused: the known profile already has as many aliases as <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> allows.</summary>
+    RefusedAliasLimit = 2,
+
+    /// <summary>Refused: the "known" key is itself an anonymous alias, and a known identity never becomes an alias of an anonymous one.</summary>
+    RefusedKnownKeyIsAlias = 3,
+}

@@ -1,0 +1,88 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// A bounded table of time-decayed scores by id (categories or attributes), kept as
+/// (value, last update) and decayed lazily when read. When full, the weakest entry makes room.
+/// </summary>
+internal sealed class DecayedTable(int capacity)
+{
+    private readonly int[] _ids = new int[capacity];
+    private readonly double[] _values = new double[capacity];
+    private readonly long[] _ticks = new long[capacity];
+
+    public int Count { get; private set; }
+
+    public int Capacity => _ids.Length;
+
+    public int IdAt(int slot) => _ids[slot];
+
+    /// <summary>The decayed value of a slot at <paramref name="nowTicks"/>.</summary>
+    public double ValueAt(int slot, long nowTicks, double halfLifeTicks) =>
+        _values[slot] * Decay.Factor(_ticks[slot], nowTicks, halfLifeTicks);
+
+    public double Get(int id, long nowTicks, double halfLifeTicks)
+    {
+        var slot = Array.IndexOf(_ids, id, 0, Count);
+        return slot < 0 ? 0 : ValueAt(slot, nowTicks, halfLifeTicks);
+    }
+
+    /// <summary>Adds <paramref name="amount"/> (which may be negative) observed at <paramref name="ticks"/>.</summary>
+    public void Add(int id, double amount, long ticks, double halfLifeTicks)
+    {
+        var slot = Array.IndexOf(_ids, id, 0, Count);
+        if (slot < 0)
+        {
+            slot = Claim(id, ticks, halfLifeTicks);
+        }
+
+        (_values[slot], _ticks[slot]) = Decay.Add(_values[slot], _ticks[slot], amount, ticks, halfLifeTicks);
+    }
+
+    /// <summary>Adds every entry of <paramref name="other"/>, each aligned to the later of the two update times.</summary>
+    public void MergeFrom(DecayedTable other, double halfLifeTicks)
+    {
+        for (var slot = 0; slot < other.Count; slot++)
+        {
+            Add(other._ids[slot], other._values[slot], other._ticks[slot], halfLifeTicks);
+        }
+    }
+
+    public void CopyTo(DecayedTable target)
+    {
+        target.Count = Count;
+        _ids.AsSpan(0, Count).CopyTo(target._ids);
+        _values.AsSpan(0, Count).CopyTo(target._values);
+        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+    }
+
+    public void Clear() => Count = 0;
+
+    private int Claim(int id, long ticks, double halfLifeTicks)
+    {
+        var slot = Count;
+        if (slot == _ids.Length)
+        {
+            // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
+            slot = 0;
+            var weakest = double.MaxValue;
+            for (var i = 0; i < _ids.Length; i++)
+            {
+                var value = ValueAt(i, ticks, halfLifeTicks);
+                if (value < weakest)
+                {
+                    weakest = value;
+                    slot = i;
+                }
+            }
+        }
+        else
+        {
+            Count++;
+        }
+
+        _ids[slot] = id;
+        _values[slot] = 0;
+        _ticks[slot] = ticks;
+        return slot;
+    }
+}

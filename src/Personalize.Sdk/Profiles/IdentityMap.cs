@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// Which user keys are aliases of which profile. Resolving is one lock-free dictionary lookup;
+/// chains are kept flat (every alias points straight at its profile's key), so a -> b, b -> c
+/// resolves a to c in one step. Changes are serialised by the caller.
+/// </summary>
+internal sealed class IdentityMap
+{
+    private readonly ConcurrentDictionary<string, string> _canonicalOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _aliasesOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _known = new(StringComparer.Ordinal);
+
+    /// <summary>The key of the profile <paramref name="userKey"/> reaches.</summary>
+    public string Resolve(string userKey) => _canonicalOf.TryGetValue(userKey, out var canonical) ? canonical : userKey;
+
+    public bool IsAlias(string userKey) => _canonicalOf.ContainsKey(userKey);
+
+    public int AliasCount(string canonicalKey) => _aliasesOf.TryGetValue(canonicalKey, out var aliases) ? aliases.Count : 0;
+
+    public void MarkKnown(string userKey) => _known.Add(userKey);
+
+    public bool IsKnown(string userKey) => _known.Contains(userKey);
+
+    /// <summary>Makes <paramref name="alias"/> and everything that reached it reach <paramref name="canonical"/>.</summary>
+    public void Link(string alias, string canonical)
+    {
+        var target = Aliases(canonical);
+        if (_aliasesOf.Remove(alias, out var inherited))
+        {
+            foreach (var key in inherited)
+            {
+                _canonicalOf[key] = canonical;
+                target.Add(key);
+            }
+        }
+
+        _canonicalOf[alias] = canonical;
+        target.Add(alias);
+    }
+
+    /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
+    public IReadOnlyCollection<string> Remove(string canonical)
+    {
+        var keys = new List<string> { canonical };
+        if (_aliasesOf.Remove(canonical, out var aliases))
+        {
+            keys.AddRange(aliases);
+        }
+
+        foreach (var key in keys)
+        {
+            _canonicalOf.TryRemove(key, out _);
+            _known.Remove(key);
+        }
+
+        return keys;
+    }
+
+    private HashSet<string> Aliases(string canonical)
+    {
+        if (!_aliasesOf.TryGetValue(canonical, out var aliases))
+        {
+            aliases = new HashSet<string>(StringComparer.Ordinal);
+            _aliasesOf.Add(canonical, aliases);
+        }
+
+        return aliases;
+    }
+}

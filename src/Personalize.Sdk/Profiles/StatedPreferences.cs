@@ -1,0 +1,93 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// What the user said they like or dislike: categories and attributes, each +1 or -1. Stated
+/// preferences do not decay; a newer statement about the same target replaces the older one.
+/// </summary>
+internal sealed class StatedPreferences(int capacity)
+{
+    private readonly bool[] _isAttribute = new bool[capacity];
+    private readonly int[] _ids = new int[capacity];
+    private readonly sbyte[] _signs = new sbyte[capacity];
+    private readonly long[] _ticks = new long[capacity];
+
+    public int Count { get; private set; }
+
+    public bool IsAttributeAt(int slot) => _isAttribute[slot];
+
+    public int IdAt(int slot) => _ids[slot];
+
+    public int SignAt(int slot) => _signs[slot];
+
+    /// <summary>+1 liked, -1 disliked, 0 never stated.</summary>
+    public int SignFor(bool isAttribute, int id)
+    {
+        var slot = Find(isAttribute, id);
+        return slot < 0 ? 0 : _signs[slot];
+    }
+
+    public void Set(bool isAttribute, int id, bool likes, long ticks)
+    {
+        var slot = Find(isAttribute, id);
+        if (slot >= 0 && _ticks[slot] > ticks)
+        {
+            return;
+        }
+
+        if (slot < 0)
+        {
+            slot = Count < _ids.Length ? Count++ : Oldest();
+        }
+
+        _isAttribute[slot] = isAttribute;
+        _ids[slot] = id;
+        _signs[slot] = likes ? (sbyte)1 : (sbyte)-1;
+        _ticks[slot] = ticks;
+    }
+
+    public void MergeFrom(StatedPreferences other)
+    {
+        for (var slot = 0; slot < other.Count; slot++)
+        {
+            Set(other._isAttribute[slot], other._ids[slot], other._signs[slot] > 0, other._ticks[slot]);
+        }
+    }
+
+    public void CopyTo(StatedPreferences target)
+    {
+        target.Count = Count;
+        _isAttribute.AsSpan(0, Count).CopyTo(target._isAttribute);
+        _ids.AsSpan(0, Count).CopyTo(target._ids);
+        _signs.AsSpan(0, Count).CopyTo(target._signs);
+        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+    }
+
+    public void Clear() => Count = 0;
+
+    private int Find(bool isAttribute, int id)
+    {
+        for (var slot = 0; slot < Count; slot++)
+        {
+            if (_ids[slot] == id && _isAttribute[slot] == isAttribute)
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private int Oldest()
+    {
+        var oldest = 0;
+        for (var slot = 1; slot < Count; slot++)
+        {
+            if (_ticks[slot] < _ticks[oldest])
+            {
+                oldest = slot;
+            }
+        }
+
+        return oldest;
+    }
+}

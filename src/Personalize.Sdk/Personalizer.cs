@@ -52,5 +52,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             reason => metrics.ProfileEvicted(reason.ToString()));
     }
 
+    /// <summary>How many profiles are in memory now.</summary>
+    internal int ProfileCount => _profiles.Count;
+
     public void Dispose() => _profiles.Dispose();
 }

@@ -36,7 +36,7 @@ public static class PersonalizationServiceCollectionExtensions
         AddBuiltInSignal<CategoryAffinitySignal>(services, weight: 1f, coldStartWeight: 0f);
         AddBuiltInSignal<AttributeAffinitySignal>(services, weight: 0.4f, coldStartWeight: 0f);
         AddBuiltInSignal<CoOccurrenceSignal>(services, weight: 0.8f, coldStartWeight: 0f);
-        AddBuiltInSignal<StatedPreferenceSignal>(services, weight: 2f, coldStartWeight: 0f);
+        AddBuiltInSignal<StatedPreferenceSignal>(services, weight: 3f, coldStartWeight: 0f);
         AddBuiltInSignal<FreshnessSignal>(services, weight: 0.1f, coldStartWeight: 0.2f);
         AddBuiltInSignal<ContextSignal>(services, weight: 0.2f, coldStartWeight: 0.3f);
 

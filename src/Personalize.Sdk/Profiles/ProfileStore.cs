@@ -16,16 +16,20 @@ internal sealed class ProfileStore : IDisposable
     private readonly Lock[] _stripes;
     private readonly PostEvictionDelegate _onEvicted;
     private readonly Action<EvictionReason> _evicted;
+    private readonly double _compaction;
 
     public ProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<EvictionReason> evicted)
     {
         _cache = new MemoryCache(new MemoryCacheOptions
         {
             SizeLimit = maxProfiles,
-            CompactionPercentage = 0.05,
+            CompactionPercentage = Math.Max(0.05, 1.0 / maxProfiles),
             Clock = new TimeProviderClock(timeProvider),
         });
         _idleExpiration = idleExpiration;
+
+        // Compact at least one profile when full, however small the limit.
+        _compaction = Math.Max(0.05, 1.0 / maxProfiles);
         _evicted = evicted;
         _onEvicted = OnEvicted;
         _stripes = new Lock[StripeCount];
@@ -58,7 +62,7 @@ internal sealed class ProfileStore : IDisposable
             if (!_cache.TryGetValue(userKey, out _))
             {
                 // The cache was full and refused the entry; make room now rather than lose this user's events.
-                _cache.Compact(0.05);
+                _cache.Compact(_compaction);
                 Add(userKey, profile);
             }
 

@@ -2,8 +2,8 @@ namespace Personalize.Sdk.Signals;
 
 /// <summary>
 /// What the user said: 1 for an item whose category or any attribute the user said they like,
-/// 0 otherwise. Its default weight is the largest of all signals, so a stated like outweighs
-/// anything inferred. (A stated dislike removes the item altogether; see the guardrails.)
+/// 0 otherwise. Its default weight (3) exceeds the inferred signals' weights together, so a stated
+/// like outweighs anything inferred. (A stated dislike removes the item altogether; see the guardrails.)
 /// </summary>
 internal sealed class StatedPreferenceSignal : ISignalProvider
 {

@@ -2,7 +2,7 @@ using Personalize.Sdk.Catalog;
 
 namespace Personalize.Sdk.Tests.TestSupport;
 
-/// <summary>A small catalog of four categories with four items each, in a fixed order.</summary>
+/// <summary>A small catalog of four categories with four items each, in a fixed order; odd items are by Acme, even ones by Globex.</summary>
 internal static class TestCatalog
 {
     public static readonly string[] Categories = ["hiking", "kitchen", "books", "garden"];
@@ -14,6 +14,7 @@ internal static class TestCatalog
             Key = $"{category}-{i}",
             Category = category,
             Title = $"{char.ToUpperInvariant(category[0])}{category[1..]} item {i}",
+            Attributes = new Dictionary<string, string> { ["brand"] = i % 2 == 1 ? "Acme" : "Globex" },
         })),
     ];
 

@@ -25,6 +25,24 @@ internal sealed class TestSdk : IDisposable
 
     public FakeTimeProvider Time { get; }
 
+    /// <summary>Options that weigh one signal 1 and every other built-in 0, for users with and without history.</summary>
+    public static Action<PersonalizationOptions> Only(string signal) => options =>
+    {
+        foreach (var name in Signals.BuiltInSignals.All)
+        {
+            options.Weights[name] = name == signal ? 1f : 0f;
+            options.ColdStartWeights[name] = name == signal ? 1f : 0f;
+        }
+    };
+
+        public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;
+
+    public Decision Rank(string userKey, int count = 16, RequestContext context = default) =>
+        Personalizer.Rank(new PersonalizationRequest(userKey) { Count = count, Context = context });
+
+    public float ScoreOf(string userKey, string itemKey, RequestContext context = default) =>
+        Rank(userKey, 100, context).Items.Single(item => item.ItemKey == itemKey).Score;
+
     public IPersonalizer Personalizer { get; }
 
     public IServiceProvider Services => _provider;

@@ -1,0 +1,173 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Signals;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Profiles;
+
+public sealed class EventTests
+{
+    [Theory]
+    [InlineData(EventKind.View)]
+    [InlineData(EventKind.Click)]
+    [InlineData(EventKind.AddToCart)]
+    [InlineData(EventKind.Purchase)]
+    [InlineData(EventKind.Rating)]
+    public void Every_engagement_event_raises_the_items_category_at_once(EventKind kind)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        var user = kind.ToString();
+
+        sdk.Personalizer.Track(kind switch
+        {
+            EventKind.View => PersonalizationEvent.View(user, "garden-1"),
+            EventKind.Click => PersonalizationEvent.Click(user, "garden-1"),
+            EventKind.AddToCart => PersonalizationEvent.AddToCart(user, "garden-1"),
+            EventKind.Purchase => PersonalizationEvent.Purchase(user, "garden-1", 2, 30m),
+            _ => PersonalizationEvent.Rating(user, "garden-1", 0.9f),
+        });
+
+        Assert.Equal(1f, sdk.ScoreOf(user, "garden-4"));
+        Assert.Equal(0f, sdk.ScoreOf(user, "books-1"));
+    }
+
+    [Fact]
+    public void Stronger_events_weigh_more_purchase_over_cart_over_click_over_view()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.Personalizer.Track(PersonalizationEvent.View("u", "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("u", "garden-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.AddToCart("u", "kitchen-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("u", "hiking-1"));
+
+        var order = sdk.Rank("u").Items.Select(i => i.ItemKey.Split('-')[0]).Distinct();
+
+        Assert.Equal(["hiking", "kitchen", "garden", "books"], order);
+    }
+
+    [Fact]
+    public void A_low_rating_pushes_a_category_down_a_high_one_up()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.View("u", "books-1", "garden-1");
+
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("u", "books-2", 0f));
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("u", "garden-2", 1f));
+
+        Assert.Equal(0f, sdk.ScoreOf("u", "books-3"));
+        Assert.Equal(1f, sdk.ScoreOf("u", "garden-3"));
+    }
+
+    [Theory, AutoData]
+    public void A_dismissed_item_is_never_recommended_to_that_user_again(string user, string other)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(other, "books-2", "books-2", "books-2");
+
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(user, "books-2"));
+
+        Assert.DoesNotContain("books-2", sdk.TopKeys(user, 16));
+        Assert.Equal("books-2", sdk.TopKeys(other, 1)[0]);
+    }
+
+    [Theory, AutoData]
+    public void A_stated_dislike_removes_the_category_and_a_like_outweighs_inferred_interest(string user)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(user, "books-1", "books-2", "books-3", "books-4", "books-1");
+
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(user, "garden", likes: true));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(user, "kitchen", likes: false));
+
+        var top = sdk.TopKeys(user, 16);
+        Assert.All(top.Take(4), key => Assert.StartsWith("garden-", key, StringComparison.Ordinal));
+        Assert.DoesNotContain(top, key => key.StartsWith("kitchen-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_later_statement_replaces_an_earlier_one()
+    {
+        using var sdk = new TestSdk();
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("u", "kitchen", likes: false));
+
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("u", "kitchen", likes: true));
+
+        Assert.StartsWith("kitchen-", sdk.TopKeys("u", 1)[0], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("rating must be between 0 and 1")]
+    [InlineData("unknown category")]
+    [InlineData("unknown attribute")]
+    [InlineData("unknown item")]
+    public void Events_that_cannot_be_applied_are_counted_with_their_reason(string reason)
+    {
+        using var sdk = new TestSdk();
+        using var rejected = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.rejected");
+
+        sdk.Personalizer.Track(reason switch
+        {
+            "rating must be between 0 and 1" => PersonalizationEvent.Rating("u", "books-1", 1.5f),
+            "unknown category" => PersonalizationEvent.StatedCategoryPreference("u", "no-such-category", true),
+            "unknown attribute" => PersonalizationEvent.StatedAttributePreference("u", "brand", "Nobody", true),
+            _ => PersonalizationEvent.Dismiss("u", "no-such-item"),
+        });
+
+        Assert.Equal(reason, Assert.Single(rejected.GetMeasurementSnapshot()).Tags["reason"]);
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank("u").Variant);
+    }
+
+    [Fact]
+    public void A_complaint_about_an_unknown_item_still_counts()
+    {
+        using var sdk = new TestSdk();
+        using var applied = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.applied");
+
+        sdk.Personalizer.Track(PersonalizationEvent.Complaint("u", "no-such-item"));
+        sdk.Personalizer.Track(PersonalizationEvent.Complaint("u"));
+
+        Assert.Equal(["complaint", "complaint"], applied.GetMeasurementSnapshot().Select(m => m.Tags["kind"]));
+    }
+
+    [Fact]
+    public void Factories_check_their_arguments()
+    {
+        Assert.Throws<ArgumentException>("category", () => PersonalizationEvent.StatedCategoryPreference("u", "", true));
+        Assert.Throws<ArgumentNullException>("attribute", () => PersonalizationEvent.StatedAttributePreference("u", null!, "x", true));
+        Assert.Throws<ArgumentException>("value", () => PersonalizationEvent.StatedAttributePreference("u", "brand", "", true));
+        Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.Complaint(""));
+        Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentGiven("", ConsentFlags.None));
+        Assert.Throws<ArgumentException>("itemKey", () => PersonalizationEvent.Rating("u", "", 1f));
+        Assert.Null(PersonalizationEvent.Complaint("u", "").ItemKey);
+    }
+
+    [Theory, AutoData]
+    public void Withdrawn_consent_gives_the_default_experience_and_uses_no_profile_signal(string user, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "kitchen-2", "kitchen-2");
+        sdk.View(user, "books-1", "books-2", "books-3");
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.None));
+
+        var decision = sdk.Rank(user, 1);
+        Assert.Equal(DecisionVariant.ColdStart, decision.Variant);
+        Assert.Equal("kitchen-2", decision.Items[0].ItemKey);
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.Personalization));
+        Assert.StartsWith("books-", sdk.TopKeys(user, 1)[0], StringComparison.Ordinal);
+    }
+
+    [Theory, AutoData]
+    public void Default_consent_comes_from_options(string user)
+    {
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        sdk.View(user, "books-1");
+
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank(user).Variant);
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.Personalization));
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank(user).Variant);
+    }
+}

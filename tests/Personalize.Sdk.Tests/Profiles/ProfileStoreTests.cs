@@ -1,0 +1,58 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Profiles;
+
+public sealed class ProfileStoreTests
+{
+    [Fact]
+    public async Task Memory_stays_bounded_as_distinct_users_grow_and_evictions_are_counted()
+    {
+        using var sdk = new TestSdk(options => options.MaxProfiles = 10);
+        using var evicted = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.profiles.evicted");
+
+        for (var user = 0; user < 100; user++)
+        {
+            sdk.Personalizer.Track(PersonalizationEvent.View($"user-{user}", "books-1"));
+            Assert.InRange(sdk.ProfileCount, 1, 10);
+        }
+
+        await evicted.WaitForMeasurementsAsync(90, TimeSpan.FromSeconds(30));
+        Assert.All(evicted.GetMeasurementSnapshot(), m => Assert.Equal("Capacity", m.Tags["reason"]));
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank("user-99").Variant);
+    }
+
+    [Fact]
+    public async Task An_idle_profile_expires_and_the_user_starts_afresh()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromDays(2));
+        using var evicted = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.profiles.evicted");
+        sdk.View("idle", "books-1");
+        sdk.View("active", "books-1");
+
+        sdk.Time.Advance(TimeSpan.FromDays(1));
+        sdk.View("active", "books-2");
+        sdk.Time.Advance(TimeSpan.FromDays(1.5));
+
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank("idle").Variant);
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank("active").Variant);
+        await evicted.WaitForMeasurementsAsync(1, TimeSpan.FromSeconds(30));
+        Assert.Equal("Expired", evicted.GetMeasurementSnapshot()[0].Tags["reason"]);
+    }
+
+    [Fact]
+    public void A_profile_has_a_bounded_documented_size()
+    {
+        // Warm the types first so only the profile itself is counted.
+        _ = new UserProfile();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        _ = new UserProfile();
+
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.InRange(bytes, 1_000, ProfileSize.MaxBytes);
+    }
+}

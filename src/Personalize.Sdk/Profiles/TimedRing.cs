@@ -9,6 +9,10 @@ internal sealed class TimedRing(int capacity)
     private readonly int[] _items = new int[capacity];
     private readonly long[] _ticks = new long[capacity];
 
+    // Order of recording, to break ties between events with one timestamp.
+    private readonly int[] _sequence = new int[capacity];
+    private int _nextSequence;
+
     public int Count { get; private set; }
 
     public int Capacity => _items.Length;
@@ -24,6 +28,7 @@ internal sealed class TimedRing(int capacity)
         if (slot >= 0)
         {
             _ticks[slot] = Math.Max(_ticks[slot], ticks);
+            _sequence[slot] = ++_nextSequence;
             return;
         }
 
@@ -37,7 +42,7 @@ internal sealed class TimedRing(int capacity)
             slot = 0;
             for (var i = 1; i < Count; i++)
             {
-                if (_ticks[i] < _ticks[slot])
+                if (IsOlder(i, slot))
                 {
                     slot = i;
                 }
@@ -46,6 +51,7 @@ internal sealed class TimedRing(int capacity)
 
         _items[slot] = item;
         _ticks[slot] = ticks;
+        _sequence[slot] = ++_nextSequence;
     }
 
     /// <summary>The time <paramref name="item"/> was last recorded, or null.</summary>
@@ -78,7 +84,7 @@ internal sealed class TimedRing(int capacity)
         {
             var slot = order[i];
             var j = i - 1;
-            while (j >= 0 && _ticks[order[j]] < _ticks[slot])
+            while (j >= 0 && IsOlder(order[j], slot))
             {
                 order[j + 1] = order[j];
                 j--;
@@ -93,11 +99,20 @@ internal sealed class TimedRing(int capacity)
     public void CopyTo(TimedRing target)
     {
         target.Count = Count;
+        target._nextSequence = _nextSequence;
         _items.AsSpan(0, Count).CopyTo(target._items);
         _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+        _sequence.AsSpan(0, Count).CopyTo(target._sequence);
     }
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        Count = 0;
+        _nextSequence = 0;
+    }
+
+    private bool IsOlder(int slot, int than) =>
+        _ticks[slot] < _ticks[than] || (_ticks[slot] == _ticks[than] && _sequence[slot] < _sequence[than]);
 
     private void AddIfNewerThanOldest(int item, long ticks)
     {

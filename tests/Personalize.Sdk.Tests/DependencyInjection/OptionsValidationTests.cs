@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Tests.DependencyInjection;
 
@@ -59,11 +60,11 @@ public sealed class OptionsValidationTests
         Assert.Contains("'popularity'", failure.Message, StringComparison.Ordinal);
     }
 
-    private sealed class NamedSignal(string name) : Signals.ISignalProvider
+    private sealed class NamedSignal(string name) : ISignalProvider
     {
         public string Name => name;
 
-        public void Compute(in Signals.SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
         }
     }

@@ -28,14 +28,16 @@ internal sealed class TestSdk : IDisposable
     /// <summary>Options that weigh one signal 1 and every other built-in 0, for users with and without history.</summary>
     public static Action<PersonalizationOptions> Only(string signal) => options =>
     {
-        foreach (var name in Signals.BuiltInSignals.All)
+        foreach (var name in Personalize.Sdk.Signals.BuiltInSignals.All)
         {
             options.Weights[name] = name == signal ? 1f : 0f;
             options.ColdStartWeights[name] = name == signal ? 1f : 0f;
         }
     };
 
-        public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;
+        public Personalize.Sdk.Catalog.ICatalog Catalog => Services.GetRequiredService<Personalize.Sdk.Catalog.ICatalog>();
+
+    public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;
 
     public Decision Rank(string userKey, int count = 16, RequestContext context = default) =>
         Personalizer.Rank(new PersonalizationRequest(userKey) { Count = count, Context = context });

@@ -1,0 +1,167 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Signals;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Profiles;
+
+public sealed class IdentityTests
+{
+    [Theory, AutoData]
+    public void After_stitching_either_key_reaches_one_profile_holding_both_histories(string anonymous, string known)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.View(anonymous, "garden-1", "garden-2");
+        sdk.View(known, "books-1");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(anonymous, known));
+
+        Assert.Equal(sdk.Rank(anonymous).Items, sdk.Rank(known).Items);
+        Assert.StartsWith("garden-", sdk.TopKeys(known, 1)[0], StringComparison.Ordinal);
+        Assert.Equal(0.5f, sdk.ScoreOf(known, "books-2"));
+
+        sdk.View(anonymous, "books-3", "books-4");
+        Assert.Equal(1f, sdk.ScoreOf(known, "books-2"));
+    }
+
+    [Theory, AutoData]
+    public void Affinities_are_summed_after_aligning_their_decay(string anonymous, string known)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity).Then(o => o.AffinityHalfLife = TimeSpan.FromDays(1)));
+        sdk.View(known, "books-1", "books-2", "books-3", "books-4");
+        sdk.Time.Advance(TimeSpan.FromDays(2));
+        sdk.View(anonymous, "garden-1", "garden-2");
+
+        sdk.Personalizer.Identify(anonymous, known);
+
+        // Four books views two half-lives ago are worth 1 now; two fresh garden views are worth 2.
+        Assert.Equal(0.5f, sdk.ScoreOf(known, "books-1"), 4);
+        Assert.Equal(1f, sdk.ScoreOf(known, "garden-3"), 4);
+    }
+
+    [Theory, AutoData]
+    public void Purchases_and_dismissals_are_unioned_and_counts_added(string anonymous, string known)
+    {
+        var counter = new EventCountSignal();
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(counter, 1f));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(anonymous, "kitchen-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(anonymous, "garden-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(known, "kitchen-2"));
+        sdk.View(known, "books-1");
+
+        sdk.Personalizer.Identify(anonymous, known);
+
+        var top = sdk.TopKeys(known, 16);
+        Assert.DoesNotContain("kitchen-1", top);
+        Assert.DoesNotContain("kitchen-2", top);
+        Assert.Equal(4, counter.Last);
+    }
+
+    [Theory, AutoData]
+    public void Stitching_is_idempotent_and_a_key_stitched_to_itself_changes_nothing(string anonymous, string known)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.View(anonymous, "garden-1");
+        sdk.View(known, "books-1");
+
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify(known, known));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(anonymous, known));
+        var once = sdk.Rank(known).Items;
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify(anonymous, known));
+
+        Assert.Equal(once, sdk.Rank(known).Items);
+    }
+
+    [Theory, AutoData]
+    public void Chains_resolve_to_the_last_key(string a, string b, string c)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.View(a, "garden-1");
+        sdk.View(b, "books-1");
+        sdk.View(c, "hiking-1");
+
+        sdk.Personalizer.Identify(a, b);
+        sdk.Personalizer.Identify(b, c);
+
+        var expected = sdk.Rank(c).Items;
+        Assert.Equal(expected, sdk.Rank(a).Items);
+        Assert.Equal(expected, sdk.Rank(b).Items);
+        Assert.Equal(1f, sdk.ScoreOf(c, "garden-2"));
+        Assert.Equal(1f, sdk.ScoreOf(c, "books-2"));
+    }
+
+    [Theory, AutoData]
+    public void A_known_key_never_becomes_an_alias_of_an_anonymous_one(string anonymous, string known)
+    {
+        using var sdk = new TestSdk();
+        sdk.Personalizer.Identify(anonymous, known);
+
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify(known, anonymous));
+
+        sdk.View(anonymous, "garden-1");
+        Assert.Equal(sdk.Rank(known).Items, sdk.Rank(anonymous).Items);
+    }
+
+    [Theory, AutoData]
+    public void An_anonymous_alias_cannot_be_used_as_the_known_side(string guest, string account, string other)
+    {
+        using var sdk = new TestSdk();
+        sdk.Personalizer.Identify(guest, account);
+
+        Assert.Equal(IdentifyResult.RefusedKnownKeyIsAlias, sdk.Personalizer.Identify(other, guest));
+    }
+
+    [Fact]
+    public void A_profile_takes_at_most_the_configured_number_of_aliases_and_refusals_are_counted()
+    {
+        using var sdk = new TestSdk(options => options.MaxAliasesPerProfile = 2);
+        using var stitches = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.identity.stitches");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device-1", "account"));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device-2", "account"));
+        Assert.Equal(IdentifyResult.RefusedAliasLimit, sdk.Personalizer.Identify("device-3", "account"));
+
+        Assert.Equal(["stitched", "stitched", "refused_alias_limit"], stitches.GetMeasurementSnapshot().Select(m => m.Tags["result"]));
+        sdk.View("device-3", "garden-1");
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank("account").Variant);
+    }
+
+    [Theory, AutoData]
+    public void Forget_erases_the_profile_and_every_alias_and_the_key_becomes_a_new_user(string anonymous, string known)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(anonymous, "garden-1");
+        sdk.Personalizer.Identify(anonymous, known);
+        sdk.View(known, "books-1");
+
+        Assert.True(sdk.Personalizer.Forget(anonymous));
+
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank(known).Variant);
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank(anonymous).Variant);
+        Assert.False(sdk.Personalizer.Forget(known));
+
+        sdk.View(anonymous, "hiking-1");
+        Assert.Equal(DecisionVariant.ColdStart, sdk.Rank(known).Variant);
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank(anonymous).Variant);
+    }
+
+    [Fact]
+    public void Keys_are_checked()
+    {
+        using var sdk = new TestSdk();
+
+        Assert.Throws<ArgumentException>("anonymousKey", () => sdk.Personalizer.Identify("", "k"));
+        Assert.Throws<ArgumentNullException>("knownKey", () => sdk.Personalizer.Identify("a", null!));
+        Assert.Throws<ArgumentException>("userKey", () => sdk.Personalizer.Forget(""));
+    }
+
+    private sealed class EventCountSignal : ISignalProvider
+    {
+        public int Last { get; private set; }
+
+        public string Name => "event-count";
+
+        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column) => Last = context.Profile.EventCount;
+    }
+}

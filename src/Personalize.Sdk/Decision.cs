@@ -1,10 +1,13 @@
+using Personalize.Sdk.Explanations;
+
 namespace Personalize.Sdk;
 
 /// <summary>The outcome of one <see cref="IPersonalizer.Rank(in PersonalizationRequest)"/> call.</summary>
 public sealed class Decision
 {
-    internal Decision(in DecisionInfo info, RankedItem[] items)
+    internal Decision(in DecisionInfo info, RankedItem[] items, DecisionExplanation? explanation)
     {
+        Explanation = explanation;
         Id = info.Id;
         Variant = info.Variant;
         Timestamp = info.Timestamp;
@@ -22,4 +25,7 @@ public sealed class Decision
 
     /// <summary>The ranked items, best first.</summary>
     public IReadOnlyList<RankedItem> Items { get; }
+
+    /// <summary>Why the decision came out as it did, when the request set <see cref="PersonalizationRequest.Explain"/>; otherwise null.</summary>
+    public DecisionExplanation? Explanation { get; }
 }

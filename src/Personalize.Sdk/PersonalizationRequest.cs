@@ -48,6 +48,14 @@ public readonly struct PersonalizationRequest
         }
     }
 
+    /// <summary>
+    /// Whether the decision should explain itself (<see cref="Decision.Explanation"/>): each
+    /// item's signal contributions and reason, and what guardrails removed. Explaining allocates,
+    /// so leave it off where every microsecond counts; the span overload of <c>Rank</c> ignores it.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool Explain { get; init; }
+
     /// <summary>What is known about the request itself: channel, device, locale, intent.</summary>
     /// <value>The default is an empty context.</value>
     public RequestContext Context { get; init; }

@@ -1,5 +1,6 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
@@ -13,13 +14,18 @@ internal sealed partial class Personalizer
     {
         ThrowIfInvalid(request);
         var buffer = new RankedItem[Math.Min(request.Count, _maxCount)];
-        var written = Rank(request, buffer, out var info);
-        return new Decision(info, written == buffer.Length ? buffer : buffer[..written]);
+        var written = RankCore(request, buffer, request.Explain, out var info, out var explanation);
+        return new Decision(info, written == buffer.Length ? buffer : buffer[..written], explanation);
     }
 
     public int Rank(in PersonalizationRequest request, Span<RankedItem> destination, out DecisionInfo info)
     {
         ThrowIfInvalid(request);
+        return RankCore(request, destination, explain: false, out info, out _);
+    }
+
+    private int RankCore(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
+    {
         var now = _timeProvider.GetUtcNow();
         var count = Math.Min(Math.Min(request.Count, _maxCount), destination.Length);
         var snapshot = _catalog.Current;
@@ -28,9 +34,20 @@ internal sealed partial class Personalizer
         {
             var candidates = ResolveCandidates(request, snapshot, scratch);
             var variant = ChooseVariant(request.UserKey, scratch.Profile);
-            var written = candidates.Length == 0
-                ? WriteFallback(request, snapshot, destination[..count], ref variant)
-                : Score(request, snapshot, scratch, candidates, now, count, destination, ref variant);
+            explanation = null;
+            int written;
+            if (candidates.Length == 0)
+            {
+                written = WriteFallback(request, snapshot, destination[..count], ref variant);
+                if (explain)
+                {
+                    explanation = ExplanationBuilder.Build(variant, [], [], [], [], [], snapshot, scratch.Profile, _statistics, request.Context, now.UtcTicks, _affinityHalfLifeTicks);
+                }
+            }
+            else
+            {
+                written = Score(request, snapshot, scratch, candidates, now, count, destination, ref variant, explain, out explanation);
+            }
             info = new DecisionInfo(Guid.CreateVersion7(now), variant, now);
             _metrics.DecisionMade(variant);
             return written;
@@ -109,7 +126,9 @@ internal sealed partial class Personalizer
         DateTimeOffset now,
         int count,
         Span<RankedItem> destination,
-        ref DecisionVariant variant)
+        ref DecisionVariant variant,
+        bool explain,
+        out DecisionExplanation? explanation)
     {
         var n = candidates.Length;
         var matrix = scratch.Matrix(n * _signals.Length);
@@ -153,6 +172,9 @@ internal sealed partial class Personalizer
             destination[i] = new RankedItem(snapshot.GetItem(candidates[position])!.Key, scores[position]);
         }
 
+        explanation = explain
+            ? ExplanationBuilder.Build(variant, _signals, matrix, candidates, scores, top[..selected], snapshot, scratch.Profile, _statistics, request.Context, now.UtcTicks, _affinityHalfLifeTicks)
+            : null;
         return selected;
     }
 

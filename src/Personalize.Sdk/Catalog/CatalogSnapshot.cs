@@ -23,6 +23,7 @@ internal sealed class CatalogSnapshot
     private readonly string[] _categoryNames;
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
+    private readonly string[] _attributeTokens;
 
     private CatalogSnapshot(Builder builder, long version, DateTimeOffset createdAt)
     {
@@ -40,6 +41,7 @@ internal sealed class CatalogSnapshot
         _categoryNames = builder.CategoryNames;
         _categoryIds = builder.CategoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
         _attributeTokenIds = builder.AttributeTokens.Index().ToFrozenDictionary(static t => t.Item, static t => t.Index, StringComparer.Ordinal);
+        _attributeTokens = builder.AttributeTokens;
         AttributeSpace = builder.AttributeTokens.Length;
     }
 
@@ -76,6 +78,9 @@ internal sealed class CatalogSnapshot
     public bool TryGetCategoryId(string category, out int categoryId) => _categoryIds.TryGetValue(category, out categoryId);
 
     public bool TryGetAttributeId(string token, out int attributeId) => _attributeTokenIds.TryGetValue(token, out attributeId);
+
+    /// <summary>The token (<c>name=value</c>) of an attribute id.</summary>
+    public string GetAttributeToken(int attributeId) => _attributeTokens[attributeId];
 
     /// <summary>The attribute token ids of an item.</summary>
     public ReadOnlySpan<int> GetAttributes(int index) =>

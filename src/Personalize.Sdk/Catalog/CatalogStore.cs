@@ -32,6 +32,8 @@ internal sealed class CatalogStore : ICatalog
         return item is not null;
     }
 
+    public void Load(Stream utf8Json) => Replace(CatalogJson.Read(utf8Json));
+
     public void Replace(IEnumerable<CatalogItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);

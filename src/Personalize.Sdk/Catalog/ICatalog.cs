@@ -26,4 +26,13 @@ public interface ICatalog
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its items is null.</exception>
     /// <exception cref="ArgumentException">An item has an empty key, or two items share one key.</exception>
     void Replace(IEnumerable<CatalogItem> items);
+
+    /// <summary>
+    /// Reads a catalog in the JSON schema of <see cref="CatalogJson"/> and replaces the current one
+    /// with it, atomically. A malformed catalog replaces nothing: the current one stays active.
+    /// </summary>
+    /// <param name="utf8Json">The JSON; read to the end and not disposed.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
+    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema; the message names the line and position.</exception>
+    void Load(Stream utf8Json);
 }

@@ -1,4 +1,5 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 
@@ -11,6 +12,9 @@ namespace Personalize.Sdk.Guardrails;
 /// </summary>
 internal static class ProfileExclusions
 {
+    public const string NotInterested = "not-interested";
+    public const string StatedDislike = "stated-dislike";
+
     public static void Apply(ProfileData profile, CatalogSnapshot catalog, DecisionScratch scratch, ReadOnlySpan<int> candidates, Span<float> scores)
     {
         var dismissed = profile.Dismissed;
@@ -44,6 +48,32 @@ internal static class ProfileExclusions
         }
 
         Mark(dismissed, preferences, items, categories, attributes, 0f);
+    }
+
+    /// <summary>Why an excluded item was excluded, for explanations (off the hot path).</summary>
+    public static CandidateRemoval? Explain(ProfileData profile, CatalogSnapshot catalog, int index)
+    {
+        var item = catalog.GetItem(index)!;
+        if (profile.Dismissed.Find(index) is not null)
+        {
+            return new CandidateRemoval(item.Key, NotInterested, "The user said they are not interested in this item.");
+        }
+
+        var category = catalog.GetCategory(index);
+        if (category >= 0 && profile.Preferences.SignFor(isAttribute: false, category) < 0)
+        {
+            return new CandidateRemoval(item.Key, StatedDislike, $"The user said they dislike {catalog.GetCategoryName(category)}.");
+        }
+
+        foreach (var attribute in catalog.GetAttributes(index))
+        {
+            if (profile.Preferences.SignFor(isAttribute: true, attribute) < 0)
+            {
+                return new CandidateRemoval(item.Key, StatedDislike, $"The user said they dislike {catalog.GetAttributeToken(attribute)}.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Sets (or clears) the marks; returns whether any attribute is disliked.</summary>

@@ -85,6 +85,31 @@ public sealed class CatalogStoreTests
     }
 
     [Fact]
+    public void A_malformed_catalog_stream_names_the_line_and_leaves_the_previous_catalog_active()
+    {
+        using var sdk = new TestSdk();
+        var version = sdk.Catalog.Version;
+        var json = "{ \"items\": [\n  { \"key\": \"x\" },\n  { \"key\": 42 }\n] }";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => sdk.Catalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(3, failure.LineNumber);
+        Assert.Equal(version, sdk.Catalog.Version);
+        Assert.Equal(TestCatalog.Items.Count, sdk.TopKeys("u", 100).Length);
+    }
+
+    [Fact]
+    public void A_catalog_stream_replaces_the_catalog_at_run_time()
+    {
+        using var sdk = new TestSdk();
+        var json = """{ "items": [ { "key": "new-1", "category": "books" }, { "key": "books-1", "category": "books" } ] }""";
+
+        sdk.Catalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)));
+
+        Assert.Equal(["new-1", "books-1"], sdk.TopKeys("u", 100));
+    }
+
+    [Fact]
     public void A_bad_replacement_is_refused_and_the_old_catalog_stays()
     {
         using var sdk = new TestSdk();

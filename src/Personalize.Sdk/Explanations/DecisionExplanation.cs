@@ -1,0 +1,21 @@
+namespace Personalize.Sdk.Explanations;
+
+/// <summary>Why a decision came out as it did. Only built when the request asks for it.</summary>
+public sealed class DecisionExplanation
+{
+    internal DecisionExplanation(string summary, IReadOnlyList<ItemExplanation> items, IReadOnlyList<CandidateRemoval> removed)
+    {
+        Summary = summary;
+        Items = items;
+        Removed = removed;
+    }
+
+    /// <summary>One line on the decision as a whole: the variant and what it rested on.</summary>
+    public string Summary { get; }
+
+    /// <summary>One explanation per ranked item, in the decision's order.</summary>
+    public IReadOnlyList<ItemExplanation> Items { get; }
+
+    /// <summary>The candidates guardrails removed before ranking.</summary>
+    public IReadOnlyList<CandidateRemoval> Removed { get; }
+}

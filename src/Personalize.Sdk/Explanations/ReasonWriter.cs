@@ -1,0 +1,117 @@
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.Explanations;
+
+/// <summary>
+/// Writes the sentence behind an item's largest contribution, from facts in the profile and the
+/// catalog only: the item the user viewed, the category they said they like. Never invented.
+/// </summary>
+internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, ItemStatistics statistics, in RequestContext request, long nowTicks, double halfLifeTicks)
+{
+    private readonly RequestContext _request = request;
+
+    public string Write(string signal, int itemIndex) => signal switch
+    {
+        BuiltInSignals.CategoryAffinity => CategoryAffinity(itemIndex),
+        BuiltInSignals.AttributeAffinity => AttributeAffinity(itemIndex),
+        BuiltInSignals.CoOccurrence => CoOccurrence(itemIndex),
+        BuiltInSignals.StatedPreference => StatedPreference(itemIndex),
+        BuiltInSignals.Popularity => "Popular right now",
+        BuiltInSignals.CategoryPopularity => CategoryName(itemIndex) is { } category ? $"A favourite in {category}" : "Popular right now",
+        BuiltInSignals.Freshness => "New arrival",
+        BuiltInSignals.Context => Context(itemIndex),
+        _ => $"Recommended by {signal}",
+    };
+
+    private string CategoryAffinity(int itemIndex)
+    {
+        var category = catalog.GetCategory(itemIndex);
+        var recent = profile.RecentItems;
+        Span<int> order = stackalloc int[recent.Count];
+        var count = recent.NewestFirst(order);
+        for (var i = 0; i < count; i++)
+        {
+            var viewed = recent.ItemAt(order[i]);
+            if (viewed != itemIndex && catalog.GetItem(viewed) is { } item && catalog.GetCategory(viewed) == category)
+            {
+                return $"Because you viewed {item.Title ?? item.Key}";
+            }
+        }
+
+        return $"Because you like {CategoryName(itemIndex) ?? "this category"}";
+    }
+
+    private string AttributeAffinity(int itemIndex)
+    {
+        var best = CatalogSnapshot.None;
+        var bestValue = 0d;
+        foreach (var attribute in catalog.GetAttributes(itemIndex))
+        {
+            var value = profile.Attributes.Get(attribute, nowTicks, halfLifeTicks);
+            if (value > bestValue)
+            {
+                (best, bestValue) = (attribute, value);
+            }
+        }
+
+        return best == CatalogSnapshot.None ? "Matches what you like" : $"Because you like {Describe(catalog.GetAttributeToken(best))}";
+    }
+
+    private string CoOccurrence(int itemIndex)
+    {
+        var recent = profile.RecentItems;
+        Span<int> order = stackalloc int[recent.Count];
+        var count = Math.Min(recent.NewestFirst(order), ItemStatistics.LinkedRecentItems);
+        for (var i = 0; i < count; i++)
+        {
+            var from = recent.ItemAt(order[i]);
+            if (statistics.NeighboursOf(from).Items.Span.Contains(itemIndex) && catalog.GetItem(from) is { } item)
+            {
+                return $"Often chosen after {item.Title ?? item.Key}";
+            }
+        }
+
+        return "Often chosen next";
+    }
+
+    private string StatedPreference(int itemIndex)
+    {
+        if (profile.Preferences.SignFor(isAttribute: false, catalog.GetCategory(itemIndex)) > 0)
+        {
+            return $"Because you said you like {CategoryName(itemIndex)}";
+        }
+
+        foreach (var attribute in catalog.GetAttributes(itemIndex))
+        {
+            if (profile.Preferences.SignFor(isAttribute: true, attribute) > 0)
+            {
+                return $"Because you said you like {Describe(catalog.GetAttributeToken(attribute))}";
+            }
+        }
+
+        return "Matches what you told us";
+    }
+
+    private string Context(int itemIndex)
+    {
+        for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
+        {
+            var value = ContextDimension.ValueOf(_request, dimension);
+            if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) == catalog.GetContextValueId(dimension, value))
+            {
+                return $"Suited to {ContextDimension.AttributeNames[dimension]} {value}";
+            }
+        }
+
+        return "Suited to where you are";
+    }
+
+    private string? CategoryName(int itemIndex) =>
+        catalog.GetCategory(itemIndex) is var id and >= 0 ? catalog.GetCategoryName(id) : null;
+
+    /// <summary>"brand=Acme" reads "Acme (brand)".</summary>
+    private static string Describe(string token) =>
+        token.IndexOf('=', StringComparison.Ordinal) is var split and > 0 ? $"{token[(split + 1)..]} ({token[..split]})" : token;
+}

@@ -1,0 +1,91 @@
+using Personalize.Sdk.Signals;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Explanations;
+
+public sealed class ExplanationTests
+{
+    [Theory, AutoData]
+    public void Each_item_reports_every_signals_contribution_and_they_add_up_to_its_score(string user, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "garden-2", "books-3");
+        sdk.View(user, "hiking-1", "hiking-2");
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 });
+
+        var explanation = Assert.IsType<Personalize.Sdk.Explanations.DecisionExplanation>(decision.Explanation);
+        Assert.Equal(decision.Items.Select(i => i.ItemKey), explanation.Items.Select(i => i.ItemKey));
+        Assert.All(explanation.Items, item =>
+        {
+            Assert.Equal(BuiltInSignals.All.Count, item.Contributions.Count);
+            Assert.Equal(item.Score, item.Contributions.Sum(c => c.Contribution), 4);
+            Assert.Equal(item.Contributions.OrderByDescending(c => c.Contribution).Select(c => c.Signal), item.Contributions.Select(c => c.Signal));
+        });
+        Assert.StartsWith("Personalized from 2 events", explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory, AutoData]
+    public void A_category_reason_names_the_item_the_user_viewed(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        sdk.View(user, "hiking-3");
+
+        var explanation = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 2 }).Explanation!;
+
+        Assert.Equal("Because you viewed Hiking item 3", explanation.Items.Single(i => i.ItemKey == "hiking-1").Reason);
+    }
+
+    [Theory, AutoData]
+    public void Next_step_and_stated_preference_reasons_come_from_the_profile(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence).Then(o => o.Weights[BuiltInSignals.StatedPreference] = 0.5f));
+        sdk.View("shopper", "books-1", "kitchen-4");
+        sdk.View(user, "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(user, "garden", likes: true));
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+
+        Assert.Equal("Often chosen after Books item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
+        Assert.Equal("Because you said you like garden", items.Single(i => i.ItemKey == "garden-2").Reason);
+    }
+
+    [Theory, AutoData]
+    public void A_new_user_is_told_what_is_popular(string user, string shopper)
+    {
+        using var sdk = new TestSdk();
+        sdk.View(shopper, "books-4");
+
+        var explanation = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 2 }).Explanation!;
+
+        Assert.Equal("Popular right now", explanation.Items[0].Reason);
+        Assert.Equal("From our default selection", explanation.Items[1].Reason);
+        Assert.StartsWith("Not enough history yet", explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Theory, AutoData]
+    public void The_decision_reports_which_guardrail_removed_which_candidate(string user)
+    {
+        using var sdk = new TestSdk();
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(user, "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(user, "kitchen", likes: false));
+
+        var removed = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true }).Explanation!.Removed;
+
+        Assert.Equal(5, removed.Count);
+        Assert.Equal("not-interested", removed.Single(r => r.ItemKey == "books-1").Guardrail);
+        Assert.All(removed.Where(r => r.ItemKey.StartsWith("kitchen-", StringComparison.Ordinal)), r =>
+        {
+            Assert.Equal("stated-dislike", r.Guardrail);
+            Assert.Equal("The user said they dislike kitchen.", r.Reason);
+        });
+    }
+
+    [Theory, AutoData]
+    public void Nothing_is_explained_unless_asked(string user)
+    {
+        using var sdk = new TestSdk();
+
+        Assert.Null(sdk.Personalizer.Rank(new PersonalizationRequest(user)).Explanation);
+    }
+}

@@ -1,4 +1,4 @@
-// A scripted shopper: watch the ranking change after each thing they do.
+// A scripted shopper: watch the ranking, and the reasons for it, change after each thing they do.
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.ConsoleSample;
 using Personalize.Sdk;
@@ -8,41 +8,46 @@ services.AddPersonalization().AddCatalog(DemoCatalog.Items);
 using var provider = services.BuildServiceProvider();
 var personalizer = provider.GetRequiredService<IPersonalizer>();
 
-// Other shoppers, so popularity means something from the first request.
-// A skewed choice from a shuffled shelf: a few items are much more popular than the rest.
-var random = new Random(7);
-var shelf = DemoCatalog.Items.ToArray();
-random.Shuffle(shelf);
-for (var i = 0; i < 400; i++)
+BackgroundShoppers.Replay(personalizer);
+
+// Alice has an account and a history in the kitchen.
+personalizer.Track(PersonalizationEvent.Purchase("alice@example.com", "kitchen-2", revenue: 45m));
+personalizer.Track(PersonalizationEvent.View("alice@example.com", "kitchen-3"));
+
+const string Cookie = "cookie-7f3a";
+Show(Cookie, "1. An anonymous visitor arrives: nothing known, popularity leads");
+
+foreach (var key in new[] { "camping-1", "camping-2", "camping-4" })
 {
-    var item = shelf[Math.Min(random.Next(shelf.Length), random.Next(shelf.Length))];
-    personalizer.Track(PersonalizationEvent.View($"shopper-{random.Next(60)}", item.Key));
+    personalizer.Track(PersonalizationEvent.View(Cookie, key));
 }
 
-const string Visitor = "visitor-1";
-Show("A new visitor arrives: popularity leads (cold start)");
+Show(Cookie, "2. They browse three camping items, still anonymous");
 
-foreach (var key in new[] { "hiking-1", "hiking-3", "hiking-4" })
+personalizer.Identify(Cookie, "alice@example.com");
+Show("alice@example.com", "3. They sign in as Alice: the anonymous visit joins her kitchen history");
+
+personalizer.Track(PersonalizationEvent.Purchase("alice@example.com", "camping-1", quantity: 1, revenue: 249m));
+Show("alice@example.com", "4. Alice buys the tent: next steps after a tent come forward");
+
+personalizer.Track(PersonalizationEvent.Dismiss("alice@example.com", "camping-3"));
+personalizer.Track(PersonalizationEvent.Complaint("alice@example.com", "camping-1"));
+Show("alice@example.com", "5. She dismisses the camp stove and reports a problem with the tent");
+
+void Show(string user, string step)
 {
-    personalizer.Track(PersonalizationEvent.View(Visitor, key));
-}
-
-Show("After viewing three hiking items");
-
-personalizer.Track(PersonalizationEvent.AddToCart(Visitor, "camping-1"));
-Show("After adding a tent to the cart");
-
-personalizer.Track(PersonalizationEvent.Purchase(Visitor, "camping-1", quantity: 1, revenue: 249m));
-Show("After buying the tent");
-
-void Show(string step)
-{
-    var decision = personalizer.Rank(new PersonalizationRequest(Visitor) { Count = 5 });
+    var decision = personalizer.Rank(new PersonalizationRequest(user) { Count = 5, Explain = true });
+    var explanation = decision.Explanation!;
     Console.WriteLine();
-    Console.WriteLine($"== {step} [{decision.Variant}]");
-    for (var i = 0; i < decision.Items.Count; i++)
+    Console.WriteLine($"== {step}");
+    Console.WriteLine($"   [{decision.Variant}] {explanation.Summary}");
+    foreach (var item in explanation.Items)
     {
-        var item = decision.Items[i];
-        Console.WriteLine($"  {i + 1}. {DemoCatalog.TitleOf(item.ItemKey),-24} {item.Score,6:0.000}");
+        Console.WriteLine($"   {DemoCatalog.TitleOf(item.ItemKey),-22} {item.Score,5:0.00}  {item.Reason}");
+    }
+
+    foreach (var removed in explanation.Removed)
+    {
+        Console.WriteLine($"   (removed {DemoCatalog.TitleOf(removed.ItemKey)}: {removed.Reason})");
     }
 }

@@ -13,7 +13,7 @@ namespace Personalize.Sdk;
 internal sealed partial class Personalizer : IPersonalizer, IDisposable
 {
     private readonly CatalogStore _catalog;
-    private readonly ProfileStore _profiles;
+    private readonly IProfileStore _profiles;
     private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
     private readonly SignalSlot[] _signals;
@@ -45,7 +45,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _freshnessPeriodTicks = options.FreshnessPeriod.Ticks;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
-        _profiles = new ProfileStore(
+        _profiles = new MemoryProfileStore(
             options.MaxProfiles,
             options.ProfileIdleExpiration,
             timeProvider,

@@ -36,7 +36,8 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             var viewed = recent.ItemAt(order[i]);
             if (viewed != itemIndex && catalog.GetItem(viewed) is { } item && catalog.GetCategory(viewed) == category)
             {
-                return $"Because you viewed {item.Title ?? item.Key}";
+                var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
+                return $"Because you {verb} {item.Title ?? item.Key}";
             }
         }
 

@@ -6,7 +6,7 @@ namespace Personalize.Sdk.Profiles;
 /// The default in-memory profile store: a <see cref="MemoryCache"/> with a size limit (one unit
 /// per profile) and a sliding idle expiry, so memory stays bounded as distinct users grow.
 /// </summary>
-internal sealed class ProfileStore : IDisposable
+internal sealed class MemoryProfileStore : IProfileStore
 {
     // Creation is serialised per stripe so two first events of one user never create two profiles.
     private const int StripeCount = 64;
@@ -18,7 +18,7 @@ internal sealed class ProfileStore : IDisposable
     private readonly Action<EvictionReason> _evicted;
     private readonly double _compaction;
 
-    public ProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<EvictionReason> evicted)
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<EvictionReason> evicted)
     {
         _cache = new MemoryCache(new MemoryCacheOptions
         {

@@ -1,0 +1,24 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// Where profiles live. The engine only finds, creates and removes them; a profile's state is
+/// read and written through <see cref="UserProfile"/> itself.
+/// </summary>
+/// <remarks>
+/// Internal for now: a store outside the process would need a stable serialised form of a
+/// profile, which is not part of the public contract yet.
+/// </remarks>
+internal interface IProfileStore : IDisposable
+{
+    /// <summary>How many profiles the store holds now.</summary>
+    int Count { get; }
+
+    /// <summary>The profile stored under <paramref name="userKey"/>, or null.</summary>
+    UserProfile? Find(string userKey);
+
+    /// <summary>The profile stored under <paramref name="userKey"/>, created once if missing, even under races.</summary>
+    UserProfile GetOrCreate(string userKey);
+
+    /// <summary>Removes a profile and returns it, or null when there was none.</summary>
+    UserProfile? Remove(string userKey);
+}

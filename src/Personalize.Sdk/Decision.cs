@@ -1,4 +1,5 @@
 using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk;
 
@@ -11,6 +12,7 @@ public sealed class Decision
         Id = info.Id;
         Variant = info.Variant;
         Timestamp = info.Timestamp;
+        Holdout = info.Holdout;
         Items = items;
     }
 
@@ -22,6 +24,12 @@ public sealed class Decision
 
     /// <summary>When the decision was made, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp { get; }
+
+    /// <summary>
+    /// The unit's holdout assignment: name, arm and bucket of the holdout that put it in control,
+    /// else of the first holdout. Null when no holdout is configured.
+    /// </summary>
+    public HoldoutAssignment? Holdout { get; }
 
     /// <summary>The ranked items, best first.</summary>
     public IReadOnlyList<RankedItem> Items { get; }

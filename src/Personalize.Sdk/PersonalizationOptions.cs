@@ -1,4 +1,5 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk;
 
@@ -50,6 +51,13 @@ public sealed class PersonalizationOptions
     /// </summary>
     /// <value>The default is empty.</value>
     public IDictionary<string, float> ColdStartWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// The holdouts: stable shares of units kept on the default experience so lift can be
+    /// measured. A unit in control of any holdout gets the default experience (<see cref="DecisionVariant.Control"/>).
+    /// </summary>
+    /// <value>The default is empty: no holdout.</value>
+    public IList<HoldoutOptions> Holdouts { get; } = [];
 
     /// <summary>Items to start with, in catalog order.</summary>
     /// <value>The default is empty.</value>

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Holdouts;
+
 namespace Personalize.Sdk;
 
 /// <summary>What to rank, for whom, and how many items to return.</summary>
@@ -55,6 +57,13 @@ public readonly struct PersonalizationRequest
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool Explain { get; init; }
+
+    /// <summary>
+    /// A QA override: puts this decision in the given arm of every holdout. The decision shows it
+    /// (<see cref="HoldoutAssignment.IsForced"/>) and measurement never counts it.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: the unit's own arm.</value>
+    public HoldoutArm? ForceArm { get; init; }
 
     /// <summary>What is known about the request itself: channel, device, locale, intent.</summary>
     /// <value>The default is an empty context.</value>

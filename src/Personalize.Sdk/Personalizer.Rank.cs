@@ -2,6 +2,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
@@ -33,7 +34,14 @@ internal sealed partial class Personalizer
         try
         {
             var candidates = ResolveCandidates(request, snapshot, scratch);
-            var variant = ChooseVariant(request.UserKey, scratch.Profile);
+            var variant = ChooseVariant(request.UserKey, scratch.Profile, out var unitKey);
+            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignDecision(unitKey, request.ForceArm);
+            if (holdout?.Arm == HoldoutArm.Control)
+            {
+                // The control group gets the business default: cold-start weights, the host's guardrails.
+                variant = DecisionVariant.Control;
+            }
+
             explanation = null;
             int written;
             if (candidates.Length == 0)
@@ -48,7 +56,7 @@ internal sealed partial class Personalizer
             {
                 written = Score(request, snapshot, scratch, candidates, now, count, destination, ref variant, explain, out explanation);
             }
-            info = new DecisionInfo(Guid.CreateVersion7(now), variant, now);
+            info = new DecisionInfo(Guid.CreateVersion7(now), variant, now, holdout);
             _metrics.DecisionMade(variant);
             return written;
         }
@@ -98,10 +106,12 @@ internal sealed partial class Personalizer
     /// <summary>
     /// Copies the user's profile into the scratch and picks the variant it supports. Without
     /// personalization consent the profile is not used at all: the user gets the default experience.
+    /// The unit for holdouts is the profile's (sticky across stitching), else the resolved key.
     /// </summary>
-    private DecisionVariant ChooseVariant(string userKey, ProfileData profileCopy)
+    private DecisionVariant ChooseVariant(string userKey, ProfileData profileCopy, out string unitKey)
     {
-        if (_profiles.Find(_identity.Resolve(userKey)) is { } profile)
+        var key = _identity.Resolve(userKey);
+        if (_profiles.Find(key) is { } profile)
         {
             profile.CopyTo(profileCopy);
         }
@@ -110,6 +120,7 @@ internal sealed partial class Personalizer
             profileCopy.Clear();
         }
 
+        unitKey = profileCopy.UnitKey ?? key;
         if (((profileCopy.Consent ?? _defaultConsent) & ConsentFlags.Personalization) == 0)
         {
             profileCopy.Clear();

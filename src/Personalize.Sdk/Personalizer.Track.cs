@@ -41,6 +41,7 @@ internal sealed partial class Personalizer
             Likes = personalizationEvent.Likes,
             Consent = personalizationEvent.Consent,
             Statistics = _statistics,
+            UnitKey = personalizationEvent.UserKey,
         };
 
         if (itemIndex >= 0 && personalizationEvent.Kind != EventKind.Dismiss)
@@ -63,7 +64,7 @@ internal sealed partial class Personalizer
         {
             var key = _identity.Resolve(userKey);
             var profile = _profiles.GetOrCreate(key);
-            if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update, ProfileUpdate.Apply))
+            if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 return;
             }

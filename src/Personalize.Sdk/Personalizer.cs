@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Signals;
 
@@ -17,6 +18,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
     private readonly SignalSlot[] _signals;
+    private readonly HoldoutAssigner _holdouts;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
@@ -30,12 +32,14 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         PersonalizationOptions options,
         CatalogStore catalog,
         SignalSlot[] signals,
+        HoldoutAssigner holdouts,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
         ILogger logger)
     {
         _catalog = catalog;
         _signals = signals;
+        _holdouts = holdouts;
         _timeProvider = timeProvider;
         _metrics = metrics;
         _logger = logger;

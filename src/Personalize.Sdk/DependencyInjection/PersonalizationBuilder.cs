@@ -2,6 +2,7 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.DependencyInjection;
@@ -76,6 +77,31 @@ public sealed class PersonalizationBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         Services.Configure<PersonalizationOptions>(options => options.CatalogPath = path);
+        return this;
+    }
+
+    /// <summary>Adds a holdout: a stable share of units kept on the default experience.</summary>
+    /// <param name="name">The holdout's unique name.</param>
+    /// <param name="basisPoints">The share in control, in basis points (1,000 is 10%).</param>
+    /// <param name="salt">The hash salt; the default is the name. Never change it while the holdout runs.</param>
+    /// <param name="hasher">The hashing scheme; the default is <see cref="BucketHashers.Default"/>.</param>
+    /// <param name="layer">A layer for mutually exclusive holdouts, or null.</param>
+    /// <param name="bucketStart">The first control bucket (for holdouts sharing a layer).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <remarks>Ranges, salts and duplicates are checked when the host starts, with every problem named.</remarks>
+    public PersonalizationBuilder AddHoldout(string name, int basisPoints, string? salt = null, IBucketHasher? hasher = null, string? layer = null, int bucketStart = 0)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Services.Configure<PersonalizationOptions>(options => options.Holdouts.Add(new HoldoutOptions
+        {
+            Name = name,
+            BasisPoints = basisPoints,
+            Salt = salt ?? name,
+            Hasher = hasher ?? BucketHashers.Default,
+            Layer = layer,
+            BucketStart = bucketStart,
+        }));
         return this;
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.DependencyInjection;
@@ -50,6 +51,8 @@ internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvide
         {
             failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
         }
+
+        HoldoutValidation.Validate(options.Holdouts, failures);
 
         for (var i = 0; i < options.Catalog.Count; i++)
         {

@@ -7,6 +7,7 @@ using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Signals;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class PersonalizationServiceCollectionExtensions
 
         services.TryAddSingleton(static sp => CreateCatalog(sp));
         services.TryAddSingleton<ICatalog>(static sp => sp.GetRequiredService<CatalogStore>());
+        services.TryAddSingleton(static sp => new HoldoutAssigner(sp.GetRequiredService<IOptions<PersonalizationOptions>>().Value.Holdouts));
+        services.TryAddSingleton<IHoldoutAssigner>(static sp => sp.GetRequiredService<HoldoutAssigner>());
         services.TryAddSingleton<IPersonalizer>(static sp => CreatePersonalizer(sp));
         return new PersonalizationBuilder(services);
     }
@@ -116,6 +119,7 @@ public static class PersonalizationServiceCollectionExtensions
             options,
             services.GetRequiredService<CatalogStore>(),
             slots,
+            services.GetRequiredService<HoldoutAssigner>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<PersonalizationMetrics>(),
             CreateLogger(services));

@@ -21,6 +21,15 @@ internal sealed class ProfileData
     /// <summary>When the user last complained; 0 when never.</summary>
     public long LastComplaintTicks;
 
+    /// <summary>
+    /// The key holdouts assign this profile by: the key its first event came with. It survives
+    /// stitching (the earlier profile's wins), so a user keeps their arm when they sign in.
+    /// </summary>
+    public string? UnitKey;
+
+    /// <summary>When <see cref="UnitKey"/> was first used.</summary>
+    public long UnitSinceTicks;
+
     /// <summary>Consent as the user last gave it; null until they said anything.</summary>
     public ConsentFlags? Consent;
 
@@ -45,6 +54,8 @@ internal sealed class ProfileData
         target.LastSeenTicks = LastSeenTicks;
         target.LastComplaintTicks = LastComplaintTicks;
         target.Consent = Consent;
+        target.UnitKey = UnitKey;
+        target.UnitSinceTicks = UnitSinceTicks;
         Categories.CopyTo(target.Categories);
         Attributes.CopyTo(target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
@@ -60,6 +71,8 @@ internal sealed class ProfileData
         LastSeenTicks = 0;
         LastComplaintTicks = 0;
         Consent = null;
+        UnitKey = null;
+        UnitSinceTicks = 0;
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
@@ -92,10 +105,16 @@ internal sealed class ProfileData
     /// Folds another profile (an anonymous one being stitched in) into this one: affinities summed
     /// after aligning their decay, purchases and dismissals unioned, recent items merged by time,
     /// counts added, the earlier first-seen and later last-seen kept. Consent stays this profile's
-    /// when it has any: the known account's choice wins over a guest's.
+    /// when it has any: the known account's choice wins over a guest's. The holdout unit of the
+    /// profile assigned first is kept, so neither key switches arms afterwards.
     /// </summary>
     public void MergeFrom(ProfileData other, double halfLifeTicks)
     {
+        if (other.UnitKey is not null && (UnitKey is null || other.UnitSinceTicks < UnitSinceTicks))
+        {
+            (UnitKey, UnitSinceTicks) = (other.UnitKey, other.UnitSinceTicks);
+        }
+
         if (other.IsEmpty && other.Consent is null)
         {
             return;

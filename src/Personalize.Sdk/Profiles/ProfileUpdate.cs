@@ -34,8 +34,16 @@ internal readonly ref struct ProfileUpdate
 
     public ItemStatistics Statistics { get; init; }
 
+    /// <summary>The key the event resolved to: the profile's holdout unit if it has none yet.</summary>
+    public string UnitKey { get; init; }
+
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
+        if (profile.UnitKey is null)
+        {
+            (profile.UnitKey, profile.UnitSinceTicks) = (update.UnitKey, update.Ticks);
+        }
+
         if (update.Kind == EventKind.Consent)
         {
             // Consent is a setting, not behaviour: it does not count as an event.

@@ -1,0 +1,64 @@
+namespace Personalize.Sdk.Holdouts;
+
+/// <summary>
+/// The deterministic assigner: bucket = hasher(salt, unit); control when the bucket is in the
+/// holdout's range. Raising a holdout's basis points only widens its range, so units only move
+/// from treatment into control, never the other way, and nobody else moves.
+/// </summary>
+internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IHoldoutAssigner
+{
+    private readonly HoldoutOptions[] _holdouts = [.. holdouts];
+
+    public IReadOnlyList<HoldoutOptions> Holdouts => _holdouts;
+
+    public int Count => _holdouts.Length;
+
+    public HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        for (var index = 0; index < _holdouts.Length; index++)
+        {
+            if (string.Equals(_holdouts[index].Name, holdout, StringComparison.Ordinal))
+            {
+                return Assign(index, unitKey, forced: null);
+            }
+        }
+
+        throw new ArgumentException($"No holdout is named '{holdout}'.", nameof(holdout));
+    }
+
+    /// <summary>Assigns by position; <paramref name="forced"/> overrides the arm (the bucket is still computed).</summary>
+    public HoldoutAssignment Assign(int index, ReadOnlySpan<char> unitKey, HoldoutArm? forced)
+    {
+        if (unitKey.IsEmpty)
+        {
+            throw new ArgumentException("The unit key must not be empty.", nameof(unitKey));
+        }
+
+        var options = _holdouts[index];
+        var bucket = options.Hasher.GetBucket(options.Salt, unitKey);
+        var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
+        return new HoldoutAssignment(options.Name, forced ?? arm, bucket, forced is not null);
+    }
+
+    /// <summary>
+    /// The assignment a decision carries: the first holdout that puts the unit in control, else
+    /// the first holdout. Null when no holdout is configured.
+    /// </summary>
+    public HoldoutAssignment? AssignDecision(ReadOnlySpan<char> unitKey, HoldoutArm? forced)
+    {
+        HoldoutAssignment? first = null;
+        for (var i = 0; i < _holdouts.Length; i++)
+        {
+            var assignment = Assign(i, unitKey, forced);
+            if (assignment.Arm == HoldoutArm.Control)
+            {
+                return assignment;
+            }
+
+            first ??= assignment;
+        }
+
+        return first;
+    }
+}

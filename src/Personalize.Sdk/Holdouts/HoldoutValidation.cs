@@ -1,0 +1,71 @@
+namespace Personalize.Sdk.Holdouts;
+
+/// <summary>Start-up checks of the holdouts; every failure names its holdout.</summary>
+internal static class HoldoutValidation
+{
+    public static void Validate(IList<HoldoutOptions> holdouts, List<string> failures)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < holdouts.Count; i++)
+        {
+            var holdout = holdouts[i];
+            var label = string.IsNullOrEmpty(holdout?.Name) ? $"Holdouts[{i}]" : $"Holdout '{holdout.Name}'";
+            if (holdout is null)
+            {
+                failures.Add($"{label} is null.");
+                continue;
+            }
+
+            if (string.IsNullOrEmpty(holdout.Name))
+            {
+                failures.Add($"{label} has no name.");
+            }
+            else if (!names.Add(holdout.Name))
+            {
+                failures.Add($"{label} is defined twice; holdout names must be unique.");
+            }
+
+            if (string.IsNullOrEmpty(holdout.Salt))
+            {
+                failures.Add($"{label} has an empty salt.");
+            }
+
+            if (holdout.BasisPoints is < 0 or > BucketHashers.BucketCount)
+            {
+                failures.Add($"{label} has BasisPoints {holdout.BasisPoints}; it must be between 0 and 10000.");
+            }
+
+            if (holdout.BucketStart < 0 || holdout.BucketStart + Math.Max(0, holdout.BasisPoints) > BucketHashers.BucketCount)
+            {
+                failures.Add($"{label} has BucketStart {holdout.BucketStart}; its range must lie within [0, 10000).");
+            }
+
+            if (holdout.Hasher is null)
+            {
+                failures.Add($"{label} has no hasher.");
+            }
+        }
+
+        ValidateLayers(holdouts, failures);
+    }
+
+    private static void ValidateLayers(IList<HoldoutOptions> holdouts, List<string> failures)
+    {
+        foreach (var layer in holdouts.Where(h => h?.Layer is not null).GroupBy(h => h.Layer!, StringComparer.Ordinal))
+        {
+            var members = layer.OrderBy(h => h.BucketStart).ToArray();
+            for (var i = 0; i < members.Length; i++)
+            {
+                if (!string.Equals(members[i].Salt, members[0].Salt, StringComparison.Ordinal) || members[i].Hasher != members[0].Hasher)
+                {
+                    failures.Add($"Holdout '{members[i].Name}' is in layer '{layer.Key}' but its salt or hasher differs from '{members[0].Name}'; holdouts in one layer share both.");
+                }
+
+                if (i > 0 && members[i].BucketStart < members[i - 1].BucketStart + members[i - 1].BasisPoints)
+                {
+                    failures.Add($"Holdout '{members[i].Name}' overlaps holdout '{members[i - 1].Name}' in layer '{layer.Key}'.");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+namespace Personalize.Sdk.Holdouts;
+
+/// <summary>Assigns units to the configured holdouts, deterministically: same unit, same arm, in every process and release.</summary>
+public interface IHoldoutAssigner
+{
+    /// <summary>The configured holdouts, in the order they were configured.</summary>
+    IReadOnlyList<HoldoutOptions> Holdouts { get; }
+
+    /// <summary>Assigns a unit to one holdout. Pure and allocation-free.</summary>
+    /// <param name="holdout">The holdout's name.</param>
+    /// <param name="unitKey">The unit, usually the user key.</param>
+    /// <returns>The unit's arm and bucket.</returns>
+    /// <exception cref="ArgumentException"><paramref name="unitKey"/> is empty, or no holdout has that name.</exception>
+    HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey);
+}

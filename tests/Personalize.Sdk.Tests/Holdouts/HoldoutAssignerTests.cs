@@ -1,0 +1,159 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Holdouts;
+
+[Collection(AllocationCollection.Name)]
+public sealed class HoldoutAssignerTests
+{
+    [Theory]
+    [MemberData(nameof(Hashers.Names), MemberType = typeof(Hashers))]
+    public void A_ten_percent_holdout_over_100000_keys_holds_ten_percent_within_three_tenths(string hasher)
+    {
+        var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "home-2026", BasisPoints = 1_000, Hasher = Hashers.ByName(hasher) }]);
+
+        var control = Enumerable.Range(0, 100_000).Count(i => assigner.Assign("h", $"user-{i}").Arm == HoldoutArm.Control);
+
+        Assert.InRange(control / 100_000.0, 0.097, 0.103);
+    }
+
+    [Theory, AutoData]
+    public void Raising_the_share_only_moves_units_from_treatment_into_control(ushort first, ushort second, string salt, Generator<string> keys)
+    {
+        var (low, high) = (Math.Min(first % 10_001, second % 10_001), Math.Max(first % 10_001, second % 10_001));
+        var before = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = salt, BasisPoints = low }]);
+        var after = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = salt, BasisPoints = high }]);
+
+        foreach (var key in keys.Take(2_000))
+        {
+            var was = before.Assign("h", key);
+            var now = after.Assign("h", key);
+            Assert.Equal(was.Bucket, now.Bucket);
+            if (was.Arm == HoldoutArm.Control)
+            {
+                Assert.Equal(HoldoutArm.Control, now.Arm);
+            }
+        }
+    }
+
+    [Fact]
+    public void Holdouts_in_one_layer_never_share_a_unit()
+    {
+        var assigner = new HoldoutAssigner(
+        [
+            new HoldoutOptions { Name = "home", Salt = "layer-1", BasisPoints = 3_000, Layer = "l1" },
+            new HoldoutOptions { Name = "email", Salt = "layer-1", BasisPoints = 3_000, BucketStart = 3_000, Layer = "l1" },
+        ]);
+
+        var both = 0;
+        var home = 0;
+        var email = 0;
+        for (var i = 0; i < 20_000; i++)
+        {
+            var inHome = assigner.Assign("home", $"user-{i}").Arm == HoldoutArm.Control;
+            var inEmail = assigner.Assign("email", $"user-{i}").Arm == HoldoutArm.Control;
+            both += inHome && inEmail ? 1 : 0;
+            home += inHome ? 1 : 0;
+            email += inEmail ? 1 : 0;
+        }
+
+        Assert.Equal(0, both);
+        Assert.InRange(home / 20_000.0, 0.28, 0.32);
+        Assert.InRange(email / 20_000.0, 0.28, 0.32);
+    }
+
+    [Fact]
+    public void Holdouts_in_different_layers_are_independent()
+    {
+        var assigner = new HoldoutAssigner(
+        [
+            new HoldoutOptions { Name = "a", Salt = "salt-a", BasisPoints = 5_000, Layer = "one" },
+            new HoldoutOptions { Name = "b", Salt = "salt-b", BasisPoints = 2_000, Layer = "two" },
+        ]);
+        var table = new long[2, 2];
+        const int Units = 100_000;
+        for (var i = 0; i < Units; i++)
+        {
+            table[(int)assigner.Assign("a", $"user-{i}").Arm, (int)assigner.Assign("b", $"user-{i}").Arm]++;
+        }
+
+        // Pearson's chi-square for a 2x2 contingency table, df = 1: below 10.83 means p > 0.001.
+        var chiSquare = 0.0;
+        for (var row = 0; row < 2; row++)
+        {
+            for (var column = 0; column < 2; column++)
+            {
+                double expected = (table[row, 0] + table[row, 1]) * (table[0, column] + table[1, column]) / (double)Units;
+                chiSquare += Math.Pow(table[row, column] - expected, 2) / expected;
+            }
+        }
+
+        Assert.True(chiSquare < 10.83, $"chi-square {chiSquare:0.00}: the layers' assignments are correlated");
+    }
+
+    [Fact]
+    public void Assignment_is_the_same_in_every_new_assigner()
+    {
+        HoldoutOptions[] holdouts = [new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 2_500 }];
+
+        var first = Enumerable.Range(0, 500).Select(i => new HoldoutAssigner(holdouts).Assign("h", $"u{i}")).ToArray();
+        var second = Enumerable.Range(0, 500).Select(i => new HoldoutAssigner(holdouts).Assign("h", $"u{i}")).ToArray();
+
+        Assert.Equal(first, second);
+        Assert.Equal(BucketHashers.Default.GetBucket("s", "u0"), first[0].Bucket);
+    }
+
+    [Fact]
+    public void Bad_arguments_throw_naming_the_parameter()
+    {
+        var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 100 }]);
+
+        Assert.Throws<ArgumentException>("unitKey", () => assigner.Assign("h", ""));
+        Assert.Throws<ArgumentException>("holdout", () => assigner.Assign("nope", "u"));
+        Assert.Throws<ArgumentNullException>("holdout", () => assigner.Assign(null!, "u"));
+    }
+
+    [Fact]
+    public async Task Bad_holdouts_fail_at_host_start_naming_each_holdout()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.Holdouts.Add(new HoldoutOptions { Name = "no-salt", BasisPoints = 100 });
+            options.Holdouts.Add(new HoldoutOptions { Name = "too-big", Salt = "s", BasisPoints = 10_001 });
+            options.Holdouts.Add(new HoldoutOptions { Name = "twice", Salt = "s", BasisPoints = 100 });
+            options.Holdouts.Add(new HoldoutOptions { Name = "twice", Salt = "s", BasisPoints = 100 });
+            options.Holdouts.Add(new HoldoutOptions { Name = "left", Salt = "l", BasisPoints = 2_000, Layer = "x" });
+            options.Holdouts.Add(new HoldoutOptions { Name = "right", Salt = "l", BasisPoints = 2_000, BucketStart = 1_000, Layer = "x" });
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Holdout 'no-salt' has an empty salt", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'too-big' has BasisPoints 10001", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'twice' is defined twice", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'right' overlaps holdout 'left' in layer 'x'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void One_assignment_allocates_nothing()
+    {
+        var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 100 }]);
+        for (var i = 0; i < 100; i++)
+        {
+            assigner.Assign("h", "user-42");
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1_000; i++)
+        {
+            assigner.Assign("h", "user-42");
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+}

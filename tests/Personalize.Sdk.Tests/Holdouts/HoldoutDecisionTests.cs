@@ -1,0 +1,94 @@
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Holdouts;
+
+public sealed class HoldoutDecisionTests
+{
+    private const string Holdout = "home-holdout";
+
+    [Fact]
+    public void The_control_group_gets_the_default_experience_and_the_decision_says_so()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var controlUser = FindUnit(HoldoutArm.Control);
+        var treatedUser = FindUnit(HoldoutArm.Treatment);
+        sdk.View("shopper", "kitchen-2", "kitchen-2", "kitchen-2");
+        foreach (var user in new[] { controlUser, treatedUser })
+        {
+            sdk.View(user, "books-1", "books-2", "books-3");
+        }
+
+        var control = sdk.Rank(controlUser, 4);
+        var treated = sdk.Rank(treatedUser, 4);
+
+        Assert.Equal(DecisionVariant.Control, control.Variant);
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(controlUser), IsForced: false), control.Holdout);
+        Assert.Equal("kitchen-2", control.Items[0].ItemKey);
+        Assert.Equal(4, control.Items.Count);
+
+        Assert.Equal(DecisionVariant.Personalized, treated.Variant);
+        Assert.Equal(HoldoutArm.Treatment, treated.Holdout!.Value.Arm);
+        Assert.StartsWith("books-", treated.Items[0].ItemKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_holdouts_a_decision_carries_none()
+    {
+        using var sdk = new TestSdk();
+
+        Assert.Null(sdk.Rank("u").Holdout);
+    }
+
+    [Fact]
+    public void A_forced_arm_is_visible_on_the_decision()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var treatedUser = FindUnit(HoldoutArm.Treatment);
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(treatedUser) { ForceArm = HoldoutArm.Control });
+
+        Assert.Equal(DecisionVariant.Control, decision.Variant);
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(treatedUser), IsForced: true), decision.Holdout);
+    }
+
+    [Fact]
+    public void A_visitor_who_signs_in_keeps_the_arm_they_had_as_a_guest()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var guest = FindUnit(HoldoutArm.Control);
+        var account = FindUnit(HoldoutArm.Treatment, skip: 3);
+        sdk.View(guest, "books-1");
+        Assert.Equal(HoldoutArm.Control, sdk.Rank(guest).Holdout!.Value.Arm);
+
+        sdk.Time.Advance(TimeSpan.FromMinutes(5));
+        sdk.Personalizer.Identify(guest, account);
+
+        // The account had no profile yet: the guest's profile was assigned first, so its arm wins.
+        Assert.Equal(sdk.Rank(guest).Holdout, sdk.Rank(account).Holdout);
+        Assert.Equal(HoldoutArm.Control, sdk.Rank(account).Holdout!.Value.Arm);
+        Assert.Equal(Bucket(guest), sdk.Rank(account).Holdout!.Value.Bucket);
+    }
+
+    [Fact]
+    public void Stitching_keeps_the_arm_of_the_profile_assigned_first()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var account = FindUnit(HoldoutArm.Treatment);
+        var guest = FindUnit(HoldoutArm.Control);
+        sdk.View(account, "garden-1");
+        sdk.Time.Advance(TimeSpan.FromDays(3));
+        sdk.View(guest, "books-1");
+
+        sdk.Personalizer.Identify(guest, account);
+
+        Assert.Equal(HoldoutArm.Treatment, sdk.Rank(guest).Holdout!.Value.Arm);
+        Assert.Equal(Bucket(account), sdk.Rank(guest).Holdout!.Value.Bucket);
+    }
+
+    private static int Bucket(string unit) => BucketHashers.Default.GetBucket(Holdout, unit);
+
+    /// <summary>A user key that lands in <paramref name="arm"/> of a 50% holdout salted with its name.</summary>
+    private static string FindUnit(HoldoutArm arm, int skip = 0) =>
+        Enumerable.Range(0, 1_000).Select(i => $"user-{i}").Where(key => (Bucket(key) < 5_000) == (arm == HoldoutArm.Control)).Skip(skip).First();
+}

@@ -13,6 +13,7 @@ public sealed class Decision
         Variant = info.Variant;
         Timestamp = info.Timestamp;
         Holdout = info.Holdout;
+        Reason = info.Reason;
         Items = items;
     }
 
@@ -21,6 +22,9 @@ public sealed class Decision
 
     /// <summary>Which experience served the decision.</summary>
     public DecisionVariant Variant { get; }
+
+    /// <summary>Why the decision was served by its variant: no history, no consent, a holdout, the kill switch...</summary>
+    public DecisionReason Reason { get; }
 
     /// <summary>When the decision was made, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp { get; }

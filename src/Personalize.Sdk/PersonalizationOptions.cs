@@ -1,4 +1,5 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk;
@@ -25,6 +26,24 @@ public sealed class PersonalizationOptions
     /// <summary>How long an untouched profile is kept.</summary>
     /// <value>The default is 30 days. Must be positive.</value>
     public TimeSpan ProfileIdleExpiration { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// The kill switch: when true, nobody is personalized; every decision is the default
+    /// experience marked <see cref="DecisionVariant.Fallback"/>, and measurement ignores it. Read
+    /// live through <c>IOptionsMonitor</c>: flipping it in configuration needs no restart.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool KillSwitch { get; set; }
+
+    /// <summary>
+    /// The profile confidence (see <see cref="ProfileView.Confidence"/>) below which a user is
+    /// ranked with the cold-start weights: a thin or stale profile is not trusted like a rich one.
+    /// </summary>
+    /// <value>The default is 0.1: one fresh event is enough; one event a month old is not. Allowed: 0 to 1.</value>
+    public double MinConfidence { get; set; } = 0.1;
+
+    /// <summary>The built-in guardrails' settings, and which guardrails are switched off.</summary>
+    public GuardrailOptions Guardrails { get; } = new();
 
     /// <summary>How many other keys (devices, anonymous visits) may be stitched to one profile; beyond it stitching is refused.</summary>
     /// <value>The default is 16. Must be positive.</value>

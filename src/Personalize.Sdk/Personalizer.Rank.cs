@@ -25,47 +25,6 @@ internal sealed partial class Personalizer
         return RankCore(request, destination, explain: false, out info, out _);
     }
 
-    private int RankCore(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
-    {
-        var now = _timeProvider.GetUtcNow();
-        var count = Math.Min(Math.Min(request.Count, _maxCount), destination.Length);
-        var snapshot = _catalog.Current;
-        var scratch = DecisionScratch.Rent();
-        try
-        {
-            var candidates = ResolveCandidates(request, snapshot, scratch);
-            var variant = ChooseVariant(request.UserKey, scratch.Profile, out var unitKey);
-            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignDecision(unitKey, request.ForceArm);
-            if (holdout?.Arm == HoldoutArm.Control)
-            {
-                // The control group gets the business default: cold-start weights, the host's guardrails.
-                variant = DecisionVariant.Control;
-            }
-
-            explanation = null;
-            int written;
-            if (candidates.Length == 0)
-            {
-                written = WriteFallback(request, snapshot, destination[..count], ref variant);
-                if (explain)
-                {
-                    explanation = ExplanationBuilder.Build(variant, [], [], [], [], [], snapshot, scratch.Profile, _statistics, request.Context, now.UtcTicks, _affinityHalfLifeTicks);
-                }
-            }
-            else
-            {
-                written = Score(request, snapshot, scratch, candidates, now, count, destination, ref variant, explain, out explanation);
-            }
-            info = new DecisionInfo(Guid.CreateVersion7(now), variant, now, holdout);
-            _metrics.DecisionMade(variant);
-            return written;
-        }
-        finally
-        {
-            DecisionScratch.Return(scratch);
-        }
-    }
-
     private static void ThrowIfInvalid(in PersonalizationRequest request)
     {
         if (string.IsNullOrEmpty(request.UserKey))
@@ -74,21 +33,146 @@ internal sealed partial class Personalizer
         }
     }
 
-    /// <summary>Maps the requested keys to item indices, skipping unknown, unavailable and repeated ones.</summary>
-    private static ReadOnlySpan<int> ResolveCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch)
+    /// <summary>
+    /// One decision: candidates, profile, variant, holdout, guardrails, signals, top-K. Everything
+    /// lives in the thread's scratch, so a warm decision allocates nothing unless it explains itself.
+    /// </summary>
+    private int RankCore(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
+    {
+        var now = _timeProvider.GetUtcNow();
+        var count = Math.Min(Math.Min(request.Count, _maxCount), destination.Length);
+        var snapshot = _catalog.Current;
+        var scratch = DecisionScratch.Rent();
+        try
+        {
+            var live = LoadProfile(request.UserKey, scratch, snapshot, out var unitKey, out var consent);
+            var (variant, reason) = ChooseVariant(request, scratch.Profile, consent, now);
+            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignDecision(unitKey, request.ForceArm);
+            if (_killSwitch)
+            {
+                (variant, reason) = (DecisionVariant.Fallback, DecisionReason.KillSwitch);
+            }
+            else if (holdout?.Arm == HoldoutArm.Control)
+            {
+                // The control group gets the business default: cold-start weights, the same guardrails.
+                (variant, reason) = (DecisionVariant.Control, DecisionReason.Holdout);
+            }
+
+            var candidates = ResolveCandidates(request, snapshot, scratch);
+            var removals = explain ? new List<CandidateRemoval>() : null;
+            int written;
+            if (candidates.Length == 0)
+            {
+                (variant, reason) = (DecisionVariant.Fallback, DecisionReason.NoKnownCandidates);
+                written = WriteUnknownCandidates(request, snapshot, destination[..count]);
+            }
+            else
+            {
+                var guarded = new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
+                var kept = ApplyGuardrails(guarded, candidates, scratch, now, removals, ref variant, ref reason);
+                var signalProfile = reason is DecisionReason.NoConsent ? scratch.EmptyProfile : scratch.Profile;
+                var scored = new DecisionContext(snapshot, signalProfile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
+                written = Score(scored, kept, count, destination, ref variant, ref reason, out var selected);
+                if (live is not null && written > 0 && _countShows)
+                {
+                    live.Write(new ShowUpdate(kept, selected, now.UtcTicks, _showWindowTicks), ShowUpdate.Apply);
+                }
+
+                explanation = explain ? ExplanationBuilder.Build(variant, reason, _signals, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, scored, removals!) : null;
+                info = Finish(now, variant, reason, holdout);
+                return written;
+            }
+
+            explanation = explain ? ExplanationBuilder.Build(variant, reason, _signals, [], [], [], [], new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks), removals!) : null;
+            info = Finish(now, variant, reason, holdout);
+            return written;
+        }
+        finally
+        {
+            DecisionScratch.Return(scratch);
+        }
+    }
+
+    private DecisionInfo Finish(DateTimeOffset now, DecisionVariant variant, DecisionReason reason, HoldoutAssignment? holdout)
+    {
+        _metrics.DecisionMade(variant);
+        return new DecisionInfo(Guid.CreateVersion7(now), variant, now, holdout, reason);
+    }
+
+    /// <summary>
+    /// Copies the user's profile into the scratch (lock-free) and applies the profile policies:
+    /// sensitive categories are dropped from it unless the user consented to them. Returns the
+    /// live profile, if any, and the holdout unit: the profile's (sticky across stitching), else the key.
+    /// </summary>
+    private UserProfile? LoadProfile(string userKey, DecisionScratch scratch, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent)
+    {
+        var key = _identity.Resolve(userKey);
+        var live = _profiles.Find(key);
+        var profile = scratch.Profile;
+        if (live is not null)
+        {
+            live.CopyTo(profile);
+        }
+        else
+        {
+            profile.Clear();
+        }
+
+        unitKey = profile.UnitKey ?? key;
+        consent = profile.Consent ?? _defaultConsent;
+        if (_sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
+        {
+            profile.ForgetCategories(SensitiveFlags(snapshot), snapshot);
+        }
+
+        return live;
+    }
+
+    /// <summary>Which categories are sensitive in this snapshot, by id; recomputed only when the catalog changes.</summary>
+    private bool[] SensitiveFlags(CatalogSnapshot snapshot)
+    {
+        var cached = _sensitiveByCategory;
+        if (cached.Version == snapshot.Version)
+        {
+            return cached.Flags;
+        }
+
+        var flags = new bool[snapshot.CategorySpace];
+        foreach (var category in _sensitiveCategories)
+        {
+            if (snapshot.TryGetCategoryId(category, out var id))
+            {
+                flags[id] = true;
+            }
+        }
+
+        _sensitiveByCategory = (snapshot.Version, flags);
+        return flags;
+    }
+
+    private (DecisionVariant, DecisionReason) ChooseVariant(in PersonalizationRequest request, ProfileData profile, ConsentFlags consent, DateTimeOffset now) =>
+        (consent & ConsentFlags.Personalization) == 0 ? (DecisionVariant.ColdStart, DecisionReason.NoConsent)
+        : request.Context.LowIntent ? (DecisionVariant.ColdStart, DecisionReason.LowIntent)
+        : profile.IsEmpty ? (DecisionVariant.ColdStart, DecisionReason.NoHistory)
+        : profile.Confidence(now.UtcTicks, _affinityHalfLifeTicks) < _minConfidence ? (DecisionVariant.ColdStart, DecisionReason.LowConfidence)
+        : (DecisionVariant.Personalized, DecisionReason.Profile);
+
+    /// <summary>Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).</summary>
+    private ReadOnlySpan<int> ResolveCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch)
     {
         if (request.Candidates.IsEmpty)
         {
-            return snapshot.AvailableIndices;
+            // The whole catalog: unavailable items are left out up front unless that guardrail is off.
+            return _availabilityFirst ? snapshot.AvailableIndices : snapshot.AllIndices;
         }
 
         var keys = request.Candidates.Span;
         var indices = scratch.Candidates(keys.Length);
-        var seen = scratch.Seen(snapshot.IndexSpace);
+        var seen = scratch.ItemFlags(snapshot.IndexSpace);
         var count = 0;
         foreach (var key in keys)
         {
-            if (key is not null && snapshot.TryGetIndex(key, out var index) && !seen[index] && snapshot.IsAvailable(index))
+            if (key is not null && snapshot.TryGetIndex(key, out var index) && !seen[index])
             {
                 seen[index] = true;
                 indices[count++] = index;
@@ -104,47 +188,90 @@ internal sealed partial class Personalizer
     }
 
     /// <summary>
-    /// Copies the user's profile into the scratch and picks the variant it supports. Without
-    /// personalization consent the profile is not used at all: the user gets the default experience.
-    /// The unit for holdouts is the profile's (sticky across stitching), else the resolved key.
+    /// Runs the guardrails over an eligibility mask and returns the candidates they kept. A
+    /// guardrail that throws removes nothing and makes the decision fall back to the default ranking.
     /// </summary>
-    private DecisionVariant ChooseVariant(string userKey, ProfileData profileCopy, out string unitKey)
+    private ReadOnlySpan<int> ApplyGuardrails(
+        in DecisionContext context,
+        ReadOnlySpan<int> candidates,
+        DecisionScratch scratch,
+        DateTimeOffset now,
+        List<CandidateRemoval>? removals,
+        ref DecisionVariant variant,
+        ref DecisionReason reason)
     {
-        var key = _identity.Resolve(userKey);
-        if (_profiles.Find(key) is { } profile)
+        var eligible = scratch.Eligible(candidates.Length);
+        foreach (var slot in _guardrails)
         {
-            profile.CopyTo(profileCopy);
-        }
-        else
-        {
-            profileCopy.Clear();
+            var before = removals is null ? null : eligible.ToArray();
+            try
+            {
+                slot.Guardrail.Apply(context, candidates, eligible);
+            }
+            catch (Exception exception)
+            {
+                (variant, reason) = (DecisionVariant.Fallback, DecisionReason.GuardrailFailed);
+                _metrics.GuardrailFaulted(slot.Name);
+                if (slot.FaultLog.ShouldLog(now.UtcTicks))
+                {
+                    Log.GuardrailFaulted(_logger, slot.Name, exception);
+                }
+
+                if (before is not null)
+                {
+                    before.CopyTo(eligible);
+                }
+
+                continue;
+            }
+
+            if (before is not null)
+            {
+                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals!);
+            }
         }
 
-        unitKey = profileCopy.UnitKey ?? key;
-        if (((profileCopy.Consent ?? _defaultConsent) & ConsentFlags.Personalization) == 0)
+        var kept = scratch.Kept(candidates.Length);
+        var count = 0;
+        for (var i = 0; i < candidates.Length; i++)
         {
-            profileCopy.Clear();
+            if (eligible[i])
+            {
+                kept[count++] = candidates[i];
+            }
+            else
+            {
+                _metrics.CandidateRemoved();
+            }
         }
 
-        return profileCopy.IsEmpty ? DecisionVariant.ColdStart : DecisionVariant.Personalized;
+        return kept[..count];
+    }
+
+    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, bool[] before, Span<bool> after, List<CandidateRemoval> removals)
+    {
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (before[i] && !after[i])
+            {
+                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, guardrail.Name, guardrail.Explain(context, candidates[i])));
+            }
+        }
     }
 
     private int Score(
-        in PersonalizationRequest request,
-        CatalogSnapshot snapshot,
-        DecisionScratch scratch,
+        in DecisionContext context,
         ReadOnlySpan<int> candidates,
-        DateTimeOffset now,
         int count,
         Span<RankedItem> destination,
         ref DecisionVariant variant,
-        bool explain,
-        out DecisionExplanation? explanation)
+        ref DecisionReason reason,
+        out ReadOnlySpan<int> selected)
     {
+        var scratch = context.Scratch;
         var n = candidates.Length;
-        var matrix = scratch.Matrix(n * _signals.Length);
-        var scores = scratch.Scores(n);
-        var context = new SignalContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
+        var matrix = scratch.Matrix(n * _signals.Length, clear: true);
+        var scores = scratch.Scores(n, clear: true);
         var weighted = 0;
         var healthy = 0;
         for (var s = 0; s < _signals.Length; s++)
@@ -158,39 +285,38 @@ internal sealed partial class Personalizer
 
             weighted++;
             var column = matrix.Slice(s * n, n);
-            if (!TryCompute(slot, context, candidates, column, now))
+            if (TryCompute(slot, context, candidates, column))
             {
-                continue;
+                healthy++;
+                WeightedSum.Accumulate(column, weight, scores);
             }
-
-            healthy++;
-            WeightedSum.Accumulate(column, weight, scores);
         }
 
-        if (weighted > 0 && healthy == 0)
+        if ((weighted > 0 && healthy == 0) || variant == DecisionVariant.Fallback && reason == DecisionReason.GuardrailFailed)
         {
-            // Every signal failed: the default ranking (the candidates' own order) is the sound answer.
-            variant = DecisionVariant.Fallback;
+            // Nothing trustworthy to rank by: the default ranking is the candidates' own order.
+            if (reason != DecisionReason.GuardrailFailed)
+            {
+                (variant, reason) = (DecisionVariant.Fallback, DecisionReason.SignalsFailed);
+            }
+
             scores.Clear();
         }
 
-        ProfileExclusions.Apply(scratch.Profile, snapshot, scratch, candidates, scores);
         var top = scratch.Heap(Math.Min(count, n));
-        var selected = TopK.Select(scores, count, top);
-        for (var i = 0; i < selected; i++)
+        var written = TopK.Select(scores, count, top);
+        for (var i = 0; i < written; i++)
         {
             var position = top[i];
-            destination[i] = new RankedItem(snapshot.GetItem(candidates[position])!.Key, scores[position]);
+            destination[i] = new RankedItem(context.Catalog.GetItem(candidates[position])!.Key, scores[position]);
         }
 
-        explanation = explain
-            ? ExplanationBuilder.Build(variant, _signals, matrix, candidates, scores, top[..selected], snapshot, scratch.Profile, _statistics, request.Context, now.UtcTicks, _affinityHalfLifeTicks)
-            : null;
-        return selected;
+        selected = top[..written];
+        return written;
     }
 
     /// <summary>Runs one provider; a throw or a non-finite value costs only its own column.</summary>
-    private bool TryCompute(SignalSlot slot, in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column, DateTimeOffset now)
+    private bool TryCompute(SignalSlot slot, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         try
         {
@@ -200,7 +326,7 @@ internal sealed partial class Personalizer
         {
             column.Clear();
             _metrics.ProviderFaulted(slot.Name);
-            if (slot.FaultLog.ShouldLog(now.UtcTicks))
+            if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
             {
                 Log.ProviderFaulted(_logger, slot.Name, exception);
             }
@@ -212,7 +338,7 @@ internal sealed partial class Personalizer
         if (invalid > 0)
         {
             _metrics.InvalidSignalValues(slot.Name, invalid);
-            if (slot.FaultLog.ShouldLog(now.UtcTicks))
+            if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
             {
                 Log.InvalidSignalValues(_logger, slot.Name, invalid);
             }
@@ -222,12 +348,11 @@ internal sealed partial class Personalizer
     }
 
     /// <summary>
-    /// No candidate can be scored: return, in the caller's order, those the catalog does not know
-    /// (known ones were left out on purpose: unavailable or repeated).
+    /// No candidate is in the catalog: return, in the caller's order, the keys the catalog does
+    /// not know, since nothing better is known about them.
     /// </summary>
-    private static int WriteFallback(in PersonalizationRequest request, CatalogSnapshot snapshot, Span<RankedItem> destination, ref DecisionVariant variant)
+    private static int WriteUnknownCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, Span<RankedItem> destination)
     {
-        variant = DecisionVariant.Fallback;
         var written = 0;
         foreach (var key in request.Candidates.Span)
         {

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Signals;
@@ -18,27 +20,39 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
     private readonly SignalSlot[] _signals;
+    private readonly GuardrailSlot[] _guardrails;
     private readonly HoldoutAssigner _holdouts;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly IDisposable? _optionsSubscription;
     private readonly int _maxCount;
     private readonly int _maxAliases;
     private readonly ConsentFlags _defaultConsent;
+    private readonly double _minConfidence;
     private readonly double _affinityHalfLifeTicks;
     private readonly long _freshnessPeriodTicks;
+    private readonly long _showWindowTicks;
+    private readonly HashSet<string> _sensitiveCategories;
+    private readonly bool _availabilityFirst;
+    private readonly bool _countShows;
+    private volatile bool _killSwitch;
+    private (long Version, bool[] Flags) _sensitiveByCategory = (-1, []);
 
     public Personalizer(
-        PersonalizationOptions options,
+        IOptionsMonitor<PersonalizationOptions> optionsMonitor,
         CatalogStore catalog,
         SignalSlot[] signals,
+        GuardrailSlot[] guardrails,
         HoldoutAssigner holdouts,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
         ILogger logger)
     {
+        var options = optionsMonitor.CurrentValue;
         _catalog = catalog;
         _signals = signals;
+        _guardrails = guardrails;
         _holdouts = holdouts;
         _timeProvider = timeProvider;
         _metrics = metrics;
@@ -46,8 +60,15 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _maxCount = options.MaxCount;
         _maxAliases = options.MaxAliasesPerProfile;
         _defaultConsent = options.DefaultConsent;
-        _freshnessPeriodTicks = options.FreshnessPeriod.Ticks;
+        _minConfidence = options.MinConfidence;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
+        _freshnessPeriodTicks = options.FreshnessPeriod.Ticks;
+        _showWindowTicks = options.Guardrails.FrequencyCapWindow.Ticks;
+        _sensitiveCategories = new HashSet<string>(options.Guardrails.SensitiveCategories, StringComparer.Ordinal);
+        _killSwitch = options.KillSwitch;
+        _availabilityFirst = Array.Exists(guardrails, g => g.Name == BuiltInGuardrails.Availability);
+        _countShows = Array.Exists(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap);
+        _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
         _profiles = new MemoryProfileStore(
             options.MaxProfiles,
@@ -59,5 +80,24 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     /// <summary>How many profiles are in memory now.</summary>
     internal int ProfileCount => _profiles.Count;
 
-    public void Dispose() => _profiles.Dispose();
+    public void Dispose()
+    {
+        _optionsSubscription?.Dispose();
+        _profiles.Dispose();
+    }
+
+    /// <summary>Only the kill switch is live; every other option is read once, at start.</summary>
+    private void OnOptionsChanged(PersonalizationOptions options, string? name)
+    {
+        if (name is not null && name != Options.DefaultName)
+        {
+            return;
+        }
+
+        if (_killSwitch != options.KillSwitch)
+        {
+            _killSwitch = options.KillSwitch;
+            Log.KillSwitchChanged(_logger, options.KillSwitch ? "on" : "off", options.KillSwitch ? "off" : "back on");
+        }
+    }
 }

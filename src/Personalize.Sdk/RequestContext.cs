@@ -15,4 +15,10 @@ public readonly record struct RequestContext
 
     /// <summary>The locale, for example <c>en-GB</c>.</summary>
     public string? Locale { get; init; }
+
+    /// <summary>
+    /// Whether the request is low-intent (a bot-like crawl, a transactional page, a quick glance):
+    /// it then opts out of personalization and gets the default experience.
+    /// </summary>
+    public bool LowIntent { get; init; }
 }

@@ -142,7 +142,7 @@ public sealed class ConcurrencyTests
 
         public string Name => "consistency-probe";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             var profile = context.Profile;
             LastEventCount = profile.EventCount;

@@ -59,7 +59,7 @@ public sealed class SignalFaultTests
     {
         public string Name => "throws";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
             throw new InvalidOperationException("broken on purpose");
     }
 
@@ -67,7 +67,7 @@ public sealed class SignalFaultTests
     {
         public string Name => "nan";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             for (var i = 0; i < column.Length; i++)
             {

@@ -22,5 +22,7 @@ internal sealed class CatalogDocument
         public DateTimeOffset? AddedAt { get; set; }
 
         public bool? IsAvailable { get; set; }
+
+        public bool IsPromotional { get; set; }
     }
 }

@@ -28,6 +28,10 @@ public sealed class CatalogItem
     /// <value>The default is <see langword="null"/>: unknown, never boosted as new.</value>
     public DateTimeOffset? AddedAt { get; init; }
 
+    /// <summary>Whether the item is a promotion: promotions are suppressed for a while after a user complains.</summary>
+    /// <value>The default is <see langword="false"/>.</value>
+    public bool IsPromotional { get; init; }
+
     /// <summary>Whether the item can be shown at all (in stock, published).</summary>
     /// <value>The default is <see langword="true"/>.</value>
     public bool IsAvailable { get; init; } = true;

@@ -5,7 +5,7 @@ namespace Personalize.Sdk.Catalog;
 /// <summary>
 /// Reads catalogs in the documented JSON schema:
 /// <c>{ "items": [ { "key": "sku-1", "category": "shoes", "title": "Hiking boots",
-/// "attributes": { "brand": "Acme" }, "addedAt": "2026-11-01T00:00:00Z", "isAvailable": true } ] }</c>.
+/// "attributes": { "brand": "Acme" }, "addedAt": "2026-11-01T00:00:00Z", "isAvailable": true, "isPromotional": false } ] }</c>.
 /// </summary>
 /// <remarks>Property names are camelCase and matched case-insensitively; unknown properties and comments are ignored.</remarks>
 public static class CatalogJson
@@ -58,6 +58,7 @@ public static class CatalogJson
                 Attributes = entry.Attributes ?? CatalogItem.NoAttributes,
                 AddedAt = entry.AddedAt,
                 IsAvailable = entry.IsAvailable ?? true,
+                IsPromotional = entry.IsPromotional,
             };
         }
 

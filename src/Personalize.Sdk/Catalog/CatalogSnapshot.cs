@@ -20,6 +20,7 @@ internal sealed class CatalogSnapshot
     private readonly int[][] _contextAttributeOf;
     private readonly FrozenDictionary<string, int>[] _contextValueIds;
     private readonly int[] _availableIndices;
+    private readonly int[] _allIndices;
     private readonly string[] _categoryNames;
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
@@ -38,6 +39,7 @@ internal sealed class CatalogSnapshot
         _contextAttributeOf = builder.ContextAttributeOf;
         _contextValueIds = [.. builder.ContextValueIds.Select(values => values.ToFrozenDictionary(StringComparer.Ordinal))];
         _availableIndices = [.. builder.Available];
+        _allIndices = [.. builder.All];
         _categoryNames = builder.CategoryNames;
         _categoryIds = builder.CategoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
         _attributeTokenIds = builder.AttributeTokens.Index().ToFrozenDictionary(static t => t.Item, static t => t.Index, StringComparer.Ordinal);
@@ -65,6 +67,9 @@ internal sealed class CatalogSnapshot
 
     /// <summary>Indices of the available items, in catalog order: the candidates when a request names none.</summary>
     public ReadOnlySpan<int> AvailableIndices => _availableIndices;
+
+    /// <summary>Indices of every item, in catalog order: the candidates when the availability guardrail is off.</summary>
+    public ReadOnlySpan<int> AllIndices => _allIndices;
 
     public bool TryGetIndex(string key, out int index) => _indexByKey.TryGetValue(key, out index);
 
@@ -145,6 +150,8 @@ internal sealed class CatalogSnapshot
 
         public List<int> Available { get; } = new(itemCount);
 
+        public List<int> All { get; } = new(itemCount);
+
         public List<int> AttributeIds { get; } = [];
 
         public Dictionary<string, int>[] ContextValueIds { get; } = [.. ContextDimension.AttributeNames.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal))];
@@ -198,6 +205,7 @@ internal sealed class CatalogSnapshot
                 }
             }
 
+            All.Add(index);
             if (item.IsAvailable)
             {
                 Available.Add(index);

@@ -2,6 +2,8 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Governance;
+using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Signals;
 
@@ -22,15 +24,16 @@ public sealed class PersonalizationBuilder
     /// <typeparam name="TProvider">The provider type; a singleton.</typeparam>
     /// <param name="weight">Its weight for users with history; <see cref="PersonalizationOptions.Weights"/> can override it by name.</param>
     /// <param name="coldStartWeight">Its weight for users without usable history.</param>
+    /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it; listed by <see cref="IRuleRegistry"/>.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
-    public PersonalizationBuilder AddSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(float weight, float coldStartWeight = 0f)
+    public PersonalizationBuilder AddSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
         where TProvider : class, ISignalProvider
     {
         ThrowIfInvalidWeight(weight);
         ThrowIfInvalidWeight(coldStartWeight);
         Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalProvider, TProvider>());
-        Services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight));
+        Services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight, rule));
         return this;
     }
 
@@ -38,16 +41,42 @@ public sealed class PersonalizationBuilder
     /// <param name="provider">The provider; a singleton.</param>
     /// <param name="weight">Its weight for users with history; <see cref="PersonalizationOptions.Weights"/> can override it by name.</param>
     /// <param name="coldStartWeight">Its weight for users without usable history.</param>
+    /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it; listed by <see cref="IRuleRegistry"/>.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
-    public PersonalizationBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f)
+    public PersonalizationBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
         ThrowIfInvalidWeight(weight);
         ThrowIfInvalidWeight(coldStartWeight);
         Services.AddSingleton(provider);
-        Services.AddSingleton(new SignalRegistration(provider.GetType(), provider, weight, coldStartWeight));
+        Services.AddSingleton(new SignalRegistration(provider.GetType(), provider, weight, coldStartWeight, rule));
+        return this;
+    }
+
+    /// <summary>Registers a guardrail, created by the container. It runs after the built-in ones.</summary>
+    /// <typeparam name="TGuardrail">The guardrail type; a singleton.</typeparam>
+    /// <param name="rule">Who owns the guardrail, why, the metric it protects and when to review it.</param>
+    /// <returns>This builder.</returns>
+    public PersonalizationBuilder AddGuardrail<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGuardrail>(RuleInfo? rule = null)
+        where TGuardrail : class, IGuardrail
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuardrail, TGuardrail>());
+        Services.AddSingleton(new GuardrailRegistration(typeof(TGuardrail), null, rule));
+        return this;
+    }
+
+    /// <summary>Registers a guardrail instance. It runs after the built-in ones.</summary>
+    /// <param name="guardrail">The guardrail; a singleton.</param>
+    /// <param name="rule">Who owns the guardrail, why, the metric it protects and when to review it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="guardrail"/> is null.</exception>
+    public PersonalizationBuilder AddGuardrail(IGuardrail guardrail, RuleInfo? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(guardrail);
+        Services.AddSingleton(guardrail);
+        Services.AddSingleton(new GuardrailRegistration(guardrail.GetType(), guardrail, rule));
         return this;
     }
 

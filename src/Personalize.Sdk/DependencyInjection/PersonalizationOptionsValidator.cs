@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Holdouts;
-using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.DependencyInjection;
 
 /// <summary>Checks every option at host start and reports all problems at once, each with the option's name.</summary>
-internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvider> providers) : IValidateOptions<PersonalizationOptions>
+internal sealed class PersonalizationOptionsValidator : IValidateOptions<PersonalizationOptions>
 {
     private const string Prefix = nameof(PersonalizationOptions) + ".";
 
@@ -31,21 +30,35 @@ internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvide
             failures.Add($"{Prefix}{nameof(options.MaxProfiles)} must be positive (was {options.MaxProfiles}).");
         }
 
-        var signalNames = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var provider in providers)
+        foreach (var (option, weights) in new[] { (nameof(options.Weights), options.Weights), (nameof(options.ColdStartWeights), options.ColdStartWeights) })
         {
-            if (string.IsNullOrEmpty(provider.Name))
+            foreach (var (signal, weight) in weights)
             {
-                failures.Add($"The signal provider {provider.GetType().Name} has no name.");
-            }
-            else if (!signalNames.Add(provider.Name))
-            {
-                failures.Add($"Two signal providers are named '{provider.Name}'; signal names must be unique.");
+                if (!float.IsFinite(weight) || weight < 0)
+                {
+                    failures.Add($"{Prefix}{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
+                }
             }
         }
 
-        ValidateWeights(failures, nameof(options.Weights), options.Weights, signalNames);
-        ValidateWeights(failures, nameof(options.ColdStartWeights), options.ColdStartWeights, signalNames);
+        if (options.MinConfidence is < 0 or > 1 or double.NaN)
+        {
+            failures.Add($"{Prefix}{nameof(options.MinConfidence)} must be between 0 and 1 (was {options.MinConfidence}).");
+        }
+
+        var guardrails = options.Guardrails;
+        RequirePositive(failures, "Guardrails.RecentPurchaseWindow", guardrails.RecentPurchaseWindow);
+        RequirePositive(failures, "Guardrails.ComplaintSuppression", guardrails.ComplaintSuppression);
+        RequirePositive(failures, "Guardrails.FrequencyCapWindow", guardrails.FrequencyCapWindow);
+        if (guardrails.FrequencyCap < 1)
+        {
+            failures.Add($"{Prefix}Guardrails.FrequencyCap must be positive (was {guardrails.FrequencyCap}).");
+        }
+
+        foreach (var (category, interval) in guardrails.ReplenishableCategories)
+        {
+            RequirePositive(failures, $"Guardrails.ReplenishableCategories[\"{category}\"]", interval);
+        }
 
         if (options.CatalogPath is { } path && !File.Exists(path))
         {
@@ -70,22 +83,6 @@ internal sealed class PersonalizationOptionsValidator(IEnumerable<ISignalProvide
         if (value <= TimeSpan.Zero)
         {
             failures.Add($"{Prefix}{option} must be positive (was {value}).");
-        }
-    }
-
-    private static void ValidateWeights(List<string> failures, string option, IDictionary<string, float> weights, HashSet<string> signalNames)
-    {
-        foreach (var (signal, weight) in weights)
-        {
-            if (!signalNames.Contains(signal))
-            {
-                failures.Add($"{Prefix}{option}[\"{signal}\"] names no registered signal (known: {string.Join(", ", signalNames)}).");
-            }
-
-            if (!float.IsFinite(weight) || weight < 0)
-            {
-                failures.Add($"{Prefix}{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
-            }
         }
     }
 }

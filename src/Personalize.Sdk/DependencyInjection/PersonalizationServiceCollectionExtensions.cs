@@ -1,12 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Governance;
+using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Signals;
 
@@ -28,6 +28,8 @@ public static class PersonalizationServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptions<PersonalizationOptions>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PersonalizationOptions>, PersonalizationOptionsValidator>());
+        services.AddOptions<RuleGovernance>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuleGovernance>, RuleGovernanceValidator>(static sp => new RuleGovernanceValidator(sp)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new PersonalizationMetrics(sp.GetService<IMeterFactory>()));
 
@@ -41,10 +43,19 @@ public static class PersonalizationServiceCollectionExtensions
         AddBuiltInSignal<FreshnessSignal>(services, weight: 0.1f, coldStartWeight: 0.2f);
         AddBuiltInSignal<ContextSignal>(services, weight: 0.2f, coldStartWeight: 0.3f);
 
+        AddBuiltInGuardrail(services, static _ => new AvailabilityGuardrail());
+        AddBuiltInGuardrail(services, static sp => new RecentlyPurchasedGuardrail(Options(sp).Guardrails));
+        AddBuiltInGuardrail(services, static sp => new ComplaintSuppressionGuardrail(Options(sp).Guardrails));
+        AddBuiltInGuardrail(services, static _ => new NotInterestedGuardrail());
+        AddBuiltInGuardrail(services, static _ => new StatedDislikeGuardrail());
+        AddBuiltInGuardrail(services, static sp => new FrequencyCapGuardrail(Options(sp).Guardrails));
+
         services.TryAddSingleton(static sp => CreateCatalog(sp));
         services.TryAddSingleton<ICatalog>(static sp => sp.GetRequiredService<CatalogStore>());
         services.TryAddSingleton(static sp => new HoldoutAssigner(sp.GetRequiredService<IOptions<PersonalizationOptions>>().Value.Holdouts));
         services.TryAddSingleton<IHoldoutAssigner>(static sp => sp.GetRequiredService<HoldoutAssigner>());
+        services.TryAddSingleton(static sp => RuleSet.Create(sp));
+        services.TryAddSingleton<IRuleRegistry>(static sp => sp.GetRequiredService<RuleSet>().Registry);
         services.TryAddSingleton<IPersonalizer>(static sp => CreatePersonalizer(sp));
         return new PersonalizationBuilder(services);
     }
@@ -69,18 +80,29 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalProvider, TProvider>(static _ => new TProvider()));
         if (services.Count > before)
         {
-            services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight));
+            services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight, BuiltInRules.For(new TProvider().Name)));
         }
     }
 
-    private static ILogger CreateLogger(IServiceProvider services) =>
-        (services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk");
+    private static void AddBuiltInGuardrail<TGuardrail>(IServiceCollection services, Func<IServiceProvider, TGuardrail> create)
+        where TGuardrail : class, IGuardrail
+    {
+        var before = services.Count;
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuardrail, TGuardrail>(create));
+        if (services.Count > before)
+        {
+            services.AddSingleton(new GuardrailRegistration(typeof(TGuardrail), null, null));
+        }
+    }
+
+    private static PersonalizationOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
 
     private static CatalogStore CreateCatalog(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
         var catalog = new CatalogStore(services.GetRequiredService<TimeProvider>());
-        var logger = CreateLogger(services);
+        var logger = SdkLogger.Create(services);
         IEnumerable<CatalogItem> items = options.Catalog;
         if (options.CatalogPath is { } path)
         {
@@ -102,26 +124,21 @@ public static class PersonalizationServiceCollectionExtensions
 
     private static Personalizer CreatePersonalizer(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
-        var registrations = services.GetServices<SignalRegistration>().ToArray();
-        var slots = services.GetServices<ISignalProvider>()
-            .Select(provider =>
-            {
-                var registration = Array.Find(registrations, r => r.Matches(provider));
-                return new SignalSlot(
-                    provider,
-                    options.Weights.TryGetValue(provider.Name, out var weight) ? weight : registration?.Weight ?? 0f,
-                    options.ColdStartWeights.TryGetValue(provider.Name, out var coldStart) ? coldStart : registration?.ColdStartWeight ?? 0f);
-            })
-            .ToArray();
+        var monitor = services.GetRequiredService<IOptionsMonitor<PersonalizationOptions>>();
+        var rules = services.GetRequiredService<RuleSet>();
+        if (rules.Problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(PersonalizationOptions), typeof(PersonalizationOptions), rules.Problems);
+        }
 
         return new Personalizer(
-            options,
+            monitor,
             services.GetRequiredService<CatalogStore>(),
-            slots,
+            rules.Signals,
+            rules.Guardrails,
             services.GetRequiredService<HoldoutAssigner>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<PersonalizationMetrics>(),
-            CreateLogger(services));
+            SdkLogger.Create(services));
     }
 }

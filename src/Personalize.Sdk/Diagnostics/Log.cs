@@ -19,4 +19,13 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Information, "Catalog version {Version} is active with {Count} items.")]
     public static partial void CatalogActivated(ILogger logger, long version, int count);
+
+    [LoggerMessage(6, LogLevel.Warning, "The {Kind} '{Rule}' was due for review on {ReviewBy} (owner: {Owner}).")]
+    public static partial void RuleReviewOverdue(ILogger logger, Governance.RuleKind kind, string rule, DateOnly reviewBy, string owner);
+
+    [LoggerMessage(7, LogLevel.Warning, "Guardrail '{Guardrail}' failed; this decision falls back to the default ranking of what the other guardrails allowed.")]
+    public static partial void GuardrailFaulted(ILogger logger, string guardrail, Exception exception);
+
+    [LoggerMessage(8, LogLevel.Warning, "The kill switch is {State}: personalization is {Effect} for everyone.")]
+    public static partial void KillSwitchChanged(ILogger logger, string state, string effect);
 }

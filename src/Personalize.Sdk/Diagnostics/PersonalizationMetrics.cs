@@ -16,6 +16,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _invalidSignalValues;
     private readonly Counter<long> _profilesEvicted;
     private readonly Counter<long> _identify;
+    private readonly Counter<long> _guardrailFaults;
+    private readonly Counter<long> _candidatesRemoved;
     private readonly Counter<long> _forgotten;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
@@ -29,6 +31,8 @@ internal sealed class PersonalizationMetrics : IDisposable
         _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
         _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
+        _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");
+        _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
     }
 
@@ -40,6 +44,11 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     public void EventRejected(string reason) =>
         _eventsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
+
+    public void GuardrailFaulted(string guardrail) =>
+        _guardrailFaults.Add(1, new KeyValuePair<string, object?>("guardrail", guardrail));
+
+    public void CandidateRemoved() => _candidatesRemoved.Add(1);
 
     public void ProviderFaulted(string signal) =>
         _providerFaults.Add(1, new KeyValuePair<string, object?>("signal", signal));

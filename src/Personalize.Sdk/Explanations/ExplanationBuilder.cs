@@ -1,7 +1,3 @@
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Profiles;
-using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Explanations;
@@ -12,21 +8,20 @@ namespace Personalize.Sdk.Explanations;
 /// </summary>
 internal static class ExplanationBuilder
 {
+    /// <summary>Explains the items at <paramref name="selected"/> (positions in <paramref name="candidates"/>, best first).</summary>
     public static DecisionExplanation Build(
         DecisionVariant variant,
+        DecisionReason reason,
         SignalSlot[] signals,
         ReadOnlySpan<float> matrix,
         ReadOnlySpan<int> candidates,
         ReadOnlySpan<float> scores,
         ReadOnlySpan<int> selected,
-        CatalogSnapshot catalog,
-        ProfileData profile,
-        ItemStatistics statistics,
-        in RequestContext request,
-        long nowTicks,
-        double halfLifeTicks)
+        in DecisionContext context,
+        IReadOnlyList<CandidateRemoval> removed)
     {
-        var writer = new ReasonWriter(catalog, profile, statistics, request, nowTicks, halfLifeTicks);
+        var catalog = context.Catalog;
+        var writer = new ReasonWriter(catalog, context.ProfileData, context.Statistics, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
         var n = candidates.Length;
         var items = new ItemExplanation[selected.Length];
         for (var i = 0; i < selected.Length; i++)
@@ -44,28 +39,25 @@ internal static class ExplanationBuilder
 
             contributions.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution));
             var index = candidates[position];
-            var reason = contributions is [{ Contribution: > 0f } top, ..] ? writer.Write(top.Signal, index) : "From our default selection";
-            items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, scores[position], contributions, reason);
+            var text = contributions is [{ Contribution: > 0f } top, ..] ? writer.Write(top.Signal, index) : "From our default selection";
+            items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, scores[position], contributions, text);
         }
 
-        var removed = new List<CandidateRemoval>();
-        for (var position = 0; position < n; position++)
-        {
-            if (scores[position] == TopK.Excluded && ProfileExclusions.Explain(profile, catalog, candidates[position]) is { } removal)
-            {
-                removed.Add(removal);
-            }
-        }
-
-        return new DecisionExplanation(Summarize(variant, profile, nowTicks, halfLifeTicks), items, removed);
+        return new DecisionExplanation(Summarize(variant, reason, context), items, removed);
     }
 
-    private static string Summarize(DecisionVariant variant, ProfileData profile, long nowTicks, double halfLifeTicks) => variant switch
+    private static string Summarize(DecisionVariant variant, DecisionReason reason, in DecisionContext context) => reason switch
     {
-        DecisionVariant.Personalized =>
-            $"Personalized from {profile.EventCount} events (profile confidence {profile.Confidence(nowTicks, halfLifeTicks):0.00}).",
-        DecisionVariant.ColdStart => "Not enough history yet: ranked by what is popular and suits the context.",
-        DecisionVariant.Control => "In the holdout's control group: the default experience.",
-        _ => "The default ranking: personalization could not be used for this decision.",
+        DecisionReason.Profile =>
+            $"Personalized from {context.ProfileData.EventCount} events (profile confidence {context.ProfileData.Confidence(context.Now.UtcTicks, context.AffinityHalfLifeTicks):0.00}).",
+        DecisionReason.NoHistory => "Not enough history yet: ranked by what is popular and suits the context.",
+        DecisionReason.LowConfidence => "The profile is too thin or too old to trust: ranked by what is popular and suits the context.",
+        DecisionReason.NoConsent => "No consent to personalize: the default experience, without any profile signal.",
+        DecisionReason.LowIntent => "A low-intent request: the default experience.",
+        DecisionReason.Holdout => "In the holdout's control group: the default experience.",
+        DecisionReason.KillSwitch => "Personalization is switched off: the default experience.",
+        DecisionReason.SignalsFailed => "Every signal failed: the candidates in their own order.",
+        DecisionReason.GuardrailFailed => "A guardrail failed: the candidates the others allowed, in their own order.",
+        _ => variant == DecisionVariant.Fallback ? "No candidate is in the catalog: the candidates in the caller's order." : variant.ToString(),
     };
 }

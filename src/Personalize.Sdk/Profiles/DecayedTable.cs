@@ -57,6 +57,21 @@ internal sealed class DecayedTable(int capacity)
 
     public void Clear() => Count = 0;
 
+    /// <summary>Removes every entry whose id is flagged.</summary>
+    public void RemoveIds(ReadOnlySpan<bool> flagged)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if ((uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
+            {
+                Count--;
+                _ids[slot] = _ids[Count];
+                _values[slot] = _values[Count];
+                _ticks[slot] = _ticks[Count];
+            }
+        }
+    }
+
     private int Claim(int id, long ticks, double halfLifeTicks)
     {
         var slot = Count;

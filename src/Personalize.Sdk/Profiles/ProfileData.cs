@@ -13,6 +13,7 @@ internal sealed class ProfileData
     public const int PurchaseSlots = 32;
     public const int DismissedSlots = 32;
     public const int PreferenceSlots = 16;
+    public const int ShowSlots = 32;
 
     public int EventCount;
     public long FirstSeenTicks;
@@ -45,6 +46,8 @@ internal sealed class ProfileData
 
     public StatedPreferences Preferences { get; } = new(PreferenceSlots);
 
+    public ShowCounter Shows { get; } = new(ShowSlots);
+
     public bool IsEmpty => EventCount == 0;
 
     public void CopyTo(ProfileData target)
@@ -62,6 +65,7 @@ internal sealed class ProfileData
         Purchases.CopyTo(target.Purchases);
         Dismissed.CopyTo(target.Dismissed);
         Preferences.CopyTo(target.Preferences);
+        Shows.CopyTo(target.Shows);
     }
 
     public void Clear()
@@ -79,6 +83,7 @@ internal sealed class ProfileData
         Purchases.Clear();
         Dismissed.Clear();
         Preferences.Clear();
+        Shows.Clear();
     }
 
     /// <summary>
@@ -88,6 +93,18 @@ internal sealed class ProfileData
     /// </summary>
     public double Confidence(long nowTicks, double halfLifeTicks) =>
         IsEmpty ? 0 : (1 - Math.Exp(-EventCount / 5.0)) * Math.Min(1, Decay.Factor(LastSeenTicks, nowTicks, halfLifeTicks));
+
+    /// <summary>
+    /// Drops what the copy knows about the flagged categories (by id): their affinities, stated
+    /// preferences and recent items, so no signal or reason can use them. Purchases and dismissals
+    /// stay, because guardrails protect the user with them.
+    /// </summary>
+    public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
+    {
+        Categories.RemoveIds(flagged);
+        Preferences.RemoveCategories(flagged);
+        RecentItems.RemoveCategories(flagged, catalog);
+    }
 
     /// <summary>Counts one event at <paramref name="ticks"/>.</summary>
     public void Touch(long ticks)
@@ -131,5 +148,6 @@ internal sealed class ProfileData
         Purchases.MergeFrom(other.Purchases);
         Dismissed.MergeFrom(other.Dismissed);
         Preferences.MergeFrom(other.Preferences);
+        Shows.MergeFrom(other.Shows);
     }
 }

@@ -64,6 +64,7 @@ internal readonly ref struct ProfileUpdate
                 profile.Dismissed.Add(update.ItemIndex, update.Ticks);
                 break;
             default:
+                profile.Shows.Reset(update.ItemIndex);
                 update.Statistics.AddCoOccurrence(profile.RecentItems, update.ItemIndex, update.Weight, update.Ticks);
                 profile.RecentItems.Add(update.ItemIndex, update.Ticks);
                 if (update.Kind == EventKind.Purchase)

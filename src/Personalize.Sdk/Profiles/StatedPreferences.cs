@@ -64,6 +64,22 @@ internal sealed class StatedPreferences(int capacity)
 
     public void Clear() => Count = 0;
 
+    /// <summary>Removes the statements about flagged categories (by id).</summary>
+    public void RemoveCategories(ReadOnlySpan<bool> flagged)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (!_isAttribute[slot] && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
+            {
+                Count--;
+                _isAttribute[slot] = _isAttribute[Count];
+                _ids[slot] = _ids[Count];
+                _signs[slot] = _signs[Count];
+                _ticks[slot] = _ticks[Count];
+            }
+        }
+    }
+
     private int Find(bool isAttribute, int id)
     {
         for (var slot = 0; slot < Count; slot++)

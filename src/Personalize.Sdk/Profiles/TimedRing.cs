@@ -111,6 +111,23 @@ internal sealed class TimedRing(int capacity)
         _nextSequence = 0;
     }
 
+    /// <summary>Removes the items whose category (by id) is flagged.</summary>
+    public void RemoveCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            var item = _items[slot];
+            var category = (uint)item < (uint)catalog.IndexSpace ? catalog.GetCategory(item) : -1;
+            if ((uint)category < (uint)flagged.Length && flagged[category])
+            {
+                Count--;
+                _items[slot] = _items[Count];
+                _ticks[slot] = _ticks[Count];
+                _sequence[slot] = _sequence[Count];
+            }
+        }
+    }
+
     private bool IsOlder(int slot, int than) =>
         _ticks[slot] < _ticks[than] || (_ticks[slot] == _ticks[than] && _sequence[slot] < _sequence[than]);
 

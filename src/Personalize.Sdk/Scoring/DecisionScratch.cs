@@ -18,10 +18,16 @@ internal sealed class DecisionScratch
     private float[] _categoryTable = new float[64];
     private float[] _attributeTable = new float[64];
     private float[] _itemTable = new float[256];
-    private bool[] _seen = new bool[256];
+    private bool[] _itemFlags = new bool[256];
+    private bool[] _eligible = new bool[256];
+    private int[] _kept = new int[256];
     private int[] _heap = new int[16];
 
+    /// <summary>The decision's copy of the user's profile.</summary>
     public ProfileData Profile { get; } = new();
+
+    /// <summary>An empty profile, for signals when the user's profile must not be used.</summary>
+    public ProfileData EmptyProfile { get; } = new();
 
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()
@@ -35,18 +41,26 @@ internal sealed class DecisionScratch
 
     public Span<int> Candidates(int length) => Grow(ref _candidates, length).AsSpan(0, length);
 
-    /// <summary>A cleared [signals x candidates] matrix, one column per signal, each column contiguous.</summary>
-    public Span<float> Matrix(int length)
+    /// <summary>The [signals x candidates] matrix, one column per signal, each column contiguous; cleared on request.</summary>
+    public Span<float> Matrix(int length, bool clear)
     {
         var span = Grow(ref _matrix, length).AsSpan(0, length);
-        span.Clear();
+        if (clear)
+        {
+            span.Clear();
+        }
+
         return span;
     }
 
-    public Span<float> Scores(int length)
+    public Span<float> Scores(int length, bool clear)
     {
         var span = Grow(ref _scores, length).AsSpan(0, length);
-        span.Clear();
+        if (clear)
+        {
+            span.Clear();
+        }
+
         return span;
     }
 
@@ -61,8 +75,19 @@ internal sealed class DecisionScratch
     /// <summary>A table by item index, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> ItemTable(int length) => Grow(ref _itemTable, length).AsSpan(0, length);
 
-    /// <summary>Flags by item index, all false; the caller must reset what it set.</summary>
-    public Span<bool> Seen(int length) => Grow(ref _seen, length).AsSpan(0, length);
+    /// <summary>Flags by item index, all false; whoever sets one must clear it again.</summary>
+    public Span<bool> ItemFlags(int length) => Grow(ref _itemFlags, length).AsSpan(0, length);
+
+    /// <summary>One eligibility flag per candidate, all true.</summary>
+    public Span<bool> Eligible(int length)
+    {
+        var span = Grow(ref _eligible, length).AsSpan(0, length);
+        span.Fill(true);
+        return span;
+    }
+
+    /// <summary>The candidates left after the guardrails.</summary>
+    public Span<int> Kept(int length) => Grow(ref _kept, length).AsSpan(0, length);
 
     private static T[] Grow<T>(ref T[] buffer, int length)
     {

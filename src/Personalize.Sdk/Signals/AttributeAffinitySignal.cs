@@ -10,7 +10,7 @@ internal sealed class AttributeAffinitySignal : ISignalProvider
 {
     public string Name => BuiltInSignals.AttributeAffinity;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var attributes = context.ProfileData.Attributes;
         var catalog = context.Catalog;

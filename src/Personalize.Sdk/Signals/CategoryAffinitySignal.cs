@@ -9,7 +9,7 @@ internal sealed class CategoryAffinitySignal : ISignalProvider
 {
     public string Name => BuiltInSignals.CategoryAffinity;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var categories = context.ProfileData.Categories;
         var catalog = context.Catalog;

@@ -10,7 +10,7 @@ internal sealed class CategoryPopularitySignal : ISignalProvider
 {
     public string Name => BuiltInSignals.CategoryPopularity;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var popularity = context.Statistics.Popularity;
         var catalog = context.Catalog;

@@ -12,7 +12,7 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
 {
     public string Name => BuiltInSignals.CoOccurrence;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var recent = context.ProfileData.RecentItems;
         if (recent.Count == 0)

@@ -12,7 +12,7 @@ internal sealed class ContextSignal : ISignalProvider
 {
     public string Name => BuiltInSignals.Context;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var catalog = context.Catalog;
         Span<int> wanted = stackalloc int[ContextDimension.Count];

@@ -9,7 +9,7 @@ internal sealed class FreshnessSignal : ISignalProvider
 {
     public string Name => BuiltInSignals.Freshness;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var catalog = context.Catalog;
         var now = context.Now.UtcTicks;

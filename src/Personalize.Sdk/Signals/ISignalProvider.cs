@@ -16,7 +16,7 @@ public interface ISignalProvider
 
     /// <summary>Writes one score in [0, 1] per candidate.</summary>
     /// <param name="context">The user's profile, the catalog and the request.</param>
-    /// <param name="candidates">The candidates' item indices; read items with <see cref="SignalContext.GetItem"/>.</param>
+    /// <param name="candidates">The candidates' item indices; read items with <see cref="DecisionContext.GetItem"/>.</param>
     /// <param name="column">Receives the scores; as long as <paramref name="candidates"/>, zeroed on entry.</param>
-    void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column);
+    void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column);
 }

@@ -9,7 +9,7 @@ internal sealed class PopularitySignal : ISignalProvider
 {
     public string Name => BuiltInSignals.Popularity;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var popularity = context.Statistics.Popularity;
         var max = 0d;

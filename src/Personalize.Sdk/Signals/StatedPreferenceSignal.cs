@@ -9,7 +9,7 @@ internal sealed class StatedPreferenceSignal : ISignalProvider
 {
     public string Name => BuiltInSignals.StatedPreference;
 
-    public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var preferences = context.ProfileData.Preferences;
         if (preferences.Count == 0)

@@ -114,7 +114,7 @@ public sealed class AddPersonalizationTests
 
         public string Name => SignalName;
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             for (var i = 0; i < candidates.Length; i++)
             {
@@ -131,7 +131,7 @@ public sealed class AddPersonalizationTests
 
         public string Name => "event-count";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             LastEventCount = context.Profile.EventCount;
             LastHikingAffinity = context.Profile.GetCategoryAffinity("hiking");

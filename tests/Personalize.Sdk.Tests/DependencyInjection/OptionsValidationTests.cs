@@ -17,8 +17,9 @@ public sealed class OptionsValidationTests
             options.PopularityHalfLife = TimeSpan.Zero;
             options.AffinityHalfLife = TimeSpan.FromDays(-1);
             options.MaxProfiles = -5;
-            options.Weights["no-such-signal"] = 1f;
             options.ColdStartWeights["popularity"] = float.NaN;
+            options.MinConfidence = 2;
+            options.Guardrails.FrequencyCap = 0;
             options.CatalogPath = "/definitely/not/here.json";
         });
         using var host = builder.Build();
@@ -29,10 +30,28 @@ public sealed class OptionsValidationTests
         Assert.Contains("PersonalizationOptions.PopularityHalfLife", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.AffinityHalfLife", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.MaxProfiles", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"]", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.ColdStartWeights[\"popularity\"]", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.CatalogPath", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(7, failure.Failures.Count());
+        Assert.Contains("PersonalizationOptions.MinConfidence", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Guardrails.FrequencyCap", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(8, failure.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Weights_and_switches_naming_no_rule_fail_at_host_start_naming_them()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.Weights["no-such-signal"] = 1f;
+            options.Guardrails.Disabled.Add("no-such-guardrail");
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"] names no registered rule", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Guardrails.Disabled[\"no-such-guardrail\"] names no registered rule", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -64,7 +83,7 @@ public sealed class OptionsValidationTests
     {
         public string Name => name;
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
         }
     }

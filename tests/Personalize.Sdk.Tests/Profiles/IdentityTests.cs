@@ -162,6 +162,6 @@ public sealed class IdentityTests
 
         public string Name => "event-count";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column) => Last = context.Profile.EventCount;
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) => Last = context.Profile.EventCount;
     }
 }

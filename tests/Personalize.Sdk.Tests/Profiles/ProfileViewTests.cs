@@ -71,7 +71,7 @@ public sealed class ProfileViewTests
 
         public string Name => "profile-probe";
 
-        public void Compute(in SignalContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             Confidence = context.Profile.Confidence;
             FirstSeen = context.Profile.FirstSeen;

@@ -1,13 +1,14 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
+using Personalize.Sdk.Signals;
 
-namespace Personalize.Sdk.Signals;
+namespace Personalize.Sdk;
 
-/// <summary>What a signal provider may read while computing its column for one decision.</summary>
-public readonly ref struct SignalContext
+/// <summary>What a signal provider or a guardrail may read about one decision: the profile, the catalog, the request.</summary>
+public readonly ref struct DecisionContext
 {
-    internal SignalContext(
+    internal DecisionContext(
         CatalogSnapshot catalog,
         ProfileData profile,
         ItemStatistics statistics,

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Diagnostics;
+
+namespace Personalize.Sdk.Governance;
+
+/// <summary>At start: two rules with one name, or weights naming no rule, fail; a rule past its review date is a warning.</summary>
+internal sealed class RuleGovernanceValidator(IServiceProvider services) : IValidateOptions<RuleGovernance>
+{
+    public ValidateOptionsResult Validate(string? name, RuleGovernance options)
+    {
+        RuleSet rules;
+        try
+        {
+            rules = services.GetRequiredService<RuleSet>();
+        }
+        catch (OptionsValidationException)
+        {
+            // The options themselves are invalid: their own validator reports it, once.
+            return ValidateOptionsResult.Skip;
+        }
+
+        if (rules.Problems.Count > 0)
+        {
+            return ValidateOptionsResult.Fail(rules.Problems);
+        }
+
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+        var logger = DependencyInjection.SdkLogger.Create(services);
+        foreach (var rule in rules.Registry.Rules)
+        {
+            if (rule.Info.ReviewBy < today)
+            {
+                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy, string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
+            }
+        }
+
+        return ValidateOptionsResult.Success;
+    }
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Personalize.Sdk.Governance;
+
+/// <summary>Source-generated, so the audit export needs no reflection and stays AOT-safe.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(RuleDescriptor[]))]
+internal sealed partial class RuleRegistryJsonContext : JsonSerializerContext;

@@ -1,0 +1,36 @@
+namespace Personalize.Sdk.Guardrails;
+
+/// <summary>Settings of the built-in guardrails and policies.</summary>
+public sealed class GuardrailOptions
+{
+    /// <summary>How long a bought item is not recommended to its buyer.</summary>
+    /// <value>The default is 30 days. Must be positive.</value>
+    public TimeSpan RecentPurchaseWindow { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>
+    /// Categories bought again and again (coffee, printer ink), each with the interval after which
+    /// a bought item of that category may be recommended again, overriding <see cref="RecentPurchaseWindow"/>.
+    /// </summary>
+    /// <value>The default is empty.</value>
+    public IDictionary<string, TimeSpan> ReplenishableCategories { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
+
+    /// <summary>How long after a complaint no promotional item (<see cref="Catalog.CatalogItem.IsPromotional"/>) is shown.</summary>
+    /// <value>The default is 14 days. Must be positive.</value>
+    public TimeSpan ComplaintSuppression { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>How many times an item may be shown to a user without engagement within <see cref="FrequencyCapWindow"/> before it rests.</summary>
+    /// <value>The default is 5. Must be positive.</value>
+    public int FrequencyCap { get; set; } = 5;
+
+    /// <summary>The window of <see cref="FrequencyCap"/>: counting starts at an item's first showing and resets when it ends or the user engages.</summary>
+    /// <value>The default is 1 day. Must be positive.</value>
+    public TimeSpan FrequencyCapWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Categories whose affinity is never used to rank unless the user consented to <see cref="ConsentFlags.SensitiveCategories"/>.</summary>
+    /// <value>The default is empty.</value>
+    public ISet<string> SensitiveCategories { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>Names of built-in or custom guardrails to switch off (see <see cref="BuiltInGuardrails"/>).</summary>
+    /// <value>The default is empty: every guardrail is on.</value>
+    public ISet<string> Disabled { get; } = new HashSet<string>(StringComparer.Ordinal);
+}

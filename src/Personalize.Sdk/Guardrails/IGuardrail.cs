@@ -1,0 +1,28 @@
+namespace Personalize.Sdk.Guardrails;
+
+/// <summary>
+/// A rule that removes candidates a user must not be shown: what they just bought, what is out of
+/// stock, promotions after a complaint. Guardrails run before the signals, on every variant.
+/// </summary>
+/// <remarks>
+/// Singletons called concurrently on the decision path: keep <see cref="Apply"/> allocation-free.
+/// A guardrail that throws makes the decision fall back to the default ranking of what the other
+/// guardrails allowed; the exception never reaches the caller.
+/// </remarks>
+public interface IGuardrail
+{
+    /// <summary>The guardrail's unique name, as shown in explanations and the rule registry.</summary>
+    string Name { get; }
+
+    /// <summary>Clears <c>eligible[i]</c> for every candidate this guardrail removes; never sets one.</summary>
+    /// <param name="context">The user's profile, the catalog and the request.</param>
+    /// <param name="candidates">The candidates' item indices.</param>
+    /// <param name="eligible">One flag per candidate, true on entry unless an earlier guardrail removed it.</param>
+    void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible);
+
+    /// <summary>Why this guardrail removes an item, in words a support agent can read. Only called for explanations.</summary>
+    /// <param name="context">The decision's context.</param>
+    /// <param name="itemIndex">An item this guardrail removed.</param>
+    /// <returns>The reason.</returns>
+    string Explain(in DecisionContext context, int itemIndex);
+}

@@ -1,0 +1,96 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// How often each recently shown item was shown to the user without engagement, within a window
+/// that starts at its first showing. Bounded: the entry shown longest ago makes room.
+/// </summary>
+internal sealed class ShowCounter(int capacity)
+{
+    private readonly int[] _items = new int[capacity];
+    private readonly int[] _counts = new int[capacity];
+    private readonly long[] _firstShownTicks = new long[capacity];
+
+    public int Count { get; private set; }
+
+    public int ItemAt(int slot) => _items[slot];
+
+    /// <summary>Shows of the item in the slot within the window still open at <paramref name="nowTicks"/>.</summary>
+    public int ShowsAt(int slot, long nowTicks, long windowTicks) =>
+        nowTicks - _firstShownTicks[slot] < windowTicks ? _counts[slot] : 0;
+
+    public void RecordShow(int item, long ticks, long windowTicks)
+    {
+        var slot = Array.IndexOf(_items, item, 0, Count);
+        if (slot >= 0 && ticks - _firstShownTicks[slot] < windowTicks)
+        {
+            _counts[slot]++;
+            return;
+        }
+
+        if (slot < 0)
+        {
+            slot = Count < _items.Length ? Count++ : Oldest();
+        }
+
+        _items[slot] = item;
+        _counts[slot] = 1;
+        _firstShownTicks[slot] = ticks;
+    }
+
+    /// <summary>The user engaged with the item: its count starts again.</summary>
+    public void Reset(int item)
+    {
+        var slot = Array.IndexOf(_items, item, 0, Count);
+        if (slot >= 0)
+        {
+            Count--;
+            _items[slot] = _items[Count];
+            _counts[slot] = _counts[Count];
+            _firstShownTicks[slot] = _firstShownTicks[Count];
+        }
+    }
+
+    public void MergeFrom(ShowCounter other)
+    {
+        for (var slot = 0; slot < other.Count; slot++)
+        {
+            var mine = Array.IndexOf(_items, other._items[slot], 0, Count);
+            if (mine >= 0)
+            {
+                _counts[mine] += other._counts[slot];
+                _firstShownTicks[mine] = Math.Min(_firstShownTicks[mine], other._firstShownTicks[slot]);
+            }
+            else
+            {
+                var free = Count < _items.Length ? Count++ : Oldest();
+                _items[free] = other._items[slot];
+                _counts[free] = other._counts[slot];
+                _firstShownTicks[free] = other._firstShownTicks[slot];
+            }
+        }
+    }
+
+    public void CopyTo(ShowCounter target)
+    {
+        target.Count = Count;
+        _items.AsSpan(0, Count).CopyTo(target._items);
+        _counts.AsSpan(0, Count).CopyTo(target._counts);
+        _firstShownTicks.AsSpan(0, Count).CopyTo(target._firstShownTicks);
+    }
+
+    public void Clear() => Count = 0;
+
+    private int Oldest()
+    {
+        var oldest = 0;
+        for (var slot = 1; slot < Count; slot++)
+        {
+            if (_firstShownTicks[slot] < _firstShownTicks[oldest])
+            {
+                oldest = slot;
+            }
+        }
+
+        return oldest;
+    }
+}

@@ -254,8 +254,21 @@ internal sealed partial class Personalizer
         {
             if (before[i] && !after[i])
             {
-                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, guardrail.Name, guardrail.Explain(context, candidates[i])));
+                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, guardrail.Name, ExplainRemoval(context, guardrail, candidates[i])));
             }
+        }
+    }
+
+    /// <summary>A guardrail's own reason; a guardrail that cannot explain itself still gets named.</summary>
+    private static string ExplainRemoval(in DecisionContext context, IGuardrail guardrail, int itemIndex)
+    {
+        try
+        {
+            return guardrail.Explain(context, itemIndex);
+        }
+        catch (Exception)
+        {
+            return $"Removed by {guardrail.Name}.";
         }
     }
 

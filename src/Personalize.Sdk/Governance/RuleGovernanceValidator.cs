@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Diagnostics;
@@ -31,7 +32,7 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
         {
             if (rule.Info.ReviewBy < today)
             {
-                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy, string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
+                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
             }
         }
 

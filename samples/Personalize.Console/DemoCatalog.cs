@@ -22,6 +22,9 @@ internal static class DemoCatalog
             Key = $"{shelf.Category}-{i + 1}",
             Category = shelf.Category,
             Title = title,
+
+            // The last item of every shelf is on promotion: promotions rest after a complaint.
+            IsPromotional = i == shelf.Titles.Length - 1,
         })),
     ];
 

@@ -37,8 +37,8 @@ internal sealed class RecentlyPurchasedGuardrail(GuardrailOptions options) : IGu
     public string Explain(in DecisionContext context, int itemIndex)
     {
         var bought = context.ProfileData.Purchases.Find(itemIndex) ?? 0;
-        var days = (context.Now.UtcTicks - bought) / (double)TimeSpan.TicksPerDay;
-        return $"The user bought this item {days:0.#} days ago.";
+        var days = (context.Now.UtcTicks - bought) / TimeSpan.TicksPerDay;
+        return days < 1 ? "The user bought this item today." : $"The user bought this item {days} days ago.";
     }
 
     private long WindowFor(in DecisionContext context, int item)

@@ -75,7 +75,8 @@ internal sealed partial class Personalizer
                 written = Score(scored, kept, count, destination, ref variant, ref reason, out var selected);
                 if (live is not null && written > 0 && _countShows)
                 {
-                    live.Write(new ShowUpdate(kept, selected, now.UtcTicks, _showWindowTicks), ShowUpdate.Apply);
+                    // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
+                    live.TryWrite(new ShowUpdate(kept, selected, now.UtcTicks, _showWindowTicks), ShowUpdate.Apply);
                 }
 
                 explanation = explain ? ExplanationBuilder.Build(variant, reason, _signals, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, scored, removals!) : null;
@@ -239,10 +240,11 @@ internal sealed partial class Personalizer
             {
                 kept[count++] = candidates[i];
             }
-            else
-            {
-                _metrics.CandidateRemoved();
-            }
+        }
+
+        if (count < candidates.Length)
+        {
+            _metrics.CandidatesRemoved(candidates.Length - count);
         }
 
         return kept[..count];

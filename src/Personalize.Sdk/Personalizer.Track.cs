@@ -83,7 +83,7 @@ internal sealed partial class Personalizer
         itemIndex = CatalogSnapshot.None;
         preferenceId = CatalogSnapshot.None;
         var kind = personalizationEvent.Kind;
-        if (!Enum.IsDefined(kind))
+        if ((uint)kind > (uint)EventKind.Consent)
         {
             return "unknown event kind";
         }

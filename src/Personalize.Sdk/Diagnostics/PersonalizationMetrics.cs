@@ -48,7 +48,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     public void GuardrailFaulted(string guardrail) =>
         _guardrailFaults.Add(1, new KeyValuePair<string, object?>("guardrail", guardrail));
 
-    public void CandidateRemoved() => _candidatesRemoved.Add(1);
+    public void CandidatesRemoved(int count) => _candidatesRemoved.Add(count);
 
     public void ProviderFaulted(string signal) =>
         _providerFaults.Add(1, new KeyValuePair<string, object?>("signal", signal));

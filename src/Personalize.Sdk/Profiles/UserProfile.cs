@@ -43,6 +43,43 @@ internal sealed class UserProfile
         }
     }
 
+    /// <summary>
+    /// Applies <paramref name="update"/> only if the profile's lock is free right now: for the
+    /// decision path, which must never wait. Returns false when it skipped.
+    /// </summary>
+    public bool TryWrite<TState>(scoped in TState state, ProfileWriter<TState> update)
+        where TState : allows ref struct
+    {
+        if (!_writeGate.TryEnter())
+        {
+            return false;
+        }
+
+        try
+        {
+            if (_retired)
+            {
+                return false;
+            }
+
+            Interlocked.Increment(ref _sequence);
+            try
+            {
+                update(_data, in state);
+            }
+            finally
+            {
+                Interlocked.Increment(ref _sequence);
+            }
+
+            return true;
+        }
+        finally
+        {
+            _writeGate.Exit();
+        }
+    }
+
     /// <summary>Copies a consistent view of the profile into <paramref name="target"/> without locking.</summary>
     public void CopyTo(ProfileData target)
     {

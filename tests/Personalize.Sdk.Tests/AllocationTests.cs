@@ -1,0 +1,113 @@
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests;
+
+/// <summary>
+/// The decision path, measured with <see cref="GC.GetAllocatedBytesForCurrentThread"/> after
+/// warm-up over 1,000 calls: identity, profile, holdout, guardrails, every built-in signal,
+/// weighted sum and top-K.
+/// </summary>
+[Collection(AllocationCollection.Name)]
+public sealed class AllocationTests
+{
+    private const int Calls = 1_000;
+
+    [Fact]
+    public void Ranking_into_a_span_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk();
+        var buffer = new RankedItem[10];
+        var whole = new PersonalizationRequest("guest") { Context = new RequestContext { Channel = "web", Device = "mobile" } };
+        var some = new PersonalizationRequest("account") { Candidates = TestCatalog.Items.Select(i => i.Key).Reverse().Append("unknown").ToArray(), Count = 5 };
+        sdk.Personalizer.Rank(whole, buffer, out _);
+        sdk.Personalizer.Rank(some, buffer, out _);
+
+        var bytes = Measure(() =>
+        {
+            sdk.Personalizer.Rank(whole, buffer, out _);
+            sdk.Personalizer.Rank(some, buffer, out _);
+        });
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void Track_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk();
+        PersonalizationEvent[] events =
+        [
+            PersonalizationEvent.View("account", "books-1"),
+            PersonalizationEvent.Click("guest", "garden-2"),
+            PersonalizationEvent.AddToCart("account", "kitchen-3"),
+            PersonalizationEvent.Purchase("account", "hiking-4", 2, 30m),
+            PersonalizationEvent.Rating("account", "books-2", 0.8f),
+        ];
+
+        var bytes = Measure(i => sdk.Personalizer.Track(events[i % events.Length]));
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void One_holdout_assignment_allocates_nothing()
+    {
+        var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 1_000 }]);
+        assigner.Assign("h", "user-42");
+
+        Assert.Equal(0, Measure(() => assigner.Assign("h", "user-42")));
+    }
+
+    [Fact]
+    public void The_convenient_overload_allocates_only_the_decision_and_its_items()
+    {
+        using var sdk = WarmSdk();
+        var request = new PersonalizationRequest("account") { Count = 10 };
+        var info = default(DecisionInfo);
+        sdk.Personalizer.Rank(request);
+        var expected = Measure(() => _ = new Decision(info, new RankedItem[10], null)) / Calls;
+
+        var perCall = Measure(() => sdk.Personalizer.Rank(request)) / Calls;
+
+        Assert.Equal(expected, perCall);
+    }
+
+    private static long Measure(Action call) => Measure(_ => call());
+
+    private static long Measure(Action<int> call)
+    {
+        for (var i = 0; i < 50; i++)
+        {
+            call(i);
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < Calls; i++)
+        {
+            call(i);
+        }
+
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+
+    /// <summary>A stitched user with every kind of history, a holdout, and other shoppers.</summary>
+    private static TestSdk WarmSdk()
+    {
+        var sdk = new TestSdk(build: builder => builder.AddHoldout("home", 2_000));
+        var random = new Random(1);
+        for (var i = 0; i < 200; i++)
+        {
+            sdk.View($"shopper-{random.Next(10)}", TestCatalog.Items[random.Next(TestCatalog.Items.Count)].Key);
+        }
+
+        sdk.View("guest", "books-1", "books-2");
+        sdk.Personalizer.Identify("guest", "account");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("account", "garden-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("account", "kitchen-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Complaint("account"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("account", "hiking", likes: true));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("account", "brand", "Globex", likes: false));
+        return sdk;
+    }
+}

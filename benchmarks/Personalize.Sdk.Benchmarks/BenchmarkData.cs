@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Benchmarks;
 
@@ -7,6 +8,18 @@ namespace Personalize.Sdk.Benchmarks;
 internal static class BenchmarkData
 {
     public const int Categories = 40;
+    public const string User = "user-7";
+
+    /// <summary>The six signals the rank benchmarks weigh; the other built-ins are set to 0.</summary>
+    public static readonly string[] SixSignals =
+    [
+        BuiltInSignals.Popularity,
+        BuiltInSignals.CategoryAffinity,
+        BuiltInSignals.AttributeAffinity,
+        BuiltInSignals.CoOccurrence,
+        BuiltInSignals.StatedPreference,
+        BuiltInSignals.Context,
+    ];
 
     public static CatalogItem[] Catalog(int items) =>
     [
@@ -15,13 +28,23 @@ internal static class BenchmarkData
             Key = $"item-{i}",
             Category = $"category-{i % Categories}",
             Title = $"Item {i}",
+            Attributes = new Dictionary<string, string> { ["brand"] = $"brand-{i % 25}", ["channel"] = i % 3 == 0 ? "app" : "web" },
         }),
     ];
 
+    /// <summary>200 users with 20 events each, user-7 with a stated preference, a 5% holdout, six signals.</summary>
     public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20)
     {
         var services = new ServiceCollection();
-        services.AddPersonalization().AddCatalog(catalog);
+        services.AddPersonalization(options =>
+            {
+                foreach (var signal in BuiltInSignals.All)
+                {
+                    options.Weights[signal] = SixSignals.Contains(signal) ? 1f : 0f;
+                }
+            })
+            .AddCatalog(catalog)
+            .AddHoldout("home", basisPoints: 500);
         var provider = services.BuildServiceProvider();
         var personalizer = provider.GetRequiredService<IPersonalizer>();
         var random = new Random(42);
@@ -33,6 +56,7 @@ internal static class BenchmarkData
             }
         }
 
+        personalizer.Track(PersonalizationEvent.StatedCategoryPreference(User, "category-3", likes: true));
         return (provider, personalizer);
     }
 }

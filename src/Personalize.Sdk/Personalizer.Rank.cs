@@ -97,7 +97,7 @@ internal sealed partial class Personalizer
     private DecisionInfo Finish(DateTimeOffset now, DecisionVariant variant, DecisionReason reason, HoldoutAssignment? holdout)
     {
         _metrics.DecisionMade(variant);
-        return new DecisionInfo(Guid.CreateVersion7(now), variant, now, holdout, reason);
+        return new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason);
     }
 
     /// <summary>
@@ -168,6 +168,11 @@ internal sealed partial class Personalizer
         }
 
         var keys = request.Candidates.Span;
+        if (scratch.TryReuseCandidates(keys, snapshot.Version, out var resolved))
+        {
+            return scratch.Candidates(resolved);
+        }
+
         var indices = scratch.Candidates(keys.Length);
         var seen = scratch.ItemFlags(snapshot.IndexSpace);
         var count = 0;
@@ -185,6 +190,7 @@ internal sealed partial class Personalizer
             seen[index] = false;
         }
 
+        scratch.RememberCandidates(keys, snapshot.Version, count);
         return indices[..count];
     }
 

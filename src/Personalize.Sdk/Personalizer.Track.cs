@@ -44,11 +44,6 @@ internal sealed partial class Personalizer
             UnitKey = personalizationEvent.UserKey,
         };
 
-        if (itemIndex >= 0 && personalizationEvent.Kind != EventKind.Dismiss)
-        {
-            _statistics.AddPopularity(itemIndex, update.Weight, update.Ticks);
-        }
-
         ApplyToProfile(personalizationEvent.UserKey, update);
 
         _metrics.EventApplied(personalizationEvent.Kind);

@@ -21,6 +21,7 @@ internal sealed class CatalogSnapshot
     private readonly FrozenDictionary<string, int>[] _contextValueIds;
     private readonly int[] _availableIndices;
     private readonly int[] _allIndices;
+    private readonly bool[] _available;
     private readonly string[] _categoryNames;
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
@@ -40,6 +41,11 @@ internal sealed class CatalogSnapshot
         _contextValueIds = [.. builder.ContextValueIds.Select(values => values.ToFrozenDictionary(StringComparer.Ordinal))];
         _availableIndices = [.. builder.Available];
         _allIndices = [.. builder.All];
+        _available = new bool[builder.Items.Length];
+        foreach (var index in builder.Available)
+        {
+            _available[index] = true;
+        }
         _categoryNames = builder.CategoryNames;
         _categoryIds = builder.CategoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
         _attributeTokenIds = builder.AttributeTokens.Index().ToFrozenDictionary(static t => t.Item, static t => t.Index, StringComparer.Ordinal);
@@ -101,7 +107,7 @@ internal sealed class CatalogSnapshot
     public int GetContextValueId(int dimension, string? value) =>
         value is not null && _contextValueIds[dimension].TryGetValue(value, out var id) ? id : None;
 
-    public bool IsAvailable(int index) => GetItem(index) is { IsAvailable: true };
+    public bool IsAvailable(int index) => (uint)index < (uint)_available.Length && _available[index];
 
     /// <summary>Builds a snapshot; the registries give existing keys their old ids.</summary>
     /// <exception cref="ArgumentException">An item is null, has no key, or repeats a key.</exception>

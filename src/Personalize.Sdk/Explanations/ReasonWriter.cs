@@ -29,11 +29,9 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     {
         var category = catalog.GetCategory(itemIndex);
         var recent = profile.RecentItems;
-        Span<int> order = stackalloc int[recent.Count];
-        var count = recent.NewestFirst(order);
-        for (var i = 0; i < count; i++)
+        for (var age = 0; age < recent.Count; age++)
         {
-            var viewed = recent.ItemAt(order[i]);
+            var viewed = recent.NewestItem(age);
             if (viewed != itemIndex && catalog.GetItem(viewed) is { } item && catalog.GetCategory(viewed) == category)
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
@@ -63,11 +61,10 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     private string CoOccurrence(int itemIndex)
     {
         var recent = profile.RecentItems;
-        Span<int> order = stackalloc int[recent.Count];
-        var count = Math.Min(recent.NewestFirst(order), ItemStatistics.LinkedRecentItems);
-        for (var i = 0; i < count; i++)
+        var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
+        for (var age = 0; age < count; age++)
         {
-            var from = recent.ItemAt(order[i]);
+            var from = recent.NewestItem(age);
             if (statistics.NeighboursOf(from).Items.Span.Contains(itemIndex) && catalog.GetItem(from) is { } item)
             {
                 return $"Often chosen after {item.Title ?? item.Key}";

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Signals;
+
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>Never items of a category or with an attribute the user said they dislike.</summary>
@@ -13,14 +15,7 @@ internal sealed class StatedDislikeGuardrail : IGuardrail
             return;
         }
 
-        var catalog = context.Catalog;
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            if (IsDisliked(context, candidates[i]))
-            {
-                eligible[i] = false;
-            }
-        }
+        PreferenceMatch.ForEach(preferences, sign: -1, context.Catalog, context.Scratch, candidates, eligible, static (eligible, position) => eligible[position] = false);
     }
 
     public string Explain(in DecisionContext context, int itemIndex)
@@ -30,24 +25,5 @@ internal sealed class StatedDislikeGuardrail : IGuardrail
         return context.ProfileData.Preferences.SignFor(isAttribute: false, category) < 0
             ? $"The user said they dislike {catalog.GetCategoryName(category)}."
             : "The user said they dislike one of the item's attributes.";
-    }
-
-    private static bool IsDisliked(in DecisionContext context, int index)
-    {
-        var preferences = context.ProfileData.Preferences;
-        if (preferences.SignFor(isAttribute: false, context.Catalog.GetCategory(index)) < 0)
-        {
-            return true;
-        }
-
-        foreach (var attribute in context.Catalog.GetAttributes(index))
-        {
-            if (preferences.SignFor(isAttribute: true, attribute) < 0)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -3,9 +3,12 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>Exponential time decay by half-life: a value halves every half-life.</summary>
 internal static class Decay
 {
+    /// <summary>ln 2: 2^x = e^(x ln 2), and exp is several times cheaper than pow.</summary>
+    public const double Ln2 = 0.693147180559945309417232121458;
+
     /// <summary>The factor a value kept since <paramref name="fromTicks"/> is worth at <paramref name="toTicks"/>.</summary>
     public static double Factor(long fromTicks, long toTicks, double halfLifeTicks) =>
-        double.Exp2((fromTicks - toTicks) / halfLifeTicks);
+        fromTicks == toTicks ? 1 : Math.Exp((fromTicks - toTicks) / halfLifeTicks * Ln2);
 
     /// <summary>
     /// Adds <paramref name="amount"/> observed at <paramref name="ticks"/> to a value last updated at

@@ -5,8 +5,8 @@ namespace Personalize.Sdk.Profiles;
 
 /// <summary>
 /// What one event changes in a profile, passed by reference to the profile's writer so that no
-/// closure is allocated. Co-occurrence is learnt here too, because it needs the user's recent
-/// items as they were just before this event.
+/// closure is allocated. Item statistics (popularity, co-occurrence) are recorded here too, because
+/// next-step links need the user's recent items as they were just before this event.
 /// </summary>
 internal readonly ref struct ProfileUpdate
 {
@@ -65,7 +65,7 @@ internal readonly ref struct ProfileUpdate
                 break;
             default:
                 profile.Shows.Reset(update.ItemIndex);
-                update.Statistics.AddCoOccurrence(profile.RecentItems, update.ItemIndex, update.Weight, update.Ticks);
+                update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems);
                 profile.RecentItems.Add(update.ItemIndex, update.Ticks);
                 if (update.Kind == EventKind.Purchase)
                 {

@@ -26,6 +26,34 @@ internal sealed class StatedPreferences(int capacity)
         return slot < 0 ? 0 : _signs[slot];
     }
 
+    /// <summary>
+    /// Marks the categories and attributes stated with <paramref name="sign"/> in tables by id
+    /// (with <paramref name="mark"/>; pass false to clear). Returns whether anything is marked,
+    /// and whether any attribute is, so callers can skip the attribute loop.
+    /// </summary>
+    public (bool Any, bool AnyAttribute) Mark(int sign, Span<bool> categories, Span<bool> attributes, bool mark)
+    {
+        var any = false;
+        var anyAttribute = false;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            if (_signs[slot] != sign)
+            {
+                continue;
+            }
+
+            var table = _isAttribute[slot] ? attributes : categories;
+            if ((uint)_ids[slot] < (uint)table.Length)
+            {
+                table[_ids[slot]] = mark;
+                any = true;
+                anyAttribute |= _isAttribute[slot];
+            }
+        }
+
+        return (any, anyAttribute);
+    }
+
     public void Set(bool isAttribute, int id, bool likes, long ticks)
     {
         var slot = Find(isAttribute, id);

@@ -1,17 +1,15 @@
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// The last few (item, time) pairs, oldest overwritten first. Used for recent items, purchases
-/// and dismissals; an item appears at most once, with its latest time.
+/// The last few (item, time) pairs, kept ordered by time (oldest first, ties in recording order),
+/// so the newest is always last and reading newest-first needs no sorting. An item appears at most
+/// once, with its latest time; when full, the oldest entry makes room. Used for recent items,
+/// purchases and dismissals.
 /// </summary>
 internal sealed class TimedRing(int capacity)
 {
     private readonly int[] _items = new int[capacity];
     private readonly long[] _ticks = new long[capacity];
-
-    // Order of recording, to break ties between events with one timestamp.
-    private readonly int[] _sequence = new int[capacity];
-    private int _nextSequence;
 
     public int Count { get; private set; }
 
@@ -21,37 +19,40 @@ internal sealed class TimedRing(int capacity)
 
     public long TicksAt(int slot) => _ticks[slot];
 
-    /// <summary>Records <paramref name="item"/> at <paramref name="ticks"/>; a repeat only moves its time.</summary>
+    /// <summary>The item recorded <paramref name="age"/> places before the newest (0 is the newest).</summary>
+    public int NewestItem(int age) => _items[Count - 1 - age];
+
+    /// <summary>Records <paramref name="item"/> at <paramref name="ticks"/>; a repeat moves it to its latest time.</summary>
     public void Add(int item, long ticks)
     {
         var slot = Array.IndexOf(_items, item, 0, Count);
         if (slot >= 0)
         {
-            _ticks[slot] = Math.Max(_ticks[slot], ticks);
-            _sequence[slot] = ++_nextSequence;
-            return;
+            ticks = Math.Max(ticks, _ticks[slot]);
+            RemoveAt(slot);
         }
-
-        if (Count < _items.Length)
+        else if (Count == _items.Length)
         {
-            slot = Count++;
-        }
-        else
-        {
-            // Full: the oldest entry makes room.
-            slot = 0;
-            for (var i = 1; i < Count; i++)
+            if (ticks < _ticks[0])
             {
-                if (IsOlder(i, slot))
-                {
-                    slot = i;
-                }
+                return;
             }
+
+            RemoveAt(0);
         }
 
-        _items[slot] = item;
-        _ticks[slot] = ticks;
-        _sequence[slot] = ++_nextSequence;
+        // Events mostly arrive in time order, so this usually appends without moving anything.
+        var position = Count;
+        while (position > 0 && _ticks[position - 1] > ticks)
+        {
+            position--;
+        }
+
+        _items.AsSpan(position, Count - position).CopyTo(_items.AsSpan(position + 1));
+        _ticks.AsSpan(position, Count - position).CopyTo(_ticks.AsSpan(position + 1));
+        _items[position] = item;
+        _ticks[position] = ticks;
+        Count++;
     }
 
     /// <summary>The time <paramref name="item"/> was last recorded, or null.</summary>
@@ -66,52 +67,11 @@ internal sealed class TimedRing(int capacity)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
-            AddIfNewerThanOldest(other._items[slot], other._ticks[slot]);
+            Add(other._items[slot], other._ticks[slot]);
         }
     }
 
-    /// <summary>Writes the slots ordered newest first into <paramref name="order"/> and returns how many.</summary>
-    public int NewestFirst(Span<int> order)
-    {
-        var count = Math.Min(Count, order.Length);
-        for (var i = 0; i < count; i++)
-        {
-            order[i] = i;
-        }
-
-        // Insertion sort: at most a few dozen entries.
-        for (var i = 1; i < count; i++)
-        {
-            var slot = order[i];
-            var j = i - 1;
-            while (j >= 0 && IsOlder(order[j], slot))
-            {
-                order[j + 1] = order[j];
-                j--;
-            }
-
-            order[j + 1] = slot;
-        }
-
-        return count;
-    }
-
-    public void CopyTo(TimedRing target)
-    {
-        target.Count = Count;
-        target._nextSequence = _nextSequence;
-        _items.AsSpan(0, Count).CopyTo(target._items);
-        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
-        _sequence.AsSpan(0, Count).CopyTo(target._sequence);
-    }
-
-    public void Clear()
-    {
-        Count = 0;
-        _nextSequence = 0;
-    }
-
-    /// <summary>Removes the items whose category (by id) is flagged.</summary>
+    /// <summary>Removes the items whose category (by id) is flagged, keeping the order.</summary>
     public void RemoveCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
@@ -120,33 +80,24 @@ internal sealed class TimedRing(int capacity)
             var category = (uint)item < (uint)catalog.IndexSpace ? catalog.GetCategory(item) : -1;
             if ((uint)category < (uint)flagged.Length && flagged[category])
             {
-                Count--;
-                _items[slot] = _items[Count];
-                _ticks[slot] = _ticks[Count];
-                _sequence[slot] = _sequence[Count];
+                RemoveAt(slot);
             }
         }
     }
 
-    private bool IsOlder(int slot, int than) =>
-        _ticks[slot] < _ticks[than] || (_ticks[slot] == _ticks[than] && _sequence[slot] < _sequence[than]);
-
-    private void AddIfNewerThanOldest(int item, long ticks)
+    public void CopyTo(TimedRing target)
     {
-        if (Count == _items.Length && Array.IndexOf(_items, item, 0, Count) < 0)
-        {
-            var oldest = _ticks[0];
-            for (var i = 1; i < Count; i++)
-            {
-                oldest = Math.Min(oldest, _ticks[i]);
-            }
+        target.Count = Count;
+        _items.AsSpan(0, Count).CopyTo(target._items);
+        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+    }
 
-            if (ticks <= oldest)
-            {
-                return;
-            }
-        }
+    public void Clear() => Count = 0;
 
-        Add(item, ticks);
+    private void RemoveAt(int slot)
+    {
+        Count--;
+        _items.AsSpan(slot + 1, Count - slot).CopyTo(_items.AsSpan(slot));
+        _ticks.AsSpan(slot + 1, Count - slot).CopyTo(_ticks.AsSpan(slot));
     }
 }

@@ -23,23 +23,7 @@ internal sealed class UserProfile
     {
         lock (_writeGate)
         {
-            if (_retired)
-            {
-                return false;
-            }
-
-            // Odd while writing; the full fences keep the data writes between the two increments.
-            Interlocked.Increment(ref _sequence);
-            try
-            {
-                update(_data, in state);
-            }
-            finally
-            {
-                Interlocked.Increment(ref _sequence);
-            }
-
-            return true;
+            return WriteLocked(state, update);
         }
     }
 
@@ -57,22 +41,7 @@ internal sealed class UserProfile
 
         try
         {
-            if (_retired)
-            {
-                return false;
-            }
-
-            Interlocked.Increment(ref _sequence);
-            try
-            {
-                update(_data, in state);
-            }
-            finally
-            {
-                Interlocked.Increment(ref _sequence);
-            }
-
-            return true;
+            return WriteLocked(state, update);
         }
         finally
         {
@@ -126,6 +95,29 @@ internal sealed class UserProfile
             _data.Clear();
             Interlocked.Increment(ref _sequence);
         }
+    }
+
+    /// <summary>The write itself; the caller holds the lock.</summary>
+    private bool WriteLocked<TState>(scoped in TState state, ProfileWriter<TState> update)
+        where TState : allows ref struct
+    {
+        if (_retired)
+        {
+            return false;
+        }
+
+        // Odd while writing; the full fences keep the data writes between the two increments.
+        Interlocked.Increment(ref _sequence);
+        try
+        {
+            update(_data, in state);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _sequence);
+        }
+
+        return true;
     }
 
     private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks);

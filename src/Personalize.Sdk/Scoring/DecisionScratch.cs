@@ -21,9 +21,16 @@ internal sealed class DecisionScratch
     private bool[] _itemFlags = new bool[256];
     private bool[] _eligible = new bool[256];
     private int[] _kept = new int[256];
+    private bool[] _categoryFlags = new bool[64];
+    private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
 
     /// <summary>The decision's copy of the user's profile.</summary>
+    private string[] _lastKeys = [];
+    private int _lastKeyCount = -1;
+    private int _lastResolvedCount;
+    private long _lastCatalogVersion = -1;
+
     public ProfileData Profile { get; } = new();
 
     /// <summary>An empty profile, for signals when the user's profile must not be used.</summary>
@@ -40,6 +47,38 @@ internal sealed class DecisionScratch
     public static void Return(DecisionScratch scratch) => t_cached = scratch;
 
     public Span<int> Candidates(int length) => Grow(ref _candidates, length).AsSpan(0, length);
+
+    /// <summary>
+    /// Whether <see cref="Candidates"/> still holds the resolution of exactly these keys (the same
+    /// string instances, in the same order) against this catalog version. Pages that rank the same
+    /// list again and again skip every key lookup; a list that differs in any element is resolved anew.
+    /// </summary>
+    public bool TryReuseCandidates(ReadOnlySpan<string> keys, long catalogVersion, out int resolved)
+    {
+        resolved = _lastResolvedCount;
+        if (catalogVersion != _lastCatalogVersion || keys.Length != _lastKeyCount)
+        {
+            return false;
+        }
+
+        var last = _lastKeys.AsSpan(0, keys.Length);
+        for (var i = 0; i < keys.Length; i++)
+        {
+            if (!ReferenceEquals(keys[i], last[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Remembers which keys <see cref="Candidates"/> now resolves.</summary>
+    public void RememberCandidates(ReadOnlySpan<string> keys, long catalogVersion, int resolved)
+    {
+        keys.CopyTo(Grow(ref _lastKeys, keys.Length));
+        (_lastKeyCount, _lastResolvedCount, _lastCatalogVersion) = (keys.Length, resolved, catalogVersion);
+    }
 
     /// <summary>The [signals x candidates] matrix, one column per signal, each column contiguous; cleared on request.</summary>
     public Span<float> Matrix(int length, bool clear)
@@ -77,6 +116,12 @@ internal sealed class DecisionScratch
 
     /// <summary>Flags by item index, all false; whoever sets one must clear it again.</summary>
     public Span<bool> ItemFlags(int length) => Grow(ref _itemFlags, length).AsSpan(0, length);
+
+    /// <summary>Flags by category id, all false; whoever sets one must clear it again.</summary>
+    public Span<bool> CategoryFlags(int length) => Grow(ref _categoryFlags, length).AsSpan(0, length);
+
+    /// <summary>Flags by attribute id, all false; whoever sets one must clear it again.</summary>
+    public Span<bool> AttributeFlags(int length) => Grow(ref _attributeFlags, length).AsSpan(0, length);
 
     /// <summary>One eligibility flag per candidate, all true.</summary>
     public Span<bool> Eligible(int length)

@@ -1,5 +1,3 @@
-using Personalize.Sdk.Profiles;
-
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
@@ -20,8 +18,7 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
             return;
         }
 
-        Span<int> order = stackalloc int[ProfileData.RecentSlots];
-        var count = Math.Min(recent.NewestFirst(order), ItemStatistics.LinkedRecentItems);
+        var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
         var byItem = context.Scratch.ItemTable(context.Catalog.IndexSpace);
         var statistics = context.Statistics;
 
@@ -29,7 +26,7 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
         var max = 0d;
         for (var i = 0; i < count; i++)
         {
-            foreach (var weight in statistics.NeighboursOf(recent.ItemAt(order[i])).Weights.Span)
+            foreach (var weight in statistics.NeighboursOf(recent.NewestItem(i)).Weights.Span)
             {
                 max = Math.Max(max, weight);
             }
@@ -42,7 +39,7 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
 
         for (var i = 0; i < count; i++)
         {
-            var (items, weights) = statistics.NeighboursOf(recent.ItemAt(order[i]));
+            var (items, weights) = statistics.NeighboursOf(recent.NewestItem(i));
             Spread(items.Span, weights.Span, byItem, 1 / (max * (i + 1)));
         }
 
@@ -60,7 +57,7 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
 
         for (var i = 0; i < count; i++)
         {
-            foreach (var item in statistics.NeighboursOf(recent.ItemAt(order[i])).Items.Span)
+            foreach (var item in statistics.NeighboursOf(recent.NewestItem(i)).Items.Span)
             {
                 if ((uint)item < (uint)byItem.Length)
                 {

@@ -15,33 +15,31 @@ internal sealed class ContextSignal : ISignalProvider
     public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
         var catalog = context.Catalog;
+        Span<int> dimensions = stackalloc int[ContextDimension.Count];
         Span<int> wanted = stackalloc int[ContextDimension.Count];
-        var dimensions = 0;
+        var set = 0;
         for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
         {
-            var value = ContextDimension.ValueOf(context.Request, dimension);
-            wanted[dimension] = value is null ? int.MinValue : catalog.GetContextValueId(dimension, value);
-            dimensions += value is null ? 0 : 1;
+            if (ContextDimension.ValueOf(context.Request, dimension) is { } value)
+            {
+                dimensions[set] = dimension;
+                wanted[set++] = catalog.GetContextValueId(dimension, value);
+            }
         }
 
-        if (dimensions == 0)
+        if (set == 0)
         {
             return;
         }
 
-        var share = 1f / dimensions;
+        var share = 1f / set;
         for (var i = 0; i < candidates.Length; i++)
         {
             var score = 0f;
-            for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
+            for (var d = 0; d < set; d++)
             {
-                if (wanted[dimension] == int.MinValue)
-                {
-                    continue;
-                }
-
-                var has = catalog.GetContextAttribute(dimension, candidates[i]);
-                score += has == CatalogSnapshot.None ? 0.5f : has == wanted[dimension] ? 1f : 0f;
+                var has = catalog.GetContextAttribute(dimensions[d], candidates[i]);
+                score += has == CatalogSnapshot.None ? 0.5f : has == wanted[d] ? 1f : 0f;
             }
 
             column[i] = score * share;

@@ -51,41 +51,28 @@ internal sealed class ItemStatistics
             : (ReadOnlyMemory<int>.Empty, ReadOnlyMemory<double>.Empty);
     }
 
-    public void AddPopularity(int itemIndex, double weight, long ticks)
+    /// <summary>
+    /// Records one engagement with <paramref name="itemIndex"/>, under one lock and one decay
+    /// scale: its popularity, and next-step links from the user's most recent items to it (the
+    /// newest counts fully, older ones 1/rank). Each neighbour list keeps its heaviest entries
+    /// (space-saving: a new neighbour replaces the lightest and inherits its weight, which bounds the error).
+    /// </summary>
+    public void Record(int itemIndex, double weight, long ticks, TimedRing recentItems)
     {
         if (weight <= 0)
         {
             return;
         }
 
+        var count = Math.Min(recentItems.Count, LinkedRecentItems);
         lock (_writeGate)
         {
             var scale = Scale(ticks);
             Grow(itemIndex + 1)[itemIndex] += weight * scale;
-        }
-    }
-
-    /// <summary>
-    /// Links the user's most recent items to <paramref name="itemIndex"/>: the newest counts fully,
-    /// older ones less (1/rank). Each list keeps its heaviest neighbours (space-saving: a new
-    /// neighbour replaces the lightest and inherits its weight, which bounds the error).
-    /// </summary>
-    public void AddCoOccurrence(TimedRing recentItems, int itemIndex, double weight, long ticks)
-    {
-        if (weight <= 0 || recentItems.Count == 0)
-        {
-            return;
-        }
-
-        Span<int> order = stackalloc int[ProfileData.RecentSlots];
-        var count = Math.Min(recentItems.NewestFirst(order), LinkedRecentItems);
-        lock (_writeGate)
-        {
-            var scale = Scale(ticks);
             var rank = 0;
             for (var i = 0; i < count; i++)
             {
-                var from = recentItems.ItemAt(order[i]);
+                var from = recentItems.NewestItem(i);
                 if (from != itemIndex)
                 {
                     Link(from, itemIndex, weight * scale / ++rank);
@@ -131,7 +118,7 @@ internal sealed class ItemStatistics
             exponent = 0;
         }
 
-        return double.Exp2(exponent);
+        return exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2);
     }
 
     private double[] Grow(int itemCount)

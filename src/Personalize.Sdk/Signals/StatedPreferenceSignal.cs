@@ -17,17 +17,6 @@ internal sealed class StatedPreferenceSignal : ISignalProvider
             return;
         }
 
-        var catalog = context.Catalog;
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            var index = candidates[i];
-            var liked = preferences.SignFor(isAttribute: false, catalog.GetCategory(index)) > 0;
-            foreach (var attribute in catalog.GetAttributes(index))
-            {
-                liked |= preferences.SignFor(isAttribute: true, attribute) > 0;
-            }
-
-            column[i] = liked ? 1f : 0f;
-        }
+        PreferenceMatch.ForEach(preferences, sign: 1, context.Catalog, context.Scratch, candidates, column, static (column, position) => column[position] = 1f);
     }
 }

@@ -13,7 +13,7 @@ public readonly ref struct DecisionContext
         ProfileData profile,
         ItemStatistics statistics,
         DecisionScratch scratch,
-        in RequestContext request,
+        scoped in RequestContext request,
         DateTimeOffset now,
         double affinityHalfLifeTicks,
         long freshnessPeriodTicks)

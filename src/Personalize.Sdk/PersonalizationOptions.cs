@@ -78,6 +78,14 @@ public sealed class PersonalizationOptions
     /// <value>The default is empty: no holdout.</value>
     public IList<HoldoutOptions> Holdouts { get; } = [];
 
+    /// <summary>How long after a unit's first exposure its clicks, carts and purchases count towards its holdout arm.</summary>
+    /// <value>The default is 7 days. Must be positive.</value>
+    public TimeSpan AttributionWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How many units each holdout's measurement remembers; beyond it new units are served but not measured.</summary>
+    /// <value>The default is 1,000,000. Must be positive.</value>
+    public int MaxMeasuredUnits { get; set; } = 1_000_000;
+
     /// <summary>Items to start with, in catalog order.</summary>
     /// <value>The default is empty.</value>
     public IList<CatalogItem> Catalog { get; } = [];

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
@@ -39,6 +41,8 @@ internal sealed partial class Personalizer
     /// </summary>
     private int RankCore(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
     {
+        var started = Stopwatch.GetTimestamp();
+        using var activity = _telemetry.StartDecision();
         var now = _timeProvider.GetUtcNow();
         var count = Math.Min(Math.Min(request.Count, _maxCount), destination.Length);
         var snapshot = _catalog.Current;
@@ -47,7 +51,8 @@ internal sealed partial class Personalizer
         {
             var live = LoadProfile(request.UserKey, scratch, snapshot, out var unitKey, out var consent);
             var (variant, reason) = ChooseVariant(request, scratch.Profile, consent, now);
-            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignDecision(unitKey, request.ForceArm);
+            var assignments = scratch.Assignments(_holdouts.Count);
+            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignAll(unitKey, request.ForceArm, assignments);
             if (_killSwitch)
             {
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.KillSwitch);
@@ -60,7 +65,10 @@ internal sealed partial class Personalizer
 
             var candidates = ResolveCandidates(request, snapshot, scratch);
             var removals = explain ? new List<CandidateRemoval>() : null;
+            var context = new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
             int written;
+            scoped ReadOnlySpan<int> kept = [];
+            scoped ReadOnlySpan<int> selected = [];
             if (candidates.Length == 0)
             {
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.NoKnownCandidates);
@@ -68,24 +76,28 @@ internal sealed partial class Personalizer
             }
             else
             {
-                var guarded = new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
-                var kept = ApplyGuardrails(guarded, candidates, scratch, now, removals, ref variant, ref reason);
+                kept = ApplyGuardrails(context, candidates, scratch, now, removals, ref variant, ref reason);
                 var signalProfile = reason is DecisionReason.NoConsent ? scratch.EmptyProfile : scratch.Profile;
-                var scored = new DecisionContext(snapshot, signalProfile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
-                written = Score(scored, kept, count, destination, ref variant, ref reason, out var selected);
+                context = new DecisionContext(snapshot, signalProfile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
+                written = Score(context, kept, count, destination, ref variant, ref reason, out selected);
                 if (live is not null && written > 0 && _countShows)
                 {
                     // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
                     live.TryWrite(new ShowUpdate(kept, selected, now.UtcTicks, _showWindowTicks), ShowUpdate.Apply);
                 }
-
-                explanation = explain ? ExplanationBuilder.Build(variant, reason, _signals, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, scored, removals!) : null;
-                info = Finish(now, variant, reason, holdout);
-                return written;
             }
 
-            explanation = explain ? ExplanationBuilder.Build(variant, reason, _signals, [], [], [], [], new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks), removals!) : null;
-            info = Finish(now, variant, reason, holdout);
+            explanation = explain
+                ? ExplanationBuilder.Build(variant, reason, _signals, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
+                : null;
+            info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason);
+            if (holdout is not null && request.ForceArm is null && reason != DecisionReason.KillSwitch)
+            {
+                // QA overrides and kill-switch fallbacks are never measured.
+                MeasureExposure(info, unitKey, assignments, destination[..written]);
+            }
+
+            _telemetry.DecisionMade(activity, info, written, Stopwatch.GetElapsedTime(started));
             return written;
         }
         finally
@@ -94,10 +106,31 @@ internal sealed partial class Personalizer
         }
     }
 
-    private DecisionInfo Finish(DateTimeOffset now, DecisionVariant variant, DecisionReason reason, HoldoutAssignment? holdout)
+    private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, ReadOnlySpan<RankedItem> items)
     {
-        _metrics.DecisionMade(variant);
-        return new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason);
+        for (var i = 0; i < assignments.Length; i++)
+        {
+            if (!_ledger.RecordExposure(i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks))
+            {
+                _metrics.ExposureUnmeasured();
+            }
+
+            foreach (var sink in _sinks)
+            {
+                try
+                {
+                    sink.RecordExposure(new Exposure(info.Id, unitKey, assignments[i], info.Variant, items, info.Timestamp));
+                }
+                catch (Exception exception)
+                {
+                    _metrics.SinkFaulted();
+                    if (_sinkLog.ShouldLog(info.Timestamp.UtcTicks))
+                    {
+                        Log.SinkFaulted(_logger, sink.GetType().Name, exception);
+                    }
+                }
+            }
+        }
     }
 
     /// <summary>
@@ -159,7 +192,7 @@ internal sealed partial class Personalizer
         : (DecisionVariant.Personalized, DecisionReason.Profile);
 
     /// <summary>Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).</summary>
-    private ReadOnlySpan<int> ResolveCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch)
+    private ReadOnlySpan<int> ResolveCandidates(scoped in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch)
     {
         if (request.Candidates.IsEmpty)
         {
@@ -199,7 +232,7 @@ internal sealed partial class Personalizer
     /// guardrail that throws removes nothing and makes the decision fall back to the default ranking.
     /// </summary>
     private ReadOnlySpan<int> ApplyGuardrails(
-        in DecisionContext context,
+        scoped in DecisionContext context,
         ReadOnlySpan<int> candidates,
         DecisionScratch scratch,
         DateTimeOffset now,
@@ -281,7 +314,7 @@ internal sealed partial class Personalizer
     }
 
     private int Score(
-        in DecisionContext context,
+        scoped in DecisionContext context,
         ReadOnlySpan<int> candidates,
         int count,
         Span<RankedItem> destination,

@@ -1,5 +1,6 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk;
@@ -44,7 +45,11 @@ internal sealed partial class Personalizer
             UnitKey = personalizationEvent.UserKey,
         };
 
-        ApplyToProfile(personalizationEvent.UserKey, update);
+        var profile = ApplyToProfile(personalizationEvent.UserKey, update);
+        if (_holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
+        {
+            MeasureOutcome(personalizationEvent, unitKey, timestamp);
+        }
 
         _metrics.EventApplied(personalizationEvent.Kind);
     }
@@ -53,7 +58,7 @@ internal sealed partial class Personalizer
     /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
     /// retire the old one; the loop then resolves again, so the event lands on the survivor.
     /// </summary>
-    private void ApplyToProfile(string userKey, in ProfileUpdate update)
+    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update)
     {
         while (true)
         {
@@ -61,7 +66,36 @@ internal sealed partial class Personalizer
             var profile = _profiles.GetOrCreate(key);
             if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {
-                return;
+                return profile;
+            }
+        }
+    }
+
+    /// <summary>Attributes a click, cart or purchase to the unit's arm of every holdout it was exposed in.</summary>
+    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp)
+    {
+        var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
+        for (var i = 0; i < _holdouts.Count; i++)
+        {
+            if (!_ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm))
+            {
+                continue;
+            }
+
+            foreach (var sink in _sinks)
+            {
+                try
+                {
+                    sink.RecordOutcome(new Outcome(unitKey, _holdouts.Holdouts[i].Name, arm, personalizationEvent.Kind, personalizationEvent.ItemKey!, personalizationEvent.Revenue, timestamp));
+                }
+                catch (Exception exception)
+                {
+                    _metrics.SinkFaulted();
+                    if (_sinkLog.ShouldLog(timestamp.UtcTicks))
+                    {
+                        Log.SinkFaulted(_logger, sink.GetType().Name, exception);
+                    }
+                }
             }
         }
     }

@@ -4,6 +4,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Signals;
 
@@ -22,6 +23,10 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly SignalSlot[] _signals;
     private readonly GuardrailSlot[] _guardrails;
     private readonly HoldoutAssigner _holdouts;
+    private readonly MeasurementLedger _ledger;
+    private readonly IExposureSink[] _sinks;
+    private readonly DecisionTelemetry _telemetry;
+    private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
@@ -45,6 +50,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         SignalSlot[] signals,
         GuardrailSlot[] guardrails,
         HoldoutAssigner holdouts,
+        MeasurementLedger ledger,
+        IExposureSink[] sinks,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
         ILogger logger)
@@ -54,6 +61,9 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _signals = signals;
         _guardrails = guardrails;
         _holdouts = holdouts;
+        _ledger = ledger;
+        _sinks = sinks;
+        _telemetry = new DecisionTelemetry(metrics);
         _timeProvider = timeProvider;
         _metrics = metrics;
         _logger = logger;

@@ -20,6 +20,12 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         RequirePositive(failures, nameof(options.AffinityHalfLife), options.AffinityHalfLife);
         RequirePositive(failures, nameof(options.ProfileIdleExpiration), options.ProfileIdleExpiration);
         RequirePositive(failures, nameof(options.FreshnessPeriod), options.FreshnessPeriod);
+        RequirePositive(failures, nameof(options.AttributionWindow), options.AttributionWindow);
+        if (options.MaxMeasuredUnits < 1)
+        {
+            failures.Add($"{Prefix}{nameof(options.MaxMeasuredUnits)} must be positive (was {options.MaxMeasuredUnits}).");
+        }
+
         if (options.MaxAliasesPerProfile < 1)
         {
             failures.Add($"{Prefix}{nameof(options.MaxAliasesPerProfile)} must be positive (was {options.MaxAliasesPerProfile}).");

@@ -8,6 +8,7 @@ using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Signals;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -54,6 +55,12 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddSingleton<ICatalog>(static sp => sp.GetRequiredService<CatalogStore>());
         services.TryAddSingleton(static sp => new HoldoutAssigner(sp.GetRequiredService<IOptions<PersonalizationOptions>>().Value.Holdouts));
         services.TryAddSingleton<IHoldoutAssigner>(static sp => sp.GetRequiredService<HoldoutAssigner>());
+        services.TryAddSingleton(static sp => new MeasurementLedger(
+            sp.GetRequiredService<HoldoutAssigner>(),
+            Options(sp).AttributionWindow,
+            Options(sp).MaxMeasuredUnits,
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<ILiftReporter>(static sp => sp.GetRequiredService<MeasurementLedger>());
         services.TryAddSingleton(static sp => RuleSet.Create(sp));
         services.TryAddSingleton<IRuleRegistry>(static sp => sp.GetRequiredService<RuleSet>().Registry);
         services.TryAddSingleton<IPersonalizer>(static sp => CreatePersonalizer(sp));
@@ -137,6 +144,8 @@ public static class PersonalizationServiceCollectionExtensions
             rules.Signals,
             rules.Guardrails,
             services.GetRequiredService<HoldoutAssigner>(),
+            services.GetRequiredService<MeasurementLedger>(),
+            [.. services.GetServices<IExposureSink>()],
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<PersonalizationMetrics>(),
             SdkLogger.Create(services));

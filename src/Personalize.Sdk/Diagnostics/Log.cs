@@ -26,6 +26,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Guardrail '{Guardrail}' failed; this decision falls back to the default ranking of what the other guardrails allowed.")]
     public static partial void GuardrailFaulted(ILogger logger, string guardrail, Exception exception);
 
+    [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed; the decision was served and measured in memory regardless.")]
+    public static partial void SinkFaulted(ILogger logger, string sink, Exception exception);
+
     [LoggerMessage(8, LogLevel.Warning, "The kill switch is {State}: personalization is {Effect} for everyone.")]
     public static partial void KillSwitchChanged(ILogger logger, string state, string effect);
 }

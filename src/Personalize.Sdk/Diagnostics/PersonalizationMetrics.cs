@@ -10,6 +10,10 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _decisions;
+    private readonly Counter<long> _fallbacks;
+    private readonly Histogram<double> _rankDuration;
+    private readonly Counter<long> _unmeasured;
+    private readonly Counter<long> _sinkFaults;
     private readonly Counter<long> _eventsApplied;
     private readonly Counter<long> _eventsRejected;
     private readonly Counter<long> _providerFaults;
@@ -24,7 +28,11 @@ internal sealed class PersonalizationMetrics : IDisposable
     {
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant.");
+        _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant and reason.");
+        _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");
+        _rankDuration = _meter.CreateHistogram<double>("personalize.rank.duration", "ms", "How long one decision took, by variant.");
+        _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
+        _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
@@ -36,8 +44,21 @@ internal sealed class PersonalizationMetrics : IDisposable
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
     }
 
-    public void DecisionMade(DecisionVariant variant) =>
-        _decisions.Add(1, new KeyValuePair<string, object?>("variant", VariantTag(variant)));
+    public void DecisionMade(DecisionVariant variant, DecisionReason reason, double milliseconds)
+    {
+        var variantTag = new KeyValuePair<string, object?>("variant", VariantTag(variant));
+        var reasonTag = new KeyValuePair<string, object?>("reason", ReasonTag(reason));
+        _decisions.Add(1, variantTag, reasonTag);
+        _rankDuration.Record(milliseconds, variantTag);
+        if (variant == DecisionVariant.Fallback)
+        {
+            _fallbacks.Add(1, reasonTag);
+        }
+    }
+
+    public void ExposureUnmeasured() => _unmeasured.Add(1);
+
+    public void SinkFaulted() => _sinkFaults.Add(1);
 
     public void EventApplied(EventKind kind) =>
         _eventsApplied.Add(1, new KeyValuePair<string, object?>("kind", KindTag(kind)));
@@ -79,7 +100,21 @@ internal sealed class PersonalizationMetrics : IDisposable
     }
 
     // Cached strings: a tag built per call would allocate on the hot path.
-    private static string VariantTag(DecisionVariant variant) => variant switch
+    public static string ReasonTag(DecisionReason reason) => reason switch
+    {
+        DecisionReason.Profile => "profile",
+        DecisionReason.NoHistory => "no_history",
+        DecisionReason.LowConfidence => "low_confidence",
+        DecisionReason.NoConsent => "no_consent",
+        DecisionReason.LowIntent => "low_intent",
+        DecisionReason.Holdout => "holdout",
+        DecisionReason.KillSwitch => "kill_switch",
+        DecisionReason.SignalsFailed => "signals_failed",
+        DecisionReason.GuardrailFailed => "guardrail_failed",
+        _ => "no_known_candidates",
+    };
+
+    public static string VariantTag(DecisionVariant variant) => variant switch
     {
         DecisionVariant.Personalized => "personalized",
         DecisionVariant.ColdStart => "cold_start",

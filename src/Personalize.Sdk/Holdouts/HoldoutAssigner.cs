@@ -42,23 +42,22 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
     }
 
     /// <summary>
-    /// The assignment a decision carries: the first holdout that puts the unit in control, else
-    /// the first holdout. Null when no holdout is configured.
+    /// Assigns the unit to every holdout, into <paramref name="assignments"/>, and returns the one a
+    /// decision carries: the first holdout that puts the unit in control, else the first holdout.
+    /// Null when no holdout is configured.
     /// </summary>
-    public HoldoutAssignment? AssignDecision(ReadOnlySpan<char> unitKey, HoldoutArm? forced)
+    public HoldoutAssignment? AssignAll(ReadOnlySpan<char> unitKey, HoldoutArm? forced, Span<HoldoutAssignment> assignments)
     {
-        HoldoutAssignment? first = null;
+        HoldoutAssignment? carried = null;
         for (var i = 0; i < _holdouts.Length; i++)
         {
-            var assignment = Assign(i, unitKey, forced);
-            if (assignment.Arm == HoldoutArm.Control)
+            assignments[i] = Assign(i, unitKey, forced);
+            if (carried is null || (carried.Value.Arm != HoldoutArm.Control && assignments[i].Arm == HoldoutArm.Control))
             {
-                return assignment;
+                carried = assignments[i];
             }
-
-            first ??= assignment;
         }
 
-        return first;
+        return carried;
     }
 }

@@ -16,6 +16,9 @@ internal sealed class UserProfile
     private int _sequence;
     private bool _retired;
 
+    /// <summary>The key holdouts assign this profile by, once its first event set it.</summary>
+    public string? UnitKey => Volatile.Read(ref _data.UnitKey);
+
     /// <summary>Applies <paramref name="update"/> under the profile's lock; false when the profile is retired.</summary>
     /// <remarks>Generic over the state so callers pass a struct and no closure is allocated.</remarks>
     public bool Write<TState>(scoped in TState state, ProfileWriter<TState> update)

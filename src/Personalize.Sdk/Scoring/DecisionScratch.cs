@@ -22,6 +22,7 @@ internal sealed class DecisionScratch
     private bool[] _eligible = new bool[256];
     private int[] _kept = new int[256];
     private bool[] _categoryFlags = new bool[64];
+    private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
 
@@ -116,6 +117,9 @@ internal sealed class DecisionScratch
 
     /// <summary>Flags by item index, all false; whoever sets one must clear it again.</summary>
     public Span<bool> ItemFlags(int length) => Grow(ref _itemFlags, length).AsSpan(0, length);
+
+    /// <summary>The unit's assignment in every holdout.</summary>
+    public Span<Holdouts.HoldoutAssignment> Assignments(int length) => Grow(ref _assignments, length).AsSpan(0, length);
 
     /// <summary>Flags by category id, all false; whoever sets one must clear it again.</summary>
     public Span<bool> CategoryFlags(int length) => Grow(ref _categoryFlags, length).AsSpan(0, length);

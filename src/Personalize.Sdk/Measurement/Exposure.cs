@@ -1,0 +1,46 @@
+using Personalize.Sdk.Holdouts;
+
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>
+/// One unit shown one decision, in one holdout's arm: what an <see cref="IExposureSink"/> receives.
+/// A ref struct over the decision's own buffers, so recording it allocates nothing; copy what you keep.
+/// </summary>
+public readonly ref struct Exposure
+{
+    internal Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
+    {
+        DecisionId = decisionId;
+        UnitKey = unitKey;
+        Holdout = assignment.Holdout;
+        Arm = assignment.Arm;
+        Bucket = assignment.Bucket;
+        Variant = variant;
+        Items = items;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>The decision's id.</summary>
+    public Guid DecisionId { get; }
+
+    /// <summary>The unit the holdout assigns by (sticky across sign-in).</summary>
+    public string UnitKey { get; }
+
+    /// <summary>The holdout's name.</summary>
+    public string Holdout { get; }
+
+    /// <summary>The unit's arm in that holdout.</summary>
+    public HoldoutArm Arm { get; }
+
+    /// <summary>The unit's bucket in that holdout.</summary>
+    public int Bucket { get; }
+
+    /// <summary>The experience served.</summary>
+    public DecisionVariant Variant { get; }
+
+    /// <summary>The items shown, best first.</summary>
+    public ReadOnlySpan<RankedItem> Items { get; }
+
+    /// <summary>When the decision was made.</summary>
+    public DateTimeOffset Timestamp { get; }
+}

@@ -1,0 +1,21 @@
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>
+/// Receives every measured exposure and attributed outcome, for example to forward them to your
+/// analytics. Register with <c>services.AddSingleton&lt;IExposureSink, MySink&gt;()</c>; the SDK's own
+/// in-memory aggregates (see <see cref="ILiftReporter"/>) are kept either way.
+/// </summary>
+/// <remarks>
+/// Called on the decision and tracking paths: return quickly and do not throw (a throwing sink
+/// is logged and counted, never surfaced). QA overrides and kill-switch fallbacks are never sent.
+/// </remarks>
+public interface IExposureSink
+{
+    /// <summary>A unit was shown a decision while in a holdout's arm.</summary>
+    /// <param name="exposure">The exposure; valid only during the call.</param>
+    void RecordExposure(in Exposure exposure);
+
+    /// <summary>An exposed unit clicked, carted or bought within the attribution window.</summary>
+    /// <param name="outcome">The outcome.</param>
+    void RecordOutcome(in Outcome outcome);
+}

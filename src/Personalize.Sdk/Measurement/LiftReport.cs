@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>Is personalization paying off? One holdout's arms compared, with honest statistics.</summary>
+public sealed class LiftReport
+{
+    internal LiftReport(
+        string holdout,
+        ArmResult treatment,
+        ArmResult control,
+        LiftEstimate conversion,
+        LiftEstimate revenuePerUnit,
+        SampleRatioCheck sampleRatio,
+        double minimumDetectableEffect,
+        long? unitsNeededPerArm,
+        DateTimeOffset generatedAt)
+    {
+        Holdout = holdout;
+        Treatment = treatment;
+        Control = control;
+        Conversion = conversion;
+        RevenuePerUnit = revenuePerUnit;
+        SampleRatio = sampleRatio;
+        MinimumDetectableEffect = minimumDetectableEffect;
+        UnitsNeededPerArm = unitsNeededPerArm;
+        GeneratedAt = generatedAt;
+    }
+
+    /// <summary>The holdout's name.</summary>
+    public string Holdout { get; }
+
+    /// <summary>The personalized arm.</summary>
+    public ArmResult Treatment { get; }
+
+    /// <summary>The held-out arm, on the default experience.</summary>
+    public ArmResult Control { get; }
+
+    /// <summary>Conversion rate: relative lift with a 95% interval (delta method on the log ratio) and a two-proportion z-test.</summary>
+    public LiftEstimate Conversion { get; }
+
+    /// <summary>Revenue per exposed unit: relative lift with a 95% interval (delta method) and Welch's t-test.</summary>
+    public LiftEstimate RevenuePerUnit { get; }
+
+    /// <summary>Whether the arms' sizes match the configured split.</summary>
+    public SampleRatioCheck SampleRatio { get; }
+
+    /// <summary>The relative effect <see cref="UnitsNeededPerArm"/> is computed for (0.05 is 5%).</summary>
+    public double MinimumDetectableEffect { get; }
+
+    /// <summary>
+    /// Units needed per arm to detect <see cref="MinimumDetectableEffect"/> on the control's
+    /// conversion rate at alpha 0.05 (two-sided) and power 0.8; null until the control converts.
+    /// </summary>
+    public long? UnitsNeededPerArm { get; }
+
+    /// <summary>When the report was computed.</summary>
+    public DateTimeOffset GeneratedAt { get; }
+
+    /// <summary>The report as indented JSON (camelCase; undefined numbers are null).</summary>
+    /// <returns>The JSON document.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, MeasurementJsonContext.Default.LiftReport);
+
+    /// <summary>The report as a plain-text table for logs and consoles.</summary>
+    /// <returns>The table.</returns>
+    public string ToTable()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Lift report: {Holdout} (at {GeneratedAt:u})\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"arm",-10} {"units",10} {"converted",10} {"conv. rate",11} {"revenue/unit",13}\n");
+        foreach (var arm in new[] { Treatment, Control })
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{arm.Arm,-10} {arm.ExposedUnits,10} {arm.ConvertedUnits,10} {Percent(arm.ConversionRate),11} {Number(arm.RevenuePerUnit),13}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"conversion lift   {Lift(Conversion)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"revenue/unit lift {Lift(RevenuePerUnit)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"sample ratio      control {Percent(SampleRatio.ObservedControlShare)} of units, expected {Percent(SampleRatio.ExpectedControlShare)}, p = {Number(SampleRatio.PValue)}{(SampleRatio.IsMismatch ? "  MISMATCH: do not trust this report" : string.Empty)}\n");
+        text.Append(CultureInfo.InvariantCulture, $"units per arm to detect a {MinimumDetectableEffect * 100:0.#}% lift: {(UnitsNeededPerArm is { } needed ? needed.ToString("N0", CultureInfo.InvariantCulture) : "n/a")}\n");
+        return text.ToString();
+    }
+
+    private static string Lift(LiftEstimate estimate) =>
+        estimate.RelativeLift is { } lift
+            ? string.Create(CultureInfo.InvariantCulture, $"{lift:+0.0%;-0.0%} (95% CI {Percent(estimate.Lower)} to {Percent(estimate.Upper)}), p = {Number(estimate.PValue)} [{estimate.Test}]{(estimate.IsSignificant ? "  significant" : string.Empty)}")
+            : "n/a (not enough data)";
+
+    private static string Percent(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.00%", CultureInfo.InvariantCulture) : "n/a";
+
+    private static string Number(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.0000", CultureInfo.InvariantCulture) : "n/a";
+}

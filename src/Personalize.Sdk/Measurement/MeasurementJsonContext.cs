@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>Source-generated, so the report's JSON needs no reflection and stays AOT-safe.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(LiftReport))]
+internal sealed partial class MeasurementJsonContext : JsonSerializerContext;

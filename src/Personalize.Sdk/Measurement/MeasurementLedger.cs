@@ -1,0 +1,144 @@
+using System.Collections.Concurrent;
+using Personalize.Sdk.Holdouts;
+
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>
+/// The in-memory aggregates behind <see cref="ILiftReporter"/>: per holdout and arm, the exposed
+/// units, the converted ones and their revenue (sum and sum of squares, for Welch's test). Each
+/// unit is remembered once per holdout, with its arm and first exposure, so outcomes are
+/// attributed to that arm within the attribution window. A warm exposure is one lock-free lookup.
+/// </summary>
+internal sealed class MeasurementLedger : ILiftReporter
+{
+    private readonly HoldoutAssigner _holdouts;
+    private readonly HoldoutLedger[] _ledgers;
+    private readonly long _attributionTicks;
+    private readonly int _maxUnits;
+    private readonly TimeProvider _timeProvider;
+
+    public MeasurementLedger(HoldoutAssigner holdouts, TimeSpan attributionWindow, int maxUnitsPerHoldout, TimeProvider timeProvider)
+    {
+        _holdouts = holdouts;
+        _ledgers = [.. holdouts.Holdouts.Select(h => new HoldoutLedger(h.BasisPoints / (double)BucketHashers.BucketCount))];
+        _attributionTicks = attributionWindow.Ticks;
+        _maxUnits = maxUnitsPerHoldout;
+        _timeProvider = timeProvider;
+    }
+
+    /// <summary>Remembers a unit's first exposure in a holdout; false when the ledger is full and it was not measured.</summary>
+    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks)
+    {
+        var ledger = _ledgers[holdout];
+        if (ledger.Units.ContainsKey(unitKey))
+        {
+            return true;
+        }
+
+        if (ledger.Units.Count >= _maxUnits)
+        {
+            return false;
+        }
+
+        if (ledger.Units.TryAdd(unitKey, new UnitState(arm, ticks)))
+        {
+            Interlocked.Increment(ref ledger.Arms[(int)arm].Exposed);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it
+    /// and within the attribution window. Purchases convert the unit and add their revenue.
+    /// </summary>
+    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm)
+    {
+        arm = default;
+        var ledger = _ledgers[holdout];
+        if (!ledger.Units.TryGetValue(unitKey, out var unit) || ticks < unit.FirstExposedTicks || ticks - unit.FirstExposedTicks > _attributionTicks)
+        {
+            return false;
+        }
+
+        arm = unit.Arm;
+        if (kind != EventKind.Purchase)
+        {
+            return true;
+        }
+
+        var totals = ledger.Arms[(int)arm];
+        lock (unit)
+        {
+            var before = unit.Revenue;
+            unit.Revenue += revenue;
+            lock (totals)
+            {
+                if (!unit.Converted)
+                {
+                    totals.Converted++;
+                }
+
+                totals.Revenue += revenue;
+                totals.RevenueSquares += (unit.Revenue * unit.Revenue) - (before * before);
+            }
+
+            unit.Converted = true;
+        }
+
+        return true;
+    }
+
+    public LiftReport GetReport(string holdout, double minimumDetectableEffect = 0.05)
+    {
+        ArgumentNullException.ThrowIfNull(holdout);
+        if (!(minimumDetectableEffect > 0))
+        {
+            throw new ArgumentException("The minimum detectable effect must be positive.", nameof(minimumDetectableEffect));
+        }
+
+        for (var i = 0; i < _ledgers.Length; i++)
+        {
+            if (_holdouts.Holdouts[i].Name == holdout)
+            {
+                return LiftCalculator.Compute(holdout, _ledgers[i], minimumDetectableEffect, _timeProvider.GetUtcNow());
+            }
+        }
+
+        throw new ArgumentException($"No holdout is named '{holdout}'.", nameof(holdout));
+    }
+
+    public IReadOnlyList<LiftReport> GetReports() => [.. _holdouts.Holdouts.Select(h => GetReport(h.Name))];
+
+    /// <summary>One holdout's units and arm totals.</summary>
+    internal sealed class HoldoutLedger(double controlShare)
+    {
+        public double ControlShare { get; } = controlShare;
+
+        public ConcurrentDictionary<string, UnitState> Units { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Indexed by <see cref="HoldoutArm"/>.</summary>
+        public ArmTotals[] Arms { get; } = [new(), new()];
+    }
+
+    /// <summary>An arm's running totals; Exposed is interlocked, the rest change under the object's lock.</summary>
+    internal sealed class ArmTotals
+    {
+        public long Exposed;
+        public long Converted;
+        public double Revenue;
+        public double RevenueSquares;
+    }
+
+    /// <summary>One unit in one holdout.</summary>
+    internal sealed class UnitState(HoldoutArm arm, long firstExposedTicks)
+    {
+        public HoldoutArm Arm { get; } = arm;
+
+        public long FirstExposedTicks { get; } = firstExposedTicks;
+
+        public bool Converted { get; set; }
+
+        public double Revenue { get; set; }
+    }
+}

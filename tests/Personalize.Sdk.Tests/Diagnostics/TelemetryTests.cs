@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Diagnostics;
+
+[Collection(AllocationCollection.Name)]
+public sealed class TelemetryTests
+{
+    [Fact]
+    public void Decisions_are_counted_by_variant_and_reason_and_timed()
+    {
+        using var sdk = new TestSdk();
+        var meters = sdk.Services.GetRequiredService<IMeterFactory>();
+        using var decisions = new MetricCollector<long>(meters, "Personalize.Sdk", "personalize.decisions");
+        using var duration = new MetricCollector<double>(meters, "Personalize.Sdk", "personalize.rank.duration");
+        using var fallbacks = new MetricCollector<long>(meters, "Personalize.Sdk", "personalize.fallbacks");
+        sdk.View("known", "books-1");
+
+        sdk.Rank("known");
+        sdk.Rank("stranger");
+        sdk.Personalizer.Rank(new PersonalizationRequest("x") { Candidates = new[] { "unknown" } });
+
+        Assert.Equal(
+            [("personalized", "profile"), ("cold_start", "no_history"), ("fallback", "no_known_candidates")],
+            decisions.GetMeasurementSnapshot().Select(m => ((string)m.Tags["variant"]!, (string)m.Tags["reason"]!)));
+        Assert.Equal(3, duration.GetMeasurementSnapshot().Count);
+        Assert.All(duration.GetMeasurementSnapshot(), m => Assert.True(m.Value >= 0));
+        Assert.Equal("no_known_candidates", Assert.Single(fallbacks.GetMeasurementSnapshot()).Tags["reason"]);
+    }
+
+    [Fact]
+    public void Guardrail_removals_are_counted()
+    {
+        using var sdk = new TestSdk();
+        using var removals = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.guardrail.removals");
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("u", "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("u", "books-2"));
+
+        sdk.Rank("u");
+
+        Assert.Equal(2, removals.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    [Fact]
+    public void Every_decision_is_a_span_that_carries_no_user_key()
+    {
+        var spans = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Personalize.Sdk",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("home", 5_000));
+
+        var decision = sdk.Rank("secret-user-key");
+
+        var span = Assert.Single(spans, s => Equals(s.GetTagItem("personalize.decision.id"), decision.Id));
+        Assert.Equal("personalize.rank", span.OperationName);
+        Assert.Equal("cold_start", span.GetTagItem("personalize.variant"));
+        Assert.Equal("home", span.GetTagItem("personalize.holdout"));
+        Assert.DoesNotContain(span.Tags, tag => tag.Value?.Contains("secret-user-key", StringComparison.Ordinal) == true);
+    }
+}

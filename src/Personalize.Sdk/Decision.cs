@@ -14,6 +14,7 @@ public sealed class Decision
         Timestamp = info.Timestamp;
         Holdout = info.Holdout;
         Reason = info.Reason;
+        Placement = info.Placement;
         Items = items;
     }
 
@@ -25,6 +26,9 @@ public sealed class Decision
 
     /// <summary>Why the decision was served by its variant: no history, no consent, a holdout, the kill switch...</summary>
     public DecisionReason Reason { get; }
+
+    /// <summary>The placement that served the decision.</summary>
+    public string Placement { get; }
 
     /// <summary>When the decision was made, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp { get; }

@@ -8,4 +8,5 @@ namespace Personalize.Sdk;
 /// <param name="Timestamp">When the decision was made, by the SDK's <see cref="TimeProvider"/>.</param>
 /// <param name="Holdout">The unit's holdout assignment (the holdout that put it in control, else the first); null when no holdout is configured.</param>
 /// <param name="Reason">Why the decision was served by its variant.</param>
-public readonly record struct DecisionInfo(Guid Id, DecisionVariant Variant, DateTimeOffset Timestamp, HoldoutAssignment? Holdout, DecisionReason Reason);
+/// <param name="Placement">The placement that served it.</param>
+public readonly record struct DecisionInfo(Guid Id, DecisionVariant Variant, DateTimeOffset Timestamp, HoldoutAssignment? Holdout, DecisionReason Reason, string Placement);

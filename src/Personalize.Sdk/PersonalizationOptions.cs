@@ -86,6 +86,14 @@ public sealed class PersonalizationOptions
     /// <value>The default is 1,000,000. Must be positive.</value>
     public int MaxMeasuredUnits { get; set; } = 1_000_000;
 
+    /// <summary>
+    /// Per-surface settings by placement name ("home", "product-page", "email"): weights,
+    /// guardrails, holdout and item count. A request naming no placement (or one not listed) gets
+    /// <see cref="PersonalizationRequest.DefaultPlacement"/>, which may be configured here too.
+    /// </summary>
+    /// <value>The default is empty: every placement uses the engine-wide settings.</value>
+    public IDictionary<string, Placements.PlacementOptions> Placements { get; } = new Dictionary<string, Placements.PlacementOptions>(StringComparer.Ordinal);
+
     /// <summary>Items to start with, in catalog order.</summary>
     /// <value>The default is empty.</value>
     public IList<CatalogItem> Catalog { get; } = [];

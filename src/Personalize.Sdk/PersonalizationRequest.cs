@@ -12,6 +12,9 @@ public readonly struct PersonalizationRequest
     /// <summary>The default number of items a decision returns.</summary>
     public const int DefaultCount = 10;
 
+    /// <summary>The placement of a request that names none.</summary>
+    public const string DefaultPlacement = "default";
+
     private readonly int? _count;
 
     /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
@@ -34,7 +37,7 @@ public readonly struct PersonalizationRequest
     public ReadOnlyMemory<string> Candidates { get; init; }
 
     /// <summary>How many items to return at most.</summary>
-    /// <value>The default is <see cref="DefaultCount"/> (10).</value>
+    /// <value>The default is the placement's <see cref="Placements.PlacementOptions.Count"/>, else <see cref="DefaultCount"/> (10).</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int Count
     {
@@ -64,6 +67,17 @@ public readonly struct PersonalizationRequest
     /// </summary>
     /// <value>The default is <see langword="null"/>: the unit's own arm.</value>
     public HoldoutArm? ForceArm { get; init; }
+
+    /// <summary>
+    /// The surface being personalized, such as "home", "product-page" or "email": it selects the
+    /// placement's weights, guardrails and holdout (<see cref="PersonalizationOptions.Placements"/>)
+    /// and tags the metrics.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: <see cref="DefaultPlacement"/>.</value>
+    public string? Placement { get; init; }
+
+    /// <summary>Whether the caller set <see cref="Count"/>, rather than leaving it to the placement.</summary>
+    internal bool HasCount => _count.HasValue;
 
     /// <summary>What is known about the request itself: channel, device, locale, intent.</summary>
     /// <value>The default is an empty context.</value>

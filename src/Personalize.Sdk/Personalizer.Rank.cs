@@ -5,6 +5,7 @@ using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
@@ -16,7 +17,7 @@ internal sealed partial class Personalizer
     public Decision Rank(in PersonalizationRequest request)
     {
         ThrowIfInvalid(request);
-        var buffer = new RankedItem[Math.Min(request.Count, _maxCount)];
+        var buffer = new RankedItem[CountFor(request, Plan(request, DateTimeOffset.MinValue))];
         var written = RankCore(request, buffer, request.Explain, out var info, out var explanation);
         return new Decision(info, written == buffer.Length ? buffer : buffer[..written], explanation);
     }
@@ -25,6 +26,30 @@ internal sealed partial class Personalizer
     {
         ThrowIfInvalid(request);
         return RankCore(request, destination, explain: false, out info, out _);
+    }
+
+    /// <summary>The request's count, else its placement's, capped by <see cref="PersonalizationOptions.MaxCount"/>.</summary>
+    private int CountFor(in PersonalizationRequest request, PlacementPlan plan) =>
+        Math.Min(request.HasCount ? request.Count : plan.Count ?? PersonalizationRequest.DefaultCount, _maxCount);
+
+    /// <summary>The request's placement plan; an unknown placement is served by the default one, counted and logged.</summary>
+    private PlacementPlan Plan(in PersonalizationRequest request, DateTimeOffset now)
+    {
+        if (_placements.TryGet(request.Placement, out var plan))
+        {
+            return plan;
+        }
+
+        if (now != DateTimeOffset.MinValue)
+        {
+            _metrics.UnknownPlacement();
+            if (_placementLog.ShouldLog(now.UtcTicks))
+            {
+                Log.UnknownPlacement(_logger, request.Placement!);
+            }
+        }
+
+        return plan;
     }
 
     private static void ThrowIfInvalid(in PersonalizationRequest request)
@@ -44,15 +69,15 @@ internal sealed partial class Personalizer
         var started = Stopwatch.GetTimestamp();
         using var activity = _telemetry.StartDecision();
         var now = _timeProvider.GetUtcNow();
-        var count = Math.Min(Math.Min(request.Count, _maxCount), destination.Length);
+        var plan = Plan(request, now);
+        var count = Math.Min(CountFor(request, plan), destination.Length);
         var snapshot = _catalog.Current;
         var scratch = DecisionScratch.Rent();
         try
         {
             var live = LoadProfile(request.UserKey, scratch, snapshot, out var unitKey, out var consent);
             var (variant, reason) = ChooseVariant(request, scratch.Profile, consent, now);
-            var assignments = scratch.Assignments(_holdouts.Count);
-            var holdout = _holdouts.Count == 0 ? null : _holdouts.AssignAll(unitKey, request.ForceArm, assignments);
+            var holdout = AssignHoldouts(plan, unitKey, request.ForceArm, scratch, out var assignments, out var firstHoldout);
             if (_killSwitch)
             {
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.KillSwitch);
@@ -63,7 +88,7 @@ internal sealed partial class Personalizer
                 (variant, reason) = (DecisionVariant.Control, DecisionReason.Holdout);
             }
 
-            var candidates = ResolveCandidates(request, snapshot, scratch);
+            var candidates = ResolveCandidates(request, plan, snapshot, scratch);
             var removals = explain ? new List<CandidateRemoval>() : null;
             var context = new DecisionContext(snapshot, scratch.Profile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
             int written;
@@ -76,11 +101,11 @@ internal sealed partial class Personalizer
             }
             else
             {
-                kept = ApplyGuardrails(context, candidates, scratch, now, removals, ref variant, ref reason);
+                kept = ApplyGuardrails(context, plan, candidates, scratch, now, removals, ref variant, ref reason);
                 var signalProfile = reason is DecisionReason.NoConsent ? scratch.EmptyProfile : scratch.Profile;
                 context = new DecisionContext(snapshot, signalProfile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
-                written = Score(context, kept, count, destination, ref variant, ref reason, out selected);
-                if (live is not null && written > 0 && _countShows)
+                written = Score(context, plan, kept, count, destination, ref variant, ref reason, out selected);
+                if (live is not null && written > 0 && _frequencyCapGuardrail >= 0 && plan.IsEnabled(_frequencyCapGuardrail))
                 {
                     // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
                     live.TryWrite(new ShowUpdate(kept, selected, now.UtcTicks, _showWindowTicks), ShowUpdate.Apply);
@@ -88,13 +113,13 @@ internal sealed partial class Personalizer
             }
 
             explanation = explain
-                ? ExplanationBuilder.Build(variant, reason, _signals, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
+                ? ExplanationBuilder.Build(variant, reason, _signals, plan, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
                 : null;
-            info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason);
+            info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason, plan.Name);
             if (holdout is not null && request.ForceArm is null && reason != DecisionReason.KillSwitch)
             {
                 // QA overrides and kill-switch fallbacks are never measured.
-                MeasureExposure(info, unitKey, assignments, destination[..written]);
+                MeasureExposure(info, unitKey, assignments, firstHoldout, destination[..written]);
             }
 
             _telemetry.DecisionMade(activity, info, written, Stopwatch.GetElapsedTime(started));
@@ -106,11 +131,36 @@ internal sealed partial class Personalizer
         }
     }
 
-    private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, ReadOnlySpan<RankedItem> items)
+    /// <summary>
+    /// Assigns the unit to the placement's holdout, or to every holdout when the placement names
+    /// none. Returns the assignment the decision carries; <paramref name="first"/> is the index of
+    /// the first holdout in <paramref name="assignments"/>.
+    /// </summary>
+    private HoldoutAssignment? AssignHoldouts(PlacementPlan plan, string unitKey, HoldoutArm? forced, DecisionScratch scratch, out Span<HoldoutAssignment> assignments, out int first)
+    {
+        assignments = scratch.Assignments(_holdouts.Count);
+        first = 0;
+        if (_holdouts.Count == 0)
+        {
+            return null;
+        }
+
+        if (plan.HoldoutIndex == PlacementPlan.AllHoldouts)
+        {
+            return _holdouts.AssignAll(unitKey, forced, assignments);
+        }
+
+        first = plan.HoldoutIndex;
+        assignments = assignments[..1];
+        assignments[0] = _holdouts.Assign(plan.HoldoutIndex, unitKey, forced);
+        return assignments[0];
+    }
+
+    private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
     {
         for (var i = 0; i < assignments.Length; i++)
         {
-            if (!_ledger.RecordExposure(i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks))
+            if (!_ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks))
             {
                 _metrics.ExposureUnmeasured();
             }
@@ -192,12 +242,12 @@ internal sealed partial class Personalizer
         : (DecisionVariant.Personalized, DecisionReason.Profile);
 
     /// <summary>Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).</summary>
-    private ReadOnlySpan<int> ResolveCandidates(scoped in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch)
+    private ReadOnlySpan<int> ResolveCandidates(scoped in PersonalizationRequest request, PlacementPlan plan, CatalogSnapshot snapshot, DecisionScratch scratch)
     {
         if (request.Candidates.IsEmpty)
         {
             // The whole catalog: unavailable items are left out up front unless that guardrail is off.
-            return _availabilityFirst ? snapshot.AvailableIndices : snapshot.AllIndices;
+            return _availabilityGuardrail >= 0 && plan.IsEnabled(_availabilityGuardrail) ? snapshot.AvailableIndices : snapshot.AllIndices;
         }
 
         var keys = request.Candidates.Span;
@@ -233,6 +283,7 @@ internal sealed partial class Personalizer
     /// </summary>
     private ReadOnlySpan<int> ApplyGuardrails(
         scoped in DecisionContext context,
+        PlacementPlan plan,
         ReadOnlySpan<int> candidates,
         DecisionScratch scratch,
         DateTimeOffset now,
@@ -241,8 +292,14 @@ internal sealed partial class Personalizer
         ref DecisionReason reason)
     {
         var eligible = scratch.Eligible(candidates.Length);
-        foreach (var slot in _guardrails)
+        for (var g = 0; g < _guardrails.Length; g++)
         {
+            var slot = _guardrails[g];
+            if (!plan.IsEnabled(g))
+            {
+                continue;
+            }
+
             var before = removals is null ? null : eligible.ToArray();
             try
             {
@@ -315,6 +372,7 @@ internal sealed partial class Personalizer
 
     private int Score(
         scoped in DecisionContext context,
+        PlacementPlan plan,
         ReadOnlySpan<int> candidates,
         int count,
         Span<RankedItem> destination,
@@ -331,7 +389,7 @@ internal sealed partial class Personalizer
         for (var s = 0; s < _signals.Length; s++)
         {
             var slot = _signals[s];
-            var weight = slot.WeightFor(variant);
+            var weight = plan.WeightFor(s, variant);
             if (weight == 0f)
             {
                 continue;

@@ -5,6 +5,7 @@ using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Signals;
 
@@ -22,6 +23,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly ItemStatistics _statistics;
     private readonly SignalSlot[] _signals;
     private readonly GuardrailSlot[] _guardrails;
+    private readonly PlacementPlans _placements;
+    private readonly LogThrottle _placementLog = new(TimeSpan.FromMinutes(1));
     private readonly HoldoutAssigner _holdouts;
     private readonly MeasurementLedger _ledger;
     private readonly IExposureSink[] _sinks;
@@ -39,8 +42,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly long _freshnessPeriodTicks;
     private readonly long _showWindowTicks;
     private readonly HashSet<string> _sensitiveCategories;
-    private readonly bool _availabilityFirst;
-    private readonly bool _countShows;
+    private readonly int _availabilityGuardrail;
+    private readonly int _frequencyCapGuardrail;
     private volatile bool _killSwitch;
     private (long Version, bool[] Flags) _sensitiveByCategory = (-1, []);
 
@@ -49,6 +52,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         CatalogStore catalog,
         SignalSlot[] signals,
         GuardrailSlot[] guardrails,
+        PlacementPlans placements,
         HoldoutAssigner holdouts,
         MeasurementLedger ledger,
         IExposureSink[] sinks,
@@ -60,6 +64,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _catalog = catalog;
         _signals = signals;
         _guardrails = guardrails;
+        _placements = placements;
         _holdouts = holdouts;
         _ledger = ledger;
         _sinks = sinks;
@@ -76,8 +81,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _showWindowTicks = options.Guardrails.FrequencyCapWindow.Ticks;
         _sensitiveCategories = new HashSet<string>(options.Guardrails.SensitiveCategories, StringComparer.Ordinal);
         _killSwitch = options.KillSwitch;
-        _availabilityFirst = Array.Exists(guardrails, g => g.Name == BuiltInGuardrails.Availability);
-        _countShows = Array.Exists(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap);
+        _availabilityGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability);
+        _frequencyCapGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap);
         _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
         _profiles = new MemoryProfileStore(

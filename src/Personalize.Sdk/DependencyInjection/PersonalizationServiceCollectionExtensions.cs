@@ -143,6 +143,7 @@ public static class PersonalizationServiceCollectionExtensions
             services.GetRequiredService<CatalogStore>(),
             rules.Signals,
             rules.Guardrails,
+            rules.Placements,
             services.GetRequiredService<HoldoutAssigner>(),
             services.GetRequiredService<MeasurementLedger>(),
             [.. services.GetServices<IExposureSink>()],

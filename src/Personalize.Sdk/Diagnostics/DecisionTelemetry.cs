@@ -16,7 +16,7 @@ internal sealed class DecisionTelemetry(PersonalizationMetrics metrics)
 
     public void DecisionMade(Activity? activity, in DecisionInfo info, int items, TimeSpan elapsed)
     {
-        metrics.DecisionMade(info.Variant, info.Reason, elapsed.TotalMilliseconds);
+        metrics.DecisionMade(info.Variant, info.Reason, info.Placement, elapsed.TotalMilliseconds);
         if (activity is null)
         {
             return;
@@ -27,6 +27,7 @@ internal sealed class DecisionTelemetry(PersonalizationMetrics metrics)
         activity.SetTag("personalize.variant", PersonalizationMetrics.VariantTag(info.Variant));
         activity.SetTag("personalize.reason", PersonalizationMetrics.ReasonTag(info.Reason));
         activity.SetTag("personalize.items", items);
+        activity.SetTag("personalize.placement", info.Placement);
         if (info.Holdout is { } holdout)
         {
             activity.SetTag("personalize.holdout", holdout.Holdout);

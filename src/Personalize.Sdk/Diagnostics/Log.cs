@@ -29,6 +29,9 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed; the decision was served and measured in memory regardless.")]
     public static partial void SinkFaulted(ILogger logger, string sink, Exception exception);
 
+    [LoggerMessage(10, LogLevel.Warning, "A request named the placement '{Placement}', which is not configured; the default placement served it.")]
+    public static partial void UnknownPlacement(ILogger logger, string placement);
+
     [LoggerMessage(8, LogLevel.Warning, "The kill switch is {State}: personalization is {Effect} for everyone.")]
     public static partial void KillSwitchChanged(ILogger logger, string state, string effect);
 }

@@ -14,6 +14,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Histogram<double> _rankDuration;
     private readonly Counter<long> _unmeasured;
     private readonly Counter<long> _sinkFaults;
+    private readonly Counter<long> _unknownPlacements;
     private readonly Counter<long> _eventsApplied;
     private readonly Counter<long> _eventsRejected;
     private readonly Counter<long> _providerFaults;
@@ -32,6 +33,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");
         _rankDuration = _meter.CreateHistogram<double>("personalize.rank.duration", "ms", "How long one decision took, by variant.");
         _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
+        _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
@@ -44,17 +46,20 @@ internal sealed class PersonalizationMetrics : IDisposable
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
     }
 
-    public void DecisionMade(DecisionVariant variant, DecisionReason reason, double milliseconds)
+    public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double milliseconds)
     {
         var variantTag = new KeyValuePair<string, object?>("variant", VariantTag(variant));
         var reasonTag = new KeyValuePair<string, object?>("reason", ReasonTag(reason));
-        _decisions.Add(1, variantTag, reasonTag);
-        _rankDuration.Record(milliseconds, variantTag);
+        var placementTag = new KeyValuePair<string, object?>("placement", placement);
+        _decisions.Add(1, variantTag, reasonTag, placementTag);
+        _rankDuration.Record(milliseconds, variantTag, placementTag);
         if (variant == DecisionVariant.Fallback)
         {
-            _fallbacks.Add(1, reasonTag);
+            _fallbacks.Add(1, reasonTag, placementTag);
         }
     }
+
+    public void UnknownPlacement() => _unknownPlacements.Add(1);
 
     public void ExposureUnmeasured() => _unmeasured.Add(1);
 

@@ -13,6 +13,7 @@ internal static class ExplanationBuilder
         DecisionVariant variant,
         DecisionReason reason,
         SignalSlot[] signals,
+        Placements.PlacementPlan plan,
         ReadOnlySpan<float> matrix,
         ReadOnlySpan<int> candidates,
         ReadOnlySpan<float> scores,
@@ -30,7 +31,7 @@ internal static class ExplanationBuilder
             var contributions = new List<SignalContribution>(signals.Length);
             for (var s = 0; s < signals.Length; s++)
             {
-                var weight = signals[s].WeightFor(variant);
+                var weight = plan.WeightFor(s, variant);
                 if (weight != 0f)
                 {
                     contributions.Add(new SignalContribution(signals[s].Name, weight, matrix[(s * n) + position]));

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Placements;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Governance;
@@ -11,10 +12,11 @@ namespace Personalize.Sdk.Governance;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(SignalSlot[] signals, GuardrailSlot[] guardrails, RuleRegistry registry, IReadOnlyList<string> problems)
+    private RuleSet(SignalSlot[] signals, GuardrailSlot[] guardrails, PlacementPlans placements, RuleRegistry registry, IReadOnlyList<string> problems)
     {
         Signals = signals;
         Guardrails = guardrails;
+        Placements = placements;
         Registry = registry;
         Problems = problems;
     }
@@ -23,6 +25,9 @@ internal sealed class RuleSet
 
     /// <summary>The enabled guardrails, in order: built-ins first, then custom ones as registered.</summary>
     public GuardrailSlot[] Guardrails { get; }
+
+    /// <summary>Every placement's weights, guardrails and holdout.</summary>
+    public PlacementPlans Placements { get; }
 
     public RuleRegistry Registry { get; }
 
@@ -75,7 +80,10 @@ internal sealed class RuleSet
         FindUnknown(problems, nameof(options.ColdStartWeights), options.ColdStartWeights.Keys, signalNames);
         FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled, guardrails.Select(g => g.Name).Concat(rules.Where(r => r.Kind == RuleKind.Guardrail).Select(r => r.Name)).ToHashSet(StringComparer.Ordinal));
 
-        return new RuleSet([.. signals], [.. guardrails], new RuleRegistry(rules), problems);
+        SignalSlot[] signalSlots = [.. signals];
+        GuardrailSlot[] guardrailSlots = [.. guardrails];
+        var placements = PlacementPlans.Create(options, signalSlots, guardrailSlots, problems);
+        return new RuleSet(signalSlots, guardrailSlots, placements, new RuleRegistry(rules), problems);
     }
 
     private static bool Register(string? name, Type type, HashSet<string> names, List<string> problems)

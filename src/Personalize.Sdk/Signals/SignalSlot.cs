@@ -16,7 +16,4 @@ internal sealed class SignalSlot(ISignalProvider provider, float personalizedWei
     public float ColdStartWeight { get; } = coldStartWeight;
 
     public LogThrottle FaultLog { get; } = new(LogInterval);
-
-    public float WeightFor(DecisionVariant variant) =>
-        variant == DecisionVariant.Personalized ? PersonalizedWeight : ColdStartWeight;
 }

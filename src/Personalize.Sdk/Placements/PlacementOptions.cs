@@ -1,0 +1,28 @@
+namespace Personalize.Sdk.Placements;
+
+/// <summary>
+/// How one surface ("home", "product-page", "cart", "email") is personalized. Anything left unset
+/// falls back to the engine-wide setting, so a placement only states how it differs.
+/// </summary>
+public sealed class PlacementOptions
+{
+    /// <summary>Signal weights for users with history, by signal name, overriding <see cref="PersonalizationOptions.Weights"/>.</summary>
+    /// <value>The default is empty.</value>
+    public IDictionary<string, float> Weights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
+
+    /// <summary>Signal weights for users without usable history, overriding <see cref="PersonalizationOptions.ColdStartWeights"/>.</summary>
+    /// <value>The default is empty.</value>
+    public IDictionary<string, float> ColdStartWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
+
+    /// <summary>Guardrails switched off on this placement only (see <see cref="Guardrails.BuiltInGuardrails"/>).</summary>
+    /// <value>The default is empty.</value>
+    public ISet<string> DisabledGuardrails { get; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>The one holdout this placement is measured by; null for every configured holdout.</summary>
+    /// <value>The default is <see langword="null"/>.</value>
+    public string? Holdout { get; set; }
+
+    /// <summary>How many items a request on this placement returns when it does not say.</summary>
+    /// <value>The default is <see langword="null"/>: <see cref="PersonalizationRequest.DefaultCount"/>.</value>
+    public int? Count { get; set; }
+}

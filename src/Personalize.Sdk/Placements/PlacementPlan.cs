@@ -1,0 +1,96 @@
+using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.Placements;
+
+/// <summary>One placement's resolved settings: weights by signal index, guardrails on or off, its holdouts.</summary>
+internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count)
+{
+    /// <summary>Holdout index meaning "every configured holdout".</summary>
+    public const int AllHoldouts = -1;
+
+    public string Name { get; } = name;
+
+    public int? Count { get; } = count;
+
+    /// <summary>The holdout this placement is measured by, or <see cref="AllHoldouts"/>.</summary>
+    public int HoldoutIndex { get; } = holdoutIndex;
+
+    public float WeightFor(int signal, DecisionVariant variant) =>
+        variant == DecisionVariant.Personalized ? weights[signal] : coldStartWeights[signal];
+
+    public bool IsEnabled(int guardrail) => guardrailEnabled[guardrail];
+
+    /// <summary>Builds a plan from a placement's options over the engine-wide ones; records problems naming the placement.</summary>
+    public static PlacementPlan Create(
+        string name,
+        PlacementOptions? placement,
+        PersonalizationOptions options,
+        SignalSlot[] signals,
+        GuardrailSlot[] guardrails,
+        IReadOnlyList<string> holdouts,
+        List<string> problems)
+    {
+        var label = $"PersonalizationOptions.Placements[\"{name}\"]";
+        var weights = new float[signals.Length];
+        var coldStart = new float[signals.Length];
+        for (var s = 0; s < signals.Length; s++)
+        {
+            weights[s] = placement?.Weights.TryGetValue(signals[s].Name, out var w) == true ? w : signals[s].PersonalizedWeight;
+            coldStart[s] = placement?.ColdStartWeights.TryGetValue(signals[s].Name, out var c) == true ? c : signals[s].ColdStartWeight;
+        }
+
+        var enabled = new bool[guardrails.Length];
+        for (var g = 0; g < guardrails.Length; g++)
+        {
+            enabled[g] = placement?.DisabledGuardrails.Contains(guardrails[g].Name) != true;
+        }
+
+        var holdout = AllHoldouts;
+        if (placement is not null)
+        {
+            Check(label, "Weights", placement.Weights, signals, problems);
+            Check(label, "ColdStartWeights", placement.ColdStartWeights, signals, problems);
+            foreach (var disabled in placement.DisabledGuardrails)
+            {
+                if (!Array.Exists(guardrails, g => g.Name == disabled) && !options.Guardrails.Disabled.Contains(disabled))
+                {
+                    problems.Add($"{label}.DisabledGuardrails[\"{disabled}\"] names no registered guardrail.");
+                }
+            }
+
+            if (placement.Holdout is { } named)
+            {
+                holdout = holdouts.ToList().IndexOf(named);
+                if (holdout < 0)
+                {
+                    problems.Add($"{label}.Holdout names no configured holdout: '{named}'.");
+                    holdout = AllHoldouts;
+                }
+            }
+
+            if (placement.Count is < 0)
+            {
+                problems.Add($"{label}.Count must not be negative (was {placement.Count}).");
+            }
+        }
+
+        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count);
+    }
+
+    private static void Check(string label, string option, IDictionary<string, float> weights, SignalSlot[] signals, List<string> problems)
+    {
+        foreach (var (signal, weight) in weights)
+        {
+            if (!Array.Exists(signals, s => s.Name == signal))
+            {
+                problems.Add($"{label}.{option}[\"{signal}\"] names no registered signal.");
+            }
+
+            if (!float.IsFinite(weight) || weight < 0)
+            {
+                problems.Add($"{label}.{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Collections.Frozen;
+using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.Placements;
+
+/// <summary>Every configured placement's plan, found by name without allocating; unknown names get the default.</summary>
+internal sealed class PlacementPlans
+{
+    private readonly FrozenDictionary<string, PlacementPlan> _byName;
+
+    private PlacementPlans(FrozenDictionary<string, PlacementPlan> byName, PlacementPlan fallback)
+    {
+        _byName = byName;
+        Default = fallback;
+    }
+
+    public PlacementPlan Default { get; }
+
+    public IEnumerable<PlacementPlan> All => _byName.Values.Append(Default).Distinct();
+
+    /// <summary>The plan of <paramref name="name"/>; false (with the default plan) when no placement has that name.</summary>
+    public bool TryGet(string? name, out PlacementPlan plan)
+    {
+        if (name is null)
+        {
+            plan = Default;
+            return true;
+        }
+
+        if (_byName.TryGetValue(name, out plan!))
+        {
+            return true;
+        }
+
+        plan = Default;
+        return false;
+    }
+
+    public static PlacementPlans Create(PersonalizationOptions options, SignalSlot[] signals, GuardrailSlot[] guardrails, List<string> problems)
+    {
+        var holdouts = options.Holdouts.Select(h => h?.Name ?? string.Empty).ToArray();
+        var plans = new Dictionary<string, PlacementPlan>(StringComparer.Ordinal);
+        foreach (var (name, placement) in options.Placements)
+        {
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                problems.Add("PersonalizationOptions.Placements has a placement with an empty name.");
+                continue;
+            }
+
+            plans[name] = PlacementPlan.Create(name, placement, options, signals, guardrails, holdouts, problems);
+        }
+
+        if (!plans.TryGetValue(PersonalizationRequest.DefaultPlacement, out var fallback))
+        {
+            fallback = PlacementPlan.Create(PersonalizationRequest.DefaultPlacement, null, options, signals, guardrails, holdouts, problems);
+        }
+
+        return new PlacementPlans(plans.ToFrozenDictionary(StringComparer.Ordinal), fallback);
+    }
+}

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Recommendations;
+using Personalize.Storefront.Shopping;
+using Personalize.Storefront.Visitors;
+
+namespace Personalize.Storefront.Pages;
+
+internal sealed class CartModel(Recommender recommender, ProductCatalog catalog, CartStore carts) : PageModel
+{
+    public IReadOnlyList<CartLine> Lines { get; private set; } = [];
+
+    public decimal Total => Lines.Sum(line => line.Total);
+
+    public RecommendationSet GoesWith { get; private set; } = null!;
+
+    public void OnGet()
+    {
+        var shopper = HttpContext.GetShopper();
+        Lines = carts.Find(shopper.VisitorId)?.Lines ?? [];
+        var inCart = Lines.Select(line => line.Product).ToHashSet();
+        GoesWith = recommender.Recommend(shopper, "Goes well with your cart", count: 4, catalog.Products.Where(product => !inCart.Contains(product)));
+    }
+}

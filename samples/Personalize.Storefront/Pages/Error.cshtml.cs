@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Personalize.Storefront.Pages;
+
+/// <summary>The page behind every error status: a 404 for an unknown product, a 400 for a malformed form, a 500.</summary>
+[IgnoreAntiforgeryToken]
+internal sealed class ErrorModel : PageModel
+{
+    public int Code { get; private set; }
+
+    public string Heading => Code switch
+    {
+        StatusCodes.Status404NotFound => "We couldn't find that",
+        StatusCodes.Status400BadRequest => "That request didn't make sense",
+        StatusCodes.Status405MethodNotAllowed => "That can't be done here",
+        _ => "Something went wrong",
+    };
+
+    public string Detail => Code switch
+    {
+        StatusCodes.Status404NotFound => "The product or page may have moved, or never existed.",
+        StatusCodes.Status400BadRequest => "A form arrived incomplete or out of date. Go back, reload the page and try again.",
+        _ => "Sorry about that. Try again in a moment.",
+    };
+
+    public void OnGet() => Show();
+
+    /// <summary>
+    /// The status-code pages re-execute the failed request, a POST included. The code comes from the
+    /// route, never from model binding: binding would read the form, which may be the very thing that
+    /// failed (a missing antiforgery token).
+    /// </summary>
+    public void OnPost() => Show();
+
+    private void Show()
+    {
+        var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var value) ? value : 0;
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
+        Response.StatusCode = Code;
+    }
+}

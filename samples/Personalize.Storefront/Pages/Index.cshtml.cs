@@ -1,0 +1,15 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Recommendations;
+using Personalize.Storefront.Visitors;
+
+namespace Personalize.Storefront.Pages;
+
+internal sealed class IndexModel(Recommender recommender, ProductCatalog catalog) : PageModel
+{
+    public RecommendationSet Recommended { get; private set; } = null!;
+
+    public IReadOnlyList<Category> Categories => catalog.Categories;
+
+    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), "Recommended for you", count: 8);
+}

@@ -1,0 +1,9 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Personalize.Sdk.Governance;
+
+namespace Personalize.Storefront.Pages;
+
+internal sealed class RulesModel(IRuleRegistry registry) : PageModel
+{
+    public IReadOnlyList<RuleDescriptor> Rules => registry.Rules;
+}

@@ -1,0 +1,47 @@
+using Microsoft.AspNetCore.Mvc;
+using Personalize.Storefront.Shopping;
+using Personalize.Storefront.Tracking;
+using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Web;
+
+namespace Personalize.Storefront.Privacy;
+
+/// <summary>The privacy switch (consent) and "forget me" (erasure).</summary>
+internal static class PrivacyEndpoints
+{
+    public static void MapPrivacyEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var privacy = endpoints.MapGroup("/privacy");
+        privacy.MapPost("/consent", Consent);
+        privacy.MapPost("/forget", ForgetAsync);
+    }
+
+    private static IResult Consent([FromForm] bool enabled, [FromForm] string? returnUrl, HttpContext context, ShopperActivity activity)
+    {
+        var shopper = context.GetShopper() with { PersonalizationOn = enabled };
+        if (enabled)
+        {
+            context.Response.Cookies.Delete(ShopperCookies.Consent);
+        }
+        else
+        {
+            context.Response.Cookies.Append(ShopperCookies.Consent, ShopperCookies.ConsentWithdrawn, ShopperCookies.Lasting);
+        }
+
+        activity.ConsentChanged(shopper);
+        Flash.Set(context, enabled
+            ? "Personalization is on: what you do here shapes what you see."
+            : "Personalization is off: you see what everyone sees, and your browsing is not recorded.");
+        return Results.Redirect(ReturnUrls.Local(returnUrl));
+    }
+
+    private static async Task<IResult> ForgetAsync([FromForm] string? returnUrl, HttpContext context, ShopperActivity activity, ShopperSessions sessions, CartStore carts)
+    {
+        var shopper = context.GetShopper();
+        activity.Forgot(shopper);
+        carts.Discard(shopper.VisitorId);
+        await sessions.StartOverAsync(context, shopper);
+        Flash.Set(context, "Done: everything this store knew about you is erased, and you are signed out.");
+        return Results.Redirect(ReturnUrls.Local(returnUrl));
+    }
+}

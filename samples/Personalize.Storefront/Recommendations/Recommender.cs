@@ -1,0 +1,38 @@
+using Personalize.Sdk;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Visitors;
+
+namespace Personalize.Storefront.Recommendations;
+
+/// <summary>Asks the SDK for a placement's products, always with explanations, and logs the decision.</summary>
+internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, DecisionLog log)
+{
+    /// <summary>Ranks for the shopper.</summary>
+    /// <param name="shopper">Who to rank for (their preview arm, if any, is forced).</param>
+    /// <param name="placement">The placement's title, shown in the debug panel.</param>
+    /// <param name="count">How many products.</param>
+    /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
+    /// <returns>The products with their reasons.</returns>
+    public RecommendationSet Recommend(Shopper shopper, string placement, int count, IEnumerable<Product>? candidates = null)
+    {
+        var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
+        {
+            Count = count,
+            Explain = true,
+            ForceArm = shopper.PreviewArm,
+            Candidates = candidates is null ? default : candidates.Select(product => product.Key).ToArray(),
+        });
+
+        // Explanations come one per ranked item, in the decision's order.
+        var reasons = decision.Explanation!.Items;
+        var items = decision.Items
+            .Select((item, i) => new Recommendation(Find(item.ItemKey), reasons[i].Reason))
+            .ToList();
+        var set = new RecommendationSet(placement, decision, items);
+        log.Add(set);
+        return set;
+    }
+
+    private Product Find(string key) =>
+        catalog.TryGetProduct(key, out var product) ? product : throw new InvalidOperationException($"The SDK ranked '{key}', which the store does not sell.");
+}

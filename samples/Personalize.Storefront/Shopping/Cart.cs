@@ -1,0 +1,61 @@
+using Personalize.Storefront.Catalog;
+
+namespace Personalize.Storefront.Shopping;
+
+/// <summary>One browser's cart. Thread-safe: a shopper may click twice.</summary>
+internal sealed class Cart
+{
+    /// <summary>The most of one product a cart holds.</summary>
+    public const int MaxQuantity = 10;
+
+    private readonly Lock _lock = new();
+    private readonly List<CartLine> _lines = [];
+
+    public IReadOnlyList<CartLine> Lines
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _lines];
+            }
+        }
+    }
+
+    public int Count => Lines.Sum(line => line.Quantity);
+
+    public void Add(Product product, int quantity)
+    {
+        lock (_lock)
+        {
+            var index = _lines.FindIndex(line => line.Product == product);
+            if (index < 0)
+            {
+                _lines.Add(new CartLine(product, Math.Min(quantity, MaxQuantity)));
+            }
+            else
+            {
+                _lines[index] = _lines[index] with { Quantity = Math.Min(_lines[index].Quantity + quantity, MaxQuantity) };
+            }
+        }
+    }
+
+    public void Remove(Product product)
+    {
+        lock (_lock)
+        {
+            _lines.RemoveAll(line => line.Product == product);
+        }
+    }
+
+    /// <summary>Empties the cart and returns what was in it.</summary>
+    public IReadOnlyList<CartLine> TakeAll()
+    {
+        lock (_lock)
+        {
+            CartLine[] lines = [.. _lines];
+            _lines.Clear();
+            return lines;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Personalize.Storefront.Account;
+using Personalize.Storefront.Assets;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Debugging;
+using Personalize.Storefront.Feedback;
+using Personalize.Storefront.Governance;
+using Personalize.Storefront.Measurement;
+using Personalize.Storefront.Privacy;
+using Personalize.Storefront.Recommendations;
+using Personalize.Storefront.Shopping;
+using Personalize.Storefront.Simulation;
+using Personalize.Storefront.Tracking;
+using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Web;
+
+namespace Personalize.Storefront;
+
+/// <summary>
+/// Builds the storefront: <c>dotnet run</c> calls it from <c>Program</c>, and the browser tests call
+/// it to run the real app on a free port. Settings (command line, environment or appsettings):
+/// <c>port</c> (5080; 0 picks a free one), <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8).
+/// </summary>
+public static class StorefrontHost
+{
+    /// <summary>Builds the app, bound to 127.0.0.1, with the simulated shoppers already replayed.</summary>
+    /// <param name="args">Command-line arguments, for example <c>--port 5099</c>.</param>
+    /// <returns>The app, ready to run.</returns>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+
+            // Pages are found in this assembly even when a test process hosts the app.
+            ApplicationName = typeof(StorefrontHost).Assembly.GetName().Name,
+        });
+
+        var port = Setting(builder.Configuration, "port", 5080, max: 65_535);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // Its keys live in memory (InMemoryKeyRepository): there is no storage to encrypt them for.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+        var catalog = new ProductCatalog();
+        builder.Services.AddPersonalization(options =>
+            {
+                // Every page here ranks a placement, so browsing one shelf shows its best products
+                // again and again: rest one after ten showings without a click, not the default five.
+                options.Guardrails.FrequencyCap = 10;
+            })
+            .AddCatalog(catalog.ToCatalogItems(TimeProvider.System.GetUtcNow()))
+            .AddHoldout(StorefrontHoldout.Name, StorefrontHoldout.BasisPoints);
+
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddSingleton<BackgroundShoppers>();
+        builder.Services.AddSingleton<ShopperActivity>();
+        builder.Services.AddSingleton<ShopperSessions>();
+        builder.Services.AddSingleton<CartStore>();
+        builder.Services.AddScoped<DecisionLog>();
+        builder.Services.AddScoped<Recommender>();
+
+        // Everything lives in memory, keys included: a restart starts a new store.
+        builder.Services.AddDataProtection();
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new InMemoryKeyRepository());
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddCookie(options =>
+            {
+                options.Cookie.Name = ShopperCookies.Account;
+                options.LoginPath = "/signin";
+            });
+        builder.Services.AddAntiforgery(options => options.Cookie.Name = ShopperCookies.Antiforgery);
+        builder.Services.AddRazorPages()
+            .AddCookieTempDataProvider(options => options.Cookie.Name = ShopperCookies.TempData);
+
+        var app = builder.Build();
+        var shoppers = Setting(app.Configuration, "shoppers", 3_000, max: 100_000);
+        app.Services.GetRequiredService<BackgroundShoppers>().Replay(shoppers, Setting(app.Configuration, "seed", 8, max: int.MaxValue));
+
+        app.UseExceptionHandler("/error/500");
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseAuthentication();
+        app.UseMiddleware<ShopperMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapAssetEndpoints();
+        app.MapCartEndpoints();
+        app.MapFeedbackEndpoints();
+        app.MapAccountEndpoints();
+        app.MapPrivacyEndpoints();
+        app.MapDebugEndpoints();
+        app.MapMeasurementEndpoints();
+        app.MapGovernanceEndpoints();
+        app.MapRazorPages();
+
+        app.Lifetime.ApplicationStarted.Register(() => Announce(app, shoppers));
+        return app;
+    }
+
+    private static int Setting(IConfiguration configuration, string key, int defaultValue, int max)
+    {
+        var text = configuration[key];
+        if (text is null)
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
+            ? value
+            : throw new InvalidOperationException($"The setting '{key}' must be a whole number from 0 to {max}, not '{text}'.");
+    }
+
+    /// <summary>Prints where the store is open (Kestrel only: the test server has no address).</summary>
+    private static void Announce(WebApplication app, int shoppers)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        if (addresses is not { Count: > 0 })
+        {
+            return;
+        }
+
+        Console.WriteLine();
+        Console.WriteLine($"  Meridian Market, the Personalize.Sdk storefront, is open at {addresses.First()}");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {shoppers:N0} simulated shoppers came before you; {StorefrontHoldout.BasisPoints / 100}% of visitors are held out to measure lift."));
+        Console.WriteLine();
+    }
+}

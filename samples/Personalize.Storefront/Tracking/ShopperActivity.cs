@@ -1,0 +1,58 @@
+using Personalize.Sdk;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Shopping;
+using Personalize.Storefront.Visitors;
+
+namespace Personalize.Storefront.Tracking;
+
+/// <summary>
+/// Everything the store tells the SDK about a shopper. Browsing (views, clicks, carts) is recorded
+/// only with their consent; orders and what they asked for ("not interested", a problem report)
+/// always are, so the store never recommends what they just bought or turned down.
+/// </summary>
+internal sealed class ShopperActivity(IPersonalizer personalizer)
+{
+    public void Viewed(Shopper shopper, Product product, bool fromRecommendation) =>
+        Browsing(shopper, fromRecommendation
+            ? PersonalizationEvent.Click(shopper.UserKey, product.Key)
+            : PersonalizationEvent.View(shopper.UserKey, product.Key));
+
+    public void AddedToCart(Shopper shopper, Product product) =>
+        Browsing(shopper, PersonalizationEvent.AddToCart(shopper.UserKey, product.Key));
+
+    public void Bought(Shopper shopper, IEnumerable<CartLine> lines)
+    {
+        foreach (var line in lines)
+        {
+            personalizer.Track(PersonalizationEvent.Purchase(shopper.UserKey, line.Product.Key, line.Quantity, line.Total));
+        }
+    }
+
+    public void NotInterested(Shopper shopper, Product product) =>
+        personalizer.Track(PersonalizationEvent.Dismiss(shopper.UserKey, product.Key));
+
+    public void ReportedProblem(Shopper shopper, Product product) =>
+        personalizer.Track(PersonalizationEvent.Complaint(shopper.UserKey, product.Key));
+
+    public void ConsentChanged(Shopper shopper) =>
+        personalizer.Track(PersonalizationEvent.ConsentGiven(shopper.UserKey, shopper.PersonalizationOn ? ConsentFlags.Personalization : ConsentFlags.None));
+
+    /// <summary>Stitches the guest to their account, and tells the account this browser's consent.</summary>
+    public IdentifyResult SignedIn(Shopper guest, string account)
+    {
+        var result = personalizer.Identify(guest.VisitorId, account);
+        ConsentChanged(guest with { Account = account });
+        return result;
+    }
+
+    /// <summary>Erases the shopper's profile and every key stitched to it.</summary>
+    public bool Forgot(Shopper shopper) => personalizer.Forget(shopper.UserKey);
+
+    private void Browsing(Shopper shopper, in PersonalizationEvent personalizationEvent)
+    {
+        if (shopper.PersonalizationOn)
+        {
+            personalizer.Track(personalizationEvent);
+        }
+    }
+}

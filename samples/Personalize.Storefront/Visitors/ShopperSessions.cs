@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Personalize.Storefront.Debugging;
+using Personalize.Storefront.Tracking;
+
+namespace Personalize.Storefront.Visitors;
+
+/// <summary>Works out who a request's shopper is, and starts a fresh guest when they sign out or are forgotten.</summary>
+internal sealed class ShopperSessions(ShopperActivity activity)
+{
+    /// <summary>The shopper behind the request, issuing a visitor id to a first-time browser.</summary>
+    public Shopper Resolve(HttpContext context)
+    {
+        var cookies = context.Request.Cookies;
+        var visitor = cookies[ShopperCookies.Visitor];
+        var shopper = new Shopper(
+            VisitorIds.IsValid(visitor) ? visitor! : string.Empty,
+            context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null,
+            cookies[ShopperCookies.Consent] != ShopperCookies.ConsentWithdrawn,
+            cookies[ShopperCookies.Debug] == "on",
+            PreviewArms.Parse(cookies[ShopperCookies.Arm]));
+        return shopper.VisitorId.Length == 0 ? StartGuest(context, shopper) : shopper;
+    }
+
+    /// <summary>Signs the shopper out and makes them a new guest: nothing they did follows them.</summary>
+    public async Task<Shopper> StartOverAsync(HttpContext context, Shopper shopper)
+    {
+        if (shopper.IsSignedIn)
+        {
+            await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        }
+
+        return StartGuest(context, shopper with { Account = null });
+    }
+
+    private Shopper StartGuest(HttpContext context, Shopper shopper)
+    {
+        var guest = shopper with { VisitorId = VisitorIds.New() };
+        context.Response.Cookies.Append(ShopperCookies.Visitor, guest.VisitorId, ShopperCookies.Lasting);
+        if (!guest.PersonalizationOn && !guest.IsSignedIn)
+        {
+            // The SDK learns consent from events: a new key must be told this browser said no.
+            activity.ConsentChanged(guest);
+        }
+
+        context.SetShopper(guest);
+        return guest;
+    }
+}

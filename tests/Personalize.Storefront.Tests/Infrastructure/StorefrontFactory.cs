@@ -1,0 +1,26 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Holdouts;
+using Personalize.Storefront.Measurement;
+
+namespace Personalize.Storefront.Tests.Infrastructure;
+
+/// <summary>The storefront in memory, as in production, with its simulated shoppers replayed once for all page tests.</summary>
+public sealed class StorefrontFactory : WebApplicationFactory<Program>
+{
+    private int _visitors;
+
+    /// <summary>A new visitor whose key the holdout puts in <paramref name="arm"/>, with the debug panel on unless asked otherwise.</summary>
+    public Visitor NewVisitor(HoldoutArm arm = HoldoutArm.Treatment, bool debug = true)
+    {
+        var holdouts = Services.GetRequiredService<IHoldoutAssigner>();
+        var prefix = $"test-{Interlocked.Increment(ref _visitors)}";
+        var id = Enumerable.Range(0, 1_000)
+            .Select(i => $"{prefix}-{i}")
+            .First(key => holdouts.Assign(StorefrontHoldout.Name, key).Arm == arm);
+        return new Visitor(this, id, debug);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+
+namespace Personalize.Storefront.Tests.Infrastructure;
+
+/// <summary>One browser: its cookies, its visitor id, and helpers to read pages and send the store's forms.</summary>
+public sealed class Visitor : IDisposable
+{
+    private static readonly Uri Origin = new("http://localhost");
+    private static readonly HtmlParser Parser = new();
+
+    private readonly CookieContainer _cookies = new();
+    private readonly HttpClient _client;
+
+    public Visitor(StorefrontFactory factory, string id, bool debug)
+    {
+        Id = id;
+        _cookies.Add(Origin, new Cookie("sf-visitor", id));
+        if (debug)
+        {
+            _cookies.Add(Origin, new Cookie("sf-debug", "on"));
+        }
+
+        // Redirects are not followed, so tests see them; PostAndFollowAsync follows one.
+        _client = factory.CreateDefaultClient(Origin, new CookieContainerHandler(_cookies));
+    }
+
+    /// <summary>The visitor id this browser started with.</summary>
+    public string Id { get; }
+
+    /// <summary>
+    /// Forces the treatment arm from now on (the debug panel's preview), for tests in which the
+    /// store issues a new guest id: a random id lands in the holdout's control one time in ten.
+    /// </summary>
+    public void PinTreatmentArm() => _cookies.Add(Origin, new Cookie("sf-arm", "Treatment"));
+
+    /// <summary>The current value of one of the store's cookies, or null.</summary>
+    public string? Cookie(string name) => _cookies.GetCookies(Origin)[name]?.Value;
+
+    public async Task<StorePage> GetAsync(string path)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        return await ReadAsync(response);
+    }
+
+    /// <summary>Posts a form as the store's own pages do, with a fresh antiforgery token unless told not to.</summary>
+    public async Task<HttpResponseMessage> PostAsync(string path, IReadOnlyDictionary<string, string> fields, bool withToken = true)
+    {
+        var form = new Dictionary<string, string>(fields);
+        if (withToken)
+        {
+            // The privacy page has forms and makes no decision, so fetching it changes nothing.
+            var page = await GetAsync("/privacy");
+            form["__RequestVerificationToken"] = page.AntiforgeryToken;
+        }
+
+        using var content = new FormUrlEncodedContent(form);
+        return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    /// <summary>Posts a form, checks it redirects, and reads the page it redirects to.</summary>
+    public async Task<StorePage> PostAndFollowAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        using var response = await PostAsync(path, fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await GetAsync(response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Views products the way a shopper does: their pages, one after another.</summary>
+    public async Task ViewAsync(params IEnumerable<string> productKeys)
+    {
+        foreach (var key in productKeys)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await GetAsync($"/p/{key}")).Status);
+        }
+    }
+
+    /// <summary>Adds a product to the cart and places the order.</summary>
+    public async Task<StorePage> BuyAsync(string productKey)
+    {
+        await PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = productKey, ["quantity"] = "1" });
+        var checkout = await GetAsync("/checkout");
+        using var response = await PostFormOfAsync(checkout, "/checkout", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await GetAsync(response.Headers.Location!.OriginalString);
+    }
+
+    /// <summary>Posts to a page's own form with the token that page rendered.</summary>
+    public async Task<HttpResponseMessage> PostFormOfAsync(StorePage page, string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = page.AntiforgeryToken };
+        using var content = new FormUrlEncodedContent(form);
+        return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    /// <summary>Reads a response as a page of the store.</summary>
+    public static async Task<StorePage> ReadAsync(HttpResponseMessage response)
+    {
+        var html = await response.Content.ReadAsStringAsync();
+        return new StorePage(response.StatusCode, response.Content.Headers.ContentType?.MediaType, response.Headers.Location?.OriginalString, Parser.ParseDocument(html));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Net;
+using Personalize.Storefront.Tests.Infrastructure;
+
+namespace Personalize.Storefront.Tests.Pages;
+
+[Collection(StorefrontCollection.Name)]
+public sealed class AccountTests(StorefrontFactory store)
+{
+    [Theory]
+    [AutoData]
+    public async Task What_a_guest_did_follows_them_into_their_account(Guid account)
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("music-03", "music-06", "music-10");
+        var email = $"{account:N}@example.com";
+
+        var home = await SignInAsync(visitor, email);
+
+        Assert.Equal(email, home.Text("#account"));
+        Assert.Equal($"Signed in as {email}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
+        Assert.Equal("Personalized", home.Decision!.Variant);
+        Assert.Equal("music", home.Recommendations[0].Category);
+        Assert.Contains(email, home.Text("#debug-panel"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_demo_account_brings_its_own_history()
+    {
+        using var visitor = store.NewVisitor();
+
+        var home = await SignInAsync(visitor, "Alice@Example.com ");
+
+        Assert.Equal("alice@example.com", home.Text("#account"));
+        Assert.Equal("Personalized", home.Decision!.Variant);
+        Assert.All(home.Recommendations.Take(4), card => Assert.Contains(card.Category, new[] { "coffee", "kitchen" }));
+        Assert.Contains(("recently-purchased", "kitchen-02"), home.Decision.Removed);
+    }
+
+    [Fact]
+    public async Task Signing_out_starts_a_new_guest_with_nothing_carried_over()
+    {
+        using var visitor = store.NewVisitor();
+        visitor.PinTreatmentArm();
+        await visitor.ViewAsync("books-02", "books-05", "books-08");
+        await SignInAsync(visitor, "reader@example.com");
+
+        var home = await visitor.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+        Assert.Equal("Guest", home.Text("#account"));
+        Assert.NotEqual(visitor.Id, visitor.Cookie("sf-visitor"));
+        Assert.Equal(("ColdStart", "NoHistory"), (home.Decision!.Variant, home.Decision.Reason));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("not-an-email")]
+    [InlineData("someone@")]
+    public async Task A_sign_in_with_a_bad_address_is_refused_with_a_400_and_says_why(string email)
+    {
+        using var visitor = store.NewVisitor();
+        var form = await visitor.GetAsync("/signin");
+
+        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email });
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("field-validation-error", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("id=\"account\" title=\"Signed in\"", html, StringComparison.Ordinal);
+    }
+
+    private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
+    {
+        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
+        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await visitor.GetAsync(response.Headers.Location!.OriginalString);
+    }
+}

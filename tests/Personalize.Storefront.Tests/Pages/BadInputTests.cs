@@ -1,0 +1,93 @@
+using System.Net;
+using Personalize.Storefront.Tests.Infrastructure;
+
+namespace Personalize.Storefront.Tests.Pages;
+
+[Collection(StorefrontCollection.Name)]
+public sealed class BadInputTests(StorefrontFactory store)
+{
+    public static TheoryData<string, Dictionary<string, string>> MalformedForms => new()
+    {
+        { "/cart/add", new() { ["quantity"] = "1" } },
+        { "/cart/add", new() { ["productId"] = "coffee-01", ["quantity"] = "two" } },
+        { "/cart/add", new() { ["productId"] = "coffee-01", ["quantity"] = "0" } },
+        { "/cart/add", new() { ["productId"] = "coffee-01", ["quantity"] = "11" } },
+        { "/cart/remove", new() },
+        { "/feedback/not-interested", new() { ["returnUrl"] = "/" } },
+        { "/feedback/problem", new() },
+        { "/privacy/consent", new() { ["enabled"] = "maybe" } },
+        { "/privacy/consent", new() },
+        { "/debug/arm", new() { ["arm"] = "Sideways" } },
+    };
+
+    public static TheoryData<string> FormEndpoints =>
+        ["/cart/add", "/cart/remove", "/feedback/not-interested", "/feedback/problem", "/privacy/consent", "/privacy/forget", "/debug/toggle", "/debug/arm", "/signout"];
+
+    [Theory]
+    [MemberData(nameof(MalformedForms))]
+    public async Task A_malformed_form_is_rejected_with_a_400_page(string path, Dictionary<string, string> fields)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.PostAsync(path, fields);
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("That request didn't make sense", page.Text("h1"));
+    }
+
+    [Theory]
+    [MemberData(nameof(FormEndpoints))]
+    public async Task A_form_without_its_antiforgery_token_is_rejected(string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.PostAsync(path, new Dictionary<string, string> { ["productId"] = "coffee-01", ["enabled"] = "true", ["arm"] = "own" }, withToken: false);
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.BadRequest, page.Status);
+        Assert.Equal("That request didn't make sense", page.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData("/cart/add")]
+    [InlineData("/cart/remove")]
+    [InlineData("/feedback/not-interested")]
+    [InlineData("/feedback/problem")]
+    public async Task A_well_formed_post_about_an_unknown_product_is_a_404_page(string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.PostAsync(path, new Dictionary<string, string> { ["productId"] = "coffee-404" });
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("We couldn't find that", page.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.example/")]
+    [InlineData("//elsewhere.example/")]
+    [InlineData("/\\elsewhere.example/")]
+    public async Task A_return_url_never_leaves_the_store(string returnUrl)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.PostAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_forged_visitor_cookie_is_replaced_not_trusted()
+    {
+        using var visitor = new Visitor(store, "<script>alert(1)</script>", debug: true);
+
+        var home = await visitor.GetAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, home.Status);
+        Assert.StartsWith("guest-", visitor.Cookie("sf-visitor"), StringComparison.Ordinal);
+        Assert.Equal(visitor.Cookie("sf-visitor"), home.Text("#debug-panel code"));
+    }
+}

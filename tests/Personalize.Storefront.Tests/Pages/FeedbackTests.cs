@@ -1,0 +1,40 @@
+using Personalize.Storefront.Tests.Infrastructure;
+
+namespace Personalize.Storefront.Tests.Pages;
+
+[Collection(StorefrontCollection.Name)]
+public sealed class FeedbackTests(StorefrontFactory store)
+{
+    [Fact]
+    public async Task Not_interested_removes_the_product_for_good()
+    {
+        using var visitor = store.NewVisitor();
+        var dismissed = (await visitor.GetAsync("/")).Recommendations[0].Key;
+
+        var home = await visitor.PostAndFollowAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
+        var shelf = await visitor.GetAsync($"/c/{dismissed.Split('-')[0]}");
+
+        Assert.StartsWith("Got it: we won't suggest", home.Text("#flash"), StringComparison.Ordinal);
+        Assert.DoesNotContain(home.Recommendations, card => card.Key == dismissed);
+        Assert.Contains(("not-interested", dismissed), home.Decision!.Removed);
+        Assert.DoesNotContain(shelf.Recommendations, card => card.Key == dismissed);
+        Assert.Contains(shelf.Catalog, card => card.Key == dismissed);
+    }
+
+    [Fact]
+    public async Task After_a_problem_report_no_deal_is_recommended()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("coffee-01", "coffee-02", "coffee-04");
+        Assert.Contains((await visitor.GetAsync("/")).Recommendations, card => card.IsPromotional);
+
+        var product = await visitor.PostAndFollowAsync("/feedback/problem", new Dictionary<string, string> { ["productId"] = "coffee-02", ["returnUrl"] = "/p/coffee-02" });
+        var home = await visitor.GetAsync("/");
+
+        Assert.Equal("Burr grinder", product.Text(".product h1"));
+        Assert.Contains("hold back promotions", product.Text("#flash"), StringComparison.Ordinal);
+        Assert.Equal(8, home.Recommendations.Count);
+        Assert.DoesNotContain(home.Recommendations, card => card.IsPromotional);
+        Assert.Contains(home.Decision!.Removed, removal => removal.Guardrail == "complaint-suppression");
+    }
+}

@@ -66,7 +66,13 @@ internal readonly ref struct ProfileUpdate
             default:
                 profile.Shows.Reset(update.ItemIndex);
                 update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems);
-                profile.RecentItems.Add(update.ItemIndex, update.Ticks);
+
+                // Only what the user liked seeds next-step suggestions: a low rating must not.
+                if (update.Weight > 0)
+                {
+                    profile.RecentItems.Add(update.ItemIndex, update.Ticks);
+                }
+
                 if (update.Kind == EventKind.Purchase)
                 {
                     profile.Purchases.Add(update.ItemIndex, update.Ticks);

@@ -77,6 +77,17 @@ public sealed class BuiltInSignalTests
     }
 
     [Fact]
+    public void A_disliked_item_does_not_seed_next_step_suggestions()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence));
+        sdk.View("shopper", "hiking-1", "kitchen-3");
+
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("u", "hiking-1", 0.1f));
+
+        Assert.Equal(0f, sdk.ScoreOf("u", "kitchen-3"));
+    }
+
+    [Fact]
     public void Stated_preference_is_one_for_a_liked_category_or_attribute()
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.StatedPreference));

@@ -1,0 +1,208 @@
+using System.Globalization;
+using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
+
+namespace Personalize.Evaluation.Cli;
+
+/// <summary>The parsed command line.</summary>
+/// <param name="Datasets">The data sets to run, in order.</param>
+/// <param name="DataPath">The <c>--data</c> folder, or null for the default.</param>
+/// <param name="Json">Whether to write JSON instead of markdown.</param>
+/// <param name="Tune">Whether to tune on the validation split instead of evaluating.</param>
+/// <param name="Quiet">Whether to report no progress.</param>
+/// <param name="MaxLines">Reads only this many lines of a line-based log (smoke runs).</param>
+/// <param name="RatingsAsViews">Replays MovieTweetings ratings as View events instead of Rating events.</param>
+/// <param name="Run">What the run includes.</param>
+/// <param name="Help">Whether help was asked for.</param>
+internal sealed record CommandLine(
+    IReadOnlyList<string> Datasets,
+    string? DataPath,
+    bool Json,
+    bool Tune,
+    bool Quiet,
+    int? MaxLines,
+    bool RatingsAsViews,
+    RunOptions Run,
+    bool Help)
+{
+    /// <summary>The usage text.</summary>
+    public static string Usage { get; } = $"""
+        Usage: dotnet run -c Release --project samples/Personalize.Evaluation -- [options]
+
+        Replays a real interaction log through the SDK's public API in time order and compares its
+        rankings with Random, MostPopular and item-kNN under one fixed protocol. Markdown on stdout.
+
+        Options:
+          --dataset NAME     {string.Join(", ", DatasetLoader.Names)} or all (default: {DatasetLoader.Names[0]})
+          --data PATH        the shared data folder (default: {DatasetLoader.DefaultRelativeDataPath} from the
+                             repository root, the folder holding {DatasetLoader.SolutionFileName};
+                             ${DatasetLoader.DataEnvironmentVariable} overrides the default)
+          --json             write the report as JSON instead of markdown
+          --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
+                             half-lives) on a validation split of each data set's training period
+                             (never the test period) for the smallest change that beats both
+                             baselines on every data set; prints what it chose, changes nothing
+          --seed N           seeds Random and the tie-break order of candidates (default: 42)
+          --neighbours N     item-kNN neighbours per item (default: {ItemKnnRecommender.DefaultNeighbours})
+          --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
+          --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
+          --validation K     evaluate on validation window K of the training period instead of the
+                             test split (1: its last 10%; 2: the 10% before that; ...)
+          --ratings-as-views replay movietweetings ratings as View events instead of Rating events
+          --no-ablation      skip the SDK rows with one signal alone and with every option at its default
+          --no-prequential   skip the prequential walk
+          --quiet            no progress on stderr
+          --help             this text
+
+        One extra SDK row (and its live prequential walk), to check what --tune chose, once, on the
+        test split; any of these adds it, the rest keep the SDK's defaults:
+          --sdk-weights W    personalized weights, e.g. popularity=3,category-affinity=1
+          --sdk-cold-start-weights W
+                             cold-start weights, same form
+          --sdk-popularity-half-life D, --sdk-affinity-half-life D
+                             half-lives in days
+          --sdk-min-confidence X
+                             the confidence gate, in [0, 1]
+          --sdk-label NAME   the row's name (default: the changes, in words)
+        """;
+
+    /// <summary>Parses <paramref name="args"/>.</summary>
+    /// <exception cref="FormatException">An option is unknown, lacks its value or has a bad value.</exception>
+    public static CommandLine Parse(IReadOnlyList<string> args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var datasets = new List<string> { DatasetLoader.Names[0] };
+        string? data = null;
+        bool json = false, tune = false, quiet = false, help = false, ratingsAsViews = false;
+        int? maxLines = null;
+        Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
+        double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null;
+        string? sdkLabel = null;
+        var run = new RunOptions();
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
+            int Number(int min)
+            {
+                var name = args[i];
+                var text = Value();
+                return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= min
+                    ? n
+                    : throw new FormatException($"{name} needs a whole number >= {min}, not '{text}'.");
+            }
+
+            double Real(double min, double max, bool open)
+            {
+                var name = args[i];
+                var text = Value();
+                return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var x) && double.IsFinite(x) && (open ? x > min : x >= min) && x <= max
+                    ? x
+                    : throw new FormatException($"{name} needs a number {(open ? ">" : ">=")} {min} and <= {max}, not '{text}'.");
+            }
+
+            Dictionary<string, float> Weights()
+            {
+                var name = args[i];
+                var text = Value();
+                try
+                {
+                    return SdkConfiguration.ParseWeights(text);
+                }
+                catch (FormatException exception)
+                {
+                    throw new FormatException($"{name}: {exception.Message}", exception);
+                }
+            }
+
+            switch (args[i])
+            {
+                case "--dataset":
+                    var name = Value();
+                    datasets = name == "all" ? [.. DatasetLoader.Names]
+                        : DatasetLoader.Names.Contains(name) ? [name]
+                        : throw new FormatException($"Unknown data set '{name}' (known: {string.Join(", ", DatasetLoader.Names)}, all).");
+                    break;
+                case "--data":
+                    data = Value();
+                    break;
+                case "--json":
+                    json = true;
+                    break;
+                case "--tune":
+                    tune = true;
+                    break;
+                case "--quiet":
+                    quiet = true;
+                    break;
+                case "--seed":
+                    run = run with { Seed = Number(0) };
+                    break;
+                case "--neighbours":
+                    run = run with { Neighbours = Number(1) };
+                    break;
+                case "--buckets":
+                    run = run with { Buckets = Number(1) };
+                    break;
+                case "--max-lines":
+                    maxLines = Number(1);
+                    break;
+                case "--validation":
+                    run = run with { Validation = Number(1) };
+                    break;
+                case "--ratings-as-views":
+                    ratingsAsViews = true;
+                    break;
+                case "--sdk-weights":
+                    sdkWeights = Weights();
+                    break;
+                case "--sdk-cold-start-weights":
+                    sdkColdStart = Weights();
+                    break;
+                case "--sdk-popularity-half-life":
+                    popularityHalfLife = Real(0, 3650, open: true);
+                    break;
+                case "--sdk-affinity-half-life":
+                    affinityHalfLife = Real(0, 3650, open: true);
+                    break;
+                case "--sdk-min-confidence":
+                    minConfidence = Real(0, 1, open: false);
+                    break;
+                case "--sdk-label":
+                    sdkLabel = Value();
+                    break;
+                case "--no-ablation":
+                    run = run with { Ablation = false };
+                    break;
+                case "--no-prequential":
+                    run = run with { Prequential = false };
+                    break;
+                case "--help" or "-h":
+                    help = true;
+                    break;
+                default:
+                    throw new FormatException($"Unknown option '{args[i]}'.");
+            }
+        }
+
+        if (sdkWeights is not null || sdkColdStart is not null || popularityHalfLife is not null || affinityHalfLife is not null || minConfidence is not null)
+        {
+            run = run with
+            {
+                ExtraSdk = SdkConfiguration.With(
+                    sdkWeights ?? [],
+                    sdkColdStart ?? [],
+                    popularityHalfLife is { } p ? TimeSpan.FromDays(p) : null,
+                    affinityHalfLife is { } a ? TimeSpan.FromDays(a) : null,
+                    minConfidence,
+                    sdkLabel),
+            };
+        }
+        else if (sdkLabel is not null)
+        {
+            throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
+        }
+
+        return new CommandLine(datasets, data, json, tune, quiet, maxLines, ratingsAsViews, run, help);
+    }
+}

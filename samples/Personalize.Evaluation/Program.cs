@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using Personalize.Evaluation.Cli;
+using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Reporting;
+using Personalize.Sdk;
+
+namespace Personalize.Evaluation;
+
+/// <summary>The console entry point.</summary>
+internal static class Program
+{
+    /// <summary>Runs the harness; returns 0 on success, 1 on a failed run, 2 on a bad command line.</summary>
+    public static int Main(string[] args)
+    {
+        CommandLine command;
+        try
+        {
+            command = CommandLine.Parse(args);
+        }
+        catch (FormatException exception)
+        {
+            Console.Error.WriteLine(exception.Message);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(CommandLine.Usage);
+            return 2;
+        }
+
+        if (command.Help)
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        try
+        {
+            IProgressReporter reporter = command.Quiet ? SilentProgressReporter.Instance : ConsoleProgressReporter.ForConsole();
+            var report = Run(command, $"dotnet run -c Release --project samples/Personalize.Evaluation -- {string.Join(' ', args.Select(Quote))}".TrimEnd(), reporter);
+            Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
+            return 0;
+        }
+        catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"error: {exception.Message}");
+            return 1;
+        }
+    }
+
+    /// <summary>An argument as a shell would need it: quoted when it holds a space or is empty.</summary>
+    public static string Quote(string argument)
+    {
+        ArgumentNullException.ThrowIfNull(argument);
+        return argument.Length == 0 || argument.Any(char.IsWhiteSpace) || argument.Contains('"', StringComparison.Ordinal)
+            ? $"\"{argument.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
+            : argument;
+    }
+
+    /// <summary>Loads each data set and evaluates (or tunes) it.</summary>
+    public static EvaluationReport Run(CommandLine command, string commandText, IProgressReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var dataDirectory = DatasetLoader.ResolveDataDirectory(command.DataPath);
+        var datasets = new List<DatasetReport>();
+        var loaded = new List<Dataset>();
+        foreach (var name in command.Datasets)
+        {
+            var clock = Stopwatch.StartNew();
+            Dataset dataset;
+            using (reporter.Stage($"{name}: load"))
+            {
+                dataset = DatasetLoader.Load(name, dataDirectory, command.MaxLines);
+            }
+
+            if (command.RatingsAsViews && dataset.EventKind == EventKind.Rating)
+            {
+                dataset = dataset with { EventKind = EventKind.View };
+            }
+
+            reporter.Note($"{name}: loaded {dataset.Interactions.Count:N0} interactions and {dataset.Catalog.Count:N0} items from {dataDirectory} in {clock.Elapsed.TotalSeconds:F1}s");
+            if (command.Tune)
+            {
+                loaded.Add(dataset);
+            }
+            else
+            {
+                datasets.Add(EvaluationRunner.Run(dataset, command.Run, reporter, clock));
+            }
+        }
+
+        var tuning = command.Tune ? WeightTuner.Tune(loaded, command.Run, reporter) : null;
+        return new EvaluationReport(commandText, datasets, tuning);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Diagnostics;
+using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Recommenders;
+using Personalize.Evaluation.Reporting;
+
+namespace Personalize.Evaluation.Protocol;
+
+/// <summary>Runs every recommender on one data set through the same protocol code.</summary>
+internal static class EvaluationRunner
+{
+    /// <summary>The recommenders of a run, in table order.</summary>
+    public static IReadOnlyList<Func<IRecommender>> Recommenders(RunOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var list = new List<Func<IRecommender>>
+        {
+            () => new RandomRecommender(options.Seed),
+            () => new MostPopularRecommender(),
+            () => new ItemKnnRecommender(options.Neighbours),
+            () => new SdkRecommender(SdkConfiguration.Default),
+        };
+        if (options.Ablation)
+        {
+            list.AddRange(SdkSignals.All.Select(signal => (Func<IRecommender>)(() => new SdkRecommender(SdkConfiguration.Alone(signal)))));
+            list.Add(() => new SdkRecommender(SdkConfiguration.DefaultOptions));
+        }
+
+        if (options.ExtraSdk is { } extra)
+        {
+            list.Add(() => new SdkRecommender(extra));
+        }
+
+        return list;
+    }
+
+    /// <summary>Applies the protocol to <paramref name="dataset"/> and evaluates every recommender.</summary>
+    public static DatasetReport Run(Dataset dataset, RunOptions options, IProgressReporter reporter, Stopwatch? clock = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reporter);
+        clock ??= Stopwatch.StartNew();
+        var split = EvaluationProtocol.Prepare(dataset.Interactions);
+        if (options.Validation > 0)
+        {
+            split = EvaluationProtocol.ValidationSplit(split.Train, options.Validation) is var validation
+                ? validation with { Statistics = validation.Statistics with { Loaded = split.Statistics.Loaded, Deduplicated = split.Statistics.Deduplicated, ItemFiltered = split.Statistics.ItemFiltered, UserFiltered = split.Statistics.UserFiltered } }
+                : split;
+        }
+
+        var data = new PreparedData(dataset, split, options.Seed);
+        reporter.Note($"{dataset.Name}: {Describe(data.Split.Statistics)}; split at {data.SplitTime:yyyy-MM-dd HH:mm:ss}{(options.Validation > 0 ? $" (validation window {options.Validation}, inside the training period)" : string.Empty)}");
+
+        var results = Recommenders(options).Select(create => Evaluate(create(), data, dataset.Name, reporter)).ToArray();
+        IReadOnlyList<PrequentialSeries> prequential = options.Prequential
+            ? RunPrequential(data, options, dataset.Name, reporter)
+            : [];
+        var diagnostics = DatasetDiagnostics.Compute(data);
+        return new DatasetReport(dataset.Name, data.Split.Statistics, data.SplitTime, results, prequential, diagnostics, clock.Elapsed.TotalSeconds, options.Validation, SegmentBreakdown.Compute(results, options.ExtraSdk is { } extra ? SegmentBreakdown.ShownRows.Append(extra.Name) : SegmentBreakdown.ShownRows),
+            PairedComparison.Compute(results, options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : [SdkConfiguration.Default.Name]));
+    }
+
+    /// <summary>Fits and evaluates one recommender, timing both.</summary>
+    public static RecommenderResult Evaluate(IRecommender recommender, PreparedData data, string label, IProgressReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(reporter);
+        try
+        {
+            var watch = Stopwatch.StartNew();
+            using (reporter.Stage($"{label}: fit {recommender.Name}"))
+            {
+                recommender.Fit(data.Train);
+            }
+
+            var fit = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            UserResults users;
+            using (var stage = reporter.Stage($"{label}: rank {recommender.Name}"))
+            {
+                users = OfflineEvaluator.EvaluateUsers(recommender, data, stage);
+            }
+
+            var metrics = users.Summary;
+
+            var counters = (recommender as SdkRecommender)?.Counters;
+            reporter.Note($"{label}: {recommender.Name}: nDCG@10 {metrics.NdcgAt10:F4}, HR@10 {metrics.HitRateAt10:F4}, coverage@10 {metrics.CoverageAt10:F4} ({fit:F1}s fit, {watch.Elapsed.TotalSeconds:F1}s rank)");
+            return new RecommenderResult(recommender.Name, metrics, fit, watch.Elapsed.TotalSeconds, counters, users);
+        }
+        finally
+        {
+            (recommender as IDisposable)?.Dispose();
+        }
+    }
+
+    /// <summary>The prequential walks: the SDK live and frozen (and the extra SDK row live), with item-kNN and most-popular for reference.</summary>
+    public static IReadOnlyList<PrequentialSeries> RunPrequential(PreparedData data, RunOptions options, string label, IProgressReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(reporter);
+        var walks = new List<(string Name, Func<IRecommender> Create, bool Live)>
+        {
+            ("sdk (live)", () => new SdkRecommender(SdkConfiguration.Default), true),
+            ("sdk (frozen)", () => new SdkRecommender(SdkConfiguration.Default), false),
+        };
+        if (options.ExtraSdk is { } extra)
+        {
+            walks.Add(($"{extra.Name} (live)", () => new SdkRecommender(extra), true));
+        }
+
+        walks.AddRange(
+        [
+            ("item-knn (live history)", () => new ItemKnnRecommender(options.Neighbours), true),
+            ("item-knn (frozen)", () => new ItemKnnRecommender(options.Neighbours), false),
+            ("most-popular (frozen)", () => new MostPopularRecommender(), false),
+        ]);
+        var series = new List<PrequentialSeries>();
+        foreach (var (name, create, live) in walks)
+        {
+            var recommender = create();
+            try
+            {
+                using (reporter.Stage($"{label}: fit {name}"))
+                {
+                    recommender.Fit(data.Train);
+                }
+
+                using var stage = reporter.Stage($"{label}: prequential {name}");
+                series.Add(PrequentialEvaluator.Run(name, recommender, data, live, options.Buckets, stage));
+            }
+            finally
+            {
+                (recommender as IDisposable)?.Dispose();
+            }
+        }
+
+        return series;
+    }
+
+    private static string Describe(ProtocolStatistics s) =>
+        $"{s.Loaded:N0} interactions, {s.Deduplicated:N0} after de-duplication, {s.ItemFiltered:N0} after the item filter, {s.UserFiltered:N0} after the user filter; " +
+        $"train {s.TrainRows:N0} rows ({s.TrainUsers:N0} users, {s.TrainItems:N0} items), test {s.TestRows:N0} of {s.TestRowsBeforeFilter:N0} rows, {s.TestUsers:N0} users";
+}

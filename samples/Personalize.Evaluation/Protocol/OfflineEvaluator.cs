@@ -1,0 +1,54 @@
+using Personalize.Evaluation.Metrics;
+using Personalize.Evaluation.Recommenders;
+
+namespace Personalize.Evaluation.Protocol;
+
+/// <summary>
+/// The offline test: one list per test user, at the split time, over the full catalogue of training
+/// items minus the user's training items (no sampled negatives).
+/// </summary>
+internal static class OfflineEvaluator
+{
+    /// <summary>Evaluates an already fitted recommender.</summary>
+    /// <param name="recommender">The fitted recommender.</param>
+    /// <param name="data">The prepared data.</param>
+    /// <param name="progress">Receives the share of users done, in [0, 1].</param>
+    public static MetricSummary Evaluate(IRecommender recommender, PreparedData data, IProgress<double>? progress = null) =>
+        EvaluateUsers(recommender, data, progress).Summary;
+
+    /// <summary>
+    /// Evaluates an already fitted recommender and keeps each test user's nDCG@10 and segment (in
+    /// <see cref="PreparedData.Relevant"/> order), so results can be broken down by the SDK's decision path.
+    /// </summary>
+    public static UserResults EvaluateUsers(IRecommender recommender, PreparedData data, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(recommender);
+        ArgumentNullException.ThrowIfNull(data);
+        var candidates = new CandidateBuilder(data.Train);
+        var metrics = new MetricAccumulator(data.Train.ItemKeys.Count);
+        var ranked = new int[ProtocolSettings.LongK];
+        var ndcg = new double[data.Relevant.Count];
+        var segments = recommender is ISegmentedRecommender ? new string?[data.Relevant.Count] : null;
+        var done = 0;
+        foreach (var (user, relevant) in data.Relevant)
+        {
+            var written = recommender.Recommend(user, candidates.Build(data.Train.UserItems[user]), data.SplitTime, ranked);
+            metrics.Add(ranked.AsSpan(0, written), relevant);
+            ndcg[done] = RankingMetrics.NdcgAt(ProtocolSettings.K, ranked.AsSpan(0, written), relevant);
+            if (segments is not null)
+            {
+                segments[done] = ((ISegmentedRecommender)recommender).LastSegment;
+            }
+
+            progress?.Report((double)++done / data.Relevant.Count);
+        }
+
+        return new UserResults(metrics.Summarize(), ndcg, segments);
+    }
+}
+
+/// <summary>A run's summary with its per-user detail.</summary>
+/// <param name="Summary">The metrics.</param>
+/// <param name="Ndcg">Each test user's nDCG@10, in <see cref="PreparedData.Relevant"/> order.</param>
+/// <param name="Segments">Each test user's segment, when the recommender has segments.</param>
+internal sealed record UserResults(MetricSummary Summary, IReadOnlyList<double> Ndcg, IReadOnlyList<string?>? Segments);

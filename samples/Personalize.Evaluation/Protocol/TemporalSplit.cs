@@ -1,0 +1,14 @@
+using Personalize.Evaluation.Data;
+
+namespace Personalize.Evaluation.Protocol;
+
+/// <summary>A log split by time: training rows, the filtered test rows and the split time.</summary>
+/// <param name="Train">Rows at or before <paramref name="SplitTime"/>, in time order.</param>
+/// <param name="Test">Rows after it whose user and item are in <paramref name="Train"/>, in time order.</param>
+/// <param name="SplitTime">The quantile timestamp; decisions for the test are made at this time.</param>
+/// <param name="Statistics">What each step kept.</param>
+internal sealed record TemporalSplit(
+    IReadOnlyList<Interaction> Train,
+    IReadOnlyList<Interaction> Test,
+    DateTimeOffset SplitTime,
+    ProtocolStatistics Statistics);

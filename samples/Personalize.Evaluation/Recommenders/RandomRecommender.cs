@@ -1,0 +1,33 @@
+using Personalize.Evaluation.Protocol;
+
+namespace Personalize.Evaluation.Recommenders;
+
+/// <summary>Uniformly random lists, seeded per (seed, user) so a run is reproducible.</summary>
+internal sealed class RandomRecommender(int seed) : IRecommender
+{
+    /// <inheritdoc />
+    public string Name => "random";
+
+    /// <inheritdoc />
+    public void Fit(TrainingSet train)
+    {
+    }
+
+    /// <inheritdoc />
+    public int Recommend(int user, ReadOnlySpan<int> candidates, DateTimeOffset now, Span<int> destination)
+    {
+        var random = new Random(unchecked((seed * 1_000_003) + user));
+        var n = Math.Min(destination.Length, candidates.Length);
+        int[] pool = [.. candidates];
+
+        // A partial Fisher-Yates shuffle: the first n positions are a uniform sample, in random order.
+        for (var i = 0; i < n; i++)
+        {
+            var j = random.Next(i, pool.Length);
+            (pool[i], pool[j]) = (pool[j], pool[i]);
+            destination[i] = pool[i];
+        }
+
+        return n;
+    }
+}

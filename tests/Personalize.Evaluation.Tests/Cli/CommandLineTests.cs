@@ -1,0 +1,93 @@
+using Personalize.Evaluation.Cli;
+using Personalize.Evaluation.Data;
+
+namespace Personalize.Evaluation.Tests.Cli;
+
+public sealed class CommandLineTests
+{
+    [Fact]
+    public void Defaults_to_the_primary_data_set_with_every_part_of_the_run()
+    {
+        var command = CommandLine.Parse([]);
+
+        Assert.Equal([UciOnlineRetailLoader.Name], command.Datasets);
+        Assert.Null(command.DataPath);
+        Assert.False(command.Json);
+        Assert.False(command.Tune);
+        Assert.True(command.Run.Ablation);
+        Assert.True(command.Run.Prequential);
+        Assert.Equal(50, command.Run.Neighbours);
+    }
+
+    [Fact]
+    public void Parses_every_option()
+    {
+        var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet"]);
+
+        Assert.Equal(DatasetLoader.Names, command.Datasets);
+        Assert.Equal("/d", command.DataPath);
+        Assert.True(command.Json && command.Tune && command.Quiet);
+        Assert.Equal(new Evaluation.Protocol.RunOptions(7, 20, false, false, 3), command.Run);
+        Assert.Equal(100, command.MaxLines);
+    }
+
+    [Theory]
+    [InlineData("--dataset", "nope")]
+    [InlineData("--seed", "-1")]
+    [InlineData("--neighbours", "zero")]
+    [InlineData("--data")]
+    [InlineData("--frobnicate")]
+    public void Rejects_a_bad_command_line(params string[] args)
+    {
+        Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+    }
+
+    [Fact]
+    public void The_sdk_options_add_one_sdk_row_with_those_settings()
+    {
+        var command = CommandLine.Parse(["--sdk-weights", "popularity=3, co-occurrence=1", "--sdk-cold-start-weights", "freshness=0", "--sdk-popularity-half-life", "2", "--sdk-affinity-half-life", "30", "--sdk-min-confidence", "0.2"]);
+
+        var extra = command.Run.ExtraSdk!;
+        Assert.Equal(new Dictionary<string, float> { ["popularity"] = 3f, ["co-occurrence"] = 1f }, extra.Weights);
+        Assert.Equal(new Dictionary<string, float> { ["freshness"] = 0f }, extra.ColdStartWeights);
+        Assert.Equal(TimeSpan.FromDays(2), extra.PopularityHalfLife);
+        Assert.Equal(TimeSpan.FromDays(30), extra.AffinityHalfLife);
+        Assert.Equal(0.2, extra.MinConfidence);
+        Assert.True(extra.ReplaySettings);
+        Assert.Equal("sdk (weights popularity=3, co-occurrence=1; cold start freshness=0; popularity half-life 2 d; affinity half-life 30 d; min confidence 0.2)", extra.Name);
+        Assert.Equal(extra.Name, Evaluation.Protocol.EvaluationRunner.Recommenders(command.Run)[^1]().Name);
+    }
+
+    [Fact]
+    public void The_extra_row_can_be_labelled_and_other_options_parse()
+    {
+        var command = CommandLine.Parse(["--sdk-weights", "popularity=1.5", "--sdk-label", "proposed defaults", "--validation", "2", "--ratings-as-views"]);
+
+        Assert.Equal("proposed defaults", command.Run.ExtraSdk!.Name);
+        Assert.Equal(2, command.Run.Validation);
+        Assert.True(command.RatingsAsViews);
+        Assert.Null(CommandLine.Parse([]).Run.ExtraSdk);
+    }
+
+    [Theory]
+    [InlineData("--sdk-weights", "nope=1")]
+    [InlineData("--sdk-weights", "popularity=-1")]
+    [InlineData("--sdk-weights", "popularity")]
+    [InlineData("--sdk-cold-start-weights", "popularity=x")]
+    [InlineData("--sdk-min-confidence", "1.5")]
+    [InlineData("--sdk-popularity-half-life", "0")]
+    [InlineData("--sdk-label", "alone")]
+    [InlineData("--validation", "0")]
+    public void Sdk_options_must_name_built_in_signals_and_valid_values(params string[] args)
+    {
+        Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+    }
+
+    [Fact]
+    public void The_command_shown_in_a_report_quotes_arguments_with_spaces()
+    {
+        Assert.Equal("--sdk-label", Program.Quote("--sdk-label"));
+        Assert.Equal("\"proposed defaults\"", Program.Quote("proposed defaults"));
+        Assert.Equal("\"\"", Program.Quote(string.Empty));
+    }
+}

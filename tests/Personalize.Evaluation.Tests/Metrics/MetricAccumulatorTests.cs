@@ -1,0 +1,40 @@
+using Personalize.Evaluation.Metrics;
+
+namespace Personalize.Evaluation.Tests.Metrics;
+
+public sealed class MetricAccumulatorTests
+{
+    [Fact]
+    public void Averages_over_users_and_measures_catalogue_coverage()
+    {
+        // Catalogue of 10 items.
+        // User 1: ranked 0, 1, 2; relevant {0}: nDCG 1, HR 1, recall 1.
+        // User 2: ranked 2, 3;    relevant {9}: nDCG 0, HR 0, recall 0.
+        // Means: 0.5 each. nDCG sample s.d. = sqrt(((1-0.5)^2 + (0-0.5)^2) / 1) = 0.707107; s.e. = 0.707107 / sqrt(2) = 0.5.
+        // Coverage@10: items {0, 1, 2, 3} = 4 of 10 = 0.4.
+        var accumulator = new MetricAccumulator(10);
+        accumulator.Add([0, 1, 2], new HashSet<int> { 0 });
+        accumulator.Add([2, 3], new HashSet<int> { 9 });
+
+        var summary = accumulator.Summarize();
+
+        Assert.Equal(new MetricSummary(2, 0.5, 0.5, 0.5, 0.5, 0.5, 0.4), summary);
+    }
+
+    [Fact]
+    public void Coverage_counts_only_the_top_10_and_recall_20_the_top_20()
+    {
+        // One user, ranked 0..19; relevant {15}: no hit in the top 10 (nDCG, HR, Recall@10 = 0),
+        // a hit in the top 20 (Recall@20 = 1/1). Coverage: items 0..9 = 10 of 40 = 0.25.
+        var accumulator = new MetricAccumulator(40);
+        accumulator.Add([.. Enumerable.Range(0, 20)], new HashSet<int> { 15 });
+
+        var summary = accumulator.Summarize();
+
+        Assert.Equal(new MetricSummary(1, 0, 0, 0, 0, 1, 0.25), summary);
+    }
+
+    [Fact]
+    public void An_empty_run_is_all_zero() =>
+        Assert.Equal(new MetricSummary(0, 0, 0, 0, 0, 0, 0), new MetricAccumulator(3).Summarize());
+}

@@ -1,0 +1,106 @@
+using Personalize.Evaluation.Cli;
+using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
+using Personalize.Evaluation.Reporting;
+using Personalize.Sdk.Signals;
+using static Personalize.Evaluation.Tests.SyntheticLog;
+
+namespace Personalize.Evaluation.Tests.Protocol;
+
+public sealed class WeightTunerTests
+{
+    private static WeightTuner.Knob Knob(string name) => WeightTuner.Knobs.Single(k => k.Name == name);
+
+    [Fact]
+    public void A_point_records_only_what_differs_from_the_sdks_defaults()
+    {
+        var popularity = SdkDefaults.Current.Weights[BuiltInSignals.Popularity];
+
+        var changed = TuningPoint.Defaults.WithWeight(BuiltInSignals.Popularity, popularity + 1);
+        var back = changed.WithWeight(BuiltInSignals.Popularity, popularity);
+
+        Assert.Equal(1, changed.ChangeCount);
+        Assert.True(back.IsDefault);
+        Assert.Equal("SDK defaults", back.Describe());
+        Assert.Equal(popularity + 1, changed.WeightOf(BuiltInSignals.Popularity));
+    }
+
+    [Fact]
+    public void A_points_command_line_adds_the_same_configuration_as_a_test_row()
+    {
+        var point = TuningPoint.Defaults.WithWeight(BuiltInSignals.Popularity, 1.5f).WithColdStartWeight(BuiltInSignals.Freshness, 0f) with { MinConfidence = 0.2, PopularityHalfLifeDays = 3 };
+
+        var parsed = CommandLine.Parse(point.ToCommandLine().Split(' ')).Run.ExtraSdk!;
+
+        var expected = point.ToConfiguration();
+        Assert.Equal(expected.Name, parsed.Name);
+        Assert.Equal(expected.Weights, parsed.Weights);
+        Assert.Equal(expected.ColdStartWeights, parsed.ColdStartWeights);
+        Assert.Equal((expected.PopularityHalfLife, expected.AffinityHalfLife, expected.MinConfidence), (parsed.PopularityHalfLife, parsed.AffinityHalfLife, parsed.MinConfidence));
+    }
+
+    [Fact]
+    public void Every_knob_tries_its_default_and_moves_a_point_off_it_and_back()
+    {
+        Assert.All(WeightTuner.Knobs, knob =>
+        {
+            Assert.Contains(knob.Default, knob.Values);
+            Assert.Equal(knob.Values.Order(), knob.Values);
+            Assert.All(knob.Values.Where(v => v != knob.Default), v =>
+            {
+                var moved = knob.Set(TuningPoint.Defaults, v);
+                Assert.True(knob.IsChanged(moved));
+                Assert.Equal(v, knob.ValueOf(moved), 6);
+                Assert.True(knob.Reset(moved).IsDefault);
+            });
+        });
+        Assert.DoesNotContain(WeightTuner.Knobs, k => k.Name.Contains(BuiltInSignals.StatedPreference, StringComparison.Ordinal) || k.Name.Contains(BuiltInSignals.Context, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Refining_a_chosen_value_tries_values_between_it_and_its_neighbour_towards_the_default()
+    {
+        var popularity = Knob($"weight {BuiltInSignals.Popularity}");
+        var step = popularity.TowardDefault(3);
+
+        Assert.Equal(1, step);
+        Assert.Equal([1.5, 2, 2.5], popularity.Between(step, 3));
+        Assert.Equal(popularity.Default, popularity.TowardDefault(popularity.Default));
+    }
+
+    [Fact]
+    public void The_search_reads_only_the_training_period_and_reports_every_trial()
+    {
+        // A small shop: 30 users over 120 days, a few popular items and a long tail, two categories.
+        // The last 10% of the log (the test period) holds an item nobody bought before: if the search
+        // read the test period, that item would enter a catalogue.
+        var random = new Random(7);
+        var rows = new List<Interaction>();
+        for (var day = 0; day < 108; day++)
+        {
+            var user = "u" + random.Next(30);
+            rows.Add(Row(user, "i" + Math.Min(random.Next(12), random.Next(12)), (day * 86_400) + 1));
+            rows.Add(Row(user, "i" + random.Next(12), (day * 86_400) + 2));
+        }
+
+        for (var day = 108; day < 120; day++)
+        {
+            rows.Add(Row("u" + random.Next(30), "test-only", (day * 86_400) + 1));
+        }
+
+        var dataset = Dataset(rows, key => key[^1] % 2 == 0 ? "even" : "odd");
+
+        var report = WeightTuner.Tune([dataset], new RunOptions(), SilentProgressReporter.Instance);
+
+        Assert.Equal(WeightTuner.Windows, report.Windows.Count);
+        Assert.All(report.Windows, w => Assert.True(w.To < At(108 * 86_400)));
+        Assert.Equal("SDK defaults", report.Trials[0].Changes);
+        Assert.Contains(report.Chosen, report.Trials);
+        Assert.All(report.Trials, t => Assert.Equal(WeightTuner.Windows, t.Scores.Count));
+        Assert.Equal(report.ChosenMeetsTarget, WeightTuner.MeetsTarget(report.Chosen));
+        Assert.Contains("Validation-chosen defaults", MarkdownReport.Write(new EvaluationReport("tune", [], report)), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReport.Write(new EvaluationReport("tune", [], report)));
+        Assert.Equal(report.Trials.Count, json.RootElement.GetProperty("tuning").GetProperty("trials").GetArrayLength());
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
+using Personalize.Evaluation.Reporting;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Evaluation.Tests;
+
+public sealed class SmokeTests
+{
+    private const int Lines = 8_000;
+
+    [RequiresSharedDataFact]
+    public void The_whole_harness_runs_on_the_first_lines_of_real_movietweetings_ratings()
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = DatasetLoader.Load(MovieTweetingsLoader.Name, RequiresSharedDataFactAttribute.DataDirectory!, Lines);
+
+        var report = EvaluationRunner.Run(dataset, new RunOptions(), SilentProgressReporter.Instance);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
+        Assert.True(report.Statistics.TestUsers > 0);
+        Assert.Equal(
+            [
+                "random", "most-popular", "item-knn", "sdk",
+                .. BuiltInSignals.All.Select(signal => $"sdk: {signal} only"),
+                "sdk (every option at its default)",
+            ],
+            report.Results.Select(r => r.Name));
+        Assert.All(report.Results, r =>
+        {
+            Assert.Equal(report.Statistics.TestUsers, r.Metrics.Users);
+            Assert.InRange(r.Metrics.NdcgAt10, 0, 1);
+            Assert.InRange(r.Metrics.CoverageAt10, 0, 1);
+            Assert.True(r.Metrics.RecallAt20 >= r.Metrics.RecallAt10);
+        });
+        Assert.All(report.Results.Where(r => r.SdkCounters is not null), r =>
+        {
+            // Every positive rating is replayed as a Rating event, and the protocol already removes
+            // every item the user rated, so no guardrail has anything left to remove.
+            var counters = r.SdkCounters!;
+            Assert.Equal(report.Statistics.TrainRows, SdkCounters.Sum(counters, "personalize.events.applied", ("kind", "rating")));
+            Assert.Equal(0, SdkCounters.Sum(counters, "personalize.guardrail.removals"));
+            Assert.Equal(report.Statistics.TestUsers, SdkCounters.Sum(counters, "personalize.decisions"));
+        });
+        Assert.Equal(report.Statistics.TestUsers, report.Segments!.Sum(s => s.Users));
+        Assert.Equal(5, report.Prequential.Count);
+        Assert.All(report.Prequential, s => Assert.Equal(report.Statistics.TestRows, s.Events));
+
+        var evaluation = new EvaluationReport("smoke", [report], null);
+        var markdown = MarkdownReport.Write(evaluation);
+        Assert.Contains("| most-popular |", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001b', markdown);
+        using var json = JsonDocument.Parse(JsonReport.Write(evaluation));
+        Assert.Equal(report.Results.Count, json.RootElement.GetProperty("datasets")[0].GetProperty("results").GetArrayLength());
+    }
+}

@@ -116,9 +116,9 @@ internal sealed partial class Personalizer
                 ? ExplanationBuilder.Build(variant, reason, _signals, plan, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
                 : null;
             info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason, plan.Name);
-            if (holdout is not null && request.ForceArm is null && reason != DecisionReason.KillSwitch)
+            if (holdout is not null && written > 0 && request.ForceArm is null && reason != DecisionReason.KillSwitch)
             {
-                // QA overrides and kill-switch fallbacks are never measured.
+                // Nothing shown is no exposure; QA overrides and kill-switch fallbacks are never measured.
                 MeasureExposure(info, unitKey, assignments, firstHoldout, destination[..written]);
             }
 

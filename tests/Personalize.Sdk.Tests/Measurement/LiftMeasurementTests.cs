@@ -64,6 +64,17 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void A_decision_that_shows_nothing_is_not_an_exposure()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));
+
+        sdk.Personalizer.Rank(new PersonalizationRequest("someone") { Count = 0 });
+
+        var report = Reporter(sdk).GetReport(Holdout);
+        Assert.Equal(0, report.Control.ExposedUnits + report.Treatment.ExposedUnits);
+    }
+
+    [Fact]
     public void A_custom_sink_receives_exposures_and_outcomes_and_a_throwing_one_never_surfaces()
     {
         var sink = new RecordingSink();

@@ -17,8 +17,6 @@ internal sealed class PlacementPlans
 
     public PlacementPlan Default { get; }
 
-    public IEnumerable<PlacementPlan> All => _byName.Values.Append(Default).Distinct();
-
     /// <summary>The plan of <paramref name="name"/>; false (with the default plan) when no placement has that name.</summary>
     public bool TryGet(string? name, out PlacementPlan plan)
     {

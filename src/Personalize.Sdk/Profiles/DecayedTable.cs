@@ -12,8 +12,6 @@ internal sealed class DecayedTable(int capacity)
 
     public int Count { get; private set; }
 
-    public int Capacity => _ids.Length;
-
     public int IdAt(int slot) => _ids[slot];
 
     /// <summary>The decayed value of a slot at <paramref name="nowTicks"/>.</summary>

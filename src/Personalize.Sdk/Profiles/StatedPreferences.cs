@@ -13,12 +13,6 @@ internal sealed class StatedPreferences(int capacity)
 
     public int Count { get; private set; }
 
-    public bool IsAttributeAt(int slot) => _isAttribute[slot];
-
-    public int IdAt(int slot) => _ids[slot];
-
-    public int SignAt(int slot) => _signs[slot];
-
     /// <summary>+1 liked, -1 disliked, 0 never stated.</summary>
     public int SignFor(bool isAttribute, int id)
     {

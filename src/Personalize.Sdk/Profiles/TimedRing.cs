@@ -13,8 +13,6 @@ internal sealed class TimedRing(int capacity)
 
     public int Count { get; private set; }
 
-    public int Capacity => _items.Length;
-
     public int ItemAt(int slot) => _items[slot];
 
     public long TicksAt(int slot) => _ticks[slot];

@@ -32,4 +32,10 @@ public enum DecisionReason
 
     /// <summary>Fallback: none of the candidates is in the catalog (or the catalog is empty).</summary>
     NoKnownCandidates = 9,
+
+    /// <summary>
+    /// Fallback: the placement paused itself because its data readiness degraded (see
+    /// <see cref="Placements.PlacementOptions.AutoPause"/>); it resumes by itself once readiness recovers.
+    /// </summary>
+    Paused = 10,
 }

@@ -94,6 +94,10 @@ public sealed class PersonalizationOptions
     /// <value>The default is empty: every placement uses the engine-wide settings.</value>
     public IDictionary<string, Placements.PlacementOptions> Placements { get; } = new Dictionary<string, Placements.PlacementOptions>(StringComparer.Ordinal);
 
+    /// <summary>How data readiness is judged and when placements that opt in pause themselves.</summary>
+    /// <value>See <see cref="Readiness.ReadinessOptions"/> for each default.</value>
+    public Readiness.ReadinessOptions Readiness { get; } = new();
+
     /// <summary>Items to start with, in catalog order.</summary>
     /// <value>The default is empty.</value>
     public IList<CatalogItem> Catalog { get; } = [];

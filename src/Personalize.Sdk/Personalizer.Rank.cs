@@ -7,6 +7,7 @@ using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
 
@@ -75,7 +76,9 @@ internal sealed partial class Personalizer
         var scratch = DecisionScratch.Rent();
         try
         {
-            var live = LoadProfile(request.UserKey, scratch, snapshot, out var unitKey, out var consent);
+            var paused = !_killSwitch && _readiness.IsPaused(plan, now);
+            var live = LoadProfile(request.UserKey, scratch, snapshot, out var unitKey, out var consent, out var known);
+            var readiness = _readiness.DecisionRow(plan, now.UtcTicks);
             var (variant, reason) = ChooseVariant(request, scratch.Profile, consent, now);
             var holdout = AssignHoldouts(plan, unitKey, request.ForceArm, scratch, out var assignments, out var firstHoldout);
             if (_killSwitch)
@@ -104,7 +107,7 @@ internal sealed partial class Personalizer
                 kept = ApplyGuardrails(context, plan, candidates, scratch, now, removals, ref variant, ref reason);
                 var signalProfile = reason is DecisionReason.NoConsent ? scratch.EmptyProfile : scratch.Profile;
                 context = new DecisionContext(snapshot, signalProfile, _statistics, scratch, request.Context, now, _affinityHalfLifeTicks, _freshnessPeriodTicks);
-                written = Score(context, plan, kept, count, destination, ref variant, ref reason, out selected);
+                written = Score(context, plan, kept, count, destination, paused, readiness, ref variant, ref reason, out selected);
                 if (live is not null && written > 0 && _frequencyCapGuardrail >= 0 && plan.IsEnabled(_frequencyCapGuardrail))
                 {
                     // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
@@ -112,13 +115,21 @@ internal sealed partial class Personalizer
                 }
             }
 
+            // Readiness counts the pipeline's own outcome, so a paused placement can see it recover.
+            var failed = reason is DecisionReason.SignalsFailed or DecisionReason.GuardrailFailed or DecisionReason.NoKnownCandidates;
+            if (paused)
+            {
+                (variant, reason) = (DecisionVariant.Fallback, DecisionReason.Paused);
+            }
+
+            ReadinessTally.Decision(readiness, variant, failed, known, scratch.Profile, now.UtcTicks);
             explanation = explain
                 ? ExplanationBuilder.Build(variant, reason, _signals, plan, scratch.Matrix(kept.Length * _signals.Length, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
                 : null;
             info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason, plan.Name);
-            if (holdout is not null && written > 0 && request.ForceArm is null && reason != DecisionReason.KillSwitch)
+            if (holdout is not null && written > 0 && request.ForceArm is null && reason is not (DecisionReason.KillSwitch or DecisionReason.Paused))
             {
-                // Nothing shown is no exposure; QA overrides and kill-switch fallbacks are never measured.
+                // Nothing shown is no exposure; QA overrides, kill-switch and paused fallbacks are never measured.
                 MeasureExposure(info, unitKey, assignments, firstHoldout, destination[..written]);
             }
 
@@ -186,11 +197,12 @@ internal sealed partial class Personalizer
     /// <summary>
     /// Copies the user's profile into the scratch (lock-free) and applies the profile policies:
     /// sensitive categories are dropped from it unless the user consented to them. Returns the
-    /// live profile, if any, and the holdout unit: the profile's (sticky across stitching), else the key.
+    /// live profile, if any, the holdout unit (the profile's, sticky across stitching, else the key)
+    /// and whether the user is a known or stitched identity.
     /// </summary>
-    private UserProfile? LoadProfile(string userKey, DecisionScratch scratch, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent)
+    private UserProfile? LoadProfile(string userKey, DecisionScratch scratch, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent, out bool known)
     {
-        var key = _identity.Resolve(userKey);
+        var key = _identity.Resolve(userKey, out known);
         var live = _profiles.Find(key);
         var profile = scratch.Profile;
         if (live is not null)
@@ -370,12 +382,19 @@ internal sealed partial class Personalizer
         }
     }
 
+    /// <summary>
+    /// Scores the kept candidates and selects the top ones. A paused placement serves the default
+    /// experience (the fallback weights) but still computes the signals its own variant would
+    /// weigh, in shadow, so their health keeps being measured and a recovery shows.
+    /// </summary>
     private int Score(
         scoped in DecisionContext context,
         PlacementPlan plan,
         ReadOnlySpan<int> candidates,
         int count,
         Span<RankedItem> destination,
+        bool paused,
+        Span<long> readiness,
         ref DecisionVariant variant,
         ref DecisionReason reason,
         out ReadOnlySpan<int> selected)
@@ -384,27 +403,37 @@ internal sealed partial class Personalizer
         var n = candidates.Length;
         var matrix = scratch.Matrix(n * _signals.Length, clear: true);
         var scores = scratch.Scores(n, clear: true);
-        var weighted = 0;
-        var healthy = 0;
+        var served = paused ? DecisionVariant.Fallback : variant;
+        int weighted = 0, healthy = 0, servedWeighted = 0, servedHealthy = 0;
         for (var s = 0; s < _signals.Length; s++)
         {
-            var slot = _signals[s];
-            var weight = plan.WeightFor(s, variant);
-            if (weight == 0f)
+            var weight = plan.WeightFor(s, served);
+            var own = plan.WeightFor(s, variant);
+            if (weight == 0f && own == 0f)
             {
                 continue;
             }
 
-            weighted++;
             var column = matrix.Slice(s * n, n);
-            if (TryCompute(slot, context, candidates, column))
+            var computed = TryCompute(_signals[s], s, context, candidates, column, readiness);
+            if (own != 0f)
             {
-                healthy++;
-                WeightedSum.Accumulate(column, weight, scores);
+                weighted++;
+                healthy += computed ? 1 : 0;
+            }
+
+            if (weight != 0f)
+            {
+                servedWeighted++;
+                if (computed)
+                {
+                    servedHealthy++;
+                    WeightedSum.Accumulate(column, weight, scores);
+                }
             }
         }
 
-        if ((weighted > 0 && healthy == 0) || variant == DecisionVariant.Fallback && reason == DecisionReason.GuardrailFailed)
+        if ((weighted > 0 && healthy == 0) || reason == DecisionReason.GuardrailFailed)
         {
             // Nothing trustworthy to rank by: the default ranking is the candidates' own order.
             if (reason != DecisionReason.GuardrailFailed)
@@ -412,6 +441,11 @@ internal sealed partial class Personalizer
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.SignalsFailed);
             }
 
+            scores.Clear();
+        }
+        else if (servedWeighted > 0 && servedHealthy == 0)
+        {
+            // Paused, and the default experience's own signals failed.
             scores.Clear();
         }
 
@@ -427,8 +461,8 @@ internal sealed partial class Personalizer
         return written;
     }
 
-    /// <summary>Runs one provider; a throw or a non-finite value costs only its own column.</summary>
-    private bool TryCompute(SignalSlot slot, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+    /// <summary>Runs one provider and counts its health; a throw or a non-finite value costs only its own column.</summary>
+    private bool TryCompute(SignalSlot slot, int signal, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column, Span<long> readiness)
     {
         try
         {
@@ -437,6 +471,7 @@ internal sealed partial class Personalizer
         catch (Exception exception)
         {
             column.Clear();
+            ReadinessTally.Signal(readiness, signal, candidates: 0, nonZero: 0, invalid: 0, faulted: true);
             _metrics.ProviderFaulted(slot.Name);
             if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
             {
@@ -456,6 +491,7 @@ internal sealed partial class Personalizer
             }
         }
 
+        ReadinessTally.Signal(readiness, signal, column.Length, WeightedSum.CountNonZero(column), invalid, faulted: false);
         return true;
     }
 

@@ -2,6 +2,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Readiness;
 
 namespace Personalize.Sdk;
 
@@ -45,7 +46,8 @@ internal sealed partial class Personalizer
             UnitKey = personalizationEvent.UserKey,
         };
 
-        var profile = ApplyToProfile(personalizationEvent.UserKey, update);
+        var profile = ApplyToProfile(personalizationEvent.UserKey, update, out var known);
+        ReadinessTally.Event(_readiness.EventRow(now.UtcTicks), known);
         if (_holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp);
@@ -58,11 +60,11 @@ internal sealed partial class Personalizer
     /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
     /// retire the old one; the loop then resolves again, so the event lands on the survivor.
     /// </summary>
-    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update)
+    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, out bool known)
     {
         while (true)
         {
-            var key = _identity.Resolve(userKey);
+            var key = _identity.Resolve(userKey, out known);
             var profile = _profiles.GetOrCreate(key);
             if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {

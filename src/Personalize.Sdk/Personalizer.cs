@@ -7,6 +7,7 @@ using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk;
@@ -32,6 +33,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
+    private readonly ReadinessMonitor _readiness;
     private readonly ILogger _logger;
     private readonly IDisposable? _optionsSubscription;
     private readonly int _maxCount;
@@ -58,6 +60,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         IExposureSink[] sinks,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
+        ReadinessMonitor readiness,
         ILogger logger)
     {
         var options = optionsMonitor.CurrentValue;
@@ -71,6 +74,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _telemetry = new DecisionTelemetry(metrics);
         _timeProvider = timeProvider;
         _metrics = metrics;
+        _readiness = readiness;
         _logger = logger;
         _maxCount = options.MaxCount;
         _maxAliases = options.MaxAliasesPerProfile;

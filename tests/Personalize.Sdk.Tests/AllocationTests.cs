@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Governance;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -51,6 +54,41 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void A_paused_decision_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(options => options.Placements["home"] = new() { AutoPause = true });
+        sdk.Time.Advance(TimeSpan.FromDays(8));
+        var buffer = new RankedItem[10];
+        var request = new PersonalizationRequest("account") { Placement = "home" };
+        sdk.Personalizer.Rank(request, buffer, out var info);
+
+        var bytes = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(DecisionReason.Paused, info.Reason);
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void Rechecking_readiness_and_rolling_the_window_allocate_nothing_once_warm()
+    {
+        // Measured below Rank: moving the clock under Rank would let the profile cache's own expiry scans allocate.
+        using var sdk = WarmSdk(options => options.Placements["home"] = new() { AutoPause = true });
+        var monitor = sdk.Services.GetRequiredService<ReadinessMonitor>();
+        var home = sdk.Services.GetRequiredService<RuleSet>().Placements.All.Single(plan => plan.Name == "home");
+        var now = sdk.Time.GetUtcNow();
+
+        // Every call is a check (the interval is 10 s) and every 30th lands in a new step of the window.
+        var bytes = Measure(i =>
+        {
+            var at = now + TimeSpan.FromSeconds(10 * (i + 1));
+            monitor.IsPaused(home, at);
+            monitor.DecisionRow(home, at.UtcTicks)[0]++;
+        });
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void One_holdout_assignment_allocates_nothing()
     {
         var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 1_000 }]);
@@ -92,9 +130,9 @@ public sealed class AllocationTests
     }
 
     /// <summary>A stitched user with every kind of history, a holdout, and other shoppers.</summary>
-    private static TestSdk WarmSdk()
+    private static TestSdk WarmSdk(Action<PersonalizationOptions>? configure = null)
     {
-        var sdk = new TestSdk(build: builder => builder.AddHoldout("home", 2_000));
+        var sdk = new TestSdk(configure, builder => builder.AddHoldout("home", 2_000));
         var random = new Random(1);
         for (var i = 0; i < 200; i++)
         {

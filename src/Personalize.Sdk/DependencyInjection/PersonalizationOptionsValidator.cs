@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Readiness;
 
 namespace Personalize.Sdk.DependencyInjection;
 
@@ -72,6 +73,7 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         }
 
         HoldoutValidation.Validate(options.Holdouts, failures);
+        ReadinessValidation.Validate(options.Readiness, failures);
 
         for (var i = 0; i < options.Catalog.Count; i++)
         {

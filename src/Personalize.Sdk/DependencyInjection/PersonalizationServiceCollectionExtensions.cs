@@ -9,6 +9,7 @@ using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Signals;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -63,6 +64,14 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddSingleton<ILiftReporter>(static sp => sp.GetRequiredService<MeasurementLedger>());
         services.TryAddSingleton(static sp => RuleSet.Create(sp));
         services.TryAddSingleton<IRuleRegistry>(static sp => sp.GetRequiredService<RuleSet>().Registry);
+        services.TryAddSingleton(static sp => new ReadinessMonitor(
+            Options(sp).Readiness,
+            sp.GetRequiredService<RuleSet>(),
+            sp.GetRequiredService<CatalogStore>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<PersonalizationMetrics>(),
+            SdkLogger.Create(sp)));
+        services.TryAddSingleton<IReadinessReporter>(static sp => sp.GetRequiredService<ReadinessMonitor>());
         services.TryAddSingleton<IPersonalizer>(static sp => CreatePersonalizer(sp));
         return new PersonalizationBuilder(services);
     }
@@ -149,6 +158,7 @@ public static class PersonalizationServiceCollectionExtensions
             [.. services.GetServices<IExposureSink>()],
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<PersonalizationMetrics>(),
+            services.GetRequiredService<ReadinessMonitor>(),
             SdkLogger.Create(services));
     }
 }

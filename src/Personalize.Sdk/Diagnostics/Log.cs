@@ -34,4 +34,10 @@ internal static partial class Log
 
     [LoggerMessage(8, LogLevel.Warning, "The kill switch is {State}: personalization is {Effect} for everyone.")]
     public static partial void KillSwitchChanged(ILogger logger, string state, string effect);
+
+    [LoggerMessage(11, LogLevel.Warning, "Placement '{Placement}' paused personalization: {Reason}. It serves the default experience until its readiness recovers.")]
+    public static partial void PlacementPaused(ILogger logger, string placement, string reason);
+
+    [LoggerMessage(12, LogLevel.Information, "Placement '{Placement}' resumed personalization: its fallback rate over the window is {FallbackRate} and its catalog is within its age limit.")]
+    public static partial void PlacementResumed(ILogger logger, string placement, string fallbackRate);
 }

@@ -24,6 +24,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _guardrailFaults;
     private readonly Counter<long> _candidatesRemoved;
     private readonly Counter<long> _forgotten;
+    private readonly Counter<long> _pauses;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -44,6 +45,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
+        _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
     }
 
     public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double milliseconds)
@@ -96,6 +98,13 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     public void UserForgotten() => _forgotten.Add(1);
 
+    public void PlacementPaused(string placement, string cause) =>
+        _pauses.Add(1, new KeyValuePair<string, object?>("placement", placement), new KeyValuePair<string, object?>("cause", cause));
+
+    /// <summary>Publishes whether each auto-pausing placement is paused (1) or not (0), read when the gauge is collected.</summary>
+    public void ObservePauses(Func<IEnumerable<Measurement<int>>> observe) =>
+        _meter.CreateObservableGauge("personalize.placement.paused", observe, "{placement}", "1 while a placement has paused itself and serves the default experience, else 0.");
+
     public void Dispose()
     {
         if (_ownsMeter)
@@ -116,6 +125,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         DecisionReason.KillSwitch => "kill_switch",
         DecisionReason.SignalsFailed => "signals_failed",
         DecisionReason.GuardrailFailed => "guardrail_failed",
+        DecisionReason.Paused => "paused",
         _ => "no_known_candidates",
     };
 

@@ -59,6 +59,7 @@ internal static class ExplanationBuilder
         DecisionReason.KillSwitch => "Personalization is switched off: the default experience.",
         DecisionReason.SignalsFailed => "Every signal failed: the candidates in their own order.",
         DecisionReason.GuardrailFailed => "A guardrail failed: the candidates the others allowed, in their own order.",
+        DecisionReason.Paused => "This placement paused personalization because its data readiness degraded: the default experience.",
         _ => variant == DecisionVariant.Fallback ? "No candidate is in the catalog: the candidates in the caller's order." : variant.ToString(),
     };
 }

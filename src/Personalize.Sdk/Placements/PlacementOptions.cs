@@ -25,4 +25,12 @@ public sealed class PlacementOptions
     /// <summary>How many items a request on this placement returns when it does not say.</summary>
     /// <value>The default is <see langword="null"/>: <see cref="PersonalizationRequest.DefaultCount"/>.</value>
     public int? Count { get; set; }
+
+    /// <summary>
+    /// Whether this placement pauses itself, serving the default experience, when its readiness
+    /// falls below the pause thresholds (see <see cref="Readiness.ReadinessOptions"/>), and resumes
+    /// by itself when it recovers.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: <see cref="Readiness.ReadinessOptions.AutoPause"/>.</value>
+    public bool? AutoPause { get; set; }
 }

@@ -4,7 +4,7 @@ using Personalize.Sdk.Signals;
 namespace Personalize.Sdk.Placements;
 
 /// <summary>One placement's resolved settings: weights by signal index, guardrails on or off, its holdouts.</summary>
-internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count)
+internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count, bool autoPause)
 {
     /// <summary>Holdout index meaning "every configured holdout".</summary>
     public const int AllHoldouts = -1;
@@ -12,6 +12,15 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
     public string Name { get; } = name;
 
     public int? Count { get; } = count;
+
+    /// <summary>This plan's position among every placement's, set once by <see cref="PlacementPlans"/>: it indexes per-placement state.</summary>
+    public int Index { get; set; }
+
+    /// <summary>Whether the placement pauses itself when its readiness degrades.</summary>
+    public bool AutoPause { get; } = autoPause;
+
+    /// <summary>Whether the signal takes part in any of this placement's variants.</summary>
+    public bool IsWeighted(int signal) => weights[signal] != 0f || coldStartWeights[signal] != 0f;
 
     /// <summary>The holdout this placement is measured by, or <see cref="AllHoldouts"/>.</summary>
     public int HoldoutIndex { get; } = holdoutIndex;
@@ -75,7 +84,7 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
             }
         }
 
-        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count);
+        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause);
     }
 
     private static void Check(string label, string option, IDictionary<string, float> weights, SignalSlot[] signals, List<string> problems)

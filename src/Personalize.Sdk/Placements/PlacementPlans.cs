@@ -13,9 +13,17 @@ internal sealed class PlacementPlans
     {
         _byName = byName;
         Default = fallback;
+        All = [fallback, .. byName.Values.Where(plan => plan != fallback).OrderBy(plan => plan.Name, StringComparer.Ordinal)];
+        for (var i = 0; i < All.Length; i++)
+        {
+            All[i].Index = i;
+        }
     }
 
     public PlacementPlan Default { get; }
+
+    /// <summary>Every plan, the default first, each at its <see cref="PlacementPlan.Index"/>.</summary>
+    public PlacementPlan[] All { get; }
 
     /// <summary>The plan of <paramref name="name"/>; false (with the default plan) when no placement has that name.</summary>
     public bool TryGet(string? name, out PlacementPlan plan)

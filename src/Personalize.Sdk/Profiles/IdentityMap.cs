@@ -5,7 +5,8 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// Which user keys are aliases of which profile. Resolving is one lock-free dictionary lookup;
 /// chains are kept flat (every alias points straight at its profile's key), so a -> b, b -> c
-/// resolves a to c in one step. Changes are serialised by the caller.
+/// resolves a to c in one step. A known key maps to itself, so the same lookup also tells
+/// whether a user is a known or stitched identity. Changes are serialised by the caller.
 /// </summary>
 internal sealed class IdentityMap
 {
@@ -16,11 +17,24 @@ internal sealed class IdentityMap
     /// <summary>The key of the profile <paramref name="userKey"/> reaches.</summary>
     public string Resolve(string userKey) => _canonicalOf.TryGetValue(userKey, out var canonical) ? canonical : userKey;
 
-    public bool IsAlias(string userKey) => _canonicalOf.ContainsKey(userKey);
+    /// <summary>The key of the profile <paramref name="userKey"/> reaches, and whether it is a known (signed-in) or stitched identity.</summary>
+    public string Resolve(string userKey, out bool isKnown)
+    {
+        isKnown = _canonicalOf.TryGetValue(userKey, out var canonical);
+        return isKnown ? canonical! : userKey;
+    }
+
+    public bool IsAlias(string userKey) => _canonicalOf.TryGetValue(userKey, out var canonical) && !string.Equals(canonical, userKey, StringComparison.Ordinal);
 
     public int AliasCount(string canonicalKey) => _aliasesOf.TryGetValue(canonicalKey, out var aliases) ? aliases.Count : 0;
 
-    public void MarkKnown(string userKey) => _known.Add(userKey);
+    public void MarkKnown(string userKey)
+    {
+        if (_known.Add(userKey))
+        {
+            _canonicalOf.TryAdd(userKey, userKey);
+        }
+    }
 
     public bool IsKnown(string userKey) => _known.Contains(userKey);
 

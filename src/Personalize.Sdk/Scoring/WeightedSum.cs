@@ -1,4 +1,6 @@
+using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 
 namespace Personalize.Sdk.Scoring;
 
@@ -27,6 +29,26 @@ internal static class WeightedSum
         }
 
         return replaced;
+    }
+
+    /// <summary>How many values are not 0, vectorised (Tensors has no count of its own).</summary>
+    public static int CountNonZero(ReadOnlySpan<float> column)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(column);
+        var zeroLanes = Vector<int>.Zero;
+        foreach (var vector in vectors)
+        {
+            // Equal lanes are -1, so the sum of the masks is minus the number of zeros.
+            zeroLanes += Vector.Equals(vector, Vector<float>.Zero);
+        }
+
+        var zeros = -Vector.Sum(zeroLanes);
+        foreach (var value in column[(vectors.Length * Vector<float>.Count)..])
+        {
+            zeros += value == 0f ? 1 : 0;
+        }
+
+        return column.Length - zeros;
     }
 
     /// <summary><c>scores[i] += weight * column[i]</c> for every i.</summary>

@@ -38,6 +38,32 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task Invalid_readiness_options_fail_at_host_start_naming_each_one()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.Readiness.Window = TimeSpan.FromSeconds(30);
+            options.Readiness.MinimumDecisions = 0;
+            options.Readiness.ResumeFallbackRate = 0.05;
+            options.Readiness.MinimumPause = TimeSpan.FromMinutes(-1);
+            options.Readiness.Thresholds.IdentityResolutionAtRisk = 0.95;
+            options.Readiness.Thresholds.CatalogAgeAtRisk = TimeSpan.FromHours(1);
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PersonalizationOptions.Readiness.Window", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Readiness.MinimumDecisions", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Readiness.ResumeFallbackRate", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Readiness.MinimumPause", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Readiness.Thresholds.IdentityResolutionReady and IdentityResolutionAtRisk", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Readiness.Thresholds.CatalogAgeReady", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(6, failure.Failures.Count());
+    }
+
+    [Fact]
     public async Task Weights_and_switches_naming_no_rule_fail_at_host_start_naming_them()
     {
         var builder = Host.CreateApplicationBuilder();

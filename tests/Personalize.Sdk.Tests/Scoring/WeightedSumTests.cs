@@ -37,4 +37,19 @@ public sealed class WeightedSumTests
         Assert.Equal(0, WeightedSum.Sanitize(column));
         Assert.Equal(copy, column);
     }
+
+    [Theory]
+    [InlineAutoData(0)]
+    [InlineAutoData(1)]
+    [InlineAutoData(7)]
+    [InlineAutoData(8)]
+    [InlineAutoData(33)]
+    [InlineAutoData(1_000)]
+    public void CountNonZero_agrees_with_a_scalar_count_at_every_length(int length, int seed)
+    {
+        var random = new Random(seed);
+        var column = Enumerable.Range(0, length).Select(_ => random.Next(3) switch { 0 => 0f, 1 => -0f, _ => (float)random.NextDouble() + 0.01f }).ToArray();
+
+        Assert.Equal(column.Count(value => value != 0f), WeightedSum.CountNonZero(column));
+    }
 }

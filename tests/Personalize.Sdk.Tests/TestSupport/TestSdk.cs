@@ -35,7 +35,7 @@ internal sealed class TestSdk : IDisposable
         }
     };
 
-        public Personalize.Sdk.Catalog.ICatalog Catalog => Services.GetRequiredService<Personalize.Sdk.Catalog.ICatalog>();
+    public Personalize.Sdk.Catalog.ICatalog Catalog => Services.GetRequiredService<Personalize.Sdk.Catalog.ICatalog>();
 
     public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;
 
@@ -59,6 +59,10 @@ internal sealed class TestSdk : IDisposable
             Personalizer.Track(PersonalizationEvent.View(userKey, itemKey));
         }
     }
+
+    /// <summary>The readiness report as of the fake clock.</summary>
+    public Personalize.Sdk.Readiness.ReadinessReport Readiness() =>
+        Services.GetRequiredService<Personalize.Sdk.Readiness.IReadinessReporter>().GetReport();
 
     public void Dispose() => _provider.Dispose();
 }

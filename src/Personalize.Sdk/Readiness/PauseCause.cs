@@ -1,0 +1,8 @@
+namespace Personalize.Sdk.Readiness;
+
+/// <summary>What made a placement pause.</summary>
+internal enum PauseCause
+{
+    FallbackRate,
+    CatalogAge,
+}

@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Personalize.Sdk.Readiness;
+
+/// <summary>Source-generated, so the report's JSON needs no reflection and stays AOT-safe.</summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, WriteIndented = true, UseStringEnumConverter = true)]
+[JsonSerializable(typeof(ReadinessReport))]
+internal sealed partial class ReadinessJsonContext : JsonSerializerContext;

@@ -1,0 +1,138 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Governance;
+using Personalize.Sdk.Placements;
+
+namespace Personalize.Sdk.Readiness;
+
+/// <summary>
+/// Watches each placement's readiness: the decision path writes counts into per-thread rows,
+/// placements that opt in are re-checked at most once per <see cref="ReadinessOptions.PauseCheckInterval"/>
+/// to pause or resume, and the report is computed only when asked for.
+/// </summary>
+internal sealed class ReadinessMonitor : IReadinessReporter
+{
+    private readonly ReadinessOptions _options;
+    private readonly RuleSet _rules;
+    private readonly CatalogStore _catalog;
+    private readonly TimeProvider _timeProvider;
+    private readonly PersonalizationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly ReadinessWindow _window;
+    private readonly PlacementPause?[] _pauses;
+    private readonly long _checkTicks;
+    private readonly long _minimumPauseTicks;
+
+    public ReadinessMonitor(ReadinessOptions options, RuleSet rules, CatalogStore catalog, TimeProvider timeProvider, PersonalizationMetrics metrics, ILogger logger)
+    {
+        _options = options;
+        _rules = rules;
+        _catalog = catalog;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        var plans = rules.Placements.All;
+        EventsRow = plans.Length;
+        _window = new ReadinessWindow(options.Window, plans.Length + 1, ReadinessCounter.RowLength(rules.Signals.Length));
+        _pauses = [.. plans.Select(plan => plan.AutoPause ? new PlacementPause() : null)];
+        _checkTicks = options.PauseCheckInterval.Ticks;
+        _minimumPauseTicks = options.MinimumPause.Ticks;
+        metrics.ObservePauses(ObservePauses);
+    }
+
+    /// <summary>The row events are counted on, after every placement's.</summary>
+    public int EventsRow { get; }
+
+    /// <summary>This thread's counters for <paramref name="plan"/> now.</summary>
+    public Span<long> DecisionRow(PlacementPlan plan, long nowTicks) => _window.Row(plan.Index, nowTicks);
+
+    /// <summary>This thread's counters for events now.</summary>
+    public Span<long> EventRow(long nowTicks) => _window.Row(EventsRow, nowTicks);
+
+    /// <summary>Whether <paramref name="plan"/> is paused; re-checks it first when its interval has passed.</summary>
+    public bool IsPaused(PlacementPlan plan, DateTimeOffset now)
+    {
+        var pause = _pauses[plan.Index];
+        if (pause is null)
+        {
+            return false;
+        }
+
+        if (pause.TryBeginCheck(now.UtcTicks, _checkTicks))
+        {
+            Check(plan, pause, now);
+        }
+
+        return pause.IsPaused;
+    }
+
+    public ReadinessReport GetReport()
+    {
+        var now = _timeProvider.GetUtcNow();
+        var snapshot = _catalog.Current;
+        var events = _window.Sum(EventsRow, now.UtcTicks);
+        var placements = new List<PlacementReadiness>();
+        foreach (var plan in _rules.Placements.All)
+        {
+            var pause = _pauses[plan.Index];
+            var input = new ReadinessInput(plan, _window.Sum(plan.Index, now.UtcTicks), events, snapshot, now);
+            placements.Add(ReadinessJudge.Judge(input, _options, _rules, pause));
+        }
+
+        return new ReadinessReport(now, _options.Window, placements);
+    }
+
+    /// <summary>Pauses on a fallback rate or catalog age past "at risk"; resumes, after the minimum pause, once both are back under the resume bounds.</summary>
+    private void Check(PlacementPlan plan, PlacementPause pause, DateTimeOffset now)
+    {
+        var thresholds = _options.Thresholds;
+        var decisions = _window.Sum(plan.Index, ReadinessCounter.Decisions, now.UtcTicks);
+        var failed = _window.Sum(plan.Index, ReadinessCounter.Failed, now.UtcTicks);
+        double? rate = decisions >= _options.MinimumDecisions ? (double)failed / decisions : null;
+        var catalogAge = ReadinessJudge.CatalogAge(_catalog.Current, now);
+        var catalogStale = catalogAge is not { } age || age > thresholds.CatalogAgeAtRisk;
+        if (!pause.IsPaused)
+        {
+            if (catalogStale)
+            {
+                Pause(plan, pause, now, PauseCause.CatalogAge, catalogAge is { } old
+                    ? $"the catalog is {ReadinessFormat.Duration(old.TotalSeconds)} old, past its limit of {ReadinessFormat.Duration(thresholds.CatalogAgeAtRisk.TotalSeconds)}"
+                    : "the catalog is empty");
+            }
+            else if (rate > thresholds.FallbackRateAtRisk)
+            {
+                Pause(plan, pause, now, PauseCause.FallbackRate,
+                    $"{ReadinessFormat.Percent(rate.Value)} of {decisions:N0} decisions fell back over the last {ReadinessFormat.Duration(_options.Window.TotalSeconds)}, above {ReadinessFormat.Percent(thresholds.FallbackRateAtRisk)}");
+            }
+
+            return;
+        }
+
+        var recovered = !catalogStale && (rate is { } r ? r <= _options.ResumeFallbackRate : pause.Cause == PauseCause.CatalogAge);
+        if (recovered && now.UtcTicks - pause.PausedSinceTicks >= _minimumPauseTicks)
+        {
+            pause.Resume();
+            Log.PlacementResumed(_logger, plan.Name, rate is { } resumedAt ? ReadinessFormat.Percent(resumedAt) : "not yet measured");
+        }
+    }
+
+    private void Pause(PlacementPlan plan, PlacementPause pause, DateTimeOffset now, PauseCause cause, string reason)
+    {
+        pause.Pause(now.UtcTicks, cause, reason);
+        _metrics.PlacementPaused(plan.Name, cause == PauseCause.CatalogAge ? "catalog_age" : "fallback_rate");
+        Log.PlacementPaused(_logger, plan.Name, reason);
+    }
+
+    private IEnumerable<Measurement<int>> ObservePauses()
+    {
+        foreach (var plan in _rules.Placements.All)
+        {
+            if (_pauses[plan.Index] is { } pause)
+            {
+                yield return new Measurement<int>(pause.IsPaused ? 1 : 0, new KeyValuePair<string, object?>("placement", plan.Name));
+            }
+        }
+    }
+}

@@ -1,0 +1,135 @@
+namespace Personalize.Sdk.Readiness;
+
+/// <summary>
+/// Rolling-window counters kept per thread, so the decision path only does plain adds on memory
+/// no other thread writes: no interlocked operation, no shared cache line. The window is
+/// <see cref="Steps"/> steps; a thread resets a step when it first writes to it in a new epoch.
+/// Reading sums every thread's steps that fall in the window, seqlock-style: a step whose epoch
+/// changed while it was read is skipped.
+/// </summary>
+internal sealed class ReadinessWindow
+{
+    public const int Steps = 12;
+
+    [ThreadStatic]
+    private static ReadinessCells? t_cells;
+
+    private readonly Lock _gate = new();
+    private readonly long _stepTicks;
+    private readonly int _rowLength;
+    private readonly int _stepLength;
+    private ReadinessCells[] _cells = [];
+
+    public ReadinessWindow(TimeSpan window, int rows, int rowLength)
+    {
+        _stepTicks = Math.Max(1, window.Ticks / Steps);
+        _rowLength = rowLength;
+        _stepLength = rows * rowLength;
+        RowLength = rowLength;
+    }
+
+    public int RowLength { get; }
+
+    /// <summary>This thread's counters of <paramref name="row"/> for the step holding <paramref name="nowTicks"/>.</summary>
+    public Span<long> Row(int row, long nowTicks)
+    {
+        var cells = t_cells;
+        if (cells is null || cells.Window != this)
+        {
+            cells = Claim();
+        }
+
+        var epoch = nowTicks / _stepTicks;
+        var step = (int)(epoch % Steps);
+        var values = cells.Values.AsSpan(step * _stepLength, _stepLength);
+        if (cells.Epochs[step] != epoch)
+        {
+            // A full fence, so no reader can see the cleared values under the old epoch.
+            Interlocked.Exchange(ref cells.Epochs[step], ReadinessCells.Empty);
+            values.Clear();
+            Volatile.Write(ref cells.Epochs[step], epoch);
+        }
+
+        return values.Slice(row * _rowLength, _rowLength);
+    }
+
+    /// <summary>One counter of <paramref name="row"/> summed over the window ending at <paramref name="nowTicks"/>.</summary>
+    public long Sum(int row, int counter, long nowTicks)
+    {
+        var current = nowTicks / _stepTicks;
+        long total = 0;
+        foreach (var cells in Volatile.Read(ref _cells))
+        {
+            for (var step = 0; step < Steps; step++)
+            {
+                var epoch = Volatile.Read(ref cells.Epochs[step]);
+                if (!InWindow(epoch, current))
+                {
+                    continue;
+                }
+
+                var value = Volatile.Read(ref cells.Values[step * _stepLength + row * _rowLength + counter]);
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref cells.Epochs[step]) == epoch)
+                {
+                    total += value;
+                }
+            }
+        }
+
+        return total;
+    }
+
+    /// <summary>Every counter of <paramref name="row"/> summed over the window ending at <paramref name="nowTicks"/>.</summary>
+    public long[] Sum(int row, long nowTicks)
+    {
+        var current = nowTicks / _stepTicks;
+        var totals = new long[_rowLength];
+        var read = new long[_rowLength];
+        foreach (var cells in Volatile.Read(ref _cells))
+        {
+            for (var step = 0; step < Steps; step++)
+            {
+                var epoch = Volatile.Read(ref cells.Epochs[step]);
+                if (!InWindow(epoch, current))
+                {
+                    continue;
+                }
+
+                cells.Values.AsSpan(step * _stepLength + row * _rowLength, _rowLength).CopyTo(read);
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref cells.Epochs[step]) == epoch)
+                {
+                    for (var i = 0; i < read.Length; i++)
+                    {
+                        totals[i] += read[i];
+                    }
+                }
+            }
+        }
+
+        return totals;
+    }
+
+    private static bool InWindow(long epoch, long current) => epoch != ReadinessCells.Empty && epoch <= current && epoch > current - Steps;
+
+    /// <summary>Finds this thread's cells (or a dead thread's with the same id), else adds new ones.</summary>
+    private ReadinessCells Claim()
+    {
+        var id = Environment.CurrentManagedThreadId;
+        lock (_gate)
+        {
+            foreach (var existing in _cells)
+            {
+                if (existing.OwnerThreadId == id)
+                {
+                    return t_cells = existing;
+                }
+            }
+
+            var cells = new ReadinessCells(this, id, Steps, _stepLength);
+            Volatile.Write(ref _cells, [.. _cells, cells]);
+            return t_cells = cells;
+        }
+    }
+}

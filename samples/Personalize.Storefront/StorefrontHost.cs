@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Personalize.Sdk.Placements;
 using Personalize.Storefront.Account;
 using Personalize.Storefront.Assets;
 using Personalize.Storefront.Catalog;
@@ -12,6 +13,7 @@ using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Governance;
 using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Privacy;
+using Personalize.Storefront.Readiness;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Simulation;
@@ -54,6 +56,13 @@ public static class StorefrontHost
                 // Every page here ranks a placement, so browsing one shelf shows its best products
                 // again and again: rest one after ten showings without a click, not the default five.
                 options.Guardrails.FrequencyCap = 10;
+
+                // Each page is a placement, and each pauses itself if its data stops being ready.
+                options.Readiness.AutoPause = true;
+                foreach (var placement in StorefrontPlacements.All)
+                {
+                    options.Placements[placement] = new PlacementOptions();
+                }
             })
             .AddCatalog(catalog.ToCatalogItems(TimeProvider.System.GetUtcNow()))
             .AddHoldout(StorefrontHoldout.Name, StorefrontHoldout.BasisPoints);
@@ -97,6 +106,7 @@ public static class StorefrontHost
         app.MapDebugEndpoints();
         app.MapMeasurementEndpoints();
         app.MapGovernanceEndpoints();
+        app.MapReadinessEndpoints();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() => Announce(app, shoppers));

@@ -3,6 +3,7 @@ using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;
 
@@ -19,6 +20,6 @@ internal sealed class CartModel(Recommender recommender, ProductCatalog catalog,
         var shopper = HttpContext.GetShopper();
         Lines = carts.Find(shopper.VisitorId)?.Lines ?? [];
         var inCart = Lines.Select(line => line.Product).ToHashSet();
-        GoesWith = recommender.Recommend(shopper, "Goes well with your cart", count: 4, catalog.Products.Where(product => !inCart.Contains(product)));
+        GoesWith = recommender.Recommend(shopper, StorefrontPlacements.Cart, "Goes well with your cart", count: 4, catalog.Products.Where(product => !inCart.Contains(product)));
     }
 }

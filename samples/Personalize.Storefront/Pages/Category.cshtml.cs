@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;
 
@@ -23,7 +24,7 @@ internal sealed class CategoryModel(Recommender recommender, ProductCatalog cata
 
         Category = category;
         Products = catalog.InCategory(category);
-        Picks = recommender.Recommend(HttpContext.GetShopper(), $"Picked for you in {category.Name}", count: 4, Products);
+        Picks = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Shelf, $"Picked for you in {category.Name}", count: 4, Products);
         return Page();
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;
 
@@ -11,5 +12,5 @@ internal sealed class IndexModel(Recommender recommender, ProductCatalog catalog
 
     public IReadOnlyList<Category> Categories => catalog.Categories;
 
-    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), "Recommended for you", count: 8);
+    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Home, "Recommended for you", count: 8);
 }

@@ -4,6 +4,7 @@ using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;
 
@@ -24,7 +25,7 @@ internal sealed class ProductModel(Recommender recommender, ProductCatalog catal
         var shopper = HttpContext.GetShopper();
         Product = product;
         activity.Viewed(shopper, product, fromRecommendation: source == "rec");
-        NextSteps = recommender.Recommend(shopper, "Next step", count: 4, catalog.Products.Where(candidate => candidate != product));
+        NextSteps = recommender.Recommend(shopper, StorefrontPlacements.ProductPage, "Next step", count: 4, catalog.Products.Where(candidate => candidate != product));
         return Page();
     }
 }

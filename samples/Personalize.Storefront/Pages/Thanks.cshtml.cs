@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Visitors;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;
 
@@ -15,6 +16,6 @@ internal sealed class ThanksModel(Recommender recommender, ProductCatalog catalo
     {
         var keys = (TempData[CheckoutModel.OrderedKey] as string)?.Split(',') ?? [];
         Ordered = [.. keys.Select(key => catalog.TryGetProduct(key, out var product) ? product : null).OfType<Product>()];
-        Next = recommender.Recommend(HttpContext.GetShopper(), "What's next", count: 4);
+        Next = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Thanks, "What's next", count: 4);
     }
 }

@@ -9,14 +9,16 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
 {
     /// <summary>Ranks for the shopper.</summary>
     /// <param name="shopper">Who to rank for (their preview arm, if any, is forced).</param>
-    /// <param name="placement">The placement's title, shown in the debug panel.</param>
+    /// <param name="placement">The SDK placement the page ranks for (see <see cref="Readiness.StorefrontPlacements"/>).</param>
+    /// <param name="title">The placement's title, shown in the debug panel.</param>
     /// <param name="count">How many products.</param>
     /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
     /// <returns>The products with their reasons.</returns>
-    public RecommendationSet Recommend(Shopper shopper, string placement, int count, IEnumerable<Product>? candidates = null)
+    public RecommendationSet Recommend(Shopper shopper, string placement, string title, int count, IEnumerable<Product>? candidates = null)
     {
         var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
         {
+            Placement = placement,
             Count = count,
             Explain = true,
             ForceArm = shopper.PreviewArm,
@@ -28,7 +30,7 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
         var items = decision.Items
             .Select((item, i) => new Recommendation(Find(item.ItemKey), reasons[i].Reason))
             .ToList();
-        var set = new RecommendationSet(placement, decision, items);
+        var set = new RecommendationSet(title, decision, items);
         log.Add(set);
         return set;
     }

@@ -1,5 +1,6 @@
 using Personalize.Sdk;
 using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Simulation;
 
@@ -79,7 +80,7 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
             personalizer.Track(PersonalizationEvent.View(shopper, current.Key));
         }
 
-        var home = personalizer.Rank(new PersonalizationRequest(shopper) { Count = 8 });
+        var home = personalizer.Rank(new PersonalizationRequest(shopper) { Placement = StorefrontPlacements.Home, Count = 8 });
         foreach (var item in home.Items.Take(4))
         {
             var product = Find(item.ItemKey);

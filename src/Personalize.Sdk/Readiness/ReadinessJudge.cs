@@ -17,11 +17,12 @@ internal static class ReadinessJudge
         var enough = decisions >= options.MinimumDecisions;
         var figures = new List<ReadinessFigure>();
 
-        // Identity: decisions on this placement and every event, since events name no placement.
+        // Identity: decisions on this placement and every event, since events name no placement;
+        // judged only once the placement itself has enough decisions.
         var identified = c[ReadinessCounter.KnownDecisions] + input.Events[ReadinessCounter.KnownEvents];
         var seen = decisions + input.Events[ReadinessCounter.Events];
         figures.Add(Share(
-            ReadinessArea.Identity, "identity resolution", identified, seen, seen >= options.MinimumDecisions, t.IdentityResolutionReady, t.IdentityResolutionAtRisk,
+            ReadinessArea.Identity, "identity resolution", identified, seen, enough, t.IdentityResolutionReady, t.IdentityResolutionAtRisk,
             "Call Identify when a visitor signs in, and send the signed-in key with every event and request."));
 
         var ages = c.AsSpan(ReadinessCounter.ProfileAges, ProfileAgeHistogram.Bins);
@@ -145,10 +146,9 @@ internal static class ReadinessJudge
         yield return Share(
             ReadinessArea.CatalogFreshness, "items with a category", categorized, items, items > 0, t.CategorizedShareReady, t.CategorizedShareAtRisk,
             "Give every item a category: affinity signals, category popularity and reasons need it.");
-        var attributes = Share(
-            ReadinessArea.CatalogFreshness, "items with attributes", attributed, items, items > 0, t.AttributedShareReady, 0,
+        yield return Share(
+            ReadinessArea.CatalogFreshness, "items with attributes", attributed, items, items > 0, t.AttributedShareReady, atRisk: null,
             "Give items attributes (brand, colour, size): attribute affinity and stated preferences match on them.");
-        yield return attributes.Status == ReadinessStatus.NotReady ? attributes with { Status = ReadinessStatus.AtRisk } : attributes;
     }
 
     private static IEnumerable<ReadinessFigure> Rules(Placements.PlacementPlan plan, RuleSet rules, DateTimeOffset now)
@@ -204,12 +204,17 @@ internal static class ReadinessJudge
         rules.Count == 0 ? ReadinessStatus.Ready : ReadinessStatus.AtRisk,
         rules.Count == 0 ? NoAction : advice);
 
-    private static ReadinessFigure Share(ReadinessArea area, string name, long part, long whole, bool enough, double ready, double atRisk, string advice)
+    /// <summary>A share where more is better; with no <paramref name="atRisk"/> bound it is never worse than at risk.</summary>
+    private static ReadinessFigure Share(ReadinessArea area, string name, long part, long whole, bool enough, double ready, double? atRisk, string advice)
     {
         double? share = whole > 0 ? (double)part / whole : null;
-        var status = !enough || share is null ? ReadinessStatus.InsufficientData : Higher(share.Value, ready, atRisk);
+        var status = !enough || share is null ? ReadinessStatus.InsufficientData : Higher(share.Value, ready, atRisk ?? 0);
         return Judged(area, name, share, "ratio", share is { } s ? ReadinessFormat.Percent(s) : "n/a",
-            $"ready >= {ReadinessFormat.Percent(ready)}, not ready < {ReadinessFormat.Percent(atRisk)}", status, advice);
+            atRisk is { } bound
+                ? $"ready >= {ReadinessFormat.Percent(ready)}, not ready < {ReadinessFormat.Percent(bound)}"
+                : $"ready >= {ReadinessFormat.Percent(ready)}, else at risk",
+            status,
+            advice);
     }
 
     private static ReadinessFigure Rate(ReadinessArea area, string name, long part, long whole, bool enough, double ready, double atRisk, string advice)

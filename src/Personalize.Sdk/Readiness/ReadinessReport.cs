@@ -60,10 +60,10 @@ public sealed class ReadinessReport
             text.Append(placement.IsPaused
                 ? string.Create(CultureInfo.InvariantCulture, $", PAUSED since {placement.PausedSince:u}: {placement.PauseReason}\n")
                 : placement.AutoPause ? ", auto-pause on\n" : "\n");
-            text.Append(CultureInfo.InvariantCulture, $"  {"area",-18} {"figure",-32} {"value",-34} {"threshold",-38} {"status",-17} advice\n");
+            text.Append(CultureInfo.InvariantCulture, $"  {"area",-18} {"figure",-32} {"value",-40} {"threshold",-38} {"status",-17} advice\n");
             foreach (var figure in placement.Figures)
             {
-                text.Append(CultureInfo.InvariantCulture, $"  {ReadinessFormat.Area(figure.Area),-18} {figure.Name,-32} {figure.Display,-34} {figure.Threshold,-38} {ReadinessFormat.Status(figure.Status),-17} {figure.Advice}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {ReadinessFormat.Area(figure.Area),-18} {figure.Name,-32} {figure.Display,-40} {figure.Threshold,-38} {ReadinessFormat.Status(figure.Status),-17} {figure.Advice}\n");
             }
         }
 

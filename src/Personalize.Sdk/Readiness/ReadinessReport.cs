@@ -60,6 +60,8 @@ public sealed class ReadinessReport
             text.Append(placement.IsPaused
                 ? string.Create(CultureInfo.InvariantCulture, $", PAUSED since {placement.PausedSince:u}: {placement.PauseReason}\n")
                 : placement.AutoPause ? ", auto-pause on\n" : "\n");
+            var coverage = placement.Coverage;
+            text.Append(CultureInfo.InvariantCulture, $"  served: {ReadinessFormat.Percent(coverage.Personalized)} personalized, {ReadinessFormat.Percent(coverage.ColdStart)} cold start, {ReadinessFormat.Percent(coverage.Control)} control, {ReadinessFormat.Percent(coverage.Fallback)} fallback\n");
             text.Append(CultureInfo.InvariantCulture, $"  {"area",-18} {"figure",-32} {"value",-40} {"threshold",-38} {"status",-17} advice\n");
             foreach (var figure in placement.Figures)
             {

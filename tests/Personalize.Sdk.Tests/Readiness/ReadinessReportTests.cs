@@ -273,6 +273,7 @@ public sealed class ReadinessReportTests
         Assert.Contains("placement 'default': insufficient data, 1 decisions", table, StringComparison.Ordinal);
         Assert.Contains("placement 'email': insufficient data, 0 decisions, auto-pause on", table, StringComparison.Ordinal);
         Assert.Contains("catalog age", table, StringComparison.Ordinal);
+        Assert.Contains("served: 0.0% personalized, 100.0% cold start, 0.0% control, 0.0% fallback", table, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,21 +1,20 @@
 namespace Personalize.Sdk.Readiness;
 
 /// <summary>
-/// One auto-pausing placement's state. The paused flag is read on every decision; at most one
-/// decision per check interval wins the right to re-check it.
+/// One auto-pausing placement's state, swapped as a whole so a reader never sees half a change.
+/// The state is read on every decision; at most one decision per check interval wins the right
+/// to re-check it.
 /// </summary>
 internal sealed class PlacementPause
 {
+    private static readonly PauseState Running = new(false, 0, null, PauseCause.FallbackRate);
+
     private long _nextCheckTicks = long.MinValue;
-    private volatile bool _isPaused;
+    private volatile PauseState _state = Running;
 
-    public bool IsPaused => _isPaused;
+    public PauseState State => _state;
 
-    public long PausedSinceTicks { get; private set; }
-
-    public string? Reason { get; private set; }
-
-    public PauseCause Cause { get; private set; }
+    public bool IsPaused => _state.IsPaused;
 
     /// <summary>Whether this caller should run the check now; only one caller per interval gets true.</summary>
     public bool TryBeginCheck(long nowTicks, long intervalTicks)
@@ -24,17 +23,7 @@ internal sealed class PlacementPause
         return nowTicks >= next && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
     }
 
-    public void Pause(long nowTicks, PauseCause cause, string reason)
-    {
-        PausedSinceTicks = nowTicks;
-        Cause = cause;
-        Reason = reason;
-        _isPaused = true;
-    }
+    public void Pause(long nowTicks, PauseCause cause, string reason) => _state = new PauseState(true, nowTicks, reason, cause);
 
-    public void Resume()
-    {
-        _isPaused = false;
-        Reason = null;
-    }
+    public void Resume() => _state = Running;
 }

@@ -61,14 +61,15 @@ internal static class ReadinessJudge
         }
 
         var status = !enough && worst != ReadinessStatus.NotReady ? ReadinessStatus.InsufficientData : worst;
-        var paused = pause?.IsPaused == true;
+        var state = pause?.State;
+        var paused = state?.IsPaused == true;
         return new PlacementReadiness(
             input.Plan.Name,
             status,
             pause is not null,
             paused,
-            paused ? new DateTimeOffset(pause!.PausedSinceTicks, TimeSpan.Zero) : null,
-            paused ? pause!.Reason : null,
+            paused ? new DateTimeOffset(state!.SinceTicks, TimeSpan.Zero) : null,
+            paused ? state!.Reason : null,
             coverage,
             signals,
             figures);

@@ -110,8 +110,9 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             return;
         }
 
-        var recovered = !catalogStale && (rate is { } r ? r <= _options.ResumeFallbackRate : pause.Cause == PauseCause.CatalogAge);
-        if (recovered && now.UtcTicks - pause.PausedSinceTicks >= _minimumPauseTicks)
+        var state = pause.State;
+        var recovered = !catalogStale && (rate is { } r ? r <= _options.ResumeFallbackRate : state.Cause == PauseCause.CatalogAge);
+        if (recovered && now.UtcTicks - state.SinceTicks >= _minimumPauseTicks)
         {
             pause.Resume();
             Log.PlacementResumed(_logger, plan.Name, rate is { } resumedAt ? ReadinessFormat.Percent(resumedAt) : "not yet measured");

@@ -14,7 +14,13 @@ public sealed class PersonalizerRankingTests
         sdk.View(user, "books-1", "books-2", "books-3");
 
         var top = sdk.TopKeys(user, count: 4);
-        Assert.All(top, key => Assert.StartsWith("books-", key, StringComparison.Ordinal));
+        Assert.All(top[..3], key => Assert.StartsWith("books-", key, StringComparison.Ordinal));
+
+        // Fourth, the shop's most popular item of the user's favourite brand beats the one book nobody
+        // touched: kitchen-1 scores 0.83 (popularity) + 0.1 (best in kitchen) + 0.4 × 2/3 (Acme's
+        // share of the user's brands) = 1.20; books-4 scores 1 (books' share of the user's
+        // categories) + 0.4 × 1/3 (Globex) = 1.13.
+        Assert.Equal("kitchen-1", top[3]);
         Assert.Equal(DecisionVariant.Personalized, sdk.Personalizer.Rank(new PersonalizationRequest(user)).Variant);
     }
 

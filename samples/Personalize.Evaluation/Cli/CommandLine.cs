@@ -42,7 +42,9 @@ internal sealed record CommandLine(
           --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
                              half-lives) on a validation split of each data set's training period
                              (never the test period) for the smallest change that beats both
-                             baselines on every data set; prints what it chose, changes nothing
+                             baselines on every data set; prints what it chose, changes nothing.
+                             With --sdk-* options: no search, scores that configuration beside
+                             the defaults on the same validation windows
           --seed N           seeds Random and the tie-break order of candidates (default: 42)
           --neighbours N     item-kNN neighbours per item (default: {ItemKnnRecommender.DefaultNeighbours})
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})

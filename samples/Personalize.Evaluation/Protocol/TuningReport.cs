@@ -8,6 +8,7 @@ namespace Personalize.Evaluation.Protocol;
 /// <param name="Chosen">The validation-chosen defaults: the search's result after pruning.</param>
 /// <param name="ChosenMeetsTarget">Whether <paramref name="Chosen"/> meets the target on validation.</param>
 /// <param name="ElapsedSeconds">Wall time.</param>
+/// <param name="Searched">False when no search ran: <paramref name="Chosen"/> is the configuration given on the command line, scored beside the defaults.</param>
 internal sealed record TuningReport(
     string Defaults,
     double TargetMargin,
@@ -15,7 +16,8 @@ internal sealed record TuningReport(
     IReadOnlyList<TuningTrial> Trials,
     TuningTrial Chosen,
     bool ChosenMeetsTarget,
-    double ElapsedSeconds);
+    double ElapsedSeconds,
+    bool Searched = true);
 
 /// <summary>One validation window of one data set.</summary>
 /// <param name="Dataset">The data set.</param>

@@ -70,7 +70,11 @@ internal static class WeightTuner
     /// <summary>The knobs, in search order.</summary>
     public static IReadOnlyList<Knob> Knobs { get; } = BuildKnobs();
 
-    /// <summary>Runs the search on the validation windows of <paramref name="datasets"/>.</summary>
+    /// <summary>
+    /// Runs the search on the validation windows of <paramref name="datasets"/>. When
+    /// <see cref="RunOptions.ExtraSdk"/> is set (the <c>--sdk-*</c> options), there is no search:
+    /// the defaults and that configuration are scored on the same windows, and it is reported as chosen.
+    /// </summary>
     public static TuningReport Tune(IReadOnlyList<Dataset> datasets, RunOptions options, IProgressReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(datasets);
@@ -130,6 +134,14 @@ internal static class WeightTuner
         }
 
         var current = Evaluate("defaults", [TuningPoint.Defaults])[0];
+        if (options.ExtraSdk is { } extra)
+        {
+            // A check, not a search: score the given configuration on the same windows, beside the defaults.
+            var checkedPoint = new TuningPoint(extra.Weights, extra.ColdStartWeights, extra.PopularityHalfLife?.TotalDays, extra.AffinityHalfLife?.TotalDays, extra.MinConfidence);
+            var trial = Evaluate("check", [checkedPoint])[0];
+            return new TuningReport(SdkDefaults.Current.Describe(), TargetMargin, [.. splits.Select(s => s.Report)], trials, trial, MeetsTarget(trial), clock.Elapsed.TotalSeconds, Searched: false);
+        }
+
         for (var round = 1; round <= MaxRounds && !MeetsTarget(current); round++)
         {
             var offers = new List<(Knob Knob, TuningTrial Trial)>();

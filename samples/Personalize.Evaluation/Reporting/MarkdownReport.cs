@@ -136,7 +136,7 @@ internal static class MarkdownReport
     {
         Line(text, $"### Tuning the SDK's defaults (validation windows of the training periods only)");
         Line(text);
-        RawLine(text, Invariant($"Search from the SDK's defaults: {report.Defaults}. Run time {report.ElapsedSeconds:F1} s, {report.Trials.Count} configurations."));
+        RawLine(text, Invariant($"{(report.Searched ? "Search from" : "No search: one configuration checked against")} the SDK's defaults: {report.Defaults}. Run time {report.ElapsedSeconds:F1} s, {report.Trials.Count} configurations."));
         Line(text);
         Line(text, $"| data set | window | fit rows | validation rows | users | from | to | most-popular nDCG@10 | item-kNN nDCG@10 | most-popular coverage@10 |");
         Line(text, $"|---|---|---|---|---|---|---|---|---|---|");
@@ -176,7 +176,7 @@ internal static class MarkdownReport
 
         var chosen = report.Chosen;
         Line(text);
-        RawLine(text, Invariant($"**Validation-chosen defaults:** {chosen.Changes} (trial #{chosen.Number}; objective {chosen.Objective:F3} against {report.Trials[0].Objective:F3} for the SDK's defaults; ") +
+        RawLine(text, Invariant($"**{(report.Searched ? "Validation-chosen defaults" : "Checked configuration")}:** {chosen.Changes} (trial #{chosen.Number}; objective {chosen.Objective:F3} against {report.Trials[0].Objective:F3} for the SDK's defaults; ") +
             (report.ChosenMeetsTarget ? "meets the target on validation)." : "does NOT meet the target on validation: it is the best the search found)."));
         Line(text);
         Line(text, $"| data set | window | nDCG@10 | x the better baseline | coverage@10 | decisions |");

@@ -3,8 +3,9 @@ namespace Personalize.Sdk.Signals;
 /// <summary>
 /// Attribute affinity: how much this user engaged with the candidate's attributes (each
 /// <c>name=value</c> pair, such as <c>brand=Acme</c>), decayed by
-/// <see cref="PersonalizationOptions.AffinityHalfLife"/>. An item scores its best attribute,
-/// normalised by the user's strongest attribute (1); no shared attribute scores 0.
+/// <see cref="PersonalizationOptions.AffinityHalfLife"/>. An item scores its best attribute's share
+/// of the user's decayed engagement with all the attributes they engaged with positively (the
+/// shares sum to 1); no shared attribute scores 0.
 /// </summary>
 internal sealed class AttributeAffinitySignal : ISignalProvider
 {

@@ -10,10 +10,10 @@ public static class BuiltInSignals
     /// <summary>The item's popularity within its own category; the best of each category scores 1.</summary>
     public const string CategoryPopularity = "category-popularity";
 
-    /// <summary>This user's decayed engagement with the item's category; their strongest category scores 1.</summary>
+    /// <summary>This user's decayed engagement with the item's category, as a share of their engagement with all categories (a user who engaged with one category only scores 1 there).</summary>
     public const string CategoryAffinity = "category-affinity";
 
-    /// <summary>This user's decayed engagement with the item's attributes (brand, colour...); the best match scores 1.</summary>
+    /// <summary>This user's decayed engagement with the item's best-matching attribute (brand, colour...), as a share of their engagement with all attributes.</summary>
     public const string AttributeAffinity = "attribute-affinity";
 
     /// <summary>What people went on to next from the items this user just touched ("next step"); the strongest link scores 1.</summary>

@@ -2,9 +2,14 @@ namespace Personalize.Sdk.Signals;
 
 /// <summary>
 /// Category affinity: how much this user engaged with the candidate's category, decayed by
-/// <see cref="PersonalizationOptions.AffinityHalfLife"/>. Normalised by the user's strongest
-/// category, which scores 1; a category the user never touched (or turned away from) scores 0.
+/// <see cref="PersonalizationOptions.AffinityHalfLife"/>, as a share of their decayed engagement
+/// with all the categories they engaged with positively (the shares sum to 1). A user who engaged
+/// with one category only scores 1 there; one who spread over four equally scores 0.25 in each. A
+/// category the user never touched (or turned away from) scores 0.
 /// </summary>
+/// <remarks>
+/// A share rather than a fraction of the strongest category: see <see cref="AffinityLookup"/>.
+/// </remarks>
 internal sealed class CategoryAffinitySignal : ISignalProvider
 {
     public string Name => BuiltInSignals.CategoryAffinity;

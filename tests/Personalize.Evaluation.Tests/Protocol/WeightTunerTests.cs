@@ -72,9 +72,45 @@ public sealed class WeightTunerTests
     [Fact]
     public void The_search_reads_only_the_training_period_and_reports_every_trial()
     {
-        // A small shop: 30 users over 120 days, a few popular items and a long tail, two categories.
-        // The last 10% of the log (the test period) holds an item nobody bought before: if the search
-        // read the test period, that item would enter a catalogue.
+        var dataset = SmallShop();
+
+        var report = WeightTuner.Tune([dataset], new RunOptions(), SilentProgressReporter.Instance);
+
+        Assert.Equal(WeightTuner.Windows, report.Windows.Count);
+        Assert.All(report.Windows, w => Assert.True(w.To < At(108 * 86_400)));
+        Assert.Equal("SDK defaults", report.Trials[0].Changes);
+        Assert.Contains(report.Chosen, report.Trials);
+        Assert.All(report.Trials, t => Assert.Equal(WeightTuner.Windows, t.Scores.Count));
+        Assert.Equal(report.ChosenMeetsTarget, WeightTuner.MeetsTarget(report.Chosen));
+        Assert.Contains("Validation-chosen defaults", MarkdownReport.Write(new EvaluationReport("tune", [], report)), StringComparison.Ordinal);
+        using var json = System.Text.Json.JsonDocument.Parse(JsonReport.Write(new EvaluationReport("tune", [], report)));
+        Assert.Equal(report.Trials.Count, json.RootElement.GetProperty("tuning").GetProperty("trials").GetArrayLength());
+    }
+
+    [Fact]
+    public void With_an_extra_configuration_it_only_checks_that_configuration_beside_the_defaults()
+    {
+        var extra = SdkConfiguration.With(new Dictionary<string, float> { [BuiltInSignals.Popularity] = 2f }, new Dictionary<string, float>());
+
+        var report = WeightTuner.Tune([SmallShop()], new RunOptions(ExtraSdk: extra), SilentProgressReporter.Instance);
+
+        Assert.False(report.Searched);
+        Assert.Equal(["SDK defaults", "weights popularity=2"], report.Trials.Select(t => t.Changes));
+        Assert.Equal("check", report.Trials[1].Stage);
+        Assert.Same(report.Trials[1], report.Chosen);
+        Assert.All(report.Trials, t => Assert.Equal(WeightTuner.Windows, t.Scores.Count));
+        var markdown = MarkdownReport.Write(new EvaluationReport("tune", [], report));
+        Assert.Contains("**Checked configuration:** weights popularity=2", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("Validation-chosen defaults", markdown, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A small shop: 30 users over 120 days, a few popular items and a long tail, two categories.
+    /// The last 10% of the log (the test period) holds an item nobody bought before: if the search
+    /// read the test period, that item would enter a catalogue.
+    /// </summary>
+    private static Dataset SmallShop()
+    {
         var random = new Random(7);
         var rows = new List<Interaction>();
         for (var day = 0; day < 108; day++)
@@ -89,18 +125,6 @@ public sealed class WeightTunerTests
             rows.Add(Row("u" + random.Next(30), "test-only", (day * 86_400) + 1));
         }
 
-        var dataset = Dataset(rows, key => key[^1] % 2 == 0 ? "even" : "odd");
-
-        var report = WeightTuner.Tune([dataset], new RunOptions(), SilentProgressReporter.Instance);
-
-        Assert.Equal(WeightTuner.Windows, report.Windows.Count);
-        Assert.All(report.Windows, w => Assert.True(w.To < At(108 * 86_400)));
-        Assert.Equal("SDK defaults", report.Trials[0].Changes);
-        Assert.Contains(report.Chosen, report.Trials);
-        Assert.All(report.Trials, t => Assert.Equal(WeightTuner.Windows, t.Scores.Count));
-        Assert.Equal(report.ChosenMeetsTarget, WeightTuner.MeetsTarget(report.Chosen));
-        Assert.Contains("Validation-chosen defaults", MarkdownReport.Write(new EvaluationReport("tune", [], report)), StringComparison.Ordinal);
-        using var json = System.Text.Json.JsonDocument.Parse(JsonReport.Write(new EvaluationReport("tune", [], report)));
-        Assert.Equal(report.Trials.Count, json.RootElement.GetProperty("tuning").GetProperty("trials").GetArrayLength());
+        return Dataset(rows, key => key[^1] % 2 == 0 ? "even" : "odd");
     }
 }

@@ -19,10 +19,14 @@ public sealed class IdentityTests
 
         Assert.Equal(sdk.Rank(anonymous).Items, sdk.Rank(known).Items);
         Assert.StartsWith("garden-", sdk.TopKeys(known, 1)[0], StringComparison.Ordinal);
-        Assert.Equal(0.5f, sdk.ScoreOf(known, "books-2"));
 
+        // Two garden views and one books view: shares 2/3 and 1/3.
+        Assert.Equal(1f / 3, sdk.ScoreOf(known, "books-2"), 6);
+
+        // Two more books views through the other key land on the same profile: 3 of 5.
         sdk.View(anonymous, "books-3", "books-4");
-        Assert.Equal(1f, sdk.ScoreOf(known, "books-2"));
+        Assert.Equal(0.6f, sdk.ScoreOf(known, "books-2"), 6);
+        Assert.Equal(0.4f, sdk.ScoreOf(anonymous, "garden-3"), 6);
     }
 
     [Theory, AutoData]
@@ -35,9 +39,9 @@ public sealed class IdentityTests
 
         sdk.Personalizer.Identify(anonymous, known);
 
-        // Four books views two half-lives ago are worth 1 now; two fresh garden views are worth 2.
-        Assert.Equal(0.5f, sdk.ScoreOf(known, "books-1"), 4);
-        Assert.Equal(1f, sdk.ScoreOf(known, "garden-3"), 4);
+        // Four books views two half-lives ago are worth 1 now; two fresh garden views are worth 2: shares 1/3 and 2/3.
+        Assert.Equal(1f / 3, sdk.ScoreOf(known, "books-1"), 4);
+        Assert.Equal(2f / 3, sdk.ScoreOf(known, "garden-3"), 4);
     }
 
     [Theory, AutoData]
@@ -87,8 +91,9 @@ public sealed class IdentityTests
         var expected = sdk.Rank(c).Items;
         Assert.Equal(expected, sdk.Rank(a).Items);
         Assert.Equal(expected, sdk.Rank(b).Items);
-        Assert.Equal(1f, sdk.ScoreOf(c, "garden-2"));
-        Assert.Equal(1f, sdk.ScoreOf(c, "books-2"));
+        // One view each of garden, books and hiking, all on c's profile: a third each.
+        Assert.Equal(1f / 3, sdk.ScoreOf(c, "garden-2"), 6);
+        Assert.Equal(1f / 3, sdk.ScoreOf(c, "books-2"), 6);
     }
 
     [Theory, AutoData]

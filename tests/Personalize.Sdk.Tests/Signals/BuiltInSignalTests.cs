@@ -34,14 +34,14 @@ public sealed class BuiltInSignalTests
     }
 
     [Fact]
-    public void Attribute_affinity_scores_an_items_best_attribute_against_the_users_strongest()
+    public void Attribute_affinity_scores_an_items_best_attribute_by_its_share_of_the_users_attributes()
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity));
         sdk.View("u", "books-1", "garden-3", "hiking-2");
 
-        // Acme (odd items) was engaged with twice, Globex (even) once.
-        Assert.Equal(1f, sdk.ScoreOf("u", "kitchen-1"));
-        Assert.Equal(0.5f, sdk.ScoreOf("u", "kitchen-2"));
+        // Acme (odd items) was engaged with twice, Globex (even) once: shares 2/3 and 1/3.
+        Assert.Equal(2f / 3, sdk.ScoreOf("u", "kitchen-1"), 6);
+        Assert.Equal(1f / 3, sdk.ScoreOf("u", "kitchen-2"), 6);
     }
 
     [Fact]

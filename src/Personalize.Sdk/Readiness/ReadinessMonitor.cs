@@ -93,7 +93,8 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         double? rate = decisions >= _options.MinimumDecisions ? (double)failed / decisions : null;
         var catalogAge = ReadinessJudge.CatalogAge(_catalog.Current, now);
         var catalogStale = catalogAge is not { } age || age > thresholds.CatalogAgeAtRisk;
-        if (!pause.IsPaused)
+        var state = pause.State;
+        if (!state.IsPaused)
         {
             if (catalogStale)
             {
@@ -110,7 +111,6 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             return;
         }
 
-        var state = pause.State;
         var recovered = !catalogStale && (rate is { } r ? r <= _options.ResumeFallbackRate : state.Cause == PauseCause.CatalogAge);
         if (recovered && now.UtcTicks - state.SinceTicks >= _minimumPauseTicks)
         {

@@ -36,8 +36,8 @@ internal static class ReadinessValidation
         HigherIsBetter(failures, nameof(t.IdentityResolutionReady), t.IdentityResolutionReady, nameof(t.IdentityResolutionAtRisk), t.IdentityResolutionAtRisk);
         HigherIsBetter(failures, nameof(t.PersonalizedShareReady), t.PersonalizedShareReady, nameof(t.PersonalizedShareAtRisk), t.PersonalizedShareAtRisk);
         HigherIsBetter(failures, nameof(t.CategorizedShareReady), t.CategorizedShareReady, nameof(t.CategorizedShareAtRisk), t.CategorizedShareAtRisk);
-        HigherIsBetter(failures, nameof(t.SignalNonZeroShareReady), t.SignalNonZeroShareReady, nameof(t.SignalNonZeroShareReady), 0);
-        HigherIsBetter(failures, nameof(t.AttributedShareReady), t.AttributedShareReady, nameof(t.AttributedShareReady), 0);
+        Share(failures, nameof(t.SignalNonZeroShareReady), t.SignalNonZeroShareReady);
+        Share(failures, nameof(t.AttributedShareReady), t.AttributedShareReady);
         LowerIsBetter(failures, nameof(t.FallbackRateReady), t.FallbackRateReady, nameof(t.FallbackRateAtRisk), t.FallbackRateAtRisk);
         LowerIsBetter(failures, nameof(t.SignalFaultRateReady), t.SignalFaultRateReady, nameof(t.SignalFaultRateAtRisk), t.SignalFaultRateAtRisk);
         LowerIsBetter(failures, nameof(t.SignalInvalidRateReady), t.SignalInvalidRateReady, nameof(t.SignalInvalidRateAtRisk), t.SignalInvalidRateAtRisk);
@@ -51,6 +51,14 @@ internal static class ReadinessValidation
         if (!(ready is >= 0 and <= 1 && atRisk is >= 0 and <= 1 && atRisk <= ready))
         {
             failures.Add($"{Prefix}Thresholds.{readyName} and {atRiskName} must be shares between 0 and 1, with {atRiskName} <= {readyName} (were {ready} and {atRisk}).");
+        }
+    }
+
+    private static void Share(List<string> failures, string name, double value)
+    {
+        if (value is not (>= 0 and <= 1))
+        {
+            failures.Add($"{Prefix}Thresholds.{name} must be a share between 0 and 1 (was {value}).");
         }
     }
 

@@ -25,10 +25,7 @@ internal sealed class ReadinessWindow
         _stepTicks = Math.Max(1, window.Ticks / Steps);
         _rowLength = rowLength;
         _stepLength = rows * rowLength;
-        RowLength = rowLength;
     }
-
-    public int RowLength { get; }
 
     /// <summary>This thread's counters of <paramref name="row"/> for the step holding <paramref name="nowTicks"/>.</summary>
     public Span<long> Row(int row, long nowTicks)
@@ -53,39 +50,26 @@ internal sealed class ReadinessWindow
         return values.Slice(row * _rowLength, _rowLength);
     }
 
-    /// <summary>One counter of <paramref name="row"/> summed over the window ending at <paramref name="nowTicks"/>.</summary>
+    /// <summary>One counter of <paramref name="row"/> summed over the window ending at <paramref name="nowTicks"/>; allocates nothing.</summary>
     public long Sum(int row, int counter, long nowTicks)
     {
-        var current = nowTicks / _stepTicks;
-        long total = 0;
-        foreach (var cells in Volatile.Read(ref _cells))
-        {
-            for (var step = 0; step < Steps; step++)
-            {
-                var epoch = Volatile.Read(ref cells.Epochs[step]);
-                if (!InWindow(epoch, current))
-                {
-                    continue;
-                }
-
-                var value = Volatile.Read(ref cells.Values[step * _stepLength + row * _rowLength + counter]);
-                Interlocked.MemoryBarrier();
-                if (Volatile.Read(ref cells.Epochs[step]) == epoch)
-                {
-                    total += value;
-                }
-            }
-        }
-
-        return total;
+        Span<long> total = stackalloc long[1];
+        SumInto(row * _rowLength + counter, nowTicks, total, stackalloc long[1]);
+        return total[0];
     }
 
     /// <summary>Every counter of <paramref name="row"/> summed over the window ending at <paramref name="nowTicks"/>.</summary>
     public long[] Sum(int row, long nowTicks)
     {
-        var current = nowTicks / _stepTicks;
         var totals = new long[_rowLength];
-        var read = new long[_rowLength];
+        SumInto(row * _rowLength, nowTicks, totals, new long[_rowLength]);
+        return totals;
+    }
+
+    /// <summary>Adds the counters at <paramref name="offset"/> of every thread's steps in the window into <paramref name="totals"/>.</summary>
+    private void SumInto(int offset, long nowTicks, Span<long> totals, Span<long> read)
+    {
+        var current = nowTicks / _stepTicks;
         foreach (var cells in Volatile.Read(ref _cells))
         {
             for (var step = 0; step < Steps; step++)
@@ -96,7 +80,7 @@ internal sealed class ReadinessWindow
                     continue;
                 }
 
-                cells.Values.AsSpan(step * _stepLength + row * _rowLength, _rowLength).CopyTo(read);
+                cells.Values.AsSpan(step * _stepLength + offset, read.Length).CopyTo(read);
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref cells.Epochs[step]) == epoch)
                 {
@@ -107,8 +91,6 @@ internal sealed class ReadinessWindow
                 }
             }
         }
-
-        return totals;
     }
 
     private static bool InWindow(long epoch, long current) => epoch != ReadinessCells.Empty && epoch <= current && epoch > current - Steps;

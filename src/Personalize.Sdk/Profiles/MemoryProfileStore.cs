@@ -1,37 +1,48 @@
-using Microsoft.Extensions.Caching.Memory;
+using System.Collections.Concurrent;
 
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// The default in-memory profile store: a <see cref="MemoryCache"/> with a size limit (one unit
-/// per profile) and a sliding idle expiry, so memory stays bounded as distinct users grow.
+/// The default in-memory profile store: a concurrent dictionary with a sliding idle expiry and a
+/// capacity, both enforced off the request path. A request only ever adds one profile or drops
+/// one that it finds expired; trimming to capacity and scanning for idle profiles run on the
+/// thread pool, one pass at a time.
 /// </summary>
+/// <remarks>
+/// Past <c>maxProfiles</c> a trim is scheduled at once and takes the least recently used
+/// profiles down to 95% of it; until it has run, the store may hold a few more profiles than
+/// <c>maxProfiles</c>. An evicted profile is erased and retired, so a writer racing the eviction
+/// resolves again and lands on a new profile instead of an orphan.
+/// </remarks>
 internal sealed class MemoryProfileStore : IProfileStore
 {
     // Creation is serialised per stripe so two first events of one user never create two profiles.
     private const int StripeCount = 64;
 
-    private readonly MemoryCache _cache;
-    private readonly TimeSpan _idleExpiration;
+    private readonly ConcurrentDictionary<string, UserProfile> _profiles = new(StringComparer.Ordinal);
     private readonly Lock[] _stripes;
-    private readonly PostEvictionDelegate _onEvicted;
-    private readonly Action<EvictionReason> _evicted;
-    private readonly double _compaction;
+    private readonly int _maxProfiles;
+    private readonly int _trimTarget;
+    private readonly long _idleTicks;
+    private readonly long _scanIntervalTicks;
+    private readonly TimeProvider _timeProvider;
+    private readonly Action<string, ProfileEviction> _evicted;
+    private int _count;
+    private int _maintaining;
+    private long _nextScanTicks;
+    private Task _maintenance = Task.CompletedTask;
 
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<EvictionReason> evicted)
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, ProfileEviction> evicted)
     {
-        _cache = new MemoryCache(new MemoryCacheOptions
-        {
-            SizeLimit = maxProfiles,
-            CompactionPercentage = Math.Max(0.05, 1.0 / maxProfiles),
-            Clock = new TimeProviderClock(timeProvider),
-        });
-        _idleExpiration = idleExpiration;
+        _maxProfiles = maxProfiles;
+        _trimTarget = maxProfiles - (maxProfiles / 20);
+        _idleTicks = idleExpiration.Ticks;
 
-        // Compact at least one profile when full, however small the limit.
-        _compaction = Math.Max(0.05, 1.0 / maxProfiles);
+        // Idle profiles are looked for at most once a minute, or once per idle period when shorter.
+        _scanIntervalTicks = Math.Min(TimeSpan.TicksPerMinute, _idleTicks);
+        _timeProvider = timeProvider;
         _evicted = evicted;
-        _onEvicted = OnEvicted;
+        _nextScanTicks = timeProvider.GetUtcNow().UtcTicks + _scanIntervalTicks;
         _stripes = new Lock[StripeCount];
         for (var i = 0; i < _stripes.Length; i++)
         {
@@ -39,61 +50,157 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
     }
 
-    public int Count => _cache.Count;
+    public int Count => Volatile.Read(ref _count);
 
-    public UserProfile? Find(string userKey) => _cache.TryGetValue(userKey, out var value) ? (UserProfile?)value : null;
-
-    public UserProfile GetOrCreate(string userKey)
+    /// <summary>Completes when no maintenance pass is running and the store is within capacity; tests await it instead of sleeping.</summary>
+    internal async Task WhenMaintained()
     {
-        if (_cache.TryGetValue(userKey, out var existing))
+        while (true)
         {
-            return (UserProfile)existing!;
-        }
-
-        lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
-        {
-            if (_cache.TryGetValue(userKey, out existing))
+            var pass = Volatile.Read(ref _maintenance);
+            await pass.ConfigureAwait(false);
+            if (Volatile.Read(ref _maintaining) == 0 && ReferenceEquals(pass, Volatile.Read(ref _maintenance)))
             {
-                return (UserProfile)existing!;
-            }
+                if (Count <= _maxProfiles)
+                {
+                    return;
+                }
 
-            var profile = new UserProfile();
-            Add(userKey, profile);
-            if (!_cache.TryGetValue(userKey, out _))
-            {
-                // The cache was full and refused the entry; make room now rather than lose this user's events.
-                _cache.Compact(_compaction);
-                Add(userKey, profile);
+                ScheduleMaintenance();
             }
-
-            return profile;
         }
     }
 
-    /// <summary>Removes a profile from the store and returns it, or null when there was none.</summary>
-    public UserProfile? Remove(string userKey)
+    public UserProfile? Find(string userKey)
     {
-        var profile = Find(userKey);
-        _cache.Remove(userKey);
+        if (!_profiles.TryGetValue(userKey, out var profile))
+        {
+            return null;
+        }
+
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        if (now - profile.LastAccessTicks > _idleTicks)
+        {
+            Evict(userKey, profile, ProfileEviction.Expired);
+            return null;
+        }
+
+        if (now - profile.LastAccessTicks > TimeSpan.TicksPerSecond)
+        {
+            // Sliding expiry to the second: a hot profile's cache line is not written per read.
+            profile.LastAccessTicks = now;
+        }
+
         return profile;
     }
 
-    public void Dispose() => _cache.Dispose();
-
-    private void Add(string userKey, UserProfile profile)
+    public UserProfile GetOrCreate(string userKey)
     {
-        using var entry = _cache.CreateEntry(userKey);
-        entry.Size = 1;
-        entry.SlidingExpiration = _idleExpiration;
-        entry.Value = profile;
-        entry.RegisterPostEvictionCallback(_onEvicted);
+        if (Find(userKey) is { } existing)
+        {
+            return existing;
+        }
+
+        UserProfile created;
+        lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
+        {
+            if (Find(userKey) is { } raced)
+            {
+                return raced;
+            }
+
+            created = new UserProfile { LastAccessTicks = _timeProvider.GetUtcNow().UtcTicks };
+            _profiles[userKey] = created;
+        }
+
+        var count = Interlocked.Increment(ref _count);
+        if (count > _maxProfiles || created.LastAccessTicks >= Volatile.Read(ref _nextScanTicks))
+        {
+            ScheduleMaintenance();
+        }
+
+        return created;
     }
 
-    private void OnEvicted(object key, object? value, EvictionReason reason, object? state)
+    public UserProfile? Remove(string userKey)
     {
-        if (reason is EvictionReason.Capacity or EvictionReason.Expired)
+        if (!_profiles.TryRemove(userKey, out var profile))
         {
-            _evicted(reason);
+            return null;
         }
+
+        Interlocked.Decrement(ref _count);
+        return profile;
+    }
+
+    /// <summary>Whether any profile is assigned to holdouts by <paramref name="unitKey"/>; scans them all, for tests.</summary>
+    internal bool AnyUnit(string unitKey) => _profiles.Values.Any(profile => profile.UnitKey == unitKey);
+
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Starts a maintenance pass on the thread pool unless one is running.</summary>
+    private void ScheduleMaintenance()
+    {
+        if (Interlocked.CompareExchange(ref _maintaining, 1, 0) == 0)
+        {
+            Volatile.Write(ref _maintenance, Task.Run(Maintain));
+        }
+    }
+
+    /// <summary>Drops idle profiles, then trims the least recently used down to the target.</summary>
+    private void Maintain()
+    {
+        try
+        {
+            var now = _timeProvider.GetUtcNow().UtcTicks;
+            Volatile.Write(ref _nextScanTicks, now + _scanIntervalTicks);
+            var live = new List<KeyValuePair<string, UserProfile>>(Count);
+            foreach (var entry in _profiles)
+            {
+                if (now - entry.Value.LastAccessTicks > _idleTicks)
+                {
+                    Evict(entry.Key, entry.Value, ProfileEviction.Expired);
+                }
+                else
+                {
+                    live.Add(entry);
+                }
+            }
+
+            var excess = Count - _trimTarget;
+            if (Count > _maxProfiles && excess > 0)
+            {
+                live.Sort(static (a, b) => a.Value.LastAccessTicks.CompareTo(b.Value.LastAccessTicks));
+                foreach (var entry in live.Take(excess))
+                {
+                    Evict(entry.Key, entry.Value, ProfileEviction.Capacity);
+                }
+            }
+        }
+        finally
+        {
+            Volatile.Write(ref _maintaining, 0);
+        }
+
+        if (Count > _maxProfiles)
+        {
+            // Profiles added while this pass ran: go again.
+            ScheduleMaintenance();
+        }
+    }
+
+    /// <summary>Removes exactly this profile (not a newer one under the same key), erases and reports it.</summary>
+    private void Evict(string userKey, UserProfile profile, ProfileEviction reason)
+    {
+        if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+        {
+            return;
+        }
+
+        Interlocked.Decrement(ref _count);
+        profile.Erase();
+        _evicted(userKey, reason);
     }
 }

@@ -16,6 +16,9 @@ internal sealed class UserProfile
     private int _sequence;
     private bool _retired;
 
+    /// <summary>When the store last handed the profile out, for idle expiry and least-recently-used trimming.</summary>
+    public long LastAccessTicks;
+
     /// <summary>The key holdouts assign this profile by, once its first event set it.</summary>
     public string? UnitKey => Volatile.Read(ref _data.UnitKey);
 
@@ -49,6 +52,27 @@ internal sealed class UserProfile
         finally
         {
             _writeGate.Exit();
+        }
+    }
+
+    /// <summary>The consent the user last gave, or null; read lock-free under the sequence counter.</summary>
+    public ConsentFlags? ReadConsent()
+    {
+        var spinner = default(SpinWait);
+        while (true)
+        {
+            var before = Volatile.Read(ref _sequence);
+            if ((before & 1) == 0)
+            {
+                var consent = _data.Consent;
+                Interlocked.MemoryBarrier();
+                if (Volatile.Read(ref _sequence) == before)
+                {
+                    return consent;
+                }
+            }
+
+            spinner.SpinOnce();
         }
     }
 

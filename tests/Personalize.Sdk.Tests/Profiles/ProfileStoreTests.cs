@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -17,12 +19,38 @@ public sealed class ProfileStoreTests
         for (var user = 0; user < 100; user++)
         {
             sdk.Personalizer.Track(PersonalizationEvent.View($"user-{user}", "books-1"));
-            Assert.InRange(sdk.ProfileCount, 1, 10);
+            sdk.Time.Advance(TimeSpan.FromSeconds(2));
         }
 
+        await ((Personalizer)sdk.Personalizer).ProfileMaintenance;
+        Assert.InRange(sdk.ProfileCount, 1, 10);
         await evicted.WaitForMeasurementsAsync(90, TimeSpan.FromSeconds(30));
         Assert.All(evicted.GetMeasurementSnapshot(), m => Assert.Equal("Capacity", m.Tags["reason"]));
         Assert.Equal(DecisionVariant.Personalized, sdk.Rank("user-99").Variant);
+    }
+
+    [Fact]
+    public async Task A_full_store_trims_the_least_recently_used_off_the_request_path()
+    {
+        var time = new FakeTimeProvider(TestSdk.Start);
+        var evictedOn = new ConcurrentBag<(string Key, int Thread)>();
+        var store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (key, _) => evictedOn.Add((key, Environment.CurrentManagedThreadId)));
+        for (var user = 0; user < 100; user++)
+        {
+            store.GetOrCreate($"user-{user}");
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        // Touch the oldest one, so it is no longer among the least recently used.
+        Assert.NotNull(store.Find("user-0"));
+        store.GetOrCreate("user-100");
+        await store.WhenMaintained();
+
+        Assert.Equal(95, store.Count);
+        Assert.DoesNotContain(evictedOn, e => e.Thread == Environment.CurrentManagedThreadId);
+        Assert.Equal(Enumerable.Range(1, 6).Select(i => $"user-{i}").Order(), evictedOn.Select(e => e.Key).Order());
+        Assert.NotNull(store.Find("user-0"));
+        Assert.NotNull(store.Find("user-100"));
     }
 
     [Fact]

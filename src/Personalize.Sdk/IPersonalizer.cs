@@ -48,7 +48,7 @@ public interface IPersonalizer
     /// <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> aliases (shared devices); a refusal
     /// is returned and counted, not thrown.
     /// </remarks>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">A key is null, empty or only white space.</exception>
     IdentifyResult Identify(string anonymousKey, string knownKey);
 
     /// <summary>
@@ -58,6 +58,16 @@ public interface IPersonalizer
     /// </summary>
     /// <param name="userKey">Any key of the user: the known key or one of its aliases.</param>
     /// <returns>True when there was anything to erase.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
     bool Forget(string userKey);
+
+    /// <summary>
+    /// Reads back everything the SDK holds about a person, for a data-access request: the keys
+    /// linked to them, their consent, their profile in the catalog's names, and the holdouts they
+    /// were measured in. Changes nothing. After <see cref="Forget"/> it is empty.
+    /// </summary>
+    /// <param name="userKey">Any key of the person: the known key or one of its aliases.</param>
+    /// <returns>What is held; <see cref="Privacy.PersonalData.ToJson"/> gives the documented JSON.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    Privacy.PersonalData GetPersonalData(string userKey);
 }

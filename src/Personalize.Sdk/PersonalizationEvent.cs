@@ -12,7 +12,7 @@ public readonly struct PersonalizationEvent
 {
     private PersonalizationEvent(string userKey, EventKind kind, string? itemKey, string parameterName = "itemKey", bool itemRequired = true)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         if (itemRequired)
         {
             ArgumentException.ThrowIfNullOrEmpty(itemKey, parameterName);
@@ -67,21 +67,21 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who viewed it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent View(string userKey, string itemKey) => new(userKey, EventKind.View, itemKey);
 
     /// <summary>The user clicked an item.</summary>
     /// <param name="userKey">Who clicked it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Click(string userKey, string itemKey) => new(userKey, EventKind.Click, itemKey);
 
     /// <summary>The user added an item to their cart.</summary>
     /// <param name="userKey">Who added it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent AddToCart(string userKey, string itemKey) => new(userKey, EventKind.AddToCart, itemKey);
 
     /// <summary>The user bought an item.</summary>
@@ -90,7 +90,7 @@ public readonly struct PersonalizationEvent
     /// <param name="quantity">How many units; must be positive.</param>
     /// <param name="revenue">The revenue, in the host's currency; must not be negative.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Purchase(string userKey, string itemKey, int quantity = 1, decimal revenue = 0m) =>
         new(userKey, EventKind.Purchase, itemKey) { Quantity = quantity, Revenue = revenue };
 
@@ -98,14 +98,14 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who dismissed it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Dismiss(string userKey, string itemKey) => new(userKey, EventKind.Dismiss, itemKey);
 
     /// <summary>The user complained, about an item or in general.</summary>
     /// <param name="userKey">Who complained.</param>
     /// <param name="itemKey">The item it was about, if any.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
     public static PersonalizationEvent Complaint(string userKey, string? itemKey = null) =>
         new(userKey, EventKind.Complaint, string.IsNullOrEmpty(itemKey) ? null : itemKey, itemRequired: false);
 
@@ -114,7 +114,7 @@ public readonly struct PersonalizationEvent
     /// <param name="itemKey">The item.</param>
     /// <param name="value">From 0 (hated it) to 1 (loved it); scale your own ratings to this range.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">A key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Rating(string userKey, string itemKey, float value) =>
         new(userKey, EventKind.Rating, itemKey) { RatingValue = value };
 
@@ -123,7 +123,7 @@ public readonly struct PersonalizationEvent
     /// <param name="category">The category, as named in the catalog.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> or <paramref name="category"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or <paramref name="category"/> is null or empty.</exception>
     public static PersonalizationEvent StatedCategoryPreference(string userKey, string category, bool likes)
     {
         ArgumentException.ThrowIfNullOrEmpty(category);
@@ -141,7 +141,7 @@ public readonly struct PersonalizationEvent
     /// <param name="value">The attribute's value.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">An argument is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or another argument is null or empty.</exception>
     public static PersonalizationEvent StatedAttributePreference(string userKey, string attribute, string value, bool likes)
     {
         ArgumentException.ThrowIfNullOrEmpty(attribute);
@@ -159,7 +159,7 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who gave it.</param>
     /// <param name="consent">What they agreed to; <see cref="ConsentFlags.None"/> withdraws everything.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
     public static PersonalizationEvent ConsentGiven(string userKey, ConsentFlags consent) =>
         new(userKey, EventKind.Consent, null, itemRequired: false) { Consent = consent };
 }

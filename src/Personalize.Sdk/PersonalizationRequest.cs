@@ -19,10 +19,10 @@ public readonly struct PersonalizationRequest
 
     /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
     /// <param name="userKey">The user's key: an anonymous visitor id or a known account id.</param>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
     public PersonalizationRequest(string userKey)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         UserKey = userKey;
     }
 

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Profiles;
+
 namespace Personalize.Sdk;
 
 internal sealed partial class Personalizer
@@ -7,8 +9,8 @@ internal sealed partial class Personalizer
 
     public IdentifyResult Identify(string anonymousKey, string knownKey)
     {
-        ArgumentException.ThrowIfNullOrEmpty(anonymousKey);
-        ArgumentException.ThrowIfNullOrEmpty(knownKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(knownKey);
         lock (_identityGate)
         {
             var result = Stitch(anonymousKey, knownKey);
@@ -19,7 +21,7 @@ internal sealed partial class Personalizer
 
     public bool Forget(string userKey)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userKey);
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         lock (_identityGate)
         {
             var keys = _identity.Remove(_identity.Resolve(userKey));
@@ -28,9 +30,17 @@ internal sealed partial class Personalizer
             {
                 if (_profiles.Remove(key) is { } profile)
                 {
+                    // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
+                    if (profile.UnitKey is { } unitKey)
+                    {
+                        _ledger.Forget(unitKey);
+                    }
+
                     profile.Erase();
                     found = true;
                 }
+
+                found |= _ledger.Forget(key);
             }
 
             _metrics.UserForgotten();
@@ -45,6 +55,7 @@ internal sealed partial class Personalizer
         if (source == target)
         {
             _identity.MarkKnown(target);
+            _profiles.GetOrCreate(target);
             return IdentifyResult.AlreadyStitched;
         }
 
@@ -59,15 +70,47 @@ internal sealed partial class Personalizer
         }
 
         // Link first, then merge: an event racing the stitch either lands on the target directly
-        // or on the source before it retires, and is carried over by the merge.
+        // or on the source before it retires, and is carried over by the merge. The target always
+        // gets a profile, so its identity links live and are evicted with it.
         _identity.MarkKnown(target);
         _identity.Link(source, target);
+        var survivor = _profiles.GetOrCreate(target);
         if (_profiles.Find(source) is { } anonymous)
         {
-            anonymous.MergeInto(_profiles.GetOrCreate(target), _affinityHalfLifeTicks);
+            anonymous.MergeInto(survivor, _affinityHalfLifeTicks);
             _profiles.Remove(source);
         }
 
+        // A side that was shown personalized content before it had any event has its unit only in
+        // the ledger: the earliest exposed unit of the two wins, so nobody switches arms.
+        ClaimExposedUnit(survivor, target);
+        ClaimExposedUnit(survivor, source);
         return IdentifyResult.Stitched;
     }
+
+    private void ClaimExposedUnit(UserProfile profile, string key)
+    {
+        if (_ledger.TryGetFirstExposure(key, out var ticks))
+        {
+            profile.Write(new UnitClaim(key, ticks), static (data, in claim) => data.ClaimUnit(claim.Key, claim.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// Counts an eviction and drops the evicted profile's identity links, so the identity map is
+    /// bounded by the profiles in memory.
+    /// </summary>
+    private void OnProfileEvicted(string key, ProfileEviction reason)
+    {
+        _metrics.ProfileEvicted(reason.ToString());
+        lock (_identityGate)
+        {
+            if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))
+            {
+                _identity.Remove(key);
+            }
+        }
+    }
+
+    private readonly record struct UnitClaim(string Key, long Ticks);
 }

@@ -224,26 +224,20 @@ internal sealed partial class Personalizer
         return live;
     }
 
-    /// <summary>Which categories are sensitive in this snapshot, by id; recomputed only when the catalog changes.</summary>
-    private bool[] SensitiveFlags(CatalogSnapshot snapshot)
+    /// <summary>
+    /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and
+    /// published as one immutable object, so a decision can never pair one catalog with another's flags.
+    /// </summary>
+    private ReadOnlySpan<bool> SensitiveFlags(CatalogSnapshot snapshot)
     {
-        var cached = _sensitiveByCategory;
-        if (cached.Version == snapshot.Version)
+        var cached = Volatile.Read(ref _sensitiveFlags);
+        if (!ReferenceEquals(cached.Snapshot, snapshot))
         {
-            return cached.Flags;
+            cached = SensitiveCategoryFlags.For(snapshot, _sensitiveCategories);
+            Volatile.Write(ref _sensitiveFlags, cached);
         }
 
-        var flags = new bool[snapshot.CategorySpace];
-        foreach (var category in _sensitiveCategories)
-        {
-            if (snapshot.TryGetCategoryId(category, out var id))
-            {
-                flags[id] = true;
-            }
-        }
-
-        _sensitiveByCategory = (snapshot.Version, flags);
-        return flags;
+        return cached.Flags;
     }
 
     private (DecisionVariant, DecisionReason) ChooseVariant(in PersonalizationRequest request, ProfileData profile, ConsentFlags consent, DateTimeOffset now) =>

@@ -25,7 +25,11 @@ internal sealed partial class Personalizer
         if (reason is not null)
         {
             _metrics.EventRejected(reason);
-            Log.EventRejected(_logger, personalizationEvent.Kind, reason);
+            if (_rejectionLog.ShouldLog(now.UtcTicks))
+            {
+                Log.EventRejected(_logger, personalizationEvent.Kind, reason);
+            }
+
             return;
         }
 
@@ -42,29 +46,40 @@ internal sealed partial class Personalizer
             PreferenceId = preferenceId,
             Likes = personalizationEvent.Likes,
             Consent = personalizationEvent.Consent,
+            DefaultConsent = _defaultConsent,
             Statistics = _statistics,
             UnitKey = personalizationEvent.UserKey,
         };
 
-        var profile = ApplyToProfile(personalizationEvent.UserKey, update, out var known);
+        var key = _identity.Resolve(personalizationEvent.UserKey, out var known);
         ReadinessTally.Event(_readiness.EventRow(now.UtcTicks), known);
+        var consent = _profiles.Find(key)?.ReadConsent() ?? _defaultConsent;
+        if (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
+        {
+            // Without consent nothing about the person is stored, not even an empty profile.
+            ProfileUpdate.RecordAnonymously(update);
+            _metrics.EventApplied(personalizationEvent.Kind, anonymously: true);
+            return;
+        }
+
+        var profile = ApplyToProfile(personalizationEvent.UserKey, update);
         if (_holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp);
         }
 
-        _metrics.EventApplied(personalizationEvent.Kind);
+        _metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
     }
 
     /// <summary>
     /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
     /// retire the old one; the loop then resolves again, so the event lands on the survivor.
     /// </summary>
-    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, out bool known)
+    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update)
     {
         while (true)
         {
-            var key = _identity.Resolve(userKey, out known);
+            var key = _identity.Resolve(userKey);
             var profile = _profiles.GetOrCreate(key);
             if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {

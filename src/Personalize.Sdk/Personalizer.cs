@@ -31,6 +31,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly IExposureSink[] _sinks;
     private readonly DecisionTelemetry _telemetry;
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
+    private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
     private readonly ReadinessMonitor _readiness;
@@ -47,7 +48,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly int _availabilityGuardrail;
     private readonly int _frequencyCapGuardrail;
     private volatile bool _killSwitch;
-    private (long Version, bool[] Flags) _sensitiveByCategory = (-1, []);
+    private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
     public Personalizer(
         IOptionsMonitor<PersonalizationOptions> optionsMonitor,
@@ -93,11 +94,17 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             options.MaxProfiles,
             options.ProfileIdleExpiration,
             timeProvider,
-            reason => metrics.ProfileEvicted(reason.ToString()));
+            OnProfileEvicted);
     }
 
     /// <summary>How many profiles are in memory now.</summary>
     internal int ProfileCount => _profiles.Count;
+
+    /// <summary>How many keys the identity map resolves.</summary>
+    internal int IdentityCount => _identity.Count;
+
+    /// <summary>Completes when the profile store's trimming and idle expiry have caught up, for tests to await.</summary>
+    internal Task ProfileMaintenance => ((MemoryProfileStore)_profiles).WhenMaintained();
 
     public void Dispose()
     {

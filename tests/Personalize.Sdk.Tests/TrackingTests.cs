@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -31,6 +33,25 @@ public sealed class TrackingTests
         Assert.Equal(reason, measurement.Tags["reason"]);
         Assert.Equal(DecisionVariant.ColdStart, sdk.Personalizer.Rank(new PersonalizationRequest("u")).Variant);
         Assert.All(sdk.Personalizer.Rank(new PersonalizationRequest("someone-else")).Items, item => Assert.Equal(0f, item.Score));
+    }
+
+    [Fact]
+    public void Rejected_events_are_all_counted_but_logged_at_most_once_a_minute()
+    {
+        var logs = new FakeLogCollector();
+        using var sdk = new TestSdk(build: builder => builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))));
+        using var rejected = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.rejected");
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            sdk.Personalizer.Track(PersonalizationEvent.View("u", "no-such-item"));
+        }
+
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.View("u", "no-such-item"));
+
+        Assert.Equal(1_001, rejected.GetMeasurementSnapshot().EvaluateAsCounter());
+        Assert.Equal(2, logs.GetSnapshot().Count(record => record.Message.Contains("was not applied", StringComparison.Ordinal)));
     }
 
     [Fact]

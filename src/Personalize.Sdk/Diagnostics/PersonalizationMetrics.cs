@@ -16,6 +16,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _sinkFaults;
     private readonly Counter<long> _unknownPlacements;
     private readonly Counter<long> _eventsApplied;
+    private readonly Counter<long> _eventsWithoutConsent;
     private readonly Counter<long> _eventsRejected;
     private readonly Counter<long> _providerFaults;
     private readonly Counter<long> _invalidSignalValues;
@@ -37,6 +38,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
+        _eventsWithoutConsent = _meter.CreateCounter<long>("personalize.events.without_consent", "{event}", "Applied events of users without personalization consent: only anonymous aggregates learned of them, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
         _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
@@ -67,8 +69,16 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     public void SinkFaulted() => _sinkFaults.Add(1);
 
-    public void EventApplied(EventKind kind) =>
-        _eventsApplied.Add(1, new KeyValuePair<string, object?>("kind", KindTag(kind)));
+    /// <summary>Counts an applied event; <paramref name="anonymously"/> when the user had not consented and only aggregates learned of it.</summary>
+    public void EventApplied(EventKind kind, bool anonymously)
+    {
+        var tag = new KeyValuePair<string, object?>("kind", KindTag(kind));
+        _eventsApplied.Add(1, tag);
+        if (anonymously)
+        {
+            _eventsWithoutConsent.Add(1, tag);
+        }
+    }
 
     public void EventRejected(string reason) =>
         _eventsRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));

@@ -16,6 +16,11 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
     public HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey)
     {
         ArgumentNullException.ThrowIfNull(holdout);
+        if (unitKey.IsWhiteSpace())
+        {
+            throw new ArgumentException("The unit key must not be empty or only white space.", nameof(unitKey));
+        }
+
         for (var index = 0; index < _holdouts.Length; index++)
         {
             if (string.Equals(_holdouts[index].Name, holdout, StringComparison.Ordinal))
@@ -27,14 +32,12 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
         throw new ArgumentException($"No holdout is named '{holdout}'.", nameof(holdout));
     }
 
-    /// <summary>Assigns by position; <paramref name="forced"/> overrides the arm (the bucket is still computed).</summary>
+    /// <summary>
+    /// Assigns by position; <paramref name="forced"/> overrides the arm (the bucket is still
+    /// computed). The decision path calls it with keys its public boundary already checked.
+    /// </summary>
     public HoldoutAssignment Assign(int index, ReadOnlySpan<char> unitKey, HoldoutArm? forced)
     {
-        if (unitKey.IsEmpty)
-        {
-            throw new ArgumentException("The unit key must not be empty.", nameof(unitKey));
-        }
-
         var options = _holdouts[index];
         var bucket = options.Hasher.GetBucket(options.Salt, unitKey);
         var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;

@@ -10,6 +10,6 @@ public interface IHoldoutAssigner
     /// <param name="holdout">The holdout's name.</param>
     /// <param name="unitKey">The unit, usually the user key.</param>
     /// <returns>The unit's arm and bucket.</returns>
-    /// <exception cref="ArgumentException"><paramref name="unitKey"/> is empty, or no holdout has that name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="unitKey"/> is empty or only white space, or no holdout has that name.</exception>
     HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey);
 }

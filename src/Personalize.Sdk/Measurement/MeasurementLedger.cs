@@ -89,6 +89,51 @@ internal sealed class MeasurementLedger : ILiftReporter
         return true;
     }
 
+    /// <summary>
+    /// The earliest first exposure of <paramref name="unitKey"/> in any holdout, so a unit exposed
+    /// before it had a profile keeps its arm when it is stitched to another key.
+    /// </summary>
+    public bool TryGetFirstExposure(string unitKey, out long ticks)
+    {
+        ticks = long.MaxValue;
+        foreach (var ledger in _ledgers)
+        {
+            if (ledger.Units.TryGetValue(unitKey, out var unit))
+            {
+                ticks = Math.Min(ticks, unit.FirstExposedTicks);
+            }
+        }
+
+        return ticks != long.MaxValue;
+    }
+
+    /// <summary>What the ledger holds about <paramref name="unitKey"/>, per holdout it was exposed in.</summary>
+    public IEnumerable<(string Holdout, UnitState Unit)> Find(string unitKey)
+    {
+        for (var i = 0; i < _ledgers.Length; i++)
+        {
+            if (_ledgers[i].Units.TryGetValue(unitKey, out var unit))
+            {
+                yield return (_holdouts.Holdouts[i].Name, unit);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Erases a unit from every holdout: its key, arm and first exposure. The arm totals it added
+    /// to stay, as anonymous counts; the key is a brand-new unit afterwards.
+    /// </summary>
+    public bool Forget(string unitKey)
+    {
+        var found = false;
+        foreach (var ledger in _ledgers)
+        {
+            found |= ledger.Units.TryRemove(unitKey, out _);
+        }
+
+        return found;
+    }
+
     public LiftReport GetReport(string holdout, double minimumDetectableEffect = 0.05)
     {
         ArgumentNullException.ThrowIfNull(holdout);

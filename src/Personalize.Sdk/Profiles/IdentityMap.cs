@@ -24,6 +24,20 @@ internal sealed class IdentityMap
         return isKnown ? canonical! : userKey;
     }
 
+    /// <summary>How many keys resolve through the map (known keys and aliases).</summary>
+    public int Count => _canonicalOf.Count;
+
+    /// <summary>The profile's key and its aliases when the map links any key to it; else none.</summary>
+    public IReadOnlyList<string> KeysOf(string canonical)
+    {
+        if (!_canonicalOf.ContainsKey(canonical) && !_aliasesOf.ContainsKey(canonical))
+        {
+            return [];
+        }
+
+        return _aliasesOf.TryGetValue(canonical, out var aliases) ? [canonical, .. aliases.Order(StringComparer.Ordinal)] : [canonical];
+    }
+
     public bool IsAlias(string userKey) => _canonicalOf.TryGetValue(userKey, out var canonical) && !string.Equals(canonical, userKey, StringComparison.Ordinal);
 
     public int AliasCount(string canonicalKey) => _aliasesOf.TryGetValue(canonicalKey, out var aliases) ? aliases.Count : 0;

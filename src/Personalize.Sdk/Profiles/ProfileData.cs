@@ -87,6 +87,17 @@ internal sealed class ProfileData
     }
 
     /// <summary>
+    /// Erases everything the user did, keeping only what is not behaviour: their consent and the
+    /// holdout unit (so withdrawing consent does not move them to another arm).
+    /// </summary>
+    public void ForgetBehaviour()
+    {
+        var (consent, unitKey, unitSince) = (Consent, UnitKey, UnitSinceTicks);
+        Clear();
+        (Consent, UnitKey, UnitSinceTicks) = (consent, unitKey, unitSince);
+    }
+
+    /// <summary>
     /// How far the profile can be trusted, in [0, 1]: volume (1 - e^(-events/5): 0.18 after one
     /// event, 0.63 after five, 0.86 after ten) times recency (halving every half-life since the
     /// last event).
@@ -118,6 +129,15 @@ internal sealed class ProfileData
         EventCount++;
     }
 
+    /// <summary>Takes <paramref name="unitKey"/> as the holdout unit when it was first used before the current one.</summary>
+    public void ClaimUnit(string unitKey, long sinceTicks)
+    {
+        if (UnitKey is null || sinceTicks < UnitSinceTicks)
+        {
+            (UnitKey, UnitSinceTicks) = (unitKey, sinceTicks);
+        }
+    }
+
     /// <summary>
     /// Folds another profile (an anonymous one being stitched in) into this one: affinities summed
     /// after aligning their decay, purchases and dismissals unioned, recent items merged by time,
@@ -127,9 +147,9 @@ internal sealed class ProfileData
     /// </summary>
     public void MergeFrom(ProfileData other, double halfLifeTicks)
     {
-        if (other.UnitKey is not null && (UnitKey is null || other.UnitSinceTicks < UnitSinceTicks))
+        if (other.UnitKey is not null)
         {
-            (UnitKey, UnitSinceTicks) = (other.UnitKey, other.UnitSinceTicks);
+            ClaimUnit(other.UnitKey, other.UnitSinceTicks);
         }
 
         if (other.IsEmpty && other.Consent is null)

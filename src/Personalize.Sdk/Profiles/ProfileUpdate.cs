@@ -10,6 +10,8 @@ namespace Personalize.Sdk.Profiles;
 /// </summary>
 internal readonly ref struct ProfileUpdate
 {
+    private static readonly TimedRing NoRecentItems = new(0);
+
     public EventKind Kind { get; init; }
 
     public int ItemIndex { get; init; }
@@ -32,10 +34,28 @@ internal readonly ref struct ProfileUpdate
 
     public ConsentFlags Consent { get; init; }
 
+    /// <summary>The consent of a user who has not stated any.</summary>
+    public ConsentFlags DefaultConsent { get; init; }
+
     public ItemStatistics Statistics { get; init; }
 
     /// <summary>The key the event resolved to: the profile's holdout unit if it has none yet.</summary>
     public string UnitKey { get; init; }
+
+    /// <summary>Whether a user with <paramref name="consent"/> may have their behaviour stored.</summary>
+    public static bool MayStoreBehaviour(ConsentFlags consent) => (consent & ConsentFlags.Personalization) != 0;
+
+    /// <summary>
+    /// Records an event of a user who has not consented: only the anonymous popularity learns of
+    /// it. No next-step link is made, since that needs what the user did before.
+    /// </summary>
+    public static void RecordAnonymously(in ProfileUpdate update)
+    {
+        if (update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating)
+        {
+            update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, NoRecentItems);
+        }
+    }
 
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
@@ -46,8 +66,21 @@ internal readonly ref struct ProfileUpdate
 
         if (update.Kind == EventKind.Consent)
         {
-            // Consent is a setting, not behaviour: it does not count as an event.
+            // Consent is a setting, not behaviour: it does not count as an event. Withdrawing it
+            // erases what the user did; the consent itself and the holdout unit stay.
             profile.Consent = update.Consent;
+            if (!MayStoreBehaviour(update.Consent))
+            {
+                profile.ForgetBehaviour();
+            }
+
+            return;
+        }
+
+        if (!MayStoreBehaviour(profile.Consent ?? update.DefaultConsent))
+        {
+            // Checked again under the profile's lock, so an event racing a withdrawal is not kept.
+            RecordAnonymously(update);
             return;
         }
 

@@ -14,6 +14,11 @@ internal sealed class ShowCounter(int capacity)
 
     public int ItemAt(int slot) => _items[slot];
 
+    /// <summary>Shows of the item in the slot since <see cref="FirstShownAt"/>, whether or not its window is still open.</summary>
+    public int CountAt(int slot) => _counts[slot];
+
+    public long FirstShownAt(int slot) => _firstShownTicks[slot];
+
     /// <summary>Shows of the item in the slot within the window still open at <paramref name="nowTicks"/>.</summary>
     public int ShowsAt(int slot, long nowTicks, long windowTicks) =>
         nowTicks - _firstShownTicks[slot] < windowTicks ? _counts[slot] : 0;

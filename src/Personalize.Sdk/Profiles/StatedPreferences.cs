@@ -13,6 +13,9 @@ internal sealed class StatedPreferences(int capacity)
 
     public int Count { get; private set; }
 
+    /// <summary>One statement, by slot: what it is about, whether it is a like, and when it was made.</summary>
+    public (bool IsAttribute, int Id, bool Likes, long Ticks) At(int slot) => (_isAttribute[slot], _ids[slot], _signs[slot] > 0, _ticks[slot]);
+
     /// <summary>+1 liked, -1 disliked, 0 never stated.</summary>
     public int SignFor(bool isAttribute, int id)
     {

@@ -45,7 +45,15 @@ internal sealed class DecisionScratch
         return scratch;
     }
 
-    public static void Return(DecisionScratch scratch) => t_cached = scratch;
+    /// <summary>
+    /// Gives the scratch back to its thread. The profile copy is cleared first, so no thread keeps
+    /// a person's data (or key) between decisions, and an erased person leaves no copy behind.
+    /// </summary>
+    public static void Return(DecisionScratch scratch)
+    {
+        scratch.Profile.Clear();
+        t_cached = scratch;
+    }
 
     public Span<int> Candidates(int length) => Grow(ref _candidates, length).AsSpan(0, length);
 

@@ -149,5 +149,7 @@ public sealed class AddPersonalizationTests
         public IdentifyResult Identify(string anonymousKey, string knownKey) => throw new NotSupportedException();
 
         public bool Forget(string userKey) => throw new NotSupportedException();
+
+        public Personalize.Sdk.Privacy.PersonalData GetPersonalData(string userKey) => throw new NotSupportedException();
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Holdouts;
@@ -84,6 +86,39 @@ public sealed class HoldoutDecisionTests
 
         Assert.Equal(HoldoutArm.Treatment, sdk.Rank(guest).Holdout!.Value.Arm);
         Assert.Equal(Bucket(account), sdk.Rank(guest).Holdout!.Value.Bucket);
+    }
+
+    [Fact]
+    public void A_guest_ranked_before_any_event_keeps_their_arm_after_signing_in()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var guest = FindUnit(HoldoutArm.Treatment);
+        var account = FindUnit(HoldoutArm.Control);
+        Assert.Equal(HoldoutArm.Treatment, sdk.Rank(guest).Holdout!.Value.Arm);
+        sdk.Time.Advance(TimeSpan.FromMinutes(5));
+
+        sdk.Personalizer.Identify(guest, account);
+        sdk.View(account, "books-1");
+
+        Assert.Equal(HoldoutArm.Treatment, sdk.Rank(account).Holdout!.Value.Arm);
+        Assert.Equal(HoldoutArm.Treatment, sdk.Rank(guest).Holdout!.Value.Arm);
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport(Holdout);
+        Assert.Equal((1L, 0L), (report.Treatment.ExposedUnits, report.Control.ExposedUnits));
+    }
+
+    [Fact]
+    public void An_account_that_had_events_keeps_the_arm_of_a_guest_exposed_earlier()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var guest = FindUnit(HoldoutArm.Control);
+        var account = FindUnit(HoldoutArm.Treatment);
+        sdk.Rank(guest);
+        sdk.Time.Advance(TimeSpan.FromDays(1));
+        sdk.View(account, "books-1");
+
+        sdk.Personalizer.Identify(guest, account);
+
+        Assert.Equal(HoldoutArm.Control, sdk.Rank(account).Holdout!.Value.Arm);
     }
 
     private static int Bucket(string unit) => BucketHashers.Default.GetBucket(Holdout, unit);

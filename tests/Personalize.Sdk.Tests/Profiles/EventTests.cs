@@ -143,7 +143,7 @@ public sealed class EventTests
     }
 
     [Theory, AutoData]
-    public void Withdrawn_consent_gives_the_default_experience_and_uses_no_profile_signal(string user, string shopper)
+    public void Withdrawn_consent_gives_the_default_experience_and_erases_the_behaviour(string user, string shopper)
     {
         using var sdk = new TestSdk();
         sdk.View(shopper, "kitchen-2", "kitchen-2");
@@ -155,12 +155,16 @@ public sealed class EventTests
         Assert.Equal(DecisionVariant.ColdStart, decision.Variant);
         Assert.Equal("kitchen-2", decision.Items[0].ItemKey);
 
+        // Consent given again starts afresh: what was done before the withdrawal is gone.
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.Personalization));
-        Assert.StartsWith("books-", sdk.TopKeys(user, 1)[0], StringComparison.Ordinal);
+        Assert.Equal((DecisionVariant.ColdStart, DecisionReason.NoHistory), (sdk.Rank(user).Variant, sdk.Rank(user).Reason));
+        Assert.Equal("kitchen-2", sdk.TopKeys(user, 1)[0]);
+        sdk.View(user, "books-1");
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank(user).Variant);
     }
 
     [Theory, AutoData]
-    public void Default_consent_comes_from_options(string user)
+    public void Default_consent_comes_from_options_and_events_before_consent_are_not_stored(string user)
     {
         using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
         sdk.View(user, "books-1");
@@ -168,6 +172,10 @@ public sealed class EventTests
         Assert.Equal(DecisionVariant.ColdStart, sdk.Rank(user).Variant);
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.Personalization));
+        Assert.Equal(0, sdk.Personalizer.GetPersonalData(user).Profile!.EventCount);
+        Assert.Equal(DecisionReason.NoHistory, sdk.Rank(user).Reason);
+
+        sdk.View(user, "books-1");
         Assert.Equal(DecisionVariant.Personalized, sdk.Rank(user).Variant);
     }
 }

@@ -169,4 +169,35 @@ public sealed class IdentityTests
 
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) => Last = context.Profile.EventCount;
     }
+
+    [Fact]
+    public async Task The_identity_map_is_bounded_by_the_profiles_in_memory()
+    {
+        using var sdk = new TestSdk(options => options.MaxProfiles = 10);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        for (var user = 0; user < 200; user++)
+        {
+            sdk.View($"guest-{user}", "books-1");
+            sdk.Personalizer.Identify($"guest-{user}", $"account-{user}");
+            sdk.Time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        await personalizer.ProfileMaintenance;
+
+        // Each stitched profile holds two keys: the account's own and its guest's.
+        Assert.InRange(personalizer.IdentityCount, 2, 2 * sdk.ProfileCount);
+        Assert.Equal(["account-199", "guest-199"], sdk.Personalizer.GetPersonalData("guest-199").LinkedKeys);
+        Assert.Empty(sdk.Personalizer.GetPersonalData("guest-0").LinkedKeys);
+    }
+
+    [Fact]
+    public void Signing_in_without_any_event_still_ties_the_identity_links_to_a_profile()
+    {
+        using var sdk = new TestSdk();
+
+        sdk.Personalizer.Identify("guest", "account");
+
+        Assert.Equal(1, sdk.ProfileCount);
+        Assert.Equal(["account", "guest"], sdk.Personalizer.GetPersonalData("guest").LinkedKeys);
+    }
 }

@@ -1,0 +1,87 @@
+using Personalize.Sdk.Privacy;
+using Personalize.Sdk.Profiles;
+
+namespace Personalize.Sdk;
+
+internal sealed partial class Personalizer
+{
+    public PersonalData GetPersonalData(string userKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        var now = _timeProvider.GetUtcNow();
+        var snapshot = _catalog.Current;
+        lock (_identityGate)
+        {
+            var canonical = _identity.Resolve(userKey);
+            var keys = _identity.KeysOf(canonical);
+            var live = _profiles.Find(canonical);
+            ProfileData? copy = null;
+            if (live is not null)
+            {
+                copy = new ProfileData();
+                live.CopyTo(copy);
+            }
+
+            var units = new HashSet<string>(keys, StringComparer.Ordinal) { userKey, canonical };
+            if (copy?.UnitKey is { } unitKey)
+            {
+                units.Add(unitKey);
+            }
+
+            return new PersonalData
+            {
+                UserKey = userKey,
+                GeneratedAt = now,
+                LinkedKeys = keys,
+                StatedConsent = copy?.Consent,
+                Consent = copy?.Consent ?? _defaultConsent,
+                Profile = copy is null ? null : PersonalDataReader.Summarize(copy, snapshot, now, _affinityHalfLifeTicks),
+                Holdouts = [.. units.Order(StringComparer.Ordinal).SelectMany(unit => _ledger.Find(unit).Select(entry => new HoldoutMembership
+                {
+                    Holdout = entry.Holdout,
+                    Unit = unit,
+                    Arm = entry.Unit.Arm,
+                    FirstExposed = new DateTimeOffset(entry.Unit.FirstExposedTicks, TimeSpan.Zero),
+                    Converted = entry.Unit.Converted,
+                    Revenue = entry.Unit.Revenue,
+                }))],
+            };
+        }
+    }
+
+    /// <summary>
+    /// Names every per-user structure that holds anything under <paramref name="key"/>: the
+    /// identity map, the profile store (as a profile's key or its holdout unit), the measurement
+    /// ledger and this thread's decision scratch. Erasure tests assert it is empty.
+    /// </summary>
+    internal IReadOnlyList<string> StructuresHolding(string key)
+    {
+        var holding = new List<string>();
+        lock (_identityGate)
+        {
+            if (_identity.KeysOf(_identity.Resolve(key)).Count > 0)
+            {
+                holding.Add("identity map");
+            }
+
+            if (_profiles.Find(key) is not null || ((MemoryProfileStore)_profiles).AnyUnit(key))
+            {
+                holding.Add("profile store");
+            }
+
+            if (_ledger.Find(key).Any())
+            {
+                holding.Add("measurement ledger");
+            }
+        }
+
+        var scratch = Scoring.DecisionScratch.Rent();
+        if (scratch.Profile.UnitKey == key || !scratch.Profile.IsEmpty)
+        {
+            holding.Add("decision scratch");
+        }
+
+        Scoring.DecisionScratch.Return(scratch);
+        return holding;
+    }
+}

@@ -1,0 +1,11 @@
+namespace Personalize.Sdk.Privacy;
+
+/// <summary>A person's time-decayed interest in a category or an attribute.</summary>
+public sealed class PersonalAffinity
+{
+    /// <summary>The category, or the attribute as <c>name=value</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The interest at the time of reading: 0 is none, growing with engagement.</summary>
+    public double Value { get; init; }
+}

@@ -1,0 +1,17 @@
+namespace Personalize.Sdk.Privacy;
+
+/// <summary>Something a person said they like or dislike.</summary>
+public sealed class PersonalPreference
+{
+    /// <summary>Whether it is about a category or an attribute.</summary>
+    public PreferenceTarget Target { get; init; }
+
+    /// <summary>The category, or the attribute as <c>name=value</c>.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>True for a like, false for a dislike.</summary>
+    public bool Likes { get; init; }
+
+    /// <summary>When they said it.</summary>
+    public DateTimeOffset At { get; init; }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+public sealed class ConsentTests
+{
+    [Fact]
+    public void Without_consent_an_event_stores_nothing_about_the_person_but_still_counts_in_popularity()
+    {
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        using var withoutConsent = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.without_consent");
+        sdk.View("someone", "garden-1");
+
+        sdk.View("private", "books-4", "books-4", "books-4");
+
+        Assert.True(sdk.Personalizer.GetPersonalData("private").IsEmpty);
+        Assert.Equal(0, sdk.ProfileCount);
+        Assert.Equal("books-4", sdk.TopKeys("stranger", 1)[0]);
+        Assert.Equal(4, withoutConsent.GetMeasurementSnapshot().EvaluateAsCounter());
+    }
+
+    [Fact]
+    public void After_consent_is_withdrawn_events_build_no_profile_and_only_the_consent_is_kept()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("user", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+
+        sdk.View("user", "kitchen-1", "kitchen-2");
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("user", "garden-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("user", "garden", likes: true));
+
+        var data = sdk.Personalizer.GetPersonalData("user");
+        Assert.Equal(ConsentFlags.None, data.StatedConsent);
+        Assert.Equal(0, data.Profile!.EventCount);
+        Assert.Empty(data.Profile.RecentItems);
+        Assert.Empty(data.Profile.Categories);
+        Assert.Empty(data.Profile.Dismissed);
+        Assert.Empty(data.Profile.StatedPreferences);
+    }
+
+    [Fact]
+    public void A_purchase_without_consent_is_not_attributed_in_the_lift_report()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
+        sdk.Rank("user");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 30m));
+
+        var report = reporter.GetReport("site");
+        Assert.Equal(0, report.Control.ConvertedUnits + report.Treatment.ConvertedUnits);
+        Assert.False(Assert.Single(sdk.Personalizer.GetPersonalData("user").Holdouts).Converted);
+    }
+
+    [Fact]
+    public async Task Consent_withdrawn_while_an_event_is_applied_never_leaves_behaviour_behind()
+    {
+        using var sdk = new TestSdk();
+        var stop = false;
+        var viewer = Task.Run(() =>
+        {
+            while (!Volatile.Read(ref stop))
+            {
+                sdk.View("user", "books-1");
+            }
+        });
+
+        for (var round = 0; round < 200; round++)
+        {
+            sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
+            sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+            Assert.Equal(0, sdk.Personalizer.GetPersonalData("user").Profile!.EventCount);
+        }
+
+        Volatile.Write(ref stop, true);
+        await viewer;
+    }
+}

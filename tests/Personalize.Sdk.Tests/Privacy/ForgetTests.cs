@@ -1,0 +1,98 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+public sealed class ForgetTests
+{
+    private const string Holdout = "site";
+
+    [Fact]
+    public void Forget_leaves_no_trace_of_the_user_or_any_alias_in_any_per_user_structure()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.Rank("guest");
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Identify("guest", "account");
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("account", "books-2"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("account", "garden", likes: true));
+        sdk.Rank("account");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("account", "books-3", revenue: 20m));
+        Assert.Contains("measurement ledger", personalizer.StructuresHolding("guest"));
+        Assert.Contains("profile store", personalizer.StructuresHolding("account"));
+        Assert.Contains("identity map", personalizer.StructuresHolding("account"));
+
+        Assert.True(sdk.Personalizer.Forget("account"));
+
+        foreach (var key in new[] { "guest", "account" })
+        {
+            Assert.Empty(personalizer.StructuresHolding(key));
+            Assert.True(sdk.Personalizer.GetPersonalData(key).IsEmpty);
+        }
+    }
+
+    [Fact]
+    public void After_Forget_a_purchase_under_the_same_key_is_not_attributed_to_the_erased_arm()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
+        var arm = sdk.Rank("guest").Holdout!.Value.Arm;
+        sdk.Personalizer.Identify("guest", "account");
+
+        sdk.Personalizer.Forget("account");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-1", revenue: 10m));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("account", "books-1", revenue: 10m));
+
+        Assert.Equal(0, Converted(reporter.GetReport(Holdout), arm));
+    }
+
+    [Fact]
+    public void After_Forget_the_key_is_a_brand_new_unit_in_measurement()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
+        var arm = sdk.Rank("user").Holdout!.Value.Arm;
+        sdk.Personalizer.Forget("user");
+        sdk.Time.Advance(TimeSpan.FromHours(1));
+
+        sdk.Rank("user");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 10m));
+
+        var report = reporter.GetReport(Holdout);
+        Assert.Equal(2, Exposed(report, arm));
+        Assert.Equal(1, Converted(report, arm));
+        var membership = Assert.Single(sdk.Personalizer.GetPersonalData("user").Holdouts);
+        Assert.Equal(sdk.Time.GetUtcNow(), membership.FirstExposed);
+    }
+
+    [Fact]
+    public void Forget_by_an_alias_erases_the_known_profile_too()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Identify("guest", "account");
+        sdk.View("account", "books-2");
+
+        Assert.True(sdk.Personalizer.Forget("guest"));
+
+        Assert.Equal(DecisionReason.NoHistory, sdk.Rank("account").Reason);
+        Assert.True(sdk.Personalizer.GetPersonalData("account").IsEmpty);
+    }
+
+    [Fact]
+    public void A_decision_leaves_no_copy_of_the_profile_in_the_thread_scratch()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("user", "books-1", "books-2");
+        sdk.Rank("user");
+
+        Assert.DoesNotContain("decision scratch", ((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+    }
+
+    private static long Exposed(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ExposedUnits : report.Treatment.ExposedUnits;
+
+    private static long Converted(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ConvertedUnits : report.Treatment.ConvertedUnits;
+}

@@ -132,6 +132,60 @@ public sealed class ConcurrencyTests
         Assert.True(mixed == 0, $"{mixed} decisions mixed snapshots, the first: {firstMix}");
     }
 
+    [Fact]
+    public async Task Swapping_catalogs_never_lets_a_decision_see_a_sensitive_category_without_consent()
+    {
+        var probe = new SensitiveProbe();
+        using var sdk = new TestSdk(options => options.Guardrails.SensitiveCategories.Add("health"), builder => builder.AddSignal(probe, 1f));
+        CatalogItem[] plain = [.. Enumerable.Range(0, 50).Select(i => new CatalogItem { Key = $"plain-{i}", Category = "a" })];
+        CatalogItem[] withHealth = [.. plain, .. Enumerable.Range(0, 50).Select(i => new CatalogItem { Key = $"health-{i}", Category = "health" })];
+        sdk.Catalog.Replace(withHealth);
+        sdk.View("patient", "health-1", "health-2", "health-3");
+        using var stop = new CancellationTokenSource();
+
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                sdk.Personalizer.Rank(new PersonalizationRequest("patient") { Count = 5 });
+            }
+        })).ToArray();
+
+        var bound = System.Diagnostics.Stopwatch.StartNew();
+        for (var swap = 0; probe.Checks < 2_000 && bound.Elapsed < TimeSpan.FromMinutes(1); swap++)
+        {
+            sdk.Catalog.Replace(swap % 2 == 0 ? plain : withHealth);
+        }
+
+        stop.Cancel();
+        await Task.WhenAll(readers);
+        Assert.True(probe.Checks >= 2_000, $"only {probe.Checks} decisions ran beside the swaps");
+        Assert.Equal(0, probe.Leaks);
+    }
+
+    /// <summary>Counts decisions whose profile view shows interest in the sensitive category.</summary>
+    private sealed class SensitiveProbe : ISignalProvider
+    {
+        private int _leaks;
+        private int _checks;
+
+        public string Name => "sensitive-probe";
+
+        public int Leaks => Volatile.Read(ref _leaks);
+
+        public int Checks => Volatile.Read(ref _checks);
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            if (context.Profile.GetCategoryAffinity("health") > 0)
+            {
+                Interlocked.Increment(ref _leaks);
+            }
+
+            Interlocked.Increment(ref _checks);
+        }
+    }
+
     /// <summary>Records the profile each decision saw and counts views that disagree with the event count.</summary>
     private sealed class ConsistencyProbe : ISignalProvider
     {

@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+
+namespace Personalize.Sdk.Tests.Packaging;
+
+/// <summary>
+/// The README's quick start, pasted verbatim into a brand-new console project that references the
+/// packed package, builds and prints what the README says. Restores offline: the only sources are
+/// the freshly packed package and the machine's global packages folder, which the solution's own
+/// restore has already filled; packages are extracted into a temp folder, never into the cache.
+/// </summary>
+public sealed partial class QuickStartPackageTests
+{
+    private const string Version = "0.0.0-quickstart";
+
+    [Fact]
+    public async Task The_readme_quick_start_builds_and_runs_in_a_new_project_against_the_packed_package()
+    {
+        var repository = RepositoryRoot();
+        var quickStart = QuickStartBlock(await File.ReadAllTextAsync(Path.Combine(repository, "README.md")));
+        var work = Directory.CreateTempSubdirectory("personalize-quickstart-");
+        try
+        {
+            var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
+            var app = Directory.CreateDirectory(Path.Combine(work.FullName, "app")).FullName;
+            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var globalPackages = (await Run(repository, isolated: false, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
+
+            await Run(repository, isolated: true, "pack", Path.Combine("src", "Personalize.Sdk", "Personalize.Sdk.csproj"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
+            await File.WriteAllTextAsync(Path.Combine(app, "app.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <ImplicitUsings>enable</ImplicitUsings>
+                    <Nullable>enable</Nullable>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="Personalize.Sdk" Version="{Version}" />
+                    <PackageReference Include="Microsoft.Extensions.DependencyInjection" Version="10.0.0" />
+                  </ItemGroup>
+                </Project>
+                """);
+            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="packed" value="{feed}" />
+                    <add key="global" value="{globalPackages}" />
+                  </packageSources>
+                </configuration>
+                """);
+            await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), quickStart);
+
+            var output = await Run(app, isolated: true, "run", "--project", app);
+
+            Assert.Equal(["boots 1.93", "tent 1.00", "kettle 0.00"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        }
+        finally
+        {
+            work.Delete(recursive: true);
+        }
+
+        // Isolated runs extract packages into the temp folder, so the machine's cache never holds a test build.
+        async Task<string> Run(string directory, bool isolated, params string[] arguments)
+        {
+            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var argument in arguments)
+            {
+                start.ArgumentList.Add(argument);
+            }
+
+            if (isolated)
+            {
+                start.Environment["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages");
+            }
+
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            using var process = Process.Start(start)!;
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{await stdout}\n{await stderr}");
+            return await stdout;
+        }
+    }
+
+    /// <summary>The first C# block after the README's "Quick start" heading.</summary>
+    private static string QuickStartBlock(string readme)
+    {
+        var section = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
+        return CSharpBlock().Match(section).Groups["code"].Value;
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Personalize.Sdk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The test runs outside the repository.");
+    }
+
+    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex CSharpBlock();
+}

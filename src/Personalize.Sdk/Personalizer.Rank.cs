@@ -291,7 +291,8 @@ internal sealed partial class Personalizer
 
     /// <summary>
     /// Runs the guardrails over an eligibility mask and returns the candidates they kept. A
-    /// guardrail that throws removes nothing and makes the decision fall back to the default ranking.
+    /// guardrail that throws removes nothing, even what it cleared before throwing, and makes the
+    /// decision fall back to the default ranking of what the other guardrails allowed.
     /// </summary>
     private ReadOnlySpan<int> ApplyGuardrails(
         scoped in DecisionContext context,
@@ -304,6 +305,7 @@ internal sealed partial class Personalizer
         ref DecisionReason reason)
     {
         var eligible = scratch.Eligible(candidates.Length);
+        var before = scratch.EligibleBefore(candidates.Length);
         for (var g = 0; g < _guardrails.Length; g++)
         {
             var slot = _guardrails[g];
@@ -312,7 +314,8 @@ internal sealed partial class Personalizer
                 continue;
             }
 
-            var before = removals is null ? null : eligible.ToArray();
+            // The mask as it was, so a guardrail that throws halfway can be undone: one copy, no allocation.
+            eligible.CopyTo(before);
             try
             {
                 slot.Guardrail.Apply(context, candidates, eligible);
@@ -326,17 +329,13 @@ internal sealed partial class Personalizer
                     Log.GuardrailFaulted(_logger, slot.Name, exception);
                 }
 
-                if (before is not null)
-                {
-                    before.CopyTo(eligible);
-                }
-
+                before.CopyTo(eligible);
                 continue;
             }
 
-            if (before is not null)
+            if (removals is not null)
             {
-                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals!);
+                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals);
             }
         }
 
@@ -358,7 +357,7 @@ internal sealed partial class Personalizer
         return kept[..count];
     }
 
-    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, bool[] before, Span<bool> after, List<CandidateRemoval> removals)
+    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
     {
         for (var i = 0; i < candidates.Length; i++)
         {

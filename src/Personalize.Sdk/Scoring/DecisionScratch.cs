@@ -20,6 +20,7 @@ internal sealed class DecisionScratch
     private float[] _itemTable = new float[256];
     private bool[] _itemFlags = new bool[256];
     private bool[] _eligible = new bool[256];
+    private bool[] _eligibleBefore = new bool[256];
     private int[] _kept = new int[256];
     private bool[] _categoryFlags = new bool[64];
     private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
@@ -134,6 +135,9 @@ internal sealed class DecisionScratch
         span.Fill(true);
         return span;
     }
+
+    /// <summary>A copy of the eligibility flags taken before a guardrail runs, to undo it if it throws; contents are stale.</summary>
+    public Span<bool> EligibleBefore(int length) => Grow(ref _eligibleBefore, length).AsSpan(0, length);
 
     /// <summary>The candidates left after the guardrails.</summary>
     public Span<int> Kept(int length) => Grow(ref _kept, length).AsSpan(0, length);

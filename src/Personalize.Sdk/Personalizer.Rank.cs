@@ -100,7 +100,7 @@ internal sealed partial class Personalizer
             if (candidates.Length == 0)
             {
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.NoKnownCandidates);
-                written = WriteUnknownCandidates(request, snapshot, destination[..count]);
+                written = WriteUnknownCandidates(request, snapshot, scratch, destination[..count]);
             }
             else
             {
@@ -496,11 +496,13 @@ internal sealed partial class Personalizer
 
     /// <summary>
     /// No candidate is in the catalog: return, in the caller's order, the keys the catalog does
-    /// not know, since nothing better is known about them.
+    /// not know, since nothing better is known about them. Repeats are skipped (the first wins)
+    /// with a per-thread set, so the cost is linear in the candidates whatever the count.
     /// </summary>
-    private static int WriteUnknownCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, Span<RankedItem> destination)
+    private static int WriteUnknownCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch, Span<RankedItem> destination)
     {
         var written = 0;
+        var seen = scratch.SeenKeys();
         foreach (var key in request.Candidates.Span)
         {
             if (written == destination.Length)
@@ -508,25 +510,14 @@ internal sealed partial class Personalizer
                 break;
             }
 
-            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && !Contains(destination[..written], key))
+            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && seen.Add(key))
             {
                 destination[written++] = new RankedItem(key, 0f);
             }
         }
 
+        // Keep no caller's strings alive on the thread; the set keeps its capacity.
+        seen.Clear();
         return written;
-    }
-
-    private static bool Contains(ReadOnlySpan<RankedItem> items, string key)
-    {
-        foreach (var item in items)
-        {
-            if (string.Equals(item.ItemKey, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

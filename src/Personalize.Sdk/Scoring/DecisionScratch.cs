@@ -26,6 +26,7 @@ internal sealed class DecisionScratch
     private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
+    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
 
     /// <summary>The decision's copy of the user's profile.</summary>
     private string[] _lastKeys = [];
@@ -138,6 +139,9 @@ internal sealed class DecisionScratch
 
     /// <summary>A copy of the eligibility flags taken before a guardrail runs, to undo it if it throws; contents are stale.</summary>
     public Span<bool> EligibleBefore(int length) => Grow(ref _eligibleBefore, length).AsSpan(0, length);
+
+    /// <summary>A set of keys, empty; whoever adds to it must clear it again. Its capacity only grows.</summary>
+    public HashSet<string> SeenKeys() => _seenKeys;
 
     /// <summary>The candidates left after the guardrails.</summary>
     public Span<int> Kept(int length) => Grow(ref _kept, length).AsSpan(0, length);

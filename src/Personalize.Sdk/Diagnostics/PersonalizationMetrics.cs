@@ -39,7 +39,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
-        _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
+        _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "Signal values outside [0, 1]: NaN and infinite ones counted as 0, finite ones clamped to [0, 1].");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
         _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");

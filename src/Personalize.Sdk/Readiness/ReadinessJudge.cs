@@ -164,7 +164,7 @@ internal static class ReadinessJudge
                 continue;
             }
 
-            if (rule.Info.ReviewBy < today)
+            if (rule.Info.IsOverdue(today))
             {
                 overdue.Add(rule.Name);
             }

@@ -25,6 +25,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _candidatesRemoved;
     private readonly Counter<long> _forgotten;
     private readonly Counter<long> _pauses;
+    private readonly Counter<long> _catalogFilesRejected;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -45,6 +46,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
+        _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
     }
 
@@ -97,6 +99,9 @@ internal sealed class PersonalizationMetrics : IDisposable
         }));
 
     public void UserForgotten() => _forgotten.Add(1);
+
+    public void CatalogFileRejected(string reason) =>
+        _catalogFilesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void PlacementPaused(string placement, string cause) =>
         _pauses.Add(1, new KeyValuePair<string, object?>("placement", placement), new KeyValuePair<string, object?>("cause", cause));

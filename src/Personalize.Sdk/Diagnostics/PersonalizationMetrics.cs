@@ -26,6 +26,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _forgotten;
     private readonly Counter<long> _pauses;
     private readonly Counter<long> _catalogFilesRejected;
+    private readonly Counter<long> _dismissalsDropped;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -47,6 +48,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
         _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
+        _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
     }
 
@@ -99,6 +101,8 @@ internal sealed class PersonalizationMetrics : IDisposable
         }));
 
     public void UserForgotten() => _forgotten.Add(1);
+
+    public void DismissalsDropped(int count) => _dismissalsDropped.Add(count);
 
     public void CatalogFileRejected(string reason) =>
         _catalogFilesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));

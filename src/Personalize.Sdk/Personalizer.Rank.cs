@@ -100,7 +100,7 @@ internal sealed partial class Personalizer
             if (candidates.Length == 0)
             {
                 (variant, reason) = (DecisionVariant.Fallback, DecisionReason.NoKnownCandidates);
-                written = WriteUnknownCandidates(request, snapshot, destination[..count]);
+                written = WriteUnknownCandidates(request, snapshot, scratch, destination[..count]);
             }
             else
             {
@@ -285,7 +285,8 @@ internal sealed partial class Personalizer
 
     /// <summary>
     /// Runs the guardrails over an eligibility mask and returns the candidates they kept. A
-    /// guardrail that throws removes nothing and makes the decision fall back to the default ranking.
+    /// guardrail that throws removes nothing, even what it cleared before throwing, and makes the
+    /// decision fall back to the default ranking of what the other guardrails allowed.
     /// </summary>
     private ReadOnlySpan<int> ApplyGuardrails(
         scoped in DecisionContext context,
@@ -298,6 +299,7 @@ internal sealed partial class Personalizer
         ref DecisionReason reason)
     {
         var eligible = scratch.Eligible(candidates.Length);
+        var before = scratch.EligibleBefore(candidates.Length);
         for (var g = 0; g < _guardrails.Length; g++)
         {
             var slot = _guardrails[g];
@@ -306,7 +308,8 @@ internal sealed partial class Personalizer
                 continue;
             }
 
-            var before = removals is null ? null : eligible.ToArray();
+            // The mask as it was, so a guardrail that throws halfway can be undone: one copy, no allocation.
+            eligible.CopyTo(before);
             try
             {
                 slot.Guardrail.Apply(context, candidates, eligible);
@@ -320,17 +323,13 @@ internal sealed partial class Personalizer
                     Log.GuardrailFaulted(_logger, slot.Name, exception);
                 }
 
-                if (before is not null)
-                {
-                    before.CopyTo(eligible);
-                }
-
+                before.CopyTo(eligible);
                 continue;
             }
 
-            if (before is not null)
+            if (removals is not null)
             {
-                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals!);
+                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals);
             }
         }
 
@@ -352,7 +351,7 @@ internal sealed partial class Personalizer
         return kept[..count];
     }
 
-    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, bool[] before, Span<bool> after, List<CandidateRemoval> removals)
+    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
     {
         for (var i = 0; i < candidates.Length; i++)
         {
@@ -491,11 +490,13 @@ internal sealed partial class Personalizer
 
     /// <summary>
     /// No candidate is in the catalog: return, in the caller's order, the keys the catalog does
-    /// not know, since nothing better is known about them.
+    /// not know, since nothing better is known about them. Repeats are skipped (the first wins)
+    /// with a per-thread set, so the cost is linear in the candidates whatever the count.
     /// </summary>
-    private static int WriteUnknownCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, Span<RankedItem> destination)
+    private static int WriteUnknownCandidates(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch, Span<RankedItem> destination)
     {
         var written = 0;
+        var seen = scratch.SeenKeys();
         foreach (var key in request.Candidates.Span)
         {
             if (written == destination.Length)
@@ -503,25 +504,14 @@ internal sealed partial class Personalizer
                 break;
             }
 
-            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && !Contains(destination[..written], key))
+            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && seen.Add(key))
             {
                 destination[written++] = new RankedItem(key, 0f);
             }
         }
 
+        // Keep no caller's strings alive on the thread; the set keeps its capacity.
+        seen.Clear();
         return written;
-    }
-
-    private static bool Contains(ReadOnlySpan<RankedItem> items, string key)
-    {
-        foreach (var item in items)
-        {
-            if (string.Equals(item.ItemKey, key, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

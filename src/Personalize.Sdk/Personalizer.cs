@@ -89,7 +89,10 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _availabilityGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability);
         _frequencyCapGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap);
         _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
-        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
+        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow())
+        {
+            ProfileServices = new ProfileServices(metrics),
+        };
         _profiles = new MemoryProfileStore(
             options.MaxProfiles,
             options.ProfileIdleExpiration,

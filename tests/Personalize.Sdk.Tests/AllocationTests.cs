@@ -36,6 +36,20 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Ranking_unknown_candidates_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk();
+        var buffer = new RankedItem[100];
+        var request = new PersonalizationRequest("account") { Candidates = Enumerable.Range(0, 500).Select(i => $"gone-{i % 150}").ToArray(), Count = 100 };
+        sdk.Personalizer.Rank(request, buffer, out var info);
+
+        var bytes = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(DecisionReason.NoKnownCandidates, info.Reason);
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void Track_allocates_nothing_once_warm()
     {
         using var sdk = WarmSdk();

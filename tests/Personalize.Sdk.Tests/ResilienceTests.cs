@@ -47,6 +47,20 @@ public sealed class ResilienceTests
         Assert.Equal(["hiking-2", "hiking-3", "hiking-4"], decision.Items.Select(i => i.ItemKey));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_guardrail_that_throws_after_removing_some_candidates_removes_none(bool explain)
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddGuardrail(new ClearsThenThrows()));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("u", "hiking-1"));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Explain = explain });
+
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.GuardrailFailed), (decision.Variant, decision.Reason));
+        Assert.Equal(TestCatalog.Items.Select(i => i.Key).Where(key => key != "hiking-1"), decision.Items.Select(i => i.ItemKey));
+    }
+
     [Fact]
     public void A_failing_provider_is_logged_at_most_once_a_minute()
     {
@@ -130,6 +144,24 @@ public sealed class ResilienceTests
 
         Assert.Equal((DecisionVariant.Fallback, DecisionReason.NoKnownCandidates), (decision.Variant, decision.Reason));
         Assert.Empty(decision.Items);
+    }
+
+    /// <summary>Clears every other candidate, then throws: none of its removals may stand.</summary>
+    private sealed class ClearsThenThrows : IGuardrail
+    {
+        public string Name => "clears-then-throws";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
+        {
+            for (var i = 0; i < eligible.Length; i += 2)
+            {
+                eligible[i] = false;
+            }
+
+            throw new InvalidOperationException("halfway");
+        }
+
+        public string Explain(in DecisionContext context, int itemIndex) => "never explained";
     }
 
     /// <summary>A provider and guardrail that throw at random (or always).</summary>

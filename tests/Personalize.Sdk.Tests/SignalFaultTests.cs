@@ -37,6 +37,23 @@ public sealed class SignalFaultTests
     }
 
     [Fact]
+    public void A_provider_writing_values_outside_zero_to_one_is_clamped_and_cannot_win_every_slot()
+    {
+        // Unclamped, 0.5 x 1e30 would put garden-2 first; clamped to 1 it scores 0.5, below
+        // kitchen-1's popularity of 1 (its own -5 clamped to 0 takes nothing away).
+        using var sdk = new TestSdk(
+            TestSdk.Only(BuiltInSignals.Popularity),
+            builder => builder.AddSignal(new HugeSignal("garden-2"), 0.5f, 0.5f));
+        using var invalid = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.signal.invalid_values");
+        sdk.View("shopper", "kitchen-1");
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("new-user") { Candidates = new[] { "garden-2", "kitchen-1" } });
+
+        Assert.Equal([new RankedItem("kitchen-1", 1f), new RankedItem("garden-2", 0.5f)], decision.Items);
+        Assert.Equal(2, Assert.Single(invalid.GetMeasurementSnapshot()).Value);
+    }
+
+    [Fact]
     public void When_every_signal_fails_the_decision_is_the_default_ranking_marked_fallback()
     {
         using var sdk = new TestSdk(
@@ -61,6 +78,20 @@ public sealed class SignalFaultTests
 
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
             throw new InvalidOperationException("broken on purpose");
+    }
+
+    /// <summary>Writes 1e30 for one item and -5 for every other: a provider that ignores the [0, 1] contract.</summary>
+    private sealed class HugeSignal(string itemKey) : ISignalProvider
+    {
+        public string Name => "huge";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            for (var i = 0; i < column.Length; i++)
+            {
+                column[i] = context.GetItem(candidates[i]).Key == itemKey ? 1e30f : -5f;
+            }
+        }
     }
 
     private sealed class NotANumberSignal : ISignalProvider

@@ -21,7 +21,7 @@ public sealed class CatalogItem
     public string? Title { get; init; }
 
     /// <summary>Free-form attributes such as <c>brand</c>, <c>color</c> or <c>channel</c>.</summary>
-    /// <value>The default is empty.</value>
+    /// <value>The default is empty. Never null: <see cref="ICatalog.Replace"/> refuses an item whose attributes are null.</value>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
     /// <summary>When the item arrived in the catalog; the freshness signal favours new items.</summary>

@@ -7,14 +7,20 @@ namespace Personalize.Sdk.Catalog;
 /// <c>{ "items": [ { "key": "sku-1", "category": "shoes", "title": "Hiking boots",
 /// "attributes": { "brand": "Acme" }, "addedAt": "2026-11-01T00:00:00Z", "isAvailable": true, "isPromotional": false } ] }</c>.
 /// </summary>
-/// <remarks>Property names are camelCase and matched case-insensitively; unknown properties and comments are ignored.</remarks>
+/// <remarks>
+/// Property names are camelCase and matched case-insensitively; unknown properties and comments are
+/// ignored. A property repeated within one object, or a key repeated across items, is an error.
+/// </remarks>
 public static class CatalogJson
 {
     /// <summary>Reads a catalog from a UTF-8 JSON stream.</summary>
     /// <param name="utf8Json">The stream; it is read to the end and not disposed.</param>
     /// <returns>The items, in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
-    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema; the message names the line and position.</exception>
+    /// <exception cref="CatalogFormatException">
+    /// The JSON is malformed or breaks the schema (the message names the line, the position and the
+    /// item, counted from 0), an object repeats a property, or two items share a key.
+    /// </exception>
     public static IReadOnlyList<CatalogItem> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
@@ -28,8 +34,9 @@ public static class CatalogJson
             // JsonException counts lines and positions from 0.
             long? line = exception.LineNumber + 1;
             long? position = exception.BytePositionInLine + 1;
+            var item = ItemIndexIn(exception.Path) is { } index ? $" (catalog item {index})" : string.Empty;
             throw new CatalogFormatException(
-                $"The catalog is not valid JSON for the catalog schema at line {line?.ToString() ?? "?"}, position {position?.ToString() ?? "?"}: {exception.Message}",
+                $"The catalog is not valid JSON for the catalog schema at line {line?.ToString() ?? "?"}, position {position?.ToString() ?? "?"}{item}: {exception.Message}",
                 exception)
             {
                 LineNumber = line,
@@ -43,11 +50,17 @@ public static class CatalogJson
         }
 
         var catalog = new CatalogItem[items.Count];
+        var firstIndexOf = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
             if (items[i] is not { Key: { Length: > 0 } key } entry)
             {
                 throw new CatalogFormatException($"Catalog item {i} has no key.");
+            }
+
+            if (!firstIndexOf.TryAdd(key, i))
+            {
+                throw new CatalogFormatException($"Catalog items {firstIndexOf[key]} and {i} share the key '{key}'.");
             }
 
             catalog[i] = new CatalogItem
@@ -69,12 +82,25 @@ public static class CatalogJson
     /// <param name="path">The file's path.</param>
     /// <returns>The items, in file order.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema; the message names the line and position.</exception>
+    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema, an object repeats a property, or two items share a key.</exception>
     /// <exception cref="IOException">The file cannot be read.</exception>
     public static IReadOnlyList<CatalogItem> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         using var stream = File.OpenRead(path);
         return Read(stream);
+    }
+
+    /// <summary>The item a JSON path such as <c>$.items[3].key</c> points into, or null.</summary>
+    private static int? ItemIndexIn(string? path)
+    {
+        const string Prefix = "$.items[";
+        if (path is null || !path.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var end = path.IndexOf(']', Prefix.Length);
+        return end > 0 && int.TryParse(path.AsSpan(Prefix.Length, end - Prefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var index) ? index : null;
     }
 }

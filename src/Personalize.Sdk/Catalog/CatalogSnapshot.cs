@@ -110,43 +110,60 @@ internal sealed class CatalogSnapshot
     public bool IsAvailable(int index) => (uint)index < (uint)_available.Length && _available[index];
 
     /// <summary>Builds a snapshot; the registries give existing keys their old ids.</summary>
-    /// <exception cref="ArgumentException">An item is null, has no key, or repeats a key.</exception>
+    /// <exception cref="ArgumentException">An item is null, has no key or null attributes, or repeats a key; the registries are left untouched.</exception>
     public static CatalogSnapshot Build(
-        IEnumerable<CatalogItem> source,
+        IEnumerable<CatalogItem> items,
         KeyRegistry itemKeys,
         KeyRegistry categoryKeys,
         KeyRegistry attributeTokens,
         long version,
         DateTimeOffset createdAt)
     {
-        var items = source as IReadOnlyCollection<CatalogItem> ?? [.. source];
-        var builder = new Builder(items.Count);
-        foreach (var item in items)
+        var list = items as IReadOnlyCollection<CatalogItem> ?? [.. items];
+        ThrowIfInvalid(list, nameof(items));
+        var builder = new Builder(list.Count);
+        foreach (var item in list)
         {
-            if (item is null)
-            {
-                throw new ArgumentNullException(nameof(source), "The catalog contains a null item.");
-            }
-
-            if (string.IsNullOrEmpty(item.Key))
-            {
-                throw new ArgumentException("Every catalog item needs a non-empty key.", nameof(source));
-            }
-
-            if (!builder.IndexByKey.TryAdd(item.Key, itemKeys.GetOrAdd(item.Key)))
-            {
-                throw new ArgumentException($"The catalog contains the key '{item.Key}' twice.", nameof(source));
-            }
+            builder.IndexByKey.Add(item.Key, itemKeys.GetOrAdd(item.Key));
         }
 
         builder.Allocate(itemKeys.Count);
-        foreach (var item in items)
+        foreach (var item in list)
         {
             builder.Add(builder.IndexByKey[item.Key], item, categoryKeys, attributeTokens);
         }
 
         builder.Finish(categoryKeys, attributeTokens);
         return new CatalogSnapshot(builder, version, createdAt);
+    }
+
+    /// <summary>Checks every item before anything is registered, so a refused catalog leaves no trace.</summary>
+    private static void ThrowIfInvalid(IReadOnlyCollection<CatalogItem> items, string paramName)
+    {
+        var keys = new HashSet<string>(items.Count, StringComparer.Ordinal);
+        foreach (var item in items)
+        {
+            if (item is null)
+            {
+                throw new ArgumentNullException(paramName, "The catalog contains a null item.");
+            }
+
+            if (string.IsNullOrEmpty(item.Key))
+            {
+                throw new ArgumentException("Every catalog item needs a non-empty key.", paramName);
+            }
+
+            if (item.Attributes is null)
+            {
+                // The property is non-nullable and defaults to empty: null is a caller's mistake, named here rather than thrown later as a NullReferenceException.
+                throw new ArgumentException($"The catalog item '{item.Key}' has null Attributes; leave them unset for none.", paramName);
+            }
+
+            if (!keys.Add(item.Key))
+            {
+                throw new ArgumentException($"The catalog contains the key '{item.Key}' twice.", paramName);
+            }
+        }
     }
 
     /// <summary>The mutable arrays a snapshot is built from.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
@@ -116,28 +117,58 @@ public static class PersonalizationServiceCollectionExtensions
     private static PersonalizationOptions Options(IServiceProvider services) =>
         services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
 
+    /// <summary>
+    /// The catalog the host starts with: the items given in code, then the file's. A file that
+    /// cannot be read, breaks the schema or repeats a key given in code is logged, counted and left
+    /// out whole (never half a file); the host serves the items given in code. Items given in code
+    /// that are themselves invalid are a programming error and fail the start.
+    /// </summary>
     private static CatalogStore CreateCatalog(IServiceProvider services)
     {
         var options = services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
         var catalog = new CatalogStore(services.GetRequiredService<TimeProvider>());
         var logger = SdkLogger.Create(services);
-        IEnumerable<CatalogItem> items = options.Catalog;
-        if (options.CatalogPath is { } path)
+        var fromFile = options.CatalogPath is { } path ? ReadCatalogFile(path, options.Catalog, services.GetRequiredService<PersonalizationMetrics>(), logger) : [];
+        catalog.Replace([.. options.Catalog, .. fromFile]);
+        Log.CatalogActivated(logger, catalog.Version, catalog.Count);
+        return catalog;
+    }
+
+    /// <summary>
+    /// The file's items, or none: a file that cannot be read, breaks the schema or repeats a key
+    /// given in code is logged, counted and left out whole (never half a file), so the host starts
+    /// with the items given in code. Items given in code that are themselves invalid are a
+    /// programming error and still fail the start.
+    /// </summary>
+    private static IReadOnlyList<CatalogItem> ReadCatalogFile(string path, IList<CatalogItem> fromCode, PersonalizationMetrics metrics, ILogger logger)
+    {
+        IReadOnlyList<CatalogItem> items;
+        try
         {
-            try
+            items = CatalogJson.ReadFile(path);
+        }
+        catch (Exception exception) when (exception is CatalogFormatException or IOException or UnauthorizedAccessException)
+        {
+            return Rejected(exception is CatalogFormatException ? "malformed" : "unreadable", exception);
+        }
+
+        var codeKeys = fromCode.Where(item => item?.Key is not null).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (codeKeys.Contains(items[i].Key))
             {
-                items = [.. items, .. CatalogJson.ReadFile(path)];
-            }
-            catch (Exception exception) when (exception is CatalogFormatException or IOException or UnauthorizedAccessException)
-            {
-                // A broken file must not take the host down: start with what the code gave.
-                Log.CatalogLoadFailed(logger, exception);
+                return Rejected("key_clash", new CatalogFormatException($"Catalog item {i} of the file has the key '{items[i].Key}', which an item given in code (AddCatalog) has too."));
             }
         }
 
-        catalog.Replace(items);
-        Log.CatalogActivated(logger, catalog.Version, catalog.Count);
-        return catalog;
+        return items;
+
+        IReadOnlyList<CatalogItem> Rejected(string reason, Exception exception)
+        {
+            metrics.CatalogFileRejected(reason);
+            Log.CatalogFileRejected(logger, path, reason, fromCode.Count, exception);
+            return [];
+        }
     }
 
     private static Personalizer CreatePersonalizer(IServiceProvider services)

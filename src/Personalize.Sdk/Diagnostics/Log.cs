@@ -11,11 +11,11 @@ internal static partial class Log
     [LoggerMessage(2, LogLevel.Warning, "Signal provider '{Signal}' failed; its column is zeroed for this decision.")]
     public static partial void ProviderFaulted(ILogger logger, string signal, Exception exception);
 
-    [LoggerMessage(3, LogLevel.Warning, "Signal provider '{Signal}' wrote {Count} NaN or infinite values; they count as 0.")]
+    [LoggerMessage(3, LogLevel.Warning, "Signal provider '{Signal}' wrote {Count} values outside [0, 1]; NaN and infinity count as 0, the others are clamped to [0, 1].")]
     public static partial void InvalidSignalValues(ILogger logger, string signal, int count);
 
-    [LoggerMessage(4, LogLevel.Error, "The catalog file could not be loaded; the previous catalog stays active.")]
-    public static partial void CatalogLoadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(4, LogLevel.Error, "The catalog file '{Path}' was not loaded at start ({Reason}); the host serves without it, with the {Count} items given in code.")]
+    public static partial void CatalogFileRejected(ILogger logger, string path, string reason, int count, Exception exception);
 
     [LoggerMessage(5, LogLevel.Information, "Catalog version {Version} is active with {Count} items.")]
     public static partial void CatalogActivated(ILogger logger, long version, int count);

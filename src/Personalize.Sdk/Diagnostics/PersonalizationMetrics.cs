@@ -26,6 +26,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _candidatesRemoved;
     private readonly Counter<long> _forgotten;
     private readonly Counter<long> _pauses;
+    private readonly Counter<long> _catalogFilesRejected;
+    private readonly Counter<long> _dismissalsDropped;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -41,12 +43,14 @@ internal sealed class PersonalizationMetrics : IDisposable
         _eventsWithoutConsent = _meter.CreateCounter<long>("personalize.events.without_consent", "{event}", "Applied events of users without personalization consent: only anonymous aggregates learned of them, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
-        _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "NaN or infinite signal values, counted as 0.");
+        _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "Signal values outside [0, 1]: NaN and infinite ones counted as 0, finite ones clamped to [0, 1].");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
         _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
+        _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
+        _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
     }
 
@@ -107,6 +111,11 @@ internal sealed class PersonalizationMetrics : IDisposable
         }));
 
     public void UserForgotten() => _forgotten.Add(1);
+
+    public void DismissalsDropped(int count) => _dismissalsDropped.Add(count);
+
+    public void CatalogFileRejected(string reason) =>
+        _catalogFilesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public void PlacementPaused(string placement, string cause) =>
         _pauses.Add(1, new KeyValuePair<string, object?>("placement", placement), new KeyValuePair<string, object?>("cause", cause));

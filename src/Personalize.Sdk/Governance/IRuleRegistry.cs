@@ -6,7 +6,7 @@ public interface IRuleRegistry
     /// <summary>The rules: signals, then guardrails, then policies.</summary>
     IReadOnlyList<RuleDescriptor> Rules { get; }
 
-    /// <summary>The rules as indented JSON (camelCase; dates as yyyy-MM-dd).</summary>
+    /// <summary>The rules as indented JSON (camelCase; dates as yyyy-MM-dd, null for a rule with no review date).</summary>
     /// <returns>The JSON document.</returns>
     string ExportJson();
 }

@@ -5,7 +5,7 @@ using Personalize.Sdk.Diagnostics;
 
 namespace Personalize.Sdk.Governance;
 
-/// <summary>At start: two rules with one name, or weights naming no rule, fail; a rule past its review date is a warning.</summary>
+/// <summary>At start: two rules with one name, or weights naming no rule, fail; a rule past its review date (if it has one) is a warning.</summary>
 internal sealed class RuleGovernanceValidator(IServiceProvider services) : IValidateOptions<RuleGovernance>
 {
     public ValidateOptionsResult Validate(string? name, RuleGovernance options)
@@ -30,9 +30,9 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
         var logger = DependencyInjection.SdkLogger.Create(services);
         foreach (var rule in rules.Registry.Rules)
         {
-            if (rule.Info.ReviewBy < today)
+            if (rule.Info.IsOverdue(today))
             {
-                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
+                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
             }
         }
 

@@ -19,6 +19,18 @@ internal static class ItemMarks
         }
     }
 
+    /// <summary>Sets (or clears) a mark for every item of the span.</summary>
+    public static void Mark(ReadOnlySpan<int> items, Span<bool> marks, bool value)
+    {
+        foreach (var item in items)
+        {
+            if ((uint)item < (uint)marks.Length)
+            {
+                marks[item] = value;
+            }
+        }
+    }
+
     /// <summary>Sets (or clears) a mark for every item of the ring.</summary>
     public static void Mark(TimedRing ring, Span<bool> marks, bool value)
     {

@@ -13,10 +13,24 @@ internal sealed class NotInterestedGuardrail : IGuardrail
             return;
         }
 
+        if (dismissed.Count > candidates.Length)
+        {
+            // Few candidates, many dismissals: a binary search per candidate beats marking them all.
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (dismissed.Contains(candidates[i]))
+                {
+                    eligible[i] = false;
+                }
+            }
+
+            return;
+        }
+
         var marks = context.Scratch.ItemFlags(context.Catalog.IndexSpace);
-        ItemMarks.Mark(dismissed, marks, true);
+        ItemMarks.Mark(dismissed.Items, marks, true);
         ItemMarks.RemoveMarked(marks, candidates, eligible);
-        ItemMarks.Mark(dismissed, marks, false);
+        ItemMarks.Mark(dismissed.Items, marks, false);
     }
 
     public string Explain(in DecisionContext context, int itemIndex) => "The user said they are not interested in this item.";

@@ -18,7 +18,7 @@ internal static class PersonalDataReader
         StatedPreferences = Preferences(profile.Preferences, catalog),
         RecentItems = Items(profile.RecentItems, catalog),
         Purchases = Items(profile.Purchases, catalog),
-        Dismissed = Items(profile.Dismissed, catalog),
+        Dismissed = Dismissals(profile.Dismissed, catalog),
         Showings = [.. Enumerable.Range(0, profile.Shows.Count).Select(slot => new PersonalShowing
         {
             ItemKey = catalog.GetItem(profile.Shows.ItemAt(slot))?.Key,
@@ -61,6 +61,14 @@ internal static class PersonalDataReader
             ItemKey = catalog.GetItem(ring.ItemAt(slot))?.Key,
             At = At(ring.TicksAt(slot)),
         }),
+    ];
+
+    /// <summary>Newest first: the set keeps its entries by item index.</summary>
+    private static PersonalItem[] Dismissals(DismissedItems dismissed, CatalogSnapshot catalog) =>
+    [
+        .. Enumerable.Range(0, dismissed.Count)
+            .OrderByDescending(dismissed.TicksAt)
+            .Select(slot => new PersonalItem { ItemKey = catalog.GetItem(dismissed.Items[slot])?.Key, At = At(dismissed.TicksAt(slot)) }),
     ];
 
     private static DateTimeOffset At(long ticks) => new(ticks, TimeSpan.Zero);

@@ -11,7 +11,6 @@ internal sealed class ProfileData
     public const int AttributeSlots = 32;
     public const int RecentSlots = 16;
     public const int PurchaseSlots = 32;
-    public const int DismissedSlots = 32;
     public const int PreferenceSlots = 16;
     public const int ShowSlots = 32;
 
@@ -31,6 +30,9 @@ internal sealed class ProfileData
     /// <summary>When <see cref="UnitKey"/> was first used.</summary>
     public long UnitSinceTicks;
 
+    /// <summary>The engine's services for writes that do more than set fields; set by the first event or stitch.</summary>
+    public ProfileServices? Services;
+
     /// <summary>Consent as the user last gave it; null until they said anything.</summary>
     public ConsentFlags? Consent;
 
@@ -42,7 +44,8 @@ internal sealed class ProfileData
 
     public TimedRing Purchases { get; } = new(PurchaseSlots);
 
-    public TimedRing Dismissed { get; } = new(DismissedSlots);
+    /// <summary>What the user said "not interested" to: grows on demand up to <see cref="DismissedItems.Capacity"/>.</summary>
+    public DismissedItems Dismissed { get; } = new();
 
     public StatedPreferences Preferences { get; } = new(PreferenceSlots);
 
@@ -59,6 +62,7 @@ internal sealed class ProfileData
         target.Consent = Consent;
         target.UnitKey = UnitKey;
         target.UnitSinceTicks = UnitSinceTicks;
+        target.Services = Services;
         Categories.CopyTo(target.Categories);
         Attributes.CopyTo(target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
@@ -77,6 +81,7 @@ internal sealed class ProfileData
         Consent = null;
         UnitKey = null;
         UnitSinceTicks = 0;
+        Services = null;
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
@@ -147,6 +152,7 @@ internal sealed class ProfileData
     /// </summary>
     public void MergeFrom(ProfileData other, double halfLifeTicks)
     {
+        Services ??= other.Services;
         if (other.UnitKey is not null)
         {
             ClaimUnit(other.UnitKey, other.UnitSinceTicks);
@@ -166,7 +172,12 @@ internal sealed class ProfileData
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
         RecentItems.MergeFrom(other.RecentItems);
         Purchases.MergeFrom(other.Purchases);
-        Dismissed.MergeFrom(other.Dismissed);
+        var dropped = Dismissed.MergeFrom(other.Dismissed);
+        if (dropped > 0)
+        {
+            Services?.Metrics.DismissalsDropped(dropped);
+        }
+
         Preferences.MergeFrom(other.Preferences);
         Shows.MergeFrom(other.Shows);
     }

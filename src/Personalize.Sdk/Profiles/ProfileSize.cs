@@ -7,10 +7,12 @@ namespace Personalize.Sdk.Profiles;
 internal static class ProfileSize
 {
     /// <summary>
-    /// The upper bound for one <see cref="UserProfile"/> with its <see cref="ProfileData"/>:
-    /// 16 categories and 32 attributes (id, value, time: 20 bytes each), 16 recent items,
-    /// 32 purchases and 32 dismissals (id, time: 12 bytes each), 16 stated preferences (14 bytes
-    /// each), plus object headers. The store adds one cache entry and the key string per user.
+    /// The upper bound for one new <see cref="UserProfile"/> with its <see cref="ProfileData"/>:
+    /// 16 categories and 32 attributes (id, value, time: 20 bytes each), 16 recent items and
+    /// 32 purchases (id, time: 12 bytes each), 16 stated preferences (14 bytes each), plus object
+    /// headers. Dismissals are not included: they grow on demand, 12 bytes each, up to
+    /// <see cref="DismissedItems.Capacity"/> (about 12 KB). The store adds one cache entry and the
+    /// key string per user.
     /// </summary>
     public const int MaxBytes = 4096;
 }

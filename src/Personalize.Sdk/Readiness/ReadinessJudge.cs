@@ -109,7 +109,7 @@ internal static class ReadinessJudge
             ReadinessStatus.InsufficientData => TooFew,
             ReadinessStatus.Ready => NoAction,
             _ when faults != ReadinessStatus.Ready => $"'{name}' throws: see its logged exception (personalize.signal.faults).",
-            _ when invalid != ReadinessStatus.Ready => $"'{name}' returns NaN or infinity: check its arithmetic (personalize.signal.invalid_values).",
+            _ when invalid != ReadinessStatus.Ready => $"'{name}' returns NaN, infinity or values outside [0, 1]: check its arithmetic and normalisation (personalize.signal.invalid_values).",
             _ => $"'{name}' scores almost every candidate 0: feed it its input, or set its weight to 0 on this placement.",
         };
         var health = new SignalHealth(name, computations, faultRate, invalidRate, nonZero, status);
@@ -118,8 +118,8 @@ internal static class ReadinessJudge
             $"signal '{name}'",
             nonZero,
             "ratio",
-            $"{ReadinessFormat.Percent(faultRate)} faults, {ReadinessFormat.Percent(invalidRate)} NaN, {ReadinessFormat.Percent(nonZero)} non-zero",
-            $"faults, NaN <= {ReadinessFormat.Percent(t.SignalFaultRateReady)}; non-zero >= {ReadinessFormat.Percent(t.SignalNonZeroShareReady)}",
+            $"{ReadinessFormat.Percent(faultRate)} faults, {ReadinessFormat.Percent(invalidRate)} invalid, {ReadinessFormat.Percent(nonZero)} non-zero",
+            $"faults, invalid <= {ReadinessFormat.Percent(t.SignalFaultRateReady)}; non-zero >= {ReadinessFormat.Percent(t.SignalNonZeroShareReady)}",
             status,
             advice);
         return (health, figure);
@@ -164,7 +164,7 @@ internal static class ReadinessJudge
                 continue;
             }
 
-            if (rule.Info.ReviewBy < today)
+            if (rule.Info.IsOverdue(today))
             {
                 overdue.Add(rule.Name);
             }

@@ -56,11 +56,11 @@ public sealed class ReadinessThresholds
     /// <value>The default is 0.01.</value>
     public double SignalFaultRateAtRisk { get; set; } = 0.01;
 
-    /// <summary>Share of a signal's values that were NaN or infinite, at or below which it is ready.</summary>
+    /// <summary>Share of a signal's values that were NaN, infinite or outside [0, 1], at or below which it is ready.</summary>
     /// <value>The default is 0.001.</value>
     public double SignalInvalidRateReady { get; set; } = 0.001;
 
-    /// <summary>Share of a signal's values that were NaN or infinite, above which it is not ready.</summary>
+    /// <summary>Share of a signal's values that were NaN, infinite or outside [0, 1], above which it is not ready.</summary>
     /// <value>The default is 0.01.</value>
     public double SignalInvalidRateAtRisk { get; set; } = 0.01;
 

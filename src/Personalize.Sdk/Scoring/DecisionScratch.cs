@@ -20,11 +20,13 @@ internal sealed class DecisionScratch
     private float[] _itemTable = new float[256];
     private bool[] _itemFlags = new bool[256];
     private bool[] _eligible = new bool[256];
+    private bool[] _eligibleBefore = new bool[256];
     private int[] _kept = new int[256];
     private bool[] _categoryFlags = new bool[64];
     private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
+    private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
 
     /// <summary>The decision's copy of the user's profile.</summary>
     private string[] _lastKeys = [];
@@ -142,6 +144,12 @@ internal sealed class DecisionScratch
         span.Fill(true);
         return span;
     }
+
+    /// <summary>A copy of the eligibility flags taken before a guardrail runs, to undo it if it throws; contents are stale.</summary>
+    public Span<bool> EligibleBefore(int length) => Grow(ref _eligibleBefore, length).AsSpan(0, length);
+
+    /// <summary>A set of keys, empty; whoever adds to it must clear it again. Its capacity only grows.</summary>
+    public HashSet<string> SeenKeys() => _seenKeys;
 
     /// <summary>The candidates left after the guardrails.</summary>
     public Span<int> Kept(int length) => Grow(ref _kept, length).AsSpan(0, length);

@@ -8,27 +8,60 @@ namespace Personalize.Sdk.Scoring;
 internal static class WeightedSum
 {
     /// <summary>
-    /// Replaces NaN and infinite values with 0 and returns how many there were. The common case
-    /// is one vectorised sum: a finite sum proves every value finite.
+    /// Brings a provider's column into the documented [0, 1]: NaN and infinite values become 0,
+    /// finite values outside the range are clamped to it. Returns how many values were fixed, so a
+    /// provider that breaks its contract is counted whichever way it breaks it. The common case is
+    /// one vectorised counting pass that finds nothing to fix.
     /// </summary>
     public static int Sanitize(Span<float> column)
     {
-        if (float.IsFinite(TensorPrimitives.Sum<float>(column)))
+        var invalid = CountOutsideUnitRange(column);
+        if (invalid > 0)
         {
-            return 0;
+            ZeroNonFinite(column);
+            TensorPrimitives.Clamp(column, 0f, 1f, column);
         }
 
-        var replaced = 0;
-        foreach (ref var value in column)
+        return invalid;
+    }
+
+    /// <summary>How many values are NaN, infinite or outside [0, 1], vectorised.</summary>
+    public static int CountOutsideUnitRange(ReadOnlySpan<float> column)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(column);
+        var inRangeLanes = Vector<int>.Zero;
+        foreach (var vector in vectors)
+        {
+            // A lane in range is -1 (NaN compares false), so the sum of the masks is minus the number in range.
+            inRangeLanes += Vector.GreaterThanOrEqual(vector, Vector<float>.Zero) & Vector.LessThanOrEqual(vector, Vector<float>.One);
+        }
+
+        var outside = (vectors.Length * Vector<float>.Count) + Vector.Sum(inRangeLanes);
+        foreach (var value in column[(vectors.Length * Vector<float>.Count)..])
+        {
+            outside += value is >= 0f and <= 1f ? 0 : 1;
+        }
+
+        return outside;
+    }
+
+    /// <summary>Replaces NaN and infinite values with 0, vectorised.</summary>
+    private static void ZeroNonFinite(Span<float> column)
+    {
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(column);
+        foreach (ref var vector in vectors)
+        {
+            // x - x is 0 for every finite x and NaN for NaN and both infinities.
+            vector = Vector.ConditionalSelect(Vector.Equals(vector - vector, Vector<float>.Zero), vector, Vector<float>.Zero);
+        }
+
+        foreach (ref var value in column[(vectors.Length * Vector<float>.Count)..])
         {
             if (!float.IsFinite(value))
             {
                 value = 0f;
-                replaced++;
             }
         }
-
-        return replaced;
     }
 
     /// <summary>How many values are not 0, vectorised (Tensors has no count of its own).</summary>

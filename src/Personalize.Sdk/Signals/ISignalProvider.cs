@@ -7,7 +7,8 @@ namespace Personalize.Sdk.Signals;
 /// <remarks>
 /// Providers are singletons called concurrently from many decisions: keep them stateless, or
 /// thread-safe. <see cref="Compute"/> runs on the decision path; it should not allocate.
-/// A provider that throws, or writes NaN or infinity, only loses its own column.
+/// A provider that throws loses only its own column. Values NaN or infinite count as 0 and values
+/// outside [0, 1] are clamped to it; both are counted in <c>personalize.signal.invalid_values</c>.
 /// </remarks>
 public interface ISignalProvider
 {

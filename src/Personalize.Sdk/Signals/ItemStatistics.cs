@@ -37,6 +37,12 @@ internal sealed class ItemStatistics
         _epochTicks = epoch.UtcTicks;
     }
 
+    /// <summary>
+    /// The engine's services for profile writes. Kept here because every event's
+    /// <see cref="ProfileUpdate"/> already carries the statistics to the profile's writer.
+    /// </summary>
+    public ProfileServices? ProfileServices { get; init; }
+
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     public ReadOnlySpan<double> Popularity => Volatile.Read(ref _popularity);
 

@@ -51,6 +51,28 @@ public sealed class CatalogJsonTests
         Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
     }
 
+    [Theory]
+    [InlineData("""{ "items": [ { "key": "a" }, { "key": "b", "category": "x", "key": "c" } ] }""")]
+    [InlineData("""{ "items": [ { "key": "a" }, { "key": "b", "Key": "c" } ] }""")]
+    [InlineData("""{ "items": [ { "key": "a" }, { "key": "b", "attributes": { "brand": "x", "brand": "y" } } ] }""")]
+    public void A_property_repeated_in_one_object_is_a_format_error_naming_the_item(string json)
+    {
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("(catalog item 1)", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(1, failure.LineNumber);
+    }
+
+    [Fact]
+    public void Items_sharing_a_key_are_a_format_error_naming_both()
+    {
+        const string json = """{ "items": [ { "key": "a" }, { "key": "b" }, { "key": "a" } ] }""";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal("Catalog items 0 and 2 share the key 'a'.", failure.Message);
+    }
+
     [Fact]
     public void Arguments_are_checked()
     {

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Personalize.Sdk.Catalog;
@@ -115,8 +117,56 @@ public sealed class CatalogStoreTests
         using var sdk = new TestSdk();
         var catalog = sdk.Services.GetRequiredService<ICatalog>();
 
-        Assert.Throws<ArgumentException>("source", () => catalog.Replace([new CatalogItem { Key = "a" }, new CatalogItem { Key = "a" }]));
+        Assert.Throws<ArgumentException>("items", () => catalog.Replace([new CatalogItem { Key = "a" }, new CatalogItem { Key = "a" }]));
 
         Assert.Equal(TestCatalog.Items.Count, catalog.Count);
+    }
+
+    [Fact]
+    public void Replace_with_null_attributes_is_an_argument_error_naming_the_item_and_the_old_catalog_stays()
+    {
+        using var sdk = new TestSdk();
+        var version = sdk.Catalog.Version;
+
+        var failure = Assert.Throws<ArgumentException>("items", () => sdk.Catalog.Replace([new CatalogItem { Key = "ok" }, new CatalogItem { Key = "no-attributes", Attributes = null! }]));
+
+        Assert.Contains("'no-attributes'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((version, TestCatalog.Items.Count), (sdk.Catalog.Version, sdk.Catalog.Count));
+    }
+
+    [Fact]
+    public void A_catalog_stream_repeating_a_key_is_a_format_error_and_the_old_catalog_stays()
+    {
+        using var sdk = new TestSdk();
+        var json = """{ "items": [ { "key": "a" }, { "key": "b" }, { "key": "a" } ] }""";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => sdk.Catalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.Contains("items 0 and 2 share the key 'a'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(TestCatalog.Items.Count, sdk.Catalog.Count);
+    }
+
+    [Theory]
+    [InlineData("""{ "items": [ { "key": "a" }, { "key": "a" } ] }""", "malformed")]
+    [InlineData("""{ "items": [ { "key": "from-code" } ] }""", "key_clash")]
+    [InlineData("""{ "items": [ { "key": "a", "key": "b" } ] }""", "malformed")]
+    public void At_start_a_catalog_file_that_repeats_a_key_is_logged_counted_and_left_out_whole(string json, string reason)
+    {
+        using var file = new TempCatalogFile(json);
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddPersonalization().AddCatalog([new CatalogItem { Key = "from-code" }]).AddCatalogFile(file.Path);
+        using var provider = services.BuildServiceProvider();
+        using var rejected = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.catalog.files_rejected");
+
+        var decision = provider.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest("u"));
+
+        Assert.Equal(["from-code"], decision.Items.Select(i => i.ItemKey));
+        var error = Assert.Single(logs.GetSnapshot(), record => record.Level == LogLevel.Error);
+        Assert.IsType<CatalogFormatException>(error.Exception);
+        Assert.Contains(file.Path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(reason, Assert.Single(rejected.GetMeasurementSnapshot()).Tags["reason"]);
     }
 }

@@ -74,6 +74,35 @@ public sealed class RuleRegistryTests
     }
 
     [Fact]
+    public async Task Built_in_rules_and_rules_without_rule_info_have_no_review_date_and_never_warn()
+    {
+        // Decades after any fixed date: only a rule that set a review date may warn.
+        var logs = new FakeLogCollector();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2099, 12, 31, 0, 0, 0, TimeSpan.Zero)));
+        builder.Services.AddPersonalization().AddSignal(new SaleSignal(), 0.5f).AddGuardrail(new NamedGuardrail("house-rule"));
+        using var host = builder.Build();
+
+        await host.StartAsync();
+
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level >= LogLevel.Warning);
+        Assert.All(host.Services.GetRequiredService<IRuleRegistry>().Rules, rule => Assert.Null(rule.Info.ReviewBy));
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_rule_without_a_review_date_exports_it_as_null()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(new SaleSignal(), 0.5f));
+
+        using var json = JsonDocument.Parse(sdk.Services.GetRequiredService<IRuleRegistry>().ExportJson());
+
+        var sale = json.RootElement.EnumerateArray().Single(e => e.GetProperty("name").GetString() == "autumn-sale");
+        Assert.Equal(JsonValueKind.Null, sale.GetProperty("info").GetProperty("reviewBy").ValueKind);
+    }
+
+    [Fact]
     public async Task A_signal_and_a_guardrail_with_one_name_fail_at_start()
     {
         var builder = Host.CreateApplicationBuilder();

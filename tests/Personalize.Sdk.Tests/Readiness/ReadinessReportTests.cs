@@ -181,6 +181,18 @@ public sealed class ReadinessReportTests
     }
 
     [Fact]
+    public void A_rule_without_rule_info_is_never_overdue_but_is_reported_as_measuring_nothing()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(new FixedSignal("anonymous", 1f), 1f, 1f));
+        sdk.Time.Advance(TimeSpan.FromDays(365 * 50));
+
+        var home = sdk.Readiness()[PersonalizationRequest.DefaultPlacement];
+
+        Assert.Equal((0.0, ReadinessStatus.Ready), (Figure(home, "rules past their review date").Value, Figure(home, "rules past their review date").Status));
+        Assert.Equal("1: anonymous", Figure(home, "rules with no metric").Display);
+    }
+
+    [Fact]
     public void Each_placement_counts_its_own_decisions()
     {
         using var sdk = new TestSdk(options =>

@@ -29,13 +29,52 @@ public sealed class WeightedSumTests
         Assert.Equal([1f, 0f, 0.5f, 0f, 0f, 0f], column);
     }
 
-    [Theory, AutoData]
-    public void Sanitize_leaves_finite_columns_alone(float[] column)
+    [Fact]
+    public void Sanitize_clamps_finite_values_outside_zero_to_one_and_counts_them()
     {
+        float[] column = [1e30f, -3f, 0.25f, 1f, 0f, 1.0001f, -float.Epsilon, float.MaxValue, -0f];
+
+        var fixedCount = WeightedSum.Sanitize(column);
+
+        Assert.Equal(5, fixedCount);
+        Assert.Equal([1f, 0f, 0.25f, 1f, 0f, 1f, 0f, 1f, 0f], column);
+    }
+
+    [Theory, AutoData]
+    public void Sanitize_leaves_columns_within_zero_to_one_alone(int seed, int length)
+    {
+        var random = new Random(seed);
+        var column = Enumerable.Range(0, (length % 200) + 1).Select(_ => random.NextSingle()).Append(1f).Append(0f).ToArray();
         var copy = column.ToArray();
 
         Assert.Equal(0, WeightedSum.Sanitize(column));
         Assert.Equal(copy, column);
+    }
+
+    [Theory]
+    [InlineAutoData(0)]
+    [InlineAutoData(1)]
+    [InlineAutoData(7)]
+    [InlineAutoData(8)]
+    [InlineAutoData(9)]
+    [InlineAutoData(15)]
+    [InlineAutoData(16)]
+    [InlineAutoData(17)]
+    [InlineAutoData(33)]
+    [InlineAutoData(1_000)]
+    public void Sanitize_agrees_with_a_scalar_clamp_at_every_length(int length, int seed)
+    {
+        // Lengths around the vector widths (4, 8, 16 floats) exercise the vector body and the scalar tail.
+        var random = new Random(seed);
+        float[] specials = [float.NaN, float.PositiveInfinity, float.NegativeInfinity, -1f, 2f, 1e30f, -0f, 0f, 1f];
+        var column = Enumerable.Range(0, length).Select(_ => random.Next(3) == 0 ? specials[random.Next(specials.Length)] : random.NextSingle()).ToArray();
+        var expected = column.Select(value => float.IsFinite(value) ? Math.Clamp(value, 0f, 1f) : 0f).ToArray();
+        var expectedCount = column.Count(value => !(value is >= 0f and <= 1f));
+
+        var fixedCount = WeightedSum.Sanitize(column);
+
+        Assert.Equal(expectedCount, fixedCount);
+        Assert.Equal(expected, column);
     }
 
     [Theory]

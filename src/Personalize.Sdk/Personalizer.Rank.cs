@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Explanations;
@@ -67,7 +66,7 @@ internal sealed partial class Personalizer
     /// </summary>
     private int RankCore(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
     {
-        var started = Stopwatch.GetTimestamp();
+        var started = _timeProvider.GetTimestamp();
         using var activity = _telemetry.StartDecision();
         var now = _timeProvider.GetUtcNow();
         var plan = Plan(request, now);
@@ -133,7 +132,7 @@ internal sealed partial class Personalizer
                 MeasureExposure(info, unitKey, assignments, firstHoldout, destination[..written]);
             }
 
-            _telemetry.DecisionMade(activity, info, written, Stopwatch.GetElapsedTime(started));
+            _telemetry.DecisionMade(activity, info, written, _timeProvider.GetElapsedTime(started));
             return written;
         }
         finally

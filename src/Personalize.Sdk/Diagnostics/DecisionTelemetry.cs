@@ -16,7 +16,7 @@ internal sealed class DecisionTelemetry(PersonalizationMetrics metrics)
 
     public void DecisionMade(Activity? activity, in DecisionInfo info, int items, TimeSpan elapsed)
     {
-        metrics.DecisionMade(info.Variant, info.Reason, info.Placement, elapsed.TotalMilliseconds);
+        metrics.DecisionMade(info.Variant, info.Reason, info.Placement, elapsed.TotalSeconds);
         if (activity is null)
         {
             return;

@@ -7,6 +7,9 @@ internal sealed class PersonalizationMetrics : IDisposable
 {
     public const string MeterName = "Personalize.Sdk";
 
+    /// <summary>Decisions take microseconds: the default buckets (up to 10 s) would put every one in the first.</summary>
+    private static readonly double[] DurationBuckets = [0.000_001, 0.000_002_5, 0.000_005, 0.000_01, 0.000_025, 0.000_05, 0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1];
+
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
     private readonly Counter<long> _decisions;
@@ -35,7 +38,12 @@ internal sealed class PersonalizationMetrics : IDisposable
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
         _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant and reason.");
         _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");
-        _rankDuration = _meter.CreateHistogram<double>("personalize.rank.duration", "ms", "How long one decision took, by variant.");
+        _rankDuration = _meter.CreateHistogram(
+            "personalize.rank.duration",
+            "s",
+            "How long one decision took, by variant and placement.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
         _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
@@ -54,13 +62,13 @@ internal sealed class PersonalizationMetrics : IDisposable
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
     }
 
-    public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double milliseconds)
+    public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double seconds)
     {
         var variantTag = new KeyValuePair<string, object?>("variant", VariantTag(variant));
         var reasonTag = new KeyValuePair<string, object?>("reason", ReasonTag(reason));
         var placementTag = new KeyValuePair<string, object?>("placement", placement);
         _decisions.Add(1, variantTag, reasonTag, placementTag);
-        _rankDuration.Record(milliseconds, variantTag, placementTag);
+        _rankDuration.Record(seconds, variantTag, placementTag);
         if (variant == DecisionVariant.Fallback)
         {
             _fallbacks.Add(1, reasonTag, placementTag);

@@ -32,6 +32,52 @@ public sealed class TelemetryTests
     }
 
     [Fact]
+    public void A_decision_is_timed_in_seconds_on_the_injected_clock()
+    {
+        var slow = new ClockAdvancingSignal();
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(slow, 1f, 1f));
+        slow.Time = sdk.Time;
+        using var duration = new MetricCollector<double>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.rank.duration");
+
+        sdk.Rank("u");
+
+        Assert.Equal(0.003, Assert.Single(duration.GetMeasurementSnapshot()).Value, 9);
+    }
+
+    [Fact]
+    public void Every_instrument_has_a_unit_and_a_description()
+    {
+        var instruments = new List<Instrument>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == "Personalize.Sdk")
+                {
+                    instruments.Add(instrument);
+                }
+            },
+        };
+        listener.Start();
+        using var sdk = new TestSdk(options => options.Placements["home"] = new Personalize.Sdk.Placements.PlacementOptions { AutoPause = true });
+        sdk.Rank("u");
+
+        Assert.True(instruments.Count >= 20, $"only {instruments.Count} instruments were published");
+        Assert.All(instruments, instrument => Assert.False(string.IsNullOrWhiteSpace(instrument.Unit) || string.IsNullOrWhiteSpace(instrument.Description), instrument.Name));
+        Assert.Equal("s", instruments.Single(i => i.Name == "personalize.rank.duration").Unit);
+    }
+
+    /// <summary>Takes 3 ms of the fake clock to compute, so the decision's duration is known exactly.</summary>
+    private sealed class ClockAdvancingSignal : Personalize.Sdk.Signals.ISignalProvider
+    {
+        public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; set; }
+
+        public string Name => "slow";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) => Time!.Advance(TimeSpan.FromMilliseconds(3));
+    }
+
+    [Fact]
     public void Guardrail_removals_are_counted()
     {
         using var sdk = new TestSdk();

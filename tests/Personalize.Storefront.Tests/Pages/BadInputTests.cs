@@ -69,11 +69,25 @@ public sealed class BadInputTests(StorefrontFactory store)
     [InlineData("https://elsewhere.example/")]
     [InlineData("//elsewhere.example/")]
     [InlineData("/\\elsewhere.example/")]
+    [InlineData("/\t/elsewhere.example:8080/path")]
+    [InlineData("/\r\n/elsewhere.example/")]
     public async Task A_return_url_never_leaves_the_store(string returnUrl)
     {
         using var visitor = store.NewVisitor();
 
         using var response = await visitor.PostAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = returnUrl });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_return_url_with_a_tab_after_the_slash_stays_on_the_site()
+    {
+        using var visitor = store.NewVisitor();
+
+        // What the browser sends for returnUrl=/%09/host:port/path: the tab arrives decoded.
+        using var response = await visitor.PostAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = "coffee-01", ["returnUrl"] = "/\t/elsewhere.example:8080/path" });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);

@@ -86,6 +86,7 @@ public static class StorefrontHost
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = ShopperCookies.Antiforgery);
         builder.Services.AddRazorPages()
+            .AddMvcOptions(options => options.Filters.Add(new PageMethodFilter()))
             .AddCookieTempDataProvider(options => options.Cookie.Name = ShopperCookies.TempData);
 
         var app = builder.Build();

@@ -48,6 +48,9 @@ public sealed class Visitor : IDisposable
     /// </summary>
     public void PinTreatmentArm() => _cookies.Add(_origin, new Cookie("sf-arm", "Treatment"));
 
+    /// <summary>Sets one of the store's cookies, as an earlier visit would have.</summary>
+    public void SetCookie(string name, string value) => _cookies.Add(_origin, new Cookie(name, value));
+
     /// <summary>The current value of one of the store's cookies, or null.</summary>
     public string? Cookie(string name) => _cookies.GetCookies(_origin)[name]?.Value;
 

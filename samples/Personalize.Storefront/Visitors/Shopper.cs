@@ -13,7 +13,7 @@ internal sealed record Shopper(string VisitorId, string? Account, bool Personali
     /// <summary>
     /// Whether the request came without a visitor cookie, so its id was issued just now: a
     /// person's first page, or a bot that never sends the cookie back and would be a new visitor
-    /// on every request. Nothing is recorded or measured for it until the browser returns the cookie.
+    /// on every request. Its browsing is not recorded and its decisions are not measured.
     /// </summary>
     public bool IsFirstRequest { get; init; }
 

@@ -82,8 +82,10 @@ public static class StorefrontHost
 
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
-        // A failed start reaches Run, which says why in one line or lets the exception print once.
-        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
+        // The host logs a failed start and then throws it: Run says why in one line (or lets the
+        // exception print once), so the host's own report is left out, until the store has started.
+        var started = false;
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || started));
 
         // Its keys live in memory (InMemoryKeyRepository): there is no storage to encrypt them for.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
@@ -148,7 +150,11 @@ public static class StorefrontHost
         app.MapReadinessEndpoints();
         app.MapRazorPages();
 
-        app.Lifetime.ApplicationStarted.Register(() => Announce(app, shoppers));
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            started = true;
+            Announce(app, shoppers);
+        });
         return app;
     }
 

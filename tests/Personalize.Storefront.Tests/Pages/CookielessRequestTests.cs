@@ -13,6 +13,8 @@ namespace Personalize.Storefront.Tests.Pages;
 /// <summary>
 /// Requests without the visitor cookie (bots, link previews, a person's very first page) are each
 /// issued a new visitor id: none of them may become a profile or an exposure of the lift report.
+/// These tests compare store-wide counts before and after: the tests of one collection run one
+/// at a time, so no other visitor moves them meanwhile.
 /// </summary>
 [Collection(StorefrontCollection.Name)]
 public sealed class CookielessRequestTests(StorefrontFactory store)

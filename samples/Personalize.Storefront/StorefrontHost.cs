@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -11,6 +12,7 @@ using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Debugging;
 using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Governance;
+using Personalize.Storefront.Hosting;
 using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Privacy;
 using Personalize.Storefront.Readiness;
@@ -24,15 +26,45 @@ using Personalize.Storefront.Web;
 namespace Personalize.Storefront;
 
 /// <summary>
-/// Builds the storefront: <c>dotnet run</c> calls it from <c>Program</c>, and the browser tests call
+/// Builds the storefront: <c>dotnet run</c> runs it from <c>Program</c>, and the browser tests build
 /// it to run the real app on a free port. Settings (command line, environment or appsettings):
-/// <c>port</c> (5080; 0 picks a free one), <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8).
+/// <c>port</c> (5080 on 127.0.0.1; 0 picks a free one), or ASP.NET Core's <c>urls</c>
+/// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), which win; <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8).
 /// </summary>
 public static class StorefrontHost
 {
-    /// <summary>Builds the app, bound to 127.0.0.1, with the simulated shoppers already replayed.</summary>
+    /// <summary>
+    /// Builds and runs the store until it is stopped. A start-up failure it can explain (a busy
+    /// port, a bad setting) is one line on <paramref name="errors"/> and a non-zero exit code.
+    /// </summary>
     /// <param name="args">Command-line arguments, for example <c>--port 5099</c>.</param>
+    /// <param name="errors">Where to say why it could not start: standard error.</param>
+    /// <returns>The process exit code: 0 after a normal stop, 1 for a busy port, 2 for a bad setting.</returns>
+    public static int Run(string[] args, TextWriter errors)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        try
+        {
+            using var app = Build(args);
+            app.Run();
+            return 0;
+        }
+        catch (IOException exception) when (exception.InnerException is AddressInUseException)
+        {
+            errors.WriteLine($"The port is busy: {exception.Message} Pass --port N to use another (dotnet run --project samples/Personalize.Storefront -- --port 5099), or --urls.");
+            return 1;
+        }
+        catch (InvalidSettingException exception)
+        {
+            errors.WriteLine(exception.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>Builds the app, listening where <see cref="ListenAddresses"/> says, with the simulated shoppers already replayed.</summary>
+    /// <param name="args">Command-line arguments, for example <c>--port 5099</c> or <c>--urls http://0.0.0.0:8080</c>.</param>
     /// <returns>The app, ready to run.</returns>
+    /// <exception cref="InvalidSettingException">A setting is not a whole number in its range.</exception>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -43,9 +75,17 @@ public static class StorefrontHost
             ApplicationName = typeof(StorefrontHost).Assembly.GetName().Name,
         });
 
-        var port = Setting(builder.Configuration, "port", 5080, max: 65_535);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        if (ListenAddresses.LoopbackPort(builder.Configuration) is { } port)
+        {
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
+        }
+
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+
+        // The host logs a failed start and then throws it: Run says why in one line (or lets the
+        // exception print once), so the host's own report is left out, until the store has started.
+        var started = false;
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", level => level >= LogLevel.Information && (level < LogLevel.Error || started));
 
         // Its keys live in memory (InMemoryKeyRepository): there is no storage to encrypt them for.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
@@ -86,11 +126,12 @@ public static class StorefrontHost
             });
         builder.Services.AddAntiforgery(options => options.Cookie.Name = ShopperCookies.Antiforgery);
         builder.Services.AddRazorPages()
+            .AddMvcOptions(options => options.Filters.Add(new PageMethodFilter()))
             .AddCookieTempDataProvider(options => options.Cookie.Name = ShopperCookies.TempData);
 
         var app = builder.Build();
-        var shoppers = Setting(app.Configuration, "shoppers", 3_000, max: 100_000);
-        app.Services.GetRequiredService<BackgroundShoppers>().Replay(shoppers, Setting(app.Configuration, "seed", 8, max: int.MaxValue));
+        var shoppers = StorefrontSettings.Number(app.Configuration, "shoppers", 3_000, max: 100_000);
+        app.Services.GetRequiredService<BackgroundShoppers>().Replay(shoppers, StorefrontSettings.Number(app.Configuration, "seed", 8, max: int.MaxValue));
 
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -109,21 +150,12 @@ public static class StorefrontHost
         app.MapReadinessEndpoints();
         app.MapRazorPages();
 
-        app.Lifetime.ApplicationStarted.Register(() => Announce(app, shoppers));
-        return app;
-    }
-
-    private static int Setting(IConfiguration configuration, string key, int defaultValue, int max)
-    {
-        var text = configuration[key];
-        if (text is null)
+        app.Lifetime.ApplicationStarted.Register(() =>
         {
-            return defaultValue;
-        }
-
-        return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
-            ? value
-            : throw new InvalidOperationException($"The setting '{key}' must be a whole number from 0 to {max}, not '{text}'.");
+            started = true;
+            Announce(app, shoppers);
+        });
+        return app;
     }
 
     /// <summary>Prints where the store is open (Kestrel only: the test server has no address).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
@@ -15,12 +14,10 @@ public sealed class SmokeTests
     [RequiresSharedDataFact]
     public void The_whole_harness_runs_on_the_first_lines_of_real_movietweetings_ratings()
     {
-        var clock = Stopwatch.StartNew();
         var dataset = DatasetLoader.Load(MovieTweetingsLoader.Name, RequiresSharedDataFactAttribute.DataDirectory!, Lines);
 
         var report = EvaluationRunner.Run(dataset, new RunOptions(), SilentProgressReporter.Instance);
 
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
         Assert.True(report.Statistics.TestUsers > 0);
         Assert.Equal(
             [

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Personalize.Evaluation.Reporting;
@@ -17,22 +16,27 @@ internal sealed class ConsoleProgressReporter : IProgressReporter
 
     private readonly TextWriter _error;
     private readonly bool _interactive;
-    private readonly Stopwatch _runClock = Stopwatch.StartNew();
+    private readonly TimeProvider _timeProvider;
+    private readonly long _runStarted;
     private readonly Lock _gate = new();
     private int _drawnLength;
 
     /// <summary>Creates a reporter writing to <paramref name="error"/>.</summary>
     /// <param name="error">Standard error.</param>
     /// <param name="interactive">Whether <paramref name="error"/> is a terminal, so a bar may be drawn.</param>
-    public ConsoleProgressReporter(TextWriter error, bool interactive)
+    /// <param name="timeProvider">The clock behind the elapsed times and the redraw pace.</param>
+    public ConsoleProgressReporter(TextWriter error, bool interactive, TimeProvider timeProvider)
     {
         ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(timeProvider);
         _error = error;
         _interactive = interactive;
+        _timeProvider = timeProvider;
+        _runStarted = timeProvider.GetTimestamp();
     }
 
     /// <summary>For the console: a bar only when stderr is not redirected.</summary>
-    public static ConsoleProgressReporter ForConsole() => new(Console.Error, !Console.IsErrorRedirected);
+    public static ConsoleProgressReporter ForConsole() => new(Console.Error, !Console.IsErrorRedirected, TimeProvider.System);
 
     /// <inheritdoc />
     public IProgressStage Stage(string label) => new BarStage(this, label);
@@ -44,7 +48,7 @@ internal sealed class ConsoleProgressReporter : IProgressReporter
         lock (_gate)
         {
             Clear();
-            _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_runClock.Elapsed.TotalSeconds,6:F1}s] {message}"));
+            _error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{_timeProvider.GetElapsedTime(_runStarted).TotalSeconds,6:F1}s] {message}"));
             _error.Flush();
         }
     }
@@ -74,12 +78,12 @@ internal sealed class ConsoleProgressReporter : IProgressReporter
 
     private sealed class BarStage(ConsoleProgressReporter owner, string label) : IProgressStage
     {
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly long _started = owner._timeProvider.GetTimestamp();
         private TimeSpan? _lastDraw;
 
         public void Report(double value)
         {
-            var elapsed = _clock.Elapsed;
+            var elapsed = owner._timeProvider.GetElapsedTime(_started);
             if (!owner._interactive || elapsed < FirstDraw || elapsed - _lastDraw < Redraw)
             {
                 return;

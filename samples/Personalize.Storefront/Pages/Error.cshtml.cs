@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Personalize.Storefront.Pages;
@@ -24,19 +25,21 @@ internal sealed class ErrorModel : PageModel
         _ => "Sorry about that. Try again in a moment.",
     };
 
-    public void OnGet() => Show();
-
     /// <summary>
-    /// The status-code pages re-execute the failed request, a POST included. The code comes from the
-    /// route, never from model binding: binding would read the form, which may be the very thing that
-    /// failed (a missing antiforgery token).
+    /// Renders for every method, handler or not: the status-code pages re-execute the failed
+    /// request with its own method (a POST, a TRACE, an OPTIONS), and this page answers it at once,
+    /// before any other page filter can turn the error into something else. The code comes from
+    /// the route, never from model binding: binding would read the form, which may be the very
+    /// thing that failed (a missing antiforgery token). A code that is no error (/error/200) is a
+    /// page that does not exist.
     /// </summary>
-    public void OnPost() => Show();
-
-    private void Show()
+    [NonHandler]
+    public override void OnPageHandlerExecuting(PageHandlerExecutingContext context)
     {
+        ArgumentNullException.ThrowIfNull(context);
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var value) ? value : 0;
-        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status500InternalServerError;
+        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
+        context.Result = Page();
     }
 }

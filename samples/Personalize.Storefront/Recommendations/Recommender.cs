@@ -1,4 +1,5 @@
 using Personalize.Sdk;
+using Personalize.Sdk.Holdouts;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Visitors;
 
@@ -8,7 +9,11 @@ namespace Personalize.Storefront.Recommendations;
 internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, DecisionLog log)
 {
     /// <summary>Ranks for the shopper.</summary>
-    /// <param name="shopper">Who to rank for (their preview arm, if any, is forced).</param>
+    /// <param name="shopper">
+    /// Who to rank for. Their preview arm, if any, is forced; a first request (no visitor cookie)
+    /// is forced into the treatment, because a forced arm is never measured: a bot that never
+    /// returns the cookie must not count as a new exposed visitor on every request.
+    /// </param>
     /// <param name="placement">The SDK placement the page ranks for (see <see cref="Readiness.StorefrontPlacements"/>).</param>
     /// <param name="title">The placement's title, shown in the debug panel.</param>
     /// <param name="count">How many products.</param>
@@ -21,7 +26,7 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
             Placement = placement,
             Count = count,
             Explain = true,
-            ForceArm = shopper.PreviewArm,
+            ForceArm = shopper.PreviewArm ?? (shopper.IsFirstRequest ? HoldoutArm.Treatment : null),
             Candidates = candidates is null ? default : candidates.Select(product => product.Key).ToArray(),
         });
 

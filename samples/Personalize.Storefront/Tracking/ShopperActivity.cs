@@ -7,8 +7,9 @@ namespace Personalize.Storefront.Tracking;
 
 /// <summary>
 /// Everything the store tells the SDK about a shopper. Browsing (views, clicks, carts) is recorded
-/// only with their consent; orders and what they asked for ("not interested", a problem report)
-/// always are, so the store never recommends what they just bought or turned down.
+/// only with their consent, and never on a first request (no visitor cookie yet: a bot would be a
+/// new profile on every request); orders and what they asked for ("not interested", a problem
+/// report) always are, so the store never recommends what they just bought or turned down.
 /// </summary>
 internal sealed class ShopperActivity(IPersonalizer personalizer)
 {
@@ -22,17 +23,24 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
 
     public void Bought(Shopper shopper, IEnumerable<CartLine> lines)
     {
+        TellWithdrawnConsent(shopper);
         foreach (var line in lines)
         {
             personalizer.Track(PersonalizationEvent.Purchase(shopper.UserKey, line.Product.Key, line.Quantity, line.Total));
         }
     }
 
-    public void NotInterested(Shopper shopper, Product product) =>
+    public void NotInterested(Shopper shopper, Product product)
+    {
+        TellWithdrawnConsent(shopper);
         personalizer.Track(PersonalizationEvent.Dismiss(shopper.UserKey, product.Key));
+    }
 
-    public void ReportedProblem(Shopper shopper, Product product) =>
+    public void ReportedProblem(Shopper shopper, Product product)
+    {
+        TellWithdrawnConsent(shopper);
         personalizer.Track(PersonalizationEvent.Complaint(shopper.UserKey, product.Key));
+    }
 
     public void ConsentChanged(Shopper shopper) =>
         personalizer.Track(PersonalizationEvent.ConsentGiven(shopper.UserKey, shopper.PersonalizationOn ? ConsentFlags.Personalization : ConsentFlags.None));
@@ -50,9 +58,21 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
 
     private void Browsing(Shopper shopper, in PersonalizationEvent personalizationEvent)
     {
-        if (shopper.PersonalizationOn)
+        if (shopper.PersonalizationOn && !shopper.IsFirstRequest)
         {
             personalizer.Track(personalizationEvent);
+        }
+    }
+
+    /// <summary>
+    /// Tells the SDK a shopper said no before anything else about them is stored: a browser whose
+    /// visitor cookie was issued on a first request, with personalization already off, was never told.
+    /// </summary>
+    private void TellWithdrawnConsent(Shopper shopper)
+    {
+        if (!shopper.PersonalizationOn)
+        {
+            ConsentChanged(shopper);
         }
     }
 }

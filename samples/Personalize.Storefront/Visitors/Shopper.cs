@@ -10,6 +10,13 @@ namespace Personalize.Storefront.Visitors;
 /// <param name="PreviewArm">A holdout arm forced from the debug panel (a QA override), or null for their own.</param>
 internal sealed record Shopper(string VisitorId, string? Account, bool PersonalizationOn, bool DebugOn, HoldoutArm? PreviewArm)
 {
+    /// <summary>
+    /// Whether the request came without a visitor cookie, so its id was issued just now: a
+    /// person's first page, or a bot that never sends the cookie back and would be a new visitor
+    /// on every request. Its browsing is not recorded and its decisions are not measured.
+    /// </summary>
+    public bool IsFirstRequest { get; init; }
+
     /// <summary>The key the SDK knows them by: the account once signed in (the guest id is stitched to it).</summary>
     public string UserKey => Account ?? VisitorId;
 

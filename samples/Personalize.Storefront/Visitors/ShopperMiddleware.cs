@@ -5,7 +5,13 @@ internal sealed class ShopperMiddleware(RequestDelegate next, ShopperSessions se
 {
     public Task InvokeAsync(HttpContext context)
     {
-        context.SetShopper(sessions.Resolve(context));
+        // The error pages run the pipeline again for the same request: it keeps the shopper it has,
+        // or a first-time browser would be issued a second visitor id.
+        if (context.Features.Get<Shopper>() is null)
+        {
+            context.SetShopper(sessions.Resolve(context));
+        }
+
         return next(context);
     }
 }

@@ -19,7 +19,7 @@ internal sealed class ShopperSessions(ShopperActivity activity)
             cookies[ShopperCookies.Consent] != ShopperCookies.ConsentWithdrawn,
             cookies[ShopperCookies.Debug] == "on",
             PreviewArms.Parse(cookies[ShopperCookies.Arm]));
-        return shopper.VisitorId.Length == 0 ? StartGuest(context, shopper) : shopper;
+        return shopper.VisitorId.Length == 0 ? StartGuest(context, shopper with { IsFirstRequest = true }) : shopper;
     }
 
     /// <summary>Signs the shopper out and makes them a new guest: nothing they did follows them.</summary>
@@ -37,9 +37,11 @@ internal sealed class ShopperSessions(ShopperActivity activity)
     {
         var guest = shopper with { VisitorId = VisitorIds.New() };
         context.Response.Cookies.Append(ShopperCookies.Visitor, guest.VisitorId, ShopperCookies.Lasting);
-        if (!guest.PersonalizationOn && !guest.IsSignedIn)
+        if (!guest.PersonalizationOn && !guest.IsSignedIn && !guest.IsFirstRequest)
         {
-            // The SDK learns consent from events: a new key must be told this browser said no.
+            // The SDK learns consent from events: a new key must be told this browser said no. A
+            // first request is not (that would store a profile for every bot): ShopperActivity
+            // tells it before it records anything else about them.
             activity.ConsentChanged(guest);
         }
 

@@ -84,11 +84,13 @@ public sealed class LoaderTests
         var root = Directory.CreateTempSubdirectory("eval-root-");
         try
         {
-            File.WriteAllText(Path.Combine(root.FullName, DatasetLoader.SolutionFileName), string.Empty);
-            var deep = Directory.CreateDirectory(Path.Combine(root.FullName, "samples", "x", "bin"));
+            var repository = Directory.CreateDirectory(Path.Combine(root.FullName, "main"));
+            File.WriteAllText(Path.Combine(repository.FullName, DatasetLoader.SolutionFileName), string.Empty);
+            var deep = Directory.CreateDirectory(Path.Combine(repository.FullName, "samples", "x", "bin"));
+            var outside = Directory.CreateDirectory(Path.Combine(root.FullName, "elsewhere"));
 
-            Assert.Equal(root.FullName, DatasetLoader.FindRepositoryRoot(deep.FullName));
-            Assert.Null(DatasetLoader.FindRepositoryRoot(Path.GetTempPath()));
+            Assert.Equal(repository.FullName, DatasetLoader.FindRepositoryRoot(deep.FullName));
+            NoRepositoryAbove(outside.FullName);
         }
         finally
         {
@@ -108,9 +110,12 @@ public sealed class LoaderTests
             var bin = Directory.CreateDirectory(Path.Combine(repository.FullName, "samples", "Personalize.Evaluation", "bin", "Release", "net10.0"));
             var data = Directory.CreateDirectory(Path.Combine(root.FullName, "shared", "data"));
 
+            var elsewhere = Directory.CreateDirectory(Path.Combine(root.FullName, "elsewhere"));
+            NoRepositoryAbove(elsewhere.FullName);
+
             // From the repository root (dotnet run), and from the app's folder when run from anywhere else.
             Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, repository.FullName));
-            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, Path.GetTempPath(), bin.FullName));
+            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, elsewhere.FullName, bin.FullName));
 
             // --data wins over the environment variable, which wins over the default.
             var other = Directory.CreateDirectory(Path.Combine(root.FullName, "other"));
@@ -126,19 +131,52 @@ public sealed class LoaderTests
     [Fact]
     public void A_missing_data_folder_is_named_in_the_error()
     {
+        // The default folder is <root>/shared/data beside the repository <root>/main: inside a
+        // folder this test creates, and never creates itself, so it certainly does not exist.
         var root = Directory.CreateTempSubdirectory("eval-layout-");
         try
         {
-            File.WriteAllText(Path.Combine(root.FullName, DatasetLoader.SolutionFileName), string.Empty);
+            var repository = Directory.CreateDirectory(Path.Combine(root.FullName, "main"));
+            File.WriteAllText(Path.Combine(repository.FullName, DatasetLoader.SolutionFileName), string.Empty);
+            var expected = Path.Combine(root.FullName, "shared", "data");
 
-            var missing = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, root.FullName));
-            Assert.Contains(Path.GetFullPath(Path.Combine(root.FullName, DatasetLoader.DefaultRelativeDataPath)), missing.Message, StringComparison.Ordinal);
-            var noRoot = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, Path.GetTempPath()));
-            Assert.Contains(DatasetLoader.SolutionFileName, noRoot.Message, StringComparison.Ordinal);
+            var missing = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, repository.FullName));
+
+            Assert.False(Directory.Exists(expected));
+            Assert.Contains($"'{expected}'", missing.Message, StringComparison.Ordinal);
         }
         finally
         {
             root.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public void Without_a_repository_root_the_error_names_the_solution_file()
+    {
+        var root = Directory.CreateTempSubdirectory("eval-layout-");
+        try
+        {
+            var outside = Directory.CreateDirectory(Path.Combine(root.FullName, "not-a-repository"));
+            NoRepositoryAbove(outside.FullName);
+
+            var noRoot = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, outside.FullName));
+
+            Assert.Contains(DatasetLoader.SolutionFileName, noRoot.Message, StringComparison.Ordinal);
+            Assert.Contains($"'{outside.FullName}'", noRoot.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// Walking up from a folder inside the test's own temp folder reaches the system temp folder's
+    /// parents, which no test controls: say so plainly if one of them holds the solution file.
+    /// </summary>
+    private static void NoRepositoryAbove(string folder) =>
+        Assert.True(
+            DatasetLoader.FindRepositoryRoot(folder) is null,
+            $"A folder above {folder} holds {DatasetLoader.SolutionFileName}; remove it, or point TMPDIR at a folder outside any repository.");
 }

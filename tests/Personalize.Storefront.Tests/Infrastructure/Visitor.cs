@@ -7,23 +7,36 @@ namespace Personalize.Storefront.Tests.Infrastructure;
 /// <summary>One browser: its cookies, its visitor id, and helpers to read pages and send the store's forms.</summary>
 public sealed class Visitor : IDisposable
 {
-    private static readonly Uri Origin = new("http://localhost");
     private static readonly HtmlParser Parser = new();
 
+    private readonly Uri _origin;
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
 
+    /// <summary>A browser of the in-memory store.</summary>
     public Visitor(StorefrontFactory factory, string id, bool debug)
+        : this(new Uri("http://localhost"), id, debug, cookies => factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)))
     {
+    }
+
+    /// <summary>A browser of a store listening on <paramref name="origin"/> (Kestrel).</summary>
+    public Visitor(Uri origin, string id, bool debug)
+        : this(origin, id, debug, cookies => new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = origin })
+    {
+    }
+
+    private Visitor(Uri origin, string id, bool debug, Func<CookieContainer, HttpClient> client)
+    {
+        _origin = origin;
         Id = id;
-        _cookies.Add(Origin, new Cookie("sf-visitor", id));
+        _cookies.Add(origin, new Cookie("sf-visitor", id));
         if (debug)
         {
-            _cookies.Add(Origin, new Cookie("sf-debug", "on"));
+            _cookies.Add(origin, new Cookie("sf-debug", "on"));
         }
 
         // Redirects are not followed, so tests see them; PostAndFollowAsync follows one.
-        _client = factory.CreateDefaultClient(Origin, new CookieContainerHandler(_cookies));
+        _client = client(_cookies);
     }
 
     /// <summary>The visitor id this browser started with.</summary>
@@ -33,15 +46,25 @@ public sealed class Visitor : IDisposable
     /// Forces the treatment arm from now on (the debug panel's preview), for tests in which the
     /// store issues a new guest id: a random id lands in the holdout's control one time in ten.
     /// </summary>
-    public void PinTreatmentArm() => _cookies.Add(Origin, new Cookie("sf-arm", "Treatment"));
+    public void PinTreatmentArm() => _cookies.Add(_origin, new Cookie("sf-arm", "Treatment"));
+
+    /// <summary>Sets one of the store's cookies, as an earlier visit would have.</summary>
+    public void SetCookie(string name, string value) => _cookies.Add(_origin, new Cookie(name, value));
 
     /// <summary>The current value of one of the store's cookies, or null.</summary>
-    public string? Cookie(string name) => _cookies.GetCookies(Origin)[name]?.Value;
+    public string? Cookie(string name) => _cookies.GetCookies(_origin)[name]?.Value;
 
     public async Task<StorePage> GetAsync(string path)
     {
         using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
         return await ReadAsync(response);
+    }
+
+    /// <summary>Sends a request with any method and no body; the caller disposes the response.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative));
+        return await _client.SendAsync(request);
     }
 
     /// <summary>Posts a form as the store's own pages do, with a fresh antiforgery token unless told not to.</summary>

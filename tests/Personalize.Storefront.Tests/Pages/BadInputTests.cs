@@ -65,10 +65,16 @@ public sealed class BadInputTests(StorefrontFactory store)
         Assert.Equal("We couldn't find that", page.Text("h1"));
     }
 
+    /// <summary>Every page of the store (the error page answers every method, on purpose).</summary>
+    public static TheoryData<string> Pages =>
+        ["/", "/c/coffee", "/p/coffee-01", "/cart", "/checkout", "/thanks", "/signin", "/privacy", "/lift", "/readiness", "/rules"];
+
     [Theory]
     [InlineData("https://elsewhere.example/")]
     [InlineData("//elsewhere.example/")]
     [InlineData("/\\elsewhere.example/")]
+    [InlineData("/\t/elsewhere.example:8080/path")]
+    [InlineData("/\r\n/elsewhere.example/")]
     public async Task A_return_url_never_leaves_the_store(string returnUrl)
     {
         using var visitor = store.NewVisitor();
@@ -77,6 +83,78 @@ public sealed class BadInputTests(StorefrontFactory store)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_return_url_with_a_tab_after_the_slash_stays_on_the_site()
+    {
+        using var visitor = store.NewVisitor();
+
+        // What the browser sends for returnUrl=/%09/host:port/path: the tab arrives decoded.
+        using var response = await visitor.PostAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = "coffee-01", ["returnUrl"] = "/\t/elsewhere.example:8080/path" });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/", response.Headers.Location!.OriginalString);
+    }
+
+    [Theory]
+    [MemberData(nameof(Pages))]
+    public async Task A_trace_request_is_refused_with_a_405_page_not_a_500(string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.SendAsync(HttpMethod.Trace, path);
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, page.Status);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+        Assert.Equal("That can't be done here", page.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData("/cart")]
+    [InlineData("/lift")]
+    [InlineData("/privacy")]
+    public async Task A_post_to_a_page_that_only_shows_something_is_a_405_not_a_500(string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.PostAsync(path, new Dictionary<string, string>());
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(["GET", "HEAD"], response.Content.Headers.Allow);
+    }
+
+    [Theory]
+    [InlineData("/nowhere")]
+    [InlineData("/error/404")]
+    public async Task A_trace_to_a_missing_page_is_a_404_page(string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.SendAsync(HttpMethod.Trace, path);
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("We couldn't find that", page.Text("h1"));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(200)]
+    [InlineData(302)]
+    [InlineData(399)]
+    [InlineData(600)]
+    [InlineData(99_999)]
+    [InlineData(-1)]
+    public async Task An_error_page_for_a_code_that_is_no_error_is_a_404(int code)
+    {
+        using var visitor = store.NewVisitor();
+
+        var page = await visitor.GetAsync($"/error/{code}");
+
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.Equal("We couldn't find that", page.Text("h1"));
     }
 
     [Fact]

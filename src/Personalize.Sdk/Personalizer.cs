@@ -91,8 +91,9 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow())
         {
-            ProfileServices = new ProfileServices(metrics),
+            ProfileServices = new ProfileServices(catalog, metrics),
         };
+        catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(
             options.MaxProfiles,
             options.ProfileIdleExpiration,
@@ -112,6 +113,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     public void Dispose()
     {
         _optionsSubscription?.Dispose();
+        _catalog.Detach(_statistics);
         _profiles.Dispose();
     }
 

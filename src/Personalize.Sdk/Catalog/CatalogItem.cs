@@ -3,7 +3,11 @@ namespace Personalize.Sdk.Catalog;
 /// <summary>One item that can be ranked: a product, an offer, a piece of content.</summary>
 /// <remarks>
 /// Items are immutable once given to the SDK: to change one, replace the catalog with a new
-/// snapshot (<see cref="ICatalog.Replace"/>). Per-item statistics survive a replacement by key.
+/// snapshot (<see cref="ICatalog.Replace"/>). Per-item statistics, and what profiles hold about
+/// the item (dismissals, purchases), survive a replacement by key. An item that leaves the catalog
+/// keeps them while it is among the most recently engaged departed items (at least 1,024, or a
+/// quarter of the catalog); an item nobody engaged with, or one pushed out of that set, starts
+/// afresh if it comes back.
 /// </remarks>
 public sealed class CatalogItem
 {

@@ -4,8 +4,10 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>
 /// An immutable view of the catalog. Items are addressed by a dense index that is stable across
-/// snapshots (see <see cref="KeyRegistry"/>), so per-item arrays are indexed directly; categories
-/// and attribute tokens (<c>name=value</c>) get stable ids the same way.
+/// snapshots while the key is kept (see <see cref="ItemKeyRegistry"/>), so per-item arrays are
+/// indexed directly; categories and attribute tokens (<c>name=value</c>) get stable ids the same
+/// way (<see cref="KeyRegistry"/>). An index can go to a new key after its old key left the
+/// catalog: <see cref="WasReassignedAfter"/> tells which.
 /// </summary>
 internal sealed class CatalogSnapshot
 {
@@ -26,11 +28,14 @@ internal sealed class CatalogSnapshot
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
     private readonly string[] _attributeTokens;
+    private readonly long[] _reassignedAt;
 
-    private CatalogSnapshot(Builder builder, long version, DateTimeOffset createdAt)
+    private CatalogSnapshot(Builder builder, ItemKeyRegistry itemKeys, long version, DateTimeOffset createdAt)
     {
         Version = version;
         CreatedAt = createdAt;
+        _reassignedAt = itemKeys.ReassignedAt();
+        LastReassignment = itemKeys.LastReassignment;
         _indexByKey = builder.IndexByKey.ToFrozenDictionary(StringComparer.Ordinal);
         _items = builder.Items;
         _categoryOf = builder.CategoryOf;
@@ -53,7 +58,7 @@ internal sealed class CatalogSnapshot
         AttributeSpace = builder.AttributeTokens.Length;
     }
 
-    public static CatalogSnapshot Empty { get; } = Build([], new KeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
+    public static CatalogSnapshot Empty { get; } = Build([], new ItemKeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
 
     public long Version { get; }
 
@@ -64,6 +69,9 @@ internal sealed class CatalogSnapshot
 
     /// <summary>The size of the stable item index space: every per-item array must be at least this long.</summary>
     public int IndexSpace => _items.Length;
+
+    /// <summary>The version of the latest snapshot that gave an item index to a new key; 0 if none ever did.</summary>
+    public long LastReassignment { get; }
 
     /// <summary>The size of the stable category id space.</summary>
     public int CategorySpace => _categoryNames.Length;
@@ -109,11 +117,17 @@ internal sealed class CatalogSnapshot
 
     public bool IsAvailable(int index) => (uint)index < (uint)_available.Length && _available[index];
 
-    /// <summary>Builds a snapshot; the registries give existing keys their old ids.</summary>
+    /// <summary>
+    /// Whether the item index went to a new key after catalog version <paramref name="version"/>:
+    /// anything recorded under it as of that version was about another item.
+    /// </summary>
+    public bool WasReassignedAfter(int index, long version) => (uint)index < (uint)_reassignedAt.Length && _reassignedAt[index] > version;
+
+    /// <summary>Builds a snapshot; the registries give kept keys their old ids.</summary>
     /// <exception cref="ArgumentException">An item is null, has no key or null attributes, or repeats a key; the registries are left untouched.</exception>
     public static CatalogSnapshot Build(
         IEnumerable<CatalogItem> items,
-        KeyRegistry itemKeys,
+        ItemKeyRegistry itemKeys,
         KeyRegistry categoryKeys,
         KeyRegistry attributeTokens,
         long version,
@@ -121,20 +135,21 @@ internal sealed class CatalogSnapshot
     {
         var list = items as IReadOnlyCollection<CatalogItem> ?? [.. items];
         ThrowIfInvalid(list, nameof(items));
+        itemKeys.BeginBuild();
         var builder = new Builder(list.Count);
         foreach (var item in list)
         {
-            builder.IndexByKey.Add(item.Key, itemKeys.GetOrAdd(item.Key));
+            builder.IndexByKey.Add(item.Key, itemKeys.GetOrAdd(item.Key, version));
         }
 
-        builder.Allocate(itemKeys.Count);
+        builder.Allocate(itemKeys.IdSpace);
         foreach (var item in list)
         {
             builder.Add(builder.IndexByKey[item.Key], item, categoryKeys, attributeTokens);
         }
 
         builder.Finish(categoryKeys, attributeTokens);
-        return new CatalogSnapshot(builder, version, createdAt);
+        return new CatalogSnapshot(builder, itemKeys, version, createdAt);
     }
 
     /// <summary>Checks every item before anything is registered, so a refused catalog leaves no trace.</summary>

@@ -3,13 +3,25 @@ using System.Diagnostics.CodeAnalysis;
 namespace Personalize.Sdk.Catalog;
 
 /// <summary>Holds the current <see cref="CatalogSnapshot"/> and swaps in new ones atomically.</summary>
+/// <remarks>
+/// Item indices are bounded by what is live. After each build, a key that left the catalog keeps
+/// its index only if someone engaged with it (any tracked event) and it is among the
+/// <see cref="DepartedKeysKept"/> most recently engaged departed keys; then its statistics and
+/// every profile's reference to it survive its absence. Every other departed key gives its index
+/// back, for a new key from the next build on: the statistics are reset then, and profiles drop
+/// what they held under the old key the next time they are read or written.
+/// </remarks>
 internal sealed class CatalogStore : ICatalog
 {
+    /// <summary>The fewest departed keys kept, however small the catalog.</summary>
+    public const int MinDepartedKeysKept = 1_024;
+
     private readonly Lock _buildGate = new();
-    private readonly KeyRegistry _itemKeys = new();
+    private readonly ItemKeyRegistry _itemKeys = new();
     private readonly KeyRegistry _categoryKeys = new();
     private readonly KeyRegistry _attributeTokens = new();
     private readonly TimeProvider _timeProvider;
+    private IPerItemState[] _itemStates = [];
     private CatalogSnapshot _current = CatalogSnapshot.Empty;
 
     public CatalogStore(TimeProvider timeProvider)
@@ -23,6 +35,21 @@ internal sealed class CatalogStore : ICatalog
     public int Count => Current.Count;
 
     public long Version => Current.Version;
+
+    /// <summary>How many item keys hold an index now: the live catalog's plus the departed ones kept.</summary>
+    internal int ItemKeyCount
+    {
+        get
+        {
+            lock (_buildGate)
+            {
+                return _itemKeys.Count;
+            }
+        }
+    }
+
+    /// <summary>How many departed keys a catalog of <paramref name="liveCount"/> items keeps: a quarter of it, and at least <see cref="MinDepartedKeysKept"/>.</summary>
+    public static int DepartedKeysKept(int liveCount) => Math.Max(MinDepartedKeysKept, liveCount / 4);
 
     public bool TryGetItem(string key, [NotNullWhen(true)] out CatalogItem? item)
     {
@@ -41,7 +68,68 @@ internal sealed class CatalogStore : ICatalog
         {
             // Builds are serialised so the registries stay consistent; readers never wait.
             var next = CatalogSnapshot.Build(items, _itemKeys, _categoryKeys, _attributeTokens, _current.Version + 1, _timeProvider.GetUtcNow());
+            if (!_itemKeys.ReusedThisBuild.IsEmpty)
+            {
+                // Before anyone can see the new keys: nothing learnt about the old ones may leak to them.
+                foreach (var state in _itemStates)
+                {
+                    state.Forget(_itemKeys.ReusedThisBuild);
+                }
+            }
+
+            ReleaseDepartedKeys(next);
             Volatile.Write(ref _current, next);
         }
+    }
+
+    /// <summary>Lets per-item state learn which departed keys to keep and which indices change hands.</summary>
+    public void Attach(IPerItemState state)
+    {
+        lock (_buildGate)
+        {
+            _itemStates = [.. _itemStates, state];
+        }
+    }
+
+    public void Detach(IPerItemState state)
+    {
+        lock (_buildGate)
+        {
+            _itemStates = [.. _itemStates.Where(s => !ReferenceEquals(s, state))];
+        }
+    }
+
+    /// <summary>Keeps the most recently engaged departed keys, up to <see cref="DepartedKeysKept"/>; frees the rest.</summary>
+    private void ReleaseDepartedKeys(CatalogSnapshot next)
+    {
+        var departed = new List<(string Key, long Engaged)>();
+        foreach (var (key, index) in _itemKeys.Ids)
+        {
+            if (!next.TryGetIndex(key, out _))
+            {
+                departed.Add((key, LastEngagedTicks(index)));
+            }
+        }
+
+        departed.Sort(static (a, b) => b.Engaged.CompareTo(a.Engaged));
+        var kept = DepartedKeysKept(next.Count);
+        for (var i = 0; i < departed.Count; i++)
+        {
+            if (i >= kept || departed[i].Engaged == 0)
+            {
+                _itemKeys.Release(departed[i].Key);
+            }
+        }
+    }
+
+    private long LastEngagedTicks(int index)
+    {
+        var latest = 0L;
+        foreach (var state in _itemStates)
+        {
+            latest = Math.Max(latest, state.LastEngagedTicks(index));
+        }
+
+        return latest;
     }
 }

@@ -20,7 +20,8 @@ public interface ICatalog
 
     /// <summary>
     /// Replaces the whole catalog, atomically: decisions running now finish on the old snapshot,
-    /// the next ones see the new one. Items no longer present vanish from results at once.
+    /// the next ones see the new one. Items no longer present vanish from results at once; what is
+    /// kept about them afterwards is described on <see cref="CatalogItem"/>.
     /// </summary>
     /// <param name="items">The new catalog.</param>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its items is null.</exception>

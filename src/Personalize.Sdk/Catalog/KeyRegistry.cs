@@ -1,8 +1,9 @@
 namespace Personalize.Sdk.Catalog;
 
 /// <summary>
-/// Gives each distinct key (item or category) a dense <see cref="int"/> id that never changes for
-/// the life of the process, so statistics kept in arrays survive catalog replacements by key.
+/// Gives each distinct category or attribute token a dense <see cref="int"/> id that never changes
+/// for the life of the process, so profile affinities kept by id survive catalog replacements.
+/// Item keys, which churn far more, have their own bounded registry: <see cref="ItemKeyRegistry"/>.
 /// </summary>
 /// <remarks>Append-only. Only catalog builds write to it, under the catalog's build lock.</remarks>
 internal sealed class KeyRegistry

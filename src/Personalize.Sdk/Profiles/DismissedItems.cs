@@ -75,16 +75,35 @@ internal sealed class DismissedItems
         return dropped;
     }
 
-    /// <summary>Unions <paramref name="other"/> into this set; returns how many dismissals the cap dropped.</summary>
-    public int MergeFrom(DismissedItems other)
+    /// <summary>Unions <paramref name="other"/> into this set, skipping <paramref name="skip"/>; returns how many dismissals the cap dropped.</summary>
+    public int MergeFrom(DismissedItems other, in ReassignedItems skip)
     {
         var dropped = 0;
         for (var slot = 0; slot < other.Count; slot++)
         {
-            dropped += Add(other._items[slot], other._ticks[slot]);
+            if (!skip.Contains(other._items[slot]))
+            {
+                dropped += Add(other._items[slot], other._ticks[slot]);
+            }
         }
 
         return dropped;
+    }
+
+    /// <summary>Removes the dismissals of <paramref name="reassigned"/> items, keeping the order.</summary>
+    public void RemoveAll(in ReassignedItems reassigned)
+    {
+        var kept = 0;
+        for (var slot = 0; slot < Count; slot++)
+        {
+            if (!reassigned.Contains(_items[slot]))
+            {
+                (_items[kept], _ticks[kept]) = (_items[slot], _ticks[slot]);
+                kept++;
+            }
+        }
+
+        Count = kept;
     }
 
     /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>

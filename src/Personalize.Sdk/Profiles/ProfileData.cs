@@ -33,6 +33,13 @@ internal sealed class ProfileData
     /// <summary>The engine's services for writes that do more than set fields; set by the first event or stitch.</summary>
     public ProfileServices? Services;
 
+    /// <summary>
+    /// The catalog version as of which every item index this profile holds (recent items,
+    /// purchases, dismissals, shows) still means the item it was recorded for. Indices the catalog
+    /// gave to new keys since are dropped before the profile is read or written again.
+    /// </summary>
+    public long ItemsCheckedAt;
+
     /// <summary>Consent as the user last gave it; null until they said anything.</summary>
     public ConsentFlags? Consent;
 
@@ -63,6 +70,7 @@ internal sealed class ProfileData
         target.UnitKey = UnitKey;
         target.UnitSinceTicks = UnitSinceTicks;
         target.Services = Services;
+        target.ItemsCheckedAt = ItemsCheckedAt;
         Categories.CopyTo(target.Categories);
         Attributes.CopyTo(target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
@@ -82,6 +90,7 @@ internal sealed class ProfileData
         UnitKey = null;
         UnitSinceTicks = 0;
         Services = null;
+        ItemsCheckedAt = 0;
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
@@ -122,6 +131,29 @@ internal sealed class ProfileData
         RecentItems.RemoveCategories(flagged, catalog);
     }
 
+    /// <summary>Drops what the profile holds under item indices that went to new keys since it was last checked, as of the current catalog.</summary>
+    public void DropReassignedItems() => DropReassignedItems(Services?.Catalog.Current);
+
+    /// <summary>Drops what the profile holds under item indices that went to new keys since it was last checked, as of <paramref name="catalog"/>.</summary>
+    public void DropReassignedItems(Catalog.CatalogSnapshot? catalog)
+    {
+        if (catalog is null)
+        {
+            return;
+        }
+
+        var reassigned = new ReassignedItems(catalog, ItemsCheckedAt);
+        if (!reassigned.IsEmpty)
+        {
+            RecentItems.RemoveAll(reassigned);
+            Purchases.RemoveAll(reassigned);
+            Dismissed.RemoveAll(reassigned);
+            Shows.RemoveAll(reassigned);
+        }
+
+        ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
+    }
+
     /// <summary>Counts one event at <paramref name="ticks"/>.</summary>
     public void Touch(long ticks)
     {
@@ -153,6 +185,9 @@ internal sealed class ProfileData
     public void MergeFrom(ProfileData other, double halfLifeTicks)
     {
         Services ??= other.Services;
+        var catalog = Services?.Catalog.Current;
+        DropReassignedItems(catalog);
+        var reassignedInOther = new ReassignedItems(catalog, other.ItemsCheckedAt);
         if (other.UnitKey is not null)
         {
             ClaimUnit(other.UnitKey, other.UnitSinceTicks);
@@ -170,15 +205,15 @@ internal sealed class ProfileData
         Consent ??= other.Consent;
         Categories.MergeFrom(other.Categories, halfLifeTicks);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
-        RecentItems.MergeFrom(other.RecentItems);
-        Purchases.MergeFrom(other.Purchases);
-        var dropped = Dismissed.MergeFrom(other.Dismissed);
+        RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
+        Purchases.MergeFrom(other.Purchases, reassignedInOther);
+        var dropped = Dismissed.MergeFrom(other.Dismissed, reassignedInOther);
         if (dropped > 0)
         {
             Services?.Metrics.DismissalsDropped(dropped);
         }
 
         Preferences.MergeFrom(other.Preferences);
-        Shows.MergeFrom(other.Shows);
+        Shows.MergeFrom(other.Shows, reassignedInOther);
     }
 }

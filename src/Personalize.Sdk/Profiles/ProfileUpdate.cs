@@ -60,6 +60,7 @@ internal readonly ref struct ProfileUpdate
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
         profile.Services ??= update.Statistics.ProfileServices;
+        profile.DropReassignedItems();
         if (profile.UnitKey is null)
         {
             (profile.UnitKey, profile.UnitSinceTicks) = (update.UnitKey, update.Ticks);
@@ -95,6 +96,7 @@ internal readonly ref struct ProfileUpdate
                 profile.Preferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
                 return;
             case EventKind.Dismiss:
+                update.Statistics.MarkEngaged(update.ItemIndex, update.Ticks);
                 if (profile.Dismissed.Add(update.ItemIndex, update.Ticks) > 0)
                 {
                     profile.Services?.Metrics.DismissalsDropped(1);

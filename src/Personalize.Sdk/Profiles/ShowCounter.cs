@@ -55,10 +55,16 @@ internal sealed class ShowCounter(int capacity)
         }
     }
 
-    public void MergeFrom(ShowCounter other)
+    /// <summary>Adds the counts of <paramref name="other"/>, skipping <paramref name="skip"/>.</summary>
+    public void MergeFrom(ShowCounter other, in ReassignedItems skip)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
+            if (skip.Contains(other._items[slot]))
+            {
+                continue;
+            }
+
             var mine = Array.IndexOf(_items, other._items[slot], 0, Count);
             if (mine >= 0)
             {
@@ -84,6 +90,21 @@ internal sealed class ShowCounter(int capacity)
     }
 
     public void Clear() => Count = 0;
+
+    /// <summary>Removes the counts of <paramref name="reassigned"/> items.</summary>
+    public void RemoveAll(in ReassignedItems reassigned)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (reassigned.Contains(_items[slot]))
+            {
+                Count--;
+                _items[slot] = _items[Count];
+                _counts[slot] = _counts[Count];
+                _firstShownTicks[slot] = _firstShownTicks[Count];
+            }
+        }
+    }
 
     private int Oldest()
     {

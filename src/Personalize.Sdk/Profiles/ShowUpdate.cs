@@ -10,6 +10,7 @@ internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySp
 
     public static void Apply(ProfileData profile, in ShowUpdate update)
     {
+        profile.DropReassignedItems();
         foreach (var position in update._positions)
         {
             profile.Shows.RecordShow(update._candidates[position], update._ticks, update._windowTicks);

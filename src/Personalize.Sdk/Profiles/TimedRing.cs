@@ -60,12 +60,27 @@ internal sealed class TimedRing(int capacity)
         return slot < 0 ? null : _ticks[slot];
     }
 
-    /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive.</summary>
-    public void MergeFrom(TimedRing other)
+    /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive. Skips <paramref name="skip"/>.</summary>
+    public void MergeFrom(TimedRing other, in ReassignedItems skip)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
-            Add(other._items[slot], other._ticks[slot]);
+            if (!skip.Contains(other._items[slot]))
+            {
+                Add(other._items[slot], other._ticks[slot]);
+            }
+        }
+    }
+
+    /// <summary>Removes the entries of <paramref name="reassigned"/> items, keeping the order.</summary>
+    public void RemoveAll(in ReassignedItems reassigned)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (reassigned.Contains(_items[slot]))
+            {
+                RemoveAt(slot);
+            }
         }
     }
 

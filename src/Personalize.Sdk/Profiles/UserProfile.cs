@@ -76,7 +76,10 @@ internal sealed class UserProfile
         }
     }
 
-    /// <summary>Copies a consistent view of the profile into <paramref name="target"/> without locking.</summary>
+    /// <summary>
+    /// Copies a consistent view of the profile into <paramref name="target"/> without locking,
+    /// without what it holds under item indices the catalog has since given to new keys.
+    /// </summary>
     public void CopyTo(ProfileData target)
     {
         var spinner = default(SpinWait);
@@ -89,6 +92,7 @@ internal sealed class UserProfile
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
+                    target.DropReassignedItems();
                     return;
                 }
             }

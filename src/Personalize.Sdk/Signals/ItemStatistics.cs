@@ -1,3 +1,4 @@
+using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk.Signals;
@@ -12,9 +13,10 @@ namespace Personalize.Sdk.Signals;
 /// of the decayed values, and a read is a plain array load. When the scale grows large, the arrays
 /// are rebased to a new epoch, copied and swapped, so readers always see consistent arrays.
 /// Writes take one short lock; reads take none (a reader may see a neighbour list mid-update,
-/// which only blurs one co-occurrence score for one decision).
+/// which only blurs one co-occurrence score for one decision). When the catalog gives an index to
+/// a new key, everything about it is forgotten (<see cref="Forget"/>), links to it included.
 /// </remarks>
-internal sealed class ItemStatistics
+internal sealed class ItemStatistics : IPerItemState
 {
     /// <summary>How many next-step neighbours each item keeps.</summary>
     public const int NeighbourSlots = 16;
@@ -30,6 +32,7 @@ internal sealed class ItemStatistics
     private double[] _popularity = [];
     private int[] _neighbours = [];
     private double[] _neighbourWeights = [];
+    private long[] _lastEngagedTicks = [];
 
     public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch)
     {
@@ -59,20 +62,22 @@ internal sealed class ItemStatistics
 
     /// <summary>
     /// Records one engagement with <paramref name="itemIndex"/>, under one lock and one decay
-    /// scale: its popularity, and next-step links from the user's most recent items to it (the
-    /// newest counts fully, older ones 1/rank). Each neighbour list keeps its heaviest entries
-    /// (space-saving: a new neighbour replaces the lightest and inherits its weight, which bounds the error).
+    /// scale: when it happened, and for a positive weight its popularity and next-step links from
+    /// the user's most recent items to it (the newest counts fully, older ones 1/rank). Each
+    /// neighbour list keeps its heaviest entries (space-saving: a new neighbour replaces the
+    /// lightest and inherits its weight, which bounds the error).
     /// </summary>
     public void Record(int itemIndex, double weight, long ticks, TimedRing recentItems)
     {
-        if (weight <= 0)
-        {
-            return;
-        }
-
         var count = Math.Min(recentItems.Count, LinkedRecentItems);
         lock (_writeGate)
         {
+            MarkEngagedLocked(itemIndex, ticks);
+            if (weight <= 0)
+            {
+                return;
+            }
+
             var scale = Scale(ticks);
             Grow(itemIndex + 1)[itemIndex] += weight * scale;
             var rank = 0;
@@ -85,6 +90,58 @@ internal sealed class ItemStatistics
                 }
             }
         }
+    }
+
+    /// <summary>Records that someone engaged with the item without liking it (a dismissal): the catalog keeps such keys a while.</summary>
+    public void MarkEngaged(int itemIndex, long ticks)
+    {
+        lock (_writeGate)
+        {
+            MarkEngagedLocked(itemIndex, ticks);
+        }
+    }
+
+    public long LastEngagedTicks(int itemIndex)
+    {
+        var engaged = Volatile.Read(ref _lastEngagedTicks);
+        return (uint)itemIndex < (uint)engaged.Length ? engaged[itemIndex] : 0;
+    }
+
+    /// <summary>Zeroes the indices' popularity, engagement and neighbour lists, and removes every link to them.</summary>
+    public void Forget(ReadOnlySpan<int> itemIndices)
+    {
+        lock (_writeGate)
+        {
+            var forgotten = new bool[_popularity.Length];
+            foreach (var index in itemIndices)
+            {
+                if ((uint)index >= (uint)forgotten.Length)
+                {
+                    continue;
+                }
+
+                forgotten[index] = true;
+                _popularity[index] = 0;
+                _lastEngagedTicks[index] = 0;
+                _neighbours.AsSpan(index * NeighbourSlots, NeighbourSlots).Fill(-1);
+                _neighbourWeights.AsSpan(index * NeighbourSlots, NeighbourSlots).Clear();
+            }
+
+            for (var slot = 0; slot < _neighbours.Length; slot++)
+            {
+                if ((uint)_neighbours[slot] < (uint)forgotten.Length && forgotten[_neighbours[slot]])
+                {
+                    _neighbours[slot] = -1;
+                    _neighbourWeights[slot] = 0;
+                }
+            }
+        }
+    }
+
+    private void MarkEngagedLocked(int itemIndex, long ticks)
+    {
+        Grow(itemIndex + 1);
+        _lastEngagedTicks[itemIndex] = Math.Max(_lastEngagedTicks[itemIndex], ticks);
     }
 
     private void Link(int from, int to, double amount)
@@ -139,6 +196,9 @@ internal sealed class ItemStatistics
             _neighbours.AsSpan().CopyTo(neighbours);
             var weights = new double[length * NeighbourSlots];
             _neighbourWeights.AsSpan().CopyTo(weights);
+            var engaged = new long[length];
+            _lastEngagedTicks.AsSpan().CopyTo(engaged);
+            Volatile.Write(ref _lastEngagedTicks, engaged);
 
             // Weights before items: a reader pairing new items with old weights would index past them.
             Volatile.Write(ref _neighbourWeights, weights);

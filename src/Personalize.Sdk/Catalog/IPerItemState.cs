@@ -1,0 +1,14 @@
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>
+/// State kept by item index outside the catalog (item statistics). The catalog asks it which
+/// departed keys are worth keeping, and tells it which indices now belong to other keys.
+/// </summary>
+internal interface IPerItemState
+{
+    /// <summary>When anyone last engaged with the item (any tracked event on it), in UTC ticks; 0 when nobody ever did.</summary>
+    long LastEngagedTicks(int itemIndex);
+
+    /// <summary>Forgets everything about these indices: they now belong to new keys.</summary>
+    void Forget(ReadOnlySpan<int> itemIndices);
+}

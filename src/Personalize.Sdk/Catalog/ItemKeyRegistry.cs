@@ -1,0 +1,94 @@
+using System.Runtime.InteropServices;
+
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>
+/// Gives each item key a dense <see cref="int"/> id, the item index every per-item array and every
+/// profile uses. It holds the keys of the current catalog and a few departed ones worth keeping
+/// (see <see cref="CatalogStore"/>); every other departed key gives its id back, so the id space is
+/// bounded by what is live instead of by every key ever seen.
+/// </summary>
+/// <remarks>
+/// <para>
+/// A freed id goes to a new key no earlier than the build after the one that freed it, so a write
+/// resolved against an older snapshot has had a whole build to land. The build that reuses an id
+/// records its catalog version (<see cref="ReassignedAt"/>), so profiles and statistics can drop
+/// what they hold under the old key.
+/// </para>
+/// <para>Only catalog builds touch it, under the catalog's build lock.</para>
+/// </remarks>
+internal sealed class ItemKeyRegistry
+{
+    private readonly Dictionary<string, int> _ids = new(StringComparer.Ordinal);
+    private readonly List<string?> _keyOf = [];
+    private readonly List<long> _reassignedAt = [];
+    private readonly Stack<int> _reusable = new();
+    private readonly List<int> _freedThisBuild = [];
+    private readonly List<int> _reusedThisBuild = [];
+
+    /// <summary>How many keys hold an id: the live catalog's and the departed ones kept.</summary>
+    public int Count => _ids.Count;
+
+    /// <summary>How many ids were ever handed out, held or free: the length every per-item array needs.</summary>
+    public int IdSpace => _keyOf.Count;
+
+    /// <summary>The catalog version of the latest build that gave an id to a new key; 0 if none ever did.</summary>
+    public long LastReassignment { get; private set; }
+
+    /// <summary>The ids the current build gave to new keys after they had belonged to others.</summary>
+    public ReadOnlySpan<int> ReusedThisBuild => CollectionsMarshal.AsSpan(_reusedThisBuild);
+
+    /// <summary>The keys holding an id now, with their ids.</summary>
+    public IReadOnlyDictionary<string, int> Ids => _ids;
+
+    /// <summary>Starts a build: the ids the previous build freed may now go to new keys.</summary>
+    public void BeginBuild()
+    {
+        foreach (var id in _freedThisBuild)
+        {
+            _reusable.Push(id);
+        }
+
+        _freedThisBuild.Clear();
+        _reusedThisBuild.Clear();
+    }
+
+    /// <summary>The key's id: its own if it has one, else a freed one (recorded as reassigned at <paramref name="version"/>), else a new one.</summary>
+    public int GetOrAdd(string key, long version)
+    {
+        if (_ids.TryGetValue(key, out var id))
+        {
+            return id;
+        }
+
+        if (_reusable.TryPop(out id))
+        {
+            _keyOf[id] = key;
+            _reassignedAt[id] = version;
+            LastReassignment = version;
+            _reusedThisBuild.Add(id);
+        }
+        else
+        {
+            id = _keyOf.Count;
+            _keyOf.Add(key);
+            _reassignedAt.Add(0);
+        }
+
+        _ids.Add(key, id);
+        return id;
+    }
+
+    /// <summary>Takes the key's id back; it may go to a new key from the next build on.</summary>
+    public void Release(string key)
+    {
+        if (_ids.Remove(key, out var id))
+        {
+            _keyOf[id] = null;
+            _freedThisBuild.Add(id);
+        }
+    }
+
+    /// <summary>By id, the catalog version at which it last went to a new key (0: never), for a snapshot to keep.</summary>
+    public long[] ReassignedAt() => [.. _reassignedAt];
+}

@@ -1,0 +1,42 @@
+using Personalize.Sdk.Catalog;
+
+namespace Personalize.Sdk.Tests.Catalog;
+
+public sealed class ItemKeyRegistryTests
+{
+    [Fact]
+    public void A_freed_id_goes_to_a_new_key_only_from_the_next_build_and_the_reuse_is_dated()
+    {
+        var registry = new ItemKeyRegistry();
+        registry.BeginBuild();
+        var old = registry.GetOrAdd("old", version: 1);
+
+        registry.BeginBuild();
+        registry.Release("old");
+        var sameBuild = registry.GetOrAdd("new-in-build-2", version: 2);
+        Assert.NotEqual(old, sameBuild);
+        Assert.True(registry.ReusedThisBuild.IsEmpty);
+
+        registry.BeginBuild();
+        var reused = registry.GetOrAdd("new-in-build-3", version: 3);
+
+        Assert.Equal(old, reused);
+        Assert.Equal([old], registry.ReusedThisBuild.ToArray());
+        Assert.Equal(3, registry.ReassignedAt()[old]);
+        Assert.Equal(0, registry.ReassignedAt()[sameBuild]);
+        Assert.Equal((2, 2, 3L), (registry.Count, registry.IdSpace, registry.LastReassignment));
+    }
+
+    [Fact]
+    public void A_kept_key_keeps_its_id()
+    {
+        var registry = new ItemKeyRegistry();
+        registry.BeginBuild();
+        var id = registry.GetOrAdd("kept", version: 1);
+
+        registry.BeginBuild();
+
+        Assert.Equal(id, registry.GetOrAdd("kept", version: 2));
+        Assert.Equal(0, registry.LastReassignment);
+    }
+}

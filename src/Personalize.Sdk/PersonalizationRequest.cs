@@ -69,6 +69,15 @@ public readonly struct PersonalizationRequest
     public HoldoutArm? ForceArm { get; init; }
 
     /// <summary>
+    /// Decide without recording anything: for previews, prefetches and replays. The decision is
+    /// the one <c>Rank</c> would make, but no showing is counted for the frequency cap, no
+    /// exposure is measured or sent to a sink, and readiness does not count it. Telemetry (the
+    /// decision counter, its duration and span) still does.
+    /// </summary>
+    /// <value>The default is <see langword="false"/>: the decision is recorded.</value>
+    public bool Preview { get; init; }
+
+    /// <summary>
     /// The surface being personalized, such as "home", "product-page" or "email": it selects the
     /// placement's weights, guardrails and holdout (<see cref="PersonalizationOptions.Placements"/>)
     /// and tags the metrics.

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
@@ -13,8 +14,9 @@ using Personalize.Sdk.Signals;
 namespace Personalize.Sdk;
 
 /// <summary>
-/// The engine behind <see cref="IPersonalizer"/>. One code path serves every variant: variants
-/// differ only in the weights applied to the same signal matrix.
+/// The facade behind <see cref="IPersonalizer"/>: it wires the state and the stages together and
+/// hands each call to its path. Deciding is <see cref="DecisionPipeline"/>, tracking is
+/// <see cref="EventPipeline"/>; stitching, erasure and access are the partial files beside this one.
 /// </summary>
 internal sealed partial class Personalizer : IPersonalizer, IDisposable
 {
@@ -22,33 +24,17 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly IProfileStore _profiles;
     private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
-    private readonly SignalSlot[] _signals;
-    private readonly GuardrailSlot[] _guardrails;
-    private readonly PlacementPlans _placements;
-    private readonly LogThrottle _placementLog = new(TimeSpan.FromMinutes(1));
-    private readonly HoldoutAssigner _holdouts;
     private readonly MeasurementLedger _ledger;
-    private readonly IExposureSink[] _sinks;
-    private readonly DecisionTelemetry _telemetry;
-    private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
-    private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
+    private readonly DecisionPipeline _decisions;
+    private readonly EventPipeline _events;
+    private readonly DecisionSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
-    private readonly ReadinessMonitor _readiness;
     private readonly ILogger _logger;
     private readonly IDisposable? _optionsSubscription;
-    private readonly int _maxCount;
     private readonly int _maxAliases;
     private readonly ConsentFlags _defaultConsent;
-    private readonly double _minConfidence;
     private readonly double _affinityHalfLifeTicks;
-    private readonly long _freshnessPeriodTicks;
-    private readonly long _showWindowTicks;
-    private readonly HashSet<string> _sensitiveCategories;
-    private readonly int _availabilityGuardrail;
-    private readonly int _frequencyCapGuardrail;
-    private volatile bool _killSwitch;
-    private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
     public Personalizer(
         IOptionsMonitor<PersonalizationOptions> optionsMonitor,
@@ -66,39 +52,42 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     {
         var options = optionsMonitor.CurrentValue;
         _catalog = catalog;
-        _signals = signals;
-        _guardrails = guardrails;
-        _placements = placements;
-        _holdouts = holdouts;
         _ledger = ledger;
-        _sinks = sinks;
-        _telemetry = new DecisionTelemetry(metrics);
         _timeProvider = timeProvider;
         _metrics = metrics;
-        _readiness = readiness;
         _logger = logger;
-        _maxCount = options.MaxCount;
         _maxAliases = options.MaxAliasesPerProfile;
         _defaultConsent = options.DefaultConsent;
-        _minConfidence = options.MinConfidence;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
-        _freshnessPeriodTicks = options.FreshnessPeriod.Ticks;
-        _showWindowTicks = options.Guardrails.FrequencyCapWindow.Ticks;
-        _sensitiveCategories = new HashSet<string>(options.Guardrails.SensitiveCategories, StringComparer.Ordinal);
-        _killSwitch = options.KillSwitch;
-        _availabilityGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability);
-        _frequencyCapGuardrail = Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap);
-        _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
+        _settings = new DecisionSettings(options);
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow())
         {
             ProfileServices = new ProfileServices(catalog, metrics),
         };
         catalog.Attach(_statistics);
-        _profiles = new MemoryProfileStore(
-            options.MaxProfiles,
-            options.ProfileIdleExpiration,
+        _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
+
+        var signalStage = new SignalStage(signals, metrics, logger);
+        _decisions = new DecisionPipeline(
+            catalog,
+            placements,
+            new ProfileLoader(_identity, _profiles, options.DefaultConsent, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
+            new HoldoutStage(holdouts),
+            new CandidateResolver(Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability)),
+            new GuardrailStage(guardrails, metrics, logger),
+            signalStage,
+            new ScoringStage(signals.Length),
+            new DecisionRecorder(readiness, ledger, sinks, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks),
+            readiness,
+            _statistics,
+            signals,
+            _settings,
+            new DecisionTelemetry(metrics),
             timeProvider,
-            OnProfileEvicted);
+            metrics,
+            logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, metrics, logger);
+        _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
     }
 
     /// <summary>How many profiles are in memory now.</summary>
@@ -125,9 +114,9 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             return;
         }
 
-        if (_killSwitch != options.KillSwitch)
+        if (_settings.KillSwitch != options.KillSwitch)
         {
-            _killSwitch = options.KillSwitch;
+            _settings.KillSwitch = options.KillSwitch;
             Log.KillSwitchChanged(_logger, options.KillSwitch ? "on" : "off", options.KillSwitch ? "off" : "back on");
         }
     }

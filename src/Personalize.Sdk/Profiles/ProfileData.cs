@@ -215,5 +215,11 @@ internal sealed class ProfileData
 
         Preferences.MergeFrom(other.Preferences);
         Shows.MergeFrom(other.Shows, reassignedInOther);
+
+        // A guest's behaviour stitched into an account that withdrew consent is not kept either.
+        if (Consent is { } consent && (consent & ConsentFlags.Personalization) == 0)
+        {
+            ForgetBehaviour();
+        }
     }
 }

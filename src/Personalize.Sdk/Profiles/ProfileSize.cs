@@ -11,7 +11,7 @@ internal static class ProfileSize
     /// 16 categories and 32 attributes (id, value, time: 20 bytes each), 16 recent items and
     /// 32 purchases (id, time: 12 bytes each), 16 stated preferences (14 bytes each), plus object
     /// headers. Dismissals are not included: they grow on demand, 12 bytes each, up to
-    /// <see cref="DismissedItems.Capacity"/> (about 12 KB). The store adds one cache entry and the
+    /// <see cref="DismissedItems.Capacity"/> (about 12 KB). The store adds one dictionary node and the
     /// key string per user.
     /// </summary>
     public const int MaxBytes = 4096;

@@ -26,18 +26,17 @@ internal sealed class DecisionScratch
     private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
+    private SignalRun[] _signalRuns = new SignalRun[16];
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
 
-    /// <summary>The decision's copy of the user's profile.</summary>
+    // The last candidate keys resolved, so a page that ranks the same list again skips the lookups.
     private string[] _lastKeys = [];
     private int _lastKeyCount = -1;
     private int _lastResolvedCount;
     private long _lastCatalogVersion = -1;
 
+    /// <summary>The decision's copy of the user's profile.</summary>
     public ProfileData Profile { get; } = new();
-
-    /// <summary>An empty profile, for signals when the user's profile must not be used.</summary>
-    public ProfileData EmptyProfile { get; } = new();
 
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()
@@ -130,6 +129,9 @@ internal sealed class DecisionScratch
 
     /// <summary>The unit's assignment in every holdout.</summary>
     public Span<Holdouts.HoldoutAssignment> Assignments(int length) => Grow(ref _assignments, length).AsSpan(0, length);
+
+    /// <summary>How each signal's computation went in this decision, by signal index.</summary>
+    public Span<SignalRun> SignalRuns(int length) => Grow(ref _signalRuns, length).AsSpan(0, length);
 
     /// <summary>Flags by category id, all false; whoever sets one must clear it again.</summary>
     public Span<bool> CategoryFlags(int length) => Grow(ref _categoryFlags, length).AsSpan(0, length);

@@ -1,16 +1,42 @@
+using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Signals;
 
-namespace Personalize.Sdk;
+namespace Personalize.Sdk.Engine;
 
-internal sealed partial class Personalizer
+/// <summary>
+/// One tracked event, as one readable path: check it, resolve the person, check their consent,
+/// apply it to their profile (which also records the anonymous aggregates: popularity and
+/// next-step links), then attribute an outcome to the holdout arms the person was measured in.
+/// Without consent only the anonymous popularity learns of it.
+/// </summary>
+internal sealed class EventPipeline(
+    CatalogStore catalog,
+    IdentityMap identity,
+    IProfileStore profiles,
+    ItemStatistics statistics,
+    HoldoutAssigner holdouts,
+    MeasurementLedger ledger,
+    IExposureSink[] sinks,
+    ReadinessMonitor readiness,
+    ConsentFlags defaultConsent,
+    double affinityHalfLifeTicks,
+    TimeProvider timeProvider,
+    PersonalizationMetrics metrics,
+    ILogger logger)
 {
     // Events from the future beyond this tolerance are impossible, not skewed clocks.
     private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
+    private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
+
+    /// <summary>Applies one event: identity, consent, profile, aggregates, outcome attribution.</summary>
     public void Track(in PersonalizationEvent personalizationEvent)
     {
         if (string.IsNullOrEmpty(personalizationEvent.UserKey))
@@ -18,16 +44,16 @@ internal sealed partial class Personalizer
             throw new ArgumentException("The event needs a user key: create it with a PersonalizationEvent factory method.", nameof(personalizationEvent));
         }
 
-        var now = _timeProvider.GetUtcNow();
+        var now = timeProvider.GetUtcNow();
         var timestamp = personalizationEvent.Timestamp ?? now;
-        var snapshot = _catalog.Current;
+        var snapshot = catalog.Current;
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)
         {
-            _metrics.EventRejected(reason);
+            metrics.EventRejected(reason);
             if (_rejectionLog.ShouldLog(now.UtcTicks))
             {
-                Log.EventRejected(_logger, personalizationEvent.Kind, reason);
+                Log.EventRejected(logger, personalizationEvent.Kind, reason);
             }
 
             return;
@@ -41,34 +67,34 @@ internal sealed partial class Personalizer
             Attributes = itemIndex >= 0 ? snapshot.GetAttributes(itemIndex) : default,
             Weight = EventWeights.For(personalizationEvent),
             Ticks = timestamp.UtcTicks,
-            HalfLifeTicks = _affinityHalfLifeTicks,
+            HalfLifeTicks = affinityHalfLifeTicks,
             PreferenceIsAttribute = personalizationEvent.PreferenceTarget == PreferenceTarget.Attribute,
             PreferenceId = preferenceId,
             Likes = personalizationEvent.Likes,
             Consent = personalizationEvent.Consent,
-            DefaultConsent = _defaultConsent,
-            Statistics = _statistics,
+            DefaultConsent = defaultConsent,
+            Statistics = statistics,
             UnitKey = personalizationEvent.UserKey,
         };
 
-        var key = _identity.Resolve(personalizationEvent.UserKey, out var known);
-        ReadinessTally.Event(_readiness.EventRow(now.UtcTicks), known);
-        var consent = _profiles.Find(key)?.ReadConsent() ?? _defaultConsent;
+        var key = identity.Resolve(personalizationEvent.UserKey, out var known);
+        ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
+        var consent = profiles.Find(key)?.ReadConsent() ?? defaultConsent;
         if (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
         {
             // Without consent nothing about the person is stored, not even an empty profile.
             ProfileUpdate.RecordAnonymously(update);
-            _metrics.EventApplied(personalizationEvent.Kind, anonymously: true);
+            metrics.EventApplied(personalizationEvent.Kind, anonymously: true);
             return;
         }
 
         var profile = ApplyToProfile(personalizationEvent.UserKey, update);
-        if (_holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
+        if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp);
         }
 
-        _metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
+        metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
     }
 
     /// <summary>
@@ -79,9 +105,9 @@ internal sealed partial class Personalizer
     {
         while (true)
         {
-            var key = _identity.Resolve(userKey);
-            var profile = _profiles.GetOrCreate(key);
-            if (string.Equals(key, _identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
+            var key = identity.Resolve(userKey);
+            var profile = profiles.GetOrCreate(key);
+            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 return profile;
             }
@@ -92,25 +118,25 @@ internal sealed partial class Personalizer
     private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp)
     {
         var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
-        for (var i = 0; i < _holdouts.Count; i++)
+        for (var i = 0; i < holdouts.Count; i++)
         {
-            if (!_ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm))
+            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm))
             {
                 continue;
             }
 
-            foreach (var sink in _sinks)
+            foreach (var sink in sinks)
             {
                 try
                 {
-                    sink.RecordOutcome(new Outcome(unitKey, _holdouts.Holdouts[i].Name, arm, personalizationEvent.Kind, personalizationEvent.ItemKey!, personalizationEvent.Revenue, timestamp));
+                    sink.RecordOutcome(new Outcome(unitKey, holdouts.Holdouts[i].Name, arm, personalizationEvent.Kind, personalizationEvent.ItemKey!, personalizationEvent.Revenue, timestamp));
                 }
                 catch (Exception exception)
                 {
-                    _metrics.SinkFaulted();
+                    metrics.SinkFaulted();
                     if (_sinkLog.ShouldLog(timestamp.UtcTicks))
                     {
-                        Log.SinkFaulted(_logger, sink.GetType().Name, exception);
+                        Log.SinkFaulted(logger, sink.GetType().Name, exception);
                     }
                 }
             }

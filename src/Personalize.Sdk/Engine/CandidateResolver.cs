@@ -1,0 +1,72 @@
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Placements;
+using Personalize.Sdk.Scoring;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>The candidate stage: the request's keys, or the catalog, as dense item indices.</summary>
+internal sealed class CandidateResolver(int availabilityGuardrail)
+{
+    /// <summary>Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).</summary>
+    public ReadOnlySpan<int> Resolve(scoped in PersonalizationRequest request, PlacementPlan plan, CatalogSnapshot snapshot, DecisionScratch scratch)
+    {
+        if (request.Candidates.IsEmpty)
+        {
+            // The whole catalog: unavailable items are left out up front unless that guardrail is off.
+            return availabilityGuardrail >= 0 && plan.IsEnabled(availabilityGuardrail) ? snapshot.AvailableIndices : snapshot.AllIndices;
+        }
+
+        var keys = request.Candidates.Span;
+        if (scratch.TryReuseCandidates(keys, snapshot.Version, out var resolved))
+        {
+            return scratch.Candidates(resolved);
+        }
+
+        var indices = scratch.Candidates(keys.Length);
+        var seen = scratch.ItemFlags(snapshot.IndexSpace);
+        var count = 0;
+        foreach (var key in keys)
+        {
+            if (key is not null && snapshot.TryGetIndex(key, out var index) && !seen[index])
+            {
+                seen[index] = true;
+                indices[count++] = index;
+            }
+        }
+
+        foreach (var index in indices[..count])
+        {
+            seen[index] = false;
+        }
+
+        scratch.RememberCandidates(keys, snapshot.Version, count);
+        return indices[..count];
+    }
+
+    /// <summary>
+    /// No candidate is in the catalog: return, in the caller's order, the keys the catalog does
+    /// not know, since nothing better is known about them. Repeats are skipped (the first wins)
+    /// with a per-thread set, so the cost is linear in the candidates whatever the count.
+    /// </summary>
+    public static int WriteUnknown(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch, Span<RankedItem> destination)
+    {
+        var written = 0;
+        var seen = scratch.SeenKeys();
+        foreach (var key in request.Candidates.Span)
+        {
+            if (written == destination.Length)
+            {
+                break;
+            }
+
+            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && seen.Add(key))
+            {
+                destination[written++] = new RankedItem(key, 0f);
+            }
+        }
+
+        // Keep no caller's strings alive on the thread; the set keeps its capacity.
+        seen.Clear();
+        return written;
+    }
+}

@@ -1,0 +1,159 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Placements;
+using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Scoring;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// One decision, as a pipeline of named stages in the order a reader expects: identity and
+/// profile, variant, holdout, candidates, guardrails, signals, score and top-K; then, only once the
+/// decision is made and only if the request records, the record stage. Everything lives in the
+/// thread's scratch, so a warm decision allocates nothing unless it explains itself.
+/// </summary>
+internal sealed class DecisionPipeline(
+    CatalogStore catalog,
+    PlacementPlans placements,
+    ProfileLoader profiles,
+    HoldoutStage holdouts,
+    CandidateResolver candidates,
+    GuardrailStage guardrails,
+    SignalStage signals,
+    ScoringStage scoring,
+    DecisionRecorder recorder,
+    ReadinessMonitor readiness,
+    ItemStatistics statistics,
+    SignalSlot[] signalSlots,
+    DecisionSettings settings,
+    DecisionTelemetry telemetry,
+    TimeProvider timeProvider,
+    PersonalizationMetrics metrics,
+    ILogger logger)
+{
+    private readonly LogThrottle _placementLog = new(TimeSpan.FromMinutes(1));
+
+    /// <summary>The request's count, else its placement's, capped by <see cref="PersonalizationOptions.MaxCount"/>.</summary>
+    public int CountFor(in PersonalizationRequest request)
+    {
+        placements.TryGet(request.Placement, out var plan);
+        return CountFor(request, plan);
+    }
+
+    public int Decide(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
+    {
+        var started = timeProvider.GetTimestamp();
+        using var activity = telemetry.StartDecision();
+        var now = timeProvider.GetUtcNow();
+        var plan = PlanFor(request, now);
+        var count = Math.Min(CountFor(request, plan), destination.Length);
+        var snapshot = catalog.Current;
+        var scratch = DecisionScratch.Rent();
+        try
+        {
+            // Identity and profile.
+            var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var unitKey, out var consent, out var known);
+
+            // Holdout, then the variant: one pure function of what is known before ranking.
+            var killSwitch = settings.KillSwitch;
+            var holdout = holdouts.Assign(plan, unitKey, request.ForceArm, scratch, out var assignments, out var firstHoldout);
+            var intended = VariantPolicy.Intend(new VariantFacts(
+                killSwitch,
+                holdout?.Arm == HoldoutArm.Control,
+                consent,
+                request.Context.LowIntent,
+                !scratch.Profile.IsEmpty,
+                scratch.Profile.Confidence(now.UtcTicks, settings.AffinityHalfLifeTicks),
+                settings.MinConfidence));
+            var paused = !killSwitch && readiness.IsPaused(plan, now);
+
+            // Candidates, guardrails, signals, score and top-K.
+            var resolved = candidates.Resolve(request, plan, snapshot, scratch);
+            var context = new DecisionContext(snapshot, scratch.Profile, statistics, scratch, request.Context, now, settings.AffinityHalfLifeTicks, settings.FreshnessPeriodTicks);
+            var removals = explain ? new List<CandidateRemoval>() : null;
+            var runs = scratch.SignalRuns(signals.Count);
+            runs.Clear();
+            var failure = PipelineFailure.None;
+            scoped ReadOnlySpan<int> kept = [];
+            scoped ReadOnlySpan<int> selected = [];
+            int written;
+            if (resolved.Length == 0)
+            {
+                failure = PipelineFailure.NoKnownCandidates;
+                written = CandidateResolver.WriteUnknown(request, snapshot, scratch, destination[..count]);
+            }
+            else
+            {
+                kept = guardrails.Apply(context, plan, resolved, removals, out var guardrailFailed);
+                var served = paused ? DecisionVariant.Fallback : intended.Variant;
+                var matrix = scratch.Matrix(kept.Length * signals.Count, clear: true);
+                var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
+                failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
+                written = scoring.Score(context, plan, kept, matrix, runs, served, failure != PipelineFailure.None || outcome.ServedAllFailed, count, destination, out selected);
+            }
+
+            // The decision.
+            var (variant, reason, failed) = VariantPolicy.Settle(intended, failure, paused);
+            info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason, plan.Name);
+            explanation = explain
+                ? ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
+                : null;
+
+            // Record, after deciding and only when the request records.
+            if (!request.Preview)
+            {
+                recorder.Record(new DecisionRecord
+                {
+                    Info = info,
+                    Plan = plan,
+                    Live = live,
+                    Profile = scratch.Profile,
+                    UnitKey = unitKey,
+                    Known = known,
+                    Failed = failed,
+
+                    // Nothing shown is no exposure; QA overrides, kill-switch and paused decisions are never measured.
+                    Measured = holdout is not null && written > 0 && request.ForceArm is null && !killSwitch && !paused,
+                    Kept = kept,
+                    Selected = selected,
+                    Items = destination[..written],
+                    Written = written,
+                    Assignments = assignments,
+                    FirstHoldout = firstHoldout,
+                    SignalRuns = runs,
+                });
+            }
+
+            telemetry.DecisionMade(activity, info, written, timeProvider.GetElapsedTime(started));
+            return written;
+        }
+        finally
+        {
+            DecisionScratch.Return(scratch);
+        }
+    }
+
+    private int CountFor(in PersonalizationRequest request, PlacementPlan plan) =>
+        Math.Min(request.HasCount ? request.Count : plan.Count ?? PersonalizationRequest.DefaultCount, settings.MaxCount);
+
+    /// <summary>The request's placement plan; an unknown placement is served by the default one, counted and logged.</summary>
+    private PlacementPlan PlanFor(in PersonalizationRequest request, DateTimeOffset now)
+    {
+        if (placements.TryGet(request.Placement, out var plan))
+        {
+            return plan;
+        }
+
+        metrics.UnknownPlacement();
+        if (_placementLog.ShouldLog(now.UtcTicks))
+        {
+            Log.UnknownPlacement(logger, request.Placement!);
+        }
+
+        return plan;
+    }
+}

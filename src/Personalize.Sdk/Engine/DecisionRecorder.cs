@@ -1,0 +1,78 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Readiness;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The record stage, run only after a decision is made and only when the request records: the
+/// frequency-cap showings, readiness counts, exposures in the ledger and the exposure sinks.
+/// A preview skips it whole, so deciding itself never writes state.
+/// </summary>
+internal sealed class DecisionRecorder(
+    ReadinessMonitor readiness,
+    MeasurementLedger ledger,
+    IExposureSink[] sinks,
+    PersonalizationMetrics metrics,
+    ILogger logger,
+    int frequencyCapGuardrail,
+    long showWindowTicks)
+{
+    private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
+
+    public void Record(scoped in DecisionRecord record)
+    {
+        var ticks = record.Info.Timestamp.UtcTicks;
+        if (record.Live is not null && record.Written > 0 && frequencyCapGuardrail >= 0 && record.Plan.IsEnabled(frequencyCapGuardrail))
+        {
+            // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
+            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks), ShowUpdate.Apply);
+        }
+
+        var row = readiness.DecisionRow(record.Plan, ticks);
+        ReadinessTally.Decision(row, record.Info.Variant, record.Failed, record.Known, record.Profile, ticks);
+        for (var s = 0; s < record.SignalRuns.Length; s++)
+        {
+            var run = record.SignalRuns[s];
+            if (run.Ran)
+            {
+                ReadinessTally.Signal(row, s, run.Candidates, run.NonZero, run.Invalid, faulted: !run.Computed);
+            }
+        }
+
+        if (record.Measured)
+        {
+            MeasureExposure(record.Info, record.UnitKey, record.Assignments, record.FirstHoldout, record.Items);
+        }
+    }
+
+    private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
+    {
+        for (var i = 0; i < assignments.Length; i++)
+        {
+            if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks))
+            {
+                metrics.ExposureUnmeasured();
+            }
+
+            foreach (var sink in sinks)
+            {
+                try
+                {
+                    sink.RecordExposure(new Exposure(info.Id, unitKey, assignments[i], info.Variant, items, info.Timestamp));
+                }
+                catch (Exception exception)
+                {
+                    metrics.SinkFaulted();
+                    if (_sinkLog.ShouldLog(info.Timestamp.UtcTicks))
+                    {
+                        Log.SinkFaulted(logger, sink.GetType().Name, exception);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Placements;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The guardrail stage: runs the placement's guardrails over an eligibility mask and keeps what
+/// they allow. A guardrail that throws removes nothing, even what it cleared before throwing, and
+/// the decision falls back to the default ranking of what the other guardrails allowed.
+/// </summary>
+internal sealed class GuardrailStage(GuardrailSlot[] guardrails, PersonalizationMetrics metrics, ILogger logger)
+{
+    /// <summary>Returns the candidates kept; <paramref name="failed"/> when a guardrail threw.</summary>
+    public ReadOnlySpan<int> Apply(
+        scoped in DecisionContext context,
+        PlacementPlan plan,
+        ReadOnlySpan<int> candidates,
+        List<CandidateRemoval>? removals,
+        out bool failed)
+    {
+        failed = false;
+        var scratch = context.Scratch;
+        var eligible = scratch.Eligible(candidates.Length);
+        var before = scratch.EligibleBefore(candidates.Length);
+        for (var g = 0; g < guardrails.Length; g++)
+        {
+            var slot = guardrails[g];
+            if (!plan.IsEnabled(g))
+            {
+                continue;
+            }
+
+            // The mask as it was, so a guardrail that throws halfway can be undone: one copy, no allocation.
+            eligible.CopyTo(before);
+            try
+            {
+                slot.Guardrail.Apply(context, candidates, eligible);
+            }
+            catch (Exception exception)
+            {
+                failed = true;
+                metrics.GuardrailFaulted(slot.Name);
+                if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
+                {
+                    Log.GuardrailFaulted(logger, slot.Name, exception);
+                }
+
+                before.CopyTo(eligible);
+                continue;
+            }
+
+            if (removals is not null)
+            {
+                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals);
+            }
+        }
+
+        var kept = scratch.Kept(candidates.Length);
+        var count = 0;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (eligible[i])
+            {
+                kept[count++] = candidates[i];
+            }
+        }
+
+        if (count < candidates.Length)
+        {
+            metrics.CandidatesRemoved(candidates.Length - count);
+        }
+
+        return kept[..count];
+    }
+
+    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
+    {
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            if (before[i] && !after[i])
+            {
+                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, guardrail.Name, ExplainRemoval(context, guardrail, candidates[i])));
+            }
+        }
+    }
+
+    /// <summary>A guardrail's own reason; a guardrail that cannot explain itself still gets named.</summary>
+    private static string ExplainRemoval(in DecisionContext context, IGuardrail guardrail, int itemIndex)
+    {
+        try
+        {
+            return guardrail.Explain(context, itemIndex);
+        }
+        catch (Exception)
+        {
+            return $"Removed by {guardrail.Name}.";
+        }
+    }
+}

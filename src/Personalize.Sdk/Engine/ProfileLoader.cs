@@ -1,0 +1,60 @@
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Profiles;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The identity and profile stages: resolves the user to their profile's key, copies the profile
+/// into the decision's scratch lock-free, and applies the profile policies (sensitive categories
+/// are dropped from the copy unless the user consented to them).
+/// </summary>
+internal sealed class ProfileLoader(IdentityMap identity, IProfileStore profiles, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
+{
+    private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
+
+    /// <summary>
+    /// Loads <paramref name="userKey"/>'s profile into <paramref name="copy"/>. Returns the live
+    /// profile, if any, for the record stage; the holdout unit (the profile's, sticky across
+    /// stitching, else the resolved key), the consent in force and whether the user is a known or
+    /// stitched identity.
+    /// </summary>
+    public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent, out bool known)
+    {
+        var key = identity.Resolve(userKey, out known);
+        var live = profiles.Find(key);
+        if (live is not null)
+        {
+            live.CopyTo(copy);
+        }
+        else
+        {
+            copy.Clear();
+        }
+
+        unitKey = copy.UnitKey ?? key;
+        consent = copy.Consent ?? defaultConsent;
+        if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
+        {
+            copy.ForgetCategories(SensitiveFlags(snapshot), snapshot);
+        }
+
+        return live;
+    }
+
+    /// <summary>
+    /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and
+    /// published as one immutable object, so a decision can never pair one catalog with another's flags.
+    /// </summary>
+    private ReadOnlySpan<bool> SensitiveFlags(CatalogSnapshot snapshot)
+    {
+        var cached = Volatile.Read(ref _sensitiveFlags);
+        if (!ReferenceEquals(cached.Snapshot, snapshot))
+        {
+            cached = SensitiveCategoryFlags.For(snapshot, sensitiveCategories);
+            Volatile.Write(ref _sensitiveFlags, cached);
+        }
+
+        return cached.Flags;
+    }
+}

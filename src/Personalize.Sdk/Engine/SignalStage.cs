@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Placements;
+using Personalize.Sdk.Scoring;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The signal stage: each provider fills one column of the [signals x candidates] matrix. Every
+/// signal that the served or the intended variant weighs is computed, so a paused placement keeps
+/// measuring its own signals in shadow. A provider that throws costs only its own column; values
+/// outside [0, 1] are clamped and NaN counts as 0.
+/// </summary>
+internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics metrics, ILogger logger)
+{
+    public int Count => signals.Length;
+
+    /// <summary>Computes the columns into <paramref name="matrix"/> and says how each run went in <paramref name="runs"/>.</summary>
+    public SignalOutcome Compute(
+        scoped in DecisionContext context,
+        PlacementPlan plan,
+        ReadOnlySpan<int> candidates,
+        DecisionVariant intended,
+        DecisionVariant served,
+        Span<float> matrix,
+        Span<SignalRun> runs)
+    {
+        var n = candidates.Length;
+        int weighted = 0, healthy = 0, servedWeighted = 0, servedHealthy = 0;
+        for (var s = 0; s < signals.Length; s++)
+        {
+            var weight = plan.WeightFor(s, served);
+            var own = plan.WeightFor(s, intended);
+            runs[s] = default;
+            if (weight == 0f && own == 0f)
+            {
+                continue;
+            }
+
+            var computed = TryCompute(signals[s], context, candidates, matrix.Slice(s * n, n), ref runs[s]);
+            if (own != 0f)
+            {
+                weighted++;
+                healthy += computed ? 1 : 0;
+            }
+
+            if (weight != 0f)
+            {
+                servedWeighted++;
+                servedHealthy += computed ? 1 : 0;
+            }
+        }
+
+        return new SignalOutcome(
+            IntendedAllFailed: weighted > 0 && healthy == 0,
+            ServedAllFailed: servedWeighted > 0 && servedHealthy == 0);
+    }
+
+    private bool TryCompute(SignalSlot slot, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column, ref SignalRun run)
+    {
+        run.Ran = true;
+        try
+        {
+            slot.Provider.Compute(context, candidates, column);
+        }
+        catch (Exception exception)
+        {
+            column.Clear();
+            metrics.ProviderFaulted(slot.Name);
+            if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
+            {
+                Log.ProviderFaulted(logger, slot.Name, exception);
+            }
+
+            return false;
+        }
+
+        var invalid = WeightedSum.Sanitize(column);
+        if (invalid > 0)
+        {
+            metrics.InvalidSignalValues(slot.Name, invalid);
+            if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
+            {
+                Log.InvalidSignalValues(logger, slot.Name, invalid);
+            }
+        }
+
+        run.Computed = true;
+        run.Candidates = column.Length;
+        run.NonZero = WeightedSum.CountNonZero(column);
+        run.Invalid = invalid;
+        return true;
+    }
+}

@@ -1,7 +1,7 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk;
 

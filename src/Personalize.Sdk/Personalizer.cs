@@ -10,6 +10,7 @@ using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk;
 
@@ -60,10 +61,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _settings = new DecisionSettings(options);
-        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow())
-        {
-            ProfileServices = new ProfileServices(catalog, metrics),
-        };
+        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
         catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
 
@@ -86,7 +84,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             timeProvider,
             metrics,
             logger);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, metrics, logger);
         _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
     }
 

@@ -21,7 +21,7 @@ internal static partial class Log
     public static partial void CatalogActivated(ILogger logger, long version, int count);
 
     [LoggerMessage(6, LogLevel.Warning, "The {Kind} '{Rule}' was due for review on {ReviewBy} (owner: {Owner}).")]
-    public static partial void RuleReviewOverdue(ILogger logger, Governance.RuleKind kind, string rule, string reviewBy, string owner);
+    public static partial void RuleReviewOverdue(ILogger logger, string kind, string rule, string reviewBy, string owner);
 
     [LoggerMessage(7, LogLevel.Warning, "Guardrail '{Guardrail}' failed; this decision falls back to the default ranking of what the other guardrails allowed.")]
     public static partial void GuardrailFaulted(ILogger logger, string guardrail, Exception exception);

@@ -7,6 +7,7 @@ using Personalize.Sdk.Placements;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Engine;
 

@@ -5,7 +5,7 @@ using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Engine;
 
@@ -20,6 +20,7 @@ internal sealed class EventPipeline(
     IdentityMap identity,
     IProfileStore profiles,
     ItemStatistics statistics,
+    ProfileServices services,
     HoldoutAssigner holdouts,
     MeasurementLedger ledger,
     IExposureSink[] sinks,
@@ -74,6 +75,7 @@ internal sealed class EventPipeline(
             Consent = personalizationEvent.Consent,
             DefaultConsent = defaultConsent,
             Statistics = statistics,
+            Services = services,
             UnitKey = personalizationEvent.UserKey,
         };
 

@@ -14,7 +14,7 @@ internal sealed class HoldoutStage(HoldoutAssigner holdouts)
     /// </summary>
     public HoldoutAssignment? Assign(PlacementPlan plan, string unitKey, HoldoutArm? forced, DecisionScratch scratch, out Span<HoldoutAssignment> assignments, out int first)
     {
-        assignments = scratch.Assignments(holdouts.Count);
+        assignments = scratch.StageBuffer<HoldoutAssignment>(holdouts.Count);
         first = 0;
         if (holdouts.Count == 0)
         {

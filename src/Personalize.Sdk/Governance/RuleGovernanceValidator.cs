@@ -32,7 +32,7 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
         {
             if (rule.Info.IsOverdue(today))
             {
-                Log.RuleReviewOverdue(logger, rule.Kind, rule.Name, rule.Info.ReviewBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
+                Log.RuleReviewOverdue(logger, rule.Kind == RuleKind.Signal ? "signal" : rule.Kind == RuleKind.Guardrail ? "guardrail" : "policy", rule.Name, rule.Info.ReviewBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
             }
         }
 

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Statistics;
+
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>

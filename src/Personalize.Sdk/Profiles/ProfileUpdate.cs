@@ -1,5 +1,5 @@
 using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Profiles;
 
@@ -10,8 +10,6 @@ namespace Personalize.Sdk.Profiles;
 /// </summary>
 internal readonly ref struct ProfileUpdate
 {
-    private static readonly TimedRing NoRecentItems = new(0);
-
     public EventKind Kind { get; init; }
 
     public int ItemIndex { get; init; }
@@ -39,6 +37,9 @@ internal readonly ref struct ProfileUpdate
 
     public ItemStatistics Statistics { get; init; }
 
+    /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
+    public ProfileServices Services { get; init; }
+
     /// <summary>The key the event resolved to: the profile's holdout unit if it has none yet.</summary>
     public string UnitKey { get; init; }
 
@@ -53,13 +54,13 @@ internal readonly ref struct ProfileUpdate
     {
         if (update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating)
         {
-            update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, NoRecentItems);
+            update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, []);
         }
     }
 
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
-        profile.Services ??= update.Statistics.ProfileServices;
+        profile.Services ??= update.Services;
         profile.DropReassignedItems();
         if (profile.UnitKey is null)
         {
@@ -105,7 +106,7 @@ internal readonly ref struct ProfileUpdate
                 break;
             default:
                 profile.Shows.Reset(update.ItemIndex);
-                update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems);
+                update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems.Items);
 
                 // Only what the user liked seeds next-step suggestions: a low rating must not.
                 if (update.Weight > 0)

@@ -13,6 +13,9 @@ internal sealed class TimedRing(int capacity)
 
     public int Count { get; private set; }
 
+    /// <summary>The items, oldest first.</summary>
+    public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
+
     public int ItemAt(int slot) => _items[slot];
 
     public long TicksAt(int slot) => _ticks[slot];

@@ -23,10 +23,10 @@ internal sealed class DecisionScratch
     private bool[] _eligibleBefore = new bool[256];
     private int[] _kept = new int[256];
     private bool[] _categoryFlags = new bool[64];
-    private Holdouts.HoldoutAssignment[] _assignments = new Holdouts.HoldoutAssignment[4];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
     private SignalRun[] _signalRuns = new SignalRun[16];
+    private Array? _stageBuffer;
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
 
     // The last candidate keys resolved, so a page that ranks the same list again skips the lookups.
@@ -127,8 +127,20 @@ internal sealed class DecisionScratch
     /// <summary>Flags by item index, all false; whoever sets one must clear it again.</summary>
     public Span<bool> ItemFlags(int length) => Grow(ref _itemFlags, length).AsSpan(0, length);
 
-    /// <summary>The unit's assignment in every holdout.</summary>
-    public Span<Holdouts.HoldoutAssignment> Assignments(int length) => Grow(ref _assignments, length).AsSpan(0, length);
+
+    /// <summary>
+    /// A buffer for an engine stage's own values (the holdout assignments), kept with the rest of
+    /// the decision's working memory so a decision re-entered from a provider gets its own.
+    /// </summary>
+    public Span<T> StageBuffer<T>(int length)
+    {
+        if (_stageBuffer is not T[] buffer || buffer.Length < length)
+        {
+            _stageBuffer = buffer = new T[Math.Max(length, 4)];
+        }
+
+        return buffer.AsSpan(0, length);
+    }
 
     /// <summary>How each signal's computation went in this decision, by signal index.</summary>
     public Span<SignalRun> SignalRuns(int length) => Grow(ref _signalRuns, length).AsSpan(0, length);

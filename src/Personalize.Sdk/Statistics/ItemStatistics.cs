@@ -1,7 +1,6 @@
 using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Profiles;
 
-namespace Personalize.Sdk.Signals;
+namespace Personalize.Sdk.Statistics;
 
 /// <summary>
 /// Statistics about items across all users, indexed by the stable item index: popularity, and
@@ -40,12 +39,6 @@ internal sealed class ItemStatistics : IPerItemState
         _epochTicks = epoch.UtcTicks;
     }
 
-    /// <summary>
-    /// The engine's services for profile writes. Kept here because every event's
-    /// <see cref="ProfileUpdate"/> already carries the statistics to the profile's writer.
-    /// </summary>
-    public ProfileServices? ProfileServices { get; init; }
-
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     public ReadOnlySpan<double> Popularity => Volatile.Read(ref _popularity);
 
@@ -67,9 +60,13 @@ internal sealed class ItemStatistics : IPerItemState
     /// neighbour list keeps its heaviest entries (space-saving: a new neighbour replaces the
     /// lightest and inherits its weight, which bounds the error).
     /// </summary>
-    public void Record(int itemIndex, double weight, long ticks, TimedRing recentItems)
+    /// <param name="itemIndex">The item engaged with.</param>
+    /// <param name="weight">The event's weight.</param>
+    /// <param name="ticks">When.</param>
+    /// <param name="recentItems">The user's recent items just before this event, oldest first.</param>
+    public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems)
     {
-        var count = Math.Min(recentItems.Count, LinkedRecentItems);
+        var count = Math.Min(recentItems.Length, LinkedRecentItems);
         lock (_writeGate)
         {
             MarkEngagedLocked(itemIndex, ticks);
@@ -83,7 +80,7 @@ internal sealed class ItemStatistics : IPerItemState
             var rank = 0;
             for (var i = 0; i < count; i++)
             {
-                var from = recentItems.NewestItem(i);
+                var from = recentItems[recentItems.Length - 1 - i];
                 if (from != itemIndex)
                 {
                     Link(from, itemIndex, weight * scale / ++rank);

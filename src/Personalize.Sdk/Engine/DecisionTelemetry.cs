@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using Personalize.Sdk.Diagnostics;
 
-namespace Personalize.Sdk.Diagnostics;
+namespace Personalize.Sdk.Engine;
 
 /// <summary>
 /// A span per decision on the <see cref="ActivitySource"/> named <c>Personalize.Sdk</c>, and the

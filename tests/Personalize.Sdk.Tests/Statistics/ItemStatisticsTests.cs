@@ -1,8 +1,8 @@
 using Personalize.Sdk.Profiles;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Statistics;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Signals;
+namespace Personalize.Sdk.Tests.Statistics;
 
 public sealed class ItemStatisticsTests
 {
@@ -14,7 +14,7 @@ public sealed class ItemStatisticsTests
         var recent = new TimedRing(ProfileData.RecentSlots);
         foreach (var item in new[] { 0, 1, 2, 3 })
         {
-            statistics.Record(item, 1, ticks, recent);
+            statistics.Record(item, 1, ticks, recent.Items);
             recent.Add(item, ticks);
         }
 

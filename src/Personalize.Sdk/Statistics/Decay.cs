@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Profiles;
+namespace Personalize.Sdk.Statistics;
 
 /// <summary>Exponential time decay by half-life: a value halves every half-life.</summary>
 internal static class Decay

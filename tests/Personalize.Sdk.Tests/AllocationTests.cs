@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Tests.TestSupport;

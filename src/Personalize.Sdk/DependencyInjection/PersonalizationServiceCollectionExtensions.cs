@@ -69,7 +69,7 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddSingleton<IRuleRegistry>(static sp => sp.GetRequiredService<RuleSet>().Registry);
         services.TryAddSingleton(static sp => new ReadinessMonitor(
             Options(sp).Readiness,
-            sp.GetRequiredService<RuleSet>(),
+            ReadinessRulesOf(sp.GetRequiredService<RuleSet>()),
             sp.GetRequiredService<CatalogStore>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<PersonalizationMetrics>(),
@@ -194,4 +194,6 @@ public static class PersonalizationServiceCollectionExtensions
             services.GetRequiredService<ReadinessMonitor>(),
             SdkLogger.Create(services));
     }
+
+    private static ReadinessRules ReadinessRulesOf(RuleSet rules) => new(rules.Placements, rules.Registry, rules.Signals, rules.Guardrails);
 }

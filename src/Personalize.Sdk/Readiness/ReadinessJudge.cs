@@ -9,7 +9,7 @@ internal static class ReadinessJudge
     private const string NoAction = "No action needed.";
     private const string TooFew = "Too few decisions in the window to judge yet.";
 
-    public static PlacementReadiness Judge(ReadinessInput input, ReadinessOptions options, RuleSet rules, PlacementPause? pause)
+    public static PlacementReadiness Judge(ReadinessInput input, ReadinessOptions options, ReadinessRules rules, PlacementPause? pause)
     {
         var t = options.Thresholds;
         var c = input.Counters;
@@ -152,7 +152,7 @@ internal static class ReadinessJudge
             "Give items attributes (brand, colour, size): attribute affinity and stated preferences match on them.");
     }
 
-    private static IEnumerable<ReadinessFigure> Rules(Placements.PlacementPlan plan, RuleSet rules, DateTimeOffset now)
+    private static IEnumerable<ReadinessFigure> Rules(Placements.PlacementPlan plan, ReadinessRules rules, DateTimeOffset now)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var overdue = new List<string>();
@@ -180,7 +180,7 @@ internal static class ReadinessJudge
     }
 
     /// <summary>Whether a rule takes part in this placement's decisions.</summary>
-    private static bool InPlay(RuleDescriptor rule, Placements.PlacementPlan plan, RuleSet rules)
+    private static bool InPlay(RuleDescriptor rule, Placements.PlacementPlan plan, ReadinessRules rules)
     {
         switch (rule.Kind)
         {

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
-using Personalize.Sdk.Governance;
 using Personalize.Sdk.Placements;
 
 namespace Personalize.Sdk.Readiness;
@@ -15,7 +14,7 @@ namespace Personalize.Sdk.Readiness;
 internal sealed class ReadinessMonitor : IReadinessReporter
 {
     private readonly ReadinessOptions _options;
-    private readonly RuleSet _rules;
+    private readonly ReadinessRules _rules;
     private readonly CatalogStore _catalog;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
@@ -25,7 +24,7 @@ internal sealed class ReadinessMonitor : IReadinessReporter
     private readonly long _checkTicks;
     private readonly long _minimumPauseTicks;
 
-    public ReadinessMonitor(ReadinessOptions options, RuleSet rules, CatalogStore catalog, TimeProvider timeProvider, PersonalizationMetrics metrics, ILogger logger)
+    public ReadinessMonitor(ReadinessOptions options, ReadinessRules rules, CatalogStore catalog, TimeProvider timeProvider, PersonalizationMetrics metrics, ILogger logger)
     {
         _options = options;
         _rules = rules;

@@ -2,8 +2,9 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Governance;
 
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.DependencyInjection;
 
 /// <summary>At start: two rules with one name, or weights naming no rule, fail; a rule past its review date (if it has one) is a warning.</summary>
 internal sealed class RuleGovernanceValidator(IServiceProvider services) : IValidateOptions<RuleGovernance>

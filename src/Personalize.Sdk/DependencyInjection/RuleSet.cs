@@ -1,10 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Signals;
 
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.DependencyInjection;
 
 /// <summary>
 /// The signals and guardrails the engine runs, with their weights, resolved once from the

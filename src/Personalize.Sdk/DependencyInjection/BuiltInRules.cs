@@ -1,7 +1,8 @@
+using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Signals;
 
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.DependencyInjection;
 
 /// <summary>
 /// What the SDK's own rules are for. They carry no review date: they are reviewed with every

@@ -1,0 +1,81 @@
+using System.Text.RegularExpressions;
+
+namespace Personalize.Sdk.Tests;
+
+/// <summary>
+/// Keeps docs/architecture.md true: hosting -> engine -> parts -> state, one way, read from the
+/// sources of each folder (usings and qualified names; comments, where crefs live, are ignored).
+/// </summary>
+public sealed partial class ArchitectureTests
+{
+    /// <summary>What each folder may use; Diagnostics is cross-cutting and may be used by all.</summary>
+    private static readonly Dictionary<string, string[]> Allowed = new()
+    {
+        ["DependencyInjection"] = ["*"],
+        ["Engine"] = ["Explanations", "Privacy", "Readiness", "Placements", "Measurement", "Holdouts", "Guardrails", "Signals", "Scoring", "Governance", "Profiles", "Catalog", "Statistics"],
+
+        // Parts, each using only the parts listed before it, and state.
+        ["Governance"] = [],
+        ["Scoring"] = ["Profiles", "Catalog", "Statistics"],
+        ["Signals"] = ["Governance", "Scoring", "Profiles", "Catalog", "Statistics"],
+        ["Guardrails"] = ["Governance", "Scoring", "Signals", "Profiles", "Catalog", "Statistics"],
+        ["Holdouts"] = ["Governance"],
+        ["Measurement"] = ["Governance", "Holdouts"],
+        ["Placements"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement"],
+        ["Readiness"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],
+        ["Explanations"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],
+        ["Privacy"] = ["Holdouts", "Measurement", "Profiles", "Catalog", "Statistics"],
+
+        // State.
+        ["Profiles"] = ["Catalog", "Statistics"],
+        ["Statistics"] = ["Catalog"],
+        ["Catalog"] = [],
+        ["Diagnostics"] = [],
+    };
+
+    [Fact]
+    public void Every_folder_uses_only_the_layers_below_it()
+    {
+        var source = Path.Combine(RepositoryRoot(), "src", "Personalize.Sdk");
+        var folders = Directory.GetDirectories(source).Select(Path.GetFileName).Where(name => name is not ("bin" or "obj")).ToArray();
+        Assert.Equal(Allowed.Keys.Order(), folders.Order());
+
+        var violations = new List<string>();
+        foreach (var folder in folders)
+        {
+            foreach (var file in Directory.GetFiles(Path.Combine(source, folder!), "*.cs", SearchOption.AllDirectories))
+            {
+                foreach (var used in References(File.ReadAllLines(file)).Where(used => used != folder && used != "Diagnostics"))
+                {
+                    if (!Allowed[folder!].Contains("*") && !Allowed[folder!].Contains(used))
+                    {
+                        violations.Add($"{folder}/{Path.GetFileName(file)} -> {used}");
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(violations);
+    }
+
+    private static IEnumerable<string> References(IEnumerable<string> lines) =>
+        lines
+            .Select(line => line.Trim())
+            .Where(line => !line.StartsWith("//", StringComparison.Ordinal))
+            .SelectMany(line => Reference().Matches(line).Select(match => match.Groups["using"].Success ? match.Groups["using"].Value : match.Groups["qualified"].Value))
+            .Distinct();
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Personalize.Sdk.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException("The test runs outside the repository.");
+    }
+
+    [GeneratedRegex(@"^using Personalize\.Sdk\.(?<using>[A-Za-z]+)|(?<![.\w])(?<qualified>Catalog|Profiles|Signals|Guardrails|Holdouts|Measurement|Placements|Readiness|Explanations|Governance|Scoring|Diagnostics|DependencyInjection|Engine|Privacy|Statistics)\.[A-Z][A-Za-z]+")]
+    private static partial Regex Reference();
+}

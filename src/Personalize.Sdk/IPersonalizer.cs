@@ -62,6 +62,23 @@ public interface IPersonalizer
     bool Forget(string userKey);
 
     /// <summary>
+    /// The holdout arm a person is in, without ranking and without recording anything: the arm
+    /// their next decision would carry. It is assigned by the person's sticky unit (the key they
+    /// were first measured or seen under, which survives signing in), else by the key itself.
+    /// </summary>
+    /// <param name="userKey">Any key of the person.</param>
+    /// <param name="holdout">The holdout's name.</param>
+    /// <returns>The person's assignment in that holdout.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or no holdout has that name.</exception>
+    Holdouts.HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout);
+
+    /// <summary>The consent in force for a person: what they stated with a consent event, else <see cref="PersonalizationOptions.DefaultConsent"/>.</summary>
+    /// <param name="userKey">Any key of the person.</param>
+    /// <returns>The consent the SDK acts on for them.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    ConsentFlags GetConsent(string userKey);
+
+    /// <summary>
     /// Reads back everything the SDK holds about a person, for a data-access request: the keys
     /// linked to them, their consent, their profile in the catalog's names, and the holdouts they
     /// were measured in. Changes nothing. After <see cref="Forget"/> it is empty.

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Privacy;
 using Personalize.Sdk.Profiles;
 
@@ -5,6 +6,23 @@ namespace Personalize.Sdk;
 
 internal sealed partial class Personalizer
 {
+    public HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        ArgumentNullException.ThrowIfNull(holdout);
+        var key = _identity.Resolve(userKey);
+
+        // Peek, not find: reading an arm must not keep an idle profile alive.
+        var unit = _profiles.Peek(key)?.UnitKey ?? key;
+        return _holdouts.Assign(holdout, unit);
+    }
+
+    public ConsentFlags GetConsent(string userKey)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        return _profiles.Peek(_identity.Resolve(userKey))?.ReadConsent() ?? _defaultConsent;
+    }
+
     public PersonalData GetPersonalData(string userKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
@@ -14,7 +32,7 @@ internal sealed partial class Personalizer
         {
             var canonical = _identity.Resolve(userKey);
             var keys = _identity.KeysOf(canonical);
-            var live = _profiles.Find(canonical);
+            var live = _profiles.Peek(canonical);
             ProfileData? copy = null;
             if (live is not null)
             {
@@ -64,7 +82,7 @@ internal sealed partial class Personalizer
                 holding.Add("identity map");
             }
 
-            if (_profiles.Find(key) is not null || ((MemoryProfileStore)_profiles).AnyUnit(key))
+            if (_profiles.Peek(key) is not null || ((MemoryProfileStore)_profiles).AnyUnit(key))
             {
                 holding.Add("profile store");
             }

@@ -26,6 +26,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly IdentityMap _identity = new();
     private readonly ItemStatistics _statistics;
     private readonly MeasurementLedger _ledger;
+    private readonly HoldoutAssigner _holdouts;
     private readonly DecisionPipeline _decisions;
     private readonly EventPipeline _events;
     private readonly DecisionSettings _settings;
@@ -54,6 +55,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         var options = optionsMonitor.CurrentValue;
         _catalog = catalog;
         _ledger = ledger;
+        _holdouts = holdouts;
         _timeProvider = timeProvider;
         _metrics = metrics;
         _logger = logger;

@@ -13,8 +13,11 @@ internal interface IProfileStore : IDisposable
     /// <summary>How many profiles the store holds now.</summary>
     int Count { get; }
 
-    /// <summary>The profile stored under <paramref name="userKey"/>, or null.</summary>
+    /// <summary>The profile stored under <paramref name="userKey"/>, or null; counts as a use of it (sliding expiry).</summary>
     UserProfile? Find(string userKey);
+
+    /// <summary>The profile stored under <paramref name="userKey"/>, or null, without counting as a use: for reads on behalf of the host, not the person.</summary>
+    UserProfile? Peek(string userKey);
 
     /// <summary>The profile stored under <paramref name="userKey"/>, created once if missing, even under races.</summary>
     UserProfile GetOrCreate(string userKey);

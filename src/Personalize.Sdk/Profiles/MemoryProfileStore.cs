@@ -94,6 +94,9 @@ internal sealed class MemoryProfileStore : IProfileStore
         return profile;
     }
 
+    public UserProfile? Peek(string userKey) =>
+        _profiles.TryGetValue(userKey, out var profile) && _timeProvider.GetUtcNow().UtcTicks - profile.LastAccessTicks <= _idleTicks ? profile : null;
+
     public UserProfile GetOrCreate(string userKey)
     {
         if (Find(userKey) is { } existing)

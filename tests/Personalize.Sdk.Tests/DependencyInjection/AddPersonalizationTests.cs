@@ -151,5 +151,9 @@ public sealed class AddPersonalizationTests
         public bool Forget(string userKey) => throw new NotSupportedException();
 
         public Personalize.Sdk.Privacy.PersonalData GetPersonalData(string userKey) => throw new NotSupportedException();
+
+        public Personalize.Sdk.Holdouts.HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout) => throw new NotSupportedException();
+
+        public ConsentFlags GetConsent(string userKey) => throw new NotSupportedException();
     }
 }

@@ -121,6 +121,24 @@ public sealed class HoldoutDecisionTests
         Assert.Equal(HoldoutArm.Control, sdk.Rank(account).Holdout!.Value.Arm);
     }
 
+    [Fact]
+    public void The_arm_can_be_read_without_ranking_and_reading_it_records_nothing()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var guest = FindUnit(HoldoutArm.Treatment);
+        var account = FindUnit(HoldoutArm.Control);
+        sdk.View(guest, "books-1");
+        sdk.Personalizer.Identify(guest, account);
+
+        var read = sdk.Personalizer.GetHoldoutAssignment(account, Holdout);
+
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Treatment, Bucket(guest), IsForced: false), read);
+        Assert.Equal(read, sdk.Rank(account).Holdout);
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport(Holdout);
+        Assert.Equal(1, report.Treatment.ExposedUnits + report.Control.ExposedUnits);
+        Assert.Throws<ArgumentException>("holdout", () => sdk.Personalizer.GetHoldoutAssignment(account, "no-such-holdout"));
+    }
+
     private static int Bucket(string unit) => BucketHashers.Default.GetBucket(Holdout, unit);
 
     /// <summary>A user key that lands in <paramref name="arm"/> of a 50% holdout salted with its name.</summary>

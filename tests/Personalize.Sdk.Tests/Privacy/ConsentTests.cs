@@ -81,4 +81,17 @@ public sealed class ConsentTests
         Volatile.Write(ref stop, true);
         await viewer;
     }
+
+    [Fact]
+    public void Consent_reads_back_as_stated_else_the_default()
+    {
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
+        sdk.Personalizer.Identify("user", "account");
+
+        Assert.Equal(ConsentFlags.Personalization | ConsentFlags.SensitiveCategories, sdk.Personalizer.GetConsent("account"));
+        Assert.Equal(0, sdk.Personalizer.GetPersonalData("account").Profile!.EventCount);
+    }
 }

@@ -102,4 +102,17 @@ internal sealed partial class Personalizer
         Scoring.DecisionScratch.Return(scratch);
         return holding;
     }
+
+    /// <summary>A copy of the profile <paramref name="userKey"/> reaches, or null; for format and erasure tests.</summary>
+    internal ProfileData? CopyProfile(string userKey)
+    {
+        if (_profiles.Peek(_identity.Resolve(userKey)) is not { } live)
+        {
+            return null;
+        }
+
+        var copy = new ProfileData();
+        live.CopyTo(copy);
+        return copy;
+    }
 }

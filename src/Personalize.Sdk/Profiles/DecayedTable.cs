@@ -16,6 +16,9 @@ internal sealed class DecayedTable(int capacity)
 
     public int IdAt(int slot) => _ids[slot];
 
+    /// <summary>A slot's value as stored, undecayed, and when it was last updated: for serialising exactly.</summary>
+    public (double Value, long Ticks) StoredAt(int slot) => (_values[slot], _ticks[slot]);
+
     /// <summary>The decayed value of a slot at <paramref name="nowTicks"/>.</summary>
     public double ValueAt(int slot, long nowTicks, double halfLifeTicks) =>
         _values[slot] * Decay.Factor(_ticks[slot], nowTicks, halfLifeTicks);

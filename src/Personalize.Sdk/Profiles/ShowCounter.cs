@@ -23,6 +23,13 @@ internal sealed class ShowCounter(int capacity)
     public int ShowsAt(int slot, long nowTicks, long windowTicks) =>
         nowTicks - _firstShownTicks[slot] < windowTicks ? _counts[slot] : 0;
 
+    /// <summary>Puts back an entry as it was stored (when a profile is read back); a full counter keeps its newest.</summary>
+    public void Restore(int item, int count, long firstShownTicks)
+    {
+        var slot = Count < _items.Length ? Count++ : Oldest();
+        (_items[slot], _counts[slot], _firstShownTicks[slot]) = (item, count, firstShownTicks);
+    }
+
     public void RecordShow(int item, long ticks, long windowTicks)
     {
         var slot = Array.IndexOf(_items, item, 0, Count);

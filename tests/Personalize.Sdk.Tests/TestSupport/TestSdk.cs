@@ -11,13 +11,13 @@ internal sealed class TestSdk : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null)
+    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null, IEnumerable<Personalize.Sdk.Catalog.CatalogItem>? catalog = null)
     {
         Time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);
-        var builder = services.AddPersonalization(options => configure?.Invoke(options)).AddCatalog(TestCatalog.Items);
+        var builder = services.AddPersonalization(options => configure?.Invoke(options)).AddCatalog(catalog ?? TestCatalog.Items);
         build?.Invoke(builder);
         _provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Personalizer = _provider.GetRequiredService<IPersonalizer>();

@@ -24,6 +24,9 @@ public sealed class ProfileFormatTests
         Assert.Equal(bytes, Write(read, catalog));
         Assert.Equal(Summary(original, catalog, sdk.Time.GetUtcNow()), Summary(read, catalog, sdk.Time.GetUtcNow()));
         Assert.Equal(2, read.Shows.Count);
+
+        // The size docs/profile-format.md states for this profile.
+        Assert.Equal(356, bytes.Length);
     }
 
     [Fact]

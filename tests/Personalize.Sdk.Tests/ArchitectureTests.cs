@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
 
@@ -36,7 +37,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void Every_folder_uses_only_the_layers_below_it()
     {
-        var source = Path.Combine(RepositoryRoot(), "src", "Personalize.Sdk");
+        var source = Path.Combine(Repository.Root, "src", "Personalize.Sdk");
         var folders = Directory.GetDirectories(source).Select(Path.GetFileName).Where(name => name is not ("bin" or "obj")).ToArray();
         Assert.Equal(Allowed.Keys.Order(), folders.Order());
 
@@ -65,16 +66,6 @@ public sealed partial class ArchitectureTests
             .SelectMany(line => Reference().Matches(line).Select(match => match.Groups["using"].Success ? match.Groups["using"].Value : match.Groups["qualified"].Value))
             .Distinct();
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Personalize.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The test runs outside the repository.");
-    }
 
     [GeneratedRegex(@"^using Personalize\.Sdk\.(?<using>[A-Za-z]+)|(?<![.\w])(?<qualified>Catalog|Profiles|Signals|Guardrails|Holdouts|Measurement|Placements|Readiness|Explanations|Governance|Scoring|Diagnostics|DependencyInjection|Engine|Privacy|Statistics)\.[A-Z][A-Za-z]+")]
     private static partial Regex Reference();

@@ -139,19 +139,7 @@ internal sealed class DismissedItems
         (_items, _ticks) = (items, ticks);
     }
 
-    private int Oldest()
-    {
-        var oldest = 0;
-        for (var slot = 1; slot < Count; slot++)
-        {
-            if (_ticks[slot] < _ticks[oldest])
-            {
-                oldest = slot;
-            }
-        }
-
-        return oldest;
-    }
+    private int Oldest() => OldestSlot.In(_ticks.AsSpan(0, Count));
 
     private void RemoveAt(int slot)
     {

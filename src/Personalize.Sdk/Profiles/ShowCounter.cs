@@ -113,17 +113,5 @@ internal sealed class ShowCounter(int capacity)
         }
     }
 
-    private int Oldest()
-    {
-        var oldest = 0;
-        for (var slot = 1; slot < Count; slot++)
-        {
-            if (_firstShownTicks[slot] < _firstShownTicks[oldest])
-            {
-                oldest = slot;
-            }
-        }
-
-        return oldest;
-    }
+    private int Oldest() => OldestSlot.In(_firstShownTicks.AsSpan(0, Count));
 }

@@ -118,17 +118,5 @@ internal sealed class StatedPreferences(int capacity)
         return -1;
     }
 
-    private int Oldest()
-    {
-        var oldest = 0;
-        for (var slot = 1; slot < Count; slot++)
-        {
-            if (_ticks[slot] < _ticks[oldest])
-            {
-                oldest = slot;
-            }
-        }
-
-        return oldest;
-    }
+    private int Oldest() => OldestSlot.In(_ticks.AsSpan(0, Count));
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Packaging;
 
@@ -16,7 +17,7 @@ public sealed partial class QuickStartPackageTests
     [Fact]
     public async Task The_readme_quick_start_builds_and_runs_in_a_new_project_against_the_packed_package()
     {
-        var repository = RepositoryRoot();
+        var repository = Repository.Root;
         var quickStart = QuickStartBlock(await File.ReadAllTextAsync(Path.Combine(repository, "README.md")));
         var work = Directory.CreateTempSubdirectory("personalize-quickstart-");
         try
@@ -94,16 +95,6 @@ public sealed partial class QuickStartPackageTests
         return CSharpBlock().Match(section).Groups["code"].Value;
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Personalize.Sdk.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("The test runs outside the repository.");
-    }
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();

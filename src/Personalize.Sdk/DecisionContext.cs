@@ -34,6 +34,15 @@ public readonly ref struct DecisionContext
     /// <summary>The decision's time, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Now { get; }
 
+    /// <summary>
+    /// Every item's popularity across all users, by item index, decayed by
+    /// <see cref="PersonalizationOptions.PopularityHalfLife"/>: the input of the built-in
+    /// <c>popularity</c> signal. The values are relative (proportional to the decayed popularity, on
+    /// a scale that changes over time), so compare them only with each other within one decision;
+    /// an index beyond the span has popularity 0. Read-only and allocation-free.
+    /// </summary>
+    public ReadOnlySpan<double> ItemPopularity => Statistics.Popularity;
+
     /// <summary>The user's profile, as it was when the decision started.</summary>
     public ProfileView Profile => new(ProfileData, Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
 

@@ -22,4 +22,24 @@ internal static class SyntheticLog
         ];
         return new Dataset("synthetic", catalog, ordered, EventKind.Purchase);
     }
+
+    /// <summary>
+    /// A busy shop whose test period has test users: 40 users each buying 12 of 20 items (popular
+    /// ones more often) over 100 days, so every user and item passes the 5-interaction filter.
+    /// </summary>
+    public static Dataset BusyShop()
+    {
+        var random = new Random(11);
+        var rows = new List<Interaction>();
+        for (var user = 0; user < 40; user++)
+        {
+            var items = Enumerable.Range(0, 20).OrderBy(i => (random.NextDouble() * 20) + i).Take(12);
+            foreach (var item in items)
+            {
+                rows.Add(Row("u" + user, "i" + item, random.Next(100 * 86_400)));
+            }
+        }
+
+        return Dataset(rows);
+    }
 }

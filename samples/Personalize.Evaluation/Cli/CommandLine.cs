@@ -9,7 +9,7 @@ namespace Personalize.Evaluation.Cli;
 /// <param name="Datasets">The data sets to run, in order.</param>
 /// <param name="DataPath">The <c>--data</c> folder, or null for the default.</param>
 /// <param name="Json">Whether to write JSON instead of markdown.</param>
-/// <param name="Tune">Whether to tune on the validation split instead of evaluating.</param>
+/// <param name="Tune">Whether to tune the SDK's defaults on the validation split instead of evaluating.</param>
 /// <param name="Quiet">Whether to report no progress.</param>
 /// <param name="MaxLines">Reads only this many lines of a line-based log (smoke runs).</param>
 /// <param name="RatingsAsViews">Replays MovieTweetings ratings as View events instead of Rating events.</param>
@@ -31,7 +31,8 @@ internal sealed record CommandLine(
         Usage: dotnet run -c Release --project samples/Personalize.Evaluation -- [options]
 
         Replays a real interaction log through the SDK's public API in time order and compares its
-        rankings with Random, MostPopular and item-kNN under one fixed protocol. Markdown on stdout.
+        rankings with Random, MostPopular, time-decayed popularity, item-kNN, EASE and RP3beta under
+        one fixed protocol. Markdown on stdout.
 
         Options:
           --dataset NAME     {string.Join(", ", DatasetLoader.Names)} or all (default: {DatasetLoader.Names[0]})
@@ -45,8 +46,10 @@ internal sealed record CommandLine(
                              baselines on every data set; prints what it chose, changes nothing.
                              With --sdk-* options: no search, scores that configuration beside
                              the defaults on the same validation windows
-          --seed N           seeds Random and the tie-break order of candidates (default: 42)
-          --neighbours N     item-kNN neighbours per item (default: {ItemKnnRecommender.DefaultNeighbours})
+          --seed N           seeds the first Random row and the tie-break order of candidates
+                             (default: 42)
+          --random-seeds N   Random rows, seeded N, N+1, ... (default: {RunOptions.DefaultRandomSeeds})
+          --neighbours N     item-kNN neighbours per item (default: each data set's tuned k)
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
           --validation K     evaluate on validation window K of the training period instead of the
@@ -133,6 +136,9 @@ internal sealed record CommandLine(
                     break;
                 case "--tune":
                     tune = true;
+                    break;
+                case "--random-seeds":
+                    run = run with { RandomSeeds = Number(1) };
                     break;
                 case "--quiet":
                     quiet = true;

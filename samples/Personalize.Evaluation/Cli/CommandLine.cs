@@ -10,6 +10,7 @@ namespace Personalize.Evaluation.Cli;
 /// <param name="DataPath">The <c>--data</c> folder, or null for the default.</param>
 /// <param name="Json">Whether to write JSON instead of markdown.</param>
 /// <param name="Tune">Whether to tune the SDK's defaults on the validation split instead of evaluating.</param>
+/// <param name="TuneBaselines">Whether to tune the baselines' hyperparameters on the validation split instead of evaluating.</param>
 /// <param name="Quiet">Whether to report no progress.</param>
 /// <param name="MaxLines">Reads only this many lines of a line-based log (smoke runs).</param>
 /// <param name="RatingsAsViews">Replays MovieTweetings ratings as View events instead of Rating events.</param>
@@ -20,6 +21,7 @@ internal sealed record CommandLine(
     string? DataPath,
     bool Json,
     bool Tune,
+    bool TuneBaselines,
     bool Quiet,
     int? MaxLines,
     bool RatingsAsViews,
@@ -46,6 +48,10 @@ internal sealed record CommandLine(
                              baselines on every data set; prints what it chose, changes nothing.
                              With --sdk-* options: no search, scores that configuration beside
                              the defaults on the same validation windows
+          --tune-baselines   choose each baseline's hyperparameters per data set (decayed-popularity
+                             half-life, item-knn k, ease λ, rp3beta α and β) on the same validation
+                             windows (never the test period); prints the grids, the scores and the
+                             choice, and whether the code's recorded values still match it
           --seed N           seeds the first Random row and the tie-break order of candidates
                              (default: 42)
           --random-seeds N   Random rows, seeded N, N+1, ... (default: {RunOptions.DefaultRandomSeeds})
@@ -79,7 +85,7 @@ internal sealed record CommandLine(
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
         string? data = null;
-        bool json = false, tune = false, quiet = false, help = false, ratingsAsViews = false;
+        bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false;
         int? maxLines = null;
         Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
         double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null;
@@ -136,6 +142,9 @@ internal sealed record CommandLine(
                     break;
                 case "--tune":
                     tune = true;
+                    break;
+                case "--tune-baselines":
+                    tuneBaselines = true;
                     break;
                 case "--random-seeds":
                     run = run with { RandomSeeds = Number(1) };
@@ -211,6 +220,6 @@ internal sealed record CommandLine(
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
         }
 
-        return new CommandLine(datasets, data, json, tune, quiet, maxLines, ratingsAsViews, run, help);
+        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help);
     }
 }

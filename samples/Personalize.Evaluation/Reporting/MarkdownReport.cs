@@ -26,6 +26,12 @@ internal static class MarkdownReport
             WriteTuning(text, tuning);
         }
 
+        if (report.BaselineTuning is { } baselines)
+        {
+            Line(text);
+            BaselineTuningMarkdown.Write(text, baselines);
+        }
+
         return text.ToString();
     }
 

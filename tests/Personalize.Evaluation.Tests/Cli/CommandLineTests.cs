@@ -17,6 +17,7 @@ public sealed class CommandLineTests
         Assert.False(command.Tune);
         Assert.True(command.Run.Ablation);
         Assert.True(command.Run.Prequential);
+        Assert.False(command.TuneBaselines);
         Assert.Null(command.Run.Neighbours);
         Assert.Equal(RunOptions.DefaultRandomSeeds, command.Run.RandomSeeds);
     }
@@ -24,11 +25,11 @@ public sealed class CommandLineTests
     [Fact]
     public void Parses_every_option()
     {
-        var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet", "--random-seeds", "3"]);
+        var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet", "--tune-baselines", "--random-seeds", "3"]);
 
         Assert.Equal(DatasetLoader.Names, command.Datasets);
         Assert.Equal("/d", command.DataPath);
-        Assert.True(command.Json && command.Tune && command.Quiet);
+        Assert.True(command.Json && command.Tune && command.TuneBaselines && command.Quiet);
         Assert.Equal(new RunOptions(7, 20, false, false, 3, RandomSeeds: 3), command.Run);
         Assert.Equal([7, 8, 9], command.Run.RandomSeedValues());
         Assert.Equal(100, command.MaxLines);

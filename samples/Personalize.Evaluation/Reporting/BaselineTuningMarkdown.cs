@@ -77,35 +77,58 @@ internal static class BaselineTuningMarkdown
     }
 
     /// <summary>
-    /// The first two parameters as a table of mean nDCG@10 over the grid's first stage (the points
-    /// whose other parameters are those of the first point), then the second stage's points in full.
+    /// A two-stage grid as tables of mean nDCG@10: the first stage (the points whose other
+    /// parameters are those of the first point) by its first two parameters, then the second stage
+    /// by the two parameters it varies.
     /// </summary>
     private static void WritePivot(StringBuilder text, BaselineFamilyTuning f)
     {
         var rest = f.Grid[0].Values.Skip(2).ToArray();
         BaselineGridPoint[] first = [.. f.Grid.Where(p => p.Values.Skip(2).SequenceEqual(rest))];
-        double[] rows = [.. first.Select(p => p.Values[0]).Distinct()];
-        double[] columns = [.. first.Select(p => p.Values[1]).Distinct()];
         var fixedText = rest.Length == 0 ? string.Empty : $", at {string.Join(", ", f.Parameters.Skip(2).Select((name, i) => $"{name} {BaselineFamily.Format(rest[i])}"))}";
-        Line(text, $"{f.Family}: mean nDCG@10 over the windows, {f.Parameters[0]} by row and {f.Parameters[1]} by column{fixedText} (bold: chosen)");
-        Line(text);
-        Line(text, $"| {f.Parameters[0]} \\ {f.Parameters[1]} | {string.Join(" | ", columns.Select(BaselineFamily.Format))} |");
-        Line(text, $"|---|{string.Concat(Enumerable.Repeat("---|", columns.Length))}");
-        foreach (var row in rows)
-        {
-            var cells = columns.Select(column =>
-            {
-                var p = first.Single(g => g.Values[0] == row && g.Values[1] == column);
-                return p == f.Chosen ? Invariant($"**{p.MeanNdcgAt10:F4}**") : Invariant($"{p.MeanNdcgAt10:F4}");
-            });
-            Line(text, $"| {BaselineFamily.Format(row)} | {string.Join(" | ", cells)} |");
-        }
+        WriteTable(text, f, first, 0, 1, $"{f.Family}: mean nDCG@10 over the windows, {f.Parameters[0]} by row and {f.Parameters[1]} by column{fixedText} (bold: chosen)");
 
         BaselineGridPoint[] second = [.. f.Grid.Except(first)];
-        if (second.Length > 0)
+        if (second.Length == 0)
         {
-            Line(text);
-            WriteGrid(text, f, second, $"{f.Family}, second stage at the best of that table: nDCG@10 on each validation window (bold: chosen)");
+            return;
+        }
+
+        Line(text);
+        int[] varying = [.. Enumerable.Range(0, f.Parameters.Count).Where(i => second.Select(p => p.Values[i]).Distinct().Count() > 1)];
+        if (varying.Length == 2)
+        {
+            var held = Enumerable.Range(0, f.Parameters.Count).Except(varying).Select(i => $"{f.Parameters[i]} {BaselineFamily.Format(second[0].Values[i])}");
+            WriteTable(text, f, second, varying[1], varying[0], $"{f.Family}, second stage at {string.Join(", ", held)}: mean nDCG@10 over the windows, {f.Parameters[varying[1]]} by row and {f.Parameters[varying[0]]} by column (bold: chosen)");
+            if (second.Contains(f.Chosen))
+            {
+                Line(text);
+                Line(text, Invariant($"Chosen, by window: {string.Join(" / ", f.Chosen.ByWindow.Select(m => Invariant($"{m.NdcgAt10:F4}")))}; mean HR@10 {f.Chosen.MeanHitRateAt10:F4}, mean coverage@10 {f.Chosen.MeanCoverageAt10:F4}."));
+            }
+        }
+        else
+        {
+            WriteGrid(text, f, second, $"{f.Family}, second stage: nDCG@10 on each validation window (bold: chosen)");
+        }
+    }
+
+    /// <summary>Mean nDCG@10 of <paramref name="points"/>, parameter <paramref name="row"/> by row and <paramref name="column"/> by column.</summary>
+    private static void WriteTable(StringBuilder text, BaselineFamilyTuning f, IReadOnlyList<BaselineGridPoint> points, int row, int column, string title)
+    {
+        double[] rows = [.. points.Select(p => p.Values[row]).Distinct()];
+        double[] columns = [.. points.Select(p => p.Values[column]).Distinct()];
+        Line(text, title);
+        Line(text);
+        Line(text, $"| {f.Parameters[row]} \\ {f.Parameters[column]} | {string.Join(" | ", columns.Select(BaselineFamily.Format))} |");
+        Line(text, $"|---|{string.Concat(Enumerable.Repeat("---|", columns.Length))}");
+        foreach (var r in rows)
+        {
+            var cells = columns.Select(c =>
+            {
+                var p = points.Single(g => g.Values[row] == r && g.Values[column] == c);
+                return p == f.Chosen ? Invariant($"**{p.MeanNdcgAt10:F4}**") : Invariant($"{p.MeanNdcgAt10:F4}");
+            });
+            Line(text, $"| {BaselineFamily.Format(r)} | {string.Join(" | ", cells)} |");
         }
     }
 

@@ -83,7 +83,8 @@ public sealed class BaselineTunerTests
 
         Assert.Contains("### Baselines tuned on validation", markdown, StringComparison.Ordinal);
         Assert.Contains("| α \\ β |", markdown, StringComparison.Ordinal);
-        Assert.Contains("rp3beta, second stage", markdown, StringComparison.Ordinal);
+        Assert.Contains("rp3beta, second stage at α ", markdown, StringComparison.Ordinal);
+        Assert.Contains("| k \\ β |", markdown, StringComparison.Ordinal);
         Assert.Contains("| ease | λ ", markdown, StringComparison.Ordinal);
         var families = json.RootElement.GetProperty("baselineTuning").GetProperty("datasets")[0].GetProperty("families");
         Assert.Equal(BaselineFamily.All.Count, families.GetArrayLength());

@@ -37,6 +37,11 @@ internal static class Program
         {
             IProgressReporter reporter = command.Quiet ? SilentProgressReporter.Instance : ConsoleProgressReporter.ForConsole();
             var report = Run(command, $"dotnet run -c Release --project samples/Personalize.Evaluation -- {string.Join(' ', args.Select(Quote))}".TrimEnd(), reporter);
+            if (command.JsonPath is { } path)
+            {
+                File.WriteAllText(path, JsonReport.Write(report) + "\n");
+            }
+
             Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
             return 0;
         }

@@ -16,6 +16,7 @@ namespace Personalize.Evaluation.Cli;
 /// <param name="RatingsAsViews">Replays MovieTweetings ratings as View events instead of Rating events.</param>
 /// <param name="Run">What the run includes.</param>
 /// <param name="Help">Whether help was asked for.</param>
+/// <param name="JsonPath">Also writes the JSON report to this file, so one run gives both forms (one read of the test period).</param>
 internal sealed record CommandLine(
     IReadOnlyList<string> Datasets,
     string? DataPath,
@@ -26,7 +27,8 @@ internal sealed record CommandLine(
     int? MaxLines,
     bool RatingsAsViews,
     RunOptions Run,
-    bool Help)
+    bool Help,
+    string? JsonPath = null)
 {
     /// <summary>The usage text.</summary>
     public static string Usage { get; } = $"""
@@ -41,7 +43,8 @@ internal sealed record CommandLine(
           --data PATH        the shared data folder (default: {DatasetLoader.DefaultRelativeDataPath} from the
                              repository root, the folder holding {DatasetLoader.SolutionFileName};
                              ${DatasetLoader.DataEnvironmentVariable} overrides the default)
-          --json             write the report as JSON instead of markdown
+          --json             write the report as JSON instead of markdown (with per-user rows)
+          --json-out PATH    also write the JSON report to PATH, beside the markdown on stdout
           --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
                              half-lives) on a validation split of each data set's training period
                              (never the test period) for the smallest change that beats both
@@ -49,12 +52,12 @@ internal sealed record CommandLine(
                              With --sdk-* options: no search, scores that configuration beside
                              the defaults on the same validation windows
           --tune-baselines   choose each baseline's hyperparameters per data set (decayed-popularity
-                             half-life, item-knn k, ease λ, rp3beta α and β) on the same validation
-                             windows (never the test period); prints the grids, the scores and the
-                             choice, and whether the code's recorded values still match it
+                             half-life, item-knn k, ease λ, rp3beta α, β and top-k) on the same
+                             validation windows (never the test period); prints the grids, the
+                             scores and the choice, and whether the code's recorded values match it
           --seed N           seeds the first Random row and the tie-break order of candidates
                              (default: 42)
-          --random-seeds N   Random rows, seeded N, N+1, ... (default: {RunOptions.DefaultRandomSeeds})
+          --random-seeds N   how many Random rows, seeded --seed, --seed + 1, ... (default: {RunOptions.DefaultRandomSeeds})
           --neighbours N     item-kNN neighbours per item (default: each data set's tuned k)
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
@@ -84,7 +87,7 @@ internal sealed record CommandLine(
     {
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
-        string? data = null;
+        string? data = null, jsonPath = null;
         bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false;
         int? maxLines = null;
         Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
@@ -139,6 +142,9 @@ internal sealed record CommandLine(
                     break;
                 case "--json":
                     json = true;
+                    break;
+                case "--json-out":
+                    jsonPath = Value();
                     break;
                 case "--tune":
                     tune = true;
@@ -220,6 +226,6 @@ internal sealed record CommandLine(
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
         }
 
-        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help);
+        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath);
     }
 }

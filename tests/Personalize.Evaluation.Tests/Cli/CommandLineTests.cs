@@ -33,6 +33,8 @@ public sealed class CommandLineTests
         Assert.Equal(new RunOptions(7, 20, false, false, 3, RandomSeeds: 3), command.Run);
         Assert.Equal([7, 8, 9], command.Run.RandomSeedValues());
         Assert.Equal(100, command.MaxLines);
+        Assert.Null(command.JsonPath);
+        Assert.Equal("/tmp/run.json", CommandLine.Parse(["--json-out", "/tmp/run.json"]).JsonPath);
     }
 
     [Theory]

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Personalize.Evaluation.BaselineTuning;
 using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
@@ -36,6 +37,11 @@ internal static class Program
         {
             IProgressReporter reporter = command.Quiet ? SilentProgressReporter.Instance : ConsoleProgressReporter.ForConsole();
             var report = Run(command, $"dotnet run -c Release --project samples/Personalize.Evaluation -- {string.Join(' ', args.Select(Quote))}".TrimEnd(), reporter);
+            if (command.JsonPath is { } path)
+            {
+                File.WriteAllText(path, JsonReport.Write(report) + "\n");
+            }
+
             Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
             return 0;
         }
@@ -55,7 +61,7 @@ internal static class Program
             : argument;
     }
 
-    /// <summary>Loads each data set and evaluates (or tunes) it.</summary>
+    /// <summary>Loads each data set and evaluates it, or tunes the SDK's defaults or the baselines on its validation windows.</summary>
     public static EvaluationReport Run(CommandLine command, string commandText, IProgressReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(command);
@@ -78,7 +84,7 @@ internal static class Program
             }
 
             reporter.Note($"{name}: loaded {dataset.Interactions.Count:N0} interactions and {dataset.Catalog.Count:N0} items from {dataDirectory} in {clock.Elapsed.TotalSeconds:F1}s");
-            if (command.Tune)
+            if (command.Tune || command.TuneBaselines)
             {
                 loaded.Add(dataset);
             }
@@ -89,6 +95,7 @@ internal static class Program
         }
 
         var tuning = command.Tune ? WeightTuner.Tune(loaded, command.Run, reporter) : null;
-        return new EvaluationReport(commandText, datasets, tuning);
+        var baselineTuning = command.TuneBaselines ? BaselineTuner.Tune(loaded, command.Run, reporter) : null;
+        return new EvaluationReport(commandText, datasets, tuning, baselineTuning);
     }
 }

@@ -9,44 +9,56 @@ namespace Personalize.Evaluation.Cli;
 /// <param name="Datasets">The data sets to run, in order.</param>
 /// <param name="DataPath">The <c>--data</c> folder, or null for the default.</param>
 /// <param name="Json">Whether to write JSON instead of markdown.</param>
-/// <param name="Tune">Whether to tune on the validation split instead of evaluating.</param>
+/// <param name="Tune">Whether to tune the SDK's defaults on the validation split instead of evaluating.</param>
+/// <param name="TuneBaselines">Whether to tune the baselines' hyperparameters on the validation split instead of evaluating.</param>
 /// <param name="Quiet">Whether to report no progress.</param>
 /// <param name="MaxLines">Reads only this many lines of a line-based log (smoke runs).</param>
 /// <param name="RatingsAsViews">Replays MovieTweetings ratings as View events instead of Rating events.</param>
 /// <param name="Run">What the run includes.</param>
 /// <param name="Help">Whether help was asked for.</param>
+/// <param name="JsonPath">Also writes the JSON report to this file, so one run gives both forms (one read of the test period).</param>
 internal sealed record CommandLine(
     IReadOnlyList<string> Datasets,
     string? DataPath,
     bool Json,
     bool Tune,
+    bool TuneBaselines,
     bool Quiet,
     int? MaxLines,
     bool RatingsAsViews,
     RunOptions Run,
-    bool Help)
+    bool Help,
+    string? JsonPath = null)
 {
     /// <summary>The usage text.</summary>
     public static string Usage { get; } = $"""
         Usage: dotnet run -c Release --project samples/Personalize.Evaluation -- [options]
 
         Replays a real interaction log through the SDK's public API in time order and compares its
-        rankings with Random, MostPopular and item-kNN under one fixed protocol. Markdown on stdout.
+        rankings with Random, MostPopular, time-decayed popularity, item-kNN, EASE and RP3beta under
+        one fixed protocol. Markdown on stdout.
 
         Options:
           --dataset NAME     {string.Join(", ", DatasetLoader.Names)} or all (default: {DatasetLoader.Names[0]})
           --data PATH        the shared data folder (default: {DatasetLoader.DefaultRelativeDataPath} from the
                              repository root, the folder holding {DatasetLoader.SolutionFileName};
                              ${DatasetLoader.DataEnvironmentVariable} overrides the default)
-          --json             write the report as JSON instead of markdown
+          --json             write the report as JSON instead of markdown (with per-user rows)
+          --json-out PATH    also write the JSON report to PATH, beside the markdown on stdout
           --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
                              half-lives) on a validation split of each data set's training period
                              (never the test period) for the smallest change that beats both
                              baselines on every data set; prints what it chose, changes nothing.
                              With --sdk-* options: no search, scores that configuration beside
                              the defaults on the same validation windows
-          --seed N           seeds Random and the tie-break order of candidates (default: 42)
-          --neighbours N     item-kNN neighbours per item (default: {ItemKnnRecommender.DefaultNeighbours})
+          --tune-baselines   choose each baseline's hyperparameters per data set (decayed-popularity
+                             half-life, item-knn k, ease λ, rp3beta α, β and top-k) on the same
+                             validation windows (never the test period); prints the grids, the
+                             scores and the choice, and whether the code's recorded values match it
+          --seed N           seeds the first Random row and the tie-break order of candidates
+                             (default: 42)
+          --random-seeds N   how many Random rows, seeded --seed, --seed + 1, ... (default: {RunOptions.DefaultRandomSeeds})
+          --neighbours N     item-kNN neighbours per item (default: each data set's tuned k)
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
           --validation K     evaluate on validation window K of the training period instead of the
@@ -75,8 +87,8 @@ internal sealed record CommandLine(
     {
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
-        string? data = null;
-        bool json = false, tune = false, quiet = false, help = false, ratingsAsViews = false;
+        string? data = null, jsonPath = null;
+        bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false;
         int? maxLines = null;
         Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
         double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null;
@@ -131,8 +143,17 @@ internal sealed record CommandLine(
                 case "--json":
                     json = true;
                     break;
+                case "--json-out":
+                    jsonPath = Value();
+                    break;
                 case "--tune":
                     tune = true;
+                    break;
+                case "--tune-baselines":
+                    tuneBaselines = true;
+                    break;
+                case "--random-seeds":
+                    run = run with { RandomSeeds = Number(1) };
                     break;
                 case "--quiet":
                     quiet = true;
@@ -205,6 +226,6 @@ internal sealed record CommandLine(
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
         }
 
-        return new CommandLine(datasets, data, json, tune, quiet, maxLines, ratingsAsViews, run, help);
+        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath);
     }
 }

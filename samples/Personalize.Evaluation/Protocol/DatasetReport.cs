@@ -1,3 +1,4 @@
+using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
 
 namespace Personalize.Evaluation.Protocol;
@@ -13,6 +14,9 @@ namespace Personalize.Evaluation.Protocol;
 /// <param name="Validation">0 when evaluated on the test split; k for validation window k of the training period.</param>
 /// <param name="Segments">nDCG@10 of several rows over the test users of each decision path of the default SDK row.</param>
 /// <param name="Comparisons">The default SDK row (and the extra one) against each baseline, paired by user.</param>
+/// <param name="Baselines">The baselines' hyperparameters in this run.</param>
+/// <param name="Random">The random rows' mean and spread over their seeds.</param>
+/// <param name="PerUser">Every test user's result for every row, for paired comparisons with any outside system.</param>
 internal sealed record DatasetReport(
     string Dataset,
     ProtocolStatistics Statistics,
@@ -23,4 +27,7 @@ internal sealed record DatasetReport(
     double ElapsedSeconds,
     int Validation = 0,
     IReadOnlyList<SegmentBreakdown>? Segments = null,
-    IReadOnlyList<PairedComparison>? Comparisons = null);
+    IReadOnlyList<PairedComparison>? Comparisons = null,
+    BaselineSettings? Baselines = null,
+    RandomSpread? Random = null,
+    IReadOnlyList<PerUserRow>? PerUser = null);

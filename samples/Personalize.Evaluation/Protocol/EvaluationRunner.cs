@@ -9,16 +9,23 @@ namespace Personalize.Evaluation.Protocol;
 internal static class EvaluationRunner
 {
     /// <summary>The recommenders of a run, in table order.</summary>
-    public static IReadOnlyList<Func<IRecommender>> Recommenders(RunOptions options)
+    /// <param name="options">What the run includes.</param>
+    /// <param name="baselines">The baselines' hyperparameters; <see cref="BaselineDefaults.Untuned"/> when null.</param>
+    public static IReadOnlyList<Func<IRecommender>> Recommenders(RunOptions options, BaselineSettings? baselines = null)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var list = new List<Func<IRecommender>>
-        {
-            () => new RandomRecommender(options.Seed),
+        var settings = baselines ?? BaselineDefaults.Untuned;
+        var list = new List<Func<IRecommender>>();
+        list.AddRange(options.RandomSeedValues().Select(seed => (Func<IRecommender>)(() => new RandomRecommender(seed))));
+        list.AddRange(
+        [
             () => new MostPopularRecommender(),
-            () => new ItemKnnRecommender(options.Neighbours),
+            () => new DecayedPopularityRecommender(settings.HalfLifeDays),
+            () => new ItemKnnRecommender(settings.Neighbours),
+            () => new EaseRecommender(settings.EaseLambda),
+            () => new Rp3BetaRecommender(settings.Rp3Alpha, settings.Rp3Beta, settings.Rp3Neighbours),
             () => new SdkRecommender(SdkConfiguration.Default),
-        };
+        ]);
         if (options.Ablation)
         {
             list.AddRange(SdkSignals.All.Select(signal => (Func<IRecommender>)(() => new SdkRecommender(SdkConfiguration.Alone(signal)))));
@@ -49,15 +56,20 @@ internal static class EvaluationRunner
         }
 
         var data = new PreparedData(dataset, split, options.Seed);
+        var baselines = options.BaselinesFor(dataset.Name);
         reporter.Note($"{dataset.Name}: {Describe(data.Split.Statistics)}; split at {data.SplitTime:yyyy-MM-dd HH:mm:ss}{(options.Validation > 0 ? $" (validation window {options.Validation}, inside the training period)" : string.Empty)}");
 
-        var results = Recommenders(options).Select(create => Evaluate(create(), data, dataset.Name, reporter)).ToArray();
+        reporter.Note($"{dataset.Name}: baselines {baselines.Describe()}");
+        var results = Recommenders(options, baselines).Select(create => Evaluate(create(), data, dataset.Name, reporter)).ToArray();
         IReadOnlyList<PrequentialSeries> prequential = options.Prequential
-            ? RunPrequential(data, options, dataset.Name, reporter)
+            ? RunPrequential(data, options, baselines, dataset.Name, reporter)
             : [];
         var diagnostics = DatasetDiagnostics.Compute(data);
         return new DatasetReport(dataset.Name, data.Split.Statistics, data.SplitTime, results, prequential, diagnostics, clock.Elapsed.TotalSeconds, options.Validation, SegmentBreakdown.Compute(results, options.ExtraSdk is { } extra ? SegmentBreakdown.ShownRows.Append(extra.Name) : SegmentBreakdown.ShownRows),
-            PairedComparison.Compute(results, options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : [SdkConfiguration.Default.Name]));
+            PairedComparison.Compute(results, options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : [SdkConfiguration.Default.Name]),
+            baselines,
+            RandomSpread.Compute(results),
+            PerUserRow.Compute(data, results));
     }
 
     /// <summary>Fits and evaluates one recommender, timing both.</summary>
@@ -94,11 +106,15 @@ internal static class EvaluationRunner
         }
     }
 
-    /// <summary>The prequential walks: the SDK live and frozen (and the extra SDK row live), with item-kNN and most-popular for reference.</summary>
-    public static IReadOnlyList<PrequentialSeries> RunPrequential(PreparedData data, RunOptions options, string label, IProgressReporter reporter)
+    /// <summary>
+    /// The prequential walks: the SDK live and frozen (and the extra SDK row live), with item-kNN,
+    /// most-popular and a live time-decayed popularity for reference.
+    /// </summary>
+    public static IReadOnlyList<PrequentialSeries> RunPrequential(PreparedData data, RunOptions options, BaselineSettings baselines, string label, IProgressReporter reporter)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(baselines);
         ArgumentNullException.ThrowIfNull(reporter);
         var walks = new List<(string Name, Func<IRecommender> Create, bool Live)>
         {
@@ -112,9 +128,10 @@ internal static class EvaluationRunner
 
         walks.AddRange(
         [
-            ("item-knn (live history)", () => new ItemKnnRecommender(options.Neighbours), true),
-            ("item-knn (frozen)", () => new ItemKnnRecommender(options.Neighbours), false),
+            ("item-knn (live history)", () => new ItemKnnRecommender(baselines.Neighbours), true),
+            ("item-knn (frozen)", () => new ItemKnnRecommender(baselines.Neighbours), false),
             ("most-popular (frozen)", () => new MostPopularRecommender(), false),
+            ("decayed-popularity (live)", () => new DecayedPopularityRecommender(baselines.HalfLifeDays), true),
         ]);
         var series = new List<PrequentialSeries>();
         foreach (var (name, create, live) in walks)

@@ -17,8 +17,9 @@ internal static class OfflineEvaluator
         EvaluateUsers(recommender, data, progress).Summary;
 
     /// <summary>
-    /// Evaluates an already fitted recommender and keeps each test user's nDCG@10 and segment (in
-    /// <see cref="PreparedData.Relevant"/> order), so results can be broken down by the SDK's decision path.
+    /// Evaluates an already fitted recommender and keeps each test user's metrics and segment (in
+    /// <see cref="PreparedData.Relevant"/> order), for paired comparisons, per-user output and a
+    /// breakdown by the SDK's decision path.
     /// </summary>
     public static UserResults EvaluateUsers(IRecommender recommender, PreparedData data, IProgress<double>? progress = null)
     {
@@ -27,14 +28,19 @@ internal static class OfflineEvaluator
         var candidates = new CandidateBuilder(data.Train);
         var metrics = new MetricAccumulator(data.Train.ItemKeys.Count);
         var ranked = new int[ProtocolSettings.LongK];
-        var ndcg = new double[data.Relevant.Count];
+        var scores = new UserScore[data.Relevant.Count];
         var segments = recommender is ISegmentedRecommender ? new string?[data.Relevant.Count] : null;
         var done = 0;
         foreach (var (user, relevant) in data.Relevant)
         {
             var written = recommender.Recommend(user, candidates.Build(data.Train.UserItems[user]), data.SplitTime, ranked);
-            metrics.Add(ranked.AsSpan(0, written), relevant);
-            ndcg[done] = RankingMetrics.NdcgAt(ProtocolSettings.K, ranked.AsSpan(0, written), relevant);
+            var list = ranked.AsSpan(0, written);
+            metrics.Add(list, relevant);
+            scores[done] = new UserScore(
+                RankingMetrics.NdcgAt(ProtocolSettings.K, list, relevant),
+                RankingMetrics.HitRateAt(ProtocolSettings.K, list, relevant),
+                RankingMetrics.RecallAt(ProtocolSettings.K, list, relevant),
+                RankingMetrics.RecallAt(ProtocolSettings.LongK, list, relevant));
             if (segments is not null)
             {
                 segments[done] = ((ISegmentedRecommender)recommender).LastSegment;
@@ -43,12 +49,6 @@ internal static class OfflineEvaluator
             progress?.Report((double)++done / data.Relevant.Count);
         }
 
-        return new UserResults(metrics.Summarize(), ndcg, segments);
+        return new UserResults(metrics.Summarize(), scores, segments);
     }
 }
-
-/// <summary>A run's summary with its per-user detail.</summary>
-/// <param name="Summary">The metrics.</param>
-/// <param name="Ndcg">Each test user's nDCG@10, in <see cref="PreparedData.Relevant"/> order.</param>
-/// <param name="Segments">Each test user's segment, when the recommender has segments.</param>
-internal sealed record UserResults(MetricSummary Summary, IReadOnlyList<double> Ndcg, IReadOnlyList<string?>? Segments);

@@ -12,7 +12,7 @@ namespace Personalize.Evaluation.Protocol;
 internal sealed record PairedComparison(string Row, string Baseline, double Difference, double StandardError)
 {
     /// <summary>The baselines every SDK row is compared with.</summary>
-    public static IReadOnlyList<string> Baselines { get; } = ["most-popular", "item-knn"];
+    public static IReadOnlyList<string> Baselines { get; } = ["most-popular", "decayed-popularity", "item-knn", "ease", "rp3beta"];
 
     /// <summary>Each of <paramref name="rows"/> (those present) against each baseline.</summary>
     public static IReadOnlyList<PairedComparison> Compute(IReadOnlyList<RecommenderResult> results, IEnumerable<string> rows)
@@ -25,10 +25,10 @@ internal sealed record PairedComparison(string Row, string Baseline, double Diff
         {
             foreach (var baseline in Baselines)
             {
-                if (byName.TryGetValue(row, out var a) && byName.TryGetValue(baseline, out var b) && a.Users!.Ndcg.Count == b.Users!.Ndcg.Count && a.Users.Ndcg.Count > 1)
+                if (byName.TryGetValue(row, out var a) && byName.TryGetValue(baseline, out var b) && a.Users!.Scores.Count == b.Users!.Scores.Count && a.Users.Scores.Count > 1)
                 {
-                    var n = a.Users.Ndcg.Count;
-                    var differences = Enumerable.Range(0, n).Select(i => a.Users.Ndcg[i] - b.Users.Ndcg[i]).ToArray();
+                    var n = a.Users.Scores.Count;
+                    var differences = Enumerable.Range(0, n).Select(i => a.Users.Scores[i].NdcgAt10 - b.Users.Scores[i].NdcgAt10).ToArray();
                     var mean = differences.Average();
                     var variance = differences.Sum(d => (d - mean) * (d - mean)) / (n - 1);
                     comparisons.Add(new PairedComparison(row, baseline, mean, Math.Sqrt(variance / n)));

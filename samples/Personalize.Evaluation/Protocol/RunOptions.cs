@@ -3,18 +3,31 @@ using Personalize.Evaluation.Recommenders;
 namespace Personalize.Evaluation.Protocol;
 
 /// <summary>What one evaluation run includes.</summary>
-/// <param name="Seed">Seeds the random baseline and the candidate (tie-break) order.</param>
-/// <param name="Neighbours">Item-kNN's neighbours per item.</param>
+/// <param name="Seed">Seeds the first random row and the candidate (tie-break) order.</param>
+/// <param name="Neighbours">Item-kNN's neighbours per item for every data set, or null for each data set's tuned value (<see cref="BaselineDefaults"/>).</param>
 /// <param name="Ablation">Whether to add the SDK with each built-in signal alone, and with every option at its default.</param>
 /// <param name="Prequential">Whether to run the prequential walk.</param>
 /// <param name="Buckets">The prequential walk's equal-count time buckets.</param>
 /// <param name="Validation">0 to evaluate on the test split; k to evaluate on validation window k of the training period instead (see <see cref="EvaluationProtocol.ValidationSplit"/>), which never reads the test period.</param>
 /// <param name="ExtraSdk">One more SDK row with other settings (the <c>--sdk-*</c> options), or null; it also gets a live prequential walk.</param>
+/// <param name="RandomSeeds">How many random rows, seeded <paramref name="Seed"/>, <paramref name="Seed"/> + 1, ...</param>
 internal sealed record RunOptions(
     int Seed = 42,
-    int Neighbours = ItemKnnRecommender.DefaultNeighbours,
+    int? Neighbours = null,
     bool Ablation = true,
     bool Prequential = true,
     int Buckets = PrequentialEvaluator.DefaultBuckets,
     int Validation = 0,
-    SdkConfiguration? ExtraSdk = null);
+    SdkConfiguration? ExtraSdk = null,
+    int RandomSeeds = RunOptions.DefaultRandomSeeds)
+{
+    /// <summary>The default number of random rows.</summary>
+    public const int DefaultRandomSeeds = 5;
+
+    /// <summary>The baselines' hyperparameters on <paramref name="dataset"/>: its tuned ones, with <see cref="Neighbours"/> when given.</summary>
+    public BaselineSettings BaselinesFor(string dataset) =>
+        BaselineDefaults.For(dataset) is var tuned && Neighbours is { } k ? tuned with { Neighbours = k } : tuned;
+
+    /// <summary>The random rows' seeds.</summary>
+    public IEnumerable<int> RandomSeedValues() => Enumerable.Range(0, RandomSeeds).Select(i => unchecked(Seed + i));
+}

@@ -14,7 +14,7 @@ internal sealed record SegmentBreakdown(string Segment, int Users, IReadOnlyList
     public const string SegmentedRow = "sdk";
 
     /// <summary>The rows shown by default: the baselines, the default SDK and the most telling single signals.</summary>
-    public static IReadOnlyList<string> ShownRows { get; } = ["most-popular", "item-knn", SegmentedRow, "sdk: popularity only", "sdk: co-occurrence only"];
+    public static IReadOnlyList<string> ShownRows { get; } = ["most-popular", "decayed-popularity", "item-knn", "ease", "rp3beta", SegmentedRow, "sdk: popularity only", "sdk: co-occurrence only"];
 
     /// <summary>
     /// The breakdown of <paramref name="results"/> by the default SDK row's segments, over the rows
@@ -41,7 +41,7 @@ internal sealed record SegmentBreakdown(string Segment, int Users, IReadOnlyList
                 .Select(g => new SegmentBreakdown(
                     g.Key,
                     g.Count(),
-                    [.. rows.Select(r => KeyValuePair.Create(r.Name, g.Average(s => r.Users!.Ndcg[s.User])))])),
+                    [.. rows.Select(r => KeyValuePair.Create(r.Name, g.Average(s => r.Users!.Scores[s.User].NdcgAt10)))])),
         ];
     }
 }

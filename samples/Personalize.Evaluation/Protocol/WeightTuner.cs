@@ -95,7 +95,7 @@ internal static class WeightTuner
                 RecommenderResult[] references =
                 [
                     EvaluationRunner.Evaluate(new MostPopularRecommender(), data, label, reporter),
-                    EvaluationRunner.Evaluate(new ItemKnnRecommender(options.Neighbours), data, label, reporter),
+                    EvaluationRunner.Evaluate(new ItemKnnRecommender(options.BaselinesFor(dataset.Name).Neighbours), data, label, reporter),
                 ];
                 var best = Math.Max(references[0].Metrics.NdcgAt10, references[1].Metrics.NdcgAt10);
                 var report = new TuningDataset(dataset.Name, window, validation.Statistics, validation.SplitTime, to, references);

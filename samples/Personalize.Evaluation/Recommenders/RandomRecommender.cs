@@ -1,3 +1,4 @@
+using System.Globalization;
 using Personalize.Evaluation.Protocol;
 
 namespace Personalize.Evaluation.Recommenders;
@@ -5,8 +6,19 @@ namespace Personalize.Evaluation.Recommenders;
 /// <summary>Uniformly random lists, seeded per (seed, user) so a run is reproducible.</summary>
 internal sealed class RandomRecommender(int seed) : IRecommender
 {
+    private const string NamePrefix = "random (seed ";
+
     /// <inheritdoc />
-    public string Name => "random";
+    public string Name { get; } = string.Create(CultureInfo.InvariantCulture, $"{NamePrefix}{seed})");
+
+    /// <summary>Whether <paramref name="name"/> is a random row's name, and its seed.</summary>
+    public static bool TryParseSeed(string name, out int seed)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        seed = 0;
+        return name.StartsWith(NamePrefix, StringComparison.Ordinal) && name.EndsWith(')')
+            && int.TryParse(name.AsSpan(NamePrefix.Length, name.Length - NamePrefix.Length - 1), NumberStyles.Integer, CultureInfo.InvariantCulture, out seed);
+    }
 
     /// <inheritdoc />
     public void Fit(TrainingSet train)

@@ -1,3 +1,4 @@
+using Personalize.Evaluation.BaselineTuning;
 using Personalize.Evaluation.Protocol;
 
 namespace Personalize.Evaluation.Reporting;
@@ -6,4 +7,5 @@ namespace Personalize.Evaluation.Reporting;
 /// <param name="Command">The command that produced it.</param>
 /// <param name="Datasets">One report per evaluated data set.</param>
 /// <param name="Tuning">What <c>--tune</c> found, over every data set of the run; null without <c>--tune</c>.</param>
-internal sealed record EvaluationReport(string Command, IReadOnlyList<DatasetReport> Datasets, TuningReport? Tuning);
+/// <param name="BaselineTuning">What <c>--tune-baselines</c> found, per data set; null without it.</param>
+internal sealed record EvaluationReport(string Command, IReadOnlyList<DatasetReport> Datasets, TuningReport? Tuning, BaselineTuningReport? BaselineTuning = null);

@@ -26,6 +26,12 @@ internal static class MarkdownReport
             WriteTuning(text, tuning);
         }
 
+        if (report.BaselineTuning is { } baselines)
+        {
+            Line(text);
+            BaselineTuningMarkdown.Write(text, baselines);
+        }
+
         return text.ToString();
     }
 
@@ -37,6 +43,12 @@ internal static class MarkdownReport
         RawLine(text, Invariant($"Protocol: {s.Loaded:N0} positive interactions; {s.Deduplicated:N0} after de-duplication; {s.ItemFiltered:N0} after items with < 5 were dropped; {s.UserFiltered:N0} after users with < 5 were dropped. ") +
             Invariant($"Split at {report.SplitTime:yyyy-MM-dd HH:mm:ss} (0.9 quantile): train {s.TrainRows:N0} rows, {s.TrainUsers:N0} users, {s.TrainItems:N0} items (the ranked catalogue); ") +
             Invariant($"test {s.TestRows:N0} of {s.TestRowsBeforeFilter:N0} rows after the split (user and item seen in training), {s.TestUsers:N0} test users. Run time {report.ElapsedSeconds:F1} s."));
+        if (report.Baselines is { } baselines)
+        {
+            Line(text);
+            RawLine(text, $"Baselines (hyperparameters chosen on validation windows of the training period): {baselines.Describe()}.");
+        }
+
         Line(text);
         Line(text, $"| recommender | nDCG@10 (± s.e.) | HR@10 | Recall@10 | Recall@20 | Coverage@10 | fit s | rank s |");
         Line(text, $"|---|---|---|---|---|---|---|---|");
@@ -44,6 +56,19 @@ internal static class MarkdownReport
         {
             var m = r.Metrics;
             Line(text, $"| {r.Name} | {m.NdcgAt10:F4} ± {m.NdcgAt10StandardError:F4} | {m.HitRateAt10:F4} | {m.RecallAt10:F4} | {m.RecallAt20:F4} | {m.CoverageAt10:F4} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F1} |");
+        }
+
+        if (report.Random is { } random)
+        {
+            Line(text);
+            RawLine(text, Invariant($"Random over {random.Seeds.Count} seeds ({string.Join(", ", random.Seeds)}): nDCG@10 {random.NdcgAt10.Mean:F4} mean, {random.NdcgAt10.StandardDeviation:F4} s.d. ({random.NdcgAt10.Min:F4} to {random.NdcgAt10.Max:F4}); ") +
+                Invariant($"HR@10 {random.HitRateAt10.Mean:F4} ± {random.HitRateAt10.StandardDeviation:F4}; Recall@10 {random.RecallAt10.Mean:F4} ± {random.RecallAt10.StandardDeviation:F4}; coverage@10 {random.CoverageAt10.Mean:F4} ± {random.CoverageAt10.StandardDeviation:F4} (mean ± s.d.)."));
+        }
+
+        if (report.PerUser is { Count: > 0 } perUser)
+        {
+            Line(text);
+            RawLine(text, Invariant($"Per-user results ({perUser.Count:N0} test users: user id, held-out items, and every row's nDCG@10, HR@10, Recall@10 and Recall@20) are in the `--json` output, under `perUser`."));
         }
 
         Line(text);

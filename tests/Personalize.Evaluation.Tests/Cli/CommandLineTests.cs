@@ -1,5 +1,6 @@
 using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Protocol;
 
 namespace Personalize.Evaluation.Tests.Cli;
 
@@ -16,25 +17,31 @@ public sealed class CommandLineTests
         Assert.False(command.Tune);
         Assert.True(command.Run.Ablation);
         Assert.True(command.Run.Prequential);
-        Assert.Equal(50, command.Run.Neighbours);
+        Assert.False(command.TuneBaselines);
+        Assert.Null(command.Run.Neighbours);
+        Assert.Equal(RunOptions.DefaultRandomSeeds, command.Run.RandomSeeds);
     }
 
     [Fact]
     public void Parses_every_option()
     {
-        var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet"]);
+        var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet", "--tune-baselines", "--random-seeds", "3"]);
 
         Assert.Equal(DatasetLoader.Names, command.Datasets);
         Assert.Equal("/d", command.DataPath);
-        Assert.True(command.Json && command.Tune && command.Quiet);
-        Assert.Equal(new Evaluation.Protocol.RunOptions(7, 20, false, false, 3), command.Run);
+        Assert.True(command.Json && command.Tune && command.TuneBaselines && command.Quiet);
+        Assert.Equal(new RunOptions(7, 20, false, false, 3, RandomSeeds: 3), command.Run);
+        Assert.Equal([7, 8, 9], command.Run.RandomSeedValues());
         Assert.Equal(100, command.MaxLines);
+        Assert.Null(command.JsonPath);
+        Assert.Equal("/tmp/run.json", CommandLine.Parse(["--json-out", "/tmp/run.json"]).JsonPath);
     }
 
     [Theory]
     [InlineData("--dataset", "nope")]
     [InlineData("--seed", "-1")]
     [InlineData("--neighbours", "zero")]
+    [InlineData("--random-seeds", "0")]
     [InlineData("--data")]
     [InlineData("--frobnicate")]
     public void Rejects_a_bad_command_line(params string[] args)
@@ -55,7 +62,7 @@ public sealed class CommandLineTests
         Assert.Equal(0.2, extra.MinConfidence);
         Assert.True(extra.ReplaySettings);
         Assert.Equal("sdk (weights popularity=3, co-occurrence=1; cold start freshness=0; popularity half-life 2 d; affinity half-life 30 d; min confidence 0.2)", extra.Name);
-        Assert.Equal(extra.Name, Evaluation.Protocol.EvaluationRunner.Recommenders(command.Run)[^1]().Name);
+        Assert.Equal(extra.Name, EvaluationRunner.Recommenders(command.Run)[^1]().Name);
     }
 
     [Fact]

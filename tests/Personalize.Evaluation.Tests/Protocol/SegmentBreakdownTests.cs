@@ -6,14 +6,14 @@ namespace Personalize.Evaluation.Tests.Protocol;
 public sealed class SegmentBreakdownTests
 {
     private static RecommenderResult Row(string name, double[] ndcg, string?[]? segments = null) =>
-        new(name, new MetricSummary(ndcg.Length, ndcg.Average(), 0, 0, 0, 0, 0), 0, 0, null, new UserResults(new MetricSummary(ndcg.Length, 0, 0, 0, 0, 0, 0), ndcg, segments));
+        new(name, new MetricSummary(ndcg.Length, ndcg.Average(), 0, 0, 0, 0, 0), 0, 0, null, new UserResults(new MetricSummary(ndcg.Length, 0, 0, 0, 0, 0, 0), [.. ndcg.Select(n => new UserScore(n, 0, 0, 0))], segments));
 
     [Fact]
     public void Every_shown_row_is_averaged_over_the_users_of_each_of_the_sdks_decision_paths()
     {
         RecommenderResult[] results =
         [
-            Row("random", [9, 9, 9]),
+            Row("random (seed 42)", [9, 9, 9]),
             Row("item-knn", [0.2, 0.4, 0.6]),
             Row("sdk", [0.1, 0.3, 0.8], ["personalized", "cold start (low confidence)", "personalized"]),
         ];

@@ -1,5 +1,4 @@
 using Personalize.Evaluation.Cli;
-using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
@@ -72,12 +71,10 @@ public sealed class WeightTunerTests
     [Fact]
     public void The_search_reads_only_the_training_period_and_reports_every_trial()
     {
-        var dataset = SmallShop();
-
-        var report = WeightTuner.Tune([dataset], new RunOptions(), SilentProgressReporter.Instance);
+        var report = WeightTuner.Tune([SmallShop()], new RunOptions(), SilentProgressReporter.Instance);
 
         Assert.Equal(WeightTuner.Windows, report.Windows.Count);
-        Assert.All(report.Windows, w => Assert.True(w.To < At(108 * 86_400)));
+        Assert.All(report.Windows, w => Assert.True(w.To < SmallShopTestPeriod));
         Assert.Equal("SDK defaults", report.Trials[0].Changes);
         Assert.Contains(report.Chosen, report.Trials);
         Assert.All(report.Trials, t => Assert.Equal(WeightTuner.Windows, t.Scores.Count));
@@ -102,29 +99,5 @@ public sealed class WeightTunerTests
         var markdown = MarkdownReport.Write(new EvaluationReport("tune", [], report));
         Assert.Contains("**Checked configuration:** weights popularity=2", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Validation-chosen defaults", markdown, StringComparison.Ordinal);
-    }
-
-    /// <summary>
-    /// A small shop: 30 users over 120 days, a few popular items and a long tail, two categories.
-    /// The last 10% of the log (the test period) holds an item nobody bought before: if the search
-    /// read the test period, that item would enter a catalogue.
-    /// </summary>
-    private static Dataset SmallShop()
-    {
-        var random = new Random(7);
-        var rows = new List<Interaction>();
-        for (var day = 0; day < 108; day++)
-        {
-            var user = "u" + random.Next(30);
-            rows.Add(Row(user, "i" + Math.Min(random.Next(12), random.Next(12)), (day * 86_400) + 1));
-            rows.Add(Row(user, "i" + random.Next(12), (day * 86_400) + 2));
-        }
-
-        for (var day = 108; day < 120; day++)
-        {
-            rows.Add(Row("u" + random.Next(30), "test-only", (day * 86_400) + 1));
-        }
-
-        return Dataset(rows, key => key[^1] % 2 == 0 ? "even" : "odd");
     }
 }

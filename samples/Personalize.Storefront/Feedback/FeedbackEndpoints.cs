@@ -47,6 +47,6 @@ internal static class FeedbackEndpoints
 
         activity.ReportedProblem(context.GetShopper(), product);
         Flash.Set(context, $"Sorry about the {product.Title}. We've noted the problem and will hold back promotions for a while.");
-        return Results.Redirect(ReturnUrls.Local(returnUrl));
+        return Revisits.RedirectBack(context, returnUrl);
     }
 }

@@ -15,5 +15,5 @@ internal sealed class IndexModel(Recommender recommender, ProductCatalog catalog
     /// <summary>The product whose drawing stands for a shelf on its tile: its first.</summary>
     public Product Signature(Category category) => catalog.InCategory(category)[0];
 
-    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Home, "Recommended for you", count: 8);
+    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Home, RowTitles.Home, count: 8);
 }

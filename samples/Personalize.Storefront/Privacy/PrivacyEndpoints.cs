@@ -32,7 +32,7 @@ internal static class PrivacyEndpoints
         Flash.Set(context, enabled
             ? "Personalization is on: what you do here shapes what you see."
             : "Personalization is off: you see what everyone sees, and your browsing is not recorded.");
-        return Results.Redirect(ReturnUrls.Local(returnUrl));
+        return Revisits.RedirectBack(context, returnUrl);
     }
 
     private static async Task<IResult> ForgetAsync([FromForm] string? returnUrl, HttpContext context, ShopperActivity activity, ShopperSessions sessions, CartStore carts)
@@ -41,7 +41,11 @@ internal static class PrivacyEndpoints
         activity.Forgot(shopper);
         carts.Discard(shopper.VisitorId);
         await sessions.StartOverAsync(context, shopper);
-        Flash.Set(context, "Done: everything this store knew about you is erased, and you are signed out.");
+
+        // Say what happened to this shopper: a guest had no account to be signed out of.
+        Flash.Set(context, shopper.IsSignedIn
+            ? $"Done: everything this store knew about you is erased, and {shopper.Account} is signed out. You are a new guest now."
+            : "Done: everything this store knew about you is erased: your visits, your choices and your cart. You are a new guest now.");
         return Results.Redirect(ReturnUrls.Local(returnUrl));
     }
 }

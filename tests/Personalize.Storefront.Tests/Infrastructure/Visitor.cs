@@ -82,6 +82,15 @@ public sealed class Visitor : IDisposable
         return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
     }
 
+    /// <summary>Posts a form the way the page's script does (in the background, saying so in a header).</summary>
+    public async Task<HttpResponseMessage> PostInPlaceAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = (await GetAsync("/privacy")).AntiforgeryToken };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Storefront-In-Place", "1");
+        return await _client.SendAsync(request);
+    }
+
     /// <summary>Posts a form, checks it redirects, and reads the page it redirects to.</summary>
     public async Task<StorePage> PostAndFollowAsync(string path, IReadOnlyDictionary<string, string> fields)
     {

@@ -37,4 +37,17 @@ public sealed class FeedbackTests(StorefrontFactory store)
         Assert.DoesNotContain(home.Recommendations, card => card.IsPromotional);
         Assert.Contains(home.Decision!.Removed, removal => removal.Guardrail == "complaint-suppression");
     }
+
+    [Fact]
+    public async Task Reporting_a_problem_comes_back_to_the_product_without_recording_another_view()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("garden-04");
+        var events = store.PersonalData(visitor.Id).Profile!.EventCount;
+
+        var product = await visitor.PostAndFollowAsync("/feedback/problem", new Dictionary<string, string> { ["productId"] = "garden-04", ["returnUrl"] = "/p/garden-04" });
+
+        Assert.Equal("Raised bed kit", product.Text(".product h1"));
+        Assert.Equal(events + 1, store.PersonalData(visitor.Id).Profile!.EventCount);
+    }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
@@ -35,9 +36,18 @@ internal static class PrivacyEndpoints
         return Revisits.RedirectBack(context, returnUrl);
     }
 
-    private static async Task<IResult> ForgetAsync([FromForm] string? returnUrl, HttpContext context, ShopperActivity activity, ShopperSessions sessions, CartStore carts)
+    private static async Task<IResult> ForgetAsync(
+        [FromForm] string? returnUrl,
+        HttpContext context,
+        ShopperActivity activity,
+        ShopperSessions sessions,
+        CartStore carts,
+        PendingDismissals dismissals)
     {
         var shopper = context.GetShopper();
+
+        // Held dismissals first: one told after the erasure would start a new profile.
+        dismissals.Discard(shopper);
         activity.Forgot(shopper);
         carts.Discard(shopper.VisitorId);
         await sessions.StartOverAsync(context, shopper);

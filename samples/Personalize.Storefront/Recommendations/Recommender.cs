@@ -1,12 +1,13 @@
 using Personalize.Sdk;
 using Personalize.Sdk.Holdouts;
 using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Visitors;
 
 namespace Personalize.Storefront.Recommendations;
 
 /// <summary>Asks the SDK for a placement's products, always with explanations, and logs the decision.</summary>
-internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, DecisionLog log)
+internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, PendingDismissals dismissals, DecisionLog log)
 {
     /// <summary>Ranks for the shopper.</summary>
     /// <param name="shopper">
@@ -31,6 +32,13 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     /// <returns>The products with their reasons.</returns>
     public RecommendationSet Recommend(Shopper shopper, string placement, Func<Decision, string> title, int count, IEnumerable<Product>? candidates = null)
     {
+        // A dismissal in its undo window is hidden here: the SDK will hear of it only when the window closes.
+        var held = dismissals.For(shopper);
+        if (held.Count > 0)
+        {
+            candidates = (candidates ?? catalog.Products).Except(held).ToList();
+        }
+
         var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
         {
             Placement = placement,

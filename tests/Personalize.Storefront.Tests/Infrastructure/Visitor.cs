@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Personalize.Storefront.Tests.Infrastructure;
@@ -13,8 +14,8 @@ public sealed class Visitor : IDisposable
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
 
-    /// <summary>A browser of the in-memory store.</summary>
-    public Visitor(StorefrontFactory factory, string id, bool debug)
+    /// <summary>A browser of an in-memory store.</summary>
+    public Visitor(WebApplicationFactory<Program> factory, string id, bool debug)
         : this(new Uri("http://localhost"), id, debug, cookies => factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)))
     {
     }

@@ -10,8 +10,11 @@ internal sealed class ReadinessModel(IReadinessReporter reporter, IOptions<Perso
 {
     public ReadinessReport Report { get; private set; } = null!;
 
-    /// <summary>The placements that made decisions in the window, worst first (then in the report's order).</summary>
-    public IReadOnlyList<PlacementVerdict> InUse { get; private set; } = [];
+    /// <summary>The placements judged in the window, or with something to act on: worst first (then in the report's order).</summary>
+    public IReadOnlyList<PlacementVerdict> Judged { get; private set; } = [];
+
+    /// <summary>The placements in use with too few decisions to judge: a line each.</summary>
+    public IReadOnlyList<PlacementVerdict> Waiting { get; private set; } = [];
 
     /// <summary>The placements that made none: nothing to judge, so they are only listed.</summary>
     public IReadOnlyList<PlacementVerdict> Unused { get; private set; } = [];
@@ -23,7 +26,8 @@ internal sealed class ReadinessModel(IReadinessReporter reporter, IOptions<Perso
     {
         Report = reporter.GetReport();
         var verdicts = Report.Placements.Select(placement => new PlacementVerdict(placement)).ToList();
-        InUse = [.. verdicts.Where(verdict => verdict.IsInUse).OrderBy(verdict => verdict.Severity)];
+        Judged = [.. verdicts.Where(verdict => verdict.IsInUse && !verdict.IsWaiting).OrderBy(verdict => verdict.Severity)];
+        Waiting = [.. verdicts.Where(verdict => verdict.IsWaiting)];
         Unused = [.. verdicts.Where(verdict => !verdict.IsInUse)];
     }
 }

@@ -10,6 +10,9 @@ internal sealed record PlacementVerdict(PlacementReadiness Readiness)
 
     public bool IsInUse => Readiness.Coverage.Decisions > 0;
 
+    /// <summary>In use, but with too few decisions to judge and nothing else to act on: one line is enough.</summary>
+    public bool IsWaiting => IsInUse && Readiness.Status == ReadinessStatus.InsufficientData && NeedAttention.Count == 0;
+
     /// <summary>The figures that are not ready or at risk, worst first: what a person should act on.</summary>
     public IReadOnlyList<ReadinessFigure> NeedAttention { get; } =
         [.. Readiness.Figures.Where(NeedsAttention).OrderBy(figure => figure.Status == ReadinessStatus.NotReady ? 0 : 1)];

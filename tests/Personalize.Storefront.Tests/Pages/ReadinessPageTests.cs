@@ -15,16 +15,21 @@ public sealed class ReadinessPageTests(StorefrontFactory store)
         using var visitor = store.NewVisitor();
         using var client = store.CreateClient();
 
+        // Other tests rank meanwhile, and counts only grow: a folded placement had none before the
+        // page was made, and a shown one has some after.
+        var before = await DecisionsByPlacementAsync(client);
         var page = await visitor.GetAsync("/readiness");
-        var decisions = await DecisionsByPlacementAsync(client);
+        var after = await DecisionsByPlacementAsync(client);
 
         Assert.Equal(HttpStatusCode.OK, page.Status);
-        var judged = page.Document.QuerySelectorAll("section.readiness").Select(section => section.Id!["placement-".Length..]).ToArray();
+        var inUse = page.Document.QuerySelectorAll("[id^='placement-']").Select(element => element.Id!["placement-".Length..]).ToArray();
         var folded = page.Document.QuerySelectorAll("#unused-placements li").Select(item => item.GetAttribute("data-placement")).ToArray();
-        Assert.Contains("home", judged);
+        Assert.Contains("placement-home", page.Document.QuerySelectorAll("section.readiness").Select(section => section.Id));
         Assert.Contains("default", folded);
-        Assert.All(judged, placement => Assert.True(decisions[placement] > 0, $"{placement} made no decision but is judged."));
-        Assert.Equal(Placements.Order(), judged.Concat(folded).Order());
+        Assert.All(inUse, placement => Assert.True(after[placement] > 0, $"{placement} made no decision but is shown."));
+        Assert.All(folded, placement => Assert.Equal(0, before[placement!]));
+        Assert.Equal(Placements.Order(), inUse.Concat(folded).Order());
+        Assert.All(page.Document.QuerySelectorAll(".readiness-waiting li"), item => Assert.Equal("InsufficientData", item.GetAttribute("data-status")));
         Assert.Null(page.Document.QuerySelector("#unused-placements")!.GetAttribute("open"));
     }
 

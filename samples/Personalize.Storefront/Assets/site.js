@@ -1,5 +1,6 @@
 // Meridian Market's one script. Everything works without it; with it, the Debug switch shows the
-// panel in place (no reload, so no second decision and no second view).
+// panel in place (no reload, so no second decision and no second view), and the shelf bar says
+// when there are more shelves to scroll to.
 (() => {
   const debugForm = document.getElementById("debug-toggle");
   const debugSwitch = document.getElementById("debug-switch");
@@ -22,5 +23,18 @@
       document.body.classList.toggle("debugging", on);
       debugSwitch.setAttribute("aria-checked", on ? "true" : "false");
     });
+  }
+
+  const bar = document.querySelector(".shelf-bar");
+  const shelves = bar?.querySelector(".shelves");
+  if (bar && shelves) {
+    const update = () => {
+      const hidden = shelves.scrollWidth - shelves.clientWidth - shelves.scrollLeft;
+      bar.classList.toggle("more-right", hidden > 2);
+      bar.classList.toggle("more-left", shelves.scrollLeft > 2);
+    };
+    shelves.addEventListener("scroll", update, { passive: true });
+    window.addEventListener("resize", update);
+    update();
   }
 })();

@@ -5,6 +5,9 @@ namespace Personalize.ConsoleSample;
 /// <summary>Other shoppers, so popularity and next-step links mean something from the first request.</summary>
 internal static class BackgroundShoppers
 {
+    /// <summary>What campers go on to after buying the tent: the next-step links step 4 of the story shows.</summary>
+    private static readonly string[] AfterTheTent = ["camping-2", "camping-4", "camping-5", "camping-3"];
+
     public static void Replay(IPersonalizer personalizer)
     {
         var random = new Random(7);
@@ -25,6 +28,19 @@ internal static class BackgroundShoppers
             if (random.Next(4) == 0)
             {
                 personalizer.Track(PersonalizationEvent.Purchase(user, sameCategory[random.Next(sameCategory.Length)].Key));
+            }
+        }
+
+        // Some campers look at the tent, then at what the rest of the camp needs.
+        for (var camper = 0; camper < 20; camper++)
+        {
+            var user = $"camper-{camper}";
+            personalizer.Track(PersonalizationEvent.View(user, "camping-1"));
+            var next = AfterTheTent.ToArray();
+            random.Shuffle(next);
+            foreach (var key in next.Take(2))
+            {
+                personalizer.Track(PersonalizationEvent.View(user, key));
             }
         }
     }

@@ -112,6 +112,7 @@ public static class StorefrontHost
         builder.Services.AddSingleton<ShopperActivity>();
         builder.Services.AddSingleton<ShopperSessions>();
         builder.Services.AddSingleton<CartStore>();
+        builder.Services.AddSingleton<PendingDismissals>();
         builder.Services.AddScoped<DecisionLog>();
         builder.Services.AddScoped<Recommender>();
 

@@ -14,6 +14,11 @@ internal static class DebugEndpoints
         debug.MapPost("/arm", PreviewArm);
     }
 
+    /// <summary>
+    /// Flips the panel. The page's script sends the form in the background and shows or hides the
+    /// panel in place (it is on every page, hidden when off): no reload, so no second decision and
+    /// no second view. Without script, the form comes back to the page, marked as a revisit.
+    /// </summary>
     private static IResult Toggle([FromForm] string? returnUrl, HttpContext context)
     {
         if (context.GetShopper().DebugOn)
@@ -25,7 +30,7 @@ internal static class DebugEndpoints
             context.Response.Cookies.Append(ShopperCookies.Debug, "on", ShopperCookies.Lasting);
         }
 
-        return Results.Redirect(ReturnUrls.Local(returnUrl));
+        return InPlaceRequests.IsInPlace(context.Request) ? Results.NoContent() : Revisits.RedirectBack(context, returnUrl);
     }
 
     /// <summary>"own" goes back to the shopper's real arm; "Treatment" or "Control" forces one.</summary>
@@ -44,6 +49,6 @@ internal static class DebugEndpoints
             return Results.BadRequest();
         }
 
-        return Results.Redirect(ReturnUrls.Local(returnUrl));
+        return Revisits.RedirectBack(context, returnUrl);
     }
 }

@@ -24,7 +24,7 @@ internal sealed class CategoryModel(Recommender recommender, ProductCatalog cata
 
         Category = category;
         Products = catalog.InCategory(category);
-        Picks = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Shelf, $"Picked for you in {category.Name}", count: 4, Products);
+        Picks = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Shelf, decision => RowTitles.Shelf(decision, category), count: 4, Products);
         return Page();
     }
 }

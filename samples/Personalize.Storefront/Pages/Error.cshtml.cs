@@ -8,7 +8,13 @@ namespace Personalize.Storefront.Pages;
 [IgnoreAntiforgeryToken]
 internal sealed class ErrorModel : PageModel
 {
-    public int Code { get; private set; }
+    private int? _code;
+
+    /// <summary>
+    /// The error's status: the route's code once the page runs, else the response's own status if
+    /// it is an error, else 500. Never 0: the page must not say "Error 0" for a path it did not expect.
+    /// </summary>
+    public int Code => _code ?? (Response.StatusCode is >= 400 and <= 599 ? Response.StatusCode : StatusCodes.Status500InternalServerError);
 
     public string Heading => Code switch
     {
@@ -38,7 +44,7 @@ internal sealed class ErrorModel : PageModel
     {
         ArgumentNullException.ThrowIfNull(context);
         var code = int.TryParse(RouteData.Values["code"]?.ToString(), out var value) ? value : 0;
-        Code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
+        _code = code is >= 400 and <= 599 ? code : StatusCodes.Status404NotFound;
         Response.StatusCode = Code;
         context.Result = Page();
     }

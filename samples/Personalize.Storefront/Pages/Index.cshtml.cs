@@ -12,5 +12,8 @@ internal sealed class IndexModel(Recommender recommender, ProductCatalog catalog
 
     public IReadOnlyList<Category> Categories => catalog.Categories;
 
-    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Home, "Recommended for you", count: 8);
+    /// <summary>The product whose drawing stands for a shelf on its tile: its first.</summary>
+    public Product Signature(Category category) => catalog.InCategory(category)[0];
+
+    public void OnGet() => Recommended = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Home, RowTitles.Home, count: 8);
 }

@@ -5,6 +5,7 @@ using Personalize.Storefront.Recommendations;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
 using Personalize.Storefront.Readiness;
+using Personalize.Storefront.Web;
 
 namespace Personalize.Storefront.Pages;
 
@@ -24,7 +25,11 @@ internal sealed class ProductModel(Recommender recommender, ProductCatalog catal
 
         var shopper = HttpContext.GetShopper();
         Product = product;
-        activity.Viewed(shopper, product, fromRecommendation: source == "rec");
+        if (!Revisits.IsRevisit(HttpContext))
+        {
+            activity.Viewed(shopper, product, fromRecommendation: source == "rec");
+        }
+
         NextSteps = recommender.Recommend(shopper, StorefrontPlacements.ProductPage, "Next step", count: 4, catalog.Products.Where(candidate => candidate != product));
         return Page();
     }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
@@ -32,16 +33,29 @@ internal static class PrivacyEndpoints
         Flash.Set(context, enabled
             ? "Personalization is on: what you do here shapes what you see."
             : "Personalization is off: you see what everyone sees, and your browsing is not recorded.");
-        return Results.Redirect(ReturnUrls.Local(returnUrl));
+        return Revisits.RedirectBack(context, returnUrl);
     }
 
-    private static async Task<IResult> ForgetAsync([FromForm] string? returnUrl, HttpContext context, ShopperActivity activity, ShopperSessions sessions, CartStore carts)
+    private static async Task<IResult> ForgetAsync(
+        [FromForm] string? returnUrl,
+        HttpContext context,
+        ShopperActivity activity,
+        ShopperSessions sessions,
+        CartStore carts,
+        PendingDismissals dismissals)
     {
         var shopper = context.GetShopper();
+
+        // Held dismissals first: one told after the erasure would start a new profile.
+        dismissals.Discard(shopper);
         activity.Forgot(shopper);
         carts.Discard(shopper.VisitorId);
         await sessions.StartOverAsync(context, shopper);
-        Flash.Set(context, "Done: everything this store knew about you is erased, and you are signed out.");
+
+        // Say what happened to this shopper: a guest had no account to be signed out of.
+        Flash.Set(context, shopper.IsSignedIn
+            ? $"Done: everything this store knew about you is erased, and {shopper.Account} is signed out. You are a new guest now."
+            : "Done: everything this store knew about you is erased: your visits, your choices and your cart. You are a new guest now.");
         return Results.Redirect(ReturnUrls.Local(returnUrl));
     }
 }

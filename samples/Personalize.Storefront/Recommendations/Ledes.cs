@@ -2,7 +2,7 @@ using Personalize.Sdk;
 
 namespace Personalize.Storefront.Recommendations;
 
-/// <summary>The line under "Recommended for you", saying in plain words what kind of decision it is.</summary>
+/// <summary>The line under the home page's heading, saying in plain words what kind of decision it is.</summary>
 internal static class Ledes
 {
     public static string For(Decision decision) => decision.Reason switch

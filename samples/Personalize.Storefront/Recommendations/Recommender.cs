@@ -1,12 +1,13 @@
 using Personalize.Sdk;
 using Personalize.Sdk.Holdouts;
 using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Visitors;
 
 namespace Personalize.Storefront.Recommendations;
 
 /// <summary>Asks the SDK for a placement's products, always with explanations, and logs the decision.</summary>
-internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, DecisionLog log)
+internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, PendingDismissals dismissals, DecisionLog log)
 {
     /// <summary>Ranks for the shopper.</summary>
     /// <param name="shopper">
@@ -15,12 +16,29 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     /// returns the cookie must not count as a new exposed visitor on every request.
     /// </param>
     /// <param name="placement">The SDK placement the page ranks for (see <see cref="Readiness.StorefrontPlacements"/>).</param>
-    /// <param name="title">The placement's title, shown in the debug panel.</param>
+    /// <param name="title">The row's heading, shown on the page and in the debug panel.</param>
     /// <param name="count">How many products.</param>
     /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
     /// <returns>The products with their reasons.</returns>
-    public RecommendationSet Recommend(Shopper shopper, string placement, string title, int count, IEnumerable<Product>? candidates = null)
+    public RecommendationSet Recommend(Shopper shopper, string placement, string title, int count, IEnumerable<Product>? candidates = null) =>
+        Recommend(shopper, placement, _ => title, count, candidates);
+
+    /// <summary>Ranks for the shopper, for a row whose heading depends on the decision (see <see cref="RowTitles"/>).</summary>
+    /// <param name="shopper">Who to rank for.</param>
+    /// <param name="placement">The SDK placement the page ranks for.</param>
+    /// <param name="title">The row's heading, written once the decision is known.</param>
+    /// <param name="count">How many products.</param>
+    /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
+    /// <returns>The products with their reasons.</returns>
+    public RecommendationSet Recommend(Shopper shopper, string placement, Func<Decision, string> title, int count, IEnumerable<Product>? candidates = null)
     {
+        // A dismissal in its undo window is hidden here: the SDK will hear of it only when the window closes.
+        var held = dismissals.For(shopper);
+        if (held.Count > 0)
+        {
+            candidates = (candidates ?? catalog.Products).Except(held).ToList();
+        }
+
         var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
         {
             Placement = placement,
@@ -35,7 +53,7 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
         var items = decision.Items
             .Select((item, i) => new Recommendation(Find(item.ItemKey), reasons[i].Reason))
             .ToList();
-        var set = new RecommendationSet(title, decision, items);
+        var set = new RecommendationSet(title(decision), decision, items);
         log.Add(set);
         return set;
     }

@@ -12,12 +12,12 @@ public sealed class LiveStorefront : IAsyncLifetime
 
     public Uri Address { get; private set; } = null!;
 
-    /// <summary>A fresh visitor id that the holdout treats, so the journey sees personalization.</summary>
-    public string TreatedVisitorId()
+    /// <summary>A visitor id of the test's own (<paramref name="name"/> tells them apart) that the holdout treats, so it sees personalization.</summary>
+    public string TreatedVisitorId(string name)
     {
         var holdouts = _app!.Services.GetRequiredService<IHoldoutAssigner>();
         return Enumerable.Range(0, 1_000)
-            .Select(i => $"browser-{i}")
+            .Select(i => $"browser-{name}-{i}")
             .First(key => holdouts.Assign(StorefrontHoldout.Name, key).Arm == HoldoutArm.Treatment);
     }
 

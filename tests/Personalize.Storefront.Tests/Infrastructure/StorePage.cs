@@ -21,8 +21,11 @@ public sealed class StorePage(HttpStatusCode status, string? mediaType, string? 
     /// <summary>The plain catalog cards (a shelf's "all products").</summary>
     public IReadOnlyList<ProductCardView> Catalog => Cards("article.card:not(.recommended)");
 
-    /// <summary>The first decision in the debug panel, or null when the panel is off or empty.</summary>
-    public DecisionView? Decision => Document.QuerySelector("section.decision") is { } section ? new DecisionView(section) : null;
+    /// <summary>The first decision in the debug panel, or null when the panel is off (on the page, hidden) or empty.</summary>
+    public DecisionView? Decision => Document.QuerySelector("#debug-panel:not([hidden]) section.decision") is { } section ? new DecisionView(section) : null;
+
+    /// <summary>Whether the debug panel is on the page and shown.</summary>
+    public bool ShowsDebugPanel => Has("#debug-panel:not([hidden])");
 
     public string AntiforgeryToken =>
         Document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")

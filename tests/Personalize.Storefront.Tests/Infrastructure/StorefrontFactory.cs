@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Privacy;
 using Personalize.Storefront.Measurement;
 
 namespace Personalize.Storefront.Tests.Infrastructure;
@@ -21,6 +23,9 @@ public sealed class StorefrontFactory : WebApplicationFactory<Program>
             .First(key => holdouts.Assign(StorefrontHoldout.Name, key).Arm == arm);
         return new Visitor(this, id, debug);
     }
+
+    /// <summary>What the SDK holds about a key, read the way a data-access request reads it.</summary>
+    public PersonalData PersonalData(string userKey) => Services.GetRequiredService<IPersonalizer>().GetPersonalData(userKey);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder) => builder.UseEnvironment("Production");
 }

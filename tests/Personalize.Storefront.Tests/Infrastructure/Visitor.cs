@@ -1,5 +1,6 @@
 using System.Net;
 using AngleSharp.Html.Parser;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 
 namespace Personalize.Storefront.Tests.Infrastructure;
@@ -13,8 +14,8 @@ public sealed class Visitor : IDisposable
     private readonly CookieContainer _cookies = new();
     private readonly HttpClient _client;
 
-    /// <summary>A browser of the in-memory store.</summary>
-    public Visitor(StorefrontFactory factory, string id, bool debug)
+    /// <summary>A browser of an in-memory store.</summary>
+    public Visitor(WebApplicationFactory<Program> factory, string id, bool debug)
         : this(new Uri("http://localhost"), id, debug, cookies => factory.CreateDefaultClient(new Uri("http://localhost"), new CookieContainerHandler(cookies)))
     {
     }
@@ -80,6 +81,15 @@ public sealed class Visitor : IDisposable
 
         using var content = new FormUrlEncodedContent(form);
         return await _client.PostAsync(new Uri(path, UriKind.Relative), content);
+    }
+
+    /// <summary>Posts a form the way the page's script does (in the background, saying so in a header).</summary>
+    public async Task<HttpResponseMessage> PostInPlaceAsync(string path, IReadOnlyDictionary<string, string> fields)
+    {
+        var form = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = (await GetAsync("/privacy")).AntiforgeryToken };
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Storefront-In-Place", "1");
+        return await _client.SendAsync(request);
     }
 
     /// <summary>Posts a form, checks it redirects, and reads the page it redirects to.</summary>

@@ -168,4 +168,25 @@ public sealed class BadInputTests(StorefrontFactory store)
         Assert.StartsWith("guest-", visitor.Cookie("sf-visitor"), StringComparison.Ordinal);
         Assert.Equal(visitor.Cookie("sf-visitor"), home.Text("#debug-panel code"));
     }
+
+    [Theory]
+    [InlineData("GET", "/nowhere")]
+    [InlineData("GET", "/error/0")]
+    [InlineData("GET", "/error/500")]
+    [InlineData("POST", "/")]
+    [InlineData("PUT", "/cart")]
+    [InlineData("DELETE", "/p/coffee-01")]
+    [InlineData("TRACE", "/lift")]
+    [InlineData("OPTIONS", "/lift.json")]
+    [InlineData("GET", "/feedback/not-interested")]
+    public async Task An_error_page_names_the_status_it_answers_never_error_0(string method, string path)
+    {
+        using var visitor = store.NewVisitor();
+
+        using var response = await visitor.SendAsync(new HttpMethod(method), path);
+
+        var page = await Visitor.ReadAsync(response);
+        Assert.InRange((int)page.Status, 400, 599);
+        Assert.Equal($"Error {(int)page.Status}", page.Text(".error-page .eyebrow"));
+    }
 }

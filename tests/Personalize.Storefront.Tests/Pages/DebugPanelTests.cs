@@ -10,14 +10,44 @@ public sealed class DebugPanelTests(StorefrontFactory store)
     public async Task The_debug_switch_shows_and_hides_the_panel()
     {
         using var visitor = store.NewVisitor(debug: false);
-        Assert.False((await visitor.GetAsync("/")).Has("#debug-panel"));
+        var before = await visitor.GetAsync("/");
 
         var on = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/" });
         var off = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/" });
 
-        Assert.True(on.Has("#debug-panel"));
+        // The panel is on every page, hidden when off, so the switch can show it in place.
+        Assert.True(before.Has("#debug-panel"));
+        Assert.False(before.ShowsDebugPanel);
+        Assert.True(on.ShowsDebugPanel);
         Assert.Equal("true", on.Document.QuerySelector("#debug-switch")!.GetAttribute("aria-checked"));
-        Assert.False(off.Has("#debug-panel"));
+        Assert.False(off.ShowsDebugPanel);
+    }
+
+    [Fact]
+    public async Task The_pages_script_flips_the_switch_in_place_with_no_reload_to_follow()
+    {
+        using var visitor = store.NewVisitor(debug: false);
+
+        using var response = await visitor.PostInPlaceAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/p/coffee-01" });
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("on", visitor.Cookie("sf-debug"));
+    }
+
+    [Fact]
+    public async Task Without_script_the_switch_comes_back_to_the_product_without_recording_another_view()
+    {
+        using var visitor = store.NewVisitor(debug: false);
+        await visitor.ViewAsync("coffee-09");
+        var events = store.PersonalData(visitor.Id).Profile!.EventCount;
+
+        var product = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/p/coffee-09" });
+        var again = await visitor.GetAsync("/p/coffee-09");
+
+        Assert.True(product.ShowsDebugPanel);
+        Assert.Equal("Coffee scale", product.Text(".product h1"));
+        Assert.Equal(events + 1, store.PersonalData(visitor.Id).Profile!.EventCount);
+        Assert.Equal(HttpStatusCode.OK, again.Status);
     }
 
     [Fact]

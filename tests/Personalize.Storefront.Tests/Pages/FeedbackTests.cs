@@ -6,22 +6,6 @@ namespace Personalize.Storefront.Tests.Pages;
 public sealed class FeedbackTests(StorefrontFactory store)
 {
     [Fact]
-    public async Task Not_interested_removes_the_product_for_good()
-    {
-        using var visitor = store.NewVisitor();
-        var dismissed = (await visitor.GetAsync("/")).Recommendations[0].Key;
-
-        var home = await visitor.PostAndFollowAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
-        var shelf = await visitor.GetAsync($"/c/{dismissed.Split('-')[0]}");
-
-        Assert.StartsWith("Got it: we won't suggest", home.Text("#flash"), StringComparison.Ordinal);
-        Assert.DoesNotContain(home.Recommendations, card => card.Key == dismissed);
-        Assert.Contains(("not-interested", dismissed), home.Decision!.Removed);
-        Assert.DoesNotContain(shelf.Recommendations, card => card.Key == dismissed);
-        Assert.Contains(shelf.Catalog, card => card.Key == dismissed);
-    }
-
-    [Fact]
     public async Task After_a_problem_report_no_deal_is_recommended()
     {
         using var visitor = store.NewVisitor();
@@ -36,5 +20,18 @@ public sealed class FeedbackTests(StorefrontFactory store)
         Assert.Equal(8, home.Recommendations.Count);
         Assert.DoesNotContain(home.Recommendations, card => card.IsPromotional);
         Assert.Contains(home.Decision!.Removed, removal => removal.Guardrail == "complaint-suppression");
+    }
+
+    [Fact]
+    public async Task Reporting_a_problem_comes_back_to_the_product_without_recording_another_view()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("garden-04");
+        var events = store.PersonalData(visitor.Id).Profile!.EventCount;
+
+        var product = await visitor.PostAndFollowAsync("/feedback/problem", new Dictionary<string, string> { ["productId"] = "garden-04", ["returnUrl"] = "/p/garden-04" });
+
+        Assert.Equal("Raised bed kit", product.Text(".product h1"));
+        Assert.Equal(events + 1, store.PersonalData(visitor.Id).Profile!.EventCount);
     }
 }

@@ -19,6 +19,7 @@ public sealed class HomePageTests(StorefrontFactory store)
         Assert.All(home.Recommendations, card => Assert.Equal("Popular right now", card.Why));
         Assert.Equal(("ColdStart", "NoHistory"), (home.Decision!.Variant, home.Decision.Reason));
         Assert.StartsWith("New here?", home.Text("#lede"), StringComparison.Ordinal);
+        Assert.Equal("Recommended for you", home.Text("#home-heading"));
     }
 
     [Theory]
@@ -61,6 +62,7 @@ public sealed class HomePageTests(StorefrontFactory store)
         Assert.Equal(("Control", "Holdout", "Control"), (home.Decision!.Variant, home.Decision.Reason, home.Decision.Arm));
         Assert.InRange(home.Decision.Bucket, 0, 999);
         Assert.True(home.Has("#holdout-notice"));
+        Assert.Equal("Popular with everyone", home.Text("#home-heading"));
         Assert.DoesNotContain(home.Recommendations, card => card.Why!.StartsWith("Because you", StringComparison.Ordinal));
     }
 

@@ -16,6 +16,19 @@ public sealed class PrivacyTests(StorefrontFactory store)
         Assert.Equal(("ColdStart", "NoConsent"), (home.Decision!.Variant, home.Decision.Reason));
         Assert.Equal("false", home.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
         Assert.DoesNotContain(home.Recommendations, card => card.Why!.StartsWith("Because you", StringComparison.Ordinal));
+        Assert.Equal("Popular with everyone", home.Text("#home-heading"));
+    }
+
+    [Fact]
+    public async Task Without_consent_a_shelf_says_its_picks_are_popular_not_picked_for_you()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+
+        var shelf = await visitor.GetAsync("/c/garden");
+
+        Assert.Contains("Popular in Garden", shelf.Document.QuerySelectorAll("h2.section-title").Select(heading => heading.TextContent));
+        Assert.DoesNotContain("Picked for you in Garden", shelf.Document.QuerySelectorAll("h2.section-title").Select(heading => heading.TextContent));
     }
 
     [Fact]
@@ -43,10 +56,41 @@ public sealed class PrivacyTests(StorefrontFactory store)
         var home = await visitor.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
 
         Assert.StartsWith("Done: everything this store knew about you is erased", home.Text("#flash"), StringComparison.Ordinal);
+        Assert.DoesNotContain("signed out", home.Text("#flash"), StringComparison.Ordinal);
         Assert.NotEqual(visitor.Id, visitor.Cookie("sf-visitor"));
         Assert.Equal("NoHistory", home.Decision!.Reason);
         Assert.Equal("0", home.Text("#cart-link .count"));
         using var sameBrowserBefore = new Visitor(store, visitor.Id, debug: true);
         Assert.Equal("NoHistory", (await sameBrowserBefore.GetAsync("/")).Decision!.Reason);
+    }
+
+    [Fact]
+    public async Task Forget_me_tells_a_signed_in_shopper_they_are_signed_out()
+    {
+        using var visitor = store.NewVisitor();
+        visitor.PinTreatmentArm();
+        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
+        using (var signIn = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = "forgetful@example.com", ["ReturnUrl"] = "/" }))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+        }
+
+        var privacy = await visitor.GetAsync("/privacy");
+        var home = await visitor.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+        Assert.Contains("You are signed out and start again as a new guest.", privacy.Text(".privacy-options"), StringComparison.Ordinal);
+        Assert.Equal("Done: everything this store knew about you is erased, and forgetful@example.com is signed out. You are a new guest now.", home.Text("#flash"));
+        Assert.Equal("Guest", home.Text("#account"));
+    }
+
+    [Fact]
+    public async Task The_privacy_page_does_not_promise_a_guest_to_sign_them_out()
+    {
+        using var visitor = store.NewVisitor();
+
+        var privacy = await visitor.GetAsync("/privacy");
+
+        Assert.DoesNotContain("signed out", privacy.Text(".privacy-options"), StringComparison.Ordinal);
+        Assert.Contains("You start again as a new guest.", privacy.Text(".privacy-options"), StringComparison.Ordinal);
     }
 }

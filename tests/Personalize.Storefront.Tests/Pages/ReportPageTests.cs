@@ -27,6 +27,24 @@ public sealed class ReportPageTests(StorefrontFactory store)
     }
 
     [Fact]
+    public async Task Both_lift_cards_name_their_test_and_give_a_verdict()
+    {
+        using var visitor = store.NewVisitor();
+        using var client = store.CreateClient();
+
+        var lift = await visitor.GetAsync("/lift");
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri("/lift.json", UriKind.Relative)));
+
+        foreach (var (card, estimate) in new[] { ("#conversion-lift", "conversion"), ("#revenue-lift", "revenuePerUnit") })
+        {
+            var test = json.RootElement.GetProperty(estimate).GetProperty("test").GetString()!;
+            var verdict = lift.Text($"{card} .verdict");
+            Assert.StartsWith($"{test}: ", verdict, StringComparison.Ordinal);
+            Assert.Matches("(significant at 5%|not significant yet|no data yet)$", verdict);
+        }
+    }
+
+    [Fact]
     public async Task The_lift_report_is_also_served_as_json()
     {
         using var client = store.CreateClient();

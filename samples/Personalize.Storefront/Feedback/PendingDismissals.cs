@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Tracking;
+using Personalize.Storefront.Visitors;
+
+namespace Personalize.Storefront.Feedback;
+
+/// <summary>
+/// "Not interested", with an undo. The SDK cannot take a dismissal back, so the store does not
+/// tell it at once: it holds the dismissal for <see cref="UndoWindow"/>, hides the product from
+/// that browser meanwhile, and tells the SDK only when the window closes. Undone in time, or the
+/// shopper forgotten in time, and the SDK never hears of it.
+/// </summary>
+internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activity) : IDisposable
+{
+    /// <summary>Long enough to read the notice and tap Undo; the product stays hidden all along.</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<(string VisitorId, string ProductKey), Pending> _pending = new();
+
+    /// <summary>Holds a dismissal; a product already held keeps its first window.</summary>
+    public void Hold(Shopper shopper, Product product)
+    {
+        var key = (shopper.VisitorId, product.Key);
+        var pending = new Pending(shopper, product);
+        if (_pending.TryAdd(key, pending))
+        {
+            // Added before its timer starts, so the timer always finds it.
+            pending.Timer = time.CreateTimer(_ => Commit(key, pending), null, UndoWindow, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>Takes a held dismissal back; false when the window has closed (or there was none).</summary>
+    public bool Undo(Shopper shopper, Product product)
+    {
+        if (!_pending.TryRemove((shopper.VisitorId, product.Key), out var pending))
+        {
+            return false;
+        }
+
+        pending.Timer?.Dispose();
+        return true;
+    }
+
+    /// <summary>The products this browser dismissed whose window is still open: hidden, but not yet told.</summary>
+    public IReadOnlyList<Product> For(Shopper shopper) =>
+        [.. _pending.Where(entry => entry.Key.VisitorId == shopper.VisitorId).Select(entry => entry.Value.Product)];
+
+    /// <summary>Drops every held dismissal of the shopper, by browser or by account, without telling the SDK: for "forget me".</summary>
+    public void Discard(Shopper shopper)
+    {
+        foreach (var (key, pending) in _pending)
+        {
+            if ((key.VisitorId == shopper.VisitorId || pending.Shopper.UserKey == shopper.UserKey) && _pending.TryRemove(key, out _))
+            {
+                pending.Timer?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>Stops the timers: a stopping store loses what it held, with the rest of its memory.</summary>
+    public void Dispose()
+    {
+        foreach (var pending in _pending.Values)
+        {
+            pending.Timer?.Dispose();
+        }
+
+        _pending.Clear();
+    }
+
+    private void Commit((string VisitorId, string ProductKey) key, Pending pending)
+    {
+        // Removing this very entry, not just the key: an undo that won the race has already taken it.
+        if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
+        {
+            pending.Timer?.Dispose();
+            activity.NotInterested(pending.Shopper, pending.Product);
+        }
+    }
+
+    /// <summary>One held dismissal: who said it, of what, and the timer that will tell the SDK.</summary>
+    private sealed class Pending(Shopper shopper, Product product)
+    {
+        public Shopper Shopper { get; } = shopper;
+
+        public Product Product { get; } = product;
+
+        public ITimer? Timer { get; set; }
+    }
+}

@@ -1,0 +1,41 @@
+using Microsoft.Playwright;
+
+namespace Personalize.Storefront.Tests.Browser;
+
+/// <summary>Screenshots of the browser tests: every one under the test output, the README's also in docs/.</summary>
+public static class Screenshots
+{
+    private static readonly string Output = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    /// <summary>Saves the page's first screen (or all of it) under the test output.</summary>
+    public static async Task SaveAsync(IPage page, string name, bool fullPage = false)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        Directory.CreateDirectory(Output);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Output, name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
+    }
+
+    /// <summary>Saves the page's first screen under the test output and as docs/<paramref name="name"/> for the README.</summary>
+    public static async Task SaveForReadmeAsync(IPage page, string name)
+    {
+        await SaveAsync(page, name);
+        if (RepositoryRoot() is { } root)
+        {
+            Directory.CreateDirectory(Path.Combine(root, "docs"));
+            File.Copy(Path.Combine(Output, name), Path.Combine(root, "docs", name), overwrite: true);
+        }
+    }
+
+    private static string? RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "Personalize.Sdk.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,118 @@
+using Personalize.Storefront.Feedback;
+using Personalize.Storefront.Tests.Infrastructure;
+
+namespace Personalize.Storefront.Tests.Pages;
+
+/// <summary>
+/// "Not interested" with an undo: the store hides the product at once and tells the SDK only when
+/// the undo window closes, on a clock these tests move.
+/// </summary>
+public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixture<FakeClockStorefront>
+{
+    [Fact]
+    public async Task Not_interested_hides_the_product_at_once_and_offers_an_undo_before_the_sdk_is_told()
+    {
+        using var visitor = store.NewVisitor();
+        var (dismissed, title) = await FirstRecommendationAsync(visitor);
+
+        var home = await DismissAsync(visitor, dismissed, "/");
+        var shelf = await visitor.GetAsync($"/c/{dismissed.Split('-')[0]}");
+
+        Assert.Equal($"Removed {title} from your recommendations.", home.Text("#flash span"));
+        Assert.Equal(dismissed, home.Document.QuerySelector("#flash form[action='/feedback/undo-not-interested'] input[name='productId']")?.GetAttribute("value"));
+        Assert.Equal("Undo", home.Text("#undo"));
+        Assert.DoesNotContain(home.Recommendations, card => card.Key == dismissed);
+        Assert.Equal([dismissed], home.Document.QuerySelectorAll("#held-dismissals [data-product]").Select(item => item.GetAttribute("data-product")));
+        Assert.DoesNotContain(home.Decision!.Removed, removal => removal.Guardrail == "not-interested");
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
+        Assert.DoesNotContain(shelf.Recommendations, card => card.Key == dismissed);
+        Assert.Contains(shelf.Catalog, card => card.Key == dismissed);
+    }
+
+    [Fact]
+    public async Task Undo_within_the_window_restores_the_product_and_the_sdk_never_hears_of_the_dismissal()
+    {
+        using var visitor = store.NewVisitor();
+        var (dismissed, title) = await FirstRecommendationAsync(visitor);
+        await DismissAsync(visitor, dismissed, "/");
+        store.Clock.Advance(PendingDismissals.UndoWindow - TimeSpan.FromSeconds(1));
+
+        var home = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
+        store.Clock.Advance(TimeSpan.FromMinutes(5));
+        var later = await visitor.GetAsync("/");
+
+        Assert.Equal($"Restored {title}: it can be recommended to you again.", home.Text("#flash"));
+        Assert.Contains(home.Recommendations, card => card.Key == dismissed);
+        Assert.False(home.Has("#held-dismissals"));
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
+        Assert.DoesNotContain(later.Decision!.Removed, removal => removal.Guardrail == "not-interested");
+    }
+
+    [Fact]
+    public async Task When_the_window_closes_the_sdk_is_told_and_undo_says_it_is_too_late()
+    {
+        using var visitor = store.NewVisitor();
+        var (dismissed, title) = await FirstRecommendationAsync(visitor);
+        await DismissAsync(visitor, dismissed, "/");
+
+        store.Clock.Advance(PendingDismissals.UndoWindow);
+        var home = await visitor.GetAsync("/");
+        var undo = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
+
+        Assert.Contains(("not-interested", dismissed), home.Decision!.Removed);
+        Assert.False(home.Has("#held-dismissals"));
+        Assert.Contains(store.PersonalData(visitor.Id).Profile!.Dismissed, item => item.ItemKey == dismissed);
+        Assert.Equal($"Too late to undo: the store has already noted that you're not interested in {title}.", undo.Text("#flash"));
+        Assert.DoesNotContain(undo.Recommendations, card => card.Key == dismissed);
+    }
+
+    [Fact]
+    public async Task Forgetting_the_shopper_within_the_window_drops_the_dismissal_so_nothing_is_stored_again()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("music-02");
+        var (dismissed, _) = await FirstRecommendationAsync(visitor);
+        await DismissAsync(visitor, dismissed, "/");
+
+        await visitor.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        store.Clock.Advance(PendingDismissals.UndoWindow * 2);
+
+        Assert.True(store.PersonalData(visitor.Id).IsEmpty);
+    }
+
+    [Fact]
+    public async Task Dismissing_a_next_step_comes_back_to_the_product_without_recording_another_view()
+    {
+        using var visitor = store.NewVisitor();
+        var product = await visitor.GetAsync("/p/hiking-03");
+        var events = store.PersonalData(visitor.Id).Profile!.EventCount;
+
+        var back = await DismissAsync(visitor, product.Recommendations[0].Key, "/p/hiking-03");
+
+        Assert.Equal("Day pack", back.Text(".product h1"));
+        Assert.Equal(events, store.PersonalData(visitor.Id).Profile!.EventCount);
+    }
+
+    [Fact]
+    public async Task The_card_button_says_what_it_does_and_names_the_product()
+    {
+        using var visitor = store.NewVisitor();
+
+        var home = await visitor.GetAsync("/");
+
+        var card = home.Document.QuerySelector("article.card.recommended")!;
+        var button = card.QuerySelector("form.dismiss button")!;
+        Assert.Equal("✕ Not interested", button.TextContent.Trim());
+        Assert.Equal($"Not interested in {card.QuerySelector(".title")!.TextContent}", button.GetAttribute("aria-label"));
+    }
+
+    private static async Task<(string Key, string Title)> FirstRecommendationAsync(Visitor visitor)
+    {
+        var home = await visitor.GetAsync("/");
+        var key = home.Recommendations[0].Key;
+        return (key, home.Text($"article[data-product='{key}'] .title")!);
+    }
+
+    private static Task<StorePage> DismissAsync(Visitor visitor, string productKey, string returnUrl) =>
+        visitor.PostAndFollowAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = productKey, ["returnUrl"] = returnUrl });
+}

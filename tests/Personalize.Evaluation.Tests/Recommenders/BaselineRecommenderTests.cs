@@ -1,24 +1,12 @@
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
-using Personalize.Sdk;
+using static Personalize.Evaluation.Tests.Recommenders.FourUserLog;
 using static Personalize.Evaluation.Tests.SyntheticLog;
 
 namespace Personalize.Evaluation.Tests.Recommenders;
 
 public sealed class BaselineRecommenderTests
 {
-    // Users and their items:  u1: a, b    u2: a, b, c    u3: c, d    u4: a
-    // Users per item: a {u1, u2, u4} = 3, b {u1, u2} = 2, c {u2, u3} = 2, d {u3} = 1.
-    private static readonly TrainingSet Train = new(
-        [Row("u1", "a", 1), Row("u1", "b", 2), Row("u2", "a", 3), Row("u2", "b", 4), Row("u2", "c", 5), Row("u3", "c", 6), Row("u3", "d", 7), Row("u4", "a", 8)],
-        [],
-        EventKind.Purchase,
-        seed: 1);
-
-    private static int Item(string key) => Train.TryGetItem(key, out var item) ? item : throw new KeyNotFoundException(key);
-
-    private static int User(string key) => Train.TryGetUser(key, out var user) ? user : throw new KeyNotFoundException(key);
-
     private static string[] Recommend(IRecommender recommender, string user, params string[] candidates)
     {
         var top = new int[candidates.Length];

@@ -1,24 +1,11 @@
-using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
-using Personalize.Sdk;
+using static Personalize.Evaluation.Tests.Recommenders.FourUserLog;
 using static Personalize.Evaluation.Tests.SyntheticLog;
 
 namespace Personalize.Evaluation.Tests.Recommenders;
 
 public sealed class Rp3BetaRecommenderTests
 {
-    // Users and their items:  u1: a, b    u2: a, b, c    u3: c, d    u4: a
-    // |items of u|: u1 2, u2 3, u3 2, u4 1.   |users of i|: a 3, b 2, c 2, d 1.
-    private static readonly TrainingSet Train = new(
-        [Row("u1", "a", 1), Row("u1", "b", 2), Row("u2", "a", 3), Row("u2", "b", 4), Row("u2", "c", 5), Row("u3", "c", 6), Row("u3", "d", 7), Row("u4", "a", 8)],
-        [],
-        EventKind.Purchase,
-        seed: 1);
-
-    private static int Item(string key) => Train.TryGetItem(key, out var item) ? item : throw new KeyNotFoundException(key);
-
-    private static int User(string key) => Train.TryGetUser(key, out var user) ? user : throw new KeyNotFoundException(key);
-
     [Fact]
     public void With_alpha_1_and_beta_0_a_weight_is_the_probability_of_the_item_to_user_to_item_walk()
     {

@@ -81,7 +81,8 @@ internal sealed class EventPipeline(
 
         var key = identity.Resolve(personalizationEvent.UserKey, out var known);
         ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
-        var consent = profiles.Find(key)?.ReadConsent() ?? defaultConsent;
+        var existing = profiles.Find(key);
+        var consent = existing?.ReadConsent() ?? defaultConsent;
         if (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
         {
             // Without consent nothing about the person is stored, not even an empty profile.
@@ -90,7 +91,7 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var profile = ApplyToProfile(personalizationEvent.UserKey, update);
+        var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing);
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp);
@@ -101,18 +102,21 @@ internal sealed class EventPipeline(
 
     /// <summary>
     /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
-    /// retire the old one; the loop then resolves again, so the event lands on the survivor.
+    /// retire the old one; the loop then resolves again, so the event lands on the survivor. The
+    /// first try reuses the key and profile the consent check already looked up.
     /// </summary>
-    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update)
+    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found)
     {
         while (true)
         {
-            var key = identity.Resolve(userKey);
-            var profile = profiles.GetOrCreate(key);
+            var profile = found ?? profiles.GetOrCreate(key);
+            found = null;
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 return profile;
             }
+
+            key = identity.Resolve(userKey);
         }
     }
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Benchmarks;
 

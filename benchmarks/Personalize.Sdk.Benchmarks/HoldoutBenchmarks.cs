@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 using BenchmarkDotNet.Attributes;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk.Benchmarks;

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Scoring;
 
 namespace Personalize.Sdk.Benchmarks;

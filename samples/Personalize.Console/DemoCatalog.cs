@@ -1,4 +1,4 @@
-using Personalize.Sdk.Catalog;
+using Personalize.Sdk;
 
 namespace Personalize.ConsoleSample;
 

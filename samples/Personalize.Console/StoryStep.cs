@@ -1,5 +1,5 @@
 using Personalize.Sdk;
-using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.ConsoleSample;
 

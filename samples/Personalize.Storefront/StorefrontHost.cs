@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Connections;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Personalize.Sdk.Placements;
+using Personalize.Sdk;
 using Personalize.Storefront.Account;
 using Personalize.Storefront.Assets;
 using Personalize.Storefront.Catalog;

@@ -1,5 +1,4 @@
-using Personalize.Sdk.Explanations;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk;
 

@@ -3,7 +3,7 @@ using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Statistics;
 
-namespace Personalize.Sdk;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>What a signal provider or a guardrail may read about one decision: the profile, the catalog, the request.</summary>
 public readonly ref struct DecisionContext

@@ -1,4 +1,3 @@
-using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk;
 

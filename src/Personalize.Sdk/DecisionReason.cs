@@ -35,7 +35,7 @@ public enum DecisionReason
 
     /// <summary>
     /// Fallback: the placement paused itself because its data readiness degraded (see
-    /// <see cref="Placements.PlacementOptions.AutoPause"/>); it resumes by itself once readiness recovers.
+    /// <see cref="PlacementOptions.AutoPause"/>); it resumes by itself once readiness recovers.
     /// </summary>
     Paused = 10,
 }

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Reporting;
+
 namespace Personalize.Sdk;
 
 /// <summary>
@@ -70,7 +72,7 @@ public interface IPersonalizer
     /// <param name="holdout">The holdout's name.</param>
     /// <returns>The person's assignment in that holdout.</returns>
     /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or no holdout has that name.</exception>
-    Holdouts.HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout);
+    HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout);
 
     /// <summary>The consent in force for a person: what they stated with a consent event, else <see cref="PersonalizationOptions.DefaultConsent"/>.</summary>
     /// <param name="userKey">Any key of the person.</param>
@@ -84,7 +86,7 @@ public interface IPersonalizer
     /// were measured in. Changes nothing. After <see cref="Forget"/> it is empty.
     /// </summary>
     /// <param name="userKey">Any key of the person: the known key or one of its aliases.</param>
-    /// <returns>What is held; <see cref="Privacy.PersonalData.ToJson"/> gives the documented JSON.</returns>
+    /// <returns>What is held; <see cref="PersonalData.ToJson"/> gives the documented JSON.</returns>
     /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
-    Privacy.PersonalData GetPersonalData(string userKey);
+    PersonalData GetPersonalData(string userKey);
 }

@@ -1,6 +1,4 @@
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk;
 
@@ -59,7 +57,7 @@ public sealed class PersonalizationOptions
 
     /// <summary>
     /// The weight of each signal for a user with history, by signal name
-    /// (see <see cref="Signals.BuiltInSignals"/>). A signal missing here keeps its default weight.
+    /// (see <see cref="BuiltInSignals"/>). A signal missing here keeps its default weight.
     /// </summary>
     /// <value>The default is empty: every signal keeps the weight it was registered with (see the README's signal table).</value>
     public IDictionary<string, float> Weights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
@@ -92,11 +90,11 @@ public sealed class PersonalizationOptions
     /// <see cref="PersonalizationRequest.DefaultPlacement"/>, which may be configured here too.
     /// </summary>
     /// <value>The default is empty: every placement uses the engine-wide settings.</value>
-    public IDictionary<string, Placements.PlacementOptions> Placements { get; } = new Dictionary<string, Placements.PlacementOptions>(StringComparer.Ordinal);
+    public IDictionary<string, PlacementOptions> Placements { get; } = new Dictionary<string, PlacementOptions>(StringComparer.Ordinal);
 
     /// <summary>How data readiness is judged and when placements that opt in pause themselves.</summary>
-    /// <value>See <see cref="Readiness.ReadinessOptions"/> for each default.</value>
-    public Readiness.ReadinessOptions Readiness { get; } = new();
+    /// <value>See <see cref="ReadinessOptions"/> for each default.</value>
+    public ReadinessOptions Readiness { get; } = new();
 
     /// <summary>Items to start with, in catalog order.</summary>
     /// <value>The default is empty.</value>

@@ -1,4 +1,3 @@
-using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk;
 
@@ -37,7 +36,7 @@ public readonly struct PersonalizationRequest
     public ReadOnlyMemory<string> Candidates { get; init; }
 
     /// <summary>How many items to return at most.</summary>
-    /// <value>The default is the placement's <see cref="Placements.PlacementOptions.Count"/>, else <see cref="DefaultCount"/> (10).</value>
+    /// <value>The default is the placement's <see cref="PlacementOptions.Count"/>, else <see cref="DefaultCount"/> (10).</value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int Count
     {

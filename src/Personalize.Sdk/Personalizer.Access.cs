@@ -1,6 +1,6 @@
-using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Privacy;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;

@@ -1,7 +1,7 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 
-namespace Personalize.Sdk;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>A read-only view of the user's profile for one decision.</summary>
 public readonly struct ProfileView

@@ -3,7 +3,7 @@ using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Tests;
 

@@ -1,5 +1,4 @@
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;

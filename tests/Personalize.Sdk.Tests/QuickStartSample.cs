@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Sdk.Tests;
 

@@ -1,5 +1,4 @@
 using Personalize.Sdk;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Evaluation.Data;
 

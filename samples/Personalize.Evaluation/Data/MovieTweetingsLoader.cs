@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using Personalize.Sdk;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Evaluation.Data;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using Personalize.Sdk;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Evaluation.Data;
 

@@ -1,6 +1,5 @@
 using Personalize.Evaluation.Data;
 using Personalize.Sdk;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Evaluation.Protocol;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Protocol;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Personalize.Sdk;
-using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Recommenders;
 

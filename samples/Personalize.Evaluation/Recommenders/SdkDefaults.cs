@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk;
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Evaluation.Recommenders;
 

@@ -1,4 +1,4 @@
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Recommenders;
 

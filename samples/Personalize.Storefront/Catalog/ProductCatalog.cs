@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Diagnostics.CodeAnalysis;
-using Personalize.Sdk.Catalog;
+using Personalize.Sdk;
 
 namespace Personalize.Storefront.Catalog;
 

@@ -1,4 +1,4 @@
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk;
 
 namespace Personalize.Storefront.Debugging;
 

@@ -1,4 +1,4 @@
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Storefront.Governance;
 

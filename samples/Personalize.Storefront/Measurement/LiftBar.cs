@@ -1,4 +1,4 @@
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Storefront.Measurement;
 

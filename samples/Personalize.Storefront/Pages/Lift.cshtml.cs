@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Measurement;
 
 namespace Personalize.Storefront.Pages;

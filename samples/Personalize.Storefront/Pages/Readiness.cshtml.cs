@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk;
-using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Readiness;
 
 namespace Personalize.Storefront.Pages;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Storefront.Pages;
 

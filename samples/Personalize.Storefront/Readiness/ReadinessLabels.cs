@@ -1,4 +1,4 @@
-using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Storefront.Readiness;
 

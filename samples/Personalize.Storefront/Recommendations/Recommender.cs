@@ -1,5 +1,4 @@
 using Personalize.Sdk;
-using Personalize.Sdk.Holdouts;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Visitors;

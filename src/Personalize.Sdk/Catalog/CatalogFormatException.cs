@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Catalog;
+namespace Personalize.Sdk;
 
 /// <summary>A catalog file or stream could not be read. The message names the line and position.</summary>
 public sealed class CatalogFormatException : FormatException

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Catalog;
+namespace Personalize.Sdk;
 
 /// <summary>One item that can be ranked: a product, an offer, a piece of content.</summary>
 /// <remarks>

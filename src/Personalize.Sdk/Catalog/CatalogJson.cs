@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Personalize.Sdk.Catalog;
 
-namespace Personalize.Sdk.Catalog;
+namespace Personalize.Sdk;
 
 /// <summary>
 /// Reads catalogs in the documented JSON schema:

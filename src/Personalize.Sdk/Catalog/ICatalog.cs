@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 
-namespace Personalize.Sdk.Catalog;
+namespace Personalize.Sdk;
 
 /// <summary>The catalog of items the SDK ranks, replaceable at run time.</summary>
 public interface ICatalog

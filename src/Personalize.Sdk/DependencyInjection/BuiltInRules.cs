@@ -1,6 +1,4 @@
-using Personalize.Sdk.Governance;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.DependencyInjection;
 

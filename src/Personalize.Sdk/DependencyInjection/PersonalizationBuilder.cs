@@ -1,13 +1,12 @@
 using System.Diagnostics.CodeAnalysis;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Governance;
+using Personalize.Sdk;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Signals;
 
-namespace Personalize.Sdk.DependencyInjection;
+namespace Microsoft.Extensions.DependencyInjection;
 
 /// <summary>Chains further configuration onto <c>AddPersonalization()</c>.</summary>
 public sealed class PersonalizationBuilder

@@ -6,11 +6,13 @@ using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Signals;
 
 namespace Microsoft.Extensions.DependencyInjection;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Governance;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.DependencyInjection;
 

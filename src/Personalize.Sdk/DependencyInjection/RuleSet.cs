@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Placements;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.DependencyInjection;

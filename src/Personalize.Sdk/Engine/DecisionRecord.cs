@@ -1,4 +1,3 @@
-using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;

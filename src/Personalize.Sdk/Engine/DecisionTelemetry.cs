@@ -32,7 +32,7 @@ internal sealed class DecisionTelemetry(PersonalizationMetrics metrics)
         if (info.Holdout is { } holdout)
         {
             activity.SetTag("personalize.holdout", holdout.Holdout);
-            activity.SetTag("personalize.holdout.arm", holdout.Arm == Holdouts.HoldoutArm.Control ? "control" : "treatment");
+            activity.SetTag("personalize.holdout.arm", holdout.Arm == HoldoutArm.Control ? "control" : "treatment");
         }
     }
 }

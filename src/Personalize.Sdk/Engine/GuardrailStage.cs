@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
-using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Placements;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Engine;
 

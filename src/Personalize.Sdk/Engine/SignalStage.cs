@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Signals;

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Explanations;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>A candidate a guardrail removed from a decision, and why.</summary>
 /// <param name="ItemKey">The removed item's key.</param>

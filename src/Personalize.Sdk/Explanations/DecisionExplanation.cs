@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Explanations;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Why a decision came out as it did. Only built when the request asks for it.</summary>
 public sealed class DecisionExplanation

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Explanations;

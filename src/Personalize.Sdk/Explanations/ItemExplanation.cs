@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Explanations;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Why one item was ranked where it was.</summary>
 public sealed class ItemExplanation

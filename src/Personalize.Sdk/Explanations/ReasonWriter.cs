@@ -1,6 +1,6 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Profiles;
-using Personalize.Sdk.Signals;
 using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Explanations;

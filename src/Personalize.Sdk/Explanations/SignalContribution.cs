@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Explanations;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>What one signal added to one item's score.</summary>
 /// <param name="Signal">The signal's name.</param>

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Every signal, guardrail and policy in force, with who owns it and why, for audit.</summary>
 public interface IRuleRegistry

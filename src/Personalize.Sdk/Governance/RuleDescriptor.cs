@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Governance;
+using Personalize.Sdk.Extensibility;
+
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>One rule as the registry lists it for audit.</summary>
 /// <param name="Name">The rule's unique name.</param>

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>Who answers for a rule (a signal or a guardrail), why it exists and when it must be looked at again.</summary>
 /// <param name="Owner">The team or person who answers for it.</param>

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Governance;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>What kind of rule a registry entry is.</summary>
 public enum RuleKind

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Governance;
 

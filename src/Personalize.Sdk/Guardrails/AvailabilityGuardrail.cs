@@ -1,6 +1,8 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Guardrails;
 
-/// <summary>Only items that can be shown: in stock, published (<see cref="Catalog.CatalogItem.IsAvailable"/>).</summary>
+/// <summary>Only items that can be shown: in stock, published (<see cref="CatalogItem.IsAvailable"/>).</summary>
 internal sealed class AvailabilityGuardrail : IGuardrail
 {
     public string Name => BuiltInGuardrails.Availability;

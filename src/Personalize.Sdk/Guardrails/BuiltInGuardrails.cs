@@ -1,9 +1,9 @@
-namespace Personalize.Sdk.Guardrails;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>The names of the built-in guardrails and policies, as used in options, explanations and the rule registry.</summary>
 public static class BuiltInGuardrails
 {
-    /// <summary>Only items that can be shown (<see cref="Catalog.CatalogItem.IsAvailable"/>).</summary>
+    /// <summary>Only items that can be shown (<see cref="CatalogItem.IsAvailable"/>).</summary>
     public const string Availability = "availability";
 
     /// <summary>Not what the user bought within <see cref="GuardrailOptions.RecentPurchaseWindow"/> (replenishable categories return after their interval).</summary>

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>No promotional item for <see cref="GuardrailOptions.ComplaintSuppression"/> after the user complained.</summary>

@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Extensibility;
+
+namespace Personalize.Sdk;
 
 /// <summary>Settings of the built-in guardrails and policies.</summary>
 public sealed class GuardrailOptions
@@ -14,7 +16,7 @@ public sealed class GuardrailOptions
     /// <value>The default is empty.</value>
     public IDictionary<string, TimeSpan> ReplenishableCategories { get; } = new Dictionary<string, TimeSpan>(StringComparer.Ordinal);
 
-    /// <summary>How long after a complaint no promotional item (<see cref="Catalog.CatalogItem.IsPromotional"/>) is shown.</summary>
+    /// <summary>How long after a complaint no promotional item (<see cref="CatalogItem.IsPromotional"/>) is shown.</summary>
     /// <value>The default is 14 days. Must be positive.</value>
     public TimeSpan ComplaintSuppression { get; set; } = TimeSpan.FromDays(14);
 

@@ -1,4 +1,5 @@
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Guardrails;
 

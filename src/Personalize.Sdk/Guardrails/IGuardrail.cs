@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Guardrails;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// A rule that removes candidates a user must not be shown: what they just bought, what is out of

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>Never what the user said "not interested" to.</summary>

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Guardrails;

@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Holdouts;
+
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// The built-in <see cref="IBucketHasher"/> schemes. All instances are stateless singletons,

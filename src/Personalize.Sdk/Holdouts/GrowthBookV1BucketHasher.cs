@@ -1,3 +1,5 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Holdouts;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Holdouts;
 

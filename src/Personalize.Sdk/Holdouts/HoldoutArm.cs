@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Holdouts;
+namespace Personalize.Sdk;
 
 /// <summary>Which side of a holdout a unit is on.</summary>
 public enum HoldoutArm

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Holdouts;
+namespace Personalize.Sdk;
 
 /// <summary>Where one unit landed in one holdout.</summary>
 /// <param name="Holdout">The holdout's name.</param>

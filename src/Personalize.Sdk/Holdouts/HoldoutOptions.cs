@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Extensibility;
+
+namespace Personalize.Sdk;
 
 /// <summary>
 /// One holdout: a stable share of units kept on the default experience, to measure lift against.

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Holdouts;
 
 /// <summary>Start-up checks of the holdouts; every failure names its holdout.</summary>

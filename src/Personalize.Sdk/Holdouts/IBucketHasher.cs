@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Holdouts;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// Maps a (salt, unit key) pair to a stable bucket in <c>[0, <see cref="BucketHashers.BucketCount"/>)</c>.

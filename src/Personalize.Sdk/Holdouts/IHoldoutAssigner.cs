@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Holdouts;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>Assigns units to the configured holdouts, deterministically: same unit, same arm, in every process and release.</summary>
 public interface IHoldoutAssigner

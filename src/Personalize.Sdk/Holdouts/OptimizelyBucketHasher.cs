@@ -1,4 +1,5 @@
 using System.Buffers;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Holdouts;
 

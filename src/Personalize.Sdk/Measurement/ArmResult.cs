@@ -1,6 +1,5 @@
-using Personalize.Sdk.Holdouts;
 
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>What one arm of a holdout saw and did.</summary>
 /// <param name="Arm">Treatment or control.</param>

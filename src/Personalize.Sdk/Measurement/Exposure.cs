@@ -1,6 +1,5 @@
-using Personalize.Sdk.Holdouts;
 
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// One unit shown one decision, in one holdout's arm: what an <see cref="IExposureSink"/> receives.

@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// Receives every measured exposure and attributed outcome, for example to forward them to your

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Computes lift reports from the SDK's in-memory exposure and outcome aggregates.</summary>
 public interface ILiftReporter

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Treatment against control on one metric.</summary>
 /// <param name="RelativeLift">Treatment / control - 1 (0.12 is +12%); null when control is 0 or an arm is empty.</param>

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Personalize.Sdk.Measurement;
 
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Is personalization paying off? One holdout's arms compared, with honest statistics.</summary>
 public sealed class LiftReport

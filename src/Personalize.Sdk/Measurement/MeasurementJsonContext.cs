@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Measurement;
 

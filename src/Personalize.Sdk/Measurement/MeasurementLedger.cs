@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Measurement;
 

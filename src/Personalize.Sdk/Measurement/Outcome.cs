@@ -1,6 +1,5 @@
-using Personalize.Sdk.Holdouts;
 
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>A click, add-to-cart or purchase by an exposed unit, attributed to its arm of one holdout.</summary>
 /// <param name="UnitKey">The unit.</param>

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Measurement;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Whether the arms hold the shares the holdout was configured with (a sample-ratio-mismatch test).</summary>
 /// <param name="ExpectedControlShare">The configured control share.</param>

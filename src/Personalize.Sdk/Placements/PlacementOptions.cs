@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Placements;
+using Personalize.Sdk.Extensibility;
+
+namespace Personalize.Sdk;
 
 /// <summary>
 /// How one surface ("home", "product-page", "cart", "email") is personalized. Anything left unset
@@ -14,7 +16,7 @@ public sealed class PlacementOptions
     /// <value>The default is empty.</value>
     public IDictionary<string, float> ColdStartWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
-    /// <summary>Guardrails switched off on this placement only (see <see cref="Guardrails.BuiltInGuardrails"/>).</summary>
+    /// <summary>Guardrails switched off on this placement only (see <see cref="BuiltInGuardrails"/>).</summary>
     /// <value>The default is empty.</value>
     public ISet<string> DisabledGuardrails { get; } = new HashSet<string>(StringComparer.Ordinal);
 
@@ -28,9 +30,9 @@ public sealed class PlacementOptions
 
     /// <summary>
     /// Whether this placement pauses itself, serving the default experience, when its readiness
-    /// falls below the pause thresholds (see <see cref="Readiness.ReadinessOptions"/>), and resumes
+    /// falls below the pause thresholds (see <see cref="ReadinessOptions"/>), and resumes
     /// by itself when it recovers.
     /// </summary>
-    /// <value>The default is <see langword="null"/>: <see cref="Readiness.ReadinessOptions.AutoPause"/>.</value>
+    /// <value>The default is <see langword="null"/>: <see cref="ReadinessOptions.AutoPause"/>.</value>
     public bool? AutoPause { get; set; }
 }

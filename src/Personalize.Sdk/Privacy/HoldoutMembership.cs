@@ -1,6 +1,5 @@
-using Personalize.Sdk.Holdouts;
 
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>A person's place in one holdout, as the measurement ledger holds it.</summary>
 public sealed class HoldoutMembership

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>A person's time-decayed interest in a category or an attribute.</summary>
 public sealed class PersonalAffinity

@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Personalize.Sdk.Privacy;
 
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>
 /// Everything the SDK holds about one person, for a data-access request (the right of access).

@@ -1,5 +1,6 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Privacy;
 

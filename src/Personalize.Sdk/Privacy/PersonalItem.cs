@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>An item in a person's history, and when.</summary>
 public sealed class PersonalItem

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Something a person said they like or dislike.</summary>
 public sealed class PersonalPreference

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>What a person's profile holds, in the catalog's names, as of <see cref="PersonalData.GeneratedAt"/>.</summary>
 public sealed class PersonalProfile

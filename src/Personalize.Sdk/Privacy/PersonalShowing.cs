@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Privacy;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>An item shown to a person without engagement, counted for the frequency cap.</summary>
 public sealed class PersonalShowing

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Computes readiness reports from what the SDK observed over the rolling window.</summary>
 public interface IReadinessReporter

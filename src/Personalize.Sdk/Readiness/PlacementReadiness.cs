@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Whether one placement's data is ready to personalize on, figure by figure.</summary>
 /// <param name="Placement">The placement's name.</param>

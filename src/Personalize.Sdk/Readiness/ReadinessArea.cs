@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>What part of the data a readiness figure is about.</summary>
 public enum ReadinessArea

@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>How a placement's decisions in the window were served. Shares are of <paramref name="Decisions"/> (0 when there were none).</summary>
 /// <param name="Decisions">Decisions made in the window.</param>

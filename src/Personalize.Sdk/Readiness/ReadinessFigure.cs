@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>One readiness figure: what was observed, what it is compared with, and what to do about it.</summary>
 /// <param name="Area">What part of the data it is about.</param>

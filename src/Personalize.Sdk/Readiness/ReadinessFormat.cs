@@ -1,4 +1,5 @@
 using System.Globalization;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Readiness;
 

@@ -1,5 +1,5 @@
 using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Readiness;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Placements;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Readiness;
 

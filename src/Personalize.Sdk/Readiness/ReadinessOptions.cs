@@ -1,8 +1,10 @@
-namespace Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk;
 
 /// <summary>
 /// How the SDK judges whether each placement's data is ready to personalize on, and when a
-/// placement that opts in (<see cref="Placements.PlacementOptions.AutoPause"/>) pauses itself.
+/// placement that opts in (<see cref="PlacementOptions.AutoPause"/>) pauses itself.
 /// </summary>
 public sealed class ReadinessOptions
 {

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Personalize.Sdk.Readiness;
 
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>Is the data ready to personalize on? Every placement judged against documented thresholds.</summary>
 public sealed class ReadinessReport

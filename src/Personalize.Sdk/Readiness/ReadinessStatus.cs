@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>How a readiness figure, or a placement as a whole, compares with its thresholds.</summary>
 public enum ReadinessStatus

@@ -1,4 +1,6 @@
-namespace Personalize.Sdk.Readiness;
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk;
 
 /// <summary>
 /// The documented thresholds of the readiness report. A figure on the good side of its "ready"

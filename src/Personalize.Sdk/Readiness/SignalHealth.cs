@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Readiness;
+namespace Personalize.Sdk.Reporting;
 
 /// <summary>How one signal provider behaved on a placement over the window.</summary>
 /// <param name="Signal">The provider's name.</param>

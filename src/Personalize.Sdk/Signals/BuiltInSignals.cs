@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Signals;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>The names of the built-in signals, as used to configure their weights.</summary>
 /// <remarks>Every built-in writes values in [0, 1]; the README's signal table gives each default weight.</remarks>

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Signals;

@@ -1,4 +1,5 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Signals;
 

@@ -1,7 +1,9 @@
+using Personalize.Sdk.Extensibility;
+
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
-/// Freshness: an item that arrived (<see cref="Catalog.CatalogItem.AddedAt"/>) within
+/// Freshness: an item that arrived (<see cref="CatalogItem.AddedAt"/>) within
 /// <see cref="PersonalizationOptions.FreshnessPeriod"/> scores 1 on arrival, fading linearly to 0
 /// at the end of the period. Items without an arrival date, older ones and not-yet-arrived ones score 0.
 /// </summary>

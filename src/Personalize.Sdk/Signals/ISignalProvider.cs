@@ -1,4 +1,4 @@
-namespace Personalize.Sdk.Signals;
+namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
 /// One input to a decision. A provider fills one column of scores, one value per candidate,

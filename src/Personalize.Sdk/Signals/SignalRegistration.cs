@@ -1,4 +1,4 @@
-using Personalize.Sdk.Governance;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Signals;
 

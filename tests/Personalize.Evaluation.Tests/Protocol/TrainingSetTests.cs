@@ -1,7 +1,6 @@
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
 using Personalize.Sdk;
-using Personalize.Sdk.Catalog;
 using static Personalize.Evaluation.Tests.SyntheticLog;
 
 namespace Personalize.Evaluation.Tests.Protocol;

@@ -2,8 +2,8 @@ using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
-using Personalize.Sdk.Signals;
 using static Personalize.Evaluation.Tests.SyntheticLog;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Tests.Protocol;
 

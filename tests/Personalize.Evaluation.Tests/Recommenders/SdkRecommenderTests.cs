@@ -2,9 +2,8 @@ using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
 using Personalize.Sdk;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Signals;
 using static Personalize.Evaluation.Tests.SyntheticLog;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Evaluation.Tests.Recommenders;
 

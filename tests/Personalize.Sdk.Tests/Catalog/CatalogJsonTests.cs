@@ -1,5 +1,4 @@
 using System.Text;
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Sdk.Tests.Catalog;
 

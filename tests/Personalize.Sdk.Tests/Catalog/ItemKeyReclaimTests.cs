@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Catalog;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.DependencyInjection;
@@ -150,9 +150,9 @@ public sealed class AddPersonalizationTests
 
         public bool Forget(string userKey) => throw new NotSupportedException();
 
-        public Personalize.Sdk.Privacy.PersonalData GetPersonalData(string userKey) => throw new NotSupportedException();
+        public PersonalData GetPersonalData(string userKey) => throw new NotSupportedException();
 
-        public Personalize.Sdk.Holdouts.HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout) => throw new NotSupportedException();
+        public HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout) => throw new NotSupportedException();
 
         public ConsentFlags GetConsent(string userKey) => throw new NotSupportedException();
     }

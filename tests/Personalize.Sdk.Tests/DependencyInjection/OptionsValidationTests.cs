@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Tests.DependencyInjection;
 

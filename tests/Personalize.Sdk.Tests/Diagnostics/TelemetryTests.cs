@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Diagnostics;
@@ -59,7 +60,7 @@ public sealed class TelemetryTests
             },
         };
         listener.Start();
-        using var sdk = new TestSdk(options => options.Placements["home"] = new Personalize.Sdk.Placements.PlacementOptions { AutoPause = true });
+        using var sdk = new TestSdk(options => options.Placements["home"] = new PlacementOptions { AutoPause = true });
         sdk.Rank("u");
 
         Assert.True(instruments.Count >= 20, $"only {instruments.Count} instruments were published");
@@ -68,7 +69,7 @@ public sealed class TelemetryTests
     }
 
     /// <summary>Takes 3 ms of the fake clock to compute, so the decision's duration is known exactly.</summary>
-    private sealed class ClockAdvancingSignal : Personalize.Sdk.Signals.ISignalProvider
+    private sealed class ClockAdvancingSignal : ISignalProvider
     {
         public Microsoft.Extensions.Time.Testing.FakeTimeProvider? Time { get; set; }
 

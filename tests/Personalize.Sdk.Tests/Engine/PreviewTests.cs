@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Engine;

@@ -1,4 +1,5 @@
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Explanations;
@@ -14,7 +15,7 @@ public sealed class ExplanationTests
 
         var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 });
 
-        var explanation = Assert.IsType<Personalize.Sdk.Explanations.DecisionExplanation>(decision.Explanation);
+        var explanation = Assert.IsType<DecisionExplanation>(decision.Explanation);
         Assert.Equal(decision.Items.Select(i => i.ItemKey), explanation.Items.Select(i => i.ItemKey));
         Assert.All(explanation.Items, item =>
         {

@@ -1,6 +1,4 @@
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Guardrails;

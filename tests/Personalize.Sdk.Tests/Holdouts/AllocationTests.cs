@@ -1,4 +1,4 @@
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Holdouts;

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 
 namespace Personalize.Sdk.Tests.Holdouts;

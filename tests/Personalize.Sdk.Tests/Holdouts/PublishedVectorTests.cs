@@ -1,5 +1,5 @@
 using System.IO.Hashing;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Tests.Holdouts;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Holdouts;
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Measurement;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Tests.Measurement;
 

@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Personalize.Sdk.Guardrails;
-using Personalize.Sdk.Placements;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Placements;
@@ -57,7 +56,7 @@ public sealed class PlacementTests
             builder => builder.AddHoldout("site-holdout", 5_000).AddHoldout("home-holdout", 5_000));
 
         Assert.Equal("home-holdout", sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = "home" }).Holdout!.Value.Holdout);
-        var reporter = sdk.Services.GetRequiredService<Personalize.Sdk.Measurement.ILiftReporter>();
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
         var site = reporter.GetReport("site-holdout");
         Assert.Equal(0, site.Treatment.ExposedUnits + site.Control.ExposedUnits);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Tests.TestSupport;
 

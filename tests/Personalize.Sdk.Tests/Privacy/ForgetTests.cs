@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Holdouts;
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;

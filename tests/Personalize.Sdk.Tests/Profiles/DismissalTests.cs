@@ -1,7 +1,6 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
-using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Tests.TestSupport;
 

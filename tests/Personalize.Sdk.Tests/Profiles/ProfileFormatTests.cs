@@ -2,6 +2,7 @@ using System.Buffers;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Privacy;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Profiles;

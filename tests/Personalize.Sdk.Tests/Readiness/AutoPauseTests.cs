@@ -3,9 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Personalize.Sdk.Measurement;
-using Personalize.Sdk.Readiness;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Readiness;
@@ -184,7 +183,7 @@ public sealed class AutoPauseTests
         {
             options.Readiness.MinimumDecisions = 20;
             // Repeated decisions for one user would otherwise cap every item they were shown.
-            var home = new Personalize.Sdk.Placements.PlacementOptions { AutoPause = autoPause, DisabledGuardrails = { Personalize.Sdk.Guardrails.BuiltInGuardrails.FrequencyCap } };
+            var home = new PlacementOptions { AutoPause = autoPause, DisabledGuardrails = { BuiltInGuardrails.FrequencyCap } };
             foreach (var signal in BuiltInSignals.All)
             {
                 home.Weights[signal] = 0f;

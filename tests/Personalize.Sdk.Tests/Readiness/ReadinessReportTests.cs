@@ -1,8 +1,6 @@
 using System.Text.Json;
-using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Governance;
-using Personalize.Sdk.Readiness;
-using Personalize.Sdk.Signals;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Readiness;

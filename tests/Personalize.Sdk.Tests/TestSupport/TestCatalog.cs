@@ -1,4 +1,3 @@
-using Personalize.Sdk.Catalog;
 
 namespace Personalize.Sdk.Tests.TestSupport;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Personalize.Sdk.DependencyInjection;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Tests.TestSupport;
 
@@ -11,7 +12,7 @@ internal sealed class TestSdk : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null, IEnumerable<Personalize.Sdk.Catalog.CatalogItem>? catalog = null)
+    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null, IEnumerable<CatalogItem>? catalog = null)
     {
         Time = new FakeTimeProvider(Start);
         var services = new ServiceCollection();
@@ -28,14 +29,14 @@ internal sealed class TestSdk : IDisposable
     /// <summary>Options that weigh one signal 1 and every other built-in 0, for users with and without history.</summary>
     public static Action<PersonalizationOptions> Only(string signal) => options =>
     {
-        foreach (var name in Personalize.Sdk.Signals.BuiltInSignals.All)
+        foreach (var name in BuiltInSignals.All)
         {
             options.Weights[name] = name == signal ? 1f : 0f;
             options.ColdStartWeights[name] = name == signal ? 1f : 0f;
         }
     };
 
-    public Personalize.Sdk.Catalog.ICatalog Catalog => Services.GetRequiredService<Personalize.Sdk.Catalog.ICatalog>();
+    public ICatalog Catalog => Services.GetRequiredService<ICatalog>();
 
     public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;
 
@@ -61,8 +62,8 @@ internal sealed class TestSdk : IDisposable
     }
 
     /// <summary>The readiness report as of the fake clock.</summary>
-    public Personalize.Sdk.Readiness.ReadinessReport Readiness() =>
-        Services.GetRequiredService<Personalize.Sdk.Readiness.IReadinessReporter>().GetReport();
+    public ReadinessReport Readiness() =>
+        Services.GetRequiredService<IReadinessReporter>().GetReport();
 
     public void Dispose() => _provider.Dispose();
 }

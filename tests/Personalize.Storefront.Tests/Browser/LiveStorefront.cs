@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk;
+using Personalize.Sdk.Extensibility;
 using Personalize.Storefront.Measurement;
 
 namespace Personalize.Storefront.Tests.Browser;

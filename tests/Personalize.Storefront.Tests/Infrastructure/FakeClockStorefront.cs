@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk;
-using Personalize.Sdk.Holdouts;
-using Personalize.Sdk.Privacy;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Measurement;
 
 namespace Personalize.Storefront.Tests.Infrastructure;

@@ -2,8 +2,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk;
-using Personalize.Sdk.Holdouts;
-using Personalize.Sdk.Privacy;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Measurement;
 
 namespace Personalize.Storefront.Tests.Infrastructure;

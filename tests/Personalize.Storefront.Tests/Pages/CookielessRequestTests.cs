@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk;
-using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Tests.Infrastructure;
 

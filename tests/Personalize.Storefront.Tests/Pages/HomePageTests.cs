@@ -1,5 +1,5 @@
 using System.Net;
-using Personalize.Sdk.Holdouts;
+using Personalize.Sdk;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk;
@@ -7,6 +9,7 @@ public sealed class PersonalizationOptions
 {
     /// <summary>The largest number of items one decision may return.</summary>
     /// <value>The default is 100. Allowed: 1 to 10,000.</value>
+    [Range(1, 10_000)]
     public int MaxCount { get; set; } = 100;
 
     /// <summary>How fast popularity fades: an event counts half as much after this long.</summary>
@@ -19,6 +22,7 @@ public sealed class PersonalizationOptions
 
     /// <summary>How many profiles are kept in memory; beyond it the least recently used are evicted.</summary>
     /// <value>The default is 100,000. Must be positive.</value>
+    [Range(1, int.MaxValue)]
     public int MaxProfiles { get; set; } = 100_000;
 
     /// <summary>How long an untouched profile is kept.</summary>
@@ -38,13 +42,16 @@ public sealed class PersonalizationOptions
     /// ranked with the cold-start weights: a thin or stale profile is not trusted like a rich one.
     /// </summary>
     /// <value>The default is 0.1: one fresh event is enough; one event a month old is not. Allowed: 0 to 1.</value>
+    [Range(0d, 1d)]
     public double MinConfidence { get; set; } = 0.1;
 
     /// <summary>The built-in guardrails' settings, and which guardrails are switched off.</summary>
+    [ValidateObjectMembers]
     public GuardrailOptions Guardrails { get; } = new();
 
     /// <summary>How many other keys (devices, anonymous visits) may be stitched to one profile; beyond it stitching is refused.</summary>
     /// <value>The default is 16. Must be positive.</value>
+    [Range(1, int.MaxValue)]
     public int MaxAliasesPerProfile { get; set; } = 16;
 
     /// <summary>What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.</summary>
@@ -82,6 +89,7 @@ public sealed class PersonalizationOptions
 
     /// <summary>How many units each holdout's measurement remembers; beyond it new units are served but not measured.</summary>
     /// <value>The default is 1,000,000. Must be positive.</value>
+    [Range(1, int.MaxValue)]
     public int MaxMeasuredUnits { get; set; } = 1_000_000;
 
     /// <summary>
@@ -94,6 +102,7 @@ public sealed class PersonalizationOptions
 
     /// <summary>How data readiness is judged and when placements that opt in pause themselves.</summary>
     /// <value>See <see cref="ReadinessOptions"/> for each default.</value>
+    [ValidateObjectMembers]
     public ReadinessOptions Readiness { get; } = new();
 
     /// <summary>Items to start with, in catalog order.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
@@ -7,7 +6,6 @@ using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
-using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Signals;
@@ -30,40 +28,39 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly HoldoutAssigner _holdouts;
     private readonly DecisionPipeline _decisions;
     private readonly EventPipeline _events;
-    private readonly DecisionSettings _settings;
     private readonly TimeProvider _timeProvider;
     private readonly PersonalizationMetrics _metrics;
-    private readonly ILogger _logger;
-    private readonly IDisposable? _optionsSubscription;
+    private readonly IDisposable? _owned;
     private readonly int _maxAliases;
     private readonly ConsentFlags _defaultConsent;
     private readonly double _affinityHalfLifeTicks;
 
+    // options: the options as they were at start, a copy nobody else holds; settings: the
+    // per-decision settings, swapped when a reload is accepted; owned: what Dispose releases too.
     public Personalizer(
-        IOptionsMonitor<PersonalizationOptions> optionsMonitor,
+        PersonalizationOptions options,
+        LiveSettings settings,
         CatalogStore catalog,
         SignalSlot[] signals,
         GuardrailSlot[] guardrails,
-        PlacementPlans placements,
         HoldoutAssigner holdouts,
         MeasurementLedger ledger,
         IExposureSink[] sinks,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
         ReadinessMonitor readiness,
-        ILogger logger)
+        ILogger logger,
+        IDisposable? owned = null)
     {
-        var options = optionsMonitor.CurrentValue;
         _catalog = catalog;
         _ledger = ledger;
         _holdouts = holdouts;
         _timeProvider = timeProvider;
         _metrics = metrics;
-        _logger = logger;
         _maxAliases = options.MaxAliasesPerProfile;
         _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
-        _settings = new DecisionSettings(options);
+        _owned = owned;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
         catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
@@ -71,7 +68,6 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(
             catalog,
-            placements,
             new ProfileLoader(_identity, _profiles, options.DefaultConsent, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
             new HoldoutStage(holdouts),
             new CandidateResolver(Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability)),
@@ -82,13 +78,12 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             readiness,
             _statistics,
             signals,
-            _settings,
+            settings,
             new DecisionTelemetry(metrics),
             timeProvider,
             metrics,
             logger);
         _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, metrics, logger);
-        _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
     }
 
     /// <summary>How many profiles are in memory now.</summary>
@@ -102,23 +97,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
 
     public void Dispose()
     {
-        _optionsSubscription?.Dispose();
         _catalog.Detach(_statistics);
         _profiles.Dispose();
-    }
-
-    /// <summary>Only the kill switch is live; every other option is read once, at start.</summary>
-    private void OnOptionsChanged(PersonalizationOptions options, string? name)
-    {
-        if (name is not null && name != Options.DefaultName)
-        {
-            return;
-        }
-
-        if (_settings.KillSwitch != options.KillSwitch)
-        {
-            _settings.KillSwitch = options.KillSwitch;
-            Log.KillSwitchChanged(_logger, options.KillSwitch ? "on" : "off", options.KillSwitch ? "off" : "back on");
-        }
+        _owned?.Dispose();
     }
 }

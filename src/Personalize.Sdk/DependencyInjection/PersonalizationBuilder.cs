@@ -133,7 +133,7 @@ public sealed class PersonalizationBuilder
         return this;
     }
 
-    private static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
+    internal static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
     {
         if (!float.IsFinite(weight) || weight < 0)
         {

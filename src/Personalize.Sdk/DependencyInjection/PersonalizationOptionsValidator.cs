@@ -4,7 +4,13 @@ using Personalize.Sdk.Readiness;
 
 namespace Personalize.Sdk.DependencyInjection;
 
-/// <summary>Checks every option at host start and reports all problems at once, each with the option's name.</summary>
+/// <summary>
+/// Checks the rules that span fields or collections (weights by name, holdouts and their layers,
+/// placements, readiness thresholds, the catalog) and reports all problems at once, each with the
+/// option's name, and the time spans (a <c>[Range]</c> over <see cref="TimeSpan"/> is not trim-safe).
+/// Simple number ranges are data annotations on the options, checked by the source-generated
+/// <see cref="PersonalizationOptionsRangeValidator"/>.
+/// </summary>
 internal sealed class PersonalizationOptionsValidator : IValidateOptions<PersonalizationOptions>
 {
     private const string Prefix = nameof(PersonalizationOptions) + ".";
@@ -12,31 +18,13 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
     public ValidateOptionsResult Validate(string? name, PersonalizationOptions options)
     {
         var failures = new List<string>();
-        if (options.MaxCount is < 1 or > 10_000)
-        {
-            failures.Add($"{Prefix}{nameof(options.MaxCount)} must be between 1 and 10000 (was {options.MaxCount}).");
-        }
 
+        // TimeSpan ranges cannot be data annotations: RangeAttribute(Type, string, string) is not trim-safe.
         RequirePositive(failures, nameof(options.PopularityHalfLife), options.PopularityHalfLife);
         RequirePositive(failures, nameof(options.AffinityHalfLife), options.AffinityHalfLife);
         RequirePositive(failures, nameof(options.ProfileIdleExpiration), options.ProfileIdleExpiration);
         RequirePositive(failures, nameof(options.FreshnessPeriod), options.FreshnessPeriod);
         RequirePositive(failures, nameof(options.AttributionWindow), options.AttributionWindow);
-        if (options.MaxMeasuredUnits < 1)
-        {
-            failures.Add($"{Prefix}{nameof(options.MaxMeasuredUnits)} must be positive (was {options.MaxMeasuredUnits}).");
-        }
-
-        if (options.MaxAliasesPerProfile < 1)
-        {
-            failures.Add($"{Prefix}{nameof(options.MaxAliasesPerProfile)} must be positive (was {options.MaxAliasesPerProfile}).");
-        }
-
-        if (options.MaxProfiles < 1)
-        {
-            failures.Add($"{Prefix}{nameof(options.MaxProfiles)} must be positive (was {options.MaxProfiles}).");
-        }
-
         foreach (var (option, weights) in new[] { (nameof(options.Weights), options.Weights), (nameof(options.ColdStartWeights), options.ColdStartWeights) })
         {
             foreach (var (signal, weight) in weights)
@@ -48,20 +36,10 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             }
         }
 
-        if (options.MinConfidence is < 0 or > 1 or double.NaN)
-        {
-            failures.Add($"{Prefix}{nameof(options.MinConfidence)} must be between 0 and 1 (was {options.MinConfidence}).");
-        }
-
         var guardrails = options.Guardrails;
         RequirePositive(failures, "Guardrails.RecentPurchaseWindow", guardrails.RecentPurchaseWindow);
         RequirePositive(failures, "Guardrails.ComplaintSuppression", guardrails.ComplaintSuppression);
         RequirePositive(failures, "Guardrails.FrequencyCapWindow", guardrails.FrequencyCapWindow);
-        if (guardrails.FrequencyCap < 1)
-        {
-            failures.Add($"{Prefix}Guardrails.FrequencyCap must be positive (was {guardrails.FrequencyCap}).");
-        }
-
         foreach (var (category, interval) in guardrails.ReplenishableCategories)
         {
             RequirePositive(failures, $"Guardrails.ReplenishableCategories[\"{category}\"]", interval);

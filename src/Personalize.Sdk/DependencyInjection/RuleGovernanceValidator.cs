@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Governance;
@@ -28,8 +29,14 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
             return ValidateOptionsResult.Fail(rules.Problems);
         }
 
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
-        var logger = DependencyInjection.SdkLogger.Create(services);
+        LogOverdueRules(rules, services.GetRequiredService<TimeProvider>(), SdkLogger.Create(services));
+        return ValidateOptionsResult.Success;
+    }
+
+    /// <summary>Warns, once at start, about every rule past its review date.</summary>
+    public static void LogOverdueRules(RuleSet rules, TimeProvider timeProvider, ILogger logger)
+    {
+        var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         foreach (var rule in rules.Registry.Rules)
         {
             if (rule.Info.IsOverdue(today))
@@ -37,7 +44,5 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
                 Log.RuleReviewOverdue(logger, rule.Kind == RuleKind.Signal ? "signal" : rule.Kind == RuleKind.Guardrail ? "guardrail" : "policy", rule.Name, rule.Info.ReviewBy!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), string.IsNullOrEmpty(rule.Info.Owner) ? "nobody" : rule.Info.Owner);
             }
         }
-
-        return ValidateOptionsResult.Success;
     }
 }

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
@@ -15,9 +13,12 @@ namespace Personalize.Sdk.DependencyInjection;
 /// </summary>
 internal sealed class RuleSet
 {
-    private RuleSet(SignalSlot[] signals, GuardrailSlot[] guardrails, PlacementPlans placements, RuleRegistry registry, IReadOnlyList<string> problems)
+    private readonly SignalRegistration?[] _registrations;
+
+    private RuleSet(SignalSlot[] signals, SignalRegistration?[] registrations, GuardrailSlot[] guardrails, PlacementPlans placements, RuleRegistry registry, IReadOnlyList<string> problems)
     {
         Signals = signals;
+        _registrations = registrations;
         Guardrails = guardrails;
         Placements = placements;
         Registry = registry;
@@ -37,30 +38,36 @@ internal sealed class RuleSet
     /// <summary>What makes this rule set unusable: duplicate names, weights or switches naming no rule.</summary>
     public IReadOnlyList<string> Problems { get; }
 
-    public static RuleSet Create(IServiceProvider services)
+    /// <summary>Resolves the rules from the registered parts and the options at start.</summary>
+    public static RuleSet Create(
+        PersonalizationOptions options,
+        IEnumerable<ISignalProvider> providers,
+        IEnumerable<SignalRegistration> signalRegistrationList,
+        IEnumerable<IGuardrail> guardrailList,
+        IEnumerable<GuardrailRegistration> guardrailRegistrationList)
     {
-        var options = services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
-        var signalRegistrations = services.GetServices<SignalRegistration>().ToArray();
-        var guardrailRegistrations = services.GetServices<GuardrailRegistration>().ToArray();
+        var signalRegistrations = signalRegistrationList.ToArray();
+        var guardrailRegistrations = guardrailRegistrationList.ToArray();
         var problems = new List<string>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var rules = new List<RuleDescriptor>();
 
         var signals = new List<SignalSlot>();
-        foreach (var provider in services.GetServices<ISignalProvider>())
+        var registered = new List<SignalRegistration?>();
+        foreach (var provider in providers)
         {
             var registration = Array.Find(signalRegistrations, r => r.Matches(provider));
-            var weight = options.Weights.TryGetValue(provider.Name ?? string.Empty, out var w) ? w : registration?.Weight ?? 0f;
-            var coldStart = options.ColdStartWeights.TryGetValue(provider.Name ?? string.Empty, out var c) ? c : registration?.ColdStartWeight ?? 0f;
+            var (weight, coldStart) = WeightsOf(provider.Name ?? string.Empty, registration, options);
             if (Register(provider.Name, provider.GetType(), names, problems))
             {
                 signals.Add(new SignalSlot(provider, weight, coldStart));
+                registered.Add(registration);
                 rules.Add(new RuleDescriptor(provider.Name!, RuleKind.Signal, registration?.Info ?? RuleInfo.Unknown, weight > 0 || coldStart > 0, weight, coldStart));
             }
         }
 
         var guardrails = new List<GuardrailSlot>();
-        foreach (var guardrail in services.GetServices<IGuardrail>())
+        foreach (var guardrail in guardrailList)
         {
             var registration = Array.Find(guardrailRegistrations, r => r.Matches(guardrail));
             if (Register(guardrail.Name, guardrail.GetType(), names, problems))
@@ -78,15 +85,42 @@ internal sealed class RuleSet
         rules.Add(new RuleDescriptor(BuiltInGuardrails.Consent, RuleKind.Policy, BuiltInRules.For(BuiltInGuardrails.Consent), true, null, null));
         rules.Add(new RuleDescriptor(BuiltInGuardrails.SensitiveCategories, RuleKind.Policy, BuiltInRules.For(BuiltInGuardrails.SensitiveCategories), options.Guardrails.SensitiveCategories.Count > 0, null, null));
 
-        var signalNames = signals.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
-        FindUnknown(problems, nameof(options.Weights), options.Weights.Keys, signalNames);
-        FindUnknown(problems, nameof(options.ColdStartWeights), options.ColdStartWeights.Keys, signalNames);
+        FindUnknownWeights(problems, options, signals);
         FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled, guardrails.Select(g => g.Name).Concat(rules.Where(r => r.Kind == RuleKind.Guardrail).Select(r => r.Name)).ToHashSet(StringComparer.Ordinal));
 
         SignalSlot[] signalSlots = [.. signals];
         GuardrailSlot[] guardrailSlots = [.. guardrails];
         var placements = PlacementPlans.Create(options, signalSlots, guardrailSlots, problems);
-        return new RuleSet(signalSlots, guardrailSlots, placements, new RuleRegistry(rules), problems);
+        return new RuleSet(signalSlots, [.. registered], guardrailSlots, placements, new RuleRegistry(rules), problems);
+    }
+
+    /// <summary>
+    /// Every placement's plan under new weights, for a live reload: the same signals and guardrails,
+    /// weighed by <paramref name="options"/> over the weights they were registered with. Weights
+    /// naming no signal, and bad placement weights, are added to <paramref name="problems"/>.
+    /// </summary>
+    public PlacementPlans Reweigh(PersonalizationOptions options, List<string> problems)
+    {
+        var slots = new SignalSlot[Signals.Length];
+        for (var i = 0; i < slots.Length; i++)
+        {
+            var (weight, coldStart) = WeightsOf(Signals[i].Name, _registrations[i], options);
+            slots[i] = new SignalSlot(Signals[i].Provider, weight, coldStart);
+        }
+
+        FindUnknownWeights(problems, options, Signals);
+        return PlacementPlans.Create(options, slots, Guardrails, problems);
+    }
+
+    private static (float Weight, float ColdStart) WeightsOf(string name, SignalRegistration? registration, PersonalizationOptions options) =>
+        (options.Weights.TryGetValue(name, out var w) ? w : registration?.Weight ?? 0f,
+         options.ColdStartWeights.TryGetValue(name, out var c) ? c : registration?.ColdStartWeight ?? 0f);
+
+    private static void FindUnknownWeights(List<string> problems, PersonalizationOptions options, IEnumerable<SignalSlot> signals)
+    {
+        var signalNames = signals.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
+        FindUnknown(problems, nameof(options.Weights), options.Weights.Keys, signalNames);
+        FindUnknown(problems, nameof(options.ColdStartWeights), options.ColdStartWeights.Keys, signalNames);
     }
 
     private static bool Register(string? name, Type type, HashSet<string> names, List<string> problems)

@@ -31,6 +31,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _pauses;
     private readonly Counter<long> _catalogFilesRejected;
     private readonly Counter<long> _dismissalsDropped;
+    private readonly Counter<long> _optionsReloads;
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
     {
@@ -60,6 +61,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
         _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
+        _optionsReloads = _meter.CreateCounter<long>("personalize.options.reloads", "{reload}", "Option changes reported by the options monitor, by outcome: applied, or rejected (the last good settings stayed in force).");
     }
 
     public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double seconds)
@@ -74,6 +76,10 @@ internal sealed class PersonalizationMetrics : IDisposable
             _fallbacks.Add(1, reasonTag, placementTag);
         }
     }
+
+    /// <summary>An option change was applied or rejected; <paramref name="outcome"/> is <c>applied</c> or <c>rejected</c>.</summary>
+    public void OptionsReloaded(string outcome) =>
+        _optionsReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnknownPlacement() => _unknownPlacements.Add(1);
 

@@ -20,7 +20,6 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 internal sealed class DecisionPipeline(
     CatalogStore catalog,
-    PlacementPlans placements,
     ProfileLoader profiles,
     HoldoutStage holdouts,
     CandidateResolver candidates,
@@ -31,7 +30,7 @@ internal sealed class DecisionPipeline(
     ReadinessMonitor readiness,
     ItemStatistics statistics,
     SignalSlot[] signalSlots,
-    DecisionSettings settings,
+    LiveSettings liveSettings,
     DecisionTelemetry telemetry,
     TimeProvider timeProvider,
     PersonalizationMetrics metrics,
@@ -42,8 +41,9 @@ internal sealed class DecisionPipeline(
     /// <summary>The request's count, else its placement's, capped by <see cref="PersonalizationOptions.MaxCount"/>.</summary>
     public int CountFor(in PersonalizationRequest request)
     {
-        placements.TryGet(request.Placement, out var plan);
-        return CountFor(request, plan);
+        var settings = liveSettings.Current;
+        settings.Placements.TryGet(request.Placement, out var plan);
+        return CountFor(request, plan, settings);
     }
 
     public int Decide(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
@@ -51,8 +51,9 @@ internal sealed class DecisionPipeline(
         var started = timeProvider.GetTimestamp();
         using var activity = telemetry.StartDecision();
         var now = timeProvider.GetUtcNow();
-        var plan = PlanFor(request, now);
-        var count = Math.Min(CountFor(request, plan), destination.Length);
+        var settings = liveSettings.Current;
+        var plan = PlanFor(request, settings, now);
+        var count = Math.Min(CountFor(request, plan, settings), destination.Length);
         var snapshot = catalog.Current;
         var scratch = DecisionScratch.Rent();
         try
@@ -139,13 +140,13 @@ internal sealed class DecisionPipeline(
         }
     }
 
-    private int CountFor(in PersonalizationRequest request, PlacementPlan plan) =>
+    private static int CountFor(in PersonalizationRequest request, PlacementPlan plan, DecisionSettings settings) =>
         Math.Min(request.HasCount ? request.Count : plan.Count ?? PersonalizationRequest.DefaultCount, settings.MaxCount);
 
     /// <summary>The request's placement plan; an unknown placement is served by the default one, counted and logged.</summary>
-    private PlacementPlan PlanFor(in PersonalizationRequest request, DateTimeOffset now)
+    private PlacementPlan PlanFor(in PersonalizationRequest request, DecisionSettings settings, DateTimeOffset now)
     {
-        if (placements.TryGet(request.Placement, out var plan))
+        if (settings.Placements.TryGet(request.Placement, out var plan))
         {
             return plan;
         }

@@ -1,24 +1,24 @@
+using Personalize.Sdk.Placements;
+
 namespace Personalize.Sdk.Engine;
 
 /// <summary>
-/// The options a decision reads, read once at start; only the kill switch changes live (through
-/// <c>IOptionsMonitor</c>), and it is read once per decision.
+/// The options one decision reads, as an immutable snapshot: a decision reads
+/// <see cref="LiveSettings.Current"/> once and uses that snapshot throughout, so a reload never
+/// mixes old and new settings within one decision.
 /// </summary>
-internal sealed class DecisionSettings(PersonalizationOptions options)
+internal sealed class DecisionSettings(PersonalizationOptions options, PlacementPlans placements)
 {
-    private volatile bool _killSwitch = options.KillSwitch;
+    /// <summary>Every placement's weights, guardrails, holdout and count.</summary>
+    public PlacementPlans Placements { get; } = placements;
 
     public int MaxCount { get; } = options.MaxCount;
 
     public double MinConfidence { get; } = options.MinConfidence;
 
+    public bool KillSwitch { get; } = options.KillSwitch;
+
     public double AffinityHalfLifeTicks { get; } = options.AffinityHalfLife.Ticks;
 
     public long FreshnessPeriodTicks { get; } = options.FreshnessPeriod.Ticks;
-
-    public bool KillSwitch
-    {
-        get => _killSwitch;
-        set => _killSwitch = value;
-    }
 }

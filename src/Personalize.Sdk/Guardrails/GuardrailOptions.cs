@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk;
@@ -22,6 +23,7 @@ public sealed class GuardrailOptions
 
     /// <summary>How many times an item may be shown to a user without engagement within <see cref="FrequencyCapWindow"/> before it rests.</summary>
     /// <value>The default is 5. Must be positive.</value>
+    [Range(1, int.MaxValue)]
     public int FrequencyCap { get; set; } = 5;
 
     /// <summary>The window of <see cref="FrequencyCap"/>: counting starts at an item's first showing and resets when it ends or the user engages.</summary>

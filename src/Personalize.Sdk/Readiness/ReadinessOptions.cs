@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk;
@@ -18,6 +19,7 @@ public sealed class ReadinessOptions
     /// high fallback rate can pause it.
     /// </summary>
     /// <value>The default is 100. Must be positive.</value>
+    [Range(1, int.MaxValue)]
     public int MinimumDecisions { get; set; } = 100;
 
     /// <summary>Whether placements pause themselves when not ready, unless a placement says otherwise.</summary>

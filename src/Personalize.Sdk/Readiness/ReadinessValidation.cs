@@ -1,6 +1,6 @@
 namespace Personalize.Sdk.Readiness;
 
-/// <summary>Checks <see cref="ReadinessOptions"/>, naming each option that is wrong.</summary>
+/// <summary>Checks the rules of <see cref="ReadinessOptions"/> that span fields, naming each option that is wrong; simple number ranges are data annotations on the options.</summary>
 internal static class ReadinessValidation
 {
     private const string Prefix = "PersonalizationOptions.Readiness.";
@@ -12,19 +12,14 @@ internal static class ReadinessValidation
             failures.Add($"{Prefix}{nameof(options.Window)} must be between 1 minute and 7 days (was {options.Window}).");
         }
 
-        if (options.MinimumDecisions < 1)
+        if (options.MinimumPause < TimeSpan.Zero)
         {
-            failures.Add($"{Prefix}{nameof(options.MinimumDecisions)} must be positive (was {options.MinimumDecisions}).");
+            failures.Add($"{Prefix}{nameof(options.MinimumPause)} must not be negative (was {options.MinimumPause}).");
         }
 
         if (options.PauseCheckInterval < TimeSpan.FromSeconds(1) || options.PauseCheckInterval > options.Window)
         {
             failures.Add($"{Prefix}{nameof(options.PauseCheckInterval)} must be between 1 second and the window (was {options.PauseCheckInterval}).");
-        }
-
-        if (options.MinimumPause < TimeSpan.Zero)
-        {
-            failures.Add($"{Prefix}{nameof(options.MinimumPause)} must not be negative (was {options.MinimumPause}).");
         }
 
         var t = options.Thresholds;

@@ -1,0 +1,120 @@
+namespace Personalize.Sdk.DependencyInjection;
+
+/// <summary>
+/// Which options change live and which need a restart. Live: <see cref="PersonalizationOptions.KillSwitch"/>,
+/// <see cref="PersonalizationOptions.MinConfidence"/>, <see cref="PersonalizationOptions.MaxCount"/>,
+/// <see cref="PersonalizationOptions.Weights"/>, <see cref="PersonalizationOptions.ColdStartWeights"/>,
+/// and each existing placement's <see cref="PlacementOptions.Weights"/>,
+/// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/>.
+/// Everything else is read once, at start: changing holdouts live would corrupt their measurement,
+/// and capacities, decay, guardrail, readiness and catalog settings shape state built at start.
+/// </summary>
+internal static class LiveOptions
+{
+    /// <summary>The options at start with the live settings of <paramref name="next"/>: what the SDK runs with after a reload.</summary>
+    public static PersonalizationOptions Merge(PersonalizationOptions start, PersonalizationOptions next)
+    {
+        var merged = OptionsCopy.Of(start);
+        merged.KillSwitch = next.KillSwitch;
+        merged.MinConfidence = next.MinConfidence;
+        merged.MaxCount = next.MaxCount;
+        Replace(merged.Weights, next.Weights);
+        Replace(merged.ColdStartWeights, next.ColdStartWeights);
+        foreach (var (name, placement) in merged.Placements)
+        {
+            if (placement is not null && next.Placements.TryGetValue(name, out var changed) && changed is not null)
+            {
+                Replace(placement.Weights, changed.Weights);
+                Replace(placement.ColdStartWeights, changed.ColdStartWeights);
+                placement.Count = changed.Count;
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>The names of the options that differ between <paramref name="start"/> and <paramref name="next"/> but only take effect at start.</summary>
+    public static List<string> RestartOnlyChanges(PersonalizationOptions start, PersonalizationOptions next)
+    {
+        var changes = new List<string>();
+        Compare(changes, nameof(start.PopularityHalfLife), start.PopularityHalfLife, next.PopularityHalfLife);
+        Compare(changes, nameof(start.AffinityHalfLife), start.AffinityHalfLife, next.AffinityHalfLife);
+        Compare(changes, nameof(start.MaxProfiles), start.MaxProfiles, next.MaxProfiles);
+        Compare(changes, nameof(start.ProfileIdleExpiration), start.ProfileIdleExpiration, next.ProfileIdleExpiration);
+        Compare(changes, nameof(start.MaxAliasesPerProfile), start.MaxAliasesPerProfile, next.MaxAliasesPerProfile);
+        Compare(changes, nameof(start.DefaultConsent), start.DefaultConsent, next.DefaultConsent);
+        Compare(changes, nameof(start.FreshnessPeriod), start.FreshnessPeriod, next.FreshnessPeriod);
+        Compare(changes, nameof(start.AttributionWindow), start.AttributionWindow, next.AttributionWindow);
+        Compare(changes, nameof(start.MaxMeasuredUnits), start.MaxMeasuredUnits, next.MaxMeasuredUnits);
+        Compare(changes, nameof(start.CatalogPath), start.CatalogPath, next.CatalogPath);
+        Compare(changes, nameof(start.Catalog), string.Join('\n', start.Catalog.Select(i => i?.Key)), string.Join('\n', next.Catalog.Select(i => i?.Key)));
+        Compare(changes, nameof(start.Holdouts), Describe(start.Holdouts), Describe(next.Holdouts));
+        Compare(changes, nameof(start.Guardrails), Describe(start.Guardrails), Describe(next.Guardrails));
+        Compare(changes, nameof(start.Readiness), Describe(start.Readiness), Describe(next.Readiness));
+        Compare(changes, nameof(start.Placements), Describe(start.Placements), Describe(next.Placements));
+        return changes;
+    }
+
+    private static void Compare<T>(List<string> changes, string option, T start, T next)
+    {
+        if (!EqualityComparer<T>.Default.Equals(start, next))
+        {
+            changes.Add($"PersonalizationOptions.{option}");
+        }
+    }
+
+    private static void Replace<TValue>(IDictionary<string, TValue> target, IDictionary<string, TValue> source)
+    {
+        target.Clear();
+        foreach (var (key, value) in source)
+        {
+            target[key] = value;
+        }
+    }
+
+    // Canonical text of the restart-only parts, compared whole: a reload is rare, clarity beats speed.
+    private static string Describe(IList<HoldoutOptions> holdouts) =>
+        string.Join('\n', holdouts.Select(h => h is null ? "null" : $"{h.Name}|{h.Salt}|{h.BasisPoints}|{h.BucketStart}|{h.Layer}|{h.Hasher?.GetType().FullName}"));
+
+    private static string Describe(GuardrailOptions g) =>
+        $"{g.RecentPurchaseWindow}|{g.ComplaintSuppression}|{g.FrequencyCap}|{g.FrequencyCapWindow}|{Sorted(g.ReplenishableCategories.Select(p => $"{p.Key}={p.Value}"))}|{Sorted(g.SensitiveCategories)}|{Sorted(g.Disabled)}";
+
+    private static string Describe(ReadinessOptions r)
+    {
+        var t = r.Thresholds;
+        return string.Join(
+            '|',
+            r.Window,
+            r.MinimumDecisions,
+            r.AutoPause,
+            r.PauseCheckInterval,
+            r.ResumeFallbackRate,
+            r.MinimumPause,
+            t.IdentityResolutionReady,
+            t.IdentityResolutionAtRisk,
+            t.ProfileAgeMedianReady,
+            t.ProfileAgeMedianAtRisk,
+            t.ProfileAgeP90Ready,
+            t.ProfileAgeP90AtRisk,
+            t.PersonalizedShareReady,
+            t.PersonalizedShareAtRisk,
+            t.FallbackRateReady,
+            t.FallbackRateAtRisk,
+            t.SignalFaultRateReady,
+            t.SignalFaultRateAtRisk,
+            t.SignalInvalidRateReady,
+            t.SignalInvalidRateAtRisk,
+            t.SignalNonZeroShareReady,
+            t.CatalogAgeReady,
+            t.CatalogAgeAtRisk,
+            t.CategorizedShareReady,
+            t.CategorizedShareAtRisk,
+            t.AttributedShareReady);
+    }
+
+    /// <summary>The placements' structure: which exist, their holdout, guardrails and pausing. Their weights and count are live.</summary>
+    private static string Describe(IDictionary<string, PlacementOptions> placements) =>
+        Sorted(placements.Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{p.Value.Holdout}|{p.Value.AutoPause}|{Sorted(p.Value.DisabledGuardrails)}"));
+
+    private static string Sorted(IEnumerable<string> values) => string.Join(',', values.Order(StringComparer.Ordinal));
+}

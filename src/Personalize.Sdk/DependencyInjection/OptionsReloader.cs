@@ -1,0 +1,105 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Engine;
+
+namespace Personalize.Sdk.DependencyInjection;
+
+/// <summary>
+/// Applies live option changes. When a change-token source the options monitor listens to fires
+/// (a configuration reload), it builds fresh options through the options factory, which runs every
+/// validator; a valid change puts new decision settings in force with one atomic swap, an invalid
+/// one is logged and counted and the last good settings stay. Changes to options that are read
+/// only at start (see <see cref="LiveOptions"/>) are ignored, with a log line naming them.
+/// </summary>
+internal sealed class OptionsReloader : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly IOptionsFactory<PersonalizationOptions> _factory;
+    private readonly PersonalizationOptions _start;
+    private readonly RuleSet _rules;
+    private readonly LiveSettings _settings;
+    private readonly PersonalizationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly List<IDisposable> _subscriptions = [];
+
+    public OptionsReloader(OptionsReloadSource source, PersonalizationOptions start, RuleSet rules, LiveSettings settings, PersonalizationMetrics metrics, ILogger logger)
+    {
+        _factory = source.Factory;
+        _start = start;
+        _rules = rules;
+        _settings = settings;
+        _metrics = metrics;
+        _logger = logger;
+        foreach (var tokenSource in source.TokenSources)
+        {
+            // As the options monitor does: a source without a name reports changes to the default options.
+            if ((tokenSource.Name ?? Options.DefaultName) == Options.DefaultName)
+            {
+                _subscriptions.Add(ChangeToken.OnChange(tokenSource.GetChangeToken, Reload));
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Dispose();
+        }
+    }
+
+    /// <summary>Reads the options again and applies their live settings, or rejects them whole.</summary>
+    public void Reload()
+    {
+        lock (_gate)
+        {
+            PersonalizationOptions next;
+            try
+            {
+                next = OptionsCopy.Of(_factory.Create(Options.DefaultName));
+            }
+            catch (OptionsValidationException exception)
+            {
+                Reject(exception.Failures);
+                return;
+            }
+            catch (InvalidOperationException exception)
+            {
+                // The configuration binder reports a value it cannot convert this way.
+                Reject([exception.Message]);
+                return;
+            }
+
+            var merged = LiveOptions.Merge(_start, next);
+            var problems = new List<string>();
+            var placements = _rules.Reweigh(merged, problems);
+            if (problems.Count > 0)
+            {
+                Reject(problems);
+                return;
+            }
+
+            var previous = _settings.Swap(new DecisionSettings(merged, placements));
+            _metrics.OptionsReloaded("applied");
+            Log.OptionsReloadApplied(_logger, merged.KillSwitch ? "on" : "off", merged.MinConfidence, merged.MaxCount);
+            if (previous.KillSwitch != merged.KillSwitch)
+            {
+                Log.KillSwitchChanged(_logger, merged.KillSwitch ? "on" : "off", merged.KillSwitch ? "off" : "back on");
+            }
+
+            var restartOnly = LiveOptions.RestartOnlyChanges(_start, next);
+            if (restartOnly.Count > 0)
+            {
+                Log.OptionsNeedRestart(_logger, string.Join(", ", restartOnly));
+            }
+        }
+    }
+
+    private void Reject(IEnumerable<string> failures)
+    {
+        _metrics.OptionsReloaded("rejected");
+        Log.OptionsReloadRejected(_logger, string.Join(" ", failures));
+    }
+}

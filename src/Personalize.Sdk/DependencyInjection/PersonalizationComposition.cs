@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Readiness;
+
+namespace Personalize.Sdk.DependencyInjection;
+
+/// <summary>
+/// The one composition root: builds the SDK's parts from their inputs and wires them together.
+/// <c>AddPersonalization</c> hands it what the container resolved, <see cref="PersonalizerBuilder"/>
+/// what it was given; neither constructs a part itself. Each part is built when first asked for,
+/// so resolving one service never builds the ones it does not need.
+/// </summary>
+internal sealed class PersonalizationComposition : IDisposable
+{
+    private readonly TimeProvider _timeProvider;
+    private readonly PersonalizationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Lazy<CatalogStore> _catalog;
+    private readonly Lazy<MeasurementLedger> _ledger;
+    private readonly Lazy<ReadinessMonitor> _readiness;
+    private readonly Lazy<Personalizer> _personalizer;
+    private OptionsReloader? _reloader;
+
+    /// <param name="options">The options at start, validated; copied here, so the caller's object is never read again.</param>
+    /// <param name="parts">The signals, guardrails and exposure sinks, with how they were registered.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="metrics">The SDK's instruments.</param>
+    /// <param name="logger">The SDK's logger.</param>
+    /// <param name="reloads">Where live option changes come from, or null when options never change (the builder).</param>
+    /// <param name="owned">What the personalizer releases when disposed, or null.</param>
+    public PersonalizationComposition(
+        PersonalizationOptions options,
+        CompositionParts parts,
+        TimeProvider timeProvider,
+        PersonalizationMetrics metrics,
+        ILogger logger,
+        OptionsReloadSource? reloads,
+        IDisposable? owned)
+    {
+        Options = OptionsCopy.Of(options);
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        Rules = RuleSet.Create(Options, parts.Signals, parts.SignalRegistrations, parts.Guardrails, parts.GuardrailRegistrations);
+        Holdouts = new HoldoutAssigner(Options.Holdouts);
+        Settings = new LiveSettings(new DecisionSettings(Options, Rules.Placements));
+        _catalog = new(CreateCatalog);
+        _ledger = new(() => new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider));
+        _readiness = new(() => new ReadinessMonitor(
+            Options.Readiness,
+            new ReadinessRules(Rules.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
+            Catalog,
+            _timeProvider,
+            _metrics,
+            _logger));
+        _personalizer = new(() =>
+        {
+            ThrowIfRulesAreInvalid();
+            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, owned);
+            if (reloads is not null)
+            {
+                _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);
+            }
+
+            return personalizer;
+        });
+    }
+
+    /// <summary>The options at start: a copy nobody else holds.</summary>
+    public PersonalizationOptions Options { get; }
+
+    public RuleSet Rules { get; }
+
+    public HoldoutAssigner Holdouts { get; }
+
+    /// <summary>The per-decision settings in force; a reload swaps them.</summary>
+    public LiveSettings Settings { get; }
+
+    public CatalogStore Catalog => _catalog.Value;
+
+    public MeasurementLedger Ledger => _ledger.Value;
+
+    public ReadinessMonitor Readiness => _readiness.Value;
+
+    /// <summary>The personalizer; built on first use, when it also starts listening for reloads.</summary>
+    /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
+    public Personalizer Personalizer => _personalizer.Value;
+
+    public void Dispose() => _reloader?.Dispose();
+
+    /// <summary>Fails the start, naming every problem, when the signals, guardrails or weights do not fit together.</summary>
+    public void ThrowIfRulesAreInvalid()
+    {
+        if (Rules.Problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(PersonalizationOptions), typeof(PersonalizationOptions), Rules.Problems);
+        }
+    }
+
+    /// <summary>
+    /// The catalog the SDK starts with: the items given in code, then the file's. A file that
+    /// cannot be read, breaks the schema or repeats a key given in code is logged, counted and left
+    /// out whole (never half a file); the SDK serves the items given in code. Items given in code
+    /// that are themselves invalid are a programming error and fail the start.
+    /// </summary>
+    private CatalogStore CreateCatalog()
+    {
+        var catalog = new CatalogStore(_timeProvider);
+        var fromFile = Options.CatalogPath is { } path ? ReadCatalogFile(path, Options.Catalog) : [];
+        catalog.Replace([.. Options.Catalog, .. fromFile]);
+        Log.CatalogActivated(_logger, catalog.Version, catalog.Count);
+        return catalog;
+    }
+
+    private IReadOnlyList<CatalogItem> ReadCatalogFile(string path, IList<CatalogItem> fromCode)
+    {
+        IReadOnlyList<CatalogItem> items;
+        try
+        {
+            items = CatalogJson.ReadFile(path);
+        }
+        catch (Exception exception) when (exception is CatalogFormatException or IOException or UnauthorizedAccessException)
+        {
+            return Rejected(exception is CatalogFormatException ? "malformed" : "unreadable", exception);
+        }
+
+        var codeKeys = fromCode.Where(item => item?.Key is not null).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (codeKeys.Contains(items[i].Key))
+            {
+                return Rejected("key_clash", new CatalogFormatException($"Catalog item {i} of the file has the key '{items[i].Key}', which an item given in code (AddCatalog) has too."));
+            }
+        }
+
+        return items;
+
+        IReadOnlyList<CatalogItem> Rejected(string reason, Exception exception)
+        {
+            _metrics.CatalogFileRejected(reason);
+            Log.CatalogFileRejected(_logger, path, reason, fromCode.Count, exception);
+            return [];
+        }
+    }
+}

@@ -1,0 +1,174 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.DependencyInjection;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Guardrails;
+using Personalize.Sdk.Signals;
+
+namespace Personalize.Sdk;
+
+/// <summary>
+/// Builds an <see cref="IPersonalizer"/> without a dependency-injection container, for console apps,
+/// scripts and tests. It wires the same parts, with the same defaults and the same validation, as
+/// <c>services.AddPersonalization()</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// using var personalizer = (IDisposable)new PersonalizerBuilder()
+///     .Configure(options => options.AffinityHalfLife = TimeSpan.FromDays(7))
+///     .AddCatalog(items)
+///     .Build();
+/// </code>
+/// </example>
+public sealed class PersonalizerBuilder
+{
+    private readonly List<Action<PersonalizationOptions>> _configure = [];
+    private readonly List<ISignalProvider> _signals = [];
+    private readonly List<SignalRegistration> _signalRegistrations = [];
+    private readonly List<IGuardrail> _guardrails = [];
+    private readonly List<GuardrailRegistration> _guardrailRegistrations = [];
+    private TimeProvider _timeProvider = TimeProvider.System;
+    private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
+    private IMeterFactory? _meterFactory;
+
+    /// <summary>Adds a step that sets options; steps run in the order they were added, at <see cref="Build"/>.</summary>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="configure"/> is null.</exception>
+    public PersonalizerBuilder Configure(Action<PersonalizationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        _configure.Add(configure);
+        return this;
+    }
+
+    /// <summary>Adds items to the catalog the personalizer starts with.</summary>
+    /// <param name="items">The items, in catalog order.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    public PersonalizerBuilder AddCatalog(IEnumerable<CatalogItem> items)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        CatalogItem[] copy = [.. items];
+        _configure.Add(options =>
+        {
+            foreach (var item in copy)
+            {
+                options.Catalog.Add(item);
+            }
+        });
+        return this;
+    }
+
+    /// <summary>Adds a signal provider, after the built-in ones, with its default weights.</summary>
+    /// <param name="provider">The provider.</param>
+    /// <param name="weight">Its weight for users with history; <see cref="PersonalizationOptions.Weights"/> can override it by name.</param>
+    /// <param name="coldStartWeight">Its weight for users without usable history.</param>
+    /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    public PersonalizerBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(provider);
+        PersonalizationBuilder.ThrowIfInvalidWeight(weight);
+        PersonalizationBuilder.ThrowIfInvalidWeight(coldStartWeight);
+        _signals.Add(provider);
+        _signalRegistrations.Add(new SignalRegistration(provider.GetType(), provider, weight, coldStartWeight, rule));
+        return this;
+    }
+
+    /// <summary>Adds a guardrail; it runs after the built-in ones.</summary>
+    /// <param name="guardrail">The guardrail.</param>
+    /// <param name="rule">Who owns the guardrail, why, the metric it protects and when to review it.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="guardrail"/> is null.</exception>
+    public PersonalizerBuilder AddGuardrail(IGuardrail guardrail, RuleInfo? rule = null)
+    {
+        ArgumentNullException.ThrowIfNull(guardrail);
+        _guardrails.Add(guardrail);
+        _guardrailRegistrations.Add(new GuardrailRegistration(guardrail.GetType(), guardrail, rule));
+        return this;
+    }
+
+    /// <summary>Sets the clock that timestamps events and decisions and drives decay.</summary>
+    /// <param name="timeProvider">The clock.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="timeProvider"/> is null.</exception>
+    /// <remarks>The default is <see cref="TimeProvider.System"/>.</remarks>
+    public PersonalizerBuilder UseTimeProvider(TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _timeProvider = timeProvider;
+        return this;
+    }
+
+    /// <summary>Sets where the SDK logs (category <c>Personalize.Sdk</c>).</summary>
+    /// <param name="loggerFactory">The logger factory.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="loggerFactory"/> is null.</exception>
+    /// <remarks>The default logs nothing.</remarks>
+    public PersonalizerBuilder UseLoggerFactory(ILoggerFactory loggerFactory)
+    {
+        ArgumentNullException.ThrowIfNull(loggerFactory);
+        _loggerFactory = loggerFactory;
+        return this;
+    }
+
+    /// <summary>Sets the factory that creates the SDK's <see cref="Meter"/> (named <c>Personalize.Sdk</c>).</summary>
+    /// <param name="meterFactory">The meter factory; it owns the meter.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="meterFactory"/> is null.</exception>
+    /// <remarks>The default creates the meter directly; disposing the personalizer disposes it.</remarks>
+    public PersonalizerBuilder UseMeterFactory(IMeterFactory meterFactory)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        _meterFactory = meterFactory;
+        return this;
+    }
+
+    /// <summary>Checks the options and builds the personalizer, with the built-in signals and guardrails and the ones added here.</summary>
+    /// <returns>
+    /// A new personalizer. It runs no timer or thread of its own; it also implements
+    /// <see cref="IDisposable"/>, and disposing it releases its meter.
+    /// </returns>
+    /// <exception cref="OptionsValidationException">An option is invalid, or a weight or switch names no signal or guardrail; the message names every one.</exception>
+    /// <remarks>The options are read once: there is no options monitor, so nothing reloads.</remarks>
+    public IPersonalizer Build()
+    {
+        var options = new PersonalizationOptions();
+        foreach (var configure in _configure)
+        {
+            configure(options);
+        }
+
+        PersonalizationValidators.ThrowIfInvalid(options);
+        var frozen = OptionsCopy.Of(options);
+        var parts = new CompositionParts
+        {
+            Signals = [.. BuiltInParts.Signals.Select(signal => signal.Create()), .. _signals],
+            SignalRegistrations = [.. BuiltInParts.Signals.Select(signal => signal.Registration), .. _signalRegistrations],
+            Guardrails = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Create(frozen.Guardrails)), .. _guardrails],
+            GuardrailRegistrations = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Registration), .. _guardrailRegistrations],
+            Sinks = [],
+        };
+        var metrics = new PersonalizationMetrics(_meterFactory);
+        var logger = _loggerFactory.CreateLogger(SdkLogger.Category);
+        var composition = new PersonalizationComposition(frozen, parts, _timeProvider, metrics, logger, reloads: null, owned: metrics);
+        try
+        {
+            composition.ThrowIfRulesAreInvalid();
+            RuleGovernanceValidator.LogOverdueRules(composition.Rules, _timeProvider, logger);
+            return composition.Personalizer;
+        }
+        catch
+        {
+            metrics.Dispose();
+            throw;
+        }
+    }
+}

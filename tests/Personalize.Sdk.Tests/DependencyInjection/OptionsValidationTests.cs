@@ -38,6 +38,18 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task A_min_confidence_that_is_not_a_number_fails_at_host_start_naming_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options => options.MinConfidence = double.NaN);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PersonalizationOptions.MinConfidence", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Invalid_readiness_options_fail_at_host_start_naming_each_one()
     {
         var builder = Host.CreateApplicationBuilder();

@@ -1,0 +1,224 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.DependencyInjection;
+
+public sealed class OptionsReloadTests
+{
+    private const string User = "visitor-7731";
+
+    [Fact]
+    public void New_weights_from_a_configuration_reload_rank_the_very_next_decision()
+    {
+        using var sdk = new ReloadableSdk();
+        using var reloads = sdk.Collect("personalize.options.reloads");
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+
+        sdk.Reload(("Weights:favourite", "5"), ("ColdStartWeights:favourite", "5"));
+
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        var applied = Assert.Single(reloads.GetMeasurementSnapshot());
+        Assert.Equal("applied", applied.Tags["outcome"]);
+    }
+
+    [Fact]
+    public void The_kill_switch_min_confidence_and_max_count_change_live()
+    {
+        using var sdk = new ReloadableSdk();
+        sdk.Personalizer.Track(PersonalizationEvent.View(User, "books-1"));
+        Assert.Equal(DecisionVariant.Personalized, sdk.Rank().Variant);
+
+        sdk.Reload(("MinConfidence", "1"), ("MaxCount", "2"));
+
+        var decision = sdk.Rank(count: 10);
+        Assert.Equal((DecisionVariant.ColdStart, DecisionReason.LowConfidence), (decision.Variant, decision.Reason));
+        Assert.Equal(2, decision.Items.Count);
+
+        sdk.Reload(("KillSwitch", "true"));
+
+        Assert.Equal(DecisionReason.KillSwitch, sdk.Rank().Reason);
+    }
+
+    [Fact]
+    public void A_placements_weights_reload_live_and_leave_other_placements_alone()
+    {
+        using var sdk = new ReloadableSdk(("Placements:home:Count", "3"));
+
+        sdk.Reload(("Placements:home:ColdStartWeights:favourite", "5"), ("Placements:home:Count", "2"));
+
+        var home = sdk.Personalizer.Rank(new PersonalizationRequest(User) { Placement = "home" });
+        Assert.Equal(FavouriteSignal.Favourite, home.Items[0].ItemKey);
+        Assert.Equal(2, home.Items.Count);
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+    }
+
+    [Fact]
+    public void An_invalid_change_is_rejected_whole_logged_and_counted_and_the_last_good_settings_stay()
+    {
+        using var sdk = new ReloadableSdk();
+        sdk.Reload(("ColdStartWeights:favourite", "5"));
+        using var reloads = sdk.Collect("personalize.options.reloads");
+
+        // A bad range (source-generated validator) and a bad weight (cross-field validator) in one change.
+        sdk.Reload(("ColdStartWeights:favourite", "0"), ("MaxCount", "0"), ("Weights:popularity", "-1"));
+
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal(5, sdk.Rank(count: 5).Items.Count);
+        var rejected = Assert.Single(reloads.GetMeasurementSnapshot());
+        Assert.Equal("rejected", rejected.Tags["outcome"]);
+        var error = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("PersonalizationOptions.MaxCount", error.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Weights[\"popularity\"]", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Message.Contains(User, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_weight_naming_no_signal_is_rejected_naming_it()
+    {
+        using var sdk = new ReloadableSdk();
+        using var reloads = sdk.Collect("personalize.options.reloads");
+
+        sdk.Reload(("Weights:no-such-signal", "1"), ("ColdStartWeights:favourite", "5"));
+
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal("rejected", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        var error = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"] names no registered rule", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Options_read_only_at_start_are_ignored_live_with_a_log_line_naming_them()
+    {
+        using var sdk = new ReloadableSdk(("Holdouts:0:Name", "lift"), ("Holdouts:0:Salt", "lift"), ("Holdouts:0:BasisPoints", "5000"));
+        var users = Enumerable.Range(0, 200).Select(i => $"user-{i}").ToArray();
+        var before = users.Select(u => sdk.Personalizer.GetHoldoutAssignment(u, "lift").Arm).ToArray();
+        Assert.Contains(HoldoutArm.Treatment, before);
+
+        sdk.Reload(("Holdouts:0:BasisPoints", "10000"), ("MaxProfiles", "5"), ("ColdStartWeights:favourite", "5"));
+
+        Assert.Equal(before, users.Select(u => sdk.Personalizer.GetHoldoutAssignment(u, "lift").Arm));
+        Assert.Equal(5000, Assert.Single(sdk.Provider.GetRequiredService<IHoldoutAssigner>().Holdouts).BasisPoints);
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        var warning = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("PersonalizationOptions.MaxProfiles", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Holdouts", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("PersonalizationOptions.Weights", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_custom_change_token_source_reloads_too()
+    {
+        var source = new ManualChangeTokenSource();
+        var weight = 0f;
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
+        services.AddPersonalization(options => options.ColdStartWeights[FavouriteSignal.SignalName] = weight)
+            .AddCatalog(TestCatalog.Items)
+            .AddSignal(new FavouriteSignal(), 0f);
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        Assert.NotEqual(FavouriteSignal.Favourite, personalizer.Rank(new PersonalizationRequest(User)).Items[0].ItemKey);
+
+        weight = 5f;
+        source.Fire();
+
+        Assert.Equal(FavouriteSignal.Favourite, personalizer.Rank(new PersonalizationRequest(User)).Items[0].ItemKey);
+    }
+
+    [Fact]
+    public void Mutating_the_configured_options_object_after_start_changes_nothing()
+    {
+        using var sdk = new TestSdk(options => options.Holdouts.Add(new HoldoutOptions { Name = "lift", Salt = "lift", BasisPoints = 5000 }));
+        sdk.View(User, "books-1");
+        var users = Enumerable.Range(0, 200).Select(i => $"user-{i}").ToArray();
+        var arms = users.Select(u => sdk.Personalizer.GetHoldoutAssignment(u, "lift").Arm).ToArray();
+        var before = sdk.Rank(User, count: 5);
+
+        var configured = sdk.Services.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
+        configured.KillSwitch = true;
+        configured.MaxCount = 1;
+        configured.Holdouts[0].BasisPoints = 10_000;
+        configured.ColdStartWeights[BuiltInSignals.Popularity] = 0f;
+        configured.Weights[BuiltInSignals.CategoryAffinity] = 0f;
+
+        var after = sdk.Rank(User, count: 5);
+        Assert.Equal(before.Variant, after.Variant);
+        Assert.Equal(before.Items.Select(i => (i.ItemKey, i.Score)), after.Items.Select(i => (i.ItemKey, i.Score)));
+        Assert.Equal(arms, users.Select(u => sdk.Personalizer.GetHoldoutAssignment(u, "lift").Arm));
+    }
+
+    /// <summary>A container whose options are bound to configuration under "Personalization", with the favourite signal at weight 0.</summary>
+    private sealed class ReloadableSdk : IDisposable
+    {
+        private readonly ConfigurationManager _configuration = new();
+
+        public ReloadableSdk(params (string Key, string Value)[] settings)
+        {
+            foreach (var (key, value) in settings)
+            {
+                _configuration[$"Personalization:{key}"] = value;
+            }
+
+            var services = new ServiceCollection();
+            services.AddMetrics();
+            services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+            services.Configure<PersonalizationOptions>(_configuration.GetSection("Personalization"));
+            services.AddPersonalization().AddCatalog(TestCatalog.Items).AddSignal(new FavouriteSignal(), 0f);
+            Provider = services.BuildServiceProvider();
+            Personalizer = Provider.GetRequiredService<IPersonalizer>();
+            Logs.Clear();
+        }
+
+        public FakeLogCollector Logs { get; } = new();
+
+        public ServiceProvider Provider { get; }
+
+        public IPersonalizer Personalizer { get; }
+
+        public MetricCollector<long> Collect(string instrument) =>
+            new(Provider.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", instrument);
+
+        public Decision Rank(int count = 4) => Personalizer.Rank(new PersonalizationRequest(User) { Count = count });
+
+        public string Top() => Rank().Items[0].ItemKey;
+
+        public void Reload(params (string Key, string Value)[] settings)
+        {
+            foreach (var (key, value) in settings)
+            {
+                _configuration[$"Personalization:{key}"] = value;
+            }
+
+            ((IConfigurationRoot)_configuration).Reload();
+        }
+
+        public void Dispose() => Provider.Dispose();
+    }
+
+    private sealed class ManualChangeTokenSource : IOptionsChangeTokenSource<PersonalizationOptions>
+    {
+        private CancellationTokenSource _source = new();
+
+        public string Name => Options.DefaultName;
+
+        public Microsoft.Extensions.Primitives.IChangeToken GetChangeToken() => new Microsoft.Extensions.Primitives.CancellationChangeToken(_source.Token);
+
+        public void Fire()
+        {
+            var fired = _source;
+            _source = new CancellationTokenSource();
+            fired.Cancel();
+            fired.Dispose();
+        }
+    }
+}

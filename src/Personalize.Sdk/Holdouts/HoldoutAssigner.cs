@@ -9,9 +9,11 @@ namespace Personalize.Sdk.Holdouts;
 /// </summary>
 internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IHoldoutAssigner
 {
+    // The caller hands over options nobody else holds (copied at start), so they never change here.
     private readonly HoldoutOptions[] _holdouts = [.. holdouts];
+    private readonly HoldoutInfo[] _infos = [.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))];
 
-    public IReadOnlyList<HoldoutOptions> Holdouts => _holdouts;
+    public IReadOnlyList<HoldoutInfo> Holdouts => _infos;
 
     public int Count => _holdouts.Length;
 

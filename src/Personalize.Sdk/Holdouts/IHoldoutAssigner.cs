@@ -3,8 +3,8 @@ namespace Personalize.Sdk.Extensibility;
 /// <summary>Assigns units to the configured holdouts, deterministically: same unit, same arm, in every process and release.</summary>
 public interface IHoldoutAssigner
 {
-    /// <summary>The configured holdouts, in the order they were configured.</summary>
-    IReadOnlyList<HoldoutOptions> Holdouts { get; }
+    /// <summary>The configured holdouts, in the order they were configured; read-only, as they were at start.</summary>
+    IReadOnlyList<HoldoutInfo> Holdouts { get; }
 
     /// <summary>Assigns a unit to one holdout. Pure and allocation-free.</summary>
     /// <param name="holdout">The holdout's name.</param>

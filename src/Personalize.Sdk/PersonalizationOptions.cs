@@ -5,6 +5,16 @@ using Personalize.Sdk.Extensibility;
 namespace Personalize.Sdk;
 
 /// <summary>Settings of the personalization engine. Every setting is checked when the host starts.</summary>
+/// <remarks>
+/// The SDK copies these options when it starts; changing this object afterwards changes nothing.
+/// A change the options monitor hears of (a configuration reload) is validated like the start and,
+/// if valid, applies from the next decision to the live settings: <see cref="Weights"/>,
+/// <see cref="ColdStartWeights"/>, each existing placement's <see cref="PlacementOptions.Weights"/>,
+/// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/>,
+/// <see cref="KillSwitch"/>, <see cref="MinConfidence"/> and <see cref="MaxCount"/>. Every other
+/// setting needs a restart (a live change to it is ignored and logged); an invalid change is rejected
+/// whole and the last good settings stay. <see cref="PersonalizerBuilder"/> reads them once.
+/// </remarks>
 public sealed class PersonalizationOptions
 {
     /// <summary>The largest number of items one decision may return.</summary>
@@ -81,6 +91,7 @@ public sealed class PersonalizationOptions
     /// measured. A unit in control of any holdout gets the default experience (<see cref="DecisionVariant.Control"/>).
     /// </summary>
     /// <value>The default is empty: no holdout.</value>
+    /// <remarks>Read once, at start: moving units between arms while a holdout runs would corrupt its measurement, so a live change is ignored.</remarks>
     public IList<HoldoutOptions> Holdouts { get; } = [];
 
     /// <summary>How long after a unit's first exposure its clicks, carts and purchases count towards its holdout arm.</summary>

@@ -33,6 +33,19 @@ public sealed class ReadmeTests
         Assert.Equal(["boots 1.93", "tent 1.00", "kettle 0.00"], output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
+    [Fact]
+    public void The_readme_builder_example_is_the_compiled_sample_and_ranks_like_the_quick_start()
+    {
+        var readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+        var sample = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "BuilderSample.cs"));
+
+        var decision = BuilderSample.Run();
+
+        Assert.Contains(Snippet(sample, "// begin-snippet: builder", "// end-snippet"), Normalize(readme), StringComparison.Ordinal);
+        Assert.Equal(DecisionVariant.Personalized, decision.Variant);
+        Assert.Equal(["boots", "tent", "kettle"], decision.Items.Select(i => i.ItemKey));
+    }
+
     private static string Snippet(string source, string begin, string end)
     {
         var lines = source.Split('\n');

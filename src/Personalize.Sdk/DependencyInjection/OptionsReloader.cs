@@ -58,7 +58,7 @@ internal sealed class OptionsReloader : IDisposable
             PersonalizationOptions next;
             try
             {
-                next = OptionsCopy.Of(_factory.Create(Options.DefaultName));
+                next = _factory.Create(Options.DefaultName);
             }
             catch (OptionsValidationException exception)
             {

@@ -26,7 +26,7 @@ internal sealed class PersonalizationComposition : IDisposable
     private readonly Lazy<Personalizer> _personalizer;
     private OptionsReloader? _reloader;
 
-    /// <param name="options">The options at start, validated; copied here, so the caller's object is never read again.</param>
+    /// <param name="options">The options at start, validated: a copy (<see cref="OptionsCopy"/>) nobody else holds.</param>
     /// <param name="parts">The signals, guardrails and exposure sinks, with how they were registered.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="metrics">The SDK's instruments.</param>
@@ -42,7 +42,7 @@ internal sealed class PersonalizationComposition : IDisposable
         OptionsReloadSource? reloads,
         IDisposable? owned)
     {
-        Options = OptionsCopy.Of(options);
+        Options = options;
         _timeProvider = timeProvider;
         _metrics = metrics;
         _logger = logger;

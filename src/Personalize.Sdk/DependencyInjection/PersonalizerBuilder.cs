@@ -18,10 +18,12 @@ namespace Personalize.Sdk;
 /// </summary>
 /// <example>
 /// <code>
-/// using var personalizer = (IDisposable)new PersonalizerBuilder()
+/// var personalizer = new PersonalizerBuilder()
 ///     .Configure(options => options.AffinityHalfLife = TimeSpan.FromDays(7))
 ///     .AddCatalog(items)
 ///     .Build();
+/// personalizer.Track(PersonalizationEvent.View("visitor-42", "boots"));
+/// var decision = personalizer.Rank(new PersonalizationRequest("visitor-42") { Count = 3 });
 /// </code>
 /// </example>
 public sealed class PersonalizerBuilder

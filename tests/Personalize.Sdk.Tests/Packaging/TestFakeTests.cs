@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Tests.Packaging;
@@ -108,6 +109,19 @@ public sealed class TestFakeTests
         Assert.Throws<ArgumentNullException>("treatment", () => new LiftReport("site", null!, arm, estimate, estimate, ratio, 0.05, null, At));
     }
 
+    [Fact]
+    public void A_host_s_own_exposure_sink_can_be_fed_hand_made_exposures_and_outcomes()
+    {
+        var sink = new LineSink();
+        var decisionId = Guid.Parse("0193a1b2-0000-7000-8000-000000000002");
+        RankedItem[] shown = [new RankedItem("tent", 1f), new RankedItem("kettle", 0.5f)];
+
+        sink.RecordExposure(new Exposure(decisionId, "unit-1", new HoldoutAssignment("site", HoldoutArm.Control, 42, false), DecisionVariant.Control, shown, At));
+        sink.RecordOutcome(new Outcome("unit-1", "site", HoldoutArm.Control, EventKind.Purchase, "tent", 49.5m, At.AddMinutes(5)));
+
+        Assert.Equal([$"{decisionId} site/Control#42 Control: tent,kettle", "site/Control Purchase tent 49.5"], sink.Lines);
+    }
+
     /// <summary>What a host's page does with a decision: one line per recommendation, with its reason.</summary>
     private static string[] RecommendationShelf(IPersonalizer personalizer, string visitor)
     {
@@ -149,5 +163,25 @@ public sealed class TestFakeTests
         public LiftReport GetReport(string holdout, double minimumDetectableEffect = 0.05) => report;
 
         public IReadOnlyList<LiftReport> GetReports() => [report];
+    }
+
+    /// <summary>A host's sink that writes a line per call, as one writing to its own store would.</summary>
+    private sealed class LineSink : IExposureSink
+    {
+        public List<string> Lines { get; } = [];
+
+        public void RecordExposure(in Exposure exposure)
+        {
+            var keys = new List<string>();
+            foreach (var item in exposure.Items)
+            {
+                keys.Add(item.ItemKey);
+            }
+
+            Lines.Add($"{exposure.DecisionId} {exposure.Holdout}/{exposure.Arm}#{exposure.Bucket} {exposure.Variant}: {string.Join(',', keys)}");
+        }
+
+        public void RecordOutcome(in Outcome outcome) =>
+            Lines.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{outcome.Holdout}/{outcome.Arm} {outcome.Kind} {outcome.ItemKey} {outcome.Revenue}"));
     }
 }

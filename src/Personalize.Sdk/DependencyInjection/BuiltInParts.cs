@@ -32,7 +32,7 @@ internal static class BuiltInParts
         new BuiltInGuardrail<AvailabilityGuardrail>(static _ => new AvailabilityGuardrail()),
         new BuiltInGuardrail<RecentlyPurchasedGuardrail>(static options => new RecentlyPurchasedGuardrail(options)),
         new BuiltInGuardrail<ComplaintSuppressionGuardrail>(static options => new ComplaintSuppressionGuardrail(options)),
-        new BuiltInGuardrail<NotInterestedGuardrail>(static _ => new NotInterestedGuardrail()),
+        new BuiltInGuardrail<DismissedGuardrail>(static _ => new DismissedGuardrail()),
         new BuiltInGuardrail<StatedDislikeGuardrail>(static _ => new StatedDislikeGuardrail()),
         new BuiltInGuardrail<FrequencyCapGuardrail>(static options => new FrequencyCapGuardrail(options)),
     ];

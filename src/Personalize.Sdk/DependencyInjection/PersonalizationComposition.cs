@@ -32,6 +32,7 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <param name="metrics">The SDK's instruments.</param>
     /// <param name="logger">The SDK's logger.</param>
     /// <param name="reloads">Where live option changes come from, or null when options never change (the builder).</param>
+    /// <param name="journal">Where changes to shared state are published for other servers, or null when state is not shared.</param>
     /// <param name="owned">What the personalizer releases when disposed, or null.</param>
     public PersonalizationComposition(
         PersonalizationOptions options,
@@ -40,6 +41,7 @@ internal sealed class PersonalizationComposition : IDisposable
         PersonalizationMetrics metrics,
         ILogger logger,
         OptionsReloadSource? reloads,
+        IChangeJournal? journal,
         IDisposable? owned)
     {
         Options = options;
@@ -61,7 +63,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _personalizer = new(() =>
         {
             ThrowIfRulesAreInvalid();
-            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, owned);
+            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, journal, owned);
             if (reloads is not null)
             {
                 _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);

@@ -5,6 +5,7 @@ using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
@@ -106,5 +107,6 @@ public static class PersonalizationServiceCollectionExtensions
         services.GetRequiredService<PersonalizationMetrics>(),
         SdkLogger.Create(services),
         new OptionsReloadSource(services.GetServices<IOptionsChangeTokenSource<PersonalizationOptions>>(), services.GetRequiredService<IOptionsFactory<PersonalizationOptions>>()),
+        services.GetService<IChangeJournal>(),
         owned: null);
 }

@@ -160,7 +160,7 @@ public sealed class PersonalizerBuilder
         };
         var metrics = new PersonalizationMetrics(_meterFactory);
         var logger = _loggerFactory.CreateLogger(SdkLogger.Category);
-        var composition = new PersonalizationComposition(frozen, parts, _timeProvider, metrics, logger, reloads: null, owned: metrics);
+        var composition = new PersonalizationComposition(frozen, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);
         try
         {
             composition.ThrowIfRulesAreInvalid();

@@ -28,7 +28,7 @@ internal sealed class DecisionPipeline(
     ScoringStage scoring,
     DecisionRecorder recorder,
     ReadinessMonitor readiness,
-    ItemStatistics statistics,
+    IItemStatistics statistics,
     SignalSlot[] signalSlots,
     LiveSettings liveSettings,
     DecisionTelemetry telemetry,

@@ -1,0 +1,15 @@
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.WriteBehind;
+
+/// <summary>Turns one buffered write into Redis commands on a pipelined batch.</summary>
+/// <typeparam name="T">The write operation.</typeparam>
+internal interface IRedisWriteCommand<T>
+{
+    /// <summary>
+    /// Queues the commands for <paramref name="operation"/> on <paramref name="batch"/> and adds each
+    /// command's task to <paramref name="acknowledgements"/>. <paramref name="sequence"/> is the batch's,
+    /// the same when a failed batch is resent, for commands that must not apply twice.
+    /// </summary>
+    void Append(IBatch batch, long sequence, in T operation, List<Task> acknowledgements);
+}

@@ -91,30 +91,38 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     /// <returns>False when the write was dropped.</returns>
     public bool TryEnqueue(in T operation)
     {
+        bool stopped;
+        bool accepted;
         var wake = false;
         lock (_gate)
         {
-            if (_closed || _count == _settings.MaxBufferedWrites)
+            stopped = _closed;
+            accepted = !stopped && _count < _settings.MaxBufferedWrites;
+            if (accepted)
             {
-                goto Dropped;
-            }
+                if (_count == _ring.Length)
+                {
+                    Grow();
+                }
 
-            if (_count == _ring.Length)
-            {
-                Grow();
+                var tail = _head + _count;
+                _ring[tail < _ring.Length ? tail : tail - _ring.Length] = operation;
+                _count++;
+                if (_count == _settings.WriteBatchSize)
+                {
+                    wake = true;
+                }
+                else if (!_timerArmed)
+                {
+                    ArmTimerLocked();
+                }
             }
+        }
 
-            var tail = _head + _count;
-            _ring[tail < _ring.Length ? tail : tail - _ring.Length] = operation;
-            _count++;
-            if (_count == _settings.WriteBatchSize)
-            {
-                wake = true;
-            }
-            else if (!_timerArmed)
-            {
-                ArmTimerLocked();
-            }
+        if (!accepted)
+        {
+            CountDropped(1, atStop: stopped);
+            return false;
         }
 
         if (wake)
@@ -123,10 +131,6 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         }
 
         return true;
-
-    Dropped:
-        CountDropped(1, atStop: false);
-        return false;
     }
 
     public void Wake()

@@ -11,7 +11,7 @@ public readonly ref struct DecisionContext
     internal DecisionContext(
         CatalogSnapshot catalog,
         ProfileData profile,
-        ItemStatistics statistics,
+        IItemStatistics statistics,
         DecisionScratch scratch,
         scoped in RequestContext request,
         DateTimeOffset now,
@@ -50,7 +50,7 @@ public readonly ref struct DecisionContext
 
     internal ProfileData ProfileData { get; }
 
-    internal ItemStatistics Statistics { get; }
+    internal IItemStatistics Statistics { get; }
 
     internal DecisionScratch Scratch { get; }
 

@@ -11,17 +11,34 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(knownKey);
+        IdentifyResult result;
         lock (_identityGate)
         {
-            var result = Stitch(anonymousKey, knownKey);
-            _metrics.IdentifyCompleted(result);
-            return result;
+            result = Stitch(anonymousKey, knownKey);
         }
+
+        _metrics.IdentifyCompleted(result);
+        if (result == IdentifyResult.Stitched)
+        {
+            _journal.Stitched(anonymousKey, knownKey);
+        }
+
+        return result;
     }
 
     public bool Forget(string userKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        var found = Erase(userKey);
+        _metrics.UserForgotten();
+
+        // Journaled even when nothing was found here: another server may hold the person.
+        _journal.Forgotten(userKey);
+        return found;
+    }
+
+    private bool Erase(string userKey)
+    {
         lock (_identityGate)
         {
             var keys = _identity.Remove(_identity.Resolve(userKey));
@@ -43,7 +60,7 @@ internal sealed partial class Personalizer
                 found |= _ledger.Forget(key);
             }
 
-            _metrics.UserForgotten();
+            _erasures?.Erased(keys.Append(userKey));
             return found;
         }
     }

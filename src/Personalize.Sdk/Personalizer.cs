@@ -20,13 +20,13 @@ namespace Personalize.Sdk;
 /// hands each call to its path. Deciding is <see cref="DecisionPipeline"/>, tracking is
 /// <see cref="EventPipeline"/>; stitching, erasure and access are the partial files beside this one.
 /// </summary>
-internal sealed partial class Personalizer : IPersonalizer, IDisposable
+internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposable
 {
     private readonly CatalogStore _catalog;
     private readonly IProfileStore _profiles;
-    private readonly IdentityMap _identity = new();
-    private readonly ItemStatistics _statistics;
-    private readonly MeasurementLedger _ledger;
+    private readonly IIdentityMap _identity = new IdentityMap();
+    private readonly IItemStatistics _statistics;
+    private readonly IMeasurementLedger _ledger;
     private readonly HoldoutAssigner _holdouts;
     private readonly DecisionPipeline _decisions;
     private readonly EventPipeline _events;
@@ -38,6 +38,8 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
     private readonly int _maxAliases;
     private readonly ConsentFlags _defaultConsent;
     private readonly double _affinityHalfLifeTicks;
+    private readonly IChangeJournal _journal;
+    private readonly ErasureGuard? _erasures;
 
     public Personalizer(
         IOptionsMonitor<PersonalizationOptions> optionsMonitor,
@@ -46,13 +48,18 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
         GuardrailSlot[] guardrails,
         PlacementPlans placements,
         HoldoutAssigner holdouts,
-        MeasurementLedger ledger,
+        IMeasurementLedger ledger,
         IExposureSink[] sinks,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
         ReadinessMonitor readiness,
-        ILogger logger)
+        ILogger logger,
+        IChangeJournal? journal = null)
     {
+        _journal = journal ?? NullChangeJournal.Instance;
+
+        // Only shared state has events in flight from other servers to guard against.
+        _erasures = journal is null ? null : new ErasureGuard(ErasureGuardWindow, timeProvider);
         var options = optionsMonitor.CurrentValue;
         _catalog = catalog;
         _ledger = ledger;
@@ -78,7 +85,7 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             new GuardrailStage(guardrails, metrics, logger),
             signalStage,
             new ScoringStage(signals.Length),
-            new DecisionRecorder(readiness, ledger, sinks, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks),
+            new DecisionRecorder(readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks),
             readiness,
             _statistics,
             signals,
@@ -87,9 +94,12 @@ internal sealed partial class Personalizer : IPersonalizer, IDisposable
             timeProvider,
             metrics,
             logger);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
         _optionsSubscription = optionsMonitor.OnChange(OnOptionsChanged);
     }
+
+    /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>
+    internal static readonly TimeSpan ErasureGuardWindow = TimeSpan.FromMinutes(5);
 
     /// <summary>How many profiles are in memory now.</summary>
     internal int ProfileCount => _profiles.Count;

@@ -6,6 +6,7 @@ using Personalize.Sdk;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Governance;
 using Personalize.Sdk.Guardrails;
@@ -194,7 +195,8 @@ public static class PersonalizationServiceCollectionExtensions
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<PersonalizationMetrics>(),
             services.GetRequiredService<ReadinessMonitor>(),
-            SdkLogger.Create(services));
+            SdkLogger.Create(services),
+            services.GetService<IChangeJournal>());
     }
 
     private static ReadinessRules ReadinessRulesOf(RuleSet rules) => new(rules.Placements, rules.Registry, rules.Signals, rules.Guardrails);

@@ -17,6 +17,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Histogram<double> _rankDuration;
     private readonly Counter<long> _unmeasured;
     private readonly Counter<long> _sinkFaults;
+    private readonly Counter<long> _replicaEventsSkipped;
     private readonly Counter<long> _unknownPlacements;
     private readonly Counter<long> _eventsApplied;
     private readonly Counter<long> _eventsWithoutConsent;
@@ -47,6 +48,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
         _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
+        _replicaEventsSkipped = _meter.CreateCounter<long>("personalize.replica.events_skipped", "{event}", "Events from other servers this server could not apply, because its catalog does not know their item yet.");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
         _eventsWithoutConsent = _meter.CreateCounter<long>("personalize.events.without_consent", "{event}", "Applied events of users without personalization consent: only anonymous aggregates learned of them, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");
@@ -80,6 +82,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     public void ExposureUnmeasured() => _unmeasured.Add(1);
 
     public void SinkFaulted() => _sinkFaults.Add(1);
+
+    public void ReplicaEventSkipped() => _replicaEventsSkipped.Add(1);
 
     /// <summary>Counts an applied event; <paramref name="anonymously"/> when the user had not consented and only aggregates learned of it.</summary>
     public void EventApplied(EventKind kind, bool anonymously)

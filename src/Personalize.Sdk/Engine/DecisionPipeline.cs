@@ -29,7 +29,7 @@ internal sealed class DecisionPipeline(
     ScoringStage scoring,
     DecisionRecorder recorder,
     ReadinessMonitor readiness,
-    ItemStatistics statistics,
+    IItemStatistics statistics,
     SignalSlot[] signalSlots,
     DecisionSettings settings,
     DecisionTelemetry telemetry,

@@ -14,8 +14,9 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 internal sealed class DecisionRecorder(
     ReadinessMonitor readiness,
-    MeasurementLedger ledger,
+    IMeasurementLedger ledger,
     IExposureSink[] sinks,
+    IChangeJournal journal,
     PersonalizationMetrics metrics,
     ILogger logger,
     int frequencyCapGuardrail,
@@ -53,9 +54,13 @@ internal sealed class DecisionRecorder(
     {
         for (var i = 0; i < assignments.Length; i++)
         {
-            if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks))
+            if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks, out var first))
             {
                 metrics.ExposureUnmeasured();
+            }
+            else if (first)
+            {
+                journal.Exposed(assignments[i].Holdout, unitKey, assignments[i].Arm, info.Timestamp);
             }
 
             foreach (var sink in sinks)

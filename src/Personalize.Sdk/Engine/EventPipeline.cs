@@ -18,17 +18,18 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 internal sealed class EventPipeline(
     CatalogStore catalog,
-    IdentityMap identity,
+    IIdentityMap identity,
     IProfileStore profiles,
-    ItemStatistics statistics,
+    IItemStatistics statistics,
     ProfileServices services,
     HoldoutAssigner holdouts,
-    MeasurementLedger ledger,
+    IMeasurementLedger ledger,
     IExposureSink[] sinks,
     ReadinessMonitor readiness,
     ConsentFlags defaultConsent,
     double affinityHalfLifeTicks,
     TimeProvider timeProvider,
+    IChangeJournal journal,
     PersonalizationMetrics metrics,
     ILogger logger)
 {
@@ -38,8 +39,17 @@ internal sealed class EventPipeline(
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
 
-    /// <summary>Applies one event: identity, consent, profile, aggregates, outcome attribution.</summary>
-    public void Track(in PersonalizationEvent personalizationEvent)
+    /// <summary>Applies one event: identity, consent, profile, aggregates, outcome attribution; then journals it.</summary>
+    public void Track(in PersonalizationEvent personalizationEvent) => Apply(personalizationEvent, replicated: false, anonymously: false);
+
+    /// <summary>
+    /// Applies an event another server tracked and journaled, as it was applied there (to a
+    /// profile, or only anonymously), without journaling it again, counting it in this server's
+    /// metrics and readiness, or sending it to the sinks: those saw it where it was tracked.
+    /// </summary>
+    public void Replay(in PersonalizationEvent personalizationEvent, bool anonymously) => Apply(personalizationEvent, replicated: true, anonymously);
+
+    private void Apply(in PersonalizationEvent personalizationEvent, bool replicated, bool anonymously)
     {
         if (string.IsNullOrEmpty(personalizationEvent.UserKey))
         {
@@ -52,6 +62,13 @@ internal sealed class EventPipeline(
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)
         {
+            if (replicated)
+            {
+                // Accepted where it was tracked: this server's catalog does not know the item yet.
+                metrics.ReplicaEventSkipped();
+                return;
+            }
+
             metrics.EventRejected(reason);
             if (_rejectionLog.ShouldLog(now.UtcTicks))
             {
@@ -81,24 +98,37 @@ internal sealed class EventPipeline(
         };
 
         var key = identity.Resolve(personalizationEvent.UserKey, out var known);
-        ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
-        var existing = profiles.Find(key);
+        if (!replicated)
+        {
+            ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
+        }
+
+        var existing = anonymously ? null : profiles.Find(key);
         var consent = existing?.ReadConsent() ?? defaultConsent;
-        if (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
+        if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent)))
         {
             // Without consent nothing about the person is stored, not even an empty profile.
             ProfileUpdate.RecordAnonymously(update);
-            metrics.EventApplied(personalizationEvent.Kind, anonymously: true);
+            if (!replicated)
+            {
+                metrics.EventApplied(personalizationEvent.Kind, anonymously: true);
+                journal.EventApplied(null, personalizationEvent, timestamp);
+            }
+
             return;
         }
 
         var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing);
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
-            MeasureOutcome(personalizationEvent, unitKey, timestamp);
+            MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);
         }
 
-        metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
+        if (!replicated)
+        {
+            metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
+            journal.EventApplied(key, personalizationEvent, timestamp);
+        }
     }
 
     /// <summary>
@@ -122,12 +152,12 @@ internal sealed class EventPipeline(
     }
 
     /// <summary>Attributes a click, cart or purchase to the unit's arm of every holdout it was exposed in.</summary>
-    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp)
+    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, bool replicated)
     {
         var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
         for (var i = 0; i < holdouts.Count; i++)
         {
-            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm))
+            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm) || replicated)
             {
                 continue;
             }

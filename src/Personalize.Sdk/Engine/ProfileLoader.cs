@@ -9,7 +9,7 @@ namespace Personalize.Sdk.Engine;
 /// into the decision's scratch lock-free, and applies the profile policies (sensitive categories
 /// are dropped from the copy unless the user consented to them).
 /// </summary>
-internal sealed class ProfileLoader(IdentityMap identity, IProfileStore profiles, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
+internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 

@@ -9,7 +9,7 @@ namespace Personalize.Sdk.Explanations;
 /// Writes the sentence behind an item's largest contribution, from facts in the profile and the
 /// catalog only: the item the user viewed, the category they said they like. Never invented.
 /// </summary>
-internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, ItemStatistics statistics, in RequestContext request, long nowTicks, double halfLifeTicks)
+internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, IItemStatistics statistics, in RequestContext request, long nowTicks, double halfLifeTicks)
 {
     private readonly RequestContext _request = request;
 

@@ -11,7 +11,7 @@ namespace Personalize.Sdk.Measurement;
 /// unit is remembered once per holdout, with its arm and first exposure, so outcomes are
 /// attributed to that arm within the attribution window. A warm exposure is one lock-free lookup.
 /// </summary>
-internal sealed class MeasurementLedger : ILiftReporter
+internal sealed class MeasurementLedger : IMeasurementLedger
 {
     private readonly HoldoutAssigner _holdouts;
     private readonly HoldoutLedger[] _ledgers;
@@ -29,8 +29,12 @@ internal sealed class MeasurementLedger : ILiftReporter
     }
 
     /// <summary>Remembers a unit's first exposure in a holdout; false when the ledger is full and it was not measured.</summary>
-    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks)
+    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks) => RecordExposure(holdout, unitKey, arm, ticks, out _);
+
+    /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it.</summary>
+    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first)
     {
+        first = false;
         var ledger = _ledgers[holdout];
         if (ledger.Units.ContainsKey(unitKey))
         {
@@ -45,6 +49,7 @@ internal sealed class MeasurementLedger : ILiftReporter
         if (ledger.Units.TryAdd(unitKey, new UnitState(arm, ticks)))
         {
             Interlocked.Increment(ref ledger.Arms[(int)arm].Exposed);
+            first = true;
         }
 
         return true;

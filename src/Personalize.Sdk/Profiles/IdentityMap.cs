@@ -8,7 +8,7 @@ namespace Personalize.Sdk.Profiles;
 /// resolves a to c in one step. A known key maps to itself, so the same lookup also tells
 /// whether a user is a known or stitched identity. Changes are serialised by the caller.
 /// </summary>
-internal sealed class IdentityMap
+internal sealed class IdentityMap : IIdentityMap
 {
     private readonly ConcurrentDictionary<string, string> _canonicalOf = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _aliasesOf = new(StringComparer.Ordinal);

@@ -35,7 +35,7 @@ internal readonly ref struct ProfileUpdate
     /// <summary>The consent of a user who has not stated any.</summary>
     public ConsentFlags DefaultConsent { get; init; }
 
-    public ItemStatistics Statistics { get; init; }
+    public IItemStatistics Statistics { get; init; }
 
     /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
     public ProfileServices Services { get; init; }

@@ -1,5 +1,3 @@
-using Personalize.Sdk.Catalog;
-
 namespace Personalize.Sdk.Statistics;
 
 /// <summary>
@@ -15,7 +13,7 @@ namespace Personalize.Sdk.Statistics;
 /// which only blurs one co-occurrence score for one decision). When the catalog gives an index to
 /// a new key, everything about it is forgotten (<see cref="Forget"/>), links to it included.
 /// </remarks>
-internal sealed class ItemStatistics : IPerItemState
+internal sealed class ItemStatistics : IItemStatistics
 {
     /// <summary>How many next-step neighbours each item keeps.</summary>
     public const int NeighbourSlots = 16;

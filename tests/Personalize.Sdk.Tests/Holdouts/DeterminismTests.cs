@@ -1,4 +1,3 @@
-
 namespace Personalize.Sdk.Tests.Holdouts;
 
 /// <summary>Same input, same bucket: across calls, across threads, across string instances.</summary>

@@ -1,4 +1,3 @@
-
 namespace Personalize.Sdk.Tests.Holdouts;
 
 /// <summary>

@@ -1,4 +1,3 @@
-
 namespace Personalize.Sdk.Tests.TestSupport;
 
 /// <summary>A small catalog of four categories with four items each, in a fixed order; odd items are by Acme, even ones by Globex.</summary>

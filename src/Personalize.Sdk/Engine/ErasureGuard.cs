@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// Remembers erased keys for a short window, so that an event another server tracked before it
+/// learned of the erasure (still in flight when the erasure arrived) cannot bring the person back.
+/// </summary>
+/// <remarks>
+/// It holds only the key and the time of erasure, only for <see cref="Window"/>, and only when the
+/// state is shared (a journal is attached). Events are compared by their own timestamp, so the
+/// guard assumes the servers' clocks agree to well within the window.
+/// </remarks>
+internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider)
+{
+    // Bounded: past this many recent erasures the oldest are dropped first.
+    private const int Capacity = 100_000;
+
+    private readonly ConcurrentDictionary<string, long> _erasedAt = new(StringComparer.Ordinal);
+
+    public TimeSpan Window { get; } = window;
+
+    /// <summary>Records that <paramref name="keys"/> were erased now.</summary>
+    public void Erased(IEnumerable<string> keys)
+    {
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        foreach (var key in keys)
+        {
+            _erasedAt[key] = now;
+        }
+
+        if (_erasedAt.Count > Capacity)
+        {
+            Trim(now);
+        }
+    }
+
+    /// <summary>Whether an event of <paramref name="userKey"/> at <paramref name="ticks"/> happened before the key was erased.</summary>
+    public bool Precedes(string userKey, long ticks)
+    {
+        if (_erasedAt.IsEmpty || !_erasedAt.TryGetValue(userKey, out var erased))
+        {
+            return false;
+        }
+
+        if (timeProvider.GetUtcNow().UtcTicks - erased > Window.Ticks)
+        {
+            _erasedAt.TryRemove(new KeyValuePair<string, long>(userKey, erased));
+            return false;
+        }
+
+        return ticks <= erased;
+    }
+
+    private void Trim(long now)
+    {
+        foreach (var (key, erased) in _erasedAt)
+        {
+            if (now - erased > Window.Ticks)
+            {
+                _erasedAt.TryRemove(new KeyValuePair<string, long>(key, erased));
+            }
+        }
+
+        while (_erasedAt.Count > Capacity)
+        {
+            var oldest = _erasedAt.MinBy(pair => pair.Value);
+            _erasedAt.TryRemove(oldest);
+        }
+    }
+}

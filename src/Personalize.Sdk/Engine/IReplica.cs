@@ -1,0 +1,24 @@
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// Applies a change another server journaled (<see cref="IChangeJournal"/>) to this server's
+/// memory, exactly as the local call would have, but without journaling it again.
+/// </summary>
+/// <remarks>
+/// A shared store calls these in the order the changes were made cluster-wide. Applying the same
+/// sequence on every server gives every server the same statistics, ledger and identity map.
+/// </remarks>
+internal interface IReplica
+{
+    /// <summary>Applies another server's event; <paramref name="profileKey"/> null means it was recorded anonymously there.</summary>
+    void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent);
+
+    /// <summary>Applies another server's stitch.</summary>
+    void ApplyStitch(string anonymousKey, string knownKey);
+
+    /// <summary>Applies another server's erasure.</summary>
+    void ApplyForget(string userKey);
+
+    /// <summary>Applies another server's first exposure of a unit.</summary>
+    void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
+}

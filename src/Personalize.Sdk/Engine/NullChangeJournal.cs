@@ -1,0 +1,27 @@
+namespace Personalize.Sdk.Engine;
+
+/// <summary>The default journal: one server, nothing to share.</summary>
+internal sealed class NullChangeJournal : IChangeJournal
+{
+    public static readonly NullChangeJournal Instance = new();
+
+    private NullChangeJournal()
+    {
+    }
+
+    public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp)
+    {
+    }
+
+    public void Stitched(string anonymousKey, string knownKey)
+    {
+    }
+
+    public void Forgotten(string userKey)
+    {
+    }
+
+    public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
+    {
+    }
+}

@@ -1,0 +1,32 @@
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk.Measurement;
+
+/// <summary>
+/// Per holdout, each measured unit with its arm and first exposure, and the arm totals the lift
+/// report is computed from.
+/// </summary>
+/// <remarks>
+/// The seam for a shared store: a unit is counted once however many servers expose it (the first
+/// exposure wins), outcomes add to arm totals, and a unit can be erased by key.
+/// </remarks>
+internal interface IMeasurementLedger : ILiftReporter
+{
+    /// <summary>Remembers a unit's first exposure in a holdout; false when the ledger is full and it was not measured.</summary>
+    bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks);
+
+    /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it, so only first exposures need sharing.</summary>
+    bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first);
+
+    /// <summary>Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it and within the attribution window.</summary>
+    bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm);
+
+    /// <summary>The earliest first exposure of <paramref name="unitKey"/> in any holdout.</summary>
+    bool TryGetFirstExposure(string unitKey, out long ticks);
+
+    /// <summary>What the ledger holds about <paramref name="unitKey"/>, per holdout it was exposed in.</summary>
+    IEnumerable<(string Holdout, MeasurementLedger.UnitState Unit)> Find(string unitKey);
+
+    /// <summary>Erases a unit from every holdout; the arm totals it added stay, as anonymous counts.</summary>
+    bool Forget(string unitKey);
+}

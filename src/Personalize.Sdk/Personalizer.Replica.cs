@@ -1,0 +1,42 @@
+using Personalize.Sdk.Engine;
+
+namespace Personalize.Sdk;
+
+/// <summary>Changes journaled by other servers, applied here as the local calls would, without journaling them again.</summary>
+internal sealed partial class Personalizer
+{
+    void IReplica.ApplyStitch(string anonymousKey, string knownKey)
+    {
+        lock (_identityGate)
+        {
+            Stitch(anonymousKey, knownKey);
+        }
+    }
+
+    void IReplica.ApplyForget(string userKey) => Erase(userKey);
+
+    void IReplica.ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent)
+    {
+        // An event tracked elsewhere before the person was erased must not bring them back.
+        if (profileKey is not null && personalizationEvent.Timestamp is { } timestamp && _erasures is not null &&
+            (_erasures.Precedes(personalizationEvent.UserKey, timestamp.UtcTicks) || _erasures.Precedes(profileKey, timestamp.UtcTicks)))
+        {
+            _metrics.ReplicaEventSkipped();
+            return;
+        }
+
+        _events.Replay(personalizationEvent, anonymously: profileKey is null);
+    }
+
+    void IReplica.ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
+    {
+        for (var i = 0; i < _holdouts.Count; i++)
+        {
+            if (string.Equals(_holdouts.Holdouts[i].Name, holdout, StringComparison.Ordinal))
+            {
+                _ledger.RecordExposure(i, unitKey, arm, timestamp.UtcTicks);
+                return;
+            }
+        }
+    }
+}

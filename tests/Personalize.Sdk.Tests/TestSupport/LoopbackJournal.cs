@@ -1,0 +1,60 @@
+using Personalize.Sdk.Engine;
+
+namespace Personalize.Sdk.Tests.TestSupport;
+
+/// <summary>
+/// A journal that keeps what one server changed, in order, until a test delivers it to the other
+/// servers' replicas: two personalizers in one process emulate two servers sharing state.
+/// </summary>
+internal sealed class LoopbackJournal : IChangeJournal
+{
+    private readonly List<Action<IReplica>> _entries = [];
+
+    public int Count
+    {
+        get
+        {
+            lock (_entries)
+            {
+                return _entries.Count;
+            }
+        }
+    }
+
+    public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp)
+    {
+        var replayed = personalizationEvent with { Timestamp = timestamp };
+        Add(replica => replica.ApplyEvent(profileKey, replayed));
+    }
+
+    public void Stitched(string anonymousKey, string knownKey) => Add(replica => replica.ApplyStitch(anonymousKey, knownKey));
+
+    public void Forgotten(string userKey) => Add(replica => replica.ApplyForget(userKey));
+
+    public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
+        Add(replica => replica.ApplyExposure(holdout, unitKey, arm, timestamp));
+
+    /// <summary>Applies everything journaled so far to <paramref name="replica"/>, and forgets it.</summary>
+    public void DeliverTo(IPersonalizer replica)
+    {
+        Action<IReplica>[] entries;
+        lock (_entries)
+        {
+            entries = [.. _entries];
+            _entries.Clear();
+        }
+
+        foreach (var entry in entries)
+        {
+            entry((IReplica)replica);
+        }
+    }
+
+    private void Add(Action<IReplica> entry)
+    {
+        lock (_entries)
+        {
+            _entries.Add(entry);
+        }
+    }
+}

@@ -59,4 +59,16 @@ public sealed class RedisPersonalizationOptions
     /// <summary>How long a graceful stop may spend flushing buffered writes (waiting for Redis to come back if it must).</summary>
     /// <value>The default is 5 seconds; from 0 to 1 minute.</value>
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many changes the shared journal keeps (approximately; Redis trims whole blocks). A server
+    /// that starts reads the journal from its oldest entry, so this bounds what a restart recovers.
+    /// </summary>
+    /// <value>The default is 1,000,000 entries; from 1,000 to 100,000,000.</value>
+    [Range(1_000, 100_000_000)]
+    public int JournalMaxLength { get; set; } = 1_000_000;
+
+    /// <summary>How often a server looks for other servers' changes when it found none the last time.</summary>
+    /// <value>The default is 2 milliseconds; from 1 millisecond to 1 minute.</value>
+    public TimeSpan ReplicationPollInterval { get; set; } = TimeSpan.FromMilliseconds(2);
 }

@@ -34,6 +34,7 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
         RequireWithin(failures, nameof(options.FlushInterval), options.FlushInterval, TimeSpan.FromMilliseconds(1));
         RequireWithin(failures, nameof(options.OperationTimeout), options.OperationTimeout, TimeSpan.FromMilliseconds(1));
         RequireWithin(failures, nameof(options.ShutdownFlushTimeout), options.ShutdownFlushTimeout, TimeSpan.Zero);
+        RequireWithin(failures, nameof(options.ReplicationPollInterval), options.ReplicationPollInterval, TimeSpan.FromMilliseconds(1));
 
         if (options.WriteBatchSize > options.MaxBufferedWrites)
         {

@@ -9,6 +9,7 @@ using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.DependencyInjection;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.WriteBehind;
 using StackExchange.Redis;
 
@@ -49,6 +50,7 @@ public static class RedisPersonalizationBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisLifecycle>(static sp => new RedisLifecycle(
             sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<RedisWriteBehind>())));
+        ReplicationServices.Add(services);
         return builder;
     }
 

@@ -45,6 +45,12 @@ internal sealed class RedisKeys
     public static bool IsValidPrefix(string prefix) =>
         !string.IsNullOrEmpty(prefix) && !prefix.AsSpan().ContainsAnyExcept(PrefixChars);
 
+    /// <summary>
+    /// <c>{prefix}:journal</c>: the stream of every server's changes, which every server replays
+    /// into its memory. One key, so one slot: on Redis Cluster it lives on one shard.
+    /// </summary>
+    public RedisKey Journal => $"{_prefix}:journal";
+
     /// <summary><c>{prefix}:p:{userKey}:profile</c>: the person's profile, in the versioned binary profile format.</summary>
     public RedisKey Profile(string userKey) => Person(userKey, "profile");
 

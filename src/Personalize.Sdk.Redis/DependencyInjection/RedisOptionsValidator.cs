@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Redis.Keys;
 using StackExchange.Redis;
@@ -14,7 +15,7 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
         var failures = new List<string>();
         if (options.Configuration is null)
         {
-            if (services.GetService(typeof(IConnectionMultiplexer)) is null)
+            if (!IsRegistered(typeof(IConnectionMultiplexer)))
             {
                 failures.Add($"{Prefix}{nameof(options.Configuration)} is required when no IConnectionMultiplexer is registered (e.g. \"localhost:6379\").");
             }
@@ -43,6 +44,12 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    /// <summary>Asks the container whether it could make the service, without making it (a multiplexer would connect).</summary>
+    private bool IsRegistered(Type service) =>
+        services.GetService(typeof(IServiceProviderIsService)) is IServiceProviderIsService container
+            ? container.IsService(service)
+            : services.GetService(service) is not null;
 
     private static void RequireWithin(List<string> failures, string option, TimeSpan value, TimeSpan min)
     {

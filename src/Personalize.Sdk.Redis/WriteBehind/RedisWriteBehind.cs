@@ -14,7 +14,7 @@ internal sealed class RedisWriteBehind(
     IOptions<RedisPersonalizationOptions> options,
     TimeProvider time,
     RedisMetrics metrics,
-    ILoggerFactory loggerFactory)
+    ILoggerFactory loggerFactory) : IAsyncDisposable, IDisposable
 {
     private readonly Lock _gate = new();
     private IWriteBehindBuffer[] _buffers = [];
@@ -43,4 +43,9 @@ internal sealed class RedisWriteBehind(
     /// <summary>Stops every buffer, flushing them side by side.</summary>
     public Task StopAsync(CancellationToken cancellationToken) =>
         Task.WhenAll(Buffers.Select(buffer => buffer.StopAsync(cancellationToken)));
+
+    /// <summary>Without a host (a console app), disposing the container is the graceful stop: it flushes too.</summary>
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
 }

@@ -1,8 +1,10 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using Personalize.Sdk.Redis.WriteBehind;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.WriteBehind;
@@ -96,6 +98,29 @@ public sealed class RedisWriteBehindTests
         Assert.Equal(500, await CountAsync(server));
         Assert.Equal(0, buffer.Count);
         await app.DisposeAsync();
+    }
+
+    [RedisFact]
+    public async Task Without_a_host_disposing_the_container_flushes_everything_buffered()
+    {
+        await using var server = await RedisServer.StartAsync();
+        var services = new ServiceCollection();
+        services.AddPersonalization().AddRedis(o =>
+        {
+            o.Configuration = server.Configuration;
+            o.FlushInterval = TimeSpan.FromMinutes(1); // only the disposal can send these
+        });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<RedisConnection>().WhenConnectedAsync().WaitAsync(Patience);
+        var buffer = provider.GetRequiredService<RedisWriteBehind>().Create("numbers", new SetAddCommand(Key));
+        for (var i = 0; i < 10; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        await provider.DisposeAsync();
+
+        Assert.Equal(10, await CountAsync(server));
     }
 
     private static async Task<RedisHost> StartAsync(RedisServer server, int batchSize, int maxBuffered = 10_000)

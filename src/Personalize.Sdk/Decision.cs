@@ -5,7 +5,21 @@ namespace Personalize.Sdk;
 /// <summary>The outcome of one <see cref="IPersonalizer.Rank(in PersonalizationRequest)"/> call.</summary>
 public sealed class Decision
 {
-    internal Decision(in DecisionInfo info, RankedItem[] items, DecisionExplanation? explanation)
+    /// <summary>
+    /// Creates a decision by hand, for example what a test fake of <see cref="IPersonalizer"/>
+    /// returns. The SDK's own decisions come from <see cref="IPersonalizer.Rank(in PersonalizationRequest)"/>.
+    /// </summary>
+    /// <param name="info">The decision's id, variant, reason, placement, time and holdout assignment.</param>
+    /// <param name="items">The ranked items, best first; they are copied.</param>
+    /// <param name="explanation">Why the decision came out as it did; null when none was asked for.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException">The placement in <paramref name="info"/> is null or empty.</exception>
+    public Decision(DecisionInfo info, IEnumerable<RankedItem> items, DecisionExplanation? explanation = null)
+        : this(CopyOf(items, info), info, explanation)
+    {
+    }
+
+    private Decision(RankedItem[] items, in DecisionInfo info, DecisionExplanation? explanation)
     {
         Explanation = explanation;
         Id = info.Id;
@@ -16,6 +30,9 @@ public sealed class Decision
         Placement = info.Placement;
         Items = items;
     }
+
+    /// <summary>Wraps the SDK's own buffer of ranked items without copying it.</summary>
+    internal static Decision Create(in DecisionInfo info, RankedItem[] items, DecisionExplanation? explanation) => new(items, info, explanation);
 
     /// <summary>The decision's unique id (a version 7 GUID, ordered by time); use it to attribute outcomes.</summary>
     public Guid Id { get; }
@@ -43,4 +60,11 @@ public sealed class Decision
 
     /// <summary>Why the decision came out as it did, when the request set <see cref="PersonalizationRequest.Explain"/>; otherwise null.</summary>
     public DecisionExplanation? Explanation { get; }
+
+    private static RankedItem[] CopyOf(IEnumerable<RankedItem> items, in DecisionInfo info)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentException.ThrowIfNullOrEmpty(info.Placement, nameof(info));
+        return [.. items];
+    }
 }

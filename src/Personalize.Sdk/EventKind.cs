@@ -15,7 +15,7 @@ public enum EventKind
     /// <summary>The user bought an item (with a quantity and revenue).</summary>
     Purchase = 3,
 
-    /// <summary>The user said "not interested" in an item.</summary>
+    /// <summary>The user dismissed an item (a "not interested" button): it is not recommended to them again.</summary>
     Dismiss = 4,
 
     /// <summary>The user complained (optionally about an item): promotions are suppressed for a while.</summary>
@@ -27,6 +27,9 @@ public enum EventKind
     /// <summary>The user said they like or dislike a category or an attribute.</summary>
     StatedPreference = 7,
 
-    /// <summary>The user gave or withdrew consent.</summary>
+    /// <summary>
+    /// The user's consent changed: <see cref="PersonalizationEvent.ConsentGiven"/> or
+    /// <see cref="PersonalizationEvent.ConsentWithdrawn"/>.
+    /// </summary>
     Consent = 8,
 }

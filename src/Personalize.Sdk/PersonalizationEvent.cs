@@ -6,7 +6,10 @@ namespace Personalize.Sdk;
 /// for example <c>PersonalizationEvent.View("user-1", "sku-42")</c>, and set
 /// <see cref="Timestamp"/> with <c>with { Timestamp = ... }</c> when replaying history.
 /// Keys are checked at once; values (a quantity, a rating) are checked by <c>Track</c>, which
-/// counts and logs an impossible one instead of throwing.
+/// counts and logs an impossible one instead of throwing. What belongs to one kind only (a
+/// purchase's quantity, a rating's value, a consent's flags...) is set by that kind's factory and
+/// cannot be set afterwards, so it can never be set on the wrong kind; <see cref="Timestamp"/>,
+/// common to every kind, is the only property <c>with</c> can set.
 /// </remarks>
 public readonly struct PersonalizationEvent
 {
@@ -24,6 +27,28 @@ public readonly struct PersonalizationEvent
         Quantity = 1;
     }
 
+    private PersonalizationEvent(string userKey, string itemKey, int quantity, decimal revenue)
+        : this(userKey, EventKind.Purchase, itemKey)
+    {
+        Quantity = quantity;
+        Revenue = revenue;
+    }
+
+    private PersonalizationEvent(string userKey, string itemKey, float ratingValue)
+        : this(userKey, EventKind.Rating, itemKey) => RatingValue = ratingValue;
+
+    private PersonalizationEvent(string userKey, PreferenceTarget target, string name, string? value, bool likes)
+        : this(userKey, EventKind.StatedPreference, null, itemRequired: false)
+    {
+        PreferenceTarget = target;
+        PreferenceName = name;
+        PreferenceValue = value;
+        Likes = likes;
+    }
+
+    private PersonalizationEvent(string userKey, ConsentFlags consent)
+        : this(userKey, EventKind.Consent, null, itemRequired: false) => Consent = consent;
+
     /// <summary>Who did it.</summary>
     public string UserKey { get; }
 
@@ -39,29 +64,32 @@ public readonly struct PersonalizationEvent
 
     /// <summary>How many units were bought, for a purchase. Must be positive.</summary>
     /// <value>The default is 1.</value>
-    public int Quantity { get; init; }
+    public int Quantity { get; }
 
     /// <summary>The revenue of a purchase, in the host's currency. Must not be negative.</summary>
     /// <value>The default is 0.</value>
-    public decimal Revenue { get; init; }
+    public decimal Revenue { get; }
 
     /// <summary>A rating's value, from 0 (hated it) to 1 (loved it).</summary>
-    public float RatingValue { get; init; }
+    public float RatingValue { get; }
 
     /// <summary>What a stated preference is about.</summary>
-    public PreferenceTarget PreferenceTarget { get; init; }
+    public PreferenceTarget PreferenceTarget { get; }
 
     /// <summary>The category, or the attribute's name, of a stated preference.</summary>
-    public string? PreferenceName { get; init; }
+    public string? PreferenceName { get; }
 
     /// <summary>The attribute's value of a stated preference about an attribute.</summary>
-    public string? PreferenceValue { get; init; }
+    public string? PreferenceValue { get; }
 
     /// <summary>Whether a stated preference is a like (true) or a dislike (false).</summary>
-    public bool Likes { get; init; }
+    public bool Likes { get; }
 
-    /// <summary>The consent given, for a consent event.</summary>
-    public ConsentFlags Consent { get; init; }
+    /// <summary>
+    /// For a consent event, what the user agrees to from now on: the flags given with
+    /// <see cref="ConsentGiven"/>, or <see cref="ConsentFlags.None"/> after <see cref="ConsentWithdrawn"/>.
+    /// </summary>
+    public ConsentFlags Consent { get; }
 
     /// <summary>The user viewed an item.</summary>
     /// <param name="userKey">Who viewed it.</param>
@@ -92,9 +120,12 @@ public readonly struct PersonalizationEvent
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Purchase(string userKey, string itemKey, int quantity = 1, decimal revenue = 0m) =>
-        new(userKey, EventKind.Purchase, itemKey) { Quantity = quantity, Revenue = revenue };
+        new(userKey, itemKey, quantity, revenue);
 
-    /// <summary>The user said "not interested" in an item; it is not recommended to them again.</summary>
+    /// <summary>
+    /// The user dismissed an item (the "not interested" button of most apps); it is not recommended
+    /// to them again (guardrail <c>dismissed</c>).
+    /// </summary>
     /// <param name="userKey">Who dismissed it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
@@ -116,7 +147,7 @@ public readonly struct PersonalizationEvent
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
     public static PersonalizationEvent Rating(string userKey, string itemKey, float value) =>
-        new(userKey, EventKind.Rating, itemKey) { RatingValue = value };
+        new(userKey, itemKey, value);
 
     /// <summary>The user said they like (or dislike) a category. Stated preferences outweigh inferred ones.</summary>
     /// <param name="userKey">Who said it.</param>
@@ -127,12 +158,7 @@ public readonly struct PersonalizationEvent
     public static PersonalizationEvent StatedCategoryPreference(string userKey, string category, bool likes)
     {
         ArgumentException.ThrowIfNullOrEmpty(category);
-        return new(userKey, EventKind.StatedPreference, null, itemRequired: false)
-        {
-            PreferenceTarget = PreferenceTarget.Category,
-            PreferenceName = category,
-            Likes = likes,
-        };
+        return new(userKey, PreferenceTarget.Category, category, null, likes);
     }
 
     /// <summary>The user said they like (or dislike) items with an attribute value, such as a brand.</summary>
@@ -146,20 +172,37 @@ public readonly struct PersonalizationEvent
     {
         ArgumentException.ThrowIfNullOrEmpty(attribute);
         ArgumentException.ThrowIfNullOrEmpty(value);
-        return new(userKey, EventKind.StatedPreference, null, itemRequired: false)
-        {
-            PreferenceTarget = PreferenceTarget.Attribute,
-            PreferenceName = attribute,
-            PreferenceValue = value,
-            Likes = likes,
-        };
+        return new(userKey, PreferenceTarget.Attribute, attribute, value, likes);
     }
 
-    /// <summary>The user gave (or withdrew) consent. Until they do, <see cref="PersonalizationOptions.DefaultConsent"/> applies.</summary>
+    /// <summary>
+    /// The user agreed to <paramref name="consent"/>, and to nothing else, from now on. It replaces
+    /// what they agreed to before: a flag left out is withdrawn. Until a user's first consent event,
+    /// <see cref="PersonalizationOptions.DefaultConsent"/> applies.
+    /// </summary>
     /// <param name="userKey">Who gave it.</param>
-    /// <param name="consent">What they agreed to; <see cref="ConsentFlags.None"/> withdraws everything.</param>
+    /// <param name="consent">What they agree to; at least one flag. To withdraw everything, use <see cref="ConsentWithdrawn"/>.</param>
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
-    public static PersonalizationEvent ConsentGiven(string userKey, ConsentFlags consent) =>
-        new(userKey, EventKind.Consent, null, itemRequired: false) { Consent = consent };
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="consent"/> is <see cref="ConsentFlags.None"/>: that is <see cref="ConsentWithdrawn"/>.</exception>
+    public static PersonalizationEvent ConsentGiven(string userKey, ConsentFlags consent)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        if (consent == ConsentFlags.None)
+        {
+            throw new ArgumentOutOfRangeException(nameof(consent), consent, "Consent given names at least one flag; to withdraw all consent, use PersonalizationEvent.ConsentWithdrawn(userKey).");
+        }
+
+        return new(userKey, consent);
+    }
+
+    /// <summary>
+    /// The user withdrew all consent: from now on they get the default experience, and what was held
+    /// about their behaviour is erased (their consent and holdout unit stay). To withdraw only some
+    /// flags, give the ones that remain with <see cref="ConsentGiven"/>.
+    /// </summary>
+    /// <param name="userKey">Who withdrew it.</param>
+    /// <returns>The event, of kind <see cref="EventKind.Consent"/> with <see cref="Consent"/> = <see cref="ConsentFlags.None"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    public static PersonalizationEvent ConsentWithdrawn(string userKey) => new(userKey, ConsentFlags.None);
 }

@@ -7,7 +7,7 @@ internal sealed partial class Personalizer
         ThrowIfInvalid(request);
         var buffer = new RankedItem[_decisions.CountFor(request)];
         var written = _decisions.Decide(request, buffer, request.Explain, out var info, out var explanation);
-        return new Decision(info, written == buffer.Length ? buffer : buffer[..written], explanation);
+        return Decision.Create(info, written == buffer.Length ? buffer : buffer[..written], explanation);
     }
 
     public int Rank(in PersonalizationRequest request, Span<RankedItem> destination, out DecisionInfo info)

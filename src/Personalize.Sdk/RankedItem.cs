@@ -1,6 +1,49 @@
 namespace Personalize.Sdk;
 
 /// <summary>One ranked item of a decision.</summary>
-/// <param name="ItemKey">The item's key in the catalog.</param>
-/// <param name="Score">The weighted score that placed it; higher ranks first.</param>
-public readonly record struct RankedItem(string ItemKey, float Score);
+/// <remarks>
+/// A small value type with value equality: two ranked items are equal when their keys (ordinal)
+/// and scores are equal. Ranking into a <see cref="Span{T}"/> of them allocates nothing.
+/// </remarks>
+public readonly struct RankedItem : IEquatable<RankedItem>
+{
+    /// <summary>Creates a ranked item, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
+    /// <param name="itemKey">The item's key in the catalog.</param>
+    /// <param name="score">The weighted score that placed it; higher ranks first.</param>
+    public RankedItem(string itemKey, float score)
+    {
+        ItemKey = itemKey;
+        Score = score;
+    }
+
+    /// <summary>The item's key in the catalog.</summary>
+    public string ItemKey { get; }
+
+    /// <summary>The weighted score that placed it; higher ranks first.</summary>
+    public float Score { get; }
+
+    /// <summary>Whether two ranked items have the same key and score.</summary>
+    /// <param name="left">One item.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they are equal.</returns>
+    public static bool operator ==(RankedItem left, RankedItem right) => left.Equals(right);
+
+    /// <summary>Whether two ranked items differ in key or score.</summary>
+    /// <param name="left">One item.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(RankedItem left, RankedItem right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    public bool Equals(RankedItem other) => string.Equals(ItemKey, other.ItemKey, StringComparison.Ordinal) && Score.Equals(other.Score);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is RankedItem other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(ItemKey, Score);
+
+    /// <summary>The item as text, for logs and test failures.</summary>
+    /// <returns>For example <c>boots 1.93</c>.</returns>
+    public override string ToString() => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ItemKey} {Score}");
+}

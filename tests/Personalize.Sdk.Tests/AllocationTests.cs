@@ -118,7 +118,7 @@ public sealed class AllocationTests
         var request = new PersonalizationRequest("account") { Count = 10 };
         var info = default(DecisionInfo);
         sdk.Personalizer.Rank(request);
-        var expected = Measure(() => _ = new Decision(info, new RankedItem[10], null)) / Calls;
+        var expected = Measure(() => _ = Decision.Create(info, new RankedItem[10], null)) / Calls;
 
         var perCall = Measure(() => sdk.Personalizer.Rank(request)) / Calls;
 

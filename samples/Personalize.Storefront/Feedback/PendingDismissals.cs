@@ -75,7 +75,7 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
         {
             pending.Timer?.Dispose();
-            activity.NotInterested(pending.Shopper, pending.Product);
+            activity.Dismissed(pending.Shopper, pending.Product);
         }
     }
 

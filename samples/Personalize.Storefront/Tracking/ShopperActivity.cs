@@ -8,7 +8,7 @@ namespace Personalize.Storefront.Tracking;
 /// <summary>
 /// Everything the store tells the SDK about a shopper. Browsing (views, clicks, carts) is recorded
 /// only with their consent, and never on a first request (no visitor cookie yet: a bot would be a
-/// new profile on every request); orders and what they asked for ("not interested", a problem
+/// new profile on every request); orders and what they asked for ("not interested", the Dismiss event; a problem
 /// report) always are, so the store never recommends what they just bought or turned down.
 /// </summary>
 internal sealed class ShopperActivity(IPersonalizer personalizer)
@@ -30,7 +30,7 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
         }
     }
 
-    public void NotInterested(Shopper shopper, Product product)
+    public void Dismissed(Shopper shopper, Product product)
     {
         TellWithdrawnConsent(shopper);
         personalizer.Track(PersonalizationEvent.Dismiss(shopper.UserKey, product.Key));
@@ -43,7 +43,9 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
     }
 
     public void ConsentChanged(Shopper shopper) =>
-        personalizer.Track(PersonalizationEvent.ConsentGiven(shopper.UserKey, shopper.PersonalizationOn ? ConsentFlags.Personalization : ConsentFlags.None));
+        personalizer.Track(shopper.PersonalizationOn
+            ? PersonalizationEvent.ConsentGiven(shopper.UserKey, ConsentFlags.Personalization)
+            : PersonalizationEvent.ConsentWithdrawn(shopper.UserKey));
 
     /// <summary>Stitches the guest to their account, and tells the account this browser's consent.</summary>
     public IdentifyResult SignedIn(Shopper guest, string account)

@@ -23,7 +23,7 @@ internal static class BuiltInRules
         BuiltInGuardrails.Availability => Rule("Never show what cannot be bought.", "complaint rate"),
         BuiltInGuardrails.RecentlyPurchased => Rule("Never show what the user just bought.", "complaint rate"),
         BuiltInGuardrails.ComplaintSuppression => Rule("No promotions right after a complaint.", "complaint rate"),
-        BuiltInGuardrails.NotInterested => Rule("Never show what the user turned down.", "user satisfaction"),
+        BuiltInGuardrails.Dismissed => Rule("Never show what the user turned down.", "user satisfaction"),
         BuiltInGuardrails.StatedDislike => Rule("Never show what the user said they dislike.", "user satisfaction"),
         BuiltInGuardrails.FrequencyCap => Rule("Rest items shown again and again without engagement.", "click-through rate"),
         BuiltInGuardrails.Consent => Rule("Without consent, no profile is used.", "consent compliance"),

@@ -54,7 +54,7 @@ public static class PersonalizationServiceCollectionExtensions
         AddBuiltInGuardrail(services, static _ => new AvailabilityGuardrail());
         AddBuiltInGuardrail(services, static sp => new RecentlyPurchasedGuardrail(Options(sp).Guardrails));
         AddBuiltInGuardrail(services, static sp => new ComplaintSuppressionGuardrail(Options(sp).Guardrails));
-        AddBuiltInGuardrail(services, static _ => new NotInterestedGuardrail());
+        AddBuiltInGuardrail(services, static _ => new DismissedGuardrail());
         AddBuiltInGuardrail(services, static _ => new StatedDislikeGuardrail());
         AddBuiltInGuardrail(services, static sp => new FrequencyCapGuardrail(Options(sp).Guardrails));
 

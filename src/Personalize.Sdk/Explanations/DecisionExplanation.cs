@@ -3,8 +3,16 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>Why a decision came out as it did. Only built when the request asks for it.</summary>
 public sealed class DecisionExplanation
 {
-    internal DecisionExplanation(string summary, IReadOnlyList<ItemExplanation> items, IReadOnlyList<CandidateRemoval> removed)
+    /// <summary>Creates an explanation, for example for a hand-made <see cref="Decision"/> in a test.</summary>
+    /// <param name="summary">One line on the decision as a whole.</param>
+    /// <param name="items">One explanation per ranked item, in the decision's order.</param>
+    /// <param name="removed">The candidates guardrails removed before ranking.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public DecisionExplanation(string summary, IReadOnlyList<ItemExplanation> items, IReadOnlyList<CandidateRemoval> removed)
     {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(removed);
         Summary = summary;
         Items = items;
         Removed = removed;

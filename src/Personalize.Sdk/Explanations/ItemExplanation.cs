@@ -3,8 +3,17 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>Why one item was ranked where it was.</summary>
 public sealed class ItemExplanation
 {
-    internal ItemExplanation(string itemKey, float score, IReadOnlyList<SignalContribution> contributions, string reason)
+    /// <summary>Creates an item's explanation, for example for a hand-made <see cref="DecisionExplanation"/> in a test.</summary>
+    /// <param name="itemKey">The item's key.</param>
+    /// <param name="score">The item's score: the sum of the contributions.</param>
+    /// <param name="contributions">Every signal's contribution, largest first.</param>
+    /// <param name="reason">A sentence an app can show.</param>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public ItemExplanation(string itemKey, float score, IReadOnlyList<SignalContribution> contributions, string reason)
     {
+        ArgumentNullException.ThrowIfNull(itemKey);
+        ArgumentNullException.ThrowIfNull(contributions);
+        ArgumentNullException.ThrowIfNull(reason);
         ItemKey = itemKey;
         Score = score;
         Contributions = contributions;

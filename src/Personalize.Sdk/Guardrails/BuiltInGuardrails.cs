@@ -12,8 +12,8 @@ public static class BuiltInGuardrails
     /// <summary>No promotional item for <see cref="GuardrailOptions.ComplaintSuppression"/> after a complaint.</summary>
     public const string ComplaintSuppression = "complaint-suppression";
 
-    /// <summary>Not what the user dismissed ("not interested").</summary>
-    public const string NotInterested = "not-interested";
+    /// <summary>Not what the user dismissed (<see cref="PersonalizationEvent.Dismiss"/>, an app's "not interested" button).</summary>
+    public const string Dismissed = "dismissed";
 
     /// <summary>Not items of a category or attribute the user said they dislike.</summary>
     public const string StatedDislike = "stated-dislike";
@@ -28,5 +28,5 @@ public static class BuiltInGuardrails
     public const string SensitiveCategories = "sensitive-categories";
 
     /// <summary>The candidate-removing guardrails, in the order they run.</summary>
-    public static IReadOnlyList<string> All { get; } = [Availability, RecentlyPurchased, ComplaintSuppression, NotInterested, StatedDislike, FrequencyCap];
+    public static IReadOnlyList<string> All { get; } = [Availability, RecentlyPurchased, ComplaintSuppression, Dismissed, StatedDislike, FrequencyCap];
 }

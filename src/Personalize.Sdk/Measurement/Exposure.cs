@@ -7,7 +7,14 @@ namespace Personalize.Sdk.Extensibility;
 /// </summary>
 public readonly ref struct Exposure
 {
-    internal Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
+    /// <summary>Creates an exposure, for example to test an <see cref="IExposureSink"/> of your own.</summary>
+    /// <param name="decisionId">The decision's id.</param>
+    /// <param name="unitKey">The unit the holdout assigns by.</param>
+    /// <param name="assignment">The unit's holdout, arm and bucket.</param>
+    /// <param name="variant">The experience served.</param>
+    /// <param name="items">The items shown, best first.</param>
+    /// <param name="timestamp">When the decision was made.</param>
+    public Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
     {
         DecisionId = decisionId;
         UnitKey = unitKey;

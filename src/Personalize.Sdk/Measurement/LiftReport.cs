@@ -8,7 +8,18 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>Is personalization paying off? One holdout's arms compared, with honest statistics.</summary>
 public sealed class LiftReport
 {
-    internal LiftReport(
+    /// <summary>Creates a report by hand, for example what a test fake of <see cref="ILiftReporter"/> returns.</summary>
+    /// <param name="holdout">The holdout's name.</param>
+    /// <param name="treatment">The personalized arm.</param>
+    /// <param name="control">The held-out arm.</param>
+    /// <param name="conversion">The conversion-rate lift.</param>
+    /// <param name="revenuePerUnit">The revenue-per-unit lift.</param>
+    /// <param name="sampleRatio">Whether the arms' sizes match the configured split.</param>
+    /// <param name="minimumDetectableEffect">The relative effect <paramref name="unitsNeededPerArm"/> is computed for.</param>
+    /// <param name="unitsNeededPerArm">Units needed per arm to detect it; null until the control converts.</param>
+    /// <param name="generatedAt">When the report was computed.</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    public LiftReport(
         string holdout,
         ArmResult treatment,
         ArmResult control,
@@ -19,6 +30,12 @@ public sealed class LiftReport
         long? unitsNeededPerArm,
         DateTimeOffset generatedAt)
     {
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(treatment);
+        ArgumentNullException.ThrowIfNull(control);
+        ArgumentNullException.ThrowIfNull(conversion);
+        ArgumentNullException.ThrowIfNull(revenuePerUnit);
+        ArgumentNullException.ThrowIfNull(sampleRatio);
         Holdout = holdout;
         Treatment = treatment;
         Control = control;

@@ -2,11 +2,74 @@
 namespace Personalize.Sdk.Extensibility;
 
 /// <summary>A click, add-to-cart or purchase by an exposed unit, attributed to its arm of one holdout.</summary>
-/// <param name="UnitKey">The unit.</param>
-/// <param name="Holdout">The holdout.</param>
-/// <param name="Arm">The unit's arm.</param>
-/// <param name="Kind">What the unit did.</param>
-/// <param name="ItemKey">The item.</param>
-/// <param name="Revenue">The revenue, for a purchase.</param>
-/// <param name="Timestamp">When it happened.</param>
-public readonly record struct Outcome(string UnitKey, string Holdout, HoldoutArm Arm, EventKind Kind, string ItemKey, decimal Revenue, DateTimeOffset Timestamp);
+/// <remarks>A small value type with value equality (keys compare ordinally); what an <see cref="IExposureSink"/> receives.</remarks>
+public readonly struct Outcome : IEquatable<Outcome>
+{
+    /// <summary>Creates an outcome, for example to test an <see cref="IExposureSink"/>.</summary>
+    /// <param name="unitKey">The unit.</param>
+    /// <param name="holdout">The holdout.</param>
+    /// <param name="arm">The unit's arm.</param>
+    /// <param name="kind">What the unit did.</param>
+    /// <param name="itemKey">The item.</param>
+    /// <param name="revenue">The revenue, for a purchase.</param>
+    /// <param name="timestamp">When it happened.</param>
+    public Outcome(string unitKey, string holdout, HoldoutArm arm, EventKind kind, string itemKey, decimal revenue, DateTimeOffset timestamp)
+    {
+        UnitKey = unitKey;
+        Holdout = holdout;
+        Arm = arm;
+        Kind = kind;
+        ItemKey = itemKey;
+        Revenue = revenue;
+        Timestamp = timestamp;
+    }
+
+    /// <summary>The unit.</summary>
+    public string UnitKey { get; }
+
+    /// <summary>The holdout.</summary>
+    public string Holdout { get; }
+
+    /// <summary>The unit's arm.</summary>
+    public HoldoutArm Arm { get; }
+
+    /// <summary>What the unit did.</summary>
+    public EventKind Kind { get; }
+
+    /// <summary>The item.</summary>
+    public string ItemKey { get; }
+
+    /// <summary>The revenue, for a purchase.</summary>
+    public decimal Revenue { get; }
+
+    /// <summary>When it happened.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>Whether two outcomes are equal in every property.</summary>
+    /// <param name="left">One outcome.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they are equal.</returns>
+    public static bool operator ==(Outcome left, Outcome right) => left.Equals(right);
+
+    /// <summary>Whether two outcomes differ in any property.</summary>
+    /// <param name="left">One outcome.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(Outcome left, Outcome right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    public bool Equals(Outcome other) =>
+        string.Equals(UnitKey, other.UnitKey, StringComparison.Ordinal) && string.Equals(Holdout, other.Holdout, StringComparison.Ordinal)
+        && Arm == other.Arm && Kind == other.Kind && string.Equals(ItemKey, other.ItemKey, StringComparison.Ordinal)
+        && Revenue == other.Revenue && Timestamp.Equals(other.Timestamp);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is Outcome other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(UnitKey, Holdout, Arm, Kind, ItemKey, Revenue, Timestamp);
+
+    /// <summary>The outcome as text, for logs and test failures (the unit key is left out: it may be personal).</summary>
+    /// <returns>For example <c>Purchase of boots in site/Treatment</c>.</returns>
+    public override string ToString() => $"{Kind} of {ItemKey} in {Holdout}/{Arm}";
+}

@@ -33,7 +33,7 @@ public sealed class PersonalProfile
     /// <summary>Items the person bought, newest first.</summary>
     public IReadOnlyList<PersonalItem> Purchases { get; init; } = [];
 
-    /// <summary>Items the person said they are not interested in, newest first.</summary>
+    /// <summary>Items the person dismissed (<see cref="EventKind.Dismiss"/>), newest first.</summary>
     public IReadOnlyList<PersonalItem> Dismissed { get; init; } = [];
 
     /// <summary>Items recently shown to the person without engagement (for the frequency cap).</summary>

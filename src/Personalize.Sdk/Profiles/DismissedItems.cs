@@ -1,7 +1,7 @@
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// What the user said "not interested" to, with when: a set sorted by item index, so a lookup is a
+/// What the user dismissed, with when: a set sorted by item index, so a lookup is a
 /// binary search. It starts empty and grows on demand (4, 8, 16, ... slots), so a profile pays only
 /// for the dismissals it holds: 12 bytes each (index and time), up to <see cref="Capacity"/>. Past
 /// it, the oldest dismissal is dropped and the caller counts the drop.

@@ -11,7 +11,7 @@ internal static class EventWeights
     /// <summary>A rating of 1 weighs this much, a rating of 0 its negative.</summary>
     public const double Rating = 4;
 
-    /// <summary>"Not interested" pulls the item's category and attributes down a little.</summary>
+    /// <summary>A dismissal pulls the item's category and attributes down a little.</summary>
     public const double Dismiss = -1;
 
     /// <summary>The weight of an event on affinities; negative for dislike.</summary>

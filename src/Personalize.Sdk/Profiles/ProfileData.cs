@@ -53,7 +53,7 @@ internal sealed class ProfileData
 
     public TimedRing Purchases { get; } = new(PurchaseSlots);
 
-    /// <summary>What the user said "not interested" to: grows on demand up to <see cref="DismissedItems.Capacity"/>.</summary>
+    /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>.</summary>
     public DismissedItems Dismissed { get; } = new();
 
     public StatedPreferences Preferences { get; } = new(PreferenceSlots);

@@ -8,8 +8,14 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>Is the data ready to personalize on? Every placement judged against documented thresholds.</summary>
 public sealed class ReadinessReport
 {
-    internal ReadinessReport(DateTimeOffset generatedAt, TimeSpan window, IReadOnlyList<PlacementReadiness> placements)
+    /// <summary>Creates a report by hand, for example what a test fake of <see cref="IReadinessReporter"/> returns.</summary>
+    /// <param name="generatedAt">When the report was computed.</param>
+    /// <param name="window">The rolling window the figures were counted over.</param>
+    /// <param name="placements">Every placement's readiness.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="placements"/> is null.</exception>
+    public ReadinessReport(DateTimeOffset generatedAt, TimeSpan window, IReadOnlyList<PlacementReadiness> placements)
     {
+        ArgumentNullException.ThrowIfNull(placements);
         GeneratedAt = generatedAt;
         Window = window;
         Placements = placements;

@@ -97,7 +97,7 @@ public sealed class ItemKeyReclaimTests
 
         Assert.Equal(["seasonal", "staple", "newcomer"], sdk.TopKeys("someone-new", 3));
         Assert.Equal(["staple", "newcomer"], sdk.TopKeys("not-a-fan", 3));
-        Assert.Equal(BuiltInGuardrails.NotInterested, Assert.Single(sdk.Personalizer.Rank(new PersonalizationRequest("not-a-fan") { Explain = true }).Explanation!.Removed).Guardrail);
+        Assert.Equal(BuiltInGuardrails.Dismissed, Assert.Single(sdk.Personalizer.Rank(new PersonalizationRequest("not-a-fan") { Explain = true }).Explanation!.Removed).Guardrail);
     }
 
     private static CatalogItem[] Fresh(string prefix, int count) =>

@@ -153,7 +153,7 @@ public sealed class ReplicationTests : IDisposable
     [Fact]
     public void An_event_recorded_anonymously_where_it_was_tracked_stays_anonymous_on_the_replica()
     {
-        _a.Personalizer.Track(PersonalizationEvent.ConsentGiven("private", ConsentFlags.None));
+        _a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("private"));
         _a.View("private", "kitchen-1");
         Exchange();
 

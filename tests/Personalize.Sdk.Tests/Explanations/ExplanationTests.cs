@@ -74,7 +74,7 @@ public sealed class ExplanationTests
         var removed = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true }).Explanation!.Removed;
 
         Assert.Equal(5, removed.Count);
-        Assert.Equal("not-interested", removed.Single(r => r.ItemKey == "books-1").Guardrail);
+        Assert.Equal("dismissed", removed.Single(r => r.ItemKey == "books-1").Guardrail);
         Assert.All(removed.Where(r => r.ItemKey.StartsWith("kitchen-", StringComparison.Ordinal)), r =>
         {
             Assert.Equal("stated-dislike", r.Guardrail);

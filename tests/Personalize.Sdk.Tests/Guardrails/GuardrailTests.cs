@@ -117,7 +117,7 @@ public sealed class GuardrailTests
         using var sdk = new TestSdk(options => options.ColdStartWeights[BuiltInSignals.CategoryAffinity] = 5f);
         sdk.View(shopper, "kitchen-3", "kitchen-3");
         sdk.View(user, "books-1", "books-2");
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.None));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(user));
 
         var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true });
 

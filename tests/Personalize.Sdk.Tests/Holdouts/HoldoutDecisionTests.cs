@@ -25,7 +25,7 @@ public sealed class HoldoutDecisionTests
         var treated = sdk.Rank(treatedUser, 4);
 
         Assert.Equal(DecisionVariant.Control, control.Variant);
-        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(controlUser), IsForced: false), control.Holdout);
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(controlUser), isForced: false), control.Holdout);
         Assert.Equal("kitchen-2", control.Items[0].ItemKey);
         Assert.Equal(4, control.Items.Count);
 
@@ -51,7 +51,7 @@ public sealed class HoldoutDecisionTests
         var decision = sdk.Personalizer.Rank(new PersonalizationRequest(treatedUser) { ForceArm = HoldoutArm.Control });
 
         Assert.Equal(DecisionVariant.Control, decision.Variant);
-        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(treatedUser), IsForced: true), decision.Holdout);
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Control, Bucket(treatedUser), isForced: true), decision.Holdout);
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class HoldoutDecisionTests
 
         var read = sdk.Personalizer.GetHoldoutAssignment(account, Holdout);
 
-        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Treatment, Bucket(guest), IsForced: false), read);
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Treatment, Bucket(guest), isForced: false), read);
         Assert.Equal(read, sdk.Rank(account).Holdout);
         var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport(Holdout);
         Assert.Equal(1, report.Treatment.ExposedUnits + report.Control.ExposedUnits);

@@ -1,8 +1,15 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+
 namespace Personalize.Sdk.Tests.Packaging;
 
 /// <summary>Pins the shape of the public API promised for 1.0, read from the compiled assembly.</summary>
 public sealed class PublicApiShapeTests
 {
+    private const BindingFlags Members = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+
     private static readonly Type[] Exported = typeof(IPersonalizer).Assembly.GetExportedTypes();
 
     [Fact]
@@ -27,4 +34,82 @@ public sealed class PublicApiShapeTests
         Assert.Contains(nameof(CatalogItem), root);
         Assert.InRange(root.Length, 1, 40);
     }
+
+    [Fact]
+    public void No_exported_type_is_a_positional_record()
+    {
+        // A positional record exposes a compiler-generated Deconstruct, and a record class an
+        // EqualityContract and a <Clone>$ method: each binds callers to today's list of fields.
+        var records = Exported
+            .Where(type => type.GetMembers(Members).Any(IsRecordMachinery))
+            .Select(type => type.FullName)
+            .ToArray();
+
+        Assert.Empty(records);
+    }
+
+    [Fact]
+    public void The_record_check_recognises_a_positional_record()
+    {
+        Assert.Contains(typeof(PositionalRecord).GetMembers(Members), IsRecordMachinery);
+        Assert.Contains(typeof(PositionalRecordStruct).GetMembers(Members), IsRecordMachinery);
+        Assert.DoesNotContain(typeof(RankedItem).GetMembers(Members), IsRecordMachinery);
+    }
+
+    [Theory]
+    [InlineData(typeof(RankedItem))]
+    [InlineData(typeof(HoldoutAssignment))]
+    [InlineData(typeof(DecisionInfo))]
+    [InlineData(typeof(Outcome))]
+    [InlineData(typeof(SignalContribution))]
+    public void The_small_results_on_hot_paths_are_readonly_structs_with_value_equality(Type type)
+    {
+        Assert.True(type.IsValueType);
+        Assert.NotNull(type.GetCustomAttribute<IsReadOnlyAttribute>());
+        Assert.Contains(typeof(IEquatable<>).MakeGenericType(type), type.GetInterfaces());
+        Assert.NotNull(type.GetMethod("op_Equality", [type, type]));
+        Assert.NotNull(type.GetMethod("op_Inequality", [type, type]));
+        Assert.DoesNotContain(type.GetProperties(), property => property.SetMethod is not null);
+    }
+
+    [Theory]
+    [InlineData(typeof(CandidateRemoval))]
+    [InlineData(typeof(RuleInfo))]
+    [InlineData(typeof(RuleDescriptor))]
+    [InlineData(typeof(ArmResult))]
+    [InlineData(typeof(LiftEstimate))]
+    [InlineData(typeof(SampleRatioCheck))]
+    [InlineData(typeof(ReadinessFigure))]
+    [InlineData(typeof(SignalHealth))]
+    [InlineData(typeof(ReadinessCoverage))]
+    [InlineData(typeof(PlacementReadiness))]
+    [InlineData(typeof(Decision))]
+    [InlineData(typeof(DecisionExplanation))]
+    [InlineData(typeof(ItemExplanation))]
+    [InlineData(typeof(LiftReport))]
+    [InlineData(typeof(ReadinessReport))]
+    public void The_reports_are_sealed_classes_with_get_only_properties_and_a_public_constructor(Type type)
+    {
+        Assert.True(type.IsClass && type.IsSealed);
+        Assert.DoesNotContain(type.GetProperties(), property => property.SetMethod is not null);
+        Assert.Single(type.GetConstructors());
+    }
+
+    [Fact]
+    public void An_event_has_no_settable_property_but_its_timestamp()
+    {
+        var settable = typeof(PersonalizationEvent).GetProperties()
+            .Where(property => property.SetMethod is { IsPublic: true })
+            .Select(property => property.Name);
+
+        Assert.Equal([nameof(PersonalizationEvent.Timestamp)], settable);
+    }
+
+    private static bool IsRecordMachinery(MemberInfo member) =>
+        member.Name is "EqualityContract" or "<Clone>$"
+        || (member.Name == "Deconstruct" && member.GetCustomAttribute<CompilerGeneratedAttribute>() is not null);
+
+    private sealed record PositionalRecord(int Value);
+
+    private readonly record struct PositionalRecordStruct(int Value);
 }

@@ -28,7 +28,7 @@ public sealed class ConsentTests
     {
         using var sdk = new TestSdk();
         sdk.View("user", "books-1");
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
 
         sdk.View("user", "kitchen-1", "kitchen-2");
         sdk.Personalizer.Track(PersonalizationEvent.Dismiss("user", "garden-1"));
@@ -49,7 +49,7 @@ public sealed class ConsentTests
         using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
         var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
         sdk.Rank("user");
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
 
         sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 30m));
 
@@ -74,7 +74,7 @@ public sealed class ConsentTests
         for (var round = 0; round < 200; round++)
         {
             sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
-            sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.None));
+            sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
             Assert.Equal(0, sdk.Personalizer.GetPersonalData("user").Profile!.EventCount);
         }
 

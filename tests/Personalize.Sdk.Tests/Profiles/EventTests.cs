@@ -137,9 +137,27 @@ public sealed class EventTests
         Assert.Throws<ArgumentNullException>("attribute", () => PersonalizationEvent.StatedAttributePreference("u", null!, "x", true));
         Assert.Throws<ArgumentException>("value", () => PersonalizationEvent.StatedAttributePreference("u", "brand", "", true));
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.Complaint(""));
-        Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentGiven("", ConsentFlags.None));
+        Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentWithdrawn(""));
+        Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentGiven(" ", ConsentFlags.Personalization));
+        Assert.Throws<ArgumentOutOfRangeException>("consent", () => PersonalizationEvent.ConsentGiven("u", ConsentFlags.None));
         Assert.Throws<ArgumentException>("itemKey", () => PersonalizationEvent.Rating("u", "", 1f));
         Assert.Null(PersonalizationEvent.Complaint("u", "").ItemKey);
+    }
+
+    [Fact]
+    public void Each_factory_sets_its_own_kind_s_data_and_leaves_the_others_at_their_defaults()
+    {
+        var given = PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories);
+        var withdrawn = PersonalizationEvent.ConsentWithdrawn("u");
+        var purchase = PersonalizationEvent.Purchase("u", "boots", quantity: 2, revenue: 9.99m);
+        var preference = PersonalizationEvent.StatedAttributePreference("u", "brand", "Acme", likes: true);
+
+        Assert.Equal((EventKind.Consent, ConsentFlags.Personalization | ConsentFlags.SensitiveCategories), (given.Kind, given.Consent));
+        Assert.Equal((EventKind.Consent, ConsentFlags.None, (string?)null), (withdrawn.Kind, withdrawn.Consent, withdrawn.ItemKey));
+        Assert.Equal((EventKind.Purchase, 2, 9.99m, ConsentFlags.None, (string?)null), (purchase.Kind, purchase.Quantity, purchase.Revenue, purchase.Consent, purchase.PreferenceName));
+        Assert.Equal((EventKind.StatedPreference, PreferenceTarget.Attribute, "brand", "Acme", true, 0m), (preference.Kind, preference.PreferenceTarget, preference.PreferenceName, preference.PreferenceValue, preference.Likes, preference.Revenue));
+        Assert.Equal(0.25f, PersonalizationEvent.Rating("u", "boots", 0.25f).RatingValue);
+        Assert.Equal(1, PersonalizationEvent.View("u", "boots").Quantity);
     }
 
     [Theory, AutoData]
@@ -149,7 +167,7 @@ public sealed class EventTests
         sdk.View(shopper, "kitchen-2", "kitchen-2");
         sdk.View(user, "books-1", "books-2", "books-3");
 
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.None));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(user));
 
         var decision = sdk.Rank(user, 1);
         Assert.Equal(DecisionVariant.ColdStart, decision.Variant);

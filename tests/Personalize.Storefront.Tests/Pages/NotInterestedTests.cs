@@ -23,7 +23,7 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Equal("Undo", home.Text("#undo"));
         Assert.DoesNotContain(home.Recommendations, card => card.Key == dismissed);
         Assert.Equal([dismissed], home.Document.QuerySelectorAll("#held-dismissals [data-product]").Select(item => item.GetAttribute("data-product")));
-        Assert.DoesNotContain(home.Decision!.Removed, removal => removal.Guardrail == "not-interested");
+        Assert.DoesNotContain(home.Decision!.Removed, removal => removal.Guardrail == "dismissed");
         Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
         Assert.DoesNotContain(shelf.Recommendations, card => card.Key == dismissed);
         Assert.Contains(shelf.Catalog, card => card.Key == dismissed);
@@ -45,7 +45,7 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Contains(home.Recommendations, card => card.Key == dismissed);
         Assert.False(home.Has("#held-dismissals"));
         Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
-        Assert.DoesNotContain(later.Decision!.Removed, removal => removal.Guardrail == "not-interested");
+        Assert.DoesNotContain(later.Decision!.Removed, removal => removal.Guardrail == "dismissed");
     }
 
     [Fact]
@@ -59,7 +59,7 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         var home = await visitor.GetAsync("/");
         var undo = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
 
-        Assert.Contains(("not-interested", dismissed), home.Decision!.Removed);
+        Assert.Contains(("dismissed", dismissed), home.Decision!.Removed);
         Assert.False(home.Has("#held-dismissals"));
         Assert.Contains(store.PersonalData(visitor.Id).Profile!.Dismissed, item => item.ItemKey == dismissed);
         Assert.Equal($"Too late to undo: the store has already noted that you're not interested in {title}.", undo.Text("#flash"));

@@ -2,10 +2,10 @@ using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Guardrails;
 
-/// <summary>Never what the user said "not interested" to.</summary>
-internal sealed class NotInterestedGuardrail : IGuardrail
+/// <summary>Never what the user dismissed (<see cref="EventKind.Dismiss"/>).</summary>
+internal sealed class DismissedGuardrail : IGuardrail
 {
-    public string Name => BuiltInGuardrails.NotInterested;
+    public string Name => BuiltInGuardrails.Dismissed;
 
     public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
     {
@@ -35,5 +35,5 @@ internal sealed class NotInterestedGuardrail : IGuardrail
         ItemMarks.Mark(dismissed.Items, marks, false);
     }
 
-    public string Explain(in DecisionContext context, int itemIndex) => "The user said they are not interested in this item.";
+    public string Explain(in DecisionContext context, int itemIndex) => "The user dismissed this item.";
 }

@@ -16,6 +16,7 @@ internal static class JournalCodec
     {
         using var stream = new MemoryStream(96);
         using var writer = Begin(stream, origin, profileKey is null ? JournalEntryKind.AnonymousEvent : JournalEntryKind.Event);
+        WriteOptional(writer, profileKey);
         writer.Write((byte)e.Kind);
         writer.Write(e.UserKey);
         WriteOptional(writer, e.ItemKey);
@@ -80,8 +81,9 @@ internal static class JournalCodec
         switch (kind)
         {
             case JournalEntryKind.Event or JournalEntryKind.AnonymousEvent:
+                var profileKey = ReadOptional(reader);
                 var e = ReadEvent(reader);
-                replica.ApplyEvent(kind == JournalEntryKind.Event ? e.UserKey : null, e);
+                replica.ApplyEvent(kind == JournalEntryKind.Event ? profileKey : null, e);
                 return true;
             case JournalEntryKind.Stitch:
                 replica.ApplyStitch(reader.ReadString(), reader.ReadString());
@@ -122,6 +124,7 @@ internal static class JournalCodec
             EventKind.Rating => PersonalizationEvent.Rating(user, item!, rating),
             EventKind.StatedPreference when target == PreferenceTarget.Attribute => PersonalizationEvent.StatedAttributePreference(user, name!, value!, likes),
             EventKind.StatedPreference => PersonalizationEvent.StatedCategoryPreference(user, name!, likes),
+            EventKind.Consent when consent == ConsentFlags.None => PersonalizationEvent.ConsentWithdrawn(user),
             EventKind.Consent => PersonalizationEvent.ConsentGiven(user, consent),
             _ => throw new InvalidDataException($"Unknown event kind {(int)kind}."),
         };

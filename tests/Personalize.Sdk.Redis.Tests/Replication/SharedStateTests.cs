@@ -89,6 +89,38 @@ public sealed class SharedStateTests
     }
 
     [RedisFact]
+    public async Task Redis_killed_mid_traffic_fails_no_request_and_loses_nothing_under_the_bound()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("before", "coffee-1"));
+        await a.FlushAsync();
+        var restoredA = a.WhenRestored();
+        var restoredB = b.WhenRestored();
+
+        await redis.KillAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            // Served from memory while Redis is away: deciding and tracking neither fail nor wait.
+            Assert.Equal(3, a.Personalizer.Rank(new PersonalizationRequest($"during-{i}") { Count = 3 }).Items.Count);
+            a.Personalizer.Track(PersonalizationEvent.View($"during-{i}", "hiking-2"));
+        }
+
+        Assert.Equal(0, await b.CatchUpOnceAsync());
+        await redis.StartProcessAsync();
+        await Task.WhenAll(restoredA, restoredB).WaitAsync(TimeSpan.FromSeconds(30));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        Assert.Contains("coffee-1", b.PersonalData("before"), StringComparison.Ordinal);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Contains("hiking-2", b.PersonalData($"during-{i}"), StringComparison.Ordinal);
+        }
+    }
+
+    [RedisFact]
     public async Task A_restarted_server_comes_back_with_its_profiles_arms_and_ledger()
     {
         await using var redis = await RedisServer.StartAsync();

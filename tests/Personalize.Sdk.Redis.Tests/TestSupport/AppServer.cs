@@ -78,6 +78,17 @@ internal sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when the connection to Redis is next restored after a failure.</summary>
+    public Task WhenRestored()
+    {
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Host.Services.GetRequiredService<RedisConnection>().OnRestored(() => restored.TrySetResult());
+        return restored.Task;
+    }
+
+    /// <summary>Reads one batch of other servers' changes; how many entries it read.</summary>
+    public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
+
     public string PersonalData(string userKey) => Personalizer.GetPersonalData(userKey).ToJson();
 
     public string[] Top(string userKey, int count = 3) =>

@@ -88,10 +88,14 @@ public sealed class RedisOptionsValidationTests
     [Fact]
     public void AddRedis_twice_registers_each_service_once()
     {
+        var once = new ServiceCollection();
+        once.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379");
         var services = new ServiceCollection();
         services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379").AddRedis(o => o.KeyPrefix = "shop");
 
-        Assert.Single(services, d => d.ServiceType == typeof(IHostedService));
+        // The connection's lifecycle and the journal's reader, each once.
+        Assert.Equal(2, once.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<RedisPersonalizationOptions>)));
     }
 

@@ -73,6 +73,15 @@ internal sealed class RedisMetrics : IDisposable
         }
     }
 
+    /// <summary>Stops observing a stopped buffer, so the meter does not keep it alive.</summary>
+    public void ForgetBuffer(Func<int> count)
+    {
+        lock (_gate)
+        {
+            _buffers = [.. _buffers.Where(b => b.Count != count)];
+        }
+    }
+
     public void Dispose()
     {
         if (_ownsMeter)

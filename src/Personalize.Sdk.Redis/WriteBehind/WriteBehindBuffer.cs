@@ -38,6 +38,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     private readonly T[] _batch;
     private readonly ITimer _timer;
     private readonly Task _loop;
+    private readonly Func<int> _observeCount;
     private T[] _ring;
     private int _head;
     private int _count;
@@ -64,7 +65,8 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         _ring = new T[Math.Min(InitialCapacity, settings.MaxBufferedWrites)];
         _batch = new T[settings.WriteBatchSize];
         _timer = time.CreateTimer(static state => ((WriteBehindBuffer<T>)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        metrics.ObserveBuffer(name, () => Count);
+        _observeCount = () => Count;
+        metrics.ObserveBuffer(name, _observeCount);
         _loop = Task.Run(RunAsync);
     }
 
@@ -290,6 +292,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         }
 
         _timer.Dispose();
+        _metrics.ForgetBuffer(_observeCount);
         int lost;
         lock (_gate)
         {

@@ -18,6 +18,9 @@ public sealed class RedisServer : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>Every server still running, killed when the test process exits, so none outlives a run that was cut short.</summary>
+    private static readonly HashSet<Process> Running = StartCleanup();
+
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -68,6 +71,11 @@ public sealed class RedisServer : IAsyncDisposable
             }
 
             await process.WaitForExitAsync();
+            lock (Running)
+            {
+                Running.Remove(process);
+            }
+
             process.Dispose();
             _process = null;
         }
@@ -91,6 +99,29 @@ public sealed class RedisServer : IAsyncDisposable
         {
             // A file still closing: the temp folder is cleaned by the system later.
         }
+    }
+
+    private static HashSet<Process> StartCleanup()
+    {
+        var running = new HashSet<Process>();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            lock (running)
+            {
+                foreach (var process in running)
+                {
+                    try
+                    {
+                        process.Kill(entireProcessTree: true);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        // Already gone.
+                    }
+                }
+            }
+        };
+        return running;
     }
 
     private static string? Find()
@@ -139,6 +170,11 @@ public sealed class RedisServer : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => OnLine(e.Data, ready);
         process.Exited += (_, _) => ready.TrySetException(new InvalidOperationException($"redis-server exited at start:{Environment.NewLine}{Output()}"));
         process.Start();
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         _process = process;

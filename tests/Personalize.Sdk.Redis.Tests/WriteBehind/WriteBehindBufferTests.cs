@@ -186,4 +186,45 @@ public sealed class WriteBehindBufferTests : IDisposable
         var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
         Assert.Equal((5L, "stopped"), (measurement.Value, measurement.Tags["reason"]));
     }
+
+    [Fact]
+    public async Task Enqueue_allocates_nothing_once_the_buffer_has_grown()
+    {
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 10_000, batchSize: 10_000);
+        for (var i = 0; i < 5_000; i++)
+        {
+            buffer.TryEnqueue(i); // grows the ring, arms the timer once
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 3_000; i++) // 8,000 in all: within the ring of 8,192 it grew to
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        await StopNowAsync(buffer);
+    }
+
+    [Fact]
+    public async Task The_buffered_gauge_reports_what_waits_per_buffer()
+    {
+        using var buffered = new MetricCollector<int>(null, RedisMetrics.MeterName, "personalize.redis.writes.buffered");
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics);
+        buffer.TryEnqueue(1);
+        buffer.TryEnqueue(2);
+
+        buffered.RecordObservableInstruments();
+
+        var measurement = buffered.LastMeasurement;
+        Assert.NotNull(measurement);
+        Assert.Equal((2, "test"), (measurement.Value, measurement.Tags["buffer"]));
+        await StopNowAsync(buffer);
+    }
+
+    /// <summary>A stop whose time is already up: with the store away, a graceful stop would wait on fake time forever.</summary>
+    private static Task StopNowAsync(Personalize.Sdk.Redis.WriteBehind.WriteBehindBuffer<int> buffer) =>
+        buffer.StopAsync(new CancellationToken(canceled: true));
 }

@@ -7,7 +7,17 @@ namespace Personalize.Sdk.Redis.Replication;
 internal sealed class JournalAppendCommand(RedisKey journal, int maxLength) : IRedisWriteCommand<JournalRecord>
 {
     public const string PayloadField = "c";
+    public const string BatchField = "b";
+    public const string IndexField = "i";
 
-    public void Append(IBatch batch, long sequence, in JournalRecord operation, List<Task> acknowledgements) =>
-        acknowledgements.Add(batch.StreamAddAsync(journal, PayloadField, operation.Payload, maxLength: maxLength, useApproximateMaxLength: true));
+    /// <remarks>
+    /// A batch Redis did not acknowledge is resent whole, so an entry can reach the journal twice;
+    /// the batch's sequence and the entry's place in it let readers pass over the second copy.
+    /// </remarks>
+    public void Append(IBatch batch, long sequence, int index, in JournalRecord operation, List<Task> acknowledgements) =>
+        acknowledgements.Add(batch.StreamAddAsync(
+            journal,
+            [new NameValueEntry(PayloadField, operation.Payload), new NameValueEntry(BatchField, sequence), new NameValueEntry(IndexField, index)],
+            maxLength: maxLength,
+            useApproximateMaxLength: true));
 }

@@ -60,6 +60,10 @@ internal static class JournalCodec
         return Finish(writer, stream);
     }
 
+    /// <summary>The server that wrote an encoded entry, or null when the entry is not of this format.</summary>
+    public static Guid? OriginOf(ReadOnlySpan<byte> payload) =>
+        payload.Length >= 18 && payload[0] == Version ? new Guid(payload.Slice(1, 16)) : null;
+
     /// <summary>Applies an encoded entry to <paramref name="replica"/> unless <paramref name="self"/> wrote it; false for an entry it cannot read.</summary>
     public static bool Apply(ReadOnlyMemory<byte> payload, Guid self, IReplica replica)
     {

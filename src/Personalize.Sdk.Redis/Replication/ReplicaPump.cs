@@ -20,7 +20,7 @@ internal sealed class ReplicaPump(
     TimeSpan pollInterval,
     TimeProvider time,
     ReplicationMetrics metrics,
-    ILogger logger) : IHostedService, IAsyncDisposable
+    ILogger logger) : IHostedService, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 512;
 
@@ -29,6 +29,8 @@ internal sealed class ReplicaPump(
     private RedisValue _position = "0-0";
     private Task? _loop;
     private int _stopped;
+    private IReplica? _replica;
+    private readonly JournalPositions _positions = new();
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
@@ -38,6 +40,8 @@ internal sealed class ReplicaPump(
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // Resolved once, at start: the container may be disposing by the time the loop stops.
+        _replica = replica();
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -62,6 +66,9 @@ internal sealed class ReplicaPump(
         _stopping.Dispose();
     }
 
+    /// <summary>For containers disposed synchronously (a console app's <c>using var provider</c>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
     /// <summary>Reads and applies one batch; the number of entries read (0 when the journal is read to its end or Redis is away).</summary>
     internal async Task<int> PumpOnceAsync()
     {
@@ -71,13 +78,22 @@ internal sealed class ReplicaPump(
         }
 
         var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
-        var target = replica();
+        var target = _replica ??= replica();
         foreach (var entry in entries)
         {
             var payload = entry[JournalAppendCommand.PayloadField];
             try
             {
-                if (payload.IsNull || !JournalCodec.Apply((byte[])payload!, self, target))
+                var bytes = payload.IsNull ? [] : (byte[])payload!;
+                if (JournalCodec.OriginOf(bytes) is not { } origin)
+                {
+                    metrics.Skipped();
+                }
+                else if (!_positions.Advance(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]))
+                {
+                    metrics.Duplicate();
+                }
+                else if (!JournalCodec.Apply(bytes, self, target))
                 {
                     metrics.Skipped();
                 }

@@ -9,7 +9,8 @@ internal interface IRedisWriteCommand<T>
     /// <summary>
     /// Queues the commands for <paramref name="operation"/> on <paramref name="batch"/> and adds each
     /// command's task to <paramref name="acknowledgements"/>. <paramref name="sequence"/> is the batch's,
-    /// the same when a failed batch is resent, for commands that must not apply twice.
+    /// the same when a failed batch is resent, for commands that must not apply twice; <paramref name="index"/>
+    /// is the operation's place in the batch, so (sequence, index) names one write however often it is sent.
     /// </summary>
-    void Append(IBatch batch, long sequence, in T operation, List<Task> acknowledgements);
+    void Append(IBatch batch, long sequence, int index, in T operation, List<Task> acknowledgements);
 }

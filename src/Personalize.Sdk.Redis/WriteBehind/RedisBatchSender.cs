@@ -16,9 +16,10 @@ internal sealed class RedisBatchSender<T>(RedisConnection connection, IRedisWrit
         var database = connection.Database ?? throw new InvalidOperationException("Not connected to Redis yet.");
         var redisBatch = database.CreateBatch();
         _acknowledgements.Clear();
-        foreach (ref readonly var operation in batch.Items.Span)
+        var items = batch.Items.Span;
+        for (var index = 0; index < items.Length; index++)
         {
-            command.Append(redisBatch, batch.Sequence, in operation, _acknowledgements);
+            command.Append(redisBatch, batch.Sequence, index, in items[index], _acknowledgements);
         }
 
         redisBatch.Execute();

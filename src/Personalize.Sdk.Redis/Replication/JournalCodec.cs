@@ -12,52 +12,58 @@ internal static class JournalCodec
 {
     public const byte Version = 1;
 
+    // The version, the writer's id and the kind.
+    private const int HeaderSize = 1 + 16 + 1;
+
     public static byte[] Event(Guid origin, string? profileKey, in PersonalizationEvent e, DateTimeOffset timestamp)
     {
-        using var stream = new MemoryStream(96);
-        using var writer = Begin(stream, origin, profileKey is null ? JournalEntryKind.AnonymousEvent : JournalEntryKind.Event);
-        WriteOptional(writer, profileKey);
+        var size = HeaderSize + SpanJournalWriter.SizeOfOptional(profileKey) + 1 + SpanJournalWriter.SizeOf(e.UserKey)
+            + SpanJournalWriter.SizeOfOptional(e.ItemKey) + sizeof(long) + sizeof(int) + 16 + sizeof(float) + 1
+            + SpanJournalWriter.SizeOfOptional(e.PreferenceName) + SpanJournalWriter.SizeOfOptional(e.PreferenceValue) + 1 + sizeof(int);
+        var payload = new byte[size];
+        var writer = Begin(payload, origin, profileKey is null ? JournalEntryKind.AnonymousEvent : JournalEntryKind.Event);
+        writer.WriteOptional(profileKey);
         writer.Write((byte)e.Kind);
         writer.Write(e.UserKey);
-        WriteOptional(writer, e.ItemKey);
+        writer.WriteOptional(e.ItemKey);
         writer.Write(timestamp.UtcTicks);
         writer.Write(e.Quantity);
         writer.Write(e.Revenue);
         writer.Write(e.RatingValue);
         writer.Write((byte)e.PreferenceTarget);
-        WriteOptional(writer, e.PreferenceName);
-        WriteOptional(writer, e.PreferenceValue);
+        writer.WriteOptional(e.PreferenceName);
+        writer.WriteOptional(e.PreferenceValue);
         writer.Write(e.Likes);
         writer.Write((int)e.Consent);
-        return Finish(writer, stream);
+        return payload;
     }
 
     public static byte[] Stitch(Guid origin, string anonymousKey, string knownKey)
     {
-        using var stream = new MemoryStream(64);
-        using var writer = Begin(stream, origin, JournalEntryKind.Stitch);
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(anonymousKey) + SpanJournalWriter.SizeOf(knownKey)];
+        var writer = Begin(payload, origin, JournalEntryKind.Stitch);
         writer.Write(anonymousKey);
         writer.Write(knownKey);
-        return Finish(writer, stream);
+        return payload;
     }
 
     public static byte[] Forget(Guid origin, string userKey)
     {
-        using var stream = new MemoryStream(48);
-        using var writer = Begin(stream, origin, JournalEntryKind.Forget);
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey)];
+        var writer = Begin(payload, origin, JournalEntryKind.Forget);
         writer.Write(userKey);
-        return Finish(writer, stream);
+        return payload;
     }
 
     public static byte[] Exposure(Guid origin, string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
     {
-        using var stream = new MemoryStream(64);
-        using var writer = Begin(stream, origin, JournalEntryKind.Exposure);
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(holdout) + SpanJournalWriter.SizeOf(unitKey) + 1 + sizeof(long)];
+        var writer = Begin(payload, origin, JournalEntryKind.Exposure);
         writer.Write(holdout);
         writer.Write(unitKey);
         writer.Write((byte)arm);
         writer.Write(timestamp.UtcTicks);
-        return Finish(writer, stream);
+        return payload;
     }
 
     /// <summary>The server that wrote an encoded entry, or null when the entry is not of this format.</summary>
@@ -136,28 +142,13 @@ internal static class JournalCodec
         return e with { Timestamp = timestamp };
     }
 
-    private static BinaryWriter Begin(MemoryStream stream, Guid origin, JournalEntryKind kind)
+    private static SpanJournalWriter Begin(byte[] payload, Guid origin, JournalEntryKind kind)
     {
-        var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        var writer = new SpanJournalWriter(payload);
         writer.Write(Version);
-        writer.Write(origin.ToByteArray());
+        writer.Write(origin);
         writer.Write((byte)kind);
         return writer;
-    }
-
-    private static byte[] Finish(BinaryWriter writer, MemoryStream stream)
-    {
-        writer.Flush();
-        return stream.ToArray();
-    }
-
-    private static void WriteOptional(BinaryWriter writer, string? value)
-    {
-        writer.Write(value is not null);
-        if (value is not null)
-        {
-            writer.Write(value);
-        }
     }
 
     private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;

@@ -5,9 +5,11 @@ using BenchmarkDotNet.Running;
 using Personalize.Sdk.Benchmarks;
 
 // `propagation` measures cross-server propagation through Redis (real time, not BenchmarkDotNet).
-if (args is ["propagation", ..])
+// Optional: the flush and poll intervals in milliseconds, e.g. `propagation 1 1`.
+if (args is ["propagation", .. var intervals])
 {
-    return await PropagationProbe.RunAsync();
+    TimeSpan? Milliseconds(int i) => intervals.Length > i ? TimeSpan.FromMilliseconds(double.Parse(intervals[i], System.Globalization.CultureInfo.InvariantCulture)) : null;
+    return await PropagationProbe.RunAsync(Milliseconds(0), Milliseconds(1));
 }
 
 // Every other argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.

@@ -32,10 +32,10 @@ internal static class BenchmarkData
     ];
 
     /// <summary>200 users with 20 events each, user-7 with a stated preference, a 5% holdout, six signals.</summary>
-    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20)
+    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20, Action<PersonalizationBuilder>? attach = null)
     {
         var services = new ServiceCollection();
-        services.AddPersonalization(options =>
+        var builder = services.AddPersonalization(options =>
             {
                 foreach (var signal in BuiltInSignals.All)
                 {
@@ -44,7 +44,13 @@ internal static class BenchmarkData
             })
             .AddCatalog(catalog)
             .AddHoldout("home", basisPoints: 500);
+        attach?.Invoke(builder);
         var provider = services.BuildServiceProvider();
+        foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())
+        {
+            hosted.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+        }
+
         var personalizer = provider.GetRequiredService<IPersonalizer>();
         var random = new Random(42);
         for (var user = 0; user < users; user++)

@@ -2,6 +2,17 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Running;
 
-// Every argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.
+using Personalize.Sdk.Benchmarks;
+
+// `propagation` measures cross-server propagation through Redis (real time, not BenchmarkDotNet).
+// Optional: the flush and poll intervals in milliseconds, e.g. `propagation 1 1`.
+if (args is ["propagation", .. var intervals])
+{
+    TimeSpan? Milliseconds(int i) => intervals.Length > i ? TimeSpan.FromMilliseconds(double.Parse(intervals[i], System.Globalization.CultureInfo.InvariantCulture)) : null;
+    return await PropagationProbe.RunAsync(Milliseconds(0), Milliseconds(1));
+}
+
+// Every other argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
+return 0;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,11 +18,13 @@ using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Privacy;
 using Personalize.Storefront.Readiness;
 using Personalize.Storefront.Recommendations;
+using Personalize.Storefront.Scaling;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Simulation;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
 using Personalize.Storefront.Web;
+using IConnectionMultiplexer = StackExchange.Redis.IConnectionMultiplexer;
 
 namespace Personalize.Storefront;
 
@@ -29,7 +32,9 @@ namespace Personalize.Storefront;
 /// Builds the storefront: <c>dotnet run</c> runs it from <c>Program</c>, and the browser tests build
 /// it to run the real app on a free port. Settings (command line, environment or appsettings):
 /// <c>port</c> (5080 on 127.0.0.1; 0 picks a free one), or ASP.NET Core's <c>urls</c>
-/// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), which win; <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8).
+/// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), which win; <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8);
+/// <c>redis</c> (<c>--redis 127.0.0.1:6379</c>; unset, everything stays in this process's memory),
+/// which makes every storefront started with the same value share shoppers (see <see cref="SharedRedis"/>).
 /// </summary>
 public static class StorefrontHost
 {
@@ -39,14 +44,27 @@ public static class StorefrontHost
     /// </summary>
     /// <param name="args">Command-line arguments, for example <c>--port 5099</c>.</param>
     /// <param name="errors">Where to say why it could not start: standard error.</param>
-    /// <returns>The process exit code: 0 after a normal stop, 1 for a busy port, 2 for a bad setting.</returns>
+    /// <returns>The process exit code: 0 after a normal stop, 1 for a busy port, 2 for a bad setting, 3 when the <c>redis</c> setting's server does not answer.</returns>
     public static int Run(string[] args, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
         try
         {
             using var app = Build(args);
-            app.Run();
+            try
+            {
+                app.Start();
+            }
+            catch
+            {
+                // A failed start (a busy port) stops what did start before the app is disposed: the
+                // Redis journal's reader, left running, would fail on the disposed container and
+                // hide the reason.
+                app.StopAsync().GetAwaiter().GetResult();
+                throw;
+            }
+
+            app.WaitForShutdown();
             return 0;
         }
         catch (IOException exception) when (exception.InnerException is AddressInUseException)
@@ -59,12 +77,18 @@ public static class StorefrontHost
             errors.WriteLine(exception.Message);
             return 2;
         }
+        catch (RedisUnreachableException exception)
+        {
+            errors.WriteLine(exception.Message);
+            return 3;
+        }
     }
 
     /// <summary>Builds the app, listening where <see cref="ListenAddresses"/> says, with the simulated shoppers already replayed.</summary>
     /// <param name="args">Command-line arguments, for example <c>--port 5099</c> or <c>--urls http://0.0.0.0:8080</c>.</param>
     /// <returns>The app, ready to run.</returns>
-    /// <exception cref="InvalidSettingException">A setting is not a whole number in its range.</exception>
+    /// <exception cref="InvalidSettingException">A setting is not a whole number in its range, or <c>redis</c> names no server.</exception>
+    /// <exception cref="RedisUnreachableException">The <c>redis</c> setting's server did not answer.</exception>
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
@@ -90,8 +114,9 @@ public static class StorefrontHost
         // Its keys live in memory (InMemoryKeyRepository): there is no storage to encrypt them for.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
+        var redis = StorefrontSettings.Redis(builder.Configuration) is { } redisConfiguration ? SharedRedis.Connect(redisConfiguration) : null;
         var catalog = new ProductCatalog();
-        builder.Services.AddPersonalization(options =>
+        var personalization = builder.Services.AddPersonalization(options =>
             {
                 // Every page here ranks a placement, so browsing one shelf shows its best products
                 // again and again: rest one after ten showings without a click, not the default five.
@@ -106,6 +131,14 @@ public static class StorefrontHost
             })
             .AddCatalog(catalog.ToCatalogItems(TimeProvider.System.GetUtcNow()))
             .AddHoldout(StorefrontHoldout.Name, StorefrontHoldout.BasisPoints);
+        if (redis is not null)
+        {
+            // The SDK takes the store's connection from the container (Configuration left unset)
+            // and does not dispose it; the container disposes SharedRedis, resolved first, last.
+            builder.Services.AddSingleton(_ => redis);
+            builder.Services.AddSingleton<IConnectionMultiplexer>(redis.Multiplexer);
+            personalization.AddRedis(options => options.KeyPrefix = SharedRedis.KeyPrefix);
+        }
 
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<BackgroundShoppers>();
@@ -116,9 +149,13 @@ public static class StorefrontHost
         builder.Services.AddScoped<DecisionLog>();
         builder.Services.AddScoped<Recommender>();
 
-        // Everything lives in memory, keys included: a restart starts a new store.
-        builder.Services.AddDataProtection();
-        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = new InMemoryKeyRepository());
+        // Without Redis everything lives in memory, keys included: a restart starts a new store. With
+        // it the key ring is shared, so a cookie sealed by one server opens on the others; the
+        // application name is fixed, as it otherwise comes from the folder the server runs in.
+        builder.Services.AddDataProtection().SetApplicationName("Personalize.Storefront");
+        builder.Services.Configure<KeyManagementOptions>(options => options.XmlRepository = redis is null
+            ? new InMemoryKeyRepository()
+            : new RedisXmlRepository(redis.Multiplexer, SharedRedis.DataProtectionKey));
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme)
             .AddCookie(options =>
             {
@@ -132,7 +169,14 @@ public static class StorefrontHost
 
         var app = builder.Build();
         var shoppers = StorefrontSettings.Number(app.Configuration, "shoppers", 3_000, max: 100_000);
-        app.Services.GetRequiredService<BackgroundShoppers>().Replay(shoppers, StorefrontSettings.Number(app.Configuration, "seed", 8, max: int.MaxValue));
+        var seed = StorefrontSettings.Number(app.Configuration, "seed", 8, max: int.MaxValue);
+
+        // With Redis, only the store's first server replays them: the others get them from the journal.
+        var simulation = app.Services.GetService<SharedRedis>()?.ClaimSimulation(shoppers, seed);
+        if (simulation is not { ReplayedHere: false })
+        {
+            app.Services.GetRequiredService<BackgroundShoppers>().Replay(shoppers, seed);
+        }
 
         app.UseExceptionHandler("/error/500");
         app.UseStatusCodePagesWithReExecute("/error/{0}");
@@ -154,13 +198,13 @@ public static class StorefrontHost
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             started = true;
-            Announce(app, shoppers);
+            Announce(app, shoppers, redis, simulation);
         });
         return app;
     }
 
     /// <summary>Prints where the store is open (Kestrel only: the test server has no address).</summary>
-    private static void Announce(WebApplication app, int shoppers)
+    private static void Announce(WebApplication app, int shoppers, SharedRedis? redis, SimulationClaim? simulation)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is not { Count: > 0 })
@@ -170,7 +214,13 @@ public static class StorefrontHost
 
         Console.WriteLine();
         Console.WriteLine($"  Meridian Market, the Personalize.Sdk storefront, is open at {addresses.First()}");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {shoppers:N0} simulated shoppers came before you; {StorefrontHoldout.BasisPoints / 100}% of visitors are held out to measure lift."));
+        Console.WriteLine(simulation is { ReplayedHere: false }
+            ? $"  The simulated shoppers came before you on the store's first server ({simulation.By}); this one replays them from Redis."
+            : string.Create(CultureInfo.InvariantCulture, $"  {shoppers:N0} simulated shoppers came before you; {StorefrontHoldout.BasisPoints / 100}% of visitors are held out to measure lift."));
+        if (redis is not null)
+        {
+            Console.WriteLine($"  Shoppers are shared through Redis at {redis.Server} with every storefront started with the same --redis.");
+        }
         Console.WriteLine();
     }
 }

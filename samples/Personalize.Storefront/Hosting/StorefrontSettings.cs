@@ -1,4 +1,5 @@
 using System.Globalization;
+using StackExchange.Redis;
 
 namespace Personalize.Storefront.Hosting;
 
@@ -18,5 +19,41 @@ internal static class StorefrontSettings
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value <= max
             ? value
             : throw new InvalidSettingException($"The setting '{key}' must be a whole number from 0 to {max}, not '{text}'.");
+    }
+
+    /// <summary>
+    /// The setting <c>redis</c>: the Redis the servers of one store share (<c>--redis 127.0.0.1:6379</c>,
+    /// or any StackExchange.Redis configuration string), or null when it is not set and the store
+    /// keeps everything in its own memory.
+    /// </summary>
+    /// <exception cref="InvalidSettingException">It is set, but names no server or is not a configuration StackExchange.Redis reads.</exception>
+    public static ConfigurationOptions? Redis(IConfiguration configuration)
+    {
+        const string Key = "redis";
+        var text = configuration[Key];
+        if (text is null)
+        {
+            return null;
+        }
+
+        string? reason = null;
+        try
+        {
+            var options = ConfigurationOptions.Parse(text);
+            if (options.EndPoints.Count > 0)
+            {
+                return options;
+            }
+        }
+        catch (ArgumentException exception)
+        {
+            // StackExchange.Redis's own words, first line only ("Keyword 'x' is not supported").
+            reason = exception.Message.Split('\n')[0].Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal).Trim().TrimEnd('.');
+        }
+
+        // Only the addresses are repeated: options after the first comma may hold a password.
+        var shown = text.Split(',')[0] + (text.Contains(',', StringComparison.Ordinal) ? ",..." : string.Empty);
+        throw new InvalidSettingException(
+            $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not '{shown}'{(reason is null ? "." : $": {reason}.")}");
     }
 }

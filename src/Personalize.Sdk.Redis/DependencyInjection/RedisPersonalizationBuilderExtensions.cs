@@ -1,0 +1,77 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Redis;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.DependencyInjection;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.WriteBehind;
+using StackExchange.Redis;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Shares Personalize.Sdk's state across app servers through Redis.</summary>
+public static class RedisPersonalizationBuilderExtensions
+{
+    /// <summary>
+    /// Connects the SDK to Redis: set <see cref="RedisPersonalizationOptions.Configuration"/>, or
+    /// register an <c>IConnectionMultiplexer</c> yourself. The host starts whether or not Redis
+    /// answers; options are checked when it starts, each failure naming its option.
+    /// </summary>
+    /// <param name="builder">The builder returned by <c>AddPersonalization()</c>.</param>
+    /// <param name="configure">Sets the options.</param>
+    /// <returns>The same builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="builder"/> or <paramref name="configure"/> is null.</exception>
+    /// <example><code>services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379");</code></example>
+    public static PersonalizationBuilder AddRedis(this PersonalizationBuilder builder, Action<RedisPersonalizationOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(configure);
+        var services = builder.Services;
+        services.Configure(configure);
+        services.AddOptions<RedisPersonalizationOptions>().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisPersonalizationOptions>, RedisOptionsAttributeValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RedisPersonalizationOptions>, RedisOptionsValidator>(static sp => new RedisOptionsValidator(sp)));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(static sp => new RedisMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => new RedisKeys(Options(sp).KeyPrefix));
+        services.TryAddSingleton(static sp => CreateConnection(sp));
+        services.TryAddSingleton(static sp => new RedisWriteBehind(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<IOptions<RedisPersonalizationOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RedisMetrics>(),
+            LoggerFactory(sp)));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisLifecycle>(static sp => new RedisLifecycle(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<RedisWriteBehind>())));
+        ReplicationServices.Add(services);
+        return builder;
+    }
+
+    private static RedisPersonalizationOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RedisPersonalizationOptions>>().Value;
+
+    private static ILoggerFactory LoggerFactory(IServiceProvider services) =>
+        services.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance;
+
+    private static RedisConnection CreateConnection(IServiceProvider services)
+    {
+        var options = Options(services);
+        var logger = LoggerFactory(services).CreateLogger("Personalize.Sdk.Redis");
+        var owned = options.Configuration is not null;
+        Func<Task<IConnectionMultiplexer>> connect = owned
+            ? async () => await ConnectionMultiplexer.ConnectAsync(RedisConnectionOptions.From(options)).ConfigureAwait(false)
+            : () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+        var connection = new RedisConnection(connect, owned, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<RedisMetrics>(), logger);
+
+        // Resolving the connection starts it, so it also connects without a host (a console app, a test).
+        connection.Start();
+        return connection;
+    }
+}

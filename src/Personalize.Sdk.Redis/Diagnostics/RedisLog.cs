@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Personalize.Sdk.Redis.Diagnostics;
+
+/// <summary>Source-generated log messages. None carries a user key or the connection string (it may hold a password); endpoints are host and port only.</summary>
+internal static partial class RedisLog
+{
+    [LoggerMessage(1, LogLevel.Information, "Connected to Redis ({EndPoints}).")]
+    public static partial void Connected(ILogger logger, string endPoints);
+
+    [LoggerMessage(2, LogLevel.Warning, "Redis is unreachable at start ({EndPoints}): the host serves from memory, buffers its writes and keeps reconnecting in the background.")]
+    public static partial void UnreachableAtStart(ILogger logger, string endPoints, Exception? exception);
+
+    [LoggerMessage(3, LogLevel.Warning, "The connection to Redis at {EndPoint} failed ({FailureType}): writes are buffered until it is restored. Logged at most once a minute.")]
+    public static partial void ConnectionFailed(ILogger logger, string endPoint, string failureType, Exception? exception);
+
+    [LoggerMessage(4, LogLevel.Information, "The connection to Redis at {EndPoint} is restored.")]
+    public static partial void ConnectionRestored(ILogger logger, string endPoint);
+
+    [LoggerMessage(5, LogLevel.Warning, "A batch of {Count} writes to Redis ({Buffer}) failed: it stays buffered and is retried. Logged at most once a minute.")]
+    public static partial void BatchFailed(ILogger logger, int count, string buffer, Exception? exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "The Redis write buffer '{Buffer}' is full ({Capacity} writes): new writes are dropped and counted in personalize.redis.writes.dropped. Logged at most once a minute.")]
+    public static partial void BufferFull(ILogger logger, string buffer, int capacity);
+
+    [LoggerMessage(7, LogLevel.Error, "Stopped with {Count} writes of '{Buffer}' not flushed to Redis within {Timeout}: they are lost.")]
+    public static partial void WritesLostAtStop(ILogger logger, int count, string buffer, TimeSpan timeout);
+
+    [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis: the host serves from memory only.")]
+    public static partial void ConnectFailed(ILogger logger, Exception exception);
+}

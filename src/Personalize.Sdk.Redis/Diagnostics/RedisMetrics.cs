@@ -1,0 +1,102 @@
+using System.Diagnostics.Metrics;
+
+namespace Personalize.Sdk.Redis.Diagnostics;
+
+/// <summary>The Redis package's instruments, on a <see cref="Meter"/> named <c>Personalize.Sdk.Redis</c>. Tags never carry user keys.</summary>
+internal sealed class RedisMetrics : IDisposable
+{
+    public const string MeterName = "Personalize.Sdk.Redis";
+
+    /// <summary>A pipelined batch on a LAN takes about a millisecond; the default buckets start at 5 ms.</summary>
+    private static readonly double[] DurationBuckets = [0.000_1, 0.000_25, 0.000_5, 0.001, 0.002_5, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5];
+
+    private readonly Meter _meter;
+    private readonly bool _ownsMeter;
+    private readonly Counter<long> _connectionFailures;
+    private readonly Counter<long> _connectionRestorations;
+    private readonly Counter<long> _writesFlushed;
+    private readonly Counter<long> _writesDropped;
+    private readonly Counter<long> _flushFailures;
+    private readonly Histogram<double> _flushDuration;
+    private readonly Lock _gate = new();
+    private Func<bool>? _isConnected;
+    private (string Name, Func<int> Count)[] _buffers = [];
+
+    public RedisMetrics(IMeterFactory? meterFactory)
+    {
+        _ownsMeter = meterFactory is null;
+        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _connectionFailures = _meter.CreateCounter<long>("personalize.redis.connection.failures", "{failure}", "Failed connections to Redis, by phase: start (unreachable when the host started) or running.");
+        _connectionRestorations = _meter.CreateCounter<long>("personalize.redis.connection.restorations", "{restoration}", "Connections to Redis restored after a failure.");
+        _writesFlushed = _meter.CreateCounter<long>("personalize.redis.writes.flushed", "{write}", "Writes acknowledged by Redis, by buffer.");
+        _writesDropped = _meter.CreateCounter<long>("personalize.redis.writes.dropped", "{write}", "Writes never sent to Redis, by buffer and reason: full (past MaxBufferedWrites) or stopped (not flushed within ShutdownFlushTimeout).");
+        _flushFailures = _meter.CreateCounter<long>("personalize.redis.flush.failures", "{batch}", "Batches of writes Redis did not acknowledge; they stay buffered and are retried.");
+        _flushDuration = _meter.CreateHistogram(
+            "personalize.redis.flush.duration",
+            "s",
+            "How long one pipelined batch of writes took, acknowledged or not.",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _meter.CreateObservableGauge("personalize.redis.connected", ObserveConnected, "{connection}", "1 while connected to Redis, else 0.");
+        _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
+    }
+
+    public void ConnectionFailed(bool atStart) =>
+        _connectionFailures.Add(1, new KeyValuePair<string, object?>("phase", atStart ? "start" : "running"));
+
+    public void ConnectionRestored() => _connectionRestorations.Add(1);
+
+    public void WritesFlushed(string buffer, int count, double seconds)
+    {
+        var tag = new KeyValuePair<string, object?>("buffer", buffer);
+        _writesFlushed.Add(count, tag);
+        _flushDuration.Record(seconds, tag);
+    }
+
+    public void FlushFailed(string buffer, double seconds)
+    {
+        var tag = new KeyValuePair<string, object?>("buffer", buffer);
+        _flushFailures.Add(1, tag);
+        _flushDuration.Record(seconds, tag);
+    }
+
+    public void WritesDropped(string buffer, int count, bool atStop) =>
+        _writesDropped.Add(count, new KeyValuePair<string, object?>("buffer", buffer), new KeyValuePair<string, object?>("reason", atStop ? "stopped" : "full"));
+
+    public void ObserveConnection(Func<bool> isConnected) => _isConnected = isConnected;
+
+    public void ObserveBuffer(string name, Func<int> count)
+    {
+        lock (_gate)
+        {
+            _buffers = [.. _buffers, (name, count)];
+        }
+    }
+
+    /// <summary>Stops observing a stopped buffer, so the meter does not keep it alive.</summary>
+    public void ForgetBuffer(Func<int> count)
+    {
+        lock (_gate)
+        {
+            _buffers = [.. _buffers.Where(b => b.Count != count)];
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_ownsMeter)
+        {
+            _meter.Dispose();
+        }
+    }
+
+    private int ObserveConnected() => _isConnected?.Invoke() == true ? 1 : 0;
+
+    private IEnumerable<Measurement<int>> ObserveBuffered()
+    {
+        foreach (var (name, count) in Volatile.Read(ref _buffers))
+        {
+            yield return new Measurement<int>(count(), new KeyValuePair<string, object?>("buffer", name));
+        }
+    }
+}

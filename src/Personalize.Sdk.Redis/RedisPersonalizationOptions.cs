@@ -1,0 +1,74 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Personalize.Sdk.Redis;
+
+/// <summary>
+/// How Personalize.Sdk reaches Redis and how it writes to it. Checked when the host starts; every
+/// problem is reported with the option's name.
+/// </summary>
+public sealed class RedisPersonalizationOptions
+{
+    /// <summary>The longest any single wait may be.</summary>
+    internal static readonly TimeSpan MaxWait = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// A StackExchange.Redis configuration string, such as <c>"localhost:6379"</c> or
+    /// <c>"redis-1:6379,redis-2:6379,password=...,ssl=true"</c>. When null, the
+    /// <c>IConnectionMultiplexer</c> registered in the service collection is used, and is not disposed by the SDK.
+    /// </summary>
+    /// <value>The default is null.</value>
+    public string? Configuration { get; set; }
+
+    /// <summary>
+    /// The first part of every key the SDK writes, so that several applications can share one Redis.
+    /// Letters, digits and <c>. _ -</c> only: braces would break the Redis Cluster hash tags that keep
+    /// one person's keys in one slot, and <c>:</c> separates the parts of a key.
+    /// </summary>
+    /// <value>The default is <c>"personalize"</c>.</value>
+    [Required]
+    [StringLength(64, MinimumLength = 1)]
+    public string KeyPrefix { get; set; } = "personalize";
+
+    /// <summary>
+    /// How long a write waits in memory for others to join its batch. A server that crashes loses at
+    /// most the writes of its last interval (plus those buffered while Redis was unreachable).
+    /// </summary>
+    /// <value>The default is 5 milliseconds; from 1 millisecond to 1 minute.</value>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>
+    /// The most writes held in memory, per buffer, while Redis is slow or unreachable. Writes past it
+    /// are dropped and counted in <c>personalize.redis.writes.dropped</c>; tracking never waits.
+    /// </summary>
+    /// <value>The default is 100,000; from 1 to 10,000,000.</value>
+    [Range(1, 10_000_000)]
+    public int MaxBufferedWrites { get; set; } = 100_000;
+
+    /// <summary>The most writes sent in one pipelined batch; a full batch is sent without waiting for <see cref="FlushInterval"/>.</summary>
+    /// <value>The default is 256; from 1 to 100,000, and at most <see cref="MaxBufferedWrites"/>.</value>
+    [Range(1, 100_000)]
+    public int WriteBatchSize { get; set; } = 256;
+
+    /// <summary>
+    /// The longest a Redis operation may take before it counts as failed: a read on the request path
+    /// gives up and the request is served from memory; a batch of writes stays buffered and is retried.
+    /// </summary>
+    /// <value>The default is 500 milliseconds; from 1 millisecond to 1 minute.</value>
+    public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a graceful stop may spend flushing buffered writes (waiting for Redis to come back if it must).</summary>
+    /// <value>The default is 5 seconds; from 0 to 1 minute.</value>
+    public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How many changes the shared journal keeps (approximately; Redis trims whole blocks). A server
+    /// that starts reads the journal from its oldest entry, so this bounds what a restart recovers.
+    /// </summary>
+    /// <value>The default is 1,000,000 entries; from 1,000 to 100,000,000.</value>
+    [Range(1_000, 100_000_000)]
+    public int JournalMaxLength { get; set; } = 1_000_000;
+
+    /// <summary>How often a server looks for other servers' changes when it found none the last time.</summary>
+    /// <value>The default is 2 milliseconds; from 1 millisecond to 1 minute.</value>
+    public TimeSpan ReplicationPollInterval { get; set; } = TimeSpan.FromMilliseconds(2);
+}

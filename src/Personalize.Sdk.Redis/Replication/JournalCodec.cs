@@ -1,0 +1,155 @@
+using System.Text;
+using Personalize.Sdk.Engine;
+
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>
+/// The binary form of a journal entry: a format version, the server that wrote it, the kind, then
+/// the kind's fields (strings as UTF-8 with a length, times as UTC ticks). Items are named by key,
+/// so another server with its own item indices reads it back.
+/// </summary>
+internal static class JournalCodec
+{
+    public const byte Version = 1;
+
+    // The version, the writer's id and the kind.
+    private const int HeaderSize = 1 + 16 + 1;
+
+    public static byte[] Event(Guid origin, string? profileKey, in PersonalizationEvent e, DateTimeOffset timestamp)
+    {
+        var size = HeaderSize + SpanJournalWriter.SizeOfOptional(profileKey) + 1 + SpanJournalWriter.SizeOf(e.UserKey)
+            + SpanJournalWriter.SizeOfOptional(e.ItemKey) + sizeof(long) + sizeof(int) + 16 + sizeof(float) + 1
+            + SpanJournalWriter.SizeOfOptional(e.PreferenceName) + SpanJournalWriter.SizeOfOptional(e.PreferenceValue) + 1 + sizeof(int);
+        var payload = new byte[size];
+        var writer = Begin(payload, origin, profileKey is null ? JournalEntryKind.AnonymousEvent : JournalEntryKind.Event);
+        writer.WriteOptional(profileKey);
+        writer.Write((byte)e.Kind);
+        writer.Write(e.UserKey);
+        writer.WriteOptional(e.ItemKey);
+        writer.Write(timestamp.UtcTicks);
+        writer.Write(e.Quantity);
+        writer.Write(e.Revenue);
+        writer.Write(e.RatingValue);
+        writer.Write((byte)e.PreferenceTarget);
+        writer.WriteOptional(e.PreferenceName);
+        writer.WriteOptional(e.PreferenceValue);
+        writer.Write(e.Likes);
+        writer.Write((int)e.Consent);
+        return payload;
+    }
+
+    public static byte[] Stitch(Guid origin, string anonymousKey, string knownKey)
+    {
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(anonymousKey) + SpanJournalWriter.SizeOf(knownKey)];
+        var writer = Begin(payload, origin, JournalEntryKind.Stitch);
+        writer.Write(anonymousKey);
+        writer.Write(knownKey);
+        return payload;
+    }
+
+    public static byte[] Forget(Guid origin, string userKey)
+    {
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey)];
+        var writer = Begin(payload, origin, JournalEntryKind.Forget);
+        writer.Write(userKey);
+        return payload;
+    }
+
+    public static byte[] Exposure(Guid origin, string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
+    {
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(holdout) + SpanJournalWriter.SizeOf(unitKey) + 1 + sizeof(long)];
+        var writer = Begin(payload, origin, JournalEntryKind.Exposure);
+        writer.Write(holdout);
+        writer.Write(unitKey);
+        writer.Write((byte)arm);
+        writer.Write(timestamp.UtcTicks);
+        return payload;
+    }
+
+    /// <summary>The server that wrote an encoded entry, or null when the entry is not of this format.</summary>
+    public static Guid? OriginOf(ReadOnlySpan<byte> payload) =>
+        payload.Length >= 18 && payload[0] == Version ? new Guid(payload.Slice(1, 16)) : null;
+
+    /// <summary>Applies an encoded entry to <paramref name="replica"/> unless <paramref name="self"/> wrote it; false for an entry it cannot read.</summary>
+    public static bool Apply(ReadOnlyMemory<byte> payload, Guid self, IReplica replica)
+    {
+        using var stream = new MemoryStream(payload.ToArray(), writable: false);
+        using var reader = new BinaryReader(stream, Encoding.UTF8);
+        if (reader.ReadByte() != Version)
+        {
+            return false;
+        }
+
+        var origin = new Guid(reader.ReadBytes(16));
+        var kind = (JournalEntryKind)reader.ReadByte();
+        if (origin == self)
+        {
+            // This server applied it when it happened.
+            return true;
+        }
+
+        switch (kind)
+        {
+            case JournalEntryKind.Event or JournalEntryKind.AnonymousEvent:
+                var profileKey = ReadOptional(reader);
+                var e = ReadEvent(reader);
+                replica.ApplyEvent(kind == JournalEntryKind.Event ? profileKey : null, e);
+                return true;
+            case JournalEntryKind.Stitch:
+                replica.ApplyStitch(reader.ReadString(), reader.ReadString());
+                return true;
+            case JournalEntryKind.Forget:
+                replica.ApplyForget(reader.ReadString());
+                return true;
+            case JournalEntryKind.Exposure:
+                replica.ApplyExposure(reader.ReadString(), reader.ReadString(), (HoldoutArm)reader.ReadByte(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    private static PersonalizationEvent ReadEvent(BinaryReader reader)
+    {
+        var kind = (EventKind)reader.ReadByte();
+        var user = reader.ReadString();
+        var item = ReadOptional(reader);
+        var timestamp = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
+        var quantity = reader.ReadInt32();
+        var revenue = reader.ReadDecimal();
+        var rating = reader.ReadSingle();
+        var target = (PreferenceTarget)reader.ReadByte();
+        var name = ReadOptional(reader);
+        var value = ReadOptional(reader);
+        var likes = reader.ReadBoolean();
+        var consent = (ConsentFlags)reader.ReadInt32();
+        var e = kind switch
+        {
+            EventKind.View => PersonalizationEvent.View(user, item!),
+            EventKind.Click => PersonalizationEvent.Click(user, item!),
+            EventKind.AddToCart => PersonalizationEvent.AddToCart(user, item!),
+            EventKind.Purchase => PersonalizationEvent.Purchase(user, item!, quantity, revenue),
+            EventKind.Dismiss => PersonalizationEvent.Dismiss(user, item!),
+            EventKind.Complaint => PersonalizationEvent.Complaint(user, item),
+            EventKind.Rating => PersonalizationEvent.Rating(user, item!, rating),
+            EventKind.StatedPreference when target == PreferenceTarget.Attribute => PersonalizationEvent.StatedAttributePreference(user, name!, value!, likes),
+            EventKind.StatedPreference => PersonalizationEvent.StatedCategoryPreference(user, name!, likes),
+            EventKind.Consent when consent == ConsentFlags.None => PersonalizationEvent.ConsentWithdrawn(user),
+            EventKind.Consent => PersonalizationEvent.ConsentGiven(user, consent),
+            _ => throw new InvalidDataException($"Unknown event kind {(int)kind}."),
+        };
+
+        return e with { Timestamp = timestamp };
+    }
+
+    private static SpanJournalWriter Begin(byte[] payload, Guid origin, JournalEntryKind kind)
+    {
+        var writer = new SpanJournalWriter(payload);
+        writer.Write(Version);
+        writer.Write(origin);
+        writer.Write((byte)kind);
+        return writer;
+    }
+
+    private static string? ReadOptional(BinaryReader reader) => reader.ReadBoolean() ? reader.ReadString() : null;
+}

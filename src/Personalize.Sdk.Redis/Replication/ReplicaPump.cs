@@ -1,0 +1,160 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Connection;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>
+/// Reads the shared journal from where this server left off and applies what other servers
+/// changed to this server's memory. At start it reads from the beginning, so a restarted server
+/// comes back with everything the journal still holds. Runs in the background: decisions and
+/// <c>Track</c> never wait for it.
+/// </summary>
+internal sealed class ReplicaPump(
+    RedisConnection connection,
+    RedisKey journal,
+    Guid self,
+    Func<IReplica> replica,
+    TimeSpan pollInterval,
+    TimeProvider time,
+    ReplicationMetrics metrics,
+    ILogger logger) : IHostedService, IAsyncDisposable, IDisposable
+{
+    private const int BatchSize = 512;
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private RedisValue _position = "0-0";
+    private Task? _loop;
+    private int _stopped;
+    private IReplica? _replica;
+    private readonly JournalPositions _positions = new();
+
+    /// <summary>Completes once the journal has been read to its end for the first time.</summary>
+    public Task CaughtUp => _caughtUp.Task;
+
+    /// <summary>The id of the last journal entry applied.</summary>
+    public string Position => _position.ToString();
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Resolved once, at start: the container may be disposing by the time the loop stops.
+        _replica = replica();
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <summary>For containers disposed synchronously (a console app's <c>using var provider</c>).</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Reads and applies one batch; the number of entries read (0 when the journal is read to its end or Redis is away).</summary>
+    internal async Task<int> PumpOnceAsync()
+    {
+        if (connection.Database is not { } database || !connection.IsConnected)
+        {
+            return 0;
+        }
+
+        var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
+        var target = _replica ??= replica();
+        foreach (var entry in entries)
+        {
+            var payload = entry[JournalAppendCommand.PayloadField];
+            try
+            {
+                var bytes = payload.IsNull ? [] : (byte[])payload!;
+                if (JournalCodec.OriginOf(bytes) is not { } origin)
+                {
+                    metrics.Skipped();
+                }
+                else if (!_positions.Advance(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]))
+                {
+                    metrics.Duplicate();
+                }
+                else if (!JournalCodec.Apply(bytes, self, target))
+                {
+                    metrics.Skipped();
+                }
+            }
+            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+            {
+                // A corrupt or foreign entry must not stop replication: skip it, count it.
+                metrics.Skipped();
+                ReplicationLog.EntryUnreadable(logger, exception);
+            }
+
+            _position = entry.Id;
+        }
+
+        metrics.Applied(entries.Length);
+        return entries.Length;
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            if (!connection.IsConnected)
+            {
+                try
+                {
+                    // Away: nothing to read until the connection is back.
+                    await connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+
+            int read;
+            try
+            {
+                read = await PumpOnceAsync().ConfigureAwait(false);
+                if (read < BatchSize && connection.IsConnected)
+                {
+                    _caughtUp.TrySetResult();
+                }
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                read = 0;
+                ReplicationLog.ReadFailed(logger, exception);
+            }
+
+            if (read == 0)
+            {
+                try
+                {
+                    await Task.Delay(pollInterval, time, stopping).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.WriteBehind;
+
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>
+/// Shares state by journal: this server's changes are appended to one Redis stream, and every
+/// server applies the others' changes to its own memory (see docs/scaling.md).
+/// </summary>
+internal static class ReplicationServices
+{
+    public const string BufferName = "journal";
+
+    public static void Add(IServiceCollection services)
+    {
+        services.TryAddSingleton(static sp => new ReplicationMetrics(sp.GetService<IMeterFactory>()));
+        services.TryAddSingleton(static sp => new RedisChangeJournal(
+            Guid.NewGuid(),
+            sp.GetRequiredService<RedisWriteBehind>().Create(
+                BufferName,
+                new JournalAppendCommand(sp.GetRequiredService<RedisKeys>().Journal, Options(sp).JournalMaxLength))));
+        services.TryAddSingleton<IChangeJournal>(static sp => sp.GetRequiredService<RedisChangeJournal>());
+        services.TryAddSingleton(static sp => new ReplicaPump(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<RedisKeys>().Journal,
+            sp.GetRequiredService<RedisChangeJournal>().Origin,
+            () => (IReplica)sp.GetRequiredService<IPersonalizer>(),
+            Options(sp).ReplicationPollInterval,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ReplicationMetrics>(),
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));
+    }
+
+    private static RedisPersonalizationOptions Options(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<RedisPersonalizationOptions>>().Value;
+}

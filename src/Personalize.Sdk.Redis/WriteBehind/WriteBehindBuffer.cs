@@ -1,0 +1,380 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Redis.Diagnostics;
+
+namespace Personalize.Sdk.Redis.WriteBehind;
+
+/// <summary>
+/// A bounded queue of writes in front of a slow or absent store. <see cref="TryEnqueue"/> never
+/// waits on the network and allocates nothing once the ring has grown: it takes a lock for a few
+/// instructions, and drops (and counts) a write past <see cref="WriteBehindSettings.MaxBufferedWrites"/>.
+/// One background flusher sends the oldest writes in pipelined batches of at most
+/// <see cref="WriteBehindSettings.WriteBatchSize"/>, <see cref="WriteBehindSettings.FlushInterval"/>
+/// after the first of them arrived, or at once when a batch is full.
+/// </summary>
+/// <remarks>
+/// Writes leave the buffer only when the store acknowledged them, so a batch that fails stays at the
+/// head, in order, and is resent whole with the same sequence: delivery is at least once, in order.
+/// A graceful stop (<see cref="StopAsync"/>, <see cref="DisposeAsync"/>) flushes everything it can
+/// within <see cref="WriteBehindSettings.ShutdownFlushTimeout"/> and counts the rest as dropped.
+/// </remarks>
+/// <typeparam name="T">The write operation; a small struct keeps the ring free of per-write objects.</typeparam>
+internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposable, IDisposable
+{
+    private const int InitialCapacity = 64;
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+
+    private readonly IWriteBatchSender<T> _sender;
+    private readonly WriteBehindSettings _settings;
+    private readonly TimeProvider _time;
+    private readonly RedisMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly LogThrottle _fullLog;
+    private readonly LogThrottle _failureLog;
+    private readonly Lock _gate = new();
+    private readonly SemaphoreSlim _sending = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly T[] _batch;
+    private readonly ITimer _timer;
+    private readonly Task _loop;
+    private readonly Func<int> _observeCount;
+    private T[] _ring;
+    private int _head;
+    private int _count;
+    private bool _timerArmed;
+    private bool _closed;
+    private int _retryCount;
+    private long _sequence;
+    private long _dropped;
+    private int _signaled;
+    private TaskCompletionSource _wake = NewSignal();
+    private Task? _stop;
+
+    public WriteBehindBuffer(string name, IWriteBatchSender<T> sender, WriteBehindSettings settings, TimeProvider time, RedisMetrics metrics, ILogger logger)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        Name = name;
+        _sender = sender;
+        _settings = settings;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+        _fullLog = new LogThrottle(time, LogInterval);
+        _failureLog = new LogThrottle(time, LogInterval);
+        _ring = new T[Math.Min(InitialCapacity, settings.MaxBufferedWrites)];
+        _batch = new T[settings.WriteBatchSize];
+        _timer = time.CreateTimer(static state => ((WriteBehindBuffer<T>)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _observeCount = () => Count;
+        metrics.ObserveBuffer(name, _observeCount);
+        _loop = Task.Run(RunAsync);
+    }
+
+    public string Name { get; }
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Writes dropped since this buffer was made: past the bound, after a stop, or not flushed by the end of a stop.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    /// <summary>Batches acknowledged so far; also the sequence the next batch will carry.</summary>
+    public long BatchesSent => Interlocked.Read(ref _sequence);
+
+    /// <summary>Adds a write, or drops and counts it when the buffer is full or stopped. Never waits on the store.</summary>
+    /// <returns>False when the write was dropped.</returns>
+    public bool TryEnqueue(in T operation)
+    {
+        bool stopped;
+        bool accepted;
+        var wake = false;
+        lock (_gate)
+        {
+            stopped = _closed;
+            accepted = !stopped && _count < _settings.MaxBufferedWrites;
+            if (accepted)
+            {
+                if (_count == _ring.Length)
+                {
+                    Grow();
+                }
+
+                var tail = _head + _count;
+                _ring[tail < _ring.Length ? tail : tail - _ring.Length] = operation;
+                _count++;
+                if (_count == _settings.WriteBatchSize)
+                {
+                    wake = true;
+                }
+                else if (!_timerArmed)
+                {
+                    ArmTimerLocked();
+                }
+            }
+        }
+
+        if (!accepted)
+        {
+            CountDropped(1, atStop: stopped);
+            return false;
+        }
+
+        if (wake)
+        {
+            Wake();
+        }
+
+        return true;
+    }
+
+    public void Wake()
+    {
+        Volatile.Write(ref _signaled, 1);
+        Volatile.Read(ref _wake).TrySetResult();
+    }
+
+    /// <summary>Sends everything buffered now; true when the buffer was emptied, false when the store is unreachable or failed.</summary>
+    public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => DrainAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _closed = true;
+            return _stop ??= StopCoreAsync(cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None).ConfigureAwait(false);
+
+    public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task RunAsync()
+    {
+        var stopping = _stopping.Token;
+        while (true)
+        {
+            try
+            {
+                await WaitForSignalAsync(stopping).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            // Not cancelled by a stop: a batch in flight is bounded by OperationTimeout, and the stop drains after it.
+            if (!await DrainAsync(CancellationToken.None).ConfigureAwait(false))
+            {
+                lock (_gate)
+                {
+                    ArmTimerLocked(); // retry after an interval, or sooner when the connection comes back
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits for a wake-up; one that came while the flusher was busy is not lost (the flag outlives the signal it completed).</summary>
+    private async Task WaitForSignalAsync(CancellationToken cancellationToken)
+    {
+        var signal = NewSignal();
+        Volatile.Write(ref _wake, signal);
+        if (Interlocked.Exchange(ref _signaled, 0) == 1)
+        {
+            return;
+        }
+
+        await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Interlocked.Exchange(ref _signaled, 0);
+    }
+
+    private async Task<bool> DrainAsync(CancellationToken cancellationToken)
+    {
+        await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (true)
+            {
+                int count;
+                lock (_gate)
+                {
+                    count = _retryCount > 0 ? _retryCount : Math.Min(_count, _batch.Length);
+                    CopyHeadLocked(count);
+                }
+
+                if (count == 0)
+                {
+                    return true;
+                }
+
+                if (!_sender.IsAvailable)
+                {
+                    return false;
+                }
+
+                var started = _time.GetTimestamp();
+                try
+                {
+                    var batch = new WriteBatch<T>(Interlocked.Read(ref _sequence), _batch.AsMemory(0, count));
+                    await _sender.SendAsync(batch, cancellationToken).WaitAsync(_settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    _retryCount = count;
+                    throw;
+                }
+#pragma warning disable CA1031 // Any failure of the store leaves the batch buffered; none may reach a caller.
+                catch (Exception exception)
+#pragma warning restore CA1031
+                {
+                    _retryCount = count;
+                    _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
+                    if (_failureLog.ShouldLog())
+                    {
+                        RedisLog.BatchFailed(_logger, count, Name, exception);
+                    }
+
+                    return false;
+                }
+
+                lock (_gate)
+                {
+                    RemoveHeadLocked(count);
+                    _retryCount = 0;
+                }
+
+                Interlocked.Increment(ref _sequence);
+                _metrics.WritesFlushed(Name, count, _time.GetElapsedTime(started).TotalSeconds);
+            }
+        }
+        finally
+        {
+            _sending.Release();
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
+
+        using var timeout = new CancellationTokenSource(_settings.ShutdownFlushTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        try
+        {
+            while (true)
+            {
+                var signal = NewSignal();
+                Volatile.Write(ref _wake, signal);
+                if (await DrainAsync(linked.Token).ConfigureAwait(false))
+                {
+                    break;
+                }
+
+                // The store is away: wait for the connection to come back, retrying every interval, until the timeout.
+                var retry = Task.Delay(_settings.FlushInterval, _time, linked.Token);
+                await Task.WhenAny(signal.Task, retry).ConfigureAwait(false);
+                linked.Token.ThrowIfCancellationRequested();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        _timer.Dispose();
+        _metrics.ForgetBuffer(_observeCount);
+        int lost;
+        lock (_gate)
+        {
+            lost = _count;
+            RemoveHeadLocked(lost);
+        }
+
+        if (lost > 0)
+        {
+            CountDropped(lost, atStop: true);
+            RedisLog.WritesLostAtStop(_logger, lost, Name, _settings.ShutdownFlushTimeout);
+        }
+    }
+
+    private void OnTimer()
+    {
+        lock (_gate)
+        {
+            _timerArmed = false;
+        }
+
+        Wake();
+    }
+
+    private void ArmTimerLocked()
+    {
+        if (_closed)
+        {
+            return;
+        }
+
+        _timerArmed = true;
+        _timer.Change(_settings.FlushInterval, Timeout.InfiniteTimeSpan);
+    }
+
+    private void CountDropped(int count, bool atStop)
+    {
+        Interlocked.Add(ref _dropped, count);
+        _metrics.WritesDropped(Name, count, atStop);
+        if (!atStop && _fullLog.ShouldLog())
+        {
+            RedisLog.BufferFull(_logger, Name, _settings.MaxBufferedWrites);
+        }
+    }
+
+    private void Grow()
+    {
+        var grown = new T[(int)Math.Min((long)_ring.Length * 2, _settings.MaxBufferedWrites)];
+        var first = Math.Min(_count, _ring.Length - _head);
+        Array.Copy(_ring, _head, grown, 0, first);
+        Array.Copy(_ring, 0, grown, first, _count - first);
+        _ring = grown;
+        _head = 0;
+    }
+
+    private void CopyHeadLocked(int count)
+    {
+        Debug.Assert(count <= _count, "Only buffered writes are copied.");
+        var first = Math.Min(count, _ring.Length - _head);
+        Array.Copy(_ring, _head, _batch, 0, first);
+        Array.Copy(_ring, 0, _batch, first, count - first);
+    }
+
+    private void RemoveHeadLocked(int count)
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            var first = Math.Min(count, _ring.Length - _head);
+            Array.Clear(_ring, _head, first);
+            Array.Clear(_ring, 0, count - first);
+        }
+
+        _head += count;
+        if (_head >= _ring.Length)
+        {
+            _head -= _ring.Length;
+        }
+
+        _count -= count;
+        if (_count == 0)
+        {
+            _head = 0;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.Connection;
+
+/// <summary>A Redis that is not there when the host starts: the host starts anyway, says so, and connects when Redis comes up.</summary>
+public sealed class RedisConnectionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    [RedisFact]
+    public async Task Redis_unreachable_at_start_does_not_fail_the_host_is_logged_and_counted_and_reconnects()
+    {
+        await using var server = RedisServer.Reserve(); // a port, but no server on it yet
+        await using var app = RedisHost.Build(o => o.Configuration = $"{server.Configuration},connectTimeout=1000");
+        var meters = app.Host.Services.GetRequiredService<IMeterFactory>();
+        using var failures = new MetricCollector<long>(meters, RedisMetrics.MeterName, "personalize.redis.connection.failures");
+        using var restorations = new MetricCollector<long>(meters, RedisMetrics.MeterName, "personalize.redis.connection.restorations");
+
+        await app.Host.StartAsync().WaitAsync(Patience);
+        await app.Connection.FirstAttempt.WaitAsync(Patience);
+
+        Assert.False(app.Connection.IsConnected);
+        var failure = Assert.Single(failures.GetMeasurementSnapshot(), m => Equals(m.Tags["phase"], "start"));
+        Assert.Equal(1, failure.Value);
+        var log = Assert.Single(app.Logs.GetSnapshot(), r => r.Message.Contains("unreachable at start", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.DoesNotContain("connectTimeout", log.Message, StringComparison.Ordinal); // endpoints only, never the configuration
+
+        await server.StartProcessAsync();
+        await app.Connection.WhenConnectedAsync().WaitAsync(Patience);
+
+        Assert.True(app.Connection.IsConnected);
+        Assert.NotEmpty(restorations.GetMeasurementSnapshot());
+    }
+
+    [RedisFact]
+    public async Task A_reachable_redis_is_connected_and_reported_as_connected()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var app = RedisHost.Build(o => o.Configuration = server.Configuration);
+        using var connected = new MetricCollector<int>(app.Host.Services.GetRequiredService<IMeterFactory>(), RedisMetrics.MeterName, "personalize.redis.connected");
+
+        await app.Host.StartAsync();
+        await app.Connection.WhenConnectedAsync().WaitAsync(Patience);
+
+        connected.RecordObservableInstruments();
+        Assert.Equal(1, connected.LastMeasurement?.Value);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.StartsWith("Connected to Redis", StringComparison.Ordinal));
+    }
+
+    [RedisFact]
+    public async Task A_killed_redis_is_reported_as_disconnected_and_the_connection_comes_back_after_a_restart()
+    {
+        await using var server = await RedisServer.StartAsync();
+        await using var app = RedisHost.Build(o => o.Configuration = server.Configuration);
+        await app.Host.StartAsync();
+        await app.Connection.WhenConnectedAsync().WaitAsync(Patience);
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        app.Connection.OnRestored(() => restored.TrySetResult());
+
+        await server.KillAsync();
+        await server.StartProcessAsync();
+        await restored.Task.WaitAsync(Patience);
+
+        Assert.True(app.Connection.IsConnected);
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.Contains("is restored", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.DependencyInjection;
+
+public sealed class RedisOptionsValidationTests
+{
+    [Fact]
+    public async Task Invalid_options_fail_at_host_start_naming_every_bad_option()
+    {
+        var failure = await StartAsync(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.KeyPrefix = "shop{1}";
+            o.FlushInterval = TimeSpan.Zero;
+            o.MaxBufferedWrites = 0;
+            o.WriteBatchSize = 0;
+            o.OperationTimeout = TimeSpan.FromSeconds(-1);
+            o.ShutdownFlushTimeout = TimeSpan.FromHours(1);
+        });
+
+        Assert.Contains("RedisPersonalizationOptions.KeyPrefix", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RedisPersonalizationOptions.FlushInterval", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RedisPersonalizationOptions.MaxBufferedWrites", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RedisPersonalizationOptions.WriteBatchSize", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RedisPersonalizationOptions.OperationTimeout", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("RedisPersonalizationOptions.ShutdownFlushTimeout", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(6, failure.Failures.Count());
+    }
+
+    [Fact]
+    public async Task Without_a_configuration_or_a_registered_multiplexer_the_configuration_is_named()
+    {
+        var failure = await StartAsync(_ => { });
+
+        Assert.Contains("RedisPersonalizationOptions.Configuration is required", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_configuration_that_does_not_parse_is_named_without_repeating_it()
+    {
+        var failure = await StartAsync(o => o.Configuration = "localhost:6379,password=hunter2,nonsense=1");
+
+        var message = Assert.Single(failure.Failures);
+        Assert.Contains("RedisPersonalizationOptions.Configuration", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_batch_larger_than_the_buffer_is_named_as_a_cross_option_rule()
+    {
+        var failure = await StartAsync(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.MaxBufferedWrites = 10;
+            o.WriteBatchSize = 20;
+        });
+
+        var message = Assert.Single(failure.Failures);
+        Assert.Contains("RedisPersonalizationOptions.WriteBatchSize (20) must not exceed RedisPersonalizationOptions.MaxBufferedWrites (10)", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_multiplexer_registered_in_the_container_is_enough()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<IConnectionMultiplexer>(_ => throw new InvalidOperationException("Not resolved by validation."));
+        services.AddPersonalization().AddRedis(_ => { });
+        using var provider = services.BuildServiceProvider();
+
+        var results = provider.GetServices<IValidateOptions<RedisPersonalizationOptions>>()
+            .Select(v => v.Validate(Options.DefaultName, new RedisPersonalizationOptions()));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.FailureMessage));
+    }
+
+    [Fact]
+    public void AddRedis_rejects_null_arguments_by_name()
+    {
+        var builder = new ServiceCollection().AddPersonalization();
+
+        Assert.Throws<ArgumentNullException>("builder", () => RedisPersonalizationBuilderExtensions.AddRedis(null!, _ => { }));
+        Assert.Throws<ArgumentNullException>("configure", () => builder.AddRedis(null!));
+    }
+
+    [Fact]
+    public void AddRedis_twice_registers_each_service_once()
+    {
+        var once = new ServiceCollection();
+        once.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379");
+        var services = new ServiceCollection();
+        services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379").AddRedis(o => o.KeyPrefix = "shop");
+
+        // The connection's lifecycle and the journal's reader, each once.
+        Assert.Equal(2, once.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<RedisPersonalizationOptions>)));
+    }
+
+    private static async Task<OptionsValidationException> StartAsync(Action<RedisPersonalizationOptions> configure)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization().AddRedis(configure);
+        using var host = builder.Build();
+        return await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+    }
+}

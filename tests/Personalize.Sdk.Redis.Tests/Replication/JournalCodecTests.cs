@@ -1,0 +1,103 @@
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Replication;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>The journal's binary form: every change reads back as it was written, on another server only.</summary>
+public sealed class JournalCodecTests
+{
+    private static readonly Guid Writer = Guid.NewGuid();
+    private static readonly Guid Reader = Guid.NewGuid();
+    private static readonly DateTimeOffset When = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static TheoryData<string> Kinds => ["view", "click", "cart", "purchase", "dismiss", "complaint", "complaint-about-nothing", "rating", "category", "attribute", "consent", "withdrawal"];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Every_event_kind_reads_back_with_all_its_data(string kind)
+    {
+        var written = Event(kind);
+        var replica = new RecordingReplica();
+
+        Assert.True(JournalCodec.Apply(JournalCodec.Event(Writer, "profile-1", written, When), Reader, replica));
+
+        var (profileKey, read) = Assert.Single(replica.Events);
+        Assert.Equal("profile-1", profileKey);
+        Assert.Equal(written with { Timestamp = When }, read);
+    }
+
+    [Fact]
+    public void An_event_recorded_anonymously_stays_anonymous()
+    {
+        var replica = new RecordingReplica();
+
+        JournalCodec.Apply(JournalCodec.Event(Writer, null, PersonalizationEvent.View("u", "i"), When), Reader, replica);
+
+        Assert.Null(Assert.Single(replica.Events).ProfileKey);
+    }
+
+    [Fact]
+    public void Stitches_erasures_and_exposures_read_back()
+    {
+        var replica = new RecordingReplica();
+
+        JournalCodec.Apply(JournalCodec.Stitch(Writer, "guest", "alice"), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Forget(Writer, "bob"), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Exposure(Writer, "global", "unit-7", HoldoutArm.Control, When), Reader, replica);
+
+        Assert.Equal(["stitch guest alice", "forget bob", $"exposure global unit-7 Control {When:O}"], replica.Other);
+    }
+
+    [Fact]
+    public void A_server_passes_over_its_own_entries()
+    {
+        var replica = new RecordingReplica();
+
+        Assert.True(JournalCodec.Apply(JournalCodec.Forget(Writer, "bob"), Writer, replica));
+
+        Assert.Empty(replica.Other);
+    }
+
+    [Fact]
+    public void An_entry_of_another_format_version_is_not_applied()
+    {
+        var payload = JournalCodec.Forget(Writer, "bob");
+        payload[0] = JournalCodec.Version + 1;
+        var replica = new RecordingReplica();
+
+        Assert.False(JournalCodec.Apply(payload, Reader, replica));
+        Assert.Empty(replica.Other);
+    }
+
+    private static PersonalizationEvent Event(string kind) => kind switch
+    {
+        "view" => PersonalizationEvent.View("u", "sku-1"),
+        "click" => PersonalizationEvent.Click("u", "sku-1"),
+        "cart" => PersonalizationEvent.AddToCart("u", "sku-1"),
+        "purchase" => PersonalizationEvent.Purchase("u", "sku-1", 3, 59.97m),
+        "dismiss" => PersonalizationEvent.Dismiss("u", "sku-1"),
+        "complaint" => PersonalizationEvent.Complaint("u", "sku-1"),
+        "complaint-about-nothing" => PersonalizationEvent.Complaint("u"),
+        "rating" => PersonalizationEvent.Rating("u", "sku-1", 0.75f),
+        "category" => PersonalizationEvent.StatedCategoryPreference("u", "coffee", likes: false),
+        "attribute" => PersonalizationEvent.StatedAttributePreference("u", "brand", "Acme", likes: true),
+        "consent" => PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization),
+        "withdrawal" => PersonalizationEvent.ConsentWithdrawn("u"),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    private sealed class RecordingReplica : IReplica
+    {
+        public List<(string? ProfileKey, PersonalizationEvent Event)> Events { get; } = [];
+
+        public List<string> Other { get; } = [];
+
+        public void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent) => Events.Add((profileKey, personalizationEvent));
+
+        public void ApplyStitch(string anonymousKey, string knownKey) => Other.Add($"stitch {anonymousKey} {knownKey}");
+
+        public void ApplyForget(string userKey) => Other.Add($"forget {userKey}");
+
+        public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => Other.Add($"exposure {holdout} {unitKey} {arm} {timestamp:O}");
+    }
+}

@@ -1,0 +1,153 @@
+using System.Text.Json.Nodes;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// Two or three app servers, each with its own memory, sharing state through a real redis-server:
+/// they behave as one server, and a restarted server comes back with what it had.
+/// </summary>
+public sealed class SharedStateTests
+{
+    [RedisFact]
+    public async Task An_event_tracked_on_one_server_leads_the_next_decision_on_the_other()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        Assert.NotEqual("books-2", b.Top("shopper")[0]);
+
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        var top = b.Top("shopper");
+        Assert.True(top[0].StartsWith("books-", StringComparison.Ordinal), string.Join(", ", top));
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+        Assert.Equal(WithoutShowings(a.PersonalData("shopper")), WithoutShowings(b.PersonalData("shopper")));
+    }
+
+    [RedisFact]
+    public async Task Concurrent_writers_on_two_servers_lose_no_update_and_the_lift_report_is_the_same_everywhere()
+    {
+        const int UnitsPerServer = 30;
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+
+        await Task.WhenAll(Traffic(a, "a"), Traffic(b, "b"));
+        await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
+        await a.CatchUpAsync();
+        await b.CatchUpAsync();
+
+        var report = a.Lift;
+        Assert.Equal(2 * UnitsPerServer, report.Treatment.ExposedUnits + report.Control.ExposedUnits);
+        Assert.Equal(2 * UnitsPerServer, report.Treatment.ConvertedUnits + report.Control.ConvertedUnits);
+        Assert.Equal(2 * UnitsPerServer * 10.0, report.Treatment.Revenue + report.Control.Revenue, 6);
+        Assert.Equal(report.ToJson(), b.Lift.ToJson());
+
+        // One person, written on both servers at once: both servers hold every event.
+        Assert.Equal(a.PersonalData("both"), b.PersonalData("both"));
+        Assert.Contains("coffee-1", a.PersonalData("both"), StringComparison.Ordinal);
+        Assert.Contains("hiking-1", a.PersonalData("both"), StringComparison.Ordinal);
+
+        static Task Traffic(AppServer server, string name) => Task.Run(() =>
+        {
+            // Tracked at different times on the two servers, so the profile orders them the same everywhere.
+            server.Time.Advance(TimeSpan.FromSeconds(name == "a" ? 1 : 2));
+            server.Personalizer.Track(PersonalizationEvent.View("both", name == "a" ? "coffee-1" : "hiking-1"));
+            server.Time.Advance(TimeSpan.FromSeconds(name == "a" ? 1 : 0));
+            for (var i = 0; i < UnitsPerServer; i++)
+            {
+                var unit = $"{name}-unit-{i}";
+                server.Personalizer.Rank(new PersonalizationRequest(unit) { Count = 3 });
+                server.Personalizer.Track(PersonalizationEvent.Purchase(unit, "books-1", 1, 10m));
+            }
+        });
+    }
+
+    [RedisFact]
+    public async Task Forget_on_one_server_erases_the_person_on_every_server()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "alice"));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        Assert.Contains("guest", b.Personalizer.GetPersonalData("alice").LinkedKeys);
+
+        b.Personalizer.Forget("alice");
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+
+        Assert.Empty(a.Personalizer.GetPersonalData("guest").LinkedKeys);
+        Assert.DoesNotContain("coffee-2", a.PersonalData("alice"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Redis_killed_mid_traffic_fails_no_request_and_loses_nothing_under_the_bound()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("before", "coffee-1"));
+        await a.FlushAsync();
+        var restoredA = a.WhenRestored();
+        var restoredB = b.WhenRestored();
+
+        await redis.KillAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            // Served from memory while Redis is away: deciding and tracking neither fail nor wait.
+            Assert.Equal(3, a.Personalizer.Rank(new PersonalizationRequest($"during-{i}") { Count = 3 }).Items.Count);
+            a.Personalizer.Track(PersonalizationEvent.View($"during-{i}", "hiking-2"));
+        }
+
+        Assert.Equal(0, await b.CatchUpOnceAsync());
+        await redis.StartProcessAsync();
+        await Task.WhenAll(restoredA, restoredB).WaitAsync(TimeSpan.FromSeconds(30));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        Assert.Contains("coffee-1", b.PersonalData("before"), StringComparison.Ordinal);
+        for (var i = 0; i < 20; i++)
+        {
+            Assert.Contains("hiking-2", b.PersonalData($"during-{i}"), StringComparison.Ordinal);
+        }
+    }
+
+    [RedisFact]
+    public async Task A_restarted_server_comes_back_with_its_profiles_arms_and_ledger()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        string before;
+        string liftBefore;
+        await using (var a = await AppServer.StartAsync(redis))
+        {
+            a.Personalizer.Track(PersonalizationEvent.View("regular", "hiking-3"));
+            a.Personalizer.Rank(new PersonalizationRequest("regular") { Count = 3 });
+            a.Personalizer.Track(PersonalizationEvent.Purchase("regular", "hiking-3", 1, 42m));
+            before = WithoutShowings(a.PersonalData("regular"));
+            liftBefore = a.Lift.ToJson();
+
+            // A graceful stop flushes the journal: nothing is lost.
+        }
+
+        await using var restarted = await AppServer.StartAsync(redis);
+
+        Assert.Equal(before, WithoutShowings(restarted.PersonalData("regular")));
+        Assert.Equal(liftBefore, restarted.Lift.ToJson());
+    }
+
+    /// <summary>Frequency-cap showings are a decision's record on one server, and are not shared.</summary>
+    private static string WithoutShowings(string personalData)
+    {
+        var json = JsonNode.Parse(personalData)!;
+        json["profile"]!.AsObject().Remove("showings");
+        return json.ToJsonString();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk.Redis.Tests.TestSupport;
+
+/// <summary>
+/// One app server for replication tests: its own memory, a small catalog, a 50% holdout and the
+/// shared Redis. Tests move changes explicitly (flush this server's journal, pump another's), so
+/// nothing waits on a clock.
+/// </summary>
+internal sealed class AppServer : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Start = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly CatalogItem[] Catalog =
+    [
+        .. new[] { "coffee", "hiking", "books" }.SelectMany(category => Enumerable.Range(1, 3).Select(i => new CatalogItem
+        {
+            Key = $"{category}-{i}",
+            Category = category,
+            Title = $"{category} {i}",
+        })),
+    ];
+
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    private AppServer(IHost host, FakeTimeProvider time)
+    {
+        Host = host;
+        Time = time;
+    }
+
+    public IHost Host { get; }
+
+    public FakeTimeProvider Time { get; }
+
+    public IPersonalizer Personalizer => Host.Services.GetRequiredService<IPersonalizer>();
+
+    public LiftReport Lift => Host.Services.GetRequiredService<ILiftReporter>().GetReport("global");
+
+    private ReplicaPump Pump => Host.Services.GetRequiredService<ReplicaPump>();
+
+    public static async Task<AppServer> StartAsync(RedisServer redis)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        var time = new FakeTimeProvider(Start);
+        builder.Services.AddSingleton<TimeProvider>(time);
+        builder.Services.AddPersonalization()
+            .AddCatalog(Catalog)
+            .AddHoldout("global", basisPoints: 5_000)
+            .AddRedis(o =>
+            {
+                o.Configuration = redis.Configuration;
+                o.OperationTimeout = TimeSpan.FromSeconds(10);
+            });
+        var server = new AppServer(builder.Build(), time);
+        await server.Host.StartAsync();
+        await server.Host.Services.GetRequiredService<RedisConnection>().WhenConnectedAsync().WaitAsync(Patience);
+        await server.Pump.CaughtUp.WaitAsync(Patience);
+        return server;
+    }
+
+    /// <summary>Sends everything this server journaled to Redis.</summary>
+    public async Task FlushAsync() =>
+        Assert.True(await Host.Services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync().WaitAsync(Patience));
+
+    /// <summary>Applies every change other servers have journaled so far.</summary>
+    public async Task CatchUpAsync()
+    {
+        while (await Pump.PumpOnceAsync() > 0)
+        {
+        }
+    }
+
+    /// <summary>Completes when the connection to Redis is next restored after a failure.</summary>
+    public Task WhenRestored()
+    {
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Host.Services.GetRequiredService<RedisConnection>().OnRestored(() => restored.TrySetResult());
+        return restored.Task;
+    }
+
+    /// <summary>Reads one batch of other servers' changes; how many entries it read.</summary>
+    public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
+
+    public string PersonalData(string userKey) => Personalizer.GetPersonalData(userKey).ToJson();
+
+    public string[] Top(string userKey, int count = 3) =>
+        [.. Personalizer.Rank(new PersonalizationRequest(userKey) { Count = count }).Items.Select(item => item.ItemKey)];
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}

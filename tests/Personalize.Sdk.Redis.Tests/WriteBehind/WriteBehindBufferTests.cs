@@ -1,0 +1,230 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.WriteBehind;
+
+/// <summary>The buffer's own rules, against a store the test controls and on fake time.</summary>
+public sealed class WriteBehindBufferTests : IDisposable
+{
+    private readonly FakeTimeProvider _time = new();
+    private readonly FakeSender _sender = new();
+    private readonly RedisMetrics _metrics = new(null);
+
+    public void Dispose() => _metrics.Dispose();
+
+    [Fact]
+    public async Task A_write_is_sent_one_flush_interval_after_it_arrived()
+    {
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics);
+
+        buffer.TryEnqueue(1);
+        buffer.TryEnqueue(2);
+        buffer.TryEnqueue(3);
+        Assert.Empty(_sender.Attempts);
+
+        _time.Advance(BufferFactory.FlushInterval);
+        var batch = await _sender.NextBatchAsync();
+
+        Assert.Equal([1, 2, 3], batch.Items);
+        Assert.Equal(0, batch.Sequence);
+    }
+
+    [Fact]
+    public async Task A_full_batch_is_sent_at_once_without_waiting_for_the_interval()
+    {
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);
+
+        for (var i = 0; i < 4; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        var batch = await _sender.NextBatchAsync();
+        Assert.Equal([0, 1, 2, 3], batch.Items);
+    }
+
+    [Fact]
+    public async Task Writes_leave_in_order_in_batches_of_at_most_the_batch_size()
+    {
+        _sender.IsAvailable = false; // hold everything until the test flushes
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);
+        for (var i = 0; i < 10; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        _sender.IsAvailable = true;
+        Assert.True(await buffer.FlushAsync());
+
+        var batches = new[] { await _sender.NextBatchAsync(), await _sender.NextBatchAsync(), await _sender.NextBatchAsync() };
+        Assert.Equal([0L, 1L, 2L], batches.Select(b => b.Sequence));
+        Assert.Equal(Enumerable.Range(0, 10), batches.SelectMany(b => b.Items));
+        Assert.Equal([4, 4, 2], batches.Select(b => b.Items.Length));
+        Assert.Equal(0, buffer.Count);
+    }
+
+    [Fact]
+    public async Task Past_the_bound_exactly_the_excess_is_dropped_and_counted()
+    {
+        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        _sender.IsAvailable = false;
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 100, batchSize: 10);
+
+        var accepted = Enumerable.Range(0, 130).Count(i => buffer.TryEnqueue(i));
+
+        Assert.Equal(100, accepted);
+        Assert.Equal(100, buffer.Count);
+        Assert.Equal(30, buffer.Dropped);
+        Assert.Equal(30, dropped.GetMeasurementSnapshot().Where(m => Equals(m.Tags["buffer"], "test")).Sum(m => m.Value));
+        Assert.All(dropped.GetMeasurementSnapshot(), m => Assert.Equal("full", m.Tags["reason"]));
+
+        // What was kept is the oldest 100, and all of it arrives once the store is back.
+        _sender.IsAvailable = true;
+        Assert.True(await buffer.FlushAsync());
+        var sent = new List<int>();
+        while (sent.Count < 100)
+        {
+            sent.AddRange((await _sender.NextBatchAsync()).Items);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100), sent);
+    }
+
+    [Fact]
+    public async Task A_failed_batch_is_resent_whole_with_the_same_sequence_before_anything_newer()
+    {
+        _sender.Fail = true;
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);
+        buffer.TryEnqueue(1);
+        buffer.TryEnqueue(2);
+        buffer.TryEnqueue(3);
+
+        Assert.False(await buffer.FlushAsync());
+        buffer.TryEnqueue(4);
+        buffer.TryEnqueue(5);
+        _sender.Fail = false;
+        Assert.True(await buffer.FlushAsync());
+
+        var resent = await _sender.NextBatchAsync();
+        var next = await _sender.NextBatchAsync();
+        Assert.Equal(0, resent.Sequence);
+        Assert.Equal([1, 2, 3], resent.Items);
+        Assert.Equal(1, next.Sequence);
+        Assert.Equal([4, 5], next.Items);
+        Assert.Contains(_sender.Attempts, a => a.Sequence == 0 && a.Items.SequenceEqual([1, 2, 3]));
+    }
+
+    [Fact]
+    public async Task Writes_are_flushed_as_soon_as_the_buffer_is_woken_after_an_outage()
+    {
+        _sender.IsAvailable = false;
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics);
+        buffer.TryEnqueue(7);
+        _time.Advance(BufferFactory.FlushInterval); // the flusher finds the store away and keeps the write
+
+        _sender.IsAvailable = true;
+        buffer.Wake(); // what the connection does when it is restored
+
+        var batch = await _sender.NextBatchAsync();
+        Assert.Equal([7], batch.Items);
+    }
+
+    [Fact]
+    public async Task Enqueue_never_waits_for_a_batch_in_flight()
+    {
+        _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 10_000, batchSize: 2);
+        buffer.TryEnqueue(0);
+        buffer.TryEnqueue(1); // a full batch: the flusher starts sending and the store does not answer
+
+        var accepted = Enumerable.Range(2, 5_000).Count(i => buffer.TryEnqueue(i));
+
+        Assert.Equal(5_000, accepted);
+        _sender.Hold.SetResult();
+        _sender.Hold = null;
+        Assert.True(await buffer.FlushAsync());
+        Assert.Equal(0, buffer.Count);
+    }
+
+    [Fact]
+    public async Task Stop_flushes_everything_buffered_and_later_writes_are_counted_as_dropped()
+    {
+        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 100);
+        for (var i = 0; i < 5; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        await buffer.StopAsync(CancellationToken.None);
+
+        var batch = await _sender.NextBatchAsync();
+        Assert.Equal([0, 1, 2, 3, 4], batch.Items);
+        Assert.False(buffer.TryEnqueue(99));
+        Assert.Equal(1, buffer.Dropped);
+        Assert.Equal("stopped", Assert.Single(dropped.GetMeasurementSnapshot()).Tags["reason"]);
+    }
+
+    [Fact]
+    public async Task A_stop_cut_short_counts_what_it_could_not_flush()
+    {
+        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics);
+        for (var i = 0; i < 5; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        // The host's shutdown time is already up.
+        await buffer.StopAsync(new CancellationToken(canceled: true));
+
+        Assert.Equal(0, buffer.Count);
+        Assert.Equal(5, buffer.Dropped);
+        var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
+        Assert.Equal((5L, "stopped"), (measurement.Value, measurement.Tags["reason"]));
+    }
+
+    [Fact]
+    public async Task Enqueue_allocates_nothing_once_the_buffer_has_grown()
+    {
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 10_000, batchSize: 10_000);
+        for (var i = 0; i < 5_000; i++)
+        {
+            buffer.TryEnqueue(i); // grows the ring, arms the timer once
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 3_000; i++) // 8,000 in all: within the ring of 8,192 it grew to
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        await StopNowAsync(buffer);
+    }
+
+    [Fact]
+    public async Task The_buffered_gauge_reports_what_waits_per_buffer()
+    {
+        using var buffered = new MetricCollector<int>(null, RedisMetrics.MeterName, "personalize.redis.writes.buffered");
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics);
+        buffer.TryEnqueue(1);
+        buffer.TryEnqueue(2);
+
+        buffered.RecordObservableInstruments();
+
+        var measurement = buffered.LastMeasurement;
+        Assert.NotNull(measurement);
+        Assert.Equal((2, "test"), (measurement.Value, measurement.Tags["buffer"]));
+        await StopNowAsync(buffer);
+    }
+
+    /// <summary>A stop whose time is already up: with the store away, a graceful stop would wait on fake time forever.</summary>
+    private static Task StopNowAsync(Personalize.Sdk.Redis.WriteBehind.WriteBehindBuffer<int> buffer) =>
+        buffer.StopAsync(new CancellationToken(canceled: true));
+}

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Redis.Diagnostics;
 using StackExchange.Redis;
 
@@ -18,6 +19,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     private readonly RedisMetrics _metrics;
     private readonly ILogger _logger;
     private readonly LogThrottle _failureLog;
+    private readonly TimeProvider _time;
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _gate = new();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,9 +37,10 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     {
         _connect = connect;
         _owned = owned;
+        _time = time;
         _metrics = metrics;
         _logger = logger;
-        _failureLog = new LogThrottle(time, LogInterval);
+        _failureLog = new LogThrottle(LogInterval);
         metrics.ObserveConnection(() => IsConnected);
     }
 
@@ -158,7 +161,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         }
 
         _metrics.ConnectionFailed(atStart: false);
-        if (_failureLog.ShouldLog())
+        if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
         {
             RedisLog.ConnectionFailed(_logger, e.EndPoint?.ToString() ?? "?", e.FailureType.ToString(), e.Exception);
         }

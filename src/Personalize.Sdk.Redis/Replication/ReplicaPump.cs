@@ -31,6 +31,7 @@ internal sealed class ReplicaPump(
     private int _stopped;
     private IReplica? _replica;
     private readonly JournalPositions _positions = new();
+    private readonly SemaphoreSlim _reading = new(1, 1);
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
@@ -64,6 +65,7 @@ internal sealed class ReplicaPump(
     {
         await StopAsync(CancellationToken.None).ConfigureAwait(false);
         _stopping.Dispose();
+        _reading.Dispose();
     }
 
     /// <summary>For containers disposed synchronously (a console app's <c>using var provider</c>).</summary>
@@ -71,6 +73,20 @@ internal sealed class ReplicaPump(
 
     /// <summary>Reads and applies one batch; the number of entries read (0 when the journal is read to its end or Redis is away).</summary>
     internal async Task<int> PumpOnceAsync()
+    {
+        // One reader at a time: the position and the duplicate check follow the journal in order.
+        await _reading.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return await ReadAndApplyAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            _reading.Release();
+        }
+    }
+
+    private async Task<int> ReadAndApplyAsync()
     {
         if (connection.Database is not { } database || !connection.IsConnected)
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Redis.Diagnostics;
 
 namespace Personalize.Sdk.Redis.WriteBehind;
@@ -60,8 +61,8 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         _time = time;
         _metrics = metrics;
         _logger = logger;
-        _fullLog = new LogThrottle(time, LogInterval);
-        _failureLog = new LogThrottle(time, LogInterval);
+        _fullLog = new LogThrottle(LogInterval);
+        _failureLog = new LogThrottle(LogInterval);
         _ring = new T[Math.Min(InitialCapacity, settings.MaxBufferedWrites)];
         _batch = new T[settings.WriteBatchSize];
         _timer = time.CreateTimer(static state => ((WriteBehindBuffer<T>)state!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -239,7 +240,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 {
                     _retryCount = count;
                     _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
-                    if (_failureLog.ShouldLog())
+                    if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
                     {
                         RedisLog.BatchFailed(_logger, count, Name, exception);
                     }
@@ -332,7 +333,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     {
         Interlocked.Add(ref _dropped, count);
         _metrics.WritesDropped(Name, count, atStop);
-        if (!atStop && _fullLog.ShouldLog())
+        if (!atStop && _fullLog.ShouldLog(_time.GetUtcNow().UtcTicks))
         {
             RedisLog.BufferFull(_logger, Name, _settings.MaxBufferedWrites);
         }

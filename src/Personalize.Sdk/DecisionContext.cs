@@ -43,6 +43,12 @@ public readonly ref struct DecisionContext
     /// </summary>
     public ReadOnlySpan<double> ItemPopularity => Statistics.Popularity;
 
+    /// <summary>
+    /// How many of a user's most recent items (<see cref="ProfileView.RecentItems"/>, newest first)
+    /// the next-step statistics link from, and the built-in <c>co-occurrence</c> signal reads.
+    /// </summary>
+    public static int LinkedRecentItems => ItemStatistics.LinkedRecentItems;
+
     /// <summary>The user's profile, as it was when the decision started.</summary>
     public ProfileView Profile => new(ProfileData, Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
 
@@ -57,6 +63,26 @@ public readonly ref struct DecisionContext
     internal double AffinityHalfLifeTicks { get; }
 
     internal long FreshnessPeriodTicks { get; }
+
+    /// <summary>
+    /// What people went on to view, cart or buy right after <paramref name="itemIndex"/>, learnt
+    /// across all users: the input of the built-in <c>co-occurrence</c> signal. The weights are
+    /// relative (on a scale that changes over time), so compare them only with each other within
+    /// one decision; a slot whose item is -1 is empty. Empty spans for an item without statistics.
+    /// Read-only and allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">An item index, for instance one of <see cref="ProfileView.RecentItems"/>.</param>
+    /// <returns>The neighbours' item indices and their weights, slot by slot.</returns>
+    public ItemNeighbours GetNextStepNeighbours(int itemIndex)
+    {
+        if (itemIndex < 0)
+        {
+            return default;
+        }
+
+        var (items, weights) = Statistics.NeighboursOf(itemIndex);
+        return new ItemNeighbours(items.Span, weights.Span);
+    }
 
     /// <summary>The catalog item behind a candidate's item index.</summary>
     /// <param name="itemIndex">An index from the candidates span.</param>

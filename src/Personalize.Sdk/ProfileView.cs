@@ -50,4 +50,57 @@ public readonly struct ProfileView
         ArgumentNullException.ThrowIfNull(category);
         return _catalog.TryGetCategoryId(category, out var id) ? _data.Categories.Get(id, _nowTicks, _halfLifeTicks) : 0;
     }
+
+    /// <summary>
+    /// The user's time-decayed affinity for an item's category, as <see cref="GetCategoryAffinity(string)"/>
+    /// gives it but without a lookup by name: the input of the built-in <c>category-affinity</c>
+    /// signal, which scores a candidate by this value's share of <see cref="TotalCategoryAffinity"/>
+    /// (0 when the value is not positive). Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">A candidate's item index.</param>
+    /// <returns>The affinity at the decision's time; 0 for an item without a category.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public double GetItemCategoryAffinity(int itemIndex)
+    {
+        if ((uint)itemIndex >= (uint)_catalog.IndexSpace || _catalog.GetItem(itemIndex) is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+        }
+
+        var category = _catalog.GetCategory(itemIndex);
+        return category >= 0 ? _data.Categories.Get(category, _nowTicks, _halfLifeTicks) : 0;
+    }
+
+    /// <summary>
+    /// The sum of the user's positive time-decayed category affinities (negative ones, from
+    /// dismissals or low ratings, are left out): 0 when the user engaged positively with no
+    /// category. The built-in <c>category-affinity</c> signal divides by it. Allocation-free.
+    /// </summary>
+    public double TotalCategoryAffinity
+    {
+        get
+        {
+            var categories = _data.Categories;
+            var sum = 0d;
+            for (var slot = 0; slot < categories.Count; slot++)
+            {
+                var value = categories.ValueAt(slot, _nowTicks, _halfLifeTicks);
+                if (value > 0)
+                {
+                    sum += value;
+                }
+            }
+
+            return sum;
+        }
+    }
+
+    /// <summary>
+    /// The items the user touched most recently, as item indices, oldest first (so the newest is
+    /// last), each at most once: the input of the built-in <c>co-occurrence</c> signal, which reads
+    /// the newest <see cref="DecisionContext.LinkedRecentItems"/> of them. An index may no longer
+    /// name a catalog item; check with <see cref="DecisionContext.GetItem"/> before reading one.
+    /// Read-only and allocation-free.
+    /// </summary>
+    public ReadOnlySpan<int> RecentItems => _data.RecentItems.Items;
 }

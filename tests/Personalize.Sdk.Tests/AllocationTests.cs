@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.DependencyInjection;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Tests.TestSupport;
@@ -125,6 +126,21 @@ public sealed class AllocationTests
         Assert.Equal(expected, perCall);
     }
 
+    [Fact]
+    public void A_custom_signal_reading_the_public_view_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(build: builder => builder.AddSignal(new ViewReader(), 1f, 1f));
+        sdk.View("account", "hiking-1", "books-3", "garden-2");
+        var buffer = new RankedItem[10];
+        var request = new PersonalizationRequest("account");
+        sdk.Personalizer.Rank(request, buffer, out _);
+
+        var bytes = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(0, bytes);
+        Assert.True(ViewReader.Reads > 0);
+    }
+
     private static long Measure(Action call) => Measure(_ => call());
 
     private static long Measure(Action<int> call)
@@ -144,9 +160,13 @@ public sealed class AllocationTests
     }
 
     /// <summary>A stitched user with every kind of history, a holdout, and other shoppers.</summary>
-    private static TestSdk WarmSdk(Action<PersonalizationOptions>? configure = null)
+    private static TestSdk WarmSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null)
     {
-        var sdk = new TestSdk(configure, builder => builder.AddHoldout("home", 2_000));
+        var sdk = new TestSdk(configure, builder =>
+        {
+            builder.AddHoldout("home", 2_000);
+            build?.Invoke(builder);
+        });
         var random = new Random(1);
         for (var i = 0; i < 200; i++)
         {
@@ -161,5 +181,31 @@ public sealed class AllocationTests
         sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("account", "hiking", likes: true));
         sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("account", "brand", "Globex", likes: false));
         return sdk;
+    }
+
+    /// <summary>Reads every accessor of the public view that the built-in signals use.</summary>
+    private sealed class ViewReader : ISignalProvider
+    {
+        public static long Reads;
+
+        public string Name => "view-reader";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var profile = context.Profile;
+            var total = profile.TotalCategoryAffinity + context.ItemPopularity.Length;
+            foreach (var item in profile.RecentItems)
+            {
+                var neighbours = context.GetNextStepNeighbours(item);
+                total += neighbours.Items.Length + neighbours.Weights.Length;
+            }
+
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                column[i] = (float)Math.Clamp(profile.GetItemCategoryAffinity(candidates[i]) / (1 + total), 0, 1);
+            }
+
+            Interlocked.Increment(ref Reads);
+        }
     }
 }

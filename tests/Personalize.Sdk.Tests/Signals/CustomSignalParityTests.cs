@@ -24,6 +24,53 @@ public sealed class CustomSignalParityTests
         Assert.Contains(expected, item => item.Score is > 0 and < 1);
     }
 
+    [Fact]
+    public void A_user_written_provider_re_implements_the_category_affinity_signal_exactly_from_the_public_view()
+    {
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
+        using var custom = new TestSdk(TestSdk.Only("public-category-affinity"), builder => builder.AddSignal(new PublicCategoryAffinity(), 1f, 1f));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "books-2", "kitchen-2", "garden-3");
+            sdk.Time.Advance(TimeSpan.FromDays(3));
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase("a", "kitchen-1"));
+            sdk.Personalizer.Track(PersonalizationEvent.Dismiss("a", "hiking-4"));
+            sdk.Personalizer.Track(PersonalizationEvent.Rating("a", "hiking-2", 0.1f));
+            sdk.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var expected = builtIn.Rank("a", 16).Items;
+        var actual = custom.Rank("a", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
+        Assert.Contains(expected, item => item.Score == 0);
+    }
+
+    [Fact]
+    public void A_user_written_provider_re_implements_the_co_occurrence_signal_exactly_from_the_public_view()
+    {
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence));
+        using var custom = new TestSdk(TestSdk.Only("public-co-occurrence"), builder => builder.AddSignal(new PublicCoOccurrence(), 1f, 1f));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "kitchen-2", "garden-3", "books-1", "hiking-4");
+            sdk.Time.Advance(TimeSpan.FromDays(2));
+            sdk.View("b", "kitchen-2", "hiking-4", "books-3", "garden-1");
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase("b", "garden-2"));
+            sdk.Time.Advance(TimeSpan.FromDays(1));
+            sdk.View("c", "hiking-1", "hiking-2", "hiking-3", "kitchen-1", "kitchen-3", "garden-3", "books-4");
+            sdk.View("me", "hiking-1", "books-1", "kitchen-2", "garden-3", "hiking-4", "books-3", "kitchen-1");
+        }
+
+        var expected = builtIn.Rank("me", 16).Items;
+        var actual = custom.Rank("me", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.Contains(expected, item => item.Score == 1);
+        Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
+    }
+
     /// <summary>The built-in popularity signal, written against the public API only.</summary>
     private sealed class PublicPopularity : ISignalProvider
     {
@@ -41,6 +88,73 @@ public sealed class CustomSignalParityTests
             for (var i = 0; i < candidates.Length && max > 0; i++)
             {
                 column[i] = candidates[i] < popularity.Length ? (float)(popularity[candidates[i]] * (1 / max)) : 0f;
+            }
+        }
+    }
+
+    /// <summary>The built-in category-affinity signal, written against the public API only.</summary>
+    private sealed class PublicCategoryAffinity : ISignalProvider
+    {
+        public string Name => "public-category-affinity";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var profile = context.Profile;
+            var total = profile.TotalCategoryAffinity;
+            for (var i = 0; i < candidates.Length && total > 0; i++)
+            {
+                var affinity = profile.GetItemCategoryAffinity(candidates[i]);
+                column[i] = affinity > 0 ? (float)(affinity / total) : 0f;
+            }
+        }
+    }
+
+    /// <summary>The built-in co-occurrence signal, written against the public API only (per candidate, so without a scratch table).</summary>
+    private sealed class PublicCoOccurrence : ISignalProvider
+    {
+        public string Name => "public-co-occurrence";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var recent = context.Profile.RecentItems;
+            var count = Math.Min(recent.Length, DecisionContext.LinkedRecentItems);
+            var max = 0d;
+            for (var age = 0; age < count; age++)
+            {
+                foreach (var weight in context.GetNextStepNeighbours(recent[recent.Length - 1 - age]).Weights)
+                {
+                    max = Math.Max(max, weight);
+                }
+            }
+
+            if (max <= 0)
+            {
+                return;
+            }
+
+            var best = 0f;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                var score = 0f;
+                for (var age = 0; age < count; age++)
+                {
+                    var neighbours = context.GetNextStepNeighbours(recent[recent.Length - 1 - age]);
+                    for (var slot = 0; slot < neighbours.Items.Length; slot++)
+                    {
+                        if (neighbours.Items[slot] == candidates[i])
+                        {
+                            score += (float)(neighbours.Weights[slot] * (1 / (max * (age + 1))));
+                        }
+                    }
+                }
+
+                column[i] = score;
+                best = Math.Max(best, score);
+            }
+
+            for (var i = 0; i < candidates.Length && best > 0f; i++)
+            {
+                column[i] /= best;
             }
         }
     }

@@ -84,6 +84,32 @@ public readonly ref struct DecisionContext
         return new ItemNeighbours(items.Span, weights.Span);
     }
 
+    /// <summary>
+    /// How many categories the decision's catalog has: category indices, from
+    /// <see cref="GetCategoryIndex"/>, run from 0 to one less than this, so a signal can keep a table
+    /// by category (the built-in <c>category-popularity</c> signal keeps each category's best candidate).
+    /// </summary>
+    public int CategoryCount => Catalog.CategorySpace;
+
+    /// <summary>
+    /// The index of an item's category in the decision's catalog, from 0 to
+    /// <see cref="CategoryCount"/> - 1, or -1 for an uncategorised item: the grouping the built-in
+    /// <c>category-popularity</c> signal uses. Indices hold for one decision only (a new catalog may
+    /// number categories differently). Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">A candidate's item index.</param>
+    /// <returns>The category index, or -1.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public int GetCategoryIndex(int itemIndex)
+    {
+        if ((uint)itemIndex >= (uint)Catalog.IndexSpace || Catalog.GetItem(itemIndex) is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+        }
+
+        return Catalog.GetCategory(itemIndex);
+    }
+
     /// <summary>The catalog item behind a candidate's item index.</summary>
     /// <param name="itemIndex">An index from the candidates span.</param>
     /// <returns>The item.</returns>

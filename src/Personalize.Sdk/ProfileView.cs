@@ -62,11 +62,7 @@ public readonly struct ProfileView
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
     public double GetItemCategoryAffinity(int itemIndex)
     {
-        if ((uint)itemIndex >= (uint)_catalog.IndexSpace || _catalog.GetItem(itemIndex) is null)
-        {
-            throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
-        }
-
+        CheckItem(itemIndex);
         var category = _catalog.GetCategory(itemIndex);
         return category >= 0 ? _data.Categories.Get(category, _nowTicks, _halfLifeTicks) : 0;
     }
@@ -76,24 +72,7 @@ public readonly struct ProfileView
     /// dismissals or low ratings, are left out): 0 when the user engaged positively with no
     /// category. The built-in <c>category-affinity</c> signal divides by it. Allocation-free.
     /// </summary>
-    public double TotalCategoryAffinity
-    {
-        get
-        {
-            var categories = _data.Categories;
-            var sum = 0d;
-            for (var slot = 0; slot < categories.Count; slot++)
-            {
-                var value = categories.ValueAt(slot, _nowTicks, _halfLifeTicks);
-                if (value > 0)
-                {
-                    sum += value;
-                }
-            }
-
-            return sum;
-        }
-    }
+    public double TotalCategoryAffinity => PositiveSum(_data.Categories);
 
     /// <summary>
     /// The items the user touched most recently, as item indices, oldest first (so the newest is
@@ -103,4 +82,103 @@ public readonly struct ProfileView
     /// Read-only and allocation-free.
     /// </summary>
     public ReadOnlySpan<int> RecentItems => _data.RecentItems.Items;
+
+    /// <summary>
+    /// The user's strongest time-decayed affinity among an item's attributes (each <c>name=value</c>
+    /// pair, such as <c>brand=Acme</c>): the input of the built-in <c>attribute-affinity</c> signal,
+    /// which scores a candidate by this value's share of <see cref="TotalAttributeAffinity"/>.
+    /// Attributes the user turned away from (negative affinity) count as 0. Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">A candidate's item index.</param>
+    /// <returns>The greatest positive affinity at the decision's time; 0 when the user engaged positively with none of the item's attributes.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public double GetItemAttributeAffinity(int itemIndex)
+    {
+        CheckItem(itemIndex);
+        var best = 0d;
+        foreach (var attribute in _catalog.GetAttributes(itemIndex))
+        {
+            best = Math.Max(best, _data.Attributes.Get(attribute, _nowTicks, _halfLifeTicks));
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The sum of the user's positive time-decayed attribute affinities (negative ones are left out):
+    /// 0 when the user engaged positively with no attribute. The built-in <c>attribute-affinity</c>
+    /// signal divides by it. Allocation-free.
+    /// </summary>
+    public double TotalAttributeAffinity => PositiveSum(_data.Attributes);
+
+    /// <summary>
+    /// Whether the user stated a like about the item's category or any of its attributes: the input
+    /// of the built-in <c>stated-preference</c> signal, which scores such an item 1. Stated
+    /// preferences do not decay. Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">A candidate's item index.</param>
+    /// <returns>True when a stated like covers the item.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public bool IsStatedLike(int itemIndex) => MatchesStatement(itemIndex, sign: 1);
+
+    /// <summary>
+    /// Whether the user stated a dislike about the item's category or any of its attributes: the
+    /// input of the built-in <c>stated-preference</c> guardrail, which removes such an item. An item
+    /// can be both liked and disliked (say, a liked category and a disliked brand). Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">A candidate's item index.</param>
+    /// <returns>True when a stated dislike covers the item.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    public bool IsStatedDislike(int itemIndex) => MatchesStatement(itemIndex, sign: -1);
+
+    private static double PositiveSum(DecayedTable table, long nowTicks, double halfLifeTicks)
+    {
+        var sum = 0d;
+        for (var slot = 0; slot < table.Count; slot++)
+        {
+            var value = table.ValueAt(slot, nowTicks, halfLifeTicks);
+            if (value > 0)
+            {
+                sum += value;
+            }
+        }
+
+        return sum;
+    }
+
+    private double PositiveSum(DecayedTable table) => PositiveSum(table, _nowTicks, _halfLifeTicks);
+
+    private bool MatchesStatement(int itemIndex, int sign)
+    {
+        CheckItem(itemIndex);
+        var preferences = _data.Preferences;
+        if (preferences.Count == 0)
+        {
+            return false;
+        }
+
+        var category = _catalog.GetCategory(itemIndex);
+        if (category >= 0 && preferences.SignFor(isAttribute: false, category) == sign)
+        {
+            return true;
+        }
+
+        foreach (var attribute in _catalog.GetAttributes(itemIndex))
+        {
+            if (preferences.SignFor(isAttribute: true, attribute) == sign)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void CheckItem(int itemIndex)
+    {
+        if ((uint)itemIndex >= (uint)_catalog.IndexSpace || _catalog.GetItem(itemIndex) is null)
+        {
+            throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+        }
+    }
 }

@@ -193,7 +193,7 @@ public sealed class AllocationTests
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             var profile = context.Profile;
-            var total = profile.TotalCategoryAffinity + context.ItemPopularity.Length;
+            var total = profile.TotalCategoryAffinity + profile.TotalAttributeAffinity + context.ItemPopularity.Length + context.CategoryCount;
             foreach (var item in profile.RecentItems)
             {
                 var neighbours = context.GetNextStepNeighbours(item);
@@ -202,7 +202,9 @@ public sealed class AllocationTests
 
             for (var i = 0; i < candidates.Length; i++)
             {
-                column[i] = (float)Math.Clamp(profile.GetItemCategoryAffinity(candidates[i]) / (1 + total), 0, 1);
+                var stated = (profile.IsStatedLike(candidates[i]) ? 1 : 0) + (profile.IsStatedDislike(candidates[i]) ? 1 : 0);
+                var read = profile.GetItemCategoryAffinity(candidates[i]) + profile.GetItemAttributeAffinity(candidates[i]) + stated + context.GetCategoryIndex(candidates[i]);
+                column[i] = (float)Math.Clamp(read / (1 + total), 0, 1);
             }
 
             Interlocked.Increment(ref Reads);

@@ -71,6 +71,83 @@ public sealed class CustomSignalParityTests
         Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
     }
 
+    [Fact]
+    public void A_user_written_provider_re_implements_the_attribute_affinity_signal_exactly_from_the_public_view()
+    {
+        string[] colours = ["red", "blue", "green"];
+        var catalog = TestCatalog.Items.Select((item, n) => new CatalogItem
+        {
+            Key = item.Key,
+            Category = item.Category,
+            Title = item.Title,
+            Attributes = new Dictionary<string, string>(item.Attributes!) { ["colour"] = colours[n % 3] },
+        }).ToList();
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity), catalog: catalog);
+        using var custom = new TestSdk(TestSdk.Only("public-attribute-affinity"), builder => builder.AddSignal(new PublicAttributeAffinity(), 1f, 1f), catalog);
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "books-2", "kitchen-3", "garden-3", "hiking-1");
+            sdk.Time.Advance(TimeSpan.FromDays(3));
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase("a", "kitchen-2"));
+            sdk.Personalizer.Track(PersonalizationEvent.Dismiss("a", "hiking-4"));
+            sdk.Personalizer.Track(PersonalizationEvent.Rating("a", "garden-1", 0.1f));
+            sdk.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var expected = builtIn.Rank("a", 16).Items;
+        var actual = custom.Rank("a", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
+    }
+
+    [Fact]
+    public void A_user_written_provider_re_implements_the_stated_preference_signal_exactly_from_the_public_view()
+    {
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.StatedPreference));
+        using var custom = new TestSdk(TestSdk.Only("public-stated-preference"), builder => builder.AddSignal(new PublicStatedPreference(), 1f, 1f));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "garden-2");
+            sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("a", "kitchen", likes: true));
+            sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("a", "books", likes: true));
+            sdk.Time.Advance(TimeSpan.FromHours(1));
+            sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("a", "books", likes: false));
+            sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("a", "brand", "Acme", likes: true));
+        }
+
+        var expected = builtIn.Rank("a", 16).Items;
+        var actual = custom.Rank("a", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.Contains(expected, item => item.Score == 1 && item.ItemKey.StartsWith("kitchen-", StringComparison.Ordinal));
+        Assert.Contains(expected, item => item.Score == 1 && item.ItemKey == "hiking-1");
+        Assert.Contains(expected, item => item.Score == 0);
+    }
+
+    [Fact]
+    public void A_user_written_provider_re_implements_the_category_popularity_signal_exactly_from_the_public_view()
+    {
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryPopularity));
+        using var custom = new TestSdk(TestSdk.Only("public-category-popularity"), builder => builder.AddSignal(new PublicCategoryPopularity(), 1f, 1f));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "books-1", "books-2", "kitchen-2", "garden-3", "garden-1");
+            sdk.Time.Advance(TimeSpan.FromDays(3));
+            sdk.View("b", "kitchen-2", "kitchen-3", "hiking-4", "books-3", "garden-3");
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase("b", "books-2"));
+            sdk.Time.Advance(TimeSpan.FromDays(1));
+            sdk.View("c", "hiking-4", "hiking-1", "books-4");
+        }
+
+        var expected = builtIn.Rank("someone", 16).Items;
+        var actual = custom.Rank("someone", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.True(expected.Count(item => item.Score == 1) >= 4);
+        Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
+    }
+
     /// <summary>The built-in popularity signal, written against the public API only.</summary>
     private sealed class PublicPopularity : ISignalProvider
     {
@@ -155,6 +232,79 @@ public sealed class CustomSignalParityTests
             for (var i = 0; i < candidates.Length && best > 0f; i++)
             {
                 column[i] /= best;
+            }
+        }
+    }
+
+    /// <summary>The built-in attribute-affinity signal, written against the public API only.</summary>
+    private sealed class PublicAttributeAffinity : ISignalProvider
+    {
+        public string Name => "public-attribute-affinity";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var profile = context.Profile;
+            var total = profile.TotalAttributeAffinity;
+            for (var i = 0; i < candidates.Length && total > 0; i++)
+            {
+                var affinity = profile.GetItemAttributeAffinity(candidates[i]);
+                column[i] = affinity > 0 ? (float)(affinity / total) : 0f;
+            }
+        }
+    }
+
+    /// <summary>The built-in stated-preference signal, written against the public API only.</summary>
+    private sealed class PublicStatedPreference : ISignalProvider
+    {
+        public string Name => "public-stated-preference";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var profile = context.Profile;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                column[i] = profile.IsStatedLike(candidates[i]) ? 1f : 0f;
+            }
+        }
+    }
+
+    /// <summary>The built-in category-popularity signal, written against the public API only.</summary>
+    private sealed class PublicCategoryPopularity : ISignalProvider
+    {
+        public string Name => "public-category-popularity";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var popularity = context.ItemPopularity;
+            var max = 0d;
+            foreach (var index in candidates)
+            {
+                max = index < popularity.Length ? Math.Max(max, popularity[index]) : max;
+            }
+
+            if (max <= 0)
+            {
+                return;
+            }
+
+            var scale = 1 / max;
+            Span<float> best = stackalloc float[context.CategoryCount];
+            foreach (var index in candidates)
+            {
+                var category = context.GetCategoryIndex(index);
+                if (category >= 0 && index < popularity.Length)
+                {
+                    best[category] = Math.Max(best[category], (float)(popularity[index] * scale));
+                }
+            }
+
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                var category = context.GetCategoryIndex(candidates[i]);
+                if (category >= 0 && best[category] > 0f && candidates[i] < popularity.Length)
+                {
+                    column[i] = (float)(popularity[candidates[i]] * scale) / best[category];
+                }
             }
         }
     }

@@ -87,6 +87,11 @@ public sealed class PhoneLayoutTests(LiveStorefront store)
         return (widths[0], widths[1]);
     }
 
-    private static Task<string> HintOpacityAsync(IPage page, string pseudo) =>
-        page.Locator(".shelf-bar").EvaluateAsync<string>($"bar => getComputedStyle(bar, '{pseudo}').opacity");
+    /// <summary>The hint's opacity once its fade-in transition has settled (read mid-fade it is, say, 0.99294).</summary>
+    private static async Task<string> HintOpacityAsync(IPage page, string pseudo)
+    {
+        var script = $"() => {{ const bar = document.querySelector('.shelf-bar'); return bar && bar.getAnimations({{ subtree: true }}).every(a => a.playState !== 'running') ? getComputedStyle(bar, '{pseudo}').opacity : null; }}";
+        var settled = await page.WaitForFunctionAsync(script);
+        return await settled.JsonValueAsync<string>();
+    }
 }

@@ -84,6 +84,45 @@ public readonly struct ProfileView
     public ReadOnlySpan<int> RecentItems => _data.RecentItems.Items;
 
     /// <summary>
+    /// When the user last bought the item, or null: the input of the built-in
+    /// <c>recently-purchased</c> guardrail. Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
+    /// <returns>The time of the latest purchase the profile still holds (the newest few), or null.</returns>
+    public DateTimeOffset? GetPurchaseTime(int itemIndex) =>
+        _data.Purchases.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// When the user dismissed the item (<see cref="EventKind.Dismiss"/>), or null: the input of the
+    /// built-in <c>dismissed</c> guardrail. Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
+    /// <returns>The time of the dismissal, or null when the user never dismissed it.</returns>
+    public DateTimeOffset? GetDismissalTime(int itemIndex) =>
+        _data.Dismissed.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+
+    /// <summary>
+    /// How often the item was shown to the user without a click within <paramref name="window"/>:
+    /// the input of the built-in <c>frequency-cap</c> guardrail. Allocation-free.
+    /// </summary>
+    /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
+    /// <param name="window">How far back showings count, such as <see cref="GuardrailOptions.FrequencyCapWindow"/>.</param>
+    /// <returns>The number of showings in the window.</returns>
+    public int GetShowCount(int itemIndex, TimeSpan window)
+    {
+        var shows = _data.Shows;
+        for (var slot = 0; slot < shows.Count; slot++)
+        {
+            if (shows.ItemAt(slot) == itemIndex)
+            {
+                return shows.ShowsAt(slot, _nowTicks, window.Ticks);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
     /// The user's strongest time-decayed affinity among an item's attributes (each <c>name=value</c>
     /// pair, such as <c>brand=Acme</c>): the input of the built-in <c>attribute-affinity</c> signal,
     /// which scores a candidate by this value's share of <see cref="TotalAttributeAffinity"/>.

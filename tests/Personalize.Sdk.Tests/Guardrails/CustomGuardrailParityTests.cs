@@ -1,0 +1,73 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Guardrails;
+
+/// <summary>A user-written guardrail gets the inputs the built-ins read: it can re-implement them exactly.</summary>
+public sealed class CustomGuardrailParityTests
+{
+    [Fact]
+    public void User_written_guardrails_re_implement_dismissed_and_recently_purchased_from_the_public_view()
+    {
+        using var builtIn = new TestSdk();
+        using var custom = new TestSdk(
+            options =>
+            {
+                options.Guardrails.Disabled.Add(BuiltInGuardrails.Dismissed);
+                options.Guardrails.Disabled.Add(BuiltInGuardrails.RecentlyPurchased);
+            },
+            builder => builder.AddGuardrail(new PublicDismissed()).AddGuardrail(new PublicRecentlyPurchased(new GuardrailOptions().RecentPurchaseWindow)));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("shopper", "books-1", "books-2", "books-3", "kitchen-1");
+            sdk.Personalizer.Track(PersonalizationEvent.Dismiss("shopper", "books-2"));
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase("shopper", "books-3", 1, 12m));
+            sdk.Time.Advance(TimeSpan.FromDays(1));
+        }
+
+        var expected = builtIn.TopKeys("shopper", 16);
+
+        Assert.Equal(expected, custom.TopKeys("shopper", 16));
+        Assert.DoesNotContain("books-2", expected);
+        Assert.DoesNotContain("books-3", expected);
+        Assert.Contains("books-1", expected);
+    }
+
+    private sealed class PublicDismissed : IGuardrail
+    {
+        public string Name => "public-dismissed";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
+        {
+            var profile = context.Profile;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (profile.GetDismissalTime(candidates[i]) is not null)
+                {
+                    eligible[i] = false;
+                }
+            }
+        }
+
+        public string Explain(in DecisionContext context, int itemIndex) => "Dismissed.";
+    }
+
+    private sealed class PublicRecentlyPurchased(TimeSpan window) : IGuardrail
+    {
+        public string Name => "public-recently-purchased";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
+        {
+            var profile = context.Profile;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (profile.GetPurchaseTime(candidates[i]) is { } bought && context.Now - bought < window)
+                {
+                    eligible[i] = false;
+                }
+            }
+        }
+
+        public string Explain(in DecisionContext context, int itemIndex) => "Bought recently.";
+    }
+}

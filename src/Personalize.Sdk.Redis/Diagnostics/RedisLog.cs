@@ -28,4 +28,10 @@ internal static partial class RedisLog
 
     [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis: the host serves from memory only.")]
     public static partial void ConnectFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read and was skipped; replication goes on.")]
+    public static partial void JournalEntryUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed; this server keeps serving from memory and retries.")]
+    public static partial void JournalReadFailed(ILogger logger, Exception exception);
 }

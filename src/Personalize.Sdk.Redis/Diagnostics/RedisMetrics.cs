@@ -18,6 +18,9 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Counter<long> _writesDropped;
     private readonly Counter<long> _flushFailures;
     private readonly Histogram<double> _flushDuration;
+    private readonly Counter<long> _journalApplied;
+    private readonly Counter<long> _journalSkipped;
+    private readonly Counter<long> _journalDuplicates;
     private readonly Lock _gate = new();
     private Func<bool>? _isConnected;
     private (string Name, Func<int> Count)[] _buffers = [];
@@ -37,9 +40,18 @@ internal sealed class RedisMetrics : IDisposable
             "How long one pipelined batch of writes took, acknowledged or not.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Journal entries read by this server (its own are passed over: it applied them when they happened).");
+        _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, or from a newer format), skipped.");
+        _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
         _meter.CreateObservableGauge("personalize.redis.connected", ObserveConnected, "{connection}", "1 while connected to Redis, else 0.");
         _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
     }
+
+    public void JournalRead(int count) => _journalApplied.Add(count);
+
+    public void JournalEntrySkipped() => _journalSkipped.Add(1);
+
+    public void JournalDuplicate() => _journalDuplicates.Add(1);
 
     public void ConnectionFailed(bool atStart) =>
         _connectionFailures.Add(1, new KeyValuePair<string, object?>("phase", atStart ? "start" : "running"));

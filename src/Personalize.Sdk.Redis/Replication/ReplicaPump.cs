@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Replication;
@@ -19,7 +20,7 @@ internal sealed class ReplicaPump(
     Func<IReplica> replica,
     TimeSpan pollInterval,
     TimeProvider time,
-    ReplicationMetrics metrics,
+    RedisMetrics metrics,
     ILogger logger) : IHostedService, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 512;
@@ -103,28 +104,28 @@ internal sealed class ReplicaPump(
                 var bytes = payload.IsNull ? [] : (byte[])payload!;
                 if (JournalCodec.OriginOf(bytes) is not { } origin)
                 {
-                    metrics.Skipped();
+                    metrics.JournalEntrySkipped();
                 }
                 else if (!_positions.Advance(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]))
                 {
-                    metrics.Duplicate();
+                    metrics.JournalDuplicate();
                 }
                 else if (!JournalCodec.Apply(bytes, self, target))
                 {
-                    metrics.Skipped();
+                    metrics.JournalEntrySkipped();
                 }
             }
             catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
             {
                 // A corrupt or foreign entry must not stop replication: skip it, count it.
-                metrics.Skipped();
-                ReplicationLog.EntryUnreadable(logger, exception);
+                metrics.JournalEntrySkipped();
+                RedisLog.JournalEntryUnreadable(logger, exception);
             }
 
             _position = entry.Id;
         }
 
-        metrics.Applied(entries.Length);
+        metrics.JournalRead(entries.Length);
         return entries.Length;
     }
 
@@ -157,7 +158,7 @@ internal sealed class ReplicaPump(
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 read = 0;
-                ReplicationLog.ReadFailed(logger, exception);
+                RedisLog.JournalReadFailed(logger, exception);
             }
 
             if (read == 0)

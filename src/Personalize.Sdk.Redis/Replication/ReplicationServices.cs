@@ -1,4 +1,3 @@
-using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.WriteBehind;
 
@@ -22,7 +22,6 @@ internal static class ReplicationServices
 
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(static sp => new ReplicationMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(static sp => new RedisChangeJournal(
             Guid.NewGuid(),
             sp.GetRequiredService<RedisWriteBehind>().Create(
@@ -36,7 +35,7 @@ internal static class ReplicationServices
             () => (IReplica)sp.GetRequiredService<IPersonalizer>(),
             Options(sp).ReplicationPollInterval,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ReplicationMetrics>(),
+            sp.GetRequiredService<RedisMetrics>(),
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));
     }

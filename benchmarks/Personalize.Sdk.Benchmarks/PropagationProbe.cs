@@ -72,10 +72,12 @@ internal static class PropagationProbe
                 var user = $"probe-{i}";
                 var started = Stopwatch.GetTimestamp();
                 a.Track(PersonalizationEvent.ConsentGiven(user, ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
+                var spinner = default(SpinWait);
                 while (b.GetConsent(user) != (ConsentFlags.Personalization | ConsentFlags.SensitiveCategories))
                 {
-                    // Sleep-poll, so the probe does not take a core from the flusher and the reader.
-                    await Task.Delay(TimeSpan.FromMilliseconds(0.25));
+                    // Spin, yielding the core to any thread that is ready (never a timed sleep: .NET
+                    // timers on Linux step in 4 ms, which would be measured as propagation).
+                    spinner.SpinOnce(sleep1Threshold: -1);
                     if (Stopwatch.GetElapsedTime(started) > TimeSpan.FromSeconds(10))
                     {
                         Console.Error.WriteLine($"Sample {i} never arrived within 10 s.");

@@ -30,11 +30,14 @@ public sealed class RedisPersonalizationOptions
     public string KeyPrefix { get; set; } = "personalize";
 
     /// <summary>
-    /// How long a write waits in memory for others to join its batch. A server that crashes loses at
-    /// most the writes of its last interval (plus those buffered while Redis was unreachable).
+    /// How long a write waits in memory for others to join its batch. At zero, the default, a write
+    /// is sent as soon as the batch before it is acknowledged, so batches grow with the traffic and a
+    /// change reaches Redis in about one round trip. A server that crashes loses at most the writes
+    /// not yet acknowledged: those of its last interval and the batch in flight (plus those buffered
+    /// while Redis was unreachable).
     /// </summary>
-    /// <value>The default is 5 milliseconds; from 1 millisecond to 1 minute.</value>
-    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromMilliseconds(5);
+    /// <value>The default is zero; from 0 to 1 minute.</value>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.Zero;
 
     /// <summary>
     /// The most writes held in memory, per buffer, while Redis is slow or unreachable. Writes past it
@@ -68,7 +71,12 @@ public sealed class RedisPersonalizationOptions
     [Range(1_000, 100_000_000)]
     public int JournalMaxLength { get; set; } = 1_000_000;
 
-    /// <summary>How often a server looks for other servers' changes when it found none the last time.</summary>
-    /// <value>The default is 2 milliseconds; from 1 millisecond to 1 minute.</value>
-    public TimeSpan ReplicationPollInterval { get; set; } = TimeSpan.FromMilliseconds(2);
+    /// <summary>
+    /// How often a server looks for other servers' changes when nobody told it of any. A server that
+    /// appends to the journal announces it on a Redis pub/sub channel, and the others read at once;
+    /// this interval is the fallback for an announcement lost (pub/sub delivers at most once) or a
+    /// server where pub/sub is disabled.
+    /// </summary>
+    /// <value>The default is 100 milliseconds; from 1 millisecond to 1 minute.</value>
+    public TimeSpan ReplicationPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
 }

@@ -50,6 +50,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     /// <summary>The database, or null before the first connection attempt has produced a multiplexer.</summary>
     public IDatabase? Database => Volatile.Read(ref _multiplexer)?.GetDatabase();
 
+    /// <summary>The multiplexer (for pub/sub), or null before the first connection attempt has produced one.</summary>
+    public IConnectionMultiplexer? Multiplexer => Volatile.Read(ref _multiplexer);
+
     /// <summary>Completes once the first attempt to connect is over, whatever its outcome.</summary>
     public Task FirstAttempt => _firstAttempt.Task;
 

@@ -32,7 +32,7 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
         }
 
         // TimeSpan ranges are checked here: RangeAttribute(typeof(TimeSpan), ...) is not trim-safe.
-        RequireWithin(failures, nameof(options.FlushInterval), options.FlushInterval, TimeSpan.FromMilliseconds(1));
+        RequireWithin(failures, nameof(options.FlushInterval), options.FlushInterval, TimeSpan.Zero);
         RequireWithin(failures, nameof(options.OperationTimeout), options.OperationTimeout, TimeSpan.FromMilliseconds(1));
         RequireWithin(failures, nameof(options.ShutdownFlushTimeout), options.ShutdownFlushTimeout, TimeSpan.Zero);
         RequireWithin(failures, nameof(options.ReplicationPollInterval), options.ReplicationPollInterval, TimeSpan.FromMilliseconds(1));

@@ -51,6 +51,12 @@ internal sealed class RedisKeys
     /// </summary>
     public RedisKey Journal => $"{_prefix}:journal";
 
+    /// <summary>
+    /// <c>{prefix}:journal:appended</c>: the pub/sub channel on which a server announces that it
+    /// appended to the journal, so that the others read at once instead of waiting for their next poll.
+    /// </summary>
+    public RedisChannel JournalAppended => RedisChannel.Literal($"{_prefix}:journal:appended");
+
     /// <summary><c>{prefix}:p:{userKey}:profile</c>: the person's profile, in the versioned binary profile format.</summary>
     public RedisKey Profile(string userKey) => Person(userKey, "profile");
 

@@ -4,8 +4,11 @@ using StackExchange.Redis;
 namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>Appends a journal record to the shared stream, trimmed (approximately) to the configured length.</summary>
-internal sealed class JournalAppendCommand(RedisKey journal, int maxLength) : IRedisWriteCommand<JournalRecord>
+internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, RedisChannel appended, Guid origin) : IRedisWriteCommand<JournalRecord>
 {
+    // The announcement names its sender, so that a server passes over its own.
+    private readonly RedisValue _announcement = origin.ToByteArray();
+
     public const string PayloadField = "c";
     public const string BatchField = "b";
     public const string IndexField = "i";
@@ -20,4 +23,11 @@ internal sealed class JournalAppendCommand(RedisKey journal, int maxLength) : IR
             [new NameValueEntry(PayloadField, operation.Payload), new NameValueEntry(BatchField, sequence), new NameValueEntry(IndexField, index)],
             maxLength: maxLength,
             useApproximateMaxLength: true));
+
+    /// <summary>Announces the batch on the journal's channel, fire and forget: a lost announcement only delays readers until their next poll.</summary>
+    public void Complete(IBatch batch) => batch.PublishAsync(appended, _announcement, CommandFlags.FireAndForget);
+
+    /// <summary>Whether <paramref name="announcement"/> came from the server <paramref name="origin"/>.</summary>
+    public static bool IsFrom(RedisValue announcement, Guid origin) =>
+        announcement.HasValue && ((ReadOnlyMemory<byte>)announcement).Span.SequenceEqual(origin.ToByteArray());
 }

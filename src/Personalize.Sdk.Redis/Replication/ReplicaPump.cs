@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Threading;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Replication;
@@ -13,9 +14,15 @@ namespace Personalize.Sdk.Redis.Replication;
 /// comes back with everything the journal still holds. Runs in the background: decisions and
 /// <c>Track</c> never wait for it.
 /// </summary>
+/// <remarks>
+/// It reads as soon as another server announces an append on the journal's pub/sub channel, and
+/// otherwise every poll interval: pub/sub delivers at most once, so the poll catches what an
+/// announcement lost while the connection was down.
+/// </remarks>
 internal sealed class ReplicaPump(
     RedisConnection connection,
     RedisKey journal,
+    RedisChannel appended,
     Guid self,
     Func<IReplica> replica,
     TimeSpan pollInterval,
@@ -33,9 +40,14 @@ internal sealed class ReplicaPump(
     private IReplica? _replica;
     private readonly JournalPositions _positions = new();
     private readonly SemaphoreSlim _reading = new(1, 1);
+    private readonly WakeSignal _appended = new();
+    private ISubscriber? _subscriber;
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
+
+    /// <summary>Raised after each read that found entries, once they are applied (for tests and probes).</summary>
+    internal event Action? EntriesApplied;
 
     /// <summary>The id of the last journal entry applied.</summary>
     public string Position => _position.ToString();
@@ -59,6 +71,18 @@ internal sealed class ReplicaPump(
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_subscriber is { } subscriber && connection.IsConnected)
+        {
+            try
+            {
+                await subscriber.UnsubscribeAsync(appended, OnAppended).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException)
+            {
+                // The connection is closing with the host; the subscription goes with it.
+            }
         }
     }
 
@@ -126,6 +150,11 @@ internal sealed class ReplicaPump(
         }
 
         metrics.JournalRead(entries.Length);
+        if (entries.Length > 0)
+        {
+            EntriesApplied?.Invoke();
+        }
+
         return entries.Length;
     }
 
@@ -149,6 +178,7 @@ internal sealed class ReplicaPump(
             int read;
             try
             {
+                await SubscribeAsync().ConfigureAwait(false);
                 read = await PumpOnceAsync().ConfigureAwait(false);
                 if (read < BatchSize && connection.IsConnected)
                 {
@@ -165,13 +195,37 @@ internal sealed class ReplicaPump(
             {
                 try
                 {
-                    await Task.Delay(pollInterval, time, stopping).ConfigureAwait(false);
+                    await _appended.WaitAsync(pollInterval, time, stopping).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException)
                 {
                     return;
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Subscribes to other servers' announcements, once: StackExchange.Redis subscribes again by
+    /// itself after a reconnection.
+    /// </summary>
+    private async Task SubscribeAsync()
+    {
+        if (_subscriber is not null || connection.Multiplexer is not { } multiplexer)
+        {
+            return;
+        }
+
+        var subscriber = multiplexer.GetSubscriber();
+        await subscriber.SubscribeAsync(appended, OnAppended).ConfigureAwait(false);
+        _subscriber = subscriber;
+    }
+
+    private void OnAppended(RedisChannel channel, RedisValue announcement)
+    {
+        if (!JournalAppendCommand.IsFrom(announcement, self))
+        {
+            _appended.Set();
         }
     }
 }

@@ -22,15 +22,18 @@ internal static class ReplicationServices
 
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(static sp => new RedisChangeJournal(
-            Guid.NewGuid(),
-            sp.GetRequiredService<RedisWriteBehind>().Create(
-                BufferName,
-                new JournalAppendCommand(sp.GetRequiredService<RedisKeys>().Journal, Options(sp).JournalMaxLength))));
+        services.TryAddSingleton(static sp =>
+        {
+            var origin = Guid.NewGuid();
+            var keys = sp.GetRequiredService<RedisKeys>();
+            var append = new JournalAppendCommand(keys.Journal, Options(sp).JournalMaxLength, keys.JournalAppended, origin);
+            return new RedisChangeJournal(origin, sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append));
+        });
         services.TryAddSingleton<IChangeJournal>(static sp => sp.GetRequiredService<RedisChangeJournal>());
         services.TryAddSingleton(static sp => new ReplicaPump(
             sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<RedisKeys>().Journal,
+            sp.GetRequiredService<RedisKeys>().JournalAppended,
             sp.GetRequiredService<RedisChangeJournal>().Origin,
             () => (IReplica)sp.GetRequiredService<IPersonalizer>(),
             Options(sp).ReplicationPollInterval,

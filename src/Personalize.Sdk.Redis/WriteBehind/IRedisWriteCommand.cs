@@ -13,4 +13,10 @@ internal interface IRedisWriteCommand<T>
     /// is the operation's place in the batch, so (sequence, index) names one write however often it is sent.
     /// </summary>
     void Append(IBatch batch, long sequence, int index, in T operation, List<Task> acknowledgements);
+
+    /// <summary>
+    /// Queues what follows a whole batch (an announcement to other servers, say) after its last
+    /// operation. What is queued here is not waited for: its failure never makes the batch resend.
+    /// </summary>
+    void Complete(IBatch batch) { }
 }

@@ -22,6 +22,7 @@ internal sealed class RedisBatchSender<T>(RedisConnection connection, IRedisWrit
             command.Append(redisBatch, batch.Sequence, index, in items[index], _acknowledgements);
         }
 
+        command.Complete(redisBatch);
         redisBatch.Execute();
         return Task.WhenAll(_acknowledgements);
     }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Threading;
 
 namespace Personalize.Sdk.Redis.WriteBehind;
 
@@ -11,8 +12,9 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 /// waits on the network and allocates nothing once the ring has grown: it takes a lock for a few
 /// instructions, and drops (and counts) a write past <see cref="WriteBehindSettings.MaxBufferedWrites"/>.
 /// One background flusher sends the oldest writes in pipelined batches of at most
-/// <see cref="WriteBehindSettings.WriteBatchSize"/>, <see cref="WriteBehindSettings.FlushInterval"/>
-/// after the first of them arrived, or at once when a batch is full.
+/// <see cref="WriteBehindSettings.WriteBatchSize"/>: <see cref="WriteBehindSettings.FlushInterval"/>
+/// after the first of them arrived, or at once when that interval is zero (writes that arrive while a
+/// batch is in flight make the next batch) or when a batch is full.
 /// </summary>
 /// <remarks>
 /// Writes leave the buffer only when the store acknowledged them, so a batch that fails stays at the
@@ -48,8 +50,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     private int _retryCount;
     private long _sequence;
     private long _dropped;
-    private int _signaled;
-    private TaskCompletionSource _wake = NewSignal();
+    private readonly WakeSignal _wake = new();
     private Task? _stop;
 
     public WriteBehindBuffer(string name, IWriteBatchSender<T> sender, WriteBehindSettings settings, TimeProvider time, RedisMetrics metrics, ILogger logger)
@@ -111,8 +112,9 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 var tail = _head + _count;
                 _ring[tail < _ring.Length ? tail : tail - _ring.Length] = operation;
                 _count++;
-                if (_count == _settings.WriteBatchSize)
+                if (_count == _settings.WriteBatchSize || (_count == 1 && _settings.FlushInterval == TimeSpan.Zero))
                 {
+                    // A full batch, or the first write with no interval to wait: send it now.
                     wake = true;
                 }
                 else if (!_timerArmed)
@@ -136,11 +138,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         return true;
     }
 
-    public void Wake()
-    {
-        Volatile.Write(ref _signaled, 1);
-        Volatile.Read(ref _wake).TrySetResult();
-    }
+    public void Wake() => _wake.Set();
 
     /// <summary>Sends everything buffered now; true when the buffer was emptied, false when the store is unreachable or failed.</summary>
     public Task<bool> FlushAsync(CancellationToken cancellationToken = default) => DrainAsync(cancellationToken);
@@ -158,8 +156,6 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
     public void Dispose() => StopAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
-
     private async Task RunAsync()
     {
         var stopping = _stopping.Token;
@@ -167,7 +163,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
             try
             {
-                await WaitForSignalAsync(stopping).ConfigureAwait(false);
+                await _wake.WaitAsync(stopping).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
@@ -179,24 +175,10 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
             {
                 lock (_gate)
                 {
-                    ArmTimerLocked(); // retry after an interval, or sooner when the connection comes back
+                    ArmTimerLocked(_settings.RetryDelay); // retry after a delay, or sooner when the connection comes back
                 }
             }
         }
-    }
-
-    /// <summary>Waits for a wake-up; one that came while the flusher was busy is not lost (the flag outlives the signal it completed).</summary>
-    private async Task WaitForSignalAsync(CancellationToken cancellationToken)
-    {
-        var signal = NewSignal();
-        Volatile.Write(ref _wake, signal);
-        if (Interlocked.Exchange(ref _signaled, 0) == 1)
-        {
-            return;
-        }
-
-        await signal.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        Interlocked.Exchange(ref _signaled, 0);
     }
 
     private async Task<bool> DrainAsync(CancellationToken cancellationToken)
@@ -238,7 +220,12 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
-                    _retryCount = count;
+                    lock (_gate)
+                    {
+                        _retryCount = count;
+                        ArmTimerLocked(_settings.RetryDelay); // armed before the failure is counted, so whoever sees the count sees the retry scheduled
+                    }
+
                     _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
                     if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
                     {
@@ -275,17 +262,13 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
             while (true)
             {
-                var signal = NewSignal();
-                Volatile.Write(ref _wake, signal);
                 if (await DrainAsync(linked.Token).ConfigureAwait(false))
                 {
                     break;
                 }
 
-                // The store is away: wait for the connection to come back, retrying every interval, until the timeout.
-                var retry = Task.Delay(_settings.FlushInterval, _time, linked.Token);
-                await Task.WhenAny(signal.Task, retry).ConfigureAwait(false);
-                linked.Token.ThrowIfCancellationRequested();
+                // The store is away: wait for the connection to come back (it wakes every buffer), retrying after a delay, until the timeout.
+                await _wake.WaitAsync(_settings.RetryDelay, _time, linked.Token).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -318,7 +301,9 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         Wake();
     }
 
-    private void ArmTimerLocked()
+    private void ArmTimerLocked() => ArmTimerLocked(_settings.FlushInterval);
+
+    private void ArmTimerLocked(TimeSpan delay)
     {
         if (_closed)
         {
@@ -326,7 +311,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         }
 
         _timerArmed = true;
-        _timer.Change(_settings.FlushInterval, Timeout.InfiniteTimeSpan);
+        _timer.Change(delay, Timeout.InfiniteTimeSpan);
     }
 
     private void CountDropped(int count, bool atStop)

@@ -14,7 +14,7 @@ public sealed class RedisOptionsValidationTests
         {
             o.Configuration = "localhost:6379";
             o.KeyPrefix = "shop{1}";
-            o.FlushInterval = TimeSpan.Zero;
+            o.FlushInterval = TimeSpan.FromMilliseconds(-1);
             o.MaxBufferedWrites = 0;
             o.WriteBatchSize = 0;
             o.OperationTimeout = TimeSpan.FromSeconds(-1);

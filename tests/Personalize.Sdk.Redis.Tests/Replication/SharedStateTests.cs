@@ -30,6 +30,32 @@ public sealed class SharedStateTests
     }
 
     [RedisFact]
+    public async Task A_tracked_event_reaches_the_other_server_without_any_timer_by_the_append_announcement()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        Assert.DoesNotContain("books-", b.Top("shopper")[0], StringComparison.Ordinal);
+
+        // Both servers run on fake time that never moves: no flush interval, no poll. Only the
+        // write sent at once and the announcement on the journal's channel can carry the event.
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        while (true)
+        {
+            var applied = b.NextEntriesApplied(); // fails the test if nothing arrives within its patience
+            if (b.Top("shopper")[0].StartsWith("books-", StringComparison.Ordinal))
+            {
+                break;
+            }
+
+            await applied;
+        }
+
+        Assert.Equal(AppServer.Start, b.Time.GetUtcNow()); // no timer could have fired
+    }
+
+    [RedisFact]
     public async Task Concurrent_writers_on_two_servers_lose_no_update_and_the_lift_report_is_the_same_everywhere()
     {
         const int UnitsPerServer = 30;

@@ -86,6 +86,20 @@ internal sealed class AppServer : IAsyncDisposable
         return restored.Task;
     }
 
+    /// <summary>Completes when this server's background reader next applies journal entries.</summary>
+    public Task NextEntriesApplied()
+    {
+        var applied = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnApplied()
+        {
+            Pump.EntriesApplied -= OnApplied;
+            applied.TrySetResult();
+        }
+
+        Pump.EntriesApplied += OnApplied;
+        return applied.Task.WaitAsync(Patience);
+    }
+
     /// <summary>Reads one batch of other servers' changes; how many entries it read.</summary>
     public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
 

@@ -10,11 +10,11 @@ internal static class BufferFactory
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    public static WriteBehindBuffer<int> Create(FakeSender sender, FakeTimeProvider time, RedisMetrics metrics, int maxBuffered = 1_000, int batchSize = 4) =>
+    public static WriteBehindBuffer<int> Create(FakeSender sender, FakeTimeProvider time, RedisMetrics metrics, int maxBuffered = 1_000, int batchSize = 4, TimeSpan? flushInterval = null) =>
         new(
             "test",
             sender,
-            new WriteBehindSettings(FlushInterval, maxBuffered, batchSize, OperationTimeout: TimeSpan.FromMinutes(1), ShutdownFlushTimeout: TimeSpan.FromSeconds(5)),
+            new WriteBehindSettings(flushInterval ?? FlushInterval, maxBuffered, batchSize, OperationTimeout: TimeSpan.FromMinutes(1), ShutdownFlushTimeout: TimeSpan.FromSeconds(5)),
             time,
             metrics,
             NullLogger.Instance);

@@ -10,6 +10,7 @@ internal sealed class FakeSender : IWriteBatchSender<int>
 
     private readonly Channel<(long Sequence, int[] Items)> _sent = Channel.CreateUnbounded<(long, int[])>();
     private readonly List<(long Sequence, int[] Items)> _attempts = [];
+    private readonly Channel<int[]> _attempted = Channel.CreateUnbounded<int[]>();
 
     public bool IsAvailable { get; set; } = true;
 
@@ -37,6 +38,8 @@ internal sealed class FakeSender : IWriteBatchSender<int>
             _attempts.Add((batch.Sequence, items));
         }
 
+        _attempted.Writer.TryWrite(items);
+
         if (Hold is { } hold)
         {
             await hold.Task.WaitAsync(cancellationToken);
@@ -53,6 +56,10 @@ internal sealed class FakeSender : IWriteBatchSender<int>
     /// <summary>The next acknowledged batch; fails the test after a while instead of hanging.</summary>
     public async Task<(long Sequence, int[] Items)> NextBatchAsync() =>
         await _sent.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+    /// <summary>The items of the next attempt to send, acknowledged or not; fails the test after a while instead of hanging.</summary>
+    public async Task<int[]> NextAttemptAsync() =>
+        await _attempted.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
     public bool HasSentMore => _sent.Reader.TryPeek(out _);
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using Personalize.Sdk.Redis.WriteBehind;
 
 namespace Personalize.Sdk.Redis.Tests.WriteBehind;
 
@@ -29,6 +30,49 @@ public sealed class WriteBehindBufferTests : IDisposable
 
         Assert.Equal([1, 2, 3], batch.Items);
         Assert.Equal(0, batch.Sequence);
+    }
+
+    [Fact]
+    public async Task With_no_flush_interval_a_write_is_sent_at_once_and_writes_arriving_meanwhile_make_the_next_batch()
+    {
+        _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 16, flushInterval: TimeSpan.Zero);
+
+        buffer.TryEnqueue(1); // fake time never moves in this test: no timer can send it
+        var hold = _sender.Hold;
+        var attempt = await _sender.NextAttemptAsync();
+        Assert.Equal([1], attempt);
+
+        buffer.TryEnqueue(2);
+        buffer.TryEnqueue(3);
+        _sender.Hold = null;
+        hold.SetResult();
+
+        var first = await _sender.NextBatchAsync();
+        var second = await _sender.NextBatchAsync();
+        Assert.Equal([1], first.Items);
+        Assert.Equal([2, 3], second.Items);
+    }
+
+    [Fact]
+    public async Task With_no_flush_interval_a_failing_store_is_retried_after_the_minimum_retry_delay_not_in_a_loop()
+    {
+        using var failures = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.flush.failures");
+        _sender.Fail = true;
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, flushInterval: TimeSpan.Zero);
+        buffer.TryEnqueue(1);
+        var attempt = await _sender.NextAttemptAsync();
+        Assert.Equal([1], attempt);
+        await failures.WaitForMeasurementsAsync(1).WaitAsync(TimeSpan.FromSeconds(10)); // the retry is scheduled by now
+
+        _time.Advance(WriteBehindSettings.MinimumRetryDelay - TimeSpan.FromMilliseconds(1));
+        Assert.Single(_sender.Attempts);
+
+        _sender.Fail = false;
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        var batch = await _sender.NextBatchAsync();
+        Assert.Equal([1], batch.Items);
+        Assert.Equal(2, _sender.Attempts.Count);
     }
 
     [Fact]

@@ -8,6 +8,8 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>Is the data ready to personalize on? Every placement judged against documented thresholds.</summary>
 public sealed class ReadinessReport
 {
+    private const string OneServersView = "one server's view: the decisions this server made and the events tracked on it; other servers report their own";
+
     /// <summary>Creates a report by hand, for example what a test fake of <see cref="IReadinessReporter"/> returns.</summary>
     /// <param name="generatedAt">When the report was computed.</param>
     /// <param name="window">The rolling window the figures were counted over.</param>
@@ -26,6 +28,14 @@ public sealed class ReadinessReport
 
     /// <summary>The rolling window the figures were counted over (<see cref="ReadinessOptions.Window"/>).</summary>
     public TimeSpan Window { get; }
+
+    /// <summary>
+    /// Whose figures these are: always one server's view. Readiness is counted from the decisions
+    /// this process made and the events tracked on it; with several servers (sharing state through
+    /// Redis or not), each reports its own traffic, and changes replayed from other servers are not
+    /// counted again here. Printed at the top of <see cref="ToTable"/> and in <see cref="ToJson"/>.
+    /// </summary>
+    public string Scope => OneServersView;
 
     /// <summary>Every placement, the default first, then the configured ones by name.</summary>
     public IReadOnlyList<PlacementReadiness> Placements { get; }
@@ -60,7 +70,7 @@ public sealed class ReadinessReport
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"Readiness report (at {GeneratedAt:u}, window {ReadinessFormat.Duration(Window.TotalSeconds)})\n");
+        text.Append(CultureInfo.InvariantCulture, $"Readiness report (at {GeneratedAt:u}, window {ReadinessFormat.Duration(Window.TotalSeconds)}; {Scope})\n");
         foreach (var placement in Placements)
         {
             text.Append(CultureInfo.InvariantCulture, $"\nplacement '{placement.Placement}': {ReadinessFormat.Status(placement.Status)}, {placement.Coverage.Decisions:N0} decisions");

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
@@ -53,6 +55,30 @@ public sealed class SharedStateTests
         }
 
         Assert.Equal(AppServer.Start, b.Time.GetUtcNow()); // no timer could have fired
+    }
+
+    [RedisFact]
+    public async Task Each_readiness_report_counts_its_own_servers_decisions_and_says_so()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        for (var i = 0; i < 3; i++)
+        {
+            a.Top("shopper");
+        }
+
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        var onA = a.Host.Services.GetRequiredService<IReadinessReporter>().GetReport();
+        var onB = b.Host.Services.GetRequiredService<IReadinessReporter>().GetReport();
+
+        Assert.Equal(3, onA["default"].Coverage.Decisions);
+        Assert.Equal(0, onB["default"].Coverage.Decisions);
+        Assert.StartsWith("one server's view", onB.Scope, StringComparison.Ordinal);
+        Assert.Contains("one server's view", onB.ToTable(), StringComparison.Ordinal);
     }
 
     [RedisFact]

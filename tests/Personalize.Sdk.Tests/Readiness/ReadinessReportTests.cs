@@ -284,6 +284,8 @@ public sealed class ReadinessReportTests
         Assert.Contains("placement 'email': insufficient data, 0 decisions, auto-pause on", table, StringComparison.Ordinal);
         Assert.Contains("catalog age", table, StringComparison.Ordinal);
         Assert.Contains("served: 0.0% personalized, 100.0% cold start, 0.0% control, 0.0% fallback", table, StringComparison.Ordinal);
+        Assert.StartsWith("one server's view", json.RootElement.GetProperty("scope").GetString(), StringComparison.Ordinal);
+        Assert.Contains("one server's view", table.Split('\n')[0], StringComparison.Ordinal);
     }
 
     [Fact]

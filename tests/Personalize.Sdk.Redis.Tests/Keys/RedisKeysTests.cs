@@ -17,6 +17,8 @@ public sealed class RedisKeysTests
         Assert.Equal("shop:s:{next-step}:boots", (string?)_keys.StatisticOf("next-step", "boots"));
         Assert.Equal("shop:m:{email-holdout}:units", (string?)_keys.Holdout("email-holdout", "units"));
         Assert.Equal("shop:schema", (string?)_keys.Schema);
+        Assert.Equal("shop:journal", (string?)_keys.Journal);
+        Assert.Equal("shop:journal:appended", _keys.JournalAppended.ToString());
     }
 
     [Theory]

@@ -31,19 +31,38 @@ internal static class BenchmarkData
         }),
     ];
 
-    /// <summary>200 users with 20 events each, user-7 with a stated preference, a 5% holdout, six signals.</summary>
-    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20, Action<PersonalizationBuilder>? attach = null)
+    /// <summary>200 users with 20 events each, user-7 with a stated preference, a 5% holdout, six signals (unless told otherwise).</summary>
+    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(
+        CatalogItem[] catalog,
+        int users = 200,
+        int eventsPerUser = 20,
+        Action<PersonalizationBuilder>? attach = null,
+        IReadOnlyCollection<string>? signals = null,
+        bool holdout = true,
+        bool guardrails = true)
     {
         var services = new ServiceCollection();
         var builder = services.AddPersonalization(options =>
             {
                 foreach (var signal in BuiltInSignals.All)
                 {
-                    options.Weights[signal] = SixSignals.Contains(signal) ? 1f : 0f;
+                    options.Weights[signal] = (signals ?? SixSignals).Contains(signal) ? 1f : 0f;
+                }
+
+                if (!guardrails)
+                {
+                    foreach (var guardrail in BuiltInGuardrails.All)
+                    {
+                        options.Guardrails.Disabled.Add(guardrail);
+                    }
                 }
             })
-            .AddCatalog(catalog)
-            .AddHoldout("home", basisPoints: 500);
+            .AddCatalog(catalog);
+        if (holdout)
+        {
+            builder.AddHoldout("home", basisPoints: 500);
+        }
+
         attach?.Invoke(builder);
         var provider = services.BuildServiceProvider();
         foreach (var hosted in provider.GetServices<Microsoft.Extensions.Hosting.IHostedService>())

@@ -12,6 +12,13 @@ if (args is ["propagation", .. var intervals])
     return await PropagationProbe.RunAsync(Milliseconds(0), Milliseconds(1));
 }
 
+// `memory` measures what many people cost in process memory (default 1,000,000 people x 10 views).
+if (args is ["memory", .. var sizes])
+{
+    int Size(int i, int fallback) => sizes.Length > i ? int.Parse(sizes[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return MemoryProbe.Run(Size(0, 1_000_000), Size(1, 10));
+}
+
 // Every other argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -4,13 +4,16 @@ namespace Personalize.Sdk.Profiles;
 
 /// <summary>
 /// A bounded table of time-decayed scores by id (categories or attributes), kept as
-/// (value, last update) and decayed lazily when read. When full, the weakest entry makes room.
+/// (value, last update) and decayed lazily when read. It grows on demand up to its capacity
+/// (<see cref="TableGrowth"/>); when full, the weakest entry makes room.
 /// </summary>
-internal sealed class DecayedTable(int capacity)
+/// <param name="capacity">The most entries the table holds.</param>
+/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+internal sealed class DecayedTable(int capacity, bool reserve = false)
 {
-    private readonly int[] _ids = new int[capacity];
-    private readonly double[] _values = new double[capacity];
-    private readonly long[] _ticks = new long[capacity];
+    private int[] _ids = reserve ? new int[capacity] : [];
+    private double[] _values = reserve ? new double[capacity] : [];
+    private long[] _ticks = reserve ? new long[capacity] : [];
 
     public int Count { get; private set; }
 
@@ -50,12 +53,19 @@ internal sealed class DecayedTable(int capacity)
         }
     }
 
+    /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
     public void CopyTo(DecayedTable target)
     {
-        target.Count = Count;
-        _ids.AsSpan(0, Count).CopyTo(target._ids);
-        _values.AsSpan(0, Count).CopyTo(target._values);
-        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+        // Read each field once: a concurrent growth may pair a new count with old arrays, and the
+        // copy must not throw before the caller's sequence check discards it.
+        var (ids, values, ticks) = (_ids, _values, _ticks);
+        var count = Math.Min(Count, Math.Min(ids.Length, Math.Min(values.Length, ticks.Length)));
+        target.Count = 0;
+        target.EnsureLength(count);
+        ids.AsSpan(0, count).CopyTo(target._ids);
+        values.AsSpan(0, count).CopyTo(target._values);
+        ticks.AsSpan(0, count).CopyTo(target._ticks);
+        target.Count = count;
     }
 
     public void Clear() => Count = 0;
@@ -78,12 +88,12 @@ internal sealed class DecayedTable(int capacity)
     private int Claim(int id, long ticks, double halfLifeTicks)
     {
         var slot = Count;
-        if (slot == _ids.Length)
+        if (slot == capacity)
         {
             // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
             slot = 0;
             var weakest = double.MaxValue;
-            for (var i = 0; i < _ids.Length; i++)
+            for (var i = 0; i < Count; i++)
             {
                 var value = ValueAt(i, ticks, halfLifeTicks);
                 if (value < weakest)
@@ -95,6 +105,7 @@ internal sealed class DecayedTable(int capacity)
         }
         else
         {
+            EnsureLength(slot + 1);
             Count++;
         }
 
@@ -102,5 +113,16 @@ internal sealed class DecayedTable(int capacity)
         _values[slot] = 0;
         _ticks[slot] = ticks;
         return slot;
+    }
+
+    private void EnsureLength(int needed)
+    {
+        if (_ids.Length >= needed && _values.Length >= needed && _ticks.Length >= needed)
+        {
+            return;
+        }
+
+        var length = TableGrowth.NextLength(_ids.Length, needed, Math.Max(needed, capacity));
+        (_ids, _values, _ticks) = (TableGrowth.Grown(_ids, Count, length), TableGrowth.Grown(_values, Count, length), TableGrowth.Grown(_ticks, Count, length));
     }
 }

@@ -3,9 +3,10 @@ using Personalize.Sdk.Statistics;
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// The state of one profile, in fixed-size tables so a profile has a bounded size (see
-/// <c>ProfileBenchmarks</c> for the bytes) and can be copied for a decision without allocating.
-/// Used both as the live state and as a decision's copy.
+/// The state of one profile, in bounded tables that grow on demand up to their capacities, so a
+/// new profile is small and a full one has a bounded size (see <see cref="ProfileSize"/> and
+/// <c>ProfileBenchmarks</c>). Used both as the live state and as a decision's copy, which reserves
+/// every slot up front so that copying into it never allocates.
 /// </summary>
 internal sealed class ProfileData
 {
@@ -45,20 +46,38 @@ internal sealed class ProfileData
     /// <summary>Consent as the user last gave it; null until they said anything.</summary>
     public ConsentFlags? Consent;
 
-    public DecayedTable Categories { get; } = new(CategorySlots);
+    public DecayedTable Categories { get; }
 
-    public DecayedTable Attributes { get; } = new(AttributeSlots);
+    public DecayedTable Attributes { get; }
 
-    public TimedRing RecentItems { get; } = new(RecentSlots);
+    public TimedRing RecentItems { get; }
 
-    public TimedRing Purchases { get; } = new(PurchaseSlots);
+    public TimedRing Purchases { get; }
 
     /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>.</summary>
     public DismissedItems Dismissed { get; } = new();
 
-    public StatedPreferences Preferences { get; } = new(PreferenceSlots);
+    public StatedPreferences Preferences { get; }
 
-    public ShowCounter Shows { get; } = new(ShowSlots);
+    public ShowCounter Shows { get; }
+
+    /// <summary>A live profile: its tables take memory as entries arrive.</summary>
+    public ProfileData()
+        : this(reserve: false)
+    {
+    }
+
+    /// <summary>A profile whose tables hold every slot now when <paramref name="reserve"/> is true: a reused copy that never allocates.</summary>
+    /// <param name="reserve">Whether to allocate every table's full capacity now.</param>
+    public ProfileData(bool reserve)
+    {
+        Categories = new(CategorySlots, reserve);
+        Attributes = new(AttributeSlots, reserve);
+        RecentItems = new(RecentSlots, reserve);
+        Purchases = new(PurchaseSlots, reserve);
+        Preferences = new(PreferenceSlots, reserve);
+        Shows = new(ShowSlots, reserve);
+    }
 
     public bool IsEmpty => EventCount == 0;
 

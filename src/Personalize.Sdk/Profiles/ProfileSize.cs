@@ -1,18 +1,24 @@
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// What one profile costs in memory. Measured by <c>ProfileBenchmarks</c> and pinned by a test:
-/// a profile's tables are allocated once at their full size and never grow.
+/// What one profile costs in memory. Measured by <c>ProfileBenchmarks</c> and pinned by tests.
+/// Every table grows on demand (<see cref="TableGrowth"/>), so a profile costs what it holds.
 /// </summary>
 internal static class ProfileSize
 {
     /// <summary>
-    /// The upper bound for one new <see cref="UserProfile"/> with its <see cref="ProfileData"/>:
-    /// 16 categories and 32 attributes (id, value, time: 20 bytes each), 16 recent items and
-    /// 32 purchases (id, time: 12 bytes each), 16 stated preferences (14 bytes each), plus object
-    /// headers. Dismissals are not included: they grow on demand, 12 bytes each, up to
+    /// The upper bound for one new <see cref="UserProfile"/> with its <see cref="ProfileData"/>,
+    /// before its first event: the objects and their headers, no table slots.
+    /// </summary>
+    public const int NewMaxBytes = 512;
+
+    /// <summary>
+    /// The upper bound for one profile whose tables are all full: 16 categories and 32 attributes
+    /// (id, value, time: 20 bytes each), 16 recent items and 32 purchases (id, time: 12 bytes each),
+    /// 16 stated preferences (14 bytes each) and 32 showings (16 bytes each), plus object headers.
+    /// Dismissals are not included: they grow on demand, 12 bytes each, up to
     /// <see cref="DismissedItems.Capacity"/> (about 12 KB). The store adds one dictionary node and the
     /// key string per user.
     /// </summary>
-    public const int MaxBytes = 4096;
+    public const int FullMaxBytes = 4096;
 }

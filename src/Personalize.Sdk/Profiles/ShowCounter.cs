@@ -2,13 +2,17 @@ namespace Personalize.Sdk.Profiles;
 
 /// <summary>
 /// How often each recently shown item was shown to the user without engagement, within a window
-/// that starts at its first showing. Bounded: the entry shown longest ago makes room.
+/// that starts at its first showing. It takes memory at the first showing, all of its capacity at
+/// once (a decision records showings, and must not allocate again later); when full, the entry shown
+/// longest ago makes room.
 /// </summary>
-internal sealed class ShowCounter(int capacity)
+/// <param name="capacity">The most items counted.</param>
+/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+internal sealed class ShowCounter(int capacity, bool reserve = false)
 {
-    private readonly int[] _items = new int[capacity];
-    private readonly int[] _counts = new int[capacity];
-    private readonly long[] _firstShownTicks = new long[capacity];
+    private int[] _items = reserve ? new int[capacity] : [];
+    private int[] _counts = reserve ? new int[capacity] : [];
+    private long[] _firstShownTicks = reserve ? new long[capacity] : [];
 
     public int Count { get; private set; }
 
@@ -26,7 +30,7 @@ internal sealed class ShowCounter(int capacity)
     /// <summary>Puts back an entry as it was stored (when a profile is read back); a full counter keeps its newest.</summary>
     public void Restore(int item, int count, long firstShownTicks)
     {
-        var slot = Count < _items.Length ? Count++ : Oldest();
+        var slot = FreeSlot();
         (_items[slot], _counts[slot], _firstShownTicks[slot]) = (item, count, firstShownTicks);
     }
 
@@ -41,7 +45,7 @@ internal sealed class ShowCounter(int capacity)
 
         if (slot < 0)
         {
-            slot = Count < _items.Length ? Count++ : Oldest();
+            slot = FreeSlot();
         }
 
         _items[slot] = item;
@@ -80,7 +84,7 @@ internal sealed class ShowCounter(int capacity)
             }
             else
             {
-                var free = Count < _items.Length ? Count++ : Oldest();
+                var free = FreeSlot();
                 _items[free] = other._items[slot];
                 _counts[free] = other._counts[slot];
                 _firstShownTicks[free] = other._firstShownTicks[slot];
@@ -88,12 +92,19 @@ internal sealed class ShowCounter(int capacity)
         }
     }
 
+    /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
     public void CopyTo(ShowCounter target)
     {
-        target.Count = Count;
-        _items.AsSpan(0, Count).CopyTo(target._items);
-        _counts.AsSpan(0, Count).CopyTo(target._counts);
-        _firstShownTicks.AsSpan(0, Count).CopyTo(target._firstShownTicks);
+        // Read each field once: a concurrent growth may pair a new count with old arrays, and the
+        // copy must not throw before the caller's sequence check discards it.
+        var (items, counts, firstShown) = (_items, _counts, _firstShownTicks);
+        var count = Math.Min(Count, Math.Min(items.Length, Math.Min(counts.Length, firstShown.Length)));
+        target.Count = 0;
+        target.EnsureLength(count);
+        items.AsSpan(0, count).CopyTo(target._items);
+        counts.AsSpan(0, count).CopyTo(target._counts);
+        firstShown.AsSpan(0, count).CopyTo(target._firstShownTicks);
+        target.Count = count;
     }
 
     public void Clear() => Count = 0;
@@ -113,5 +124,28 @@ internal sealed class ShowCounter(int capacity)
         }
     }
 
-    private int Oldest() => OldestSlot.In(_firstShownTicks.AsSpan(0, Count));
+    /// <summary>A slot for a new item: the next one, grown on demand, or the oldest when full.</summary>
+    private int FreeSlot()
+    {
+        if (Count == capacity)
+        {
+            return OldestSlot.In(_firstShownTicks.AsSpan(0, Count));
+        }
+
+        EnsureLength(Count + 1);
+        return Count++;
+    }
+
+    private void EnsureLength(int needed)
+    {
+        if (_items.Length >= needed && _counts.Length >= needed && _firstShownTicks.Length >= needed)
+        {
+            return;
+        }
+
+        // Straight to full size: a decision shows a page of items at a time, so a counter that starts
+        // filling soon fills, and growing it then would make later decisions allocate.
+        var length = Math.Max(needed, capacity);
+        (_items, _counts, _firstShownTicks) = (TableGrowth.Grown(_items, Count, length), TableGrowth.Grown(_counts, Count, length), TableGrowth.Grown(_firstShownTicks, Count, length));
+    }
 }

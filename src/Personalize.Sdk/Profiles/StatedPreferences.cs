@@ -2,14 +2,17 @@ namespace Personalize.Sdk.Profiles;
 
 /// <summary>
 /// What the user said they like or dislike: categories and attributes, each +1 or -1. Stated
-/// preferences do not decay; a newer statement about the same target replaces the older one.
+/// preferences do not decay; a newer statement about the same target replaces the older one. It
+/// grows on demand up to its capacity (<see cref="TableGrowth"/>); when full, the oldest makes room.
 /// </summary>
-internal sealed class StatedPreferences(int capacity)
+/// <param name="capacity">The most statements kept.</param>
+/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+internal sealed class StatedPreferences(int capacity, bool reserve = false)
 {
-    private readonly bool[] _isAttribute = new bool[capacity];
-    private readonly int[] _ids = new int[capacity];
-    private readonly sbyte[] _signs = new sbyte[capacity];
-    private readonly long[] _ticks = new long[capacity];
+    private bool[] _isAttribute = reserve ? new bool[capacity] : [];
+    private int[] _ids = reserve ? new int[capacity] : [];
+    private sbyte[] _signs = reserve ? new sbyte[capacity] : [];
+    private long[] _ticks = reserve ? new long[capacity] : [];
 
     public int Count { get; private set; }
 
@@ -61,7 +64,7 @@ internal sealed class StatedPreferences(int capacity)
 
         if (slot < 0)
         {
-            slot = Count < _ids.Length ? Count++ : Oldest();
+            slot = FreeSlot();
         }
 
         _isAttribute[slot] = isAttribute;
@@ -78,13 +81,20 @@ internal sealed class StatedPreferences(int capacity)
         }
     }
 
+    /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
     public void CopyTo(StatedPreferences target)
     {
-        target.Count = Count;
-        _isAttribute.AsSpan(0, Count).CopyTo(target._isAttribute);
-        _ids.AsSpan(0, Count).CopyTo(target._ids);
-        _signs.AsSpan(0, Count).CopyTo(target._signs);
-        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+        // Read each field once: a concurrent growth may pair a new count with old arrays, and the
+        // copy must not throw before the caller's sequence check discards it.
+        var (isAttribute, ids, signs, ticks) = (_isAttribute, _ids, _signs, _ticks);
+        var count = Math.Min(Math.Min(Count, isAttribute.Length), Math.Min(ids.Length, Math.Min(signs.Length, ticks.Length)));
+        target.Count = 0;
+        target.EnsureLength(count);
+        isAttribute.AsSpan(0, count).CopyTo(target._isAttribute);
+        ids.AsSpan(0, count).CopyTo(target._ids);
+        signs.AsSpan(0, count).CopyTo(target._signs);
+        ticks.AsSpan(0, count).CopyTo(target._ticks);
+        target.Count = count;
     }
 
     public void Clear() => Count = 0;
@@ -118,5 +128,26 @@ internal sealed class StatedPreferences(int capacity)
         return -1;
     }
 
-    private int Oldest() => OldestSlot.In(_ticks.AsSpan(0, Count));
+    /// <summary>A slot for a new statement: the next one, grown on demand, or the oldest when full.</summary>
+    private int FreeSlot()
+    {
+        if (Count == capacity)
+        {
+            return OldestSlot.In(_ticks.AsSpan(0, Count));
+        }
+
+        EnsureLength(Count + 1);
+        return Count++;
+    }
+
+    private void EnsureLength(int needed)
+    {
+        if (_isAttribute.Length >= needed && _ids.Length >= needed && _signs.Length >= needed && _ticks.Length >= needed)
+        {
+            return;
+        }
+
+        var length = TableGrowth.NextLength(_ids.Length, needed, Math.Max(needed, capacity));
+        (_isAttribute, _ids, _signs, _ticks) = (TableGrowth.Grown(_isAttribute, Count, length), TableGrowth.Grown(_ids, Count, length), TableGrowth.Grown(_signs, Count, length), TableGrowth.Grown(_ticks, Count, length));
+    }
 }

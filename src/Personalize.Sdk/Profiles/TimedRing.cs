@@ -4,12 +4,14 @@ namespace Personalize.Sdk.Profiles;
 /// The last few (item, time) pairs, kept ordered by time (oldest first, ties in recording order),
 /// so the newest is always last and reading newest-first needs no sorting. An item appears at most
 /// once, with its latest time; when full, the oldest entry makes room. Used for recent items,
-/// purchases and dismissals.
+/// purchases and dismissals. It grows on demand up to its capacity (<see cref="TableGrowth"/>).
 /// </summary>
-internal sealed class TimedRing(int capacity)
+/// <param name="capacity">The most entries the ring holds.</param>
+/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+internal sealed class TimedRing(int capacity, bool reserve = false)
 {
-    private readonly int[] _items = new int[capacity];
-    private readonly long[] _ticks = new long[capacity];
+    private int[] _items = reserve ? new int[capacity] : [];
+    private long[] _ticks = reserve ? new long[capacity] : [];
 
     public int Count { get; private set; }
 
@@ -32,7 +34,7 @@ internal sealed class TimedRing(int capacity)
             ticks = Math.Max(ticks, _ticks[slot]);
             RemoveAt(slot);
         }
-        else if (Count == _items.Length)
+        else if (Count == capacity)
         {
             if (ticks < _ticks[0])
             {
@@ -41,6 +43,8 @@ internal sealed class TimedRing(int capacity)
 
             RemoveAt(0);
         }
+
+        EnsureLength(Count + 1);
 
         // Events mostly arrive in time order, so this usually appends without moving anything.
         var position = Count;
@@ -101,14 +105,32 @@ internal sealed class TimedRing(int capacity)
         }
     }
 
+    /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
     public void CopyTo(TimedRing target)
     {
-        target.Count = Count;
-        _items.AsSpan(0, Count).CopyTo(target._items);
-        _ticks.AsSpan(0, Count).CopyTo(target._ticks);
+        // Read each field once: a concurrent growth may pair a new count with old arrays, and the
+        // copy must not throw before the caller's sequence check discards it.
+        var (items, ticks) = (_items, _ticks);
+        var count = Math.Min(Count, Math.Min(items.Length, ticks.Length));
+        target.Count = 0;
+        target.EnsureLength(count);
+        items.AsSpan(0, count).CopyTo(target._items);
+        ticks.AsSpan(0, count).CopyTo(target._ticks);
+        target.Count = count;
     }
 
     public void Clear() => Count = 0;
+
+    private void EnsureLength(int needed)
+    {
+        if (_items.Length >= needed && _ticks.Length >= needed)
+        {
+            return;
+        }
+
+        var length = TableGrowth.NextLength(_items.Length, needed, Math.Max(needed, capacity));
+        (_items, _ticks) = (TableGrowth.Grown(_items, Count, length), TableGrowth.Grown(_ticks, Count, length));
+    }
 
     private void RemoveAt(int slot)
     {

@@ -11,7 +11,8 @@ namespace Personalize.Sdk.Profiles;
 /// </remarks>
 internal sealed class UserProfile
 {
-    private readonly Lock _writeGate = new();
+    // Writers lock the data itself (a monitor in its object header) rather than a separate Lock
+    // object: that saves 40 bytes in every profile, and the data is never handed out to lock on.
     private readonly ProfileData _data = new();
     private int _sequence;
     private bool _retired;
@@ -27,7 +28,7 @@ internal sealed class UserProfile
     public bool Write<TState>(scoped in TState state, ProfileWriter<TState> update)
         where TState : allows ref struct
     {
-        lock (_writeGate)
+        lock (_data)
         {
             return WriteLocked(state, update);
         }
@@ -40,7 +41,7 @@ internal sealed class UserProfile
     public bool TryWrite<TState>(scoped in TState state, ProfileWriter<TState> update)
         where TState : allows ref struct
     {
-        if (!_writeGate.TryEnter())
+        if (!Monitor.TryEnter(_data))
         {
             return false;
         }
@@ -51,7 +52,7 @@ internal sealed class UserProfile
         }
         finally
         {
-            _writeGate.Exit();
+            Monitor.Exit(_data);
         }
     }
 
@@ -104,7 +105,7 @@ internal sealed class UserProfile
     /// <summary>Folds this profile into <paramref name="target"/> and retires it.</summary>
     public void MergeInto(UserProfile target, double halfLifeTicks)
     {
-        lock (_writeGate)
+        lock (_data)
         {
             if (_retired)
             {
@@ -119,7 +120,7 @@ internal sealed class UserProfile
     /// <summary>Erases the profile's data and retires it.</summary>
     public void Erase()
     {
-        lock (_writeGate)
+        lock (_data)
         {
             _retired = true;
             Interlocked.Increment(ref _sequence);

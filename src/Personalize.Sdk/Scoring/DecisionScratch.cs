@@ -36,7 +36,7 @@ internal sealed class DecisionScratch
     private long _lastCatalogVersion = -1;
 
     /// <summary>The decision's copy of the user's profile.</summary>
-    public ProfileData Profile { get; } = new();
+    public ProfileData Profile { get; } = new(reserve: true);
 
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()

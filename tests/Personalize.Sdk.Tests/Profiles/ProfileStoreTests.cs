@@ -72,7 +72,7 @@ public sealed class ProfileStoreTests
     }
 
     [Fact]
-    public void A_profile_has_a_bounded_documented_size()
+    public void A_new_profile_takes_at_most_512_bytes_before_its_first_event()
     {
         // Warm the types first so only the profile itself is counted.
         _ = new UserProfile();
@@ -81,6 +81,60 @@ public sealed class ProfileStoreTests
         _ = new UserProfile();
 
         var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.InRange(bytes, 1_000, ProfileSize.MaxBytes);
+        Assert.InRange(bytes, 1, ProfileSize.NewMaxBytes);
+    }
+
+    [Fact]
+    public void Tables_grow_on_demand_to_their_documented_capacities_and_no_further()
+    {
+        var data = new ProfileData();
+        _ = new ProfileData();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            var ticks = 1_000 + i;
+            data.Categories.Add(i, 1, ticks, halfLifeTicks: 1e12);
+            data.Attributes.Add(i, 1, ticks, halfLifeTicks: 1e12);
+            data.RecentItems.Add(i, ticks);
+            data.Purchases.Add(i, ticks);
+            data.Preferences.Set(isAttribute: false, i, likes: true, ticks);
+            data.Shows.RecordShow(i, ticks, windowTicks: 1_000_000);
+        }
+
+        var grown = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(ProfileData.CategorySlots, data.Categories.Count);
+        Assert.Equal(ProfileData.AttributeSlots, data.Attributes.Count);
+        Assert.Equal(ProfileData.RecentSlots, data.RecentItems.Count);
+        Assert.Equal(ProfileData.PurchaseSlots, data.Purchases.Count);
+        Assert.Equal(ProfileData.PreferenceSlots, data.Preferences.Count);
+        Assert.Equal(ProfileData.ShowSlots, data.Shows.Count);
+        Assert.Equal(99, data.RecentItems.NewestItem(0)); // full rings keep the newest
+        Assert.Equal(100 - ProfileData.RecentSlots, data.RecentItems.ItemAt(0));
+
+        // Everything it grew through (4, 8, 16, 32 slots) stays under the documented bound for a full profile.
+        Assert.InRange(grown, 1, ProfileSize.FullMaxBytes * 2);
+    }
+
+    [Fact]
+    public void A_full_profile_copied_into_a_reserved_copy_allocates_nothing()
+    {
+        var live = new ProfileData();
+        for (var i = 0; i < 40; i++)
+        {
+            live.Attributes.Add(i, 1, 1_000 + i, halfLifeTicks: 1e12);
+            live.Purchases.Add(i, 1_000 + i);
+            live.Shows.RecordShow(i, 1_000 + i, windowTicks: 1_000_000);
+        }
+
+        var copy = new ProfileData(reserve: true);
+        live.CopyTo(copy); // warm the method
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        live.CopyTo(copy);
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(ProfileData.AttributeSlots, copy.Attributes.Count);
+        Assert.Equal(39, copy.Purchases.NewestItem(0));
     }
 }

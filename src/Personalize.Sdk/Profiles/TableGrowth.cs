@@ -1,0 +1,22 @@
+namespace Personalize.Sdk.Profiles;
+
+/// <summary>
+/// How a profile's tables grow: from nothing, to 4 slots at the first entry, then doubling up to the
+/// table's documented capacity. A new profile holds no slots, and most people never fill a table.
+/// </summary>
+internal static class TableGrowth
+{
+    private const int FirstGrowth = 4;
+
+    /// <summary>The next array length for a table of <paramref name="length"/> slots that needs <paramref name="needed"/>, at most <paramref name="capacity"/>.</summary>
+    public static int NextLength(int length, int needed, int capacity) =>
+        Math.Min(capacity, Math.Max(needed, length == 0 ? FirstGrowth : length * 2));
+
+    /// <summary>A copy of the first <paramref name="count"/> values of <paramref name="values"/> in a new array of <paramref name="length"/>.</summary>
+    public static T[] Grown<T>(T[] values, int count, int length)
+    {
+        var grown = new T[length];
+        values.AsSpan(0, count).CopyTo(grown);
+        return grown;
+    }
+}

@@ -13,6 +13,9 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
     private readonly HoldoutOptions[] _holdouts = [.. holdouts];
     private readonly HoldoutInfo[] _infos = [.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))];
 
+    // The default scheme's salt part, encoded once per holdout (null for other schemes).
+    private readonly byte[]?[] _saltPrefixes = [.. holdouts.Select(h => ReferenceEquals(h.Hasher, PersonalizeV1BucketHasher.Instance) ? PersonalizeV1BucketHasher.SaltPrefix(h.Salt) : null)];
+
     public IReadOnlyList<HoldoutInfo> Holdouts => _infos;
 
     public int Count => _holdouts.Length;
@@ -43,7 +46,9 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
     public HoldoutAssignment Assign(int index, ReadOnlySpan<char> unitKey, HoldoutArm? forced)
     {
         var options = _holdouts[index];
-        var bucket = options.Hasher.GetBucket(options.Salt, unitKey);
+        var bucket = _saltPrefixes[index] is { } saltPrefix
+            ? PersonalizeV1BucketHasher.GetBucket(saltPrefix, unitKey)
+            : options.Hasher.GetBucket(options.Salt, unitKey);
         var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
         return new HoldoutAssignment(options.Name, forced ?? arm, bucket, forced is not null);
     }

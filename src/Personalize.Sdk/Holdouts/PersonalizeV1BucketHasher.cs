@@ -70,6 +70,33 @@ internal sealed class PersonalizeV1BucketHasher : IBucketHasher
         }
     }
 
+    /// <summary>
+    /// The first part of every input for <paramref name="salt"/>: the length prefix and the salt's
+    /// UTF-8 bytes. A holdout computes it once, so each assignment encodes only the unit key.
+    /// </summary>
+    internal static byte[] SaltPrefix(string salt)
+    {
+        var bytes = new byte[PrefixLength + Encoding.UTF8.GetByteCount(salt)];
+        var saltBytes = Encoding.UTF8.GetBytes(salt, bytes.AsSpan(PrefixLength));
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes, (uint)saltBytes);
+        return bytes;
+    }
+
+    /// <summary>The same bucket as <see cref="GetBucket(ReadOnlySpan{char}, ReadOnlySpan{char})"/>, from a salt's <see cref="SaltPrefix"/>.</summary>
+    internal static int GetBucket(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitKey)
+    {
+        long maxBytes = saltPrefix.Length + Utf8Scratch.MaxByteCount(unitKey.Length);
+        if (maxBytes >= Utf8Scratch.StackallocThreshold)
+        {
+            return Instance.GetBucket(Encoding.UTF8.GetString(saltPrefix[PrefixLength..]), unitKey);
+        }
+
+        Span<byte> buffer = stackalloc byte[(int)maxBytes];
+        saltPrefix.CopyTo(buffer);
+        var length = saltPrefix.Length + Encoding.UTF8.GetBytes(unitKey, buffer[saltPrefix.Length..]);
+        return ToBucket(XxHash3.HashToUInt64(buffer[..length], seed: 0));
+    }
+
     /// <summary>Multiply-high reduction of a 64-bit hash to <c>[0, BucketCount)</c>.</summary>
     internal static int ToBucket(ulong hash) => (int)Math.BigMul(hash, (ulong)BucketHashers.BucketCount, out _);
 }

@@ -1,0 +1,47 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Holdouts;
+
+namespace Personalize.Sdk.Tests.Holdouts;
+
+/// <summary>
+/// The assigner encodes the default scheme's salt once per holdout; that path must give exactly the
+/// bucket of the frozen scheme for every key, on both sides of the stack threshold.
+/// </summary>
+public sealed class SaltPrefixTests
+{
+    [Theory]
+    [InlineData("exp-1", "user-123")]
+    [InlineData("home-holdout-2026", "user-1234567")]
+    [InlineData("s\u00E4lt", "\u6771\u4EAC")]
+    [InlineData("salt\uD83D", "\uDC69-lone-surrogates")]
+    [InlineData("", "k")]
+    public void The_precomputed_salt_gives_the_schemes_bucket(string salt, string key)
+    {
+        var prefix = PersonalizeV1BucketHasher.SaltPrefix(salt);
+
+        Assert.Equal(BucketHashers.Default.GetBucket(salt, key), PersonalizeV1BucketHasher.GetBucket(prefix, key));
+    }
+
+    [Fact]
+    public void Random_keys_of_every_length_up_past_the_stack_threshold_agree()
+    {
+        var random = new Random(7);
+        foreach (var salt in new[] { "exp-1", "\u00EB\u6771" })
+        {
+            var prefix = PersonalizeV1BucketHasher.SaltPrefix(salt);
+            for (var length = 0; length < 400; length += 3)
+            {
+                var key = RandomText.Next(random, length);
+                Assert.Equal(BucketHashers.Default.GetBucket(salt, key), PersonalizeV1BucketHasher.GetBucket(prefix, key));
+            }
+        }
+    }
+
+    [Fact]
+    public void The_published_example_holds_through_the_assigner()
+    {
+        var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "exp", Salt = "exp-1", BasisPoints = 1_000 }]);
+
+        Assert.Equal(348, assigner.Assign("exp", "user-123").Bucket);
+    }
+}

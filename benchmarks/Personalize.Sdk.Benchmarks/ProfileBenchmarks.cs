@@ -4,8 +4,9 @@ using Personalize.Sdk.Profiles;
 namespace Personalize.Sdk.Benchmarks;
 
 /// <summary>
-/// What one profile costs: the Allocated column of <c>NewProfile</c> is the bytes per profile
-/// (its tables are allocated once at full size and never grow). Baseline: an empty object.
+/// What one profile costs before its first event: the Allocated column of <c>NewProfile</c> (its
+/// tables take memory as entries arrive; see the <c>memory</c> probe for people with history).
+/// Baseline: an empty object.
 /// </summary>
 [MemoryDiagnoser]
 public class ProfileBenchmarks

@@ -34,4 +34,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed; this server keeps serving from memory and retries.")]
     public static partial void JournalReadFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements (is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]
+    public static partial void AnnouncementsUnavailable(ILogger logger, TimeSpan pollInterval, Exception exception);
 }

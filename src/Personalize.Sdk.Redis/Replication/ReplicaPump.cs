@@ -31,6 +31,7 @@ internal sealed class ReplicaPump(
     ILogger logger) : IHostedService, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 512;
+    private static readonly TimeSpan SubscriptionRetry = TimeSpan.FromMinutes(1);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -42,6 +43,7 @@ internal sealed class ReplicaPump(
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly WakeSignal _appended = new();
     private ISubscriber? _subscriber;
+    private long _nextSubscription;
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
@@ -207,18 +209,27 @@ internal sealed class ReplicaPump(
 
     /// <summary>
     /// Subscribes to other servers' announcements, once: StackExchange.Redis subscribes again by
-    /// itself after a reconnection.
+    /// itself after a reconnection. A server that refuses (pub/sub disabled, or an ACL without
+    /// channels) leaves this server polling, and it tries again a minute later.
     /// </summary>
     private async Task SubscribeAsync()
     {
-        if (_subscriber is not null || connection.Multiplexer is not { } multiplexer)
+        if (_subscriber is not null || connection.Multiplexer is not { } multiplexer || time.GetTimestamp() < _nextSubscription)
         {
             return;
         }
 
-        var subscriber = multiplexer.GetSubscriber();
-        await subscriber.SubscribeAsync(appended, OnAppended).ConfigureAwait(false);
-        _subscriber = subscriber;
+        try
+        {
+            var subscriber = multiplexer.GetSubscriber();
+            await subscriber.SubscribeAsync(appended, OnAppended).ConfigureAwait(false);
+            _subscriber = subscriber;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            _nextSubscription = time.GetTimestamp() + (long)(SubscriptionRetry.TotalSeconds * time.TimestampFrequency);
+            RedisLog.AnnouncementsUnavailable(logger, pollInterval, exception);
+        }
     }
 
     private void OnAppended(RedisChannel channel, RedisValue announcement)

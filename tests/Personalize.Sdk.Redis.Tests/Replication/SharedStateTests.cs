@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using System.Text.Json.Nodes;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using Personalize.Sdk.Reporting;
+using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
@@ -55,6 +56,34 @@ public sealed class SharedStateTests
         }
 
         Assert.Equal(AppServer.Start, b.Time.GetUtcNow()); // no timer could have fired
+    }
+
+    [RedisFact]
+    public async Task Without_pub_sub_a_server_still_reads_other_servers_changes_by_polling()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using (var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true"))
+        {
+            // The default user may no longer publish or subscribe to any channel.
+            await admin.GetDatabase().ExecuteAsync("ACL", "SETUSER", "default", "resetchannels");
+        }
+
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        Assert.DoesNotContain("books-", b.Top("shopper")[0], StringComparison.Ordinal);
+
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-2"));
+        await a.FlushAsync();
+        for (var polls = 0; !b.Top("shopper")[0].StartsWith("books-", StringComparison.Ordinal); polls++)
+        {
+            // No announcement can come: only the poll, on B's fake clock, reads the journal. The
+            // reader may not be waiting yet when the clock moves, so move it until it has read.
+            Assert.True(polls < 200, "B never read A's changes by polling.");
+            var applied = b.NextEntriesApplied();
+            b.Time.Advance(new RedisPersonalizationOptions().ReplicationPollInterval);
+            await Task.WhenAny(applied, Task.Delay(TimeSpan.FromMilliseconds(50)));
+        }
     }
 
     [RedisFact]

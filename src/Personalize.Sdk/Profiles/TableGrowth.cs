@@ -1,8 +1,9 @@
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
-/// How a profile's tables grow: from nothing, to 4 slots at the first entry, then doubling up to the
-/// table's documented capacity. A new profile holds no slots, and most people never fill a table.
+/// How a profile's tables grow: from nothing, to 4 slots at the first entry, then 8, then by half
+/// again (12, 18, 27, ...) up to the table's documented capacity. A new profile holds no slots, and
+/// growing by half rather than doubling leaves at most a third of a grown table empty.
 /// </summary>
 internal static class TableGrowth
 {
@@ -10,7 +11,7 @@ internal static class TableGrowth
 
     /// <summary>The next array length for a table of <paramref name="length"/> slots that needs <paramref name="needed"/>, at most <paramref name="capacity"/>.</summary>
     public static int NextLength(int length, int needed, int capacity) =>
-        Math.Min(capacity, Math.Max(needed, length == 0 ? FirstGrowth : length * 2));
+        Math.Min(capacity, Math.Max(needed, length < FirstGrowth ? FirstGrowth : length < 2 * FirstGrowth ? 2 * FirstGrowth : length + (length / 2)));
 
     /// <summary>A copy of the first <paramref name="count"/> values of <paramref name="values"/> in a new array of <paramref name="length"/>.</summary>
     public static T[] Grown<T>(T[] values, int count, int length)

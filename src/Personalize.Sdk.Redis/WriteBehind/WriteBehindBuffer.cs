@@ -112,13 +112,16 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 var tail = _head + _count;
                 _ring[tail < _ring.Length ? tail : tail - _ring.Length] = operation;
                 _count++;
-                if (_count == _settings.WriteBatchSize || (_count == 1 && _settings.FlushInterval == TimeSpan.Zero))
+                var atOnce = _settings.FlushInterval == TimeSpan.Zero;
+                if (_count == _settings.WriteBatchSize || (_count == 1 && atOnce))
                 {
                     // A full batch, or the first write with no interval to wait: send it now.
                     wake = true;
                 }
-                else if (!_timerArmed)
+                else if (!atOnce && !_timerArmed)
                 {
+                    // With no interval, a later write needs no timer: the flusher is sending (and
+                    // takes it next) or waiting to retry (and takes it then).
                     ArmTimerLocked();
                 }
             }

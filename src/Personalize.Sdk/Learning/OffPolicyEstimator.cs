@@ -1,0 +1,96 @@
+using Personalize.Sdk.Measurement;
+
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// Estimates what a policy would have earned from decisions another policy made and logged with
+/// their probabilities (Dudik, Langford and Li 2011; Swaminathan and Joachims 2015): the direct
+/// method, clipped inverse propensity scoring, self-normalised IPS and doubly robust, each with a
+/// confidence interval from the sample variance of its per-decision terms (the delta method for
+/// the self-normalised ratio).
+/// </summary>
+internal static class OffPolicyEstimator
+{
+    /// <summary>The default clip on an importance weight, as in Vowpal Wabbit's and Azure Personalizer's offline evaluations.</summary>
+    public const double DefaultMaxWeight = 100;
+
+    /// <summary>Estimates the evaluated policy's mean reward from <paramref name="rounds"/>.</summary>
+    /// <param name="rounds">The logged decisions; at least one.</param>
+    /// <param name="confidence">The confidence level of the intervals, in (0, 1).</param>
+    /// <param name="maxWeight">The largest importance weight IPS and doubly robust use; larger ones are clipped to it.</param>
+    /// <exception cref="ArgumentException">No rounds, or a logged probability outside (0, 1].</exception>
+    public static OffPolicyEstimates Estimate(ReadOnlySpan<LoggedRound> rounds, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
+    {
+        if (rounds.IsEmpty)
+        {
+            throw new ArgumentException("At least one logged decision is needed.", nameof(rounds));
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(confidence, 0.0);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(confidence, 1.0);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxWeight, 1.0);
+        var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
+
+        double directSum = 0, directSquares = 0;
+        double ipsSum = 0, ipsSquares = 0;
+        double robustSum = 0, robustSquares = 0;
+        double weightSum = 0, weightSquares = 0;
+        double weightedReward = 0;
+        foreach (var round in rounds)
+        {
+            if (!(round.LoggedProbability is > 0 and <= 1))
+            {
+                throw new ArgumentException("Every logged probability must be in (0, 1]: a choice the logging policy could not make cannot be weighed.", nameof(rounds));
+            }
+
+            var weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
+            var direct = round.PredictedTargetValue;
+            var ips = weight * round.Reward;
+            var robust = direct + (weight * (round.Reward - round.PredictedReward));
+            (directSum, directSquares) = (directSum + direct, directSquares + (direct * direct));
+            (ipsSum, ipsSquares) = (ipsSum + ips, ipsSquares + (ips * ips));
+            (robustSum, robustSquares) = (robustSum + robust, robustSquares + (robust * robust));
+            (weightSum, weightSquares) = (weightSum + weight, weightSquares + (weight * weight));
+            weightedReward += ips;
+        }
+
+        var n = rounds.Length;
+        var effective = weightSquares > 0 ? weightSum * weightSum / weightSquares : 0;
+        return new OffPolicyEstimates(
+            Mean(directSum, directSquares, n, z, n),
+            Mean(ipsSum, ipsSquares, n, z, effective),
+            SelfNormalized(rounds, weightedReward, weightSum, maxWeight, z, effective),
+            Mean(robustSum, robustSquares, n, z, effective),
+            n);
+    }
+
+    private static OffPolicyEstimate Mean(double sum, double squares, int n, double z, double effective)
+    {
+        var mean = sum / n;
+        var variance = n > 1 ? Math.Max(0, (squares - (n * mean * mean)) / (n - 1)) : 0;
+        var half = z * Math.Sqrt(variance / n);
+        return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
+    }
+
+    /// <summary>The ratio sum(w r) / sum(w), its variance by the delta method: sum(w^2 (r - ratio)^2) / sum(w)^2.</summary>
+    private static OffPolicyEstimate SelfNormalized(ReadOnlySpan<LoggedRound> rounds, double weightedReward, double weightSum, double maxWeight, double z, double effective)
+    {
+        if (weightSum <= 0)
+        {
+            // The evaluated policy never makes a logged choice: the logs say nothing about it.
+            return new OffPolicyEstimate(double.NaN, double.NaN, double.NaN, 0);
+        }
+
+        var ratio = weightedReward / weightSum;
+        double spread = 0;
+        foreach (var round in rounds)
+        {
+            var weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
+            var residual = round.Reward - ratio;
+            spread += weight * weight * residual * residual;
+        }
+
+        var half = z * Math.Sqrt(spread) / weightSum;
+        return new OffPolicyEstimate(ratio, ratio - half, ratio + half, effective);
+    }
+}

@@ -1,0 +1,145 @@
+using Personalize.Sdk.Learning;
+
+namespace Personalize.Sdk.Tests.Learning;
+
+/// <summary>
+/// The estimators against a seeded simulator whose true values are known exactly: contexts, five
+/// choices with hidden Bernoulli reward rates, an epsilon-greedy logging policy, a different target
+/// policy, and a reward model that is deliberately wrong.
+/// </summary>
+public sealed class OffPolicyEstimatorTests
+{
+    private const int Contexts = 4;
+    private const int Choices = 5;
+    private const double Epsilon = 0.3;
+
+    [Fact]
+    public void The_unbiased_estimators_cover_the_true_value_in_at_least_90_percent_of_seeded_runs()
+    {
+        const int Runs = 200;
+        int ips = 0, selfNormalized = 0, robust = 0, direct = 0;
+        for (var seed = 0; seed < Runs; seed++)
+        {
+            var world = new World(seed);
+            var estimates = OffPolicyEstimator.Estimate(world.Log(2_000, modelBias: 0.15));
+            ips += Covers(estimates.InversePropensity, world.TrueTargetValue) ? 1 : 0;
+            selfNormalized += Covers(estimates.SelfNormalized, world.TrueTargetValue) ? 1 : 0;
+            robust += Covers(estimates.DoublyRobust, world.TrueTargetValue) ? 1 : 0;
+            direct += Covers(estimates.DirectMethod, world.TrueTargetValue) ? 1 : 0;
+        }
+
+        Assert.InRange(ips / (double)Runs, 0.90, 1.0);
+        Assert.InRange(selfNormalized / (double)Runs, 0.90, 1.0);
+        Assert.InRange(robust / (double)Runs, 0.90, 1.0);
+
+        // The direct method trusts the wrong model, and its interval does not know it.
+        Assert.InRange(direct / (double)Runs, 0.0, 0.5);
+    }
+
+    [Fact]
+    public void Doubly_robust_with_a_right_model_is_tighter_than_ips()
+    {
+        var world = new World(seed: 11);
+        var estimates = OffPolicyEstimator.Estimate(world.Log(5_000, modelBias: 0));
+
+        Assert.True(Width(estimates.DoublyRobust) < Width(estimates.InversePropensity));
+        Assert.InRange(estimates.DirectMethod.Value, world.TrueTargetValue - 0.02, world.TrueTargetValue + 0.02);
+    }
+
+    [Fact]
+    public void Evaluating_the_logging_policy_itself_weighs_every_decision_once()
+    {
+        LoggedRound[] rounds = [new(0.5, 1, 0.5, 0.4, 0.4), new(0.25, 0, 0.25, 0.1, 0.3), new(1, 1, 1, 0.9, 0.9)];
+
+        var estimates = OffPolicyEstimator.Estimate(rounds);
+
+        Assert.Equal(3, estimates.InversePropensity.EffectiveSampleSize, precision: 10);
+        Assert.Equal(2 / 3.0, estimates.InversePropensity.Value, precision: 10);
+        Assert.Equal(2 / 3.0, estimates.SelfNormalized.Value, precision: 10);
+    }
+
+    [Fact]
+    public void Weights_are_clipped_and_the_effective_sample_size_shows_the_cost_of_a_rare_choice()
+    {
+        LoggedRound[] rounds = [new(0.001, 1, 1, 0, 0), new(1, 0, 1, 0, 0)];
+
+        var estimates = OffPolicyEstimator.Estimate(rounds, maxWeight: 10);
+
+        Assert.Equal(5, estimates.InversePropensity.Value, precision: 10); // (10 x 1 + 1 x 0) / 2
+        Assert.Equal(121 / 101.0, estimates.InversePropensity.EffectiveSampleSize, precision: 10);
+    }
+
+    [Fact]
+    public void A_policy_that_never_makes_a_logged_choice_has_no_self_normalised_estimate()
+    {
+        var estimates = OffPolicyEstimator.Estimate([new LoggedRound(0.5, 1, 0, 0.2, 0.2)]);
+
+        Assert.True(double.IsNaN(estimates.SelfNormalized.Value));
+        Assert.Equal(0, estimates.InversePropensity.Value);
+    }
+
+    [Fact]
+    public void Bad_input_is_refused_naming_the_parameter()
+    {
+        Assert.Equal("rounds", Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Estimate([])).ParamName);
+        Assert.Equal("rounds", Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Estimate([new LoggedRound(0, 1, 1, 0, 0)])).ParamName);
+        Assert.Equal("confidence", Assert.Throws<ArgumentOutOfRangeException>(() => OffPolicyEstimator.Estimate([new LoggedRound(1, 1, 1, 0, 0)], confidence: 1)).ParamName);
+    }
+
+    private static bool Covers(OffPolicyEstimate estimate, double truth) => estimate.Lower <= truth && truth <= estimate.Upper;
+
+    private static double Width(OffPolicyEstimate estimate) => estimate.Upper - estimate.Lower;
+
+    /// <summary>Hidden reward rates per (context, choice); the logging policy favours one choice per context, the target another.</summary>
+    private sealed class World
+    {
+        private readonly Random _random;
+        private readonly double[,] _rates = new double[Contexts, Choices];
+        private readonly int[] _logged = new int[Contexts];
+        private readonly int[] _target = new int[Contexts];
+
+        public World(int seed)
+        {
+            _random = new Random(seed);
+            for (var context = 0; context < Contexts; context++)
+            {
+                for (var choice = 0; choice < Choices; choice++)
+                {
+                    _rates[context, choice] = 0.05 + (0.55 * _random.NextDouble());
+                }
+
+                _logged[context] = _random.Next(Choices);
+                _target[context] = (_logged[context] + 1 + _random.Next(Choices - 1)) % Choices;
+            }
+
+            // Contexts are equally likely; the target policy is deterministic.
+            for (var context = 0; context < Contexts; context++)
+            {
+                TrueTargetValue += _rates[context, _target[context]] / Contexts;
+            }
+        }
+
+        public double TrueTargetValue { get; }
+
+        public LoggedRound[] Log(int count, double modelBias)
+        {
+            var rounds = new LoggedRound[count];
+            for (var i = 0; i < count; i++)
+            {
+                var context = _random.Next(Contexts);
+                var choice = _random.NextDouble() < Epsilon ? _random.Next(Choices) : _logged[context];
+                var probability = (choice == _logged[context] ? 1 - Epsilon : 0) + (Epsilon / Choices);
+                var reward = _random.NextDouble() < _rates[context, choice] ? 1.0 : 0.0;
+                var target = _target[context];
+                rounds[i] = new LoggedRound(
+                    probability,
+                    reward,
+                    choice == target ? 1 : 0,
+                    _rates[context, choice] + modelBias,
+                    _rates[context, target] + modelBias);
+            }
+
+            return rounds;
+        }
+    }
+}

@@ -22,7 +22,7 @@ public sealed partial class ArchitectureTests
         ["Guardrails"] = ["Governance", "Scoring", "Signals", "Profiles", "Catalog", "Statistics"],
         ["Holdouts"] = ["Governance"],
         ["Measurement"] = ["Governance", "Holdouts"],
-        ["Learning"] = ["Measurement"],
+        ["Learning"] = ["Measurement", "Scoring"],
         ["Placements"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement"],
         ["Readiness"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],
         ["Explanations"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],

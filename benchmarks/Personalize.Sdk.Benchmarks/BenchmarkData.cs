@@ -32,16 +32,16 @@ internal static class BenchmarkData
     ];
 
     /// <summary>200 users with 20 events each, user-7 with a stated preference, a 5% holdout, six signals.</summary>
-    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20, Action<PersonalizationBuilder>? attach = null)
+    public static (ServiceProvider Services, IPersonalizer Personalizer) Warm(CatalogItem[] catalog, int users = 200, int eventsPerUser = 20, Action<PersonalizationBuilder>? attach = null, Action<PersonalizationOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddPersonalization(options =>
+        var builder = services.AddPersonalization(configure ?? (options =>
             {
                 foreach (var signal in BuiltInSignals.All)
                 {
                     options.Weights[signal] = SixSignals.Contains(signal) ? 1f : 0f;
                 }
-            })
+            }))
             .AddCatalog(catalog)
             .AddHoldout("home", basisPoints: 500);
         attach?.Invoke(builder);

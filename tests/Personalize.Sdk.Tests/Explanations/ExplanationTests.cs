@@ -123,6 +123,22 @@ public sealed class ExplanationTests
     }
 
     [Theory, AutoData]
+    public void A_reason_never_cites_an_item_the_catalog_no_longer_has(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence).Then(options => options.Weights[BuiltInSignals.CategoryAffinity] = 0.1f));
+        sdk.View("shopper", "books-1", "kitchen-4");
+        sdk.View("shopper", "hiking-1", "kitchen-4");
+        sdk.View(user, "hiking-1", "books-2", "books-1");
+
+        sdk.Catalog.Replace(TestCatalog.Items.Where(item => item.Key != "books-1"));
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+        Assert.Equal("Often chosen after Hiking item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
+        Assert.Equal("Because you viewed Books item 2", items.Single(i => i.ItemKey == "books-3").Reason);
+        Assert.All(items, item => Assert.DoesNotContain("Books item 1", item.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory, AutoData]
     public void A_new_user_is_told_what_is_popular(string user, string shopper)
     {
         using var sdk = new TestSdk();

@@ -211,7 +211,7 @@ public sealed class AllocationTests
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             var profile = context.Profile;
-            var total = profile.TotalCategoryAffinity + profile.TotalAttributeAffinity + context.ItemPopularity.Length + context.CategoryCount;
+            var total = profile.TotalCategoryAffinity + profile.TotalAttributeAffinity + context.ItemPopularity.Length + context.ItemRecentPopularity.Length + context.CategoryCount;
             foreach (var item in profile.RecentItems)
             {
                 var neighbours = context.GetNextStepNeighbours(item);

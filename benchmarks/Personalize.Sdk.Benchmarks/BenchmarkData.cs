@@ -39,10 +39,11 @@ internal static class BenchmarkData
         Action<PersonalizationBuilder>? attach = null,
         IReadOnlyCollection<string>? signals = null,
         bool holdout = true,
-        bool guardrails = true)
+        bool guardrails = true,
+        Action<PersonalizationOptions>? configure = null)
     {
         var services = new ServiceCollection();
-        var builder = services.AddPersonalization(options =>
+        var builder = services.AddPersonalization(configure ?? (options =>
             {
                 foreach (var signal in BuiltInSignals.All)
                 {
@@ -56,7 +57,7 @@ internal static class BenchmarkData
                         options.Guardrails.Disabled.Add(guardrail);
                     }
                 }
-            })
+            }))
             .AddCatalog(catalog);
         if (holdout)
         {

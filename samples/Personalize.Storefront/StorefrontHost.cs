@@ -122,6 +122,10 @@ public static class StorefrontHost
                 // again and again: rest one after ten showings without a click, not the default five.
                 options.Guardrails.FrequencyCap = 10;
 
+                // Rows of four: a shopper's shelf may fill the first row, not the whole home row
+                // (the SDK's default cap is 3 of one category per list).
+                options.MaxPerCategory = 4;
+
                 // Each page is a placement, and each pauses itself if its data stops being ready.
                 options.Readiness.AutoPause = true;
                 foreach (var placement in StorefrontPlacements.All)

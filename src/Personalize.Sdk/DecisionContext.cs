@@ -44,6 +44,14 @@ public readonly ref struct DecisionContext
     public ReadOnlySpan<double> ItemPopularity => Statistics.Popularity;
 
     /// <summary>
+    /// Every item's popularity across all users, by item index, decayed by the shorter
+    /// <see cref="PersonalizationOptions.TrendHalfLife"/>: the input of the built-in <c>trending</c>
+    /// signal. Relative values, like <see cref="ItemPopularity"/>: compare them only with each other
+    /// within one decision; an index beyond the span has 0. Read-only and allocation-free.
+    /// </summary>
+    public ReadOnlySpan<double> ItemRecentPopularity => Statistics.RecentPopularity;
+
+    /// <summary>
     /// How many of a user's most recent items (<see cref="ProfileView.RecentItems"/>, newest first)
     /// the next-step statistics link from, and the built-in <c>co-occurrence</c> signal reads.
     /// </summary>

@@ -11,7 +11,7 @@ namespace Personalize.Sdk;
 /// if valid, applies from the next decision to the live settings: <see cref="Weights"/>,
 /// <see cref="ColdStartWeights"/>, each existing placement's <see cref="PlacementOptions.Weights"/>,
 /// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/>,
-/// <see cref="KillSwitch"/>, <see cref="MinConfidence"/> and <see cref="MaxCount"/>. Every other
+/// <see cref="KillSwitch"/>, <see cref="MinConfidence"/>, <see cref="MaxCount"/> and <see cref="MaxPerCategory"/>. Every other
 /// setting needs a restart (a live change to it is ignored and logged); an invalid change is rejected
 /// whole and the last good settings stay. <see cref="PersonalizerBuilder"/> reads them once.
 /// </remarks>
@@ -22,9 +22,30 @@ public sealed class PersonalizationOptions
     [Range(1, 10_000)]
     public int MaxCount { get; set; } = 100;
 
+    /// <summary>
+    /// Diversity: at most this many items of one category in a decision's list, as long as the
+    /// best candidates include enough items of other categories; when they do not, the list is
+    /// filled from the capped category after the rest (the data says the list should be one
+    /// category). Uncategorised items are never capped. 0 switches the cap off. Read live.
+    /// </summary>
+    /// <value>
+    /// The default is 3 (chosen on the evaluation harness's validation windows: it raised
+    /// intra-list diversity at no measurable cost in nDCG@10). Allowed: 0 to 10,000.
+    /// </value>
+    [Range(0, 10_000)]
+    public int MaxPerCategory { get; set; } = 3;
+
     /// <summary>How fast popularity fades: an event counts half as much after this long.</summary>
     /// <value>The default is 7 days. Must be positive.</value>
     public TimeSpan PopularityHalfLife { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How fast the <c>trending</c> signal's recent popularity fades: an event counts half as much
+    /// after this long. Shorter than <see cref="PopularityHalfLife"/>, so the mix can weigh today's
+    /// favourites against the week's.
+    /// </summary>
+    /// <value>The default is 1 day. Must be positive.</value>
+    public TimeSpan TrendHalfLife { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>How fast a user's affinities fade: an event counts half as much after this long.</summary>
     /// <value>The default is 14 days. Must be positive.</value>

@@ -68,7 +68,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _owned = owned;
-        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow());
+        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife);
         catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
 

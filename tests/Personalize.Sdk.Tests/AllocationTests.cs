@@ -141,6 +141,24 @@ public sealed class AllocationTests
         Assert.True(ViewReader.Reads > 0);
     }
 
+    [Fact]
+    public void The_trending_signal_and_the_category_cap_allocate_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(options =>
+        {
+            options.Weights[BuiltInSignals.Trending] = 1f;
+            options.ColdStartWeights[BuiltInSignals.Trending] = 1f;
+            options.MaxPerCategory = 1;
+        });
+        var buffer = new RankedItem[8];
+        var request = new PersonalizationRequest("account") { Count = 8 };
+        sdk.Personalizer.Rank(request, buffer, out _);
+
+        var bytes = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(0, bytes);
+    }
+
     private static long Measure(Action call) => Measure(_ => call());
 
     private static long Measure(Action<int> call)
@@ -193,7 +211,7 @@ public sealed class AllocationTests
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
         {
             var profile = context.Profile;
-            var total = profile.TotalCategoryAffinity + profile.TotalAttributeAffinity + context.ItemPopularity.Length + context.CategoryCount;
+            var total = profile.TotalCategoryAffinity + profile.TotalAttributeAffinity + context.ItemPopularity.Length + context.ItemRecentPopularity.Length + context.CategoryCount;
             foreach (var item in profile.RecentItems)
             {
                 var neighbours = context.GetNextStepNeighbours(item);

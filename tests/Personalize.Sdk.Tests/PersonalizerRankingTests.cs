@@ -85,7 +85,8 @@ public sealed class PersonalizerRankingTests
 
         sdk.Personalizer.Track(PersonalizationEvent.AddToCart(user, "garden-3"));
 
-        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 4 });
+        // Three: by default a list holds at most three of one category (MaxPerCategory).
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 3 });
         Assert.Equal(DecisionVariant.Personalized, decision.Variant);
         Assert.Equal("garden-3", decision.Items[0].ItemKey);
         Assert.All(decision.Items, item => Assert.StartsWith("garden-", item.ItemKey, StringComparison.Ordinal));

@@ -30,7 +30,7 @@ public sealed class ReadmeTests
 
         Assert.Equal(DecisionVariant.Personalized, decision.Variant);
         Assert.Equal(["boots", "tent", "kettle"], decision.Items.Select(i => i.ItemKey));
-        Assert.Equal(["boots 1.93", "tent 1.00", "kettle 0.00"], output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.Equal(["boots 2.25", "tent 1.00", "kettle 0.00"], output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }
 
     [Fact]

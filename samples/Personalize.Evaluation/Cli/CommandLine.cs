@@ -74,8 +74,10 @@ internal sealed record CommandLine(
           --sdk-weights W    personalized weights, e.g. popularity=3,category-affinity=1
           --sdk-cold-start-weights W
                              cold-start weights, same form
-          --sdk-popularity-half-life D, --sdk-affinity-half-life D
+          --sdk-popularity-half-life D, --sdk-affinity-half-life D, --sdk-trend-half-life D
                              half-lives in days
+          --sdk-max-per-category N
+                             the per-category cap (0: off)
           --sdk-min-confidence X
                              the confidence gate, in [0, 1]
           --sdk-label NAME   the row's name (default: the changes, in words)
@@ -91,7 +93,8 @@ internal sealed record CommandLine(
         bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false;
         int? maxLines = null;
         Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
-        double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null;
+        double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null, trendHalfLife = null;
+        int? maxPerCategory = null;
         string? sdkLabel = null;
         var run = new RunOptions();
         for (var i = 0; i < args.Count; i++)
@@ -188,6 +191,12 @@ internal sealed record CommandLine(
                 case "--sdk-affinity-half-life":
                     affinityHalfLife = Real(0, 3650, open: true);
                     break;
+                case "--sdk-trend-half-life":
+                    trendHalfLife = Real(0, 3650, open: true);
+                    break;
+                case "--sdk-max-per-category":
+                    maxPerCategory = Number(0);
+                    break;
                 case "--sdk-min-confidence":
                     minConfidence = Real(0, 1, open: false);
                     break;
@@ -208,7 +217,12 @@ internal sealed record CommandLine(
             }
         }
 
-        if (sdkWeights is not null || sdkColdStart is not null || popularityHalfLife is not null || affinityHalfLife is not null || minConfidence is not null)
+        if (tune && (trendHalfLife is not null || maxPerCategory is not null))
+        {
+            throw new FormatException("--tune does not search or check --sdk-trend-half-life or --sdk-max-per-category: score them on a validation window with --validation K.");
+        }
+
+        if (sdkWeights is not null || sdkColdStart is not null || popularityHalfLife is not null || affinityHalfLife is not null || minConfidence is not null || trendHalfLife is not null || maxPerCategory is not null)
         {
             run = run with
             {
@@ -218,7 +232,9 @@ internal sealed record CommandLine(
                     popularityHalfLife is { } p ? TimeSpan.FromDays(p) : null,
                     affinityHalfLife is { } a ? TimeSpan.FromDays(a) : null,
                     minConfidence,
-                    sdkLabel),
+                    sdkLabel,
+                    trendHalfLife is { } t ? TimeSpan.FromDays(t) : null,
+                    maxPerCategory),
             };
         }
         else if (sdkLabel is not null)

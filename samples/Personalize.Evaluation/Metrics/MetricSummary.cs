@@ -8,6 +8,10 @@ namespace Personalize.Evaluation.Metrics;
 /// <param name="RecallAt10">Mean Recall@10.</param>
 /// <param name="RecallAt20">Mean Recall@20.</param>
 /// <param name="CoverageAt10">Share of the catalogue that appears in at least one top-10 list.</param>
+/// <param name="DiversityAt10">
+/// Intra-list diversity: over the users, the mean share of pairs of categorised items in their top
+/// 10 that are of different categories (0: every list is one category; 0 when no categories are known).
+/// </param>
 internal sealed record MetricSummary(
     int Users,
     double NdcgAt10,
@@ -15,4 +19,5 @@ internal sealed record MetricSummary(
     double HitRateAt10,
     double RecallAt10,
     double RecallAt20,
-    double CoverageAt10);
+    double CoverageAt10,
+    double DiversityAt10 = 0);

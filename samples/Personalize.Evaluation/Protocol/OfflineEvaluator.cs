@@ -26,7 +26,7 @@ internal static class OfflineEvaluator
         ArgumentNullException.ThrowIfNull(recommender);
         ArgumentNullException.ThrowIfNull(data);
         var candidates = new CandidateBuilder(data.Train);
-        var metrics = new MetricAccumulator(data.Train.ItemKeys.Count);
+        var metrics = new MetricAccumulator(data.Train.ItemKeys.Count, data.Train.CategoryIds);
         var ranked = new int[ProtocolSettings.LongK];
         var scores = new UserScore[data.Relevant.Count];
         var segments = recommender is ISegmentedRecommender ? new string?[data.Relevant.Count] : null;

@@ -63,6 +63,10 @@ internal sealed class TrainingSet
         var byKey = catalog.ToDictionary(item => item.Key, StringComparer.Ordinal);
         Catalog = [.. ItemKeys.Select((key, index) => WithArrival(byKey.TryGetValue(key, out var item) ? item : new CatalogItem { Key = key }, firstSeen[index]))];
 
+        var categoryIds = new Dictionary<string, int>(StringComparer.Ordinal);
+        var categoryNames = new List<string>();
+        CategoryIds = [.. Catalog.Select(item => item.Category is { } category ? IndexOf(categoryIds, categoryNames, category) : -1)];
+
         int[] order = [.. Enumerable.Range(0, ItemKeys.Count)];
         new Random(seed).Shuffle(order);
         CandidateOrder = order;
@@ -88,6 +92,9 @@ internal sealed class TrainingSet
 
     /// <summary>The SDK catalog entry of each item, by index, with its arrival date (see the remarks).</summary>
     public IReadOnlyList<CatalogItem> Catalog { get; }
+
+    /// <summary>Each item's category as a dense id (-1: uncategorised), by index: what intra-list diversity compares.</summary>
+    public IReadOnlyList<int> CategoryIds { get; }
 
     /// <summary>
     /// Every item index in a fixed, seeded random order. Candidates are always passed in this order,

@@ -61,11 +61,11 @@ internal static class WeightTuner
     /// (stated preferences and request context get none; see <see cref="SdkSignals.WithoutInput"/>).
     /// </summary>
     public static IReadOnlyList<string> WeightedSignals { get; } =
-        [BuiltInSignals.Popularity, BuiltInSignals.CoOccurrence, BuiltInSignals.CategoryAffinity, BuiltInSignals.AttributeAffinity, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
+        [BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.CategoryAffinity, BuiltInSignals.AttributeAffinity, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
 
     /// <summary>The cold-start weights searched: the signals that need no profile.</summary>
     public static IReadOnlyList<string> ColdStartSignals { get; } =
-        [BuiltInSignals.Popularity, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
+        [BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
 
     /// <summary>The knobs, in search order.</summary>
     public static IReadOnlyList<Knob> Knobs { get; } = BuildKnobs();

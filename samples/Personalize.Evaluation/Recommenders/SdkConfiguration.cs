@@ -18,6 +18,8 @@ namespace Personalize.Evaluation.Recommenders;
 /// <param name="PopularityHalfLife">Overrides <see cref="PersonalizationOptions.PopularityHalfLife"/>; null keeps the default.</param>
 /// <param name="AffinityHalfLife">Overrides <see cref="PersonalizationOptions.AffinityHalfLife"/>; null keeps the default.</param>
 /// <param name="MinConfidence">Overrides <see cref="PersonalizationOptions.MinConfidence"/>; null keeps the default.</param>
+/// <param name="TrendHalfLife">Overrides <see cref="PersonalizationOptions.TrendHalfLife"/>; null keeps the default.</param>
+/// <param name="MaxPerCategory">Overrides <see cref="PersonalizationOptions.MaxPerCategory"/>; null keeps the default.</param>
 internal sealed record SdkConfiguration(
     string Name,
     IReadOnlyDictionary<string, float> Weights,
@@ -25,7 +27,9 @@ internal sealed record SdkConfiguration(
     bool ReplaySettings = true,
     TimeSpan? PopularityHalfLife = null,
     TimeSpan? AffinityHalfLife = null,
-    double? MinConfidence = null)
+    double? MinConfidence = null,
+    TimeSpan? TrendHalfLife = null,
+    int? MaxPerCategory = null)
 {
     private static readonly IReadOnlyDictionary<string, float> Empty = new Dictionary<string, float>(StringComparer.Ordinal);
 
@@ -39,7 +43,7 @@ internal sealed record SdkConfiguration(
     public static SdkConfiguration DefaultOptions { get; } = new("sdk (every option at its default)", Empty, Empty, ReplaySettings: false);
 
     /// <summary>Whether this configuration changes nothing but the replay settings.</summary>
-    public bool IsDefaultMix => Weights.Count == 0 && ColdStartWeights.Count == 0 && PopularityHalfLife is null && AffinityHalfLife is null && MinConfidence is null;
+    public bool IsDefaultMix => Weights.Count == 0 && ColdStartWeights.Count == 0 && PopularityHalfLife is null && AffinityHalfLife is null && MinConfidence is null && TrendHalfLife is null && MaxPerCategory is null;
 
     /// <summary>
     /// The SDK with one built-in signal alone: its weight and cold-start weight set to 1, every
@@ -63,7 +67,9 @@ internal sealed record SdkConfiguration(
         TimeSpan? popularityHalfLife = null,
         TimeSpan? affinityHalfLife = null,
         double? minConfidence = null,
-        string? name = null)
+        string? name = null,
+        TimeSpan? trendHalfLife = null,
+        int? maxPerCategory = null)
     {
         ArgumentNullException.ThrowIfNull(weights);
         ArgumentNullException.ThrowIfNull(coldStartWeights);
@@ -78,7 +84,9 @@ internal sealed record SdkConfiguration(
             new Dictionary<string, float>(coldStartWeights, StringComparer.Ordinal),
             PopularityHalfLife: popularityHalfLife,
             AffinityHalfLife: affinityHalfLife,
-            MinConfidence: minConfidence);
+            MinConfidence: minConfidence,
+            TrendHalfLife: trendHalfLife,
+            MaxPerCategory: maxPerCategory);
         return configuration with { Name = name ?? $"sdk ({configuration.DescribeChanges()})" };
     }
 
@@ -139,6 +147,16 @@ internal sealed record SdkConfiguration(
             parts.Add(FormattableString.Invariant($"min confidence {confidence:0.###}"));
         }
 
+        if (TrendHalfLife is { } trend)
+        {
+            parts.Add(FormattableString.Invariant($"trend half-life {trend.TotalDays:0.##} d"));
+        }
+
+        if (MaxPerCategory is { } cap)
+        {
+            parts.Add(FormattableString.Invariant($"at most {cap} per category"));
+        }
+
         return parts.Count == 0 ? "default mix" : string.Join("; ", parts);
     }
 
@@ -185,6 +203,16 @@ internal sealed record SdkConfiguration(
         if (MinConfidence is { } confidence)
         {
             options.MinConfidence = confidence;
+        }
+
+        if (TrendHalfLife is { } trendHalfLife)
+        {
+            options.TrendHalfLife = trendHalfLife;
+        }
+
+        if (MaxPerCategory is { } maxPerCategory)
+        {
+            options.MaxPerCategory = maxPerCategory;
         }
     }
 

@@ -50,12 +50,12 @@ internal static class MarkdownReport
         }
 
         Line(text);
-        Line(text, $"| recommender | nDCG@10 (± s.e.) | HR@10 | Recall@10 | Recall@20 | Coverage@10 | fit s | rank s |");
-        Line(text, $"|---|---|---|---|---|---|---|---|");
+        Line(text, $"| recommender | nDCG@10 (± s.e.) | HR@10 | Recall@10 | Recall@20 | Coverage@10 | ILD@10 | fit s | rank s |");
+        Line(text, $"|---|---|---|---|---|---|---|---|---|");
         foreach (var r in report.Results)
         {
             var m = r.Metrics;
-            Line(text, $"| {r.Name} | {m.NdcgAt10:F4} ± {m.NdcgAt10StandardError:F4} | {m.HitRateAt10:F4} | {m.RecallAt10:F4} | {m.RecallAt20:F4} | {m.CoverageAt10:F4} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F1} |");
+            Line(text, $"| {r.Name} | {m.NdcgAt10:F4} ± {m.NdcgAt10StandardError:F4} | {m.HitRateAt10:F4} | {m.RecallAt10:F4} | {m.RecallAt20:F4} | {m.CoverageAt10:F4} | {m.DiversityAt10:F4} | {r.FitSeconds:F1} | {r.EvaluateSeconds:F1} |");
         }
 
         if (report.Random is { } random)

@@ -13,6 +13,7 @@ internal static class BuiltInRules
     public static RuleInfo For(string name) => name switch
     {
         BuiltInSignals.Popularity => Rule("Show what many people engage with now; the cold-start default.", "click-through rate"),
+        BuiltInSignals.Trending => Rule("Catch what is taking off before it is popular overall.", "click-through rate"),
         BuiltInSignals.CategoryPopularity => Rule("Surface the best of every category, not only of the biggest.", "catalogue coverage"),
         BuiltInSignals.CategoryAffinity => Rule("Lead with the categories this user engages with.", "click-through rate"),
         BuiltInSignals.AttributeAffinity => Rule("Favour the brands and styles this user engages with.", "click-through rate"),

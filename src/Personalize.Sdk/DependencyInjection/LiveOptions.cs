@@ -3,7 +3,7 @@ namespace Personalize.Sdk.DependencyInjection;
 /// <summary>
 /// Which options change live and which need a restart. Live: <see cref="PersonalizationOptions.KillSwitch"/>,
 /// <see cref="PersonalizationOptions.MinConfidence"/>, <see cref="PersonalizationOptions.MaxCount"/>,
-/// <see cref="PersonalizationOptions.Weights"/>, <see cref="PersonalizationOptions.ColdStartWeights"/>,
+/// <see cref="PersonalizationOptions.MaxPerCategory"/>, <see cref="PersonalizationOptions.Weights"/>, <see cref="PersonalizationOptions.ColdStartWeights"/>,
 /// and each existing placement's <see cref="PlacementOptions.Weights"/>,
 /// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/>.
 /// Everything else is read once, at start: changing holdouts live would corrupt their measurement,
@@ -18,6 +18,7 @@ internal static class LiveOptions
         merged.KillSwitch = next.KillSwitch;
         merged.MinConfidence = next.MinConfidence;
         merged.MaxCount = next.MaxCount;
+        merged.MaxPerCategory = next.MaxPerCategory;
         Replace(merged.Weights, next.Weights);
         Replace(merged.ColdStartWeights, next.ColdStartWeights);
         foreach (var (name, placement) in merged.Placements)
@@ -38,6 +39,7 @@ internal static class LiveOptions
     {
         var changes = new List<string>();
         Compare(changes, nameof(start.PopularityHalfLife), start.PopularityHalfLife, next.PopularityHalfLife);
+        Compare(changes, nameof(start.TrendHalfLife), start.TrendHalfLife, next.TrendHalfLife);
         Compare(changes, nameof(start.AffinityHalfLife), start.AffinityHalfLife, next.AffinityHalfLife);
         Compare(changes, nameof(start.MaxProfiles), start.MaxProfiles, next.MaxProfiles);
         Compare(changes, nameof(start.ProfileIdleExpiration), start.ProfileIdleExpiration, next.ProfileIdleExpiration);

@@ -12,7 +12,9 @@ internal static class OptionsCopy
         var copy = new PersonalizationOptions
         {
             MaxCount = source.MaxCount,
+            MaxPerCategory = source.MaxPerCategory,
             PopularityHalfLife = source.PopularityHalfLife,
+            TrendHalfLife = source.TrendHalfLife,
             AffinityHalfLife = source.AffinityHalfLife,
             MaxProfiles = source.MaxProfiles,
             ProfileIdleExpiration = source.ProfileIdleExpiration,

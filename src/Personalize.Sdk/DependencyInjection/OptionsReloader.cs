@@ -83,7 +83,7 @@ internal sealed class OptionsReloader : IDisposable
 
             var previous = _settings.Swap(new DecisionSettings(merged, placements));
             _metrics.OptionsReloaded("applied");
-            Log.OptionsReloadApplied(_logger, merged.KillSwitch ? "on" : "off", merged.MinConfidence, merged.MaxCount);
+            Log.OptionsReloadApplied(_logger, merged.KillSwitch ? "on" : "off", merged.MinConfidence, merged.MaxCount, merged.MaxPerCategory);
             if (previous.KillSwitch != merged.KillSwitch)
             {
                 Log.KillSwitchChanged(_logger, merged.KillSwitch ? "on" : "off", merged.KillSwitch ? "off" : "back on");

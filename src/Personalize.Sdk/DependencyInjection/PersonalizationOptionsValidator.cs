@@ -21,6 +21,7 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
 
         // TimeSpan ranges cannot be data annotations: RangeAttribute(Type, string, string) is not trim-safe.
         RequirePositive(failures, nameof(options.PopularityHalfLife), options.PopularityHalfLife);
+        RequirePositive(failures, nameof(options.TrendHalfLife), options.TrendHalfLife);
         RequirePositive(failures, nameof(options.AffinityHalfLife), options.AffinityHalfLife);
         RequirePositive(failures, nameof(options.ProfileIdleExpiration), options.ProfileIdleExpiration);
         RequirePositive(failures, nameof(options.FreshnessPeriod), options.FreshnessPeriod);

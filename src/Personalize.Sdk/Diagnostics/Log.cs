@@ -41,8 +41,8 @@ internal static partial class Log
     [LoggerMessage(12, LogLevel.Information, "Placement '{Placement}' resumed personalization: its fallback rate over the window is {FallbackRate} and its catalog is within its age limit.")]
     public static partial void PlacementResumed(ILogger logger, string placement, string fallbackRate);
 
-    [LoggerMessage(13, LogLevel.Information, "Personalization options reloaded; in force from the next decision: the signal weights, kill switch {KillSwitch}, MinConfidence {MinConfidence}, MaxCount {MaxCount}.")]
-    public static partial void OptionsReloadApplied(ILogger logger, string killSwitch, double minConfidence, int maxCount);
+    [LoggerMessage(13, LogLevel.Information, "Personalization options reloaded; in force from the next decision: the signal weights, kill switch {KillSwitch}, MinConfidence {MinConfidence}, MaxCount {MaxCount}, MaxPerCategory {MaxPerCategory}.")]
+    public static partial void OptionsReloadApplied(ILogger logger, string killSwitch, double minConfidence, int maxCount, int maxPerCategory);
 
     [LoggerMessage(14, LogLevel.Error, "A change to the personalization options was rejected; the last good settings stay in force. {Failures}")]
     public static partial void OptionsReloadRejected(ILogger logger, string failures);

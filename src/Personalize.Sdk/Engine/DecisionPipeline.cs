@@ -96,7 +96,7 @@ internal sealed class DecisionPipeline(
                 var matrix = scratch.Matrix(kept.Length * signals.Count, clear: true);
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
-                written = scoring.Score(context, plan, kept, matrix, runs, served, failure != PipelineFailure.None || outcome.ServedAllFailed, count, destination, out selected);
+                written = scoring.Score(context, plan, kept, matrix, runs, served, failure != PipelineFailure.None || outcome.ServedAllFailed, count, settings.MaxPerCategory, destination, out selected);
             }
 
             // The decision.

@@ -16,6 +16,8 @@ internal sealed class DecisionSettings(PersonalizationOptions options, Placement
 
     public double MinConfidence { get; } = options.MinConfidence;
 
+    public int MaxPerCategory { get; } = options.MaxPerCategory;
+
     public bool KillSwitch { get; } = options.KillSwitch;
 
     public double AffinityHalfLifeTicks { get; } = options.AffinityHalfLife.Ticks;

@@ -8,7 +8,8 @@ namespace Personalize.Sdk.Engine;
 internal sealed class ScoringStage(int signalCount)
 {
     /// <summary>
-    /// Scores the candidates and writes the best <paramref name="count"/> to <paramref name="destination"/>.
+    /// Scores the candidates and writes the best <paramref name="count"/> to <paramref name="destination"/>,
+    /// at most <paramref name="maxPerCategory"/> of one category while others remain (0: no cap).
     /// With <paramref name="inCandidateOrder"/> nothing is trusted to rank by, and the default
     /// ranking is the candidates' own order. Returns how many were written; <paramref name="selected"/>
     /// holds their positions in <paramref name="candidates"/>, best first.
@@ -22,6 +23,7 @@ internal sealed class ScoringStage(int signalCount)
         DecisionVariant served,
         bool inCandidateOrder,
         int count,
+        int maxPerCategory,
         Span<RankedItem> destination,
         out ReadOnlySpan<int> selected)
     {
@@ -40,8 +42,15 @@ internal sealed class ScoringStage(int signalCount)
             }
         }
 
-        var top = scratch.Heap(Math.Min(count, n));
-        var written = TopK.Select(scores, count, top);
+        var capped = maxPerCategory > 0 && count > maxPerCategory && !inCandidateOrder;
+        var pool = capped ? CategoryCap.PoolSize(count, n) : Math.Min(count, n);
+        var top = scratch.Heap(pool);
+        var written = TopK.Select(scores, pool, top);
+        if (capped)
+        {
+            written = CategoryCap.Apply(candidates, context.Catalog, maxPerCategory, count, top[..written], scratch.Deferred(written), scratch.CategoryTable(context.Catalog.CategorySpace));
+        }
+
         for (var i = 0; i < written; i++)
         {
             var position = top[i];

@@ -7,7 +7,10 @@ namespace Personalize.Sdk.Explanations;
 
 /// <summary>
 /// Writes the sentence behind an item's largest contribution, from facts in the profile and the
-/// catalog only: the item the user viewed, the category they said they like. Never invented.
+/// catalog only: the item the user viewed, the category they said they like. Never invented, and
+/// never about an item the user dismissed or one the catalog no longer has: each cited item is
+/// one of the user's own recent items that is neither. A next-step reason cites the recent item
+/// whose link to this item contributes most, so a row's reasons name the items each came from.
 /// </summary>
 internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, IItemStatistics statistics, in RequestContext request, long nowTicks, double halfLifeTicks)
 {
@@ -19,7 +22,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         BuiltInSignals.AttributeAffinity => AttributeAffinity(itemIndex),
         BuiltInSignals.CoOccurrence => CoOccurrence(itemIndex),
         BuiltInSignals.StatedPreference => StatedPreference(itemIndex),
-        BuiltInSignals.Popularity => "Popular right now",
+        BuiltInSignals.Popularity or BuiltInSignals.Trending => "Popular right now",
         BuiltInSignals.CategoryPopularity => CategoryName(itemIndex) is { } category ? $"A favourite in {category}" : "Popular right now",
         BuiltInSignals.Freshness => "New arrival",
         BuiltInSignals.Context => Context(itemIndex),
@@ -33,7 +36,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         for (var age = 0; age < recent.Count; age++)
         {
             var viewed = recent.NewestItem(age);
-            if (viewed != itemIndex && catalog.GetItem(viewed) is { } item && catalog.GetCategory(viewed) == category)
+            if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category)
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
                 return $"Because you {verb} {item.Title ?? item.Key}";
@@ -63,17 +66,27 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     {
         var recent = profile.RecentItems;
         var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
+        CatalogItem? strongest = null;
+        var strongestWeight = 0d;
         for (var age = 0; age < count; age++)
         {
             var from = recent.NewestItem(age);
-            if (statistics.NeighboursOf(from).Items.Span.Contains(itemIndex) && catalog.GetItem(from) is { } item)
+            var (items, weights) = statistics.NeighboursOf(from);
+            var slot = items.Span.IndexOf(itemIndex);
+
+            // The same weighting as the co-occurrence signal: the newest recent item counts fully, older ones 1/rank.
+            if (slot >= 0 && weights.Span[slot] / (age + 1) > strongestWeight && Citable(from) is { } item)
             {
-                return $"Often chosen after {item.Title ?? item.Key}";
+                (strongest, strongestWeight) = (item, weights.Span[slot] / (age + 1));
             }
         }
 
-        return "Often chosen next";
+        return strongest is null ? "Often chosen next" : $"Often chosen after {strongest.Title ?? strongest.Key}";
     }
+
+    /// <summary>The catalog item behind one of the user's recent items, unless they dismissed it or the catalog no longer has it.</summary>
+    private CatalogItem? Citable(int itemIndex) =>
+        profile.Dismissed.Contains(itemIndex) ? null : catalog.GetItem(itemIndex);
 
     private string StatedPreference(int itemIndex)
     {

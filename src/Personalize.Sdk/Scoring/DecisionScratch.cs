@@ -25,6 +25,7 @@ internal sealed class DecisionScratch
     private bool[] _categoryFlags = new bool[64];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
+    private int[] _deferred = new int[16];
     private SignalRun[] _signalRuns = new SignalRun[16];
     private Array? _stageBuffer;
     private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
@@ -114,6 +115,9 @@ internal sealed class DecisionScratch
     }
 
     public Span<int> Heap(int length) => Grow(ref _heap, length).AsSpan(0, length);
+
+    /// <summary>Positions the per-category cap sets aside; contents are stale.</summary>
+    public Span<int> Deferred(int length) => Grow(ref _deferred, length).AsSpan(0, length);
 
     /// <summary>A table by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> CategoryTable(int length) => Grow(ref _categoryTable, length).AsSpan(0, length);

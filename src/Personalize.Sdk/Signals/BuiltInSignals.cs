@@ -7,6 +7,9 @@ public static class BuiltInSignals
     /// <summary>Everyone's views, clicks, carts and purchases of the item, decayed; the most popular candidate scores 1.</summary>
     public const string Popularity = "popularity";
 
+    /// <summary>What people engage with today: popularity decayed by the short trend half-life (1 day by default); the candidate engaged with most lately scores 1.</summary>
+    public const string Trending = "trending";
+
     /// <summary>The item's popularity within its own category; the best of each category scores 1.</summary>
     public const string CategoryPopularity = "category-popularity";
 
@@ -30,5 +33,5 @@ public static class BuiltInSignals
 
     /// <summary>Every built-in signal name.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Popularity, CategoryPopularity, CategoryAffinity, AttributeAffinity, CoOccurrence, StatedPreference, Freshness, Context];
+        [Popularity, Trending, CategoryPopularity, CategoryAffinity, AttributeAffinity, CoOccurrence, StatedPreference, Freshness, Context];
 }

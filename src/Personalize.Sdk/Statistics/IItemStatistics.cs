@@ -16,6 +16,10 @@ internal interface IItemStatistics : IPerItemState
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     ReadOnlySpan<double> Popularity { get; }
 
+    /// <summary>Scaled popularity over the shorter trend half-life by item index; compare values only with each other.</summary>
+    ReadOnlySpan<double> RecentPopularity { get; }
+
+
     /// <summary>The next-step neighbours of an item (-1 for an empty slot) and their scaled weights.</summary>
     (ReadOnlyMemory<int> Items, ReadOnlyMemory<double> Weights) NeighboursOf(int itemIndex);
 

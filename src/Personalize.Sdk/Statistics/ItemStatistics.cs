@@ -1,11 +1,12 @@
 namespace Personalize.Sdk.Statistics;
 
 /// <summary>
-/// Statistics about items across all users, indexed by the stable item index: popularity, and
-/// for each item a bounded list of the items people went on to next (co-occurrence).
+/// Statistics about items across all users, indexed by the stable item index: popularity (over
+/// two time scales: the popularity half-life and the shorter trend half-life), and for each item a
+/// bounded list of the items people went on to next (co-occurrence).
 /// </summary>
 /// <remarks>
-/// Both decay with a half-life. Rather than decaying every value on every read, each event's
+/// Each decays with a half-life (co-occurrence with the popularity half-life). Rather than decaying every value on every read, each event's
 /// weight is scaled up by 2^((t - epoch) / halfLife): ratios between values are then exactly those
 /// of the decayed values, and a read is a plain array load. When the scale grows large, the arrays
 /// are rebased to a new epoch, copied and swapped, so readers always see consistent arrays.
@@ -25,20 +26,31 @@ internal sealed class ItemStatistics : IItemStatistics
 
     private readonly Lock _writeGate = new();
     private readonly double _halfLifeTicks;
+    private readonly double _trendHalfLifeTicks;
     private long _epochTicks;
     private double[] _popularity = [];
+    private double[] _recentPopularity = [];
     private int[] _neighbours = [];
     private double[] _neighbourWeights = [];
     private long[] _lastEngagedTicks = [];
 
-    public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch)
+    /// <summary>Statistics whose popularity and links decay by <paramref name="halfLife"/>, and recent popularity by <paramref name="trendHalfLife"/>.</summary>
+    /// <param name="halfLife">The popularity half-life (also the next-step links').</param>
+    /// <param name="epoch">The start of the scale.</param>
+    /// <param name="trendHalfLife">The half-life of recent popularity; null: a seventh of <paramref name="halfLife"/>.</param>
+    public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch, TimeSpan? trendHalfLife = null)
     {
         _halfLifeTicks = halfLife.Ticks;
+        _trendHalfLifeTicks = (trendHalfLife ?? (halfLife / 7)).Ticks;
         _epochTicks = epoch.UtcTicks;
     }
 
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     public ReadOnlySpan<double> Popularity => Volatile.Read(ref _popularity);
+
+    /// <summary>Scaled popularity over the trend half-life by item index; compare values only with each other.</summary>
+    public ReadOnlySpan<double> RecentPopularity => Volatile.Read(ref _recentPopularity);
+
 
     /// <summary>The next-step neighbours of an item (-1 for an empty slot) and their scaled weights.</summary>
     public (ReadOnlyMemory<int> Items, ReadOnlyMemory<double> Weights) NeighboursOf(int itemIndex)
@@ -73,8 +85,9 @@ internal sealed class ItemStatistics : IItemStatistics
                 return;
             }
 
-            var scale = Scale(ticks);
+            var (scale, trendScale) = Scale(ticks);
             Grow(itemIndex + 1)[itemIndex] += weight * scale;
+            _recentPopularity[itemIndex] += weight * trendScale;
             var rank = 0;
             for (var i = 0; i < count; i++)
             {
@@ -117,6 +130,7 @@ internal sealed class ItemStatistics : IItemStatistics
 
                 forgotten[index] = true;
                 _popularity[index] = 0;
+                _recentPopularity[index] = 0;
                 _lastEngagedTicks[index] = 0;
                 _neighbours.AsSpan(index * NeighbourSlots, NeighbourSlots).Fill(-1);
                 _neighbourWeights.AsSpan(index * NeighbourSlots, NeighbourSlots).Clear();
@@ -166,17 +180,18 @@ internal sealed class ItemStatistics : IItemStatistics
         weights[slot] += amount;
     }
 
-    /// <summary>The factor that makes an event at <paramref name="ticks"/> comparable with the rest; rebases when needed.</summary>
-    private double Scale(long ticks)
+    /// <summary>The factors that make an event at <paramref name="ticks"/> comparable with the rest, for each half-life; rebases when needed.</summary>
+    private (double Scale, double TrendScale) Scale(long ticks)
     {
         var exponent = (ticks - _epochTicks) / _halfLifeTicks;
-        if (exponent > RebaseExponent)
+        var trendExponent = (ticks - _epochTicks) / _trendHalfLifeTicks;
+        if (Math.Max(exponent, trendExponent) > RebaseExponent)
         {
             Rebase(ticks);
-            exponent = 0;
+            return (1, 1);
         }
 
-        return exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2);
+        return (exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2), trendExponent == 0 ? 1 : Math.Exp(trendExponent * Decay.Ln2));
     }
 
     private double[] Grow(int itemCount)
@@ -186,6 +201,8 @@ internal sealed class ItemStatistics : IItemStatistics
             var length = Math.Max(itemCount, _popularity.Length * 2);
             var popularity = new double[length];
             _popularity.AsSpan().CopyTo(popularity);
+            var recent = new double[length];
+            _recentPopularity.AsSpan().CopyTo(recent);
             var neighbours = new int[length * NeighbourSlots];
             neighbours.AsSpan().Fill(-1);
             _neighbours.AsSpan().CopyTo(neighbours);
@@ -198,6 +215,7 @@ internal sealed class ItemStatistics : IItemStatistics
             // Weights before items: a reader pairing new items with old weights would index past them.
             Volatile.Write(ref _neighbourWeights, weights);
             Volatile.Write(ref _neighbours, neighbours);
+            Volatile.Write(ref _recentPopularity, recent);
             Volatile.Write(ref _popularity, popularity);
         }
 
@@ -207,9 +225,11 @@ internal sealed class ItemStatistics : IItemStatistics
     private void Rebase(long ticks)
     {
         var factor = double.Exp2((_epochTicks - ticks) / _halfLifeTicks);
-        _epochTicks = ticks;
+        var trendFactor = double.Exp2((_epochTicks - ticks) / _trendHalfLifeTicks);
         Volatile.Write(ref _popularity, Scaled(_popularity, factor));
+        Volatile.Write(ref _recentPopularity, Scaled(_recentPopularity, trendFactor));
         Volatile.Write(ref _neighbourWeights, Scaled(_neighbourWeights, factor));
+        Volatile.Write(ref _epochTicks, ticks);
     }
 
     private static double[] Scaled(double[] values, double factor)

@@ -37,6 +37,20 @@ public sealed class CommandLineTests
         Assert.Equal("/tmp/run.json", CommandLine.Parse(["--json-out", "/tmp/run.json"]).JsonPath);
     }
 
+    [Fact]
+    public void The_trend_half_life_and_the_category_cap_make_an_extra_sdk_row_but_not_a_tuning_check()
+    {
+        var extra = CommandLine.Parse(["--sdk-trend-half-life", "2", "--sdk-max-per-category", "0"]).Run.ExtraSdk!;
+        var options = new Personalize.Sdk.PersonalizationOptions();
+
+        extra.Apply(options);
+
+        Assert.Equal(TimeSpan.FromDays(2), options.TrendHalfLife);
+        Assert.Equal(0, options.MaxPerCategory);
+        Assert.Equal("sdk (trend half-life 2 d; at most 0 per category)", extra.Name);
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--tune", "--sdk-max-per-category", "2"]));
+    }
+
     [Theory]
     [InlineData("--dataset", "nope")]
     [InlineData("--seed", "-1")]

@@ -35,6 +35,26 @@ public sealed class MetricAccumulatorTests
     }
 
     [Fact]
+    public void Intra_list_diversity_is_the_share_of_top_10_pairs_of_different_categories_averaged_over_users()
+    {
+        // Categories by item: 0 and 1 are "a", 2 is "b", 3 is uncategorised; items 10..19 are "c".
+        int[] categories = [0, 0, 1, -1, 9, 9, 9, 9, 9, 9, .. Enumerable.Repeat(2, 10)];
+        var accumulator = new MetricAccumulator(20, categories);
+
+        // User 1: items 0, 1, 2, 3: categorised pairs (0,1) same, (0,2) and (1,2) different: 2/3.
+        accumulator.Add([0, 1, 2, 3], new HashSet<int>());
+
+        // User 2: ten items of "c", then item 2 at rank 11 (beyond the top 10): 0.
+        accumulator.Add([.. Enumerable.Range(10, 10), 2], new HashSet<int>());
+
+        // User 3: one categorised item only: no pair, so not counted.
+        accumulator.Add([3, 0], new HashSet<int>());
+
+        Assert.Equal(((2.0 / 3) + 0) / 2, accumulator.Summarize().DiversityAt10, 12);
+        Assert.Null(MetricAccumulator.IntraListDiversity([3, 0], categories));
+    }
+
+    [Fact]
     public void An_empty_run_is_all_zero() =>
         Assert.Equal(new MetricSummary(0, 0, 0, 0, 0, 0, 0), new MetricAccumulator(3).Summarize());
 }

@@ -48,6 +48,21 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void The_per_category_cap_changes_live()
+    {
+        using var sdk = new ReloadableSdk(("MaxPerCategory", "0"));
+        sdk.Personalizer.Track(PersonalizationEvent.View(User, "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.View(User, "books-2"));
+        Assert.Equal(4, Books(sdk.Rank(count: 4)));
+
+        sdk.Reload(("MaxPerCategory", "1"));
+
+        Assert.Equal(1, Books(sdk.Rank(count: 4)));
+
+        static int Books(Decision decision) => decision.Items.Count(item => item.ItemKey.StartsWith("books-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_placements_weights_reload_live_and_leave_other_placements_alone()
     {
         using var sdk = new ReloadableSdk(("Placements:home:Count", "3"));

@@ -16,6 +16,8 @@ public sealed class OptionsValidationTests
             options.MaxCount = 0;
             options.PopularityHalfLife = TimeSpan.Zero;
             options.AffinityHalfLife = TimeSpan.FromDays(-1);
+            options.TrendHalfLife = TimeSpan.Zero;
+            options.MaxPerCategory = -1;
             options.MaxProfiles = -5;
             options.ColdStartWeights["popularity"] = float.NaN;
             options.MinConfidence = 2;
@@ -30,11 +32,13 @@ public sealed class OptionsValidationTests
         Assert.Contains("PersonalizationOptions.PopularityHalfLife", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.AffinityHalfLife", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.MaxProfiles", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.TrendHalfLife", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.MaxPerCategory", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.ColdStartWeights[\"popularity\"]", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.CatalogPath", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.MinConfidence", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.Guardrails.FrequencyCap", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(8, failure.Failures.Count());
+        Assert.Equal(10, failure.Failures.Count());
     }
 
     [Fact]

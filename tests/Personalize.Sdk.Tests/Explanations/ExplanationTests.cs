@@ -52,6 +52,93 @@ public sealed class ExplanationTests
     }
 
     [Theory, AutoData]
+    public void Each_next_step_reason_names_the_recent_item_whose_link_contributes_most_to_that_item(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence));
+        for (var i = 0; i < 4; i++)
+        {
+            sdk.View($"gardener-{i}", "garden-1", "kitchen-4");
+        }
+
+        sdk.View("reader", "books-1", "kitchen-4");
+        sdk.View("walker", "books-1", "hiking-2");
+        sdk.View(user, "garden-1", "books-1");
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+
+        // kitchen-4: 4 links from garden-1 (the second newest, so halved: 2) outweigh 1 from books-1.
+        Assert.Equal("Often chosen after Garden item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
+        Assert.Equal("Often chosen after Books item 1", items.Single(i => i.ItemKey == "hiking-2").Reason);
+    }
+
+    [Theory, AutoData]
+    public void A_row_mixing_signals_gives_each_item_the_reason_of_its_own_strongest_contribution(string user)
+    {
+        using var sdk = new TestSdk(options =>
+        {
+            foreach (var name in BuiltInSignals.All)
+            {
+                options.Weights[name] = 0f;
+            }
+
+            options.Weights[BuiltInSignals.CoOccurrence] = 1f;
+            options.Weights[BuiltInSignals.StatedPreference] = 0.9f;
+            options.Weights[BuiltInSignals.Popularity] = 0.5f;
+            options.MaxPerCategory = 1;
+        });
+        sdk.View("shopper", "books-1", "kitchen-4");
+        sdk.View("fans", "hiking-3", "hiking-3", "hiking-3");
+        sdk.View(user, "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(user, "garden", likes: true));
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 3 }).Explanation!.Items;
+
+        Assert.Equal(
+            ["Often chosen after Books item 1", "Because you said you like garden", "Popular right now"],
+            items.Select(item => item.Reason));
+        Assert.All(items, item => Assert.Equal(item.Contributions[0].Signal, item.Contributions.MaxBy(c => c.Contribution)!.Signal));
+    }
+
+    [Theory, AutoData]
+    public void A_reason_never_cites_an_item_the_user_dismissed(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence).Then(options => options.Weights[BuiltInSignals.CategoryAffinity] = 0.1f));
+        sdk.View("shopper", "books-1", "kitchen-4");
+        sdk.View("shopper", "hiking-1", "kitchen-4");
+        sdk.View(user, "hiking-1", "hiking-2", "books-1");
+        var before = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+        Assert.Equal("Often chosen after Books item 1", before.Single(i => i.ItemKey == "kitchen-4").Reason);
+
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(user, "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss(user, "hiking-2"));
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+        Assert.Equal("Often chosen after Hiking item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
+        Assert.Contains(items, item => item.Reason.StartsWith("Because you", StringComparison.Ordinal));
+        Assert.All(items, item =>
+        {
+            Assert.DoesNotContain("Books item 1", item.Reason, StringComparison.Ordinal);
+            Assert.DoesNotContain("Hiking item 2", item.Reason, StringComparison.Ordinal);
+        });
+    }
+
+    [Theory, AutoData]
+    public void A_reason_never_cites_an_item_the_catalog_no_longer_has(string user)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence).Then(options => options.Weights[BuiltInSignals.CategoryAffinity] = 0.1f));
+        sdk.View("shopper", "books-1", "kitchen-4");
+        sdk.View("shopper", "hiking-1", "kitchen-4");
+        sdk.View(user, "hiking-1", "books-2", "books-1");
+
+        sdk.Catalog.Replace(TestCatalog.Items.Where(item => item.Key != "books-1"));
+
+        var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
+        Assert.Equal("Often chosen after Hiking item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
+        Assert.Equal("Because you viewed Books item 2", items.Single(i => i.ItemKey == "books-3").Reason);
+        Assert.All(items, item => Assert.DoesNotContain("Books item 1", item.Reason, StringComparison.Ordinal));
+    }
+
+    [Theory, AutoData]
     public void A_new_user_is_told_what_is_popular(string user, string shopper)
     {
         using var sdk = new TestSdk();

@@ -56,7 +56,7 @@ public sealed partial class QuickStartPackageTests
 
             var output = await Run(app, isolated: true, "run", "--project", app);
 
-            Assert.Equal(["boots 1.93", "tent 1.00", "kettle 0.00"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            Assert.Equal(["boots 2.25", "tent 1.00", "kettle 0.00"], output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         }
         finally
         {

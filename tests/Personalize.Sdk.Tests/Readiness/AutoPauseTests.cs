@@ -84,7 +84,8 @@ public sealed class AutoPauseTests
         flaky.Broken = false;
         var computedBefore = Health(sdk, "flaky").Computations;
 
-        var paused = sdk.Personalizer.Rank(new PersonalizationRequest("regular") { Placement = "home", Count = 4, Explain = true });
+        // Three: by default a list holds at most three of one category (MaxPerCategory).
+        var paused = sdk.Personalizer.Rank(new PersonalizationRequest("regular") { Placement = "home", Count = 3, Explain = true });
 
         // Served: the default experience (popularity: what "regular" viewed). The flaky signal
         // would have ranked the catalog's first items first; it ran in shadow, and healthily.

@@ -25,6 +25,25 @@ public sealed class CustomSignalParityTests
     }
 
     [Fact]
+    public void A_user_written_provider_re_implements_the_trending_signal_exactly_from_the_public_view()
+    {
+        using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.Trending));
+        using var custom = new TestSdk(TestSdk.Only("public-trending"), builder => builder.AddSignal(new PublicTrending(), 1f, 1f));
+        foreach (var sdk in new[] { builtIn, custom })
+        {
+            sdk.View("a", "books-1", "books-1", "books-1", "kitchen-2", "garden-3");
+            sdk.Time.Advance(TimeSpan.FromDays(2));
+            sdk.View("b", "kitchen-2", "hiking-4");
+        }
+
+        var expected = builtIn.Rank("someone", 16).Items;
+        var actual = custom.Rank("someone", 16).Items;
+
+        Assert.Equal(expected.Select(item => (item.ItemKey, item.Score)), actual.Select(item => (item.ItemKey, item.Score)));
+        Assert.True(expected.Select(item => item.Score).Where(score => score is > 0 and < 1).Distinct().Count() >= 2);
+    }
+
+    [Fact]
     public void A_user_written_provider_re_implements_the_category_affinity_signal_exactly_from_the_public_view()
     {
         using var builtIn = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));
@@ -165,6 +184,27 @@ public sealed class CustomSignalParityTests
             for (var i = 0; i < candidates.Length && max > 0; i++)
             {
                 column[i] = candidates[i] < popularity.Length ? (float)(popularity[candidates[i]] * (1 / max)) : 0f;
+            }
+        }
+    }
+
+    /// <summary>The built-in trending signal, written against the public API only.</summary>
+    private sealed class PublicTrending : ISignalProvider
+    {
+        public string Name => "public-trending";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var recent = context.ItemRecentPopularity;
+            var max = 0d;
+            foreach (var index in candidates)
+            {
+                max = index < recent.Length ? Math.Max(max, recent[index]) : max;
+            }
+
+            for (var i = 0; i < candidates.Length && max > 0; i++)
+            {
+                column[i] = candidates[i] < recent.Length ? (float)(recent[candidates[i]] * (1 / max)) : 0f;
             }
         }
     }

@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Extensibility;
+
+namespace Personalize.Sdk.Benchmarks;
+
+/// <summary>
+/// What one built-in signal costs a decision: a top 10 over N candidates with that signal alone
+/// (every other weight 0, so no other column is computed), and the default mix with and without
+/// the per-category cap. The difference between two rows is the cost of what differs.
+/// </summary>
+[MemoryDiagnoser]
+public class SignalCostBenchmarks
+{
+    private const int Top = 10;
+
+    private ServiceProvider _services = null!;
+    private IPersonalizer _personalizer = null!;
+    private PersonalizationRequest _request;
+    private RankedItem[] _destination = null!;
+
+    [Params(1000, 10000)]
+    public int Candidates { get; set; }
+
+    /// <summary>A built-in signal's name (alone), or "defaults" / "defaults, no cap" for the default mix.</summary>
+    [Params(BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.CategoryAffinity, "defaults", "defaults, no cap")]
+    public string Signal { get; set; } = BuiltInSignals.Popularity;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var catalog = BenchmarkData.Catalog(Candidates);
+        (_services, _personalizer) = BenchmarkData.Warm(catalog, configure: options =>
+        {
+            if (Signal == "defaults, no cap")
+            {
+                options.MaxPerCategory = 0;
+            }
+            else if (Signal != "defaults")
+            {
+                foreach (var name in BuiltInSignals.All)
+                {
+                    options.Weights[name] = options.ColdStartWeights[name] = name == Signal ? 1f : 0f;
+                }
+            }
+        });
+        _request = new PersonalizationRequest(BenchmarkData.User) { Candidates = catalog.Select(item => item.Key).ToArray(), Count = Top };
+        _destination = new RankedItem[Top];
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _services.Dispose();
+
+    [Benchmark]
+    public int Rank() => _personalizer.Rank(_request, _destination, out _);
+}

@@ -172,20 +172,8 @@ public sealed class CustomSignalParityTests
     {
         public string Name => "public-popularity";
 
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            var popularity = context.ItemPopularity;
-            var max = 0d;
-            foreach (var index in candidates)
-            {
-                max = index < popularity.Length ? Math.Max(max, popularity[index]) : max;
-            }
-
-            for (var i = 0; i < candidates.Length && max > 0; i++)
-            {
-                column[i] = candidates[i] < popularity.Length ? (float)(popularity[candidates[i]] * (1 / max)) : 0f;
-            }
-        }
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
+            ShareOfTheMost(context.ItemPopularity, candidates, column);
     }
 
     /// <summary>The built-in trending signal, written against the public API only.</summary>
@@ -193,19 +181,22 @@ public sealed class CustomSignalParityTests
     {
         public string Name => "public-trending";
 
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            var recent = context.ItemRecentPopularity;
-            var max = 0d;
-            foreach (var index in candidates)
-            {
-                max = index < recent.Length ? Math.Max(max, recent[index]) : max;
-            }
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
+            ShareOfTheMost(context.ItemRecentPopularity, candidates, column);
+    }
 
-            for (var i = 0; i < candidates.Length && max > 0; i++)
-            {
-                column[i] = candidates[i] < recent.Length ? (float)(recent[candidates[i]] * (1 / max)) : 0f;
-            }
+    /// <summary>Each candidate's value as a share of the largest among the candidates, as both popularity signals scale.</summary>
+    private static void ShareOfTheMost(ReadOnlySpan<double> values, ReadOnlySpan<int> candidates, Span<float> column)
+    {
+        var max = 0d;
+        foreach (var index in candidates)
+        {
+            max = index < values.Length ? Math.Max(max, values[index]) : max;
+        }
+
+        for (var i = 0; i < candidates.Length && max > 0; i++)
+        {
+            column[i] = candidates[i] < values.Length ? (float)(values[candidates[i]] * (1 / max)) : 0f;
         }
     }
 

@@ -10,8 +10,10 @@ namespace Personalize.Sdk.Statistics;
 /// weight is scaled up by 2^((t - epoch) / halfLife): ratios between values are then exactly those
 /// of the decayed values, and a read is a plain array load. When the scale grows large, the arrays
 /// are rebased to a new epoch, copied and swapped, so readers always see consistent arrays.
-/// Writes take one short lock; reads take none (a reader may see a neighbour list mid-update,
-/// which only blurs one co-occurrence score for one decision). When the catalog gives an index to
+/// Writes lock only the items they change, one stripe of items at a time (64 stripes by item
+/// index), so events about different items do not wait for each other; growing the arrays,
+/// rebasing and forgetting take every stripe, in order. Reads take no lock (a reader may see a
+/// neighbour list mid-update, which only blurs one co-occurrence score for one decision). When the catalog gives an index to
 /// a new key, everything about it is forgotten (<see cref="Forget"/>), links to it included.
 /// </remarks>
 internal sealed class ItemStatistics : IItemStatistics
@@ -24,7 +26,9 @@ internal sealed class ItemStatistics : IItemStatistics
 
     private const double RebaseExponent = 512;
 
-    private readonly Lock _writeGate = new();
+    private const int StripeCount = 64;
+
+    private readonly Lock[] _stripes = CreateStripes();
     private readonly double _halfLifeTicks;
     private readonly double _trendHalfLifeTicks;
     private long _epochTicks;
@@ -77,7 +81,23 @@ internal sealed class ItemStatistics : IItemStatistics
     public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems)
     {
         var count = Math.Min(recentItems.Length, LinkedRecentItems);
-        lock (_writeGate)
+        var highest = itemIndex;
+        for (var i = 0; i < count; i++)
+        {
+            highest = Math.Max(highest, recentItems[recentItems.Length - 1 - i]);
+        }
+
+        EnsureLength(highest + 1);
+        if (weight > 0)
+        {
+            RebaseIfNeeded(ticks);
+        }
+
+        // The scale is computed under a stripe, where no rebase can move the epoch, and again only
+        // if a rebase happened between two stripes.
+        double scale = 0, trendScale = 0;
+        long epoch;
+        lock (StripeOf(itemIndex))
         {
             MarkEngagedLocked(itemIndex, ticks);
             if (weight <= 0)
@@ -85,17 +105,31 @@ internal sealed class ItemStatistics : IItemStatistics
                 return;
             }
 
-            var (scale, trendScale) = Scale(ticks);
-            Grow(itemIndex + 1)[itemIndex] += weight * scale;
+            epoch = _epochTicks;
+            (scale, trendScale) = Scale(ticks, epoch);
+            _popularity[itemIndex] += weight * scale;
             _recentPopularity[itemIndex] += weight * trendScale;
-            var rank = 0;
-            for (var i = 0; i < count; i++)
+        }
+
+        var rank = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var from = recentItems[recentItems.Length - 1 - i];
+            if (from == itemIndex)
             {
-                var from = recentItems[recentItems.Length - 1 - i];
-                if (from != itemIndex)
+                continue;
+            }
+
+            rank++;
+            lock (StripeOf(from))
+            {
+                if (_epochTicks != epoch)
                 {
-                    Link(from, itemIndex, weight * scale / ++rank);
+                    epoch = _epochTicks;
+                    (scale, _) = Scale(ticks, epoch);
                 }
+
+                Link(from, itemIndex, weight * scale / rank);
             }
         }
     }
@@ -103,7 +137,8 @@ internal sealed class ItemStatistics : IItemStatistics
     /// <summary>Records that someone engaged with the item without liking it (a dismissal): the catalog keeps such keys a while.</summary>
     public void MarkEngaged(int itemIndex, long ticks)
     {
-        lock (_writeGate)
+        EnsureLength(itemIndex + 1);
+        lock (StripeOf(itemIndex))
         {
             MarkEngagedLocked(itemIndex, ticks);
         }
@@ -118,7 +153,8 @@ internal sealed class ItemStatistics : IItemStatistics
     /// <summary>Zeroes the indices' popularity, engagement and neighbour lists, and removes every link to them.</summary>
     public void Forget(ReadOnlySpan<int> itemIndices)
     {
-        lock (_writeGate)
+        EnterAll();
+        try
         {
             var forgotten = new bool[_popularity.Length];
             foreach (var index in itemIndices)
@@ -145,17 +181,17 @@ internal sealed class ItemStatistics : IItemStatistics
                 }
             }
         }
+        finally
+        {
+            ExitAll();
+        }
     }
 
-    private void MarkEngagedLocked(int itemIndex, long ticks)
-    {
-        Grow(itemIndex + 1);
+    private void MarkEngagedLocked(int itemIndex, long ticks) =>
         _lastEngagedTicks[itemIndex] = Math.Max(_lastEngagedTicks[itemIndex], ticks);
-    }
 
     private void Link(int from, int to, double amount)
     {
-        Grow(Math.Max(from, to) + 1);
         var items = _neighbours.AsSpan(from * NeighbourSlots, NeighbourSlots);
         var weights = _neighbourWeights.AsSpan(from * NeighbourSlots, NeighbourSlots);
         var slot = items.IndexOf(to);
@@ -180,21 +216,62 @@ internal sealed class ItemStatistics : IItemStatistics
         weights[slot] += amount;
     }
 
-    /// <summary>The factors that make an event at <paramref name="ticks"/> comparable with the rest, for each half-life; rebases when needed.</summary>
-    private (double Scale, double TrendScale) Scale(long ticks)
+    /// <summary>The factors that make an event at <paramref name="ticks"/> comparable with the rest, for each half-life, at <paramref name="epoch"/>.</summary>
+    private (double Scale, double TrendScale) Scale(long ticks, long epoch)
     {
-        var exponent = (ticks - _epochTicks) / _halfLifeTicks;
-        var trendExponent = (ticks - _epochTicks) / _trendHalfLifeTicks;
-        if (Math.Max(exponent, trendExponent) > RebaseExponent)
-        {
-            Rebase(ticks);
-            return (1, 1);
-        }
-
+        var exponent = (ticks - epoch) / _halfLifeTicks;
+        var trendExponent = (ticks - epoch) / _trendHalfLifeTicks;
         return (exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2), trendExponent == 0 ? 1 : Math.Exp(trendExponent * Decay.Ln2));
     }
 
-    private double[] Grow(int itemCount)
+    /// <summary>Moves the epoch to <paramref name="ticks"/> when values scaled for it would grow too large (about once in 512 half-lives), under every stripe.</summary>
+    private void RebaseIfNeeded(long ticks)
+    {
+        if (!NeedsRebase(ticks))
+        {
+            return;
+        }
+
+        EnterAll();
+        try
+        {
+            if (NeedsRebase(ticks))
+            {
+                Rebase(ticks);
+            }
+        }
+        finally
+        {
+            ExitAll();
+        }
+    }
+
+    private bool NeedsRebase(long ticks)
+    {
+        var elapsed = ticks - Volatile.Read(ref _epochTicks);
+        return Math.Max(elapsed / _halfLifeTicks, elapsed / _trendHalfLifeTicks) > RebaseExponent;
+    }
+
+    /// <summary>Makes every array hold at least <paramref name="itemCount"/> items, under every stripe when it must grow.</summary>
+    private void EnsureLength(int itemCount)
+    {
+        if (Volatile.Read(ref _popularity).Length >= itemCount)
+        {
+            return;
+        }
+
+        EnterAll();
+        try
+        {
+            Grow(itemCount);
+        }
+        finally
+        {
+            ExitAll();
+        }
+    }
+
+    private void Grow(int itemCount)
     {
         if (_popularity.Length < itemCount)
         {
@@ -218,8 +295,6 @@ internal sealed class ItemStatistics : IItemStatistics
             Volatile.Write(ref _recentPopularity, recent);
             Volatile.Write(ref _popularity, popularity);
         }
-
-        return _popularity;
     }
 
     private void Rebase(long ticks)
@@ -230,6 +305,36 @@ internal sealed class ItemStatistics : IItemStatistics
         Volatile.Write(ref _recentPopularity, Scaled(_recentPopularity, trendFactor));
         Volatile.Write(ref _neighbourWeights, Scaled(_neighbourWeights, factor));
         Volatile.Write(ref _epochTicks, ticks);
+    }
+
+    private Lock StripeOf(int itemIndex) => _stripes[itemIndex & (StripeCount - 1)];
+
+    /// <summary>Takes every stripe, in order, so nothing else writes: for growing, rebasing and forgetting.</summary>
+    private void EnterAll()
+    {
+        foreach (var stripe in _stripes)
+        {
+            stripe.Enter();
+        }
+    }
+
+    private void ExitAll()
+    {
+        for (var i = _stripes.Length - 1; i >= 0; i--)
+        {
+            _stripes[i].Exit();
+        }
+    }
+
+    private static Lock[] CreateStripes()
+    {
+        var stripes = new Lock[StripeCount];
+        for (var i = 0; i < stripes.Length; i++)
+        {
+            stripes[i] = new Lock();
+        }
+
+        return stripes;
     }
 
     private static double[] Scaled(double[] values, double factor)

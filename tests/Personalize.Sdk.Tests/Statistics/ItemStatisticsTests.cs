@@ -28,4 +28,34 @@ public sealed class ItemStatisticsTests
         Assert.Contains(1, statistics.NeighboursOf(0).Items.ToArray());
         Assert.All(statistics.NeighboursOf(2).Items.ToArray(), neighbour => Assert.Equal(-1, neighbour));
     }
+
+    [Fact]
+    public async Task Two_threads_recording_at_once_lose_no_count_and_no_link()
+    {
+        // Weight 1 at the epoch scales by exactly 1, and 10 items keep fewer neighbours than a list
+        // holds, so every total is an exact integer whatever order the two threads interleave in.
+        const int PerThread = 20_000;
+        var statistics = new ItemStatistics(TimeSpan.FromDays(7), TestSdk.Start);
+        var ticks = TestSdk.Start.UtcTicks;
+        void Work(int offset)
+        {
+            Span<int> recent = stackalloc int[1];
+            for (var i = 0; i < PerThread; i++)
+            {
+                var item = (i + offset) % 10;
+                recent[0] = (item + 1) % 10; // always linked from the next item
+                statistics.Record(item, 1, ticks, recent);
+            }
+        }
+
+        await Task.WhenAll(Task.Run(() => Work(0)), Task.Run(() => Work(5)));
+
+        for (var item = 0; item < 10; item++)
+        {
+            Assert.Equal(2 * PerThread / 10, statistics.Popularity[item]);
+            var (items, weights) = statistics.NeighboursOf((item + 1) % 10);
+            var slot = items.Span.IndexOf(item);
+            Assert.Equal(2 * PerThread / 10, weights.Span[slot]);
+        }
+    }
 }

@@ -28,6 +28,9 @@ internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, Redi
     public void Complete(IBatch batch) => batch.PublishAsync(appended, _announcement, CommandFlags.FireAndForget);
 
     /// <summary>Whether <paramref name="announcement"/> came from the server <paramref name="origin"/>.</summary>
-    public static bool IsFrom(RedisValue announcement, Guid origin) =>
-        announcement.HasValue && ((ReadOnlyMemory<byte>)announcement).Span.SequenceEqual(origin.ToByteArray());
+    public static bool IsFrom(RedisValue announcement, Guid origin)
+    {
+        Span<byte> id = stackalloc byte[16];
+        return announcement.HasValue && origin.TryWriteBytes(id) && ((ReadOnlyMemory<byte>)announcement).Span.SequenceEqual(id);
+    }
 }

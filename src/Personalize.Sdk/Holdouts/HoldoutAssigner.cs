@@ -46,9 +46,11 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
     public HoldoutAssignment Assign(int index, ReadOnlySpan<char> unitKey, HoldoutArm? forced)
     {
         var options = _holdouts[index];
-        var bucket = _saltPrefixes[index] is { } saltPrefix
-            ? PersonalizeV1BucketHasher.GetBucket(saltPrefix, unitKey)
-            : options.Hasher.GetBucket(options.Salt, unitKey);
+        if (_saltPrefixes[index] is not { } saltPrefix || !PersonalizeV1BucketHasher.TryGetBucket(saltPrefix, unitKey, out var bucket))
+        {
+            bucket = options.Hasher.GetBucket(options.Salt, unitKey);
+        }
+
         var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
         return new HoldoutAssignment(options.Name, forced ?? arm, bucket, forced is not null);
     }

@@ -82,19 +82,25 @@ internal sealed class PersonalizeV1BucketHasher : IBucketHasher
         return bytes;
     }
 
-    /// <summary>The same bucket as <see cref="GetBucket(ReadOnlySpan{char}, ReadOnlySpan{char})"/>, from a salt's <see cref="SaltPrefix"/>.</summary>
-    internal static int GetBucket(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitKey)
+    /// <summary>
+    /// The same bucket as <see cref="GetBucket(ReadOnlySpan{char}, ReadOnlySpan{char})"/>, from a
+    /// salt's <see cref="SaltPrefix"/>, for keys whose encoding fits on the stack; false for longer
+    /// keys, which the caller hashes with the salt itself.
+    /// </summary>
+    internal static bool TryGetBucket(ReadOnlySpan<byte> saltPrefix, ReadOnlySpan<char> unitKey, out int bucket)
     {
         long maxBytes = saltPrefix.Length + Utf8Scratch.MaxByteCount(unitKey.Length);
         if (maxBytes >= Utf8Scratch.StackallocThreshold)
         {
-            return Instance.GetBucket(Encoding.UTF8.GetString(saltPrefix[PrefixLength..]), unitKey);
+            bucket = 0;
+            return false;
         }
 
         Span<byte> buffer = stackalloc byte[(int)maxBytes];
         saltPrefix.CopyTo(buffer);
         var length = saltPrefix.Length + Encoding.UTF8.GetBytes(unitKey, buffer[saltPrefix.Length..]);
-        return ToBucket(XxHash3.HashToUInt64(buffer[..length], seed: 0));
+        bucket = ToBucket(XxHash3.HashToUInt64(buffer[..length], seed: 0));
+        return true;
     }
 
     /// <summary>Multiply-high reduction of a 64-bit hash to <c>[0, BucketCount)</c>.</summary>

@@ -19,7 +19,8 @@ public sealed class SaltPrefixTests
     {
         var prefix = PersonalizeV1BucketHasher.SaltPrefix(salt);
 
-        Assert.Equal(BucketHashers.Default.GetBucket(salt, key), PersonalizeV1BucketHasher.GetBucket(prefix, key));
+        Assert.True(PersonalizeV1BucketHasher.TryGetBucket(prefix, key, out var bucket));
+        Assert.Equal(BucketHashers.Default.GetBucket(salt, key), bucket);
     }
 
     [Fact]
@@ -28,11 +29,11 @@ public sealed class SaltPrefixTests
         var random = new Random(7);
         foreach (var salt in new[] { "exp-1", "\u00EB\u6771" })
         {
-            var prefix = PersonalizeV1BucketHasher.SaltPrefix(salt);
+            var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "exp", Salt = salt, BasisPoints = 1_000 }]);
             for (var length = 0; length < 400; length += 3)
             {
                 var key = RandomText.Next(random, length);
-                Assert.Equal(BucketHashers.Default.GetBucket(salt, key), PersonalizeV1BucketHasher.GetBucket(prefix, key));
+                Assert.Equal(BucketHashers.Default.GetBucket(salt, key), assigner.Assign(0, key, forced: null).Bucket);
             }
         }
     }

@@ -27,4 +27,22 @@ internal static class DecisionIds
         BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
         return new Guid(bytes, bigEndian: true);
     }
+
+    /// <summary>The per-process counter in <paramref name="id"/>: what the learner's pending ring is indexed by.</summary>
+    public static long CounterOf(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0x3F_FFFF_FFFF);
+    }
+
+    /// <summary>Whether <paramref name="id"/> was made by this process (its random prefix).</summary>
+    public static bool IsOwn(Guid id)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        id.TryWriteBytes(bytes, bigEndian: true, out _);
+        var high = BinaryPrimitives.ReadUInt64BigEndian(bytes);
+        var low = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        return (high & 0x0FFF) == (ProcessPrefix & 0x0FFF) && ((low >> 38) & 0xFF_FFFF) == ((ProcessPrefix >> 12) & 0xFF_FFFF);
+    }
 }

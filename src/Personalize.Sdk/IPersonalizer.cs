@@ -38,6 +38,27 @@ public interface IPersonalizer
     void Track(in PersonalizationEvent personalizationEvent);
 
     /// <summary>
+    /// Rewards a decision, as Azure Personalizer's Reward did: the reward is credited to the
+    /// decision's first item (the one Rank would have returned alone). For a placement that learns
+    /// (see <see cref="LearningOptions"/>), until the decision's
+    /// <see cref="LearningOptions.RewardWaitTime"/> has passed.
+    /// </summary>
+    /// <param name="decisionId">The decision's id (<see cref="Decision.Id"/> or <see cref="DecisionInfo.Id"/>).</param>
+    /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
+    /// <returns>True when a decision waiting for rewards on this server took it; false for an unknown, settled or not learning decision (counted in <c>personalize.learning.rewards_unmatched</c>).</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
+    bool Reward(Guid decisionId, double reward);
+
+    /// <summary>Rewards one item a decision showed (a slate's slot, as Azure Personalizer's multi-slot rewards).</summary>
+    /// <param name="decisionId">The decision's id.</param>
+    /// <param name="itemKey">The shown item.</param>
+    /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
+    /// <returns>True when a decision waiting for rewards on this server showed the item and took the reward.</returns>
+    /// <exception cref="ArgumentException"><paramref name="itemKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
+    bool Reward(Guid decisionId, string itemKey, double reward);
+
+    /// <summary>
     /// Stitches an anonymous visitor to a known identity, typically at sign-in: the anonymous
     /// profile is merged into the known one and afterwards either key reaches the same profile.
     /// </summary>

@@ -132,6 +132,11 @@ public sealed class PersonalizationOptions
     /// <value>The default is empty: every placement uses the engine-wide settings.</value>
     public IDictionary<string, PlacementOptions> Placements { get; } = new Dictionary<string, PlacementOptions>(StringComparer.Ordinal);
 
+    /// <summary>Whether placements learn their mix of signals from outcomes, and how (rewards, exploration, apprentice mode). Read at start.</summary>
+    /// <value>See <see cref="LearningOptions"/> for each default; learning is off by default.</value>
+    [ValidateObjectMembers]
+    public LearningOptions Learning { get; } = new();
+
     /// <summary>How data readiness is judged and when placements that opt in pause themselves.</summary>
     /// <value>See <see cref="ReadinessOptions"/> for each default.</value>
     [ValidateObjectMembers]

@@ -51,6 +51,7 @@ internal sealed partial class Personalizer
                     if (profile.UnitKey is { } unitKey)
                     {
                         _ledger.Forget(unitKey);
+                        Learner.Forget(unitKey);
                     }
 
                     profile.Erase();
@@ -58,6 +59,7 @@ internal sealed partial class Personalizer
                 }
 
                 found |= _ledger.Forget(key);
+                Learner.Forget(key);
             }
 
             _erasures?.Erased(keys.Append(userKey));

@@ -18,6 +18,27 @@ internal sealed partial class Personalizer
 
     public void Track(in PersonalizationEvent personalizationEvent) => _events.Track(personalizationEvent);
 
+    public bool Reward(Guid decisionId, double reward)
+    {
+        ThrowIfInvalidReward(reward);
+        return Learner.Reward(decisionId, null, reward);
+    }
+
+    public bool Reward(Guid decisionId, string itemKey, double reward)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(itemKey);
+        ThrowIfInvalidReward(reward);
+        return Learner.Reward(decisionId, itemKey, reward);
+    }
+
+    private static void ThrowIfInvalidReward(double reward, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(reward))] string? paramName = null)
+    {
+        if (!(reward is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(paramName, reward, "A reward must be from 0 to 1.");
+        }
+    }
+
     private static void ThrowIfInvalid(in PersonalizationRequest request)
     {
         if (string.IsNullOrEmpty(request.UserKey))

@@ -5,6 +5,7 @@ using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
@@ -52,6 +53,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         PersonalizationMetrics metrics,
         ReadinessMonitor readiness,
         ILogger logger,
+        Learner learner,
         IChangeJournal? journal = null,
         IDisposable? owned = null)
     {
@@ -68,6 +70,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _owned = owned;
+        Learner = learner;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife);
         catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
@@ -82,6 +85,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             signalStage,
             new ScoringStage(signals.Length),
             new DecisionRecorder(readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks),
+            new LearningStage(learner, signals.Length),
             readiness,
             _statistics,
             signals,
@@ -90,11 +94,14 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             timeProvider,
             metrics,
             logger);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>
     internal static readonly TimeSpan ErasureGuardWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>Learning from outcomes: the reward API's target and the <see cref="Reporting.ILearningReporter"/>.</summary>
+    internal Learner Learner { get; }
 
     /// <summary>How many profiles are in memory now.</summary>
     internal int ProfileCount => _profiles.Count;
@@ -108,6 +115,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     public void Dispose()
     {
         _catalog.Detach(_statistics);
+        Learner.Dispose();
         _profiles.Dispose();
         _owned?.Dispose();
     }

@@ -16,4 +16,6 @@ internal sealed class CompositionParts
     public required IEnumerable<GuardrailRegistration> GuardrailRegistrations { get; init; }
 
     public required IEnumerable<IExposureSink> Sinks { get; init; }
+
+    public IEnumerable<ILearningLogSink> LearningSinks { get; init; } = [];
 }

@@ -41,6 +41,7 @@ internal static class OptionsCopy
         }
 
         CopyReadiness(source.Readiness, copy.Readiness);
+        CopyLearning(source.Learning, copy.Learning);
         foreach (var item in source.Catalog)
         {
             copy.Catalog.Add(item);
@@ -59,9 +60,25 @@ internal static class OptionsCopy
         Layer = source.Layer,
     };
 
+    private static void CopyLearning(LearningOptions source, LearningOptions copy)
+    {
+        copy.Mode = source.Mode;
+        copy.ExplorationRate = source.ExplorationRate;
+        copy.RewardWaitTime = source.RewardWaitTime;
+        copy.DefaultReward = source.DefaultReward;
+        copy.UpdateInterval = source.UpdateInterval;
+        copy.MinRewardedDecisions = source.MinRewardedDecisions;
+        copy.TakeoverConfidence = source.TakeoverConfidence;
+        copy.CandidatePool = source.CandidatePool;
+        copy.EvaluationWindow = source.EvaluationWindow;
+        copy.MaxPendingDecisions = source.MaxPendingDecisions;
+        copy.OutcomeRewards.Clear();
+        Fill(copy.OutcomeRewards, source.OutcomeRewards);
+    }
+
     private static PlacementOptions Copy(PlacementOptions source)
     {
-        var copy = new PlacementOptions { Holdout = source.Holdout, Count = source.Count, AutoPause = source.AutoPause };
+        var copy = new PlacementOptions { Holdout = source.Holdout, Count = source.Count, AutoPause = source.AutoPause, LearningMode = source.LearningMode };
         Fill(copy.Weights, source.Weights);
         Fill(copy.ColdStartWeights, source.ColdStartWeights);
         copy.DisabledGuardrails.UnionWith(source.DisabledGuardrails);
@@ -111,7 +128,7 @@ internal static class OptionsCopy
         to.AttributedShareReady = from.AttributedShareReady;
     }
 
-    private static void Fill<TValue>(IDictionary<string, TValue> to, IDictionary<string, TValue> from)
+    private static void Fill<TKey, TValue>(IDictionary<TKey, TValue> to, IDictionary<TKey, TValue> from)
     {
         foreach (var (key, value) in from)
         {

@@ -133,6 +133,27 @@ public sealed class PersonalizationBuilder
         return this;
     }
 
+    /// <summary>Adds a sink for the learner's log, created by the container: every settled decision of a learning placement (see <see cref="LearningOptions"/>).</summary>
+    /// <typeparam name="TSink">The sink type; a singleton.</typeparam>
+    /// <returns>This builder.</returns>
+    public PersonalizationBuilder AddLearningLogSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
+        where TSink : class, ILearningLogSink
+    {
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ILearningLogSink, TSink>());
+        return this;
+    }
+
+    /// <summary>Adds a sink instance for the learner's log: every settled decision of a learning placement.</summary>
+    /// <param name="sink">The sink; a singleton.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>
+    public PersonalizationBuilder AddLearningLogSink(ILearningLogSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        Services.AddSingleton<ILearningLogSink>(sink);
+        return this;
+    }
+
     internal static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
     {
         if (!float.IsFinite(weight) || weight < 0)

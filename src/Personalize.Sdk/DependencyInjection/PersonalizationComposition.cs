@@ -4,6 +4,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Readiness;
 
@@ -34,6 +35,7 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <param name="reloads">Where live option changes come from, or null when options never change (the builder).</param>
     /// <param name="journal">Where changes to shared state are published for other servers, or null when state is not shared.</param>
     /// <param name="owned">What the personalizer releases when disposed, or null.</param>
+    /// <param name="exchange">Where learners share their statistics with other servers, or null when state is not shared.</param>
     public PersonalizationComposition(
         PersonalizationOptions options,
         CompositionParts parts,
@@ -42,7 +44,8 @@ internal sealed class PersonalizationComposition : IDisposable
         ILogger logger,
         OptionsReloadSource? reloads,
         IChangeJournal? journal,
-        IDisposable? owned)
+        IDisposable? owned,
+        ILearningExchange? exchange = null)
     {
         Options = options;
         _timeProvider = timeProvider;
@@ -63,7 +66,16 @@ internal sealed class PersonalizationComposition : IDisposable
         _personalizer = new(() =>
         {
             ThrowIfRulesAreInvalid();
-            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, journal, owned);
+            var learner = new Learner(
+                Options.Learning,
+                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode, plan.PersonalizedWeights()))],
+                [.. Rules.Signals.Select(signal => signal.Name)],
+                [.. parts.LearningSinks],
+                exchange,
+                _timeProvider,
+                _metrics,
+                _logger);
+            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned);
             if (reloads is not null)
             {
                 _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);

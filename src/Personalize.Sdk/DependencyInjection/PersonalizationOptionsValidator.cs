@@ -1,3 +1,4 @@
+using Personalize.Sdk.Learning;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Readiness;
@@ -51,6 +52,7 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
         }
 
+        LearningValidation.Validate(options.Learning, failures);
         HoldoutValidation.Validate(options.Holdouts, failures);
         ReadinessValidation.Validate(options.Readiness, failures);
 

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Learning;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -65,6 +66,7 @@ public static class PersonalizationServiceCollectionExtensions
         services.TryAddSingleton(static sp => sp.GetRequiredService<PersonalizationComposition>().Readiness);
         services.TryAddSingleton<IReadinessReporter>(static sp => sp.GetRequiredService<ReadinessMonitor>());
         services.TryAddSingleton<IPersonalizer>(static sp => sp.GetRequiredService<PersonalizationComposition>().Personalizer);
+        services.TryAddSingleton<ILearningReporter>(static sp => sp.GetRequiredService<PersonalizationComposition>().Personalizer.Learner);
         return new PersonalizationBuilder(services);
     }
 
@@ -102,11 +104,13 @@ public static class PersonalizationServiceCollectionExtensions
             Guardrails = services.GetServices<IGuardrail>(),
             GuardrailRegistrations = services.GetServices<GuardrailRegistration>(),
             Sinks = services.GetServices<IExposureSink>(),
+            LearningSinks = services.GetServices<ILearningLogSink>(),
         },
         services.GetRequiredService<TimeProvider>(),
         services.GetRequiredService<PersonalizationMetrics>(),
         SdkLogger.Create(services),
         new OptionsReloadSource(services.GetServices<IOptionsChangeTokenSource<PersonalizationOptions>>(), services.GetRequiredService<IOptionsFactory<PersonalizationOptions>>()),
         services.GetService<IChangeJournal>(),
-        owned: null);
+        owned: null,
+        services.GetService<ILearningExchange>());
 }

@@ -33,6 +33,7 @@ public sealed class PersonalizerBuilder
     private readonly List<SignalRegistration> _signalRegistrations = [];
     private readonly List<IGuardrail> _guardrails = [];
     private readonly List<GuardrailRegistration> _guardrailRegistrations = [];
+    private readonly List<ILearningLogSink> _learningSinks = [];
     private TimeProvider _timeProvider = TimeProvider.System;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private IMeterFactory? _meterFactory;
@@ -97,6 +98,17 @@ public sealed class PersonalizerBuilder
         return this;
     }
 
+    /// <summary>Adds a sink for the learner's log: every settled decision of a learning placement (see <see cref="LearningOptions"/>).</summary>
+    /// <param name="sink">The sink.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>
+    public PersonalizerBuilder AddLearningLogSink(ILearningLogSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        _learningSinks.Add(sink);
+        return this;
+    }
+
     /// <summary>Sets the clock that timestamps events and decisions and drives decay.</summary>
     /// <param name="timeProvider">The clock.</param>
     /// <returns>This builder.</returns>
@@ -157,6 +169,7 @@ public sealed class PersonalizerBuilder
             Guardrails = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Create(frozen.Guardrails)), .. _guardrails],
             GuardrailRegistrations = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Registration), .. _guardrailRegistrations],
             Sinks = [],
+            LearningSinks = [.. _learningSinks],
         };
         var metrics = new PersonalizationMetrics(_meterFactory);
         var logger = _loggerFactory.CreateLogger(SdkLogger.Category);

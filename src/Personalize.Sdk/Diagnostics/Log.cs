@@ -49,4 +49,10 @@ internal static partial class Log
 
     [LoggerMessage(15, LogLevel.Warning, "Changed personalization options that only take effect at start were ignored until the next restart: {Options}.")]
     public static partial void OptionsNeedRestart(ILogger logger, string options);
+
+    [LoggerMessage(16, LogLevel.Information, "Placement '{Placement}' is now served by the {Policy} weights (learned version {Version}); learned minus default, doubly robust: {Difference}.")]
+    public static partial void LearningTakeover(ILogger logger, string placement, string policy, int version, string difference);
+
+    [LoggerMessage(17, LogLevel.Warning, "Learning log sink {Sink} threw; the learner goes on without it for this record.")]
+    public static partial void LearningSinkFaulted(ILogger logger, string sink, Exception exception);
 }

@@ -12,6 +12,12 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     private readonly Meter _meter;
     private readonly bool _ownsMeter;
+    private readonly Counter<long> _learningRewards;
+    private readonly Counter<long> _learningUnmatched;
+    private readonly Counter<long> _learningSettled;
+    private readonly Counter<long> _learningDropped;
+    private readonly Counter<long> _learningUpdates;
+    private readonly Counter<long> _learningTakeovers;
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _fallbacks;
     private readonly Histogram<double> _rankDuration;
@@ -38,6 +44,12 @@ internal sealed class PersonalizationMetrics : IDisposable
     {
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _learningRewards = _meter.CreateCounter<long>("personalize.learning.rewards", "{reward}", "Rewards credited to decisions waiting for them, by source: explicit (Reward) or automatic (a tracked outcome).");
+        _learningUnmatched = _meter.CreateCounter<long>("personalize.learning.rewards_unmatched", "{reward}", "Reward calls no waiting decision took: an unknown or settled decision, or an item it did not show.");
+        _learningSettled = _meter.CreateCounter<long>("personalize.learning.settled", "{decision}", "Decisions settled after their reward wait and learned from.");
+        _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled because the pending ring came round to them (raise LearningOptions.MaxPendingDecisions).");
+        _learningUpdates = _meter.CreateCounter<long>("personalize.learning.updates", "{update}", "Learned weights solved again, by placement.");
+        _learningTakeovers = _meter.CreateCounter<long>("personalize.learning.takeovers", "{change}", "Changes of the policy serving a placement, by placement and direction (learned, default).");
         _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant and reason.");
         _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");
         _rankDuration = _meter.CreateHistogram(
@@ -84,6 +96,21 @@ internal sealed class PersonalizationMetrics : IDisposable
         _optionsReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnknownPlacement() => _unknownPlacements.Add(1);
+
+    /// <summary>A reward was credited; <paramref name="automatic"/> when it came from a tracked outcome.</summary>
+    public void LearningRewarded(bool automatic, int count = 1) =>
+        _learningRewards.Add(count, new KeyValuePair<string, object?>("source", automatic ? "automatic" : "explicit"));
+
+    public void LearningRewardUnmatched() => _learningUnmatched.Add(1);
+
+    public void LearningSettled(int count) => _learningSettled.Add(count);
+
+    public void LearningDropped() => _learningDropped.Add(1);
+
+    public void LearningUpdated(string placement) => _learningUpdates.Add(1, new KeyValuePair<string, object?>("placement", placement));
+
+    public void LearningTakeover(string placement, string direction) =>
+        _learningTakeovers.Add(1, new KeyValuePair<string, object?>("placement", placement), new KeyValuePair<string, object?>("direction", direction));
 
     public void ExposureUnmeasured() => _unmeasured.Add(1);
 

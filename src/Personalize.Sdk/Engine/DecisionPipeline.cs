@@ -27,6 +27,7 @@ internal sealed class DecisionPipeline(
     SignalStage signals,
     ScoringStage scoring,
     DecisionRecorder recorder,
+    LearningStage learning,
     ReadinessMonitor readiness,
     IItemStatistics statistics,
     SignalSlot[] signalSlots,
@@ -64,13 +65,14 @@ internal sealed class DecisionPipeline(
             // Holdout, then the variant: one pure function of what is known before ranking.
             var killSwitch = settings.KillSwitch;
             var holdout = holdouts.Assign(plan, unitKey, request.ForceArm, scratch, out var assignments, out var firstHoldout);
+            var confidence = scratch.Profile.Confidence(now.UtcTicks, settings.AffinityHalfLifeTicks);
             var intended = VariantPolicy.Intend(new VariantFacts(
                 killSwitch,
                 holdout?.Arm == HoldoutArm.Control,
                 consent,
                 request.Context.LowIntent,
                 !scratch.Profile.IsEmpty,
-                scratch.Profile.Confidence(now.UtcTicks, settings.AffinityHalfLifeTicks),
+                confidence,
                 settings.MinConfidence));
             var paused = !killSwitch && readiness.IsPaused(plan, now);
 
@@ -83,6 +85,8 @@ internal sealed class DecisionPipeline(
             var failure = PipelineFailure.None;
             scoped ReadOnlySpan<int> kept = [];
             scoped ReadOnlySpan<int> selected = [];
+            var learner = learning.Learner.For(plan.Index);
+            var logLearning = false;
             int written;
             if (resolved.Length == 0)
             {
@@ -96,7 +100,22 @@ internal sealed class DecisionPipeline(
                 var matrix = scratch.Matrix(kept.Length * signals.Count, clear: true);
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
-                written = scoring.Score(context, plan, kept, matrix, runs, served, failure != PipelineFailure.None || outcome.ServedAllFailed, count, settings.MaxPerCategory, destination, out selected);
+                var inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
+                if (learner is not null && served == DecisionVariant.Personalized && !inCandidateOrder)
+                {
+                    var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
+                    written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
+                    logLearning = !request.Preview && written > 0;
+                }
+                else
+                {
+                    written = scoring.Score(context, plan, kept, matrix, runs, served, inCandidateOrder, count, settings.MaxPerCategory, destination, out selected);
+                    if (learner is not null && served == DecisionVariant.Control && !request.Preview && request.ForceArm is null && written > 0)
+                    {
+                        learning.HoldControl(context, kept, selected);
+                        logLearning = true;
+                    }
+                }
             }
 
             // The decision.
@@ -129,6 +148,10 @@ internal sealed class DecisionPipeline(
                     FirstHoldout = firstHoldout,
                     SignalRuns = runs,
                 });
+                if (logLearning)
+                {
+                    learning.Learner.Record(learner!, learning.Scratch, info.Id, now.UtcTicks, unitKey, snapshot);
+                }
             }
 
             telemetry.DecisionMade(activity, info, written, timeProvider.GetElapsedTime(started));

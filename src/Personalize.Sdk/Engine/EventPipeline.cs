@@ -3,6 +3,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
@@ -26,6 +27,7 @@ internal sealed class EventPipeline(
     IMeasurementLedger ledger,
     IExposureSink[] sinks,
     ReadinessMonitor readiness,
+    Learner learner,
     ConsentFlags defaultConsent,
     double affinityHalfLifeTicks,
     TimeProvider timeProvider,
@@ -119,6 +121,12 @@ internal sealed class EventPipeline(
         }
 
         var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing);
+        if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } rewardedUnit)
+        {
+            // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
+            learner.Attribute(rewardedUnit, personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
+        }
+
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);

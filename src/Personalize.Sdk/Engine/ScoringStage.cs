@@ -29,18 +29,7 @@ internal sealed class ScoringStage(int signalCount)
     {
         var scratch = context.Scratch;
         var n = candidates.Length;
-        var scores = scratch.Scores(n, clear: true);
-        if (!inCandidateOrder)
-        {
-            for (var s = 0; s < signalCount; s++)
-            {
-                var weight = plan.WeightFor(s, served);
-                if (weight != 0f && runs[s].Computed)
-                {
-                    WeightedSum.Accumulate(matrix.Slice(s * n, n), weight, scores);
-                }
-            }
-        }
+        var scores = inCandidateOrder ? scratch.Scores(n, clear: true) : Accumulate(scratch, plan, n, matrix, runs, served);
 
         var capped = maxPerCategory > 0 && count > maxPerCategory && !inCandidateOrder;
         var pool = capped ? CategoryCap.PoolSize(count, n) : Math.Min(count, n);
@@ -59,5 +48,21 @@ internal sealed class ScoringStage(int signalCount)
 
         selected = top[..written];
         return written;
+    }
+
+    /// <summary>The served variant's weights times the signal matrix: each candidate's score, in the decision's scratch.</summary>
+    public Span<float> Accumulate(DecisionScratch scratch, PlacementPlan plan, int candidates, ReadOnlySpan<float> matrix, ReadOnlySpan<SignalRun> runs, DecisionVariant served)
+    {
+        var scores = scratch.Scores(candidates, clear: true);
+        for (var s = 0; s < signalCount; s++)
+        {
+            var weight = plan.WeightFor(s, served);
+            if (weight != 0f && runs[s].Computed)
+            {
+                WeightedSum.Accumulate(matrix.Slice(s * candidates, candidates), weight, scores);
+            }
+        }
+
+        return scores;
     }
 }

@@ -65,6 +65,30 @@ internal sealed class LinearRewardModel
         Observations++;
     }
 
+    /// <summary>How many numbers <see cref="WriteStatistics"/> writes: d² + d + 1.</summary>
+    public int StatisticsLength => _gram.Length + _moment.Length + 1;
+
+    /// <summary>Writes the sufficient statistics (the sum of x xᵀ, the sum of r x, the count), which add up across servers.</summary>
+    public void WriteStatistics(Span<double> statistics)
+    {
+        _gram.AsSpan().CopyTo(statistics);
+        _moment.AsSpan().CopyTo(statistics[_gram.Length..]);
+        statistics[^1] = Observations;
+    }
+
+    /// <summary>Sets this model's statistics: another model's (from <see cref="WriteStatistics"/>), or a sum of several.</summary>
+    public void ReadStatistics(ReadOnlySpan<double> statistics)
+    {
+        if (statistics.Length != StatisticsLength)
+        {
+            throw new ArgumentException($"Expected {StatisticsLength} numbers.", nameof(statistics));
+        }
+
+        statistics[.._gram.Length].CopyTo(_gram);
+        statistics.Slice(_gram.Length, _moment.Length).CopyTo(_moment);
+        Observations = (long)statistics[^1];
+    }
+
     /// <summary>Adds another model's statistics to this one's: the model of both their observations.</summary>
     public void Merge(LinearRewardModel other)
     {

@@ -93,4 +93,36 @@ internal static class OffPolicyEstimator
         var half = z * Math.Sqrt(spread) / weightSum;
         return new OffPolicyEstimate(ratio, ratio - half, ratio + half, effective);
     }
+
+    /// <summary>
+    /// The doubly robust estimate of <paramref name="target"/>'s mean reward minus <paramref name="baseline"/>'s,
+    /// paired round by round (the same logged decisions in the same order), so what both share cancels.
+    /// </summary>
+    /// <returns>The difference, its interval, and the effective sample size of the target's weights.</returns>
+    public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
+    {
+        if (target.IsEmpty || target.Length != baseline.Length)
+        {
+            throw new ArgumentException("Both policies need the same logged decisions, at least one.", nameof(baseline));
+        }
+
+        var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
+        double sum = 0, squares = 0, weightSum = 0, weightSquares = 0;
+        for (var i = 0; i < target.Length; i++)
+        {
+            var difference = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out _);
+            sum += difference;
+            squares += difference * difference;
+            weightSum += weight;
+            weightSquares += weight * weight;
+        }
+
+        return Mean(sum, squares, target.Length, z, weightSquares > 0 ? weightSum * weightSum / weightSquares : 0);
+    }
+
+    private static double Robust(in LoggedRound round, double maxWeight, out double weight)
+    {
+        weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
+        return round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward));
+    }
 }

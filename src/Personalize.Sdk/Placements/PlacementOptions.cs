@@ -35,4 +35,8 @@ public sealed class PlacementOptions
     /// </summary>
     /// <value>The default is <see langword="null"/>: <see cref="ReadinessOptions.AutoPause"/>.</value>
     public bool? AutoPause { get; set; }
+
+    /// <summary>Whether, and how, this placement learns its mix of signals from outcomes (see <see cref="LearningOptions"/>). Read at start.</summary>
+    /// <value>The default is <see langword="null"/>: <see cref="LearningOptions.Mode"/>.</value>
+    public LearningMode? LearningMode { get; set; }
 }

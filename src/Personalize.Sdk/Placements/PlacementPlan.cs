@@ -4,7 +4,7 @@ using Personalize.Sdk.Signals;
 namespace Personalize.Sdk.Placements;
 
 /// <summary>One placement's resolved settings: weights by signal index, guardrails on or off, its holdouts.</summary>
-internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count, bool autoPause)
+internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count, bool autoPause, LearningMode learningMode = LearningMode.Off)
 {
     /// <summary>Holdout index meaning "every configured holdout".</summary>
     public const int AllHoldouts = -1;
@@ -24,6 +24,12 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
 
     /// <summary>The holdout this placement is measured by, or <see cref="AllHoldouts"/>.</summary>
     public int HoldoutIndex { get; } = holdoutIndex;
+
+    /// <summary>Whether, and how, this placement learns its mix; read at start.</summary>
+    public LearningMode LearningMode { get; } = learningMode;
+
+    /// <summary>A copy of the weights for users with history, by signal index.</summary>
+    public float[] PersonalizedWeights() => [.. weights];
 
     public float WeightFor(int signal, DecisionVariant variant) =>
         variant == DecisionVariant.Personalized ? weights[signal] : coldStartWeights[signal];
@@ -78,13 +84,18 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
                 }
             }
 
+            if (placement.LearningMode is { } mode && !Enum.IsDefined(mode))
+            {
+                problems.Add($"{label}.LearningMode is not a LearningMode (was {(int)mode}).");
+            }
+
             if (placement.Count is < 0)
             {
                 problems.Add($"{label}.Count must not be negative (was {placement.Count}).");
             }
         }
 
-        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause);
+        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause, placement?.LearningMode ?? options.Learning.Mode);
     }
 
     private static void Check(string label, string option, IDictionary<string, float> weights, SignalSlot[] signals, List<string> problems)

@@ -147,6 +147,10 @@ public sealed class TestFakeTests
 
         public void Track(in PersonalizationEvent personalizationEvent) => throw new NotSupportedException();
 
+        public bool Reward(Guid decisionId, double reward) => throw new NotSupportedException();
+
+        public bool Reward(Guid decisionId, string itemKey, double reward) => throw new NotSupportedException();
+
         public IdentifyResult Identify(string anonymousKey, string knownKey) => throw new NotSupportedException();
 
         public bool Forget(string userKey) => throw new NotSupportedException();

@@ -1,0 +1,112 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Learning;
+using Personalize.Sdk.Scoring;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The select stage of a learning placement, in place of the plain top-K: the configured mix's
+/// best <see cref="LearningOptions.CandidatePool"/> candidates form the pool; the serving policy
+/// (the configured or the learned weights) orders it; the slate is chosen slot by slot with
+/// exploration and exact probabilities; anything asked for beyond the pool follows in the
+/// configured order. The choice waits in the thread's learning scratch until the decision is logged.
+/// </summary>
+internal sealed class LearningStage(Learner learner, int signalCount)
+{
+    public Learner Learner { get; } = learner;
+
+    /// <summary>The thread's learning scratch, holding the choice until it is logged.</summary>
+    public LearningScratch Scratch => LearningScratch.For(Learner.Options.CandidatePool, signalCount);
+
+    public int Choose(
+        scoped in DecisionContext context,
+        PlacementLearner placement,
+        ReadOnlySpan<int> candidates,
+        ReadOnlySpan<float> matrix,
+        ReadOnlySpan<float> scores,
+        float confidence,
+        int count,
+        int maxPerCategory,
+        bool explore,
+        Span<RankedItem> destination,
+        out ReadOnlySpan<int> selected)
+    {
+        var n = candidates.Length;
+        var poolSize = Learner.Options.CandidatePool;
+        var ranked = context.Scratch.Heap(Math.Min(Math.Max(count, poolSize), n));
+        var available = TopK.Select(scores, ranked.Length, ranked);
+        var pool = Math.Min(poolSize, available);
+        var scratch = LearningScratch.For(poolSize, signalCount);
+        var snapshot = context.Catalog;
+        for (var j = 0; j < pool; j++)
+        {
+            var position = ranked[j];
+            scratch.Items[j] = candidates[position];
+            scratch.Categories[j] = snapshot.GetCategory(candidates[position]);
+            for (var s = 0; s < signalCount; s++)
+            {
+                scratch.Signals[(j * signalCount) + s] = matrix[(s * n) + position];
+            }
+        }
+
+        var policy = placement.Policy;
+        var learned = placement.LearnedServes;
+        for (var j = 0; j < pool; j++)
+        {
+            scratch.Scores[j] = learned
+                ? LearningFeatures.Score(scratch.Signals.AsSpan(j * signalCount, signalCount), confidence, policy.Theta)
+                : scores[ranked[j]];
+        }
+
+        var slots = Math.Min(count, pool);
+        var epsilon = explore ? Learner.Options.ExplorationRate : 0;
+        SlatePolicy.Choose(scratch.Scores.AsSpan(0, pool), scratch.Categories.AsSpan(0, pool), maxPerCategory, epsilon, Learner.Random, scratch.Chosen.AsSpan(0, slots), scratch.Probabilities.AsSpan(0, slots));
+
+        var written = Math.Min(count, available);
+        var chosen = scratch.SelectedFor(written);
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var j = scratch.Chosen[slot];
+            chosen[slot] = ranked[j];
+            destination[slot] = new RankedItem(snapshot.GetItem(scratch.Items[j])!.Key, scratch.Scores[j]);
+        }
+
+        for (var slot = slots; slot < written; slot++)
+        {
+            chosen[slot] = ranked[slot];
+            destination[slot] = new RankedItem(snapshot.GetItem(candidates[ranked[slot]])!.Key, scores[ranked[slot]]);
+        }
+
+        scratch.PoolCount = pool;
+        scratch.SlotCount = slots;
+        scratch.Policy = learned ? ServingPolicy.Learned : ServingPolicy.Default;
+        scratch.Version = learned ? policy.Version : 0;
+        scratch.Confidence = confidence;
+        scratch.MaxPerCategory = maxPerCategory;
+        scratch.HasChoice = explore && slots > 0;
+        selected = chosen;
+        return written;
+    }
+
+    /// <summary>Holds a holdout control decision's shown items for logging: tallied for comparison, never learned from.</summary>
+    public void HoldControl(scoped in DecisionContext context, ReadOnlySpan<int> candidates, ReadOnlySpan<int> selected)
+    {
+        var slots = Math.Min(selected.Length, Learner.Options.CandidatePool);
+        var scratch = LearningScratch.For(Learner.Options.CandidatePool, signalCount);
+        for (var slot = 0; slot < slots; slot++)
+        {
+            scratch.Items[slot] = candidates[selected[slot]];
+            scratch.Categories[slot] = context.Catalog.GetCategory(candidates[selected[slot]]);
+            scratch.Chosen[slot] = slot;
+            scratch.Probabilities[slot] = 1f;
+        }
+
+        scratch.PoolCount = slots;
+        scratch.SlotCount = slots;
+        scratch.Policy = ServingPolicy.Control;
+        scratch.Version = 0;
+        scratch.Confidence = 0;
+        scratch.MaxPerCategory = 0;
+        scratch.HasChoice = slots > 0;
+    }
+}

@@ -1,0 +1,19 @@
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// Where servers share their learners' sufficient statistics, so N servers learn one policy: each
+/// publishes its own and reads the sum of the others'. Internal on purpose: the Redis package
+/// implements it through <c>InternalsVisibleTo</c>.
+/// </summary>
+internal interface ILearningExchange
+{
+    /// <summary>
+    /// Publishes this server's statistics of a placement's model and returns the sum of every other
+    /// server's, or null when they cannot be read now. Called off the request path, on the learner's update.
+    /// </summary>
+    /// <param name="placement">The placement.</param>
+    /// <param name="features">The model's feature names: only models of the same features add up.</param>
+    /// <param name="own">This server's statistics (see <see cref="LinearRewardModel.WriteStatistics"/>).</param>
+    /// <param name="cancellationToken">Stops the exchange when the learner stops.</param>
+    Task<double[]?> ExchangeAsync(string placement, IReadOnlyList<string> features, double[] own, CancellationToken cancellationToken);
+}

@@ -1,0 +1,20 @@
+namespace Personalize.Sdk.Reporting;
+
+/// <summary>What each learning placement has learned, and counterfactual estimates of policies from its logs.</summary>
+public interface ILearningReporter
+{
+    /// <summary>The learning state of every placement whose <see cref="LearningMode"/> is not <see cref="LearningMode.Off"/>.</summary>
+    /// <returns>The report, computed now.</returns>
+    LearningReport GetReport();
+
+    /// <summary>
+    /// Estimates, from the placement's settled decisions in memory, the mean reward per slot of the
+    /// configured weights, the learned weights, a uniformly random policy and, when given, a
+    /// candidate weight set, each served with the same exploration.
+    /// </summary>
+    /// <param name="placement">A placement that learns.</param>
+    /// <param name="candidateWeights">Weights by signal name to evaluate as well (a signal left out weighs 0), or null.</param>
+    /// <returns>The evaluation, computed now; with no settled decision every estimate is NaN.</returns>
+    /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal or is not finite.</exception>
+    PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null);
+}

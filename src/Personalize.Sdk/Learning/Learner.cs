@@ -1,0 +1,292 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// Learning from outcomes, for every placement that learns: logs each decision with its pool and
+/// probabilities in the pending ring, credits rewards (explicit, or automatic from tracked
+/// outcomes) while a decision waits, and on each update (a timer, off the request path) settles the
+/// decisions whose wait is over, learns from them, writes them to the log sinks, solves each
+/// placement's weights again, shares its statistics with other servers and decides who serves.
+/// </summary>
+internal sealed class Learner : ILearningReporter, IDisposable
+{
+    private readonly LearningOptions _options;
+    private readonly PlacementLearner?[] _byPlan;
+    private readonly PlacementLearner[] _learners;
+    private readonly PendingDecisions? _pending;
+    private readonly ILearningLogSink[] _sinks;
+    private readonly ILearningExchange? _exchange;
+    private readonly TimeProvider _timeProvider;
+    private readonly PersonalizationMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly Lock _updateGate = new();
+    private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ITimer? _timer;
+    private readonly string[] _featureNames;
+    private readonly long _waitTicks;
+    private readonly double[] _outcomeRewards;
+
+    public Learner(
+        LearningOptions options,
+        IReadOnlyList<(string Name, int Index, LearningMode Mode, float[] Weights)> placements,
+        IReadOnlyList<string> signals,
+        ILearningLogSink[] sinks,
+        ILearningExchange? exchange,
+        TimeProvider timeProvider,
+        PersonalizationMetrics metrics,
+        ILogger logger)
+    {
+        _options = options;
+        _sinks = sinks;
+        _exchange = exchange;
+        _timeProvider = timeProvider;
+        _metrics = metrics;
+        _logger = logger;
+        _waitTicks = options.RewardWaitTime.Ticks;
+        _featureNames = LearningFeatures.Names(signals);
+        _outcomeRewards = new double[(int)EventKind.Consent + 1];
+        Array.Fill(_outcomeRewards, double.NaN);
+        foreach (var (kind, reward) in options.OutcomeRewards)
+        {
+            _outcomeRewards[(int)kind] = reward;
+        }
+
+        _byPlan = new PlacementLearner?[placements.Count == 0 ? 0 : placements.Max(p => p.Index) + 1];
+        foreach (var placement in placements.Where(p => p.Mode != LearningMode.Off))
+        {
+            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, placement.Weights, options.EvaluationWindow);
+        }
+
+        _learners = [.. _byPlan.OfType<PlacementLearner>()];
+        if (_learners.Length > 0)
+        {
+            _pending = new PendingDecisions(options.MaxPendingDecisions, options.CandidatePool, signals.Count);
+            _timer = timeProvider.CreateTimer(static state => ((Learner)state!).Update(), this, options.UpdateInterval, options.UpdateInterval);
+        }
+    }
+
+    public LearningOptions Options => _options;
+
+    /// <summary>Where exploration draws come from; tests set a seeded one (and then decide on one thread).</summary>
+    internal Random Random { get; set; } = Random.Shared;
+
+    public IReadOnlyList<string> FeatureNames => _featureNames;
+
+    /// <summary>The placement's learner, or null when it does not learn.</summary>
+    public PlacementLearner? For(int planIndex) => (uint)planIndex < (uint)_byPlan.Length ? _byPlan[planIndex] : null;
+
+    /// <summary>Logs the decision the thread's learning scratch holds. Allocation-free.</summary>
+    public void Record(PlacementLearner learner, LearningScratch scratch, Guid id, long ticks, string unitKey, CatalogSnapshot snapshot)
+    {
+        if (!scratch.HasChoice)
+        {
+            return;
+        }
+
+        // Set by the stage that chose this decision, on this thread; cleared so it is logged once.
+        scratch.HasChoice = false;
+        learner.Logged();
+        if (!_pending!.Add(scratch.Choice(learner.Index), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
+        {
+            _metrics.LearningDropped();
+        }
+    }
+
+    /// <summary>Credits an explicit reward to a waiting decision (to one of its items, or its first).</summary>
+    public bool Reward(Guid decisionId, string? itemKey, double reward)
+    {
+        if (_pending is null || !DecisionIds.IsOwn(decisionId)
+            || !_pending.Reward(decisionId, DecisionIds.CounterOf(decisionId), itemKey, reward, _timeProvider.GetUtcNow().UtcTicks, _waitTicks))
+        {
+            _metrics.LearningRewardUnmatched();
+            return false;
+        }
+
+        _metrics.LearningRewarded(automatic: false);
+        return true;
+    }
+
+    /// <summary>Credits a tracked outcome to the person's waiting decisions that showed the item.</summary>
+    public void Attribute(string unitKey, EventKind kind, string itemKey, DateTimeOffset timestamp)
+    {
+        if (_pending is null || (uint)kind >= (uint)_outcomeRewards.Length || double.IsNaN(_outcomeRewards[(int)kind]))
+        {
+            return;
+        }
+
+        var credited = _pending.Attribute(unitKey, itemKey, _outcomeRewards[(int)kind], timestamp.UtcTicks, _waitTicks);
+        if (credited > 0)
+        {
+            _metrics.LearningRewarded(automatic: true, credited);
+        }
+    }
+
+    /// <summary>Drops an erased person's waiting decisions: they are never learned from nor logged.</summary>
+    public void Forget(string unitKey) => _pending?.Forget(unitKey);
+
+    /// <summary>
+    /// Settles the decisions whose wait is over, learns from them, writes them to the sinks, solves
+    /// the weights and decides who serves. Runs on the timer; one update at a time.
+    /// </summary>
+    public void Update()
+    {
+        if (_pending is null || !_updateGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var now = _timeProvider.GetUtcNow();
+            var due = _pending.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
+            foreach (var decision in due)
+            {
+                if (_byPlan[decision.Placement] is not { } learner)
+                {
+                    continue;
+                }
+
+                learner.Learn(decision, _options.ExplorationRate);
+                if (_sinks.Length > 0 && decision.Policy != ServingPolicy.Control)
+                {
+                    WriteToSinks(learner, decision);
+                }
+            }
+
+            _metrics.LearningSettled(due.Count);
+            foreach (var learner in _learners)
+            {
+                if (!learner.Changed)
+                {
+                    continue;
+                }
+
+                var policy = learner.Solve(now);
+                _metrics.LearningUpdated(learner.Name);
+                if (learner.Arbitrate(_options.MinRewardedDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
+                {
+                    var direction = learned ? ServingPolicyNames.Learned : ServingPolicyNames.Default;
+                    _metrics.LearningTakeover(learner.Name, direction);
+                    Log.LearningTakeover(_logger, learner.Name, direction, policy.Version, learner.LastEvaluation?.LearnedMinusDefault.ToString() ?? "not evaluated (online mode)");
+                }
+
+                Share(learner);
+            }
+        }
+        finally
+        {
+            _updateGate.Exit();
+        }
+    }
+
+    public LearningReport GetReport()
+    {
+        lock (_updateGate)
+        {
+            return new LearningReport(_timeProvider.GetUtcNow(), [.. _learners.Select(learner => learner.Report())]);
+        }
+    }
+
+    public PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(placement);
+        var learner = Array.Find(_learners, l => string.Equals(l.Name, placement, StringComparison.Ordinal))
+            ?? throw new ArgumentException($"Placement '{placement}' does not learn: set PersonalizationOptions.Learning.Mode or its PlacementOptions.LearningMode.", nameof(placement));
+        double[]? candidate = null;
+        if (candidateWeights is not null)
+        {
+            foreach (var (signal, weight) in candidateWeights)
+            {
+                if (!learner.HasSignal(signal) || !float.IsFinite(weight))
+                {
+                    throw new ArgumentException($"Candidate weight '{signal}' = {weight}: every weight must name a registered signal and be finite.", nameof(candidateWeights));
+                }
+            }
+
+            candidate = learner.ThetaOf(candidateWeights);
+        }
+
+        lock (_updateGate)
+        {
+            return learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
+        }
+    }
+
+    public void Dispose()
+    {
+        // Disposed by the composition and the container alike: cancelling twice is harmless, disposing twice is not.
+        _timer?.Dispose();
+        _stopping.Cancel();
+    }
+
+    private void Share(PlacementLearner learner)
+    {
+        if (_exchange is null)
+        {
+            return;
+        }
+
+        _exchange.ExchangeAsync(learner.Name, _featureNames, learner.OwnStatistics(), _stopping.Token)
+            .ContinueWith(static (task, state) => ((PlacementLearner)state!).SetRemote(task.IsCompletedSuccessfully ? task.Result : null), learner, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void WriteToSinks(PlacementLearner learner, SettledDecision decision)
+    {
+        var record = ToRecord(learner, decision);
+        foreach (var sink in _sinks)
+        {
+            try
+            {
+                sink.Write(record);
+            }
+            catch (Exception exception)
+            {
+                _metrics.SinkFaulted();
+                if (_sinkLog.ShouldLog(_timeProvider.GetUtcNow().UtcTicks))
+                {
+                    Log.LearningSinkFaulted(_logger, sink.GetType().Name, exception);
+                }
+            }
+        }
+    }
+
+    private LearningRecord ToRecord(PlacementLearner learner, SettledDecision decision)
+    {
+        var n = (_featureNames.Length - 1) / 2;
+        var candidates = new LoggedCandidate[decision.Items.Length];
+        for (var j = 0; j < candidates.Length; j++)
+        {
+            var features = new float[_featureNames.Length];
+            LearningFeatures.Fill(decision.Signals.AsSpan(j * n, n), decision.Confidence, features);
+            var category = decision.Categories[j];
+            candidates[j] = new LoggedCandidate(
+                decision.Snapshot.GetItem(decision.Items[j])?.Key ?? string.Empty,
+                category >= 0 ? decision.Snapshot.GetCategoryName(category) : null,
+                features);
+        }
+
+        var slots = new LoggedSlot[decision.Chosen.Length];
+        for (var slot = 0; slot < slots.Length; slot++)
+        {
+            slots[slot] = new LoggedSlot(decision.Chosen[slot], decision.Probabilities[slot], decision.Rewards[slot], decision.Rewarded[slot]);
+        }
+
+        return new LearningRecord(
+            decision.Id,
+            learner.Name,
+            new DateTimeOffset(decision.Ticks, TimeSpan.Zero),
+            ServingPolicyNames.Of(decision.Policy),
+            decision.Version,
+            _options.ExplorationRate,
+            decision.MaxPerCategory,
+            _featureNames,
+            candidates,
+            slots);
+    }
+}

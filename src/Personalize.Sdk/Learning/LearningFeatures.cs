@@ -1,0 +1,41 @@
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// The learner's features of one candidate: each signal's value, each signal's value times the
+/// person's profile confidence (so the mix can trust personal signals more for a rich profile than
+/// for a thin one), and a constant 1 (the reward's base level). 2n + 1 numbers for n signals.
+/// </summary>
+internal static class LearningFeatures
+{
+    public static int Dimensions(int signals) => (2 * signals) + 1;
+
+    /// <summary>Writes the features of a candidate with <paramref name="values"/> (one per signal) for a person of <paramref name="confidence"/>.</summary>
+    public static void Fill(ReadOnlySpan<float> values, float confidence, Span<float> features)
+    {
+        var n = values.Length;
+        for (var s = 0; s < n; s++)
+        {
+            features[s] = values[s];
+            features[n + s] = values[s] * confidence;
+        }
+
+        features[2 * n] = 1f;
+    }
+
+    /// <summary>The score the weights <paramref name="theta"/> give a candidate: bias left out, it orders nothing.</summary>
+    public static float Score(ReadOnlySpan<float> values, float confidence, ReadOnlySpan<double> theta)
+    {
+        var n = values.Length;
+        double sum = 0;
+        for (var s = 0; s < n; s++)
+        {
+            sum += values[s] * (theta[s] + (confidence * theta[n + s]));
+        }
+
+        return (float)sum;
+    }
+
+    /// <summary>The features' names: the signals', then <c>confidence*</c> each, then <c>bias</c>.</summary>
+    public static string[] Names(IReadOnlyList<string> signals) =>
+        [.. signals, .. signals.Select(name => "confidence*" + name), "bias"];
+}

@@ -1,0 +1,90 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Personalize.Sdk;
+
+/// <summary>
+/// How placements learn their mix of signals from outcomes: a contextual bandit per placement,
+/// updated off the request path, with exact logged probabilities for offline evaluation. Read at
+/// start only.
+/// </summary>
+/// <remarks>
+/// Only decisions served as <see cref="DecisionVariant.Personalized"/> are explored, logged and
+/// learned from. A holdout's control arm always gets the default experience and is never explored;
+/// its rewards are tallied as the <c>control</c> policy so the learning report can compare it.
+/// Previews are never explored nor logged.
+/// </remarks>
+public sealed class LearningOptions
+{
+    /// <summary>Whether placements learn; <see cref="PlacementOptions.LearningMode"/> overrides it per placement.</summary>
+    /// <value>The default is <see cref="LearningMode.Off"/>.</value>
+    public LearningMode Mode { get; set; } = LearningMode.Off;
+
+    /// <summary>
+    /// The exploration rate: in each slot, the probability that the policy's choice is replaced by
+    /// an item drawn uniformly from the candidate pool not shown yet. Every item of the pool so has a
+    /// positive probability, which offline evaluation needs; 0 explores nothing, and then only the
+    /// serving policy can be evaluated. A guardrail's removal is never explored back.
+    /// </summary>
+    /// <value>The default is 0.05. Allowed: 0 to 0.5.</value>
+    [Range(0d, 0.5d)]
+    public double ExplorationRate { get; set; } = 0.05;
+
+    /// <summary>How long a decision waits for rewards before it is settled and learned from.</summary>
+    /// <value>The default is 10 minutes. Allowed: 1 second to 7 days.</value>
+    public TimeSpan RewardWaitTime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The reward of a shown item that nothing rewarded within <see cref="RewardWaitTime"/>.</summary>
+    /// <value>The default is 0. Allowed: 0 to 1.</value>
+    [Range(0d, 1d)]
+    public double DefaultReward { get; set; }
+
+    /// <summary>
+    /// Automatic rewards: a tracked click, add-to-cart or purchase of an item a person's decision
+    /// showed within <see cref="RewardWaitTime"/> rewards that item with this value. Only
+    /// <see cref="EventKind.Click"/>, <see cref="EventKind.AddToCart"/> and
+    /// <see cref="EventKind.Purchase"/> may be listed; remove a kind to stop rewarding it.
+    /// </summary>
+    /// <value>The default is click 0.3, add-to-cart 0.6, purchase 1. Each value: 0 to 1.</value>
+    public IDictionary<EventKind, double> OutcomeRewards { get; } = new Dictionary<EventKind, double>
+    {
+        [EventKind.Click] = 0.3,
+        [EventKind.AddToCart] = 0.6,
+        [EventKind.Purchase] = 1.0,
+    };
+
+    /// <summary>How often settled decisions are learned and the weights solved again, off the request path.</summary>
+    /// <value>The default is 1 minute. Allowed: 100 milliseconds to 1 day.</value>
+    public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How many settled decisions a placement needs before learned weights may serve it.</summary>
+    /// <value>The default is 1,000. Must be positive.</value>
+    [Range(1, int.MaxValue)]
+    public int MinRewardedDecisions { get; set; } = 1_000;
+
+    /// <summary>
+    /// The confidence with which offline evaluation must find the learned weights better than the
+    /// configured ones before they take over an apprentice placement: the lower end of the doubly
+    /// robust estimate of the difference, at this confidence, must be above 0.
+    /// </summary>
+    /// <value>The default is 0.95. Allowed: 0.5 to 0.999.</value>
+    [Range(0.5d, 0.999d)]
+    public double TakeoverConfidence { get; set; } = 0.95;
+
+    /// <summary>
+    /// How many candidates the learner chooses from: the best of the configured mix. Like Azure
+    /// Personalizer's Rank, which took at most 50 actions, this bounds what is explored and logged.
+    /// </summary>
+    /// <value>The default is 32. Allowed: 2 to 64.</value>
+    [Range(2, 64)]
+    public int CandidatePool { get; set; } = 32;
+
+    /// <summary>How many settled decisions each placement keeps in memory for offline evaluation; the oldest go first.</summary>
+    /// <value>The default is 10,000. Allowed: 100 to 1,000,000.</value>
+    [Range(100, 1_000_000)]
+    public int EvaluationWindow { get; set; } = 10_000;
+
+    /// <summary>How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and counted.</summary>
+    /// <value>The default is 16,384. Allowed: 64 to 4,194,304.</value>
+    [Range(64, 4_194_304)]
+    public int MaxPendingDecisions { get; set; } = 16_384;
+}

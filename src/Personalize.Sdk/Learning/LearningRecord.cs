@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Personalize.Sdk.Learning;
+
+namespace Personalize.Sdk.Extensibility;
+
+/// <summary>
+/// One settled decision of a learning placement, as an <see cref="ILearningLogSink"/> receives it:
+/// the candidate pool with each candidate's features, what each slot showed with its probability,
+/// and the rewards. Enough to evaluate any other weighting of the same signals offline. It holds no
+/// user key.
+/// </summary>
+public sealed class LearningRecord
+{
+    /// <summary>Creates a record, for example to test a sink or to evaluate hand-made logs.</summary>
+    /// <param name="decisionId">The decision's id.</param>
+    /// <param name="placement">The placement.</param>
+    /// <param name="timestamp">When the decision was made.</param>
+    /// <param name="policy">The policy that served it: <c>default</c> or <c>learned</c>.</param>
+    /// <param name="policyVersion">0 for the configured weights; learned versions count from 1.</param>
+    /// <param name="explorationRate">The exploration rate in force.</param>
+    /// <param name="maxPerCategory">The diversity cap in force (0: none).</param>
+    /// <param name="featureNames">The features' names.</param>
+    /// <param name="candidates">The pool the policy chose from.</param>
+    /// <param name="slots">What each slot showed.</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    public LearningRecord(
+        Guid decisionId,
+        string placement,
+        DateTimeOffset timestamp,
+        string policy,
+        int policyVersion,
+        double explorationRate,
+        int maxPerCategory,
+        IReadOnlyList<string> featureNames,
+        IReadOnlyList<LoggedCandidate> candidates,
+        IReadOnlyList<LoggedSlot> slots)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(featureNames);
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(slots);
+        DecisionId = decisionId;
+        Placement = placement;
+        Timestamp = timestamp;
+        Policy = policy;
+        PolicyVersion = policyVersion;
+        ExplorationRate = explorationRate;
+        MaxPerCategory = maxPerCategory;
+        FeatureNames = featureNames;
+        Candidates = candidates;
+        Slots = slots;
+    }
+
+    /// <summary>The decision's id.</summary>
+    public Guid DecisionId { get; }
+
+    /// <summary>The placement.</summary>
+    public string Placement { get; }
+
+    /// <summary>When the decision was made.</summary>
+    public DateTimeOffset Timestamp { get; }
+
+    /// <summary>The policy that served the decision: <c>default</c> (the configured weights) or <c>learned</c>.</summary>
+    public string Policy { get; }
+
+    /// <summary>0 for the configured weights; the learned weights' version, counting from 1.</summary>
+    public int PolicyVersion { get; }
+
+    /// <summary>The exploration rate in force.</summary>
+    public double ExplorationRate { get; }
+
+    /// <summary>The diversity cap in force: at most this many items of one category while others remain (0: none).</summary>
+    public int MaxPerCategory { get; }
+
+    /// <summary>
+    /// The features' names: each signal's name, then <c>confidence*</c> and the signal's name for
+    /// its value times the person's profile confidence, then <c>bias</c> (always 1).
+    /// </summary>
+    public IReadOnlyList<string> FeatureNames { get; }
+
+    /// <summary>The candidates the policy chose from: the configured mix's best, best first.</summary>
+    public IReadOnlyList<LoggedCandidate> Candidates { get; }
+
+    /// <summary>What each slot showed, in order.</summary>
+    public IReadOnlyList<LoggedSlot> Slots { get; }
+
+    /// <summary>The record as one line of JSON (camelCase), for a log file with a record per line.</summary>
+    /// <returns>The JSON document.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, LearningJsonContext.Default.LearningRecord);
+}

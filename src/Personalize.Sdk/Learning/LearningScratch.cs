@@ -1,0 +1,94 @@
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// The thread's buffers for one learning decision: the pool, its features and the chosen slate,
+/// made once per thread and grown only for a larger pool or more signals, so a warm decision
+/// allocates nothing. It holds the decision between choosing it and logging it.
+/// </summary>
+internal sealed class LearningScratch
+{
+    [ThreadStatic]
+    private static LearningScratch? t_current;
+
+    private LearningScratch(int pool, int signals)
+    {
+        Pool = pool;
+        SignalCount = signals;
+        Items = new int[pool];
+        Categories = new int[pool];
+        Signals = new float[pool * signals];
+        Scores = new float[pool];
+        Chosen = new int[pool];
+        Probabilities = new float[pool];
+    }
+
+    public int Pool { get; }
+
+    public int SignalCount { get; }
+
+    public int[] Items { get; }
+
+    public int[] Categories { get; }
+
+    public float[] Signals { get; }
+
+    public float[] Scores { get; }
+
+    public int[] Chosen { get; }
+
+    public float[] Probabilities { get; }
+
+    /// <summary>Positions in the decision's candidates, slot by slot (the pipeline's "selected").</summary>
+    public int[] Selected { get; private set; } = new int[64];
+
+    // The decision being made: set by the stage that chooses, read by the one that logs.
+    public int PoolCount { get; set; }
+
+    public int SlotCount { get; set; }
+
+    public ServingPolicy Policy { get; set; }
+
+    public int Version { get; set; }
+
+    public float Confidence { get; set; }
+
+    public int MaxPerCategory { get; set; }
+
+    /// <summary>Whether a choice is waiting to be logged.</summary>
+    public bool HasChoice { get; set; }
+
+    public static LearningScratch For(int pool, int signals)
+    {
+        var scratch = t_current;
+        if (scratch is null || scratch.Pool < pool || scratch.SignalCount != signals)
+        {
+            t_current = scratch = new LearningScratch(Math.Max(pool, 64), signals);
+        }
+
+        return scratch;
+    }
+
+    public Span<int> SelectedFor(int length)
+    {
+        if (Selected.Length < length)
+        {
+            Selected = new int[length];
+        }
+
+        return Selected.AsSpan(0, length);
+    }
+
+    public PendingChoice Choice(int placement) => new()
+    {
+        Placement = placement,
+        Policy = Policy,
+        Version = Version,
+        Confidence = Confidence,
+        MaxPerCategory = MaxPerCategory,
+        Items = Items.AsSpan(0, PoolCount),
+        Categories = Categories.AsSpan(0, PoolCount),
+        Signals = Policy == ServingPolicy.Control ? [] : Signals.AsSpan(0, PoolCount * SignalCount),
+        Chosen = Chosen.AsSpan(0, SlotCount),
+        Probabilities = Probabilities.AsSpan(0, SlotCount),
+    };
+}

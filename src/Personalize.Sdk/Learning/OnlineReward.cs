@@ -1,0 +1,58 @@
+namespace Personalize.Sdk.Reporting;
+
+/// <summary>The mean reward per decision one policy earned online, on the decisions it served.</summary>
+public readonly struct OnlineReward : IEquatable<OnlineReward>
+{
+    /// <summary>Creates a policy's online result.</summary>
+    /// <param name="policy">The policy: <c>learned</c>, <c>default</c> or <c>control</c>.</param>
+    /// <param name="decisions">Settled decisions it served.</param>
+    /// <param name="mean">Their mean reward per decision (the mean over its shown items).</param>
+    /// <param name="lower">The lower end of the 95% confidence interval.</param>
+    /// <param name="upper">The upper end.</param>
+    public OnlineReward(string policy, long decisions, double mean, double lower, double upper)
+    {
+        Policy = policy;
+        Decisions = decisions;
+        Mean = mean;
+        Lower = lower;
+        Upper = upper;
+    }
+
+    /// <summary>The policy: <c>learned</c>, <c>default</c> (the configured weights) or <c>control</c> (the holdout's control arm).</summary>
+    public string Policy { get; }
+
+    /// <summary>How many settled decisions it served.</summary>
+    public long Decisions { get; }
+
+    /// <summary>The mean reward per decision (each decision's mean over its shown items); NaN with no decision.</summary>
+    public double Mean { get; }
+
+    /// <summary>The lower end of the 95% confidence interval of <see cref="Mean"/>.</summary>
+    public double Lower { get; }
+
+    /// <summary>The upper end of the 95% confidence interval of <see cref="Mean"/>.</summary>
+    public double Upper { get; }
+
+    /// <summary>Whether two results are equal in every property.</summary>
+    /// <param name="left">One.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they are equal.</returns>
+    public static bool operator ==(OnlineReward left, OnlineReward right) => left.Equals(right);
+
+    /// <summary>Whether two results differ in any property.</summary>
+    /// <param name="left">One.</param>
+    /// <param name="right">The other.</param>
+    /// <returns>True when they differ.</returns>
+    public static bool operator !=(OnlineReward left, OnlineReward right) => !left.Equals(right);
+
+    /// <inheritdoc/>
+    public bool Equals(OnlineReward other) =>
+        string.Equals(Policy, other.Policy, StringComparison.Ordinal) && Decisions == other.Decisions
+        && Mean.Equals(other.Mean) && Lower.Equals(other.Lower) && Upper.Equals(other.Upper);
+
+    /// <inheritdoc/>
+    public override bool Equals(object? obj) => obj is OnlineReward other && Equals(other);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Policy, Decisions, Mean, Lower, Upper);
+}

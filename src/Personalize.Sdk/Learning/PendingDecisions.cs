@@ -1,0 +1,295 @@
+using System.Numerics;
+using Personalize.Sdk.Catalog;
+
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// Decisions waiting for rewards: a ring of fixed capacity made once, indexed by the decision id's
+/// counter, so logging a decision and finding it again by id allocate nothing. A small table by the
+/// person's unit key remembers each person's last few decisions, for automatic rewards from what
+/// they do next. Entries are guarded by 64 lock stripes; a writer never waits long.
+/// </summary>
+/// <remarks>
+/// Memory: capacity × pool × (signals + 4) × 4 bytes, made when the first placement learns. When
+/// the ring comes round to a decision still waiting, that decision is dropped unsettled (counted).
+/// </remarks>
+internal sealed class PendingDecisions
+{
+    private const int StripeCount = 64;
+
+    /// <summary>How many recent decisions are remembered per person bucket.</summary>
+    private const int RecentPerBucket = 8;
+
+    private readonly int _mask;
+    private readonly int _pool;
+    private readonly int _signals;
+    private readonly Lock[] _stripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Lock())];
+
+    private readonly long[] _sequence;
+    private readonly Guid[] _id;
+    private readonly long[] _ticks;
+    private readonly string?[] _unit;
+    private readonly CatalogSnapshot?[] _snapshot;
+    private readonly int[] _placement;
+    private readonly ServingPolicy[] _policy;
+    private readonly int[] _version;
+    private readonly float[] _confidence;
+    private readonly int[] _cap;
+    private readonly int[] _poolCount;
+    private readonly int[] _slotCount;
+    private readonly int[] _items;
+    private readonly int[] _categories;
+    private readonly float[] _values;
+    private readonly int[] _chosen;
+    private readonly float[] _probability;
+    private readonly float[] _reward;
+
+    private readonly int _bucketMask;
+    private readonly long[] _recent;
+    private readonly byte[] _recentNext;
+    private readonly Lock[] _recentStripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Lock())];
+
+    public PendingDecisions(int capacity, int pool, int signals)
+    {
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)capacity);
+        _mask = size - 1;
+        _pool = pool;
+        _signals = signals;
+        _sequence = new long[size];
+        _id = new Guid[size];
+        _ticks = new long[size];
+        _unit = new string?[size];
+        _snapshot = new CatalogSnapshot?[size];
+        _placement = new int[size];
+        _policy = new ServingPolicy[size];
+        _version = new int[size];
+        _confidence = new float[size];
+        _cap = new int[size];
+        _poolCount = new int[size];
+        _slotCount = new int[size];
+        _items = new int[size * pool];
+        _categories = new int[size * pool];
+        _values = new float[size * pool * signals];
+        _chosen = new int[size * pool];
+        _probability = new float[size * pool];
+        _reward = new float[size * pool];
+
+        var buckets = Math.Max(StripeCount, size / 4);
+        _bucketMask = buckets - 1;
+        _recent = new long[buckets * RecentPerBucket];
+        _recentNext = new byte[buckets];
+    }
+
+    public int Capacity => _mask + 1;
+
+    /// <summary>Logs a decision. Returns false when it took the place of one still waiting, which is then lost.</summary>
+    public bool Add(scoped in PendingChoice choice, Guid id, long sequence, long ticks, string unitKey, CatalogSnapshot snapshot)
+    {
+        var entry = (int)(sequence & _mask);
+        bool overwrote;
+        lock (_stripes[entry & (StripeCount - 1)])
+        {
+            overwrote = _sequence[entry] != 0;
+            _sequence[entry] = sequence;
+            _id[entry] = id;
+            _ticks[entry] = ticks;
+            _unit[entry] = unitKey;
+            _snapshot[entry] = snapshot;
+            _placement[entry] = choice.Placement;
+            _policy[entry] = choice.Policy;
+            _version[entry] = choice.Version;
+            _confidence[entry] = choice.Confidence;
+            _cap[entry] = choice.MaxPerCategory;
+            _poolCount[entry] = choice.Items.Length;
+            _slotCount[entry] = choice.Chosen.Length;
+            choice.Items.CopyTo(_items.AsSpan(entry * _pool, _pool));
+            choice.Categories.CopyTo(_categories.AsSpan(entry * _pool, _pool));
+            choice.Signals.CopyTo(_values.AsSpan(entry * _pool * _signals, _pool * _signals));
+            choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
+            choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
+            _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(float.NaN);
+        }
+
+        var bucket = Bucket(unitKey);
+        lock (_recentStripes[bucket & (StripeCount - 1)])
+        {
+            var next = _recentNext[bucket];
+            _recent[(bucket * RecentPerBucket) + next] = sequence;
+            _recentNext[bucket] = (byte)((next + 1) % RecentPerBucket);
+        }
+
+        return !overwrote;
+    }
+
+    /// <summary>
+    /// Credits a reward to a waiting decision: to the slot showing <paramref name="itemKey"/>, or to its first slot.
+    /// An item's reward is the largest it received. False when no waiting decision has that id or shows that item.
+    /// </summary>
+    public bool Reward(Guid id, long sequence, string? itemKey, double reward, long nowTicks, long waitTicks)
+    {
+        var entry = (int)(sequence & _mask);
+        lock (_stripes[entry & (StripeCount - 1)])
+        {
+            if (_sequence[entry] != sequence || _id[entry] != id || nowTicks - _ticks[entry] > waitTicks)
+            {
+                return false;
+            }
+
+            var slot = itemKey is null ? 0 : SlotShowing(entry, itemKey);
+            if (slot < 0 || _slotCount[entry] == 0)
+            {
+                return false;
+            }
+
+            Credit(entry, slot, reward);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Credits <paramref name="reward"/> to the person's waiting decisions, made within the wait before
+    /// <paramref name="eventTicks"/>, that showed <paramref name="itemKey"/>. Returns how many took it.
+    /// </summary>
+    public int Attribute(string unitKey, string itemKey, double reward, long eventTicks, long waitTicks)
+    {
+        Span<long> recent = stackalloc long[RecentPerBucket];
+        var bucket = Bucket(unitKey);
+        lock (_recentStripes[bucket & (StripeCount - 1)])
+        {
+            _recent.AsSpan(bucket * RecentPerBucket, RecentPerBucket).CopyTo(recent);
+        }
+
+        var credited = 0;
+        foreach (var sequence in recent)
+        {
+            if (sequence == 0)
+            {
+                continue;
+            }
+
+            var entry = (int)(sequence & _mask);
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != sequence || !string.Equals(_unit[entry], unitKey, StringComparison.Ordinal)
+                    || eventTicks < _ticks[entry] || eventTicks - _ticks[entry] > waitTicks)
+                {
+                    continue;
+                }
+
+                var slot = SlotShowing(entry, itemKey);
+                if (slot >= 0)
+                {
+                    Credit(entry, slot, reward);
+                    credited++;
+                }
+            }
+        }
+
+        return credited;
+    }
+
+    /// <summary>Drops every waiting decision of the person (erasure): they are never learned from.</summary>
+    public int Forget(string unitKey)
+    {
+        var dropped = 0;
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0 && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal))
+                {
+                    Clear(entry);
+                    dropped++;
+                }
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>Takes out every decision made at or before <paramref name="dueTicks"/>, oldest first, with its rewards (unrewarded slots get <paramref name="defaultReward"/>).</summary>
+    public List<SettledDecision> TakeDue(long dueTicks, double defaultReward)
+    {
+        var due = new List<SettledDecision>();
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0 && _ticks[entry] <= dueTicks)
+                {
+                    due.Add(CopyOut(entry, defaultReward));
+                    Clear(entry);
+                }
+            }
+        }
+
+        due.Sort(static (a, b) => a.Ticks.CompareTo(b.Ticks));
+        return due;
+    }
+
+    private SettledDecision CopyOut(int entry, double defaultReward)
+    {
+        var pool = _poolCount[entry];
+        var slots = _slotCount[entry];
+        var rewards = new double[slots];
+        var rewarded = new bool[slots];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var reward = _reward[(entry * _pool) + slot];
+            rewarded[slot] = !float.IsNaN(reward);
+            rewards[slot] = rewarded[slot] ? reward : defaultReward;
+        }
+
+        return new SettledDecision
+        {
+            Id = _id[entry],
+            Placement = _placement[entry],
+            Ticks = _ticks[entry],
+            Policy = _policy[entry],
+            Version = _version[entry],
+            Confidence = _confidence[entry],
+            MaxPerCategory = _cap[entry],
+            Snapshot = _snapshot[entry]!,
+            Items = _items.AsSpan(entry * _pool, pool).ToArray(),
+            Categories = _categories.AsSpan(entry * _pool, pool).ToArray(),
+            Signals = _policy[entry] == ServingPolicy.Control ? [] : _values.AsSpan(entry * _pool * _signals, pool * _signals).ToArray(),
+            Chosen = _chosen.AsSpan(entry * _pool, slots).ToArray(),
+            Probabilities = _probability.AsSpan(entry * _pool, slots).ToArray(),
+            Rewards = rewards,
+            Rewarded = rewarded,
+        };
+    }
+
+    private int SlotShowing(int entry, string itemKey)
+    {
+        var snapshot = _snapshot[entry]!;
+        for (var slot = 0; slot < _slotCount[entry]; slot++)
+        {
+            var item = _items[(entry * _pool) + _chosen[(entry * _pool) + slot]];
+            if (string.Equals(snapshot.GetItem(item)?.Key, itemKey, StringComparison.Ordinal))
+            {
+                return slot;
+            }
+        }
+
+        return -1;
+    }
+
+    private void Credit(int entry, int slot, double reward)
+    {
+        ref var current = ref _reward[(entry * _pool) + slot];
+        if (float.IsNaN(current) || reward > current)
+        {
+            current = (float)reward;
+        }
+    }
+
+    private void Clear(int entry)
+    {
+        _sequence[entry] = 0;
+        _unit[entry] = null;
+        _snapshot[entry] = null;
+    }
+
+    private int Bucket(string unitKey) => unitKey.GetHashCode() & _bucketMask;
+}

@@ -1,0 +1,396 @@
+using Personalize.Sdk.Reporting;
+
+namespace Personalize.Sdk.Learning;
+
+/// <summary>
+/// One placement's learner: a ridge regression of reward on the features of what was shown, whose
+/// weights re-rank the configured mix's best candidates. It learns from settled decisions and is
+/// solved on the learner's update, never on the request path; decisions read the last solved
+/// <see cref="LearnedPolicy"/> and whether it serves. Every settled decision is first scored by the
+/// weights in force before it is learned from (progressive validation), so the counterfactual
+/// estimates of the learned policy are never read from data it was fitted to.
+/// </summary>
+/// <remarks>Everything but <see cref="Policy"/> and <see cref="LearnedServes"/> is touched only under the learner's update lock.</remarks>
+internal sealed class PlacementLearner
+{
+    private const int HistoryLength = 100;
+
+    private readonly string[] _signals;
+    private readonly float[] _defaultWeights;
+    private readonly LinearRewardModel _own;
+    private readonly LinearRewardModel _solver;
+    private readonly double[] _statistics;
+    private readonly Queue<SettledDecision> _window = new();
+    private readonly int _windowSize;
+    private readonly OnlineTally[] _online = [new(ServingPolicyNames.Default), new(ServingPolicyNames.Learned), new(ServingPolicyNames.Control)]; // by ServingPolicy
+    private readonly double[] _valueSums;
+    private readonly double[] _valueSquares;
+    private readonly List<LearnedWeights> _history = [];
+    private readonly float[] _features;
+    private double[]? _remote;
+    private long _valueCount;
+    private volatile bool _changed;
+    private long _decisions;
+    private volatile LearnedPolicy _policy;
+    private volatile bool _learnedServes;
+
+    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, float[] defaultWeights, int windowSize)
+    {
+        Name = name;
+        Index = index;
+        Mode = mode;
+        _signals = [.. signals];
+        _defaultWeights = defaultWeights;
+        _windowSize = windowSize;
+        Dimensions = LearningFeatures.Dimensions(_signals.Length);
+        _own = new LinearRewardModel(Dimensions);
+        _solver = new LinearRewardModel(Dimensions);
+        _statistics = new double[_own.StatisticsLength];
+        _features = new float[Dimensions];
+        _valueSums = new double[_signals.Length];
+        _valueSquares = new double[_signals.Length];
+        _policy = LearnedPolicy.None(Dimensions);
+    }
+
+    public string Name { get; }
+
+    /// <summary>The placement plan's index.</summary>
+    public int Index { get; }
+
+    public LearningMode Mode { get; }
+
+    public int Dimensions { get; }
+
+    /// <summary>The last solved weights; read by decisions without a lock.</summary>
+    public LearnedPolicy Policy => _policy;
+
+    /// <summary>Whether the learned weights serve this placement now.</summary>
+    public bool LearnedServes => _learnedServes;
+
+    public long SettledDecisions { get; private set; }
+
+    public long RewardedDecisions { get; private set; }
+
+    public long Decisions => Interlocked.Read(ref _decisions);
+
+    public PolicyEvaluation? LastEvaluation { get; private set; }
+
+    /// <summary>Whether anything was learned, here or on another server, since the last solve.</summary>
+    public bool Changed => _changed;
+
+    /// <summary>Counts a decision logged on the request path.</summary>
+    public void Logged() => Interlocked.Increment(ref _decisions);
+
+    /// <summary>This server's own statistics, for sharing with other servers.</summary>
+    public double[] OwnStatistics()
+    {
+        var statistics = new double[_own.StatisticsLength];
+        _own.WriteStatistics(statistics);
+        return statistics;
+    }
+
+    /// <summary>The sum of every other server's statistics, used from the next solve.</summary>
+    public void SetRemote(double[]? statistics)
+    {
+        if (statistics is null || statistics.Length != _statistics.Length)
+        {
+            return;
+        }
+
+        Volatile.Write(ref _remote, statistics);
+        _changed = true;
+    }
+
+    /// <summary>Learns one settled decision: first scores it with the weights in force (for evaluation), then observes each shown item's reward.</summary>
+    public void Learn(SettledDecision decision, double epsilon)
+    {
+        SettledDecisions++;
+        _changed = true;
+        RewardedDecisions += decision.AnyRewarded ? 1 : 0;
+        _online[(int)decision.Policy].Add(decision.MeanReward);
+        if (decision.Policy == ServingPolicy.Control)
+        {
+            return;
+        }
+
+        ScoreForEvaluation(decision, epsilon);
+        var n = _signals.Length;
+        for (var slot = 0; slot < decision.Chosen.Length; slot++)
+        {
+            var values = decision.Signals.AsSpan(decision.Chosen[slot] * n, n);
+            LearningFeatures.Fill(values, decision.Confidence, _features);
+            _own.Observe(_features, decision.Rewards[slot]);
+        }
+
+        for (var candidate = 0; candidate < decision.Items.Length; candidate++)
+        {
+            var values = decision.Signals.AsSpan(candidate * n, n);
+            for (var s = 0; s < n; s++)
+            {
+                _valueSums[s] += values[s];
+                _valueSquares[s] += values[s] * values[s];
+            }
+
+            _valueCount++;
+        }
+
+        _window.Enqueue(decision);
+        while (_window.Count > _windowSize)
+        {
+            _window.Dequeue();
+        }
+    }
+
+    /// <summary>Solves the weights from this server's statistics plus the other servers'; returns the new version.</summary>
+    public LearnedPolicy Solve(DateTimeOffset now)
+    {
+        _changed = false;
+        _own.WriteStatistics(_statistics);
+        if (Volatile.Read(ref _remote) is { } remote)
+        {
+            for (var i = 0; i < _statistics.Length; i++)
+            {
+                _statistics[i] += remote[i];
+            }
+        }
+
+        _solver.ReadStatistics(_statistics);
+        var theta = new double[Dimensions];
+        _solver.SolveInto(theta);
+        var policy = new LearnedPolicy(_policy.Version + 1, theta, now, _solver.Observations);
+        _policy = policy;
+        _history.Add(new LearnedWeights(policy.Version, now, policy.Observations, WeightsOf(theta)));
+        if (_history.Count > HistoryLength)
+        {
+            _history.RemoveAt(0);
+        }
+
+        return policy;
+    }
+
+    /// <summary>
+    /// Decides who serves: online, the learned weights once enough decisions were learned; as an
+    /// apprentice, the learned weights when the paired doubly robust difference is above 0 with
+    /// confidence, handing back when it is below 0 with confidence. Returns the change, if any.
+    /// </summary>
+    public bool? Arbitrate(int minimumDecisions, double confidence, double epsilon, DateTimeOffset now)
+    {
+        if (SettledDecisions < minimumDecisions || _policy.Version == 0)
+        {
+            return null;
+        }
+
+        if (Mode == LearningMode.Online)
+        {
+            return _learnedServes ? null : _learnedServes = true;
+        }
+
+        LastEvaluation = Evaluate(now, confidence, epsilon, null);
+        var difference = LastEvaluation.LearnedMinusDefault;
+        if (!_learnedServes && difference.Lower > 0)
+        {
+            return _learnedServes = true;
+        }
+
+        if (_learnedServes && difference.Upper < 0)
+        {
+            _learnedServes = false;
+            return false;
+        }
+
+        return null;
+    }
+
+    /// <summary>The counterfactual estimates of the configured, learned, random and (if given) candidate weights from the window.</summary>
+    public PolicyEvaluation Evaluate(DateTimeOffset now, double confidence, double epsilon, double[]? candidate)
+    {
+        var decisions = _window.ToArray();
+        var rounds = decisions.Sum(decision => decision.Chosen.Length);
+        var policies = candidate is null ? 3 : 4;
+        var logged = new LoggedRound[policies][];
+        for (var p = 0; p < policies; p++)
+        {
+            logged[p] = new LoggedRound[rounds];
+        }
+
+        var theta = _policy.Theta;
+        var round = 0;
+        var n = _signals.Length;
+        foreach (var decision in decisions)
+        {
+            var pool = decision.Items.Length;
+            var defaultScores = new float[pool];
+            var candidateScores = candidate is null ? null : new float[pool];
+            var predictions = new double[pool];
+            for (var j = 0; j < pool; j++)
+            {
+                var values = decision.Signals.AsSpan(j * n, n);
+                defaultScores[j] = DefaultScore(values);
+                if (candidateScores is not null)
+                {
+                    candidateScores[j] = LearningFeatures.Score(values, decision.Confidence, candidate);
+                    predictions[j] = Predict(values, decision.Confidence, theta);
+                }
+            }
+
+            for (var slot = 0; slot < decision.Chosen.Length; slot++, round++)
+            {
+                var before = decision.Chosen.AsSpan(0, slot);
+                var choice = decision.Chosen[slot];
+                var loggedProbability = decision.Probabilities[slot];
+                var reward = decision.Rewards[slot];
+                var predicted = decision.Predicted[slot];
+                var left = pool - slot;
+                var expected = decision.Expected.AsSpan(slot * 3, 3);
+                logged[0][round] = new LoggedRound(loggedProbability, reward, SlatePolicy.ProbabilityOf(defaultScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice), predicted, expected[1]);
+                logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[slot], predicted, expected[0]);
+                logged[2][round] = new LoggedRound(loggedProbability, reward, 1.0 / left, predicted, expected[2]);
+                if (candidateScores is not null)
+                {
+                    logged[3][round] = new LoggedRound(
+                        loggedProbability,
+                        reward,
+                        SlatePolicy.ProbabilityOf(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice),
+                        predicted,
+                        SlatePolicy.ExpectedValue(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions));
+                }
+            }
+        }
+
+        string[] names = [ServingPolicyNames.Default, ServingPolicyNames.Learned, ServingPolicyNames.Random, ServingPolicyNames.Candidate];
+        var estimates = new PolicyEstimate[policies];
+        for (var p = 0; p < policies; p++)
+        {
+            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p], confidence));
+        }
+
+        var difference = rounds == 0
+            ? new EstimateInterval(double.NaN, double.NaN, double.NaN, 0)
+            : ToInterval(OffPolicyEstimator.Difference(logged[1], logged[0], confidence));
+        return new PolicyEvaluation(Name, now, decisions.Length, rounds, confidence, estimates, difference);
+    }
+
+    public PlacementLearning Report(PolicyEvaluation? evaluation = null)
+    {
+        var theta = _policy.Theta;
+        var weights = _policy.Version == 0 ? new Dictionary<string, double>() : WeightsOf(theta);
+        var importance = _policy.Version == 0
+            ? []
+            : _signals.Select((name, s) => (name, value: Math.Abs(theta[s] + theta[_signals.Length + s]) * Spread(s)))
+                .OrderByDescending(signal => signal.value).ThenBy(signal => signal.name, StringComparer.Ordinal).Select(signal => signal.name).ToArray();
+        return new PlacementLearning(
+            Name,
+            Mode,
+            _learnedServes ? ServingPolicyNames.Learned : ServingPolicyNames.Default,
+            _policy.Version,
+            Decisions,
+            SettledDecisions,
+            RewardedDecisions,
+            weights,
+            importance,
+            [.. _history],
+            [.. _online.Select(tally => tally.Result())],
+            evaluation ?? LastEvaluation);
+    }
+
+    /// <summary>Turns signal weights by name into the learner's weight vector (confidence interactions and bias 0).</summary>
+    public double[] ThetaOf(IReadOnlyDictionary<string, float> weights)
+    {
+        var theta = new double[Dimensions];
+        for (var s = 0; s < _signals.Length; s++)
+        {
+            theta[s] = weights.TryGetValue(_signals[s], out var weight) ? weight : 0;
+        }
+
+        return theta;
+    }
+
+    public bool HasSignal(string name) => Array.IndexOf(_signals, name) >= 0;
+
+    /// <summary>The configured weights' score of one candidate: what the pool was ranked by.</summary>
+    public float DefaultScore(ReadOnlySpan<float> values)
+    {
+        float sum = 0;
+        for (var s = 0; s < values.Length; s++)
+        {
+            sum += values[s] * _defaultWeights[s];
+        }
+
+        return sum;
+    }
+
+    private void ScoreForEvaluation(SettledDecision decision, double epsilon)
+    {
+        var theta = _policy.Theta;
+        var n = _signals.Length;
+        var pool = decision.Items.Length;
+        var learnedScores = new float[pool];
+        var defaultScores = new float[pool];
+        var predictions = new double[pool];
+        for (var j = 0; j < pool; j++)
+        {
+            var values = decision.Signals.AsSpan(j * n, n);
+            learnedScores[j] = LearningFeatures.Score(values, decision.Confidence, theta);
+            defaultScores[j] = DefaultScore(values);
+            predictions[j] = Predict(values, decision.Confidence, theta);
+        }
+
+        var slots = decision.Chosen.Length;
+        decision.LearnedProbabilities = new double[slots];
+        decision.Predicted = new double[slots];
+        decision.Expected = new double[slots * 3];
+        for (var slot = 0; slot < slots; slot++)
+        {
+            var before = decision.Chosen.AsSpan(0, slot);
+            var choice = decision.Chosen[slot];
+            decision.LearnedProbabilities[slot] = SlatePolicy.ProbabilityOf(learnedScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice);
+            decision.Predicted[slot] = predictions[choice];
+            decision.Expected[slot * 3] = SlatePolicy.ExpectedValue(learnedScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions);
+            decision.Expected[(slot * 3) + 1] = SlatePolicy.ExpectedValue(defaultScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions);
+            decision.Expected[(slot * 3) + 2] = SlatePolicy.ExpectedValue(defaultScores, decision.Categories, decision.MaxPerCategory, 1.0, before, predictions);
+        }
+    }
+
+    private double Predict(ReadOnlySpan<float> values, float confidence, double[] theta)
+    {
+        LearningFeatures.Fill(values, confidence, _features);
+        return LinearRewardModel.Predict(_features, theta);
+    }
+
+    private Dictionary<string, double> WeightsOf(double[] theta)
+    {
+        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var s = 0; s < _signals.Length; s++)
+        {
+            weights[_signals[s]] = theta[s] + theta[_signals.Length + s];
+        }
+
+        return weights;
+    }
+
+    private double Spread(int signal)
+    {
+        if (_valueCount < 2)
+        {
+            return 1;
+        }
+
+        var mean = _valueSums[signal] / _valueCount;
+        return Math.Sqrt(Math.Max(0, (_valueSquares[signal] / _valueCount) - (mean * mean)));
+    }
+
+    private static PolicyEstimate Estimate(string name, OffPolicyEstimates estimates) => new(
+        name,
+        ToInterval(estimates.DirectMethod),
+        ToInterval(estimates.InversePropensity),
+        ToInterval(estimates.SelfNormalized),
+        ToInterval(estimates.DoublyRobust));
+
+    private static PolicyEstimate Undefined(string name)
+    {
+        var none = new EstimateInterval(double.NaN, double.NaN, double.NaN, 0);
+        return new PolicyEstimate(name, none, none, none, none);
+    }
+
+    private static EstimateInterval ToInterval(OffPolicyEstimate estimate) => new(estimate.Value, estimate.Lower, estimate.Upper, estimate.EffectiveSampleSize);
+}

@@ -1,0 +1,37 @@
+namespace Personalize.Sdk.Reporting;
+
+/// <summary>The four counterfactual estimates of one policy's mean reward per slot, from the same logs.</summary>
+public sealed class PolicyEstimate
+{
+    /// <summary>Creates a policy's estimates.</summary>
+    /// <param name="policy">The policy's name.</param>
+    /// <param name="directMethod">The reward model's prediction under the policy.</param>
+    /// <param name="inversePropensity">Clipped inverse propensity scoring.</param>
+    /// <param name="selfNormalized">Self-normalised inverse propensity scoring.</param>
+    /// <param name="doublyRobust">Doubly robust.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
+    public PolicyEstimate(string policy, EstimateInterval directMethod, EstimateInterval inversePropensity, EstimateInterval selfNormalized, EstimateInterval doublyRobust)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        Policy = policy;
+        DirectMethod = directMethod;
+        InversePropensity = inversePropensity;
+        SelfNormalized = selfNormalized;
+        DoublyRobust = doublyRobust;
+    }
+
+    /// <summary>The policy: <c>default</c>, <c>learned</c>, <c>random</c> or <c>candidate</c>.</summary>
+    public string Policy { get; }
+
+    /// <summary>The reward model's expected reward under the policy, averaged: steady, biased by the model.</summary>
+    public EstimateInterval DirectMethod { get; }
+
+    /// <summary>Importance-weighted rewards, each weight clipped at 100: unbiased before clipping, noisy.</summary>
+    public EstimateInterval InversePropensity { get; }
+
+    /// <summary>Importance-weighted rewards over the sum of the weights: slightly biased, much steadier.</summary>
+    public EstimateInterval SelfNormalized { get; }
+
+    /// <summary>The direct method corrected by the importance-weighted residuals: right when the model or the probabilities are.</summary>
+    public EstimateInterval DoublyRobust { get; }
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Personalize.Sdk.Learning;
+
+namespace Personalize.Sdk.Reporting;
+
+/// <summary>
+/// Counterfactual estimates, from one placement's logged decisions, of what other policies would
+/// have earned: the direct method, clipped IPS, self-normalised IPS and doubly robust, each with a
+/// confidence interval and effective sample size. Each slot of a decision is a round: the policy's
+/// probability of the logged choice given the slots before it, against the logged probability.
+/// </summary>
+public sealed class PolicyEvaluation
+{
+    /// <summary>Creates an evaluation, for example in a test fake of <see cref="ILearningReporter"/>.</summary>
+    /// <param name="placement">The placement.</param>
+    /// <param name="generatedAt">When it was computed.</param>
+    /// <param name="decisions">How many settled decisions were read.</param>
+    /// <param name="rounds">How many slots (rounds) they showed.</param>
+    /// <param name="confidence">The confidence level of the intervals.</param>
+    /// <param name="policies">Each policy's estimates.</param>
+    /// <param name="learnedMinusDefault">The doubly robust estimate of the learned weights' reward minus the configured ones', paired round by round.</param>
+    /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    public PolicyEvaluation(string placement, DateTimeOffset generatedAt, int decisions, int rounds, double confidence, IReadOnlyList<PolicyEstimate> policies, EstimateInterval learnedMinusDefault)
+    {
+        ArgumentNullException.ThrowIfNull(placement);
+        ArgumentNullException.ThrowIfNull(policies);
+        Placement = placement;
+        GeneratedAt = generatedAt;
+        Decisions = decisions;
+        Rounds = rounds;
+        Confidence = confidence;
+        Policies = policies;
+        LearnedMinusDefault = learnedMinusDefault;
+    }
+
+    /// <summary>The placement.</summary>
+    public string Placement { get; }
+
+    /// <summary>When it was computed.</summary>
+    public DateTimeOffset GeneratedAt { get; }
+
+    /// <summary>How many settled decisions were read.</summary>
+    public int Decisions { get; }
+
+    /// <summary>How many rounds (shown slots) they hold.</summary>
+    public int Rounds { get; }
+
+    /// <summary>The confidence level of every interval.</summary>
+    public double Confidence { get; }
+
+    /// <summary>Each policy's estimates: <c>default</c>, <c>learned</c>, <c>random</c>, and <c>candidate</c> when weights were given.</summary>
+    public IReadOnlyList<PolicyEstimate> Policies { get; }
+
+    /// <summary>
+    /// The doubly robust estimate of the learned weights' mean reward minus the configured weights',
+    /// paired round by round; an apprentice placement hands over when its <see cref="EstimateInterval.Lower"/> is above 0.
+    /// </summary>
+    public EstimateInterval LearnedMinusDefault { get; }
+
+    /// <summary>The estimates of one policy.</summary>
+    /// <param name="policy">The policy's name.</param>
+    /// <returns>Its estimates.</returns>
+    /// <exception cref="KeyNotFoundException">The evaluation has no such policy.</exception>
+    public PolicyEstimate this[string policy] =>
+        Policies.FirstOrDefault(estimate => string.Equals(estimate.Policy, policy, StringComparison.Ordinal))
+        ?? throw new KeyNotFoundException($"The evaluation has no policy '{policy}'.");
+
+    /// <summary>The evaluation as indented JSON (camelCase; undefined numbers are <c>"NaN"</c>).</summary>
+    /// <returns>The JSON document.</returns>
+    public string ToJson() => JsonSerializer.Serialize(this, LearningReportJsonContext.Default.PolicyEvaluation);
+
+    /// <summary>The evaluation as a plain-text table for logs and consoles.</summary>
+    /// <returns>The table.</returns>
+    public string ToTable()
+    {
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"Policy evaluation: {Placement} (at {GeneratedAt:u}), {Decisions} decisions, {Rounds} rounds, {Confidence:0.#%} intervals\n");
+        text.Append(CultureInfo.InvariantCulture, $"{"policy",-10} {"direct method",-30} {"IPS (clipped)",-30} {"self-normalised IPS",-30} {"doubly robust",-30}\n");
+        foreach (var policy in Policies)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{policy.Policy,-10} {policy.DirectMethod,-30} {policy.InversePropensity,-30} {policy.SelfNormalized,-30} {policy.DoublyRobust,-30}\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"learned - default (doubly robust, paired): {LearnedMinusDefault}\n");
+        return text.ToString();
+    }
+}

@@ -1,0 +1,53 @@
+using Personalize.Sdk.Catalog;
+
+namespace Personalize.Sdk.Learning;
+
+/// <summary>A decision whose wait for rewards is over, copied out of the pending ring for the learner (off the request path).</summary>
+internal sealed class SettledDecision
+{
+    public required Guid Id { get; init; }
+
+    public required int Placement { get; init; }
+
+    public required long Ticks { get; init; }
+
+    public required ServingPolicy Policy { get; init; }
+
+    public required int Version { get; init; }
+
+    public required float Confidence { get; init; }
+
+    public required int MaxPerCategory { get; init; }
+
+    public required CatalogSnapshot Snapshot { get; init; }
+
+    public required int[] Items { get; init; }
+
+    public required int[] Categories { get; init; }
+
+    /// <summary>Pool × signals values.</summary>
+    public required float[] Signals { get; init; }
+
+    public required int[] Chosen { get; init; }
+
+    public required float[] Probabilities { get; init; }
+
+    /// <summary>Each slot's reward: the largest received, else the default reward.</summary>
+    public required double[] Rewards { get; init; }
+
+    public required bool[] Rewarded { get; init; }
+
+    /// <summary>The learned weights' probability of each logged choice when it settled, before it was learned from (progressive validation).</summary>
+    public double[] LearnedProbabilities { get; set; } = [];
+
+    /// <summary>The reward model's prediction for each logged choice when it settled.</summary>
+    public double[] Predicted { get; set; } = [];
+
+    /// <summary>The reward model's expected reward in each slot under the learned weights, then the configured ones, then random (3 × slots).</summary>
+    public double[] Expected { get; set; } = [];
+
+    public bool AnyRewarded => Array.IndexOf(Rewarded, true) >= 0;
+
+    /// <summary>The mean reward over the shown items.</summary>
+    public double MeanReward => Rewards.Length == 0 ? 0 : Rewards.Average();
+}

@@ -1,0 +1,173 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Learning;
+
+/// <summary>Rank and reward: explicit and automatic rewards, the wait time, the default reward and the log sink. People have history: only personalized decisions learn.</summary>
+public sealed class RewardTests
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(10);
+
+    [Fact]
+    public void An_explicit_reward_reaches_the_decisions_first_item_and_the_log_after_the_wait()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "hiking-1");
+        var decision = sdk.Rank("ann", 4);
+
+        Assert.True(sdk.Personalizer.Reward(decision.Id, 0.8));
+        Assert.Empty(sink.Records);
+
+        Settle(sdk);
+        var record = Assert.Single(sink.Records);
+        Assert.Equal(decision.Id, record.DecisionId);
+        Assert.Equal("default", record.Policy);
+        Assert.Equal(4, record.Slots.Count);
+        Assert.Equal(0.8, record.Slots[0].Reward, 6);
+        Assert.True(record.Slots[0].Rewarded);
+        Assert.All(record.Slots.Skip(1), slot => Assert.False(slot.Rewarded));
+        Assert.Equal(decision.Items.Select(item => item.ItemKey), record.Slots.Select(slot => record.Candidates[slot.Candidate].ItemKey));
+    }
+
+    [Fact]
+    public void An_item_reward_goes_to_that_item_and_the_largest_reward_wins()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink, options => options.Learning.DefaultReward = 0.1);
+        sdk.View("ann", "books-1");
+        var decision = sdk.Rank("ann", 4);
+        var third = decision.Items[2].ItemKey;
+
+        Assert.True(sdk.Personalizer.Reward(decision.Id, third, 0.4));
+        Assert.True(sdk.Personalizer.Reward(decision.Id, third, 0.9));
+        Assert.True(sdk.Personalizer.Reward(decision.Id, third, 0.2));
+        Assert.False(sdk.Personalizer.Reward(decision.Id, "not-shown", 1));
+
+        Settle(sdk);
+        var slots = Assert.Single(sink.Records).Slots;
+        Assert.Equal(0.9, slots[2].Reward, 6);
+        Assert.Equal([0.1, 0.1, 0.9, 0.1], slots.Select(slot => Math.Round(slot.Reward, 6)));
+    }
+
+    [Fact]
+    public void A_tracked_purchase_of_a_shown_item_rewards_it_automatically_within_the_wait_only()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "books-1");
+        var first = sdk.Rank("ann", 4);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("ann", first.Items[1].ItemKey));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("bob", first.Items[0].ItemKey));
+
+        Settle(sdk);
+        var slots = Assert.Single(sink.Records).Slots;
+        Assert.Equal([0.0, 1.0, 0.0, 0.0], slots.Select(slot => slot.Reward));
+
+        var late = sdk.Rank("ann", 4);
+        sdk.Time.Advance(Wait + TimeSpan.FromSeconds(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", late.Items[0].ItemKey));
+        Assert.False(sdk.Personalizer.Reward(late.Id, 1));
+        Update(sdk);
+        Assert.All(sink.Records[1].Slots, slot => Assert.False(slot.Rewarded));
+    }
+
+    [Fact]
+    public void Rewards_are_checked_at_the_boundary()
+    {
+        using var sdk = Learning(new RecordingSink());
+        sdk.View("ann", "books-1");
+        var decision = sdk.Rank("ann", 2);
+        Assert.Equal("reward", Assert.Throws<ArgumentOutOfRangeException>(() => sdk.Personalizer.Reward(decision.Id, 1.5)).ParamName);
+        Assert.Equal("reward", Assert.Throws<ArgumentOutOfRangeException>(() => sdk.Personalizer.Reward(decision.Id, double.NaN)).ParamName);
+        Assert.Equal("reward", Assert.Throws<ArgumentOutOfRangeException>(() => sdk.Personalizer.Reward(decision.Id, "hiking-1", -0.1)).ParamName);
+        Assert.Equal("itemKey", Assert.Throws<ArgumentException>(() => sdk.Personalizer.Reward(decision.Id, "", 1)).ParamName);
+        Assert.False(sdk.Personalizer.Reward(Guid.CreateVersion7(), 1));
+    }
+
+    [Fact]
+    public void Without_learning_a_reward_is_taken_by_nothing()
+    {
+        using var sdk = new TestSdk();
+        var decision = sdk.Rank("ann", 2);
+        Assert.False(sdk.Personalizer.Reward(decision.Id, 1));
+        Assert.Empty(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+    }
+
+    [Fact]
+    public void Previews_are_never_logged_and_an_erased_persons_waiting_decisions_are_never_learned_from()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "books-1");
+        sdk.View("bob", "books-1");
+        sdk.View("cy", "books-1");
+        var preview = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 3, Preview = true });
+        var erased = sdk.Rank("bob", 3);
+        sdk.Personalizer.Track(PersonalizationEvent.Click("bob", erased.Items[0].ItemKey));
+        Assert.True(sdk.Personalizer.Forget("bob"));
+        var kept = sdk.Rank("cy", 3);
+
+        Assert.False(sdk.Personalizer.Reward(preview.Id, 1));
+        Assert.False(sdk.Personalizer.Reward(erased.Id, 1));
+        Settle(sdk);
+        Assert.Equal([kept.Id], sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
+    public void The_report_counts_decisions_and_rewards_and_solves_a_version_per_update()
+    {
+        using var sdk = Learning(new RecordingSink());
+        for (var i = 0; i < 5; i++)
+        {
+            sdk.View($"user-{i}", "garden-2");
+            var decision = sdk.Rank($"user-{i}", 3);
+            if (i % 2 == 0)
+            {
+                sdk.Personalizer.Reward(decision.Id, 1);
+            }
+        }
+
+        Settle(sdk);
+        var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        Assert.Equal(PersonalizationRequest.DefaultPlacement, placement.Placement);
+        Assert.Equal(5, placement.Decisions);
+        Assert.Equal(5, placement.SettledDecisions);
+        Assert.Equal(3, placement.RewardedDecisions);
+        Assert.Equal(1, placement.PolicyVersion);
+        Assert.Equal("default", placement.Serving);
+        Assert.Equal(BuiltInSignals.All.Count, placement.Weights.Count);
+        var online = placement.Online.Single(result => result.Policy == "default");
+        Assert.Equal(5, online.Decisions);
+        Assert.Equal(1.0 / 5, online.Mean, 6);
+    }
+
+    internal static TestSdk Learning(ILearningLogSink sink, Action<PersonalizationOptions>? configure = null) => new(
+        options =>
+        {
+            options.Learning.Mode = LearningMode.Apprentice;
+            options.Learning.ExplorationRate = 0;
+            options.Learning.RewardWaitTime = Wait;
+            options.MaxPerCategory = 0;
+            configure?.Invoke(options);
+        },
+        builder => builder.AddLearningLogSink(sink));
+
+    internal static void Settle(TestSdk sdk)
+    {
+        sdk.Time.Advance(Wait + TimeSpan.FromSeconds(1));
+        Update(sdk);
+    }
+
+    internal static void Update(TestSdk sdk) => ((Personalizer)sdk.Personalizer).Learner.Update();
+
+    internal sealed class RecordingSink : ILearningLogSink
+    {
+        public List<LearningRecord> Records { get; } = [];
+
+        public void Write(LearningRecord record) => Records.Add(record);
+    }
+}

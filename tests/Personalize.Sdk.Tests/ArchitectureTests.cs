@@ -13,7 +13,7 @@ public sealed partial class ArchitectureTests
     private static readonly Dictionary<string, string[]> Allowed = new()
     {
         ["DependencyInjection"] = ["*"],
-        ["Engine"] = ["Explanations", "Privacy", "Readiness", "Placements", "Measurement", "Holdouts", "Guardrails", "Signals", "Scoring", "Governance", "Profiles", "Catalog", "Statistics"],
+        ["Engine"] = ["Explanations", "Privacy", "Readiness", "Placements", "Learning", "Measurement", "Holdouts", "Guardrails", "Signals", "Scoring", "Governance", "Profiles", "Catalog", "Statistics"],
 
         // Parts, each using only the parts listed before it, and state.
         ["Governance"] = [],
@@ -22,8 +22,8 @@ public sealed partial class ArchitectureTests
         ["Guardrails"] = ["Governance", "Scoring", "Signals", "Profiles", "Catalog", "Statistics"],
         ["Holdouts"] = ["Governance"],
         ["Measurement"] = ["Governance", "Holdouts"],
-        ["Learning"] = ["Measurement", "Scoring"],
-        ["Placements"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement"],
+        ["Learning"] = ["Measurement", "Scoring", "Catalog"],
+        ["Placements"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Learning"],
         ["Readiness"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],
         ["Explanations"] = ["Governance", "Scoring", "Signals", "Guardrails", "Holdouts", "Measurement", "Placements", "Profiles", "Catalog", "Statistics"],
         ["Privacy"] = ["Holdouts", "Measurement", "Profiles", "Catalog", "Statistics"],

@@ -45,7 +45,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
             scratch.Categories[j] = snapshot.GetCategory(candidates[position]);
             for (var s = 0; s < signalCount; s++)
             {
-                scratch.Signals[(j * signalCount) + s] = matrix[(s * n) + position];
+                scratch.SignalValues[(j * signalCount) + s] = matrix[(s * n) + position];
             }
         }
 
@@ -54,7 +54,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         for (var j = 0; j < pool; j++)
         {
             scratch.Scores[j] = learned
-                ? LearningFeatures.Score(scratch.Signals.AsSpan(j * signalCount, signalCount), confidence, policy.Theta)
+                ? LearningFeatures.Score(scratch.SignalValues.AsSpan(j * signalCount, signalCount), confidence, policy.Theta)
                 : scores[ranked[j]];
         }
 

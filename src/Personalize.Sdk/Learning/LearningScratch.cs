@@ -16,7 +16,7 @@ internal sealed class LearningScratch
         SignalCount = signals;
         Items = new int[pool];
         Categories = new int[pool];
-        Signals = new float[pool * signals];
+        SignalValues = new float[pool * signals];
         Scores = new float[pool];
         Chosen = new int[pool];
         Probabilities = new float[pool];
@@ -30,7 +30,7 @@ internal sealed class LearningScratch
 
     public int[] Categories { get; }
 
-    public float[] Signals { get; }
+    public float[] SignalValues { get; }
 
     public float[] Scores { get; }
 
@@ -87,7 +87,7 @@ internal sealed class LearningScratch
         MaxPerCategory = MaxPerCategory,
         Items = Items.AsSpan(0, PoolCount),
         Categories = Categories.AsSpan(0, PoolCount),
-        Signals = Policy == ServingPolicy.Control ? [] : Signals.AsSpan(0, PoolCount * SignalCount),
+        Signals = Policy == ServingPolicy.Control ? [] : SignalValues.AsSpan(0, PoolCount * SignalCount),
         Chosen = Chosen.AsSpan(0, SlotCount),
         Probabilities = Probabilities.AsSpan(0, SlotCount),
     };

@@ -68,6 +68,8 @@ public sealed class OptionsCopyTests
         _ when type == typeof(TimeSpan) => (TimeSpan)current! + TimeSpan.FromMinutes(7),
         _ when type == typeof(string) => "changed",
         _ when type == typeof(ConsentFlags) => ConsentFlags.None,
+        _ when type == typeof(LearningMode) => LearningMode.Online,
+        _ when type == typeof(LearningMode?) => LearningMode.Apprentice,
         _ when type == typeof(IBucketHasher) => BucketHashers.Optimizely,
         _ => throw new InvalidOperationException($"The test does not know how to change a {type.Name}; teach it, and OptionsCopy."),
     };

@@ -54,6 +54,7 @@ internal static class LiveOptions
         Compare(changes, nameof(start.Guardrails), Describe(start.Guardrails), Describe(next.Guardrails));
         Compare(changes, nameof(start.Readiness), Describe(start.Readiness), Describe(next.Readiness));
         Compare(changes, nameof(start.Placements), Describe(start.Placements), Describe(next.Placements));
+        Compare(changes, nameof(start.Learning), Describe(start.Learning), Describe(next.Learning));
         return changes;
     }
 
@@ -116,7 +117,10 @@ internal static class LiveOptions
 
     /// <summary>The placements' structure: which exist, their holdout, guardrails and pausing. Their weights and count are live.</summary>
     private static string Describe(IDictionary<string, PlacementOptions> placements) =>
-        Sorted(placements.Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{p.Value.Holdout}|{p.Value.AutoPause}|{Sorted(p.Value.DisabledGuardrails)}"));
+        Sorted(placements.Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{p.Value.Holdout}|{p.Value.AutoPause}|{p.Value.LearningMode}|{Sorted(p.Value.DisabledGuardrails)}"));
+
+    private static string Describe(LearningOptions l) =>
+        $"{l.Mode}|{l.ExplorationRate}|{l.RewardWaitTime}|{l.DefaultReward}|{l.UpdateInterval}|{l.MinRewardedDecisions}|{l.TakeoverConfidence}|{l.CandidatePool}|{l.EvaluationWindow}|{l.MaxPendingDecisions}|{Sorted(l.OutcomeRewards.Select(p => $"{p.Key}={p.Value}"))}";
 
     private static string Sorted(IEnumerable<string> values) => string.Join(',', values.Order(StringComparer.Ordinal));
 }

@@ -52,7 +52,7 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
         }
 
-        LearningValidation.Validate(options.Learning, failures);
+        LearningValidation.Validate(options.Learning, options.Placements, failures);
         HoldoutValidation.Validate(options.Holdouts, failures);
         ReadinessValidation.Validate(options.Readiness, failures);
 

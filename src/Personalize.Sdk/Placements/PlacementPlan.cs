@@ -84,11 +84,6 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
                 }
             }
 
-            if (placement.LearningMode is { } mode && !Enum.IsDefined(mode))
-            {
-                problems.Add($"{label}.LearningMode is not a LearningMode (was {(int)mode}).");
-            }
-
             if (placement.Count is < 0)
             {
                 problems.Add($"{label}.Count must not be negative (was {placement.Count}).");

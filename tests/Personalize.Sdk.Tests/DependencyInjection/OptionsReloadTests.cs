@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.DependencyInjection;
@@ -126,6 +127,18 @@ public sealed class OptionsReloadTests
         Assert.Contains("PersonalizationOptions.MaxProfiles", warning.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.Holdouts", warning.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("PersonalizationOptions.Weights", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Learning_options_are_read_at_start_only()
+    {
+        using var sdk = new ReloadableSdk();
+
+        sdk.Reload(("Learning:Mode", "Online"), ("Learning:ExplorationRate", "0.2"));
+
+        Assert.Empty(sdk.Provider.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var warning = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("PersonalizationOptions.Learning", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

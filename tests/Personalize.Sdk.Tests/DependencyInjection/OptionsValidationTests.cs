@@ -42,6 +42,34 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task Invalid_learning_options_fail_at_host_start_naming_each_one()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.Learning.ExplorationRate = 0.6;
+            options.Learning.DefaultReward = -0.1;
+            options.Learning.RewardWaitTime = TimeSpan.Zero;
+            options.Learning.UpdateInterval = TimeSpan.FromMilliseconds(10);
+            options.Learning.CandidatePool = 1;
+            options.Learning.TakeoverConfidence = 1;
+            options.Learning.OutcomeRewards[EventKind.View] = 0.1;
+            options.Learning.OutcomeRewards[EventKind.Purchase] = 2;
+            options.Placements["home"] = new PlacementOptions { LearningMode = (LearningMode)7 };
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        foreach (var option in new[] { "ExplorationRate", "DefaultReward", "RewardWaitTime", "UpdateInterval", "CandidatePool", "TakeoverConfidence", "OutcomeRewards[View]", "OutcomeRewards[Purchase]" })
+        {
+            Assert.Contains(option, failure.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Placements[\"home\"].LearningMode", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_min_confidence_that_is_not_a_number_fails_at_host_start_naming_it()
     {
         var builder = Host.CreateApplicationBuilder();

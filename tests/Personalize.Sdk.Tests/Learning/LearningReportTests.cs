@@ -1,0 +1,76 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Learning;
+
+/// <summary>The learning report and the policy evaluation as objects, JSON and tables, and the reporter's argument checks.</summary>
+public sealed class LearningReportTests
+{
+    [Fact]
+    public void An_evaluation_before_any_settled_decision_says_nothing_and_writes_NaN()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink());
+        var evaluation = Reporter(sdk).Evaluate(PersonalizationRequest.DefaultPlacement);
+
+        Assert.Equal(0, evaluation.Rounds);
+        Assert.Equal(["default", "learned", "random"], evaluation.Policies.Select(policy => policy.Policy));
+        Assert.True(double.IsNaN(evaluation["default"].DoublyRobust.Value));
+        using var json = JsonDocument.Parse(evaluation.ToJson());
+        Assert.Equal("NaN", json.RootElement.GetProperty("learnedMinusDefault").GetProperty("value").GetString());
+    }
+
+    [Fact]
+    public void The_evaluation_covers_every_policy_and_a_candidate_in_its_table_and_json()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options => options.Learning.ExplorationRate = 0.3);
+        for (var i = 0; i < 40; i++)
+        {
+            sdk.View($"user-{i}", "books-1");
+            var decision = sdk.Rank($"user-{i}", 3);
+            sdk.Personalizer.Reward(decision.Id, decision.Items[i % 3].ItemKey, 1);
+        }
+
+        RewardTests.Settle(sdk);
+        var evaluation = Reporter(sdk).Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [BuiltInSignals.Popularity] = 1 });
+
+        Assert.Equal(40, evaluation.Decisions);
+        Assert.Equal(120, evaluation.Rounds);
+        Assert.Equal(["default", "learned", "random", "candidate"], evaluation.Policies.Select(policy => policy.Policy));
+        foreach (var policy in evaluation.Policies)
+        {
+            Assert.InRange(policy.SelfNormalized.Value, 0, 1);
+            Assert.True(policy.DoublyRobust.Lower <= policy.DoublyRobust.Value && policy.DoublyRobust.Value <= policy.DoublyRobust.Upper);
+            Assert.InRange(policy.InversePropensity.EffectiveSampleSize, 1, 120);
+            Assert.Equal(120, policy.DirectMethod.EffectiveSampleSize);
+        }
+
+        var table = evaluation.ToTable();
+        Assert.Contains("candidate", table, StringComparison.Ordinal);
+        Assert.Contains("learned - default", table, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(evaluation.ToJson());
+        Assert.Equal(4, json.RootElement.GetProperty("policies").GetArrayLength());
+
+        var report = Reporter(sdk).GetReport();
+        using var reportJson = JsonDocument.Parse(report.ToJson());
+        var placement = reportJson.RootElement.GetProperty("placements")[0];
+        Assert.Equal("Apprentice", placement.GetProperty("mode").GetString());
+        Assert.Equal(40, placement.GetProperty("settledDecisions").GetInt64());
+        Assert.Contains("one server's view", report.ToTable(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_reporter_names_a_placement_that_does_not_learn_and_a_weight_naming_no_signal()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options => options.Placements["email"] = new PlacementOptions { LearningMode = LearningMode.Off });
+        var reporter = Reporter(sdk);
+
+        Assert.Equal("placement", Assert.Throws<ArgumentException>(() => reporter.Evaluate("email")).ParamName);
+        Assert.Equal("candidateWeights", Assert.Throws<ArgumentException>(() => reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { ["nope"] = 1 })).ParamName);
+        Assert.Equal([PersonalizationRequest.DefaultPlacement], reporter.GetReport().Placements.Select(placement => placement.Placement));
+    }
+
+    private static ILearningReporter Reporter(TestSdk sdk) => sdk.Services.GetRequiredService<ILearningReporter>();
+}

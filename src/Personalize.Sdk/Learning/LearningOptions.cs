@@ -83,7 +83,13 @@ public sealed class LearningOptions
     [Range(100, 1_000_000)]
     public int EvaluationWindow { get; set; } = 10_000;
 
-    /// <summary>How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and counted.</summary>
+    /// <summary>
+    /// How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and
+    /// counted. Size it to the decisions a server makes within <see cref="RewardWaitTime"/>. Each
+    /// holds its pool: <see cref="CandidatePool"/> × (signals + 5) × 4 bytes, about 2 KB with the
+    /// built-in signals and the default pool, so the default takes about 34 MB, allocated when the
+    /// first placement learns (rounded up to a power of two).
+    /// </summary>
     /// <value>The default is 16,384. Allowed: 64 to 4,194,304.</value>
     [Range(64, 4_194_304)]
     public int MaxPendingDecisions { get; set; } = 16_384;

@@ -10,7 +10,7 @@ namespace Personalize.Sdk.Learning;
 /// they do next. Entries are guarded by 64 lock stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
-/// Memory: capacity × pool × (signals + 4) × 4 bytes, made when the first placement learns. When
+/// Memory: capacity × pool × (signals + 5) × 4 bytes, made when the first placement learns. When
 /// the ring comes round to a decision still waiting, that decision is dropped unsettled (counted).
 /// </remarks>
 internal sealed class PendingDecisions

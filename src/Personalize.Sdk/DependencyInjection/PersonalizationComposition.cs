@@ -68,7 +68,7 @@ internal sealed class PersonalizationComposition : IDisposable
             ThrowIfRulesAreInvalid();
             var learner = new Learner(
                 Options.Learning,
-                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode, plan.PersonalizedWeights()))],
+                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode))],
                 [.. Rules.Signals.Select(signal => signal.Name)],
                 [.. parts.LearningSinks],
                 exchange,

@@ -52,7 +52,15 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
         }
 
-        LearningValidation.Validate(options.Learning, options.Placements, failures);
+        LearningValidation.Validate(options.Learning, failures);
+        foreach (var (placement, settings) in options.Placements)
+        {
+            if (settings?.LearningMode is { } mode && !Enum.IsDefined(mode))
+            {
+                failures.Add($"{Prefix}Placements[\"{placement}\"].LearningMode is not a LearningMode (was {(int)mode}).");
+            }
+        }
+
         HoldoutValidation.Validate(options.Holdouts, failures);
         ReadinessValidation.Validate(options.Readiness, failures);
 

@@ -101,7 +101,7 @@ internal sealed class DecisionPipeline(
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
                 var inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
-                if (learner is not null && served == DecisionVariant.Personalized && !inCandidateOrder)
+                if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder)
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
                     written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);

@@ -53,6 +53,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         var learned = placement.LearnedServes;
         for (var j = 0; j < pool; j++)
         {
+            scratch.DefaultScores[j] = scores[ranked[j]];
             scratch.Scores[j] = learned
                 ? LearningFeatures.Score(scratch.SignalValues.AsSpan(j * signalCount, signalCount), confidence, policy.Theta)
                 : scores[ranked[j]];

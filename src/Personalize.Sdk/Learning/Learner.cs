@@ -34,7 +34,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     public Learner(
         LearningOptions options,
-        IReadOnlyList<(string Name, int Index, LearningMode Mode, float[] Weights)> placements,
+        IReadOnlyList<(string Name, int Index, LearningMode Mode)> placements,
         IReadOnlyList<string> signals,
         ILearningLogSink[] sinks,
         ILearningExchange? exchange,
@@ -60,7 +60,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _byPlan = new PlacementLearner?[placements.Count == 0 ? 0 : placements.Max(p => p.Index) + 1];
         foreach (var placement in placements.Where(p => p.Mode != LearningMode.Off))
         {
-            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, placement.Weights, options.EvaluationWindow);
+            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, options.EvaluationWindow);
         }
 
         _learners = [.. _byPlan.OfType<PlacementLearner>()];

@@ -8,8 +8,9 @@ namespace Personalize.Sdk;
 /// start only.
 /// </summary>
 /// <remarks>
-/// Only decisions served as <see cref="DecisionVariant.Personalized"/> are explored, logged and
-/// learned from. A holdout's control arm always gets the default experience and is never explored;
+/// Decisions served as <see cref="DecisionVariant.Personalized"/> or
+/// <see cref="DecisionVariant.ColdStart"/> are explored, logged and learned from; the configured
+/// policy of each is the weights it was served by. A holdout's control arm always gets the default experience and is never explored;
 /// its rewards are tallied as the <c>control</c> policy so the learning report can compare it.
 /// Previews are never explored nor logged.
 /// </remarks>
@@ -86,8 +87,8 @@ public sealed class LearningOptions
     /// <summary>
     /// How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and
     /// counted. Size it to the decisions a server makes within <see cref="RewardWaitTime"/>. Each
-    /// holds its pool: <see cref="CandidatePool"/> × (signals + 5) × 4 bytes, about 2 KB with the
-    /// built-in signals and the default pool, so the default takes about 34 MB, allocated when the
+    /// holds its pool: <see cref="CandidatePool"/> × (signals + 6) × 4 bytes, about 2 KB with the
+    /// built-in signals and the default pool, so the default takes about 36 MB, allocated when the
     /// first placement learns (rounded up to a power of two).
     /// </summary>
     /// <value>The default is 16,384. Allowed: 64 to 4,194,304.</value>

@@ -18,6 +18,7 @@ internal sealed class LearningScratch
         Categories = new int[pool];
         SignalValues = new float[pool * signals];
         Scores = new float[pool];
+        DefaultScores = new float[pool];
         Chosen = new int[pool];
         Probabilities = new float[pool];
     }
@@ -33,6 +34,9 @@ internal sealed class LearningScratch
     public float[] SignalValues { get; }
 
     public float[] Scores { get; }
+
+    /// <summary>The configured weights' score of each pool candidate.</summary>
+    public float[] DefaultScores { get; }
 
     public int[] Chosen { get; }
 
@@ -88,6 +92,7 @@ internal sealed class LearningScratch
         Items = Items.AsSpan(0, PoolCount),
         Categories = Categories.AsSpan(0, PoolCount),
         Signals = Policy == ServingPolicy.Control ? [] : SignalValues.AsSpan(0, PoolCount * SignalCount),
+        DefaultScores = Policy == ServingPolicy.Control ? [] : DefaultScores.AsSpan(0, PoolCount),
         Chosen = Chosen.AsSpan(0, SlotCount),
         Probabilities = Probabilities.AsSpan(0, SlotCount),
     };

@@ -5,16 +5,8 @@ internal static class LearningValidation
 {
     private const string Prefix = "PersonalizationOptions.Learning.";
 
-    public static void Validate(LearningOptions options, IDictionary<string, PlacementOptions> placements, List<string> failures)
+    public static void Validate(LearningOptions options, List<string> failures)
     {
-        foreach (var (name, placement) in placements)
-        {
-            if (placement?.LearningMode is { } mode && !Enum.IsDefined(mode))
-            {
-                failures.Add($"PersonalizationOptions.Placements[\"{name}\"].LearningMode is not a LearningMode (was {(int)mode}).");
-            }
-        }
-
         if (options.RewardWaitTime < TimeSpan.FromSeconds(1) || options.RewardWaitTime > TimeSpan.FromDays(7))
         {
             failures.Add($"{Prefix}{nameof(options.RewardWaitTime)} must be from 1 second to 7 days (was {options.RewardWaitTime}).");

@@ -20,6 +20,9 @@ internal readonly ref struct PendingChoice
     /// <summary>The pool's category ids (negative: none).</summary>
     public required ReadOnlySpan<int> Categories { get; init; }
 
+    /// <summary>The configured weights' score of each pool candidate; empty for control decisions.</summary>
+    public required ReadOnlySpan<float> DefaultScores { get; init; }
+
     /// <summary>The pool's signal values, candidate by candidate (pool × signals); empty for control decisions.</summary>
     public required ReadOnlySpan<float> Signals { get; init; }
 

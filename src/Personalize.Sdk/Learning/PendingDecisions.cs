@@ -10,7 +10,7 @@ namespace Personalize.Sdk.Learning;
 /// they do next. Entries are guarded by 64 lock stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
-/// Memory: capacity × pool × (signals + 5) × 4 bytes, made when the first placement learns. When
+/// Memory: capacity × pool × (signals + 6) × 4 bytes, made when the first placement learns. When
 /// the ring comes round to a decision still waiting, that decision is dropped unsettled (counted).
 /// </remarks>
 internal sealed class PendingDecisions
@@ -40,6 +40,7 @@ internal sealed class PendingDecisions
     private readonly int[] _items;
     private readonly int[] _categories;
     private readonly float[] _values;
+    private readonly float[] _defaultScores;
     private readonly int[] _chosen;
     private readonly float[] _probability;
     private readonly float[] _reward;
@@ -70,6 +71,7 @@ internal sealed class PendingDecisions
         _items = new int[size * pool];
         _categories = new int[size * pool];
         _values = new float[size * pool * signals];
+        _defaultScores = new float[size * pool];
         _chosen = new int[size * pool];
         _probability = new float[size * pool];
         _reward = new float[size * pool];
@@ -105,6 +107,7 @@ internal sealed class PendingDecisions
             choice.Items.CopyTo(_items.AsSpan(entry * _pool, _pool));
             choice.Categories.CopyTo(_categories.AsSpan(entry * _pool, _pool));
             choice.Signals.CopyTo(_values.AsSpan(entry * _pool * _signals, _pool * _signals));
+            choice.DefaultScores.CopyTo(_defaultScores.AsSpan(entry * _pool, _pool));
             choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
             choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
             _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(float.NaN);
@@ -253,6 +256,7 @@ internal sealed class PendingDecisions
             Items = _items.AsSpan(entry * _pool, pool).ToArray(),
             Categories = _categories.AsSpan(entry * _pool, pool).ToArray(),
             Signals = _policy[entry] == ServingPolicy.Control ? [] : _values.AsSpan(entry * _pool * _signals, pool * _signals).ToArray(),
+            DefaultScores = _policy[entry] == ServingPolicy.Control ? [] : _defaultScores.AsSpan(entry * _pool, pool).ToArray(),
             Chosen = _chosen.AsSpan(entry * _pool, slots).ToArray(),
             Probabilities = _probability.AsSpan(entry * _pool, slots).ToArray(),
             Rewards = rewards,

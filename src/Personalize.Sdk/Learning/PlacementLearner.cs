@@ -16,7 +16,6 @@ internal sealed class PlacementLearner
     private const int HistoryLength = 100;
 
     private readonly string[] _signals;
-    private readonly float[] _defaultWeights;
     private readonly LinearRewardModel _own;
     private readonly LinearRewardModel _solver;
     private readonly double[] _statistics;
@@ -34,13 +33,12 @@ internal sealed class PlacementLearner
     private volatile LearnedPolicy _policy;
     private volatile bool _learnedServes;
 
-    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, float[] defaultWeights, int windowSize)
+    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, int windowSize)
     {
         Name = name;
         Index = index;
         Mode = mode;
         _signals = [.. signals];
-        _defaultWeights = defaultWeights;
         _windowSize = windowSize;
         Dimensions = LearningFeatures.Dimensions(_signals.Length);
         _own = new LinearRewardModel(Dimensions);
@@ -219,13 +217,12 @@ internal sealed class PlacementLearner
         foreach (var decision in decisions)
         {
             var pool = decision.Items.Length;
-            var defaultScores = new float[pool];
+            var defaultScores = decision.DefaultScores;
             var candidateScores = candidate is null ? null : new float[pool];
             var predictions = new double[pool];
             for (var j = 0; j < pool; j++)
             {
                 var values = decision.Signals.AsSpan(j * n, n);
-                defaultScores[j] = DefaultScore(values);
                 if (candidateScores is not null)
                 {
                     candidateScores[j] = LearningFeatures.Score(values, decision.Confidence, candidate);
@@ -307,31 +304,18 @@ internal sealed class PlacementLearner
 
     public bool HasSignal(string name) => Array.IndexOf(_signals, name) >= 0;
 
-    /// <summary>The configured weights' score of one candidate: what the pool was ranked by.</summary>
-    public float DefaultScore(ReadOnlySpan<float> values)
-    {
-        float sum = 0;
-        for (var s = 0; s < values.Length; s++)
-        {
-            sum += values[s] * _defaultWeights[s];
-        }
-
-        return sum;
-    }
-
     private void ScoreForEvaluation(SettledDecision decision, double epsilon)
     {
         var theta = _policy.Theta;
         var n = _signals.Length;
         var pool = decision.Items.Length;
         var learnedScores = new float[pool];
-        var defaultScores = new float[pool];
+        var defaultScores = decision.DefaultScores;
         var predictions = new double[pool];
         for (var j = 0; j < pool; j++)
         {
             var values = decision.Signals.AsSpan(j * n, n);
             learnedScores[j] = LearningFeatures.Score(values, decision.Confidence, theta);
-            defaultScores[j] = DefaultScore(values);
             predictions[j] = Predict(values, decision.Confidence, theta);
         }
 

@@ -63,7 +63,7 @@ public sealed class PlacementLearning
     /// <summary>The learned weights' version; 0 before the first solve.</summary>
     public int PolicyVersion { get; }
 
-    /// <summary>Decisions logged for learning on this server (personalized ones, explored or not, and control ones).</summary>
+    /// <summary>Decisions logged for learning on this server (personalized and cold-start ones, explored or not, and control ones).</summary>
     public long Decisions { get; }
 
     /// <summary>Of those, how many were settled (their wait time passed).</summary>

@@ -25,6 +25,9 @@ internal sealed class SettledDecision
 
     public required int[] Categories { get; init; }
 
+    /// <summary>The configured weights' score of each pool candidate, as the decision computed it (personalized or cold-start weights).</summary>
+    public required float[] DefaultScores { get; init; }
+
     /// <summary>Pool × signals values.</summary>
     public required float[] Signals { get; init; }
 

@@ -28,9 +28,6 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
     /// <summary>Whether, and how, this placement learns its mix; read at start.</summary>
     public LearningMode LearningMode { get; } = learningMode;
 
-    /// <summary>A copy of the weights for users with history, by signal index.</summary>
-    public float[] PersonalizedWeights() => [.. weights];
-
     public float WeightFor(int signal, DecisionVariant variant) =>
         variant == DecisionVariant.Personalized ? weights[signal] : coldStartWeights[signal];
 

@@ -76,6 +76,35 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_cold_start_decision_learns_too_but_a_control_one_is_only_tallied()
+    {
+        var sink = new RecordingSink();
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.RewardWaitTime = Wait;
+            },
+            builder => builder.AddLearningLogSink(sink).AddHoldout("lift", 5_000));
+        var users = Enumerable.Range(0, 40).Select(i => $"new-{i}").ToArray();
+        var control = users.First(user => sdk.Personalizer.GetHoldoutAssignment(user, "lift").Arm == HoldoutArm.Control);
+        var treated = users.First(user => sdk.Personalizer.GetHoldoutAssignment(user, "lift").Arm == HoldoutArm.Treatment);
+
+        var coldStart = sdk.Rank(treated, 3);
+        var held = sdk.Rank(control, 3);
+        Assert.Equal(DecisionVariant.ColdStart, coldStart.Variant);
+        Assert.Equal(DecisionVariant.Control, held.Variant);
+        Assert.True(sdk.Personalizer.Reward(coldStart.Id, 1));
+        Assert.True(sdk.Personalizer.Reward(held.Id, 0.5));
+
+        Settle(sdk);
+        Assert.Equal([coldStart.Id], sink.Records.Select(record => record.DecisionId));
+        var online = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).Online;
+        Assert.Equal(1, online.Single(result => result.Policy == "default").Decisions);
+        Assert.Equal(0.5 / 3, online.Single(result => result.Policy == "control").Mean, 6);
+    }
+
+    [Fact]
     public void Rewards_are_checked_at_the_boundary()
     {
         using var sdk = Learning(new RecordingSink());

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Personalize.Evaluation.BaselineTuning;
 using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
+using Personalize.Evaluation.Learning;
 using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Reporting;
 using Personalize.Sdk;
@@ -36,6 +37,12 @@ internal static class Program
         try
         {
             IProgressReporter reporter = command.Quiet ? SilentProgressReporter.Instance : ConsoleProgressReporter.ForConsole();
+            if (command.LearnWeights || command.LearnWeightsTest is not null)
+            {
+                Console.Out.Write(RunLearning(command, reporter));
+                return 0;
+            }
+
             var report = Run(command, $"dotnet run -c Release --project samples/Personalize.Evaluation -- {string.Join(' ', args.Select(Quote))}".TrimEnd(), reporter);
             if (command.JsonPath is { } path)
             {
@@ -59,6 +66,18 @@ internal static class Program
         return argument.Length == 0 || argument.Any(char.IsWhiteSpace) || argument.Contains('"', StringComparison.Ordinal)
             ? $"\"{argument.Replace("\"", "\\\"", StringComparison.Ordinal)}\""
             : argument;
+    }
+
+    /// <summary>Learned weights against the defaults: on validation windows, or once on the test period.</summary>
+    public static string RunLearning(CommandLine command, IProgressReporter reporter)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var dataDirectory = DatasetLoader.ResolveDataDirectory(command.DataPath);
+        var loaded = command.Datasets.Select(name => DatasetLoader.Load(name, dataDirectory, command.MaxLines)).ToList();
+        var settings = new LearningSettings(Seed: command.Run.Seed);
+        return command.LearnWeightsTest is { } variant
+            ? LearnedWeightsExperiment.RunTest(loaded, LearningVariant.Named(variant), settings, command.Run.Seed, reporter)
+            : LearnedWeightsExperiment.RunValidation(loaded, settings, command.Run.Seed, reporter);
     }
 
     /// <summary>Loads each data set and evaluates it, or tunes the SDK's defaults or the baselines on its validation windows.</summary>

@@ -30,6 +30,12 @@ internal sealed record CommandLine(
     bool Help,
     string? JsonPath = null)
 {
+    /// <summary>Whether to learn weights and score them against the defaults on validation windows 1–3.</summary>
+    public bool LearnWeights { get; init; }
+
+    /// <summary>The learning variant to score once on the test period, or null.</summary>
+    public string? LearnWeightsTest { get; init; }
+
     /// <summary>The usage text.</summary>
     public static string Usage { get; } = $"""
         Usage: dotnet run -c Release --project samples/Personalize.Evaluation -- [options]
@@ -81,6 +87,11 @@ internal sealed record CommandLine(
           --sdk-min-confidence X
                              the confidence gate, in [0, 1]
           --sdk-label NAME   the row's name (default: the changes, in words)
+          --learn-weights    learn the signal weights from each training period's events and score them
+                             against the defaults on validation windows 1-3 (never reads the test period)
+          --learn-weights-test VARIANT
+                             learn with VARIANT from the whole training period and score it on the TEST
+                             period beside the defaults (one read: record it in QUALITY.md)
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>
@@ -96,6 +107,8 @@ internal sealed record CommandLine(
         double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null, trendHalfLife = null;
         int? maxPerCategory = null;
         string? sdkLabel = null;
+        string? learnTest = null;
+        var learn = false;
         var run = new RunOptions();
         for (var i = 0; i < args.Count; i++)
         {
@@ -203,6 +216,12 @@ internal sealed record CommandLine(
                 case "--sdk-label":
                     sdkLabel = Value();
                     break;
+                case "--learn-weights":
+                    learn = true;
+                    break;
+                case "--learn-weights-test":
+                    learnTest = Value();
+                    break;
                 case "--no-ablation":
                     run = run with { Ablation = false };
                     break;
@@ -242,6 +261,15 @@ internal sealed record CommandLine(
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
         }
 
-        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath);
+        if (learn && learnTest is not null)
+        {
+            throw new FormatException("--learn-weights (validation) and --learn-weights-test (the test period) are separate runs.");
+        }
+
+        return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath)
+        {
+            LearnWeights = learn,
+            LearnWeightsTest = learnTest is null ? null : Learning.LearningVariant.Named(learnTest).Name,
+        };
     }
 }

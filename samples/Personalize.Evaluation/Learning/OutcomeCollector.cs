@@ -1,0 +1,136 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
+using Personalize.Sdk;
+
+namespace Personalize.Evaluation.Learning;
+
+/// <summary>
+/// Replays a training period through the SDK (public API only, the default mix) and, before
+/// sampled events, asks it for the user's top <see cref="LearningSettings.PoolSize"/>: those
+/// candidates, the item the user actually took next and a few random candidates are then ranked
+/// again on a probe placement that weights every signal 1 with <c>Explain = true</c>, whose
+/// explanations carry each signal's value. Reward is 1 for the item taken next, 0 for the rest.
+/// Only the training set it is given is read.
+/// </summary>
+internal static class OutcomeCollector
+{
+    /// <summary>The placement whose weights are all 1, so every signal's value shows in an explanation.</summary>
+    public const string ProbePlacement = "learning-probe";
+
+    /// <summary>Collects the examples of <paramref name="train"/>.</summary>
+    public static RewardExamples Collect(TrainingSet train, LearningSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(settings);
+        var signals = SdkSignals.All.ToArray();
+        var clock = new FakeTimeProvider(train.Start);
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddPersonalization(options =>
+        {
+            SdkConfiguration.Default.Apply(options);
+            var probe = new PlacementOptions();
+            foreach (var signal in signals)
+            {
+                probe.Weights[signal] = 1f;
+                probe.ColdStartWeights[signal] = 1f;
+            }
+
+            options.Placements[ProbePlacement] = probe;
+        }).AddCatalog(train.Catalog);
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+
+        var events = train.Events;
+        var first = (int)(events.Count * settings.StartShare);
+        var eligible = events.Count - first;
+        var probability = Math.Min(1.0, (double)settings.MaxSteps / Math.Max(1, eligible));
+        var random = new Random(settings.Seed);
+        var seenItem = new bool[train.ItemKeys.Count];
+        var userItems = new HashSet<int>[train.UserKeys.Count];
+        var candidates = new List<string>(train.ItemKeys.Count);
+        var candidateIndex = new List<int>(train.ItemKeys.Count);
+        var examples = new List<RewardExample>();
+        int steps = 0, inPool = 0;
+        for (var e = 0; e < events.Count; e++)
+        {
+            var interaction = events[e];
+            if (interaction.Timestamp > clock.GetUtcNow())
+            {
+                clock.SetUtcNow(interaction.Timestamp);
+            }
+
+            var own = userItems[interaction.User] ??= [];
+            if (e >= first && seenItem[interaction.Item] && own.Count > 0 && random.NextDouble() < probability)
+            {
+                // Candidates: every item seen before now that the user has not had, in the fixed order.
+                candidates.Clear();
+                candidateIndex.Clear();
+                foreach (var item in train.CandidateOrder)
+                {
+                    if (seenItem[item] && !own.Contains(item))
+                    {
+                        candidates.Add(train.ItemKeys[item]);
+                        candidateIndex.Add(item);
+                    }
+                }
+
+                var user = train.UserKeys[interaction.User];
+                var decision = personalizer.Rank(new PersonalizationRequest(user) { Candidates = candidates.ToArray(), Count = settings.PoolSize });
+                var personalized = decision.Variant == DecisionVariant.Personalized;
+                var target = train.ItemKeys[interaction.Item];
+                var sources = new Dictionary<string, ExampleSource>(StringComparer.Ordinal);
+                foreach (var ranked in decision.Items)
+                {
+                    sources[ranked.ItemKey] = ExampleSource.Pool;
+                }
+
+                if (sources.ContainsKey(target))
+                {
+                    inPool++;
+                }
+                else
+                {
+                    sources[target] = ExampleSource.PositiveOutsidePool;
+                }
+
+                for (var r = 0; r < settings.RandomNegatives && sources.Count < candidates.Count; r++)
+                {
+                    sources.TryAdd(candidates[random.Next(candidates.Count)], ExampleSource.Random);
+                }
+
+                var probe = personalizer.Rank(new PersonalizationRequest(user)
+                {
+                    Candidates = sources.Keys.ToArray(),
+                    Count = sources.Count,
+                    Placement = ProbePlacement,
+                    Explain = true,
+                });
+                foreach (var explained in probe.Explanation?.Items ?? [])
+                {
+                    var values = new float[signals.Length];
+                    foreach (var contribution in explained.Contributions)
+                    {
+                        var s = Array.IndexOf(signals, contribution.Signal);
+                        if (s >= 0)
+                        {
+                            values[s] = contribution.Value;
+                        }
+                    }
+
+                    examples.Add(new RewardExample(values, explained.ItemKey == target ? 1 : 0, sources[explained.ItemKey], personalized, steps));
+                }
+
+                steps++;
+            }
+
+            personalizer.Track(SdkRecommender.ToEvent(interaction, train) with { Timestamp = interaction.Timestamp });
+            own.Add(interaction.Item);
+            seenItem[interaction.Item] = true;
+        }
+
+        return new RewardExamples(signals, examples, steps, inPool);
+    }
+}

@@ -55,4 +55,7 @@ internal static partial class Log
 
     [LoggerMessage(17, LogLevel.Warning, "Learning log sink {Sink} threw; the learner goes on without it for this record.")]
     public static partial void LearningSinkFaulted(ILogger logger, string sink, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Error, "A learner update failed; decisions go on with the last solved weights and the next update tries again.")]
+    public static partial void LearningUpdateFailed(ILogger logger, Exception exception);
 }

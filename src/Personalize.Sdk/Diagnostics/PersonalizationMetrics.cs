@@ -18,6 +18,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _learningDropped;
     private readonly Counter<long> _learningUpdates;
     private readonly Counter<long> _learningTakeovers;
+    private readonly Counter<long> _learningUpdateFailures;
+    private readonly Counter<long> _learningSinkFaults;
     private readonly Counter<long> _decisions;
     private readonly Counter<long> _fallbacks;
     private readonly Histogram<double> _rankDuration;
@@ -49,6 +51,8 @@ internal sealed class PersonalizationMetrics : IDisposable
         _learningSettled = _meter.CreateCounter<long>("personalize.learning.settled", "{decision}", "Decisions settled after their reward wait and learned from.");
         _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled because the pending ring came round to them (raise LearningOptions.MaxPendingDecisions).");
         _learningUpdates = _meter.CreateCounter<long>("personalize.learning.updates", "{update}", "Learned weights solved again, by placement.");
+        _learningSinkFaults = _meter.CreateCounter<long>("personalize.learning.sink_faults", "{fault}", "Learning log sinks that threw; the learner went on.");
+        _learningUpdateFailures = _meter.CreateCounter<long>("personalize.learning.update_failures", "{update}", "Learner updates that failed; decisions went on with the last solved weights.");
         _learningTakeovers = _meter.CreateCounter<long>("personalize.learning.takeovers", "{change}", "Changes of the policy serving a placement, by placement and direction (learned, default).");
         _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant and reason.");
         _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");
@@ -102,6 +106,10 @@ internal sealed class PersonalizationMetrics : IDisposable
         _learningRewards.Add(count, new KeyValuePair<string, object?>("source", automatic ? "automatic" : "explicit"));
 
     public void LearningRewardUnmatched() => _learningUnmatched.Add(1);
+
+    public void LearningUpdateFailed() => _learningUpdateFailures.Add(1);
+
+    public void LearningSinkFaulted() => _learningSinkFaults.Add(1);
 
     public void LearningSettled(int count) => _learningSettled.Add(count);
 

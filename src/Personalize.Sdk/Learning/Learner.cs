@@ -26,6 +26,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private readonly ILogger _logger;
     private readonly Lock _updateGate = new();
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
+    private readonly LogThrottle _updateLog = new(TimeSpan.FromMinutes(1));
     private readonly CancellationTokenSource _stopping = new();
     private readonly ITimer? _timer;
     private readonly string[] _featureNames;
@@ -67,7 +68,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         if (_learners.Length > 0)
         {
             _pending = new PendingDecisions(options.MaxPendingDecisions, options.CandidatePool, signals.Count);
-            _timer = timeProvider.CreateTimer(static state => ((Learner)state!).Update(), this, options.UpdateInterval, options.UpdateInterval);
+            _timer = timeProvider.CreateTimer(static state => ((Learner)state!).UpdateSafely(), this, options.UpdateInterval, options.UpdateInterval);
         }
     }
 
@@ -185,6 +186,23 @@ internal sealed class Learner : ILearningReporter, IDisposable
         }
     }
 
+    /// <summary>The timer's entry: a fault in an update is logged and counted, never thrown on a timer thread (which would end the process).</summary>
+    private void UpdateSafely()
+    {
+        try
+        {
+            Update();
+        }
+        catch (Exception exception)
+        {
+            _metrics.LearningUpdateFailed();
+            if (_updateLog.ShouldLog(_timeProvider.GetUtcNow().UtcTicks))
+            {
+                Log.LearningUpdateFailed(_logger, exception);
+            }
+        }
+    }
+
     public LearningReport GetReport()
     {
         lock (_updateGate)
@@ -247,7 +265,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
             }
             catch (Exception exception)
             {
-                _metrics.SinkFaulted();
+                _metrics.LearningSinkFaulted();
                 if (_sinkLog.ShouldLog(_timeProvider.GetUtcNow().UtcTicks))
                 {
                     Log.LearningSinkFaulted(_logger, sink.GetType().Name, exception);

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
@@ -105,6 +107,27 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_throwing_log_sink_is_counted_and_the_other_sinks_and_the_learner_go_on()
+    {
+        var sink = new RecordingSink();
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.RewardWaitTime = Wait;
+            },
+            builder => builder.AddLearningLogSink(new ThrowingSink()).AddLearningLogSink(sink));
+        using var faults = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.learning.sink_faults");
+        var decision = sdk.Rank("ann", 3);
+
+        Settle(sdk);
+
+        Assert.Equal([decision.Id], sink.Records.Select(record => record.DecisionId));
+        Assert.Equal(1, faults.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
+        Assert.Equal(1, Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).PolicyVersion);
+    }
+
+    [Fact]
     public void Rewards_are_checked_at_the_boundary()
     {
         using var sdk = Learning(new RecordingSink());
@@ -192,6 +215,11 @@ public sealed class RewardTests
     }
 
     internal static void Update(TestSdk sdk) => ((Personalizer)sdk.Personalizer).Learner.Update();
+
+    private sealed class ThrowingSink : ILearningLogSink
+    {
+        public void Write(LearningRecord record) => throw new InvalidOperationException("The log store is down.");
+    }
 
     internal sealed class RecordingSink : ILearningLogSink
     {

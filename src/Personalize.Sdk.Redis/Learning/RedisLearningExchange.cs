@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -53,16 +54,12 @@ internal sealed class RedisLearningExchange : ILearningExchange
     {
         _connection = connection;
         _keys = keys;
-        Origin = origin;
         _field = origin.ToString("N");
         _timeout = timeout;
         _time = time;
         _metrics = metrics;
         _logger = logger;
     }
-
-    /// <summary>This server's field in every learning hash.</summary>
-    public Guid Origin { get; }
 
     public async Task<double[]?> ExchangeAsync(string placement, IReadOnlyList<string> features, double[] own, CancellationToken cancellationToken)
     {
@@ -116,7 +113,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
         var text = new StringBuilder();
         foreach (var feature in features)
         {
-            text.Append(feature.Length).Append(':').Append(feature).Append('\n');
+            text.Append(CultureInfo.InvariantCulture, $"{feature.Length}:{feature}\n");
         }
 
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));

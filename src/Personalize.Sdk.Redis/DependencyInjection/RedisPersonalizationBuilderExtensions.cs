@@ -9,6 +9,7 @@ using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.DependencyInjection;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Learning;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.WriteBehind;
 using StackExchange.Redis;
@@ -51,6 +52,7 @@ public static class RedisPersonalizationBuilderExtensions
             sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<RedisWriteBehind>())));
         ReplicationServices.Add(services);
+        LearningServices.Add(services);
         return builder;
     }
 

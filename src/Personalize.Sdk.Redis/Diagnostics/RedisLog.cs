@@ -37,4 +37,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements (is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]
     public static partial void AnnouncementsUnavailable(ILogger logger, TimeSpan pollInterval, Exception exception);
+
+    [LoggerMessage(12, LogLevel.Warning, "Sharing the learner's statistics of placement '{Placement}' through Redis failed: this server learns from its own decisions and the other servers' statistics it last read, until Redis answers. Logged at most once a minute.")]
+    public static partial void LearningExchangeFailed(ILogger logger, string placement, Exception? exception);
 }

@@ -21,6 +21,7 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Counter<long> _journalApplied;
     private readonly Counter<long> _journalSkipped;
     private readonly Counter<long> _journalDuplicates;
+    private readonly Counter<long> _learningExchanges;
     private readonly Lock _gate = new();
     private Func<bool>? _isConnected;
     private (string Name, Func<int> Count)[] _buffers = [];
@@ -43,6 +44,7 @@ internal sealed class RedisMetrics : IDisposable
         _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Journal entries read by this server (its own are passed over: it applied them when they happened).");
         _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, or from a newer format), skipped.");
         _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
+        _learningExchanges = _meter.CreateCounter<long>("personalize.redis.learning.exchanges", "{exchange}", "Learner statistics shared with the other servers, one exchange each time a learner solves a placement, by outcome: shared, or failed (Redis away or too slow; the learner keeps what it had).");
         _meter.CreateObservableGauge("personalize.redis.connected", ObserveConnected, "{connection}", "1 while connected to Redis, else 0.");
         _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
     }
@@ -52,6 +54,9 @@ internal sealed class RedisMetrics : IDisposable
     public void JournalEntrySkipped() => _journalSkipped.Add(1);
 
     public void JournalDuplicate() => _journalDuplicates.Add(1);
+
+    public void LearningExchanged(bool failed) =>
+        _learningExchanges.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "shared"));
 
     public void ConnectionFailed(bool atStart) =>
         _connectionFailures.Add(1, new KeyValuePair<string, object?>("phase", atStart ? "start" : "running"));

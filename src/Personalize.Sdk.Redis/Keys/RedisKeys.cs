@@ -103,6 +103,17 @@ internal sealed class RedisKeys
         return $"{_prefix}:m:{{{Escape(holdout)}}}:{part}";
     }
 
+    /// <summary>
+    /// <c>{prefix}:l:{placement}:features</c>: the learners' statistics of a placement for one feature
+    /// set (<paramref name="features"/> names it, such as a hash of the feature names), one hash field per server.
+    /// </summary>
+    public RedisKey Learning(string placement, string features)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(placement);
+        ArgumentException.ThrowIfNullOrEmpty(features);
+        return $"{_prefix}:l:{{{Escape(placement)}}}:{features}";
+    }
+
     /// <summary>Escapes <c>{</c>, <c>}</c> and <c>%</c>; returns <paramref name="name"/> itself when it holds none.</summary>
     public static string Escape(string name)
     {

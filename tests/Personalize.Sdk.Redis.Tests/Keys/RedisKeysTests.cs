@@ -1,4 +1,5 @@
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Learning;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
 namespace Personalize.Sdk.Redis.Tests.Keys;
@@ -16,9 +17,20 @@ public sealed class RedisKeysTests
         Assert.Equal("shop:s:{popularity}", (string?)_keys.Statistic("popularity"));
         Assert.Equal("shop:s:{next-step}:boots", (string?)_keys.StatisticOf("next-step", "boots"));
         Assert.Equal("shop:m:{email-holdout}:units", (string?)_keys.Holdout("email-holdout", "units"));
+        Assert.Equal("shop:l:{home%7Btop%7D}:0123abcd", (string?)_keys.Learning("home{top}", "0123abcd"));
         Assert.Equal("shop:schema", (string?)_keys.Schema);
         Assert.Equal("shop:journal", (string?)_keys.Journal);
         Assert.Equal("shop:journal:appended", _keys.JournalAppended.ToString());
+    }
+
+    [Fact]
+    public void A_learning_key_names_its_features_by_a_hash_of_their_names_in_order()
+    {
+        var hash = RedisLearningExchange.FeatureHash(["popularity", "confidence*popularity", "bias"]);
+        Assert.Matches("^[0-9a-f]{16}$", hash);
+        Assert.Equal(hash, RedisLearningExchange.FeatureHash(["popularity", "confidence*popularity", "bias"]));
+        Assert.NotEqual(hash, RedisLearningExchange.FeatureHash(["confidence*popularity", "popularity", "bias"]));
+        Assert.NotEqual(RedisLearningExchange.FeatureHash(["ab", "c"]), RedisLearningExchange.FeatureHash(["a", "bc"]));
     }
 
     [Theory]

@@ -1,0 +1,177 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
+using Personalize.Sdk.Learning;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Keys;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Learning;
+
+/// <summary>
+/// Shares the learners' sufficient statistics through Redis, so N servers learn one policy: one
+/// hash per placement and feature set, one field per server (its origin id) holding that server's
+/// cumulative statistics as little-endian doubles. An exchange writes this server's field and reads
+/// the hash back in one pipelined round trip, and sums every other field (see docs/scaling.md,
+/// "Learning across servers").
+/// </summary>
+/// <remarks>
+/// A field is never deleted: a restarted server has a new origin id, and the field of its previous
+/// run keeps counting, because those were real observations. The whole key expires after
+/// <see cref="Retention"/> without any exchange, so the model of a placement that stopped learning,
+/// or of a feature set no server uses any more, does not stay in Redis for ever.
+/// </remarks>
+internal sealed class RedisLearningExchange : ILearningExchange
+{
+    /// <summary>How long a placement's shared statistics outlive the last server that exchanged them.</summary>
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(30);
+
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+
+    private readonly RedisConnection _connection;
+    private readonly RedisKeys _keys;
+    private readonly RedisValue _field;
+    private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
+    private readonly RedisMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly LogThrottle _failureLog = new(LogInterval);
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, (IReadOnlyList<string> Features, RedisKey Key)> _keysByPlacement = new(StringComparer.Ordinal);
+
+    /// <param name="connection">The SDK's connection.</param>
+    /// <param name="keys">The key layout.</param>
+    /// <param name="origin">This server's identity (the journal's origin), new at every start.</param>
+    /// <param name="timeout">The longest one exchange may take before it counts as failed.</param>
+    /// <param name="time">Paces the throttled failure log and the timeout.</param>
+    /// <param name="metrics">Counts exchanges.</param>
+    /// <param name="logger">Says when an exchange failed, at most once a minute.</param>
+    public RedisLearningExchange(RedisConnection connection, RedisKeys keys, Guid origin, TimeSpan timeout, TimeProvider time, RedisMetrics metrics, ILogger logger)
+    {
+        _connection = connection;
+        _keys = keys;
+        _field = origin.ToString("N");
+        _timeout = timeout;
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    public async Task<double[]?> ExchangeAsync(string placement, IReadOnlyList<string> features, double[] own, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (_connection.Database is not { } database || !_connection.IsConnected)
+            {
+                Failed(placement, exception: null);
+                return null;
+            }
+
+            var key = KeyOf(placement, features);
+            var write = database.HashSetAsync(key, _field, Encode(own));
+            var expire = database.KeyExpireAsync(key, Retention);
+            var read = database.HashGetAllAsync(key);
+            await Task.WhenAll(write, expire, read).WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
+            var others = Sum(await read.ConfigureAwait(false), own.Length);
+            _metrics.LearningExchanged(failed: false);
+            return others;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The learner is stopping: nothing to share any more, nothing to report.
+            return null;
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+        {
+            Failed(placement, exception);
+            return null;
+        }
+    }
+
+    /// <summary>Encodes statistics as raw little-endian doubles, the format of every field.</summary>
+    internal static byte[] Encode(ReadOnlySpan<double> statistics)
+    {
+        var bytes = new byte[statistics.Length * sizeof(double)];
+        for (var i = 0; i < statistics.Length; i++)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)), statistics[i]);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// The <c>features</c> part of a learning key: the first 8 bytes of the SHA-256 of the feature
+    /// names (each with its length), in hex, so that models of different features never add up.
+    /// </summary>
+    internal static string FeatureHash(IReadOnlyList<string> features)
+    {
+        var text = new StringBuilder();
+        foreach (var feature in features)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{feature.Length}:{feature}\n");
+        }
+
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString()));
+        return Convert.ToHexStringLower(hash.AsSpan(0, 8));
+    }
+
+    /// <summary>
+    /// Sums the fields of every other server that hold <paramref name="length"/> numbers, in the
+    /// order of their names, so that every server adds the same numbers in the same order.
+    /// </summary>
+    private double[] Sum(HashEntry[] entries, int length)
+    {
+        Array.Sort(entries, static (x, y) => string.CompareOrdinal(x.Name, y.Name));
+        var sum = new double[length];
+        foreach (var entry in entries)
+        {
+            if (entry.Name == _field)
+            {
+                continue;
+            }
+
+            var bytes = (byte[]?)entry.Value;
+            if (bytes is null || bytes.Length != length * sizeof(double))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < length; i++)
+            {
+                sum[i] += BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
+            }
+        }
+
+        return sum;
+    }
+
+    private RedisKey KeyOf(string placement, IReadOnlyList<string> features)
+    {
+        lock (_gate)
+        {
+            // The learner passes the same feature list every time: the hash is computed once per placement.
+            if (_keysByPlacement.TryGetValue(placement, out var known) && ReferenceEquals(known.Features, features))
+            {
+                return known.Key;
+            }
+
+            var key = _keys.Learning(placement, FeatureHash(features));
+            _keysByPlacement[placement] = (features, key);
+            return key;
+        }
+    }
+
+    private void Failed(string placement, Exception? exception)
+    {
+        _metrics.LearningExchanged(failed: true);
+        if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+        {
+            RedisLog.LearningExchangeFailed(_logger, placement, exception);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Redis.Learning;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Learning;
+
+/// <summary>
+/// Learners on two servers sharing their statistics through a real redis-server: they learn one
+/// policy, models of different signals never add up, and a server without Redis learns alone.
+/// </summary>
+public sealed class LearningExchangeTests
+{
+    private const double Tolerance = 1e-9;
+
+    [RedisFact]
+    public async Task A_server_that_saw_no_reward_learns_the_same_weights_as_the_server_that_saw_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = LearningServer.Start(redis);
+        await using var b = LearningServer.Start(redis);
+        await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
+
+        // Every reward is given on A. B serves a few decisions of its own, none rewarded: a learner
+        // exchanges its statistics when it solves, and it solves only once it has learned something.
+        a.Serve("a", 30);
+        b.Serve("b", 5, reward: 0);
+        a.PassRewardWait();
+        b.PassRewardWait();
+
+        await a.UpdateAndExchangeAsync(); // A alone: the others' sum is zero
+        await b.UpdateAndExchangeAsync(); // B reads A's statistics
+        await a.UpdateAndExchangeAsync(); // A reads B's
+        await b.UpdateAndExchangeAsync(); // B solves with A's
+        await a.UpdateAndExchangeAsync(); // A solves with B's
+
+        var onA = a.Report;
+        var onB = b.Report;
+        Assert.True(onA.RewardedDecisions > 0);
+        Assert.Equal(0, onB.RewardedDecisions);
+        Assert.Contains(onA.Weights.Values, weight => Math.Abs(weight) > 1e-3);
+        Assert.Equal(onA.Weights.Keys.Order(StringComparer.Ordinal), onB.Weights.Keys.Order(StringComparer.Ordinal));
+        foreach (var (signal, weight) in onA.Weights)
+        {
+            Assert.True(Math.Abs(weight - onB.Weights[signal]) <= Tolerance, $"{signal}: {weight} on A, {onB.Weights[signal]} on B");
+        }
+
+        // B alone (its first solve, before it read A's statistics) had nothing to learn from.
+        Assert.All(onB.History[0].Weights.Values, weight => Assert.Equal(0, weight, 12));
+        Assert.Equal("learned", onB.Serving);
+
+        // One hash for the placement, one field per server.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var key = Assert.Single(LearningKeys(admin));
+        Assert.Equal(2, await admin.GetDatabase().HashLengthAsync(key));
+        Assert.True(await admin.GetDatabase().KeyTimeToLiveAsync(key) > TimeSpan.FromDays(29));
+    }
+
+    [RedisFact]
+    public async Task Models_of_different_signals_are_kept_apart_and_never_add_up()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = LearningServer.Start(redis);
+        await using var b = LearningServer.Start(redis, builder => builder.AddSignal(new MarginSignal(), weight: 0.5f));
+        await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
+
+        a.Serve("a", 30, category: "books");
+        b.Serve("b", 30, category: "coffee");
+        a.PassRewardWait();
+        b.PassRewardWait();
+        for (var round = 0; round < 2; round++)
+        {
+            await a.UpdateAndExchangeAsync();
+            await b.UpdateAndExchangeAsync();
+        }
+
+        // Each exchange found no other server of its features: each learns from its own decisions only.
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var keys = LearningKeys(admin);
+        Assert.Equal(2, keys.Length);
+        foreach (var key in keys)
+        {
+            Assert.Equal(1, await admin.GetDatabase().HashLengthAsync(key));
+        }
+
+        foreach (var report in new[] { a.Report, b.Report })
+        {
+            var alone = report.History[0].Weights;
+            Assert.All(report.Weights, pair => Assert.Equal(alone[pair.Key], pair.Value, 12));
+        }
+
+        Assert.Contains("margin", b.Report.Weights.Keys);
+        Assert.DoesNotContain("margin", a.Report.Weights.Keys);
+        Assert.NotEqual(
+            RedisLearningExchange.FeatureHash(((Personalizer)a.Personalizer).Learner.FeatureNames),
+            RedisLearningExchange.FeatureHash(((Personalizer)b.Personalizer).Learner.FeatureNames));
+    }
+
+    [RedisFact]
+    public async Task Without_Redis_the_exchange_returns_nothing_and_the_learner_solves_from_its_own_decisions()
+    {
+        await using var redis = RedisServer.Reserve(); // never started: unreachable from the start
+        await using var a = LearningServer.Start(redis);
+        await a.Connection.FirstAttempt.WaitAsync(TimeSpan.FromSeconds(30));
+
+        a.Serve("a", 30);
+        a.PassRewardWait();
+        a.Update();
+
+        var own = a.Learner.OwnStatistics();
+        Assert.Null(await a.Exchange.ExchangeAsync(PersonalizationRequest.DefaultPlacement, ((Personalizer)a.Personalizer).Learner.FeatureNames, own, CancellationToken.None));
+        var report = a.Report;
+        Assert.Equal(1, report.PolicyVersion);
+        Assert.True(report.RewardedDecisions > 0);
+        Assert.Contains(report.Weights.Values, weight => Math.Abs(weight) > 1e-3);
+        Assert.Equal("learned", report.Serving);
+        Assert.False(a.Learner.Changed); // nothing came back to solve again with
+        Assert.Contains(a.Logs.GetSnapshot(), record => record.Message.StartsWith("Sharing the learner's statistics of placement", StringComparison.Ordinal));
+    }
+
+    [RedisFact]
+    public async Task When_Redis_goes_away_a_server_keeps_the_other_servers_statistics_it_last_read()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = LearningServer.Start(redis);
+        await using var b = LearningServer.Start(redis);
+        await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
+        a.Serve("a", 30);
+        b.Serve("b", 5, reward: 0);
+        a.PassRewardWait();
+        b.PassRewardWait();
+        await a.UpdateAndExchangeAsync();
+        await b.UpdateAndExchangeAsync();
+        await b.UpdateAndExchangeAsync(); // B has solved with A's statistics
+        var shared = b.Report.Weights;
+
+        await redis.KillAsync();
+        for (var waited = 0; b.Connection.IsConnected; waited += 10)
+        {
+            Assert.True(waited < 30_000, "The connection never noticed Redis was gone.");
+            await Task.Delay(10);
+        }
+
+        b.Update(); // solves again (it read A's last time); the exchange fails
+        Assert.False(b.Learner.Changed);
+        Assert.Equal(shared.OrderBy(p => p.Key, StringComparer.Ordinal), b.Report.Weights.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Contains(shared.Values, weight => Math.Abs(weight) > 1e-3);
+    }
+
+    private static RedisKey[] LearningKeys(ConnectionMultiplexer admin) =>
+        [.. admin.GetServers()[0].Keys(pattern: "personalize:l:*")];
+
+    /// <summary>A signal only one of the servers has: its models have other features.</summary>
+    private sealed class MarginSignal : ISignalProvider
+    {
+        public string Name => "margin";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            for (var i = 0; i < column.Length; i++)
+            {
+                column[i] = candidates[i] % 2 == 0 ? 1f : 0f;
+            }
+        }
+    }
+}

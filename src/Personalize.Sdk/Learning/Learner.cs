@@ -79,6 +79,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     public IReadOnlyList<string> FeatureNames => _featureNames;
 
+    /// <summary>Completes when every exchange the last update started has answered (or failed): what tests await instead of polling.</summary>
+    internal Task LastExchange { get; private set; } = Task.CompletedTask;
+
     /// <summary>The placement's learner, or null when it does not learn.</summary>
     public PlacementLearner? For(int planIndex) => (uint)planIndex < (uint)_byPlan.Length ? _byPlan[planIndex] : null;
 
@@ -161,10 +164,13 @@ internal sealed class Learner : ILearningReporter, IDisposable
             }
 
             _metrics.LearningSettled(due.Count);
+            var exchanges = _exchange is null ? null : new List<Task>(_learners.Length);
             foreach (var learner in _learners)
             {
                 if (!learner.Changed)
                 {
+                    // Still ask the other servers: a server that settles nothing learns from them.
+                    exchanges?.Add(Share(learner));
                     continue;
                 }
 
@@ -177,7 +183,12 @@ internal sealed class Learner : ILearningReporter, IDisposable
                     Log.LearningTakeover(_logger, learner.Name, direction, policy.Version, learner.LastEvaluation?.LearnedMinusDefault.ToString() ?? "not evaluated (online mode)");
                 }
 
-                Share(learner);
+                exchanges?.Add(Share(learner));
+            }
+
+            if (exchanges is not null)
+            {
+                LastExchange = Task.WhenAll(exchanges);
             }
         }
         finally
@@ -243,16 +254,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _stopping.Cancel();
     }
 
-    private void Share(PlacementLearner learner)
-    {
-        if (_exchange is null)
-        {
-            return;
-        }
-
-        _exchange.ExchangeAsync(learner.Name, _featureNames, learner.OwnStatistics(), _stopping.Token)
+    private Task Share(PlacementLearner learner) =>
+        _exchange!.ExchangeAsync(learner.Name, _featureNames, learner.OwnStatistics(), _stopping.Token)
             .ContinueWith(static (task, state) => ((PlacementLearner)state!).SetRemote(task.IsCompletedSuccessfully ? task.Result : null), learner, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-    }
 
     private void WriteToSinks(PlacementLearner learner, SettledDecision decision)
     {

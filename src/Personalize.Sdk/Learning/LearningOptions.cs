@@ -57,7 +57,12 @@ public sealed class LearningOptions
     /// <value>The default is 1 minute. Allowed: 100 milliseconds to 1 day.</value>
     public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How many settled decisions a placement needs before learned weights may serve it.</summary>
+    /// <summary>
+    /// How many settled decisions a placement needs before learned weights may serve it: in online
+    /// mode, settled on this server, or as many shown items learned by the model every server shares
+    /// (so a new server serves what the others learned); in apprentice mode, settled on this server,
+    /// whose logs the takeover rule evaluates.
+    /// </summary>
     /// <value>The default is 1,000. Must be positive.</value>
     [Range(1, int.MaxValue)]
     public int MinRewardedDecisions { get; set; } = 1_000;

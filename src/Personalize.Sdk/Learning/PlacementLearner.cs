@@ -90,8 +90,9 @@ internal sealed class PlacementLearner
     /// <summary>The sum of every other server's statistics, used from the next solve.</summary>
     public void SetRemote(double[]? statistics)
     {
-        if (statistics is null || statistics.Length != _statistics.Length)
+        if (statistics is null || statistics.Length != _statistics.Length || (Volatile.Read(ref _remote) is { } current && current.AsSpan().SequenceEqual(statistics)))
         {
+            // Nothing new from the other servers: no new version to solve.
             return;
         }
 
@@ -173,14 +174,21 @@ internal sealed class PlacementLearner
     /// </summary>
     public bool? Arbitrate(int minimumDecisions, double confidence, double epsilon, DateTimeOffset now)
     {
-        if (SettledDecisions < minimumDecisions || _policy.Version == 0)
+        if (_policy.Version == 0)
         {
             return null;
         }
 
         if (Mode == LearningMode.Online)
         {
-            return _learnedServes ? null : _learnedServes = true;
+            // Another server's learning counts: the shared model's shown items stand in for decisions settled here.
+            var enough = SettledDecisions >= minimumDecisions || _policy.Observations >= minimumDecisions;
+            return _learnedServes || !enough ? null : _learnedServes = true;
+        }
+
+        if (SettledDecisions < minimumDecisions)
+        {
+            return null;
         }
 
         LastEvaluation = Evaluate(now, confidence, epsilon, null);

@@ -21,8 +21,7 @@ public sealed class LearningExchangeTests
         await using var b = LearningServer.Start(redis);
         await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
 
-        // Every reward is given on A. B serves a few decisions of its own, none rewarded: a learner
-        // exchanges its statistics when it solves, and it solves only once it has learned something.
+        // Every reward is given on A; B serves a few decisions of its own, none rewarded.
         a.Serve("a", 30);
         b.Serve("b", 5, reward: 0);
         a.PassRewardWait();
@@ -54,6 +53,35 @@ public sealed class LearningExchangeTests
         var key = Assert.Single(LearningKeys(admin));
         Assert.Equal(2, await admin.GetDatabase().HashLengthAsync(key));
         Assert.True(await admin.GetDatabase().KeyTimeToLiveAsync(key) > TimeSpan.FromDays(29));
+    }
+
+    [RedisFact]
+    public async Task A_new_server_that_served_nothing_serves_what_the_others_learned()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = LearningServer.Start(redis);
+        await using var fresh = LearningServer.Start(redis);
+        await Task.WhenAll(a.WhenConnectedAsync(), fresh.WhenConnectedAsync());
+        a.Serve("a", 30);
+        a.PassRewardWait();
+
+        await a.UpdateAndExchangeAsync();
+        await fresh.UpdateAndExchangeAsync(); // reads A's statistics: nothing of its own changed
+        await fresh.UpdateAndExchangeAsync(); // solves with them
+
+        var onA = a.Report;
+        var onFresh = fresh.Report;
+        Assert.Equal(0, onFresh.Decisions);
+        Assert.Equal("learned", onFresh.Serving);
+        foreach (var (signal, weight) in onA.Weights)
+        {
+            Assert.True(Math.Abs(weight - onFresh.Weights[signal]) <= Tolerance, $"{signal}: {weight} on A, {onFresh.Weights[signal]} on the new server");
+        }
+
+        // An idle cluster adds no versions.
+        var version = onFresh.PolicyVersion;
+        await fresh.UpdateAndExchangeAsync();
+        Assert.Equal(version, fresh.Report.PolicyVersion);
     }
 
     [RedisFact]

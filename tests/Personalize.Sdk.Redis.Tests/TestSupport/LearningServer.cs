@@ -115,15 +115,9 @@ internal sealed class LearningServer : IAsyncDisposable
     /// </summary>
     public async Task UpdateAndExchangeAsync()
     {
-        var learner = Learner;
-        ((Personalizer)Personalizer).Learner.Update();
-        var waited = TimeSpan.Zero;
-        while (!learner.Changed)
-        {
-            Assert.True(waited < Patience, "The exchange never answered.");
-            await Task.Delay(10);
-            waited += TimeSpan.FromMilliseconds(10);
-        }
+        var learner = ((Personalizer)Personalizer).Learner;
+        learner.Update();
+        await learner.LastExchange.WaitAsync(Patience);
     }
 
     /// <summary>Runs the learner's update without waiting for any exchange.</summary>

@@ -159,6 +159,48 @@ public sealed class AllocationTests
         Assert.Equal(0, bytes);
     }
 
+    [Fact]
+    public void A_learning_decision_exploring_with_the_learned_weights_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(options =>
+        {
+            options.Learning.Mode = LearningMode.Online;
+            options.Learning.ExplorationRate = 0.2;
+            options.Learning.MinRewardedDecisions = 1;
+
+            // Or after a few decisions every item would have been shown 5 times and rest: nothing left to rank.
+            options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+        });
+        var learner = ((Personalizer)sdk.Personalizer).Learner;
+        learner.Random = new Random(5);
+        var buffer = new RankedItem[10];
+        // "account" is in the holdout's control group: control decisions are never explored. Someone treated, with history:
+        var user = Enumerable.Range(0, 20).Select(i => $"learner-{i}").First(key => sdk.Personalizer.GetHoldoutAssignment(key, "home").Arm == HoldoutArm.Treatment);
+        sdk.View(user, "books-1", "hiking-2", "garden-3");
+        var request = new PersonalizationRequest(user) { Count = 8 };
+        for (var i = 0; i < 20; i++)
+        {
+            var decision = sdk.Personalizer.Rank(request);
+            sdk.Personalizer.Reward(decision.Id, decision.Items[i % decision.Items.Count].ItemKey, 1);
+        }
+
+        sdk.Time.Advance(learner.Options.RewardWaitTime + TimeSpan.FromSeconds(1));
+        learner.Update();
+        var placement = learner.For(0)!;
+        Assert.True(placement.LearnedServes);
+        sdk.Personalizer.Rank(request, buffer, out var info);
+        var logged = placement.Decisions;
+
+        var written = 0;
+
+        var bytes = Measure(() => written = sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(8, written);
+        Assert.Equal(DecisionVariant.Personalized, info.Variant);
+        Assert.Equal(logged + 50 + Calls, placement.Decisions);
+        Assert.Equal(0, bytes);
+    }
+
     private static long Measure(Action call) => Measure(_ => call());
 
     private static long Measure(Action<int> call)

@@ -219,7 +219,6 @@ internal sealed class PlacementLearner
             logged[p] = new LoggedRound[rounds];
         }
 
-        var theta = _policy.Theta;
         var round = 0;
         var n = _signals.Length;
         foreach (var decision in decisions)
@@ -227,15 +226,9 @@ internal sealed class PlacementLearner
             var pool = decision.Items.Length;
             var defaultScores = decision.DefaultScores;
             var candidateScores = candidate is null ? null : new float[pool];
-            var predictions = new double[pool];
-            for (var j = 0; j < pool; j++)
+            for (var j = 0; candidateScores is not null && j < pool; j++)
             {
-                var values = decision.Signals.AsSpan(j * n, n);
-                if (candidateScores is not null)
-                {
-                    candidateScores[j] = LearningFeatures.Score(values, decision.Confidence, candidate);
-                    predictions[j] = Predict(values, decision.Confidence, theta);
-                }
+                candidateScores[j] = LearningFeatures.Score(decision.Signals.AsSpan(j * n, n), decision.Confidence, candidate!);
             }
 
             for (var slot = 0; slot < decision.Chosen.Length; slot++, round++)
@@ -257,7 +250,7 @@ internal sealed class PlacementLearner
                         reward,
                         SlatePolicy.ProbabilityOf(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice),
                         predicted,
-                        SlatePolicy.ExpectedValue(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions));
+                        SlatePolicy.ExpectedValue(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, decision.PoolPredictions));
                 }
             }
         }
@@ -328,6 +321,7 @@ internal sealed class PlacementLearner
         }
 
         var slots = decision.Chosen.Length;
+        decision.PoolPredictions = predictions;
         decision.LearnedProbabilities = new double[slots];
         decision.Predicted = new double[slots];
         decision.Expected = new double[slots * 3];
@@ -343,10 +337,11 @@ internal sealed class PlacementLearner
         }
     }
 
+    /// <summary>The reward model's prediction, within the rewards' range [0, 1]: a linear model can stray outside it.</summary>
     private double Predict(ReadOnlySpan<float> values, float confidence, double[] theta)
     {
         LearningFeatures.Fill(values, confidence, _features);
-        return LinearRewardModel.Predict(_features, theta);
+        return Math.Clamp(LinearRewardModel.Predict(_features, theta), 0, 1);
     }
 
     private Dictionary<string, double> WeightsOf(double[] theta)

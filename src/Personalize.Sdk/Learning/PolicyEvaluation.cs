@@ -11,6 +11,15 @@ namespace Personalize.Sdk.Reporting;
 /// confidence interval and effective sample size. Each slot of a decision is a round: the policy's
 /// probability of the logged choice given the slots before it, against the logged probability.
 /// </summary>
+/// <remarks>
+/// The estimates are of the mean reward per slot. For one-slot decisions that is the policy's own
+/// value (in a seeded simulator the doubly robust and self-normalised intervals covered it in at
+/// least 18 of 20 runs). For slates of several slots each round is conditioned on what the logging
+/// policy showed in the slots before it, which is close to, but not exactly, the value of the
+/// policy's own slate. The learned policy's estimates are progressive: each decision is scored by
+/// the weights in force when it settled, before they learned from it. The direct method uses the
+/// reward model as it was when each decision settled, so it is pessimistic early on.
+/// </remarks>
 public sealed class PolicyEvaluation
 {
     /// <summary>Creates an evaluation, for example in a test fake of <see cref="ILearningReporter"/>.</summary>

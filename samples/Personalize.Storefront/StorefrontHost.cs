@@ -14,6 +14,7 @@ using Personalize.Storefront.Debugging;
 using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Governance;
 using Personalize.Storefront.Hosting;
+using Personalize.Storefront.Learning;
 using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Privacy;
 using Personalize.Storefront.Readiness;
@@ -33,6 +34,7 @@ namespace Personalize.Storefront;
 /// it to run the real app on a free port. Settings (command line, environment or appsettings):
 /// <c>port</c> (5080 on 127.0.0.1; 0 picks a free one), or ASP.NET Core's <c>urls</c>
 /// (<c>--urls</c>, <c>ASPNETCORE_URLS</c>), which win; <c>shoppers</c> (simulated, 3000) and <c>seed</c> (8);
+/// <c>live-shoppers</c> (simulated shoppers arriving every second after the store opens, 0);
 /// <c>redis</c> (<c>--redis 127.0.0.1:6379</c>; unset, everything stays in this process's memory),
 /// which makes every storefront started with the same value share shoppers (see <see cref="SharedRedis"/>).
 /// </summary>
@@ -132,6 +134,13 @@ public static class StorefrontHost
                 {
                     options.Placements[placement] = new PlacementOptions();
                 }
+
+                // Two pages learn their mix from what shoppers do (the /learning page shows it).
+                StorefrontLearning.Configure(options.Learning);
+                foreach (var (placement, mode) in StorefrontLearning.Placements)
+                {
+                    options.Placements[placement].LearningMode = mode;
+                }
             })
             .AddCatalog(catalog.ToCatalogItems(TimeProvider.System.GetUtcNow()))
             .AddHoldout(StorefrontHoldout.Name, StorefrontHoldout.BasisPoints);
@@ -146,6 +155,14 @@ public static class StorefrontHost
 
         builder.Services.AddSingleton(catalog);
         builder.Services.AddSingleton<BackgroundShoppers>();
+        builder.Services.AddSingleton<LearningTakeovers>();
+        var liveShoppers = StorefrontSettings.Number(builder.Configuration, "live-shoppers", 0, max: 1_000);
+        if (liveShoppers > 0)
+        {
+            builder.Services.AddHostedService(services => new LiveShoppers(
+                services.GetRequiredService<BackgroundShoppers>(), services.GetRequiredService<TimeProvider>(), liveShoppers));
+        }
+
         builder.Services.AddSingleton<ShopperActivity>();
         builder.Services.AddSingleton<ShopperSessions>();
         builder.Services.AddSingleton<CartStore>();
@@ -175,6 +192,9 @@ public static class StorefrontHost
         var shoppers = StorefrontSettings.Number(app.Configuration, "shoppers", 3_000, max: 100_000);
         var seed = StorefrontSettings.Number(app.Configuration, "seed", 8, max: int.MaxValue);
 
+        // Listening before any shopper arrives, so every change of who serves a learning page is heard.
+        app.Services.GetRequiredService<LearningTakeovers>();
+
         // With Redis, only the store's first server replays them: the others get them from the journal.
         var simulation = app.Services.GetService<SharedRedis>()?.ClaimSimulation(shoppers, seed);
         if (simulation is not { ReplayedHere: false })
@@ -197,18 +217,19 @@ public static class StorefrontHost
         app.MapMeasurementEndpoints();
         app.MapGovernanceEndpoints();
         app.MapReadinessEndpoints();
+        app.MapLearningEndpoints();
         app.MapRazorPages();
 
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             started = true;
-            Announce(app, shoppers, redis, simulation);
+            Announce(app, shoppers, liveShoppers, redis, simulation);
         });
         return app;
     }
 
     /// <summary>Prints where the store is open (Kestrel only: the test server has no address).</summary>
-    private static void Announce(WebApplication app, int shoppers, SharedRedis? redis, SimulationClaim? simulation)
+    private static void Announce(WebApplication app, int shoppers, int liveShoppers, SharedRedis? redis, SimulationClaim? simulation)
     {
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
         if (addresses is not { Count: > 0 })
@@ -225,6 +246,10 @@ public static class StorefrontHost
         {
             Console.WriteLine($"  Shoppers are shared through Redis at {redis.Server} with every storefront started with the same --redis.");
         }
+
+        Console.WriteLine(liveShoppers > 0
+            ? string.Create(CultureInfo.InvariantCulture, $"  {liveShoppers:N0} more simulated shoppers arrive every second: watch the cart and thank-you pages learn at /learning.")
+            : "  Watch the cart and thank-you pages learn at /learning (--live-shoppers 2 keeps simulated shoppers coming).");
         Console.WriteLine();
     }
 }

@@ -9,6 +9,9 @@ namespace Personalize.Storefront.Simulation;
 /// and the holdout's lift mean something from the very first request. Each shopper keeps mostly
 /// to a favourite shelf, as real browsing does, sees the home page's recommendations (an exposure)
 /// and sometimes buys one that suits them: which happens more often when the page is personalized.
+/// A shopper who buys passes the cart, where "goes well with your cart" may add one more, and lands
+/// on the thank-you page, whose "what's next" they sometimes click: tracked outcomes of shown items,
+/// which the two learning pages (see <see cref="Learning.StorefrontLearning"/>) learn from.
 /// </summary>
 public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalog catalog)
 {
@@ -48,15 +51,23 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
         ["photography"] = "hiking",
     };
 
+    private readonly Lock _live = new();
+    private Random? _liveBrowsing;
+    private Random? _liveCheckout;
+    private int _liveShoppers;
+
     /// <summary>Replays <paramref name="shoppers"/> shoppers and the demo account, the same for the same seed.</summary>
     /// <param name="shoppers">How many shoppers.</param>
     /// <param name="seed">The seed of their choices.</param>
     public void Replay(int shoppers, int seed)
     {
         var random = new Random(seed);
+
+        // The checkout's choices draw from their own sequence, so the browsing above stays what it was.
+        var checkout = new Random(unchecked((seed * 31) + 7));
         for (var i = 0; i < shoppers; i++)
         {
-            Shop($"shopper-{i:00000}", random);
+            Shop($"shopper-{i:00000}", random, checkout);
         }
 
         foreach (var key in new[] { "coffee-01", "coffee-02", "kitchen-01", "coffee-05" })
@@ -67,7 +78,25 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
         personalizer.Track(PersonalizationEvent.Purchase(DemoAccount, "kitchen-02", revenue: 58.99m));
     }
 
-    private void Shop(string shopper, Random random)
+    /// <summary>
+    /// Lets <paramref name="count"/> more shoppers shop now, as the replayed ones did: the
+    /// <c>live-shoppers</c> setting sends some every second, so the learning pages keep moving.
+    /// </summary>
+    /// <param name="count">How many shoppers arrive.</param>
+    public void Arrive(int count)
+    {
+        lock (_live)
+        {
+            _liveBrowsing ??= new Random(1);
+            _liveCheckout ??= new Random(2);
+            for (var i = 0; i < count; i++)
+            {
+                Shop($"live-{++_liveShoppers:000000}", _liveBrowsing, _liveCheckout);
+            }
+        }
+    }
+
+    private void Shop(string shopper, Random random, Random checkout)
     {
         var favourite = PickShelf(random);
         var current = PickByAppeal(catalog.InCategory(favourite), random);
@@ -90,7 +119,7 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
                 personalizer.Track(PersonalizationEvent.Click(shopper, product.Key));
                 if (random.NextDouble() < 0.5)
                 {
-                    personalizer.Track(PersonalizationEvent.Purchase(shopper, product.Key, revenue: product.Price));
+                    Buy(shopper, product, favourite, checkout);
                 }
 
                 break;
@@ -100,8 +129,54 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
         if (random.NextDouble() < 0.1)
         {
             var bought = viewed[random.Next(viewed.Count)];
-            personalizer.Track(PersonalizationEvent.Purchase(shopper, bought.Key, revenue: bought.Price));
+            Buy(shopper, bought, favourite, checkout);
         }
+    }
+
+    /// <summary>
+    /// Checks out: the cart suggests what goes with the product, and one from their favourite shelf
+    /// is sometimes added (they buy what they came for); the thank-you page's "what's next" is
+    /// sometimes clicked when it is from their favourite shelf. The higher a suggestion is, the
+    /// likelier it is to be looked at: an item's chance halves with each place down. Kept to the
+    /// favourite shelf and to carts and clicks, so the store's popularity and "often chosen after"
+    /// links stay much as the browsing above made them.
+    /// </summary>
+    private void Buy(string shopper, Product product, Category favourite, Random checkout)
+    {
+        var cart = personalizer.Rank(new PersonalizationRequest(shopper)
+        {
+            Placement = StorefrontPlacements.Cart,
+            Count = 4,
+            Candidates = catalog.Products.Where(candidate => candidate != product).Select(candidate => candidate.Key).ToArray(),
+        });
+        if (Pick(cart, favourite, checkout, chance: 0.15) is { } extra)
+        {
+            personalizer.Track(PersonalizationEvent.AddToCart(shopper, extra.Key));
+        }
+
+        personalizer.Track(PersonalizationEvent.Purchase(shopper, product.Key, revenue: product.Price));
+        var thanks = personalizer.Rank(new PersonalizationRequest(shopper) { Placement = StorefrontPlacements.Thanks, Count = 4 });
+        if (Pick(thanks, favourite, checkout, chance: 0.2) is { } next)
+        {
+            personalizer.Track(PersonalizationEvent.Click(shopper, next.Key));
+        }
+    }
+
+    /// <summary>The first suggestion the shopper acts on, top down, or null.</summary>
+    private Product? Pick(Decision decision, Category favourite, Random checkout, double chance)
+    {
+        foreach (var item in decision.Items)
+        {
+            var product = Find(item.ItemKey);
+            if (product.Category == favourite && checkout.NextDouble() < chance)
+            {
+                return product;
+            }
+
+            chance /= 2;
+        }
+
+        return null;
     }
 
     /// <summary>Half the time the next product on the shelf, sometimes the companion shelf's, else any favourite.</summary>

@@ -18,7 +18,7 @@ public static class StorePages
         ArgumentNullException.ThrowIfNull(check);
         Task At(string label) => check(label);
 
-        foreach (var path in new[] { "/", "/c/coffee", "/p/coffee-01", "/cart", "/signin", "/privacy", "/lift", "/rules", "/readiness", "/nowhere" })
+        foreach (var path in new[] { "/", "/c/coffee", "/p/coffee-01", "/cart", "/signin", "/privacy", "/lift", "/rules", "/readiness", "/learning", "/nowhere" })
         {
             await page.GotoAsync(path);
             await At(path);

@@ -67,7 +67,7 @@ public sealed class BadInputTests(StorefrontFactory store)
 
     /// <summary>Every page of the store (the error page answers every method, on purpose).</summary>
     public static TheoryData<string> Pages =>
-        ["/", "/c/coffee", "/p/coffee-01", "/cart", "/checkout", "/thanks", "/signin", "/privacy", "/lift", "/readiness", "/rules"];
+        ["/", "/c/coffee", "/p/coffee-01", "/cart", "/checkout", "/thanks", "/signin", "/privacy", "/lift", "/readiness", "/learning", "/rules"];
 
     [Theory]
     [InlineData("https://elsewhere.example/")]

@@ -27,6 +27,7 @@ internal sealed class PlacementLearner
     private readonly List<LearnedWeights> _history = [];
     private readonly float[] _features;
     private double[]? _remote;
+    private LoggedRound[][] _rounds = [];
     private long _valueCount;
     private volatile bool _changed;
     private long _decisions;
@@ -213,45 +214,39 @@ internal sealed class PlacementLearner
         var decisions = _window.ToArray();
         var rounds = decisions.Sum(decision => decision.Chosen.Length);
         var policies = candidate is null ? 3 : 4;
-        var logged = new LoggedRound[policies][];
-        for (var p = 0; p < policies; p++)
-        {
-            logged[p] = new LoggedRound[rounds];
-        }
+        var logged = Rounds(policies, rounds);
 
         var round = 0;
         var n = _signals.Length;
+        Span<bool> shown = stackalloc bool[SlatePolicy.StackLimit];
+        Span<int> sameShown = stackalloc int[SlatePolicy.StackLimit];
         foreach (var decision in decisions)
         {
             var pool = decision.Items.Length;
-            var defaultScores = decision.DefaultScores;
             var candidateScores = candidate is null ? null : new float[pool];
             for (var j = 0; candidateScores is not null && j < pool; j++)
             {
                 candidateScores[j] = LearningFeatures.Score(decision.Signals.AsSpan(j * n, n), decision.Confidence, candidate!);
             }
 
+            var state = new SlateState(decision.Categories, decision.MaxPerCategory, shown, sameShown);
             for (var slot = 0; slot < decision.Chosen.Length; slot++, round++)
             {
-                var before = decision.Chosen.AsSpan(0, slot);
                 var choice = decision.Chosen[slot];
                 var loggedProbability = decision.Probabilities[slot];
                 var reward = decision.Rewards[slot];
                 var predicted = decision.Predicted[slot];
-                var left = pool - slot;
                 var expected = decision.Expected.AsSpan(slot * 3, 3);
-                logged[0][round] = new LoggedRound(loggedProbability, reward, SlatePolicy.ProbabilityOf(defaultScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice), predicted, expected[1]);
+                logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbabilities[slot], predicted, expected[1]);
                 logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[slot], predicted, expected[0]);
-                logged[2][round] = new LoggedRound(loggedProbability, reward, 1.0 / left, predicted, expected[2]);
+                logged[2][round] = new LoggedRound(loggedProbability, reward, 1.0 / state.Left, predicted, expected[2]);
                 if (candidateScores is not null)
                 {
-                    logged[3][round] = new LoggedRound(
-                        loggedProbability,
-                        reward,
-                        SlatePolicy.ProbabilityOf(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice),
-                        predicted,
-                        SlatePolicy.ExpectedValue(candidateScores, decision.Categories, decision.MaxPerCategory, epsilon, before, decision.PoolPredictions));
+                    var greedy = state.Greedy(candidateScores);
+                    logged[3][round] = new LoggedRound(loggedProbability, reward, state.Probability(choice, greedy, epsilon), predicted, state.ExpectedValue(candidateScores, decision.PoolPredictions, epsilon));
                 }
+
+                state.Show(choice);
             }
         }
 
@@ -259,12 +254,12 @@ internal sealed class PlacementLearner
         var estimates = new PolicyEstimate[policies];
         for (var p = 0; p < policies; p++)
         {
-            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p], confidence));
+            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p].AsSpan(0, rounds), confidence));
         }
 
         var difference = rounds == 0
             ? new EstimateInterval(double.NaN, double.NaN, double.NaN, 0)
-            : ToInterval(OffPolicyEstimator.Difference(logged[1], logged[0], confidence));
+            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), confidence));
         return new PolicyEvaluation(Name, now, decisions.Length, rounds, confidence, estimates, difference);
     }
 
@@ -323,18 +318,32 @@ internal sealed class PlacementLearner
         var slots = decision.Chosen.Length;
         decision.PoolPredictions = predictions;
         decision.LearnedProbabilities = new double[slots];
+        decision.DefaultProbabilities = new double[slots];
         decision.Predicted = new double[slots];
         decision.Expected = new double[slots * 3];
+        var state = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
         for (var slot = 0; slot < slots; slot++)
         {
-            var before = decision.Chosen.AsSpan(0, slot);
             var choice = decision.Chosen[slot];
-            decision.LearnedProbabilities[slot] = SlatePolicy.ProbabilityOf(learnedScores, decision.Categories, decision.MaxPerCategory, epsilon, before, choice);
+            decision.LearnedProbabilities[slot] = state.Probability(choice, state.Greedy(learnedScores), epsilon);
+            decision.DefaultProbabilities[slot] = state.Probability(choice, state.Greedy(defaultScores), epsilon);
             decision.Predicted[slot] = predictions[choice];
-            decision.Expected[slot * 3] = SlatePolicy.ExpectedValue(learnedScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions);
-            decision.Expected[(slot * 3) + 1] = SlatePolicy.ExpectedValue(defaultScores, decision.Categories, decision.MaxPerCategory, epsilon, before, predictions);
-            decision.Expected[(slot * 3) + 2] = SlatePolicy.ExpectedValue(defaultScores, decision.Categories, decision.MaxPerCategory, 1.0, before, predictions);
+            decision.Expected[slot * 3] = state.ExpectedValue(learnedScores, predictions, epsilon);
+            decision.Expected[(slot * 3) + 1] = state.ExpectedValue(defaultScores, predictions, epsilon);
+            decision.Expected[(slot * 3) + 2] = state.ExpectedValue(defaultScores, predictions, 1.0);
+            state.Show(choice);
         }
+    }
+
+    /// <summary>The evaluation's per-policy round buffers, kept between evaluations (one update or report at a time).</summary>
+    private LoggedRound[][] Rounds(int policies, int rounds)
+    {
+        if (_rounds.Length < policies || _rounds[0].Length < rounds)
+        {
+            _rounds = [.. Enumerable.Range(0, Math.Max(policies, _rounds.Length)).Select(_ => new LoggedRound[Math.Max(rounds, _rounds.Length == 0 ? 0 : _rounds[0].Length)])];
+        }
+
+        return _rounds;
     }
 
     /// <summary>The reward model's prediction, within the rewards' range [0, 1]: a linear model can stray outside it.</summary>

@@ -43,6 +43,9 @@ internal sealed class SettledDecision
     /// <summary>The learned weights' probability of each logged choice when it settled, before it was learned from (progressive validation).</summary>
     public double[] LearnedProbabilities { get; set; } = [];
 
+    /// <summary>The configured weights' probability of each logged choice (what the decision's default scores give it).</summary>
+    public double[] DefaultProbabilities { get; set; } = [];
+
     /// <summary>The reward model's prediction for each pool candidate when it settled: the one model every estimate of this decision uses.</summary>
     public double[] PoolPredictions { get; set; } = [];
 

@@ -6,11 +6,14 @@ namespace Personalize.Sdk.Learning;
 /// probability epsilon it is replaced by a candidate drawn uniformly from every one not yet shown.
 /// So every pool item has a positive probability in every slot (epsilon over the number left), and
 /// the probability of any choice, given the slots before it, is exact: what offline evaluation needs
-/// to weigh one policy's logs for another.
+/// to weigh one policy's logs for another. The steps themselves are <see cref="SlateState"/>'s.
 /// </summary>
-/// <remarks>Allocation-free; ties go to the lower pool position, so the pool's order decides them.</remarks>
+/// <remarks>Allocation-free for pools of up to <see cref="StackLimit"/>; ties go to the lower pool position.</remarks>
 internal static class SlatePolicy
 {
+    /// <summary>The largest pool whose scratch lives on the stack (the options allow 64).</summary>
+    public const int StackLimit = 256;
+
     /// <summary>
     /// Fills <paramref name="chosen"/> with pool positions and <paramref name="probabilities"/> with
     /// the probability each was chosen in its slot, given the slots before it.
@@ -24,91 +27,54 @@ internal static class SlatePolicy
     /// <param name="probabilities">Receives each slot's probability.</param>
     public static void Choose(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, Random random, Span<int> chosen, Span<float> probabilities)
     {
+        var n = scores.Length;
+        var state = new SlateState(categories, maxPerCategory, n <= StackLimit ? stackalloc bool[n] : new bool[n], n <= StackLimit ? stackalloc int[n] : new int[n]);
         for (var slot = 0; slot < chosen.Length; slot++)
         {
-            var before = chosen[..slot];
-            var greedy = Greedy(scores, categories, maxPerCategory, before);
-            var left = scores.Length - slot;
+            var greedy = state.Greedy(scores);
             var choice = greedy;
             if (epsilon > 0 && random.NextDouble() < epsilon)
             {
-                choice = NthNotShown(before, random.Next(left));
+                choice = state.NthNotShown(random.Next(state.Left));
             }
 
             chosen[slot] = choice;
-            probabilities[slot] = (float)Probability(choice, greedy, epsilon, left);
+            probabilities[slot] = (float)state.Probability(choice, greedy, epsilon);
+            state.Show(choice);
         }
     }
 
     /// <summary>The probability the policy (its <paramref name="scores"/>, served with <paramref name="epsilon"/>) gives <paramref name="choice"/> after <paramref name="before"/>.</summary>
-    public static double ProbabilityOf(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, ReadOnlySpan<int> before, int choice) =>
-        Probability(choice, Greedy(scores, categories, maxPerCategory, before), epsilon, scores.Length - before.Length);
+    public static double ProbabilityOf(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, ReadOnlySpan<int> before, int choice)
+    {
+        var n = scores.Length;
+        var state = After(categories, maxPerCategory, before, n <= StackLimit ? stackalloc bool[n] : new bool[n], n <= StackLimit ? stackalloc int[n] : new int[n]);
+        return state.Probability(choice, state.Greedy(scores), epsilon);
+    }
 
-    /// <summary>
-    /// The policy's expected value of <paramref name="values"/> in the slot after <paramref name="before"/>:
-    /// (1 - epsilon) times the greedy choice's value plus epsilon times the mean over the candidates left.
-    /// </summary>
+    /// <summary>The policy's expected value of <paramref name="values"/> in the slot after <paramref name="before"/>.</summary>
     public static double ExpectedValue(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, ReadOnlySpan<int> before, ReadOnlySpan<double> values)
     {
-        var greedy = Greedy(scores, categories, maxPerCategory, before);
-        double sum = 0;
-        for (var position = 0; position < values.Length; position++)
-        {
-            sum += before.Contains(position) ? 0 : values[position];
-        }
-
-        return ((1 - epsilon) * values[greedy]) + (epsilon * sum / (scores.Length - before.Length));
+        var n = scores.Length;
+        var state = After(categories, maxPerCategory, before, n <= StackLimit ? stackalloc bool[n] : new bool[n], n <= StackLimit ? stackalloc int[n] : new int[n]);
+        return state.ExpectedValue(scores, values, epsilon);
     }
 
-    /// <summary>The greedy choice after <paramref name="before"/>: the best not shown under the cap, else the best not shown.</summary>
+    /// <summary>The greedy choice after <paramref name="before"/>.</summary>
     public static int Greedy(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, ReadOnlySpan<int> before)
     {
-        int best = -1, bestCapped = -1;
-        for (var position = 0; position < scores.Length; position++)
-        {
-            if (before.Contains(position))
-            {
-                continue;
-            }
-
-            if (maxPerCategory > 0 && categories[position] >= 0 && Shown(categories, before, categories[position]) >= maxPerCategory)
-            {
-                if (bestCapped < 0 || scores[position] > scores[bestCapped])
-                {
-                    bestCapped = position;
-                }
-            }
-            else if (best < 0 || scores[position] > scores[best])
-            {
-                best = position;
-            }
-        }
-
-        return best >= 0 ? best : bestCapped;
+        var n = scores.Length;
+        return After(categories, maxPerCategory, before, n <= StackLimit ? stackalloc bool[n] : new bool[n], n <= StackLimit ? stackalloc int[n] : new int[n]).Greedy(scores);
     }
 
-    private static double Probability(int choice, int greedy, double epsilon, int left) =>
-        (choice == greedy ? 1 - epsilon : 0) + (epsilon / left);
-
-    private static int Shown(ReadOnlySpan<int> categories, ReadOnlySpan<int> before, int category)
+    private static SlateState After(ReadOnlySpan<int> categories, int maxPerCategory, ReadOnlySpan<int> before, Span<bool> shown, Span<int> sameShown)
     {
-        var count = 0;
+        var state = new SlateState(categories, maxPerCategory, shown, sameShown);
         foreach (var position in before)
         {
-            count += categories[position] == category ? 1 : 0;
+            state.Show(position);
         }
 
-        return count;
-    }
-
-    private static int NthNotShown(ReadOnlySpan<int> before, int n)
-    {
-        for (var position = 0; ; position++)
-        {
-            if (!before.Contains(position) && n-- == 0)
-            {
-                return position;
-            }
-        }
+        return state;
     }
 }

@@ -45,7 +45,12 @@ public interface IPersonalizer
     /// </summary>
     /// <param name="decisionId">The decision's id (<see cref="Decision.Id"/> or <see cref="DecisionInfo.Id"/>).</param>
     /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
-    /// <returns>True when a decision waiting for rewards on this server took it; false for an unknown, settled or not learning decision (counted in <c>personalize.learning.rewards_unmatched</c>).</returns>
+    /// <returns>
+    /// True when a decision waiting for rewards on this server took it, or, when servers share state
+    /// (the Redis package), when the decision was another server's and the reward was passed on to
+    /// it; false for an unknown, settled or not learning decision of this server (counted in
+    /// <c>personalize.learning.rewards_unmatched</c>).
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, double reward);
 
@@ -53,7 +58,7 @@ public interface IPersonalizer
     /// <param name="decisionId">The decision's id.</param>
     /// <param name="itemKey">The shown item.</param>
     /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
-    /// <returns>True when a decision waiting for rewards on this server showed the item and took the reward.</returns>
+    /// <returns>True when a decision waiting for rewards on this server showed the item and took the reward, or when another server's decision's reward was passed on to it.</returns>
     /// <exception cref="ArgumentException"><paramref name="itemKey"/> is null or empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, string itemKey, double reward);

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Engine;
+
 namespace Personalize.Sdk;
 
 internal sealed partial class Personalizer
@@ -21,14 +23,26 @@ internal sealed partial class Personalizer
     public bool Reward(Guid decisionId, double reward)
     {
         ThrowIfInvalidReward(reward);
-        return Learner.Reward(decisionId, null, reward);
+        return RewardHereOrThere(decisionId, null, reward);
     }
 
     public bool Reward(Guid decisionId, string itemKey, double reward)
     {
         ArgumentException.ThrowIfNullOrEmpty(itemKey);
         ThrowIfInvalidReward(reward);
-        return Learner.Reward(decisionId, itemKey, reward);
+        return RewardHereOrThere(decisionId, itemKey, reward);
+    }
+
+    /// <summary>Credits the reward here, or, for another server's decision when state is shared, passes it on to that server.</summary>
+    private bool RewardHereOrThere(Guid decisionId, string? itemKey, double reward)
+    {
+        if (_journal is NullChangeJournal || DecisionIds.IsOwn(decisionId))
+        {
+            return Learner.Reward(decisionId, itemKey, reward);
+        }
+
+        _journal.Rewarded(decisionId, itemKey, reward);
+        return true;
     }
 
     private static void ThrowIfInvalidReward(double reward, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(reward))] string? paramName = null)

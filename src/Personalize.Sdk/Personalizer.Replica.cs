@@ -28,6 +28,14 @@ internal sealed partial class Personalizer
         _events.Replay(personalizationEvent, anonymously: profileKey is null);
     }
 
+    void IReplica.ApplyReward(Guid decisionId, string? itemKey, double reward)
+    {
+        if (DecisionIds.IsOwn(decisionId))
+        {
+            Learner.Reward(decisionId, itemKey, reward);
+        }
+    }
+
     void IReplica.ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
     {
         for (var i = 0; i < _holdouts.Count; i++)

@@ -66,6 +66,16 @@ internal static class JournalCodec
         return payload;
     }
 
+    public static byte[] Reward(Guid origin, Guid decisionId, string? itemKey, double reward)
+    {
+        var payload = new byte[HeaderSize + 16 + SpanJournalWriter.SizeOfOptional(itemKey) + sizeof(long)];
+        var writer = Begin(payload, origin, JournalEntryKind.Reward);
+        writer.Write(decisionId);
+        writer.WriteOptional(itemKey);
+        writer.Write(BitConverter.DoubleToInt64Bits(reward));
+        return payload;
+    }
+
     /// <summary>The server that wrote an encoded entry, or null when the entry is not of this format.</summary>
     public static Guid? OriginOf(ReadOnlySpan<byte> payload) =>
         payload.Length >= 18 && payload[0] == Version ? new Guid(payload.Slice(1, 16)) : null;
@@ -103,6 +113,9 @@ internal static class JournalCodec
                 return true;
             case JournalEntryKind.Exposure:
                 replica.ApplyExposure(reader.ReadString(), reader.ReadString(), (HoldoutArm)reader.ReadByte(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
+                return true;
+            case JournalEntryKind.Reward:
+                replica.ApplyReward(new Guid(reader.ReadBytes(16)), ReadOptional(reader), BitConverter.Int64BitsToDouble(reader.ReadInt64()));
                 return true;
             default:
                 return false;

@@ -8,4 +8,5 @@ internal enum JournalEntryKind : byte
     Stitch = 3,
     Forget = 4,
     Exposure = 5,
+    Reward = 6,
 }

@@ -27,4 +27,7 @@ internal interface IChangeJournal
 
     /// <summary>A unit was exposed in a holdout for the first time on this server.</summary>
     void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
+
+    /// <summary>An explicit reward for another server's decision: passed on to the server that made it, which alone holds it.</summary>
+    void Rewarded(Guid decisionId, string? itemKey, double reward);
 }

@@ -21,4 +21,7 @@ internal interface IReplica
 
     /// <summary>Applies another server's first exposure of a unit.</summary>
     void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
+
+    /// <summary>Credits a reward another server received for one of this server's decisions; others' decisions are passed over.</summary>
+    void ApplyReward(Guid decisionId, string? itemKey, double reward);
 }

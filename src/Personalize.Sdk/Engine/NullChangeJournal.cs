@@ -24,4 +24,8 @@ internal sealed class NullChangeJournal : IChangeJournal
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
     {
     }
+
+    public void Rewarded(Guid decisionId, string? itemKey, double reward)
+    {
+    }
 }

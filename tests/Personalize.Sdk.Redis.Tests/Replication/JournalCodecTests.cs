@@ -49,6 +49,18 @@ public sealed class JournalCodecTests
     }
 
     [Fact]
+    public void Rewards_read_back_exactly_for_a_decision_or_one_of_its_items()
+    {
+        var replica = new RecordingReplica();
+        var decision = Guid.CreateVersion7();
+
+        JournalCodec.Apply(JournalCodec.Reward(Writer, decision, null, 0.1), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Reward(Writer, decision, "sku-9", 1.0 / 3), Reader, replica);
+
+        Assert.Equal([$"reward {decision} (first) 0.1", $"reward {decision} sku-9 {1.0 / 3:R}"], replica.Other);
+    }
+
+    [Fact]
     public void A_server_passes_over_its_own_entries()
     {
         var replica = new RecordingReplica();
@@ -99,5 +111,7 @@ public sealed class JournalCodecTests
         public void ApplyForget(string userKey) => Other.Add($"forget {userKey}");
 
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => Other.Add($"exposure {holdout} {unitKey} {arm} {timestamp:O}");
+
+        public void ApplyReward(Guid decisionId, string? itemKey, double reward) => Other.Add($"reward {decisionId} {itemKey ?? "(first)"} {reward:R}");
     }
 }

@@ -45,13 +45,13 @@ internal sealed class AppServer : IAsyncDisposable
 
     private ReplicaPump Pump => Host.Services.GetRequiredService<ReplicaPump>();
 
-    public static async Task<AppServer> StartAsync(RedisServer redis)
+    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         var time = new FakeTimeProvider(Start);
         builder.Services.AddSingleton<TimeProvider>(time);
-        builder.Services.AddPersonalization()
+        builder.Services.AddPersonalization(options => configure?.Invoke(options))
             .AddCatalog(Catalog)
             .AddHoldout("global", basisPoints: 5_000)
             .AddRedis(o =>

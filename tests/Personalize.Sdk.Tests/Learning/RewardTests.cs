@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
@@ -125,6 +126,26 @@ public sealed class RewardTests
         Assert.Equal([decision.Id], sink.Records.Select(record => record.DecisionId));
         Assert.Equal(1, faults.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
         Assert.Equal(1, Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).PolicyVersion);
+    }
+
+    [Fact]
+    public void With_shared_state_a_reward_for_another_servers_decision_is_passed_on_and_one_for_this_servers_is_not()
+    {
+        var journal = new LoopbackJournal();
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.RewardWaitTime = Wait;
+            },
+            builder => builder.Services.AddSingleton<IChangeJournal>(journal));
+        var own = sdk.Rank("ann", 2);
+        var before = journal.Count;
+
+        Assert.True(sdk.Personalizer.Reward(own.Id, 1));
+        Assert.Equal(before, journal.Count);
+        Assert.True(sdk.Personalizer.Reward(Guid.CreateVersion7(), "hiking-1", 0.5));
+        Assert.Equal(before + 1, journal.Count);
     }
 
     [Fact]

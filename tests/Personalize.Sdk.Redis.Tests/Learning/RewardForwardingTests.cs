@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.Learning;
+
+/// <summary>
+/// A load balancer sends the reward, or the click, to any server: it reaches the server that made
+/// the decision, through the journal. (Two hosts in one process share one decision-id prefix, so
+/// the test marks the decision as the other server's by making it there and rewarding it here
+/// through the journal's own path.)
+/// </summary>
+public sealed class RewardForwardingTests
+{
+    [RedisFact]
+    public async Task A_click_tracked_on_another_server_rewards_the_decision_where_it_was_made()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, Learn);
+        await using var b = await AppServer.StartAsync(redis, Learn);
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-1"));
+        var decision = a.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 });
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        b.Personalizer.Track(PersonalizationEvent.Click("shopper", decision.Items[1].ItemKey));
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+        a.Time.Advance(TimeSpan.FromMinutes(2));
+        ((Personalizer)a.Personalizer).Learner.Update();
+
+        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        Assert.Equal(1, placement.SettledDecisions);
+        Assert.Equal(1, placement.RewardedDecisions);
+    }
+
+    [RedisFact]
+    public async Task An_explicit_reward_journaled_by_another_server_reaches_the_decision()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, Learn);
+        await using var b = await AppServer.StartAsync(redis, Learn);
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-1"));
+        var decision = a.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 });
+
+        // What B's Reward does for a decision whose id carries another server's prefix.
+        b.Host.Services.GetRequiredService<Personalize.Sdk.Redis.Replication.RedisChangeJournal>().Rewarded(decision.Id, decision.Items[2].ItemKey, 0.7);
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+        a.Time.Advance(TimeSpan.FromMinutes(2));
+        ((Personalizer)a.Personalizer).Learner.Update();
+
+        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        Assert.Equal(1, placement.RewardedDecisions);
+        Assert.Equal(0.7 / 3, placement.Online.Where(online => online.Decisions > 0).Single().Mean, 6);
+    }
+
+    private static void Learn(PersonalizationOptions options)
+    {
+        options.Learning.Mode = LearningMode.Online;
+        options.Learning.RewardWaitTime = TimeSpan.FromMinutes(1);
+        options.Learning.UpdateInterval = TimeSpan.FromHours(1);
+        options.Learning.ExplorationRate = 0;
+    }
+}

@@ -64,6 +64,7 @@ internal static class OptionsCopy
     {
         copy.Mode = source.Mode;
         copy.ExplorationRate = source.ExplorationRate;
+        copy.ExplorationSeed = source.ExplorationSeed;
         copy.RewardWaitTime = source.RewardWaitTime;
         copy.DefaultReward = source.DefaultReward;
         copy.UpdateInterval = source.UpdateInterval;

@@ -50,6 +50,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _metrics = metrics;
         _logger = logger;
         _waitTicks = options.RewardWaitTime.Ticks;
+        Random = options.ExplorationSeed is { } seed ? new SeededDraws(seed) : Random.Shared;
         _featureNames = LearningFeatures.Names(signals);
         _outcomeRewards = new double[(int)EventKind.Consent + 1];
         Array.Fill(_outcomeRewards, double.NaN);
@@ -75,7 +76,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     public LearningOptions Options => _options;
 
     /// <summary>Where exploration draws come from; tests set a seeded one (and then decide on one thread).</summary>
-    internal Random Random { get; set; } = Random.Shared;
+    internal Random Random { get; set; }
 
     public IReadOnlyList<string> FeatureNames => _featureNames;
 

@@ -30,6 +30,14 @@ public sealed class LearningOptions
     [Range(0d, 0.5d)]
     public double ExplorationRate { get; set; } = 0.05;
 
+    /// <summary>
+    /// A seed for the exploration draws, for simulations and tests that must be reproducible: with a
+    /// seed, the same sequence of decisions explores the same way (decisions made concurrently take
+    /// the draws in whatever order they come). Leave it unset in production.
+    /// </summary>
+    /// <value>The default is <see langword="null"/>: draws from <see cref="Random.Shared"/>.</value>
+    public int? ExplorationSeed { get; set; }
+
     /// <summary>How long a decision waits for rewards before it is settled and learned from.</summary>
     /// <value>The default is 10 minutes. Allowed: 1 second to 7 days.</value>
     public TimeSpan RewardWaitTime { get; set; } = TimeSpan.FromMinutes(10);

@@ -310,6 +310,8 @@ internal sealed class Learner : ILearningReporter, IDisposable
             decision.MaxPerCategory,
             _featureNames,
             candidates,
-            slots);
+            slots,
+            decision.LearnedVersion,
+            decision.LearnedSlate);
     }
 }

@@ -8,7 +8,8 @@ public enum LearningMode
 
     /// <summary>
     /// The configured weights serve (with <see cref="LearningOptions.ExplorationRate"/> exploration)
-    /// while the learner learns and logs what it would have done. The learned weights take over
+    /// while the learner learns and logs what it would have done
+    /// (<see cref="Extensibility.LearningRecord.LearnedSlate"/>). The learned weights take over
     /// only when offline evaluation says they are better with confidence, and hand back if it later
     /// says they are worse.
     /// </summary>
@@ -16,8 +17,9 @@ public enum LearningMode
 
     /// <summary>
     /// The learned weights serve (with exploration) as soon as
-    /// <see cref="LearningOptions.MinRewardedDecisions"/> decisions were settled; the configured
-    /// weights serve until then.
+    /// <see cref="LearningOptions.MinRewardedDecisions"/> decisions were settled on this server, or
+    /// the model every server shares learned from as many shown items; the configured weights serve
+    /// until then.
     /// </summary>
     Online = 2,
 }

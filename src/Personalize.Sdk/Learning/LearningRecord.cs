@@ -22,6 +22,8 @@ public sealed class LearningRecord
     /// <param name="featureNames">The features' names.</param>
     /// <param name="candidates">The pool the policy chose from.</param>
     /// <param name="slots">What each slot showed.</param>
+    /// <param name="learnedVersion">The version of the learned weights <paramref name="learnedSlate"/> comes from (0 before the first solve).</param>
+    /// <param name="learnedSlate">What the learned weights would have shown, slot by slot, as positions in <paramref name="candidates"/>.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
     public LearningRecord(
         Guid decisionId,
@@ -33,13 +35,16 @@ public sealed class LearningRecord
         int maxPerCategory,
         IReadOnlyList<string> featureNames,
         IReadOnlyList<LoggedCandidate> candidates,
-        IReadOnlyList<LoggedSlot> slots)
+        IReadOnlyList<LoggedSlot> slots,
+        int learnedVersion,
+        IReadOnlyList<int> learnedSlate)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(policy);
         ArgumentNullException.ThrowIfNull(featureNames);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(slots);
+        ArgumentNullException.ThrowIfNull(learnedSlate);
         DecisionId = decisionId;
         Placement = placement;
         Timestamp = timestamp;
@@ -50,6 +55,8 @@ public sealed class LearningRecord
         FeatureNames = featureNames;
         Candidates = candidates;
         Slots = slots;
+        LearnedVersion = learnedVersion;
+        LearnedSlate = learnedSlate;
     }
 
     /// <summary>The decision's id.</summary>
@@ -84,6 +91,16 @@ public sealed class LearningRecord
 
     /// <summary>What each slot showed, in order.</summary>
     public IReadOnlyList<LoggedSlot> Slots { get; }
+
+    /// <summary>The version of the learned weights <see cref="LearnedSlate"/> comes from: those in force when the decision settled, before it was learned from (0 before the first solve).</summary>
+    public int LearnedVersion { get; }
+
+    /// <summary>
+    /// What the learned weights would have shown, slot by slot, without exploring, as positions in
+    /// <see cref="Candidates"/>: in apprentice mode, while the configured weights serve, what the
+    /// learner would have done.
+    /// </summary>
+    public IReadOnlyList<int> LearnedSlate { get; }
 
     /// <summary>The record as one line of JSON (camelCase), for a log file with a record per line.</summary>
     /// <returns>The JSON document.</returns>

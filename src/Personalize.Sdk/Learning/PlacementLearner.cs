@@ -321,6 +321,15 @@ internal sealed class PlacementLearner
         decision.DefaultProbabilities = new double[slots];
         decision.Predicted = new double[slots];
         decision.Expected = new double[slots * 3];
+        var own = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
+        decision.LearnedSlate = new int[slots];
+        decision.LearnedVersion = _policy.Version;
+        for (var slot = 0; slot < slots; slot++)
+        {
+            decision.LearnedSlate[slot] = own.Greedy(learnedScores);
+            own.Show(decision.LearnedSlate[slot]);
+        }
+
         var state = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
         for (var slot = 0; slot < slots; slot++)
         {

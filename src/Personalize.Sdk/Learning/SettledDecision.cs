@@ -43,6 +43,12 @@ internal sealed class SettledDecision
     /// <summary>The learned weights' probability of each logged choice when it settled, before it was learned from (progressive validation).</summary>
     public double[] LearnedProbabilities { get; set; } = [];
 
+    /// <summary>What the learned weights in force when it settled would have shown, slot by slot, without exploring.</summary>
+    public int[] LearnedSlate { get; set; } = [];
+
+    /// <summary>The version of those weights (0 before the first solve).</summary>
+    public int LearnedVersion { get; set; }
+
     /// <summary>The configured weights' probability of each logged choice (what the decision's default scores give it).</summary>
     public double[] DefaultProbabilities { get; set; } = [];
 

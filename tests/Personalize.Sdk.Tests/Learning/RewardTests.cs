@@ -149,6 +149,34 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void An_apprentice_logs_what_the_learner_would_have_done()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        for (var i = 0; i < 10; i++)
+        {
+            sdk.View($"user-{i}", "books-1");
+            var decision = sdk.Rank($"user-{i}", 4);
+            sdk.Personalizer.Reward(decision.Id, decision.Items[^1].ItemKey, 1);
+        }
+
+        Settle(sdk);
+        sdk.View("late", "books-1");
+        sdk.Rank("late", 4);
+        Settle(sdk);
+
+        var first = sink.Records[0];
+        Assert.Equal(0, first.LearnedVersion);
+        Assert.Equal(4, first.LearnedSlate.Count);
+        Assert.Equal(4, first.LearnedSlate.Distinct().Count());
+        Assert.All(first.LearnedSlate, position => Assert.InRange(position, 0, first.Candidates.Count - 1));
+        Assert.Equal("default", sink.Records[^1].Policy);
+        Assert.Equal(1, sink.Records[^1].LearnedVersion);
+        using var json = System.Text.Json.JsonDocument.Parse(sink.Records[^1].ToJson());
+        Assert.Equal(4, json.RootElement.GetProperty("learnedSlate").GetArrayLength());
+    }
+
+    [Fact]
     public void Rewards_are_checked_at_the_boundary()
     {
         using var sdk = Learning(new RecordingSink());

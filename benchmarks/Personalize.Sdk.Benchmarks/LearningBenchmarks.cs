@@ -127,7 +127,7 @@ public class LearningBenchmarks
 
         options.Learning.Mode = mode;
         options.Learning.ExplorationRate = 0.05;
-        options.Learning.MinRewardedDecisions = 1;
+        options.Learning.MinSettledDecisions = 1;
         options.Learning.UpdateInterval = TimeSpan.FromDays(1); // updates are driven by hand
     }
 }

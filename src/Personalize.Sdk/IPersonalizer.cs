@@ -54,7 +54,11 @@ public interface IPersonalizer
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, double reward);
 
-    /// <summary>Rewards one item a decision showed (a slate's slot, as Azure Personalizer's multi-slot rewards).</summary>
+    /// <summary>
+    /// Rewards one item a decision showed (a slate's slot, as Azure Personalizer's multi-slot rewards).
+    /// Only the first <see cref="LearningOptions.CandidatePool"/> items of a decision are logged for
+    /// learning; a reward for an item shown beyond them is not taken.
+    /// </summary>
     /// <param name="decisionId">The decision's id.</param>
     /// <param name="itemKey">The shown item.</param>
     /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>

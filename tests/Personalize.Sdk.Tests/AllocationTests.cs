@@ -166,7 +166,7 @@ public sealed class AllocationTests
         {
             options.Learning.Mode = LearningMode.Online;
             options.Learning.ExplorationRate = 0.2;
-            options.Learning.MinRewardedDecisions = 1;
+            options.Learning.MinSettledDecisions = 1;
 
             // Or after a few decisions every item would have been shown 5 times and rest: nothing left to rank.
             options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);

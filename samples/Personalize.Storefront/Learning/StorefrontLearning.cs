@@ -23,7 +23,7 @@ internal static class StorefrontLearning
     {
         learning.RewardWaitTime = TimeSpan.FromSeconds(20);
         learning.UpdateInterval = TimeSpan.FromSeconds(3);
-        learning.MinRewardedDecisions = 100;
+        learning.MinSettledDecisions = 100;
 
         // The simulated shoppers replay the same way every start: their cart and thank-you choices
         // follow what those pages showed, so the exploration must draw the same too.

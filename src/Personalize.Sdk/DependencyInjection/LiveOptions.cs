@@ -120,7 +120,7 @@ internal static class LiveOptions
         Sorted(placements.Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{p.Value.Holdout}|{p.Value.AutoPause}|{p.Value.LearningMode}|{Sorted(p.Value.DisabledGuardrails)}"));
 
     private static string Describe(LearningOptions l) =>
-        $"{l.Mode}|{l.ExplorationRate}|{l.ExplorationSeed}|{l.RewardWaitTime}|{l.DefaultReward}|{l.UpdateInterval}|{l.MinRewardedDecisions}|{l.TakeoverConfidence}|{l.CandidatePool}|{l.EvaluationWindow}|{l.MaxPendingDecisions}|{Sorted(l.OutcomeRewards.Select(p => $"{p.Key}={p.Value}"))}";
+        $"{l.Mode}|{l.ExplorationRate}|{l.ExplorationSeed}|{l.RewardWaitTime}|{l.DefaultReward}|{l.UpdateInterval}|{l.MinSettledDecisions}|{l.TakeoverConfidence}|{l.CandidatePool}|{l.EvaluationWindow}|{l.MaxPendingDecisions}|{Sorted(l.OutcomeRewards.Select(p => $"{p.Key}={p.Value}"))}";
 
     private static string Sorted(IEnumerable<string> values) => string.Join(',', values.Order(StringComparer.Ordinal));
 }

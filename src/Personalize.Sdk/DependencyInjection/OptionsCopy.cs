@@ -68,7 +68,7 @@ internal static class OptionsCopy
         copy.RewardWaitTime = source.RewardWaitTime;
         copy.DefaultReward = source.DefaultReward;
         copy.UpdateInterval = source.UpdateInterval;
-        copy.MinRewardedDecisions = source.MinRewardedDecisions;
+        copy.MinSettledDecisions = source.MinSettledDecisions;
         copy.TakeoverConfidence = source.TakeoverConfidence;
         copy.CandidatePool = source.CandidatePool;
         copy.EvaluationWindow = source.EvaluationWindow;

@@ -101,7 +101,9 @@ internal sealed class DecisionPipeline(
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
                 var inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
-                if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder)
+                // Without consent nothing about the person's behaviour is learned; QA overrides are not traffic.
+                if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder
+                    && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null)
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
                     written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
@@ -110,7 +112,8 @@ internal sealed class DecisionPipeline(
                 else
                 {
                     written = scoring.Score(context, plan, kept, matrix, runs, served, inCandidateOrder, count, settings.MaxPerCategory, destination, out selected);
-                    if (learner is not null && served == DecisionVariant.Control && !request.Preview && request.ForceArm is null && written > 0)
+                    if (learner is not null && served == DecisionVariant.Control && !request.Preview && request.ForceArm is null && written > 0
+                        && (consent & ConsentFlags.Personalization) != 0)
                     {
                         learning.HoldControl(context, kept, selected);
                         logLearning = true;
@@ -128,6 +131,12 @@ internal sealed class DecisionPipeline(
             // Record, after deciding and only when the request records.
             if (!request.Preview)
             {
+                // Logged first, from this thread's scratch: the record stage runs host code (exposure sinks) that may decide again.
+                if (logLearning)
+                {
+                    learning.Learner.Record(learner!, learning.Scratch, info.Id, now.UtcTicks, unitKey, snapshot);
+                }
+
                 recorder.Record(new DecisionRecord
                 {
                     Info = info,
@@ -148,10 +157,6 @@ internal sealed class DecisionPipeline(
                     FirstHoldout = firstHoldout,
                     SignalRuns = runs,
                 });
-                if (logLearning)
-                {
-                    learning.Learner.Record(learner!, learning.Scratch, info.Id, now.UtcTicks, unitKey, snapshot);
-                }
             }
 
             telemetry.DecisionMade(activity, info, written, timeProvider.GetElapsedTime(started));

@@ -49,8 +49,9 @@ internal sealed class LearningStage(Learner learner, int signalCount)
             }
         }
 
-        var policy = placement.Policy;
+        // Whether it serves, then which weights: a takeover publishes the weights before it serves them.
         var learned = placement.LearnedServes;
+        var policy = placement.Policy;
         for (var j = 0; j < pool; j++)
         {
             scratch.DefaultScores[j] = scores[ranked[j]];

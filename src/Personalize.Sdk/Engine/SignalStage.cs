@@ -34,7 +34,8 @@ internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics m
             var weight = plan.WeightFor(s, served);
             var own = plan.WeightFor(s, intended);
             runs[s] = default;
-            if (weight == 0f && own == 0f)
+            // A learning placement computes every signal: the learner may find a use for one the configured mix leaves out.
+            if (weight == 0f && own == 0f && plan.LearningMode == LearningMode.Off)
             {
                 continue;
             }

@@ -162,6 +162,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
                 {
                     WriteToSinks(learner, decision);
                 }
+
+                // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
+                decision.Snapshot = null;
             }
 
             _metrics.LearningSettled(due.Count);
@@ -177,7 +180,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
                 var policy = learner.Solve(now);
                 _metrics.LearningUpdated(learner.Name);
-                if (learner.Arbitrate(_options.MinRewardedDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
+                if (learner.Arbitrate(_options.MinSettledDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
                 {
                     var direction = learned ? ServingPolicyNames.Learned : ServingPolicyNames.Default;
                     _metrics.LearningTakeover(learner.Name, direction);
@@ -289,8 +292,8 @@ internal sealed class Learner : ILearningReporter, IDisposable
             LearningFeatures.Fill(decision.Signals.AsSpan(j * n, n), decision.Confidence, features);
             var category = decision.Categories[j];
             candidates[j] = new LoggedCandidate(
-                decision.Snapshot.GetItem(decision.Items[j])?.Key ?? string.Empty,
-                category >= 0 ? decision.Snapshot.GetCategoryName(category) : null,
+                decision.Snapshot!.GetItem(decision.Items[j])?.Key ?? string.Empty,
+                category >= 0 ? decision.Snapshot!.GetCategoryName(category) : null,
                 features);
         }
 

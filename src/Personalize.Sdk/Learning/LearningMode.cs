@@ -17,7 +17,7 @@ public enum LearningMode
 
     /// <summary>
     /// The learned weights serve (with exploration) as soon as
-    /// <see cref="LearningOptions.MinRewardedDecisions"/> decisions were settled on this server, or
+    /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled on this server, or
     /// the model every server shares learned from as many shown items; the configured weights serve
     /// until then.
     /// </summary>

@@ -10,7 +10,10 @@ namespace Personalize.Sdk;
 /// <remarks>
 /// Decisions served as <see cref="DecisionVariant.Personalized"/> or
 /// <see cref="DecisionVariant.ColdStart"/> are explored, logged and learned from; the configured
-/// policy of each is the weights it was served by. A holdout's control arm always gets the default experience and is never explored;
+/// policy of each is the weights it was served by. Decisions for a person without
+/// <see cref="ConsentFlags.Personalization"/> and QA overrides (<c>ForceArm</c>) are neither
+/// explored nor learned from. A learning placement computes every registered signal, weighted or
+/// not, so the learner can find a use for one the configured mix leaves out. A holdout's control arm always gets the default experience and is never explored;
 /// its rewards are tallied as the <c>control</c> policy so the learning report can compare it.
 /// Previews are never explored nor logged.
 /// </remarks>
@@ -73,7 +76,7 @@ public sealed class LearningOptions
     /// </summary>
     /// <value>The default is 1,000. Must be positive.</value>
     [Range(1, int.MaxValue)]
-    public int MinRewardedDecisions { get; set; } = 1_000;
+    public int MinSettledDecisions { get; set; } = 1_000;
 
     /// <summary>
     /// The confidence with which offline evaluation must find the learned weights better than the
@@ -99,7 +102,9 @@ public sealed class LearningOptions
 
     /// <summary>
     /// How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and
-    /// counted. Size it to the decisions a server makes within <see cref="RewardWaitTime"/>. Each
+    /// counted. The ring is indexed by the decision id, which counts every decision the process makes,
+    /// learning or not: size it to all the decisions a server makes within
+    /// <see cref="RewardWaitTime"/>. Each
     /// holds its pool: <see cref="CandidatePool"/> × (signals + 6) × 4 bytes, about 2 KB with the
     /// built-in signals and the default pool, so the default takes about 36 MB, allocated when the
     /// first placement learns (rounded up to a power of two).

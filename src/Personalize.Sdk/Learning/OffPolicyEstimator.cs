@@ -95,11 +95,19 @@ internal static class OffPolicyEstimator
     }
 
     /// <summary>
-    /// The doubly robust estimate of <paramref name="target"/>'s mean reward minus <paramref name="baseline"/>'s,
-    /// paired round by round (the same logged decisions in the same order), so what both share cancels.
+    /// The doubly robust estimate of <paramref name="target"/>'s mean reward per round minus
+    /// <paramref name="baseline"/>'s, paired round by round (the same logged decisions in the same
+    /// order), so what both share cancels. The rounds of one decision (its slots) share the person and
+    /// the slate, so the interval treats each decision as one sample: the ratio of the sums of its
+    /// rounds' differences to the number of rounds, with a delta-method variance over decisions.
     /// </summary>
+    /// <param name="target">The evaluated policy's rounds.</param>
+    /// <param name="baseline">The baseline's rounds, in the same order.</param>
+    /// <param name="roundsPerDecision">How many consecutive rounds each decision has; empty for one each.</param>
+    /// <param name="confidence">The confidence level of the interval.</param>
+    /// <param name="maxWeight">The clip on an importance weight.</param>
     /// <returns>The difference, its interval, and the effective sample size of the target's weights.</returns>
-    public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
+    public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
     {
         if (target.IsEmpty || target.Length != baseline.Length)
         {
@@ -107,17 +115,41 @@ internal static class OffPolicyEstimator
         }
 
         var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
-        double sum = 0, squares = 0, weightSum = 0, weightSquares = 0;
+        double total = 0, weightSum = 0, weightSquares = 0;
+        var differences = new double[target.Length];
         for (var i = 0; i < target.Length; i++)
         {
-            var difference = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out _);
-            sum += difference;
-            squares += difference * difference;
+            differences[i] = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out _);
+            total += differences[i];
             weightSum += weight;
             weightSquares += weight * weight;
         }
 
-        return Mean(sum, squares, target.Length, z, weightSquares > 0 ? weightSum * weightSum / weightSquares : 0);
+        var effective = weightSquares > 0 ? weightSum * weightSum / weightSquares : 0;
+        var mean = total / target.Length;
+        var decisions = roundsPerDecision.IsEmpty ? target.Length : roundsPerDecision.Length;
+        double spread = 0;
+        var round = 0;
+        for (var d = 0; d < decisions; d++)
+        {
+            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
+            double residual = 0;
+            for (var r = 0; r < count; r++, round++)
+            {
+                residual += differences[round] - mean;
+            }
+
+            spread += residual * residual;
+        }
+
+        if (round != target.Length)
+        {
+            throw new ArgumentException("The decisions' rounds must add up to the rounds given.", nameof(roundsPerDecision));
+        }
+
+        var variance = decisions > 1 ? spread * decisions / (decisions - 1) / ((double)target.Length * target.Length) : 0;
+        var half = z * Math.Sqrt(variance);
+        return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
     }
 
     private static double Robust(in LoggedRound round, double maxWeight, out double weight)

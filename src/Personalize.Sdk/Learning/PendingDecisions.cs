@@ -5,9 +5,10 @@ namespace Personalize.Sdk.Learning;
 
 /// <summary>
 /// Decisions waiting for rewards: a ring of fixed capacity made once, indexed by the decision id's
-/// counter, so logging a decision and finding it again by id allocate nothing. A small table by the
-/// person's unit key remembers each person's last few decisions, for automatic rewards from what
-/// they do next. Entries are guarded by 64 lock stripes; a writer never waits long.
+/// counter, so logging a decision and finding it again by id allocate nothing. For automatic
+/// rewards from what a person does next, each entry links to the previous decision of its person
+/// bucket (a hash of the unit key), newest first, so every decision of theirs still waiting is
+/// found. Entries are guarded by 64 lock stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
 /// Memory: capacity × pool × (signals + 6) × 4 bytes, made when the first placement learns. When
@@ -17,8 +18,8 @@ internal sealed class PendingDecisions
 {
     private const int StripeCount = 64;
 
-    /// <summary>How many recent decisions are remembered per person bucket.</summary>
-    private const int RecentPerBucket = 8;
+    /// <summary>The longest chain an outcome walks: far more decisions than one bucket holds within a wait.</summary>
+    private const int MaxChain = 1_024;
 
     private readonly int _mask;
     private readonly int _pool;
@@ -45,10 +46,10 @@ internal sealed class PendingDecisions
     private readonly float[] _probability;
     private readonly float[] _reward;
 
+    private readonly long[] _previous;
     private readonly int _bucketMask;
-    private readonly long[] _recent;
-    private readonly byte[] _recentNext;
-    private readonly Lock[] _recentStripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Lock())];
+    private readonly long[] _newest;
+    private readonly Lock[] _bucketStripes = [.. Enumerable.Range(0, StripeCount).Select(_ => new Lock())];
 
     public PendingDecisions(int capacity, int pool, int signals)
     {
@@ -76,10 +77,9 @@ internal sealed class PendingDecisions
         _probability = new float[size * pool];
         _reward = new float[size * pool];
 
-        var buckets = Math.Max(StripeCount, size / 4);
-        _bucketMask = buckets - 1;
-        _recent = new long[buckets * RecentPerBucket];
-        _recentNext = new byte[buckets];
+        _previous = new long[size];
+        _bucketMask = size - 1;
+        _newest = new long[size];
     }
 
     public int Capacity => _mask + 1;
@@ -88,37 +88,38 @@ internal sealed class PendingDecisions
     public bool Add(scoped in PendingChoice choice, Guid id, long sequence, long ticks, string unitKey, CatalogSnapshot snapshot)
     {
         var entry = (int)(sequence & _mask);
-        bool overwrote;
-        lock (_stripes[entry & (StripeCount - 1)])
-        {
-            overwrote = _sequence[entry] != 0;
-            _sequence[entry] = sequence;
-            _id[entry] = id;
-            _ticks[entry] = ticks;
-            _unit[entry] = unitKey;
-            _snapshot[entry] = snapshot;
-            _placement[entry] = choice.Placement;
-            _policy[entry] = choice.Policy;
-            _version[entry] = choice.Version;
-            _confidence[entry] = choice.Confidence;
-            _cap[entry] = choice.MaxPerCategory;
-            _poolCount[entry] = choice.Items.Length;
-            _slotCount[entry] = choice.Chosen.Length;
-            choice.Items.CopyTo(_items.AsSpan(entry * _pool, _pool));
-            choice.Categories.CopyTo(_categories.AsSpan(entry * _pool, _pool));
-            choice.Signals.CopyTo(_values.AsSpan(entry * _pool * _signals, _pool * _signals));
-            choice.DefaultScores.CopyTo(_defaultScores.AsSpan(entry * _pool, _pool));
-            choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
-            choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
-            _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(float.NaN);
-        }
-
         var bucket = Bucket(unitKey);
-        lock (_recentStripes[bucket & (StripeCount - 1)])
+        bool overwrote;
+
+        // Bucket, then entry: the only place that holds both, so the order cannot deadlock.
+        lock (_bucketStripes[bucket & (StripeCount - 1)])
         {
-            var next = _recentNext[bucket];
-            _recent[(bucket * RecentPerBucket) + next] = sequence;
-            _recentNext[bucket] = (byte)((next + 1) % RecentPerBucket);
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                overwrote = _sequence[entry] != 0 && _unit[entry] is not null;
+                _sequence[entry] = sequence;
+                _previous[entry] = _newest[bucket];
+                _id[entry] = id;
+                _ticks[entry] = ticks;
+                _unit[entry] = unitKey;
+                _snapshot[entry] = snapshot;
+                _placement[entry] = choice.Placement;
+                _policy[entry] = choice.Policy;
+                _version[entry] = choice.Version;
+                _confidence[entry] = choice.Confidence;
+                _cap[entry] = choice.MaxPerCategory;
+                _poolCount[entry] = choice.Items.Length;
+                _slotCount[entry] = choice.Chosen.Length;
+                choice.Items.CopyTo(_items.AsSpan(entry * _pool, _pool));
+                choice.Categories.CopyTo(_categories.AsSpan(entry * _pool, _pool));
+                choice.Signals.CopyTo(_values.AsSpan(entry * _pool * _signals, _pool * _signals));
+                choice.DefaultScores.CopyTo(_defaultScores.AsSpan(entry * _pool, _pool));
+                choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
+                choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
+                _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(float.NaN);
+            }
+
+            _newest[bucket] = sequence;
         }
 
         return !overwrote;
@@ -133,7 +134,7 @@ internal sealed class PendingDecisions
         var entry = (int)(sequence & _mask);
         lock (_stripes[entry & (StripeCount - 1)])
         {
-            if (_sequence[entry] != sequence || _id[entry] != id || nowTicks - _ticks[entry] > waitTicks)
+            if (_sequence[entry] != sequence || _id[entry] != id || _unit[entry] is null || nowTicks - _ticks[entry] > waitTicks)
             {
                 return false;
             }
@@ -155,36 +156,32 @@ internal sealed class PendingDecisions
     /// </summary>
     public int Attribute(string unitKey, string itemKey, double reward, long eventTicks, long waitTicks)
     {
-        Span<long> recent = stackalloc long[RecentPerBucket];
+        long sequence;
         var bucket = Bucket(unitKey);
-        lock (_recentStripes[bucket & (StripeCount - 1)])
+        lock (_bucketStripes[bucket & (StripeCount - 1)])
         {
-            _recent.AsSpan(bucket * RecentPerBucket, RecentPerBucket).CopyTo(recent);
+            sequence = _newest[bucket];
         }
 
+        // Newest first: the walk ends at a decision older than the wait, or one the ring has reused.
         var credited = 0;
-        foreach (var sequence in recent)
+        for (var steps = 0; sequence != 0 && steps < MaxChain; steps++)
         {
-            if (sequence == 0)
-            {
-                continue;
-            }
-
             var entry = (int)(sequence & _mask);
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                if (_sequence[entry] != sequence || !string.Equals(_unit[entry], unitKey, StringComparison.Ordinal)
-                    || eventTicks < _ticks[entry] || eventTicks - _ticks[entry] > waitTicks)
+                if (_sequence[entry] != sequence || eventTicks - _ticks[entry] > waitTicks)
                 {
-                    continue;
+                    break;
                 }
 
-                var slot = SlotShowing(entry, itemKey);
-                if (slot >= 0)
+                if (string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= _ticks[entry] && SlotShowing(entry, itemKey) is var slot and >= 0)
                 {
                     Credit(entry, slot, reward);
                     credited++;
                 }
+
+                sequence = _previous[entry];
             }
         }
 
@@ -201,7 +198,9 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal))
                 {
-                    Clear(entry);
+                    // Kept in its bucket's chain, so the walk reaches other people's older decisions; never settled.
+                    _unit[entry] = null;
+                    _snapshot[entry] = null;
                     dropped++;
                 }
             }
@@ -220,7 +219,11 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && _ticks[entry] <= dueTicks)
                 {
-                    due.Add(CopyOut(entry, defaultReward));
+                    if (_unit[entry] is not null)
+                    {
+                        due.Add(CopyOut(entry, defaultReward));
+                    }
+
                     Clear(entry);
                 }
             }

@@ -182,8 +182,9 @@ internal sealed class PlacementLearner
 
         if (Mode == LearningMode.Online)
         {
-            // Another server's learning counts: the shared model's shown items stand in for decisions settled here.
-            var enough = SettledDecisions >= minimumDecisions || _policy.Observations >= minimumDecisions;
+            // Other servers' learning counts: their shown items stand in for decisions settled here.
+            var remote = Volatile.Read(ref _remote) is { } others ? (long)others[^1] : 0;
+            var enough = SettledDecisions >= minimumDecisions || remote >= minimumDecisions;
             return _learnedServes || !enough ? null : _learnedServes = true;
         }
 
@@ -259,7 +260,7 @@ internal sealed class PlacementLearner
 
         var difference = rounds == 0
             ? new EstimateInterval(double.NaN, double.NaN, double.NaN, 0)
-            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), confidence));
+            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), [.. decisions.Select(decision => decision.Chosen.Length)], confidence));
         return new PolicyEvaluation(Name, now, decisions.Length, rounds, confidence, estimates, difference);
     }
 

@@ -19,7 +19,8 @@ internal sealed class SettledDecision
 
     public required int MaxPerCategory { get; init; }
 
-    public required CatalogSnapshot Snapshot { get; init; }
+    /// <summary>The catalog the decision was made on; released once its log record is written, so the evaluation window keeps no old catalog alive.</summary>
+    public required CatalogSnapshot? Snapshot { get; set; }
 
     public required int[] Items { get; init; }
 

@@ -74,7 +74,7 @@ internal sealed class LearningServer : IAsyncDisposable
                 options.Learning.ExplorationRate = 0;
                 options.Learning.RewardWaitTime = RewardWait;
                 options.Learning.UpdateInterval = TimeSpan.FromHours(1);
-                options.Learning.MinRewardedDecisions = 1;
+                options.Learning.MinSettledDecisions = 1;
             })
             .AddCatalog(AppServer.Catalog)
             .AddRedis(o =>

@@ -20,7 +20,7 @@ public sealed class ExplorationSafetyTests
         {
             options.Learning.Mode = LearningMode.Online;
             options.Learning.ExplorationRate = 0.5;
-            options.Learning.MinRewardedDecisions = 100;
+            options.Learning.MinSettledDecisions = 100;
         });
         SimulatorTests.Learner(sdk).Random = new Random(Seed);
         const string Dismissed = "item-05";
@@ -60,7 +60,7 @@ public sealed class ExplorationSafetyTests
         {
             options.Learning.Mode = LearningMode.Online;
             options.Learning.ExplorationRate = 0.5;
-            options.Learning.MinRewardedDecisions = 100;
+            options.Learning.MinSettledDecisions = 100;
         }
 
         using var sdk = world.Sdk(Configure, build: builder => builder.AddHoldout("learning-holdout", 5_000));

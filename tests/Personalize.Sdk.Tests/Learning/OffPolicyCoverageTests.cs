@@ -109,6 +109,6 @@ public sealed class OffPolicyCoverageTests(ITestOutputHelper output)
         // An apprentice that never takes over: the configured weights log every decision, exploring 50%.
         options.Learning.Mode = LearningMode.Apprentice;
         options.Learning.ExplorationRate = Epsilon;
-        options.Learning.MinRewardedDecisions = 1_000_000;
+        options.Learning.MinSettledDecisions = 1_000_000;
     }
 }

@@ -142,4 +142,30 @@ public sealed class OffPolicyEstimatorTests
             return rounds;
         }
     }
+
+    [Fact]
+    public void The_difference_counts_a_decision_once_however_many_slots_share_its_fate()
+    {
+        // Five slots per decision, every slot of a decision with the same reward: five copies of one sample.
+        var random = new Random(5);
+        var target = new List<LoggedRound>();
+        var baseline = new List<LoggedRound>();
+        for (var decision = 0; decision < 200; decision++)
+        {
+            var reward = random.NextDouble() < 0.5 ? 1.0 : 0.0;
+            for (var slot = 0; slot < 5; slot++)
+            {
+                target.Add(new LoggedRound(0.5, reward, 0.6, 0.5, 0.55));
+                baseline.Add(new LoggedRound(0.5, reward, 0.4, 0.5, 0.45));
+            }
+        }
+
+        var bySlot = OffPolicyEstimator.Difference(target.ToArray(), baseline.ToArray());
+        var byDecision = OffPolicyEstimator.Difference(target.ToArray(), baseline.ToArray(), Enumerable.Repeat(5, 200).ToArray());
+
+        Assert.Equal(bySlot.Value, byDecision.Value, 12);
+        var ratio = (byDecision.Upper - byDecision.Lower) / (bySlot.Upper - bySlot.Lower);
+        Assert.InRange(ratio, 2.0, 2.5); // about the square root of 5
+        Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Difference(target.ToArray(), baseline.ToArray(), [5, 5]));
+    }
 }

@@ -177,6 +177,51 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void An_outcome_reaches_a_decision_however_many_later_decisions_the_person_had()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "books-1");
+        var first = sdk.Rank("ann", 3);
+        for (var i = 0; i < 40; i++)
+        {
+            sdk.Rank("ann", 3);
+            sdk.Rank($"someone-else-{i}", 3);
+        }
+
+        sdk.Personalizer.Track(PersonalizationEvent.AddToCart("ann", first.Items[2].ItemKey));
+        Settle(sdk);
+
+        var record = sink.Records.Single(r => r.DecisionId == first.Id);
+        Assert.Equal(0.6, record.Slots[2].Reward, 6);
+        Assert.True(record.Slots[2].Rewarded);
+    }
+
+    [Fact]
+    public void Without_personalization_consent_or_under_a_QA_override_nothing_is_explored_or_learned()
+    {
+        var sink = new RecordingSink();
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.ExplorationRate = 0.5;
+                options.Learning.RewardWaitTime = Wait;
+                options.DefaultConsent = ConsentFlags.None;
+            },
+            builder => builder.AddLearningLogSink(sink).AddHoldout("lift", 5_000));
+        var unconsented = sdk.Rank("guest", 4);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("qa", ConsentFlags.Personalization));
+        sdk.View("qa", "books-1");
+        var forced = sdk.Personalizer.Rank(new PersonalizationRequest("qa") { Count = 4, ForceArm = HoldoutArm.Treatment });
+
+        Assert.False(sdk.Personalizer.Reward(unconsented.Id, 1));
+        Assert.False(sdk.Personalizer.Reward(forced.Id, 1));
+        Settle(sdk);
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
     public void Rewards_are_checked_at_the_boundary()
     {
         using var sdk = Learning(new RecordingSink());

@@ -22,10 +22,7 @@ public sealed class LearningExchangeTests
         await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
 
         // Every reward is given on A; B serves a few decisions of its own, none rewarded.
-        a.Serve("a", 30);
-        b.Serve("b", 5, reward: 0);
-        a.PassRewardWait();
-        b.PassRewardWait();
+        ServeRewardsOnlyOnTheFirst(a, b);
 
         await a.UpdateAndExchangeAsync(); // A alone: the others' sum is zero
         await b.UpdateAndExchangeAsync(); // B reads A's statistics
@@ -153,10 +150,7 @@ public sealed class LearningExchangeTests
         await using var a = LearningServer.Start(redis);
         await using var b = LearningServer.Start(redis);
         await Task.WhenAll(a.WhenConnectedAsync(), b.WhenConnectedAsync());
-        a.Serve("a", 30);
-        b.Serve("b", 5, reward: 0);
-        a.PassRewardWait();
-        b.PassRewardWait();
+        ServeRewardsOnlyOnTheFirst(a, b);
         await a.UpdateAndExchangeAsync();
         await b.UpdateAndExchangeAsync();
         await b.UpdateAndExchangeAsync(); // B has solved with A's statistics
@@ -190,5 +184,14 @@ public sealed class LearningExchangeTests
                 column[i] = candidates[i] % 2 == 0 ? 1f : 0f;
             }
         }
+    }
+
+    /// <summary>Thirty rewarded decisions on <paramref name="rewarded"/>, five unrewarded on <paramref name="unrewarded"/>, all past their wait.</summary>
+    private static void ServeRewardsOnlyOnTheFirst(LearningServer rewarded, LearningServer unrewarded)
+    {
+        rewarded.Serve("a", 30);
+        unrewarded.Serve("b", 5, reward: 0);
+        rewarded.PassRewardWait();
+        unrewarded.PassRewardWait();
     }
 }

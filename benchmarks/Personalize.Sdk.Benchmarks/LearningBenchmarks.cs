@@ -24,6 +24,8 @@ public class LearningBenchmarks
     private ServiceProvider _onlineServices = null!;
     private IPersonalizer _off = null!;
     private IPersonalizer _online = null!;
+    private ServiceProvider _sameSignalsServices = null!;
+    private IPersonalizer _sameSignals = null!;
     private PersonalizationRequest _request;
     private RankedItem[] _destination = null!;
     private LinearRewardModel _model = null!;
@@ -37,8 +39,8 @@ public class LearningBenchmarks
     {
         var catalog = BenchmarkData.Catalog(Items);
         (_offServices, _off) = BenchmarkData.Warm(catalog, configure: options => Configure(options, LearningMode.Off));
-        var clock = new ManualClock();
-        (_onlineServices, _online) = BenchmarkData.Warm(catalog, attach: builder => builder.Services.AddSingleton<TimeProvider>(clock), configure: options => Configure(options, LearningMode.Online));
+        (_onlineServices, _online) = Trained(catalog, sameSignalsForColdStart: false);
+        (_sameSignalsServices, _sameSignals) = Trained(catalog, sameSignalsForColdStart: true);
         _request = new PersonalizationRequest(BenchmarkData.User)
         {
             Candidates = catalog.Select(item => item.Key).ToArray(),
@@ -46,35 +48,16 @@ public class LearningBenchmarks
             Context = new RequestContext { Channel = "web" },
         };
         _destination = new RankedItem[Top];
-
-        // Learn from 2,000 rewarded decisions so the learned weights serve.
-        var learner = ((Personalizer)_online).Learner;
-        learner.Random = new Random(1);
-        var random = new Random(2);
-        for (var i = 0; i < 2_000; i++)
+        foreach (var personalizer in new[] { _online, _sameSignals, _off })
         {
-            var decision = _online.Rank(new PersonalizationRequest($"user-{random.Next(200)}") { Count = Top });
-            if (decision.Items.Count > 0 && random.NextDouble() < 0.3)
+            personalizer.Rank(_request, _destination, out var info);
+            if (info.Variant != DecisionVariant.Personalized)
             {
-                _online.Reward(decision.Id, decision.Items[random.Next(decision.Items.Count)].ItemKey, 1);
+                throw new InvalidOperationException($"{BenchmarkData.User} is served {info.Variant}, not Personalized: nothing would learn.");
             }
         }
 
-        clock.Advance(learner.Options.RewardWaitTime + TimeSpan.FromSeconds(1));
-        learner.Update();
-        var placement = learner.For(0) ?? throw new InvalidOperationException("The default placement does not learn.");
-        if (!placement.LearnedServes)
-        {
-            throw new InvalidOperationException("The learned weights do not serve: the benchmark would measure the default policy.");
-        }
-
-        _online.Rank(_request, _destination, out var info);
-        _off.Rank(_request, _destination, out var offInfo);
-        if (info.Variant != DecisionVariant.Personalized || offInfo.Variant != DecisionVariant.Personalized)
-        {
-            throw new InvalidOperationException($"{BenchmarkData.User} is served {info.Variant} / {offInfo.Variant}, not Personalized: nothing would learn.");
-        }
-
+        var random = new Random(2);
         var dimensions = LearningFeatures.Dimensions(BuiltInSignalCount);
         _model = new LinearRewardModel(dimensions);
         _features = [.. Enumerable.Range(0, 1_024).Select(_ => Enumerable.Range(0, dimensions).Select(d => d == dimensions - 1 ? 1f : (float)random.NextDouble()).ToArray())];
@@ -92,13 +75,19 @@ public class LearningBenchmarks
     {
         _offServices.Dispose();
         _onlineServices.Dispose();
+        _sameSignalsServices.Dispose();
     }
 
     [Benchmark(Baseline = true)]
     public int Rank_LearningOff() => _off.Rank(_request, _destination, out _);
 
+    /// <summary>Learning online: the placement also computes the signals its cold-start weights use (popularity's companions), so every decision logs the same features.</summary>
     [Benchmark]
     public int Rank_LearningOnline() => _online.Rank(_request, _destination, out _);
+
+    /// <summary>Learning online where the cold-start weights use the same six signals: the learner's own work (pool, slate, log) alone.</summary>
+    [Benchmark]
+    public int Rank_LearningOnline_SameSignals() => _sameSignals.Rank(_request, _destination, out _);
 
     /// <summary>One observation (a shown item's features and reward) into the 19 x 19 statistics.</summary>
     [Benchmark]
@@ -117,6 +106,43 @@ public class LearningBenchmarks
     }
 
     internal static int BuiltInSignalCount => Extensibility.BuiltInSignals.All.Count;
+
+    /// <summary>A personalizer learning online from 2,000 rewarded decisions, its learned weights serving.</summary>
+    private static (ServiceProvider, IPersonalizer) Trained(CatalogItem[] catalog, bool sameSignalsForColdStart)
+    {
+        var clock = new ManualClock();
+        var (services, personalizer) = BenchmarkData.Warm(catalog, attach: builder => builder.Services.AddSingleton<TimeProvider>(clock), configure: options =>
+        {
+            Configure(options, LearningMode.Online);
+            if (sameSignalsForColdStart)
+            {
+                foreach (var signal in Extensibility.BuiltInSignals.All)
+                {
+                    options.ColdStartWeights[signal] = BenchmarkData.SixSignals.Contains(signal) ? 1f : 0f;
+                }
+            }
+        });
+        var learner = ((Personalizer)personalizer).Learner;
+        learner.Random = new Random(1);
+        var random = new Random(2);
+        for (var i = 0; i < 2_000; i++)
+        {
+            var decision = personalizer.Rank(new PersonalizationRequest($"user-{random.Next(200)}") { Count = Top });
+            if (decision.Items.Count > 0 && random.NextDouble() < 0.3)
+            {
+                personalizer.Reward(decision.Id, decision.Items[random.Next(decision.Items.Count)].ItemKey, 1);
+            }
+        }
+
+        clock.Advance(learner.Options.RewardWaitTime + TimeSpan.FromSeconds(1));
+        learner.Update();
+        if (learner.For(0) is not { LearnedServes: true })
+        {
+            throw new InvalidOperationException("The learned weights do not serve: the benchmark would measure the default policy.");
+        }
+
+        return (services, personalizer);
+    }
 
     internal static void Configure(PersonalizationOptions options, LearningMode mode)
     {

@@ -68,7 +68,7 @@ internal sealed class PersonalizationComposition : IDisposable
             ThrowIfRulesAreInvalid();
             var learner = new Learner(
                 Options.Learning,
-                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode))],
+                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode, Enumerable.Range(0, Rules.Signals.Length).Select(plan.IsWeighted).ToArray()))],
                 [.. Rules.Signals.Select(signal => signal.Name)],
                 [.. parts.LearningSinks],
                 exchange,

@@ -34,8 +34,8 @@ internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics m
             var weight = plan.WeightFor(s, served);
             var own = plan.WeightFor(s, intended);
             runs[s] = default;
-            // A learning placement computes every signal: the learner may find a use for one the configured mix leaves out.
-            if (weight == 0f && own == 0f && plan.LearningMode == LearningMode.Off)
+            // A learning placement computes the signals either of its variants weighs, so each decision logs the same features.
+            if (weight == 0f && own == 0f && (plan.LearningMode == LearningMode.Off || !plan.IsWeighted(s)))
             {
                 continue;
             }

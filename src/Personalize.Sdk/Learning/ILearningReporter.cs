@@ -15,6 +15,6 @@ public interface ILearningReporter
     /// <param name="placement">A placement that learns.</param>
     /// <param name="candidateWeights">Weights by signal name to evaluate as well (a signal left out weighs 0), or null.</param>
     /// <returns>The evaluation, computed now; with no settled decision every estimate is NaN.</returns>
-    /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal or is not finite.</exception>
+    /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal, is not finite, or weighs a signal the placement does not compute (no configured weight).</exception>
     PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null);
 }

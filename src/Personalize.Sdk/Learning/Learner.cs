@@ -35,7 +35,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     public Learner(
         LearningOptions options,
-        IReadOnlyList<(string Name, int Index, LearningMode Mode)> placements,
+        IReadOnlyList<(string Name, int Index, LearningMode Mode, bool[] Computed)> placements,
         IReadOnlyList<string> signals,
         ILearningLogSink[] sinks,
         ILearningExchange? exchange,
@@ -62,7 +62,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _byPlan = new PlacementLearner?[placements.Count == 0 ? 0 : placements.Max(p => p.Index) + 1];
         foreach (var placement in placements.Where(p => p.Mode != LearningMode.Off))
         {
-            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, options.EvaluationWindow);
+            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, placement.Computed, options.EvaluationWindow);
         }
 
         _learners = [.. _byPlan.OfType<PlacementLearner>()];
@@ -239,6 +239,11 @@ internal sealed class Learner : ILearningReporter, IDisposable
                 if (!learner.HasSignal(signal) || !float.IsFinite(weight))
                 {
                     throw new ArgumentException($"Candidate weight '{signal}' = {weight}: every weight must name a registered signal and be finite.", nameof(candidateWeights));
+                }
+
+                if (weight != 0 && !learner.Computes(signal))
+                {
+                    throw new ArgumentException($"Candidate weight '{signal}': placement '{placement}' does not compute this signal (no configured weight), so its logs hold no value for it; give it a small configured weight to let the learner and the evaluation use it.", nameof(candidateWeights));
                 }
             }
 

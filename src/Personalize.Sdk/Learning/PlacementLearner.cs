@@ -16,6 +16,7 @@ internal sealed class PlacementLearner
     private const int HistoryLength = 100;
 
     private readonly string[] _signals;
+    private readonly bool[] _computed;
     private readonly LinearRewardModel _own;
     private readonly LinearRewardModel _solver;
     private readonly double[] _statistics;
@@ -34,12 +35,13 @@ internal sealed class PlacementLearner
     private volatile LearnedPolicy _policy;
     private volatile bool _learnedServes;
 
-    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, int windowSize)
+    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, bool[] computed, int windowSize)
     {
         Name = name;
         Index = index;
         Mode = mode;
         _signals = [.. signals];
+        _computed = computed;
         _windowSize = windowSize;
         Dimensions = LearningFeatures.Dimensions(_signals.Length);
         _own = new LinearRewardModel(Dimensions);
@@ -300,6 +302,9 @@ internal sealed class PlacementLearner
     }
 
     public bool HasSignal(string name) => Array.IndexOf(_signals, name) >= 0;
+
+    /// <summary>Whether the placement computes the signal: one its configured weights leave at 0 in both variants is never computed, so its logged value is 0.</summary>
+    public bool Computes(string name) => Array.IndexOf(_signals, name) is var s and >= 0 && _computed[s];
 
     private void ScoreForEvaluation(SettledDecision decision, double epsilon)
     {

@@ -72,5 +72,17 @@ public sealed class LearningReportTests
         Assert.Equal([PersonalizationRequest.DefaultPlacement], reporter.GetReport().Placements.Select(placement => placement.Placement));
     }
 
+    [Fact]
+    public void A_candidate_weighing_a_signal_the_placement_never_computes_is_refused_rather_than_evaluated_as_zero()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), TestSdk.Only(BuiltInSignals.Popularity));
+        var reporter = Reporter(sdk);
+
+        var refused = Assert.Throws<ArgumentException>(() => reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [BuiltInSignals.CoOccurrence] = 1 }));
+        Assert.Equal("candidateWeights", refused.ParamName);
+        Assert.Contains("does not compute", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(4, reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [BuiltInSignals.Popularity] = 2, [BuiltInSignals.CoOccurrence] = 0 }).Policies.Count);
+    }
+
     private static ILearningReporter Reporter(TestSdk sdk) => sdk.Services.GetRequiredService<ILearningReporter>();
 }

@@ -82,8 +82,6 @@ internal sealed class PendingDecisions
         _newest = new long[size];
     }
 
-    public int Capacity => _mask + 1;
-
     /// <summary>Logs a decision. Returns false when it took the place of one still waiting, which is then lost.</summary>
     public bool Add(scoped in PendingChoice choice, Guid id, long sequence, long ticks, string unitKey, CatalogSnapshot snapshot)
     {

@@ -36,7 +36,7 @@ public sealed class OffPolicyCoverageTests(ITestOutputHelper output)
         for (var run = 0; run < Runs; run++)
         {
             var candidate = Evaluate(world, run, count: 1, batch: 100);
-            covered += Covers(candidate.SelfNormalized, truth) ? 1 : 0;
+            covered += candidate.SelfNormalized.Covers(truth) ? 1 : 0;
             output.WriteLine($"run {run}: SNIPS {candidate.SelfNormalized}, DR {candidate.DoublyRobust}, DM {candidate.DirectMethod.Value:F4}");
         }
 
@@ -62,13 +62,12 @@ public sealed class OffPolicyCoverageTests(ITestOutputHelper output)
         var covered = 0;
         for (var run = 0; run < Runs; run++)
         {
-            covered += Covers(Evaluate(world, run, count, batch).DoublyRobust, truth) ? 1 : 0;
+            covered += Evaluate(world, run, count, batch).DoublyRobust.Covers(truth) ? 1 : 0;
         }
 
         Assert.True(covered >= 18, $"doubly robust covered the truth in {covered} of {Runs} runs");
     }
 
-    private static bool Covers(EstimateInterval interval, double truth) => interval.Lower <= truth && truth <= interval.Upper;
 
     private static PolicyEstimate Evaluate(LearningWorld world, int run, int count, int batch)
     {

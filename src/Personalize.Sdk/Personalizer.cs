@@ -23,7 +23,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
 {
     private readonly CatalogStore _catalog;
     private readonly IProfileStore _profiles;
-    private readonly IIdentityMap _identity = new IdentityMap();
+    private readonly IdentityMap _identity = new();
     private readonly IItemStatistics _statistics;
     private readonly IMeasurementLedger _ledger;
     private readonly HoldoutAssigner _holdouts;
@@ -37,6 +37,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly double _affinityHalfLifeTicks;
     private readonly IChangeJournal _journal;
     private readonly ErasureGuard? _erasures;
+    private readonly ProfileServices _services;
 
     // options: the options as they were at start, a copy nobody else holds; settings: the
     // per-decision settings, swapped when a reload is accepted; owned: what Dispose releases too.
@@ -94,7 +95,8 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             timeProvider,
             metrics,
             logger);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, new ProfileServices(catalog, metrics), holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
+        _services = new ProfileServices(catalog, metrics);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>

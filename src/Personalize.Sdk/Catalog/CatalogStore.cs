@@ -91,6 +91,9 @@ internal sealed class CatalogStore : ICatalog
         }
     }
 
+    /// <summary>How many per-item states are attached, for tests.</summary>
+    internal int AttachedCount => Volatile.Read(ref _itemStates).Length;
+
     public void Detach(IPerItemState state)
     {
         lock (_buildGate)

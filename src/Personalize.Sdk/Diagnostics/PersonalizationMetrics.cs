@@ -42,10 +42,19 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _dismissalsDropped;
     private readonly Counter<long> _optionsReloads;
 
+    /// <summary>The meter of a shadow personalizer's own parts (its readiness gauges), apart from the SDK's so nobody collects them by accident.</summary>
+    public const string ShadowMeterName = "Personalize.Sdk.Shadow";
+
     public PersonalizationMetrics(IMeterFactory? meterFactory)
+        : this(meterFactory, MeterName)
+    {
+    }
+
+    /// <summary>Instruments on a meter named <paramref name="meterName"/>: <see cref="MeterName"/>, or <see cref="ShadowMeterName"/> for a shadow's own parts.</summary>
+    public PersonalizationMetrics(IMeterFactory? meterFactory, string meterName)
     {
         _ownsMeter = meterFactory is null;
-        _meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
+        _meter = meterFactory?.Create(meterName) ?? new Meter(meterName);
         _learningRewards = _meter.CreateCounter<long>("personalize.learning.rewards", "{reward}", "Rewards credited to decisions waiting for them, by source: explicit (Reward) or automatic (a tracked outcome).");
         _learningUnmatched = _meter.CreateCounter<long>("personalize.learning.rewards_unmatched", "{reward}", "Reward calls no waiting decision took: an unknown or settled decision, or an item it did not show.");
         _learningSettled = _meter.CreateCounter<long>("personalize.learning.settled", "{decision}", "Decisions settled after their reward wait and learned from.");

@@ -52,6 +52,29 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider)
         return ticks <= erased;
     }
 
+    /// <summary>The erasures still within <see cref="Window"/>: key and when it was erased, for snapshots.</summary>
+    internal IEnumerable<KeyValuePair<string, long>> Recent()
+    {
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        foreach (var entry in _erasedAt)
+        {
+            if (now - entry.Value <= Window.Ticks)
+            {
+                yield return entry;
+            }
+        }
+    }
+
+    /// <summary>Puts back an erasure another server recorded (from a snapshot); the later time wins.</summary>
+    internal void Restore(string key, long erasedTicks)
+    {
+        _erasedAt.AddOrUpdate(key, erasedTicks, (_, existing) => Math.Max(existing, erasedTicks));
+        if (_erasedAt.Count > Capacity)
+        {
+            Trim(timeProvider.GetUtcNow().UtcTicks);
+        }
+    }
+
     private void Trim(long now)
     {
         foreach (var (key, erased) in _erasedAt)

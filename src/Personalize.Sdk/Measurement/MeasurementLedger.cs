@@ -141,6 +141,53 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         return found;
     }
 
+    /// <summary>How many holdouts the ledger measures, in configuration order.</summary>
+    internal int HoldoutCount => _ledgers.Length;
+
+    /// <summary>The name of the holdout at <paramref name="holdout"/>.</summary>
+    internal string HoldoutName(int holdout) => _holdouts.Holdouts[holdout].Name;
+
+    /// <summary>The index of the holdout named <paramref name="name"/>, or -1 when it is not configured.</summary>
+    internal int IndexOf(string name)
+    {
+        for (var i = 0; i < _ledgers.Length; i++)
+        {
+            if (string.Equals(_holdouts.Holdouts[i].Name, name, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>One holdout's units and arm totals, for snapshots.</summary>
+    internal HoldoutLedger LedgerOf(int holdout) => _ledgers[holdout];
+
+    /// <summary>
+    /// Adds a unit as another ledger measured it (from a snapshot), with its outcomes, without
+    /// touching the arm totals (the caller adds those); false when the unit is already measured
+    /// here (it is kept as it is) or the ledger is full.
+    /// </summary>
+    internal bool TryRestoreUnit(int holdout, string unitKey, HoldoutArm arm, long firstExposedTicks, bool converted, double revenue)
+    {
+        var ledger = _ledgers[holdout];
+        return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks) { Converted = converted, Revenue = revenue });
+    }
+
+    /// <summary>Adds to an arm's totals: what another ledger counted (from a snapshot).</summary>
+    internal void AddTotals(int holdout, HoldoutArm arm, long exposed, long converted, double revenue, double revenueSquares)
+    {
+        var totals = _ledgers[holdout].Arms[(int)arm];
+        Interlocked.Add(ref totals.Exposed, exposed);
+        lock (totals)
+        {
+            totals.Converted += converted;
+            totals.Revenue += revenue;
+            totals.RevenueSquares += revenueSquares;
+        }
+    }
+
     public LiftReport GetReport(string holdout, double minimumDetectableEffect = 0.05)
     {
         ArgumentNullException.ThrowIfNull(holdout);

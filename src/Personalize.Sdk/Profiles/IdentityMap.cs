@@ -87,6 +87,19 @@ internal sealed class IdentityMap : IIdentityMap
         return keys;
     }
 
+    /// <summary>
+    /// Every key the map resolves: a known key to itself, an alias to its profile's key, and
+    /// whether the key is a signed-in identity. For snapshots; the caller holds the lock that
+    /// serialises changes.
+    /// </summary>
+    internal IEnumerable<(string Key, string Canonical, bool Known)> Entries()
+    {
+        foreach (var (key, canonical) in _canonicalOf)
+        {
+            yield return (key, canonical, _known.Contains(key));
+        }
+    }
+
     private HashSet<string> Aliases(string canonical)
     {
         if (!_aliasesOf.TryGetValue(canonical, out var aliases))

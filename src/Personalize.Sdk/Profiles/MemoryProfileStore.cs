@@ -136,6 +136,19 @@ internal sealed class MemoryProfileStore : IProfileStore
         return profile;
     }
 
+    /// <summary>Every profile not idle past its expiry, with its key, as the store holds them while enumerating (a snapshot's fuzzy view).</summary>
+    internal IEnumerable<KeyValuePair<string, UserProfile>> Live()
+    {
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        foreach (var entry in _profiles)
+        {
+            if (now - entry.Value.LastAccessTicks <= _idleTicks)
+            {
+                yield return entry;
+            }
+        }
+    }
+
     /// <summary>Whether any profile is assigned to holdouts by <paramref name="unitKey"/>; scans them all, for tests.</summary>
     internal bool AnyUnit(string unitKey) => _profiles.Values.Any(profile => profile.UnitKey == unitKey);
 

@@ -187,6 +187,132 @@ internal sealed class ItemStatistics : IItemStatistics
         }
     }
 
+    /// <summary>The start of the scale the values are stored at now.</summary>
+    internal long EpochTicks => Volatile.Read(ref _epochTicks);
+
+    /// <summary>How many item indices the arrays hold.</summary>
+    internal int Length => Volatile.Read(ref _popularity).Length;
+
+    /// <summary>
+    /// One item's state, read under its stripe and expressed at <paramref name="epochTicks"/>
+    /// (rescaled when a rebase has moved the epoch since): for snapshots. Copies the item's
+    /// neighbours into the spans (at least <see cref="NeighbourSlots"/> long) and returns how many.
+    /// </summary>
+    internal int ReadItem(int itemIndex, long epochTicks, out double popularity, out double recentPopularity, out long lastEngagedTicks, Span<int> neighbours, Span<double> weights)
+    {
+        lock (StripeOf(itemIndex))
+        {
+            var (factor, trendFactor) = Factors(_epochTicks, epochTicks);
+            popularity = _popularity[itemIndex] * factor;
+            recentPopularity = _recentPopularity[itemIndex] * trendFactor;
+            lastEngagedTicks = _lastEngagedTicks[itemIndex];
+            var count = 0;
+            var start = itemIndex * NeighbourSlots;
+            for (var slot = start; slot < start + NeighbourSlots; slot++)
+            {
+                if (_neighbours[slot] >= 0)
+                {
+                    neighbours[count] = _neighbours[slot];
+                    weights[count++] = _neighbourWeights[slot] * factor;
+                }
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// Moves the epoch to <paramref name="epochTicks"/> when nothing has been recorded yet, so that
+    /// merging statistics kept at that epoch copies their values exactly instead of rescaling them.
+    /// </summary>
+    internal void AdoptEpochIfEmpty(long epochTicks)
+    {
+        EnterAll();
+        try
+        {
+            if (_popularity.AsSpan().IndexOfAnyExcept(0d) < 0 && _recentPopularity.AsSpan().IndexOfAnyExcept(0d) < 0 && _neighbourWeights.AsSpan().IndexOfAnyExcept(0d) < 0)
+            {
+                Volatile.Write(ref _epochTicks, epochTicks);
+            }
+        }
+        finally
+        {
+            ExitAll();
+        }
+    }
+
+    /// <summary>
+    /// Adds another statistics object's state of one item (from a snapshot), kept at
+    /// <paramref name="sourceEpochTicks"/>: rescaled to this epoch, then added, since the two saw
+    /// disjoint events. Neighbours add their weights to the same neighbour's; the heaviest
+    /// <see cref="NeighbourSlots"/> of the union are kept. The later engagement time is kept.
+    /// </summary>
+    internal void MergeItem(int itemIndex, long sourceEpochTicks, double popularity, double recentPopularity, long lastEngagedTicks, ReadOnlySpan<int> neighbours, ReadOnlySpan<double> weights)
+    {
+        var highest = itemIndex;
+        foreach (var neighbour in neighbours)
+        {
+            highest = Math.Max(highest, neighbour);
+        }
+
+        EnsureLength(highest + 1);
+        lock (StripeOf(itemIndex))
+        {
+            var (factor, trendFactor) = Factors(sourceEpochTicks, _epochTicks);
+            _popularity[itemIndex] += popularity * factor;
+            _recentPopularity[itemIndex] += recentPopularity * trendFactor;
+            MarkEngagedLocked(itemIndex, lastEngagedTicks);
+            var items = _neighbours.AsSpan(itemIndex * NeighbourSlots, NeighbourSlots);
+            var slotWeights = _neighbourWeights.AsSpan(itemIndex * NeighbourSlots, NeighbourSlots);
+
+            // Same neighbours first, so a neighbour held on both sides competes with its summed weight.
+            Span<bool> placed = stackalloc bool[NeighbourSlots];
+            for (var i = 0; i < neighbours.Length && i < NeighbourSlots; i++)
+            {
+                var slot = items.IndexOf(neighbours[i]);
+                if (slot >= 0)
+                {
+                    slotWeights[slot] += weights[i] * factor;
+                    placed[i] = true;
+                }
+            }
+
+            for (var i = 0; i < neighbours.Length && i < NeighbourSlots; i++)
+            {
+                if (placed[i] || neighbours[i] == itemIndex)
+                {
+                    continue;
+                }
+
+                var weight = weights[i] * factor;
+                var slot = items.IndexOf(-1);
+                if (slot < 0)
+                {
+                    slot = 0;
+                    for (var j = 1; j < slotWeights.Length; j++)
+                    {
+                        if (slotWeights[j] < slotWeights[slot])
+                        {
+                            slot = j;
+                        }
+                    }
+
+                    if (slotWeights[slot] >= weight)
+                    {
+                        continue;
+                    }
+                }
+
+                items[slot] = neighbours[i];
+                slotWeights[slot] = weight;
+            }
+        }
+    }
+
+    /// <summary>The factors that turn values kept at <paramref name="fromEpoch"/> into values kept at <paramref name="toEpoch"/>, for each half-life.</summary>
+    private (double Factor, double TrendFactor) Factors(long fromEpoch, long toEpoch) =>
+        fromEpoch == toEpoch ? (1, 1) : (double.Exp2((fromEpoch - toEpoch) / _halfLifeTicks), double.Exp2((fromEpoch - toEpoch) / _trendHalfLifeTicks));
+
     private void MarkEngagedLocked(int itemIndex, long ticks) =>
         _lastEngagedTicks[itemIndex] = Math.Max(_lastEngagedTicks[itemIndex], ticks);
 

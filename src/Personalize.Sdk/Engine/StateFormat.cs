@@ -1,0 +1,99 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// The binary form of a personalizer's whole shared state (<see cref="IStateSnapshot"/>): what a
+/// shared store snapshots so that a server can start from more than the journal's tail.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Version 1, little-endian. Integers are 64-bit, doubles 64-bit IEEE, times 64-bit UTC ticks;
+/// counts and lengths unsigned LEB128 varints; strings a varint byte length then UTF-8. Every
+/// section is a run of records, each opening with a non-zero tag byte, closed by a 0 byte.
+/// </para>
+/// <list type="number">
+/// <item><description>Header: the magic <c>PZST</c> (4 bytes), then the version (1 byte).</description></item>
+/// <item><description>Identity: tag 1 a signed-in key that is its own profile's key (key); tag 2 an alias (key, profile key); tag 3 an alias that is itself a signed-in key (key, profile key).</description></item>
+/// <item><description>Profiles: tag 1, the key the profile is stored under, a varint length, then the profile in <see cref="Profiles.ProfileFormat"/> (items by key).</description></item>
+/// <item><description>Item statistics: the decay epoch (ticks); then per item tag 1, item key, popularity, recent popularity (both doubles scaled by 2^((t - epoch) / half-life) of their half-life), last engaged ticks, a varint count (at most 16) of next-step neighbours, each a key and a scaled weight.</description></item>
+/// <item><description>Measurement: a varint count of holdouts; per holdout its name, its units (tag 1, unit key, arm byte, first exposure ticks, converted byte, revenue double; closed by 0), then for the treatment and the control arm: exposed, converted (64-bit), revenue, revenue squares (doubles). The totals include units erased since (anonymous counts).</description></item>
+/// <item><description>Erasures: tag 1, key, erased ticks: the erasures still guarded against.</description></item>
+/// <item><description>Trailer: the XxHash64 (seed 0) of every byte before it, as a 64-bit little-endian integer.</description></item>
+/// </list>
+/// <para>
+/// Items, categories and attributes the reader's catalog does not know are skipped, as holdouts
+/// it does not configure are. A reader checks the magic, the version (a newer one is refused),
+/// the length and the checksum before it changes anything, and refuses a bad input with
+/// <see cref="InvalidDataException"/>.
+/// </para>
+/// </remarks>
+internal static class StateFormat
+{
+    public const byte Version = 1;
+
+    /// <summary>The trailing checksum's length.</summary>
+    public const int HashLength = 8;
+
+    /// <summary>Closes a section.</summary>
+    public const byte End = 0;
+
+    /// <summary>Opens a record.</summary>
+    public const byte Record = 1;
+
+    private const int HeaderLength = 5;
+
+    /// <summary>The first bytes of every state: "PZST".</summary>
+    public static ReadOnlySpan<byte> Magic => "PZST"u8;
+
+    public static void WriteHeader(StateWriter writer)
+    {
+        writer.Bytes(Magic);
+        writer.Byte(Version);
+    }
+
+    /// <summary>Checks the header, the length and the checksum; returns the sections between header and checksum.</summary>
+    /// <exception cref="InvalidDataException">It is not a state, of a version this SDK does not read, truncated or corrupt.</exception>
+    public static ReadOnlySequence<byte> Open(ReadOnlySequence<byte> state)
+    {
+        Span<byte> header = stackalloc byte[HeaderLength];
+        if (state.Length >= Magic.Length)
+        {
+            state.Slice(0, Magic.Length).CopyTo(header);
+            if (!header[..Magic.Length].SequenceEqual(Magic))
+            {
+                throw new InvalidDataException("This is not a Personalize.Sdk state.");
+            }
+        }
+
+        if (state.Length < HeaderLength + HashLength)
+        {
+            throw new InvalidDataException("The state is truncated.");
+        }
+
+        state.Slice(0, HeaderLength).CopyTo(header);
+        var version = header[Magic.Length];
+        if (version != Version)
+        {
+            throw new InvalidDataException($"State format version {version} is not supported; this SDK reads version {Version}.");
+        }
+
+        var content = state.Slice(0, state.Length - HashLength);
+        var hash = new XxHash64();
+        foreach (var segment in content)
+        {
+            hash.Append(segment.Span);
+        }
+
+        Span<byte> stored = stackalloc byte[HashLength];
+        state.Slice(content.Length).CopyTo(stored);
+        if (hash.GetCurrentHashAsUInt64() != BinaryPrimitives.ReadUInt64LittleEndian(stored))
+        {
+            throw new InvalidDataException("The state is truncated or corrupt: its checksum does not match.");
+        }
+
+        return content.Slice(HeaderLength);
+    }
+}

@@ -1,0 +1,107 @@
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Statistics;
+
+namespace Personalize.Sdk.Engine;
+
+/// <summary>The item statistics section of <see cref="StateFormat"/>: items and their neighbours by key.</summary>
+internal static class StatisticsState
+{
+    /// <summary>Writes every item the catalog names that has statistics; returns how many.</summary>
+    public static int Write(StateWriter writer, ItemStatistics statistics, CatalogSnapshot catalog)
+    {
+        var epoch = statistics.EpochTicks;
+        writer.Int64(epoch);
+        Span<int> neighbours = stackalloc int[ItemStatistics.NeighbourSlots];
+        Span<double> weights = stackalloc double[ItemStatistics.NeighbourSlots];
+        var written = 0;
+        var length = Math.Min(statistics.Length, catalog.IndexSpace);
+        for (var index = 0; index < length; index++)
+        {
+            if (catalog.GetItem(index) is not { } item)
+            {
+                continue;
+            }
+
+            var count = statistics.ReadItem(index, epoch, out var popularity, out var recent, out var engaged, neighbours, weights);
+            if (popularity == 0 && recent == 0 && engaged == 0 && count == 0)
+            {
+                continue;
+            }
+
+            writer.Byte(StateFormat.Record);
+            writer.String(item.Key);
+            writer.Double(popularity);
+            writer.Double(recent);
+            writer.Int64(engaged);
+            var known = 0;
+            for (var i = 0; i < count; i++)
+            {
+                known += catalog.GetItem(neighbours[i]) is null ? 0 : 1;
+            }
+
+            writer.Varint((uint)known);
+            for (var i = 0; i < count; i++)
+            {
+                if (catalog.GetItem(neighbours[i]) is { } neighbour)
+                {
+                    writer.String(neighbour.Key);
+                    writer.Double(weights[i]);
+                }
+            }
+
+            written++;
+        }
+
+        writer.Byte(StateFormat.End);
+        return written;
+    }
+
+    /// <summary>Adds the section's statistics to <paramref name="statistics"/>, skipping items the catalog does not know; returns how many items it held.</summary>
+    public static int Merge(ref StateReader reader, ItemStatistics statistics, CatalogSnapshot catalog)
+    {
+        var epoch = reader.Int64();
+        statistics.AdoptEpochIfEmpty(epoch);
+        Span<int> neighbours = stackalloc int[ItemStatistics.NeighbourSlots];
+        Span<double> weights = stackalloc double[ItemStatistics.NeighbourSlots];
+        var read = 0;
+        while (Tag(ref reader))
+        {
+            var key = reader.String();
+            var popularity = reader.Double();
+            var recent = reader.Double();
+            var engaged = reader.Int64();
+            var count = reader.Varint();
+            if (count > ItemStatistics.NeighbourSlots)
+            {
+                throw new InvalidDataException("An item in the state has more neighbours than an item keeps.");
+            }
+
+            var known = 0;
+            for (var i = 0; i < (int)count; i++)
+            {
+                var neighbour = reader.String();
+                var weight = reader.Double();
+                if (catalog.TryGetIndex(neighbour, out var index))
+                {
+                    (neighbours[known], weights[known]) = (index, weight);
+                    known++;
+                }
+            }
+
+            read++;
+            if (catalog.TryGetIndex(key, out var item))
+            {
+                statistics.MergeItem(item, epoch, popularity, recent, engaged, neighbours[..known], weights[..known]);
+            }
+        }
+
+        return read;
+    }
+
+    private static bool Tag(ref StateReader reader) => reader.Byte() switch
+    {
+        StateFormat.End => false,
+        StateFormat.Record => true,
+        _ => throw new InvalidDataException("An item record in the state is malformed."),
+    };
+}

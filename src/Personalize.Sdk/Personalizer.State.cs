@@ -1,0 +1,201 @@
+using System.Buffers;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Statistics;
+
+namespace Personalize.Sdk;
+
+/// <summary>The whole shared state, written and merged for a shared store's snapshots (<see cref="StateFormat"/>).</summary>
+internal sealed partial class Personalizer : IStateSnapshot
+{
+    private const byte KnownKey = 1;
+    private const byte Alias = 2;
+    private const byte KnownAlias = 3;
+
+    public StateCounts WriteState(IBufferWriter<byte> output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        var writer = new StateWriter(output);
+        var catalog = _catalog.Current;
+        StateFormat.WriteHeader(writer);
+        var aliases = WriteIdentity(writer);
+        var profiles = WriteProfiles(writer, catalog);
+        var items = StatisticsState.Write(writer, (ItemStatistics)_statistics, catalog);
+        var units = LedgerState.Write(writer, _ledger as MeasurementLedger);
+        var erasures = WriteErasures(writer);
+        writer.Seal();
+        return new StateCounts(profiles, aliases, items, units, erasures);
+    }
+
+    public StateCounts MergeState(ReadOnlySequence<byte> state)
+    {
+        var reader = new StateReader(StateFormat.Open(state));
+        var catalog = _catalog.Current;
+        var aliases = MergeIdentity(ref reader);
+        var profiles = MergeProfiles(ref reader, catalog);
+        var items = StatisticsState.Merge(ref reader, (ItemStatistics)_statistics, catalog);
+        var units = LedgerState.Merge(ref reader, _ledger as MeasurementLedger);
+        var erasures = MergeErasures(ref reader);
+        if (!reader.AtEnd)
+        {
+            throw new InvalidDataException("The state has trailing bytes.");
+        }
+
+        return new StateCounts(profiles, aliases, items, units, erasures);
+    }
+
+    /// <summary>Under the identity lock: stitches and erasures wait, decisions and events do not.</summary>
+    private int WriteIdentity(StateWriter writer)
+    {
+        var written = 0;
+        lock (_identityGate)
+        {
+            foreach (var (key, canonical, known) in _identity.Entries())
+            {
+                var alias = !string.Equals(key, canonical, StringComparison.Ordinal);
+                writer.Byte(!alias ? KnownKey : known ? KnownAlias : Alias);
+                writer.String(key);
+                if (alias)
+                {
+                    writer.String(canonical);
+                }
+
+                written++;
+            }
+        }
+
+        writer.Byte(StateFormat.End);
+        return written;
+    }
+
+    /// <summary>Each profile copied lock-free (as a decision copies it), then written by item key.</summary>
+    private int WriteProfiles(StateWriter writer, Catalog.CatalogSnapshot catalog)
+    {
+        var copy = new ProfileData();
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        var written = 0;
+        foreach (var (key, profile) in ((MemoryProfileStore)_profiles).Live())
+        {
+            profile.CopyTo(copy);
+            buffer.ResetWrittenCount();
+            ProfileFormat.Write(copy, catalog, buffer);
+            writer.Byte(StateFormat.Record);
+            writer.String(key);
+            writer.Varint((uint)buffer.WrittenCount);
+            writer.Bytes(buffer.WrittenSpan);
+            written++;
+        }
+
+        writer.Byte(StateFormat.End);
+        return written;
+    }
+
+    private int WriteErasures(StateWriter writer)
+    {
+        var written = 0;
+        foreach (var (key, ticks) in _erasures?.Recent() ?? [])
+        {
+            writer.Byte(StateFormat.Record);
+            writer.String(key);
+            writer.Int64(ticks);
+            written++;
+        }
+
+        writer.Byte(StateFormat.End);
+        return written;
+    }
+
+    /// <summary>Links as a replicated stitch would (merging any profile the alias has here into its profile's), under the identity lock.</summary>
+    private int MergeIdentity(ref StateReader reader)
+    {
+        var read = 0;
+        lock (_identityGate)
+        {
+            while (reader.Byte() is var tag && tag != StateFormat.End)
+            {
+                var key = reader.String();
+                switch (tag)
+                {
+                    case KnownKey:
+                        _identity.MarkKnown(key);
+                        break;
+                    case Alias or KnownAlias:
+                        Stitch(key, reader.String());
+                        if (tag == KnownAlias)
+                        {
+                            _identity.MarkKnown(key);
+                        }
+
+                        break;
+                    default:
+                        throw new InvalidDataException("An identity record in the state is malformed.");
+                }
+
+                read++;
+            }
+        }
+
+        return read;
+    }
+
+    /// <summary>
+    /// Each profile into the profile its key reaches here: copied into a new (or blank) one, so it
+    /// comes back exactly, else merged into the existing one as a stitch merges.
+    /// </summary>
+    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog)
+    {
+        var read = 0;
+        var incoming = new ProfileData();
+        while (Record(ref reader, "profile"))
+        {
+            var key = reader.String();
+            ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
+            incoming.Services = _services;
+            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks);
+            while (!_profiles.GetOrCreate(_identity.Resolve(key)).Write(merge, MergeProfile))
+            {
+                // Retired by a racing stitch or eviction: resolve again.
+            }
+
+            read++;
+        }
+
+        return read;
+    }
+
+    private int MergeErasures(ref StateReader reader)
+    {
+        var read = 0;
+        while (Record(ref reader, "erasure"))
+        {
+            var key = reader.String();
+            var ticks = reader.Int64();
+            _erasures?.Restore(key, ticks);
+            read++;
+        }
+
+        return read;
+    }
+
+    private static void MergeProfile(ProfileData target, in IncomingProfile incoming)
+    {
+        if (target.IsEmpty && target.Consent is null && target.UnitKey is null && target.Shows.Count == 0)
+        {
+            incoming.Data.CopyTo(target);
+        }
+        else
+        {
+            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks);
+        }
+    }
+
+    private static bool Record(ref StateReader reader, string what) => reader.Byte() switch
+    {
+        StateFormat.End => false,
+        StateFormat.Record => true,
+        _ => throw new InvalidDataException($"A {what} record in the state is malformed."),
+    };
+
+    private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks);
+}

@@ -13,6 +13,9 @@ internal sealed partial class Personalizer : IStateSnapshot
     private const byte Alias = 2;
     private const byte KnownAlias = 3;
 
+    /// <summary>The item statistics, for tests.</summary>
+    internal ItemStatistics Statistics => (ItemStatistics)_statistics;
+
     public StateCounts WriteState(IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(output);

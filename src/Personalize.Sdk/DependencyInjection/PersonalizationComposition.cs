@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
@@ -66,15 +67,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _personalizer = new(() =>
         {
             ThrowIfRulesAreInvalid();
-            var learner = new Learner(
-                Options.Learning,
-                [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, plan.LearningMode, Enumerable.Range(0, Rules.Signals.Length).Select(plan.IsWeighted).ToArray()))],
-                [.. Rules.Signals.Select(signal => signal.Name)],
-                [.. parts.LearningSinks],
-                exchange,
-                _timeProvider,
-                _metrics,
-                _logger);
+            var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange);
             var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned);
             if (reloads is not null)
             {
@@ -106,6 +99,53 @@ internal sealed class PersonalizationComposition : IDisposable
     public Personalizer Personalizer => _personalizer.Value;
 
     public void Dispose() => _reloader?.Dispose();
+
+    /// <summary>
+    /// A personalizer for building state apart from the live one (a shared store's snapshot
+    /// compactor): the same options, settings, rules, catalog and holdout assigner, but its own
+    /// profiles, identity map, item statistics (attached to the catalog until it is disposed),
+    /// measurement ledger and readiness monitor; no exposure sinks, no learning, no option reloads.
+    /// It journals nothing but keeps erasure tombstones, as shared state does. Replaying changes
+    /// into it through <see cref="IReplica"/> leaves the live personalizer as it was.
+    /// </summary>
+    /// <returns>The shadow, which the caller disposes.</returns>
+    /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
+    internal Personalizer CreateShadow()
+    {
+        ThrowIfRulesAreInvalid();
+
+        // Its own meter: the readiness gauge it registers goes when the shadow does, and nobody collects it meanwhile.
+        var shadowMetrics = new PersonalizationMetrics(meterFactory: null, PersonalizationMetrics.ShadowMeterName);
+        try
+        {
+            var readiness = new ReadinessMonitor(
+                Options.Readiness,
+                new ReadinessRules(Rules.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
+                Catalog,
+                _timeProvider,
+                shadowMetrics,
+                _logger);
+            var ledger = new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider);
+            var learner = CreateLearner(learning: false, [], exchange: null);
+            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, _metrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics);
+        }
+        catch
+        {
+            shadowMetrics.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A learner for every placement: as configured, or with learning off (a shadow's).</summary>
+    private Learner CreateLearner(bool learning, ILearningLogSink[] sinks, ILearningExchange? exchange) => new(
+        Options.Learning,
+        [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, learning ? plan.LearningMode : LearningMode.Off, Enumerable.Range(0, Rules.Signals.Length).Select(plan.IsWeighted).ToArray()))],
+        [.. Rules.Signals.Select(signal => signal.Name)],
+        sinks,
+        exchange,
+        _timeProvider,
+        _metrics,
+        _logger);
 
     /// <summary>Fails the start, naming every problem, when the signals, guardrails or weights do not fit together.</summary>
     public void ThrowIfRulesAreInvalid()

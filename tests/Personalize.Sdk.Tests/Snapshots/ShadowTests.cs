@@ -1,0 +1,93 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Catalog;
+using Personalize.Sdk.DependencyInjection;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Snapshots;
+
+/// <summary>A shadow personalizer builds state apart from the live one, and tells nobody.</summary>
+public sealed class ShadowTests : IDisposable
+{
+    private readonly CountingSink _sink = new();
+    private readonly TestSdk _live;
+
+    public ShadowTests()
+    {
+        _live = new TestSdk(build: builder =>
+        {
+            builder.AddHoldout("global", basisPoints: 5_000);
+            builder.Services.AddSingleton<IChangeJournal>(new LoopbackJournal());
+            builder.Services.AddSingleton<IExposureSink>(_sink);
+        });
+    }
+
+    [Fact]
+    public void Changes_replayed_into_the_shadow_change_its_state_and_not_the_live_one()
+    {
+        _live.View("resident", "books-1");
+        var liveBefore = StateSnapshotTests.Write(_live).Counts;
+        using var shadow = Composition().CreateShadow();
+        var replica = (IReplica)shadow;
+
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = _live.Time.GetUtcNow() });
+        replica.ApplyEvent("visitor", PersonalizationEvent.Purchase("visitor", "kitchen-2", 1, 20m) with { Timestamp = _live.Time.GetUtcNow() });
+        replica.ApplyEvent(null, PersonalizationEvent.View("anonymous", "garden-1") with { Timestamp = _live.Time.GetUtcNow() });
+        replica.ApplyStitch("visitor", "victor");
+        replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, _live.Time.GetUtcNow());
+        replica.ApplyForget("someone-else");
+        shadow.Rank(new PersonalizationRequest("victor"));
+
+        var shadowCounts = shadow.WriteState(new System.Buffers.ArrayBufferWriter<byte>());
+        Assert.Equal(1, shadowCounts.Profiles);
+        Assert.Equal(2, shadowCounts.Aliases);
+        Assert.Equal(3, shadowCounts.Items);
+        Assert.Equal(1, shadowCounts.MeasuredUnits);
+        Assert.Equal(1, shadowCounts.Erasures);
+        Assert.Equal(liveBefore, StateSnapshotTests.Write(_live).Counts);
+        Assert.Null(_live.Personalizer.GetPersonalData("victor").Profile);
+        Assert.Equal(0, _sink.Calls);
+    }
+
+    [Fact]
+    public void A_snapshot_of_the_shadow_merged_into_the_live_personalizer_brings_its_people()
+    {
+        using var shadow = Composition().CreateShadow();
+        ((IReplica)shadow).ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = _live.Time.GetUtcNow() });
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        shadow.WriteState(buffer);
+
+        StateSnapshotTests.Impl(_live).MergeState(new System.Buffers.ReadOnlySequence<byte>(buffer.WrittenMemory));
+
+        Assert.Equal(shadow.GetPersonalData("visitor").ToJson(), _live.Personalizer.GetPersonalData("visitor").ToJson());
+    }
+
+    [Fact]
+    public void Disposing_the_shadow_detaches_its_statistics_from_the_shared_catalog()
+    {
+        var catalog = (CatalogStore)_live.Catalog;
+        var attached = catalog.AttachedCount;
+        var shadow = Composition().CreateShadow();
+        Assert.Equal(attached + 1, catalog.AttachedCount);
+
+        shadow.Dispose();
+
+        Assert.Equal(attached, catalog.AttachedCount);
+    }
+
+    public void Dispose() => _live.Dispose();
+
+    private PersonalizationComposition Composition() => _live.Services.GetRequiredService<PersonalizationComposition>();
+
+    private sealed class CountingSink : IExposureSink
+    {
+        private int _calls;
+
+        public int Calls => Volatile.Read(ref _calls);
+
+        public void RecordExposure(in Exposure exposure) => Interlocked.Increment(ref _calls);
+
+        public void RecordOutcome(in Outcome outcome) => Interlocked.Increment(ref _calls);
+    }
+}

@@ -12,6 +12,12 @@ if (args is ["propagation", .. var intervals])
     return await PropagationProbe.RunAsync(Milliseconds(0), Milliseconds(1));
 }
 
+// `snapshot` measures writing a snapshot of the shared state and restarting from it (default 100,000 people x 10 views).
+if (args is ["snapshot", .. var people])
+{
+    return await SnapshotProbe.RunAsync(people.Length > 0 ? int.Parse(people[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
+}
+
 // `memory` measures what many people cost in process memory (default 1,000,000 people x 10 views).
 if (args is ["memory", .. var sizes])
 {

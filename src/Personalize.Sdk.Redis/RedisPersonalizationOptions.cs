@@ -64,12 +64,26 @@ public sealed class RedisPersonalizationOptions
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
-    /// How many changes the shared journal keeps (approximately; Redis trims whole blocks). A server
-    /// that starts reads the journal from its oldest entry, so this bounds what a restart recovers.
+    /// The most changes the shared journal keeps (approximately; Redis trims whole blocks). The
+    /// journal is also trimmed behind the snapshots (see <see cref="SnapshotInterval"/>), and a
+    /// snapshot is written early whenever a quarter of this many changes arrived since the last
+    /// one, so this cap trims only what a snapshot holds, unless snapshots are off or failing.
     /// </summary>
     /// <value>The default is 1,000,000 entries; from 1,000 to 100,000,000.</value>
     [Range(1_000, 100_000_000)]
     public int JournalMaxLength { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// How often the shared state is folded into a snapshot in Redis. One server at a time writes it
+    /// (a Redis lock), in the background, from the journal alone: the previous snapshot plus the
+    /// changes after it. A server that starts merges the newest snapshot, then reads the journal
+    /// after it, so a restart recovers every profile, identity link, statistic and ledger entry,
+    /// however old. After each snapshot the journal is trimmed behind the one before it, which also
+    /// removes an erased person's old changes from Redis within two intervals. Zero: this server
+    /// writes none (it still restores from those other servers write).
+    /// </summary>
+    /// <value>The default is 10 minutes; zero, or from 1 second to 1 day.</value>
+    public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>
     /// How often a server looks for other servers' changes when nobody told it of any. A server that

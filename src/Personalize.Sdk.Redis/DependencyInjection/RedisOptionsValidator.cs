@@ -37,6 +37,11 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
         RequireWithin(failures, nameof(options.ShutdownFlushTimeout), options.ShutdownFlushTimeout, TimeSpan.Zero);
         RequireWithin(failures, nameof(options.ReplicationPollInterval), options.ReplicationPollInterval, TimeSpan.FromMilliseconds(1));
 
+        if (options.SnapshotInterval != TimeSpan.Zero && (options.SnapshotInterval < TimeSpan.FromSeconds(1) || options.SnapshotInterval > TimeSpan.FromDays(1)))
+        {
+            failures.Add($"{Prefix}{nameof(options.SnapshotInterval)} must be zero (no snapshots from this server) or between {TimeSpan.FromSeconds(1)} and {TimeSpan.FromDays(1)} (was {options.SnapshotInterval}).");
+        }
+
         if (options.WriteBatchSize > options.MaxBufferedWrites)
         {
             failures.Add($"{Prefix}{nameof(options.WriteBatchSize)} ({options.WriteBatchSize}) must not exceed {Prefix}{nameof(options.MaxBufferedWrites)} ({options.MaxBufferedWrites}).");

@@ -40,4 +40,25 @@ internal static partial class RedisLog
 
     [LoggerMessage(12, LogLevel.Warning, "Sharing the learner's statistics of placement '{Placement}' through Redis failed: this server learns from its own decisions and the other servers' statistics it last read, until Redis answers. Logged at most once a minute.")]
     public static partial void LearningExchangeFailed(ILogger logger, string placement, Exception? exception);
+
+    [LoggerMessage(13, LogLevel.Information, "Wrote a snapshot of the shared state up to journal entry {Position}: {Profiles} profiles, {Items} items, {Units} measured units, {Bytes} bytes, in {Seconds:F2} s.")]
+    public static partial void SnapshotWritten(ILogger logger, string position, int profiles, int items, int units, long bytes, double seconds);
+
+    [LoggerMessage(14, LogLevel.Warning, "{Count} journal entries could not be read while writing a snapshot and were left out of it, as every server skips them.")]
+    public static partial void SnapshotSkippedEntries(ILogger logger, int count);
+
+    [LoggerMessage(15, LogLevel.Warning, "Writing a snapshot of the shared state failed; the previous one stays the newest, and this server tries again at the next interval.")]
+    public static partial void SnapshotFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(16, LogLevel.Information, "Restored the shared state from the snapshot up to journal entry {Position}: {Profiles} profiles, {Items} items, {Units} measured units; reading the journal after it.")]
+    public static partial void SnapshotRestored(ILogger logger, string position, int profiles, int items, int units);
+
+    [LoggerMessage(17, LogLevel.Error, "The newest snapshot could not be read; this server reads what the journal still holds instead, and misses what only the snapshot held.")]
+    public static partial void SnapshotUnreadable(ILogger logger, Exception exception);
+
+    [LoggerMessage(18, LogLevel.Warning, "The newest snapshot already holds changes this server made (it was written after this server started); it was not merged, so they are not applied twice. This server reads what the journal still holds instead.")]
+    public static partial void SnapshotHoldsOwnChanges(ILogger logger);
+
+    [LoggerMessage(19, LogLevel.Warning, "The shared journal was trimmed past what this server had read (it was away from Redis for longer than a snapshot interval): it missed other servers' changes, and gets them back when it restarts.")]
+    public static partial void JournalTrimmedPastPosition(ILogger logger);
 }

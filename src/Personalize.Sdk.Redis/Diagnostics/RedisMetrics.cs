@@ -22,6 +22,10 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Counter<long> _journalSkipped;
     private readonly Counter<long> _journalDuplicates;
     private readonly Counter<long> _learningExchanges;
+    private readonly Counter<long> _snapshots;
+    private readonly Histogram<long> _snapshotBytes;
+    private readonly Histogram<double> _snapshotDuration;
+    private readonly Counter<long> _journalGaps;
     private readonly Lock _gate = new();
     private Func<bool>? _isConnected;
     private (string Name, Func<int> Count)[] _buffers = [];
@@ -45,6 +49,10 @@ internal sealed class RedisMetrics : IDisposable
         _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, or from a newer format), skipped.");
         _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
         _learningExchanges = _meter.CreateCounter<long>("personalize.redis.learning.exchanges", "{exchange}", "Learner statistics shared with the other servers, one exchange each time a learner solves a placement, by outcome: shared, or failed (Redis away or too slow; the learner keeps what it had).");
+        _snapshots = _meter.CreateCounter<long>("personalize.redis.snapshots", "{snapshot}", "Snapshots of the shared state, by outcome: written (by this server), restored (merged at start), failed (writing one failed; the previous one stays the newest) or unreadable (one could not be read at start; the journal was read instead).");
+        _snapshotBytes = _meter.CreateHistogram<long>("personalize.redis.snapshot.size", "By", "The size of each snapshot this server wrote.");
+        _snapshotDuration = _meter.CreateHistogram<double>("personalize.redis.snapshot.duration", "s", "How long writing one snapshot took: reading the previous one, replaying the journal after it, writing the new one.");
+        _journalGaps = _meter.CreateCounter<long>("personalize.redis.journal.gaps", "{gap}", "Times this server found the journal trimmed past what it had read (it was away from Redis for longer than a snapshot interval), so it missed changes until it restarts.");
         _meter.CreateObservableGauge("personalize.redis.connected", ObserveConnected, "{connection}", "1 while connected to Redis, else 0.");
         _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
     }
@@ -54,6 +62,21 @@ internal sealed class RedisMetrics : IDisposable
     public void JournalEntrySkipped() => _journalSkipped.Add(1);
 
     public void JournalDuplicate() => _journalDuplicates.Add(1);
+
+    public void SnapshotWritten(long bytes, double seconds)
+    {
+        _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "written"));
+        _snapshotBytes.Record(bytes);
+        _snapshotDuration.Record(seconds);
+    }
+
+    public void SnapshotRestored() => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "restored"));
+
+    public void SnapshotFailed() => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+
+    public void SnapshotUnreadable() => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "unreadable"));
+
+    public void JournalGap() => _journalGaps.Add(1);
 
     public void LearningExchanged(bool failed) =>
         _learningExchanges.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "shared"));

@@ -57,6 +57,24 @@ internal sealed class RedisKeys
     /// </summary>
     public RedisChannel JournalAppended => RedisChannel.Literal($"{_prefix}:journal:appended");
 
+    /// <summary>
+    /// <c>{prefix}:snapshot</c>: the manifest of the newest snapshot of the shared state (a hash:
+    /// its journal position, generation, chunk count, length, writers' positions, time, and where
+    /// the journal was trimmed).
+    /// </summary>
+    public RedisKey SnapshotManifest => $"{_prefix}:snapshot";
+
+    /// <summary><c>{prefix}:snapshot:lock</c>: held by the one server writing a snapshot.</summary>
+    public RedisKey SnapshotLock => $"{_prefix}:snapshot:lock";
+
+    /// <summary><c>{prefix}:snapshot:{generation}:{index}</c>: one chunk of a snapshot's state. Chunks spread over slots on Redis Cluster; none needs another.</summary>
+    public RedisKey SnapshotChunk(string generation, int index)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(generation);
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        return $"{_prefix}:snapshot:{generation}:{index}";
+    }
+
     /// <summary><c>{prefix}:p:{userKey}:profile</c>: the person's profile, in the versioned binary profile format.</summary>
     public RedisKey Profile(string userKey) => Person(userKey, "profile");
 

@@ -1,8 +1,10 @@
+using System.Buffers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Redis.Threading;
 using StackExchange.Redis;
 
@@ -10,9 +12,9 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>
 /// Reads the shared journal from where this server left off and applies what other servers
-/// changed to this server's memory. At start it reads from the beginning, so a restarted server
-/// comes back with everything the journal still holds. Runs in the background: decisions and
-/// <c>Track</c> never wait for it.
+/// changed to this server's memory. At start it merges the newest snapshot and reads the journal
+/// after it (from the beginning when there is none), so a restarted server comes back with
+/// everything. Runs in the background: decisions and <c>Track</c> never wait for it.
 /// </summary>
 /// <remarks>
 /// It reads as soon as another server announces an append on the journal's pub/sub channel, and
@@ -25,6 +27,7 @@ internal sealed class ReplicaPump(
     RedisChannel appended,
     Guid self,
     Func<IReplica> replica,
+    RedisSnapshotStore snapshots,
     TimeSpan pollInterval,
     TimeProvider time,
     RedisMetrics metrics,
@@ -39,7 +42,10 @@ internal sealed class ReplicaPump(
     private Task? _loop;
     private int _stopped;
     private IReplica? _replica;
-    private readonly JournalPositions _positions = new();
+    private JournalPositions _positions = new();
+    private long _entriesRead;
+    private bool _restored;
+    private bool _checkGap;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly WakeSignal _appended = new();
     private ISubscriber? _subscriber;
@@ -50,6 +56,9 @@ internal sealed class ReplicaPump(
 
     /// <summary>Raised after each read that found entries, once they are applied (for tests and probes).</summary>
     internal event Action? EntriesApplied;
+
+    /// <summary>How many journal entries this server has read since it started, its own included.</summary>
+    public long EntriesRead => Interlocked.Read(ref _entriesRead);
 
     /// <summary>The id of the last journal entry applied.</summary>
     public string Position => _position.ToString();
@@ -120,23 +129,29 @@ internal sealed class ReplicaPump(
             return 0;
         }
 
-        var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
         var target = _replica ??= replica();
+        if (!_restored)
+        {
+            await RestoreAsync(database, target).ConfigureAwait(false);
+            _checkGap = true;
+        }
+
+        if (_checkGap)
+        {
+            await CheckGapAsync(database).ConfigureAwait(false);
+        }
+
+        var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
         foreach (var entry in entries)
         {
-            var payload = entry[JournalAppendCommand.PayloadField];
             try
             {
-                var bytes = payload.IsNull ? [] : (byte[])payload!;
-                if (JournalCodec.OriginOf(bytes) is not { } origin)
-                {
-                    metrics.JournalEntrySkipped();
-                }
-                else if (!_positions.Advance(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]))
+                var outcome = JournalEntryApplier.Apply(entry, _positions, self, target);
+                if (outcome == JournalEntryOutcome.Duplicate)
                 {
                     metrics.JournalDuplicate();
                 }
-                else if (!JournalCodec.Apply(bytes, self, target))
+                else if (outcome == JournalEntryOutcome.Unreadable)
                 {
                     metrics.JournalEntrySkipped();
                 }
@@ -151,6 +166,7 @@ internal sealed class ReplicaPump(
             _position = entry.Id;
         }
 
+        Interlocked.Add(ref _entriesRead, entries.Length);
         metrics.JournalRead(entries.Length);
         if (entries.Length > 0)
         {
@@ -158,6 +174,87 @@ internal sealed class ReplicaPump(
         }
 
         return entries.Length;
+    }
+
+    /// <summary>
+    /// Before the first read: merges the newest snapshot into this server's memory and moves the
+    /// read position to the snapshot's, so the journal after it is all that is left to read. A
+    /// snapshot that already holds this server's own changes (written by another server after this
+    /// one started) is passed over: merging it would apply them twice.
+    /// </summary>
+    /// <exception cref="RedisException">Redis failed; the restore is tried again on the next read.</exception>
+    private async Task RestoreAsync(IDatabase database, IReplica target)
+    {
+        if (target is not IStateSnapshot state)
+        {
+            _restored = true;
+            return;
+        }
+
+        try
+        {
+            for (var attempt = 0; ; attempt++)
+            {
+                if (await snapshots.ReadManifestAsync(database).ConfigureAwait(false) is not { } manifest)
+                {
+                    break;
+                }
+
+                var positions = JournalPositions.FromBytes(manifest.Origins);
+                if (positions.Contains(self))
+                {
+                    RedisLog.SnapshotHoldsOwnChanges(logger);
+                    break;
+                }
+
+                ReadOnlySequence<byte> bytes;
+                try
+                {
+                    bytes = await snapshots.ReadStateAsync(database, manifest).ConfigureAwait(false);
+                }
+                catch (InvalidDataException) when (attempt == 0)
+                {
+                    // Replaced and retired while it was being read: read the newer one.
+                    continue;
+                }
+
+                var counts = state.MergeState(bytes);
+                _positions = positions;
+                _position = manifest.Position.ToString();
+                metrics.SnapshotRestored();
+                RedisLog.SnapshotRestored(logger, manifest.Position.ToString(), counts.Profiles, counts.Items, counts.MeasuredUnits);
+                break;
+            }
+        }
+        catch (InvalidDataException exception)
+        {
+            // An unreadable snapshot must not stop replication: the journal still holds what it holds.
+            metrics.SnapshotUnreadable();
+            RedisLog.SnapshotUnreadable(logger, exception);
+        }
+
+        _restored = true;
+    }
+
+    /// <summary>After a start or a reconnection: says so when the journal was trimmed past what this server read, so it missed changes.</summary>
+    private async Task CheckGapAsync(IDatabase database)
+    {
+        StreamId trimmedTo;
+        try
+        {
+            trimmedTo = await snapshots.ReadTrimmedToAsync(database).ConfigureAwait(false);
+        }
+        catch (InvalidDataException)
+        {
+            trimmedTo = StreamId.Start;
+        }
+
+        _checkGap = false;
+        if (StreamId.Parse(_position.ToString()) < trimmedTo)
+        {
+            metrics.JournalGap();
+            RedisLog.JournalTrimmedPastPosition(logger);
+        }
     }
 
     private async Task RunAsync(CancellationToken stopping)
@@ -170,6 +267,7 @@ internal sealed class ReplicaPump(
                 {
                     // Away: nothing to read until the connection is back.
                     await connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
+                    _checkGap = true;
                 }
                 catch (OperationCanceledException)
                 {

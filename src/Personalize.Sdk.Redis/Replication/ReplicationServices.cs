@@ -8,6 +8,7 @@ using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Redis.WriteBehind;
 
 namespace Personalize.Sdk.Redis.Replication;
@@ -36,11 +37,13 @@ internal static class ReplicationServices
             sp.GetRequiredService<RedisKeys>().JournalAppended,
             sp.GetRequiredService<RedisChangeJournal>().Origin,
             () => (IReplica)sp.GetRequiredService<IPersonalizer>(),
+            sp.GetRequiredService<RedisSnapshotStore>(),
             Options(sp).ReplicationPollInterval,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));
+        SnapshotServices.Add(services);
     }
 
     private static RedisPersonalizationOptions Options(IServiceProvider services) =>

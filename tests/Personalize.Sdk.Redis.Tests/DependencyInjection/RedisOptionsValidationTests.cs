@@ -62,6 +62,34 @@ public sealed class RedisOptionsValidationTests
         Assert.Contains("RedisPersonalizationOptions.WriteBatchSize (20) must not exceed RedisPersonalizationOptions.MaxBufferedWrites (10)", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(500)]
+    [InlineData(2 * 86_400_000)]
+    public async Task A_snapshot_interval_out_of_range_fails_the_start_naming_it(int milliseconds)
+    {
+        var failure = await StartAsync(o =>
+        {
+            o.Configuration = "localhost:6379";
+            o.SnapshotInterval = TimeSpan.FromMilliseconds(milliseconds);
+        });
+
+        var message = Assert.Single(failure.Failures);
+        Assert.Contains("RedisPersonalizationOptions.SnapshotInterval must be zero", message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_snapshot_interval_of_zero_turns_this_servers_snapshots_off_and_is_valid()
+    {
+        var services = new ServiceCollection();
+        services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379");
+        using var provider = services.BuildServiceProvider();
+
+        var results = provider.GetServices<IValidateOptions<RedisPersonalizationOptions>>()
+            .Select(v => v.Validate(Options.DefaultName, new RedisPersonalizationOptions { Configuration = "localhost:6379", SnapshotInterval = TimeSpan.Zero }));
+
+        Assert.All(results, r => Assert.True(r.Succeeded, r.FailureMessage));
+    }
+
     [Fact]
     public void A_multiplexer_registered_in_the_container_is_enough()
     {
@@ -93,9 +121,9 @@ public sealed class RedisOptionsValidationTests
         var services = new ServiceCollection();
         services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379").AddRedis(o => o.KeyPrefix = "shop");
 
-        // The connection's lifecycle and the journal's reader, each once.
-        Assert.Equal(2, once.Count(d => d.ServiceType == typeof(IHostedService)));
-        Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IHostedService)));
+        // The connection's lifecycle, the journal's reader and the snapshot compactor, each once.
+        Assert.Equal(3, once.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<RedisPersonalizationOptions>)));
     }
 

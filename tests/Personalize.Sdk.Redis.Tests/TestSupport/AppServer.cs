@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.Redis.Tests.TestSupport;
@@ -45,7 +46,7 @@ internal sealed class AppServer : IAsyncDisposable
 
     private ReplicaPump Pump => Host.Services.GetRequiredService<ReplicaPump>();
 
-    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null)
+    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -58,6 +59,7 @@ internal sealed class AppServer : IAsyncDisposable
             {
                 o.Configuration = redis.Configuration;
                 o.OperationTimeout = TimeSpan.FromSeconds(10);
+                configureRedis?.Invoke(o);
             });
         var server = new AppServer(builder.Build(), time);
         await server.Host.StartAsync();
@@ -69,6 +71,24 @@ internal sealed class AppServer : IAsyncDisposable
     /// <summary>Sends everything this server journaled to Redis.</summary>
     public async Task FlushAsync() =>
         Assert.True(await Host.Services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync().WaitAsync(Patience));
+
+    /// <summary>Writes a snapshot of the shared state now, unless another server is writing one.</summary>
+    public Task<SnapshotOutcome> SnapshotAsync() => Host.Services.GetRequiredService<SnapshotCompactor>().CompactOnceAsync();
+
+    /// <summary>Completes with the outcome of the background compactor's next attempt.</summary>
+    public Task<SnapshotOutcome> NextSnapshotAttempt()
+    {
+        var compactor = Host.Services.GetRequiredService<SnapshotCompactor>();
+        var attempted = new TaskCompletionSource<SnapshotOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnAttempted(SnapshotOutcome outcome)
+        {
+            compactor.Attempted -= OnAttempted;
+            attempted.TrySetResult(outcome);
+        }
+
+        compactor.Attempted += OnAttempted;
+        return attempted.Task.WaitAsync(Patience);
+    }
 
     /// <summary>Applies every change other servers have journaled so far.</summary>
     public async Task CatchUpAsync()
@@ -104,6 +124,14 @@ internal sealed class AppServer : IAsyncDisposable
     public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
 
     public string PersonalData(string userKey) => Personalizer.GetPersonalData(userKey).ToJson();
+
+    /// <summary>The person's data without frequency-cap showings: a decision's record on one server, which is not shared.</summary>
+    public string SharedPersonalData(string userKey)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(PersonalData(userKey))!;
+        json["profile"]?.AsObject().Remove("showings");
+        return json.ToJsonString();
+    }
 
     public string[] Top(string userKey, int count = 3) =>
         [.. Personalizer.Rank(new PersonalizationRequest(userKey) { Count = count }).Items.Select(item => item.ItemKey)];

@@ -1,0 +1,288 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Threading;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Snapshots;
+
+/// <summary>
+/// Folds the journal into snapshots, so that a restart recovers everything, however long the
+/// journal: one server at a time (a Redis lock) merges the newest snapshot into a shadow state,
+/// replays the journal entries after it in journal order, writes the result as the new snapshot,
+/// and trims the journal behind the snapshot before it.
+/// </summary>
+/// <remarks>
+/// <para>
+/// The shadow is a separate state fed only by the journal, never this server's memory: the live
+/// state applies this server's own changes before they reach the journal, so no cut of it lines up
+/// with a journal position. The shadow does, exactly, so a server that merges the snapshot and
+/// then reads the journal after its position applies every change once.
+/// </para>
+/// <para>
+/// It runs every <see cref="RedisPersonalizationOptions.SnapshotInterval"/>, and sooner when a
+/// quarter of <see cref="RedisPersonalizationOptions.JournalMaxLength"/> has been journaled since
+/// the last one, so the journal's own length cap never trims what no snapshot holds yet. It runs in
+/// the background: decisions and <c>Track</c> never wait for it. While it runs, the compacting server
+/// holds a second copy of the state in memory.
+/// </para>
+/// </remarks>
+internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDisposable
+{
+    private const int BatchSize = 512;
+    private static readonly TimeSpan LockLifetime = TimeSpan.FromMinutes(10);
+
+    private readonly RedisConnection _connection;
+    private readonly RedisSnapshotStore _store;
+    private readonly ReplicaPump _pump;
+    private readonly Func<Personalizer> _createShadow;
+    private readonly RedisValue _lockToken;
+    private readonly TimeSpan _interval;
+    private readonly long _entriesPerSnapshot;
+    private readonly TimeProvider _time;
+    private readonly RedisMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly WakeSignal _due = new();
+    private readonly SemaphoreSlim _compacting = new(1, 1);
+    private long _entriesAtLastAttempt;
+    private Task? _loop;
+    private int _stopped;
+
+    /// <param name="connection">The connection.</param>
+    /// <param name="store">Where snapshots are kept.</param>
+    /// <param name="pump">This server's journal reader: how much has been journaled since the last snapshot.</param>
+    /// <param name="createShadow">Builds an empty state beside the live one.</param>
+    /// <param name="origin">This server's id, the lock's token.</param>
+    /// <param name="interval">How often; zero never (the journal alone, up to its length).</param>
+    /// <param name="journalMaxLength">The journal's length cap.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="metrics">Counts snapshots written and failed.</param>
+    /// <param name="logger">Says what was written or why not.</param>
+    public SnapshotCompactor(
+        RedisConnection connection,
+        RedisSnapshotStore store,
+        ReplicaPump pump,
+        Func<Personalizer> createShadow,
+        Guid origin,
+        TimeSpan interval,
+        int journalMaxLength,
+        TimeProvider time,
+        RedisMetrics metrics,
+        ILogger logger)
+    {
+        _connection = connection;
+        _store = store;
+        _pump = pump;
+        _createShadow = createShadow;
+        _lockToken = origin.ToString("N");
+        _interval = interval;
+        _entriesPerSnapshot = Math.Max(1, journalMaxLength / 4);
+        _time = time;
+        _metrics = metrics;
+        _logger = logger;
+    }
+
+    /// <summary>Raised after each attempt the background loop made, with its outcome (for tests and probes).</summary>
+    internal event Action<SnapshotOutcome>? Attempted;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (_interval > TimeSpan.Zero)
+        {
+            _pump.EntriesApplied += OnEntriesRead;
+            _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        _pump.EntriesApplied -= OnEntriesRead;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+        _compacting.Dispose();
+    }
+
+    /// <summary>For containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>Writes a snapshot now, unless another server is writing one or nothing changed since the last.</summary>
+    /// <param name="onlyIfStale">Leave it when the newest snapshot (any server's) is younger than the interval: the timer's case, so N servers write one snapshot an interval, not N.</param>
+    /// <param name="cancellationToken">Stops the replay.</param>
+    /// <exception cref="RedisException">Redis failed mid-way; the previous snapshot stays the newest.</exception>
+    internal async Task<SnapshotOutcome> CompactOnceAsync(bool onlyIfStale = false, CancellationToken cancellationToken = default)
+    {
+        await _compacting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            _entriesAtLastAttempt = _pump.EntriesRead;
+            if (_connection.Database is not { } database || !_connection.IsConnected)
+            {
+                return SnapshotOutcome.Unavailable;
+            }
+
+            if (!await database.LockTakeAsync(_store.Keys.SnapshotLock, _lockToken, LockLifetime).ConfigureAwait(false))
+            {
+                return SnapshotOutcome.Busy;
+            }
+
+            try
+            {
+                return await CompactAsync(database, onlyIfStale, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await database.LockReleaseAsync(_store.Keys.SnapshotLock, _lockToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _compacting.Release();
+        }
+    }
+
+    private async Task<SnapshotOutcome> CompactAsync(IDatabase database, bool onlyIfStale, CancellationToken cancellationToken)
+    {
+        var started = _time.GetTimestamp();
+        var previous = await _store.ReadManifestAsync(database).ConfigureAwait(false);
+        if (onlyIfStale && previous is not null && _time.GetUtcNow().UtcTicks - previous.CreatedTicks < _interval.Ticks * 9 / 10)
+        {
+            return SnapshotOutcome.UpToDate;
+        }
+
+        var last = await database.StreamRangeAsync(_store.Keys.Journal, count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
+        if (last.Length == 0 || (previous is not null && StreamId.Parse(last[0].Id.ToString()) <= previous.Position))
+        {
+            return SnapshotOutcome.UpToDate;
+        }
+
+        var end = StreamId.Parse(last[0].Id.ToString());
+        using var shadow = _createShadow();
+        var positions = new JournalPositions();
+        var position = StreamId.Start;
+        if (previous is not null)
+        {
+            try
+            {
+                ((IStateSnapshot)shadow).MergeState(await _store.ReadStateAsync(database, previous).ConfigureAwait(false));
+                positions = JournalPositions.FromBytes(previous.Origins);
+                position = previous.Position;
+            }
+            catch (InvalidDataException exception)
+            {
+                // Left as it is, it would stop every snapshot from now on: start again from what the
+                // journal still holds (the merge changed nothing), and say what is lost.
+                _metrics.SnapshotUnreadable();
+                RedisLog.SnapshotUnreadable(_logger, exception);
+            }
+        }
+
+        // Every entry is the shadow's to apply: it wrote none of them.
+        var skipped = 0;
+        while (position < end)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var entries = await database.StreamReadAsync(_store.Keys.Journal, position.ToString(), BatchSize).ConfigureAwait(false);
+            if (entries.Length == 0)
+            {
+                break;
+            }
+
+            foreach (var entry in entries)
+            {
+                skipped += Apply(entry, positions, shadow) ? 0 : 1;
+                position = StreamId.Parse(entry.Id.ToString());
+            }
+        }
+
+        var chunks = new ChunkWriter();
+        var counts = ((IStateSnapshot)shadow).WriteState(chunks);
+        var trimmedTo = previous?.Position ?? StreamId.Start;
+        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), position, chunks.Chunks.Count, chunks.Length, positions.ToBytes(), _time.GetUtcNow().UtcTicks, trimmedTo);
+        if (!await _store.PublishAsync(database, manifest, chunks.Chunks).ConfigureAwait(false))
+        {
+            return SnapshotOutcome.Busy;
+        }
+
+        if (previous is not null)
+        {
+            // One snapshot of slack: a server still reading the journal after the previous one (a
+            // restart from it, a reader that was away) finds every entry it needs.
+            await _store.RetireAsync(database, previous).ConfigureAwait(false);
+            await database.StreamTrimByMinIdAsync(_store.Keys.Journal, trimmedTo.ToString()).ConfigureAwait(false);
+        }
+
+        var seconds = _time.GetElapsedTime(started).TotalSeconds;
+        _metrics.SnapshotWritten(chunks.Length, seconds);
+        RedisLog.SnapshotWritten(_logger, position.ToString(), counts.Profiles, counts.Items, counts.MeasuredUnits, chunks.Length, seconds);
+        if (skipped > 0)
+        {
+            RedisLog.SnapshotSkippedEntries(_logger, skipped);
+        }
+
+        return SnapshotOutcome.Written;
+    }
+
+    private bool Apply(StreamEntry entry, JournalPositions positions, Personalizer shadow)
+    {
+        try
+        {
+            return JournalEntryApplier.Apply(entry, positions, Guid.Empty, shadow) != JournalEntryOutcome.Unreadable;
+        }
+        catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+        {
+            // The same entries the readers skip: counted by them, summed up here.
+            return false;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                // Woken by the journal's growth, it writes at once; on the timer, only when no server wrote one lately.
+                var grown = await _due.WaitAsync(_interval, _time, stopping).ConfigureAwait(false);
+                await _connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
+                Attempted?.Invoke(await CompactOnceAsync(onlyIfStale: !grown, stopping).ConfigureAwait(false));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidDataException)
+            {
+                _metrics.SnapshotFailed();
+                RedisLog.SnapshotFailed(_logger, exception);
+            }
+        }
+    }
+
+    private void OnEntriesRead()
+    {
+        if (_pump.EntriesRead - Volatile.Read(ref _entriesAtLastAttempt) >= _entriesPerSnapshot)
+        {
+            _due.Set();
+        }
+    }
+}

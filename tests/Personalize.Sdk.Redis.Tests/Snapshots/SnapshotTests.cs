@@ -1,0 +1,272 @@
+using System.Text;
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Snapshots;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Snapshots;
+
+/// <summary>
+/// Snapshots fold the journal into one state in Redis, so a restarted server recovers everything,
+/// however much the journal was trimmed, and an erased person's old changes leave Redis.
+/// </summary>
+public sealed class SnapshotTests
+{
+    private static readonly string[] People = [.. Enumerable.Range(0, 120).Select(i => $"person-{i}")];
+
+    [RedisFact]
+    public async Task A_restart_recovers_every_profile_statistic_and_ledger_entry_after_the_journal_was_trimmed()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        Dictionary<string, string> before;
+        string liftBefore;
+        string[][] topBefore;
+        long journaled;
+        DateTimeOffset now;
+        await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
+        {
+            // Three rounds of traffic, a snapshot after each of the first two: the second trims the
+            // journal behind the first, so the first round survives only in the snapshots.
+            for (var round = 0; round < 3; round++)
+            {
+                Traffic(a, round);
+                await a.FlushAsync();
+                if (round < 2)
+                {
+                    Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+                }
+            }
+
+            a.Personalizer.Forget("person-7");
+            await a.FlushAsync();
+            topBefore = [.. People.Take(30).Select(person => a.Top(person, 5))];
+            await a.FlushAsync();
+            before = People.ToDictionary(person => person, a.SharedPersonalData);
+            liftBefore = a.Lift.ToJson();
+            journaled = await JournalLengthAsync(redis);
+            now = a.Time.GetUtcNow();
+        }
+
+        Assert.True(journaled < 3 * People.Length, $"The journal should have been trimmed behind the first snapshot, but holds {journaled} entries.");
+
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        restarted.Time.SetUtcNow(now);
+
+        Assert.All(People, person => Assert.Equal(before[person], restarted.SharedPersonalData(person)));
+        Assert.Equal(liftBefore, restarted.Lift.ToJson());
+
+        // Ranked after the comparison: a decision records showings and exposures.
+        Assert.Equal(topBefore, [.. People.Take(30).Select(person => restarted.Top(person, 5))]);
+        Assert.Equal(IdentifyResult.AlreadyStitched, restarted.Personalizer.Identify("guest-1", "person-1"));
+    }
+
+    [RedisFact]
+    public async Task Without_a_snapshot_a_restart_recovers_only_what_the_trimmed_journal_still_holds()
+    {
+        // The control for the test above: the same traffic and trimming, with snapshots off.
+        await using var redis = await RedisServer.StartAsync();
+        string before;
+        await using (var a = await AppServer.StartAsync(redis, configureRedis: o => o.SnapshotInterval = TimeSpan.Zero))
+        {
+            Traffic(a, 0);
+            await a.FlushAsync();
+            before = a.SharedPersonalData("person-3");
+            await TrimJournalAsync(redis);
+        }
+
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: o => o.SnapshotInterval = TimeSpan.Zero);
+
+        Assert.NotEqual(before, restarted.SharedPersonalData("person-3"));
+    }
+
+    [RedisFact]
+    public async Task An_erased_person_leaves_every_key_in_redis_two_snapshots_later_but_for_retired_chunks_about_to_expire()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        a.Personalizer.Track(PersonalizationEvent.View("erased-shopper-xyz", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("erased-shopper-xyz", "coffee-1", 1, 9m));
+        a.Personalizer.Identify("erased-guest-xyz", "erased-shopper-xyz");
+        Traffic(a, 0);
+        await a.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+
+        a.Personalizer.Forget("erased-shopper-xyz");
+        for (var round = 1; round < 3; round++)
+        {
+            // Past the window in which an erased key is remembered, so in-flight events cannot bring it back.
+            a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow);
+            Traffic(a, round);
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+        }
+
+        var holding = await KeysHoldingAsync(redis, "erased-");
+        var database = await DatabaseAsync(redis);
+        foreach (var key in holding)
+        {
+            var lifetime = await database.KeyTimeToLiveAsync(key);
+            Assert.True(lifetime is { } ttl && ttl <= RedisSnapshotStore.RetiredLifetime, $"{key} still holds the erased person, and is not a retired chunk about to expire.");
+        }
+
+        Assert.NotEmpty(holding);
+    }
+
+    [RedisFact]
+    public async Task A_corrupt_snapshot_is_counted_and_passed_over_and_the_journal_is_read_instead()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        string before;
+        DateTimeOffset now;
+        await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
+        {
+            Traffic(a, 0);
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            before = a.SharedPersonalData("person-4");
+            now = a.Time.GetUtcNow();
+        }
+
+        var database = await DatabaseAsync(redis);
+        var keys = new RedisKeys("personalize");
+        var generation = (string)(await database.HashGetAsync(keys.SnapshotManifest, "g"))!;
+        var chunk = (byte[])(await database.StringGetAsync(keys.SnapshotChunk(generation, 0)))!;
+        chunk[chunk.Length / 2] ^= 0xFF;
+        await database.StringSetAsync(keys.SnapshotChunk(generation, 0), chunk);
+        using var snapshots = new InstrumentRecorder("personalize.redis.snapshots");
+
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        restarted.Time.SetUtcNow(now);
+
+        Assert.Contains(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
+        Assert.DoesNotContain(snapshots.Measurements, tags => Equals(tags["outcome"], "restored"));
+        Assert.Equal(before, restarted.SharedPersonalData("person-4"));
+    }
+
+    [RedisFact]
+    public async Task Two_servers_asked_at_once_write_one_snapshot_and_a_second_request_finds_it_up_to_date()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        Traffic(a, 0);
+        await a.FlushAsync();
+
+        var outcomes = await Task.WhenAll(a.SnapshotAsync(), b.SnapshotAsync());
+
+        Assert.Single(outcomes, SnapshotOutcome.Written);
+        Assert.Equal(SnapshotOutcome.UpToDate, await b.SnapshotAsync());
+    }
+
+    [RedisFact]
+    public async Task On_the_timer_a_server_leaves_the_snapshot_to_another_that_wrote_one_within_the_interval()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        static void Every10Minutes(RedisPersonalizationOptions o) => o.SnapshotInterval = TimeSpan.FromMinutes(10);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: Every10Minutes);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: Every10Minutes);
+        Traffic(a, 0);
+        await a.FlushAsync();
+
+        var first = a.NextSnapshotAttempt();
+        a.Time.Advance(TimeSpan.FromMinutes(10));
+        Assert.Equal(SnapshotOutcome.Written, await first);
+
+        // New changes since, but a's snapshot (written at 11 minutes) is a minute old on b's clock
+        // at 12 minutes, younger than the interval: b leaves it.
+        Traffic(a, 1);
+        await a.FlushAsync();
+        var second = b.NextSnapshotAttempt();
+        b.Time.Advance(TimeSpan.FromMinutes(12));
+        Assert.Equal(SnapshotOutcome.UpToDate, await second);
+    }
+
+    [RedisFact]
+    public async Task A_quarter_of_the_journal_length_journaled_since_the_last_snapshot_starts_one_without_waiting_for_the_interval()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: o => o.SnapshotInterval = TimeSpan.Zero);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: o =>
+        {
+            o.JournalMaxLength = 1_000;
+            o.SnapshotInterval = TimeSpan.FromDays(1);
+        });
+        var attempt = b.NextSnapshotAttempt();
+
+        // Server b hears of a's appends and reads them; past 250 entries its compactor is due, a
+        // day before its timer.
+        Traffic(a, 0);
+        Traffic(a, 1);
+        Traffic(a, 2);
+        await a.FlushAsync();
+
+        Assert.Equal(SnapshotOutcome.Written, await attempt);
+    }
+
+    /// <summary>Views, carts, purchases, exposures and a stitch for every person, different each round.</summary>
+    private static void Traffic(AppServer server, int round)
+    {
+        for (var i = 0; i < People.Length; i++)
+        {
+            var person = People[i];
+            var item = AppServer.Catalog[(i + round) % AppServer.Catalog.Length].Key;
+            server.Personalizer.Track(PersonalizationEvent.View(person, item));
+            if (i % 3 == 0)
+            {
+                server.Personalizer.Rank(new PersonalizationRequest(person) { Count = 3 });
+            }
+
+            if (i % 5 == round)
+            {
+                server.Personalizer.Track(PersonalizationEvent.Purchase(person, item, 1, 10m + i));
+            }
+        }
+
+        server.Personalizer.Identify($"guest-{round}", $"person-{round}");
+        server.Time.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    private static void ManualSnapshots(RedisPersonalizationOptions options)
+    {
+        options.JournalMaxLength = 1_000;
+        options.SnapshotInterval = TimeSpan.FromDays(1);
+    }
+
+    private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
+        (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+
+    private static async Task<long> JournalLengthAsync(RedisServer redis) =>
+        await (await DatabaseAsync(redis)).StreamLengthAsync(new RedisKeys("personalize").Journal);
+
+    private static async Task TrimJournalAsync(RedisServer redis) =>
+        await (await DatabaseAsync(redis)).StreamTrimAsync(new RedisKeys("personalize").Journal, maxLength: 10);
+
+    /// <summary>Every key whose value (a string, a hash, a stream, a set or a list) holds <paramref name="needle"/>.</summary>
+    private static async Task<List<RedisKey>> KeysHoldingAsync(RedisServer redis, string needle)
+    {
+        using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var database = connection.GetDatabase();
+        var server = connection.GetServer(connection.GetEndPoints()[0]);
+        var holding = new List<RedisKey>();
+        await foreach (var key in server.KeysAsync(pattern: "*"))
+        {
+            IEnumerable<RedisValue> values = await database.KeyTypeAsync(key) switch
+            {
+                RedisType.String => [await database.StringGetAsync(key)],
+                RedisType.Hash => (await database.HashGetAllAsync(key)).SelectMany(e => new[] { e.Name, e.Value }),
+                RedisType.Stream => (await database.StreamRangeAsync(key)).SelectMany(e => e.Values.Select(v => v.Value)),
+                RedisType.Set => await database.SetMembersAsync(key),
+                RedisType.List => await database.ListRangeAsync(key),
+                _ => [],
+            };
+            if (key.ToString().Contains(needle, StringComparison.Ordinal) || values.Any(value => value.HasValue && Holds((byte[])value!, needle)))
+            {
+                holding.Add(key);
+            }
+        }
+
+        return holding;
+    }
+
+    private static bool Holds(byte[] value, string needle) => value.AsSpan().IndexOf(Encoding.UTF8.GetBytes(needle)) >= 0;
+}

@@ -72,15 +72,26 @@ internal sealed partial class Personalizer : IStateSnapshot
         return written;
     }
 
-    /// <summary>Each profile copied lock-free (as a decision copies it), then written by item key.</summary>
+    /// <summary>
+    /// Each profile copied lock-free (as a decision copies it), then written by item key. A profile
+    /// whose last event is older than <see cref="PersonalizationOptions.ProfileIdleExpiration"/> is
+    /// left out: a shadow replaying old events touches its profiles now, so only the events' own
+    /// times keep snapshots from carrying an idle person forward from one snapshot to the next.
+    /// </summary>
     private int WriteProfiles(StateWriter writer, Catalog.CatalogSnapshot catalog)
     {
         var copy = new ProfileData();
         var buffer = new ArrayBufferWriter<byte>(1024);
         var written = 0;
+        var now = _timeProvider.GetUtcNow().UtcTicks;
         foreach (var (key, profile) in ((MemoryProfileStore)_profiles).Live())
         {
             profile.CopyTo(copy);
+            if (copy.LastSeenTicks > 0 && now - copy.LastSeenTicks > _profileIdleTicks)
+            {
+                continue;
+            }
+
             buffer.ResetWrittenCount();
             ProfileFormat.Write(copy, catalog, buffer);
             writer.Byte(StateFormat.Record);
@@ -150,15 +161,26 @@ internal sealed partial class Personalizer : IStateSnapshot
     {
         var read = 0;
         var incoming = new ProfileData();
+        var merged = new ProfileData();
         while (Record(ref reader, "profile"))
         {
             var key = reader.String();
             ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
             incoming.Services = _services;
             var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks);
-            while (!_profiles.GetOrCreate(_identity.Resolve(key)).Write(merge, MergeProfile))
+            UserProfile target;
+            do
             {
                 // Retired by a racing stitch or eviction: resolve again.
+                target = _profiles.GetOrCreate(_identity.Resolve(key));
+            }
+            while (!target.Write(merge, MergeProfile));
+
+            // Idle from its last event, not from this merge, so a restart does not reset its expiry.
+            target.CopyTo(merged);
+            if (merged.LastSeenTicks > 0)
+            {
+                target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), merged.LastSeenTicks);
             }
 
             read++;

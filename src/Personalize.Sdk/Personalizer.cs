@@ -35,6 +35,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly int _maxAliases;
     private readonly ConsentFlags _defaultConsent;
     private readonly double _affinityHalfLifeTicks;
+    private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
     private readonly ErasureGuard? _erasures;
     private readonly ProfileServices _services;
@@ -70,6 +71,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _maxAliases = options.MaxAliasesPerProfile;
         _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
+        _profileIdleTicks = options.ProfileIdleExpiration.Ticks;
         _owned = owned;
         Learner = learner;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife);

@@ -184,6 +184,33 @@ public sealed class StateSnapshotTests
     }
 
     [Fact]
+    public void A_person_idle_past_the_expiry_is_left_out_and_a_merged_one_expires_from_their_last_event()
+    {
+        using var source = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        source.View("old-timer", "kitchen-1");
+        source.Time.Advance(TimeSpan.FromDays(20));
+        source.View("regular", "hiking-1");
+
+        // Read now and then (a decision keeps a profile in memory), but no event for 31 days.
+        source.Time.Advance(TimeSpan.FromDays(5));
+        source.Rank("old-timer");
+        source.Time.Advance(TimeSpan.FromDays(6));
+        var (state, counts) = Write(source);
+
+        using var target = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        target.Time.SetUtcNow(source.Time.GetUtcNow());
+        Merge(target, state);
+
+        Assert.Equal(1, counts.Profiles);
+        Assert.Null(target.Personalizer.GetPersonalData("old-timer").Profile);
+        Assert.NotNull(target.Personalizer.GetPersonalData("regular").Profile);
+
+        // The regular's last event was 11 days ago: 19 more days, not 30 from the merge.
+        target.Time.Advance(TimeSpan.FromDays(20));
+        Assert.Null(target.Personalizer.GetPersonalData("regular").Profile);
+    }
+
+    [Fact]
     public void A_state_of_many_profiles_round_trips()
     {
         const int count = 100_000;

@@ -23,6 +23,7 @@ internal static class BuiltInParts
         new BuiltInSignal<CategoryAffinitySignal>(weight: 1f, coldStartWeight: 0f),
         new BuiltInSignal<AttributeAffinitySignal>(weight: 0.4f, coldStartWeight: 0f),
         new BuiltInSignal<CoOccurrenceSignal>(weight: 0.8f, coldStartWeight: 0f),
+        new BuiltInSignal<SimilarItemsSignal>(weight: 0f, coldStartWeight: 0f),
         new BuiltInSignal<StatedPreferenceSignal>(weight: 4f, coldStartWeight: 0f),
         new BuiltInSignal<FreshnessSignal>(weight: 0.1f, coldStartWeight: 0.2f),
         new BuiltInSignal<ContextSignal>(weight: 0.2f, coldStartWeight: 0.3f),

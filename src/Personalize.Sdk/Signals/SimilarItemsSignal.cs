@@ -6,15 +6,11 @@ namespace Personalize.Sdk.Signals;
 /// <summary>
 /// Similar items: what the people who engaged with this user's recent items also engaged with,
 /// from the background item-to-item model (<see cref="SimilarItems"/>). Each of the user's recent
-/// items (up to 16) adds its published similarities to its neighbours; normalised by the strongest
+/// items (up to 16, each counting the same, as in RP3beta and EASE) adds its published similarities to its neighbours; normalised by the strongest
 /// candidate (1). Reads one published table, allocation-free.
 /// </summary>
 internal sealed class SimilarItemsSignal : ISignalProvider
 {
-    /// <summary>How much less an older recent item counts: the item <c>age</c> places before the newest weighs 1 / (age + 1)^this.</summary>
-    internal static readonly double RecencyExponent =
-        double.TryParse(Environment.GetEnvironmentVariable("PERSONALIZE_I2I_RECENCY"), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : 0;
-
     public string Name => BuiltInSignals.SimilarItems;
 
     public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
@@ -31,12 +27,11 @@ internal sealed class SimilarItemsSignal : ISignalProvider
         for (var age = 0; age < recent.Count; age++)
         {
             var (items, weights) = table.Row(recent.NewestItem(age));
-            var factor = RecencyExponent == 0 ? 1f : (float)Math.Pow(age + 1, -RecencyExponent);
             for (var slot = 0; slot < items.Length; slot++)
             {
                 if ((uint)items[slot] < (uint)byItem.Length)
                 {
-                    byItem[items[slot]] += weights[slot] * factor;
+                    byItem[items[slot]] += weights[slot];
                 }
             }
         }

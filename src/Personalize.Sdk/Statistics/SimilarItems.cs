@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Personalize.Sdk.Statistics;
 
 /// <summary>
@@ -18,9 +16,11 @@ namespace Personalize.Sdk.Statistics;
 /// <see cref="HalfLife"/> (none when zero), by the same epoch scaling as <see cref="ItemStatistics"/>.
 /// </para>
 /// <para>
-/// <b>The similarity</b> of j to i is c(i, j) / (n(i)^α · n(j)^β): α (<see cref="SourceExponent"/>)
-/// weighs the user's popular items less, β (<see cref="PopularityPenalty"/>) penalises popular
-/// neighbours (RP3beta's β). Each item keeps its <see cref="Width"/> most similar items.
+/// <b>The similarity</b> of j to i is c(i, j) / (n(i)^α · n(j)^β): α (<see cref="SourceExponent"/>, 0.5)
+/// weighs the user's popular items less, β (<see cref="PopularityPenalty"/>, 0.25) penalises popular
+/// neighbours (RP3beta's β). Each item keeps its <see cref="Width"/> (32) most similar items. β and
+/// the signal's weight were chosen on the evaluation harness's validation windows
+/// (QUALITY.md, "Issue 17: a background item-to-item model"); the rest were not searched.
 /// </para>
 /// <para>
 /// <b>Off the request path.</b> <see cref="Append"/> (from <c>Track</c>) copies the event and at
@@ -47,19 +47,19 @@ namespace Personalize.Sdk.Statistics;
 internal sealed class SimilarItems : IDisposable
 {
     /// <summary>How many similar items each item keeps.</summary>
-    public static readonly int Width = Setting("PERSONALIZE_I2I_K", 32);
+    public const int Width = 32;
 
     /// <summary>How many of the user's recent items (newest first) an event is paired with.</summary>
-    public static readonly int Window = Setting("PERSONALIZE_I2I_WINDOW", 16);
+    public const int Window = 16;
 
     /// <summary>α: the exponent of the source item's count in the similarity's denominator.</summary>
-    public static readonly double SourceExponent = Setting("PERSONALIZE_I2I_ALPHA", 0.5);
+    public const double SourceExponent = 0.5;
 
     /// <summary>β: the exponent of the neighbour's count in the similarity's denominator (RP3beta's popularity penalty).</summary>
-    public static readonly double PopularityPenalty = Setting("PERSONALIZE_I2I_BETA", 0.5);
+    public const double PopularityPenalty = 0.25;
 
-    /// <summary>How the counts decay; zero: they do not.</summary>
-    public static readonly TimeSpan HalfLife = TimeSpan.FromDays(Setting("PERSONALIZE_I2I_HALFLIFE_DAYS", 0.0));
+    /// <summary>How the counts decay; zero: they do not (the default: the similarity of two items is not a trend).</summary>
+    public static readonly TimeSpan HalfLife = TimeSpan.Zero;
 
     /// <summary>How many co-engaged items each item counts.</summary>
     public const int CandidateSlots = 128;
@@ -469,12 +469,6 @@ internal sealed class SimilarItems : IDisposable
 
         (_pairItems, _pairCounts) = (items, counts);
     }
-
-    private static int Setting(string name, int fallback) =>
-        int.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : fallback;
-
-    private static double Setting(string name, double fallback) =>
-        double.TryParse(Environment.GetEnvironmentVariable(name), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : fallback;
 
     /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>
     private sealed class Inbox

@@ -25,6 +25,13 @@ if (args is ["memory", .. var sizes])
     return MemoryProbe.Run(Size(0, 1_000_000), Size(1, 10));
 }
 
+// `similar-items` measures the item-to-item model's background cost (default: a UCI-sized catalogue).
+if (args is ["similar-items", .. var shape])
+{
+    int Shape(int i, int fallback) => shape.Length > i ? int.Parse(shape[i], System.Globalization.CultureInfo.InvariantCulture) : fallback;
+    return SimilarItemsProbe.Run(Shape(0, 3_400), Shape(1, 4_000), Shape(2, 60));
+}
+
 // Every other argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);

@@ -23,7 +23,7 @@ public class SignalCostBenchmarks
     public int Candidates { get; set; }
 
     /// <summary>A built-in signal's name (alone), or "defaults" / "defaults, no cap" for the default mix.</summary>
-    [Params(BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.CategoryAffinity, "defaults", "defaults, no cap")]
+    [Params(BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.SimilarItems, BuiltInSignals.CategoryAffinity, "defaults", "defaults, no cap")]
     public string Signal { get; set; } = BuiltInSignals.Popularity;
 
     [GlobalSetup]
@@ -44,6 +44,9 @@ public class SignalCostBenchmarks
                 }
             }
         });
+        // The similar-items model is refreshed by a 15-minute timer: publish it now.
+        var statistics = (Statistics.ItemStatistics)typeof(Personalizer).GetField("_statistics", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(_personalizer)!;
+        statistics.SimilarItemsModel.Refresh();
         _request = new PersonalizationRequest(BenchmarkData.User) { Candidates = catalog.Select(item => item.Key).ToArray(), Count = Top };
         _destination = new RankedItem[Top];
     }

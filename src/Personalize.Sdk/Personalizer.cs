@@ -74,7 +74,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _profileIdleTicks = options.ProfileIdleExpiration.Ticks;
         _owned = owned;
         Learner = learner;
-        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife);
+        _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife, timeProvider);
         catalog.Attach(_statistics);
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
 
@@ -119,6 +119,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     public void Dispose()
     {
         _catalog.Detach(_statistics);
+        (_statistics as IDisposable)?.Dispose();
         Learner.Dispose();
         _profiles.Dispose();
         _owned?.Dispose();

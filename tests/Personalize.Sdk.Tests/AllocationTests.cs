@@ -160,6 +160,28 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void The_similar_items_signal_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(options =>
+        {
+            options.Weights[BuiltInSignals.SimilarItems] = 1f;
+            options.ColdStartWeights[BuiltInSignals.SimilarItems] = 1f;
+        });
+
+        // The background refresh publishes the model built from the warm-up's events.
+        sdk.Time.Advance(Personalize.Sdk.Statistics.SimilarItems.RefreshInterval);
+        var buffer = new RankedItem[8];
+        var request = new PersonalizationRequest("account") { Count = 8, Explain = false };
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("account") { Count = 8, Explain = true });
+        Assert.Contains(decision.Explanation!.Items, item => item.Contributions.Any(c => c.Signal == BuiltInSignals.SimilarItems && c.Value > 0));
+        sdk.Personalizer.Rank(request, buffer, out _);
+
+        var bytes = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void A_learning_decision_exploring_with_the_learned_weights_allocates_nothing_once_warm()
     {
         using var sdk = WarmSdk(options =>

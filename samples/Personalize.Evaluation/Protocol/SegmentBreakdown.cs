@@ -14,7 +14,7 @@ internal sealed record SegmentBreakdown(string Segment, int Users, IReadOnlyList
     public const string SegmentedRow = "sdk";
 
     /// <summary>The rows shown by default: the baselines, the default SDK and the most telling single signals.</summary>
-    public static IReadOnlyList<string> ShownRows { get; } = ["most-popular", "decayed-popularity", "item-knn", "ease", "rp3beta", SegmentedRow, "sdk: popularity only", "sdk: co-occurrence only"];
+    public static IReadOnlyList<string> ShownRows { get; } = ["most-popular", "decayed-popularity", "item-knn", "ease", "rp3beta", SegmentedRow, "sdk: popularity only", "sdk: co-occurrence only", "sdk: similar-items only"];
 
     /// <summary>
     /// The breakdown of <paramref name="results"/> by the default SDK row's segments, over the rows

@@ -11,10 +11,10 @@ namespace Personalize.Sdk.DependencyInjection;
 /// </summary>
 internal static class BuiltInParts
 {
-    // Default weights: a stated like outweighs anything inferred (4 against 3.75 for every other
-    // signal together); cold start leans on popularity and trending. Popularity's 0.55 and
-    // trending's 0.6 (cold start 1) were chosen on validation windows of the evaluation harness's
-    // training periods (README, "Quality"; QUALITY.md, "Issue 17").
+    // Default weights: a stated like outweighs anything inferred (4.5 against 4.25 for every other
+    // signal together); cold start leans on popularity and trending. Popularity's 0.55, trending's
+    // 0.6 (cold start 1) and similar-items' 0.5 were chosen on validation windows of the evaluation
+    // harness's training periods (README, "Quality"; QUALITY.md, "Issue 17").
     public static IReadOnlyList<IBuiltInSignal> Signals { get; } =
     [
         new BuiltInSignal<PopularitySignal>(weight: 0.55f, coldStartWeight: 1f),
@@ -23,7 +23,8 @@ internal static class BuiltInParts
         new BuiltInSignal<CategoryAffinitySignal>(weight: 1f, coldStartWeight: 0f),
         new BuiltInSignal<AttributeAffinitySignal>(weight: 0.4f, coldStartWeight: 0f),
         new BuiltInSignal<CoOccurrenceSignal>(weight: 0.8f, coldStartWeight: 0f),
-        new BuiltInSignal<StatedPreferenceSignal>(weight: 4f, coldStartWeight: 0f),
+        new BuiltInSignal<SimilarItemsSignal>(weight: 0.5f, coldStartWeight: 0f),
+        new BuiltInSignal<StatedPreferenceSignal>(weight: 4.5f, coldStartWeight: 0f),
         new BuiltInSignal<FreshnessSignal>(weight: 0.1f, coldStartWeight: 0.2f),
         new BuiltInSignal<ContextSignal>(weight: 0.2f, coldStartWeight: 0.3f),
     ];

@@ -18,6 +18,7 @@ internal static class BuiltInRules
         BuiltInSignals.CategoryAffinity => Rule("Lead with the categories this user engages with.", "click-through rate"),
         BuiltInSignals.AttributeAffinity => Rule("Favour the brands and styles this user engages with.", "click-through rate"),
         BuiltInSignals.CoOccurrence => Rule("Suggest the next step people take after what this user just did.", "add-to-cart rate"),
+        BuiltInSignals.SimilarItems => Rule("Suggest what people who liked the same items also liked.", "click-through rate"),
         BuiltInSignals.StatedPreference => Rule("Respect what the user told us they like.", "user satisfaction"),
         BuiltInSignals.Freshness => Rule("Give new items a chance to be seen.", "catalogue coverage"),
         BuiltInSignals.Context => Rule("Fit the channel, device and locale of the request.", "click-through rate"),

@@ -3,7 +3,10 @@ using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Engine;
 
-/// <summary>The item statistics section of <see cref="StateFormat"/>: items and their neighbours by key.</summary>
+/// <summary>
+/// The item statistics section of <see cref="StateFormat"/>: items and their neighbours by key,
+/// then the similar-items model's counts (each item's count and its co-engaged items' counts) by key.
+/// </summary>
 internal static class StatisticsState
 {
     /// <summary>Writes every item the catalog names that has statistics; returns how many.</summary>
@@ -53,7 +56,39 @@ internal static class StatisticsState
         }
 
         writer.Byte(StateFormat.End);
+        WriteSimilarItems(writer, statistics.SimilarItemsModel, catalog);
         return written;
+    }
+
+    private static void WriteSimilarItems(StateWriter writer, SimilarItems model, CatalogSnapshot catalog)
+    {
+        model.VisitCounts((item, count, pairItems, pairCounts) =>
+        {
+            if (catalog.GetItem(item) is not { } known)
+            {
+                return;
+            }
+
+            var pairs = 0;
+            foreach (var other in pairItems)
+            {
+                pairs += catalog.GetItem(other) is null ? 0 : 1;
+            }
+
+            writer.Byte(StateFormat.Record);
+            writer.String(known.Key);
+            writer.Double(count);
+            writer.Varint((uint)pairs);
+            for (var i = 0; i < pairItems.Length; i++)
+            {
+                if (catalog.GetItem(pairItems[i]) is { } other)
+                {
+                    writer.String(other.Key);
+                    writer.Double(pairCounts[i]);
+                }
+            }
+        });
+        writer.Byte(StateFormat.End);
     }
 
     /// <summary>Adds the section's statistics to <paramref name="statistics"/>, skipping items the catalog does not know; returns how many items it held.</summary>
@@ -95,7 +130,49 @@ internal static class StatisticsState
             }
         }
 
+        MergeSimilarItems(ref reader, statistics.SimilarItemsModel, catalog);
         return read;
+    }
+
+    private static void MergeSimilarItems(ref StateReader reader, SimilarItems model, CatalogSnapshot catalog)
+    {
+        var pairItems = new List<int>(SimilarItems.CandidateSlots);
+        var pairCounts = new List<float>(SimilarItems.CandidateSlots);
+        var any = false;
+        while (Tag(ref reader))
+        {
+            var key = reader.String();
+            var count = reader.Double();
+            var pairs = reader.Varint();
+            if (pairs > SimilarItems.CandidateSlots)
+            {
+                throw new InvalidDataException("An item in the state has more co-engaged items than the similar-items model keeps.");
+            }
+
+            pairItems.Clear();
+            pairCounts.Clear();
+            for (var i = 0; i < (int)pairs; i++)
+            {
+                var other = reader.String();
+                var pairCount = reader.Double();
+                if (catalog.TryGetIndex(other, out var index))
+                {
+                    pairItems.Add(index);
+                    pairCounts.Add((float)pairCount);
+                }
+            }
+
+            if (catalog.TryGetIndex(key, out var item))
+            {
+                model.MergeCounts(item, count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairItems), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairCounts));
+                any = true;
+            }
+        }
+
+        if (any)
+        {
+            model.PublishAll();
+        }
     }
 
     private static bool Tag(ref StateReader reader) => reader.Byte() switch

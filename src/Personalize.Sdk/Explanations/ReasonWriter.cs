@@ -21,6 +21,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         BuiltInSignals.CategoryAffinity => CategoryAffinity(itemIndex),
         BuiltInSignals.AttributeAffinity => AttributeAffinity(itemIndex),
         BuiltInSignals.CoOccurrence => CoOccurrence(itemIndex),
+        BuiltInSignals.SimilarItems => SimilarItems(itemIndex),
         BuiltInSignals.StatedPreference => StatedPreference(itemIndex),
         BuiltInSignals.Popularity or BuiltInSignals.Trending => "Popular right now",
         BuiltInSignals.CategoryPopularity => CategoryName(itemIndex) is { } category ? $"A favourite in {category}" : "Popular right now",
@@ -82,6 +83,26 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         }
 
         return strongest is null ? "Often chosen next" : $"Often chosen after {strongest.Title ?? strongest.Key}";
+    }
+
+    private string SimilarItems(int itemIndex)
+    {
+        var table = statistics.SimilarItems;
+        var recent = profile.RecentItems;
+        CatalogItem? strongest = null;
+        var strongestWeight = 0f;
+        for (var age = 0; age < recent.Count; age++)
+        {
+            var from = recent.NewestItem(age);
+            var (items, weights) = table.Row(from);
+            var slot = items.IndexOf(itemIndex);
+            if (slot >= 0 && weights[slot] > strongestWeight && Citable(from) is { } item)
+            {
+                (strongest, strongestWeight) = (item, weights[slot]);
+            }
+        }
+
+        return strongest is null ? "Liked by people with your taste" : $"Liked by people who liked {strongest.Title ?? strongest.Key}";
     }
 
     /// <summary>The catalog item behind one of the user's recent items, unless they dismissed it or the catalog no longer has it.</summary>

@@ -22,6 +22,13 @@ public static class BuiltInSignals
     /// <summary>What people went on to next from the items this user just touched ("next step"); the strongest link scores 1.</summary>
     public const string CoOccurrence = "co-occurrence";
 
+    /// <summary>
+    /// What the people who engaged with this user's recent items also engaged with: an
+    /// item-to-item model (co-engagement normalised by both items' popularity, as RP3beta does)
+    /// rebuilt in the background every 15 minutes; the strongest candidate scores 1.
+    /// </summary>
+    public const string SimilarItems = "similar-items";
+
     /// <summary>What the user said they like: 1 for an item of a liked category or attribute, else 0.</summary>
     public const string StatedPreference = "stated-preference";
 
@@ -33,5 +40,5 @@ public static class BuiltInSignals
 
     /// <summary>Every built-in signal name.</summary>
     public static IReadOnlyList<string> All { get; } =
-        [Popularity, Trending, CategoryPopularity, CategoryAffinity, AttributeAffinity, CoOccurrence, StatedPreference, Freshness, Context];
+        [Popularity, Trending, CategoryPopularity, CategoryAffinity, AttributeAffinity, CoOccurrence, SimilarItems, StatedPreference, Freshness, Context];
 }

@@ -23,6 +23,9 @@ internal interface IItemStatistics : IPerItemState
     /// <summary>The next-step neighbours of an item (-1 for an empty slot) and their scaled weights.</summary>
     (ReadOnlyMemory<int> Items, ReadOnlyMemory<double> Weights) NeighboursOf(int itemIndex);
 
+    /// <summary>The similar-items model's published table: read the reference once per decision.</summary>
+    SimilarItemsTable SimilarItems { get; }
+
     /// <summary>Records one engagement: its popularity and the next-step links from the user's recent items to it.</summary>
     /// <param name="itemIndex">The item engaged with.</param>
     /// <param name="weight">The event's weight.</param>

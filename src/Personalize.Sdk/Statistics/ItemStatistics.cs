@@ -16,7 +16,7 @@ namespace Personalize.Sdk.Statistics;
 /// neighbour list mid-update, which only blurs one co-occurrence score for one decision). When the catalog gives an index to
 /// a new key, everything about it is forgotten (<see cref="Forget"/>), links to it included.
 /// </remarks>
-internal sealed class ItemStatistics : IItemStatistics
+internal sealed class ItemStatistics : IItemStatistics, IDisposable
 {
     /// <summary>How many next-step neighbours each item keeps.</summary>
     public const int NeighbourSlots = 16;
@@ -37,17 +37,26 @@ internal sealed class ItemStatistics : IItemStatistics
     private int[] _neighbours = [];
     private double[] _neighbourWeights = [];
     private long[] _lastEngagedTicks = [];
+    private readonly SimilarItems _similar;
 
     /// <summary>Statistics whose popularity and links decay by <paramref name="halfLife"/>, and recent popularity by <paramref name="trendHalfLife"/>.</summary>
     /// <param name="halfLife">The popularity half-life (also the next-step links').</param>
     /// <param name="epoch">The start of the scale.</param>
     /// <param name="trendHalfLife">The half-life of recent popularity; null: a seventh of <paramref name="halfLife"/>.</param>
-    public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch, TimeSpan? trendHalfLife = null)
+    /// <param name="timeProvider">The clock of the similar-items model's background refresh; null: it is refreshed only by <see cref="SimilarItemsModel"/>'s <see cref="SimilarItems.Refresh"/>.</param>
+    public ItemStatistics(TimeSpan halfLife, DateTimeOffset epoch, TimeSpan? trendHalfLife = null, TimeProvider? timeProvider = null)
     {
         _halfLifeTicks = halfLife.Ticks;
         _trendHalfLifeTicks = (trendHalfLife ?? (halfLife / 7)).Ticks;
         _epochTicks = epoch.UtcTicks;
+        _similar = new SimilarItems(timeProvider, epoch);
     }
+
+    /// <summary>The item-to-item model fed by <see cref="Record"/>.</summary>
+    public SimilarItems SimilarItemsModel => _similar;
+
+    /// <summary>The similar-items model's published table.</summary>
+    public SimilarItemsTable SimilarItems => _similar.Table;
 
     /// <summary>Scaled popularity by item index; compare values only with each other.</summary>
     public ReadOnlySpan<double> Popularity => Volatile.Read(ref _popularity);
@@ -110,6 +119,8 @@ internal sealed class ItemStatistics : IItemStatistics
             _popularity[itemIndex] += weight * scale;
             _recentPopularity[itemIndex] += weight * trendScale;
         }
+
+        _similar.Append(itemIndex, ticks, recentItems);
 
         var rank = 0;
         for (var i = 0; i < count; i++)
@@ -185,6 +196,8 @@ internal sealed class ItemStatistics : IItemStatistics
         {
             ExitAll();
         }
+
+        _similar.Forget(itemIndices);
     }
 
     /// <summary>The start of the scale the values are stored at now.</summary>
@@ -312,6 +325,9 @@ internal sealed class ItemStatistics : IItemStatistics
     /// <summary>The factors that turn values kept at <paramref name="fromEpoch"/> into values kept at <paramref name="toEpoch"/>, for each half-life.</summary>
     private (double Factor, double TrendFactor) Factors(long fromEpoch, long toEpoch) =>
         fromEpoch == toEpoch ? (1, 1) : (double.Exp2((fromEpoch - toEpoch) / _halfLifeTicks), double.Exp2((fromEpoch - toEpoch) / _trendHalfLifeTicks));
+
+    /// <summary>Stops the similar-items model's refresh timer.</summary>
+    public void Dispose() => _similar.Dispose();
 
     private void MarkEngagedLocked(int itemIndex, long ticks) =>
         _lastEngagedTicks[itemIndex] = Math.Max(_lastEngagedTicks[itemIndex], ticks);

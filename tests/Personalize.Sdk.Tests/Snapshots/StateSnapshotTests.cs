@@ -24,6 +24,13 @@ public sealed class StateSnapshotTests
         source.Personalizer.Identify("guest", "alice");
         source.Personalizer.Forget("carol");
 
+        // The similar-items model publishes on its timer, rebuilding every row only now and then; a
+        // merge rebuilds every row at once, so the source is brought up to date the same way.
+        var similar = Impl(source).Statistics.SimilarItemsModel;
+        similar.Refresh();
+        similar.PublishAll();
+        Assert.True(similar.Table.ItemCount > 0);
+
         var (state, written) = Write(source);
         using var target = Server();
         target.Time.SetUtcNow(source.Time.GetUtcNow());
@@ -44,6 +51,7 @@ public sealed class StateSnapshotTests
         Assert.Equal(Impl(source).ProfileCount, Impl(target).ProfileCount);
         Assert.Equal(LiftOf(source), LiftOf(target));
         AssertSameStatistics(source, target, tolerance: 0);
+        AssertSameSimilarItems(source, target);
         foreach (var person in People)
         {
             AssertSameRanking(source, target, person);
@@ -313,6 +321,26 @@ public sealed class StateSnapshotTests
 
         static double At(ReadOnlySpan<double> values, int index) => index < values.Length ? values[index] : 0;
     }
+
+    private static void AssertSameSimilarItems(TestSdk expected, TestSdk actual)
+    {
+        var want = Impl(expected).Statistics.SimilarItems;
+        var got = Impl(actual).Statistics.SimilarItems;
+        var rows = 0;
+        foreach (var item in TestCatalog.Items)
+        {
+            var wanted = want.Row(Index(expected, item.Key));
+            var row = got.Row(Index(actual, item.Key));
+            Assert.Equal(wanted.Items.ToArray().Select(i => Key(expected, i)), row.Items.ToArray().Select(i => Key(actual, i)));
+            Assert.Equal(wanted.Weights.ToArray(), row.Weights.ToArray());
+            rows += wanted.Items.Length > 0 ? 1 : 0;
+        }
+
+        Assert.True(rows > 0, "The similar-items model had no rows to compare.");
+    }
+
+    private static string Key(TestSdk server, int index) =>
+        ((CatalogStore)server.Catalog).Current.GetItem(index)!.Key;
 
     private static void Near(double expected, double actual, double tolerance, string what) =>
         Assert.True(Math.Abs(expected - actual) <= tolerance * Math.Max(1, Math.Abs(expected)), $"{what}: expected {expected}, got {actual}");

@@ -75,6 +75,17 @@ internal sealed class AppServer : IAsyncDisposable
     /// <summary>Writes a snapshot of the shared state now, unless another server is writing one.</summary>
     public Task<SnapshotOutcome> SnapshotAsync() => Host.Services.GetRequiredService<SnapshotCompactor>().CompactOnceAsync();
 
+    /// <summary>
+    /// Brings the similar-items model up to date, as its background refresh would, with every row
+    /// rebuilt: a merged snapshot rebuilds every row, a refresh only those whose counts changed.
+    /// </summary>
+    public void RefreshSimilarItems()
+    {
+        var model = ((Sdk.Personalizer)Personalizer).Statistics.SimilarItemsModel;
+        model.Refresh();
+        model.PublishAll();
+    }
+
     /// <summary>Completes with the outcome of the background compactor's next attempt.</summary>
     public Task<SnapshotOutcome> NextSnapshotAttempt()
     {

@@ -42,14 +42,7 @@ internal static class PropagationProbe
         var defaults = new RedisPersonalizationOptions();
         var flush = flushInterval ?? defaults.FlushInterval;
         var poll = pollInterval ?? defaults.ReplicationPollInterval;
-        await using var redis = await RedisServer.StartAsync();
-
-        // The test fixture fsyncs every write (appendfsync always) so that a killed server loses
-        // nothing; production Redis is usually run with the default, everysec, as here.
-        await using (var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true"))
-        {
-            await admin.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
-        }
+        await using var redis = await ProbeRedis.StartAsync();
 
         var catalog = BenchmarkData.Catalog(1_000);
         var prefix = $"probe-{Guid.NewGuid():N}";

@@ -3,7 +3,6 @@ using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Snapshots;
-using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Benchmarks;
@@ -20,12 +19,7 @@ internal static class SnapshotProbe
 
     public static async Task<int> RunAsync(int people)
     {
-        await using var redis = await RedisServer.StartAsync();
-        await using (var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true"))
-        {
-            // As in production (the test fixture fsyncs every write so that a killed server loses nothing).
-            await admin.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
-        }
+        await using var redis = await ProbeRedis.StartAsync();
 
         var catalog = BenchmarkData.Catalog(1_000);
         var prefix = $"probe-{Guid.NewGuid():N}";

@@ -1,0 +1,20 @@
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Benchmarks;
+
+/// <summary>A redis-server for the real-time probes, on a free loopback port, set up as production Redis usually is.</summary>
+internal static class ProbeRedis
+{
+    /// <summary>
+    /// Starts one. The test fixture fsyncs every write (<c>appendfsync always</c>) so that a killed
+    /// server loses nothing; production Redis is usually run with the default, everysec, as here.
+    /// </summary>
+    public static async Task<RedisServer> StartAsync()
+    {
+        var redis = await RedisServer.StartAsync();
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+        await admin.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
+        return redis;
+    }
+}

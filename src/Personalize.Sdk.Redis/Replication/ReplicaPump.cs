@@ -226,9 +226,10 @@ internal sealed class ReplicaPump(
                 break;
             }
         }
-        catch (InvalidDataException exception)
+        catch (Exception exception) when (exception is not (RedisException or TimeoutException or OperationCanceledException))
         {
-            // An unreadable snapshot must not stop replication: the journal still holds what it holds.
+            // An unreadable snapshot (corrupt, or one this version cannot read) must not stop
+            // replication: the journal still holds what it holds. Redis failing is retried instead.
             metrics.SnapshotUnreadable();
             RedisLog.SnapshotUnreadable(logger, exception);
         }

@@ -176,25 +176,8 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         }
 
         var end = StreamId.Parse(last[0].Id.ToString());
-        using var shadow = _createShadow();
-        var positions = new JournalPositions();
-        var position = StreamId.Start;
-        if (previous is not null)
-        {
-            try
-            {
-                ((IStateSnapshot)shadow).MergeState(await _store.ReadStateAsync(database, previous).ConfigureAwait(false));
-                positions = JournalPositions.FromBytes(previous.Origins);
-                position = previous.Position;
-            }
-            catch (InvalidDataException exception)
-            {
-                // Left as it is, it would stop every snapshot from now on: start again from what the
-                // journal still holds (the merge changed nothing), and say what is lost.
-                _metrics.SnapshotUnreadable();
-                RedisLog.SnapshotUnreadable(_logger, exception);
-            }
-        }
+        var (shadow, positions, position) = await StartFromAsync(database, previous).ConfigureAwait(false);
+        using var owned = shadow;
 
         // Every entry is the shadow's to apply: it wrote none of them.
         var skipped = 0;
@@ -242,6 +225,36 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         return SnapshotOutcome.Written;
     }
 
+    /// <summary>A new shadow with the previous snapshot merged, and where its reading of the journal starts.</summary>
+    private async Task<(Personalizer Shadow, JournalPositions Positions, StreamId Position)> StartFromAsync(IDatabase database, SnapshotManifest? previous)
+    {
+        var shadow = _createShadow();
+        if (previous is null)
+        {
+            return (shadow, new JournalPositions(), StreamId.Start);
+        }
+
+        try
+        {
+            ((IStateSnapshot)shadow).MergeState(await _store.ReadStateAsync(database, previous).ConfigureAwait(false));
+            return (shadow, JournalPositions.FromBytes(previous.Origins), previous.Position);
+        }
+        catch (Exception exception) when (exception is not (RedisException or TimeoutException or OperationCanceledException))
+        {
+            // Left as it is, it would stop every snapshot from now on: start again, in a new shadow,
+            // from what the journal still holds, and say what is lost.
+            shadow.Dispose();
+            _metrics.SnapshotUnreadable();
+            RedisLog.SnapshotUnreadable(_logger, exception);
+            return (_createShadow(), new JournalPositions(), StreamId.Start);
+        }
+        catch
+        {
+            shadow.Dispose();
+            throw;
+        }
+    }
+
     private bool Apply(StreamEntry entry, JournalPositions positions, Personalizer shadow)
     {
         try
@@ -270,8 +283,9 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             {
                 return;
             }
-            catch (Exception exception) when (exception is RedisException or TimeoutException or InvalidDataException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // Whatever went wrong, the loop goes on: the previous snapshot stays the newest.
                 _metrics.SnapshotFailed();
                 RedisLog.SnapshotFailed(_logger, exception);
             }

@@ -132,12 +132,7 @@ public sealed class SnapshotTests
             now = a.Time.GetUtcNow();
         }
 
-        var database = await DatabaseAsync(redis);
-        var keys = new RedisKeys("personalize");
-        var generation = (string)(await database.HashGetAsync(keys.SnapshotManifest, "g"))!;
-        var chunk = (byte[])(await database.StringGetAsync(keys.SnapshotChunk(generation, 0)))!;
-        chunk[chunk.Length / 2] ^= 0xFF;
-        await database.StringSetAsync(keys.SnapshotChunk(generation, 0), chunk);
+        await CorruptNewestSnapshotAsync(redis);
         using var snapshots = new InstrumentRecorder("personalize.redis.snapshots");
 
         await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
@@ -145,6 +140,36 @@ public sealed class SnapshotTests
 
         Assert.Contains(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
         Assert.DoesNotContain(snapshots.Measurements, tags => Equals(tags["outcome"], "restored"));
+        Assert.Equal(before, restarted.SharedPersonalData("person-4"));
+    }
+
+    [RedisFact]
+    public async Task A_corrupt_previous_snapshot_does_not_stop_snapshots_the_next_is_rebuilt_from_the_journal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        string before;
+        DateTimeOffset now;
+        await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
+        {
+            Traffic(a, 0);
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await CorruptNewestSnapshotAsync(redis);
+            using var snapshots = new InstrumentRecorder("personalize.redis.snapshots");
+
+            Traffic(a, 1);
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+
+            Assert.Contains(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
+            before = a.SharedPersonalData("person-4");
+            now = a.Time.GetUtcNow();
+        }
+
+        // The journal still held both rounds, so the rebuilt snapshot holds them: a restart has them.
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        restarted.Time.SetUtcNow(now);
+
         Assert.Equal(before, restarted.SharedPersonalData("person-4"));
     }
 
@@ -235,6 +260,17 @@ public sealed class SnapshotTests
     {
         options.JournalMaxLength = 1_000;
         options.SnapshotInterval = TimeSpan.FromDays(1);
+    }
+
+    /// <summary>Flips a byte in the middle of the newest snapshot's first chunk.</summary>
+    private static async Task CorruptNewestSnapshotAsync(RedisServer redis)
+    {
+        var database = await DatabaseAsync(redis);
+        var keys = new RedisKeys("personalize");
+        var generation = (string)(await database.HashGetAsync(keys.SnapshotManifest, "g"))!;
+        var chunk = (byte[])(await database.StringGetAsync(keys.SnapshotChunk(generation, 0)))!;
+        chunk[chunk.Length / 2] ^= 0xFF;
+        await database.StringSetAsync(keys.SnapshotChunk(generation, 0), chunk);
     }
 
     private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>

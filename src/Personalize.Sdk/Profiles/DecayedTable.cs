@@ -91,7 +91,17 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
         if (slot == capacity)
         {
             // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
-            slot = Weakest(ticks, halfLifeTicks);
+            slot = 0;
+            var weakest = double.MaxValue;
+            for (var i = 0; i < Count; i++)
+            {
+                var value = ValueAt(i, ticks, halfLifeTicks);
+                if (value < weakest)
+                {
+                    weakest = value;
+                    slot = i;
+                }
+            }
         }
         else
         {
@@ -102,46 +112,6 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
         _ids[slot] = id;
         _values[slot] = 0;
         _ticks[slot] = ticks;
-        return slot;
-    }
-
-    /// <summary>
-    /// The first slot whose decayed value at <paramref name="nowTicks"/> is the smallest (slot 0
-    /// when none is below <see cref="double.MaxValue"/>), exactly as scanning every
-    /// <see cref="ValueAt"/> finds it, with fewer <see cref="Math.Exp"/> calls: each slot's value
-    /// is first bracketed cheaply (<see cref="Decay.Bounds"/>), and only the slots whose bracket
-    /// reaches below the smallest upper bound are computed exactly. The others are provably
-    /// larger than that slot's exact value, so they cannot be the first smallest.
-    /// </summary>
-    private int Weakest(long nowTicks, double halfLifeTicks)
-    {
-        var count = Count;
-        Span<double> lower = count <= 64 ? stackalloc double[count] : new double[count];
-        var ceiling = double.PositiveInfinity;
-        for (var i = 0; i < count; i++)
-        {
-            (lower[i], var upper) = Decay.Bounds(_values[i], _ticks[i], nowTicks, halfLifeTicks);
-            ceiling = Math.Min(ceiling, upper);
-        }
-
-        var slot = 0;
-        var weakest = double.MaxValue;
-        for (var i = 0; i < count; i++)
-        {
-            // A NaN bound compares false here, so that slot is computed exactly too.
-            if (lower[i] > ceiling)
-            {
-                continue;
-            }
-
-            var value = ValueAt(i, nowTicks, halfLifeTicks);
-            if (value < weakest)
-            {
-                weakest = value;
-                slot = i;
-            }
-        }
-
         return slot;
     }
 

@@ -105,7 +105,7 @@ internal sealed class EventPipeline(
             ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
         }
 
-        var existing = anonymously ? null : profiles.Find(key);
+        var existing = anonymously ? null : profiles.Find(key, now.UtcTicks);
         var consent = existing?.ReadConsent() ?? defaultConsent;
         if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent)))
         {

@@ -16,6 +16,9 @@ internal interface IProfileStore : IDisposable
     /// <summary>The profile stored under <paramref name="userKey"/>, or null; counts as a use of it (sliding expiry).</summary>
     UserProfile? Find(string userKey);
 
+    /// <summary>As <see cref="Find(string)"/>, judged at <paramref name="nowTicks"/>: for a caller that has just read the clock.</summary>
+    UserProfile? Find(string userKey, long nowTicks);
+
     /// <summary>The profile stored under <paramref name="userKey"/>, or null, without counting as a use: for reads on behalf of the host, not the person.</summary>
     UserProfile? Peek(string userKey);
 

@@ -71,14 +71,19 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
     }
 
-    public UserProfile? Find(string userKey)
+    public UserProfile? Find(string userKey) => Find(userKey, nowTicks: null);
+
+    public UserProfile? Find(string userKey, long nowTicks) => Find(userKey, (long?)nowTicks);
+
+    private UserProfile? Find(string userKey, long? nowTicks)
     {
         if (!_profiles.TryGetValue(userKey, out var profile))
         {
             return null;
         }
 
-        var now = _timeProvider.GetUtcNow().UtcTicks;
+        // Read only once the profile is found: the clock costs about as much as the lookup.
+        var now = nowTicks ?? _timeProvider.GetUtcNow().UtcTicks;
         if (now - profile.LastAccessTicks > _idleTicks)
         {
             Evict(userKey, profile, ProfileEviction.Expired);

@@ -97,7 +97,11 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         }
 
         EnsureLength(highest + 1);
-        if (weight > 0)
+
+        // The exponents the rebase check divides out are the scale's too, while the epoch stays.
+        var seenEpoch = Volatile.Read(ref _epochTicks);
+        var (exponent, trendExponent) = Exponents(ticks, seenEpoch);
+        if (weight > 0 && Math.Max(exponent, trendExponent) > RebaseExponent)
         {
             RebaseIfNeeded(ticks);
         }
@@ -115,7 +119,12 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
             }
 
             epoch = _epochTicks;
-            (scale, trendScale) = Scale(ticks, epoch);
+            if (epoch != seenEpoch)
+            {
+                (exponent, trendExponent) = Exponents(ticks, epoch);
+            }
+
+            (scale, trendScale) = Scale(exponent, trendExponent);
             _popularity[itemIndex] += weight * scale;
             _recentPopularity[itemIndex] += weight * trendScale;
         }
@@ -361,10 +370,17 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     /// <summary>The factors that make an event at <paramref name="ticks"/> comparable with the rest, for each half-life, at <paramref name="epoch"/>.</summary>
     private (double Scale, double TrendScale) Scale(long ticks, long epoch)
     {
-        var exponent = (ticks - epoch) / _halfLifeTicks;
-        var trendExponent = (ticks - epoch) / _trendHalfLifeTicks;
-        return (exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2), trendExponent == 0 ? 1 : Math.Exp(trendExponent * Decay.Ln2));
+        var (exponent, trendExponent) = Exponents(ticks, epoch);
+        return Scale(exponent, trendExponent);
     }
+
+    /// <summary>The scales of <see cref="Exponents"/>' exponents.</summary>
+    private static (double Scale, double TrendScale) Scale(double exponent, double trendExponent) =>
+        (exponent == 0 ? 1 : Math.Exp(exponent * Decay.Ln2), trendExponent == 0 ? 1 : Math.Exp(trendExponent * Decay.Ln2));
+
+    /// <summary>How many half-lives (of each) <paramref name="ticks"/> lies after <paramref name="epoch"/>.</summary>
+    private (double Exponent, double TrendExponent) Exponents(long ticks, long epoch) =>
+        ((ticks - epoch) / _halfLifeTicks, (ticks - epoch) / _trendHalfLifeTicks);
 
     /// <summary>Moves the epoch to <paramref name="ticks"/> when values scaled for it would grow too large (about once in 512 half-lives), under every stripe.</summary>
     private void RebaseIfNeeded(long ticks)

@@ -94,7 +94,7 @@ internal static class SimilarItemsProbe
         model.Refresh();
         var steadyRefresh = Stopwatch.GetElapsedTime(started);
 
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"similar-items: {items:N0} items, {users:N0} users x {eventsPerUser} events ({order.Length:N0}; {model.Dropped:N0} dropped)"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"similar-items: {items:N0} items, {users:N0} users x {eventsPerUser} events ({order.Length:N0})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  append (Track's part): {appendNs:F0} ns per event, on one thread"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  refreshes every 10,000 events, in all: {folds.TotalMilliseconds:F0} ms; one full rebuild of every row: {fullRefresh.TotalMilliseconds:F0} ms"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  steady refresh (100 new events, their rows rebuilt): {steadyRefresh.TotalMilliseconds:F2} ms"));

@@ -66,7 +66,7 @@ internal sealed class MemoryProfileStore : IProfileStore
                     return;
                 }
 
-                ScheduleMaintenance();
+                ScheduleMaintenance(_timeProvider.GetUtcNow().UtcTicks);
             }
         }
     }
@@ -124,7 +124,7 @@ internal sealed class MemoryProfileStore : IProfileStore
         var count = Interlocked.Increment(ref _count);
         if (count > _maxProfiles || created.LastAccessTicks >= Volatile.Read(ref _nextScanTicks))
         {
-            ScheduleMaintenance();
+            ScheduleMaintenance(created.LastAccessTicks);
         }
 
         return created;
@@ -161,21 +161,26 @@ internal sealed class MemoryProfileStore : IProfileStore
     {
     }
 
-    /// <summary>Starts a maintenance pass on the thread pool unless one is running.</summary>
-    private void ScheduleMaintenance()
+    /// <summary>
+    /// Starts a maintenance pass on the thread pool unless one is running, judging idleness by
+    /// <paramref name="nowTicks"/>, the clock as the caller read it. The pass never reads the clock
+    /// itself: a clock read on a pool thread can fire the SDK's timers there (a fake clock fires due
+    /// timers on whichever thread reads it), which would make a replay's background refreshes land
+    /// at different moments from run to run.
+    /// </summary>
+    private void ScheduleMaintenance(long nowTicks)
     {
         if (Interlocked.CompareExchange(ref _maintaining, 1, 0) == 0)
         {
-            Volatile.Write(ref _maintenance, Task.Run(Maintain));
+            Volatile.Write(ref _maintenance, Task.Run(() => Maintain(nowTicks)));
         }
     }
 
-    /// <summary>Drops idle profiles, then trims the least recently used down to the target.</summary>
-    private void Maintain()
+    /// <summary>Drops profiles idle at <paramref name="now"/>, then trims the least recently used down to the target.</summary>
+    private void Maintain(long now)
     {
         try
         {
-            var now = _timeProvider.GetUtcNow().UtcTicks;
             Volatile.Write(ref _nextScanTicks, now + _scanIntervalTicks);
             var live = new List<KeyValuePair<string, UserProfile>>(Count);
             foreach (var entry in _profiles)
@@ -208,7 +213,7 @@ internal sealed class MemoryProfileStore : IProfileStore
         if (Count > _maxProfiles)
         {
             // Profiles added while this pass ran: go again.
-            ScheduleMaintenance();
+            ScheduleMaintenance(now);
         }
     }
 

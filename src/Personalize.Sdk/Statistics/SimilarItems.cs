@@ -29,7 +29,9 @@ namespace Personalize.Sdk.Statistics;
 /// <see cref="TimeProvider"/>) folds the inbox into the counts and republishes the rows whose counts
 /// changed (every row after <see cref="FullRebuildEvery"/> refreshes, a rebase or a forget, so
 /// changes in n(j) reach every row). The inbox holds at most <see cref="InboxCapacity"/> events;
-/// at half of it a fold is queued on the thread pool, and events beyond it are dropped and counted.
+/// at half of it a fold (which publishes nothing: tables change on the timer alone, so a replay on a
+/// fake clock is deterministic) is queued on the thread pool; should it fall behind, the call that
+/// finds the inbox full folds it itself, so no event is lost.
 /// </para>
 /// <para>
 /// <b>Memory</b>, all growing on demand: per item with events, its counts of at most
@@ -82,7 +84,6 @@ internal sealed class SimilarItems : IDisposable
     private Inbox _inbox = new();
     private Inbox _folding = new();
     private int _foldQueued;
-    private long _dropped;
 
     // The model, touched only under _modelLock.
     private int[][] _pairItems = [];
@@ -111,9 +112,6 @@ internal sealed class SimilarItems : IDisposable
 
     /// <summary>The published table: read the reference once per decision.</summary>
     public SimilarItemsTable Table => Volatile.Read(ref _table);
-
-    /// <summary>Events dropped because the inbox was full.</summary>
-    public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Events waiting for the next refresh.</summary>
     public int Pending
@@ -145,14 +143,24 @@ internal sealed class SimilarItems : IDisposable
         }
 
         bool queueFold;
-        lock (_inboxLock)
+        while (true)
         {
-            if (_inbox.Count >= InboxCapacity)
+            lock (_inboxLock)
             {
-                _dropped++;
-                return;
+                if (_inbox.Count < InboxCapacity)
+                {
+                    break;
+                }
             }
 
+            // The background fold fell behind: this call folds, so no event is lost and a replay
+            // folds the same events whatever the thread pool did. Outside the inbox lock: Fold takes
+            // the model lock first.
+            FoldQueued();
+        }
+
+        lock (_inboxLock)
+        {
             _inbox.Add(itemIndex, ticks, recent);
             queueFold = _inbox.Count >= InboxCapacity / 2 && _foldQueued == 0;
             if (queueFold)
@@ -163,25 +171,30 @@ internal sealed class SimilarItems : IDisposable
 
         if (queueFold)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(static state => ((SimilarItems)state!).Refresh(), this);
+            // Only folds: what decisions see changes on the timer alone, so a replay is deterministic.
+            ThreadPool.UnsafeQueueUserWorkItem(static state => ((SimilarItems)state!).FoldQueued(), this);
         }
     }
 
-    /// <summary>Folds the inbox into the counts and publishes a table with the changed rows rebuilt; skipped when another refresh runs.</summary>
+    /// <summary>
+    /// Folds the inbox into the counts and publishes a table with the changed rows rebuilt. Waits for
+    /// a fold in progress rather than skipping, so every refresh publishes (a replay on a fake clock
+    /// publishes the same tables at the same moments, run after run).
+    /// </summary>
     public void Refresh()
     {
-        if (!_modelLock.TryEnter())
-        {
-            return;
-        }
-
-        try
+        lock (_modelLock)
         {
             RefreshLocked();
         }
-        finally
+    }
+
+    /// <summary>Folds a half-full inbox into the counts off the request path, without publishing.</summary>
+    private void FoldQueued()
+    {
+        lock (_modelLock)
         {
-            _modelLock.Exit();
+            Fold();
         }
     }
 

@@ -54,6 +54,33 @@ public sealed class ProfileStoreTests
     }
 
     [Fact]
+    public async Task A_maintenance_pass_never_reads_the_clock_on_its_own_thread()
+    {
+        // A fake clock fires due timers on whichever thread reads it: a pass reading it on the
+        // thread pool would run the SDK's background refreshes there, at a different moment on
+        // every run of a replay. The requests run on a thread of their own, never a pool thread.
+        ThreadRecordingClock? time = null;
+        MemoryProfileStore? store = null;
+        var requests = new Thread(() =>
+        {
+            time = new ThreadRecordingClock(TestSdk.Start);
+            store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (_, _) => { });
+            for (var user = 0; user <= 100; user++)
+            {
+                store.GetOrCreate($"user-{user}");
+                time.Advance(TimeSpan.FromSeconds(2));
+            }
+        });
+        requests.Start();
+        requests.Join();
+
+        await store!.WhenMaintained();
+
+        Assert.Equal(95, store.Count);
+        Assert.Equal(0, time!.ReadsElsewhere);
+    }
+
+    [Fact]
     public async Task An_idle_profile_expires_and_the_user_starts_afresh()
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromDays(2));
@@ -136,5 +163,24 @@ public sealed class ProfileStoreTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(ProfileData.AttributeSlots, copy.Attributes.Count);
         Assert.Equal(39, copy.Purchases.NewestItem(0));
+    }
+
+    /// <summary>A fake clock that counts reads made on any thread but the one that created it.</summary>
+    private sealed class ThreadRecordingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        private readonly int _owner = Environment.CurrentManagedThreadId;
+        private int _readsElsewhere;
+
+        public int ReadsElsewhere => Volatile.Read(ref _readsElsewhere);
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            if (Environment.CurrentManagedThreadId != _owner)
+            {
+                Interlocked.Increment(ref _readsElsewhere);
+            }
+
+            return base.GetUtcNow();
+        }
     }
 }

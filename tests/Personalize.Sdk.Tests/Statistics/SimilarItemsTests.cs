@@ -57,6 +57,27 @@ public sealed class SimilarItemsTests
     }
 
     [Fact]
+    public void Past_a_full_inbox_no_event_is_lost_and_nothing_is_published_before_the_refresh()
+    {
+        // More events than the inbox holds, faster than any background fold: the append that finds
+        // it full folds it itself.
+        var model = new SimilarItems(null, TestSdk.Start);
+        var events = SimilarItems.InboxCapacity + 1_000;
+        for (var e = 0; e < events; e++)
+        {
+            model.Append(e % 2, TestSdk.Start.UtcTicks + e, [1 - (e % 2)]);
+        }
+
+        Assert.Same(SimilarItemsTable.Empty, model.Table);
+        model.Refresh();
+
+        double counted = 0;
+        model.VisitCounts((_, count, _, _) => counted += count);
+        Assert.Equal(events, counted);
+        Assert.Equal(1, model.Table.Row(0).Items[0]);
+    }
+
+    [Fact]
     public void A_repeat_of_an_item_among_the_recent_ones_counts_nothing()
     {
         using var model = HandMadeHistory();

@@ -45,7 +45,7 @@ internal sealed class ReplicaPump(
     private JournalPositions _positions = new();
     private long _entriesRead;
     private bool _restored;
-    private bool _checkGap;
+    private volatile bool _checkGap;
     private readonly SemaphoreSlim _reading = new(1, 1);
     private readonly WakeSignal _appended = new();
     private ISubscriber? _subscriber;
@@ -67,6 +67,9 @@ internal sealed class ReplicaPump(
     {
         // Resolved once, at start: the container may be disposing by the time the loop stops.
         _replica = replica();
+
+        // However the loop was waiting while Redis was away, its next read checks what it missed.
+        connection.OnRestored(() => _checkGap = true);
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -138,7 +141,16 @@ internal sealed class ReplicaPump(
 
         if (_checkGap)
         {
-            await CheckGapAsync(database).ConfigureAwait(false);
+            _checkGap = false;
+            try
+            {
+                await CheckGapAsync(database).ConfigureAwait(false);
+            }
+            catch
+            {
+                _checkGap = true;
+                throw;
+            }
         }
 
         var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
@@ -250,7 +262,6 @@ internal sealed class ReplicaPump(
             trimmedTo = StreamId.Start;
         }
 
-        _checkGap = false;
         if (StreamId.Parse(_position.ToString()) < trimmedTo)
         {
             metrics.JournalGap();
@@ -268,7 +279,6 @@ internal sealed class ReplicaPump(
                 {
                     // Away: nothing to read until the connection is back.
                     await connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
-                    _checkGap = true;
                 }
                 catch (OperationCanceledException)
                 {

@@ -174,6 +174,46 @@ public sealed class SnapshotTests
     }
 
     [RedisFact]
+    public async Task A_server_that_missed_changes_trimmed_from_the_journal_says_so_when_its_connection_comes_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var admin = await DatabaseAsync(redis);
+
+        // b's user may not use pub/sub, and b's clock never moves, so b reads only when told to.
+        await admin.ExecuteAsync("ACL", "SETUSER", "replica-b", "on", ">secret", "~*", "resetchannels", "+@all");
+        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: o =>
+        {
+            ManualSnapshots(o);
+            o.Configuration = redis.Configuration + ",user=replica-b,password=secret";
+        });
+        Traffic(a, 0);
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        // Three snapshots: the third trims the journal past what b read.
+        for (var round = 1; round <= 3; round++)
+        {
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            Traffic(a, round);
+            await a.FlushAsync();
+        }
+
+        using var gaps = new InstrumentRecorder("personalize.redis.journal.gaps");
+        var restored = b.WhenRestored();
+        await using (var kill = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true"))
+        {
+            await kill.GetDatabase().ExecuteAsync("CLIENT", "KILL", "USER", "replica-b");
+        }
+
+        await restored.WaitAsync(TimeSpan.FromSeconds(30));
+        await b.CatchUpOnceAsync();
+
+        await gaps.FirstMeasurement.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Single(gaps.Measurements);
+    }
+
+    [RedisFact]
     public async Task Two_servers_asked_at_once_write_one_snapshot_and_a_second_request_finds_it_up_to_date()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -13,6 +13,7 @@ internal sealed class InstrumentRecorder : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentQueue<IReadOnlyDictionary<string, object?>> _measurements = new();
+    private readonly TaskCompletionSource _first = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public InstrumentRecorder(string instrument)
     {
@@ -24,9 +25,15 @@ internal sealed class InstrumentRecorder : IDisposable
             }
         };
         _listener.SetMeasurementEventCallback<long>((_, _, tags, _) =>
-            _measurements.Enqueue(tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value)));
+        {
+            _measurements.Enqueue(tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value));
+            _first.TrySetResult();
+        });
         _listener.Start();
     }
+
+    /// <summary>Completes when the first measurement is recorded.</summary>
+    public Task FirstMeasurement => _first.Task;
 
     /// <summary>The tags of every measurement recorded so far.</summary>
     public IReadOnlyList<IReadOnlyDictionary<string, object?>> Measurements => [.. _measurements];

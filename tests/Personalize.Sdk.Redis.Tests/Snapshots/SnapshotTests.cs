@@ -92,18 +92,14 @@ public sealed class SnapshotTests
         a.Personalizer.Track(PersonalizationEvent.View("erased-shopper-xyz", "coffee-1"));
         a.Personalizer.Track(PersonalizationEvent.Purchase("erased-shopper-xyz", "coffee-1", 1, 9m));
         a.Personalizer.Identify("erased-guest-xyz", "erased-shopper-xyz");
-        Traffic(a, 0);
-        await a.FlushAsync();
-        Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+        await TrafficThenSnapshotAsync(a, 0);
 
         a.Personalizer.Forget("erased-shopper-xyz");
         for (var round = 1; round < 3; round++)
         {
             // Past the window in which an erased key is remembered, so in-flight events cannot bring it back.
             a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow);
-            Traffic(a, round);
-            await a.FlushAsync();
-            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await TrafficThenSnapshotAsync(a, round);
         }
 
         var holding = await KeysHoldingAsync(redis, "erased-");
@@ -125,9 +121,7 @@ public sealed class SnapshotTests
         DateTimeOffset now;
         await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
         {
-            Traffic(a, 0);
-            await a.FlushAsync();
-            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await TrafficThenSnapshotAsync(a, 0);
             before = a.SharedPersonalData("person-4");
             now = a.Time.GetUtcNow();
         }
@@ -151,15 +145,11 @@ public sealed class SnapshotTests
         DateTimeOffset now;
         await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
         {
-            Traffic(a, 0);
-            await a.FlushAsync();
-            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await TrafficThenSnapshotAsync(a, 0);
             await CorruptNewestSnapshotAsync(redis);
             using var snapshots = new InstrumentRecorder("personalize.redis.snapshots");
 
-            Traffic(a, 1);
-            await a.FlushAsync();
-            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await TrafficThenSnapshotAsync(a, 1);
 
             Assert.Contains(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
             before = a.SharedPersonalData("person-4");
@@ -294,6 +284,14 @@ public sealed class SnapshotTests
 
         server.Personalizer.Identify($"guest-{round}", $"person-{round}");
         server.Time.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>One round of traffic, sent to Redis, then a snapshot that must be written.</summary>
+    private static async Task TrafficThenSnapshotAsync(AppServer server, int round)
+    {
+        Traffic(server, round);
+        await server.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await server.SnapshotAsync());
     }
 
     private static void ManualSnapshots(RedisPersonalizationOptions options)

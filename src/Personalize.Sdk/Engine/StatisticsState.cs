@@ -142,7 +142,7 @@ internal static class StatisticsState
         while (Tag(ref reader))
         {
             var key = reader.String();
-            var count = reader.Double();
+            var count = Count(reader.Double());
             var pairs = reader.Varint();
             if (pairs > SimilarItems.CandidateSlots)
             {
@@ -154,7 +154,7 @@ internal static class StatisticsState
             for (var i = 0; i < (int)pairs; i++)
             {
                 var other = reader.String();
-                var pairCount = reader.Double();
+                var pairCount = Count(reader.Double());
                 if (catalog.TryGetIndex(other, out var index))
                 {
                     pairItems.Add(index);
@@ -174,6 +174,10 @@ internal static class StatisticsState
             model.PublishAll();
         }
     }
+
+    /// <summary>A count as the model keeps them: finite and not negative.</summary>
+    private static double Count(double value) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new InvalidDataException("A similar-items count in the state is negative or not a number.");
 
     private static bool Tag(ref StateReader reader) => reader.Byte() switch
     {

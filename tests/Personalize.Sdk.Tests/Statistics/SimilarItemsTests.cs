@@ -78,6 +78,37 @@ public sealed class SimilarItemsTests
     }
 
     [Fact]
+    public void A_full_row_gives_its_first_lightest_slot_to_a_new_item_which_inherits_its_count()
+    {
+        var model = new SimilarItems(null, TestSdk.Start);
+        var ticks = TestSdk.Start.UtcTicks;
+        for (var item = 1; item <= SimilarItems.CandidateSlots; item++)
+        {
+            model.Append(item, ticks, [0]);
+        }
+
+        model.Append(1, ticks, [0]);
+        model.Append(SimilarItems.CandidateSlots + 1, ticks, [0]);
+        model.Refresh();
+
+        int[] row = [];
+        float[] counts = [];
+        model.VisitCounts((item, _, pairItems, pairCounts) =>
+        {
+            if (item == 0)
+            {
+                (row, counts) = (pairItems.ToArray(), pairCounts.ToArray());
+            }
+        });
+
+        // Item 1 has 2; items 2.. have 1: item 2's slot, the first of the lightest, goes to the new one.
+        Assert.Equal(SimilarItems.CandidateSlots, row.Length);
+        Assert.Equal(SimilarItems.CandidateSlots + 1, row[1]);
+        Assert.Equal(2f, counts[1]);
+        Assert.Equal([1, 3], [row[0], row[2]]);
+    }
+
+    [Fact]
     public void A_repeat_of_an_item_among_the_recent_ones_counts_nothing()
     {
         using var model = HandMadeHistory();

@@ -26,7 +26,7 @@ internal sealed class ChunkWriter : IBufferWriter<byte>
     /// <summary>How many bytes were written.</summary>
     public long Length { get; private set; }
 
-    /// <summary>The chunks written so far, the last one included.</summary>
+    /// <summary>The chunks written so far, the last one included: a new list at each read, so read it once.</summary>
     public IReadOnlyList<ReadOnlyMemory<byte>> Chunks =>
         _written == 0 ? _full : [.. _full, _current.AsMemory(0, _written)];
 

@@ -200,8 +200,9 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         var chunks = new ChunkWriter();
         var counts = ((IStateSnapshot)shadow).WriteState(chunks);
         var trimmedTo = previous?.Position ?? StreamId.Start;
-        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), position, chunks.Chunks.Count, chunks.Length, positions.ToBytes(), _time.GetUtcNow().UtcTicks, trimmedTo);
-        if (!await _store.PublishAsync(database, manifest, chunks.Chunks).ConfigureAwait(false))
+        var written = chunks.Chunks;
+        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), position, written.Count, chunks.Length, positions.ToBytes(), _time.GetUtcNow().UtcTicks, trimmedTo);
+        if (!await _store.PublishAsync(database, manifest, written).ConfigureAwait(false))
         {
             return SnapshotOutcome.Busy;
         }

@@ -35,8 +35,9 @@ namespace Personalize.Sdk.Statistics;
 /// </para>
 /// <para>
 /// <b>Memory</b>, all growing on demand: per item with events, its counts of at most
-/// <see cref="CandidateSlots"/> co-engaged items (8 bytes each; beyond that the lightest is
-/// replaced and its count inherited, space-saving, which bounds the error) and one published row of
+/// <see cref="CandidateSlots"/> co-engaged items (8 bytes each, and a hash index of 4 bytes per two
+/// items, so that folding a pair is O(1); beyond that the first lightest is replaced and its count
+/// inherited, space-saving, which bounds the error) and one published row of
 /// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event).
 /// </para>
 /// <para>
@@ -86,9 +87,7 @@ internal sealed class SimilarItems : IDisposable
     private int _foldQueued;
 
     // The model, touched only under _modelLock.
-    private int[][] _pairItems = [];
-    private float[][] _pairCounts = [];
-    private int[] _pairUsed = [];
+    private PairCountRow[] _pairs = [];
     private double[] _itemCounts = [];
     private double[] _penalty = [];
     private double[] _penaltyOf = [];
@@ -211,25 +210,13 @@ internal sealed class SimilarItems : IDisposable
                 {
                     forgotten[index] = true;
                     _itemCounts[index] = 0;
-                    _pairUsed[index] = 0;
+                    _pairs[index] = default;
                 }
             }
 
-            for (var item = 0; item < _pairUsed.Length; item++)
+            for (var item = 0; item < _pairs.Length; item++)
             {
-                var items = _pairItems[item];
-                var counts = _pairCounts[item];
-                var kept = 0;
-                for (var slot = 0; slot < _pairUsed[item]; slot++)
-                {
-                    if (!forgotten[items[slot]])
-                    {
-                        (items[kept], counts[kept]) = (items[slot], counts[slot]);
-                        kept++;
-                    }
-                }
-
-                _pairUsed[item] = kept;
+                _pairs[item].RemoveWhere(forgotten);
             }
 
             _rebuildAll = true;
@@ -251,9 +238,9 @@ internal sealed class SimilarItems : IDisposable
             Fold();
             for (var item = 0; item < _itemCounts.Length; item++)
             {
-                if (_itemCounts[item] > 0 || _pairUsed[item] > 0)
+                if (_itemCounts[item] > 0 || _pairs[item].Count > 0)
                 {
-                    visit(item, _itemCounts[item], _pairItems[item].AsSpan(0, _pairUsed[item]), _pairCounts[item].AsSpan(0, _pairUsed[item]));
+                    visit(item, _itemCounts[item], _pairs[item].Items, _pairs[item].Counts);
                 }
             }
         }
@@ -369,7 +356,7 @@ internal sealed class SimilarItems : IDisposable
         for (var item = 0; item < _itemCounts.Length; item++)
         {
             _itemCounts[item] *= factor;
-            var counts = _pairCounts[item].AsSpan(0, _pairUsed[item]);
+            var counts = _pairs[item].Counts;
             for (var slot = 0; slot < counts.Length; slot++)
             {
                 counts[slot] = (float)(counts[slot] * factor);
@@ -380,48 +367,12 @@ internal sealed class SimilarItems : IDisposable
         _rebuildAll = true;
     }
 
-    /// <summary>Adds to c(from, to): an existing slot, a free one, or the lightest one's (space-saving).</summary>
+    /// <summary>Adds to c(from, to): an existing slot, a free one, or the first lightest one's (space-saving).</summary>
     private void Add(int from, int to, float amount)
     {
         _dirty[from] = true;
         _anyDirty = true;
-        var used = _pairUsed[from];
-        var items = _pairItems[from];
-        var slot = items.AsSpan(0, used).IndexOf(to);
-        if (slot >= 0)
-        {
-            _pairCounts[from][slot] += amount;
-            return;
-        }
-
-        if (used < CandidateSlots)
-        {
-            if (used == items.Length)
-            {
-                var length = Math.Min(CandidateSlots, Math.Max(8, used * 2));
-                Array.Resize(ref _pairItems[from], length);
-                Array.Resize(ref _pairCounts[from], length);
-                items = _pairItems[from];
-            }
-
-            items[used] = to;
-            _pairCounts[from][used] = amount;
-            _pairUsed[from] = used + 1;
-            return;
-        }
-
-        var counts = _pairCounts[from];
-        var lightest = 0;
-        for (var i = 1; i < used; i++)
-        {
-            if (counts[i] < counts[lightest])
-            {
-                lightest = i;
-            }
-        }
-
-        items[lightest] = to;
-        counts[lightest] += amount;
+        _pairs[from].Add(to, amount, CandidateSlots);
     }
 
     /// <summary>Publishes a table whose changed rows (every row when due) are rebuilt and the rest shared with the previous table.</summary>
@@ -454,7 +405,8 @@ internal sealed class SimilarItems : IDisposable
     /// <summary>Item <paramref name="item"/>'s most similar items, heaviest first; null when it has none.</summary>
     private (int[]? Items, float[]? Weights) BuildRow(int item)
     {
-        var used = _pairUsed[item];
+        var pairs = _pairs[item];
+        var used = pairs.Count;
         var own = _itemCounts[item];
         if (used == 0 || own <= 0)
         {
@@ -467,7 +419,7 @@ internal sealed class SimilarItems : IDisposable
         var found = 0;
         for (var slot = 0; slot < used; slot++)
         {
-            var to = _pairItems[item][slot];
+            var to = pairs.Items[slot];
             var theirs = _itemCounts[to];
             if (theirs <= 0)
             {
@@ -475,7 +427,7 @@ internal sealed class SimilarItems : IDisposable
             }
 
             // Negated, so an ascending sort puts the most similar first.
-            keys[found] = (float)-(_pairCounts[item][slot] * sourceFactor * Penalty(to, theirs));
+            keys[found] = (float)-(pairs.Counts[slot] * sourceFactor * Penalty(to, theirs));
             neighbours[found] = to;
             found++;
         }
@@ -519,21 +471,10 @@ internal sealed class SimilarItems : IDisposable
 
         var length = Math.Max(itemCount, _itemCounts.Length * 2);
         Array.Resize(ref _itemCounts, length);
-        Array.Resize(ref _pairUsed, length);
+        Array.Resize(ref _pairs, length);
         Array.Resize(ref _dirty, length);
         Array.Resize(ref _penalty, length);
         Array.Resize(ref _penaltyOf, length);
-        var items = new int[length][];
-        var counts = new float[length][];
-        _pairItems.CopyTo(items, 0);
-        _pairCounts.CopyTo(counts, 0);
-        for (var i = _pairItems.Length; i < length; i++)
-        {
-            items[i] = [];
-            counts[i] = [];
-        }
-
-        (_pairItems, _pairCounts) = (items, counts);
     }
 
     /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>

@@ -1,0 +1,115 @@
+using Personalize.Sdk.Statistics;
+
+namespace Personalize.Sdk.Tests.Statistics;
+
+public sealed class PairCountRowTests
+{
+    /// <summary>The row as it was before the index: a linear search, and the first lightest slot to a newcomer.</summary>
+    private sealed class LinearRow(int limit)
+    {
+        public List<int> Items { get; } = [];
+
+        public List<float> Counts { get; } = [];
+
+        public void Add(int item, float amount)
+        {
+            var slot = Items.IndexOf(item);
+            if (slot >= 0)
+            {
+                Counts[slot] += amount;
+                return;
+            }
+
+            if (Items.Count < limit)
+            {
+                Items.Add(item);
+                Counts.Add(amount);
+                return;
+            }
+
+            var lightest = 0;
+            for (var i = 1; i < Counts.Count; i++)
+            {
+                if (Counts[i] < Counts[lightest])
+                {
+                    lightest = i;
+                }
+            }
+
+            Items[lightest] = item;
+            Counts[lightest] += amount;
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 8, 20)]
+    [InlineData(2, 32, 200)]
+    [InlineData(3, 128, 1_000)]
+    [InlineData(4, 128, 100_000)]
+    public void It_keeps_exactly_the_slots_and_counts_of_a_linear_search_through_every_eviction(int seed, int limit, int itemRange)
+    {
+        // Skewed item draws with small whole amounts (many ties among the lightest) and a few
+        // fractional ones, over item ranges that collide under every small power-of-two mask.
+        var random = new Random(seed);
+        var row = new PairCountRow();
+        var reference = new LinearRow(limit);
+        for (var e = 0; e < 20_000; e++)
+        {
+            var item = (int)(itemRange * Math.Pow(random.NextDouble(), 3)) * 64;
+            var amount = e % 7 == 0 ? 0.5f : 1f;
+            row.Add(item, amount, limit);
+            reference.Add(item, amount);
+
+            if (e % 997 == 0 || e == 19_999)
+            {
+                Assert.Equal(reference.Items, row.Items.ToArray());
+                Assert.Equal(reference.Counts, row.Counts.ToArray());
+            }
+        }
+    }
+
+    [Fact]
+    public void Every_counted_item_is_found_again_after_evictions_shifted_the_index()
+    {
+        var row = new PairCountRow();
+        for (var item = 0; item < 8; item++)
+        {
+            row.Add(item * 8, 1, limit: 8);
+        }
+
+        // Each newcomer evicts the first lightest; items 0..7 * 8 share few home positions.
+        for (var item = 100; item < 140; item++)
+        {
+            row.Add(item, 1 + (item % 3), limit: 8);
+        }
+
+        var counts = row.Items.ToArray().Zip(row.Counts.ToArray()).ToDictionary(p => p.First, p => p.Second);
+        foreach (var (item, count) in counts)
+        {
+            row.Add(item, 10, limit: 8);
+            Assert.Equal(count + 10, row.Counts[row.Items.IndexOf(item)]);
+        }
+
+        Assert.Equal(8, row.Count);
+        Assert.Equal(counts.Keys.Order(), row.Items.ToArray().Order());
+    }
+
+    [Fact]
+    public void Removing_forgets_only_the_flagged_items_keeping_the_others_in_order_and_findable()
+    {
+        var row = new PairCountRow();
+        for (var item = 0; item < 10; item++)
+        {
+            row.Add(item, item + 1, limit: 16);
+        }
+
+        var forgotten = new bool[10];
+        forgotten[3] = forgotten[7] = true;
+        row.RemoveWhere(forgotten);
+        row.Add(8, 1, limit: 16);
+        row.Add(3, 1, limit: 16);
+
+        Assert.Equal([0, 1, 2, 4, 5, 6, 8, 9, 3], row.Items.ToArray());
+        Assert.Equal([1f, 2, 3, 5, 6, 7, 10, 10, 1], row.Counts.ToArray());
+    }
+}

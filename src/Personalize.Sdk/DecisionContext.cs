@@ -21,6 +21,9 @@ public readonly ref struct DecisionContext
         Catalog = catalog;
         ProfileData = profile;
         Statistics = statistics;
+
+        // Read once here: the score and the explanation of one decision use the same published table.
+        SimilarItems = statistics.SimilarItems;
         Scratch = scratch;
         Request = request;
         Now = now;
@@ -65,6 +68,9 @@ public readonly ref struct DecisionContext
     internal ProfileData ProfileData { get; }
 
     internal IItemStatistics Statistics { get; }
+
+    /// <summary>The similar-items table published when the decision started: its signal and its reasons read this one.</summary>
+    internal SimilarItemsTable SimilarItems { get; }
 
     internal DecisionScratch Scratch { get; }
 

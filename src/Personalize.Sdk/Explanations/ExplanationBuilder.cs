@@ -24,7 +24,7 @@ internal static class ExplanationBuilder
         IReadOnlyList<CandidateRemoval> removed)
     {
         var catalog = context.Catalog;
-        var writer = new ReasonWriter(catalog, context.ProfileData, context.Statistics, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
+        var writer = new ReasonWriter(catalog, context.ProfileData, context.Statistics, context.SimilarItems, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
         var n = candidates.Length;
         var items = new ItemExplanation[selected.Length];
         for (var i = 0; i < selected.Length; i++)

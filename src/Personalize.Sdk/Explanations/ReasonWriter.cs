@@ -11,8 +11,10 @@ namespace Personalize.Sdk.Explanations;
 /// never about an item the user dismissed or one the catalog no longer has: each cited item is
 /// one of the user's own recent items that is neither. A next-step reason cites the recent item
 /// whose link to this item contributes most, so a row's reasons name the items each came from.
+/// A similar-items reason reads the table the decision scored from (<see cref="DecisionContext.SimilarItems"/>),
+/// not the model's current one, which a refresh may have replaced since.
 /// </summary>
-internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, IItemStatistics statistics, in RequestContext request, long nowTicks, double halfLifeTicks)
+internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, IItemStatistics statistics, SimilarItemsTable similarItems, in RequestContext request, long nowTicks, double halfLifeTicks)
 {
     private readonly RequestContext _request = request;
 
@@ -87,14 +89,13 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
 
     private string SimilarItems(int itemIndex)
     {
-        var table = statistics.SimilarItems;
         var recent = profile.RecentItems;
         CatalogItem? strongest = null;
         var strongestWeight = 0f;
         for (var age = 0; age < recent.Count; age++)
         {
             var from = recent.NewestItem(age);
-            var (items, weights) = table.Row(from);
+            var (items, weights) = similarItems.Row(from);
             var slot = items.IndexOf(itemIndex);
             if (slot >= 0 && weights[slot] > strongestWeight && Citable(from) is { } item)
             {

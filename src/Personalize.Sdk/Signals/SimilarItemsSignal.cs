@@ -21,8 +21,8 @@ internal sealed class SimilarItemsSignal : ISignalProvider
             return;
         }
 
-        // One read of the reference: a refresh publishing meanwhile does not change this decision.
-        var table = context.Statistics.SimilarItems;
+        // The decision's table, read once when it started: a refresh publishing meanwhile changes neither score nor reason.
+        var table = context.SimilarItems;
         var byItem = context.Scratch.ItemTable(context.Catalog.IndexSpace);
         for (var age = 0; age < recent.Count; age++)
         {

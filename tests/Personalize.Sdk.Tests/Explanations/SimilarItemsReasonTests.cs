@@ -101,6 +101,43 @@ public sealed class SimilarItemsReasonTests
         Assert.All(items, item => Assert.DoesNotContain("Books item 1", item.Reason, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Pins that a decision's reason comes from the table its score came from. Twenty more walkers
+    /// take hiking-1 then garden-2 after table A is published, so in table B garden-2's strongest
+    /// link is hiking-1's (21 / (30^0.5 · 24^0.25) = 1.73 against books-1's 3 / (4^0.5 · 24^0.25) = 0.68).
+    /// A signal that runs after similar-items publishes table B mid-decision: had the reason read the
+    /// model again, it would name Hiking item 1 while the score came from table A.
+    /// </summary>
+    [Theory, AutoData]
+    public void A_similar_items_reason_comes_from_the_table_the_score_came_from_even_if_a_new_one_is_published_meanwhile(string user)
+    {
+        var publisher = new PublishingSignal();
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.SimilarItems), builder => builder.AddSignal(publisher, 0.01f));
+        for (var i = 0; i < 3; i++)
+        {
+            sdk.View($"reader-{i}", "books-1", "garden-2");
+        }
+
+        sdk.View("walker", "hiking-1", "garden-2");
+        sdk.View(user, "books-1", "hiking-1");
+        sdk.Time.Advance(SimilarItems.RefreshInterval);
+        for (var i = 0; i < 20; i++)
+        {
+            sdk.View($"walker-{i}", "hiking-1", "garden-2");
+        }
+
+        publisher.Publish = () => sdk.Time.Advance(SimilarItems.RefreshInterval);
+
+        var garden = Explain(sdk, user).Single(i => i.ItemKey == "garden-2");
+
+        Assert.Null(publisher.Publish);
+        Assert.Equal(BuiltInSignals.SimilarItems, garden.Contributions[0].Signal);
+        Assert.Equal("Liked by people who liked Books item 1", garden.Reason);
+
+        // Table B was published: the next decision scores and explains from it.
+        Assert.Equal("Liked by people who liked Hiking item 1", Explain(sdk, user).Single(i => i.ItemKey == "garden-2").Reason);
+    }
+
     [Theory, AutoData]
     public void Items_of_one_row_each_give_the_reason_of_their_own_strongest_contribution(string user)
     {
@@ -131,5 +168,20 @@ public sealed class SimilarItemsReasonTests
         Assert.Equal("Liked by people who liked Books item 1", items["kitchen-4"].Reason);
         Assert.Equal("Liked by people who liked Hiking item 1", items["garden-2"].Reason);
         Assert.Equal("Popular right now", items["kitchen-1"].Reason);
+    }
+
+    /// <summary>Runs after the built-in signals (custom ones come last) and scores nothing; publishes once when asked.</summary>
+    private sealed class PublishingSignal : ISignalProvider
+    {
+        public Action? Publish { get; set; }
+
+        public string Name => "publishing";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            var publish = Publish;
+            Publish = null;
+            publish?.Invoke();
+        }
     }
 }

@@ -67,7 +67,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _personalizer = new(() =>
         {
             ThrowIfRulesAreInvalid();
-            var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange);
+            var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange, _metrics);
             var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned);
             if (reloads is not null)
             {
@@ -114,7 +114,8 @@ internal sealed class PersonalizationComposition : IDisposable
     {
         ThrowIfRulesAreInvalid();
 
-        // Its own meter: the readiness gauge it registers goes when the shadow does, and nobody collects it meanwhile.
+        // Its own meter, for everything it counts: what it replays was counted once already where it
+        // happened, and the readiness gauge it registers goes when the shadow does.
         var shadowMetrics = new PersonalizationMetrics(meterFactory: null, PersonalizationMetrics.ShadowMeterName);
         try
         {
@@ -126,8 +127,8 @@ internal sealed class PersonalizationComposition : IDisposable
                 shadowMetrics,
                 _logger);
             var ledger = new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider);
-            var learner = CreateLearner(learning: false, [], exchange: null);
-            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, _metrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics);
+            var learner = CreateLearner(learning: false, [], exchange: null, shadowMetrics);
+            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, shadowMetrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics);
         }
         catch
         {
@@ -137,14 +138,14 @@ internal sealed class PersonalizationComposition : IDisposable
     }
 
     /// <summary>A learner for every placement: as configured, or with learning off (a shadow's).</summary>
-    private Learner CreateLearner(bool learning, ILearningLogSink[] sinks, ILearningExchange? exchange) => new(
+    private Learner CreateLearner(bool learning, ILearningLogSink[] sinks, ILearningExchange? exchange, PersonalizationMetrics metrics) => new(
         Options.Learning,
         [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, learning ? plan.LearningMode : LearningMode.Off, Enumerable.Range(0, Rules.Signals.Length).Select(plan.IsWeighted).ToArray()))],
         [.. Rules.Signals.Select(signal => signal.Name)],
         sinks,
         exchange,
         _timeProvider,
-        _metrics,
+        metrics,
         _logger);
 
     /// <summary>Fails the start, naming every problem, when the signals, guardrails or weights do not fit together.</summary>

@@ -42,7 +42,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _dismissalsDropped;
     private readonly Counter<long> _optionsReloads;
 
-    /// <summary>The meter of a shadow personalizer's own parts (its readiness gauges), apart from the SDK's so nobody collects them by accident.</summary>
+    /// <summary>The meter of everything a shadow personalizer counts, apart from the SDK's so nobody collects it by accident: what it replays was counted where it happened.</summary>
     public const string ShadowMeterName = "Personalize.Sdk.Shadow";
 
     public PersonalizationMetrics(IMeterFactory? meterFactory)
@@ -50,7 +50,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     {
     }
 
-    /// <summary>Instruments on a meter named <paramref name="meterName"/>: <see cref="MeterName"/>, or <see cref="ShadowMeterName"/> for a shadow's own parts.</summary>
+    /// <summary>Instruments on a meter named <paramref name="meterName"/>: <see cref="MeterName"/>, or <see cref="ShadowMeterName"/> for a shadow.</summary>
     public PersonalizationMetrics(IMeterFactory? meterFactory, string meterName)
     {
         _ownsMeter = meterFactory is null;

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
@@ -48,6 +49,45 @@ public sealed class ShadowTests : IDisposable
         Assert.Equal(liveBefore, StateSnapshotTests.Write(_live).Counts);
         Assert.Null(_live.Personalizer.GetPersonalData("victor").Profile);
         Assert.Equal(0, _sink.Calls);
+    }
+
+    [Fact]
+    public void What_the_shadow_does_counts_nothing_in_the_live_metrics()
+    {
+        // A snapshot replays every change through a shadow: counted live, each would be counted twice
+        // on the server writing snapshots (events skipped, evictions, decisions).
+        var liveMeters = _live.Services.GetRequiredService<IMeterFactory>();
+        var measured = new List<string>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (ReferenceEquals(instrument.Meter.Scope, liveMeters))
+                {
+                    l.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, _, _, _) => { lock (measured) { measured.Add(instrument.Name); } });
+        listener.SetMeasurementEventCallback<double>((instrument, _, _, _) => { lock (measured) { measured.Add(instrument.Name); } });
+        listener.SetMeasurementEventCallback<int>((instrument, _, _, _) => { lock (measured) { measured.Add(instrument.Name); } });
+        listener.Start();
+        _live.Personalizer.Rank(new PersonalizationRequest("resident"));
+        var live = measured.Count;
+        Assert.True(live > 0, "the listener sees the live personalizer's measurements");
+
+        using var shadow = Composition().CreateShadow();
+        var replica = (IReplica)shadow;
+        var now = _live.Time.GetUtcNow();
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = now });
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "no-such-item") with { Timestamp = now });
+        replica.ApplyStitch("visitor", "victor");
+        replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, now);
+        replica.ApplyForget("victor");
+        replica.ApplyEvent("victor", PersonalizationEvent.View("victor", "kitchen-2") with { Timestamp = now });
+        shadow.Rank(new PersonalizationRequest("someone"));
+
+        Assert.Empty(measured.Skip(live));
     }
 
     [Fact]

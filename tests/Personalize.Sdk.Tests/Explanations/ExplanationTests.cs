@@ -76,14 +76,7 @@ public sealed class ExplanationTests
     {
         using var sdk = new TestSdk(options =>
         {
-            foreach (var name in BuiltInSignals.All)
-            {
-                options.Weights[name] = 0f;
-            }
-
-            options.Weights[BuiltInSignals.CoOccurrence] = 1f;
-            options.Weights[BuiltInSignals.StatedPreference] = 0.9f;
-            options.Weights[BuiltInSignals.Popularity] = 0.5f;
+            TestSdk.WeighOnly(options, (BuiltInSignals.CoOccurrence, 1f), (BuiltInSignals.StatedPreference, 0.9f), (BuiltInSignals.Popularity, 0.5f));
             options.MaxPerCategory = 1;
         });
         sdk.View("shopper", "books-1", "kitchen-4");

@@ -141,16 +141,7 @@ public sealed class SimilarItemsReasonTests
     [Theory, AutoData]
     public void Items_of_one_row_each_give_the_reason_of_their_own_strongest_contribution(string user)
     {
-        using var sdk = new TestSdk(options =>
-        {
-            foreach (var name in BuiltInSignals.All)
-            {
-                options.Weights[name] = 0f;
-            }
-
-            options.Weights[BuiltInSignals.SimilarItems] = 1f;
-            options.Weights[BuiltInSignals.Popularity] = 0.5f;
-        });
+        using var sdk = new TestSdk(options => TestSdk.WeighOnly(options, (BuiltInSignals.SimilarItems, 1f), (BuiltInSignals.Popularity, 0.5f)));
         sdk.View("reader-1", "books-1", "kitchen-4");
         sdk.View("reader-2", "books-1", "kitchen-4");
         sdk.View("walker-1", "hiking-1", "garden-2");

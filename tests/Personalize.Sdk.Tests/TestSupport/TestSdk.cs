@@ -36,6 +36,20 @@ internal sealed class TestSdk : IDisposable
         }
     };
 
+    /// <summary>Weighs the given signals for users with history, and every other built-in 0.</summary>
+    public static void WeighOnly(PersonalizationOptions options, params (string Signal, float Weight)[] weights)
+    {
+        foreach (var name in BuiltInSignals.All)
+        {
+            options.Weights[name] = 0f;
+        }
+
+        foreach (var (signal, weight) in weights)
+        {
+            options.Weights[signal] = weight;
+        }
+    }
+
     public ICatalog Catalog => Services.GetRequiredService<ICatalog>();
 
     public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;

@@ -78,10 +78,11 @@ public sealed class RedisPersonalizationOptions
     /// (a Redis lock), in the background, from the journal alone: the previous snapshot plus the
     /// changes after it. A server that starts merges the newest snapshot, then reads the journal
     /// after it, so a restart recovers every profile, identity link, statistic and ledger entry,
-    /// however old. After each snapshot the journal is trimmed behind the one before it, and the
-    /// one before it expires five minutes later, so an erased person's old changes leave Redis
-    /// within two snapshots and five minutes. Zero: this server writes none (it still restores from
-    /// those other servers write).
+    /// however old. After each snapshot the journal is trimmed up to the one before it (the entry at
+    /// its position is kept), and the one before it expires five minutes later. A snapshot is written
+    /// only when something was journaled since the last one. An erased person's changes leave Redis
+    /// with later snapshots, not within a fixed time (see docs/scaling.md, "Erasure"). Zero: this
+    /// server writes none (it still restores from those other servers write).
     /// </summary>
     /// <value>The default is 10 minutes; zero, or from 1 second to 1 day.</value>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);

@@ -21,10 +21,11 @@ public sealed class RedisPersonalizationOptions
 
     /// <summary>
     /// The first part of every key the SDK writes, so that several applications can share one Redis.
-    /// Letters, digits and <c>. _ -</c> only: braces would break the Redis Cluster hash tags that keep
-    /// one person's keys in one slot, and <c>:</c> separates the parts of a key.
+    /// ASCII letters and digits and <c>. _ -</c> only, 1 to 64 characters: braces would break the
+    /// Redis Cluster hash tags that keep one person's keys in one slot, and <c>:</c> separates the
+    /// parts of a key.
     /// </summary>
-    /// <value>The default is <c>"personalize"</c>.</value>
+    /// <value>The default is <c>"personalize"</c>; from 1 to 64 characters.</value>
     [Required]
     [StringLength(64, MinimumLength = 1)]
     public string KeyPrefix { get; set; } = "personalize";
@@ -53,8 +54,13 @@ public sealed class RedisPersonalizationOptions
     public int WriteBatchSize { get; set; } = 256;
 
     /// <summary>
-    /// The longest a Redis operation may take before it counts as failed: a read on the request path
-    /// gives up and the request is served from memory; a batch of writes stays buffered and is retried.
+    /// The longest a Redis operation may take before it counts as failed. No request waits on Redis
+    /// (decisions and <c>Track</c> are served from memory): a batch of writes that fails stays
+    /// buffered and is retried, a learner's exchange that fails is counted and the learner keeps the
+    /// other servers' statistics it last read, and a journal read or a snapshot that fails is tried
+    /// again later. On the connection the SDK makes it is the client's timeout for every command;
+    /// with your own <c>IConnectionMultiplexer</c>, it bounds write batches and learning exchanges,
+    /// and the multiplexer's own timeouts bound the rest.
     /// </summary>
     /// <value>The default is 500 milliseconds; from 1 millisecond to 1 minute.</value>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -78,10 +84,11 @@ public sealed class RedisPersonalizationOptions
     /// (a Redis lock), in the background, from the journal alone: the previous snapshot plus the
     /// changes after it. A server that starts merges the newest snapshot, then reads the journal
     /// after it, so a restart recovers every profile, identity link, statistic and ledger entry,
-    /// however old. After each snapshot the journal is trimmed behind the one before it, and the
-    /// one before it expires five minutes later, so an erased person's old changes leave Redis
-    /// within two snapshots and five minutes. Zero: this server writes none (it still restores from
-    /// those other servers write).
+    /// however old. After each snapshot the journal is trimmed up to the one before it (the entry at
+    /// its position is kept), and the one before it expires five minutes later. A snapshot is written
+    /// only when something was journaled since the last one. An erased person's changes leave Redis
+    /// with later snapshots, not within a fixed time (see docs/scaling.md, "Erasure"). Zero: this
+    /// server writes none (it still restores from those other servers write).
     /// </summary>
     /// <value>The default is 10 minutes; zero, or from 1 second to 1 day.</value>
     public TimeSpan SnapshotInterval { get; set; } = TimeSpan.FromMinutes(10);

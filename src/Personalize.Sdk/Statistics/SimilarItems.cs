@@ -29,14 +29,17 @@ namespace Personalize.Sdk.Statistics;
 /// <see cref="TimeProvider"/>) folds the inbox into the counts and republishes the rows whose counts
 /// changed (every row after <see cref="FullRebuildEvery"/> refreshes, a rebase or a forget, so
 /// changes in n(j) reach every row). The inbox holds at most <see cref="InboxCapacity"/> events;
-/// at half of it a fold (which publishes nothing: tables change on the timer alone, so a replay on a
-/// fake clock is deterministic) is queued on the thread pool; should it fall behind, the call that
-/// finds the inbox full folds it itself, so no event is lost.
+/// at half of it a fold (which publishes nothing: tables change only on the timer, when a catalog
+/// change gives freed item indices to new keys (<see cref="Forget"/>) and when a snapshot's counts
+/// are merged (<see cref="PublishAll"/>), so a replay on a fake clock is deterministic) is queued on
+/// the thread pool; should it fall behind, the call that finds the inbox full folds it itself, so no
+/// event is lost.
 /// </para>
 /// <para>
 /// <b>Memory</b>, all growing on demand: per item with events, its counts of at most
-/// <see cref="CandidateSlots"/> co-engaged items (8 bytes each, and a hash index of 4 bytes per two
-/// items, so that folding a pair is O(1); beyond that the first lightest is replaced and its count
+/// <see cref="CandidateSlots"/> co-engaged items (8 bytes a slot, the slots growing from 8 by
+/// doubling, and a hash index of at least two 4-byte entries a slot, so that folding a pair is
+/// O(1); beyond that the first lightest is replaced and its count
 /// inherited, space-saving, which bounds the error) and one published row of
 /// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event).
 /// </para>

@@ -29,15 +29,16 @@ internal sealed partial class Personalizer
     public bool Forget(string userKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
-        var found = Erase(userKey);
+        var now = _timeProvider.GetUtcNow();
+        var found = Erase(userKey, now.UtcTicks);
         _metrics.UserForgotten();
 
         // Journaled even when nothing was found here: another server may hold the person.
-        _journal.Forgotten(userKey);
+        _journal.Forgotten(userKey, now);
         return found;
     }
 
-    private bool Erase(string userKey)
+    private bool Erase(string userKey, long erasedTicks)
     {
         lock (_identityGate)
         {
@@ -62,7 +63,7 @@ internal sealed partial class Personalizer
                 Learner.Forget(key);
             }
 
-            _erasures?.Erased(keys.Append(userKey));
+            _erasures?.Erased(keys.Append(userKey), erasedTicks);
             return found;
         }
     }

@@ -13,7 +13,10 @@ internal sealed partial class Personalizer
         }
     }
 
-    void IReplica.ApplyForget(string userKey) => Erase(userKey);
+    // Guarded from when the person was erased where it happened, not from when it arrived here: a
+    // snapshot replays it minutes later, and the events journaled between are judged against it.
+    void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt) =>
+        Erase(userKey, (erasedAt ?? _timeProvider.GetUtcNow()).UtcTicks);
 
     void IReplica.ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent)
     {

@@ -57,12 +57,13 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         ILogger logger,
         Learner learner,
         IChangeJournal? journal = null,
-        IDisposable? owned = null)
+        IDisposable? owned = null,
+        bool shadow = false)
     {
         _journal = journal ?? NullChangeJournal.Instance;
 
         // Only shared state has events in flight from other servers to guard against.
-        _erasures = journal is null ? null : new ErasureGuard(ErasureGuardWindow, timeProvider);
+        _erasures = journal is null ? null : new ErasureGuard(ErasureGuardWindow, timeProvider, forReplay: shadow);
         _catalog = catalog;
         _ledger = ledger;
         _holdouts = holdouts;

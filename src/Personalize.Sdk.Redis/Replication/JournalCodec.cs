@@ -47,11 +47,12 @@ internal static class JournalCodec
         return payload;
     }
 
-    public static byte[] Forget(Guid origin, string userKey)
+    public static byte[] Forget(Guid origin, string userKey, DateTimeOffset erasedAt)
     {
-        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey)];
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey) + sizeof(long)];
         var writer = Begin(payload, origin, JournalEntryKind.Forget);
         writer.Write(userKey);
+        writer.Write(erasedAt.UtcTicks);
         return payload;
     }
 
@@ -109,7 +110,9 @@ internal static class JournalCodec
                 replica.ApplyStitch(reader.ReadString(), reader.ReadString());
                 return true;
             case JournalEntryKind.Forget:
-                replica.ApplyForget(reader.ReadString());
+                // The erasure's time follows the key; entries written before it was added end at the key.
+                var erased = reader.ReadString();
+                replica.ApplyForget(erased, stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null);
                 return true;
             case JournalEntryKind.Exposure:
                 replica.ApplyExposure(reader.ReadString(), reader.ReadString(), (HoldoutArm)reader.ReadByte(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));

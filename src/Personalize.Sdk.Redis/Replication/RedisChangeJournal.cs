@@ -21,8 +21,8 @@ internal sealed class RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalR
     public void Stitched(string anonymousKey, string knownKey) =>
         Buffer.TryEnqueue(new JournalRecord(JournalCodec.Stitch(Origin, anonymousKey, knownKey)));
 
-    public void Forgotten(string userKey) =>
-        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, userKey)));
+    public void Forgotten(string userKey, DateTimeOffset erasedAt) =>
+        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt)));
 
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
         Buffer.TryEnqueue(new JournalRecord(JournalCodec.Exposure(Origin, holdout, unitKey, arm, timestamp)));

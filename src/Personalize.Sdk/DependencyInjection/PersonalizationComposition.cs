@@ -128,7 +128,7 @@ internal sealed class PersonalizationComposition : IDisposable
                 _logger);
             var ledger = new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider);
             var learner = CreateLearner(learning: false, [], exchange: null, shadowMetrics);
-            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, shadowMetrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics);
+            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, shadowMetrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics, shadow: true);
         }
         catch
         {

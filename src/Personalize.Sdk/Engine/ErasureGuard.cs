@@ -11,7 +11,14 @@ namespace Personalize.Sdk.Engine;
 /// state is shared (a journal is attached). Events are compared by their own timestamp, so the
 /// guard assumes the servers' clocks agree to well within the window.
 /// </remarks>
-internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider)
+/// <param name="window">How long an erasure is remembered.</param>
+/// <param name="timeProvider">The clock the window runs on.</param>
+/// <param name="forReplay">
+/// True for a shadow that replays a journal in one go: an erasure then guards every event tracked
+/// before it, however late the replay (the live servers judged those events when they arrived,
+/// within the window); the window still bounds what a snapshot carries forward.
+/// </param>
+internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, bool forReplay = false)
 {
     // Bounded: past this many recent erasures the oldest are dropped first.
     private const int Capacity = 100_000;
@@ -20,18 +27,17 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider)
 
     public TimeSpan Window { get; } = window;
 
-    /// <summary>Records that <paramref name="keys"/> were erased now.</summary>
-    public void Erased(IEnumerable<string> keys)
+    /// <summary>Records that <paramref name="keys"/> were erased at <paramref name="erasedTicks"/>.</summary>
+    public void Erased(IEnumerable<string> keys, long erasedTicks)
     {
-        var now = timeProvider.GetUtcNow().UtcTicks;
         foreach (var key in keys)
         {
-            _erasedAt[key] = now;
+            _erasedAt.AddOrUpdate(key, erasedTicks, (_, existing) => Math.Max(existing, erasedTicks));
         }
 
         if (_erasedAt.Count > Capacity)
         {
-            Trim(now);
+            Trim(timeProvider.GetUtcNow().UtcTicks);
         }
     }
 
@@ -43,7 +49,7 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider)
             return false;
         }
 
-        if (timeProvider.GetUtcNow().UtcTicks - erased > Window.Ticks)
+        if (!forReplay && timeProvider.GetUtcNow().UtcTicks - erased > Window.Ticks)
         {
             _erasedAt.TryRemove(new KeyValuePair<string, long>(userKey, erased));
             return false;

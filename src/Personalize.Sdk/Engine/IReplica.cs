@@ -16,8 +16,8 @@ internal interface IReplica
     /// <summary>Applies another server's stitch.</summary>
     void ApplyStitch(string anonymousKey, string knownKey);
 
-    /// <summary>Applies another server's erasure.</summary>
-    void ApplyForget(string userKey);
+    /// <summary>Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry written before erasures carried their time).</summary>
+    void ApplyForget(string userKey, DateTimeOffset? erasedAt);
 
     /// <summary>Applies another server's first exposure of a unit.</summary>
     void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);

@@ -42,10 +42,21 @@ public sealed class JournalCodecTests
         var replica = new RecordingReplica();
 
         JournalCodec.Apply(JournalCodec.Stitch(Writer, "guest", "alice"), Reader, replica);
-        JournalCodec.Apply(JournalCodec.Forget(Writer, "bob"), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Forget(Writer, "bob", When), Reader, replica);
         JournalCodec.Apply(JournalCodec.Exposure(Writer, "global", "unit-7", HoldoutArm.Control, When), Reader, replica);
 
-        Assert.Equal(["stitch guest alice", "forget bob", $"exposure global unit-7 Control {When:O}"], replica.Other);
+        Assert.Equal(["stitch guest alice", $"forget bob {When:O}", $"exposure global unit-7 Control {When:O}"], replica.Other);
+    }
+
+    [Fact]
+    public void An_erasure_journaled_before_erasures_carried_their_time_reads_back_without_one()
+    {
+        var replica = new RecordingReplica();
+        var withTime = JournalCodec.Forget(Writer, "bob", When);
+
+        Assert.True(JournalCodec.Apply(withTime[..^sizeof(long)], Reader, replica));
+
+        Assert.Equal(["forget bob (no time)"], replica.Other);
     }
 
     [Fact]
@@ -65,7 +76,7 @@ public sealed class JournalCodecTests
     {
         var replica = new RecordingReplica();
 
-        Assert.True(JournalCodec.Apply(JournalCodec.Forget(Writer, "bob"), Writer, replica));
+        Assert.True(JournalCodec.Apply(JournalCodec.Forget(Writer, "bob", When), Writer, replica));
 
         Assert.Empty(replica.Other);
     }
@@ -73,7 +84,7 @@ public sealed class JournalCodecTests
     [Fact]
     public void An_entry_of_another_format_version_is_not_applied()
     {
-        var payload = JournalCodec.Forget(Writer, "bob");
+        var payload = JournalCodec.Forget(Writer, "bob", When);
         payload[0] = JournalCodec.Version + 1;
         var replica = new RecordingReplica();
 
@@ -108,7 +119,7 @@ public sealed class JournalCodecTests
 
         public void ApplyStitch(string anonymousKey, string knownKey) => Other.Add($"stitch {anonymousKey} {knownKey}");
 
-        public void ApplyForget(string userKey) => Other.Add($"forget {userKey}");
+        public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => Other.Add($"forget {userKey} {(erasedAt is { } at ? at.ToString("O") : "(no time)")}");
 
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => Other.Add($"exposure {holdout} {unitKey} {arm} {timestamp:O}");
 

@@ -37,7 +37,7 @@ public sealed class ShadowTests : IDisposable
         replica.ApplyEvent(null, PersonalizationEvent.View("anonymous", "garden-1") with { Timestamp = _live.Time.GetUtcNow() });
         replica.ApplyStitch("visitor", "victor");
         replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, _live.Time.GetUtcNow());
-        replica.ApplyForget("someone-else");
+        replica.ApplyForget("someone-else", _live.Time.GetUtcNow());
         shadow.Rank(new PersonalizationRequest("victor"));
 
         var shadowCounts = shadow.WriteState(new System.Buffers.ArrayBufferWriter<byte>());
@@ -83,11 +83,32 @@ public sealed class ShadowTests : IDisposable
         replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "no-such-item") with { Timestamp = now });
         replica.ApplyStitch("visitor", "victor");
         replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, now);
-        replica.ApplyForget("victor");
+        replica.ApplyForget("victor", now);
         replica.ApplyEvent("victor", PersonalizationEvent.View("victor", "kitchen-2") with { Timestamp = now });
         shadow.Rank(new PersonalizationRequest("someone"));
 
         Assert.Empty(measured.Skip(live));
+    }
+
+    [Fact]
+    public void A_shadow_judges_events_against_when_the_erasure_was_made_not_when_it_replays_it()
+    {
+        // A snapshot replays the journal minutes after the fact. The erasure at t0 must still drop an
+        // event tracked before it (in flight when it was made), and must keep one tracked after it.
+        var t0 = _live.Time.GetUtcNow();
+        _live.Time.Advance(TimeSpan.FromMinutes(10));
+        using var shadow = Composition().CreateShadow();
+        var replica = (IReplica)shadow;
+
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = t0.AddMinutes(-2) });
+        replica.ApplyForget("visitor", t0);
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-2") with { Timestamp = t0.AddSeconds(-30) });
+        replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "garden-1") with { Timestamp = t0.AddMinutes(1) });
+
+        var data = shadow.GetPersonalData("visitor").ToJson();
+        Assert.Contains("garden-1", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("kitchen-1", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("kitchen-2", data, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -67,7 +67,7 @@ internal sealed class RedisKeys
     /// <summary><c>{prefix}:snapshot:lock</c>: held by the one server writing a snapshot.</summary>
     public RedisKey SnapshotLock => $"{_prefix}:snapshot:lock";
 
-    /// <summary><c>{prefix}:snapshot:{generation}:{index}</c>: one chunk of a snapshot's state. Chunks spread over slots on Redis Cluster; none needs another.</summary>
+    /// <summary><c>{prefix}:snapshot:&lt;generation&gt;:&lt;index&gt;</c>: one chunk of a snapshot's state. Chunks spread over slots on Redis Cluster; none needs another.</summary>
     public RedisKey SnapshotChunk(string generation, int index)
     {
         ArgumentException.ThrowIfNullOrEmpty(generation);

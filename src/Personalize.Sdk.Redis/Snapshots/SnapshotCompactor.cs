@@ -126,7 +126,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Writes a snapshot now, unless another server is writing one or nothing changed since the last.</summary>
-    /// <param name="onlyIfStale">Leave it when the newest snapshot (any server's) is younger than the interval: the timer's case, so N servers write one snapshot an interval, not N.</param>
+    /// <param name="onlyIfStale">Leave it when the newest snapshot (any server's) is younger than nine tenths of the interval: the timer's case, so N servers write one snapshot an interval, not N.</param>
     /// <param name="cancellationToken">Stops the replay.</param>
     /// <exception cref="RedisException">Redis failed mid-way; the previous snapshot stays the newest.</exception>
     internal async Task<SnapshotOutcome> CompactOnceAsync(bool onlyIfStale = false, CancellationToken cancellationToken = default)

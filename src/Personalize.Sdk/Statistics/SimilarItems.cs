@@ -173,7 +173,8 @@ internal sealed class SimilarItems : IDisposable
 
         if (queueFold)
         {
-            // Only folds: what decisions see changes on the timer alone, so a replay is deterministic.
+            // Only folds: what decisions see changes on the timer (or a forget or merge), never on a
+            // pool thread's schedule, so a replay is deterministic.
             ThreadPool.UnsafeQueueUserWorkItem(static state => ((SimilarItems)state!).FoldQueued(), this);
         }
     }

@@ -67,6 +67,14 @@ public sealed class RedisConnectionTests
         await server.StartProcessAsync();
         await restored.Task.WaitAsync(Patience);
 
+        // Restored fires per connection (interactive, subscription); the multiplexer is connected
+        // once both are back, a moment later (seen once in CI).
+        using var patience = new CancellationTokenSource(Patience);
+        while (!app.Connection.IsConnected)
+        {
+            await Task.Delay(10, patience.Token);
+        }
+
         Assert.True(app.Connection.IsConnected);
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.Contains("is restored", StringComparison.Ordinal));
     }

@@ -7,94 +7,106 @@ namespace Personalize.Sdk.Engine;
 /// learned of the erasure (still in flight when the erasure arrived) cannot bring the person back.
 /// </summary>
 /// <remarks>
-/// It holds only the key and the time of erasure, only for <see cref="Window"/>, and only when the
-/// state is shared (a journal is attached). Events are compared by their own timestamp, so the
+/// It holds only the key, when it was erased (where that happened) and when the erasure arrived
+/// here, only for <see cref="Window"/> after it arrived, and only when the state is shared (a
+/// journal is attached). Events are compared with the time of erasure by their own timestamp, so the
 /// guard assumes the servers' clocks agree to well within the window.
 /// </remarks>
-/// <param name="window">How long an erasure is remembered.</param>
+/// <param name="window">How long an erasure is remembered after it arrived.</param>
 /// <param name="timeProvider">The clock the window runs on.</param>
 /// <param name="forReplay">
 /// True for a shadow that replays a journal in one go: an erasure then guards every event tracked
-/// before it, however late the replay (the live servers judged those events when they arrived,
-/// within the window); the window still bounds what a snapshot carries forward.
+/// before it, however long the replay runs (the live servers judged those events when they
+/// arrived); the window still bounds what a snapshot carries forward.
 /// </param>
 internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, bool forReplay = false)
 {
     // Bounded: past this many recent erasures the oldest are dropped first.
     private const int Capacity = 100_000;
 
-    private readonly ConcurrentDictionary<string, long> _erasedAt = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Erasure> _erasures = new(StringComparer.Ordinal);
 
     public TimeSpan Window { get; } = window;
 
-    /// <summary>Records that <paramref name="keys"/> were erased at <paramref name="erasedTicks"/>.</summary>
+    /// <summary>Records that <paramref name="keys"/> were erased at <paramref name="erasedTicks"/> (the erasure arrives now).</summary>
     public void Erased(IEnumerable<string> keys, long erasedTicks)
     {
+        var now = timeProvider.GetUtcNow().UtcTicks;
         foreach (var key in keys)
         {
-            _erasedAt.AddOrUpdate(key, erasedTicks, (_, existing) => Math.Max(existing, erasedTicks));
+            Record(key, new Erasure(erasedTicks, now));
         }
 
-        if (_erasedAt.Count > Capacity)
+        if (_erasures.Count > Capacity)
         {
-            Trim(timeProvider.GetUtcNow().UtcTicks);
+            Trim(now);
         }
     }
 
     /// <summary>Whether an event of <paramref name="userKey"/> at <paramref name="ticks"/> happened before the key was erased.</summary>
     public bool Precedes(string userKey, long ticks)
     {
-        if (_erasedAt.IsEmpty || !_erasedAt.TryGetValue(userKey, out var erased))
+        if (_erasures.IsEmpty || !_erasures.TryGetValue(userKey, out var erasure))
         {
             return false;
         }
 
-        if (!forReplay && timeProvider.GetUtcNow().UtcTicks - erased > Window.Ticks)
+        if (!forReplay && timeProvider.GetUtcNow().UtcTicks - erasure.ArrivedTicks > Window.Ticks)
         {
-            _erasedAt.TryRemove(new KeyValuePair<string, long>(userKey, erased));
+            _erasures.TryRemove(new KeyValuePair<string, Erasure>(userKey, erasure));
             return false;
         }
 
-        return ticks <= erased;
+        return ticks <= erasure.ErasedTicks;
     }
 
-    /// <summary>The erasures still within <see cref="Window"/>: key and when it was erased, for snapshots.</summary>
+    /// <summary>The erasures that arrived within <see cref="Window"/>: key and when it was erased, for snapshots.</summary>
     internal IEnumerable<KeyValuePair<string, long>> Recent()
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
-        foreach (var entry in _erasedAt)
+        foreach (var (key, erasure) in _erasures)
         {
-            if (now - entry.Value <= Window.Ticks)
+            if (now - erasure.ArrivedTicks <= Window.Ticks)
             {
-                yield return entry;
+                yield return new(key, erasure.ErasedTicks);
             }
         }
     }
 
-    /// <summary>Puts back an erasure another server recorded (from a snapshot); the later time wins.</summary>
+    /// <summary>
+    /// Puts back an erasure another server recorded (from a snapshot); the later erasure wins. Its
+    /// window runs from the erasure itself, so snapshots do not carry it forward one after another.
+    /// </summary>
     internal void Restore(string key, long erasedTicks)
     {
-        _erasedAt.AddOrUpdate(key, erasedTicks, (_, existing) => Math.Max(existing, erasedTicks));
-        if (_erasedAt.Count > Capacity)
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        Record(key, new Erasure(erasedTicks, erasedTicks));
+        if (_erasures.Count > Capacity)
         {
-            Trim(timeProvider.GetUtcNow().UtcTicks);
+            Trim(now);
         }
     }
+
+    private void Record(string key, Erasure erasure) =>
+        _erasures.AddOrUpdate(key, erasure, (_, existing) => existing.ErasedTicks > erasure.ErasedTicks ? existing with { ArrivedTicks = erasure.ArrivedTicks } : erasure);
 
     private void Trim(long now)
     {
-        foreach (var (key, erased) in _erasedAt)
+        foreach (var (key, erasure) in _erasures)
         {
-            if (now - erased > Window.Ticks)
+            if (now - erasure.ArrivedTicks > Window.Ticks)
             {
-                _erasedAt.TryRemove(new KeyValuePair<string, long>(key, erased));
+                _erasures.TryRemove(new KeyValuePair<string, Erasure>(key, erasure));
             }
         }
 
-        while (_erasedAt.Count > Capacity)
+        while (_erasures.Count > Capacity)
         {
-            var oldest = _erasedAt.MinBy(pair => pair.Value);
-            _erasedAt.TryRemove(oldest);
+            var oldest = _erasures.MinBy(pair => pair.Value.ArrivedTicks);
+            _erasures.TryRemove(oldest);
         }
     }
+
+    /// <summary>When a key was erased where that happened, and when the erasure arrived here.</summary>
+    private readonly record struct Erasure(long ErasedTicks, long ArrivedTicks);
 }

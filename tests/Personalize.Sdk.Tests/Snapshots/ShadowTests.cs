@@ -112,6 +112,29 @@ public sealed class ShadowTests : IDisposable
     }
 
     [Fact]
+    public void An_erasure_record_is_carried_into_later_snapshots_only_while_the_erasure_is_recent()
+    {
+        // Each snapshot merges the one before: were the record's five minutes to restart at each
+        // merge, the person's keys would stay in Redis's snapshots for ever.
+        var first = Composition().CreateShadow();
+        ((IReplica)first).ApplyForget("visitor", _live.Time.GetUtcNow());
+        var state = new System.Buffers.ArrayBufferWriter<byte>();
+        Assert.Equal(1, first.WriteState(state).Erasures);
+        first.Dispose();
+
+        _live.Time.Advance(TimeSpan.FromMinutes(4));
+        using var second = Composition().CreateShadow();
+        second.MergeState(new System.Buffers.ReadOnlySequence<byte>(state.WrittenMemory));
+        var again = new System.Buffers.ArrayBufferWriter<byte>();
+        Assert.Equal(1, second.WriteState(again).Erasures);
+
+        _live.Time.Advance(TimeSpan.FromMinutes(2));
+        using var third = Composition().CreateShadow();
+        third.MergeState(new System.Buffers.ReadOnlySequence<byte>(again.WrittenMemory));
+        Assert.Equal(0, third.WriteState(new System.Buffers.ArrayBufferWriter<byte>()).Erasures);
+    }
+
+    [Fact]
     public void A_snapshot_of_the_shadow_merged_into_the_live_personalizer_brings_its_people()
     {
         using var shadow = Composition().CreateShadow();

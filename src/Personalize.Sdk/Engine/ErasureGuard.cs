@@ -87,8 +87,10 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         }
     }
 
+    // The later erasure and the later arrival: an older record restored from a snapshot neither
+    // moves the time events are judged against back nor shortens the window of one that came since.
     private void Record(string key, Erasure erasure) =>
-        _erasures.AddOrUpdate(key, erasure, (_, existing) => existing.ErasedTicks > erasure.ErasedTicks ? existing with { ArrivedTicks = erasure.ArrivedTicks } : erasure);
+        _erasures.AddOrUpdate(key, erasure, (_, existing) => new Erasure(Math.Max(existing.ErasedTicks, erasure.ErasedTicks), Math.Max(existing.ArrivedTicks, erasure.ArrivedTicks)));
 
     private void Trim(long now)
     {

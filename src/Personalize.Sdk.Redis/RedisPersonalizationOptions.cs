@@ -101,4 +101,14 @@ public sealed class RedisPersonalizationOptions
     /// </summary>
     /// <value>The default is 100 milliseconds; from 1 millisecond to 1 minute.</value>
     public TimeSpan ReplicationPollInterval { get; set; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>
+    /// How long Redis keeps a person's records after their last change. Each person's last 256
+    /// profile changes (events, consent, stitched keys) are kept in Redis, so that a server that does
+    /// not hold the person in memory (evicted past <see cref="PersonalizationOptions.MaxProfiles"/> or
+    /// idle, or never seen there since it started) fetches them back in one pipelined round trip when
+    /// the person next shows up. A person idle for longer than this starts afresh on such a server.
+    /// </summary>
+    /// <value>The default is 30 days; from 1 minute to 3,650 days.</value>
+    public TimeSpan ProfileRetention { get; set; } = TimeSpan.FromDays(30);
 }

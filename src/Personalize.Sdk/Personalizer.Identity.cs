@@ -30,24 +30,25 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         var now = _timeProvider.GetUtcNow();
-        var found = Erase(userKey, now.UtcTicks);
+        var found = Erase(userKey, now.UtcTicks, out var keys);
         _metrics.UserForgotten();
 
         // Journaled even when nothing was found here: another server may hold the person.
-        _journal.Forgotten(userKey, now);
+        _journal.Forgotten(userKey, keys, now);
         return found;
     }
 
-    private bool Erase(string userKey, long erasedTicks)
+    private bool Erase(string userKey, long erasedTicks, out IReadOnlyList<string> keys)
     {
         lock (_identityGate)
         {
-            var keys = _identity.Remove(_identity.Resolve(userKey));
-            var found = keys.Count > 1;
-            foreach (var key in keys)
+            var chain = _identity.Remove(_identity.Resolve(userKey));
+            var found = chain.Count > 1;
+            foreach (var key in chain)
             {
                 if (_profiles.Remove(key) is { } profile)
                 {
+                    _recall.Released(key);
                     // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
                     if (profile.UnitKey is { } unitKey)
                     {
@@ -63,19 +64,26 @@ internal sealed partial class Personalizer
                 Learner.Forget(key);
             }
 
-            _erasures?.Erased(keys.Append(userKey), erasedTicks);
+            keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
+            _erasures?.Erased(keys, erasedTicks);
             return found;
         }
     }
 
-    private IdentifyResult Stitch(string anonymousKey, string knownKey)
+    /// <param name="anonymousKey">The key stitched.</param>
+    /// <param name="knownKey">The key it is stitched to.</param>
+    /// <param name="recall">
+    /// Whether a side this server holds no profile for is reported missing, so its history can be
+    /// recalled: not when a snapshot's links are restored, as the snapshot's profiles hold that history.
+    /// </param>
+    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool recall = true)
     {
         var source = _identity.Resolve(anonymousKey);
         var target = _identity.Resolve(knownKey);
         if (source == target)
         {
             _identity.MarkKnown(target);
-            _profiles.GetOrCreate(target);
+            GetOrRecall(target, recall);
             return IdentifyResult.AlreadyStitched;
         }
 
@@ -94,11 +102,17 @@ internal sealed partial class Personalizer
         // gets a profile, so its identity links live and are evicted with it.
         _identity.MarkKnown(target);
         _identity.Link(source, target);
-        var survivor = _profiles.GetOrCreate(target);
+        var survivor = GetOrRecall(target, recall);
         if (_profiles.Find(source) is { } anonymous)
         {
             anonymous.MergeInto(survivor, _affinityHalfLifeTicks);
             _profiles.Remove(source);
+            _recall.Released(source);
+        }
+        else if (recall)
+        {
+            // Its history, if a shared store has any, now belongs to the target.
+            _recall.Missing(source);
         }
 
         // A side that was shown personalized content before it had any event has its unit only in
@@ -106,6 +120,17 @@ internal sealed partial class Personalizer
         ClaimExposedUnit(survivor, target);
         ClaimExposedUnit(survivor, source);
         return IdentifyResult.Stitched;
+    }
+
+    /// <summary>The profile under <paramref name="key"/>, created if missing, after reporting it missing so its history can be recalled.</summary>
+    private UserProfile GetOrRecall(string key, bool recall)
+    {
+        if (recall && _profiles.Peek(key) is null)
+        {
+            _recall.Missing(key);
+        }
+
+        return _profiles.GetOrCreate(key);
     }
 
     private void ClaimExposedUnit(UserProfile profile, string key)
@@ -123,6 +148,7 @@ internal sealed partial class Personalizer
     private void OnProfileEvicted(string key, ProfileEviction reason)
     {
         _metrics.ProfileEvicted(reason.ToString());
+        _recall.Released(key);
         lock (_identityGate)
         {
             if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))

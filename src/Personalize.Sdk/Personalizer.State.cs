@@ -135,7 +135,7 @@ internal sealed partial class Personalizer : IStateSnapshot
                         _identity.MarkKnown(key);
                         break;
                     case Alias or KnownAlias:
-                        Stitch(key, reader.String());
+                        Stitch(key, reader.String(), recall: false);
                         if (tag == KnownAlias)
                         {
                             _identity.MarkKnown(key);

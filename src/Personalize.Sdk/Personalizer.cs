@@ -37,6 +37,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly double _affinityHalfLifeTicks;
     private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
+    private readonly IProfileRecall _recall;
     private readonly ErasureGuard? _erasures;
     private readonly ProfileServices _services;
 
@@ -58,9 +59,11 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         Learner learner,
         IChangeJournal? journal = null,
         IDisposable? owned = null,
-        bool shadow = false)
+        bool shadow = false,
+        IProfileRecall? recall = null)
     {
         _journal = journal ?? NullChangeJournal.Instance;
+        _recall = recall ?? NullProfileRecall.Instance;
 
         // Only shared state has events in flight from other servers to guard against.
         _erasures = journal is null ? null : new ErasureGuard(ErasureGuardWindow, timeProvider, forReplay: shadow);
@@ -82,7 +85,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(
             catalog,
-            new ProfileLoader(_identity, _profiles, options.DefaultConsent, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
+            new ProfileLoader(_identity, _profiles, _recall, options.DefaultConsent, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
             new HoldoutStage(holdouts),
             new CandidateResolver(Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability)),
             new GuardrailStage(guardrails, metrics, logger),
@@ -99,7 +102,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics,
             logger);
         _services = new ProfileServices(catalog, metrics);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, _recall, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>

@@ -42,6 +42,11 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
             failures.Add($"{Prefix}{nameof(options.SnapshotInterval)} must be zero (no snapshots from this server) or between {TimeSpan.FromSeconds(1)} and {TimeSpan.FromDays(1)} (was {options.SnapshotInterval}).");
         }
 
+        if (options.ProfileRetention < TimeSpan.FromMinutes(1) || options.ProfileRetention > TimeSpan.FromDays(3650))
+        {
+            failures.Add($"{Prefix}{nameof(options.ProfileRetention)} must be between {TimeSpan.FromMinutes(1)} and {TimeSpan.FromDays(3650)} (was {options.ProfileRetention}).");
+        }
+
         if (options.WriteBatchSize > options.MaxBufferedWrites)
         {
             failures.Add($"{Prefix}{nameof(options.WriteBatchSize)} ({options.WriteBatchSize}) must not exceed {Prefix}{nameof(options.MaxBufferedWrites)} ({options.MaxBufferedWrites}).");

@@ -61,4 +61,10 @@ internal static partial class RedisLog
 
     [LoggerMessage(19, LogLevel.Warning, "The shared journal was trimmed past what this server had read (it was away from Redis for longer than a snapshot interval): it missed other servers' changes, and gets them back when it restarts.")]
     public static partial void JournalTrimmedPastPosition(ILogger logger);
+
+    [LoggerMessage(20, LogLevel.Warning, "Looking up people this server holds no profile for in Redis failed; they are looked up again when next needed.")]
+    public static partial void RecallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(21, LogLevel.Warning, "More people were waiting to be looked up in Redis than the recall queue holds; the rest start from what this server has, and are counted in personalize.redis.recalls (outcome dropped).")]
+    public static partial void RecallsDropped(ILogger logger);
 }

@@ -26,6 +26,8 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Histogram<long> _snapshotBytes;
     private readonly Histogram<double> _snapshotDuration;
     private readonly Counter<long> _journalGaps;
+    private readonly Counter<long> _recalls;
+    private readonly Histogram<double> _recallDuration;
     private readonly Lock _gate = new();
     private Func<bool>? _isConnected;
     private (string Name, Func<int> Count)[] _buffers = [];
@@ -53,6 +55,13 @@ internal sealed class RedisMetrics : IDisposable
         _snapshotBytes = _meter.CreateHistogram<long>("personalize.redis.snapshot.size", "By", "The size of each snapshot this server wrote.");
         _snapshotDuration = _meter.CreateHistogram<double>("personalize.redis.snapshot.duration", "s", "How long writing one snapshot took: reading the previous one, replaying the journal after it, writing the new one.");
         _journalGaps = _meter.CreateCounter<long>("personalize.redis.journal.gaps", "{gap}", "Times this server found the journal trimmed past what it had read (it was away from Redis for longer than a snapshot interval), so it missed changes until it restarts.");
+        _recalls = _meter.CreateCounter<long>("personalize.redis.recalls", "{person}", "People this server held no profile for and looked up in Redis, by outcome: found (their records were added to their profile), empty (Redis had nothing of them), dropped (more than the recall queue holds were waiting) or failed (Redis away or too slow; they are looked up again when next needed).");
+        _recallDuration = _meter.CreateHistogram(
+            "personalize.redis.recall.duration",
+            "s",
+            "How long one recall took, from the person being found missing to their records being in their profile (one pipelined round trip for a person without stitched keys).",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _meter.CreateObservableGauge("personalize.redis.connected", ObserveConnected, "{connection}", "1 while connected to Redis, else 0.");
         _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
     }
@@ -77,6 +86,10 @@ internal sealed class RedisMetrics : IDisposable
     public void SnapshotUnreadable() => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "unreadable"));
 
     public void JournalGap() => _journalGaps.Add(1);
+
+    public void Recalled(string outcome, int count = 1) => _recalls.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void RecallTook(double seconds) => _recallDuration.Record(seconds);
 
     public void LearningExchanged(bool failed) =>
         _learningExchanges.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "shared"));

@@ -3,8 +3,12 @@ using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Replication;
 
-/// <summary>Appends a journal record to the shared stream, trimmed (approximately) to the configured length.</summary>
-internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, RedisChannel appended, Guid origin) : IRedisWriteCommand<JournalRecord>
+/// <summary>
+/// Appends a journal record to the shared stream, trimmed (approximately) to the configured length,
+/// after writing what it changes in its person's own keys: so whoever reads the entry in the journal
+/// finds it in the person's records too.
+/// </summary>
+internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, RedisChannel appended, Guid origin, PersonRecords persons) : IRedisWriteCommand<JournalRecord>
 {
     // The announcement names its sender, so that a server passes over its own.
     private readonly RedisValue _announcement = origin.ToByteArray();
@@ -17,12 +21,22 @@ internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, Redi
     /// A batch Redis did not acknowledge is resent whole, so an entry can reach the journal twice;
     /// the batch's sequence and the entry's place in it let readers pass over the second copy.
     /// </remarks>
-    public void Append(IBatch batch, long sequence, int index, in JournalRecord operation, List<Task> acknowledgements) =>
-        acknowledgements.Add(batch.StreamAddAsync(
-            journal,
-            [new NameValueEntry(PayloadField, operation.Payload), new NameValueEntry(BatchField, sequence), new NameValueEntry(IndexField, index)],
-            maxLength: maxLength,
-            useApproximateMaxLength: true));
+    public void Append(IBatch batch, long sequence, int index, in JournalRecord operation, List<Task> acknowledgements)
+    {
+        if (operation.Person.Kind != PersonWriteKind.None)
+        {
+            persons.Append(batch, sequence, index, operation, acknowledgements);
+        }
+
+        if (operation.Payload is { } payload)
+        {
+            acknowledgements.Add(batch.StreamAddAsync(
+                journal,
+                [new NameValueEntry(PayloadField, payload), new NameValueEntry(BatchField, sequence), new NameValueEntry(IndexField, index)],
+                maxLength: maxLength,
+                useApproximateMaxLength: true));
+        }
+    }
 
     /// <summary>Announces the batch on the journal's channel, fire and forget: a lost announcement only delays readers until their next poll.</summary>
     public void Complete(IBatch batch) => batch.PublishAsync(appended, _announcement, CommandFlags.FireAndForget);

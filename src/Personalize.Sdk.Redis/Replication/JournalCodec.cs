@@ -125,6 +125,49 @@ internal static class JournalCodec
         }
     }
 
+    /// <summary>
+    /// Reads an encoded event applied to a profile: its writer, the profile's key and the event.
+    /// False for any other kind of entry, or one of another format.
+    /// </summary>
+    /// <exception cref="EndOfStreamException">The entry is truncated.</exception>
+    /// <exception cref="InvalidDataException">The entry is corrupt.</exception>
+    public static bool TryReadProfileEvent(ReadOnlyMemory<byte> payload, out Guid origin, out string profileKey, out PersonalizationEvent personalizationEvent)
+    {
+        (origin, profileKey, personalizationEvent) = (default, string.Empty, default);
+        using var reader = OpenProfileEvent(payload, out origin, out var key);
+        if (reader is null || key is null)
+        {
+            return false;
+        }
+
+        profileKey = key;
+        personalizationEvent = ReadEvent(reader);
+        return true;
+    }
+
+    /// <summary>The profile an encoded event was applied to, or null for an anonymous event or another kind of entry.</summary>
+    /// <exception cref="EndOfStreamException">The entry is truncated.</exception>
+    public static string? ProfileKeyOf(ReadOnlyMemory<byte> payload)
+    {
+        using var reader = OpenProfileEvent(payload, out _, out var key);
+        return key;
+    }
+
+    private static BinaryReader? OpenProfileEvent(ReadOnlyMemory<byte> payload, out Guid origin, out string? profileKey)
+    {
+        (origin, profileKey) = (default, null);
+        var span = payload.Span;
+        if (span.Length < HeaderSize || span[0] != Version || (JournalEntryKind)span[HeaderSize - 1] != JournalEntryKind.Event)
+        {
+            return null;
+        }
+
+        origin = new Guid(span.Slice(1, 16));
+        var reader = new BinaryReader(new MemoryStream(payload[HeaderSize..].ToArray(), writable: false), Encoding.UTF8);
+        profileKey = ReadOptional(reader);
+        return reader;
+    }
+
     private static PersonalizationEvent ReadEvent(BinaryReader reader)
     {
         var kind = (EventKind)reader.ReadByte();

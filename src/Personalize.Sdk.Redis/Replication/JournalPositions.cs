@@ -24,10 +24,14 @@ internal sealed class JournalPositions
     /// <summary>Whether anything <paramref name="origin"/> wrote has been applied here.</summary>
     public bool Contains(Guid origin) => _last.ContainsKey(origin);
 
+    /// <summary>Whether the write (<paramref name="origin"/>, <paramref name="batch"/>, <paramref name="index"/>) is at or before what was applied here.</summary>
+    public bool Covers(Guid origin, long batch, long index) =>
+        _last.TryGetValue(origin, out var last) && (batch < last.Batch || (batch == last.Batch && index <= last.Index));
+
     /// <summary>Records the write and says whether it is new; false for a copy of one applied already.</summary>
     public bool Advance(Guid origin, long batch, long index)
     {
-        if (_last.TryGetValue(origin, out var last) && (batch < last.Batch || (batch == last.Batch && index <= last.Index)))
+        if (Covers(origin, batch, index))
         {
             return false;
         }

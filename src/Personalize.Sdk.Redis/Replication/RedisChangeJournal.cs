@@ -5,24 +5,68 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>
 /// Journals this server's changes into the shared Redis journal through a write-behind buffer:
-/// <c>Track</c>, <c>Identify</c> and <c>Forget</c> never wait on the network.
+/// <c>Track</c>, <c>Identify</c> and <c>Forget</c> never wait on the network. A change to a person's
+/// profile is also written to the person's own records (<see cref="PersonRecords"/>), so a server
+/// that does not hold them can recall them.
 /// </summary>
-internal sealed class RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer) : IChangeJournal
+internal sealed class RedisChangeJournal
+    : IChangeJournal
 {
+    private readonly ProfileRecall _recall;
+    private readonly TimeProvider _time;
+    private long _number;
+
+    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time)
+    {
+        Origin = origin;
+        Buffer = buffer;
+        _recall = recall;
+        _time = time;
+        records.StitchedKeyErased = (key, ticks) => Buffer.TryEnqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+    }
+
     /// <summary>This server's identity in the journal, new at every start.</summary>
-    public Guid Origin { get; } = origin;
+    public Guid Origin { get; }
 
     /// <summary>The records waiting to be appended.</summary>
-    public WriteBehindBuffer<JournalRecord> Buffer { get; } = buffer;
+    public WriteBehindBuffer<JournalRecord> Buffer { get; }
 
-    public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp) =>
-        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Event(Origin, profileKey, personalizationEvent, timestamp)));
+    public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp)
+    {
+        var payload = JournalCodec.Event(Origin, profileKey, personalizationEvent, timestamp);
+        if (profileKey is null)
+        {
+            // Recorded anonymously: nothing about the person is stored.
+            Buffer.TryEnqueue(new JournalRecord(payload));
+            return;
+        }
+
+        var kind = personalizationEvent.Kind != EventKind.Consent ? PersonWriteKind.Event
+            : (personalizationEvent.Consent & ConsentFlags.Personalization) != 0 ? PersonWriteKind.ConsentGiven
+            : PersonWriteKind.ConsentWithdrawn;
+
+        // Noted before it can reach Redis, so a recall in flight knows the profile has it already.
+        var number = Interlocked.Increment(ref _number);
+        _recall.NoteLocal(profileKey, number);
+        Buffer.TryEnqueue(new JournalRecord(payload, new PersonWrite(kind, profileKey, timestamp.UtcTicks, number)));
+    }
 
     public void Stitched(string anonymousKey, string knownKey) =>
-        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Stitch(Origin, anonymousKey, knownKey)));
+        Buffer.TryEnqueue(new JournalRecord(
+            JournalCodec.Stitch(Origin, anonymousKey, knownKey),
+            new PersonWrite(PersonWriteKind.Stitch, knownKey, _time.GetUtcNow().UtcTicks, Alias: anonymousKey)));
 
-    public void Forgotten(string userKey, DateTimeOffset erasedAt) =>
-        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt)));
+    public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
+    {
+        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks)));
+        foreach (var key in keys)
+        {
+            if (!string.Equals(key, userKey, StringComparison.Ordinal))
+            {
+                Buffer.TryEnqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks)));
+            }
+        }
+    }
 
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
         Buffer.TryEnqueue(new JournalRecord(JournalCodec.Exposure(Origin, holdout, unitKey, arm, timestamp)));

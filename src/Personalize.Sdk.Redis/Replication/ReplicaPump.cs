@@ -31,7 +31,8 @@ internal sealed class ReplicaPump(
     TimeSpan pollInterval,
     TimeProvider time,
     RedisMetrics metrics,
-    ILogger logger) : IHostedService, IAsyncDisposable, IDisposable
+    ILogger logger,
+    ProfileRecall? recall = null) : IHostedService, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan SubscriptionRetry = TimeSpan.FromMinutes(1);
@@ -70,6 +71,11 @@ internal sealed class ReplicaPump(
 
         // However the loop was waiting while Redis was away, its next read checks what it missed.
         connection.OnRestored(() => _checkGap = true);
+        if (recall is not null)
+        {
+            recall.RecordsFetched += _appended.Set;
+        }
+
         _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -153,12 +159,19 @@ internal sealed class ReplicaPump(
             }
         }
 
+        // Between reads, the journal positions stand still: recalled records are judged against them.
+        recall?.ApplyFetched(target, _positions);
         var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
         foreach (var entry in entries)
         {
             try
             {
                 var outcome = JournalEntryApplier.Apply(entry, _positions, self, target);
+                if (outcome == JournalEntryOutcome.Applied && recall is { Pending: > 0 })
+                {
+                    NoteRecalled(entry);
+                }
+
                 if (outcome == JournalEntryOutcome.Duplicate)
                 {
                     metrics.JournalDuplicate();
@@ -247,6 +260,16 @@ internal sealed class ReplicaPump(
         }
 
         _restored = true;
+    }
+
+    /// <summary>Tells the recall that an entry reached a profile being recalled, so the fetched copy of it is passed over.</summary>
+    private void NoteRecalled(StreamEntry entry)
+    {
+        var payload = (byte[])entry[JournalAppendCommand.PayloadField]!;
+        if (JournalCodec.OriginOf(payload) is { } origin)
+        {
+            recall!.NoteApplied(payload, origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]);
+        }
     }
 
     /// <summary>After a start or a reconnection: says so when the journal was trimmed past what this server read, so it missed changes.</summary>

@@ -23,12 +23,29 @@ internal static class ReplicationServices
 
     public static void Add(IServiceCollection services)
     {
+        services.TryAddSingleton(static sp => new PersonRecords(sp.GetRequiredService<RedisKeys>(), Options(sp).ProfileRetention));
+        services.TryAddSingleton(static sp => new ProfileRecall(
+            sp.GetRequiredService<RedisConnection>(),
+            sp.GetRequiredService<PersonRecords>(),
+            sp.GetRequiredService<JournalOrigin>().Id,
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<RedisMetrics>(),
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
+        services.TryAddSingleton<IProfileRecall>(static sp => sp.GetRequiredService<ProfileRecall>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProfileRecall>(static sp => sp.GetRequiredService<ProfileRecall>()));
+        services.TryAddSingleton(static _ => new JournalOrigin(Guid.NewGuid()));
         services.TryAddSingleton(static sp =>
         {
-            var origin = Guid.NewGuid();
+            var origin = sp.GetRequiredService<JournalOrigin>().Id;
             var keys = sp.GetRequiredService<RedisKeys>();
-            var append = new JournalAppendCommand(keys.Journal, Options(sp).JournalMaxLength, keys.JournalAppended, origin);
-            return new RedisChangeJournal(origin, sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append));
+            var records = sp.GetRequiredService<PersonRecords>();
+            var append = new JournalAppendCommand(keys.Journal, Options(sp).JournalMaxLength, keys.JournalAppended, origin, records);
+            return new RedisChangeJournal(
+                origin,
+                sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append),
+                records,
+                sp.GetRequiredService<ProfileRecall>(),
+                sp.GetRequiredService<TimeProvider>());
         });
         services.TryAddSingleton<IChangeJournal>(static sp => sp.GetRequiredService<RedisChangeJournal>());
         services.TryAddSingleton(static sp => new ReplicaPump(
@@ -41,7 +58,8 @@ internal static class ReplicationServices
             Options(sp).ReplicationPollInterval,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
+            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication"),
+            sp.GetRequiredService<ProfileRecall>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));
         SnapshotServices.Add(services);
     }

@@ -37,6 +37,7 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <param name="journal">Where changes to shared state are published for other servers, or null when state is not shared.</param>
     /// <param name="owned">What the personalizer releases when disposed, or null.</param>
     /// <param name="exchange">Where learners share their statistics with other servers, or null when state is not shared.</param>
+    /// <param name="recall">Where the history of a person not in memory is fetched from, or null when state is not shared.</param>
     public PersonalizationComposition(
         PersonalizationOptions options,
         CompositionParts parts,
@@ -46,7 +47,8 @@ internal sealed class PersonalizationComposition : IDisposable
         OptionsReloadSource? reloads,
         IChangeJournal? journal,
         IDisposable? owned,
-        ILearningExchange? exchange = null)
+        ILearningExchange? exchange = null,
+        IProfileRecall? recall = null)
     {
         Options = options;
         _timeProvider = timeProvider;
@@ -68,7 +70,7 @@ internal sealed class PersonalizationComposition : IDisposable
         {
             ThrowIfRulesAreInvalid();
             var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange, _metrics);
-            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned);
+            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned, recall: recall);
             if (reloads is not null)
             {
                 _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);

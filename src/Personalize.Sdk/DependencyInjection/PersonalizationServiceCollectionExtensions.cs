@@ -112,5 +112,6 @@ public static class PersonalizationServiceCollectionExtensions
         new OptionsReloadSource(services.GetServices<IOptionsChangeTokenSource<PersonalizationOptions>>(), services.GetRequiredService<IOptionsFactory<PersonalizationOptions>>()),
         services.GetService<IChangeJournal>(),
         owned: null,
-        services.GetService<ILearningExchange>());
+        services.GetService<ILearningExchange>(),
+        services.GetService<IProfileRecall>());
 }

@@ -32,6 +32,7 @@ internal sealed class EventPipeline(
     double affinityHalfLifeTicks,
     TimeProvider timeProvider,
     IChangeJournal journal,
+    IProfileRecall profileRecall,
     PersonalizationMetrics metrics,
     ILogger logger)
 {
@@ -51,7 +52,15 @@ internal sealed class EventPipeline(
     /// </summary>
     public void Replay(in PersonalizationEvent personalizationEvent, bool anonymously) => Apply(personalizationEvent, replicated: true, anonymously);
 
-    private void Apply(in PersonalizationEvent personalizationEvent, bool replicated, bool anonymously)
+    /// <summary>
+    /// Applies an event a shared store recalled (<see cref="IProfileRecall"/>) to the person's
+    /// profile only: the statistics, the ledger and the learner counted it when it happened.
+    /// </summary>
+    /// <param name="personalizationEvent">The event as it was tracked.</param>
+    /// <param name="profileKey">The key whose records it was recalled from: the profile it belongs to, whatever key it was tracked under.</param>
+    public void Recall(in PersonalizationEvent personalizationEvent, string profileKey) => Apply(personalizationEvent, replicated: true, anonymously: false, recalledKey: profileKey);
+
+    private void Apply(in PersonalizationEvent personalizationEvent, bool replicated, bool anonymously, string? recalledKey = null)
     {
         if (string.IsNullOrEmpty(personalizationEvent.UserKey))
         {
@@ -95,11 +104,13 @@ internal sealed class EventPipeline(
             Consent = personalizationEvent.Consent,
             DefaultConsent = defaultConsent,
             Statistics = statistics,
+            ProfileOnly = recalledKey is not null,
             Services = services,
             UnitKey = personalizationEvent.UserKey,
         };
 
-        var key = identity.Resolve(personalizationEvent.UserKey, out var known);
+        var userKey = recalledKey ?? personalizationEvent.UserKey;
+        var key = identity.Resolve(userKey, out var known);
         if (!replicated)
         {
             ReadinessTally.Event(readiness.EventRow(now.UtcTicks), known);
@@ -107,6 +118,17 @@ internal sealed class EventPipeline(
 
         var existing = anonymously ? null : profiles.Find(key, now.UtcTicks);
         var consent = existing?.ReadConsent() ?? defaultConsent;
+        if (recalledKey is not null)
+        {
+            // The profile was created before its history was fetched, and events applied since are newer.
+            if (personalizationEvent.Kind != EventKind.Consent || existing?.ReadConsent() is null)
+            {
+                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, recall: false);
+            }
+
+            return;
+        }
+
         if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent)))
         {
             // Without consent nothing about the person is stored, not even an empty profile.
@@ -120,7 +142,7 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing);
+        var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing, recall: true);
         if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } rewardedUnit)
         {
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
@@ -142,15 +164,21 @@ internal sealed class EventPipeline(
     /// <summary>
     /// Writes to the user's profile. A concurrent stitch can move the user to another profile and
     /// retire the old one; the loop then resolves again, so the event lands on the survivor. The
-    /// first try reuses the key and profile the consent check already looked up.
+    /// first try reuses the key and profile the consent check already looked up. A profile about to
+    /// be created is first reported missing, so a shared store can recall the person's history.
     /// </summary>
-    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found)
+    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, bool recall)
     {
         while (true)
         {
+            if (found is null && recall && profiles.Peek(key) is null)
+            {
+                profileRecall.Missing(key);
+            }
+
             var profile = found ?? profiles.GetOrCreate(key);
             found = null;
-            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update with { UnitKey = key }, ProfileUpdate.Apply))
+            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 return profile;
             }

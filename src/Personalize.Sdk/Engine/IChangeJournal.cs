@@ -22,8 +22,8 @@ internal interface IChangeJournal
     /// <summary>An anonymous key was stitched to a known one.</summary>
     void Stitched(string anonymousKey, string knownKey);
 
-    /// <summary>A person was erased, by any of their keys, at <paramref name="erasedAt"/>.</summary>
-    void Forgotten(string userKey, DateTimeOffset erasedAt);
+    /// <summary>A person was erased, by any of their keys, at <paramref name="erasedAt"/>; <paramref name="keys"/> are all of their keys this server knew, the one given included.</summary>
+    void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt);
 
     /// <summary>A unit was exposed in a holdout for the first time on this server.</summary>
     void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);

@@ -22,6 +22,16 @@ internal interface IReplica
     /// <summary>Applies another server's first exposure of a unit.</summary>
     void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
 
+    /// <summary>
+    /// Adds to <paramref name="profileKey"/>'s profile what a shared store recalled of the person
+    /// (<see cref="IProfileRecall"/>): events already counted in this server's statistics, ledger
+    /// and learner when they happened, so only the profile learns of them. Events from before an
+    /// erasure of the person are passed over; a recalled consent is taken only when the profile has
+    /// none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
+    /// again here (this server let the links go with the profile); the history of each is recalled in turn.
+    /// </summary>
+    void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events);
+
     /// <summary>Credits a reward another server received for one of this server's decisions; others' decisions are passed over.</summary>
     void ApplyReward(Guid decisionId, string? itemKey, double reward);
 }

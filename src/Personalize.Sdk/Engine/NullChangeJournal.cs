@@ -17,7 +17,7 @@ internal sealed class NullChangeJournal : IChangeJournal
     {
     }
 
-    public void Forgotten(string userKey, DateTimeOffset erasedAt)
+    public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
     }
 

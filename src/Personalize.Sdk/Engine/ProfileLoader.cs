@@ -9,7 +9,7 @@ namespace Personalize.Sdk.Engine;
 /// into the decision's scratch lock-free, and applies the profile policies (sensitive categories
 /// are dropped from the copy unless the user consented to them).
 /// </summary>
-internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
+internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
@@ -17,7 +17,8 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// Loads <paramref name="userKey"/>'s profile into <paramref name="copy"/>. Returns the live
     /// profile, if any, for the record stage; the holdout unit (the profile's, sticky across
     /// stitching, else the resolved key), the consent in force and whether the user is a known or
-    /// stitched identity.
+    /// stitched identity. A user with no profile here is reported missing (<see cref="IProfileRecall"/>),
+    /// without waiting for it.
     /// </summary>
     public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent, out bool known)
     {
@@ -30,6 +31,9 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         else
         {
             copy.Clear();
+
+            // This decision goes without; a shared store may have the person for the next one.
+            recall.Missing(key);
         }
 
         unitKey = copy.UnitKey ?? key;

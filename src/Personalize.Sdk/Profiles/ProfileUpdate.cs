@@ -37,6 +37,9 @@ internal readonly ref struct ProfileUpdate
 
     public IItemStatistics Statistics { get; init; }
 
+    /// <summary>Whether only the profile learns of the event: it was counted in the statistics when it happened (a recalled event).</summary>
+    public bool ProfileOnly { get; init; }
+
     /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
     public ProfileServices Services { get; init; }
 
@@ -52,7 +55,7 @@ internal readonly ref struct ProfileUpdate
     /// </summary>
     public static void RecordAnonymously(in ProfileUpdate update)
     {
-        if (update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating)
+        if (!update.ProfileOnly && update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating)
         {
             update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, []);
         }
@@ -62,7 +65,12 @@ internal readonly ref struct ProfileUpdate
     {
         profile.Services ??= update.Services;
         profile.DropReassignedItems();
-        if (profile.UnitKey is null)
+        if (update.ProfileOnly)
+        {
+            // Recalled after newer events made the profile: the earliest unit wins, as in a stitch.
+            profile.ClaimUnit(update.UnitKey, update.Ticks);
+        }
+        else if (profile.UnitKey is null)
         {
             (profile.UnitKey, profile.UnitSinceTicks) = (update.UnitKey, update.Ticks);
         }
@@ -97,7 +105,11 @@ internal readonly ref struct ProfileUpdate
                 profile.Preferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
                 return;
             case EventKind.Dismiss:
-                update.Statistics.MarkEngaged(update.ItemIndex, update.Ticks);
+                if (!update.ProfileOnly)
+                {
+                    update.Statistics.MarkEngaged(update.ItemIndex, update.Ticks);
+                }
+
                 if (profile.Dismissed.Add(update.ItemIndex, update.Ticks) > 0)
                 {
                     profile.Services?.Metrics.DismissalsDropped(1);
@@ -106,7 +118,10 @@ internal readonly ref struct ProfileUpdate
                 break;
             default:
                 profile.Shows.Reset(update.ItemIndex);
-                update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems.Items);
+                if (!update.ProfileOnly)
+                {
+                    update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems.Items);
+                }
 
                 // Only what the user liked seeds next-step suggestions: a low rating must not.
                 if (update.Weight > 0)

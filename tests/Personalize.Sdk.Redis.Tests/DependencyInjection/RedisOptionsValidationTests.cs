@@ -121,9 +121,9 @@ public sealed class RedisOptionsValidationTests
         var services = new ServiceCollection();
         services.AddPersonalization().AddRedis(o => o.Configuration = "localhost:6379").AddRedis(o => o.KeyPrefix = "shop");
 
-        // The connection's lifecycle, the journal's reader and the snapshot compactor, each once.
-        Assert.Equal(3, once.Count(d => d.ServiceType == typeof(IHostedService)));
-        Assert.Equal(3, services.Count(d => d.ServiceType == typeof(IHostedService)));
+        // The connection's lifecycle, the journal's reader, the profile recall and the snapshot compactor, each once.
+        Assert.Equal(4, once.Count(d => d.ServiceType == typeof(IHostedService)));
+        Assert.Equal(4, services.Count(d => d.ServiceType == typeof(IHostedService)));
         Assert.Equal(2, services.Count(d => d.ServiceType == typeof(IValidateOptions<RedisPersonalizationOptions>)));
     }
 

@@ -124,5 +124,7 @@ public sealed class JournalCodecTests
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => Other.Add($"exposure {holdout} {unitKey} {arm} {timestamp:O}");
 
         public void ApplyReward(Guid decisionId, string? itemKey, double reward) => Other.Add($"reward {decisionId} {itemKey ?? "(first)"} {reward:R}");
+
+        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events) => Other.Add($"recalled {profileKey} {events.Count}");
     }
 }

@@ -131,6 +131,37 @@ internal sealed class AppServer : IAsyncDisposable
         return applied.Task.WaitAsync(Patience);
     }
 
+    /// <summary>Completes when no recall of a person is in flight on this server (each recall may start another, for stitched keys).</summary>
+    public async Task RecallsEndedAsync()
+    {
+        var recall = Host.Services.GetRequiredService<ProfileRecall>();
+        while (true)
+        {
+            var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            void OnEnded() => ended.TrySetResult();
+            recall.RecallsEnded += OnEnded;
+            try
+            {
+                if (recall.Pending == 0)
+                {
+                    return;
+                }
+
+                await ended.Task.WaitAsync(Patience);
+            }
+            finally
+            {
+                recall.RecallsEnded -= OnEnded;
+            }
+        }
+    }
+
+    /// <summary>Holds this server's recalls in flight until <paramref name="release"/> completes.</summary>
+    public void HoldRecalls(Task release) => Host.Services.GetRequiredService<ProfileRecall>().FetchesHeldUntil = release;
+
+    /// <summary>Completes when the profile store's trimming past MaxProfiles has caught up.</summary>
+    public Task ProfileMaintenance => ((Sdk.Personalizer)Personalizer).ProfileMaintenance;
+
     /// <summary>Reads one batch of other servers' changes; how many entries it read.</summary>
     public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
 

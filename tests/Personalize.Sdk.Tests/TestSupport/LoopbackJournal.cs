@@ -29,7 +29,7 @@ internal sealed class LoopbackJournal : IChangeJournal
 
     public void Stitched(string anonymousKey, string knownKey) => Add(replica => replica.ApplyStitch(anonymousKey, knownKey));
 
-    public void Forgotten(string userKey, DateTimeOffset erasedAt) => Add(replica => replica.ApplyForget(userKey, erasedAt));
+    public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt) => Add(replica => replica.ApplyForget(userKey, erasedAt));
 
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
         Add(replica => replica.ApplyExposure(holdout, unitKey, arm, timestamp));

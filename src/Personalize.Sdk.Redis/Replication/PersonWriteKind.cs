@@ -1,0 +1,23 @@
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>What a journaled change writes to the person's own keys in Redis, beside the journal.</summary>
+internal enum PersonWriteKind : byte
+{
+    /// <summary>Nothing: the change is not about one person's profile.</summary>
+    None,
+
+    /// <summary>An event applied to the person's profile: appended to their records.</summary>
+    Event,
+
+    /// <summary>Consent given: appended, and the person's records are kept again.</summary>
+    ConsentGiven,
+
+    /// <summary>Consent withdrawn: the person's records are replaced by this one change.</summary>
+    ConsentWithdrawn,
+
+    /// <summary>Another key stitched to the person: added to their stitched keys.</summary>
+    Stitch,
+
+    /// <summary>The person erased: their records and stitched keys deleted, a tombstone left.</summary>
+    Erase,
+}

@@ -1,0 +1,322 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Threading;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>
+/// Fetches back the records (<see cref="PersonRecords"/>) of people this server holds no profile
+/// for, when they show up: one pipelined round trip for a batch of people (a second one for keys
+/// stitched to them), in the background, so a decision never waits for it. The journal's reader
+/// (<see cref="ReplicaPump"/>) adds what was fetched to the profiles between journal reads, passing
+/// over what the profile got while the fetch was in flight and what the reader has yet to apply.
+/// </summary>
+internal sealed class ProfileRecall(
+    RedisConnection connection,
+    PersonRecords records,
+    Guid self,
+    TimeProvider time,
+    RedisMetrics metrics,
+    ILogger logger) : IProfileRecall, IHostedService, IAsyncDisposable, IDisposable
+{
+    /// <summary>At most this many people wait to be recalled; past it they are dropped and counted.</summary>
+    public const int MaxWaiting = 10_000;
+
+    private const int BatchSize = 256;
+    private const int MaxEmptyRemembered = 100_000;
+
+    /// <summary>How long a person Redis had nothing of is not looked up again (an anonymous visitor's every page view would be).</summary>
+    private static readonly TimeSpan EmptyMemory = TimeSpan.FromMinutes(1);
+
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
+
+    private readonly ConcurrentDictionary<string, RecallState> _states = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _waiting = new();
+    private readonly ConcurrentQueue<Fetched> _fetched = new();
+    private readonly ConcurrentDictionary<string, long> _empty = new(StringComparer.Ordinal);
+    private readonly WakeSignal _wake = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private long _nextDropLog;
+    private long _nextFailureLog;
+    private Task? _loop;
+    private int _stopped;
+
+    /// <summary>Raised when fetched records wait to be added (<see cref="ApplyFetched"/>): the reader wakes on it.</summary>
+    public event Action? RecordsFetched;
+
+    /// <summary>Raised after recalls ended, added to profiles or failed (for tests and probes).</summary>
+    internal event Action? RecallsEnded;
+
+    /// <summary>While set, fetches wait for it to complete (for tests: to land events while a recall is in flight).</summary>
+    internal Task? FetchesHeldUntil { get; set; }
+
+    /// <summary>How many people are being recalled now.</summary>
+    public int Pending => _states.Count;
+
+    public void Missing(string profileKey)
+    {
+        if (_states.ContainsKey(profileKey) || (_empty.TryGetValue(profileKey, out var until) && time.GetTimestamp() < until))
+        {
+            return;
+        }
+
+        if (_states.Count >= MaxWaiting)
+        {
+            metrics.Recalled("dropped");
+            var now = time.GetTimestamp();
+            var next = Interlocked.Read(ref _nextDropLog);
+            if (now >= next && Interlocked.CompareExchange(ref _nextDropLog, now + (long)(LogInterval.TotalSeconds * time.TimestampFrequency), next) == next)
+            {
+                RedisLog.RecallsDropped(logger);
+            }
+
+            return;
+        }
+
+        if (_states.TryAdd(profileKey, new RecallState(time.GetTimestamp(), Stopwatch.GetTimestamp())))
+        {
+            _waiting.Enqueue(profileKey);
+            _wake.Set();
+        }
+    }
+
+    public void Released(string profileKey)
+    {
+        // Removed, so the person is fetched afresh when next found missing.
+        if (_states.TryRemove(profileKey, out var state))
+        {
+            state.Release();
+        }
+
+        _empty.TryRemove(profileKey, out _);
+    }
+
+    /// <summary>This server applied its own change <paramref name="number"/> to <paramref name="profileKey"/>'s profile.</summary>
+    public void NoteLocal(string profileKey, long number)
+    {
+        if (!_states.IsEmpty && _states.TryGetValue(profileKey, out var state))
+        {
+            state.NoteLocal(number);
+        }
+    }
+
+    /// <summary>The reader applied a journal entry; if it changed the profile of someone being recalled, notes it.</summary>
+    public void NoteApplied(ReadOnlyMemory<byte> payload, Guid origin, long batch, long index)
+    {
+        if (!_states.IsEmpty && JournalCodec.ProfileKeyOf(payload) is { } key && _states.TryGetValue(key, out var state))
+        {
+            state.NoteRemote(origin, batch, index);
+        }
+    }
+
+    /// <summary>
+    /// Adds the fetched records to their profiles. Called by the journal's reader between reads, so
+    /// <paramref name="applied"/> (the journal writes it has applied) stands still meanwhile: a
+    /// record it has yet to apply is left to it.
+    /// </summary>
+    public void ApplyFetched(IReplica replica, JournalPositions applied)
+    {
+        if (_fetched.IsEmpty)
+        {
+            return;
+        }
+
+        while (_fetched.TryDequeue(out var fetched))
+        {
+            if (!_states.TryGetValue(fetched.Key, out var state) || !ReferenceEquals(state, fetched.State))
+            {
+                // Released while in flight: not served here any more, or fetched again since.
+                continue;
+            }
+
+            var events = Select(fetched.Records, state, applied);
+            if (events.Count > 0 || fetched.Aliases.Length > 0)
+            {
+                replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
+            }
+            else if (fetched.Records.Length == 0)
+            {
+                RememberEmpty(fetched.Key, state);
+            }
+
+            metrics.Recalled(fetched.Records.Length == 0 && fetched.Aliases.Length == 0 ? "empty" : "found");
+
+            // Removed only now: until the profile exists, the person is not looked up twice.
+            _states.TryRemove(new KeyValuePair<string, RecallState>(fetched.Key, state));
+            metrics.RecallTook(Stopwatch.GetElapsedTime(state.Started).TotalSeconds);
+        }
+
+        RecallsEnded?.Invoke();
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None).ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    /// <summary>For containers disposed synchronously.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+
+    /// <summary>The fetched records to add: each once, not the ones the profile has, nor the ones the reader has yet to apply.</summary>
+    private List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied)
+    {
+        var events = new List<PersonalizationEvent>(fetched.Length);
+        var seen = new HashSet<(Guid, long, int)>();
+        foreach (var element in fetched)
+        {
+            try
+            {
+                if (!PersonRecordCodec.TryDecode((ReadOnlyMemory<byte>)element, out var batch, out var index, out var number, out var payload) ||
+                    !JournalCodec.TryReadProfileEvent(payload, out var origin, out _, out var personalizationEvent) ||
+                    !seen.Add((origin, batch, index)))
+                {
+                    continue;
+                }
+
+                var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
+                if (!known)
+                {
+                    events.Add(personalizationEvent);
+                }
+            }
+            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+            {
+                // A corrupt record must not cost the person the others.
+                metrics.JournalEntrySkipped();
+            }
+        }
+
+        return events;
+    }
+
+    private void RememberEmpty(string key, RecallState state)
+    {
+        if (_empty.Count >= MaxEmptyRemembered)
+        {
+            _empty.Clear();
+        }
+
+        _empty[key] = state.RequestedAt + (long)(EmptyMemory.TotalSeconds * time.TimestampFrequency);
+    }
+
+    private async Task RunAsync(CancellationToken stopping)
+    {
+        var keys = new List<(string Key, RecallState State)>(BatchSize);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (_waiting.IsEmpty)
+                {
+                    await _wake.WaitAsync(stopping).ConfigureAwait(false);
+                }
+
+                if (!connection.IsConnected)
+                {
+                    await connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            keys.Clear();
+            while (keys.Count < BatchSize && _waiting.TryDequeue(out var key))
+            {
+                // The recall this fetch is for: one released meanwhile is not fetched.
+                if (_states.TryGetValue(key, out var state))
+                {
+                    keys.Add((key, state));
+                }
+            }
+
+            if (FetchesHeldUntil is { } held)
+            {
+                await held.ConfigureAwait(false);
+            }
+
+            if (keys.Count > 0 && connection.Database is { } database)
+            {
+                await FetchAsync(database, keys).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Fetches each person's records and stitched keys in one pipelined round trip, and hands them to the reader.</summary>
+    private async Task FetchAsync(IDatabase database, List<(string Key, RecallState State)> keys)
+    {
+        var batch = database.CreateBatch();
+        var lists = new Task<RedisValue[]>[keys.Count];
+        var aliases = new Task<RedisValue[]>[keys.Count];
+        for (var i = 0; i < keys.Count; i++)
+        {
+            lists[i] = batch.ListRangeAsync(records.Records(keys[i].Key));
+            aliases[i] = batch.SetMembersAsync(records.Aliases(keys[i].Key));
+        }
+
+        batch.Execute();
+        try
+        {
+            await Task.WhenAll(lists).ConfigureAwait(false);
+            await Task.WhenAll(aliases).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        {
+            // Looked up again when next found missing.
+            foreach (var (key, state) in keys)
+            {
+                _states.TryRemove(new KeyValuePair<string, RecallState>(key, state));
+            }
+
+            metrics.Recalled("failed", keys.Count);
+
+            // A throttle, not a time of the domain: the background loop never reads the host's clock.
+            var now = Stopwatch.GetTimestamp();
+            if (now >= _nextFailureLog)
+            {
+                _nextFailureLog = now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency);
+                RedisLog.RecallFailed(logger, exception);
+            }
+
+            RecallsEnded?.Invoke();
+            return;
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            _fetched.Enqueue(new Fetched(keys[i].Key, keys[i].State, lists[i].Result, [.. aliases[i].Result.Select(static alias => alias.ToString())]));
+        }
+
+        RecordsFetched?.Invoke();
+    }
+
+    private sealed record Fetched(string Key, RecallState State, RedisValue[] Records, string[] Aliases);
+}

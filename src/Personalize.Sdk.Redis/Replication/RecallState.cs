@@ -1,0 +1,70 @@
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>
+/// One person being recalled: which of their changes the profile in memory got while the fetch was
+/// in flight, so the fetched records that duplicate them are passed over.
+/// </summary>
+/// <param name="requestedAt">When the person was found missing (<see cref="TimeProvider.GetTimestamp"/>), for how long an empty answer is remembered.</param>
+/// <param name="started">When the recall started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for its duration.</param>
+internal sealed class RecallState(long requestedAt, long started)
+{
+    private readonly Lock _gate = new();
+    private HashSet<long>? _local;
+    private HashSet<(Guid Origin, long Batch, long Index)>? _remote;
+
+    public long RequestedAt { get; } = requestedAt;
+
+    public long Started { get; } = started;
+
+    /// <summary>This server applied its own change number <paramref name="number"/> to the profile.</summary>
+    public void NoteLocal(long number)
+    {
+        lock (_gate)
+        {
+            (_local ??= []).Add(number);
+        }
+    }
+
+    /// <summary>The journal entry (<paramref name="origin"/>, <paramref name="batch"/>, <paramref name="index"/>) was applied to the profile.</summary>
+    public void NoteRemote(Guid origin, long batch, long index)
+    {
+        lock (_gate)
+        {
+            (_remote ??= []).Add((origin, batch, index));
+        }
+    }
+
+    /// <summary>Whether the profile left memory while the fetch was in flight (evicted or erased).</summary>
+    public bool Released { get; private set; }
+
+    /// <summary>
+    /// The profile left memory while the fetch was in flight: the person is no longer being served
+    /// here (evicted as least recently used, or erased), so what was fetched is not added; the
+    /// next time they are found missing they are fetched afresh.
+    /// </summary>
+    public void Release()
+    {
+        lock (_gate)
+        {
+            Released = true;
+            _local = null;
+            _remote = null;
+        }
+    }
+
+    public bool HasLocal(long number)
+    {
+        lock (_gate)
+        {
+            return _local?.Contains(number) == true;
+        }
+    }
+
+    public bool HasRemote(Guid origin, long batch, long index)
+    {
+        lock (_gate)
+        {
+            return _remote?.Contains((origin, batch, index)) == true;
+        }
+    }
+}

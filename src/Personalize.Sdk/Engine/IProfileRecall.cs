@@ -1,0 +1,23 @@
+namespace Personalize.Sdk.Engine;
+
+/// <summary>
+/// Where a shared store finds the history of a person this server does not hold in memory: one
+/// evicted here (<see cref="PersonalizationOptions.MaxProfiles"/>, idle expiry) or never seen by this
+/// server since it started. The default finds nothing: without a shared store, a person who is not
+/// in memory has no history anywhere.
+/// </summary>
+/// <remarks>
+/// Both calls must return at once: the store fetches in the background and hands what it found to
+/// <see cref="IReplica.ApplyRecalled"/>. They are made on the decision path, so the default does nothing.
+/// </remarks>
+internal interface IProfileRecall
+{
+    /// <summary>
+    /// This server holds no profile under <paramref name="profileKey"/> and needs it: it is about to
+    /// create one for an event or a stitch, or a decision found none. Called before the profile is created.
+    /// </summary>
+    void Missing(string profileKey);
+
+    /// <summary>The profile under <paramref name="profileKey"/> left this server's memory (evicted, merged into another, or erased).</summary>
+    void Released(string profileKey);
+}

@@ -1,0 +1,19 @@
+namespace Personalize.Sdk.Engine;
+
+/// <summary>The default recall: one server, nothing held elsewhere.</summary>
+internal sealed class NullProfileRecall : IProfileRecall
+{
+    public static readonly NullProfileRecall Instance = new();
+
+    private NullProfileRecall()
+    {
+    }
+
+    public void Missing(string profileKey)
+    {
+    }
+
+    public void Released(string profileKey)
+    {
+    }
+}

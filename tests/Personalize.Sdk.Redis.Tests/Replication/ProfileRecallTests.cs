@@ -1,0 +1,267 @@
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// A person a server does not hold in memory (evicted past MaxProfiles or idle) is fetched back
+/// from their records in Redis when they next show up: the profile comes back exactly, nothing is
+/// counted twice, and nothing erased or withdrawn comes back.
+/// </summary>
+public sealed class ProfileRecallTests
+{
+    private static readonly RedisKeys Keys = new("personalize");
+
+    [RedisFact]
+    public async Task A_person_evicted_on_one_server_comes_back_whole_on_their_next_visit_there()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        using var recalls = new InstrumentRecorder("personalize.redis.recalls");
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+
+        await EvictAsync(b, "shopper");
+        Assert.NotEqual(Held(a, "shopper"), Held(b, "shopper"));
+
+        // The first decision goes without (it never waits on Redis) and finds the person missing.
+        b.Top("shopper");
+        await b.RecallsEndedAsync();
+        await b.FlushAsync(); // the decision's exposure
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Contains(recalls.Measurements, tags => (string?)tags["outcome"] == "found");
+    }
+
+    [RedisFact]
+    public async Task A_person_idle_past_the_expiry_comes_back_from_redis_not_afresh()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        await using var b = await AppServer.StartAsync(redis);
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        a.Time.Advance(TimeSpan.FromHours(2));
+        a.Top("shopper");
+        await a.RecallsEndedAsync();
+        await a.FlushAsync(); // the decision's exposure
+        await b.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(b, "shopper"), Held(a, "shopper"));
+    }
+
+    [RedisFact]
+    public async Task Events_arriving_while_a_recall_is_in_flight_are_counted_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+
+        // B's own event creates the profile and starts the recall; A's arrives through the journal.
+        // Both reach Redis and B's profile before the records are fetched: each counts once.
+        var release = new TaskCompletionSource();
+        b.HoldRecalls(release.Task);
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-2"));
+        await Task.WhenAll(a.FlushAsync(), b.FlushAsync());
+        await b.CatchUpAsync();
+        release.SetResult();
+        await b.RecallsEndedAsync();
+        await b.CatchUpAsync();
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Contains("\"eventCount\":7", Held(b, "shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Keys_stitched_to_a_recalled_person_are_stitched_again_and_their_history_recalled()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+
+        b.Top("shopper");
+        await b.RecallsEndedAsync();
+        await b.FlushAsync(); // the decision's exposure
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Equal(IdentifyResult.AlreadyStitched, b.Personalizer.Identify("guest", "shopper"));
+    }
+
+    [RedisFact]
+    public async Task An_erased_person_is_not_recalled_and_leaves_no_records_even_under_keys_the_eraser_no_longer_links()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("erased-guest", "coffee-1"));
+        a.Personalizer.Identify("erased-guest", "erased-shopper");
+        History(a, "erased-shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        // A no longer holds the person, so it no longer knows the guest key is theirs: Redis does.
+        await EvictAsync(a, "erased-shopper");
+        await EvictAsync(b, "erased-shopper");
+        a.Personalizer.Forget("erased-shopper");
+        await a.FlushAsync();
+        await a.FlushAsync(); // the stitched key's erasure is queued once the person's is acknowledged
+        await b.CatchUpAsync();
+
+        b.Top("erased-shopper");
+        b.Top("erased-guest");
+        await b.RecallsEndedAsync();
+        Assert.DoesNotContain("coffee-1", b.PersonalData("erased-shopper"), StringComparison.Ordinal);
+        Assert.DoesNotContain("coffee-1", b.PersonalData("erased-guest"), StringComparison.Ordinal);
+
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        foreach (var key in new[] { "erased-shopper", "erased-guest" })
+        {
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            var tombstone = await database.KeyTimeToLiveAsync(Keys.Person(key, "meta"));
+            Assert.True(tombstone is { } ttl && ttl <= PersonRecords.TombstoneLife, $"{key}'s tombstone lives {tombstone}.");
+        }
+    }
+
+    [RedisFact]
+    public async Task An_event_sent_late_from_before_an_erasure_is_not_stored_again()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        // B tracks before it hears of the erasure, and sends it after the erasure reached Redis.
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-3") with { Timestamp = a.Time.GetUtcNow() });
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        a.Personalizer.Forget("shopper");
+        await a.FlushAsync();
+        await b.FlushAsync();
+
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("shopper", "records")));
+    }
+
+    [RedisFact]
+    public async Task After_consent_is_withdrawn_the_records_hold_only_the_withdrawal_and_a_recall_brings_back_no_behaviour()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        // B's event is still in flight when the withdrawal reaches Redis: it is not stored.
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-3"));
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("shopper"));
+        await a.FlushAsync();
+        await b.FlushAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        Assert.Equal(1, await database.ListLengthAsync(Keys.Person("shopper", "records")));
+
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+        b.Top("shopper");
+        await b.RecallsEndedAsync();
+        var data = b.PersonalData("shopper");
+        Assert.DoesNotContain("books-", data, StringComparison.Ordinal);
+        Assert.DoesNotContain("hiking-", data, StringComparison.Ordinal);
+        await b.FlushAsync(); // the decision's exposure
+        await a.CatchUpAsync();
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+    }
+
+    [RedisFact]
+    public async Task A_visitor_redis_knows_nothing_of_is_looked_up_once_not_at_every_decision()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        using var recalls = new InstrumentRecorder("personalize.redis.recalls");
+
+        a.Top("stranger");
+        await a.RecallsEndedAsync();
+        a.Top("stranger");
+        a.Top("stranger");
+        await a.RecallsEndedAsync();
+
+        Assert.Single(recalls.Measurements, tags => (string?)tags["outcome"] == "empty");
+    }
+
+    /// <summary>Moves the servers' clocks to the latest of them, so what they hold reads alike.</summary>
+    private static void SameTime(params AppServer[] servers)
+    {
+        var latest = servers.Max(server => server.Time.GetUtcNow());
+        foreach (var server in servers)
+        {
+            server.Time.SetUtcNow(latest);
+        }
+    }
+
+    /// <summary>What the server holds of the person, as shared between servers (no showings), whenever it is asked.</summary>
+    /// <remarks>Affinities are read decayed to the server's clock: servers compared must show the same time.</remarks>
+    private static string Held(AppServer server, string person)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(server.SharedPersonalData(person))!;
+        json.AsObject().Remove("generatedAt");
+        return json.ToJsonString();
+    }
+
+    /// <summary>Views and a purchase that make books lead the person's next decision.</summary>
+    private static void History(AppServer server, string person)
+    {
+        server.Personalizer.Track(PersonalizationEvent.View(person, "books-1"));
+        server.Personalizer.Track(PersonalizationEvent.View(person, "books-2"));
+        server.Personalizer.Track(PersonalizationEvent.View(person, "books-3"));
+        server.Personalizer.Track(PersonalizationEvent.Purchase(person, "books-2", 1, 12m));
+        server.Personalizer.Track(PersonalizationEvent.View(person, "books-2"));
+        server.Time.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>Makes the server evict <paramref name="person"/> (it holds ten profiles at most), by thirty others' events.</summary>
+    private static async Task EvictAsync(AppServer server, string person)
+    {
+        // A recall still in flight (the person was new here once) would count as a use of them.
+        await server.RecallsEndedAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            server.Time.Advance(TimeSpan.FromSeconds(2));
+            server.Personalizer.Track(PersonalizationEvent.View($"other-{i}", "coffee-3"));
+        }
+
+        await server.ProfileMaintenance;
+        server.Time.Advance(TimeSpan.FromSeconds(2)); // the person's return is the latest use
+        Assert.DoesNotContain("books-", server.PersonalData(person), StringComparison.Ordinal);
+    }
+}

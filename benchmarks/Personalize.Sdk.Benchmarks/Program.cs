@@ -12,6 +12,12 @@ if (args is ["propagation", .. var intervals])
     return await PropagationProbe.RunAsync(Milliseconds(0), Milliseconds(1));
 }
 
+// `recall` measures what a person held only in Redis costs: a recall's whole path and its one round trip (default 2,000 people x 10 events).
+if (args is ["recall", .. var recalled])
+{
+    return await RecallProbe.RunAsync(recalled.Length > 0 ? int.Parse(recalled[0], System.Globalization.CultureInfo.InvariantCulture) : 2_000);
+}
+
 // `snapshot` measures writing a snapshot of the shared state and restarting from it (default 100,000 people x 10 views).
 if (args is ["snapshot", .. var people])
 {

@@ -204,6 +204,27 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task A_person_keeps_their_last_256_changes_in_redis_for_the_retention_and_anonymous_events_none()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: o => o.ProfileRetention = TimeSpan.FromHours(2));
+        for (var i = 0; i < PersonRecords.Limit + 44; i++)
+        {
+            a.Personalizer.Track(PersonalizationEvent.View("heavy", AppServer.Catalog[i % AppServer.Catalog.Length].Key));
+        }
+
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("anonymous"));
+        a.Personalizer.Track(PersonalizationEvent.View("anonymous", "coffee-1"));
+        await a.FlushAsync();
+
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        Assert.Equal(PersonRecords.Limit, await database.ListLengthAsync(Keys.Person("heavy", "records")));
+        var lifetime = await database.KeyTimeToLiveAsync(Keys.Person("heavy", "records"));
+        Assert.True(lifetime is { } ttl && ttl > TimeSpan.FromHours(1.9) && ttl <= TimeSpan.FromHours(2), $"The records live {lifetime}.");
+        Assert.Equal(1, await database.ListLengthAsync(Keys.Person("anonymous", "records"))); // the withdrawal alone
+    }
+
+    [RedisFact]
     public async Task A_visitor_redis_knows_nothing_of_is_looked_up_once_not_at_every_decision()
     {
         await using var redis = await RedisServer.StartAsync();

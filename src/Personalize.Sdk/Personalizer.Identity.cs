@@ -48,7 +48,6 @@ internal sealed partial class Personalizer
             {
                 if (_profiles.Remove(key) is { } profile)
                 {
-                    _recall.Released(key);
                     // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
                     if (profile.UnitKey is { } unitKey)
                     {
@@ -66,6 +65,12 @@ internal sealed partial class Personalizer
 
             keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
             _erasures?.Erased(keys, erasedTicks);
+            foreach (var key in keys)
+            {
+                // A recall in flight, even for a person with no profile here, must not bring them back.
+                _recall.Released(key);
+            }
+
             return found;
         }
     }
@@ -105,9 +110,9 @@ internal sealed partial class Personalizer
         var survivor = GetOrRecall(target, recall);
         if (_profiles.Find(source) is { } anonymous)
         {
+            // A recall of the source in flight stays: what it brings belongs to the target now.
             anonymous.MergeInto(survivor, _affinityHalfLifeTicks);
             _profiles.Remove(source);
-            _recall.Released(source);
         }
         else if (recall)
         {

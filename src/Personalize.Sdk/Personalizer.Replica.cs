@@ -31,15 +31,25 @@ internal sealed partial class Personalizer
 
     void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events)
     {
-        foreach (var personalizationEvent in events)
+        // The person's consent is the last one they stated: applied first, so what they did since is
+        // judged by it (the records hold no behaviour from before a withdrawal, and none while withdrawn).
+        var lastConsent = -1;
+        for (var i = 0; i < events.Count; i++)
         {
-            if (PrecedesErasure(profileKey, personalizationEvent))
-            {
-                _metrics.ReplicaEventSkipped();
-                continue;
-            }
+            lastConsent = events[i].Kind == EventKind.Consent ? i : lastConsent;
+        }
 
-            _events.Recall(personalizationEvent, profileKey);
+        if (lastConsent >= 0)
+        {
+            Recall(profileKey, events[lastConsent]);
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i].Kind != EventKind.Consent)
+            {
+                Recall(profileKey, events[i]);
+            }
         }
 
         if (aliases.Count == 0)
@@ -47,18 +57,28 @@ internal sealed partial class Personalizer
             return;
         }
 
-        var now = _timeProvider.GetUtcNow().UtcTicks;
         lock (_identityGate)
         {
             foreach (var alias in aliases)
             {
-                // An erasure in flight must not be undone by records fetched before it.
-                if (_erasures?.Precedes(alias, now) != true && _erasures?.Precedes(profileKey, now) != true)
+                // An erasure that overtook the fetch must not be undone by the links it read.
+                if (_erasures?.Remembers(alias) != true && _erasures?.Remembers(profileKey) != true)
                 {
                     Stitch(alias, profileKey);
                 }
             }
         }
+    }
+
+    private void Recall(string profileKey, in PersonalizationEvent personalizationEvent)
+    {
+        if (PrecedesErasure(profileKey, personalizationEvent))
+        {
+            _metrics.ReplicaEventSkipped();
+            return;
+        }
+
+        _events.Recall(personalizationEvent, profileKey);
     }
 
     // An event tracked elsewhere before the person was erased must not bring them back.

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Personalize.Sdk.Redis.Keys;
 using StackExchange.Redis;
@@ -23,18 +24,25 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
     // KEYS: records, meta. ARGV: record, ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms.
-    // A change from before an erasure is dropped; so is behaviour while consent is withdrawn. One
-    // read of the tombstone, and a trim only past the limit: measured 10 us a change against 15 us.
+    // The tombstone holds when the person was erased (e), withdrew consent (w) and gave it again
+    // since (g). A change from before an erasure is dropped; so is behaviour while consent is
+    // withdrawn, and a withdrawal older than a later consent (sent late, or resent). One read of the
+    // tombstone and a trim only past the limit: measured 10.5 us a change, against 15 us before.
     private const string AppendScript = """
-        local meta = redis.call('HMGET', KEYS[2], 'e', 'w')
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g')
         if meta[1] and meta[1] >= ARGV[2] then return 0 end
         if ARGV[3] == 'w' then
+          if (meta[2] and meta[2] >= ARGV[2]) or (meta[3] and meta[3] > ARGV[2]) then return 0 end
           redis.call('DEL', KEYS[1])
-          redis.call('HSET', KEYS[2], 'w', '1')
+          redis.call('HSET', KEYS[2], 'w', ARGV[2])
+          redis.call('HDEL', KEYS[2], 'g')
           redis.call('PEXPIRE', KEYS[2], ARGV[6])
         elseif ARGV[3] == 'g' then
-          if meta[2] then redis.call('HDEL', KEYS[2], 'w') end
-        elseif meta[2] then
+          if meta[2] then
+            if meta[2] > ARGV[2] then return 0 end
+            redis.call('HSET', KEYS[2], 'g', ARGV[2])
+          end
+        elseif meta[2] and (not meta[3] or meta[3] < meta[2]) then
           return 0
         end
         if redis.call('RPUSH', KEYS[1], ARGV[1]) > tonumber(ARGV[4]) then
@@ -53,17 +61,27 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return 1
         """;
 
-    // KEYS: records, aliases, meta. ARGV: ticks, tombstone ms. Returns the stitched keys, to be erased in turn.
+    // KEYS: records, aliases, meta, erased, stitched. ARGV: ticks, tombstone ms. Deletes the person's
+    // records and links and returns every key linked to them either way (stitched to them, or the
+    // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
+    // resent copy of the erasure (its reply lost) returns it again.
     private const string EraseScript = """
-        local aliases = redis.call('SMEMBERS', KEYS[2])
-        redis.call('DEL', KEYS[1], KEYS[2])
+        redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
+        local to = redis.call('GET', KEYS[5])
+        if to then redis.call('SADD', KEYS[4], to) end
+        redis.call('DEL', KEYS[1], KEYS[2], KEYS[5])
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then redis.call('HSET', KEYS[3], 'e', ARGV[1]) end
-        redis.call('HDEL', KEYS[3], 'w')
+        redis.call('HDEL', KEYS[3], 'w', 'g')
         redis.call('PEXPIRE', KEYS[3], ARGV[2])
-        return aliases
+        redis.call('PEXPIRE', KEYS[4], ARGV[2])
+        return redis.call('SMEMBERS', KEYS[4])
         """;
 
+    // Bounded: which (key, erasure) pairs this server already followed, so a chain of links ends.
+    private const int MaxFollowed = 10_000;
+
+    private readonly ConcurrentDictionary<(string Key, long Ticks), byte> _followed = new();
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
 
@@ -76,8 +94,14 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:aliases</c>: the keys stitched to the person.</summary>
     public RedisKey Aliases(string key) => keys.Person(key, "aliases");
 
-    /// <summary><c>{prefix}:p:{key}:meta</c>: the person's tombstone (when erased, whether consent is withdrawn).</summary>
+    /// <summary><c>{prefix}:p:{key}:meta</c>: the person's tombstone (when erased, when consent was withdrawn and given again).</summary>
     public RedisKey Meta(string key) => keys.Person(key, "meta");
+
+    /// <summary><c>{prefix}:p:{key}:stitched</c>: the key this key was stitched to, so erasing it by this key reaches the person.</summary>
+    public RedisKey StitchedTo(string key) => keys.Person(key, "stitched");
+
+    /// <summary><c>{prefix}:p:{key}:erased</c>: for as long as the tombstone, the keys an erasure of this key reached, for a resent copy.</summary>
+    public RedisKey ErasedLinks(string key) => keys.Person(key, "erased");
 
     /// <summary>Queues on <paramref name="batch"/> what <paramref name="record"/> writes to its person's keys, named (sequence, index) like its journal entry.</summary>
     public void Append(IBatch batch, long sequence, int index, in JournalRecord record, List<Task> acknowledgements)
@@ -96,17 +120,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 break;
             case PersonWriteKind.Stitch:
                 acknowledgements.Add(batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]));
+                acknowledgements.Add(batch.StringSetAsync(StitchedTo(person.Alias!), key, retention));
                 break;
             case PersonWriteKind.Erase:
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key)], [ticks, _tombstone]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key)], [ticks, _tombstone]);
                 acknowledgements.Add(erased);
-                _ = EraseStitchedAsync(erased, person.Ticks);
+                _ = EraseLinkedAsync(erased, person.Ticks);
                 break;
         }
     }
 
-    /// <summary>Once an erasure is acknowledged, erases the keys Redis had stitched to the person: the erasing server may no longer hold them all.</summary>
-    private async Task EraseStitchedAsync(Task<RedisResult> erased, long ticks)
+    /// <summary>Once an erasure is acknowledged, erases the keys Redis had linked to the person: the erasing server may no longer hold them all.</summary>
+    private async Task EraseLinkedAsync(Task<RedisResult> erased, long ticks)
     {
         RedisValue[] stitched;
         try
@@ -119,9 +144,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             return;
         }
 
+        if (_followed.Count > MaxFollowed)
+        {
+            _followed.Clear();
+        }
+
         foreach (var alias in stitched)
         {
-            StitchedKeyErased?.Invoke(alias.ToString(), ticks);
+            // Links go both ways, and every key of the chain returns the others: each is followed once.
+            if (_followed.TryAdd((alias.ToString(), ticks), 0))
+            {
+                StitchedKeyErased?.Invoke(alias.ToString(), ticks);
+            }
         }
     }
 

@@ -23,7 +23,7 @@ internal sealed class ProfileRecall(
     Guid self,
     TimeProvider time,
     RedisMetrics metrics,
-    ILogger logger) : IProfileRecall, IHostedService, IAsyncDisposable, IDisposable
+    ILogger logger) : BackgroundService, IProfileRecall
 {
     /// <summary>At most this many people wait to be recalled; past it they are dropped and counted.</summary>
     public const int MaxWaiting = 10_000;
@@ -41,11 +41,8 @@ internal sealed class ProfileRecall(
     private readonly ConcurrentQueue<Fetched> _fetched = new();
     private readonly ConcurrentDictionary<string, long> _empty = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
-    private readonly CancellationTokenSource _stopping = new();
     private long _nextDropLog;
     private long _nextFailureLog;
-    private Task? _loop;
-    private int _stopped;
 
     /// <summary>Raised when fetched records wait to be added (<see cref="ApplyFetched"/>): the reader wakes on it.</summary>
     public event Action? RecordsFetched;
@@ -135,54 +132,48 @@ internal sealed class ProfileRecall(
                 continue;
             }
 
-            var events = Select(fetched.Records, state, applied);
-            if (events.Count > 0 || fetched.Aliases.Length > 0)
+            try
             {
-                replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
+                var events = Select(fetched.Records, state, applied);
+                if (events.Count > 0 || fetched.Aliases.Length > 0)
+                {
+                    replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
+                }
+                else if (fetched.Records.Length == 0)
+                {
+                    RememberEmpty(fetched.Key, state);
+                }
+
+                metrics.Recalled(fetched.Records.Length == 0 && fetched.Aliases.Length == 0 ? "empty" : "found");
             }
-            else if (fetched.Records.Length == 0)
+            catch (Exception exception)
             {
-                RememberEmpty(fetched.Key, state);
+                // A fault here must not stop the reader, nor leave the person never recalled again.
+                metrics.Recalled("failed");
+                LogFailure(exception);
+            }
+            finally
+            {
+                // Removed only now: until the profile exists, the person is not looked up twice.
+                _states.TryRemove(new KeyValuePair<string, RecallState>(fetched.Key, state));
             }
 
-            metrics.Recalled(fetched.Records.Length == 0 && fetched.Aliases.Length == 0 ? "empty" : "found");
-
-            // Removed only now: until the profile exists, the person is not looked up twice.
-            _states.TryRemove(new KeyValuePair<string, RecallState>(fetched.Key, state));
             metrics.RecallTook(Stopwatch.GetElapsedTime(state.Started).TotalSeconds);
         }
 
         RecallsEnded?.Invoke();
     }
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets every recall in flight: a snapshot was just merged, and it may hold what they fetched
+    /// (the people they were for are fetched again if still missing when next needed).
+    /// </summary>
+    public void Reset()
     {
-        _loop = Task.Run(() => RunAsync(_stopping.Token), CancellationToken.None);
-        return Task.CompletedTask;
+        _states.Clear();
+        _fetched.Clear();
+        RecallsEnded?.Invoke();
     }
-
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
-        {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None).ConfigureAwait(false);
-        _stopping.Dispose();
-    }
-
-    /// <summary>For containers disposed synchronously.</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>The fetched records to add: each once, not the ones the profile has, nor the ones the reader has yet to apply.</summary>
     private List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied)
@@ -216,6 +207,18 @@ internal sealed class ProfileRecall(
         return events;
     }
 
+    /// <summary>Logs a failure at most once a minute.</summary>
+    private void LogFailure(Exception exception)
+    {
+        // A throttle, not a time of the domain: background work never reads the host's clock.
+        var now = Stopwatch.GetTimestamp();
+        var next = Interlocked.Read(ref _nextFailureLog);
+        if (now >= next && Interlocked.CompareExchange(ref _nextFailureLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
+        {
+            RedisLog.RecallFailed(logger, exception);
+        }
+    }
+
     private void RememberEmpty(string key, RecallState state)
     {
         if (_empty.Count >= MaxEmptyRemembered)
@@ -226,21 +229,23 @@ internal sealed class ProfileRecall(
         _empty[key] = state.RequestedAt + (long)(EmptyMemory.TotalSeconds * time.TimestampFrequency);
     }
 
-    private async Task RunAsync(CancellationToken stopping)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Off the host's start: the loop's first wait happens on a pool thread.
+        await Task.Yield();
         var keys = new List<(string Key, RecallState State)>(BatchSize);
-        while (!stopping.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 if (_waiting.IsEmpty)
                 {
-                    await _wake.WaitAsync(stopping).ConfigureAwait(false);
+                    await _wake.WaitAsync(stoppingToken).ConfigureAwait(false);
                 }
 
                 if (!connection.IsConnected)
                 {
-                    await connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
+                    await connection.WhenConnectedAsync(stoppingToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException)
@@ -273,38 +278,32 @@ internal sealed class ProfileRecall(
     /// <summary>Fetches each person's records and stitched keys in one pipelined round trip, and hands them to the reader.</summary>
     private async Task FetchAsync(IDatabase database, List<(string Key, RecallState State)> keys)
     {
-        var batch = database.CreateBatch();
         var lists = new Task<RedisValue[]>[keys.Count];
         var aliases = new Task<RedisValue[]>[keys.Count];
-        for (var i = 0; i < keys.Count; i++)
-        {
-            lists[i] = batch.ListRangeAsync(records.Records(keys[i].Key));
-            aliases[i] = batch.SetMembersAsync(records.Aliases(keys[i].Key));
-        }
-
-        batch.Execute();
         try
         {
+            var batch = database.CreateBatch();
+            for (var i = 0; i < keys.Count; i++)
+            {
+                lists[i] = batch.ListRangeAsync(records.Records(keys[i].Key));
+                aliases[i] = batch.SetMembersAsync(records.Aliases(keys[i].Key));
+            }
+
+            batch.Execute();
             await Task.WhenAll(lists).ConfigureAwait(false);
             await Task.WhenAll(aliases).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is RedisException or TimeoutException)
+        catch (Exception exception)
         {
-            // Looked up again when next found missing.
+            // Any fault (Redis away or too slow, the connection closing) ends only this fetch:
+            // the people are looked up again when next found missing, and the host runs on.
             foreach (var (key, state) in keys)
             {
                 _states.TryRemove(new KeyValuePair<string, RecallState>(key, state));
             }
 
             metrics.Recalled("failed", keys.Count);
-
-            // A throttle, not a time of the domain: the background loop never reads the host's clock.
-            var now = Stopwatch.GetTimestamp();
-            if (now >= _nextFailureLog)
-            {
-                _nextFailureLog = now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency);
-                RedisLog.RecallFailed(logger, exception);
-            }
+            LogFailure(exception);
 
             RecallsEnded?.Invoke();
             return;

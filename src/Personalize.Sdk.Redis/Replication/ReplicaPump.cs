@@ -244,6 +244,7 @@ internal sealed class ReplicaPump(
                 }
 
                 var counts = state.MergeState(bytes);
+                recall?.Reset();
                 _positions = positions;
                 _position = manifest.Position.ToString();
                 metrics.SnapshotRestored();

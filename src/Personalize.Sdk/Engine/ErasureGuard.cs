@@ -43,6 +43,9 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         }
     }
 
+    /// <summary>Whether <paramref name="userKey"/> was erased within the window: a link recalled from before cannot come back.</summary>
+    public bool Remembers(string userKey) => Precedes(userKey, long.MinValue);
+
     /// <summary>Whether an event of <paramref name="userKey"/> at <paramref name="ticks"/> happened before the key was erased.</summary>
     public bool Precedes(string userKey, long ticks)
     {

@@ -117,6 +117,12 @@ internal sealed class EventPipeline(
         }
 
         var existing = anonymously ? null : profiles.Find(key, now.UtcTicks);
+        if (existing is null && !anonymously && recalledKey is null)
+        {
+            // Before the consent check: a person this server does not hold may have consented elsewhere.
+            profileRecall.Missing(key);
+        }
+
         var consent = existing?.ReadConsent() ?? defaultConsent;
         if (recalledKey is not null)
         {

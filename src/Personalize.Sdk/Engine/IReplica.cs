@@ -26,8 +26,8 @@ internal interface IReplica
     /// Adds to <paramref name="profileKey"/>'s profile what a shared store recalled of the person
     /// (<see cref="IProfileRecall"/>): events already counted in this server's statistics, ledger
     /// and learner when they happened, so only the profile learns of them. Events from before an
-    /// erasure of the person are passed over; a recalled consent is taken only when the profile has
-    /// none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
+    /// erasure of the person are passed over. Of the recalled consents only the last counts, applied
+    /// before the rest, and only when the profile has none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
     /// again here (this server let the links go with the profile); the history of each is recalled in turn.
     /// </summary>
     void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events);

@@ -152,6 +152,113 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task Forgetting_by_a_stitched_key_erases_the_persons_records_though_the_eraser_no_longer_links_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("erased-guest", "coffee-1"));
+        a.Personalizer.Identify("erased-guest", "erased-shopper");
+        History(a, "erased-shopper");
+        await a.FlushAsync();
+        await EvictAsync(a, "erased-shopper");
+
+        // A no longer knows the guest key is the shopper's: only Redis's links lead there.
+        a.Personalizer.Forget("erased-guest");
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        for (var flushes = 0; flushes < 10 && await database.KeyExistsAsync(Keys.Person("erased-shopper", "records")); flushes++)
+        {
+            await a.FlushAsync(); // each erasure queues the next key's once Redis acknowledged it
+        }
+
+        foreach (var key in new[] { "erased-shopper", "erased-guest" })
+        {
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "stitched")), key);
+        }
+    }
+
+    [RedisFact]
+    public async Task An_erasure_overtaking_a_recall_in_flight_is_not_undone_by_what_it_fetched()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        a.Personalizer.Identify("guest", "shopper");
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+
+        var release = new TaskCompletionSource();
+        b.HoldRecalls(release.Task);
+        b.Top("shopper"); // reported missing; the fetch waits
+        b.Personalizer.Forget("shopper"); // not yet in Redis when the fetch reads it
+        release.SetResult();
+        await b.RecallsEndedAsync();
+
+        Assert.Null(System.Text.Json.Nodes.JsonNode.Parse(b.PersonalData("shopper"))!["profile"]);
+        Assert.Equal(IdentifyResult.Stitched, b.Personalizer.Identify("guest", "shopper"));
+    }
+
+    [RedisFact]
+    public async Task A_stitch_while_the_anonymous_side_is_being_recalled_keeps_its_history()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "guest");
+
+        // The guest comes back to B and signs in before their history is fetched.
+        var release = new TaskCompletionSource();
+        b.HoldRecalls(release.Task);
+        b.Personalizer.Track(PersonalizationEvent.View("guest", "hiking-1"));
+        Assert.Equal(IdentifyResult.Stitched, b.Personalizer.Identify("guest", "shopper"));
+        release.SetResult();
+        await b.RecallsEndedAsync();
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Contains("\"eventCount\":3", Held(b, "shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Only_the_last_recalled_consent_counts_and_what_followed_it_comes_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("returning"));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("returning", ConsentFlags.Personalization));
+        History(a, "returning");
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("narrowed", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
+        History(a, "narrowed");
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("narrowed", ConsentFlags.Personalization));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "returning");
+        await EvictAsync(b, "narrowed");
+
+        b.Top("returning");
+        b.Top("narrowed");
+        await b.RecallsEndedAsync();
+        await b.FlushAsync(); // the decisions' exposures
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "returning"), Held(b, "returning"));
+        Assert.Equal(Held(a, "narrowed"), Held(b, "narrowed"));
+        Assert.Equal(ConsentFlags.Personalization, b.Personalizer.GetConsent("narrowed"));
+    }
+
+    [RedisFact]
     public async Task An_event_sent_late_from_before_an_erasure_is_not_stored_again()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -225,6 +332,36 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task While_redis_is_away_a_missing_person_is_served_at_once_and_recalled_when_it_is_back()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+        var restored = b.WhenRestored();
+
+        await redis.KillAsync();
+        Assert.Equal(3, b.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 }).Items.Count);
+        Assert.DoesNotContain("books-", b.PersonalData("shopper"), StringComparison.Ordinal);
+
+        await redis.StartProcessAsync();
+        await restored.WaitAsync(TimeSpan.FromSeconds(30));
+        await b.RecallsEndedAsync();
+
+        // The recall waited for Redis, or failed before the loss was noticed and the next decision asks again.
+        b.Top("shopper");
+        await b.RecallsEndedAsync();
+        await b.FlushAsync(); // the decisions' exposure
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+    }
+
+    [RedisFact]
     public async Task A_visitor_redis_knows_nothing_of_is_looked_up_once_not_at_every_decision()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -283,6 +420,6 @@ public sealed class ProfileRecallTests
 
         await server.ProfileMaintenance;
         server.Time.Advance(TimeSpan.FromSeconds(2)); // the person's return is the latest use
-        Assert.DoesNotContain("books-", server.PersonalData(person), StringComparison.Ordinal);
+        Assert.Null(System.Text.Json.Nodes.JsonNode.Parse(server.PersonalData(person))!["profile"]);
     }
 }

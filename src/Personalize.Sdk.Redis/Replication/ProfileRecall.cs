@@ -134,7 +134,7 @@ internal sealed class ProfileRecall(
 
             try
             {
-                var events = Select(fetched.Records, state, applied);
+                var events = RecalledRecords.Select(fetched.Records, state, applied, self, metrics);
                 if (events.Count > 0 || fetched.Aliases.Length > 0)
                 {
                     replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
@@ -173,38 +173,6 @@ internal sealed class ProfileRecall(
         _states.Clear();
         _fetched.Clear();
         RecallsEnded?.Invoke();
-    }
-
-    /// <summary>The fetched records to add: each once, not the ones the profile has, nor the ones the reader has yet to apply.</summary>
-    private List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied)
-    {
-        var events = new List<PersonalizationEvent>(fetched.Length);
-        var seen = new HashSet<(Guid, long, int)>();
-        foreach (var element in fetched)
-        {
-            try
-            {
-                if (!PersonRecordCodec.TryDecode((ReadOnlyMemory<byte>)element, out var batch, out var index, out var number, out var payload) ||
-                    !JournalCodec.TryReadProfileEvent(payload, out var origin, out _, out var personalizationEvent) ||
-                    !seen.Add((origin, batch, index)))
-                {
-                    continue;
-                }
-
-                var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
-                if (!known)
-                {
-                    events.Add(personalizationEvent);
-                }
-            }
-            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
-            {
-                // A corrupt record must not cost the person the others.
-                metrics.JournalEntrySkipped();
-            }
-        }
-
-        return events;
     }
 
     /// <summary>Logs a failure at most once a minute.</summary>

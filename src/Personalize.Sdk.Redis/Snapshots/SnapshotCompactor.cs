@@ -38,7 +38,8 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     private readonly RedisConnection _connection;
     private readonly RedisSnapshotStore _store;
     private readonly ReplicaPump _pump;
-    private readonly Func<Personalizer> _createShadow;
+    private readonly Func<IProfileRecall?, Personalizer> _createShadow;
+    private readonly PersonRecords? _records;
     private readonly RedisValue _lockToken;
     private readonly TimeSpan _interval;
     private readonly long _entriesPerSnapshot;
@@ -55,25 +56,28 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     /// <param name="connection">The connection.</param>
     /// <param name="store">Where snapshots are kept.</param>
     /// <param name="pump">This server's journal reader: how much has been journaled since the last snapshot.</param>
-    /// <param name="createShadow">Builds an empty state beside the live one.</param>
+    /// <param name="createShadow">Builds an empty state beside the live one, recalling people through the given recall.</param>
     /// <param name="origin">This server's id, the lock's token.</param>
     /// <param name="interval">How often; zero never (the journal alone, up to its length).</param>
     /// <param name="journalMaxLength">The journal's length cap.</param>
     /// <param name="time">The clock.</param>
     /// <param name="metrics">Counts snapshots written and failed.</param>
     /// <param name="logger">Says what was written or why not.</param>
+    /// <param name="records">People's records, for the shadow to recall those its replay does not hold; null: it does not.</param>
     public SnapshotCompactor(
         RedisConnection connection,
         RedisSnapshotStore store,
         ReplicaPump pump,
-        Func<Personalizer> createShadow,
+        Func<IProfileRecall?, Personalizer> createShadow,
         Guid origin,
         TimeSpan interval,
         int journalMaxLength,
         TimeProvider time,
         RedisMetrics metrics,
-        ILogger logger)
+        ILogger logger,
+        PersonRecords? records = null)
     {
+        _records = records;
         _connection = connection;
         _store = store;
         _pump = pump;
@@ -176,7 +180,8 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         }
 
         var end = StreamId.Parse(last[0].Id.ToString());
-        var (shadow, positions, position) = await StartFromAsync(database, previous).ConfigureAwait(false);
+        var recall = _records is null ? null : new ShadowRecall(_records, _metrics);
+        var (shadow, positions, position) = await StartFromAsync(database, previous, recall).ConfigureAwait(false);
         using var owned = shadow;
 
         // Every entry is the shadow's to apply: it wrote none of them.
@@ -192,8 +197,15 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
 
             foreach (var entry in entries)
             {
-                skipped += Apply(entry, positions, shadow) ? 0 : 1;
+                skipped += Apply(entry, positions, shadow, recall) ? 0 : 1;
                 position = StreamId.Parse(entry.Id.ToString());
+            }
+
+            // People this page brought back after the shadow (or the snapshot before it) let them
+            // go: their history up to here comes from their records, so the snapshot holds them whole.
+            if (recall is not null)
+            {
+                await recall.ApplyAsync(database, shadow, positions).ConfigureAwait(false);
             }
         }
 
@@ -227,9 +239,9 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     }
 
     /// <summary>A new shadow with the previous snapshot merged, and where its reading of the journal starts.</summary>
-    private async Task<(Personalizer Shadow, JournalPositions Positions, StreamId Position)> StartFromAsync(IDatabase database, SnapshotManifest? previous)
+    private async Task<(Personalizer Shadow, JournalPositions Positions, StreamId Position)> StartFromAsync(IDatabase database, SnapshotManifest? previous, ShadowRecall? recall)
     {
-        var shadow = _createShadow();
+        var shadow = _createShadow(recall);
         if (previous is null)
         {
             return (shadow, new JournalPositions(), StreamId.Start);
@@ -247,7 +259,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             shadow.Dispose();
             _metrics.SnapshotUnreadable();
             RedisLog.SnapshotUnreadable(_logger, exception);
-            return (_createShadow(), new JournalPositions(), StreamId.Start);
+            return (_createShadow(recall), new JournalPositions(), StreamId.Start);
         }
         catch
         {
@@ -256,11 +268,17 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         }
     }
 
-    private bool Apply(StreamEntry entry, JournalPositions positions, Personalizer shadow)
+    private static bool Apply(StreamEntry entry, JournalPositions positions, Personalizer shadow, ShadowRecall? recall)
     {
         try
         {
-            return JournalEntryApplier.Apply(entry, positions, Guid.Empty, shadow) != JournalEntryOutcome.Unreadable;
+            var outcome = JournalEntryApplier.Apply(entry, positions, Guid.Empty, shadow);
+            if (outcome == JournalEntryOutcome.Applied && recall is { HasPending: true })
+            {
+                recall.NoteApplied(entry);
+            }
+
+            return outcome != JournalEntryOutcome.Unreadable;
         }
         catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
         {

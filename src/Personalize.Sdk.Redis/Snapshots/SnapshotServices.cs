@@ -32,7 +32,8 @@ internal static class SnapshotServices
                 options.JournalMaxLength,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<RedisMetrics>(),
-                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Snapshots"));
+                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Snapshots"),
+                sp.GetRequiredService<PersonRecords>());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotCompactor>(static sp => sp.GetRequiredService<SnapshotCompactor>()));
     }

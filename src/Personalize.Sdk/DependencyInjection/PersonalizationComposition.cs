@@ -110,9 +110,10 @@ internal sealed class PersonalizationComposition : IDisposable
     /// It journals nothing but keeps erasure tombstones, as shared state does. Replaying changes
     /// into it through <see cref="IReplica"/> leaves the live personalizer as it was.
     /// </summary>
+    /// <param name="recall">Where the shadow finds the history of a person its replay does not hold, or null.</param>
     /// <returns>The shadow, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
-    internal Personalizer CreateShadow()
+    internal Personalizer CreateShadow(IProfileRecall? recall)
     {
         ThrowIfRulesAreInvalid();
 
@@ -130,7 +131,7 @@ internal sealed class PersonalizationComposition : IDisposable
                 _logger);
             var ledger = new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider);
             var learner = CreateLearner(learning: false, [], exchange: null, shadowMetrics);
-            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, shadowMetrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics, shadow: true);
+            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, ledger, [], _timeProvider, shadowMetrics, readiness, _logger, learner, NullChangeJournal.Instance, owned: shadowMetrics, shadow: true, recall: recall);
         }
         catch
         {

@@ -1,5 +1,6 @@
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
@@ -256,6 +257,37 @@ public sealed class ProfileRecallTests
         Assert.Equal(Held(a, "returning"), Held(b, "returning"));
         Assert.Equal(Held(a, "narrowed"), Held(b, "narrowed"));
         Assert.Equal(ConsentFlags.Personalization, b.Personalizer.GetConsent("narrowed"));
+    }
+
+    [RedisFact]
+    public async Task A_person_a_snapshot_let_go_who_came_back_is_restored_whole_after_a_restart()
+    {
+        static void ManualSnapshots(RedisPersonalizationOptions options) => options.SnapshotInterval = TimeSpan.FromDays(1);
+        await using var redis = await RedisServer.StartAsync();
+        string before;
+        DateTimeOffset now;
+        await using (var a = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10, ManualSnapshots))
+        {
+            History(a, "shopper");
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            await EvictAsync(a, "shopper");
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync()); // holds the ten people A holds: not the shopper
+
+            // The shopper comes back: A recalls them, and the next snapshot's shadow must too.
+            a.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-1"));
+            await a.RecallsEndedAsync();
+            await a.FlushAsync();
+            Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+            before = Held(a, "shopper");
+            now = a.Time.GetUtcNow();
+        }
+
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        restarted.Time.SetUtcNow(now);
+        Assert.Equal(before, Held(restarted, "shopper"));
+        Assert.Contains("\"eventCount\":6", before, StringComparison.Ordinal);
     }
 
     [RedisFact]

@@ -1,0 +1,49 @@
+using StackExchange.Redis;
+using Personalize.Sdk.Redis.Diagnostics;
+
+namespace Personalize.Sdk.Redis.Replication;
+
+/// <summary>Which of a person's fetched records a recall adds to their profile.</summary>
+internal static class RecalledRecords
+{
+    /// <summary>
+    /// The fetched records to add, oldest first: each once (a resent batch stores a record twice),
+    /// not those the profile got while the fetch was in flight (<paramref name="state"/>), and not
+    /// another server's that the reader has yet to apply (past <paramref name="applied"/>).
+    /// </summary>
+    /// <param name="fetched">The person's records as Redis holds them (<see cref="PersonRecordCodec"/>).</param>
+    /// <param name="state">What the profile got meanwhile.</param>
+    /// <param name="applied">The journal writes the reader has applied.</param>
+    /// <param name="self">This server's id: its own records are judged by their running number.</param>
+    /// <param name="metrics">Counts a record that cannot be read.</param>
+    public static List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics)
+    {
+        var events = new List<PersonalizationEvent>(fetched.Length);
+        var seen = new HashSet<(Guid, long, int)>();
+        foreach (var element in fetched)
+        {
+            try
+            {
+                if (!PersonRecordCodec.TryDecode((ReadOnlyMemory<byte>)element, out var batch, out var index, out var number, out var payload) ||
+                    !JournalCodec.TryReadProfileEvent(payload, out var origin, out _, out var personalizationEvent) ||
+                    !seen.Add((origin, batch, index)))
+                {
+                    continue;
+                }
+
+                var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
+                if (!known)
+                {
+                    events.Add(personalizationEvent);
+                }
+            }
+            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+            {
+                // A corrupt record must not cost the person the others.
+                metrics.JournalEntrySkipped();
+            }
+        }
+
+        return events;
+    }
+}

@@ -1,0 +1,74 @@
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Replication;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Snapshots;
+
+/// <summary>
+/// The snapshot shadow's recall: a person the shadow's replay brings back after it (or the snapshot
+/// it started from) let them go (past <see cref="PersonalizationOptions.MaxProfiles"/>, or idle)
+/// gets their history up to the replay's position from their records, so the next snapshot holds
+/// them whole rather than only what they did since. Used by the compactor's one thread.
+/// </summary>
+/// <param name="records">The people's records.</param>
+/// <param name="metrics">Counts a record that cannot be read.</param>
+internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) : IProfileRecall
+{
+    // Rounds of stitched keys followed in one go: each round recalls the keys the last one stitched.
+    private const int MaxRounds = 4;
+
+    private readonly Dictionary<string, RecallState> _pending = new(StringComparer.Ordinal);
+
+    /// <summary>Whether people wait to be recalled.</summary>
+    public bool HasPending => _pending.Count > 0;
+
+    public void Missing(string profileKey) => _pending.TryAdd(profileKey, new RecallState(0, 0));
+
+    public void Released(string profileKey) => _pending.Remove(profileKey);
+
+    /// <summary>The shadow applied <paramref name="entry"/>: if it changed the profile of someone waiting, the fetched copy is passed over.</summary>
+    public void NoteApplied(StreamEntry entry)
+    {
+        var payload = (byte[])entry[JournalAppendCommand.PayloadField]!;
+        if (JournalCodec.OriginOf(payload) is { } origin && JournalCodec.ProfileKeyOf(payload) is { } key && _pending.TryGetValue(key, out var state))
+        {
+            state.NoteRemote(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]);
+        }
+    }
+
+    /// <summary>Fetches everyone waiting (one pipelined round trip a round) and adds to the shadow what its replay has passed.</summary>
+    /// <exception cref="RedisException">Redis failed: the snapshot fails, and is tried again later.</exception>
+    public async Task ApplyAsync(IDatabase database, IReplica shadow, JournalPositions passed)
+    {
+        for (var round = 0; round < MaxRounds && _pending.Count > 0; round++)
+        {
+            var waiting = _pending.ToArray();
+            _pending.Clear();
+            var batch = database.CreateBatch();
+            var lists = new Task<RedisValue[]>[waiting.Length];
+            var aliases = new Task<RedisValue[]>[waiting.Length];
+            for (var i = 0; i < waiting.Length; i++)
+            {
+                lists[i] = batch.ListRangeAsync(records.Records(waiting[i].Key));
+                aliases[i] = batch.SetMembersAsync(records.Aliases(waiting[i].Key));
+            }
+
+            batch.Execute();
+            await Task.WhenAll(lists).ConfigureAwait(false);
+            await Task.WhenAll(aliases).ConfigureAwait(false);
+            for (var i = 0; i < waiting.Length; i++)
+            {
+                var events = RecalledRecords.Select(lists[i].Result, waiting[i].Value, passed, Guid.Empty, metrics);
+                string[] stitched = [.. aliases[i].Result.Select(static alias => alias.ToString())];
+                if (events.Count > 0 || stitched.Length > 0)
+                {
+                    // May report stitched keys missing: the next round recalls them.
+                    shadow.ApplyRecalled(waiting[i].Key, stitched, events);
+                }
+            }
+        }
+
+        _pending.Clear();
+    }
+}

@@ -29,6 +29,8 @@ internal sealed partial class Personalizer
         _events.Replay(personalizationEvent, anonymously: profileKey is null);
     }
 
+    bool IReplica.HoldsProfile(string profileKey) => _profiles.Peek(_identity.Resolve(profileKey)) is not null;
+
     void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events)
     {
         // The person's consent is the last one they stated: applied first, so what they did since is

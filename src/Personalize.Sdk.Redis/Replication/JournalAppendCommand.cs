@@ -5,8 +5,9 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>
 /// Appends a journal record to the shared stream, trimmed (approximately) to the configured length,
-/// after writing what it changes in its person's own keys: so whoever reads the entry in the journal
-/// finds it in the person's records too.
+/// after writing what it changes in its person's own keys: so, on a single Redis, whoever reads the
+/// entry in the journal finds it in the person's records too (on a cluster the two are on different
+/// shards, and the order is not guaranteed).
 /// </summary>
 internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, RedisChannel appended, Guid origin, PersonRecords persons) : IRedisWriteCommand<JournalRecord>
 {

@@ -41,6 +41,9 @@ internal sealed class ProfileRecall(
     private readonly ConcurrentQueue<Fetched> _fetched = new();
     private readonly ConcurrentDictionary<string, long> _empty = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
+    // How many recalls are in flight, kept beside the dictionary: its Count and IsEmpty take every
+    // one of its locks, and NoteLocal runs on every Track.
+    private int _pending;
     private long _nextDropLog;
     private long _nextFailureLog;
 
@@ -54,7 +57,7 @@ internal sealed class ProfileRecall(
     internal Task? FetchesHeldUntil { get; set; }
 
     /// <summary>How many people are being recalled now.</summary>
-    public int Pending => _states.Count;
+    public int Pending => Volatile.Read(ref _pending);
 
     public void Missing(string profileKey)
     {
@@ -63,7 +66,7 @@ internal sealed class ProfileRecall(
             return;
         }
 
-        if (_states.Count >= MaxWaiting)
+        if (Volatile.Read(ref _pending) >= MaxWaiting)
         {
             metrics.Recalled("dropped");
             var now = time.GetTimestamp();
@@ -78,6 +81,7 @@ internal sealed class ProfileRecall(
 
         if (_states.TryAdd(profileKey, new RecallState(time.GetTimestamp(), Stopwatch.GetTimestamp())))
         {
+            Interlocked.Increment(ref _pending);
             _waiting.Enqueue(profileKey);
             _wake.Set();
         }
@@ -88,6 +92,7 @@ internal sealed class ProfileRecall(
         // Removed, so the person is fetched afresh when next found missing.
         if (_states.TryRemove(profileKey, out var state))
         {
+            Interlocked.Decrement(ref _pending);
             state.Release();
         }
 
@@ -97,16 +102,16 @@ internal sealed class ProfileRecall(
     /// <summary>This server applied its own change <paramref name="number"/> to <paramref name="profileKey"/>'s profile.</summary>
     public void NoteLocal(string profileKey, long number)
     {
-        if (!_states.IsEmpty && _states.TryGetValue(profileKey, out var state))
+        if (Volatile.Read(ref _pending) > 0 && _states.TryGetValue(profileKey, out var state))
         {
             state.NoteLocal(number);
         }
     }
 
-    /// <summary>The reader applied a journal entry; if it changed the profile of someone being recalled, notes it.</summary>
-    public void NoteApplied(ReadOnlyMemory<byte> payload, Guid origin, long batch, long index)
+    /// <summary>The reader applied a journal entry to <paramref name="replica"/>; if it reached the profile of someone being recalled, notes it.</summary>
+    public void NoteApplied(ReadOnlyMemory<byte> payload, Guid origin, long batch, long index, IReplica replica)
     {
-        if (!_states.IsEmpty && JournalCodec.ProfileKeyOf(payload) is { } key && _states.TryGetValue(key, out var state))
+        if (Volatile.Read(ref _pending) > 0 && JournalCodec.ProfileKeyOf(payload) is { } key && _states.TryGetValue(key, out var state) && replica.HoldsProfile(key))
         {
             state.NoteRemote(origin, batch, index);
         }
@@ -134,17 +139,25 @@ internal sealed class ProfileRecall(
 
             try
             {
+                if (fetched.StitchedTo is { } person && !string.Equals(person, fetched.Key, StringComparison.Ordinal))
+                {
+                    // A key stitched to a person this server let go (a guest cookie coming back):
+                    // linked again, which recalls the person; its own records follow into their profile.
+                    replica.ApplyRecalled(person, [fetched.Key], []);
+                }
+
                 var events = RecalledRecords.Select(fetched.Records, state, applied, self, metrics);
+                var nothing = fetched.Records.Length == 0 && fetched.Aliases.Length == 0 && fetched.StitchedTo is null;
                 if (events.Count > 0 || fetched.Aliases.Length > 0)
                 {
                     replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
                 }
-                else if (fetched.Records.Length == 0)
+                else if (nothing)
                 {
                     RememberEmpty(fetched.Key, state);
                 }
 
-                metrics.Recalled(fetched.Records.Length == 0 && fetched.Aliases.Length == 0 ? "empty" : "found");
+                metrics.Recalled(nothing ? "empty" : "found");
             }
             catch (Exception exception)
             {
@@ -155,7 +168,7 @@ internal sealed class ProfileRecall(
             finally
             {
                 // Removed only now: until the profile exists, the person is not looked up twice.
-                _states.TryRemove(new KeyValuePair<string, RecallState>(fetched.Key, state));
+                Remove(fetched.Key, state);
             }
 
             metrics.RecallTook(Stopwatch.GetElapsedTime(state.Started).TotalSeconds);
@@ -170,9 +183,22 @@ internal sealed class ProfileRecall(
     /// </summary>
     public void Reset()
     {
-        _states.Clear();
+        foreach (var (key, state) in _states)
+        {
+            Remove(key, state);
+        }
+
         _fetched.Clear();
         RecallsEnded?.Invoke();
+    }
+
+    /// <summary>Ends the recall <paramref name="state"/> of <paramref name="key"/>, unless a newer one replaced it.</summary>
+    private void Remove(string key, RecallState state)
+    {
+        if (_states.TryRemove(new KeyValuePair<string, RecallState>(key, state)))
+        {
+            Interlocked.Decrement(ref _pending);
+        }
     }
 
     /// <summary>Logs a failure at most once a minute.</summary>
@@ -248,6 +274,7 @@ internal sealed class ProfileRecall(
     {
         var lists = new Task<RedisValue[]>[keys.Count];
         var aliases = new Task<RedisValue[]>[keys.Count];
+        var stitched = new Task<RedisValue>[keys.Count];
         try
         {
             var batch = database.CreateBatch();
@@ -255,11 +282,13 @@ internal sealed class ProfileRecall(
             {
                 lists[i] = batch.ListRangeAsync(records.Records(keys[i].Key));
                 aliases[i] = batch.SetMembersAsync(records.Aliases(keys[i].Key));
+                stitched[i] = batch.StringGetAsync(records.StitchedTo(keys[i].Key));
             }
 
             batch.Execute();
             await Task.WhenAll(lists).ConfigureAwait(false);
             await Task.WhenAll(aliases).ConfigureAwait(false);
+            await Task.WhenAll(stitched).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -267,7 +296,7 @@ internal sealed class ProfileRecall(
             // the people are looked up again when next found missing, and the host runs on.
             foreach (var (key, state) in keys)
             {
-                _states.TryRemove(new KeyValuePair<string, RecallState>(key, state));
+                Remove(key, state);
             }
 
             metrics.Recalled("failed", keys.Count);
@@ -279,11 +308,16 @@ internal sealed class ProfileRecall(
 
         for (var i = 0; i < keys.Count; i++)
         {
-            _fetched.Enqueue(new Fetched(keys[i].Key, keys[i].State, lists[i].Result, [.. aliases[i].Result.Select(static alias => alias.ToString())]));
+            _fetched.Enqueue(new Fetched(
+                keys[i].Key,
+                keys[i].State,
+                lists[i].Result,
+                [.. aliases[i].Result.Select(static alias => alias.ToString())],
+                stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null));
         }
 
         RecordsFetched?.Invoke();
     }
 
-    private sealed record Fetched(string Key, RecallState State, RedisValue[] Records, string[] Aliases);
+    private sealed record Fetched(string Key, RecallState State, RedisValue[] Records, string[] Aliases, string? StitchedTo);
 }

@@ -16,13 +16,34 @@ internal sealed class RedisChangeJournal
     private readonly TimeProvider _time;
     private long _number;
 
-    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time)
+    /// <param name="origin">This server's id in the journal.</param>
+    /// <param name="buffer">Where records wait for Redis.</param>
+    /// <param name="records">People's records: an erasure that reaches a key only Redis linked to the person comes back here.</param>
+    /// <param name="recall">Told of each change to a profile, for recalls in flight.</param>
+    /// <param name="time">The clock.</param>
+    /// <param name="replica">This server's state, to erase a key only Redis linked to the person here too.</param>
+    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time, Func<IReplica>? replica = null)
     {
         Origin = origin;
         Buffer = buffer;
         _recall = recall;
         _time = time;
-        records.StitchedKeyErased = (key, ticks) => Buffer.TryEnqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+        records.StitchedKeyErased = (key, ticks) =>
+        {
+            // A key linked to the erased person only in Redis (no server may hold the link any more):
+            // erased here, and journaled as an erasure so every server erases it too.
+            var erasedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
+            try
+            {
+                replica?.Invoke().ApplyForget(key, erasedAt);
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host is stopping: the journaled erasure reaches this server's state at its next start.
+            }
+
+            return Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+        };
     }
 
     /// <summary>This server's identity in the journal, new at every start.</summary>

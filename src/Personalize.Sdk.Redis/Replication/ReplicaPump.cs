@@ -169,7 +169,7 @@ internal sealed class ReplicaPump(
                 var outcome = JournalEntryApplier.Apply(entry, _positions, self, target);
                 if (outcome == JournalEntryOutcome.Applied && recall is { Pending: > 0 })
                 {
-                    NoteRecalled(entry);
+                    NoteRecalled(entry, target);
                 }
 
                 if (outcome == JournalEntryOutcome.Duplicate)
@@ -264,12 +264,12 @@ internal sealed class ReplicaPump(
     }
 
     /// <summary>Tells the recall that an entry reached a profile being recalled, so the fetched copy of it is passed over.</summary>
-    private void NoteRecalled(StreamEntry entry)
+    private void NoteRecalled(StreamEntry entry, IReplica target)
     {
         var payload = (byte[])entry[JournalAppendCommand.PayloadField]!;
         if (JournalCodec.OriginOf(payload) is { } origin)
         {
-            recall!.NoteApplied(payload, origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]);
+            recall!.NoteApplied(payload, origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField], target);
         }
     }
 

@@ -45,7 +45,8 @@ internal static class ReplicationServices
                 sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append),
                 records,
                 sp.GetRequiredService<ProfileRecall>(),
-                sp.GetRequiredService<TimeProvider>());
+                sp.GetRequiredService<TimeProvider>(),
+                () => (IReplica)sp.GetRequiredService<IPersonalizer>());
         });
         services.TryAddSingleton<IChangeJournal>(static sp => sp.GetRequiredService<RedisChangeJournal>());
         services.TryAddSingleton(static sp => new ReplicaPump(

@@ -28,10 +28,10 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
     public void Released(string profileKey) => _pending.Remove(profileKey);
 
     /// <summary>The shadow applied <paramref name="entry"/>: if it changed the profile of someone waiting, the fetched copy is passed over.</summary>
-    public void NoteApplied(StreamEntry entry)
+    public void NoteApplied(StreamEntry entry, IReplica shadow)
     {
         var payload = (byte[])entry[JournalAppendCommand.PayloadField]!;
-        if (JournalCodec.OriginOf(payload) is { } origin && JournalCodec.ProfileKeyOf(payload) is { } key && _pending.TryGetValue(key, out var state))
+        if (JournalCodec.OriginOf(payload) is { } origin && JournalCodec.ProfileKeyOf(payload) is { } key && _pending.TryGetValue(key, out var state) && shadow.HoldsProfile(key))
         {
             state.NoteRemote(origin, (long)entry[JournalAppendCommand.BatchField], (long)entry[JournalAppendCommand.IndexField]);
         }

@@ -275,7 +275,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             var outcome = JournalEntryApplier.Apply(entry, positions, Guid.Empty, shadow);
             if (outcome == JournalEntryOutcome.Applied && recall is { HasPending: true })
             {
-                recall.NoteApplied(entry);
+                recall.NoteApplied(entry, shadow);
             }
 
             return outcome != JournalEntryOutcome.Unreadable;

@@ -113,7 +113,7 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <param name="recall">Where the shadow finds the history of a person its replay does not hold, or null.</param>
     /// <returns>The shadow, which the caller disposes.</returns>
     /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
-    internal Personalizer CreateShadow(IProfileRecall? recall)
+    internal Personalizer CreateShadow(IProfileRecall? recall = null)
     {
         ThrowIfRulesAreInvalid();
 

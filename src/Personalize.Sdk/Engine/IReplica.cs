@@ -32,6 +32,13 @@ internal interface IReplica
     /// </summary>
     void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events);
 
+    /// <summary>
+    /// Whether this server holds a profile for <paramref name="profileKey"/> (as it resolves here):
+    /// an event applied to a person with none was recorded anonymously (their consent unknown here),
+    /// so a recall of the person must still add it.
+    /// </summary>
+    bool HoldsProfile(string profileKey);
+
     /// <summary>Credits a reward another server received for one of this server's decisions; others' decisions are passed over.</summary>
     void ApplyReward(Guid decisionId, string? itemKey, double reward);
 }

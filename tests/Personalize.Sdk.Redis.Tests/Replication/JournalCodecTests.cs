@@ -125,6 +125,8 @@ public sealed class JournalCodecTests
 
         public void ApplyReward(Guid decisionId, string? itemKey, double reward) => Other.Add($"reward {decisionId} {itemKey ?? "(first)"} {reward:R}");
 
+        public bool HoldsProfile(string profileKey) => false;
+
         public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events) => Other.Add($"recalled {profileKey} {events.Count}");
     }
 }

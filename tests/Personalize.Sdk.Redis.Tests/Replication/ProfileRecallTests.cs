@@ -291,6 +291,57 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task A_person_returning_under_their_guest_key_comes_back_whole()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        a.Personalizer.Identify("guest", "shopper");
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper"); // the guest key's link goes with the profile
+
+        b.Top("guest");
+        await b.RecallsEndedAsync();
+        await b.FlushAsync(); // the decision's exposure
+        await a.CatchUpAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Equal(IdentifyResult.AlreadyStitched, b.Personalizer.Identify("guest", "shopper"));
+    }
+
+    [RedisFact]
+    public async Task With_consent_asked_first_an_event_a_server_recorded_anonymously_still_reaches_the_recalled_profile()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, o => o.DefaultConsent = ConsentFlags.None);
+        await using var b = await AppServer.StartAsync(redis, o => (o.DefaultConsent, o.MaxProfiles) = (ConsentFlags.None, 10));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
+        History(a, "shopper");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "shopper");
+
+        // B does not hold the shopper, so it does not know they consented: it records the event
+        // anonymously, and the recall it starts brings it into their profile.
+        var release = new TaskCompletionSource();
+        b.HoldRecalls(release.Task);
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-1"));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        release.SetResult();
+        await b.RecallsEndedAsync();
+
+        SameTime(a, b);
+        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        Assert.Contains("\"eventCount\":6", Held(b, "shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
     public async Task An_event_sent_late_from_before_an_erasure_is_not_stored_again()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -447,6 +498,7 @@ public sealed class ProfileRecallTests
         for (var i = 0; i < 30; i++)
         {
             server.Time.Advance(TimeSpan.FromSeconds(2));
+            server.Personalizer.Track(PersonalizationEvent.ConsentGiven($"other-{i}", ConsentFlags.Personalization)); // a profile whatever the default
             server.Personalizer.Track(PersonalizationEvent.View($"other-{i}", "coffee-3"));
         }
 

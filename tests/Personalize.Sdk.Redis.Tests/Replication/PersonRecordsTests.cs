@@ -1,0 +1,106 @@
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// The scripts that keep a person's records, driven in the orders a cluster can deliver them in:
+/// late, resent, or overtaken by another server's newer change.
+/// </summary>
+public sealed class PersonRecordsTests
+{
+    private static readonly DateTimeOffset T = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly PersonRecords _records = new(new RedisKeys("personalize"), TimeSpan.FromDays(30));
+    private long _sequence;
+
+    [RedisFact]
+    public async Task A_withdrawal_sent_late_does_not_undo_a_later_consent_or_what_followed_it()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+
+        await SendAsync(database, Consent("p", given: true, at: 200));
+        await SendAsync(database, View("p", at: 300));
+        await SendAsync(database, Consent("p", given: false, at: 100)); // tracked before the consent, sent after
+
+        Assert.Equal(2, await database.ListLengthAsync(_records.Records("p")));
+        await SendAsync(database, View("p", at: 400));
+        Assert.Equal(3, await database.ListLengthAsync(_records.Records("p")));
+    }
+
+    [RedisFact]
+    public async Task Behaviour_from_before_a_withdrawal_is_not_stored_even_after_consent_is_given_again()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+
+        await SendAsync(database, View("p", at: 100));
+        await SendAsync(database, Consent("p", given: false, at: 200));
+        await SendAsync(database, View("p", at: 250)); // while withdrawn
+        await SendAsync(database, Consent("p", given: true, at: 300));
+        await SendAsync(database, View("p", at: 150)); // from before the withdrawal, sent late
+        await SendAsync(database, View("p", at: 350));
+
+        // The withdrawal, the renewed consent and what came after it.
+        Assert.Equal(3, await database.ListLengthAsync(_records.Records("p")));
+    }
+
+    [RedisFact]
+    public async Task A_resent_erasure_keeps_what_was_recorded_after_the_erasure_and_reaches_the_same_keys()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        await SendAsync(database, View("p", at: 50));
+        await SendAsync(database, Stitch("p", alias: "guest", at: 60));
+        var erase = Erase("p", at: 100);
+        await SendAsync(database, erase);
+        await SendAsync(database, View("p", at: 50)); // from before the erasure: dropped
+        await SendAsync(database, View("p", at: 200)); // the person came back
+
+        // The first reply was lost, so this server followed no link: the resent copy finds them again.
+        var followed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var resending = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
+        {
+            StitchedKeyErased = (key, _) => followed.TrySetResult(key),
+        };
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        resending.Append(batch, _sequence - 3, 0, erase, acknowledgements);
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+
+        Assert.Equal("guest", await followed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(1, await database.ListLengthAsync(_records.Records("p")));
+    }
+
+    private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
+        (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+
+    private static JournalRecord View(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
+
+    private static JournalRecord Consent(string key, bool given, long at)
+    {
+        var personalizationEvent = given ? PersonalizationEvent.ConsentGiven(key, ConsentFlags.Personalization) : PersonalizationEvent.ConsentWithdrawn(key);
+        var kind = given ? PersonWriteKind.ConsentGiven : PersonWriteKind.ConsentWithdrawn;
+        return new(JournalCodec.Event(Guid.Empty, key, personalizationEvent, T.AddTicks(at)), new PersonWrite(kind, key, T.AddTicks(at).UtcTicks));
+    }
+
+    private static JournalRecord Stitch(string key, string alias, long at) =>
+        new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+
+    private static JournalRecord Erase(string key, long at) =>
+        new(null, new PersonWrite(PersonWriteKind.Erase, key, T.AddTicks(at).UtcTicks));
+
+    /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
+    private async Task SendAsync(IDatabase database, JournalRecord record, bool resend = false)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        _records.Append(batch, resend ? _sequence : ++_sequence, 0, record, acknowledgements);
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
+}

@@ -87,7 +87,7 @@ internal static class RecallProbe
 
     private static string Key(int person) => $"visitor-{person}@example.com";
 
-    /// <summary>The fetch alone (a person's records and stitched keys, pipelined), and the records' memory per person.</summary>
+    /// <summary>The fetch alone (a person's records, stitched keys and link, pipelined), and the records' memory per person.</summary>
     private static async Task ReportRoundTripAndMemoryAsync(Redis.Tests.TestSupport.RedisServer redis, string prefix, int people)
     {
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
@@ -101,13 +101,14 @@ internal static class RecallProbe
             var batch = database.CreateBatch();
             var list = batch.ListRangeAsync(records.Records(Key(person)));
             var aliases = batch.SetMembersAsync(records.Aliases(Key(person)));
+            var stitched = batch.StringGetAsync(records.StitchedTo(Key(person)));
             batch.Execute();
-            await Task.WhenAll(list, aliases);
+            await Task.WhenAll(list, aliases, stitched);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             bytes += (long)await database.ExecuteAsync("MEMORY", "USAGE", records.Records(Key(person)), "SAMPLES", "0");
         }
 
-        Report("The fetch alone: one pipelined round trip (LRANGE of the records, SMEMBERS of the stitched keys):", latencies);
+        Report("The fetch alone: one pipelined round trip (LRANGE of the records, SMEMBERS of the stitched keys, GET of the key's own link):", latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Records in Redis: {bytes / (double)people:0} bytes per person (MEMORY USAGE of the records list, averaged over {people:N0} people)."));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Replication;
@@ -9,7 +10,8 @@ namespace Personalize.Sdk.Redis.Snapshots;
 /// The snapshot shadow's recall: a person the shadow's replay brings back after it (or the snapshot
 /// it started from) let them go (past <see cref="PersonalizationOptions.MaxProfiles"/>, or idle)
 /// gets their history up to the replay's position from their records, so the next snapshot holds
-/// them whole rather than only what they did since. Used by the compactor's one thread.
+/// them whole rather than only what they did since. Driven by the compactor's thread; the shadow's
+/// profile store lets people go on a pool thread (<see cref="Released"/>).
 /// </summary>
 /// <param name="records">The people's records.</param>
 /// <param name="metrics">Counts a record that cannot be read.</param>
@@ -18,14 +20,14 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
     // Rounds of stitched keys followed in one go: each round recalls the keys the last one stitched.
     private const int MaxRounds = 4;
 
-    private readonly Dictionary<string, RecallState> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecallState> _pending = new(StringComparer.Ordinal);
 
     /// <summary>Whether people wait to be recalled.</summary>
-    public bool HasPending => _pending.Count > 0;
+    public bool HasPending => !_pending.IsEmpty;
 
     public void Missing(string profileKey) => _pending.TryAdd(profileKey, new RecallState(0, 0));
 
-    public void Released(string profileKey) => _pending.Remove(profileKey);
+    public void Released(string profileKey) => _pending.TryRemove(profileKey, out _);
 
     /// <summary>The shadow applied <paramref name="entry"/>: if it changed the profile of someone waiting, the fetched copy is passed over.</summary>
     public void NoteApplied(StreamEntry entry, IReplica shadow)
@@ -41,10 +43,14 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
     /// <exception cref="RedisException">Redis failed: the snapshot fails, and is tried again later.</exception>
     public async Task ApplyAsync(IDatabase database, IReplica shadow, JournalPositions passed)
     {
-        for (var round = 0; round < MaxRounds && _pending.Count > 0; round++)
+        for (var round = 0; round < MaxRounds && !_pending.IsEmpty; round++)
         {
             var waiting = _pending.ToArray();
-            _pending.Clear();
+            foreach (var entry in waiting)
+            {
+                _pending.TryRemove(entry);
+            }
+
             var batch = database.CreateBatch();
             var lists = new Task<RedisValue[]>[waiting.Length];
             var aliases = new Task<RedisValue[]>[waiting.Length];

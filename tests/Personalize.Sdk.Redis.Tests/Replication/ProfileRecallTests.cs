@@ -403,6 +403,26 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task Past_the_recall_queue_people_are_served_without_and_counted_as_dropped()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        using var recalls = new InstrumentRecorder("personalize.redis.recalls");
+        var release = new TaskCompletionSource();
+        a.HoldRecalls(release.Task);
+
+        for (var i = 0; i < ProfileRecall.MaxWaiting + 5; i++)
+        {
+            Assert.Equal(3, a.Personalizer.Rank(new PersonalizationRequest($"visitor-{i}") { Count = 3 }).Items.Count);
+        }
+
+        Assert.Equal(5, recalls.Measurements.Count(tags => (string?)tags["outcome"] == "dropped"));
+        release.SetResult();
+        await a.RecallsEndedAsync();
+        Assert.Equal(ProfileRecall.MaxWaiting, recalls.Measurements.Count(tags => (string?)tags["outcome"] == "empty"));
+    }
+
+    [RedisFact]
     public async Task A_visitor_redis_knows_nothing_of_is_looked_up_once_not_at_every_decision()
     {
         await using var redis = await RedisServer.StartAsync();

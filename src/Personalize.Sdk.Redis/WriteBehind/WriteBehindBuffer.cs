@@ -178,7 +178,12 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
             {
                 lock (_gate)
                 {
-                    ArmTimerLocked(_settings.RetryDelay); // retry after a delay, or sooner when the connection comes back
+                    // Retry after a delay, or sooner when the connection comes back. A failed send armed
+                    // it already: arming again would restart the delay from now.
+                    if (!_timerArmed)
+                    {
+                        ArmTimerLocked(_settings.RetryDelay);
+                    }
                 }
             }
         }

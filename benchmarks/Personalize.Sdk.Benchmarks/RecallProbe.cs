@@ -98,12 +98,7 @@ internal static class RecallProbe
         for (var person = 0; person < people; person++)
         {
             var started = Stopwatch.GetTimestamp();
-            var batch = database.CreateBatch();
-            var list = batch.ListRangeAsync(records.Records(Key(person)));
-            var aliases = batch.SetMembersAsync(records.Aliases(Key(person)));
-            var stitched = batch.StringGetAsync(records.StitchedTo(Key(person)));
-            batch.Execute();
-            await Task.WhenAll(list, aliases, stitched);
+            await records.FetchAsync(database, [Key(person)]);
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             bytes += (long)await database.ExecuteAsync("MEMORY", "USAGE", records.Records(Key(person)), "SAMPLES", "0");
         }

@@ -111,6 +111,37 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:erased</c>: for as long as the tombstone, the keys an erasure of this key reached, for a resent copy.</summary>
     public RedisKey ErasedLinks(string key) => keys.Person(key, "erased");
 
+    /// <summary>Reads what Redis holds of each key (records, stitched keys, link) in one pipelined round trip.</summary>
+    /// <exception cref="RedisException">Redis failed or was too slow.</exception>
+    public async Task<PersonHistory[]> FetchAsync(IDatabase database, IReadOnlyList<string> people)
+    {
+        var lists = new Task<RedisValue[]>[people.Count];
+        var aliases = new Task<RedisValue[]>[people.Count];
+        var stitched = new Task<RedisValue>[people.Count];
+        var batch = database.CreateBatch();
+        for (var i = 0; i < people.Count; i++)
+        {
+            lists[i] = batch.ListRangeAsync(Records(people[i]));
+            aliases[i] = batch.SetMembersAsync(Aliases(people[i]));
+            stitched[i] = batch.StringGetAsync(StitchedTo(people[i]));
+        }
+
+        batch.Execute();
+        await Task.WhenAll(lists).ConfigureAwait(false);
+        await Task.WhenAll(aliases).ConfigureAwait(false);
+        await Task.WhenAll(stitched).ConfigureAwait(false);
+        var histories = new PersonHistory[people.Count];
+        for (var i = 0; i < people.Count; i++)
+        {
+            histories[i] = new PersonHistory(
+                lists[i].Result,
+                [.. aliases[i].Result.Select(static alias => alias.ToString())],
+                stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null);
+        }
+
+        return histories;
+    }
+
     /// <summary>Queues on <paramref name="batch"/> what <paramref name="record"/> writes to its person's keys, named (sequence, index) like its journal entry.</summary>
     public void Append(IBatch batch, long sequence, int index, in JournalRecord record, List<Task> acknowledgements)
     {

@@ -139,25 +139,25 @@ internal sealed class ProfileRecall(
 
             try
             {
-                if (fetched.StitchedTo is { } person && !string.Equals(person, fetched.Key, StringComparison.Ordinal))
+                var history = fetched.History;
+                if (history.StitchedTo is { } person && !string.Equals(person, fetched.Key, StringComparison.Ordinal))
                 {
                     // A key stitched to a person this server let go (a guest cookie coming back):
                     // linked again, which recalls the person; its own records follow into their profile.
                     replica.ApplyRecalled(person, [fetched.Key], []);
                 }
 
-                var events = RecalledRecords.Select(fetched.Records, state, applied, self, metrics);
-                var nothing = fetched.Records.Length == 0 && fetched.Aliases.Length == 0 && fetched.StitchedTo is null;
-                if (events.Count > 0 || fetched.Aliases.Length > 0)
+                var events = RecalledRecords.Select(history.Records, state, applied, self, metrics);
+                if (events.Count > 0 || history.Aliases.Length > 0)
                 {
-                    replica.ApplyRecalled(fetched.Key, fetched.Aliases, events);
+                    replica.ApplyRecalled(fetched.Key, history.Aliases, events);
                 }
-                else if (nothing)
+                else if (history.IsEmpty)
                 {
                     RememberEmpty(fetched.Key, state);
                 }
 
-                metrics.Recalled(nothing ? "empty" : "found");
+                metrics.Recalled(history.IsEmpty ? "empty" : "found");
             }
             catch (Exception exception)
             {
@@ -269,26 +269,13 @@ internal sealed class ProfileRecall(
         }
     }
 
-    /// <summary>Fetches each person's records and stitched keys in one pipelined round trip, and hands them to the reader.</summary>
+    /// <summary>Fetches what Redis holds of each person in one pipelined round trip, and hands it to the reader.</summary>
     private async Task FetchAsync(IDatabase database, List<(string Key, RecallState State)> keys)
     {
-        var lists = new Task<RedisValue[]>[keys.Count];
-        var aliases = new Task<RedisValue[]>[keys.Count];
-        var stitched = new Task<RedisValue>[keys.Count];
+        PersonHistory[] histories;
         try
         {
-            var batch = database.CreateBatch();
-            for (var i = 0; i < keys.Count; i++)
-            {
-                lists[i] = batch.ListRangeAsync(records.Records(keys[i].Key));
-                aliases[i] = batch.SetMembersAsync(records.Aliases(keys[i].Key));
-                stitched[i] = batch.StringGetAsync(records.StitchedTo(keys[i].Key));
-            }
-
-            batch.Execute();
-            await Task.WhenAll(lists).ConfigureAwait(false);
-            await Task.WhenAll(aliases).ConfigureAwait(false);
-            await Task.WhenAll(stitched).ConfigureAwait(false);
+            histories = await records.FetchAsync(database, [.. keys.Select(static key => key.Key)]).ConfigureAwait(false);
         }
         catch (Exception exception)
         {
@@ -308,16 +295,11 @@ internal sealed class ProfileRecall(
 
         for (var i = 0; i < keys.Count; i++)
         {
-            _fetched.Enqueue(new Fetched(
-                keys[i].Key,
-                keys[i].State,
-                lists[i].Result,
-                [.. aliases[i].Result.Select(static alias => alias.ToString())],
-                stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null));
+            _fetched.Enqueue(new Fetched(keys[i].Key, keys[i].State, histories[i]));
         }
 
         RecordsFetched?.Invoke();
     }
 
-    private sealed record Fetched(string Key, RecallState State, RedisValue[] Records, string[] Aliases, string? StitchedTo);
+    private sealed record Fetched(string Key, RecallState State, PersonHistory History);
 }

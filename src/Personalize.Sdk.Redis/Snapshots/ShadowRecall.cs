@@ -51,26 +51,14 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
                 _pending.TryRemove(entry);
             }
 
-            var batch = database.CreateBatch();
-            var lists = new Task<RedisValue[]>[waiting.Length];
-            var aliases = new Task<RedisValue[]>[waiting.Length];
+            var histories = await records.FetchAsync(database, [.. waiting.Select(static entry => entry.Key)]).ConfigureAwait(false);
             for (var i = 0; i < waiting.Length; i++)
             {
-                lists[i] = batch.ListRangeAsync(records.Records(waiting[i].Key));
-                aliases[i] = batch.SetMembersAsync(records.Aliases(waiting[i].Key));
-            }
-
-            batch.Execute();
-            await Task.WhenAll(lists).ConfigureAwait(false);
-            await Task.WhenAll(aliases).ConfigureAwait(false);
-            for (var i = 0; i < waiting.Length; i++)
-            {
-                var events = RecalledRecords.Select(lists[i].Result, waiting[i].Value, passed, Guid.Empty, metrics);
-                string[] stitched = [.. aliases[i].Result.Select(static alias => alias.ToString())];
-                if (events.Count > 0 || stitched.Length > 0)
+                var events = RecalledRecords.Select(histories[i].Records, waiting[i].Value, passed, Guid.Empty, metrics);
+                if (events.Count > 0 || histories[i].Aliases.Length > 0)
                 {
                     // May report stitched keys missing: the next round recalls them.
-                    shadow.ApplyRecalled(waiting[i].Key, stitched, events);
+                    shadow.ApplyRecalled(waiting[i].Key, histories[i].Aliases, events);
                 }
             }
         }

@@ -18,6 +18,9 @@ internal sealed class DismissedItems
 
     private const int FirstGrowth = 4;
 
+    /// <summary>The shared empty set a profile reads before its first dismissal; writing to it throws.</summary>
+    public static DismissedItems None { get; } = new();
+
     private int[] _items = [];
     private long[] _ticks = [];
 
@@ -129,6 +132,11 @@ internal sealed class DismissedItems
         if (_items.Length >= count && _ticks.Length >= count)
         {
             return;
+        }
+
+        if (ReferenceEquals(this, None))
+        {
+            throw new InvalidOperationException("The shared empty dismissals are read-only; write through ProfileData.WritableDismissed.");
         }
 
         var capacity = Math.Min(Math.Max(count, Math.Max(FirstGrowth, _items.Length * 2)), Math.Max(count, Capacity));

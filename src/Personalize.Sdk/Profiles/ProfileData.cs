@@ -46,20 +46,44 @@ internal sealed class ProfileData
     /// <summary>Consent as the user last gave it; null until they said anything.</summary>
     public ConsentFlags? Consent;
 
+    private TimedRing? _purchases;
+    private DismissedItems? _dismissed;
+    private StatedPreferences? _preferences;
+    private ShowCounter? _shows;
+
     public DecayedTable Categories { get; }
 
     public DecayedTable Attributes { get; }
 
     public TimedRing RecentItems { get; }
 
-    public TimedRing Purchases { get; }
+    // Most people never buy, dismiss, state a preference or get a decision recorded against them, so
+    // these four tables are created at their first entry: 184 bytes a person saved until then. Reads
+    // of one not yet created see a shared empty table; every write goes through its Writable* twin.
 
-    /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>.</summary>
-    public DismissedItems Dismissed { get; } = new();
+    /// <summary>What the user bought, newest last; read-only (writes go through <see cref="WritablePurchases"/>).</summary>
+    public TimedRing Purchases => _purchases ?? TimedRing.None;
 
-    public StatedPreferences Preferences { get; }
+    /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>; read-only (writes go through <see cref="WritableDismissed"/>).</summary>
+    public DismissedItems Dismissed => _dismissed ?? DismissedItems.None;
 
-    public ShowCounter Shows { get; }
+    /// <summary>What the user said they like or dislike; read-only (writes go through <see cref="WritablePreferences"/>).</summary>
+    public StatedPreferences Preferences => _preferences ?? StatedPreferences.None;
+
+    /// <summary>How often recent items were shown; read-only (writes go through <see cref="WritableShows"/>).</summary>
+    public ShowCounter Shows => _shows ?? ShowCounter.None;
+
+    /// <summary>The purchases, created now if this is the first.</summary>
+    public TimedRing WritablePurchases => _purchases ??= new(PurchaseSlots);
+
+    /// <summary>The dismissals, created now if this is the first.</summary>
+    public DismissedItems WritableDismissed => _dismissed ??= new();
+
+    /// <summary>The stated preferences, created now if this is the first.</summary>
+    public StatedPreferences WritablePreferences => _preferences ??= new(PreferenceSlots);
+
+    /// <summary>The showings, created now if this is the first.</summary>
+    public ShowCounter WritableShows => _shows ??= new(ShowSlots);
 
     /// <summary>A live profile: its tables take memory as entries arrive.</summary>
     public ProfileData()
@@ -74,9 +98,10 @@ internal sealed class ProfileData
         Categories = new(CategorySlots, reserve);
         Attributes = new(AttributeSlots, reserve);
         RecentItems = new(RecentSlots, reserve);
-        Purchases = new(PurchaseSlots, reserve);
-        Preferences = new(PreferenceSlots, reserve);
-        Shows = new(ShowSlots, reserve);
+        if (reserve)
+        {
+            (_purchases, _dismissed, _preferences, _shows) = (new(PurchaseSlots, reserve), new(), new(PreferenceSlots, reserve), new(ShowSlots, reserve));
+        }
     }
 
     public bool IsEmpty => EventCount == 0;
@@ -95,10 +120,42 @@ internal sealed class ProfileData
         Categories.CopyTo(target.Categories);
         Attributes.CopyTo(target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
-        Purchases.CopyTo(target.Purchases);
-        Dismissed.CopyTo(target.Dismissed);
-        Preferences.CopyTo(target.Preferences);
-        Shows.CopyTo(target.Shows);
+        // Read each optional table once: a writer may create it while this copies.
+        if (Volatile.Read(ref _purchases) is { } purchases)
+        {
+            purchases.CopyTo(target.WritablePurchases);
+        }
+        else
+        {
+            target._purchases?.Clear();
+        }
+
+        if (Volatile.Read(ref _dismissed) is { } dismissed)
+        {
+            dismissed.CopyTo(target.WritableDismissed);
+        }
+        else
+        {
+            target._dismissed?.Clear();
+        }
+
+        if (Volatile.Read(ref _preferences) is { } preferences)
+        {
+            preferences.CopyTo(target.WritablePreferences);
+        }
+        else
+        {
+            target._preferences?.Clear();
+        }
+
+        if (Volatile.Read(ref _shows) is { } shows)
+        {
+            shows.CopyTo(target.WritableShows);
+        }
+        else
+        {
+            target._shows?.Clear();
+        }
     }
 
     public void Clear()
@@ -115,10 +172,10 @@ internal sealed class ProfileData
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
-        Purchases.Clear();
-        Dismissed.Clear();
-        Preferences.Clear();
-        Shows.Clear();
+        _purchases?.Clear();
+        _dismissed?.Clear();
+        _preferences?.Clear();
+        _shows?.Clear();
     }
 
     /// <summary>
@@ -148,7 +205,7 @@ internal sealed class ProfileData
     public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
     {
         Categories.RemoveIds(flagged);
-        Preferences.RemoveCategories(flagged);
+        _preferences?.RemoveCategories(flagged);
         RecentItems.RemoveCategories(flagged, catalog);
     }
 
@@ -167,9 +224,9 @@ internal sealed class ProfileData
         if (!reassigned.IsEmpty)
         {
             RecentItems.RemoveAll(reassigned);
-            Purchases.RemoveAll(reassigned);
-            Dismissed.RemoveAll(reassigned);
-            Shows.RemoveAll(reassigned);
+            _purchases?.RemoveAll(reassigned);
+            _dismissed?.RemoveAll(reassigned);
+            _shows?.RemoveAll(reassigned);
         }
 
         ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
@@ -227,15 +284,25 @@ internal sealed class ProfileData
         Categories.MergeFrom(other.Categories, halfLifeTicks);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
-        Purchases.MergeFrom(other.Purchases, reassignedInOther);
-        var dropped = Dismissed.MergeFrom(other.Dismissed, reassignedInOther);
-        if (dropped > 0)
+        if (other._purchases is { Count: > 0 } purchases)
+        {
+            WritablePurchases.MergeFrom(purchases, reassignedInOther);
+        }
+
+        if (other._dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
         {
             Services?.Metrics.DismissalsDropped(dropped);
         }
 
-        Preferences.MergeFrom(other.Preferences);
-        Shows.MergeFrom(other.Shows, reassignedInOther);
+        if (other._preferences is { Count: > 0 } preferences)
+        {
+            WritablePreferences.MergeFrom(preferences);
+        }
+
+        if (other._shows is { Count: > 0 } shows)
+        {
+            WritableShows.MergeFrom(shows, reassignedInOther);
+        }
 
         // A guest's behaviour stitched into an account that withdrew consent is not kept either.
         if (Consent is { } consent && (consent & ConsentFlags.Personalization) == 0)

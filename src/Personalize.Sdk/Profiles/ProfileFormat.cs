@@ -99,8 +99,8 @@ internal static class ProfileFormat
         ReadAffinities(ref reader, target.Categories, catalog.TryGetCategoryId, halfLifeTicks);
         ReadAffinities(ref reader, target.Attributes, catalog.TryGetAttributeId, halfLifeTicks);
         ReadItems(ref reader, catalog, (item, ticks) => target.RecentItems.Add(item, ticks));
-        ReadItems(ref reader, catalog, (item, ticks) => target.Purchases.Add(item, ticks));
-        ReadItems(ref reader, catalog, (item, ticks) => target.Dismissed.Add(item, ticks));
+        ReadItems(ref reader, catalog, (item, ticks) => target.WritablePurchases.Add(item, ticks));
+        ReadItems(ref reader, catalog, (item, ticks) => target.WritableDismissed.Add(item, ticks));
 
         var preferences = reader.Count();
         for (var i = 0; i < preferences; i++)
@@ -111,7 +111,7 @@ internal static class ProfileFormat
             var ticks = reader.Int64();
             if (isAttribute ? catalog.TryGetAttributeId(name, out var id) : catalog.TryGetCategoryId(name, out id))
             {
-                target.Preferences.Set(isAttribute, id, likes, ticks);
+                target.WritablePreferences.Set(isAttribute, id, likes, ticks);
             }
         }
 
@@ -123,7 +123,7 @@ internal static class ProfileFormat
             var firstShown = reader.Int64();
             if (catalog.TryGetIndex(key, out var item))
             {
-                target.Shows.Restore(item, count, firstShown);
+                target.WritableShows.Restore(item, count, firstShown);
             }
         }
 

@@ -8,9 +8,10 @@ internal static class ProfileSize
 {
     /// <summary>
     /// The upper bound for one new <see cref="UserProfile"/> with its <see cref="ProfileData"/>,
-    /// before its first event: the objects and their headers, no table slots.
+    /// before its first event: the objects and their headers, no table slots, and no purchase,
+    /// dismissal, stated-preference or showing table (each is created at its first entry).
     /// </summary>
-    public const int NewMaxBytes = 512;
+    public const int NewMaxBytes = 320;
 
     /// <summary>
     /// The upper bound for one profile whose tables are all full: 16 categories and 32 attributes

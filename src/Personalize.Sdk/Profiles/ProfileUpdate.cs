@@ -102,7 +102,7 @@ internal readonly ref struct ProfileUpdate
                 profile.LastComplaintTicks = Math.Max(profile.LastComplaintTicks, update.Ticks);
                 return;
             case EventKind.StatedPreference:
-                profile.Preferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
+                profile.WritablePreferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
                 return;
             case EventKind.Dismiss:
                 if (!update.ProfileOnly)
@@ -110,7 +110,7 @@ internal readonly ref struct ProfileUpdate
                     update.Statistics.MarkEngaged(update.ItemIndex, update.Ticks);
                 }
 
-                if (profile.Dismissed.Add(update.ItemIndex, update.Ticks) > 0)
+                if (profile.WritableDismissed.Add(update.ItemIndex, update.Ticks) > 0)
                 {
                     profile.Services?.Metrics.DismissalsDropped(1);
                 }
@@ -131,7 +131,7 @@ internal readonly ref struct ProfileUpdate
 
                 if (update.Kind == EventKind.Purchase)
                 {
-                    profile.Purchases.Add(update.ItemIndex, update.Ticks);
+                    profile.WritablePurchases.Add(update.ItemIndex, update.Ticks);
                 }
 
                 break;

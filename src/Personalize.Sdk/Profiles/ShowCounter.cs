@@ -10,6 +10,9 @@ namespace Personalize.Sdk.Profiles;
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
 internal sealed class ShowCounter(int capacity, bool reserve = false)
 {
+    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, so any write throws.</summary>
+    public static ShowCounter None { get; } = new(0);
+
     private int[] _items = reserve ? new int[capacity] : [];
     private int[] _counts = reserve ? new int[capacity] : [];
     private long[] _firstShownTicks = reserve ? new long[capacity] : [];

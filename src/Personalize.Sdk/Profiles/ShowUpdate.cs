@@ -13,7 +13,7 @@ internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySp
         profile.DropReassignedItems();
         foreach (var position in update._positions)
         {
-            profile.Shows.RecordShow(update._candidates[position], update._ticks, update._windowTicks);
+            profile.WritableShows.RecordShow(update._candidates[position], update._ticks, update._windowTicks);
         }
     }
 }

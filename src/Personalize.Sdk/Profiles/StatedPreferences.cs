@@ -9,6 +9,9 @@ namespace Personalize.Sdk.Profiles;
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
 internal sealed class StatedPreferences(int capacity, bool reserve = false)
 {
+    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, so any write throws.</summary>
+    public static StatedPreferences None { get; } = new(0);
+
     private bool[] _isAttribute = reserve ? new bool[capacity] : [];
     private int[] _ids = reserve ? new int[capacity] : [];
     private sbyte[] _signs = reserve ? new sbyte[capacity] : [];

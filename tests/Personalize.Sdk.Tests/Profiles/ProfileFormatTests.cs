@@ -142,10 +142,10 @@ public sealed class ProfileFormatTests
         catalog.TryGetIndex("kitchen-3", out var kettle);
         profile.RecentItems.Add(book, start);
         profile.RecentItems.Add(hiking, start + TimeSpan.TicksPerHour);
-        profile.Purchases.Add(hiking, start + TimeSpan.TicksPerHour);
-        profile.Dismissed.Add(kettle, start);
-        profile.Preferences.Set(isAttribute: false, books, likes: true, start);
-        profile.Shows.Restore(book, 2, start);
+        profile.WritablePurchases.Add(hiking, start + TimeSpan.TicksPerHour);
+        profile.WritableDismissed.Add(kettle, start);
+        profile.WritablePreferences.Set(isAttribute: false, books, likes: true, start);
+        profile.WritableShows.Restore(book, 2, start);
         return profile;
     }
 }

@@ -123,9 +123,9 @@ public sealed class ProfileStoreTests
             data.Categories.Add(i, 1, ticks, halfLifeTicks: 1e12);
             data.Attributes.Add(i, 1, ticks, halfLifeTicks: 1e12);
             data.RecentItems.Add(i, ticks);
-            data.Purchases.Add(i, ticks);
-            data.Preferences.Set(isAttribute: false, i, likes: true, ticks);
-            data.Shows.RecordShow(i, ticks, windowTicks: 1_000_000);
+            data.WritablePurchases.Add(i, ticks);
+            data.WritablePreferences.Set(isAttribute: false, i, likes: true, ticks);
+            data.WritableShows.RecordShow(i, ticks, windowTicks: 1_000_000);
         }
 
         var grown = GC.GetAllocatedBytesForCurrentThread() - before;
@@ -150,8 +150,8 @@ public sealed class ProfileStoreTests
         for (var i = 0; i < 40; i++)
         {
             live.Attributes.Add(i, 1, 1_000 + i, halfLifeTicks: 1e12);
-            live.Purchases.Add(i, 1_000 + i);
-            live.Shows.RecordShow(i, 1_000 + i, windowTicks: 1_000_000);
+            live.WritablePurchases.Add(i, 1_000 + i);
+            live.WritableShows.RecordShow(i, 1_000 + i, windowTicks: 1_000_000);
         }
 
         var copy = new ProfileData(reserve: true);
@@ -163,6 +163,58 @@ public sealed class ProfileStoreTests
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         Assert.Equal(ProfileData.AttributeSlots, copy.Attributes.Count);
         Assert.Equal(39, copy.Purchases.NewestItem(0));
+    }
+
+    [Fact]
+    public void A_profile_that_only_views_creates_no_purchase_dismissal_preference_or_showing_table()
+    {
+        var data = new ProfileData();
+        for (var i = 0; i < 10; i++)
+        {
+            data.RecentItems.Add(i, 1_000 + i);
+            data.Categories.Add(i % 3, 1, 1_000 + i, halfLifeTicks: 1e12);
+        }
+
+        Assert.Same(TimedRing.None, data.Purchases);
+        Assert.Same(DismissedItems.None, data.Dismissed);
+        Assert.Same(StatedPreferences.None, data.Preferences);
+        Assert.Same(ShowCounter.None, data.Shows);
+
+        data.WritablePurchases.Add(4, 2_000);
+
+        Assert.NotSame(TimedRing.None, data.Purchases);
+        Assert.Equal(4, data.Purchases.NewestItem(0));
+        Assert.Equal(0, TimedRing.None.Count);
+    }
+
+    [Fact]
+    public void The_shared_empty_tables_refuse_writes()
+    {
+        Assert.Throws<InvalidOperationException>(() => DismissedItems.None.Add(1, 1_000));
+        Assert.Throws<IndexOutOfRangeException>(() => TimedRing.None.Add(1, 1_000));
+        Assert.Throws<IndexOutOfRangeException>(() => ShowCounter.None.RecordShow(1, 1_000, windowTicks: 10));
+        Assert.Throws<IndexOutOfRangeException>(() => StatedPreferences.None.Set(isAttribute: false, 1, likes: true, 1_000));
+        Assert.Equal(0, DismissedItems.None.Count + TimedRing.None.Count + ShowCounter.None.Count + StatedPreferences.None.Count);
+    }
+
+    [Fact]
+    public void A_reused_copy_keeps_nothing_of_the_previous_profile_when_the_next_has_no_such_table()
+    {
+        var buyer = new ProfileData();
+        buyer.WritablePurchases.Add(1, 1_000);
+        buyer.WritableDismissed.Add(2, 1_000);
+        buyer.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
+        buyer.WritableShows.RecordShow(4, 1_000, windowTicks: 1_000_000);
+        var browser = new ProfileData();
+        browser.RecentItems.Add(5, 1_000);
+        var copy = new ProfileData(reserve: true);
+
+        buyer.CopyTo(copy);
+        Assert.Equal(4, copy.Purchases.Count + copy.Dismissed.Count + copy.Preferences.Count + copy.Shows.Count);
+        browser.CopyTo(copy);
+
+        Assert.Equal(0, copy.Purchases.Count + copy.Dismissed.Count + copy.Preferences.Count + copy.Shows.Count);
+        Assert.Equal(5, copy.RecentItems.NewestItem(0));
     }
 
     /// <summary>A fake clock that counts reads made on any thread but the one that created it.</summary>

@@ -18,7 +18,14 @@ internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives =
 /// then only explain which candidate of a decision was taken (a linear ranking objective), not how
 /// rewards differ between decisions.
 /// </param>
-internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> Sources, double Ridge, bool PoolNegatives = true, bool WithinStep = false)
+/// <param name="Softmax">
+/// Whether to fit a conditional logit over the whole catalogue instead of the ridge: the item taken
+/// next against every candidate of its decision, the catalogue's partition sum estimated from the
+/// pool (each item itself) and the random negatives (each standing for its share of the rest), with
+/// a Gaussian prior centred on the defaults whose strength is chosen on the last fifth of the
+/// training steps (<see cref="CatalogueSoftmax"/>). <see cref="Ridge"/> is then unused.
+/// </param>
+internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> Sources, double Ridge, bool PoolNegatives = true, bool WithinStep = false, bool Softmax = false)
 {
     /// <summary>Whether this variant learns from <paramref name="example"/>.</summary>
     public bool Uses(in RewardExample example) =>
@@ -36,6 +43,7 @@ internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> 
         new("pool, within step", new HashSet<ExampleSource> { ExampleSource.Pool }, 1, WithinStep: true),
         new("pool+pos+random, within step", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 1, WithinStep: true),
         new("pos+random, within step", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 1, PoolNegatives: false, WithinStep: true),
+        new("catalogue softmax, prior at defaults", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 0, Softmax: true),
     ];
 
     /// <summary>The variant of this name.</summary>

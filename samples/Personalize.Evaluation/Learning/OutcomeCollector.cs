@@ -120,7 +120,7 @@ internal static class OutcomeCollector
                         }
                     }
 
-                    examples.Add(new RewardExample(values, explained.ItemKey == target ? 1 : 0, sources[explained.ItemKey], personalized, steps));
+                    examples.Add(new RewardExample(values, explained.ItemKey == target ? 1 : 0, sources[explained.ItemKey], personalized, steps, candidates.Count));
                 }
 
                 steps++;

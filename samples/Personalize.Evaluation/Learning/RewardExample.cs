@@ -19,7 +19,8 @@ internal enum ExampleSource
 /// <param name="Source">How the candidate entered the step.</param>
 /// <param name="Personalized">Whether the default decision at this step was personalized (else cold start).</param>
 /// <param name="Step">The training step (one decision) the example belongs to; a step's examples are adjacent.</param>
-internal readonly record struct RewardExample(float[] Values, double Reward, ExampleSource Source, bool Personalized, int Step = 0);
+/// <param name="StepCandidates">How many candidates the default decision ranked at this step (the whole catalogue the user could be shown).</param>
+internal readonly record struct RewardExample(float[] Values, double Reward, ExampleSource Source, bool Personalized, int Step = 0, int StepCandidates = 0);
 
 /// <summary>The examples collected from one training period.</summary>
 /// <param name="Signals">The signal names, the order of every example's values.</param>

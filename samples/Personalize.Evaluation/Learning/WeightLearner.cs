@@ -23,6 +23,11 @@ internal static class WeightLearner
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(defaults);
+        if (variant.Softmax)
+        {
+            return LearnSoftmax(examples, personalized, defaults);
+        }
+
         var n = examples.Signals.Count;
         var model = new RidgeRegression(n);
         var hasInput = new bool[n];
@@ -89,6 +94,57 @@ internal static class WeightLearner
             weights[signal] = hasInput[s] ? (float)Math.Round(Math.Max(0, theta[s]) * scale, 4) : (defaults.TryGetValue(signal, out var w) ? w : 0);
         }
 
+        return weights;
+    }
+
+    /// <summary>The weights of <see cref="CatalogueSoftmax"/> over the steps of one decision variant, or null with too few steps.</summary>
+    private static Dictionary<string, float>? LearnSoftmax(RewardExamples examples, bool personalized, IReadOnlyDictionary<string, float> defaults)
+    {
+        var n = examples.Signals.Count;
+        var active = Enumerable.Range(0, n).Where(s => examples.Examples.Any(e => e.Personalized == personalized && e.Values[s] != 0)).ToArray();
+        var steps = new List<CatalogueSoftmax.Step>();
+        foreach (var group in examples.Examples.Where(e => e.Personalized == personalized).GroupBy(e => e.Step))
+        {
+            var rows = group.ToArray();
+            var taken = Array.FindIndex(rows, e => e.Reward > 0);
+            var randoms = rows.Count(e => e.Source == ExampleSource.Random);
+            if (taken < 0)
+            {
+                continue;
+            }
+
+            // Each random negative stands for its share of the catalogue outside the pool and the item taken.
+            var rest = rows[0].StepCandidates - rows.Count(e => e.Source != ExampleSource.Random);
+            var randomLogWeight = randoms > 0 && rest > randoms ? Math.Log((double)rest / randoms) : 0;
+            steps.Add(new(
+                [.. rows.Select(e => active.Select(s => (double)e.Values[s]).ToArray())],
+                [.. rows.Select(e => e.Source == ExampleSource.Random ? randomLogWeight : 0)],
+                taken));
+        }
+
+        if (steps.Count < MinimumSteps || active.Length == 0)
+        {
+            return null;
+        }
+
+        var start = active.Select(s => defaults.TryGetValue(examples.Signals[s], out var w) ? (double)w : 0).ToArray();
+        var fit = CatalogueSoftmax.Learn(steps, start);
+        var learnedSum = fit.Theta.Sum(t => Math.Max(0, t));
+        if (learnedSum <= 0)
+        {
+            return null;
+        }
+
+        var scale = start.Sum() > 0 ? start.Sum() / learnedSum : 1 / learnedSum;
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        for (var s = 0; s < n; s++)
+        {
+            var signal = examples.Signals[s];
+            var a = Array.IndexOf(active, s);
+            weights[signal] = a >= 0 ? (float)Math.Round(Math.Max(0, fit.Theta[a]) * scale, 4) : (defaults.TryGetValue(signal, out var w) ? w : 0);
+        }
+
+        Console.Error.WriteLine(FormattableString.Invariant($"  softmax ({(personalized ? "personalized" : "cold start")}): {steps.Count} steps, temperature {fit.Temperature:F2}, prior strength {fit.Strength:G2} per step"));
         return weights;
     }
 

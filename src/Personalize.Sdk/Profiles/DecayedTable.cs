@@ -110,11 +110,19 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
         if (slot == capacity)
         {
             // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
+            // An entry whose value times a lower bound of its decay already exceeds the weakest so far
+            // cannot replace it, so its exp is skipped: the same slot as computing every one.
             slot = 0;
             var weakest = double.MaxValue;
             for (var i = 0; i < Count; i++)
             {
-                var value = ValueAt(i, ticks, halfLifeTicks);
+                ref readonly var entry = ref _slots[i];
+                if (entry.Value >= 0 && entry.Value * Decay.LowerBound(entry.Ticks, ticks, halfLifeTicks) > weakest)
+                {
+                    continue;
+                }
+
+                var value = entry.Value * Decay.Factor(entry.Ticks, ticks, halfLifeTicks);
                 if (value < weakest)
                 {
                     weakest = value;

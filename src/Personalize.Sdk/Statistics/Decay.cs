@@ -11,6 +11,13 @@ internal static class Decay
         fromTicks == toTicks ? 1 : Math.Exp((fromTicks - toTicks) / halfLifeTicks * Ln2);
 
     /// <summary>
+    /// A lower bound of <see cref="Factor"/> without an exp: e^x ≥ 1 + x, less a margin far wider than
+    /// exp's rounding error, so a value times this bound never exceeds the value times the factor.
+    /// </summary>
+    public static double LowerBound(long fromTicks, long toTicks, double halfLifeTicks) =>
+        Math.Max(0, 1 + ((fromTicks - toTicks) / halfLifeTicks * Ln2)) * (1 - 1e-12);
+
+    /// <summary>
     /// Adds <paramref name="amount"/> observed at <paramref name="ticks"/> to a value last updated at
     /// <paramref name="lastTicks"/>. Returns the new value and its new update time; an event older
     /// than the last update is decayed to it instead, so late events still count, but less.

@@ -120,8 +120,9 @@ internal sealed class ProfileData
         Categories.CopyTo(target.Categories);
         Attributes.CopyTo(target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
-        // Read each optional table once: a writer may create it while this copies.
-        if (Volatile.Read(ref _purchases) is { } purchases)
+        // Read each optional table once: a writer may create it while this copies. An empty one is
+        // not created on the target, so restoring state keeps profiles as small as tracking does.
+        if (Volatile.Read(ref _purchases) is { Count: > 0 } purchases)
         {
             purchases.CopyTo(target.WritablePurchases);
         }
@@ -130,7 +131,7 @@ internal sealed class ProfileData
             target._purchases?.Clear();
         }
 
-        if (Volatile.Read(ref _dismissed) is { } dismissed)
+        if (Volatile.Read(ref _dismissed) is { Count: > 0 } dismissed)
         {
             dismissed.CopyTo(target.WritableDismissed);
         }
@@ -139,7 +140,7 @@ internal sealed class ProfileData
             target._dismissed?.Clear();
         }
 
-        if (Volatile.Read(ref _preferences) is { } preferences)
+        if (Volatile.Read(ref _preferences) is { Count: > 0 } preferences)
         {
             preferences.CopyTo(target.WritablePreferences);
         }
@@ -148,7 +149,7 @@ internal sealed class ProfileData
             target._preferences?.Clear();
         }
 
-        if (Volatile.Read(ref _shows) is { } shows)
+        if (Volatile.Read(ref _shows) is { Count: > 0 } shows)
         {
             shows.CopyTo(target.WritableShows);
         }

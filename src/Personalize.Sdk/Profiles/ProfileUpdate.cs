@@ -117,7 +117,10 @@ internal readonly ref struct ProfileUpdate
 
                 break;
             default:
-                profile.Shows.Reset(update.ItemIndex);
+                if (profile.Shows.Count > 0)
+                {
+                    profile.WritableShows.Reset(update.ItemIndex);
+                }
                 if (!update.ProfileOnly)
                 {
                     update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems.Items);

@@ -10,7 +10,7 @@ namespace Personalize.Sdk.Profiles;
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
 internal sealed class ShowCounter(int capacity, bool reserve = false)
 {
-    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, so any write throws.</summary>
+    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
     public static ShowCounter None { get; } = new(0);
 
     private int[] _items = reserve ? new int[capacity] : [];
@@ -144,6 +144,11 @@ internal sealed class ShowCounter(int capacity, bool reserve = false)
         if (_items.Length >= needed && _counts.Length >= needed && _firstShownTicks.Length >= needed)
         {
             return;
+        }
+
+        if (ReferenceEquals(this, None))
+        {
+            throw new InvalidOperationException("The shared empty table is read-only; write through ProfileData's Writable* properties.");
         }
 
         // Straight to full size: a decision shows a page of items at a time, so a counter that starts

@@ -10,7 +10,7 @@ namespace Personalize.Sdk.Profiles;
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
 internal sealed class TimedRing(int capacity, bool reserve = false)
 {
-    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, so any write throws.</summary>
+    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
     public static TimedRing None { get; } = new(0);
 
     private int[] _items = reserve ? new int[capacity] : [];
@@ -129,6 +129,11 @@ internal sealed class TimedRing(int capacity, bool reserve = false)
         if (_items.Length >= needed && _ticks.Length >= needed)
         {
             return;
+        }
+
+        if (ReferenceEquals(this, None))
+        {
+            throw new InvalidOperationException("The shared empty table is read-only; write through ProfileData's Writable* properties.");
         }
 
         var length = TableGrowth.NextLength(_items.Length, needed, Math.Max(needed, capacity));

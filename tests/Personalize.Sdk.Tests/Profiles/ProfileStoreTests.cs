@@ -194,7 +194,36 @@ public sealed class ProfileStoreTests
         Assert.Throws<IndexOutOfRangeException>(() => TimedRing.None.Add(1, 1_000));
         Assert.Throws<IndexOutOfRangeException>(() => ShowCounter.None.RecordShow(1, 1_000, windowTicks: 10));
         Assert.Throws<IndexOutOfRangeException>(() => StatedPreferences.None.Set(isAttribute: false, 1, likes: true, 1_000));
+        var filled = new ProfileData();
+        filled.WritablePurchases.Add(1, 1_000);
+        filled.WritableShows.RecordShow(1, 1_000, windowTicks: 10);
+        filled.WritablePreferences.Set(isAttribute: false, 1, likes: true, 1_000);
+        Assert.Throws<InvalidOperationException>(() => filled.Purchases.CopyTo(TimedRing.None));
+        Assert.Throws<InvalidOperationException>(() => filled.Shows.CopyTo(ShowCounter.None));
+        Assert.Throws<InvalidOperationException>(() => filled.Preferences.CopyTo(StatedPreferences.None));
         Assert.Equal(0, DismissedItems.None.Count + TimedRing.None.Count + ShowCounter.None.Count + StatedPreferences.None.Count);
+    }
+
+    [Fact]
+    public void Copying_a_profile_whose_optional_tables_are_empty_creates_none_on_the_target()
+    {
+        // A reused source (as when restoring state record by record) keeps its emptied tables.
+        var source = new ProfileData();
+        source.WritablePurchases.Add(1, 1_000);
+        source.WritableDismissed.Add(2, 1_000);
+        source.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
+        source.WritableShows.RecordShow(4, 1_000, windowTicks: 10);
+        source.Clear();
+        source.RecentItems.Add(5, 2_000);
+        var target = new ProfileData();
+
+        source.CopyTo(target);
+
+        Assert.Same(TimedRing.None, target.Purchases);
+        Assert.Same(DismissedItems.None, target.Dismissed);
+        Assert.Same(StatedPreferences.None, target.Preferences);
+        Assert.Same(ShowCounter.None, target.Shows);
+        Assert.Equal(5, target.RecentItems.NewestItem(0));
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Personalize.Sdk.Profiles;
 /// write overlapped, so <see cref="CopyTo"/> must survive a torn read (arrays replaced by a growth
 /// while it reads them) without throwing; the retry then discards what it copied.
 /// </remarks>
-internal sealed class DismissedItems
+internal sealed class DismissedItems : IOptionalTable<DismissedItems>
 {
     /// <summary>The most dismissals one profile keeps: 12 KB at most per profile.</summary>
     public const int Capacity = 1_024;

@@ -74,16 +74,16 @@ internal sealed class ProfileData
     public ShowCounter Shows => _shows ?? ShowCounter.None;
 
     /// <summary>The purchases, created now if this is the first.</summary>
-    public TimedRing WritablePurchases => _purchases ??= new(PurchaseSlots);
+    public TimedRing WritablePurchases => _purchases ??= NewPurchases();
 
     /// <summary>The dismissals, created now if this is the first.</summary>
-    public DismissedItems WritableDismissed => _dismissed ??= new();
+    public DismissedItems WritableDismissed => _dismissed ??= NewDismissed();
 
     /// <summary>The stated preferences, created now if this is the first.</summary>
-    public StatedPreferences WritablePreferences => _preferences ??= new(PreferenceSlots);
+    public StatedPreferences WritablePreferences => _preferences ??= NewPreferences();
 
     /// <summary>The showings, created now if this is the first.</summary>
-    public ShowCounter WritableShows => _shows ??= new(ShowSlots);
+    public ShowCounter WritableShows => _shows ??= NewShows();
 
     /// <summary>A live profile: its tables take memory as entries arrive.</summary>
     public ProfileData()
@@ -122,41 +122,10 @@ internal sealed class ProfileData
         RecentItems.CopyTo(target.RecentItems);
         // Read each optional table once: a writer may create it while this copies. An empty one is
         // not created on the target, so restoring state keeps profiles as small as tracking does.
-        if (Volatile.Read(ref _purchases) is { Count: > 0 } purchases)
-        {
-            purchases.CopyTo(target.WritablePurchases);
-        }
-        else
-        {
-            target._purchases?.Clear();
-        }
-
-        if (Volatile.Read(ref _dismissed) is { Count: > 0 } dismissed)
-        {
-            dismissed.CopyTo(target.WritableDismissed);
-        }
-        else
-        {
-            target._dismissed?.Clear();
-        }
-
-        if (Volatile.Read(ref _preferences) is { Count: > 0 } preferences)
-        {
-            preferences.CopyTo(target.WritablePreferences);
-        }
-        else
-        {
-            target._preferences?.Clear();
-        }
-
-        if (Volatile.Read(ref _shows) is { Count: > 0 } shows)
-        {
-            shows.CopyTo(target.WritableShows);
-        }
-        else
-        {
-            target._shows?.Clear();
-        }
+        CopyOptional(Volatile.Read(ref _purchases), ref target._purchases, NewPurchases);
+        CopyOptional(Volatile.Read(ref _dismissed), ref target._dismissed, NewDismissed);
+        CopyOptional(Volatile.Read(ref _preferences), ref target._preferences, NewPreferences);
+        CopyOptional(Volatile.Read(ref _shows), ref target._shows, NewShows);
     }
 
     public void Clear()
@@ -309,6 +278,28 @@ internal sealed class ProfileData
         if (Consent is { } consent && (consent & ConsentFlags.Personalization) == 0)
         {
             ForgetBehaviour();
+        }
+    }
+
+    private static TimedRing NewPurchases() => new(PurchaseSlots);
+
+    private static DismissedItems NewDismissed() => new();
+
+    private static StatedPreferences NewPreferences() => new(PreferenceSlots);
+
+    private static ShowCounter NewShows() => new(ShowSlots);
+
+    /// <summary>Copies an optional table into the target's, creating it there only when there is something to copy.</summary>
+    private static void CopyOptional<T>(T? source, ref T? target, Func<T> create)
+        where T : class, IOptionalTable<T>
+    {
+        if (source is { Count: > 0 })
+        {
+            source.CopyTo(target ??= create());
+        }
+        else
+        {
+            target?.Clear();
         }
     }
 }

@@ -8,7 +8,7 @@ namespace Personalize.Sdk.Profiles;
 /// </summary>
 /// <param name="capacity">The most items counted.</param>
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
-internal sealed class ShowCounter(int capacity, bool reserve = false)
+internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptionalTable<ShowCounter>
 {
     /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
     public static ShowCounter None { get; } = new(0);

@@ -7,7 +7,7 @@ namespace Personalize.Sdk.Profiles;
 /// </summary>
 /// <param name="capacity">The most statements kept.</param>
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
-internal sealed class StatedPreferences(int capacity, bool reserve = false)
+internal sealed class StatedPreferences(int capacity, bool reserve = false) : IOptionalTable<StatedPreferences>
 {
     /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
     public static StatedPreferences None { get; } = new(0);

@@ -208,11 +208,7 @@ public sealed class ProfileStoreTests
     public void Copying_a_profile_whose_optional_tables_are_empty_creates_none_on_the_target()
     {
         // A reused source (as when restoring state record by record) keeps its emptied tables.
-        var source = new ProfileData();
-        source.WritablePurchases.Add(1, 1_000);
-        source.WritableDismissed.Add(2, 1_000);
-        source.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
-        source.WritableShows.RecordShow(4, 1_000, windowTicks: 10);
+        var source = WithEveryOptionalTable();
         source.Clear();
         source.RecentItems.Add(5, 2_000);
         var target = new ProfileData();
@@ -229,11 +225,7 @@ public sealed class ProfileStoreTests
     [Fact]
     public void A_reused_copy_keeps_nothing_of_the_previous_profile_when_the_next_has_no_such_table()
     {
-        var buyer = new ProfileData();
-        buyer.WritablePurchases.Add(1, 1_000);
-        buyer.WritableDismissed.Add(2, 1_000);
-        buyer.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
-        buyer.WritableShows.RecordShow(4, 1_000, windowTicks: 1_000_000);
+        var buyer = WithEveryOptionalTable();
         var browser = new ProfileData();
         browser.RecentItems.Add(5, 1_000);
         var copy = new ProfileData(reserve: true);
@@ -244,6 +236,17 @@ public sealed class ProfileStoreTests
 
         Assert.Equal(0, copy.Purchases.Count + copy.Dismissed.Count + copy.Preferences.Count + copy.Shows.Count);
         Assert.Equal(5, copy.RecentItems.NewestItem(0));
+    }
+
+    /// <summary>A profile with one purchase, dismissal, stated preference and showing.</summary>
+    private static ProfileData WithEveryOptionalTable()
+    {
+        var profile = new ProfileData();
+        profile.WritablePurchases.Add(1, 1_000);
+        profile.WritableDismissed.Add(2, 1_000);
+        profile.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
+        profile.WritableShows.RecordShow(4, 1_000, windowTicks: 1_000_000);
+        return profile;
     }
 
     /// <summary>A fake clock that counts reads made on any thread but the one that created it.</summary>

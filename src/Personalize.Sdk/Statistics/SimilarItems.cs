@@ -24,16 +24,17 @@ namespace Personalize.Sdk.Statistics;
 /// </para>
 /// <para>
 /// <b>Off the request path.</b> <see cref="Append"/> (from <c>Track</c>) copies the event and at
-/// most <see cref="Window"/> recent item indices into an inbox under a short lock, O(1) and without
+/// most <see cref="Window"/> recent item indices into an inbox under a short lock (one of
+/// <see cref="InboxStripes"/>, by thread, so no lock is shared by every event), O(1) and without
 /// allocating once the inbox has grown. A timer (every <see cref="RefreshInterval"/>, on the SDK's
 /// <see cref="TimeProvider"/>) folds the inbox into the counts and republishes the rows whose counts
 /// changed (every row after <see cref="FullRebuildEvery"/> refreshes, a rebase or a forget, so
 /// changes in n(j) reach every row). The inbox holds at most <see cref="InboxCapacity"/> events;
-/// at half of it a fold (which publishes nothing: tables change only on the timer, when a catalog
+/// when a part is half full a fold (which publishes nothing: tables change only on the timer, when a catalog
 /// change gives freed item indices to new keys (<see cref="Forget"/>) and when a snapshot's counts
 /// are merged (<see cref="PublishAll"/>), so a replay on a fake clock is deterministic) is queued on
-/// the thread pool; should it fall behind, the call that finds the inbox full folds it itself, so no
-/// event is lost.
+/// the thread pool; should it fall behind, the call that finds its part full folds the inbox itself,
+/// so no event is lost.
 /// </para>
 /// <para>
 /// <b>Memory</b>, all growing on demand: per item with events, its counts of at most
@@ -79,13 +80,21 @@ internal sealed class SimilarItems : IDisposable
     /// <summary>The most events the inbox holds between two folds.</summary>
     public const int InboxCapacity = 65_536;
 
+    /// <summary>
+    /// How many parts the inbox is split into, by the appending thread: an event takes only its
+    /// part's lock, so threads tracking at once do not queue on one lock. A part holds at most
+    /// <see cref="InboxCapacity"/> ÷ <see cref="InboxStripes"/> events.
+    /// </summary>
+    public const int InboxStripes = 8;
+
+    private const int StripeCapacity = InboxCapacity / InboxStripes;
+
     private const double RebaseExponent = 32;
 
-    private readonly Lock _inboxLock = new();
+    private readonly InboxStripe[] _stripes = [.. Enumerable.Range(0, InboxStripes).Select(_ => new InboxStripe())];
     private readonly Lock _modelLock = new();
     private readonly double _halfLifeTicks;
     private readonly ITimer? _timer;
-    private Inbox _inbox = new();
     private Inbox _folding = new();
     private int _foldQueued;
 
@@ -120,10 +129,16 @@ internal sealed class SimilarItems : IDisposable
     {
         get
         {
-            lock (_inboxLock)
+            var pending = 0;
+            foreach (var stripe in _stripes)
             {
-                return _inbox.Count;
+                lock (stripe.Gate)
+                {
+                    pending += stripe.Filling.Count;
+                }
             }
+
+            return pending;
         }
     }
 
@@ -144,34 +159,28 @@ internal sealed class SimilarItems : IDisposable
             return;
         }
 
-        bool queueFold;
+        // One thread's events share a part, so a replay on one thread folds them in the order tracked.
+        var stripe = _stripes[Environment.CurrentManagedThreadId & (InboxStripes - 1)];
+        int pending;
         while (true)
         {
-            lock (_inboxLock)
+            lock (stripe.Gate)
             {
-                if (_inbox.Count < InboxCapacity)
+                if (stripe.Filling.Count < StripeCapacity)
                 {
+                    stripe.Filling.Add(itemIndex, ticks, recent);
+                    pending = stripe.Filling.Count;
                     break;
                 }
             }
 
             // The background fold fell behind: this call folds, so no event is lost and a replay
-            // folds the same events whatever the thread pool did. Outside the inbox lock: Fold takes
-            // the model lock first.
+            // folds the same events whatever the thread pool did. Outside the part's lock: Fold
+            // takes the model lock first.
             FoldQueued();
         }
 
-        lock (_inboxLock)
-        {
-            _inbox.Add(itemIndex, ticks, recent);
-            queueFold = _inbox.Count >= InboxCapacity / 2 && _foldQueued == 0;
-            if (queueFold)
-            {
-                _foldQueued = 1;
-            }
-        }
-
-        if (queueFold)
+        if (pending >= StripeCapacity / 2 && Interlocked.CompareExchange(ref _foldQueued, 1, 0) == 0)
         {
             // Only folds: what decisions see changes on the timer (or a forget or merge), never on a
             // pool thread's schedule, so a replay is deterministic.
@@ -297,16 +306,25 @@ internal sealed class SimilarItems : IDisposable
         }
     }
 
-    /// <summary>Moves the inbox's events into the counts, under the model lock.</summary>
+    /// <summary>Moves the inbox's events into the counts, part by part, under the model lock.</summary>
     private void Fold()
     {
-        lock (_inboxLock)
+        // Cleared first, so an event appended after a part was taken can queue the next fold.
+        Volatile.Write(ref _foldQueued, 0);
+        foreach (var stripe in _stripes)
         {
-            (_inbox, _folding) = (_folding, _inbox);
-            _foldQueued = 0;
-        }
+            lock (stripe.Gate)
+            {
+                (stripe.Filling, _folding) = (_folding, stripe.Filling);
+            }
 
-        var inbox = _folding;
+            FoldEvents(_folding);
+        }
+    }
+
+    /// <summary>Adds one part's events to the counts and empties it, under the model lock.</summary>
+    private void FoldEvents(Inbox inbox)
+    {
         for (var e = 0; e < inbox.Count; e++)
         {
             var item = inbox.Items[e];
@@ -482,6 +500,13 @@ internal sealed class SimilarItems : IDisposable
     }
 
     /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>
+    /// <summary>One part of the inbox: the events its threads appended since the last fold, under its own lock.</summary>
+    private sealed class InboxStripe
+    {
+        public readonly Lock Gate = new();
+        public Inbox Filling = new();
+    }
+
     private sealed class Inbox
     {
         public int[] Items = [];

@@ -109,6 +109,58 @@ public sealed class SimilarItemsTests
     }
 
     [Fact]
+    public void Threads_appending_at_once_lose_no_event_even_when_their_parts_fill_and_fold()
+    {
+        // Four threads each append 3 × the part's capacity: every part fills and folds on the
+        // appending thread while the others keep appending. Each event counts once for its item and
+        // once for its pair with item 0.
+        using var model = new SimilarItems(null, TestSdk.Start);
+        var ticks = TestSdk.Start.UtcTicks;
+        const int Threads = 4;
+        var perThread = 3 * SimilarItems.InboxCapacity / SimilarItems.InboxStripes;
+        using var start = new Barrier(Threads);
+        var workers = Enumerable.Range(0, Threads).Select(t => new Thread(() =>
+        {
+            start.SignalAndWait();
+            for (var i = 0; i < perThread; i++)
+            {
+                model.Append(1 + t, ticks, [0]);
+            }
+        })).ToArray();
+        foreach (var worker in workers)
+        {
+            worker.Start();
+        }
+
+        foreach (var worker in workers)
+        {
+            worker.Join();
+        }
+
+        model.Refresh();
+
+        Assert.Equal(0, model.Pending);
+        var counts = new Dictionary<int, double>();
+        var pairsWithZero = new Dictionary<int, float>();
+        model.VisitCounts((item, count, pairItems, pairCounts) =>
+        {
+            counts[item] = count;
+            if (item == 0)
+            {
+                for (var slot = 0; slot < pairItems.Length; slot++)
+                {
+                    pairsWithZero[pairItems[slot]] = pairCounts[slot];
+                }
+            }
+        });
+        for (var t = 0; t < Threads; t++)
+        {
+            Assert.Equal(perThread, counts[1 + t]);
+            Assert.Equal(perThread, pairsWithZero[1 + t]);
+        }
+    }
+
+    [Fact]
     public void A_repeat_of_an_item_among_the_recent_ones_counts_nothing()
     {
         using var model = HandMadeHistory();

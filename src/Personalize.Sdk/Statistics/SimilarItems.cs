@@ -499,7 +499,6 @@ internal sealed class SimilarItems : IDisposable
         Array.Resize(ref _penaltyOf, length);
     }
 
-    /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>
     /// <summary>One part of the inbox: the events its threads appended since the last fold, under its own lock.</summary>
     private sealed class InboxStripe
     {
@@ -507,6 +506,7 @@ internal sealed class SimilarItems : IDisposable
         public Inbox Filling = new();
     }
 
+    /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>
     private sealed class Inbox
     {
         public int[] Items = [];

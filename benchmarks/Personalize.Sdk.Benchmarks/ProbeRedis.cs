@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Redis;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
@@ -17,4 +19,16 @@ internal static class ProbeRedis
         await admin.GetDatabase().ExecuteAsync("CONFIG", "SET", "appendfsync", "everysec");
         return redis;
     }
+
+    /// <summary>A key prefix of its own for one probe run, so runs against one server never meet.</summary>
+    public static string NewPrefix() => $"probe-{Guid.NewGuid():N}";
+
+    /// <summary>Attaches a personalizer to <paramref name="redis"/> under <paramref name="prefix"/>, then applies <paramref name="configure"/>.</summary>
+    public static Action<PersonalizationBuilder> Attach(RedisServer redis, string prefix, Action<RedisPersonalizationOptions>? configure = null) =>
+        builder => builder.AddRedis(o =>
+        {
+            o.Configuration = redis.Configuration;
+            o.KeyPrefix = prefix;
+            configure?.Invoke(o);
+        });
 }

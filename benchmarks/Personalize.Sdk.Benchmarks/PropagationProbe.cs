@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using Personalize.Sdk.Redis;
 using StackExchange.Redis;
@@ -45,16 +44,14 @@ internal static class PropagationProbe
         await using var redis = await ProbeRedis.StartAsync();
 
         var catalog = BenchmarkData.Catalog(1_000);
-        var prefix = $"probe-{Guid.NewGuid():N}";
-        void Attach(PersonalizationBuilder builder) => builder.AddRedis(o =>
+        var prefix = ProbeRedis.NewPrefix();
+        var attach = ProbeRedis.Attach(redis, prefix, o =>
         {
-            o.Configuration = redis.Configuration;
-            o.KeyPrefix = prefix;
             o.FlushInterval = flush;
             o.ReplicationPollInterval = poll;
         });
-        var (servicesA, a) = BenchmarkData.Warm(catalog, users: 0, attach: Attach);
-        var (servicesB, b) = BenchmarkData.Warm(catalog, users: 0, attach: Attach);
+        var (servicesA, a) = BenchmarkData.Warm(catalog, users: 0, attach: attach);
+        var (servicesB, b) = BenchmarkData.Warm(catalog, users: 0, attach: attach);
         using (servicesA)
         using (servicesB)
         {

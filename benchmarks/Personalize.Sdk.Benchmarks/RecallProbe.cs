@@ -23,14 +23,10 @@ internal static class RecallProbe
     {
         await using var redis = await ProbeRedis.StartAsync();
         var catalog = BenchmarkData.Catalog(1_000);
-        var prefix = $"probe-{Guid.NewGuid():N}";
-        void Attach(PersonalizationBuilder builder) => builder.AddRedis(o =>
-        {
-            o.Configuration = redis.Configuration;
-            o.KeyPrefix = prefix;
-        });
+        var prefix = ProbeRedis.NewPrefix();
+        var attach = ProbeRedis.Attach(redis, prefix);
 
-        var (servicesA, a) = BenchmarkData.Warm(catalog, users: 0, attach: Attach);
+        var (servicesA, a) = BenchmarkData.Warm(catalog, users: 0, attach: attach);
         using (servicesA)
         {
             // Consent first, so B's GetConsent (which never looks in Redis) shows when the profile is back.
@@ -45,7 +41,7 @@ internal static class RecallProbe
             }
 
             await servicesA.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync();
-            var (servicesB, b) = BenchmarkData.Warm(catalog, users: 0, attach: Attach, configure: o => o.MaxProfiles = 100);
+            var (servicesB, b) = BenchmarkData.Warm(catalog, users: 0, attach: attach, configure: o => o.MaxProfiles = 100);
             using (servicesB)
             {
                 await servicesB.GetRequiredService<ReplicaPump>().CaughtUp;

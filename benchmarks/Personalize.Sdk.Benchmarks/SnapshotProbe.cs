@@ -22,18 +22,16 @@ internal static class SnapshotProbe
         await using var redis = await ProbeRedis.StartAsync();
 
         var catalog = BenchmarkData.Catalog(1_000);
-        var prefix = $"probe-{Guid.NewGuid():N}";
-        void Attach(PersonalizationBuilder builder) => builder.AddRedis(o =>
+        var prefix = ProbeRedis.NewPrefix();
+        var attach = ProbeRedis.Attach(redis, prefix, o =>
         {
-            o.Configuration = redis.Configuration;
-            o.KeyPrefix = prefix;
             o.JournalMaxLength = 100_000_000;
             o.SnapshotInterval = TimeSpan.Zero;
             o.MaxBufferedWrites = 10_000_000;
         });
         void Configure(PersonalizationOptions options) => options.MaxProfiles = Math.Max(options.MaxProfiles, people);
 
-        var (services, writer) = BenchmarkData.Warm(catalog, users: 0, attach: Attach, configure: Configure);
+        var (services, writer) = BenchmarkData.Warm(catalog, users: 0, attach: attach, configure: Configure);
         using (services)
         {
             var random = new Random(42);
@@ -60,11 +58,11 @@ internal static class SnapshotProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{people:N0} people x {ViewsPerPerson} views ({people * ViewsPerPerson:N0} journal entries), loopback, appendfsync everysec:"));
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  writing the snapshot ({outcome}): {written.TotalSeconds:0.00} s, {length / 1_048_576.0:0.0} MiB, {length / (double)people:0} bytes per person"));
 
-            var fromSnapshot = await TimeRestartAsync(Attach, Configure, people);
+            var fromSnapshot = await TimeRestartAsync(attach, Configure, people);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a restart that merges the snapshot: {fromSnapshot.TotalSeconds:0.00} s until caught up"));
 
             await database.KeyDeleteAsync($"{prefix}:snapshot");
-            var fromJournal = await TimeRestartAsync(Attach, Configure, people);
+            var fromJournal = await TimeRestartAsync(attach, Configure, people);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  a restart that replays the whole journal instead: {fromJournal.TotalSeconds:0.00} s until caught up"));
         }
 

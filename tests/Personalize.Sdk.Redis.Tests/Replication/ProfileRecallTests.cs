@@ -25,8 +25,7 @@ public sealed class ProfileRecallTests
         History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();
-        SameTime(a, b);
-        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
+        HeldAlike(a, b, "shopper");
 
         await EvictAsync(b, "shopper");
         Assert.NotEqual(Held(a, "shopper"), Held(b, "shopper"));
@@ -75,9 +74,7 @@ public sealed class ProfileRecallTests
         await b.CatchUpAsync();
         await a.CatchUpAsync();
 
-        SameTime(a, b);
-        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
-        Assert.Contains("\"eventCount\":7", Held(b, "shopper"), StringComparison.Ordinal);
+        Assert.Contains("\"eventCount\":7", HeldAlike(a, b, "shopper"), StringComparison.Ordinal);
     }
 
     [RedisFact]
@@ -204,9 +201,7 @@ public sealed class ProfileRecallTests
         await b.FlushAsync();
         await a.CatchUpAsync();
 
-        SameTime(a, b);
-        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
-        Assert.Contains("\"eventCount\":3", Held(b, "shopper"), StringComparison.Ordinal);
+        Assert.Contains("\"eventCount\":3", HeldAlike(a, b, "shopper"), StringComparison.Ordinal);
     }
 
     [RedisFact]
@@ -304,9 +299,7 @@ public sealed class ProfileRecallTests
         release.SetResult();
         await b.RecallsEndedAsync();
 
-        SameTime(a, b);
-        Assert.Equal(Held(a, "shopper"), Held(b, "shopper"));
-        Assert.Contains("\"eventCount\":6", Held(b, "shopper"), StringComparison.Ordinal);
+        Assert.Contains("\"eventCount\":6", HeldAlike(a, b, "shopper"), StringComparison.Ordinal);
     }
 
     [RedisFact]
@@ -457,6 +450,15 @@ public sealed class ProfileRecallTests
     }
 
     /// <summary>Moves the servers' clocks to the latest of them, so what they hold reads alike.</summary>
+    /// <summary>Both clocks at the later one, then asserts both servers hold the same of the person, and returns it.</summary>
+    private static string HeldAlike(AppServer a, AppServer b, string person)
+    {
+        SameTime(a, b);
+        var held = Held(b, person);
+        Assert.Equal(Held(a, person), held);
+        return held;
+    }
+
     private static void SameTime(params AppServer[] servers)
     {
         var latest = servers.Max(server => server.Time.GetUtcNow());

@@ -14,7 +14,7 @@ public class AffinityTableBenchmarks
 {
     private const int Categories = 40;
     private static readonly double HalfLifeTicks = TimeSpan.FromDays(30).Ticks;
-    private readonly DecayedTable _table = new(ProfileData.CategorySlots);
+    private DecayedTable _table = new(ProfileData.CategorySlots);
     private readonly int[] _categories = new int[4096];
     private long _ticks = DateTimeOffset.UnixEpoch.Ticks;
     private int _next;

@@ -170,7 +170,7 @@ public readonly struct ProfileView
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
     public bool IsStatedDislike(int itemIndex) => MatchesStatement(itemIndex, sign: -1);
 
-    private static double PositiveSum(DecayedTable table, long nowTicks, double halfLifeTicks)
+    private static double PositiveSum(in DecayedTable table, long nowTicks, double halfLifeTicks)
     {
         var sum = 0d;
         for (var slot = 0; slot < table.Count; slot++)
@@ -185,7 +185,7 @@ public readonly struct ProfileView
         return sum;
     }
 
-    private double PositiveSum(DecayedTable table) => PositiveSum(table, _nowTicks, _halfLifeTicks);
+    private double PositiveSum(in DecayedTable table) => PositiveSum(in table, _nowTicks, _halfLifeTicks);
 
     private bool MatchesStatement(int itemIndex, int sign)
     {

@@ -9,30 +9,46 @@ namespace Personalize.Sdk.Profiles;
 /// (<see cref="TableGrowth"/>); when full, the weakest entry makes room.
 /// </summary>
 /// <remarks>
+/// <para>
 /// The entries live in one array of 20-byte slots rather than three parallel arrays: a profile holds
 /// two of these tables, and each array costs a 24-byte header, so this saves 96 bytes a person.
+/// </para>
+/// <para>
+/// A struct, held in a field of <see cref="ProfileData"/> and changed in place there: as a class it
+/// cost every person two more objects (64 bytes with their references). Pass it by <see langword="ref"/>
+/// to change it; a copy shares the slots but not the count.
+/// </para>
 /// </remarks>
-/// <param name="capacity">The most entries the table holds.</param>
-/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
-internal sealed class DecayedTable(int capacity, bool reserve = false)
+internal struct DecayedTable
 {
-    private Slot[] _slots = reserve ? new Slot[capacity] : [];
+    private readonly int _capacity;
+    private Slot[] _slots;
+    private int _count;
 
-    public int Count { get; private set; }
+    /// <summary>A table of up to <paramref name="capacity"/> entries.</summary>
+    /// <param name="capacity">The most entries the table holds.</param>
+    /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+    public DecayedTable(int capacity, bool reserve = false)
+    {
+        _capacity = capacity;
+        _slots = reserve ? new Slot[capacity] : [];
+    }
 
-    public int IdAt(int slot) => _slots[slot].Id;
+    public readonly int Count => _count;
+
+    public readonly int IdAt(int slot) => _slots[slot].Id;
 
     /// <summary>A slot's value as stored, undecayed, and when it was last updated: for serialising exactly.</summary>
-    public (double Value, long Ticks) StoredAt(int slot) => (_slots[slot].Value, _slots[slot].Ticks);
+    public readonly (double Value, long Ticks) StoredAt(int slot) => (_slots[slot].Value, _slots[slot].Ticks);
 
     /// <summary>The decayed value of a slot at <paramref name="nowTicks"/>.</summary>
-    public double ValueAt(int slot, long nowTicks, double halfLifeTicks)
+    public readonly double ValueAt(int slot, long nowTicks, double halfLifeTicks)
     {
         ref readonly var entry = ref _slots[slot];
         return entry.Value * Decay.Factor(entry.Ticks, nowTicks, halfLifeTicks);
     }
 
-    public double Get(int id, long nowTicks, double halfLifeTicks)
+    public readonly double Get(int id, long nowTicks, double halfLifeTicks)
     {
         var slot = Find(id);
         return slot < 0 ? 0 : ValueAt(slot, nowTicks, halfLifeTicks);
@@ -52,9 +68,9 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
     }
 
     /// <summary>Adds every entry of <paramref name="other"/>, each aligned to the later of the two update times.</summary>
-    public void MergeFrom(DecayedTable other, double halfLifeTicks)
+    public void MergeFrom(in DecayedTable other, double halfLifeTicks)
     {
-        for (var slot = 0; slot < other.Count; slot++)
+        for (var slot = 0; slot < other._count; slot++)
         {
             ref readonly var entry = ref other._slots[slot];
             Add(entry.Id, entry.Value, entry.Ticks, halfLifeTicks);
@@ -62,37 +78,37 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
     }
 
     /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
-    public void CopyTo(DecayedTable target)
+    public readonly void CopyTo(ref DecayedTable target)
     {
         // Read the array once: a concurrent growth may pair a new count with the old array, and the
         // copy must not throw before the caller's sequence check discards it.
         var slots = _slots;
-        var count = Math.Min(Count, slots.Length);
-        target.Count = 0;
+        var count = Math.Min(_count, slots.Length);
+        target._count = 0;
         target.EnsureLength(count);
         slots.AsSpan(0, count).CopyTo(target._slots);
-        target.Count = count;
+        target._count = count;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear() => _count = 0;
 
     /// <summary>Removes every entry whose id is flagged.</summary>
     public void RemoveIds(ReadOnlySpan<bool> flagged)
     {
-        for (var slot = Count - 1; slot >= 0; slot--)
+        for (var slot = _count - 1; slot >= 0; slot--)
         {
             var id = _slots[slot].Id;
             if ((uint)id < (uint)flagged.Length && flagged[id])
             {
-                Count--;
-                _slots[slot] = _slots[Count];
+                _count--;
+                _slots[slot] = _slots[_count];
             }
         }
     }
 
-    private int Find(int id)
+    private readonly int Find(int id)
     {
-        var slots = _slots.AsSpan(0, Count);
+        var slots = _slots.AsSpan(0, _count);
         for (var slot = 0; slot < slots.Length; slot++)
         {
             if (slots[slot].Id == id)
@@ -106,15 +122,15 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
 
     private int Claim(int id, long ticks, double halfLifeTicks)
     {
-        var slot = Count;
-        if (slot == capacity)
+        var slot = _count;
+        if (slot == _capacity)
         {
             // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
             // An entry whose value times a lower bound of its decay already exceeds the weakest so far
             // cannot replace it, so its exp is skipped: the same slot as computing every one.
             slot = 0;
             var weakest = double.MaxValue;
-            for (var i = 0; i < Count; i++)
+            for (var i = 0; i < _count; i++)
             {
                 ref readonly var entry = ref _slots[i];
                 if (entry.Value >= 0 && entry.Value * Decay.LowerBound(entry.Ticks, ticks, halfLifeTicks) > weakest)
@@ -133,7 +149,7 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
         else
         {
             EnsureLength(slot + 1);
-            Count++;
+            _count++;
         }
 
         _slots[slot] = new Slot { Id = id, Value = 0, Ticks = ticks };
@@ -144,7 +160,7 @@ internal sealed class DecayedTable(int capacity, bool reserve = false)
     {
         if (_slots.Length < needed)
         {
-            _slots = TableGrowth.Grown(_slots, Count, TableGrowth.NextLength(_slots.Length, needed, Math.Max(needed, capacity)));
+            _slots = TableGrowth.Grown(_slots, _count, TableGrowth.NextLength(_slots.Length, needed, Math.Max(needed, _capacity)));
         }
     }
 

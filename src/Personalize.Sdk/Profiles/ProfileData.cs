@@ -22,7 +22,17 @@ internal sealed class ProfileData
     public long LastSeenTicks;
 
     /// <summary>When the user last complained; 0 when never.</summary>
-    public long LastComplaintTicks;
+    public long LastComplaintTicks
+    {
+        get => _extras?.LastComplaintTicks ?? 0;
+        set
+        {
+            if (value != 0 || _extras is not null)
+            {
+                Extras.LastComplaintTicks = value;
+            }
+        }
+    }
 
     /// <summary>
     /// The key holdouts assign this profile by: the key its first event came with. It survives
@@ -43,47 +53,51 @@ internal sealed class ProfileData
     /// </summary>
     public long ItemsCheckedAt;
 
-    /// <summary>Consent as the user last gave it; null until they said anything.</summary>
-    public ConsentFlags? Consent;
+    // Consent plus one, 0 when never stated: 4 bytes where a nullable field takes 8.
+    private int _statedConsent;
 
-    private TimedRing? _purchases;
-    private DismissedItems? _dismissed;
-    private StatedPreferences? _preferences;
-    private ShowCounter? _shows;
+    private ProfileExtras? _extras;
 
-    public DecayedTable Categories { get; }
+    // Fields, not properties: the tables are structs changed in place (see DecayedTable).
 
-    public DecayedTable Attributes { get; }
+    /// <summary>Affinities by category id.</summary>
+    public DecayedTable Categories;
+
+    /// <summary>Affinities by attribute id.</summary>
+    public DecayedTable Attributes;
 
     public TimedRing RecentItems { get; }
 
     // Most people never buy, dismiss, state a preference or get a decision recorded against them, so
-    // these four tables are created at their first entry: 184 bytes a person saved until then. Reads
-    // of one not yet created see a shared empty table; every write goes through its Writable* twin.
+    // these four tables are created at their first entry, in one ProfileExtras: 208 bytes a person
+    // saved until then. Reads of one not yet created see a shared empty table; every write goes
+    // through its Writable* twin.
 
     /// <summary>What the user bought, newest last; read-only (writes go through <see cref="WritablePurchases"/>).</summary>
-    public TimedRing Purchases => _purchases ?? TimedRing.None;
+    public TimedRing Purchases => _extras?.Purchases ?? TimedRing.None;
 
     /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>; read-only (writes go through <see cref="WritableDismissed"/>).</summary>
-    public DismissedItems Dismissed => _dismissed ?? DismissedItems.None;
+    public DismissedItems Dismissed => _extras?.Dismissed ?? DismissedItems.None;
 
     /// <summary>What the user said they like or dislike; read-only (writes go through <see cref="WritablePreferences"/>).</summary>
-    public StatedPreferences Preferences => _preferences ?? StatedPreferences.None;
+    public StatedPreferences Preferences => _extras?.Preferences ?? StatedPreferences.None;
 
     /// <summary>How often recent items were shown; read-only (writes go through <see cref="WritableShows"/>).</summary>
-    public ShowCounter Shows => _shows ?? ShowCounter.None;
+    public ShowCounter Shows => _extras?.Shows ?? ShowCounter.None;
 
     /// <summary>The purchases, created now if this is the first.</summary>
-    public TimedRing WritablePurchases => _purchases ??= NewPurchases();
+    public TimedRing WritablePurchases => Extras.Purchases ??= NewPurchases();
 
     /// <summary>The dismissals, created now if this is the first.</summary>
-    public DismissedItems WritableDismissed => _dismissed ??= NewDismissed();
+    public DismissedItems WritableDismissed => Extras.Dismissed ??= NewDismissed();
 
     /// <summary>The stated preferences, created now if this is the first.</summary>
-    public StatedPreferences WritablePreferences => _preferences ??= NewPreferences();
+    public StatedPreferences WritablePreferences => Extras.Preferences ??= NewPreferences();
 
     /// <summary>The showings, created now if this is the first.</summary>
-    public ShowCounter WritableShows => _shows ??= NewShows();
+    public ShowCounter WritableShows => Extras.Shows ??= NewShows();
+
+    private ProfileExtras Extras => _extras ??= new();
 
     /// <summary>A live profile: its tables take memory as entries arrive.</summary>
     public ProfileData()
@@ -100,8 +114,15 @@ internal sealed class ProfileData
         RecentItems = new(RecentSlots, reserve);
         if (reserve)
         {
-            (_purchases, _dismissed, _preferences, _shows) = (new(PurchaseSlots, reserve), new(), new(PreferenceSlots, reserve), new(ShowSlots, reserve));
+            _extras = new() { Purchases = new(PurchaseSlots, reserve), Dismissed = new(), Preferences = new(PreferenceSlots, reserve), Shows = new(ShowSlots, reserve) };
         }
+    }
+
+    /// <summary>Consent as the user last gave it; null until they said anything.</summary>
+    public ConsentFlags? Consent
+    {
+        get => _statedConsent == 0 ? null : (ConsentFlags)(_statedConsent - 1);
+        set => _statedConsent = value is { } consent ? (int)consent + 1 : 0;
     }
 
     public bool IsEmpty => EventCount == 0;
@@ -111,21 +132,15 @@ internal sealed class ProfileData
         target.EventCount = EventCount;
         target.FirstSeenTicks = FirstSeenTicks;
         target.LastSeenTicks = LastSeenTicks;
-        target.LastComplaintTicks = LastComplaintTicks;
         target.Consent = Consent;
         target.UnitKey = UnitKey;
         target.UnitSinceTicks = UnitSinceTicks;
         target.Services = Services;
         target.ItemsCheckedAt = ItemsCheckedAt;
-        Categories.CopyTo(target.Categories);
-        Attributes.CopyTo(target.Attributes);
+        Categories.CopyTo(ref target.Categories);
+        Attributes.CopyTo(ref target.Attributes);
         RecentItems.CopyTo(target.RecentItems);
-        // Read each optional table once: a writer may create it while this copies. An empty one is
-        // not created on the target, so restoring state keeps profiles as small as tracking does.
-        CopyOptional(Volatile.Read(ref _purchases), ref target._purchases, NewPurchases);
-        CopyOptional(Volatile.Read(ref _dismissed), ref target._dismissed, NewDismissed);
-        CopyOptional(Volatile.Read(ref _preferences), ref target._preferences, NewPreferences);
-        CopyOptional(Volatile.Read(ref _shows), ref target._shows, NewShows);
+        CopyExtras(Volatile.Read(ref _extras), target);
     }
 
     public void Clear()
@@ -133,7 +148,6 @@ internal sealed class ProfileData
         EventCount = 0;
         FirstSeenTicks = 0;
         LastSeenTicks = 0;
-        LastComplaintTicks = 0;
         Consent = null;
         UnitKey = null;
         UnitSinceTicks = 0;
@@ -142,10 +156,7 @@ internal sealed class ProfileData
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
-        _purchases?.Clear();
-        _dismissed?.Clear();
-        _preferences?.Clear();
-        _shows?.Clear();
+        _extras?.Clear();
     }
 
     /// <summary>
@@ -175,7 +186,7 @@ internal sealed class ProfileData
     public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
     {
         Categories.RemoveIds(flagged);
-        _preferences?.RemoveCategories(flagged);
+        _extras?.Preferences?.RemoveCategories(flagged);
         RecentItems.RemoveCategories(flagged, catalog);
     }
 
@@ -194,9 +205,9 @@ internal sealed class ProfileData
         if (!reassigned.IsEmpty)
         {
             RecentItems.RemoveAll(reassigned);
-            _purchases?.RemoveAll(reassigned);
-            _dismissed?.RemoveAll(reassigned);
-            _shows?.RemoveAll(reassigned);
+            _extras?.Purchases?.RemoveAll(reassigned);
+            _extras?.Dismissed?.RemoveAll(reassigned);
+            _extras?.Shows?.RemoveAll(reassigned);
         }
 
         ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
@@ -254,22 +265,22 @@ internal sealed class ProfileData
         Categories.MergeFrom(other.Categories, halfLifeTicks);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
-        if (other._purchases is { Count: > 0 } purchases)
+        if (other._extras?.Purchases is { Count: > 0 } purchases)
         {
             WritablePurchases.MergeFrom(purchases, reassignedInOther);
         }
 
-        if (other._dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
+        if (other._extras?.Dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
         {
             Services?.Metrics.DismissalsDropped(dropped);
         }
 
-        if (other._preferences is { Count: > 0 } preferences)
+        if (other._extras?.Preferences is { Count: > 0 } preferences)
         {
             WritablePreferences.MergeFrom(preferences);
         }
 
-        if (other._shows is { Count: > 0 } shows)
+        if (other._extras?.Shows is { Count: > 0 } shows)
         {
             WritableShows.MergeFrom(shows, reassignedInOther);
         }
@@ -288,6 +299,37 @@ internal sealed class ProfileData
     private static StatedPreferences NewPreferences() => new(PreferenceSlots);
 
     private static ShowCounter NewShows() => new(ShowSlots);
+
+    /// <summary>
+    /// Copies <paramref name="extras"/> (read once: a writer may create it, or a table in it, while this
+    /// copies) into the target's. Nothing empty is created on the target, so restoring state keeps
+    /// profiles as small as tracking does.
+    /// </summary>
+    private static void CopyExtras(ProfileExtras? extras, ProfileData target)
+    {
+        if (extras is null)
+        {
+            target._extras?.Clear();
+            return;
+        }
+
+        var complaint = extras.LastComplaintTicks;
+        target.LastComplaintTicks = complaint;
+        if (target._extras is null && !HasEntries(Volatile.Read(ref extras.Purchases)) && !HasEntries(Volatile.Read(ref extras.Dismissed))
+            && !HasEntries(Volatile.Read(ref extras.Preferences)) && !HasEntries(Volatile.Read(ref extras.Shows)))
+        {
+            return;
+        }
+
+        var into = target.Extras;
+        CopyOptional(Volatile.Read(ref extras.Purchases), ref into.Purchases, NewPurchases);
+        CopyOptional(Volatile.Read(ref extras.Dismissed), ref into.Dismissed, NewDismissed);
+        CopyOptional(Volatile.Read(ref extras.Preferences), ref into.Preferences, NewPreferences);
+        CopyOptional(Volatile.Read(ref extras.Shows), ref into.Shows, NewShows);
+    }
+
+    private static bool HasEntries<T>(T? table)
+        where T : class, IOptionalTable<T> => table is { Count: > 0 };
 
     /// <summary>Copies an optional table into the target's, creating it there only when there is something to copy.</summary>
     private static void CopyOptional<T>(T? source, ref T? target, Func<T> create)

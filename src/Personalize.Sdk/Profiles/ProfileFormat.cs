@@ -96,8 +96,8 @@ internal static class ProfileFormat
         target.Consent = consent == NoConsent ? null : (ConsentFlags)consent;
         target.UnitKey = reader.NullableString();
         target.UnitSinceTicks = reader.Int64();
-        ReadAffinities(ref reader, target.Categories, catalog.TryGetCategoryId, halfLifeTicks);
-        ReadAffinities(ref reader, target.Attributes, catalog.TryGetAttributeId, halfLifeTicks);
+        ReadAffinities(ref reader, ref target.Categories, catalog.TryGetCategoryId, halfLifeTicks);
+        ReadAffinities(ref reader, ref target.Attributes, catalog.TryGetAttributeId, halfLifeTicks);
         ReadItems(ref reader, catalog, (item, ticks) => target.RecentItems.Add(item, ticks));
         ReadItems(ref reader, catalog, (item, ticks) => target.WritablePurchases.Add(item, ticks));
         ReadItems(ref reader, catalog, (item, ticks) => target.WritableDismissed.Add(item, ticks));
@@ -140,7 +140,7 @@ internal static class ProfileFormat
             ? statement.Id < catalog.AttributeSpace ? catalog.GetAttributeToken(statement.Id) : null
             : statement.Id < catalog.CategorySpace ? catalog.GetCategoryName(statement.Id) : null;
 
-    private static void WriteAffinities(ref Writer writer, DecayedTable table, Func<int, string?> nameOf)
+    private static void WriteAffinities(ref Writer writer, in DecayedTable table, Func<int, string?> nameOf)
     {
         var named = 0;
         for (var slot = 0; slot < table.Count; slot++)
@@ -180,7 +180,7 @@ internal static class ProfileFormat
         }
     }
 
-    private static void ReadAffinities(ref Reader reader, DecayedTable table, TryGetId tryGetId, double halfLifeTicks)
+    private static void ReadAffinities(ref Reader reader, ref DecayedTable table, TryGetId tryGetId, double halfLifeTicks)
     {
         var count = reader.Count();
         for (var i = 0; i < count; i++)

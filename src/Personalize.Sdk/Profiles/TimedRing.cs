@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Personalize.Sdk.Profiles;
 
 /// <summary>
@@ -6,6 +8,10 @@ namespace Personalize.Sdk.Profiles;
 /// once, with its latest time; when full, the oldest entry makes room. Used for recent items,
 /// purchases and dismissals. It grows on demand up to its capacity (<see cref="TableGrowth"/>).
 /// </summary>
+/// <remarks>
+/// Times and items share one buffer (times first, then the items packed two to a <see langword="long"/>):
+/// a second array would cost every person another 24-byte header for their recent items.
+/// </remarks>
 /// <param name="capacity">The most entries the ring holds.</param>
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
 internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalTable<TimedRing>
@@ -13,33 +19,32 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
     public static TimedRing None { get; } = new(0);
 
-    private int[] _items = reserve ? new int[capacity] : [];
-    private long[] _ticks = reserve ? new long[capacity] : [];
+    private long[] _buffer = reserve ? new long[BufferLength(capacity)] : [];
 
     public int Count { get; private set; }
 
     /// <summary>The items, oldest first.</summary>
-    public ReadOnlySpan<int> Items => _items.AsSpan(0, Count);
+    public ReadOnlySpan<int> Items => ItemsOf(_buffer)[..Count];
 
-    public int ItemAt(int slot) => _items[slot];
+    public int ItemAt(int slot) => ItemsOf(_buffer)[slot];
 
-    public long TicksAt(int slot) => _ticks[slot];
+    public long TicksAt(int slot) => TicksOf(_buffer)[slot];
 
     /// <summary>The item recorded <paramref name="age"/> places before the newest (0 is the newest).</summary>
-    public int NewestItem(int age) => _items[Count - 1 - age];
+    public int NewestItem(int age) => ItemsOf(_buffer)[Count - 1 - age];
 
     /// <summary>Records <paramref name="item"/> at <paramref name="ticks"/>; a repeat moves it to its latest time.</summary>
     public void Add(int item, long ticks)
     {
-        var slot = Array.IndexOf(_items, item, 0, Count);
+        var slot = Items.IndexOf(item);
         if (slot >= 0)
         {
-            ticks = Math.Max(ticks, _ticks[slot]);
+            ticks = Math.Max(ticks, TicksOf(_buffer)[slot]);
             RemoveAt(slot);
         }
         else if (Count == capacity)
         {
-            if (ticks < _ticks[0])
+            if (ticks < TicksOf(_buffer)[0])
             {
                 return;
             }
@@ -48,26 +53,28 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
         }
 
         EnsureLength(Count + 1);
+        var items = ItemsOf(_buffer);
+        var times = TicksOf(_buffer);
 
         // Events mostly arrive in time order, so this usually appends without moving anything.
         var position = Count;
-        while (position > 0 && _ticks[position - 1] > ticks)
+        while (position > 0 && times[position - 1] > ticks)
         {
             position--;
         }
 
-        _items.AsSpan(position, Count - position).CopyTo(_items.AsSpan(position + 1));
-        _ticks.AsSpan(position, Count - position).CopyTo(_ticks.AsSpan(position + 1));
-        _items[position] = item;
-        _ticks[position] = ticks;
+        items[position..Count].CopyTo(items[(position + 1)..]);
+        times[position..Count].CopyTo(times[(position + 1)..]);
+        items[position] = item;
+        times[position] = ticks;
         Count++;
     }
 
     /// <summary>The time <paramref name="item"/> was last recorded, or null.</summary>
     public long? Find(int item)
     {
-        var slot = Array.IndexOf(_items, item, 0, Count);
-        return slot < 0 ? null : _ticks[slot];
+        var slot = Items.IndexOf(item);
+        return slot < 0 ? null : TicksOf(_buffer)[slot];
     }
 
     /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive. Skips <paramref name="skip"/>.</summary>
@@ -75,9 +82,9 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
-            if (!skip.Contains(other._items[slot]))
+            if (!skip.Contains(other.ItemAt(slot)))
             {
-                Add(other._items[slot], other._ticks[slot]);
+                Add(other.ItemAt(slot), other.TicksAt(slot));
             }
         }
     }
@@ -87,7 +94,7 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {
-            if (reassigned.Contains(_items[slot]))
+            if (reassigned.Contains(ItemAt(slot)))
             {
                 RemoveAt(slot);
             }
@@ -99,7 +106,7 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {
-            var item = _items[slot];
+            var item = ItemAt(slot);
             var category = (uint)item < (uint)catalog.IndexSpace ? catalog.GetCategory(item) : -1;
             if ((uint)category < (uint)flagged.Length && flagged[category])
             {
@@ -111,22 +118,37 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
     public void CopyTo(TimedRing target)
     {
-        // Read each field once: a concurrent growth may pair a new count with old arrays, and the
+        // Read the buffer once: a concurrent growth may pair a new count with the old buffer, and the
         // copy must not throw before the caller's sequence check discards it.
-        var (items, ticks) = (_items, _ticks);
-        var count = Math.Min(Count, Math.Min(items.Length, ticks.Length));
+        var buffer = _buffer;
+        var count = Math.Min(Count, SlotsIn(buffer));
         target.Count = 0;
         target.EnsureLength(count);
-        items.AsSpan(0, count).CopyTo(target._items);
-        ticks.AsSpan(0, count).CopyTo(target._ticks);
+        ItemsOf(buffer)[..count].CopyTo(ItemsOf(target._buffer));
+        TicksOf(buffer)[..count].CopyTo(TicksOf(target._buffer));
         target.Count = count;
     }
 
     public void Clear() => Count = 0;
 
+    /// <summary>The buffer's length for <paramref name="slots"/> entries: a time each, and an item in half a <see langword="long"/> each.</summary>
+    private static int BufferLength(int slots) => slots + ((slots + 1) / 2);
+
+    /// <summary>How many entries <paramref name="buffer"/> holds (the inverse of <see cref="BufferLength"/>).</summary>
+    private static int SlotsIn(long[] buffer) => buffer.Length * 2 / 3;
+
+    private static Span<long> TicksOf(long[] buffer) => buffer.AsSpan(0, SlotsIn(buffer));
+
+    private static Span<int> ItemsOf(long[] buffer)
+    {
+        var slots = SlotsIn(buffer);
+        return MemoryMarshal.Cast<long, int>(buffer.AsSpan(slots))[..slots];
+    }
+
     private void EnsureLength(int needed)
     {
-        if (_items.Length >= needed && _ticks.Length >= needed)
+        var slots = SlotsIn(_buffer);
+        if (slots >= needed)
         {
             return;
         }
@@ -136,14 +158,18 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
             throw new InvalidOperationException("The shared empty table is read-only; write through ProfileData's Writable* properties.");
         }
 
-        var length = TableGrowth.NextLength(_items.Length, needed, Math.Max(needed, capacity));
-        (_items, _ticks) = (TableGrowth.Grown(_items, Count, length), TableGrowth.Grown(_ticks, Count, length));
+        var grown = new long[BufferLength(TableGrowth.NextLength(slots, needed, Math.Max(needed, capacity)))];
+        ItemsOf(_buffer)[..Count].CopyTo(ItemsOf(grown));
+        TicksOf(_buffer)[..Count].CopyTo(TicksOf(grown));
+        _buffer = grown;
     }
 
     private void RemoveAt(int slot)
     {
         Count--;
-        _items.AsSpan(slot + 1, Count - slot).CopyTo(_items.AsSpan(slot));
-        _ticks.AsSpan(slot + 1, Count - slot).CopyTo(_ticks.AsSpan(slot));
+        var items = ItemsOf(_buffer);
+        var times = TicksOf(_buffer);
+        items[(slot + 1)..(Count + 1)].CopyTo(items[slot..]);
+        times[(slot + 1)..(Count + 1)].CopyTo(times[slot..]);
     }
 }

@@ -19,7 +19,7 @@ namespace Personalize.Sdk.Signals;
 internal static class AffinityLookup
 {
     /// <summary>Fills <paramref name="byId"/>; returns false when the user has no positive affinity.</summary>
-    public static bool Fill(DecayedTable table, Span<float> byId, long nowTicks, double halfLifeTicks)
+    public static bool Fill(in DecayedTable table, Span<float> byId, long nowTicks, double halfLifeTicks)
     {
         Span<double> values = stackalloc double[table.Count];
         var sum = 0d;
@@ -49,7 +49,7 @@ internal static class AffinityLookup
         return true;
     }
 
-    public static void Reset(DecayedTable table, Span<float> byId)
+    public static void Reset(in DecayedTable table, Span<float> byId)
     {
         for (var slot = 0; slot < table.Count; slot++)
         {

@@ -15,10 +15,10 @@ internal sealed class AttributeAffinitySignal : ISignalProvider
 
     public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
-        var attributes = context.ProfileData.Attributes;
+        ref readonly var attributes = ref context.ProfileData.Attributes;
         var catalog = context.Catalog;
         var byAttribute = context.Scratch.AttributeTable(catalog.AttributeSpace);
-        if (!AffinityLookup.Fill(attributes, byAttribute, context.Now.UtcTicks, context.AffinityHalfLifeTicks))
+        if (!AffinityLookup.Fill(in attributes, byAttribute, context.Now.UtcTicks, context.AffinityHalfLifeTicks))
         {
             return;
         }
@@ -34,6 +34,6 @@ internal sealed class AttributeAffinitySignal : ISignalProvider
             column[i] = best;
         }
 
-        AffinityLookup.Reset(attributes, byAttribute);
+        AffinityLookup.Reset(in attributes, byAttribute);
     }
 }

@@ -18,10 +18,10 @@ internal sealed class CategoryAffinitySignal : ISignalProvider
 
     public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
     {
-        var categories = context.ProfileData.Categories;
+        ref readonly var categories = ref context.ProfileData.Categories;
         var catalog = context.Catalog;
         var byCategory = context.Scratch.CategoryTable(catalog.CategorySpace);
-        if (!AffinityLookup.Fill(categories, byCategory, context.Now.UtcTicks, context.AffinityHalfLifeTicks))
+        if (!AffinityLookup.Fill(in categories, byCategory, context.Now.UtcTicks, context.AffinityHalfLifeTicks))
         {
             return;
         }
@@ -32,6 +32,6 @@ internal sealed class CategoryAffinitySignal : ISignalProvider
             column[i] = category >= 0 ? byCategory[category] : 0f;
         }
 
-        AffinityLookup.Reset(categories, byCategory);
+        AffinityLookup.Reset(in categories, byCategory);
     }
 }

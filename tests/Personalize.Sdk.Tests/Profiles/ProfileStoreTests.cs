@@ -139,8 +139,9 @@ public sealed class ProfileStoreTests
         Assert.Equal(99, data.RecentItems.NewestItem(0)); // full rings keep the newest
         Assert.Equal(100 - ProfileData.RecentSlots, data.RecentItems.ItemAt(0));
 
-        // Everything it grew through (4, 8, 12, 18, 27, 32 slots) stays within twice the bound for a full profile.
-        Assert.InRange(grown, 1, ProfileSize.FullMaxBytes * 2);
+        // Everything it grew through (4, 8, 10, 12, 15, 18, 22, 27, 32 slots, each table its own array)
+        // stays within three times the bound for a full profile.
+        Assert.InRange(grown, 1, ProfileSize.FullMaxBytes * 3);
     }
 
     [Fact]
@@ -219,6 +220,7 @@ public sealed class ProfileStoreTests
         Assert.Same(DismissedItems.None, target.Dismissed);
         Assert.Same(StatedPreferences.None, target.Preferences);
         Assert.Same(ShowCounter.None, target.Shows);
+        Assert.Equal(0, target.LastComplaintTicks);
         Assert.Equal(5, target.RecentItems.NewestItem(0));
     }
 
@@ -232,10 +234,47 @@ public sealed class ProfileStoreTests
 
         buyer.CopyTo(copy);
         Assert.Equal(4, copy.Purchases.Count + copy.Dismissed.Count + copy.Preferences.Count + copy.Shows.Count);
+        Assert.Equal(1_000, copy.LastComplaintTicks);
         browser.CopyTo(copy);
 
         Assert.Equal(0, copy.Purchases.Count + copy.Dismissed.Count + copy.Preferences.Count + copy.Shows.Count);
+        Assert.Equal(0, copy.LastComplaintTicks);
         Assert.Equal(5, copy.RecentItems.NewestItem(0));
+    }
+
+    [Fact]
+    public void A_complaint_alone_creates_no_optional_table_and_survives_a_copy()
+    {
+        var complainer = new ProfileData();
+        complainer.RecentItems.Add(5, 1_000);
+        complainer.LastComplaintTicks = 2_000;
+        var target = new ProfileData();
+
+        complainer.CopyTo(target);
+
+        Assert.Equal(2_000, target.LastComplaintTicks);
+        Assert.Same(TimedRing.None, target.Purchases);
+        Assert.Same(ShowCounter.None, target.Shows);
+        target.Clear();
+        Assert.Equal(0, target.LastComplaintTicks);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(ConsentFlags.None)]
+    [InlineData(ConsentFlags.Personalization)]
+    [InlineData(ConsentFlags.Personalization | ConsentFlags.SensitiveCategories)]
+    public void Consent_reads_back_as_stated_and_never_stated_stays_apart_from_none(ConsentFlags? consent)
+    {
+        var profile = new ProfileData();
+        Assert.Null(profile.Consent);
+
+        profile.Consent = consent;
+        var copy = new ProfileData(reserve: true) { Consent = ConsentFlags.Personalization };
+        profile.CopyTo(copy);
+
+        Assert.Equal(consent, profile.Consent);
+        Assert.Equal(consent, copy.Consent);
     }
 
     /// <summary>A profile with one purchase, dismissal, stated preference and showing.</summary>
@@ -246,6 +285,7 @@ public sealed class ProfileStoreTests
         profile.WritableDismissed.Add(2, 1_000);
         profile.WritablePreferences.Set(isAttribute: false, 3, likes: true, 1_000);
         profile.WritableShows.RecordShow(4, 1_000, windowTicks: 1_000_000);
+        profile.LastComplaintTicks = 1_000;
         return profile;
     }
 

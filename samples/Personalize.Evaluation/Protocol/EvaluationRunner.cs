@@ -37,6 +37,12 @@ internal static class EvaluationRunner
             list.Add(() => new SdkRecommender(extra));
         }
 
+        // Experimental (ease-study): rows only when PERSONALIZE_EVAL_EASE_SIGNAL is set.
+        foreach (var variant in EaseSignalVariant.FromEnvironment())
+        {
+            list.Add(() => variant.CreateRecommender(settings.EaseLambda));
+        }
+
         return list;
     }
 
@@ -65,8 +71,9 @@ internal static class EvaluationRunner
             ? RunPrequential(data, options, baselines, dataset.Name, reporter)
             : [];
         var diagnostics = DatasetDiagnostics.Compute(data);
-        return new DatasetReport(dataset.Name, data.Split.Statistics, data.SplitTime, results, prequential, diagnostics, clock.Elapsed.TotalSeconds, options.Validation, SegmentBreakdown.Compute(results, options.ExtraSdk is { } extra ? SegmentBreakdown.ShownRows.Append(extra.Name) : SegmentBreakdown.ShownRows),
-            PairedComparison.Compute(results, options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : [SdkConfiguration.Default.Name]),
+        var experimental = EaseSignalVariant.FromEnvironment().Select(v => v.RowName).ToArray();
+        return new DatasetReport(dataset.Name, data.Split.Statistics, data.SplitTime, results, prequential, diagnostics, clock.Elapsed.TotalSeconds, options.Validation, SegmentBreakdown.Compute(results, (options.ExtraSdk is { } extra ? SegmentBreakdown.ShownRows.Append(extra.Name) : SegmentBreakdown.ShownRows).Concat(experimental)),
+            PairedComparison.Compute(results, (options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : new[] { SdkConfiguration.Default.Name }).Concat(experimental)),
             baselines,
             RandomSpread.Compute(results),
             PerUserRow.Compute(data, results));

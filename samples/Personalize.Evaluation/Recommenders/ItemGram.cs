@@ -31,6 +31,16 @@ internal sealed class ItemGram
     /// <summary>Rows (and columns).</summary>
     public int Size => Items.Count;
 
+    /// <summary>Wraps values computed elsewhere (an experiment's own Gram matrix; XᵀX-like, exponent 0).</summary>
+    public static ItemGram FromValues(FrequentItems items, double[] values)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(values);
+        return values.Length == items.Count * items.Count
+            ? new ItemGram(items, 0, values)
+            : throw new ArgumentException($"Expected {items.Count} × {items.Count} values.", nameof(values));
+    }
+
     /// <summary>Computes the matrix of <paramref name="train"/> over <paramref name="items"/>.</summary>
     /// <param name="train">The training set.</param>
     /// <param name="items">The covered items.</param>

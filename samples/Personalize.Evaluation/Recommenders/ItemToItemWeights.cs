@@ -29,6 +29,15 @@ internal sealed class ItemToItemWeights
         _userItems = items.MapUsers(train);
     }
 
+    /// <summary>The items the model covers (model index ↔ training item index).</summary>
+    public FrequentItems Items => _items;
+
+    /// <summary>Row <paramref name="modelIndex"/> of W (from that item to every covered item), by model index.</summary>
+    public ReadOnlySpan<float> Row(int modelIndex) => _weights.AsSpan(modelIndex * _items.Count, _items.Count);
+
+    /// <summary>The bytes W holds (a dense float matrix).</summary>
+    public long Bytes => (long)_weights.Length * sizeof(float);
+
     /// <summary>W[from][to], by training item index; 0 when either item is not covered.</summary>
     public double Weight(int fromItem, int toItem)
     {

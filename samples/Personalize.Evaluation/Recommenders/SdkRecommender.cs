@@ -14,6 +14,8 @@ namespace Personalize.Evaluation.Recommenders;
 internal sealed class SdkRecommender : IIncrementalRecommender, ISegmentedRecommender, IDisposable
 {
     private readonly SdkConfiguration _configuration;
+    private readonly ExperimentalSignal? _experimental;
+    private EaseItemSignal? _signal;
     private ServiceProvider? _services;
     private FakeTimeProvider? _clock;
     private IPersonalizer? _personalizer;
@@ -24,9 +26,16 @@ internal sealed class SdkRecommender : IIncrementalRecommender, ISegmentedRecomm
 
     /// <summary>Creates the recommender; nothing runs until <see cref="Fit"/>.</summary>
     public SdkRecommender(SdkConfiguration configuration)
+        : this(configuration, null)
+    {
+    }
+
+    /// <summary>Creates the recommender with an experimental custom signal (the <c>ease-study</c> branch); nothing runs until <see cref="Fit"/>.</summary>
+    public SdkRecommender(SdkConfiguration configuration, ExperimentalSignal? experimental)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         _configuration = configuration;
+        _experimental = experimental;
     }
 
     /// <inheritdoc />
@@ -51,7 +60,13 @@ internal sealed class SdkRecommender : IIncrementalRecommender, ISegmentedRecomm
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(_clock);
         services.AddSingleton<IMeterFactory>(_counters);
-        services.AddPersonalization(_configuration.Apply).AddCatalog(train.Catalog);
+        var builder = services.AddPersonalization(_configuration.Apply).AddCatalog(train.Catalog);
+        if (_experimental is { } experimental)
+        {
+            _signal = experimental.Create(train);
+            builder.AddSignal(_signal, experimental.Weight, experimental.ColdStartWeight);
+        }
+
         _services = services.BuildServiceProvider();
         _personalizer = _services.GetRequiredService<IPersonalizer>();
         _candidateKeys = new string[train.ItemKeys.Count];
@@ -111,6 +126,11 @@ internal sealed class SdkRecommender : IIncrementalRecommender, ISegmentedRecomm
             Candidates = _candidateKeys.AsMemory(0, candidates.Length),
             Count = destination.Length,
         };
+        if (_signal is not null)
+        {
+            _signal.CurrentUser = user;
+        }
+
         var written = personalizer.Rank(request, _ranked.AsSpan(0, destination.Length), out var info);
         LastSegment = Segment(info);
 
@@ -153,6 +173,12 @@ internal sealed class SdkRecommender : IIncrementalRecommender, ISegmentedRecomm
 
     private void DisposeServices()
     {
+        if (_signal is not null)
+        {
+            Console.Error.WriteLine($"ease-signal: {Name}: {_signal.Describe()}");
+            _signal = null;
+        }
+
         _services?.Dispose();
         _services = null;
         _counters?.Dispose();

@@ -13,6 +13,9 @@ namespace Personalize.Sdk;
 /// </remarks>
 public readonly struct PersonalizationEvent
 {
+    /// <summary>Every <see cref="ConsentFlags"/> value: a consent with another bit would not survive a profile's 4-byte store or a snapshot's byte.</summary>
+    internal const ConsentFlags KnownConsent = ConsentFlags.Personalization | ConsentFlags.SensitiveCategories;
+
     private PersonalizationEvent(string userKey, EventKind kind, string? itemKey, string parameterName = "itemKey", bool itemRequired = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
@@ -184,13 +187,18 @@ public readonly struct PersonalizationEvent
     /// <param name="consent">What they agree to; at least one flag. To withdraw everything, use <see cref="ConsentWithdrawn"/>.</param>
     /// <returns>The event.</returns>
     /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
-    /// <exception cref="ArgumentOutOfRangeException"><paramref name="consent"/> is <see cref="ConsentFlags.None"/>: that is <see cref="ConsentWithdrawn"/>.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="consent"/> is <see cref="ConsentFlags.None"/> (that is <see cref="ConsentWithdrawn"/>), or holds a bit that is not a <see cref="ConsentFlags"/> value.</exception>
     public static PersonalizationEvent ConsentGiven(string userKey, ConsentFlags consent)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         if (consent == ConsentFlags.None)
         {
             throw new ArgumentOutOfRangeException(nameof(consent), consent, "Consent given names at least one flag; to withdraw all consent, use PersonalizationEvent.ConsentWithdrawn(userKey).");
+        }
+
+        if ((consent & ~KnownConsent) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(consent), consent, "Consent given names only ConsentFlags values (Personalization, SensitiveCategories).");
         }
 
         return new(userKey, consent);

@@ -181,7 +181,8 @@ internal static class JournalCodec
         var name = ReadOptional(reader);
         var value = ReadOptional(reader);
         var likes = reader.ReadBoolean();
-        var consent = (ConsentFlags)reader.ReadInt32();
+        // Bits that are no consent value (a journal written by a newer version) are not consent given.
+        var consent = (ConsentFlags)reader.ReadInt32() & PersonalizationEvent.KnownConsent;
         var e = kind switch
         {
             EventKind.View => PersonalizationEvent.View(user, item!),

@@ -3,7 +3,8 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// How a profile's tables grow: from nothing, to 4 slots at the first entry, then 8, then by a
 /// quarter, at least 2 slots (10, 12, 15, 18, 22, 27, ...), up to the table's documented capacity.
-/// A new profile holds no slots, and a grown table is at most a fifth empty.
+/// A new profile holds no slots, and past 8 slots a table that grew one entry at a time is at most a
+/// fifth empty.
 /// </summary>
 /// <remarks>
 /// Profiles are many and long-lived, so slack costs more than copying: growing by a quarter

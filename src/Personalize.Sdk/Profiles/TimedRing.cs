@@ -5,8 +5,8 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// The last few (item, time) pairs, kept ordered by time (oldest first, ties in recording order),
 /// so the newest is always last and reading newest-first needs no sorting. An item appears at most
-/// once, with its latest time; when full, the oldest entry makes room. Used for recent items,
-/// purchases and dismissals. It grows on demand up to its capacity (<see cref="TableGrowth"/>).
+/// once, with its latest time; when full, the oldest entry makes room. Used for recent items and
+/// purchases. It grows on demand up to its capacity (<see cref="TableGrowth"/>).
 /// </summary>
 /// <remarks>
 /// Times and items share one buffer (times first, then the items packed two to a <see langword="long"/>):

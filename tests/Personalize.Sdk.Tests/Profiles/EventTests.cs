@@ -141,6 +141,8 @@ public sealed class EventTests
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentWithdrawn(""));
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentGiven(" ", ConsentFlags.Personalization));
         Assert.Throws<ArgumentOutOfRangeException>("consent", () => PersonalizationEvent.ConsentGiven("u", ConsentFlags.None));
+        Assert.Throws<ArgumentOutOfRangeException>("consent", () => PersonalizationEvent.ConsentGiven("u", (ConsentFlags)(-1)));
+        Assert.Throws<ArgumentOutOfRangeException>("consent", () => PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization | (ConsentFlags)4));
         Assert.Throws<ArgumentException>("itemKey", () => PersonalizationEvent.Rating("u", "", 1f));
         Assert.Null(PersonalizationEvent.Complaint("u", "").ItemKey);
     }

@@ -140,8 +140,9 @@ public sealed class ProfileStoreTests
         Assert.Equal(100 - ProfileData.RecentSlots, data.RecentItems.ItemAt(0));
 
         // Everything it grew through (4, 8, 10, 12, 15, 18, 22, 27, 32 slots, each table its own array)
-        // stays within three times the bound for a full profile.
-        Assert.InRange(grown, 1, ProfileSize.FullMaxBytes * 3);
+        // stays within 2.5 times the bound for a full profile: 9,992 bytes measured, where growing by
+        // half (fewer, larger steps) took under twice the bound.
+        Assert.InRange(grown, 1, ProfileSize.FullMaxBytes * 5 / 2);
     }
 
     [Fact]

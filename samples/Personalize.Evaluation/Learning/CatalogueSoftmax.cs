@@ -22,8 +22,19 @@ internal static class CatalogueSoftmax
     /// <summary>The prior strengths tried, per step of data (λ = strength × steps).</summary>
     public static IReadOnlyList<double> Strengths { get; } = [1e-4, 1e-3, 1e-2, 1e-1, 1];
 
-    /// <summary>One decision: each candidate's features, its log stratum weight, and which was taken.</summary>
-    internal sealed record Step(double[][] Features, double[] LogWeights, int Taken);
+    /// <summary>
+    /// One decision: each candidate's features, its log stratum weight, and which were taken (one item
+    /// taken next, or every item taken within a reward horizon: each taken item is a draw from the
+    /// same softmax over the step's catalogue, so each adds its own log likelihood against it).
+    /// </summary>
+    internal sealed record Step(double[][] Features, double[] LogWeights, int[] Taken)
+    {
+        /// <summary>A decision of which one candidate was taken.</summary>
+        public Step(double[][] Features, double[] LogWeights, int Taken)
+            : this(Features, LogWeights, [Taken])
+        {
+        }
+    }
 
     /// <summary>What was fitted: θ, the temperature of the defaults, and the prior strength chosen.</summary>
     internal sealed record Fit(double[] Theta, double Temperature, double Strength);
@@ -59,7 +70,11 @@ internal static class CatalogueSoftmax
         double sum = 0;
         foreach (var step in steps)
         {
-            sum += Dot(theta, step.Features[step.Taken]) - LogPartition(step, theta);
+            var logPartition = LogPartition(step, theta);
+            foreach (var taken in step.Taken)
+            {
+                sum += Dot(theta, step.Features[taken]) - logPartition;
+            }
         }
 
         return sum;
@@ -77,7 +92,11 @@ internal static class CatalogueSoftmax
             double slope = 0;
             foreach (var step in steps)
             {
-                slope += Dot(direction, step.Features[step.Taken]) - ScoreMean(step, Scaled(direction, beta), direction);
+                var mean = ScoreMean(step, Scaled(direction, beta), direction);
+                foreach (var taken in step.Taken)
+                {
+                    slope += Dot(direction, step.Features[taken]) - mean;
+                }
             }
 
             return slope;
@@ -180,7 +199,7 @@ internal static class CatalogueSoftmax
         return LogLikelihood(steps, theta) - (lambda / 2 * penalty);
     }
 
-    /// <summary>Adds the step's gradient (x taken − E[x]) and its covariance of x (the negative Hessian).</summary>
+    /// <summary>Adds the step's gradient (Σ over the items taken of x taken − E[x]) and its covariance of x (the negative Hessian), once per item taken.</summary>
     private static void Accumulate(Step step, double[] theta, double[] gradient, double[] hessian)
     {
         var d = theta.Length;
@@ -194,19 +213,24 @@ internal static class CatalogueSoftmax
             }
         }
 
-        for (var i = 0; i < d; i++)
+        foreach (var taken in step.Taken)
         {
-            gradient[i] += step.Features[step.Taken][i] - mean[i];
+            for (var i = 0; i < d; i++)
+            {
+                gradient[i] += step.Features[taken][i] - mean[i];
+            }
         }
 
+        double times = step.Taken.Length;
         for (var k = 0; k < probabilities.Length; k++)
         {
             var x = step.Features[k];
+            var weight = times * probabilities[k];
             for (var i = 0; i < d; i++)
             {
                 for (var j = 0; j < d; j++)
                 {
-                    hessian[(i * d) + j] += probabilities[k] * (x[i] - mean[i]) * (x[j] - mean[j]);
+                    hessian[(i * d) + j] += weight * (x[i] - mean[i]) * (x[j] - mean[j]);
                 }
             }
         }

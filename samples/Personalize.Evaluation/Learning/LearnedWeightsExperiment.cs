@@ -18,7 +18,13 @@ internal static class LearnedWeightsExperiment
     public const int Windows = 3;
 
     /// <summary>One scored split: the defaults and each variant.</summary>
-    internal sealed record SplitResult(string Dataset, int Window, RewardExamples Examples, RecommenderResult Defaults, IReadOnlyList<(LearningVariant Variant, SdkConfiguration Configuration, RecommenderResult Result)> Learned);
+    /// <param name="Dataset">The data set.</param>
+    /// <param name="Window">The validation window, or 0 for the test period.</param>
+    /// <param name="Examples">The examples of the item taken next (the variants without a horizon).</param>
+    /// <param name="Defaults">The defaults' result.</param>
+    /// <param name="Learned">Each variant, the weights it served and its result.</param>
+    /// <param name="Horizons">The examples of each reward horizon the variants used, with the horizon's span.</param>
+    internal sealed record SplitResult(string Dataset, int Window, RewardExamples Examples, RecommenderResult Defaults, IReadOnlyList<(LearningVariant Variant, SdkConfiguration Configuration, RecommenderResult Result)> Learned, IReadOnlyList<(RewardHorizon Horizon, TimeSpan Span, RewardExamples Examples)>? Horizons = null);
 
     /// <summary>Scores every variant on the validation windows of each data set; never reads a test period.</summary>
     public static string RunValidation(IReadOnlyList<Dataset> datasets, LearningSettings settings, int seed, IProgressReporter reporter)
@@ -61,7 +67,25 @@ internal static class LearnedWeightsExperiment
         }
 
         reporter.Note($"{label}: {examples.Steps:N0} training steps, {examples.Examples.Count:N0} examples, next item in the default top {settings.PoolSize} at {Share(examples.PositivesInPool, examples.Steps)}");
-        var configurations = variants.Select(v => (Variant: v, Configuration: WeightLearner.Configure(examples, v))).ToArray();
+
+        // Each reward horizon the variants use is collected once, over the same sampled steps.
+        var periodSpan = PeriodSpan(data.Split);
+        var horizons = new List<(RewardHorizon Horizon, TimeSpan Span, RewardExamples Examples)>();
+        foreach (var horizon in variants.Select(v => v.Horizon).OfType<RewardHorizon>().Distinct())
+        {
+            var span = horizon.Resolve(periodSpan);
+            RewardExamples collected;
+            using (reporter.Stage($"{label}: collect outcomes within {span.TotalDays:F1} days"))
+            {
+                collected = OutcomeCollector.Collect(data.Train, settings with { Horizon = span });
+            }
+
+            reporter.Note($"{label}: horizon {horizon.Label} ({span.TotalDays:F1} days): {collected.Examples.Count:N0} examples, {PositivesPerStep(collected):F2} positives a step, {Share(collected.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), collected.Examples.Count(e => e.Reward > 0))} of them in the default top {settings.PoolSize}");
+            horizons.Add((horizon, span, collected));
+        }
+
+        RewardExamples ExamplesOf(LearningVariant variant) => variant.Horizon is null ? examples : horizons.First(h => h.Horizon == variant.Horizon).Examples;
+        var configurations = variants.Select(v => (Variant: v, Configuration: WeightLearner.Configure(ExamplesOf(v), v))).ToArray();
         var rows = new RecommenderResult[configurations.Length + 1];
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {
@@ -73,8 +97,22 @@ internal static class LearnedWeightsExperiment
             reporter.Note($"{label}: {row.Name}: nDCG@10 {row.Metrics.NdcgAt10:F4}, coverage@10 {row.Metrics.CoverageAt10:F4}");
         }
 
-        return new SplitResult(dataset, window, examples, rows[0], [.. configurations.Select((c, i) => (c.Variant, c.Configuration, rows[i + 1]))]);
+        return new SplitResult(dataset, window, examples, rows[0], [.. configurations.Select((c, i) => (c.Variant, c.Configuration, rows[i + 1]))], horizons);
     }
+
+    /// <summary>
+    /// The span of the period <paramref name="split"/> scores: from its split time (where every
+    /// decision is made) to the last interaction it scores. Only times are read, no outcome.
+    /// </summary>
+    public static TimeSpan PeriodSpan(TemporalSplit split)
+    {
+        ArgumentNullException.ThrowIfNull(split);
+        return split.Test.Count > 0 ? split.Test.Max(i => i.Timestamp) - split.SplitTime : TimeSpan.Zero;
+    }
+
+    /// <summary>The mean number of positives over the steps that have one.</summary>
+    private static double PositivesPerStep(RewardExamples examples) =>
+        examples.Steps > 0 ? examples.Examples.Count(e => e.Reward > 0) / (double)examples.Steps : 0;
 
     /// <summary>The paired difference in nDCG@10 (learned − defaults) over the same users, and its standard error.</summary>
     public static (double Mean, double StandardError) Paired(RecommenderResult learned, RecommenderResult defaults)
@@ -132,6 +170,23 @@ internal static class LearnedWeightsExperiment
             }
 
             text.AppendLine(inv, $"| {variant.Name} | {string.Join(" | ", cells)} | {ratios.Min():F3} | {(ratios.All(r => r > 1) ? "yes" : "no")} |");
+        }
+
+        if (results.Any(r => r.Horizons is { Count: > 0 }))
+        {
+            text.AppendLine();
+            text.AppendLine("Reward horizons (every item the user took from the step's event to H after it is a positive; same steps as above):");
+            text.AppendLine();
+            text.AppendLine("| data set | window | horizon | H (days) | examples | positives a step | positives in the default top " + settings.PoolSize.ToString(inv) + " |");
+            text.AppendLine("|---|---|---|---|---|---|---|");
+            foreach (var split in results)
+            {
+                foreach (var (horizon, span, examples) in split.Horizons ?? [])
+                {
+                    var positives = examples.Examples.Count(e => e.Reward > 0);
+                    text.AppendLine(inv, $"| {split.Dataset} | {(split.Window > 0 ? split.Window.ToString(inv) : "test")} | {horizon.Label} | {span.TotalDays:F1} | {examples.Examples.Count} | {PositivesPerStep(examples):F2} | {Share(examples.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), positives)} |");
+                }
+            }
         }
 
         return text.ToString();

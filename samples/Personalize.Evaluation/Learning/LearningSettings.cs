@@ -6,7 +6,35 @@ namespace Personalize.Evaluation.Learning;
 /// <param name="MaxSteps">At most about this many sampled steps (decisions cost a full ranking each).</param>
 /// <param name="StartShare">Steps are sampled from this share of the training events on (profiles are thin before).</param>
 /// <param name="Seed">Seeds the sampling.</param>
-internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives = 32, int MaxSteps = 4000, double StartShare = 0.5, int Seed = 42);
+/// <param name="Horizon">
+/// The reward horizon H, or null for the item taken next only. With H, a step at time t for user u
+/// rewards every candidate u takes at any time from t (the step's own event) to t + H inclusive
+/// within the training events, as the SDK credits a tracked outcome to every decision that showed
+/// the item within <c>LearningOptions.RewardWaitTime</c>; each of them outside the pool is added
+/// as a <see cref="ExampleSource.PositiveOutsidePool"/>. The same steps are sampled either way.
+/// </param>
+internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives = 32, int MaxSteps = 4000, double StartShare = 0.5, int Seed = 42, TimeSpan? Horizon = null);
+
+/// <summary>
+/// The reward horizon a variant learns from: a fixed span, or the span of the period the weights are
+/// scored on (<see cref="Period"/>: the protocol ranks once at the period's start and counts every
+/// item taken until its end, so the reward matches what is scored).
+/// </summary>
+/// <param name="Fixed">The fixed span, or null for the scored period's span.</param>
+internal sealed record RewardHorizon(TimeSpan? Fixed)
+{
+    /// <summary>The span of the scored period (a validation window, or the test period), from its split time to its last event.</summary>
+    public static RewardHorizon Period { get; } = new((TimeSpan?)null);
+
+    /// <summary>Seven days: the longest <c>LearningOptions.RewardWaitTime</c> the SDK allows.</summary>
+    public static RewardHorizon Week { get; } = new(TimeSpan.FromDays(7));
+
+    /// <summary>The horizon for a scored period of <paramref name="periodSpan"/>.</summary>
+    public TimeSpan Resolve(TimeSpan periodSpan) => Fixed ?? periodSpan;
+
+    /// <summary>How the horizon reads in a variant's name.</summary>
+    public string Label => Fixed is { } span ? $"{span.TotalDays:0.#} days" : "the window";
+}
 
 /// <summary>One way to fit the weights from the collected examples: which examples, and the ridge.</summary>
 /// <param name="Name">Its name in the tables.</param>
@@ -25,7 +53,11 @@ internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives =
 /// a Gaussian prior centred on the defaults whose strength is chosen on the last fifth of the
 /// training steps (<see cref="CatalogueSoftmax"/>). <see cref="Ridge"/> is then unused.
 /// </param>
-internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> Sources, double Ridge, bool PoolNegatives = true, bool WithinStep = false, bool Softmax = false)
+/// <param name="Horizon">
+/// The reward horizon the variant learns from (each item the user took within it is a positive), or
+/// null for the item taken next only.
+/// </param>
+internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> Sources, double Ridge, bool PoolNegatives = true, bool WithinStep = false, bool Softmax = false, RewardHorizon? Horizon = null)
 {
     /// <summary>Whether this variant learns from <paramref name="example"/>.</summary>
     public bool Uses(in RewardExample example) =>
@@ -44,7 +76,18 @@ internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> 
         new("pool+pos+random, within step", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 1, WithinStep: true),
         new("pos+random, within step", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 1, PoolNegatives: false, WithinStep: true),
         new("catalogue softmax, prior at defaults", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 0, Softmax: true),
+        .. Horizons(RewardHorizon.Period),
+        .. Horizons(RewardHorizon.Week),
     ];
+
+    /// <summary>The variants that learn from every item taken within <paramref name="horizon"/>.</summary>
+    private static IEnumerable<LearningVariant> Horizons(RewardHorizon horizon)
+    {
+        var all = new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random };
+        yield return new($"pool+pos+random, horizon {horizon.Label}", all, 1, Horizon: horizon);
+        yield return new($"pool+pos+random, within step, horizon {horizon.Label}", all, 1, WithinStep: true, Horizon: horizon);
+        yield return new($"catalogue softmax, prior at defaults, horizon {horizon.Label}", all, 0, Softmax: true, Horizon: horizon);
+    }
 
     /// <summary>The variant of this name.</summary>
     /// <exception cref="FormatException">No variant has that name.</exception>

@@ -11,7 +11,9 @@ namespace Personalize.Evaluation.Learning;
 /// sampled events, asks it for the user's top <see cref="LearningSettings.PoolSize"/>: those
 /// candidates, the item the user actually took next and a few random candidates are then ranked
 /// again on a probe placement that weights every signal 1 with <c>Explain = true</c>, whose
-/// explanations carry each signal's value. Reward is 1 for the item taken next, 0 for the rest.
+/// explanations carry each signal's value. Reward is 1 for the item taken next, 0 for the rest; or,
+/// with <see cref="LearningSettings.Horizon"/> H, 1 for every candidate the user takes from the
+/// step's event to H after it (each added to the step if outside the pool), 0 for the rest.
 /// Only the training set it is given is read.
 /// </summary>
 internal static class OutcomeCollector
@@ -54,6 +56,13 @@ internal static class OutcomeCollector
         var candidateIndex = new List<int>(train.ItemKeys.Count);
         var examples = new List<RewardExample>();
         int steps = 0, inPool = 0;
+
+        // With a horizon: each user's events in time order, and where the replay has reached in them.
+        var horizon = settings.Horizon;
+        var userEvents = horizon is null ? null : Enumerable.Range(0, events.Count).GroupBy(i => events[i].User).ToDictionary(g => g.Key, g => g.ToArray());
+        var userCursor = new int[train.UserKeys.Count];
+        var positives = new List<int>();
+        var positiveKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var e = 0; e < events.Count; e++)
         {
             var interaction = events[e];
@@ -96,6 +105,17 @@ internal static class OutcomeCollector
                     sources[target] = ExampleSource.PositiveOutsidePool;
                 }
 
+                if (horizon is { } h)
+                {
+                    HorizonItems(events, userEvents![interaction.User], userCursor[interaction.User], h, seenItem, own, positives);
+                    positiveKeys.Clear();
+                    foreach (var item in positives)
+                    {
+                        positiveKeys.Add(train.ItemKeys[item]);
+                        sources.TryAdd(train.ItemKeys[item], ExampleSource.PositiveOutsidePool);
+                    }
+                }
+
                 for (var r = 0; r < settings.RandomNegatives && sources.Count < candidates.Count; r++)
                 {
                     sources.TryAdd(candidates[random.Next(candidates.Count)], ExampleSource.Random);
@@ -120,7 +140,8 @@ internal static class OutcomeCollector
                         }
                     }
 
-                    examples.Add(new RewardExample(values, explained.ItemKey == target ? 1 : 0, sources[explained.ItemKey], personalized, steps, candidates.Count));
+                    var taken = horizon is null ? explained.ItemKey == target : positiveKeys.Contains(explained.ItemKey);
+                    examples.Add(new RewardExample(values, taken ? 1 : 0, sources[explained.ItemKey], personalized, steps, candidates.Count));
                 }
 
                 steps++;
@@ -129,8 +150,29 @@ internal static class OutcomeCollector
             personalizer.Track(SdkRecommender.ToEvent(interaction, train) with { Timestamp = interaction.Timestamp });
             own.Add(interaction.Item);
             seenItem[interaction.Item] = true;
+            userCursor[interaction.User]++;
         }
 
         return new RewardExamples(signals, examples, steps, inPool);
+    }
+
+    /// <summary>
+    /// Fills <paramref name="positives"/> with the items of the user's events from position
+    /// <paramref name="cursor"/> of <paramref name="userEvents"/> (the step's own event) up to
+    /// <paramref name="horizon"/> after it, that are candidates now: seen before and not the user's
+    /// already. An item first seen later cannot be ranked at the step and is left out.
+    /// </summary>
+    internal static void HorizonItems(IReadOnlyList<IndexedEvent> events, int[] userEvents, int cursor, TimeSpan horizon, bool[] seenItem, HashSet<int> own, List<int> positives)
+    {
+        positives.Clear();
+        var end = events[userEvents[cursor]].Timestamp + horizon;
+        for (var k = cursor; k < userEvents.Length && events[userEvents[k]].Timestamp <= end; k++)
+        {
+            var item = events[userEvents[k]].Item;
+            if (seenItem[item] && !own.Contains(item) && !positives.Contains(item))
+            {
+                positives.Add(item);
+            }
+        }
     }
 }

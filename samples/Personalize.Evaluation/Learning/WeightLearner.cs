@@ -106,9 +106,9 @@ internal static class WeightLearner
         foreach (var group in examples.Examples.Where(e => e.Personalized == personalized).GroupBy(e => e.Step))
         {
             var rows = group.ToArray();
-            var taken = Array.FindIndex(rows, e => e.Reward > 0);
+            int[] taken = [.. Enumerable.Range(0, rows.Length).Where(k => rows[k].Reward > 0)];
             var randoms = rows.Count(e => e.Source == ExampleSource.Random);
-            if (taken < 0)
+            if (taken.Length == 0)
             {
                 continue;
             }

@@ -77,10 +77,10 @@ internal static class LearnedWeightsExperiment
             RewardExamples collected;
             using (reporter.Stage($"{label}: collect outcomes within {span.TotalDays:F1} days"))
             {
-                collected = OutcomeCollector.Collect(data.Train, settings with { Horizon = span });
+                collected = OutcomeCollector.Collect(data.Train, settings with { Horizon = span, VisitStarts = horizon.VisitStarts });
             }
 
-            reporter.Note($"{label}: horizon {horizon.Label} ({span.TotalDays:F1} days): {collected.Examples.Count:N0} examples, {PositivesPerStep(collected):F2} positives a step, {Share(collected.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), collected.Examples.Count(e => e.Reward > 0))} of them in the default top {settings.PoolSize}");
+            reporter.Note($"{label}: horizon {horizon.Description} ({span.TotalDays:F1} days): {collected.Steps:N0} steps, {collected.Examples.Count:N0} examples, {PositivesPerStep(collected):F2} positives a step, {Share(collected.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), collected.Examples.Count(e => e.Reward > 0))} of them in the default top {settings.PoolSize}");
             horizons.Add((horizon, span, collected));
         }
 
@@ -148,7 +148,10 @@ internal static class LearnedWeightsExperiment
             foreach (var (variant, configuration, result) in split.Learned)
             {
                 var (mean, se) = Paired(result, split.Defaults);
-                text.AppendLine(inv, $"| {split.Dataset} | {(split.Window > 0 ? split.Window.ToString(inv) : "test")} | {split.Examples.Steps} | {Share(split.Examples.PositivesInPool, split.Examples.Steps)} | {variant.Name} | {split.Defaults.Metrics.NdcgAt10:F4} | {result.Metrics.NdcgAt10:F4} | {mean:+0.0000;-0.0000} ({(se > 0 ? mean / se : 0):+0.0;-0.0} s.e.) | {split.Defaults.Metrics.CoverageAt10:F3} | {result.Metrics.CoverageAt10:F3} | {(configuration.Weights.Count > 0 ? SdkConfiguration.Format(configuration.Weights) : "defaults (nothing learned: < 100 positives or no weight > 0)")} | {(configuration.ColdStartWeights.Count > 0 ? SdkConfiguration.Format(configuration.ColdStartWeights) : "defaults (nothing learned: < 100 positives or no weight > 0)")} |");
+
+                // A variant's own steps (visit-start variants sample other steps; a positive of theirs in the pool counts).
+                var own = variant.Horizon is { } h && split.Horizons?.FirstOrDefault(x => x.Horizon == h).Examples is { } collected ? collected : split.Examples;
+                text.AppendLine(inv, $"| {split.Dataset} | {(split.Window > 0 ? split.Window.ToString(inv) : "test")} | {own.Steps} | {Share(own.PositivesInPool, own.Steps)} | {variant.Name} | {split.Defaults.Metrics.NdcgAt10:F4} | {result.Metrics.NdcgAt10:F4} | {mean:+0.0000;-0.0000} ({(se > 0 ? mean / se : 0):+0.0;-0.0} s.e.) | {split.Defaults.Metrics.CoverageAt10:F3} | {result.Metrics.CoverageAt10:F3} | {(configuration.Weights.Count > 0 ? SdkConfiguration.Format(configuration.Weights) : "defaults (nothing learned: < 100 positives or no weight > 0)")} | {(configuration.ColdStartWeights.Count > 0 ? SdkConfiguration.Format(configuration.ColdStartWeights) : "defaults (nothing learned: < 100 positives or no weight > 0)")} |");
             }
         }
 
@@ -176,6 +179,10 @@ internal static class LearnedWeightsExperiment
         {
             text.AppendLine();
             text.AppendLine("Reward horizons (every item the user took from the step's event to H after it is a positive; same steps as above):");
+            if (results.Any(r => r.Horizons?.Any(x => x.Horizon.VisitStarts) == true))
+            {
+                text.AppendLine("\"Visit starts\": steps only at a user's first event of a new timestamp, ranked before any event of that visit is tracked; its basket and what follows within H are the positives.");
+            }
             text.AppendLine();
             text.AppendLine("| data set | window | horizon | H (days) | examples | positives a step | positives in the default top " + settings.PoolSize.ToString(inv) + " |");
             text.AppendLine("|---|---|---|---|---|---|---|");
@@ -184,7 +191,7 @@ internal static class LearnedWeightsExperiment
                 foreach (var (horizon, span, examples) in split.Horizons ?? [])
                 {
                     var positives = examples.Examples.Count(e => e.Reward > 0);
-                    text.AppendLine(inv, $"| {split.Dataset} | {(split.Window > 0 ? split.Window.ToString(inv) : "test")} | {horizon.Label} | {span.TotalDays:F1} | {examples.Examples.Count} | {PositivesPerStep(examples):F2} | {Share(examples.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), positives)} |");
+                    text.AppendLine(inv, $"| {split.Dataset} | {(split.Window > 0 ? split.Window.ToString(inv) : "test")} | {(horizon.VisitStarts ? $"{horizon.Description} ({examples.Steps} steps)" : horizon.Label)} | {span.TotalDays:F1} | {examples.Examples.Count} | {PositivesPerStep(examples):F2} | {Share(examples.Examples.Count(e => e.Reward > 0 && e.Source == ExampleSource.Pool), positives)} |");
                 }
             }
         }

@@ -13,7 +13,14 @@ namespace Personalize.Evaluation.Learning;
 /// the item within <c>LearningOptions.RewardWaitTime</c>; each of them outside the pool is added
 /// as a <see cref="ExampleSource.PositiveOutsidePool"/>. The same steps are sampled either way.
 /// </param>
-internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives = 32, int MaxSteps = 4000, double StartShare = 0.5, int Seed = 42, TimeSpan? Horizon = null);
+/// <param name="VisitStarts">
+/// Whether steps are taken only where a visit starts, as the protocol decides between visits: at
+/// user u's first event of a timestamp later than u's previous event (u has history), before any
+/// event of that visit is tracked; the visit's basket and everything u takes within H after are
+/// the positives (a step with none is skipped). About <see cref="MaxSteps"/> of the visit starts
+/// from <see cref="StartShare"/> on are sampled. Needs <see cref="Horizon"/>.
+/// </param>
+internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives = 32, int MaxSteps = 4000, double StartShare = 0.5, int Seed = 42, TimeSpan? Horizon = null, bool VisitStarts = false);
 
 /// <summary>
 /// The reward horizon a variant learns from: a fixed span, or the span of the period the weights are
@@ -21,7 +28,8 @@ internal sealed record LearningSettings(int PoolSize = 32, int RandomNegatives =
 /// item taken until its end, so the reward matches what is scored).
 /// </summary>
 /// <param name="Fixed">The fixed span, or null for the scored period's span.</param>
-internal sealed record RewardHorizon(TimeSpan? Fixed)
+/// <param name="VisitStarts">Whether its steps are taken only at visit starts (<see cref="LearningSettings.VisitStarts"/>).</param>
+internal sealed record RewardHorizon(TimeSpan? Fixed, bool VisitStarts = false)
 {
     /// <summary>The span of the scored period (a validation window, or the test period), from its split time to its last event.</summary>
     public static RewardHorizon Period { get; } = new((TimeSpan?)null);
@@ -29,11 +37,17 @@ internal sealed record RewardHorizon(TimeSpan? Fixed)
     /// <summary>Seven days: the longest <c>LearningOptions.RewardWaitTime</c> the SDK allows.</summary>
     public static RewardHorizon Week { get; } = new(TimeSpan.FromDays(7));
 
+    /// <summary>The scored period's span, with steps only at visit starts.</summary>
+    public static RewardHorizon PeriodFromVisitStarts { get; } = new(null, VisitStarts: true);
+
     /// <summary>The horizon for a scored period of <paramref name="periodSpan"/>.</summary>
     public TimeSpan Resolve(TimeSpan periodSpan) => Fixed ?? periodSpan;
 
     /// <summary>How the horizon reads in a variant's name.</summary>
     public string Label => Fixed is { } span ? $"{span.TotalDays:0.#} days" : "the window";
+
+    /// <summary>How the horizon reads in the table of horizons (the step rule added when it is not the default).</summary>
+    public string Description => VisitStarts ? $"{Label}, visit starts" : Label;
 }
 
 /// <summary>One way to fit the weights from the collected examples: which examples, and the ridge.</summary>
@@ -78,7 +92,19 @@ internal sealed record LearningVariant(string Name, IReadOnlySet<ExampleSource> 
         new("catalogue softmax, prior at defaults", new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random }, 0, Softmax: true),
         .. Horizons(RewardHorizon.Period),
         .. Horizons(RewardHorizon.Week),
+        .. VisitStartHorizons(RewardHorizon.PeriodFromVisitStarts),
     ];
+
+    /// <summary>
+    /// The variants whose steps are visit starts, ranked before the visit is tracked, rewarding its
+    /// basket and what follows within the horizon (<see cref="LearningSettings.VisitStarts"/>).
+    /// </summary>
+    private static IEnumerable<LearningVariant> VisitStartHorizons(RewardHorizon horizon)
+    {
+        var all = new HashSet<ExampleSource> { ExampleSource.Pool, ExampleSource.PositiveOutsidePool, ExampleSource.Random };
+        yield return new($"catalogue softmax, prior at defaults, visit starts, horizon {horizon.Label}", all, 0, Softmax: true, Horizon: horizon);
+        yield return new($"pool+pos+random, within step, visit starts, horizon {horizon.Label}", all, 1, WithinStep: true, Horizon: horizon);
+    }
 
     /// <summary>The variants that learn from every item taken within <paramref name="horizon"/>.</summary>
     private static IEnumerable<LearningVariant> Horizons(RewardHorizon horizon)

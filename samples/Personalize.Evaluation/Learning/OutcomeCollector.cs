@@ -14,6 +14,9 @@ namespace Personalize.Evaluation.Learning;
 /// explanations carry each signal's value. Reward is 1 for the item taken next, 0 for the rest; or,
 /// with <see cref="LearningSettings.Horizon"/> H, 1 for every candidate the user takes from the
 /// step's event to H after it (each added to the step if outside the pool), 0 for the rest.
+/// With <see cref="LearningSettings.VisitStarts"/> steps are sampled only at the first event of a
+/// user's visit (a timestamp later than the user's previous event), before any event of that visit
+/// is tracked, and the visit's whole basket and whatever follows within H are the positives.
 /// Only the training set it is given is read.
 /// </summary>
 internal static class OutcomeCollector
@@ -47,7 +50,13 @@ internal static class OutcomeCollector
 
         var events = train.Events;
         var first = (int)(events.Count * settings.StartShare);
-        var eligible = events.Count - first;
+        var visitStarts = settings.VisitStarts;
+        if (visitStarts && settings.Horizon is null)
+        {
+            throw new ArgumentException("Steps at visit starts need a reward horizon.", nameof(settings));
+        }
+
+        var eligible = visitStarts ? CountVisitStarts(events, train.UserKeys.Count, first) : events.Count - first;
         var probability = Math.Min(1.0, (double)settings.MaxSteps / Math.Max(1, eligible));
         var random = new Random(settings.Seed);
         var seenItem = new bool[train.ItemKeys.Count];
@@ -61,6 +70,7 @@ internal static class OutcomeCollector
         var horizon = settings.Horizon;
         var userEvents = horizon is null ? null : Enumerable.Range(0, events.Count).GroupBy(i => events[i].User).ToDictionary(g => g.Key, g => g.ToArray());
         var userCursor = new int[train.UserKeys.Count];
+        var lastTime = new DateTimeOffset[train.UserKeys.Count];
         var positives = new List<int>();
         var positiveKeys = new HashSet<string>(StringComparer.Ordinal);
         for (var e = 0; e < events.Count; e++)
@@ -72,7 +82,18 @@ internal static class OutcomeCollector
             }
 
             var own = userItems[interaction.User] ??= [];
-            if (e >= first && seenItem[interaction.Item] && own.Count > 0 && random.NextDouble() < probability)
+            var sampled = visitStarts
+                ? e >= first && own.Count > 0 && interaction.Timestamp > lastTime[interaction.User] && random.NextDouble() < probability
+                : e >= first && seenItem[interaction.Item] && own.Count > 0 && random.NextDouble() < probability;
+            if (sampled && visitStarts)
+            {
+                // Nothing of this visit is tracked yet (this is the user's first event at its time):
+                // the basket and the later visits within H are the positives; none, no step.
+                HorizonItems(events, userEvents![interaction.User], userCursor[interaction.User], settings.Horizon!.Value, seenItem, own, positives);
+                sampled = positives.Count > 0;
+            }
+
+            if (sampled)
             {
                 // Candidates: every item seen before now that the user has not had, in the fixed order.
                 candidates.Clear();
@@ -96,7 +117,12 @@ internal static class OutcomeCollector
                     sources[ranked.ItemKey] = ExampleSource.Pool;
                 }
 
-                if (sources.ContainsKey(target))
+                if (visitStarts)
+                {
+                    // No single "next item": a step counts as in the pool when any of its positives is.
+                    inPool += positives.Any(item => sources.ContainsKey(train.ItemKeys[item])) ? 1 : 0;
+                }
+                else if (sources.ContainsKey(target))
                 {
                     inPool++;
                 }
@@ -107,7 +133,11 @@ internal static class OutcomeCollector
 
                 if (horizon is { } h)
                 {
-                    HorizonItems(events, userEvents![interaction.User], userCursor[interaction.User], h, seenItem, own, positives);
+                    if (!visitStarts)
+                    {
+                        HorizonItems(events, userEvents![interaction.User], userCursor[interaction.User], h, seenItem, own, positives);
+                    }
+
                     positiveKeys.Clear();
                     foreach (var item in positives)
                     {
@@ -151,9 +181,34 @@ internal static class OutcomeCollector
             own.Add(interaction.Item);
             seenItem[interaction.Item] = true;
             userCursor[interaction.User]++;
+            lastTime[interaction.User] = interaction.Timestamp;
         }
 
         return new RewardExamples(signals, examples, steps, inPool);
+    }
+
+    /// <summary>
+    /// How many events from position <paramref name="first"/> on start a visit of a user with
+    /// history: the user's previous event is earlier in time (so the user has one).
+    /// </summary>
+    internal static int CountVisitStarts(IReadOnlyList<IndexedEvent> events, int users, int first)
+    {
+        var has = new bool[users];
+        var last = new DateTimeOffset[users];
+        var count = 0;
+        for (var e = 0; e < events.Count; e++)
+        {
+            var interaction = events[e];
+            if (e >= first && has[interaction.User] && interaction.Timestamp > last[interaction.User])
+            {
+                count++;
+            }
+
+            has[interaction.User] = true;
+            last[interaction.User] = interaction.Timestamp;
+        }
+
+        return count;
     }
 
     /// <summary>

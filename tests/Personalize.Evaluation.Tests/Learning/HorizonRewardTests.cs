@@ -123,6 +123,85 @@ public sealed class HorizonRewardTests
             12);
     }
 
+    /// <summary>
+    /// "x" takes a to f on days 0 to 5, so every one is seen; then "u" takes a on day 10 (u's first
+    /// visit: no history, no step), a visit of b, c and d at one timestamp on day 20, e on day 22
+    /// and f on day 30.
+    /// </summary>
+    private static TrainingSet Visits()
+    {
+        var rows = new List<Personalize.Evaluation.Data.Interaction>();
+        string[] seen = ["a", "b", "c", "d", "e", "f"];
+        for (var i = 0; i < seen.Length; i++)
+        {
+            rows.Add(Row("x", seen[i], i * Day));
+        }
+
+        rows.Add(Row("u", "a", 10 * Day));
+        rows.Add(Row("u", "b", 20 * Day));
+        rows.Add(Row("x", "e", 20 * Day));
+        rows.Add(Row("u", "c", 20 * Day));
+        rows.Add(Row("u", "d", 20 * Day));
+        rows.Add(Row("u", "e", 22 * Day));
+        rows.Add(Row("u", "f", 30 * Day));
+        var dataset = Dataset(rows);
+        return new TrainingSet(dataset.Interactions, dataset.Catalog, EventKind.Purchase, seed: 1);
+    }
+
+    [Fact]
+    public void At_visit_starts_a_basket_is_one_step_ranked_before_it_is_tracked_and_rewarded_with_what_follows_within_the_horizon()
+    {
+        var train = Visits();
+        var visits = OutcomeCollector.Collect(train, EveryEvent(TimeSpan.FromDays(3)) with { VisitStarts = true });
+
+        // Steps: u's visit starts with history, b (day 20), e (22) and f (30). Not u's a (no history), not
+        // c or d (b's timestamp: not a visit start). x's later days are visit starts but have no positive
+        // (each item x takes is new to the shop then, or x's already), so they take no step.
+        Assert.Equal(3, visits.Steps);
+
+        // One step for the basket: b, c, d and e (day 22, within 3 days); not f (day 30). Then e alone, then f alone.
+        Assert.Equal([4, 1, 1], PositivesPerStep(visits));
+
+        // Ranked before the visit is tracked: at day 20 u could still be shown b, c, d, e and f (only a
+        // is u's). Had b, c or d been tracked first they would have left u's candidates and its positives.
+        var basket = visits.Examples.Where(e => e.Step == 0).ToArray();
+        Assert.All(basket, e => Assert.Equal(5, e.StepCandidates));
+        Assert.Equal(train.ItemKeys.Count - 1, basket[0].StepCandidates);
+
+        // The old rule takes a step at every event whose item was seen, of a user with history: u's b, c,
+        // d (mid-basket), e, f and x's e on day 20.
+        var next = OutcomeCollector.Collect(train, EveryEvent(horizon: null));
+        Assert.Equal(6, next.Steps);
+    }
+
+    [Fact]
+    public void A_visit_start_needs_history_and_a_later_timestamp_than_the_users_previous_event()
+    {
+        var train = Visits();
+
+        // x: days 1 to 5 (5) and day 20 (the e there); u: days 20, 22, 30 (3); not u's day 10 (first), not c, d.
+        Assert.Equal(9, OutcomeCollector.CountVisitStarts(train.Events, train.UserKeys.Count, first: 0));
+
+        // From u's day-20 basket on (its first event is index 7): u's b, e, f and x's e.
+        var b = train.Events.ToList().FindIndex(e => train.UserKeys[e.User] == "u" && train.ItemKeys[e.Item] == "b");
+        Assert.Equal(4, OutcomeCollector.CountVisitStarts(train.Events, train.UserKeys.Count, first: b));
+
+        Assert.Throws<ArgumentException>(() => OutcomeCollector.Collect(train, EveryEvent(horizon: null) with { VisitStarts = true }));
+    }
+
+    [Fact]
+    public void On_a_busier_log_visit_start_steps_each_have_a_positive()
+    {
+        var dataset = SyntheticLog.BusyShop();
+        var data = new PreparedData(dataset, EvaluationProtocol.Prepare(dataset.Interactions), 42);
+        var settings = new LearningSettings(PoolSize: 5, RandomNegatives: 3, MaxSteps: 1000, StartShare: 0.5, Horizon: TimeSpan.FromDays(7), VisitStarts: true);
+
+        var visits = OutcomeCollector.Collect(data.Train, settings);
+
+        Assert.True(visits.Steps > 0);
+        Assert.All(visits.Examples.GroupBy(e => e.Step), step => Assert.Contains(step, e => e.Reward > 0));
+    }
+
     private static int[] PositivesPerStep(RewardExamples examples) =>
         [.. examples.Examples.GroupBy(e => e.Step).OrderBy(g => g.Key).Select(g => (int)g.Sum(e => e.Reward))];
 }

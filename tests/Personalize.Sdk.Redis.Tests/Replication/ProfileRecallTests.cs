@@ -1,3 +1,8 @@
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Engine;
+using Personalize.Sdk.Redis.Connection;
+using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Snapshots;
@@ -14,6 +19,7 @@ namespace Personalize.Sdk.Redis.Tests.Replication;
 public sealed class ProfileRecallTests
 {
     private static readonly RedisKeys Keys = new("personalize");
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [RedisFact]
     public async Task A_person_evicted_on_one_server_comes_back_whole_on_their_next_visit_there()
@@ -431,6 +437,110 @@ public sealed class ProfileRecallTests
         Assert.Single(recalls.Measurements, tags => (string?)tags["outcome"] == "empty");
     }
 
+    [RedisFact]
+    public async Task A_visitor_redis_knows_nothing_of_is_looked_up_again_once_a_minute_has_passed()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        using var recalls = new InstrumentRecorder("personalize.redis.recalls");
+        int Empty() => recalls.Measurements.Count(tags => (string?)tags["outcome"] == "empty");
+
+        a.Top("stranger");
+        await a.RecallsEndedAsync();
+        Assert.Equal(1, Empty());
+
+        // Within the minute a decision finds them missing again, and starts no recall.
+        a.Time.Advance(TimeSpan.FromSeconds(59));
+        a.Top("stranger");
+        Assert.Equal(0, a.RecallsPending);
+        await a.RecallsEndedAsync();
+        Assert.Equal(1, Empty());
+
+        // Past it, Redis is asked again: another server may have recorded them since.
+        a.Time.Advance(TimeSpan.FromSeconds(2));
+        a.Top("stranger");
+        await a.RecallsEndedAsync();
+        Assert.Equal(2, Empty());
+    }
+
+    [RedisFact]
+    public async Task A_fault_adding_fetched_records_is_counted_failed_logged_once_and_stops_neither_the_next_person_nor_a_later_recall()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        await StoreViewsAsync(redis, records, "faulty-1", "shopper", "faulty-2");
+        using var recalls = new InstrumentRecorder("personalize.redis.recalls");
+        int Counted(string outcome) => recalls.Measurements.Count(tags => (string?)tags["outcome"] == outcome);
+
+        // A recall of its own, so the test adds what it fetched (as the journal's reader would) to a replica that fails.
+        using var metrics = new RedisMetrics(meterFactory: null);
+        var logger = new FakeLogger();
+        var time = new FakeTimeProvider(AppServer.Start);
+        await using var connection = new RedisConnection(async () => await ConnectionMultiplexer.ConnectAsync(redis.Configuration), owned: true, time, metrics, logger);
+        connection.Start();
+        await connection.WhenConnectedAsync().WaitAsync(Patience);
+        using var recall = new ProfileRecall(connection, records, Guid.NewGuid(), time, metrics, logger);
+        var replica = new FailingOnceReplica("faulty-1", "faulty-2");
+        var applied = new JournalPositions();
+        applied.Advance(Guid.Empty, long.MaxValue, long.MaxValue); // the reader applied every journal write: the records are the recall's to add
+        using var fetched = new SemaphoreSlim(0);
+        recall.RecordsFetched += () => fetched.Release();
+
+        // Each round's people are fetched in one batch; once it is added, no recall is left in flight.
+        async Task AddFetchedAsync()
+        {
+            Assert.True(await fetched.WaitAsync(Patience), "Nothing was fetched.");
+            recall.ApplyFetched(replica, applied);
+            Assert.Equal(0, recall.Pending);
+        }
+
+        // Reported missing before the recall runs: fetched in one batch, added in one pass in this order.
+        recall.Missing("faulty-1");
+        recall.Missing("shopper");
+        recall.Missing("faulty-2");
+        await recall.StartAsync(CancellationToken.None);
+        try
+        {
+            await AddFetchedAsync();
+            Assert.Equal(["shopper"], replica.Recalled);
+            Assert.Equal(2, Counted("failed"));
+            Assert.Equal(1, Counted("found"));
+
+            // Logged once a minute at most (on the real clock: both failures came in one pass).
+            Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.RecallFailed));
+
+            // Missing again, the person is fetched again: the failed recall did not linger.
+            recall.Missing("faulty-1");
+            await AddFetchedAsync();
+            Assert.Equal(["shopper", "faulty-1"], replica.Recalled);
+            Assert.Equal(2, Counted("failed"));
+            Assert.Equal(2, Counted("found"));
+        }
+        finally
+        {
+            await recall.StopAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>Stores a view in each person's records, as a server's flush does.</summary>
+    private static async Task StoreViewsAsync(RedisServer redis, PersonRecords records, params string[] people)
+    {
+        await using var multiplexer = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var batch = multiplexer.GetDatabase().CreateBatch();
+        var acknowledgements = new List<Task>();
+        for (var i = 0; i < people.Length; i++)
+        {
+            var at = AppServer.Start.AddSeconds(i);
+            var record = new JournalRecord(
+                JournalCodec.Event(Guid.Empty, people[i], PersonalizationEvent.View(people[i], "coffee-1"), at),
+                new PersonWrite(PersonWriteKind.Event, people[i], at.UtcTicks));
+            records.Append(batch, sequence: 1, index: i, record, acknowledgements);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
+
     /// <summary>Tracks <paramref name="person"/>'s history on one server, shares it, and makes the other let them go.</summary>
     private static async Task HistoryThenEvictAsync(AppServer from, AppServer evictedOn, string person)
     {
@@ -506,5 +616,36 @@ public sealed class ProfileRecallTests
         await server.ProfileMaintenance;
         server.Time.Advance(TimeSpan.FromSeconds(2)); // the person's return is the latest use
         Assert.Null(System.Text.Json.Nodes.JsonNode.Parse(server.PersonalData(person))!["profile"]);
+    }
+
+    /// <summary>A replica whose adding of recalled records fails once for each of the given people.</summary>
+    private sealed class FailingOnceReplica(params string[] failing) : IReplica
+    {
+        private readonly HashSet<string> _failing = [.. failing];
+
+        /// <summary>The people whose recalled records were added, in order.</summary>
+        public List<string> Recalled { get; } = [];
+
+        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events)
+        {
+            if (_failing.Remove(profileKey))
+            {
+                throw new InvalidOperationException($"Adding {profileKey}'s records failed.");
+            }
+
+            Recalled.Add(profileKey);
+        }
+
+        public void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent) => throw new NotSupportedException();
+
+        public void ApplyStitch(string anonymousKey, string knownKey) => throw new NotSupportedException();
+
+        public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => throw new NotSupportedException();
+
+        public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => throw new NotSupportedException();
+
+        public bool HoldsProfile(string profileKey) => throw new NotSupportedException();
+
+        public void ApplyReward(Guid decisionId, string? itemKey, double reward) => throw new NotSupportedException();
     }
 }

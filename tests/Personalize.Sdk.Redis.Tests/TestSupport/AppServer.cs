@@ -156,6 +156,9 @@ internal sealed class AppServer : IAsyncDisposable
         }
     }
 
+    /// <summary>How many people this server is recalling now (a person found missing is counted at once).</summary>
+    public int RecallsPending => Host.Services.GetRequiredService<ProfileRecall>().Pending;
+
     /// <summary>Holds this server's recalls in flight until <paramref name="release"/> completes.</summary>
     public void HoldRecalls(Task release) => Host.Services.GetRequiredService<ProfileRecall>().FetchesHeldUntil = release;
 

@@ -9,8 +9,13 @@ namespace Personalize.Sdk.Benchmarks;
 /// (1,000 candidates, top 10, a user with history) built up one stage at a time through the public
 /// options. "pipeline" has every signal at weight 0 (a signal at 0 is never run), every guardrail
 /// off and no holdout: what remains is identity, the profile read, the variant, candidate
-/// resolution, scoring, top-K, the decision record and telemetry. Each other case adds one thing to
-/// it; its cost is its mean minus the pipeline's, read from the same run.
+/// resolution, scoring, top-K, the decision record and telemetry. Each "+" case adds one thing to
+/// it; its cost is its mean minus the pipeline's, read from the same run. Three cases take a part of
+/// the pipeline apart the same way: "pipeline, preview" records nothing (the record's cost is the
+/// difference), "pipeline, new keys" passes candidate keys the decision has not resolved before
+/// (the resolution's cost: every key looked up in the catalog, where a page that ranks the same keys
+/// again skips it), and "pipeline, stranger" decides for a user nobody knows (the difference is
+/// reading and copying a profile with history). Telemetry costs next to nothing without a listener.
 /// </summary>
 [MemoryDiagnoser]
 public class DecisionStageBenchmarks
@@ -21,11 +26,17 @@ public class DecisionStageBenchmarks
     private ServiceProvider _services = null!;
     private IPersonalizer _personalizer = null!;
     private PersonalizationRequest _request;
+    private PersonalizationRequest _other;
+    private bool _alternate;
+    private int _calls;
     private RankedItem[] _destination = null!;
 
     /// <summary>What is added to the bare pipeline.</summary>
     [Params(
         "pipeline",
+        "pipeline, preview",
+        "pipeline, new keys",
+        "pipeline, stranger",
         "+ holdout",
         "+ guardrails",
         "+ " + BuiltInSignals.Popularity,
@@ -47,19 +58,41 @@ public class DecisionStageBenchmarks
             catalog,
             signals: everything ? BenchmarkData.SixSignals : signal is not null && BuiltInSignals.All.Contains(signal) ? [signal] : [],
             holdout: everything || Stage == "+ holdout",
-            guardrails: everything || Stage == "+ guardrails");
-        _request = new PersonalizationRequest(BenchmarkData.User)
+            guardrails: everything || Stage == "+ guardrails",
+            configure: Stage == "pipeline, stranger" ? BarePipelineForStrangers : null);
+        _request = new PersonalizationRequest(Stage == "pipeline, stranger" ? "nobody-knows-me" : BenchmarkData.User)
         {
             Candidates = catalog.Select(item => item.Key).ToArray(),
             Count = Top,
             Context = new RequestContext { Channel = "web" },
+            Preview = Stage == "pipeline, preview",
         };
+
+        // Equal keys in other string instances: the per-thread memory of the last keys (compared by
+        // reference) misses on every call when the two requests alternate.
+        _other = _request with { Candidates = catalog.Select(item => new string(item.Key.AsSpan())).ToArray() };
+        _alternate = Stage == "pipeline, new keys";
         _destination = new RankedItem[Top];
+    }
+
+    /// <summary>The bare pipeline for a user nobody knows: the cold-start weights at 0 too, so no signal runs.</summary>
+    private static void BarePipelineForStrangers(PersonalizationOptions options)
+    {
+        foreach (var signal in BuiltInSignals.All)
+        {
+            options.Weights[signal] = 0f;
+            options.ColdStartWeights[signal] = 0f;
+        }
+
+        foreach (var guardrail in BuiltInGuardrails.All)
+        {
+            options.Guardrails.Disabled.Add(guardrail);
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup() => _services.Dispose();
 
     [Benchmark]
-    public int Rank() => _personalizer.Rank(_request, _destination, out _);
+    public int Rank() => _personalizer.Rank(_alternate && (++_calls & 1) == 0 ? _other : _request, _destination, out _);
 }

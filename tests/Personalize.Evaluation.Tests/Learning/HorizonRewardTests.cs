@@ -15,22 +15,19 @@ public sealed class HorizonRewardTests
     /// never a candidate, never a step), d on day 23 and e on day 30. Sampling every event from the
     /// start, u's steps are b, c, d and e, in that order.
     /// </summary>
-    private static TrainingSet HandMade()
-    {
-        var rows = new List<Personalize.Evaluation.Data.Interaction>();
-        string[] seen = ["a", "b", "c", "d", "e", "f"];
-        for (var i = 0; i < seen.Length; i++)
-        {
-            rows.Add(Row("x", seen[i], i * Day));
-        }
+    private static TrainingSet HandMade() => AfterXSawEverything(
+        Row("u", "a", 10 * Day),
+        Row("u", "b", 20 * Day),
+        Row("u", "c", 21 * Day),
+        Row("u", "g", 22 * Day),
+        Row("u", "d", 23 * Day),
+        Row("u", "e", 30 * Day));
 
-        rows.Add(Row("u", "a", 10 * Day));
-        rows.Add(Row("u", "b", 20 * Day));
-        rows.Add(Row("u", "c", 21 * Day));
-        rows.Add(Row("u", "g", 22 * Day));
-        rows.Add(Row("u", "d", 23 * Day));
-        rows.Add(Row("u", "e", 30 * Day));
-        var dataset = Dataset(rows);
+    /// <summary>A training set in which "x" takes a to f on days 0 to 5 (so every one is seen), then <paramref name="rows"/>.</summary>
+    private static TrainingSet AfterXSawEverything(params Personalize.Evaluation.Data.Interaction[] rows)
+    {
+        string[] seen = ["a", "b", "c", "d", "e", "f"];
+        var dataset = Dataset([.. seen.Select((item, i) => Row("x", item, i * Day)), .. rows]);
         return new TrainingSet(dataset.Interactions, dataset.Catalog, EventKind.Purchase, seed: 1);
     }
 
@@ -128,25 +125,14 @@ public sealed class HorizonRewardTests
     /// visit: no history, no step), a visit of b, c and d at one timestamp on day 20, e on day 22
     /// and f on day 30.
     /// </summary>
-    private static TrainingSet Visits()
-    {
-        var rows = new List<Personalize.Evaluation.Data.Interaction>();
-        string[] seen = ["a", "b", "c", "d", "e", "f"];
-        for (var i = 0; i < seen.Length; i++)
-        {
-            rows.Add(Row("x", seen[i], i * Day));
-        }
-
-        rows.Add(Row("u", "a", 10 * Day));
-        rows.Add(Row("u", "b", 20 * Day));
-        rows.Add(Row("x", "e", 20 * Day));
-        rows.Add(Row("u", "c", 20 * Day));
-        rows.Add(Row("u", "d", 20 * Day));
-        rows.Add(Row("u", "e", 22 * Day));
-        rows.Add(Row("u", "f", 30 * Day));
-        var dataset = Dataset(rows);
-        return new TrainingSet(dataset.Interactions, dataset.Catalog, EventKind.Purchase, seed: 1);
-    }
+    private static TrainingSet Visits() => AfterXSawEverything(
+        Row("u", "a", 10 * Day),
+        Row("u", "b", 20 * Day),
+        Row("x", "e", 20 * Day),
+        Row("u", "c", 20 * Day),
+        Row("u", "d", 20 * Day),
+        Row("u", "e", 22 * Day),
+        Row("u", "f", 30 * Day));
 
     [Fact]
     public void At_visit_starts_a_basket_is_one_step_ranked_before_it_is_tracked_and_rewarded_with_what_follows_within_the_horizon()

@@ -68,10 +68,10 @@ internal sealed class ProfileData
 
     public TimedRing RecentItems { get; }
 
-    // Most people never buy, dismiss, state a preference or get a decision recorded against them, so
-    // these four tables are created at their first entry, in one ProfileExtras: 208 bytes a person
-    // saved until then. Reads of one not yet created see a shared empty table; every write goes
-    // through its Writable* twin.
+    // Most people never buy, dismiss, state a preference, complain or get a decision recorded against
+    // them, so these four tables (and the complaint) live in one ProfileExtras created at the first
+    // of them, each table at its own first entry. Reads of one not yet created see a shared empty
+    // table; every write goes through its Writable* twin.
 
     /// <summary>What the user bought, newest last; read-only (writes go through <see cref="WritablePurchases"/>).</summary>
     public TimedRing Purchases => _extras?.Purchases ?? TimedRing.None;

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Extensibility;
@@ -15,7 +17,9 @@ namespace Personalize.Sdk.Benchmarks;
 /// difference), "pipeline, new keys" passes candidate keys the decision has not resolved before
 /// (the resolution's cost: every key looked up in the catalog, where a page that ranks the same keys
 /// again skips it), and "pipeline, stranger" decides for a user nobody knows (the difference is
-/// reading and copying a profile with history). Telemetry costs next to nothing without a listener.
+/// reading and copying a profile with history). "pipeline, 100 candidates" splits the pipeline into
+/// what a decision costs whatever its size and what each candidate adds, and "pipeline, telemetry
+/// on" listens to the SDK's spans and metrics, which cost next to nothing without a listener.
 /// </summary>
 [MemoryDiagnoser]
 public class DecisionStageBenchmarks
@@ -30,6 +34,8 @@ public class DecisionStageBenchmarks
     private bool _alternate;
     private int _calls;
     private RankedItem[] _destination = null!;
+    private ActivityListener? _spans;
+    private MeterListener? _metrics;
 
     /// <summary>What is added to the bare pipeline.</summary>
     [Params(
@@ -37,6 +43,8 @@ public class DecisionStageBenchmarks
         "pipeline, preview",
         "pipeline, new keys",
         "pipeline, stranger",
+        "pipeline, 100 candidates",
+        "pipeline, telemetry on",
         "+ holdout",
         "+ guardrails",
         "+ " + BuiltInSignals.Popularity,
@@ -62,7 +70,7 @@ public class DecisionStageBenchmarks
             configure: Stage == "pipeline, stranger" ? BarePipelineForStrangers : null);
         _request = new PersonalizationRequest(Stage == "pipeline, stranger" ? "nobody-knows-me" : BenchmarkData.User)
         {
-            Candidates = catalog.Select(item => item.Key).ToArray(),
+            Candidates = catalog.Take(Stage == "pipeline, 100 candidates" ? 100 : Candidates).Select(item => item.Key).ToArray(),
             Count = Top,
             Context = new RequestContext { Channel = "web" },
             Preview = Stage == "pipeline, preview",
@@ -73,6 +81,10 @@ public class DecisionStageBenchmarks
         _other = _request with { Candidates = catalog.Select(item => new string(item.Key.AsSpan())).ToArray() };
         _alternate = Stage == "pipeline, new keys";
         _destination = new RankedItem[Top];
+        if (Stage == "pipeline, telemetry on")
+        {
+            ListenToTelemetry();
+        }
     }
 
     /// <summary>The bare pipeline for a user nobody knows: the cold-start weights at 0 too, so no signal runs.</summary>
@@ -91,7 +103,37 @@ public class DecisionStageBenchmarks
     }
 
     [GlobalCleanup]
-    public void Cleanup() => _services.Dispose();
+    public void Cleanup()
+    {
+        _spans?.Dispose();
+        _metrics?.Dispose();
+        _services.Dispose();
+    }
+
+    /// <summary>Records every span and measurement of the SDK, as an exporter would (each then dropped).</summary>
+    private void ListenToTelemetry()
+    {
+        _spans = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Personalize.Sdk",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(_spans);
+        _metrics = new MeterListener
+        {
+            InstrumentPublished = (instrument, listener) =>
+            {
+                if (instrument.Meter.Name == "Personalize.Sdk")
+                {
+                    listener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        _metrics.SetMeasurementEventCallback<long>(static (_, _, _, _) => { });
+        _metrics.SetMeasurementEventCallback<double>(static (_, _, _, _) => { });
+        _metrics.SetMeasurementEventCallback<int>(static (_, _, _, _) => { });
+        _metrics.Start();
+    }
 
     [Benchmark]
     public int Rank() => _personalizer.Rank(_alternate && (++_calls & 1) == 0 ? _other : _request, _destination, out _);

@@ -15,7 +15,7 @@ namespace Personalize.Sdk.Profiles;
 /// </para>
 /// <para>
 /// A struct, held in a field of <see cref="ProfileData"/> and changed in place there: as a class it
-/// cost every person two more objects (64 bytes with their references). Pass it by <see langword="ref"/>
+/// cost every person two more objects (48 bytes a person net, their references included). Pass it by <see langword="ref"/>
 /// to change it; a copy shares the slots but not the count.
 /// </para>
 /// </remarks>

@@ -26,6 +26,25 @@ public sealed class JournalCodecTests
         Assert.Equal(written with { Timestamp = When }, read);
     }
 
+    [Theory]
+    [InlineData((int)ConsentFlags.Personalization | 4, ConsentFlags.Personalization)]
+    [InlineData(-1, ConsentFlags.Personalization | ConsentFlags.SensitiveCategories)]
+    [InlineData(4, ConsentFlags.None)]
+    public void A_consent_entry_with_bits_this_version_does_not_know_keeps_only_the_known_ones(int written, ConsentFlags read)
+    {
+        // ConsentGiven refuses such bits, so the entry is patched as a newer version might write it:
+        // the consent is the entry's last field.
+        var payload = JournalCodec.Event(Writer, "profile-1", PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization), When);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32LittleEndian(payload.AsSpan(payload.Length - sizeof(int)), written);
+        var replica = new RecordingReplica();
+
+        Assert.True(JournalCodec.Apply(payload, Reader, replica));
+
+        var (_, e) = Assert.Single(replica.Events);
+        Assert.Equal(EventKind.Consent, e.Kind);
+        Assert.Equal(read, e.Consent); // none known: consent withdrawn
+    }
+
     [Fact]
     public void An_event_recorded_anonymously_stays_anonymous()
     {

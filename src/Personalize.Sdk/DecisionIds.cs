@@ -4,31 +4,37 @@ using System.Security.Cryptography;
 namespace Personalize.Sdk;
 
 /// <summary>
-/// Decision ids in the version 7 GUID layout (RFC 9562): 48 bits of Unix milliseconds, then a
-/// per-process random prefix and a counter. Unique within the process by the counter and across
-/// processes by the 36-bit random prefix, ordered by time, and about a hundred times cheaper than
-/// <see cref="Guid.CreateVersion7()"/>, which asks the operating system for randomness on every call.
+/// One personalizer's decision ids, in the version 7 GUID layout (RFC 9562): 48 bits of Unix
+/// milliseconds, then a random prefix of this personalizer and its own counter. Unique within the
+/// personalizer by the counter and across personalizers and processes by the 36-bit random prefix,
+/// ordered by time, and about a hundred times cheaper than <see cref="Guid.CreateVersion7()"/>,
+/// which asks the operating system for randomness on every call.
 /// </summary>
-internal static class DecisionIds
+/// <remarks>
+/// The counter is per personalizer, not per process, because the learner's pending ring is indexed
+/// by it: with one counter for the process, another personalizer's decisions (a second host, a
+/// tenant's container) would take slots of this one's ring and drop its decisions early.
+/// </remarks>
+internal sealed class DecisionIds
 {
-    private static readonly ulong ProcessPrefix = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
-    private static long s_counter;
+    private readonly ulong _prefix = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
+    private long _counter;
 
-    public static Guid Next(DateTimeOffset now)
+    public Guid Next(DateTimeOffset now)
     {
-        var counter = (ulong)Interlocked.Increment(ref s_counter);
+        var counter = (ulong)Interlocked.Increment(ref _counter);
         var milliseconds = (ulong)now.ToUnixTimeMilliseconds() & 0xFFFF_FFFF_FFFF;
 
         // | 48 bits ms | version 7 | 12 bits prefix | variant 10 | 24 bits prefix | 38 bits counter |
-        var high = (milliseconds << 16) | 0x7000 | (ProcessPrefix & 0x0FFF);
-        var low = 0x8000_0000_0000_0000UL | ((ProcessPrefix >> 12 & 0xFF_FFFF) << 38) | (counter & 0x3F_FFFF_FFFF);
+        var high = (milliseconds << 16) | 0x7000 | (_prefix & 0x0FFF);
+        var low = 0x8000_0000_0000_0000UL | ((_prefix >> 12 & 0xFF_FFFF) << 38) | (counter & 0x3F_FFFF_FFFF);
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
         return new Guid(bytes, bigEndian: true);
     }
 
-    /// <summary>The per-process counter in <paramref name="id"/>: what the learner's pending ring is indexed by.</summary>
+    /// <summary>The counter in <paramref name="id"/>: what the learner's pending ring is indexed by.</summary>
     public static long CounterOf(Guid id)
     {
         Span<byte> bytes = stackalloc byte[16];
@@ -36,13 +42,13 @@ internal static class DecisionIds
         return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0x3F_FFFF_FFFF);
     }
 
-    /// <summary>Whether <paramref name="id"/> was made by this process (its random prefix).</summary>
-    public static bool IsOwn(Guid id)
+    /// <summary>Whether <paramref name="id"/> was made by this personalizer (its random prefix).</summary>
+    public bool IsOwn(Guid id)
     {
         Span<byte> bytes = stackalloc byte[16];
         id.TryWriteBytes(bytes, bigEndian: true, out _);
         var high = BinaryPrimitives.ReadUInt64BigEndian(bytes);
         var low = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
-        return (high & 0x0FFF) == (ProcessPrefix & 0x0FFF) && ((low >> 38) & 0xFF_FFFF) == ((ProcessPrefix >> 12) & 0xFF_FFFF);
+        return (high & 0x0FFF) == (_prefix & 0x0FFF) && ((low >> 38) & 0xFF_FFFF) == ((_prefix >> 12) & 0xFF_FFFF);
     }
 }

@@ -36,7 +36,7 @@ internal sealed partial class Personalizer
     /// <summary>Credits the reward here, or, for another server's decision when state is shared, passes it on to that server.</summary>
     private bool RewardHereOrThere(Guid decisionId, string? itemKey, double reward)
     {
-        if (_journal is NullChangeJournal || DecisionIds.IsOwn(decisionId))
+        if (_journal is NullChangeJournal || Learner.Ids.IsOwn(decisionId))
         {
             return Learner.Reward(decisionId, itemKey, reward);
         }

@@ -90,7 +90,7 @@ internal sealed partial class Personalizer
 
     void IReplica.ApplyReward(Guid decisionId, string? itemKey, double reward)
     {
-        if (DecisionIds.IsOwn(decisionId))
+        if (Learner.Ids.IsOwn(decisionId))
         {
             Learner.Reward(decisionId, itemKey, reward);
         }

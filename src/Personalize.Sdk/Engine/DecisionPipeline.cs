@@ -123,7 +123,7 @@ internal sealed class DecisionPipeline(
 
             // The decision.
             var (variant, reason, failed) = VariantPolicy.Settle(intended, failure, paused);
-            info = new DecisionInfo(DecisionIds.Next(now), variant, now, holdout, reason, plan.Name);
+            info = new DecisionInfo(learning.Learner.Ids.Next(now), variant, now, holdout, reason, plan.Name);
             explanation = explain
                 ? ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
                 : null;

@@ -75,6 +75,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     public LearningOptions Options => _options;
 
+    /// <summary>This personalizer's decision ids: the pending ring is indexed by their counter.</summary>
+    public DecisionIds Ids { get; } = new();
+
     /// <summary>Where exploration draws come from; tests set a seeded one (and then decide on one thread).</summary>
     internal Random Random { get; set; }
 
@@ -106,7 +109,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// <summary>Credits an explicit reward to a waiting decision (to one of its items, or its first).</summary>
     public bool Reward(Guid decisionId, string? itemKey, double reward)
     {
-        if (_pending is null || !DecisionIds.IsOwn(decisionId)
+        if (_pending is null || !Ids.IsOwn(decisionId)
             || !_pending.Reward(decisionId, DecisionIds.CounterOf(decisionId), itemKey, reward, _timeProvider.GetUtcNow().UtcTicks, _waitTicks))
         {
             _metrics.LearningRewardUnmatched();

@@ -207,7 +207,7 @@ internal sealed class PendingDecisions
         return dropped;
     }
 
-    /// <summary>Takes out every decision made at or before <paramref name="dueTicks"/>, oldest first, with its rewards (unrewarded slots get <paramref name="defaultReward"/>).</summary>
+    /// <summary>Takes out every decision made at or before <paramref name="dueTicks"/>, oldest first (in the order made), with its rewards (unrewarded slots get <paramref name="defaultReward"/>).</summary>
     public List<SettledDecision> TakeDue(long dueTicks, double defaultReward)
     {
         var due = new List<SettledDecision>();
@@ -227,7 +227,8 @@ internal sealed class PendingDecisions
             }
         }
 
-        due.Sort(static (a, b) => a.Ticks.CompareTo(b.Ticks));
+        // The ring's order is not the decisions' order once it has come round; within one tick the counter is.
+        due.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : DecisionIds.CounterOf(a.Id).CompareTo(DecisionIds.CounterOf(b.Id)));
         return due;
     }
 

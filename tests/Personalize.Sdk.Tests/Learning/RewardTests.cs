@@ -264,6 +264,50 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void Another_personalizers_decisions_in_the_same_process_take_no_place_in_this_ones_waiting_ring()
+    {
+        // The smallest ring, 64 decisions: with one id counter for the process, the 63 decisions of
+        // the other personalizer in between would bring this one's second decision onto its first.
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink, options => options.Learning.MaxPendingDecisions = 64);
+        using var other = Learning(new RecordingSink());
+        sdk.View("ann", "books-1");
+        other.View("bob", "books-1");
+        var first = sdk.Rank("ann", 2);
+        for (var i = 0; i < 63; i++)
+        {
+            other.Rank("bob", 2);
+        }
+
+        var second = sdk.Rank("ann", 2);
+
+        Assert.True(sdk.Personalizer.Reward(first.Id, 1));
+        Assert.True(sdk.Personalizer.Reward(second.Id, 1));
+        Assert.False(other.Personalizer.Reward(first.Id, 1));
+        Settle(sdk);
+        Assert.Equal([first.Id, second.Id], sink.Records.Select(record => record.DecisionId));
+        Assert.Equal(2, Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).RewardedDecisions);
+    }
+
+    [Fact]
+    public void The_ring_keeps_the_newest_decisions_and_drops_the_oldest_still_waiting()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink, options => options.Learning.MaxPendingDecisions = 64);
+        var decisions = new Decision[65];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            sdk.View($"user-{i}", "books-1");
+            decisions[i] = sdk.Rank($"user-{i}", 2);
+        }
+
+        Assert.False(sdk.Personalizer.Reward(decisions[0].Id, 1));
+        Assert.True(sdk.Personalizer.Reward(decisions[1].Id, 1));
+        Settle(sdk);
+        Assert.Equal(decisions.Skip(1).Select(decision => decision.Id), sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
     public void The_report_counts_decisions_and_rewards_and_solves_a_version_per_update()
     {
         using var sdk = Learning(new RecordingSink());

@@ -116,6 +116,24 @@ public sealed class PersonalizerRankingTests
     }
 
     [Fact]
+    public void Two_personalizers_in_one_process_each_resolve_the_same_key_array_against_their_own_catalog()
+    {
+        // Both catalogs are at their first version and the keys sit at other indices in each: the
+        // thread's memory of the last keys it resolved must not carry one catalog's indices to the other.
+        using var first = new TestSdk(catalog: Items("a-1", "a-2", "a-3", "a-4", "shared-1", "shared-2"));
+        using var second = new TestSdk(catalog: Items("shared-2", "b-1", "shared-1", "b-2", "b-3", "b-4", "b-5", "b-6"));
+        var keys = new[] { "shared-1", "shared-2" };
+
+        for (var round = 0; round < 2; round++)
+        {
+            Assert.Equal(keys, first.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = keys }).Items.Select(i => i.ItemKey).Order());
+            Assert.Equal(keys, second.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = keys }).Items.Select(i => i.ItemKey).Order());
+        }
+
+        static CatalogItem[] Items(params string[] keys) => [.. keys.Select(key => new CatalogItem { Key = key, Category = key[..1] })];
+    }
+
+    [Fact]
     public void Unknown_candidates_are_deduplicated_in_linear_time()
     {
         // 250,000 keys, 9,999 distinct: a linear search of what was written per key took 16 s here

@@ -13,6 +13,8 @@ internal sealed class CatalogSnapshot
 {
     public const int None = -1;
 
+    private static long s_lastStamp;
+
     private readonly FrozenDictionary<string, int> _indexByKey;
     private readonly CatalogItem?[] _items;
     private readonly int[] _categoryOf;
@@ -61,6 +63,12 @@ internal sealed class CatalogSnapshot
     public static CatalogSnapshot Empty { get; } = Build([], new ItemKeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
 
     public long Version { get; }
+
+    /// <summary>
+    /// Unique among the snapshots of the process, where <see cref="Version"/> repeats across
+    /// personalizers: what a per-thread memory of a resolution against this snapshot is keyed by.
+    /// </summary>
+    public long Stamp { get; } = Interlocked.Increment(ref s_lastStamp);
 
     public DateTimeOffset CreatedAt { get; }
 

@@ -17,7 +17,7 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
         }
 
         var keys = request.Candidates.Span;
-        if (scratch.TryReuseCandidates(keys, snapshot.Version, out var resolved))
+        if (scratch.TryReuseCandidates(keys, snapshot.Stamp, out var resolved))
         {
             return scratch.Candidates(resolved);
         }
@@ -39,7 +39,7 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
             seen[index] = false;
         }
 
-        scratch.RememberCandidates(keys, snapshot.Version, count);
+        scratch.RememberCandidates(keys, snapshot.Stamp, count);
         return indices[..count];
     }
 

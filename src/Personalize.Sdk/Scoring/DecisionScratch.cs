@@ -34,7 +34,7 @@ internal sealed class DecisionScratch
     private string[] _lastKeys = [];
     private int _lastKeyCount = -1;
     private int _lastResolvedCount;
-    private long _lastCatalogVersion = -1;
+    private long _lastCatalogStamp = -1;
 
     /// <summary>The decision's copy of the user's profile.</summary>
     public ProfileData Profile { get; } = new(reserve: true);
@@ -61,13 +61,13 @@ internal sealed class DecisionScratch
 
     /// <summary>
     /// Whether <see cref="Candidates"/> still holds the resolution of exactly these keys (the same
-    /// string instances, in the same order) against this catalog version. Pages that rank the same
+    /// string instances, in the same order) against this catalog snapshot. Pages that rank the same
     /// list again and again skip every key lookup; a list that differs in any element is resolved anew.
     /// </summary>
-    public bool TryReuseCandidates(ReadOnlySpan<string> keys, long catalogVersion, out int resolved)
+    public bool TryReuseCandidates(ReadOnlySpan<string> keys, long catalogStamp, out int resolved)
     {
         resolved = _lastResolvedCount;
-        if (catalogVersion != _lastCatalogVersion || keys.Length != _lastKeyCount)
+        if (catalogStamp != _lastCatalogStamp || keys.Length != _lastKeyCount)
         {
             return false;
         }
@@ -85,10 +85,10 @@ internal sealed class DecisionScratch
     }
 
     /// <summary>Remembers which keys <see cref="Candidates"/> now resolves.</summary>
-    public void RememberCandidates(ReadOnlySpan<string> keys, long catalogVersion, int resolved)
+    public void RememberCandidates(ReadOnlySpan<string> keys, long catalogStamp, int resolved)
     {
         keys.CopyTo(Grow(ref _lastKeys, keys.Length));
-        (_lastKeyCount, _lastResolvedCount, _lastCatalogVersion) = (keys.Length, resolved, catalogVersion);
+        (_lastKeyCount, _lastResolvedCount, _lastCatalogStamp) = (keys.Length, resolved, catalogStamp);
     }
 
     /// <summary>The [signals x candidates] matrix, one column per signal, each column contiguous; cleared on request.</summary>

@@ -23,27 +23,35 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
 
         var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
         var byItem = context.Scratch.ItemTable(context.Catalog.IndexSpace);
-        var statistics = context.Statistics;
 
-        // Scaled weights can exceed float's range: find the largest first, then spread in [0, 1].
-        var max = 0d;
+        // One copy of each neighbour list serves the spreading and the clearing: a Track on another
+        // thread may replace a neighbour meanwhile, and clearing another list than the one spread
+        // would leave a value in this thread's table for every later decision to read.
+        const int Slots = ItemStatistics.NeighbourSlots;
+        Span<int> items = stackalloc int[ItemStatistics.LinkedRecentItems * Slots];
+        Span<double> weights = stackalloc double[ItemStatistics.LinkedRecentItems * Slots];
+        items = items[..(count * Slots)];
+        weights = weights[..(count * Slots)];
+        items.Fill(-1);
+        weights.Clear();
         for (var i = 0; i < count; i++)
         {
-            foreach (var weight in statistics.NeighboursOf(recent.NewestItem(i)).Weights.Span)
-            {
-                max = Math.Max(max, weight);
-            }
+            var (neighbours, neighbourWeights) = context.Statistics.NeighboursOf(recent.NewestItem(i));
+            var length = Math.Min(Slots, Math.Min(neighbours.Length, neighbourWeights.Length));
+            neighbours.Span[..length].CopyTo(items.Slice(i * Slots, length));
+            neighbourWeights.Span[..length].CopyTo(weights.Slice(i * Slots, length));
         }
 
-        if (max <= 0)
+        // Scaled weights can exceed float's range: find the largest first, then spread in [0, 1].
+        var max = System.Numerics.Tensors.TensorPrimitives.Max(weights);
+        if (!(max > 0))
         {
             return;
         }
 
         for (var i = 0; i < count; i++)
         {
-            var (items, weights) = statistics.NeighboursOf(recent.NewestItem(i));
-            Spread(items.Span, weights.Span, byItem, 1 / (max * (i + 1)));
+            Spread(items.Slice(i * Slots, Slots), weights.Slice(i * Slots, Slots), byItem, 1 / (max * (i + 1)));
         }
 
         var best = 0f;
@@ -58,14 +66,11 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
             System.Numerics.Tensors.TensorPrimitives.Divide(column, best, column);
         }
 
-        for (var i = 0; i < count; i++)
+        foreach (var item in items)
         {
-            foreach (var item in statistics.NeighboursOf(recent.NewestItem(i)).Items.Span)
+            if ((uint)item < (uint)byItem.Length)
             {
-                if ((uint)item < (uint)byItem.Length)
-                {
-                    byItem[item] = 0f;
-                }
+                byItem[item] = 0f;
             }
         }
     }

@@ -3,8 +3,12 @@ using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk.Extensibility;
 
-/// <summary>A read-only view of the user's profile for one decision.</summary>
-public readonly struct ProfileView
+/// <summary>
+/// A read-only view of the user's profile for one decision, valid while the provider's call runs:
+/// it reads the thread's copy of the profile, which the next decision on the thread refills with
+/// another person's, so it is a ref struct that cannot be stored, boxed or captured.
+/// </summary>
+public readonly ref struct ProfileView
 {
     private readonly ProfileData _data;
     private readonly CatalogSnapshot _catalog;

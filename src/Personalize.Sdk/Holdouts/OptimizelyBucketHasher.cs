@@ -51,7 +51,7 @@ internal sealed class OptimizelyBucketHasher : IBucketHasher
         {
             if (rented is not null)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it held a unit key
             }
         }
     }

@@ -65,7 +65,7 @@ internal sealed class PersonalizeV1BucketHasher : IBucketHasher
         {
             if (rented is not null)
             {
-                ArrayPool<byte>.Shared.Return(rented);
+                ArrayPool<byte>.Shared.Return(rented, clearArray: true); // it held a unit key
             }
         }
     }

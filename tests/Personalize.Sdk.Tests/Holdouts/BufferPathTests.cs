@@ -100,4 +100,26 @@ public sealed class BufferPathTests
 
         return length;
     }
+
+    [Theory]
+    [MemberData(nameof(HasherNames))]
+    public void A_long_unit_key_is_not_left_behind_in_the_shared_array_pool(string name)
+    {
+        // Past the stack threshold the key's bytes go through a pooled array: the next renter on
+        // this thread (the pool's per-thread slot gives it the same array) must not read them.
+        var unitKey = new string('q', 2_000);
+        Hashers.ByName(name).GetBucket(Salt, unitKey);
+
+        var rented = System.Buffers.ArrayPool<byte>.Shared.Rent((int)DefaultMaxBytes(unitKey.Length));
+        try
+        {
+            Assert.True(rented.AsSpan().IndexOf("qqqqqqqqqqqqqqqq"u8) < 0, "a pooled array still holds the unit key");
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+        }
+    }
+
+    public static TheoryData<string> HasherNames => Hashers.Names;
 }

@@ -8,6 +8,14 @@ namespace Personalize.Sdk.Tests.Profiles;
 
 public sealed class ProfileViewTests
 {
+    [Fact]
+    public void A_view_cannot_be_kept_past_its_decision()
+    {
+        // It reads the thread's copy of the profile, which the next decision on the thread refills
+        // with another person's: as a ref struct it cannot be stored in a field, boxed or captured.
+        Assert.True(typeof(ProfileView).IsByRefLike);
+    }
+
     [Theory, AutoData]
     public void Confidence_grows_with_events_and_fades_with_time(string user)
     {

@@ -137,7 +137,8 @@ public sealed class PersonalizerRankingTests
     public void Unknown_candidates_are_deduplicated_in_linear_time()
     {
         // 250,000 keys, 9,999 distinct: a linear search of what was written per key took 16 s here
-        // (2.5 billion comparisons); a set takes milliseconds, so one second leaves a wide margin.
+        // (2.5 billion comparisons); a set takes milliseconds (up to 245 ms on a loaded CI machine), so
+        // five seconds fails only the quadratic search.
         using var sdk = new TestSdk(options => options.MaxCount = 10_000);
         var keys = Enumerable.Range(0, 250_000).Select(i => $"unknown-{i % 9_999}").ToArray();
         var request = new PersonalizationRequest("u") { Candidates = keys, Count = 10_000 };
@@ -147,7 +148,7 @@ public sealed class PersonalizerRankingTests
         clock.Stop();
 
         Assert.Equal(keys.Take(9_999), decision.Items.Select(i => i.ItemKey));
-        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
     }
 
     [Theory, AutoData]

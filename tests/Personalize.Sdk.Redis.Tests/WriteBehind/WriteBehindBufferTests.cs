@@ -1,3 +1,5 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
@@ -11,9 +13,23 @@ public sealed class WriteBehindBufferTests : IDisposable
 {
     private readonly FakeTimeProvider _time = new();
     private readonly FakeSender _sender = new();
-    private readonly RedisMetrics _metrics = new(null);
 
-    public void Dispose() => _metrics.Dispose();
+    // The test's own meters: a collector sees this test's buffers only, never another test's.
+    private readonly ServiceProvider _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+    private readonly IMeterFactory _meters;
+    private readonly RedisMetrics _metrics;
+
+    public WriteBehindBufferTests()
+    {
+        _meters = _services.GetRequiredService<IMeterFactory>();
+        _metrics = new(_meters);
+    }
+
+    public void Dispose()
+    {
+        _metrics.Dispose();
+        _services.Dispose();
+    }
 
     [Fact]
     public async Task A_write_is_sent_one_flush_interval_after_it_arrived()
@@ -57,7 +73,7 @@ public sealed class WriteBehindBufferTests : IDisposable
     [Fact]
     public async Task With_no_flush_interval_a_failing_store_is_retried_after_the_minimum_retry_delay_not_in_a_loop()
     {
-        using var failures = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.flush.failures");
+        using var failures = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.flush.failures");
         _sender.Fail = true;
         await using var buffer = BufferFactory.Create(_sender, _time, _metrics, flushInterval: TimeSpan.Zero);
         buffer.TryEnqueue(1);
@@ -112,7 +128,7 @@ public sealed class WriteBehindBufferTests : IDisposable
     [Fact]
     public async Task Past_the_bound_exactly_the_excess_is_dropped_and_counted()
     {
-        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
         _sender.IsAvailable = false;
         await using var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 100, batchSize: 10);
 
@@ -195,7 +211,7 @@ public sealed class WriteBehindBufferTests : IDisposable
     [Fact]
     public async Task Stop_flushes_everything_buffered_and_later_writes_are_counted_as_dropped()
     {
-        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
         var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 100);
         for (var i = 0; i < 5; i++)
         {
@@ -214,7 +230,7 @@ public sealed class WriteBehindBufferTests : IDisposable
     [Fact]
     public async Task A_stop_cut_short_counts_what_it_could_not_flush()
     {
-        using var dropped = new MetricCollector<long>(null, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
         _sender.IsAvailable = false;
         var buffer = BufferFactory.Create(_sender, _time, _metrics);
         for (var i = 0; i < 5; i++)
@@ -254,7 +270,7 @@ public sealed class WriteBehindBufferTests : IDisposable
     [Fact]
     public async Task The_buffered_gauge_reports_what_waits_per_buffer()
     {
-        using var buffered = new MetricCollector<int>(null, RedisMetrics.MeterName, "personalize.redis.writes.buffered");
+        using var buffered = new MetricCollector<int>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.buffered");
         _sender.IsAvailable = false;
         var buffer = BufferFactory.Create(_sender, _time, _metrics);
         buffer.TryEnqueue(1);

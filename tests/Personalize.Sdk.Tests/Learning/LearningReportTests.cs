@@ -25,7 +25,11 @@ public sealed class LearningReportTests
     [Fact]
     public void The_evaluation_covers_every_policy_and_a_candidate_in_its_table_and_json()
     {
-        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options => options.Learning.ExplorationRate = 0.3);
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options =>
+        {
+            options.Learning.ExplorationRate = 0.3;
+            options.Learning.ExplorationSeed = 1;
+        });
         for (var i = 0; i < 40; i++)
         {
             sdk.View($"user-{i}", "books-1");

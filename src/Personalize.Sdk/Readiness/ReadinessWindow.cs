@@ -14,6 +14,11 @@ internal sealed class ReadinessWindow
     [ThreadStatic]
     private static ReadinessCells? t_cells;
 
+    // The thread's cells of the window it used before: two personalizers deciding in turn on one
+    // thread (two tenants, the live one and a snapshot's shadow) swap these, not take the gate.
+    [ThreadStatic]
+    private static ReadinessCells? t_previous;
+
     private readonly Lock _gate = new();
     private readonly long _stepTicks;
     private readonly int _rowLength;
@@ -33,7 +38,10 @@ internal sealed class ReadinessWindow
         var cells = t_cells;
         if (cells is null || cells.Window != this)
         {
-            cells = Claim();
+            var previous = t_previous;
+            t_previous = cells;
+            cells = previous is not null && previous.Window == this ? previous : Claim();
+            t_cells = cells;
         }
 
         var epoch = nowTicks / _stepTicks;
@@ -105,13 +113,13 @@ internal sealed class ReadinessWindow
             {
                 if (existing.OwnerThreadId == id)
                 {
-                    return t_cells = existing;
+                    return existing;
                 }
             }
 
             var cells = new ReadinessCells(this, id, Steps, _stepLength);
             Volatile.Write(ref _cells, [.. _cells, cells]);
-            return t_cells = cells;
+            return cells;
         }
     }
 }

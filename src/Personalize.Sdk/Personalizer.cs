@@ -91,7 +91,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             new GuardrailStage(guardrails, metrics, logger),
             signalStage,
             new ScoringStage(signals.Length),
-            new DecisionRecorder(readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks),
+            new DecisionRecorder(readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks, options.DefaultConsent),
             new LearningStage(learner, signals.Length),
             readiness,
             _statistics,

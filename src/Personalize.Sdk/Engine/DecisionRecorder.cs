@@ -20,7 +20,8 @@ internal sealed class DecisionRecorder(
     PersonalizationMetrics metrics,
     ILogger logger,
     int frequencyCapGuardrail,
-    long showWindowTicks)
+    long showWindowTicks,
+    ConsentFlags defaultConsent)
 {
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
 
@@ -30,7 +31,7 @@ internal sealed class DecisionRecorder(
         if (record.Live is not null && record.Written > 0 && frequencyCapGuardrail >= 0 && record.Plan.IsEnabled(frequencyCapGuardrail))
         {
             // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
-            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks), ShowUpdate.Apply);
+            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent), ShowUpdate.Apply);
         }
 
         var row = readiness.DecisionRow(record.Plan, ticks);

@@ -1,15 +1,25 @@
 namespace Personalize.Sdk.Profiles;
 
-/// <summary>The items a decision showed, counted for the frequency cap; passed by reference so no closure is allocated.</summary>
-internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySpan<int> positions, long ticks, long windowTicks)
+/// <summary>
+/// The items a decision showed, counted for the frequency cap; passed by reference so no closure is
+/// allocated. What a person was shown is data about them: it is kept only with their consent to
+/// personalization, checked under the profile's lock so a decision racing a withdrawal keeps nothing.
+/// </summary>
+internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySpan<int> positions, long ticks, long windowTicks, ConsentFlags defaultConsent)
 {
     private readonly ReadOnlySpan<int> _candidates = candidates;
     private readonly ReadOnlySpan<int> _positions = positions;
     private readonly long _ticks = ticks;
     private readonly long _windowTicks = windowTicks;
+    private readonly ConsentFlags _defaultConsent = defaultConsent;
 
     public static void Apply(ProfileData profile, in ShowUpdate update)
     {
+        if (!ProfileUpdate.MayStoreBehaviour(profile.Consent ?? update._defaultConsent))
+        {
+            return;
+        }
+
         profile.DropReassignedItems();
         foreach (var position in update._positions)
         {

@@ -44,6 +44,23 @@ public sealed class ConsentTests
     }
 
     [Fact]
+    public void After_consent_is_withdrawn_decisions_keep_no_record_of_what_the_person_was_shown()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("user", "books-1");
+        var before = sdk.Rank("user", 3);
+        Assert.NotEmpty(sdk.Personalizer.GetPersonalData("user").Profile!.Showings);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+
+        // Six decisions: with showings kept, the frequency cap would rest what the first ones showed.
+        var decisions = Enumerable.Range(0, 6).Select(_ => sdk.Rank("user", 3)).ToArray();
+
+        Assert.Empty(sdk.Personalizer.GetPersonalData("user").Profile!.Showings);
+        Assert.All(decisions, decision => Assert.Equal(decisions[0].Items.Select(i => i.ItemKey), decision.Items.Select(i => i.ItemKey)));
+        Assert.NotEqual(before.Items.Select(i => i.ItemKey), decisions[0].Items.Select(i => i.ItemKey));
+    }
+
+    [Fact]
     public void A_purchase_without_consent_is_not_attributed_in_the_lift_report()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));

@@ -142,11 +142,15 @@ public sealed class PersonalizationOptions
     [ValidateObjectMembers]
     public ReadinessOptions Readiness { get; } = new();
 
-    /// <summary>Items to start with, in catalog order.</summary>
+    /// <summary>Items to start with, in catalog order. An item without a key, with null attributes or repeating a key fails the start's validation.</summary>
     /// <value>The default is empty.</value>
     public IList<CatalogItem> Catalog { get; } = [];
 
-    /// <summary>A JSON catalog file (see <see cref="CatalogJson"/>) to load at start, after <see cref="Catalog"/>.</summary>
+    /// <summary>
+    /// A JSON catalog file (see <see cref="CatalogJson"/>) to load at start, after <see cref="Catalog"/>.
+    /// A path that names no file fails the start's validation; a file that cannot be read, is
+    /// malformed or repeats a key given in code is logged, counted and left out whole.
+    /// </summary>
     /// <value>The default is <see langword="null"/>: no file.</value>
     public string? CatalogPath { get; set; }
 }

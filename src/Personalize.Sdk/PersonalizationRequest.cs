@@ -36,7 +36,10 @@ public readonly struct PersonalizationRequest
     public ReadOnlyMemory<string> Candidates { get; init; }
 
     /// <summary>How many items to return at most.</summary>
-    /// <value>The default is the placement's <see cref="PlacementOptions.Count"/>, else <see cref="DefaultCount"/> (10).</value>
+    /// <value>
+    /// Unset, the decision returns the placement's <see cref="PlacementOptions.Count"/>, else
+    /// <see cref="DefaultCount"/> (10); the property itself then reads <see cref="DefaultCount"/>.
+    /// </value>
     /// <exception cref="ArgumentOutOfRangeException">The value is negative.</exception>
     public int Count
     {

@@ -64,11 +64,22 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         HoldoutValidation.Validate(options.Holdouts, failures);
         ReadinessValidation.Validate(options.Readiness, failures);
 
+        // Every rule the catalog itself enforces, so a bad item in code fails the start naming it.
+        var keys = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Catalog.Count; i++)
         {
-            if (options.Catalog[i] is null || string.IsNullOrEmpty(options.Catalog[i].Key))
+            var item = options.Catalog[i];
+            if (item is null || string.IsNullOrEmpty(item.Key))
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] has no key.");
+            }
+            else if (item.Attributes is null)
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has null Attributes; leave them unset for none.");
+            }
+            else if (!keys.Add(item.Key))
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] repeats the key '{item.Key}'.");
             }
         }
 

@@ -42,6 +42,28 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task A_catalog_in_code_with_a_repeated_key_or_null_attributes_fails_at_host_start_naming_each_item()
+    {
+        CatalogItem[] items =
+        [
+            new() { Key = "tent" },
+            new() { Key = "stove", Attributes = null! },
+            new() { Key = "tent" },
+        ];
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization().AddCatalog(items);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal(
+            ["PersonalizationOptions.Catalog[1] ('stove') has null Attributes; leave them unset for none.", "PersonalizationOptions.Catalog[2] repeats the key 'tent'."],
+            failure.Failures);
+        var built = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().AddCatalog(items).Build());
+        Assert.Equal(failure.Failures, built.Failures);
+    }
+
+    [Fact]
     public async Task Invalid_learning_options_fail_at_host_start_naming_each_one()
     {
         var builder = Host.CreateApplicationBuilder();

@@ -110,8 +110,13 @@ internal sealed partial class Personalizer
         var survivor = GetOrRecall(target, recall);
         if (_profiles.Find(source) is { } anonymous)
         {
-            // A recall of the source in flight stays: what it brings belongs to the target now.
-            anonymous.MergeInto(survivor, _affinityHalfLifeTicks);
+            // A recall of the source in flight stays: what it brings belongs to the target now. A
+            // target evicted since its lookup refuses the merge: the source goes into its successor.
+            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks))
+            {
+                survivor = GetOrRecall(target, recall);
+            }
+
             _profiles.Remove(source);
         }
         else if (recall)
@@ -148,9 +153,11 @@ internal sealed partial class Personalizer
 
     /// <summary>
     /// Counts an eviction and drops the evicted profile's identity links, so the identity map is
-    /// bounded by the profiles in memory.
+    /// bounded by the profiles in memory. What the ledger and the learner hold under the other keys
+    /// of the person (their aliases, a holdout unit stitched from another key) goes with the links:
+    /// an erasure by the person's key could no longer reach it. The arm totals stay, as anonymous counts.
     /// </summary>
-    private void OnProfileEvicted(string key, ProfileEviction reason)
+    private void OnProfileEvicted(string key, string? unitKey, ProfileEviction reason)
     {
         _metrics.ProfileEvicted(reason.ToString());
         _recall.Released(key);
@@ -158,7 +165,14 @@ internal sealed partial class Personalizer
         {
             if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))
             {
-                _identity.Remove(key);
+                foreach (var other in _identity.Remove(key).Append(unitKey))
+                {
+                    if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))
+                    {
+                        _ledger.Forget(other);
+                        Learner.Forget(other);
+                    }
+                }
             }
         }
     }

@@ -26,13 +26,17 @@ internal sealed class MemoryProfileStore : IProfileStore
     private readonly long _idleTicks;
     private readonly long _scanIntervalTicks;
     private readonly TimeProvider _timeProvider;
-    private readonly Action<string, ProfileEviction> _evicted;
+    private readonly Action<string, string?, ProfileEviction> _evicted;
     private int _count;
     private int _maintaining;
     private long _nextScanTicks;
     private Task _maintenance = Task.CompletedTask;
 
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, ProfileEviction> evicted)
+    /// <param name="maxProfiles">How many profiles to hold before the least recently used go.</param>
+    /// <param name="idleExpiration">How long an unused profile is kept.</param>
+    /// <param name="timeProvider">The clock.</param>
+    /// <param name="evicted">Told of each profile evicted: its key, its holdout unit (read before it was erased), and why.</param>
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted)
     {
         _maxProfiles = maxProfiles;
         _trimTarget = maxProfiles - (maxProfiles / 20);
@@ -84,9 +88,10 @@ internal sealed class MemoryProfileStore : IProfileStore
 
         // Read only once the profile is found: the clock costs about as much as the lookup.
         var now = nowTicks ?? _timeProvider.GetUtcNow().UtcTicks;
-        if (now - profile.LastAccessTicks > _idleTicks)
+        var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+        if (now - lastAccess > _idleTicks)
         {
-            Evict(userKey, profile, ProfileEviction.Expired);
+            Evict(userKey, profile, lastAccess, ProfileEviction.Expired);
             return null;
         }
 
@@ -104,21 +109,24 @@ internal sealed class MemoryProfileStore : IProfileStore
 
     public UserProfile GetOrCreate(string userKey)
     {
-        if (Find(userKey) is { } existing)
-        {
-            return existing;
-        }
-
         UserProfile created;
-        lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
+        while (true)
         {
-            if (Find(userKey) is { } raced)
+            if (Find(userKey) is { } existing)
             {
-                return raced;
+                return existing;
             }
 
-            created = new UserProfile { LastAccessTicks = _timeProvider.GetUtcNow().UtcTicks };
-            _profiles[userKey] = created;
+            // No eviction under the stripe: its callback takes the identity lock, which a stitch
+            // holds while it takes a stripe. A profile added meanwhile (or an idle one) is looked at again outside.
+            lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
+            {
+                created = new UserProfile { LastAccessTicks = _timeProvider.GetUtcNow().UtcTicks };
+                if (_profiles.TryAdd(userKey, created))
+                {
+                    break;
+                }
+            }
         }
 
         var count = Interlocked.Increment(ref _count);
@@ -182,26 +190,27 @@ internal sealed class MemoryProfileStore : IProfileStore
         try
         {
             Volatile.Write(ref _nextScanTicks, now + _scanIntervalTicks);
-            var live = new List<KeyValuePair<string, UserProfile>>(Count);
-            foreach (var entry in _profiles)
+            var live = new List<(string Key, UserProfile Profile, long LastAccess)>(Count);
+            foreach (var (key, profile) in _profiles)
             {
-                if (now - entry.Value.LastAccessTicks > _idleTicks)
+                var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+                if (now - lastAccess > _idleTicks)
                 {
-                    Evict(entry.Key, entry.Value, ProfileEviction.Expired);
+                    Evict(key, profile, lastAccess, ProfileEviction.Expired);
                 }
                 else
                 {
-                    live.Add(entry);
+                    live.Add((key, profile, lastAccess));
                 }
             }
 
             var excess = Count - _trimTarget;
             if (Count > _maxProfiles && excess > 0)
             {
-                live.Sort(static (a, b) => a.Value.LastAccessTicks.CompareTo(b.Value.LastAccessTicks));
-                foreach (var entry in live.Take(excess))
+                live.Sort(static (a, b) => a.LastAccess.CompareTo(b.LastAccess));
+                foreach (var (key, profile, lastAccess) in live.Take(excess))
                 {
-                    Evict(entry.Key, entry.Value, ProfileEviction.Capacity);
+                    Evict(key, profile, lastAccess, ProfileEviction.Capacity);
                 }
             }
         }
@@ -217,16 +226,21 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
     }
 
-    /// <summary>Removes exactly this profile (not a newer one under the same key), erases and reports it.</summary>
-    private void Evict(string userKey, UserProfile profile, ProfileEviction reason)
+    /// <summary>
+    /// Removes exactly this profile (not a newer one under the same key), erases and reports it,
+    /// unless it was used since <paramref name="seenTicks"/>, when it was judged idle or least
+    /// recently used: a person who came back meanwhile (a stitch, an event) is neither any more.
+    /// </summary>
+    private void Evict(string userKey, UserProfile profile, long seenTicks, ProfileEviction reason)
     {
-        if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+        if (Volatile.Read(ref profile.LastAccessTicks) != seenTicks || !_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
         {
             return;
         }
 
         Interlocked.Decrement(ref _count);
+        var unitKey = profile.UnitKey;
         profile.Erase();
-        _evicted(userKey, reason);
+        _evicted(userKey, unitKey, reason);
     }
 }

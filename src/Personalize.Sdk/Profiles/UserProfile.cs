@@ -102,18 +102,27 @@ internal sealed class UserProfile
         }
     }
 
-    /// <summary>Folds this profile into <paramref name="target"/> and retires it.</summary>
-    public void MergeInto(UserProfile target, double halfLifeTicks)
+    /// <summary>
+    /// Folds this profile into <paramref name="target"/> and retires it. False when the target was
+    /// retired meanwhile (evicted, erased or merged) and refused the data: this profile then stays,
+    /// whole, for the caller to merge into the target's successor.
+    /// </summary>
+    public bool MergeInto(UserProfile target, double halfLifeTicks)
     {
         lock (_data)
         {
             if (_retired)
             {
-                return;
+                return true;
+            }
+
+            if (!target.Write(new MergeSource(_data, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks)))
+            {
+                return false;
             }
 
             _retired = true;
-            target.Write(new MergeSource(_data, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks));
+            return true;
         }
     }
 

@@ -85,7 +85,12 @@ public sealed class PersonalizationOptions
     [Range(1, int.MaxValue)]
     public int MaxAliasesPerProfile { get; set; } = 16;
 
-    /// <summary>What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.</summary>
+    /// <summary>
+    /// What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.
+    /// A stated consent is held in the user's profile: once the profile is evicted (idle for
+    /// <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>) the user is
+    /// back at this default.
+    /// </summary>
     /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
     public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;
 

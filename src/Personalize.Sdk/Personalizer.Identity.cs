@@ -42,36 +42,66 @@ internal sealed partial class Personalizer
     {
         lock (_identityGate)
         {
-            var chain = _identity.Remove(_identity.Resolve(userKey));
-            var found = chain.Count > 1;
-            foreach (var key in chain)
-            {
-                if (_profiles.Remove(key) is { } profile)
-                {
-                    // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
-                    if (profile.UnitKey is { } unitKey)
-                    {
-                        _ledger.Forget(unitKey);
-                        Learner.Forget(unitKey);
-                    }
+            var canonical = _identity.Resolve(userKey);
+            var linked = _identity.KeysOf(canonical);
+            IReadOnlyList<string> chain = linked.Count > 0 ? linked : [canonical];
 
-                    profile.Erase();
-                    found = true;
+            // Published before anything is cleared, with the holdout units: a decision or event in
+            // flight checks it after writing, so what it wrote about the person is undone or diverted.
+            _erasureLog.Begin([userKey, .. chain, .. UnitKeysOf(chain)]);
+            try
+            {
+                return Clear(userKey, canonical, erasedTicks, out keys);
+            }
+            finally
+            {
+                _erasureLog.End();
+            }
+        }
+    }
+
+    private bool Clear(string userKey, string canonical, long erasedTicks, out IReadOnlyList<string> keys)
+    {
+        var chain = _identity.Remove(canonical);
+        var found = chain.Count > 1;
+        foreach (var key in chain)
+        {
+            if (_profiles.Remove(key) is { } profile)
+            {
+                // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
+                if (profile.UnitKey is { } unitKey)
+                {
+                    _ledger.Forget(unitKey);
+                    Learner.Forget(unitKey);
                 }
 
-                found |= _ledger.Forget(key);
-                Learner.Forget(key);
+                profile.Erase();
+                found = true;
             }
 
-            keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
-            _erasures?.Erased(keys, erasedTicks);
-            foreach (var key in keys)
+            found |= _ledger.Forget(key);
+            Learner.Forget(key);
+        }
+
+        keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
+        _erasures?.Erased(keys, erasedTicks);
+        foreach (var key in keys)
+        {
+            // A recall in flight, even for a person with no profile here, must not bring them back.
+            _recall.Released(key);
+        }
+
+        return found;
+    }
+
+    private IEnumerable<string> UnitKeysOf(IReadOnlyList<string> chain)
+    {
+        foreach (var key in chain)
+        {
+            if (_profiles.Peek(key)?.UnitKey is { } unitKey)
             {
-                // A recall in flight, even for a person with no profile here, must not bring them back.
-                _recall.Released(key);
+                yield return unitKey;
             }
-
-            return found;
         }
     }
 

@@ -39,6 +39,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly IChangeJournal _journal;
     private readonly IProfileRecall _recall;
     private readonly ErasureGuard? _erasures;
+    private readonly ErasureLog _erasureLog = new();
     private readonly ProfileServices _services;
 
     // options: the options as they were at start, a copy nobody else holds; settings: the
@@ -92,6 +93,8 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             signalStage,
             new ScoringStage(signals.Length),
             new DecisionRecorder(readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks, options.DefaultConsent),
+            ledger,
+            _erasureLog,
             new LearningStage(learner, signals.Length),
             readiness,
             _statistics,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Explanations;
+using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Readiness;
@@ -27,6 +28,8 @@ internal sealed class DecisionPipeline(
     SignalStage signals,
     ScoringStage scoring,
     DecisionRecorder recorder,
+    IMeasurementLedger ledger,
+    ErasureLog erasures,
     LearningStage learning,
     ReadinessMonitor readiness,
     IItemStatistics statistics,
@@ -59,7 +62,8 @@ internal sealed class DecisionPipeline(
         var scratch = DecisionScratch.Rent();
         try
         {
-            // Identity and profile.
+            // Identity and profile; erasures from here on are checked once the decision is recorded.
+            var since = erasures.Since;
             var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var unitKey, out var consent, out var known);
 
             // Holdout, then the variant: one pure function of what is known before ranking.
@@ -157,6 +161,15 @@ internal sealed class DecisionPipeline(
                     FirstHoldout = firstHoldout,
                     SignalRuns = runs,
                 });
+
+                // A Forget that ran meanwhile may have cleared the person before this recorded: undo it.
+                // The fence pairs with the erasure's, so one of the two always sees the other.
+                Interlocked.MemoryBarrier();
+                if (erasures.ErasedSince(since, unitKey, request.UserKey))
+                {
+                    ledger.Forget(unitKey);
+                    learning.Learner.Forget(unitKey);
+                }
             }
 
             telemetry.DecisionMade(activity, info, written, timeProvider.GetElapsedTime(started));

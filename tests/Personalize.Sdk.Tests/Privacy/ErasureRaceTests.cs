@@ -1,0 +1,103 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.Learning;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+/// <summary>
+/// Erasure racing work already under way: a <c>Forget</c> that returns while a decision or an event
+/// of the person is in flight leaves nothing of them behind. The racing call runs at a fixed point
+/// inside the other (a signal, or the event pipeline's test seam), so each race is deterministic.
+/// </summary>
+public sealed class ErasureRaceTests
+{
+    [Fact]
+    public void Forget_during_a_decision_leaves_neither_its_exposure_nor_its_waiting_learning_decision()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Identify("guest", "account"); // the person's holdout unit is "guest"
+
+        signal.Race = () => Assert.True(sdk.Personalizer.Forget("account"));
+        sdk.Rank("account", 3);
+        Assert.True(signal.Fired);
+
+        // Forget has returned; nothing about the person may remain, nor be learned from later.
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.Empty(personalizer.StructuresHolding("guest"));
+        Assert.Empty(personalizer.StructuresHolding("account"));
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
+    public void Forget_during_a_decision_of_a_person_with_one_key_leaves_nothing_under_it()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("ann", "books-1"); // in the treatment arm: her decisions are learned from
+
+        signal.Race = () => Assert.True(sdk.Personalizer.Forget("ann"));
+        sdk.Rank("ann", 3);
+        Assert.True(signal.Fired);
+
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.Empty(personalizer.StructuresHolding("ann"));
+        Assert.Empty(sink.Records);
+    }
+
+    [Fact]
+    public void Forget_of_someone_else_during_a_decision_keeps_the_decisions_exposure_and_learning()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("ann", "books-1");
+        sdk.View("other", "books-2");
+
+        signal.Race = () => Assert.True(sdk.Personalizer.Forget("other"));
+        sdk.Rank("ann", 3);
+        Assert.True(signal.Fired);
+
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.Contains("measurement ledger", personalizer.StructuresHolding("ann"));
+        Assert.Single(sink.Records);
+    }
+
+    private static TestSdk LearningSdk(RacingSignal signal, RewardTests.RecordingSink sink) => new(
+        options =>
+        {
+            options.Learning.Mode = LearningMode.Apprentice;
+            options.Learning.ExplorationRate = 0;
+            options.Learning.RewardWaitTime = TimeSpan.FromMinutes(10);
+        },
+        builder => builder.AddHoldout("site", 5_000).AddSignal(signal, 1f, 1f).AddLearningLogSink(sink));
+
+    /// <summary>A signal that runs a racing call once, in the middle of a decision.</summary>
+    private sealed class RacingSignal : ISignalProvider
+    {
+        public Action? Race;
+        public bool Fired;
+
+        public string Name => "racing";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            if (Interlocked.Exchange(ref Race, null) is { } race)
+            {
+                race();
+                Fired = true;
+            }
+
+            column.Clear();
+        }
+    }
+}

@@ -105,11 +105,14 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics,
             logger);
         _services = new ProfileServices(catalog, metrics);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, _recall, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>
     internal static readonly TimeSpan ErasureGuardWindow = TimeSpan.FromMinutes(5);
+
+    /// <summary>The event path, for tests that race a call into it.</summary>
+    internal EventPipeline Events => _events;
 
     /// <summary>Learning from outcomes: the reward API's target and the <see cref="Reporting.ILearningReporter"/>.</summary>
     internal Learner Learner { get; }

@@ -33,6 +33,7 @@ internal sealed class EventPipeline(
     TimeProvider timeProvider,
     IChangeJournal journal,
     IProfileRecall profileRecall,
+    ErasureLog erasures,
     PersonalizationMetrics metrics,
     ILogger logger)
 {
@@ -41,6 +42,12 @@ internal sealed class EventPipeline(
 
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
+
+    /// <summary>
+    /// Test seam: run once between finding the person's profile and writing the event to it, so a
+    /// test can put a racing call (a Forget, a stitch) into that window. Null outside tests.
+    /// </summary>
+    internal Action? RaceBeforeProfileWrite;
 
     /// <summary>Applies one event: identity, consent, profile, aggregates, outcome attribution; then journals it.</summary>
     public void Track(in PersonalizationEvent personalizationEvent) => Apply(personalizationEvent, replicated: false, anonymously: false);
@@ -109,6 +116,8 @@ internal sealed class EventPipeline(
             UnitKey = personalizationEvent.UserKey,
         };
 
+        // Before the person's state is read: a Forget from here on diverts the event (ApplyToProfile).
+        var since = erasures.Since;
         var userKey = recalledKey ?? personalizationEvent.UserKey;
         var key = identity.Resolve(userKey, out var known);
         if (!replicated)
@@ -129,15 +138,17 @@ internal sealed class EventPipeline(
             // The profile was created before its history was fetched, and events applied since are newer.
             if (personalizationEvent.Kind != EventKind.Consent || existing?.ReadConsent() is null)
             {
-                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, recall: false);
+                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, recall: false);
             }
 
             return;
         }
 
-        if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent)))
+        // Without consent nothing about the person is stored, not even an empty profile; nor after
+        // they were erased while this event was in flight.
+        if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
+            || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, recall: true) is not { } profile)
         {
-            // Without consent nothing about the person is stored, not even an empty profile.
             ProfileUpdate.RecordAnonymously(update);
             if (!replicated)
             {
@@ -148,7 +159,6 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var profile = ApplyToProfile(personalizationEvent.UserKey, update, key, existing, recall: true);
         if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } rewardedUnit)
         {
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
@@ -172,9 +182,16 @@ internal sealed class EventPipeline(
     /// retire the old one; the loop then resolves again, so the event lands on the survivor. The
     /// first try reuses the key and profile the consent check already looked up. A profile about to
     /// be created is first reported missing, so a shared store can recall the person's history.
+    /// Returns null when the write was refused because the person was erased since
+    /// <paramref name="since"/>: a fresh profile would bring them back after Forget returned.
     /// </summary>
-    private UserProfile ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, bool recall)
+    private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall)
     {
+        if (RaceBeforeProfileWrite is not null)
+        {
+            Interlocked.Exchange(ref RaceBeforeProfileWrite, null)?.Invoke();
+        }
+
         while (true)
         {
             if (found is null && recall && profiles.Peek(key) is null)
@@ -187,6 +204,12 @@ internal sealed class EventPipeline(
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 return profile;
+            }
+
+            // Refused after the erasure retired the profile or dropped the link: it was published first.
+            if (erasures.ErasedSince(since, userKey, key))
+            {
+                return null;
             }
 
             key = identity.Resolve(userKey);

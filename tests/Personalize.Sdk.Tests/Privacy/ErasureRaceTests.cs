@@ -72,6 +72,56 @@ public sealed class ErasureRaceTests
         Assert.Single(sink.Records);
     }
 
+    [Fact]
+    public void Forget_while_an_event_is_applied_does_not_bring_the_person_back()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("user", "books-1");
+
+        // Between finding the profile and writing to it: the write is refused and the event goes anonymous.
+        personalizer.Events.RaceBeforeProfileWrite = () => Assert.True(sdk.Personalizer.Forget("user"));
+        sdk.View("user", "books-2");
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Empty(personalizer.StructuresHolding("user"));
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty);
+    }
+
+    [Fact]
+    public void Forget_of_the_known_key_while_a_guest_event_is_applied_does_not_bring_the_person_back()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Identify("guest", "account");
+
+        personalizer.Events.RaceBeforeProfileWrite = () => Assert.True(sdk.Personalizer.Forget("account"));
+        sdk.View("guest", "books-2");
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        foreach (var key in new[] { "guest", "account" })
+        {
+            Assert.Empty(personalizer.StructuresHolding(key));
+            Assert.True(sdk.Personalizer.GetPersonalData(key).IsEmpty);
+        }
+    }
+
+    [Fact]
+    public void A_stitch_while_an_event_is_applied_still_lands_the_event_on_the_surviving_profile()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("guest", "books-1");
+        sdk.View("account", "books-3");
+
+        personalizer.Events.RaceBeforeProfileWrite = () => Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+        sdk.View("guest", "books-2");
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(3, sdk.Personalizer.GetPersonalData("account").Profile?.EventCount);
+    }
+
     private static TestSdk LearningSdk(RacingSignal signal, RewardTests.RecordingSink sink) => new(
         options =>
         {

@@ -87,9 +87,9 @@ public sealed class PersonalizationOptions
 
     /// <summary>
     /// What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.
-    /// A stated consent is held in the user's profile: once the profile is evicted (idle for
-    /// <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>) the user is
-    /// back at this default.
+    /// A stated consent that grants less than this outlives the user's profile: when the profile is
+    /// evicted (idle for <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>)
+    /// it is kept apart until the user states another or is forgotten.
     /// </summary>
     /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
     public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;

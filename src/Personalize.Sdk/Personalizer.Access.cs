@@ -20,7 +20,8 @@ internal sealed partial class Personalizer
     public ConsentFlags GetConsent(string userKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
-        return _profiles.Peek(_identity.Resolve(userKey))?.ReadConsent() ?? _defaultConsent;
+        var key = _identity.Resolve(userKey);
+        return _profiles.Peek(key)?.ReadConsent() ?? _consents.For(key);
     }
 
     public PersonalData GetPersonalData(string userKey)
@@ -51,8 +52,8 @@ internal sealed partial class Personalizer
                 UserKey = userKey,
                 GeneratedAt = now,
                 LinkedKeys = keys,
-                StatedConsent = copy?.Consent,
-                Consent = copy?.Consent ?? _defaultConsent,
+                StatedConsent = copy?.Consent ?? _consents.Stated(canonical),
+                Consent = copy?.Consent ?? _consents.For(canonical),
                 Profile = copy is null ? null : PersonalDataReader.Summarize(copy, snapshot, now, _affinityHalfLifeTicks),
                 Holdouts = [.. units.Order(StringComparer.Ordinal).SelectMany(unit => _ledger.Find(unit).Select(entry => new HoldoutMembership
                 {
@@ -70,7 +71,7 @@ internal sealed partial class Personalizer
     /// <summary>
     /// Names every per-user structure that holds anything under <paramref name="key"/>: the
     /// identity map, the profile store (as a profile's key or its holdout unit), the measurement
-    /// ledger and this thread's decision scratch. Erasure tests assert it is empty.
+    /// ledger, the consents remembered past an eviction and this thread's decision scratch. Erasure tests assert it is empty.
     /// </summary>
     internal IReadOnlyList<string> StructuresHolding(string key)
     {
@@ -90,6 +91,11 @@ internal sealed partial class Personalizer
             if (_ledger.Find(key).Any())
             {
                 holding.Add("measurement ledger");
+            }
+
+            if (_consents.Stated(key) is not null)
+            {
+                holding.Add("remembered consents");
             }
         }
 

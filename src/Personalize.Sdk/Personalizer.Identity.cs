@@ -89,6 +89,7 @@ internal sealed partial class Personalizer
         {
             // A recall in flight, even for a person with no profile here, must not bring them back.
             _recall.Released(key);
+            found |= _consents.Forget(key);
         }
 
         return found;

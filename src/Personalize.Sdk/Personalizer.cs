@@ -33,7 +33,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly PersonalizationMetrics _metrics;
     private readonly IDisposable? _owned;
     private readonly int _maxAliases;
-    private readonly ConsentFlags _defaultConsent;
+    private readonly RememberedConsents _consents;
     private readonly double _affinityHalfLifeTicks;
     private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
@@ -74,19 +74,19 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _timeProvider = timeProvider;
         _metrics = metrics;
         _maxAliases = options.MaxAliasesPerProfile;
-        _defaultConsent = options.DefaultConsent;
         _affinityHalfLifeTicks = options.AffinityHalfLife.Ticks;
         _profileIdleTicks = options.ProfileIdleExpiration.Ticks;
         _owned = owned;
         Learner = learner;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife, timeProvider);
         catalog.Attach(_statistics);
-        _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted);
+        _consents = new RememberedConsents(options.DefaultConsent);
+        _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted, _consents);
 
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(
             catalog,
-            new ProfileLoader(_identity, _profiles, _recall, options.DefaultConsent, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
+            new ProfileLoader(_identity, _profiles, _recall, _consents, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
             new HoldoutStage(holdouts),
             new CandidateResolver(Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability)),
             new GuardrailStage(guardrails, metrics, logger),
@@ -105,7 +105,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics,
             logger);
         _services = new ProfileServices(catalog, metrics);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>

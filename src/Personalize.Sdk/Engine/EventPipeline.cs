@@ -29,6 +29,7 @@ internal sealed class EventPipeline(
     ReadinessMonitor readiness,
     Learner learner,
     ConsentFlags defaultConsent,
+    RememberedConsents consents,
     double affinityHalfLifeTicks,
     TimeProvider timeProvider,
     IChangeJournal journal,
@@ -132,7 +133,7 @@ internal sealed class EventPipeline(
             profileRecall.Missing(key);
         }
 
-        var consent = existing?.ReadConsent() ?? defaultConsent;
+        var consent = existing?.ReadConsent() ?? consents.For(key);
         if (recalledKey is not null)
         {
             // The profile was created before its history was fetched, and events applied since are newer.

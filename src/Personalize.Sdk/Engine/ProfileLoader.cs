@@ -9,7 +9,7 @@ namespace Personalize.Sdk.Engine;
 /// into the decision's scratch lock-free, and applies the profile policies (sensitive categories
 /// are dropped from the copy unless the user consented to them).
 /// </summary>
-internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, ConsentFlags defaultConsent, IReadOnlyCollection<string> sensitiveCategories)
+internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, RememberedConsents consents, IReadOnlyCollection<string> sensitiveCategories)
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
@@ -37,7 +37,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         }
 
         unitKey = copy.UnitKey ?? key;
-        consent = copy.Consent ?? defaultConsent;
+        consent = copy.Consent ?? consents.For(key);
         if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
         {
             copy.ForgetCategories(SensitiveFlags(snapshot), snapshot);

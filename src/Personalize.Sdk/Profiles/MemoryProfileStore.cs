@@ -27,6 +27,7 @@ internal sealed class MemoryProfileStore : IProfileStore
     private readonly long _scanIntervalTicks;
     private readonly TimeProvider _timeProvider;
     private readonly Action<string, string?, ProfileEviction> _evicted;
+    private readonly RememberedConsents _consents;
     private int _count;
     private int _maintaining;
     private long _nextScanTicks;
@@ -36,8 +37,10 @@ internal sealed class MemoryProfileStore : IProfileStore
     /// <param name="idleExpiration">How long an unused profile is kept.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="evicted">Told of each profile evicted: its key, its holdout unit (read before it was erased), and why.</param>
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted)
+    /// <param name="consents">Where an evicted profile's narrower consent is kept, and a new profile takes it back from.</param>
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted, RememberedConsents consents)
     {
+        _consents = consents;
         _maxProfiles = maxProfiles;
         _trimTarget = maxProfiles - (maxProfiles / 20);
         _idleTicks = idleExpiration.Ticks;
@@ -121,11 +124,20 @@ internal sealed class MemoryProfileStore : IProfileStore
             // holds while it takes a stripe. A profile added meanwhile (or an idle one) is looked at again outside.
             lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
             {
+                // A consent remembered at an eviction is in the profile before anyone can write to it.
                 created = new UserProfile { LastAccessTicks = _timeProvider.GetUtcNow().UtcTicks };
+                var remembered = _consents.Take(userKey);
+                if (remembered is { } consent)
+                {
+                    created.Write(consent, static (data, in stated) => data.Consent = stated);
+                }
+
                 if (_profiles.TryAdd(userKey, created))
                 {
                     break;
                 }
+
+                _consents.Remember(userKey, remembered);
             }
         }
 
@@ -233,7 +245,14 @@ internal sealed class MemoryProfileStore : IProfileStore
     /// </summary>
     private void Evict(string userKey, UserProfile profile, long seenTicks, ProfileEviction reason)
     {
-        if (Volatile.Read(ref profile.LastAccessTicks) != seenTicks || !_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+        if (Volatile.Read(ref profile.LastAccessTicks) != seenTicks)
+        {
+            return;
+        }
+
+        // Before the profile goes: an event that finds it gone must find a withdrawal here.
+        _consents.Remember(userKey, profile.ReadConsent());
+        if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
         {
             return;
         }

@@ -34,7 +34,7 @@ public sealed class ProfileStoreTests
     {
         var time = new FakeTimeProvider(TestSdk.Start);
         var evictedOn = new ConcurrentBag<(string Key, int Thread)>();
-        var store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (key, _, _) => evictedOn.Add((key, Environment.CurrentManagedThreadId)));
+        var store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (key, _, _) => evictedOn.Add((key, Environment.CurrentManagedThreadId)), new RememberedConsents(ConsentFlags.Personalization));
         for (var user = 0; user < 100; user++)
         {
             store.GetOrCreate($"user-{user}");
@@ -64,7 +64,7 @@ public sealed class ProfileStoreTests
         var requests = new Thread(() =>
         {
             time = new ThreadRecordingClock(TestSdk.Start);
-            store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (_, _, _) => { });
+            store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (_, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
             for (var user = 0; user <= 100; user++)
             {
                 store.GetOrCreate($"user-{user}");

@@ -1,0 +1,104 @@
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+/// <summary>
+/// A stated consent that grants less than <see cref="PersonalizationOptions.DefaultConsent"/>
+/// outlives the person's profile: after an eviction, their behaviour is still not stored, until
+/// they consent again or are erased.
+/// </summary>
+public sealed class ConsentAfterEvictionTests
+{
+    private static readonly TimeSpan Idle = TimeSpan.FromHours(1);
+
+    [Fact]
+    public void A_withdrawal_outlives_the_idle_profile_and_keeps_the_persons_behaviour_out()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("user", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        EvictIdle(sdk);
+        Assert.Equal(0, sdk.ProfileCount);
+
+        sdk.View("user", "kitchen-1", "kitchen-2");
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
+        var data = sdk.Personalizer.GetPersonalData("user");
+        Assert.Equal(ConsentFlags.None, data.StatedConsent);
+        Assert.Null(data.Profile);
+        var decision = sdk.Rank("user", 3);
+        Assert.Equal((DecisionVariant.ColdStart, DecisionReason.NoConsent), (decision.Variant, decision.Reason));
+        Assert.Equal(["remembered consents"], personalizer.StructuresHolding("user"));
+    }
+
+    [Fact]
+    public void A_profile_made_again_for_the_person_holds_their_withdrawal()
+    {
+        // A stitch makes a profile for its target whatever its consent: it must start withdrawn.
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.SensitiveCategories));
+        EvictIdle(sdk);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device-2", "user"));
+        sdk.View("device-2", "books-1");
+
+        var data = sdk.Personalizer.GetPersonalData("user");
+        Assert.Equal(ConsentFlags.SensitiveCategories, data.StatedConsent);
+        Assert.Equal(0, data.Profile!.EventCount);
+    }
+
+    [Fact]
+    public void Consenting_again_after_the_eviction_stores_behaviour_from_then_on()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        EvictIdle(sdk);
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
+        sdk.View("user", "books-1");
+
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("user"));
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("user").Profile!.EventCount);
+        EvictIdle(sdk);
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("user"));
+        Assert.Empty(((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+    }
+
+    [Fact]
+    public void Forget_erases_a_remembered_withdrawal()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        EvictIdle(sdk);
+
+        Assert.True(sdk.Personalizer.Forget("user"));
+
+        Assert.Empty(((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("user"));
+        Assert.False(sdk.Personalizer.Forget("user"));
+    }
+
+    [Fact]
+    public void A_consent_no_narrower_than_the_default_is_not_kept_past_the_profile()
+    {
+        using var sdk = new TestSdk(options =>
+        {
+            options.ProfileIdleExpiration = Idle;
+            options.DefaultConsent = ConsentFlags.None;
+        });
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
+        EvictIdle(sdk);
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
+        Assert.Empty(((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+    }
+
+    /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>
+    private static void EvictIdle(TestSdk sdk)
+    {
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("user");
+        Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("user"));
+    }
+}

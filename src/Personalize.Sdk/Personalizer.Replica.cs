@@ -98,6 +98,13 @@ internal sealed partial class Personalizer
 
     void IReplica.ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
     {
+        // A decision in flight when its person was erased journals its exposure, then undoes it
+        // where it was made: one that arrives here after the erasure must not measure them again.
+        if (_erasures is not null && _erasures.Precedes(unitKey, timestamp.UtcTicks))
+        {
+            return;
+        }
+
         for (var i = 0; i < _holdouts.Count; i++)
         {
             if (string.Equals(_holdouts.Holdouts[i].Name, holdout, StringComparison.Ordinal))

@@ -112,6 +112,22 @@ public sealed class ShadowTests : IDisposable
     }
 
     [Fact]
+    public void An_exposure_made_before_an_erasure_and_replayed_after_it_is_not_measured()
+    {
+        // A decision in flight when the person was erased journals its exposure before it undoes it.
+        var t0 = _live.Time.GetUtcNow();
+        using var shadow = Composition().CreateShadow();
+        var replica = (IReplica)shadow;
+
+        replica.ApplyForget("visitor", t0);
+        replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, t0.AddSeconds(-1));
+        Assert.Empty(shadow.GetPersonalData("visitor").Holdouts);
+
+        replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, t0.AddSeconds(1));
+        Assert.Single(shadow.GetPersonalData("visitor").Holdouts);
+    }
+
+    [Fact]
     public void An_erasure_record_is_carried_into_later_snapshots_only_while_the_erasure_is_recent()
     {
         // Each snapshot merges the one before: were the record's five minutes to restart at each

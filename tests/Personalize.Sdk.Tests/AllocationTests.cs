@@ -223,6 +223,33 @@ public sealed class AllocationTests
         Assert.Equal(0, bytes);
     }
 
+    [Fact]
+    public void Two_learning_personalizers_with_different_signals_deciding_in_turn_on_one_thread_allocate_nothing_once_warm()
+    {
+        // Two tenants in one process: the thread's learning scratch must serve both, not be remade at each switch.
+        static void Learn(PersonalizationOptions options)
+        {
+            options.Learning.Mode = LearningMode.Apprentice;
+            options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+        }
+
+        using var first = WarmSdk(Learn);
+        using var second = WarmSdk(Learn, builder => builder.AddSignal(new ViewReader(), 0.5f, 0.5f));
+        var buffer = new RankedItem[8];
+        var request = new PersonalizationRequest("shopper-1") { Count = 8 };
+        Assert.Equal(DecisionVariant.Personalized, first.Personalizer.Rank(request).Variant);
+        Assert.Equal(DecisionVariant.Personalized, second.Personalizer.Rank(request).Variant);
+
+        var bytes = Measure(() =>
+        {
+            first.Personalizer.Rank(request, buffer, out _);
+            second.Personalizer.Rank(request, buffer, out _);
+        });
+
+        Assert.Equal(0, bytes);
+        Assert.True(((Personalizer)second.Personalizer).Learner.For(0)!.Decisions > Calls);
+    }
+
     private static long Measure(Action call) => Measure(_ => call());
 
     private static long Measure(Action<int> call)

@@ -10,6 +10,11 @@ internal sealed class LearningScratch
     [ThreadStatic]
     private static LearningScratch? t_current;
 
+    // The thread's scratch before the last switch: two personalizers with different signal counts
+    // deciding in turn on one thread swap these instead of allocating anew at each decision.
+    [ThreadStatic]
+    private static LearningScratch? t_previous;
+
     private LearningScratch(int pool, int signals)
     {
         Pool = pool;
@@ -66,7 +71,12 @@ internal sealed class LearningScratch
         var scratch = t_current;
         if (scratch is null || scratch.Pool < pool || scratch.SignalCount != signals)
         {
-            t_current = scratch = new LearningScratch(Math.Max(pool, 64), signals);
+            var previous = t_previous;
+            t_previous = scratch;
+            scratch = previous is not null && previous.Pool >= pool && previous.SignalCount == signals
+                ? previous
+                : new LearningScratch(Math.Max(pool, 64), signals);
+            t_current = scratch;
         }
 
         return scratch;

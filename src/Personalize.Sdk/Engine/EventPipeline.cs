@@ -166,6 +166,12 @@ internal sealed class EventPipeline(
             learner.Attribute(rewardedUnit, personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
         }
 
+        if (personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent))
+        {
+            // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards are some of it.
+            learner.Forget(profile.UnitKey ?? key);
+        }
+
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);

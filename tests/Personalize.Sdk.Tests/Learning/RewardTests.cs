@@ -264,6 +264,24 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_withdrawal_of_consent_drops_the_persons_decisions_still_waiting_for_rewards()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "books-1");
+        sdk.View("bob", "books-1");
+        var withdrawn = sdk.Rank("ann", 3);
+        var kept = sdk.Rank("bob", 3);
+        Assert.True(sdk.Personalizer.Reward(withdrawn.Id, 1));
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("ann"));
+
+        Assert.False(sdk.Personalizer.Reward(withdrawn.Id, 1));
+        Settle(sdk);
+        Assert.Equal([kept.Id], sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
     public void Another_personalizers_decisions_in_the_same_process_take_no_place_in_this_ones_waiting_ring()
     {
         // The smallest ring, 64 decisions: with one id counter for the process, the 63 decisions of

@@ -46,7 +46,7 @@ internal sealed class AppServer : IAsyncDisposable
 
     private ReplicaPump Pump => Host.Services.GetRequiredService<ReplicaPump>();
 
-    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null)
+    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null, bool waitForRedis = true)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -63,9 +63,18 @@ internal sealed class AppServer : IAsyncDisposable
             });
         var server = new AppServer(builder.Build(), time);
         await server.Host.StartAsync();
-        await server.Host.Services.GetRequiredService<RedisConnection>().WhenConnectedAsync().WaitAsync(Patience);
-        await server.Pump.CaughtUp.WaitAsync(Patience);
+        if (waitForRedis)
+        {
+            await server.WaitCaughtUpAsync();
+        }
+
         return server;
+    }
+
+    public async Task WaitCaughtUpAsync()
+    {
+        await Host.Services.GetRequiredService<RedisConnection>().WhenConnectedAsync().WaitAsync(Patience);
+        await Pump.CaughtUp.WaitAsync(Patience);
     }
 
     /// <summary>Sends everything this server journaled to Redis.</summary>

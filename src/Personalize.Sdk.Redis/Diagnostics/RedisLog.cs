@@ -29,11 +29,11 @@ internal static partial class RedisLog
     [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis: the host serves from memory only.")]
     public static partial void ConnectFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read and was skipped; replication goes on.")]
-    public static partial void JournalEntryUnreadable(ILogger logger, Exception exception);
+    [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; replication goes on. Logged at most once a minute.")]
+    public static partial void JournalEntryUnreadable(ILogger logger, string failure);
 
-    [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed; this server keeps serving from memory and retries.")]
-    public static partial void JournalReadFailed(ILogger logger, Exception exception);
+    [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed ({Failure}); this server keeps serving from memory and retries.")]
+    public static partial void JournalReadFailed(ILogger logger, string failure);
 
     [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements (is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]
     public static partial void AnnouncementsUnavailable(ILogger logger, TimeSpan pollInterval, Exception exception);
@@ -67,4 +67,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(21, LogLevel.Warning, "More people were waiting to be looked up in Redis than the recall queue holds; the rest start from what this server has, and are counted in personalize.redis.recalls (outcome dropped).")]
     public static partial void RecallsDropped(ILogger logger);
+
+    [LoggerMessage(22, LogLevel.Error, "Reading and applying the shared journal failed unexpectedly ({Failure}); this server keeps serving from memory and reads again after the poll interval. Logged at most once a minute.")]
+    public static partial void JournalReaderFailed(ILogger logger, string failure);
 }

@@ -1,6 +1,7 @@
 using System.Buffers;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
@@ -36,6 +37,7 @@ internal sealed class ReplicaPump(
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan SubscriptionRetry = TimeSpan.FromMinutes(1);
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -51,6 +53,8 @@ internal sealed class ReplicaPump(
     private readonly WakeSignal _appended = new();
     private ISubscriber? _subscriber;
     private long _nextSubscription;
+    private readonly LogThrottle _unreadableLog = new(LogInterval);
+    private readonly LogThrottle _loopFailureLog = new(LogInterval);
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
@@ -181,11 +185,16 @@ internal sealed class ReplicaPump(
                     metrics.JournalEntrySkipped();
                 }
             }
-            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A corrupt or foreign entry must not stop replication: skip it, count it.
+                // A corrupt or foreign entry must not stop replication, whatever its reading
+                // throws (a bad length prefix is a FormatException, a bad decimal an IOException):
+                // skip it, count it.
                 metrics.JournalEntrySkipped();
-                RedisLog.JournalEntryUnreadable(logger, exception);
+                if (_unreadableLog.ShouldLog(time.GetUtcNow().UtcTicks))
+                {
+                    RedisLog.JournalEntryUnreadable(logger, RedisFailure.Describe(exception));
+                }
             }
 
             _position = entry.Id;
@@ -323,7 +332,21 @@ internal sealed class ReplicaPump(
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 read = 0;
-                RedisLog.JournalReadFailed(logger, exception);
+                RedisLog.JournalReadFailed(logger, RedisFailure.Describe(exception));
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Whatever else went wrong, the reader must not die silently (it would only
+                // resurface at StopAsync): say so, wait a poll interval, and read again.
+                read = 0;
+                if (_loopFailureLog.ShouldLog(time.GetUtcNow().UtcTicks))
+                {
+                    RedisLog.JournalReaderFailed(logger, RedisFailure.Describe(exception));
+                }
             }
 
             if (read == 0)

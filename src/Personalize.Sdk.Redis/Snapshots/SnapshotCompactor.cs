@@ -280,9 +280,10 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
 
             return outcome != JournalEntryOutcome.Unreadable;
         }
-        catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+        catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The same entries the readers skip: counted by them, summed up here.
+            // The same entries the readers skip, whatever their reading throws: counted by them,
+            // summed up here. Thrown on, one entry would stop every snapshot and the journal's trim.
             return false;
         }
     }

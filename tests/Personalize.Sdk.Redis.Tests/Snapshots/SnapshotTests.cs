@@ -164,6 +164,26 @@ public sealed class SnapshotTests
     }
 
     [RedisFact]
+    public async Task Corrupt_journal_entries_are_left_out_of_snapshots_which_go_on_and_trim_the_journal_past_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        var corrupt = await CorruptJournalEntries.AppendAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("someone", "books-1"));
+        await a.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+
+        // The second snapshot trims the journal behind the first, corrupt entries included.
+        a.Personalizer.Track(PersonalizationEvent.View("someone", "books-2"));
+        await a.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var ids = (await connection.GetDatabase().StreamRangeAsync(new RedisKeys("personalize").Journal)).Select(entry => entry.Id).ToArray();
+        Assert.DoesNotContain(ids, corrupt.Contains);
+    }
+
+    [RedisFact]
     public async Task A_server_that_missed_changes_trimmed_from_the_journal_says_so_when_its_connection_comes_back()
     {
         await using var redis = await RedisServer.StartAsync();

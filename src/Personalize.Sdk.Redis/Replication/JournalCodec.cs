@@ -12,19 +12,27 @@ internal static class JournalCodec
 {
     public const byte Version = 1;
 
+    /// <summary>
+    /// The user key written for an event recorded anonymously (without consent, or after the person's
+    /// erasure): nothing about the person may reach Redis, and replicas feed such an event only into
+    /// item statistics, which never read the key.
+    /// </summary>
+    public const string AnonymousUserKey = "anonymous";
+
     // The version, the writer's id and the kind.
     private const int HeaderSize = 1 + 16 + 1;
 
     public static byte[] Event(Guid origin, string? profileKey, in PersonalizationEvent e, DateTimeOffset timestamp)
     {
-        var size = HeaderSize + SpanJournalWriter.SizeOfOptional(profileKey) + 1 + SpanJournalWriter.SizeOf(e.UserKey)
+        var userKey = profileKey is null ? AnonymousUserKey : e.UserKey;
+        var size = HeaderSize + SpanJournalWriter.SizeOfOptional(profileKey) + 1 + SpanJournalWriter.SizeOf(userKey)
             + SpanJournalWriter.SizeOfOptional(e.ItemKey) + sizeof(long) + sizeof(int) + 16 + sizeof(float) + 1
             + SpanJournalWriter.SizeOfOptional(e.PreferenceName) + SpanJournalWriter.SizeOfOptional(e.PreferenceValue) + 1 + sizeof(int);
         var payload = new byte[size];
         var writer = Begin(payload, origin, profileKey is null ? JournalEntryKind.AnonymousEvent : JournalEntryKind.Event);
         writer.WriteOptional(profileKey);
         writer.Write((byte)e.Kind);
-        writer.Write(e.UserKey);
+        writer.Write(userKey);
         writer.WriteOptional(e.ItemKey);
         writer.Write(timestamp.UtcTicks);
         writer.Write(e.Quantity);

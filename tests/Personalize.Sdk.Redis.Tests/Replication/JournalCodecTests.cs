@@ -56,6 +56,21 @@ public sealed class JournalCodecTests
     }
 
     [Fact]
+    public void An_event_recorded_anonymously_carries_no_user_key_and_replays_as_the_same_event_under_a_placeholder()
+    {
+        var written = PersonalizationEvent.Purchase("no-consent-person", "books-1", 2, 9.5m);
+        var payload = JournalCodec.Event(Writer, null, written, When);
+        var replica = new RecordingReplica();
+
+        Assert.Equal(-1, payload.AsSpan().IndexOf("no-consent-person"u8));
+        Assert.True(JournalCodec.Apply(payload, Reader, replica));
+
+        var (profileKey, read) = Assert.Single(replica.Events);
+        Assert.Null(profileKey);
+        Assert.Equal(PersonalizationEvent.Purchase(JournalCodec.AnonymousUserKey, "books-1", 2, 9.5m) with { Timestamp = When }, read);
+    }
+
+    [Fact]
     public void Stitches_erasures_and_exposures_read_back()
     {
         var replica = new RecordingReplica();

@@ -100,7 +100,8 @@ internal sealed partial class Personalizer
     {
         // A decision in flight when its person was erased journals its exposure, then undoes it
         // where it was made: one that arrives here after the erasure must not measure them again.
-        if (_erasures is not null && _erasures.Precedes(unitKey, timestamp.UtcTicks))
+        // One made in the erasure's own tick is taken to follow it, as its journal order says.
+        if (_erasures is not null && _erasures.Precedes(unitKey, timestamp.UtcTicks + 1))
         {
             return;
         }

@@ -127,7 +127,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 #pragma warning restore CA1031
         {
             _metrics.ConnectionFailed(atStart: true);
-            RedisLog.ConnectFailed(_logger, exception);
+            RedisLog.ConnectFailed(_logger, RedisFailure.Describe(exception));
             _firstAttempt.TrySetResult();
             return;
         }
@@ -149,7 +149,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         else
         {
             _metrics.ConnectionFailed(atStart: true);
-            RedisLog.UnreachableAtStart(_logger, endPoints, exception: null);
+            RedisLog.UnreachableAtStart(_logger, endPoints);
         }
 
         _firstAttempt.TrySetResult();
@@ -166,7 +166,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         _metrics.ConnectionFailed(atStart: false);
         if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
         {
-            RedisLog.ConnectionFailed(_logger, e.EndPoint?.ToString() ?? "?", e.FailureType.ToString(), e.Exception);
+            RedisLog.ConnectionFailed(_logger, e.EndPoint?.ToString() ?? "?", e.FailureType.ToString());
         }
     }
 

@@ -23,6 +23,10 @@ internal static class RedisConnectionOptions
         // Come back quickly after a blip (a restart, a failover), and back off to at most 5 s.
         configuration.ReconnectRetryPolicy = new ExponentialRetry(deltaBackOffMilliseconds: 250, maxDeltaBackOffMilliseconds: 5_000);
         configuration.ClientName ??= "personalize-sdk";
+
+        // Keys in exception messages are user keys (p:{alice@example.com}:records): keep them out
+        // of anything that logs or rethrows an exception.
+        configuration.IncludeDetailInExceptions = false;
         return configuration;
     }
 }

@@ -2,23 +2,27 @@ using Microsoft.Extensions.Logging;
 
 namespace Personalize.Sdk.Redis.Diagnostics;
 
-/// <summary>Source-generated log messages. None carries a user key or the connection string (it may hold a password); endpoints are host and port only.</summary>
+/// <summary>
+/// Source-generated log messages. None carries a user key or the connection string (it may hold a
+/// password); endpoints are host and port only. Failures are named by <see cref="RedisFailure"/>,
+/// never logged as exceptions: their messages may hold the command's key.
+/// </summary>
 internal static partial class RedisLog
 {
     [LoggerMessage(1, LogLevel.Information, "Connected to Redis ({EndPoints}).")]
     public static partial void Connected(ILogger logger, string endPoints);
 
     [LoggerMessage(2, LogLevel.Warning, "Redis is unreachable at start ({EndPoints}): the host serves from memory, buffers its writes and keeps reconnecting in the background.")]
-    public static partial void UnreachableAtStart(ILogger logger, string endPoints, Exception? exception);
+    public static partial void UnreachableAtStart(ILogger logger, string endPoints);
 
     [LoggerMessage(3, LogLevel.Warning, "The connection to Redis at {EndPoint} failed ({FailureType}): writes are buffered until it is restored. Logged at most once a minute.")]
-    public static partial void ConnectionFailed(ILogger logger, string endPoint, string failureType, Exception? exception);
+    public static partial void ConnectionFailed(ILogger logger, string endPoint, string failureType);
 
     [LoggerMessage(4, LogLevel.Information, "The connection to Redis at {EndPoint} is restored.")]
     public static partial void ConnectionRestored(ILogger logger, string endPoint);
 
-    [LoggerMessage(5, LogLevel.Warning, "A batch of {Count} writes to Redis ({Buffer}) failed: it stays buffered and is retried. Logged at most once a minute.")]
-    public static partial void BatchFailed(ILogger logger, int count, string buffer, Exception? exception);
+    [LoggerMessage(5, LogLevel.Warning, "A batch of {Count} writes to Redis ({Buffer}) failed ({Failure}): it stays buffered and is retried. Logged at most once a minute.")]
+    public static partial void BatchFailed(ILogger logger, int count, string buffer, string failure);
 
     [LoggerMessage(6, LogLevel.Warning, "The Redis write buffer '{Buffer}' is full ({Capacity} writes): new writes are dropped and counted in personalize.redis.writes.dropped. Logged at most once a minute.")]
     public static partial void BufferFull(ILogger logger, string buffer, int capacity);
@@ -26,8 +30,8 @@ internal static partial class RedisLog
     [LoggerMessage(7, LogLevel.Error, "Stopped with {Count} writes of '{Buffer}' not flushed to Redis within {Timeout}: they are lost.")]
     public static partial void WritesLostAtStop(ILogger logger, int count, string buffer, TimeSpan timeout);
 
-    [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis: the host serves from memory only.")]
-    public static partial void ConnectFailed(ILogger logger, Exception exception);
+    [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis ({Failure}): the host serves from memory only.")]
+    public static partial void ConnectFailed(ILogger logger, string failure);
 
     [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; replication goes on. Logged at most once a minute.")]
     public static partial void JournalEntryUnreadable(ILogger logger, string failure);
@@ -35,11 +39,11 @@ internal static partial class RedisLog
     [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed ({Failure}); this server keeps serving from memory and retries.")]
     public static partial void JournalReadFailed(ILogger logger, string failure);
 
-    [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements (is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]
-    public static partial void AnnouncementsUnavailable(ILogger logger, TimeSpan pollInterval, Exception exception);
+    [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements ({Failure}; is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]
+    public static partial void AnnouncementsUnavailable(ILogger logger, TimeSpan pollInterval, string failure);
 
-    [LoggerMessage(12, LogLevel.Warning, "Sharing the learner's statistics of placement '{Placement}' through Redis failed: this server learns from its own decisions and the other servers' statistics it last read, until Redis answers. Logged at most once a minute.")]
-    public static partial void LearningExchangeFailed(ILogger logger, string placement, Exception? exception);
+    [LoggerMessage(12, LogLevel.Warning, "Sharing the learner's statistics of placement '{Placement}' through Redis failed ({Failure}): this server learns from its own decisions and the other servers' statistics it last read, until Redis answers. Logged at most once a minute.")]
+    public static partial void LearningExchangeFailed(ILogger logger, string placement, string failure);
 
     [LoggerMessage(13, LogLevel.Information, "Wrote a snapshot of the shared state up to journal entry {Position}: {Profiles} profiles, {Items} items, {Units} measured units, {Bytes} bytes, in {Seconds:F2} s.")]
     public static partial void SnapshotWritten(ILogger logger, string position, int profiles, int items, int units, long bytes, double seconds);
@@ -47,14 +51,14 @@ internal static partial class RedisLog
     [LoggerMessage(14, LogLevel.Warning, "{Count} journal entries could not be read while writing a snapshot and were left out of it, as every server skips them.")]
     public static partial void SnapshotSkippedEntries(ILogger logger, int count);
 
-    [LoggerMessage(15, LogLevel.Warning, "Writing a snapshot of the shared state failed; the previous one stays the newest, and this server tries again at the next interval.")]
-    public static partial void SnapshotFailed(ILogger logger, Exception exception);
+    [LoggerMessage(15, LogLevel.Warning, "Writing a snapshot of the shared state failed ({Failure}); the previous one stays the newest, and this server tries again at the next interval.")]
+    public static partial void SnapshotFailed(ILogger logger, string failure);
 
     [LoggerMessage(16, LogLevel.Information, "Restored the shared state from the snapshot up to journal entry {Position}: {Profiles} profiles, {Items} items, {Units} measured units; reading the journal after it.")]
     public static partial void SnapshotRestored(ILogger logger, string position, int profiles, int items, int units);
 
-    [LoggerMessage(17, LogLevel.Error, "The newest snapshot could not be read; this server reads what the journal still holds instead, and misses what only the snapshot held.")]
-    public static partial void SnapshotUnreadable(ILogger logger, Exception exception);
+    [LoggerMessage(17, LogLevel.Error, "The newest snapshot could not be read ({Failure}); this server reads what the journal still holds instead, and misses what only the snapshot held.")]
+    public static partial void SnapshotUnreadable(ILogger logger, string failure);
 
     [LoggerMessage(18, LogLevel.Warning, "The newest snapshot already holds changes this server made (it was written after this server started); it was not merged, so they are not applied twice. This server reads what the journal still holds instead.")]
     public static partial void SnapshotHoldsOwnChanges(ILogger logger);
@@ -62,8 +66,8 @@ internal static partial class RedisLog
     [LoggerMessage(19, LogLevel.Warning, "The shared journal was trimmed past what this server had read (it was away from Redis for longer than a snapshot interval): it missed other servers' changes, and gets them back when it restarts.")]
     public static partial void JournalTrimmedPastPosition(ILogger logger);
 
-    [LoggerMessage(20, LogLevel.Warning, "Looking up people this server holds no profile for in Redis failed; they are looked up again when next needed.")]
-    public static partial void RecallFailed(ILogger logger, Exception exception);
+    [LoggerMessage(20, LogLevel.Warning, "Looking up people this server holds no profile for in Redis failed ({Failure}); they are looked up again when next needed.")]
+    public static partial void RecallFailed(ILogger logger, string failure);
 
     [LoggerMessage(21, LogLevel.Warning, "More people were waiting to be looked up in Redis than the recall queue holds; the rest start from what this server has, and are counted in personalize.redis.recalls (outcome dropped).")]
     public static partial void RecallsDropped(ILogger logger);

@@ -67,7 +67,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
         {
             if (_connection.Database is not { } database || !_connection.IsConnected)
             {
-                Failed(placement, exception: null);
+                Failed(placement, "not connected");
                 return null;
             }
 
@@ -87,7 +87,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
         }
         catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
         {
-            Failed(placement, exception);
+            Failed(placement, RedisFailure.Describe(exception));
             return null;
         }
     }
@@ -166,12 +166,12 @@ internal sealed class RedisLearningExchange : ILearningExchange
         }
     }
 
-    private void Failed(string placement, Exception? exception)
+    private void Failed(string placement, string failure)
     {
         _metrics.LearningExchanged(failed: true);
         if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
         {
-            RedisLog.LearningExchangeFailed(_logger, placement, exception);
+            RedisLog.LearningExchangeFailed(_logger, placement, failure);
         }
     }
 }

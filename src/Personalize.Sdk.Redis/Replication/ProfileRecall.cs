@@ -209,7 +209,7 @@ internal sealed class ProfileRecall(
         var next = Interlocked.Read(ref _nextFailureLog);
         if (now >= next && Interlocked.CompareExchange(ref _nextFailureLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
         {
-            RedisLog.RecallFailed(logger, exception);
+            RedisLog.RecallFailed(logger, RedisFailure.Describe(exception));
         }
     }
 

@@ -266,7 +266,7 @@ internal sealed class ReplicaPump(
             // An unreadable snapshot (corrupt, or one this version cannot read) must not stop
             // replication: the journal still holds what it holds. Redis failing is retried instead.
             metrics.SnapshotUnreadable();
-            RedisLog.SnapshotUnreadable(logger, exception);
+            RedisLog.SnapshotUnreadable(logger, RedisFailure.Describe(exception));
         }
 
         _restored = true;
@@ -384,7 +384,7 @@ internal sealed class ReplicaPump(
         catch (Exception exception) when (exception is RedisException or TimeoutException)
         {
             _nextSubscription = time.GetTimestamp() + (long)(SubscriptionRetry.TotalSeconds * time.TimestampFrequency);
-            RedisLog.AnnouncementsUnavailable(logger, pollInterval, exception);
+            RedisLog.AnnouncementsUnavailable(logger, pollInterval, RedisFailure.Describe(exception));
         }
     }
 

@@ -258,7 +258,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             // from what the journal still holds, and say what is lost.
             shadow.Dispose();
             _metrics.SnapshotUnreadable();
-            RedisLog.SnapshotUnreadable(_logger, exception);
+            RedisLog.SnapshotUnreadable(_logger, RedisFailure.Describe(exception));
             return (_createShadow(recall), new JournalPositions(), StreamId.Start);
         }
         catch
@@ -307,7 +307,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             {
                 // Whatever went wrong, the loop goes on: the previous snapshot stays the newest.
                 _metrics.SnapshotFailed();
-                RedisLog.SnapshotFailed(_logger, exception);
+                RedisLog.SnapshotFailed(_logger, RedisFailure.Describe(exception));
             }
         }
     }

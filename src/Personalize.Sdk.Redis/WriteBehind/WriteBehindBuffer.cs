@@ -237,7 +237,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                     _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
                     if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
                     {
-                        RedisLog.BatchFailed(_logger, count, Name, exception);
+                        RedisLog.BatchFailed(_logger, count, Name, RedisFailure.Describe(exception));
                     }
 
                     return false;

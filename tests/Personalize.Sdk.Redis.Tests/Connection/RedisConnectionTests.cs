@@ -12,6 +12,15 @@ public sealed class RedisConnectionTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    [Fact]
+    public void The_connection_the_package_creates_keeps_keys_out_of_exception_messages()
+    {
+        var options = Personalize.Sdk.Redis.Connection.RedisConnectionOptions.From(new RedisPersonalizationOptions { Configuration = "localhost:6379" });
+
+        // They are user keys (p:{alice@example.com}:records), and exceptions end up in logs.
+        Assert.False(options.IncludeDetailInExceptions);
+    }
+
     [RedisFact]
     public async Task Redis_unreachable_at_start_does_not_fail_the_host_is_logged_and_counted_and_reconnects()
     {

@@ -464,6 +464,44 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task A_failed_recall_logs_no_user_key_even_through_a_host_connection_that_puts_keys_in_exception_messages()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        using var metrics = new RedisMetrics(meterFactory: null);
+        var logger = new FakeLogger();
+        var time = new FakeTimeProvider(AppServer.Start);
+
+        // A host-supplied multiplexer keeps StackExchange.Redis's default: the command's key in exception messages.
+        var options = ConfigurationOptions.Parse(redis.Configuration + ",allowAdmin=true");
+        options.AsyncTimeout = 200;
+        Assert.True(options.IncludeDetailInExceptions);
+        IConnectionMultiplexer multiplexer = await ConnectionMultiplexer.ConnectAsync(options);
+        await using var connection = new RedisConnection(() => Task.FromResult(multiplexer), owned: true, time, metrics, logger);
+        connection.Start();
+        await connection.WhenConnectedAsync().WaitAsync(Patience);
+        using var recall = new ProfileRecall(connection, new PersonRecords(Keys, TimeSpan.FromDays(30)), Guid.NewGuid(), time, metrics, logger);
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        recall.RecallsEnded += () => ended.TrySetResult();
+
+        // Redis stays up but answers nothing for a while: the fetch times out, still connected.
+        await multiplexer.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
+        recall.Missing("alice@example.com");
+        await recall.StartAsync(CancellationToken.None);
+        try
+        {
+            await ended.Task.WaitAsync(Patience);
+
+            var logs = logger.Collector.GetSnapshot();
+            Assert.Contains(logs, log => log.Id.Name == nameof(RedisLog.RecallFailed));
+            Assert.All(logs, log => Assert.DoesNotContain("alice@example.com", log.Message + log.Exception, StringComparison.Ordinal));
+        }
+        finally
+        {
+            await recall.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [RedisFact]
     public async Task A_fault_adding_fetched_records_is_counted_failed_logged_once_and_stops_neither_the_next_person_nor_a_later_recall()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
@@ -10,12 +11,12 @@ internal static class BufferFactory
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(100);
 
-    public static WriteBehindBuffer<int> Create(FakeSender sender, FakeTimeProvider time, RedisMetrics metrics, int maxBuffered = 1_000, int batchSize = 4, TimeSpan? flushInterval = null) =>
+    public static WriteBehindBuffer<int> Create(FakeSender sender, FakeTimeProvider time, RedisMetrics metrics, int maxBuffered = 1_000, int batchSize = 4, TimeSpan? flushInterval = null, ILogger? logger = null) =>
         new(
             "test",
             sender,
             new WriteBehindSettings(flushInterval ?? FlushInterval, maxBuffered, batchSize, OperationTimeout: TimeSpan.FromMinutes(1), ShutdownFlushTimeout: TimeSpan.FromSeconds(5)),
             time,
             metrics,
-            NullLogger.Instance);
+            logger ?? NullLogger.Instance);
 }

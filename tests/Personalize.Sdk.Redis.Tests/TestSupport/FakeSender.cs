@@ -16,6 +16,9 @@ internal sealed class FakeSender : IWriteBatchSender<int>
 
     public bool Fail { get; set; }
 
+    /// <summary>What a failing send throws; a refusal by default.</summary>
+    public Exception? Failure { get; set; }
+
     /// <summary>While set, a send waits for it: a store that is slow to answer.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
@@ -47,7 +50,7 @@ internal sealed class FakeSender : IWriteBatchSender<int>
 
         if (Fail)
         {
-            throw new InvalidOperationException("The store refused the batch.");
+            throw Failure ?? new InvalidOperationException("The store refused the batch.");
         }
 
         _sent.Writer.TryWrite((batch.Sequence, items));

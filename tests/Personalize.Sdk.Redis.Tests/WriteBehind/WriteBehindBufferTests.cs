@@ -1,10 +1,12 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using Personalize.Sdk.Redis.WriteBehind;
+using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.WriteBehind;
 
@@ -89,6 +91,30 @@ public sealed class WriteBehindBufferTests : IDisposable
         var batch = await _sender.NextBatchAsync();
         Assert.Equal([1], batch.Items);
         Assert.Equal(2, _sender.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_failed_flush_logs_no_user_key_even_when_the_exception_message_holds_one()
+    {
+        // As a host-supplied multiplexer with IncludeDetailInExceptions on words it.
+        var logger = new FakeLogger();
+        _sender.Fail = true;
+        _sender.Failure = new RedisConnectionException(ConnectionFailureType.SocketFailure, CommandFlags.None, "No connection is active/available to service this operation: RPUSH personalize:p:{alice@example.com}:records", innerException: null, CommandStatus.Unknown);
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, logger: logger);
+        buffer.TryEnqueue(1);
+        try
+        {
+            Assert.False(await buffer.FlushAsync());
+
+            var log = Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.BatchFailed));
+            Assert.Contains("SocketFailure", log.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain("alice@example.com", log.Message, StringComparison.Ordinal);
+            Assert.Null(log.Exception);
+        }
+        finally
+        {
+            _sender.Fail = false; // lets the buffer's disposal flush instead of retrying on a clock that never moves
+        }
     }
 
     [Fact]

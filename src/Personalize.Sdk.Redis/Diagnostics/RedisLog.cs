@@ -74,4 +74,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(22, LogLevel.Error, "Reading and applying the shared journal failed unexpectedly ({Failure}); this server keeps serving from memory and reads again after the poll interval. Logged at most once a minute.")]
     public static partial void JournalReaderFailed(ILogger logger, string failure);
+
+    [LoggerMessage(23, LogLevel.Error, "An erasure or consent withdrawal could not be queued for Redis in '{Buffer}' (stopped: {Stopped}; else the buffer and its allowance for them are full): other servers and Redis's records do not learn of it from this server. Call Forget again once Redis is back.")]
+    public static partial void EssentialWriteDropped(ILogger logger, string buffer, bool stopped);
 }

@@ -42,7 +42,7 @@ internal sealed class RedisChangeJournal
                 // The host is stopping: the journaled erasure reaches this server's state at its next start.
             }
 
-            return Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+            return Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
         };
     }
 
@@ -69,7 +69,16 @@ internal sealed class RedisChangeJournal
         // Noted before it can reach Redis, so a recall in flight knows the profile has it already.
         var number = Interlocked.Increment(ref _number);
         _recall.NoteLocal(profileKey, number);
-        Buffer.TryEnqueue(new JournalRecord(payload, new PersonWrite(kind, profileKey, timestamp.UtcTicks, number)));
+        var record = new JournalRecord(payload, new PersonWrite(kind, profileKey, timestamp.UtcTicks, number));
+        if (kind == PersonWriteKind.ConsentWithdrawn)
+        {
+            // A withdrawal erases the person's behaviour in Redis too: a full buffer must not lose it.
+            Buffer.TryEnqueueEssential(record);
+        }
+        else
+        {
+            Buffer.TryEnqueue(record);
+        }
     }
 
     public void Stitched(string anonymousKey, string knownKey) =>
@@ -79,12 +88,13 @@ internal sealed class RedisChangeJournal
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
-        Buffer.TryEnqueue(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks)));
+        // Erasures must not be lost to a full buffer: they take its allowance past the bound.
+        Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks)));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                Buffer.TryEnqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks)));
+                Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks)));
             }
         }
     }

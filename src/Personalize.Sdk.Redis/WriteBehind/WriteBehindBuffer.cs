@@ -10,7 +10,8 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 /// <summary>
 /// A bounded queue of writes in front of a slow or absent store. <see cref="TryEnqueue"/> never
 /// waits on the network and allocates nothing once the ring has grown: it takes a lock for a few
-/// instructions, and drops (and counts) a write past <see cref="WriteBehindSettings.MaxBufferedWrites"/>.
+/// instructions, and drops (and counts) a write past <see cref="WriteBehindSettings.MaxBufferedWrites"/>,
+/// but for erasures and consent withdrawals (<see cref="TryEnqueueEssential"/>), which have an allowance past it.
 /// One background flusher sends the oldest writes in pipelined batches of at most
 /// <see cref="WriteBehindSettings.WriteBatchSize"/>: <see cref="WriteBehindSettings.FlushInterval"/>
 /// after the first of them arrived, or at once when that interval is zero (writes that arrive while a
@@ -93,7 +94,17 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
     /// <summary>Adds a write, or drops and counts it when the buffer is full or stopped. Never waits on the store.</summary>
     /// <returns>False when the write was dropped.</returns>
-    public bool TryEnqueue(in T operation)
+    public bool TryEnqueue(in T operation) => Enqueue(operation, essential: false);
+
+    /// <summary>
+    /// Adds a write that must not be dropped (an erasure, a consent withdrawal): past a full buffer
+    /// it takes the <see cref="WriteBehindSettings.EssentialAllowance"/>, and when even that is
+    /// spent, or the buffer is stopped, it is dropped, counted and logged every time.
+    /// </summary>
+    /// <returns>False when the write was dropped.</returns>
+    public bool TryEnqueueEssential(in T operation) => Enqueue(operation, essential: true);
+
+    private bool Enqueue(in T operation, bool essential)
     {
         bool stopped;
         bool accepted;
@@ -101,7 +112,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         lock (_gate)
         {
             stopped = _closed;
-            accepted = !stopped && _count < _settings.MaxBufferedWrites;
+            accepted = !stopped && _count < (essential ? _settings.MaxBufferedWrites + _settings.EssentialAllowance : _settings.MaxBufferedWrites);
             if (accepted)
             {
                 if (_count == _ring.Length)
@@ -130,6 +141,11 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         if (!accepted)
         {
             CountDropped(1, atStop: stopped);
+            if (essential)
+            {
+                RedisLog.EssentialWriteDropped(_logger, Name, stopped);
+            }
+
             return false;
         }
 
@@ -334,7 +350,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
     private void Grow()
     {
-        var grown = new T[(int)Math.Min((long)_ring.Length * 2, _settings.MaxBufferedWrites)];
+        var grown = new T[(int)Math.Min((long)_ring.Length * 2, _settings.MaxBufferedWrites + _settings.EssentialAllowance)];
         var first = Math.Min(_count, _ring.Length - _head);
         Array.Copy(_ring, _head, grown, 0, first);
         Array.Copy(_ring, 0, grown, first, _count - first);

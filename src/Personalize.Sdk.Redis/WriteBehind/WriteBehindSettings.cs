@@ -9,6 +9,13 @@ internal sealed record WriteBehindSettings(TimeSpan FlushInterval, int MaxBuffer
     /// <summary>How long a failed batch waits before it is retried, unless the connection comes back sooner.</summary>
     public TimeSpan RetryDelay => FlushInterval > MinimumRetryDelay ? FlushInterval : MinimumRetryDelay;
 
+    /// <summary>
+    /// How many writes that must not be dropped (erasures, consent withdrawals) may wait past
+    /// <see cref="MaxBufferedWrites"/>: a full buffer must not lose a person's erasure, yet the
+    /// buffer stays bounded when Redis is away for long.
+    /// </summary>
+    public int EssentialAllowance => Math.Max(64, MaxBufferedWrites / 16);
+
     public static WriteBehindSettings From(RedisPersonalizationOptions options) =>
         new(options.FlushInterval, options.MaxBufferedWrites, options.WriteBatchSize, options.OperationTimeout, options.ShutdownFlushTimeout);
 }

@@ -118,6 +118,38 @@ public sealed class WriteBehindBufferTests : IDisposable
     }
 
     [Fact]
+    public async Task A_full_buffer_still_queues_erasures_within_their_allowance_and_logs_one_it_cannot_queue()
+    {
+        var logger = new FakeLogger();
+        _sender.IsAvailable = false; // Redis away: nothing leaves the buffer
+        await using var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 10, batchSize: 10, logger: logger);
+        var allowance = new WriteBehindSettings(TimeSpan.Zero, 10, 10, TimeSpan.Zero, TimeSpan.Zero).EssentialAllowance;
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.True(buffer.TryEnqueue(i));
+        }
+
+        Assert.False(buffer.TryEnqueue(10)); // a plain write past the bound is dropped
+        Assert.All(Enumerable.Range(100, allowance), i => Assert.True(buffer.TryEnqueueEssential(i)));
+        Assert.DoesNotContain(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.EssentialWriteDropped));
+
+        Assert.False(buffer.TryEnqueueEssential(-1)); // the allowance spent: dropped, and said so every time
+        Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.EssentialWriteDropped));
+        Assert.Equal(2, buffer.Dropped);
+
+        // Once Redis is back, every queued erasure reaches it, after the writes queued before it.
+        _sender.IsAvailable = true;
+        Assert.True(await buffer.FlushAsync());
+        var sent = new List<int>();
+        while (sent.Count < 10 + allowance)
+        {
+            sent.AddRange((await _sender.NextBatchAsync()).Items);
+        }
+
+        Assert.Equal([.. Enumerable.Range(0, 10), .. Enumerable.Range(100, allowance)], sent);
+    }
+
+    [Fact]
     public async Task A_full_batch_is_sent_at_once_without_waiting_for_the_interval()
     {
         await using var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);

@@ -43,6 +43,8 @@ public sealed class RedisPersonalizationOptions
     /// <summary>
     /// The most writes held in memory, per buffer, while Redis is slow or unreachable. Writes past it
     /// are dropped and counted in <c>personalize.redis.writes.dropped</c>; tracking never waits.
+    /// Erasures and consent withdrawals may go max(64, a sixteenth of it) beyond it, so a full buffer
+    /// does not lose them.
     /// </summary>
     /// <value>The default is 100,000; from 1 to 10,000,000.</value>
     [Range(1, 10_000_000)]

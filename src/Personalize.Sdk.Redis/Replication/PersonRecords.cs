@@ -54,10 +54,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return 1
         """;
 
-    // KEYS: aliases, meta. ARGV: alias, ticks, retention ms.
+    // KEYS: aliases, meta. ARGV: alias, ticks, retention ms. Returns the erasure's ticks when the
+    // person was erased at or after the stitch (refused), else 1.
     private const string StitchScript = """
         local erased = redis.call('HGET', KEYS[2], 'e')
-        if erased and erased >= ARGV[2] then return 0 end
+        if erased and erased >= ARGV[2] then return erased end
         redis.call('SADD', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         return 1
@@ -158,8 +159,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                     [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone]));
                 break;
             case PersonWriteKind.Stitch:
-                acknowledgements.Add(batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]));
+                var stitch = batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]);
+                acknowledgements.Add(stitch);
+
+                // On the alias's own slot, so not in the script: undone below if the script refuses.
                 acknowledgements.Add(batch.StringSetAsync(StitchedTo(person.Alias!), key, retention));
+                _ = EraseAliasIfRefusedAsync(stitch, person.Alias!);
                 break;
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
@@ -199,6 +204,33 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 // Not queued (the buffer is full or stopping): a resent copy of this erasure tries again.
                 _followed.TryRemove((linked, ticks), out _);
             }
+        }
+    }
+
+    /// <summary>
+    /// Once a stitch is acknowledged as refused (its person was erased at or after it, on another
+    /// server, before this one sent it), erases the alias as that erasure would have had it known
+    /// the link: the alias was the person's, and its link to them was written beside the script.
+    /// </summary>
+    private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias)
+    {
+        RedisResult result;
+        try
+        {
+            result = await stitch.ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RedisException or TimeoutException or OperationCanceledException)
+        {
+            // Not acknowledged: the batch is resent whole, and this runs again for the resent copy.
+            return;
+        }
+
+        if (result.Resp2Type == ResultType.BulkString
+            && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
+            && _followed.TryAdd((alias, erasedTicks), 0)
+            && StitchedKeyErased?.Invoke(alias, erasedTicks) == false)
+        {
+            _followed.TryRemove((alias, erasedTicks), out _);
         }
     }
 

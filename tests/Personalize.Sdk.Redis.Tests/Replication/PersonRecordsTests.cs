@@ -75,6 +75,35 @@ public sealed class PersonRecordsTests
         Assert.Equal(1, await database.ListLengthAsync(_records.Records("p")));
     }
 
+    [RedisFact]
+    public async Task A_stitch_sent_after_the_persons_erasure_leaves_no_link_and_takes_the_alias_with_the_erasure()
+    {
+        // Server A stitched the guest to the person before server B erased them, but sent it after:
+        // the erasure could not reach a link written after it ran.
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        var followed = new TaskCompletionSource<(string Key, long Ticks)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
+        {
+            StitchedKeyErased = (key, ticks) => followed.TrySetResult((key, ticks)),
+        };
+        await SendAsync(database, View("guest", at: 40));
+        await SendAsync(database, Erase("p", at: 100));
+
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        records.Append(batch, ++_sequence, 0, Stitch("p", alias: "guest", at: 60), acknowledgements);
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+
+        // The alias is erased as of the person's erasure, as the erasure would have had it known the link.
+        Assert.Equal(("guest", T.AddTicks(100).UtcTicks), await followed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Empty(await database.SetMembersAsync(_records.Aliases("p")));
+        await SendAsync(database, Erase("guest", at: 100));
+        Assert.False((await database.StringGetAsync(_records.StitchedTo("guest"))).HasValue);
+        Assert.Equal(0, await database.ListLengthAsync(_records.Records("guest")));
+    }
+
     private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
         (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
 

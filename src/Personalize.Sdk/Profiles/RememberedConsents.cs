@@ -6,8 +6,9 @@ namespace Personalize.Sdk.Profiles;
 /// The stated consent of people whose profile was evicted, where it grants less than the default:
 /// without it, a person who withdrew would be back at <see cref="PersonalizationOptions.DefaultConsent"/>
 /// once idle or trimmed, and their behaviour stored again. A profile created for the key takes the
-/// consent back; <c>Forget</c> drops it. About a hundred bytes a person, for as long as the process
-/// runs: withdrawals are few next to profiles, and none may be dropped to save memory.
+/// consent back; <c>Forget</c> drops it. One dictionary entry a person (it keeps the key alive),
+/// for as long as the process runs: withdrawals are few next to profiles, and none may be dropped
+/// to save memory.
 /// </summary>
 internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 {
@@ -17,12 +18,8 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     // case (nobody remembered) costs one read and no lookup.
     private int _count;
 
-    /// <summary>How many people's consent is remembered.</summary>
-    public int Count => Volatile.Read(ref _count);
-
     /// <summary>The consent in force for <paramref name="key"/> when their profile states none: remembered, else the default.</summary>
-    public ConsentFlags For(string key) =>
-        Volatile.Read(ref _count) != 0 && _byKey.TryGetValue(key, out var consent) ? consent : defaultConsent;
+    public ConsentFlags For(string key) => Stated(key) ?? defaultConsent;
 
     /// <summary>The consent remembered for <paramref name="key"/>, or null.</summary>
     public ConsentFlags? Stated(string key) =>

@@ -13,7 +13,7 @@ internal sealed partial class Personalizer
         var key = _identity.Resolve(userKey);
 
         // Peek, not find: reading an arm must not keep an idle profile alive.
-        var unit = _profiles.Peek(key)?.UnitKey ?? key;
+        var unit = _profiles.Peek(key)?.ReadUnitKey() ?? key;
         return _holdouts.Assign(holdout, unit);
     }
 
@@ -38,7 +38,7 @@ internal sealed partial class Personalizer
             if (live is not null)
             {
                 copy = new ProfileData();
-                live.CopyTo(copy);
+                live.ReadInto(copy);
             }
 
             var units = new HashSet<string>(keys, StringComparer.Ordinal) { userKey, canonical };
@@ -118,7 +118,7 @@ internal sealed partial class Personalizer
         }
 
         var copy = new ProfileData();
-        live.CopyTo(copy);
+        live.ReadInto(copy);
         return copy;
     }
 }

@@ -69,7 +69,7 @@ internal sealed partial class Personalizer
             if (_profiles.Remove(key) is { } profile)
             {
                 // The holdout unit may be a key of the chain that no longer resolves: the earliest one.
-                if (profile.UnitKey is { } unitKey)
+                if (profile.ReadUnitKey() is { } unitKey)
                 {
                     _ledger.Forget(unitKey);
                     Learner.Forget(unitKey);
@@ -99,7 +99,7 @@ internal sealed partial class Personalizer
     {
         foreach (var key in chain)
         {
-            if (_profiles.Peek(key)?.UnitKey is { } unitKey)
+            if (_profiles.Peek(key)?.ReadUnitKey() is { } unitKey)
             {
                 yield return unitKey;
             }

@@ -86,7 +86,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         var now = _timeProvider.GetUtcNow().UtcTicks;
         foreach (var (key, profile) in ((MemoryProfileStore)_profiles).Live())
         {
-            profile.CopyTo(copy);
+            profile.ReadInto(copy);
             if (copy.LastSeenTicks > 0 && now - copy.LastSeenTicks > _profileIdleTicks)
             {
                 continue;
@@ -177,7 +177,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             while (!target.Write(merge, MergeProfile));
 
             // Idle from its last event, not from this merge, so a restart does not reset its expiry.
-            target.CopyTo(merged);
+            target.ReadInto(merged);
             if (merged.LastSeenTicks > 0)
             {
                 target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), merged.LastSeenTicks);

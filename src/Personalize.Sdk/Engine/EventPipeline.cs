@@ -160,7 +160,7 @@ internal sealed class EventPipeline(
             return;
         }
 
-        if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } rewardedUnit)
+        if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } rewardedUnit)
         {
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
             learner.Attribute(rewardedUnit, personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
@@ -169,10 +169,10 @@ internal sealed class EventPipeline(
         if (personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent))
         {
             // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards are some of it.
-            learner.Forget(profile.UnitKey ?? key);
+            learner.Forget(profile.ReadUnitKey() ?? key);
         }
 
-        if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.UnitKey is { } unitKey)
+        if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);
         }

@@ -26,7 +26,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var live = profiles.Find(key);
         if (live is not null)
         {
-            live.CopyTo(copy);
+            live.ReadInto(copy);
         }
         else
         {

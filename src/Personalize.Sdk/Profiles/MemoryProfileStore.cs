@@ -175,7 +175,7 @@ internal sealed class MemoryProfileStore : IProfileStore
     }
 
     /// <summary>Whether any profile is assigned to holdouts by <paramref name="unitKey"/>; scans them all, for tests.</summary>
-    internal bool AnyUnit(string unitKey) => _profiles.Values.Any(profile => profile.UnitKey == unitKey);
+    internal bool AnyUnit(string unitKey) => _profiles.Values.Any(profile => profile.ReadUnitKey() == unitKey);
 
     public void Dispose()
     {
@@ -258,7 +258,7 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
 
         Interlocked.Decrement(ref _count);
-        var unitKey = profile.UnitKey;
+        var unitKey = profile.ReadUnitKey();
         profile.Erase();
         _evicted(userKey, unitKey, reason);
     }

@@ -8,7 +8,7 @@ namespace Personalize.Sdk.Profiles;
 /// <c>ProfileBenchmarks</c>). Used both as the live state and as a decision's copy, which reserves
 /// every slot up front so that copying into it never allocates.
 /// </summary>
-internal sealed class ProfileData
+internal class ProfileData
 {
     public const int CategorySlots = 16;
     public const int AttributeSlots = 32;

@@ -6,14 +6,20 @@ namespace Personalize.Sdk.Profiles;
 /// torn profile and never waits for a writer of another user.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A profile stitched into another, or erased, is retired: writes to it are refused so the
 /// writer resolves the user again and lands on the surviving profile; no event is lost.
+/// </para>
+/// <para>
+/// It is its own data (a <see cref="ProfileData"/>) rather than holding one: a second object cost
+/// every person 24 bytes. Read the data only through <see cref="ReadInto"/>, <see cref="ReadConsent"/>
+/// and <see cref="ReadUnitKey"/>, and change it only through <see cref="Write{TState}"/>. Writers
+/// lock the profile itself (a monitor in its object header) rather than a separate Lock object,
+/// which would cost 40 bytes more; the store never hands a profile out to lock on.
+/// </para>
 /// </remarks>
-internal sealed class UserProfile
+internal sealed class UserProfile : ProfileData
 {
-    // Writers lock the data itself (a monitor in its object header) rather than a separate Lock
-    // object: that saves 40 bytes in every profile, and the data is never handed out to lock on.
-    private readonly ProfileData _data = new();
     private int _sequence;
     private bool _retired;
 
@@ -21,14 +27,14 @@ internal sealed class UserProfile
     public long LastAccessTicks;
 
     /// <summary>The key holdouts assign this profile by, once its first event set it.</summary>
-    public string? UnitKey => Volatile.Read(ref _data.UnitKey);
+    public string? ReadUnitKey() => Volatile.Read(ref UnitKey);
 
     /// <summary>Applies <paramref name="update"/> under the profile's lock; false when the profile is retired.</summary>
     /// <remarks>Generic over the state so callers pass a struct and no closure is allocated.</remarks>
     public bool Write<TState>(scoped in TState state, ProfileWriter<TState> update)
         where TState : allows ref struct
     {
-        lock (_data)
+        lock (this)
         {
             return WriteLocked(state, update);
         }
@@ -41,7 +47,7 @@ internal sealed class UserProfile
     public bool TryWrite<TState>(scoped in TState state, ProfileWriter<TState> update)
         where TState : allows ref struct
     {
-        if (!Monitor.TryEnter(_data))
+        if (!Monitor.TryEnter(this))
         {
             return false;
         }
@@ -52,7 +58,7 @@ internal sealed class UserProfile
         }
         finally
         {
-            Monitor.Exit(_data);
+            Monitor.Exit(this);
         }
     }
 
@@ -65,7 +71,7 @@ internal sealed class UserProfile
             var before = Volatile.Read(ref _sequence);
             if ((before & 1) == 0)
             {
-                var consent = _data.Consent;
+                var consent = Consent;
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
@@ -81,7 +87,7 @@ internal sealed class UserProfile
     /// Copies a consistent view of the profile into <paramref name="target"/> without locking,
     /// without what it holds under item indices the catalog has since given to new keys.
     /// </summary>
-    public void CopyTo(ProfileData target)
+    public void ReadInto(ProfileData target)
     {
         var spinner = default(SpinWait);
         while (true)
@@ -89,7 +95,7 @@ internal sealed class UserProfile
             var before = Volatile.Read(ref _sequence);
             if ((before & 1) == 0)
             {
-                _data.CopyTo(target);
+                CopyTo(target);
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
@@ -109,14 +115,14 @@ internal sealed class UserProfile
     /// </summary>
     public bool MergeInto(UserProfile target, double halfLifeTicks)
     {
-        lock (_data)
+        lock (this)
         {
             if (_retired)
             {
                 return true;
             }
 
-            if (!target.Write(new MergeSource(_data, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks)))
+            if (!target.Write(new MergeSource(this, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks)))
             {
                 return false;
             }
@@ -129,11 +135,11 @@ internal sealed class UserProfile
     /// <summary>Erases the profile's data and retires it.</summary>
     public void Erase()
     {
-        lock (_data)
+        lock (this)
         {
             _retired = true;
             Interlocked.Increment(ref _sequence);
-            _data.Clear();
+            Clear();
             Interlocked.Increment(ref _sequence);
         }
     }
@@ -151,7 +157,7 @@ internal sealed class UserProfile
         Interlocked.Increment(ref _sequence);
         try
         {
-            update(_data, in state);
+            update(this, in state);
         }
         finally
         {

@@ -32,7 +32,7 @@ internal static class ItemMarks
     }
 
     /// <summary>Sets (or clears) a mark for every item of the ring.</summary>
-    public static void Mark(TimedRing ring, Span<bool> marks, bool value)
+    public static void Mark(in TimedRing ring, Span<bool> marks, bool value)
     {
         for (var slot = 0; slot < ring.Count; slot++)
         {

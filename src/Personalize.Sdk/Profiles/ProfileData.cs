@@ -66,7 +66,8 @@ internal class ProfileData
     /// <summary>Affinities by attribute id.</summary>
     public DecayedTable Attributes;
 
-    public TimedRing RecentItems { get; }
+    /// <summary>What the user viewed or engaged with, newest last.</summary>
+    public TimedRing RecentItems;
 
     // Most people never buy, dismiss, state a preference, complain or get a decision recorded against
     // them, so these four tables (and the complaint) live in one ProfileExtras created at the first
@@ -74,7 +75,7 @@ internal class ProfileData
     // table; every write goes through its Writable* twin.
 
     /// <summary>What the user bought, newest last; read-only (writes go through <see cref="WritablePurchases"/>).</summary>
-    public TimedRing Purchases => _extras?.Purchases ?? TimedRing.None;
+    public TimedRing Purchases => _extras is { } extras ? extras.Purchases : TimedRing.None;
 
     /// <summary>What the user dismissed: grows on demand up to <see cref="DismissedItems.Capacity"/>; read-only (writes go through <see cref="WritableDismissed"/>).</summary>
     public DismissedItems Dismissed => _extras?.Dismissed ?? DismissedItems.None;
@@ -86,7 +87,7 @@ internal class ProfileData
     public ShowCounter Shows => _extras?.Shows ?? ShowCounter.None;
 
     /// <summary>The purchases, created now if this is the first.</summary>
-    public TimedRing WritablePurchases => Extras.Purchases ??= NewPurchases();
+    public ref TimedRing WritablePurchases => ref Extras.Purchases;
 
     /// <summary>The dismissals, created now if this is the first.</summary>
     public DismissedItems WritableDismissed => Extras.Dismissed ??= NewDismissed();
@@ -114,7 +115,7 @@ internal class ProfileData
         RecentItems = new(RecentSlots, reserve);
         if (reserve)
         {
-            _extras = new() { Purchases = new(PurchaseSlots, reserve), Dismissed = new(), Preferences = new(PreferenceSlots, reserve), Shows = new(ShowSlots, reserve) };
+            _extras = new() { Purchases = new(PurchaseSlots, reserve: true), Dismissed = new(), Preferences = new(PreferenceSlots, reserve), Shows = new(ShowSlots, reserve) };
         }
     }
 
@@ -139,7 +140,7 @@ internal class ProfileData
         target.ItemsCheckedAt = ItemsCheckedAt;
         Categories.CopyTo(ref target.Categories);
         Attributes.CopyTo(ref target.Attributes);
-        RecentItems.CopyTo(target.RecentItems);
+        RecentItems.CopyTo(ref target.RecentItems);
         CopyExtras(Volatile.Read(ref _extras), target);
     }
 
@@ -205,9 +206,12 @@ internal class ProfileData
         if (!reassigned.IsEmpty)
         {
             RecentItems.RemoveAll(reassigned);
-            _extras?.Purchases?.RemoveAll(reassigned);
-            _extras?.Dismissed?.RemoveAll(reassigned);
-            _extras?.Shows?.RemoveAll(reassigned);
+            if (_extras is { } extras)
+            {
+                extras.Purchases.RemoveAll(reassigned);
+                extras.Dismissed?.RemoveAll(reassigned);
+                extras.Shows?.RemoveAll(reassigned);
+            }
         }
 
         ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
@@ -265,9 +269,9 @@ internal class ProfileData
         Categories.MergeFrom(other.Categories, halfLifeTicks);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
-        if (other._extras?.Purchases is { Count: > 0 } purchases)
+        if (other._extras is { Purchases.Count: > 0 } otherExtras)
         {
-            WritablePurchases.MergeFrom(purchases, reassignedInOther);
+            WritablePurchases.MergeFrom(otherExtras.Purchases, reassignedInOther);
         }
 
         if (other._extras?.Dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
@@ -292,8 +296,6 @@ internal class ProfileData
         }
     }
 
-    private static TimedRing NewPurchases() => new(PurchaseSlots);
-
     private static DismissedItems NewDismissed() => new();
 
     private static StatedPreferences NewPreferences() => new(PreferenceSlots);
@@ -315,14 +317,22 @@ internal class ProfileData
 
         var complaint = extras.LastComplaintTicks;
         target.LastComplaintTicks = complaint;
-        if (target._extras is null && !HasEntries(Volatile.Read(ref extras.Purchases)) && !HasEntries(Volatile.Read(ref extras.Dismissed))
+        if (target._extras is null && extras.Purchases.Count == 0 && !HasEntries(Volatile.Read(ref extras.Dismissed))
             && !HasEntries(Volatile.Read(ref extras.Preferences)) && !HasEntries(Volatile.Read(ref extras.Shows)))
         {
             return;
         }
 
         var into = target.Extras;
-        CopyOptional(Volatile.Read(ref extras.Purchases), ref into.Purchases, NewPurchases);
+        if (extras.Purchases.Count > 0)
+        {
+            extras.Purchases.CopyTo(ref into.Purchases);
+        }
+        else
+        {
+            into.Purchases.Clear();
+        }
+
         CopyOptional(Volatile.Read(ref extras.Dismissed), ref into.Dismissed, NewDismissed);
         CopyOptional(Volatile.Read(ref extras.Preferences), ref into.Preferences, NewPreferences);
         CopyOptional(Volatile.Read(ref extras.Shows), ref into.Shows, NewShows);

@@ -3,11 +3,13 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// What only some people have: purchases, dismissals, stated preferences, showings and a complaint.
 /// A profile holds one reference to this, created at the first of them, instead of five fields: 32
-/// bytes saved for everyone who only browses. Each table is itself created at its first entry.
+/// bytes saved for everyone who only browses. Each table is itself created at its first entry (the
+/// purchases, a struct, allocate their buffer then).
 /// </summary>
 internal sealed class ProfileExtras
 {
-    public TimedRing? Purchases;
+    // A field, not a property: the ring is a struct changed in place.
+    public TimedRing Purchases = new(ProfileData.PurchaseSlots);
     public DismissedItems? Dismissed;
     public StatedPreferences? Preferences;
     public ShowCounter? Shows;
@@ -18,7 +20,7 @@ internal sealed class ProfileExtras
     /// <summary>Forgets every entry and the complaint, keeping the tables' capacity.</summary>
     public void Clear()
     {
-        Purchases?.Clear();
+        Purchases.Clear();
         Dismissed?.Clear();
         Preferences?.Clear();
         Shows?.Clear();

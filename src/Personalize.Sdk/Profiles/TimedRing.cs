@@ -9,29 +9,49 @@ namespace Personalize.Sdk.Profiles;
 /// purchases. It grows on demand up to its capacity (<see cref="TableGrowth"/>).
 /// </summary>
 /// <remarks>
+/// <para>
 /// Times and items share one buffer (times first, then the items packed two to a <see langword="long"/>):
 /// a second array would cost every person another 24-byte header for their recent items.
+/// </para>
+/// <para>
+/// A struct, held in a field of <see cref="ProfileData"/> (recent items) or <see cref="ProfileExtras"/>
+/// (purchases) and changed in place there, like <see cref="DecayedTable"/>: as a class it cost every
+/// person another object (24 bytes net, its reference included). Pass it by <see langword="ref"/> to
+/// change it; a copy shares the buffer but not the count.
+/// </para>
 /// </remarks>
-/// <param name="capacity">The most entries the ring holds.</param>
-/// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
-internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalTable<TimedRing>
+internal struct TimedRing
 {
-    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
-    public static TimedRing None { get; } = new(0);
+    private readonly int _capacity;
+    private long[] _buffer;
+    private int _count;
 
-    private long[] _buffer = reserve ? new long[BufferLength(capacity)] : [];
+    /// <summary>A ring of up to <paramref name="capacity"/> entries.</summary>
+    /// <param name="capacity">The most entries the ring holds.</param>
+    /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
+    public TimedRing(int capacity, bool reserve = false)
+    {
+        _capacity = capacity;
+        _buffer = reserve ? new long[BufferLength(capacity)] : [];
+    }
 
-    public int Count { get; private set; }
+    /// <summary>The empty ring a profile reads before its first purchase: capacity 0, and any write to it throws.</summary>
+    public static TimedRing None => new(0);
+
+    public readonly int Count => _count;
+
+    /// <summary>Whether the ring holds memory for any entry yet (tables are allocated at their first entry).</summary>
+    public readonly bool IsAllocated => _buffer.Length > 0;
 
     /// <summary>The items, oldest first.</summary>
-    public ReadOnlySpan<int> Items => ItemsOf(_buffer)[..Count];
+    public readonly ReadOnlySpan<int> Items => ItemsOf(_buffer)[..Count];
 
-    public int ItemAt(int slot) => ItemsOf(_buffer)[slot];
+    public readonly int ItemAt(int slot) => ItemsOf(_buffer)[slot];
 
-    public long TicksAt(int slot) => TicksOf(_buffer)[slot];
+    public readonly long TicksAt(int slot) => TicksOf(_buffer)[slot];
 
     /// <summary>The item recorded <paramref name="age"/> places before the newest (0 is the newest).</summary>
-    public int NewestItem(int age) => ItemsOf(_buffer)[Count - 1 - age];
+    public readonly int NewestItem(int age) => ItemsOf(_buffer)[Count - 1 - age];
 
     /// <summary>Records <paramref name="item"/> at <paramref name="ticks"/>; a repeat moves it to its latest time.</summary>
     public void Add(int item, long ticks)
@@ -42,7 +62,7 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
             ticks = Math.Max(ticks, TicksOf(_buffer)[slot]);
             RemoveAt(slot);
         }
-        else if (Count == capacity)
+        else if (Count == _capacity)
         {
             if (ticks < TicksOf(_buffer)[0])
             {
@@ -67,18 +87,18 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
         times[position..Count].CopyTo(times[(position + 1)..]);
         items[position] = item;
         times[position] = ticks;
-        Count++;
+        _count++;
     }
 
     /// <summary>The time <paramref name="item"/> was last recorded, or null.</summary>
-    public long? Find(int item)
+    public readonly long? Find(int item)
     {
         var slot = Items.IndexOf(item);
         return slot < 0 ? null : TicksOf(_buffer)[slot];
     }
 
     /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive. Skips <paramref name="skip"/>.</summary>
-    public void MergeFrom(TimedRing other, in ReassignedItems skip)
+    public void MergeFrom(in TimedRing other, in ReassignedItems skip)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
@@ -116,20 +136,20 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
     }
 
     /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
-    public void CopyTo(TimedRing target)
+    public readonly void CopyTo(ref TimedRing target)
     {
         // Read the buffer once: a concurrent growth may pair a new count with the old buffer, and the
         // copy must not throw before the caller's sequence check discards it.
         var buffer = _buffer;
-        var count = Math.Min(Count, SlotsIn(buffer));
-        target.Count = 0;
+        var count = Math.Min(_count, SlotsIn(buffer));
+        target._count = 0;
         target.EnsureLength(count);
         ItemsOf(buffer)[..count].CopyTo(ItemsOf(target._buffer));
         TicksOf(buffer)[..count].CopyTo(TicksOf(target._buffer));
-        target.Count = count;
+        target._count = count;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear() => _count = 0;
 
     /// <summary>The buffer's length for <paramref name="slots"/> entries: a time each, and an item in half a <see langword="long"/> each.</summary>
     private static int BufferLength(int slots) => slots + ((slots + 1) / 2);
@@ -153,12 +173,12 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
             return;
         }
 
-        if (ReferenceEquals(this, None))
+        if (_capacity == 0)
         {
-            throw new InvalidOperationException("The shared empty table is read-only; write through ProfileData's Writable* properties.");
+            throw new InvalidOperationException("The empty table is read-only; write through ProfileData's Writable* properties.");
         }
 
-        var grown = new long[BufferLength(TableGrowth.NextLength(slots, needed, Math.Max(needed, capacity)))];
+        var grown = new long[BufferLength(TableGrowth.NextLength(slots, needed, Math.Max(needed, _capacity)))];
         ItemsOf(_buffer)[..Count].CopyTo(ItemsOf(grown));
         TicksOf(_buffer)[..Count].CopyTo(TicksOf(grown));
         _buffer = grown;
@@ -166,7 +186,7 @@ internal sealed class TimedRing(int capacity, bool reserve = false) : IOptionalT
 
     private void RemoveAt(int slot)
     {
-        Count--;
+        _count--;
         var items = ItemsOf(_buffer);
         var times = TicksOf(_buffer);
         items[(slot + 1)..(Count + 1)].CopyTo(items[slot..]);

@@ -177,14 +177,14 @@ public sealed class ProfileStoreTests
             data.Categories.Add(i % 3, 1, 1_000 + i, halfLifeTicks: 1e12);
         }
 
-        Assert.Same(TimedRing.None, data.Purchases);
+        Assert.False(data.Purchases.IsAllocated);
         Assert.Same(DismissedItems.None, data.Dismissed);
         Assert.Same(StatedPreferences.None, data.Preferences);
         Assert.Same(ShowCounter.None, data.Shows);
 
         data.WritablePurchases.Add(4, 2_000);
 
-        Assert.NotSame(TimedRing.None, data.Purchases);
+        Assert.True(data.Purchases.IsAllocated);
         Assert.Equal(4, data.Purchases.NewestItem(0));
         Assert.Equal(0, TimedRing.None.Count);
     }
@@ -200,7 +200,11 @@ public sealed class ProfileStoreTests
         filled.WritablePurchases.Add(1, 1_000);
         filled.WritableShows.RecordShow(1, 1_000, windowTicks: 10);
         filled.WritablePreferences.Set(isAttribute: false, 1, likes: true, 1_000);
-        Assert.Throws<InvalidOperationException>(() => filled.Purchases.CopyTo(TimedRing.None));
+        Assert.Throws<InvalidOperationException>(() =>
+        {
+            var none = TimedRing.None;
+            filled.Purchases.CopyTo(ref none);
+        });
         Assert.Throws<InvalidOperationException>(() => filled.Shows.CopyTo(ShowCounter.None));
         Assert.Throws<InvalidOperationException>(() => filled.Preferences.CopyTo(StatedPreferences.None));
         Assert.Equal(0, DismissedItems.None.Count + TimedRing.None.Count + ShowCounter.None.Count + StatedPreferences.None.Count);
@@ -217,7 +221,7 @@ public sealed class ProfileStoreTests
 
         source.CopyTo(target);
 
-        Assert.Same(TimedRing.None, target.Purchases);
+        Assert.False(target.Purchases.IsAllocated);
         Assert.Same(DismissedItems.None, target.Dismissed);
         Assert.Same(StatedPreferences.None, target.Preferences);
         Assert.Same(ShowCounter.None, target.Shows);
@@ -254,7 +258,7 @@ public sealed class ProfileStoreTests
         complainer.CopyTo(target);
 
         Assert.Equal(2_000, target.LastComplaintTicks);
-        Assert.Same(TimedRing.None, target.Purchases);
+        Assert.False(target.Purchases.IsAllocated);
         Assert.Same(ShowCounter.None, target.Shows);
         target.Clear();
         Assert.Equal(0, target.LastComplaintTicks);

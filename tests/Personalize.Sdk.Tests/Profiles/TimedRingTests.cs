@@ -35,12 +35,12 @@ public sealed class TimedRingTests
 
         var small = new TimedRing(27);
         small.Add(1, 1);
-        ring.CopyTo(small); // grows the target
+        ring.CopyTo(ref small); // grows the target
         var reserved = new TimedRing(27, reserve: true);
-        ring.CopyTo(reserved);
+        ring.CopyTo(ref reserved);
         var before = GC.GetAllocatedBytesForCurrentThread();
 
-        ring.CopyTo(reserved);
+        ring.CopyTo(ref reserved);
 
         Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
         foreach (var copy in new[] { small, reserved })

@@ -38,7 +38,7 @@ internal sealed partial class Personalizer
             if (live is not null)
             {
                 copy = new ProfileData();
-                live.ReadInto(copy);
+                live.ReadInto(copy, snapshot);
             }
 
             var units = new HashSet<string>(keys, StringComparer.Ordinal) { userKey, canonical };
@@ -118,7 +118,7 @@ internal sealed partial class Personalizer
         }
 
         var copy = new ProfileData();
-        live.ReadInto(copy);
+        live.ReadInto(copy, _catalog.Current);
         return copy;
     }
 }

@@ -143,7 +143,7 @@ internal sealed partial class Personalizer
         {
             // A recall of the source in flight stays: what it brings belongs to the target now. A
             // target evicted since its lookup refuses the merge: the source goes into its successor.
-            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks))
+            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services))
             {
                 survivor = GetOrRecall(target, recall);
             }

@@ -86,7 +86,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         var now = _timeProvider.GetUtcNow().UtcTicks;
         foreach (var (key, profile) in ((MemoryProfileStore)_profiles).Live())
         {
-            profile.ReadInto(copy);
+            profile.ReadInto(copy, catalog);
             if (copy.LastSeenTicks > 0 && now - copy.LastSeenTicks > _profileIdleTicks)
             {
                 continue;
@@ -166,8 +166,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             var key = reader.String();
             ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
-            incoming.Services = _services;
-            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks);
+            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services);
             UserProfile target;
             do
             {
@@ -177,7 +176,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             while (!target.Write(merge, MergeProfile));
 
             // Idle from its last event, not from this merge, so a restart does not reset its expiry.
-            target.ReadInto(merged);
+            target.ReadInto(merged, catalog);
             if (merged.LastSeenTicks > 0)
             {
                 target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), merged.LastSeenTicks);
@@ -211,7 +210,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         }
         else
         {
-            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks);
+            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks, incoming.Services);
         }
     }
 
@@ -222,5 +221,5 @@ internal sealed partial class Personalizer : IStateSnapshot
         _ => throw new InvalidDataException($"A {what} record in the state is malformed."),
     };
 
-    private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks);
+    private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks, ProfileServices Services);
 }

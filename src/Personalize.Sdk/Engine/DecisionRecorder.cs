@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Measurement;
@@ -13,6 +14,7 @@ namespace Personalize.Sdk.Engine;
 /// A preview skips it whole, so deciding itself never writes state.
 /// </summary>
 internal sealed class DecisionRecorder(
+    CatalogStore catalog,
     ReadinessMonitor readiness,
     IMeasurementLedger ledger,
     IExposureSink[] sinks,
@@ -31,7 +33,7 @@ internal sealed class DecisionRecorder(
         if (record.Live is not null && record.Written > 0 && frequencyCapGuardrail >= 0 && record.Plan.IsEnabled(frequencyCapGuardrail))
         {
             // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
-            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent), ShowUpdate.Apply);
+            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent, catalog.Current), ShowUpdate.Apply);
         }
 
         var row = readiness.DecisionRow(record.Plan, ticks);

@@ -26,7 +26,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var live = profiles.Find(key);
         if (live is not null)
         {
-            live.ReadInto(copy);
+            live.ReadInto(copy, snapshot);
         }
         else
         {

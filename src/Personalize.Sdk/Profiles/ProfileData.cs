@@ -43,9 +43,6 @@ internal class ProfileData
     /// <summary>When <see cref="UnitKey"/> was first used.</summary>
     public long UnitSinceTicks;
 
-    /// <summary>The engine's services for writes that do more than set fields; set by the first event or stitch.</summary>
-    public ProfileServices? Services;
-
     /// <summary>
     /// The catalog version as of which every item index this profile holds (recent items,
     /// purchases, dismissals, shows) still means the item it was recorded for. Indices the catalog
@@ -136,7 +133,6 @@ internal class ProfileData
         target.Consent = Consent;
         target.UnitKey = UnitKey;
         target.UnitSinceTicks = UnitSinceTicks;
-        target.Services = Services;
         target.ItemsCheckedAt = ItemsCheckedAt;
         Categories.CopyTo(ref target.Categories);
         Attributes.CopyTo(ref target.Attributes);
@@ -152,7 +148,6 @@ internal class ProfileData
         Consent = null;
         UnitKey = null;
         UnitSinceTicks = 0;
-        Services = null;
         ItemsCheckedAt = 0;
         Categories.Clear();
         Attributes.Clear();
@@ -190,9 +185,6 @@ internal class ProfileData
         _extras?.Preferences?.RemoveCategories(flagged);
         RecentItems.RemoveCategories(flagged, catalog);
     }
-
-    /// <summary>Drops what the profile holds under item indices that went to new keys since it was last checked, as of the current catalog.</summary>
-    public void DropReassignedItems() => DropReassignedItems(Services?.Catalog.Current);
 
     /// <summary>Drops what the profile holds under item indices that went to new keys since it was last checked, as of <paramref name="catalog"/>.</summary>
     public void DropReassignedItems(Catalog.CatalogSnapshot? catalog)
@@ -245,10 +237,9 @@ internal class ProfileData
     /// when it has any: the known account's choice wins over a guest's. The holdout unit of the
     /// profile assigned first is kept, so neither key switches arms afterwards.
     /// </summary>
-    public void MergeFrom(ProfileData other, double halfLifeTicks)
+    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services)
     {
-        Services ??= other.Services;
-        var catalog = Services?.Catalog.Current;
+        var catalog = services.Catalog.Current;
         DropReassignedItems(catalog);
         var reassignedInOther = new ReassignedItems(catalog, other.ItemsCheckedAt);
         if (other.UnitKey is not null)
@@ -276,7 +267,7 @@ internal class ProfileData
 
         if (other._extras?.Dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
         {
-            Services?.Metrics.DismissalsDropped(dropped);
+            services.Metrics.DismissalsDropped(dropped);
         }
 
         if (other._extras?.Preferences is { Count: > 0 } preferences)

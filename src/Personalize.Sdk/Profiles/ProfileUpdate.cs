@@ -63,8 +63,7 @@ internal readonly ref struct ProfileUpdate
 
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
-        profile.Services ??= update.Services;
-        profile.DropReassignedItems();
+        profile.DropReassignedItems(update.Services.Catalog.Current);
         if (update.ProfileOnly)
         {
             // Recalled after newer events made the profile: the earliest unit wins, as in a stitch.
@@ -112,7 +111,7 @@ internal readonly ref struct ProfileUpdate
 
                 if (profile.WritableDismissed.Add(update.ItemIndex, update.Ticks) > 0)
                 {
-                    profile.Services?.Metrics.DismissalsDropped(1);
+                    update.Services.Metrics.DismissalsDropped(1);
                 }
 
                 break;

@@ -5,8 +5,9 @@ namespace Personalize.Sdk.Profiles;
 /// allocated. What a person was shown is data about them: it is kept only with their consent to
 /// personalization, checked under the profile's lock so a decision racing a withdrawal keeps nothing.
 /// </summary>
-internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySpan<int> positions, long ticks, long windowTicks, ConsentFlags defaultConsent)
+internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySpan<int> positions, long ticks, long windowTicks, ConsentFlags defaultConsent, Catalog.CatalogSnapshot catalog)
 {
+    private readonly Catalog.CatalogSnapshot _catalog = catalog;
     private readonly ReadOnlySpan<int> _candidates = candidates;
     private readonly ReadOnlySpan<int> _positions = positions;
     private readonly long _ticks = ticks;
@@ -20,7 +21,7 @@ internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySp
             return;
         }
 
-        profile.DropReassignedItems();
+        profile.DropReassignedItems(update._catalog);
         foreach (var position in update._positions)
         {
             profile.WritableShows.RecordShow(update._candidates[position], update._ticks, update._windowTicks);

@@ -87,7 +87,9 @@ internal sealed class UserProfile : ProfileData
     /// Copies a consistent view of the profile into <paramref name="target"/> without locking,
     /// without what it holds under item indices the catalog has since given to new keys.
     /// </summary>
-    public void ReadInto(ProfileData target)
+    /// <param name="target">The copy to fill.</param>
+    /// <param name="catalog">The catalog to check item indices against; null to keep them as stored.</param>
+    public void ReadInto(ProfileData target, Catalog.CatalogSnapshot? catalog)
     {
         var spinner = default(SpinWait);
         while (true)
@@ -99,7 +101,7 @@ internal sealed class UserProfile : ProfileData
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
-                    target.DropReassignedItems();
+                    target.DropReassignedItems(catalog);
                     return;
                 }
             }
@@ -113,7 +115,7 @@ internal sealed class UserProfile : ProfileData
     /// retired meanwhile (evicted, erased or merged) and refused the data: this profile then stays,
     /// whole, for the caller to merge into the target's successor.
     /// </summary>
-    public bool MergeInto(UserProfile target, double halfLifeTicks)
+    public bool MergeInto(UserProfile target, double halfLifeTicks, ProfileServices services)
     {
         lock (this)
         {
@@ -122,7 +124,7 @@ internal sealed class UserProfile : ProfileData
                 return true;
             }
 
-            if (!target.Write(new MergeSource(this, halfLifeTicks), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks)))
+            if (!target.Write(new MergeSource(this, halfLifeTicks, services), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks, source.Services)))
             {
                 return false;
             }
@@ -167,5 +169,5 @@ internal sealed class UserProfile : ProfileData
         return true;
     }
 
-    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks);
+    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks, ProfileServices Services);
 }

@@ -77,4 +77,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(23, LogLevel.Error, "An erasure or consent withdrawal could not be queued for Redis in '{Buffer}' (stopped: {Stopped}; else the buffer and its allowance for them are full): other servers and Redis's records do not learn of it from this server. Call Forget again once Redis is back.")]
     public static partial void EssentialWriteDropped(ILogger logger, string buffer, bool stopped);
+
+    [LoggerMessage(24, LogLevel.Error, "{Count} keys erased before this server first merged the shared state were more than it keeps for that (as many as its journal buffer and allowance hold): they were not erased again after the merge, which may have brought those people back on this server. Call Forget again for the people erased while Redis was away.")]
+    public static partial void ErasuresNotReapplied(ILogger logger, int count);
 }

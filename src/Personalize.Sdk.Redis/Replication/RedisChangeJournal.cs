@@ -14,6 +14,8 @@ internal sealed class RedisChangeJournal
 {
     private readonly ProfileRecall _recall;
     private readonly TimeProvider _time;
+    private readonly RestoreGate _restore;
+    private readonly Func<IReplica>? _replica;
     private long _number;
 
     /// <param name="origin">This server's id in the journal.</param>
@@ -21,13 +23,16 @@ internal sealed class RedisChangeJournal
     /// <param name="records">People's records: an erasure that reaches a key only Redis linked to the person comes back here.</param>
     /// <param name="recall">Told of each change to a profile, for recalls in flight.</param>
     /// <param name="time">The clock.</param>
+    /// <param name="restore">Told of each erasure, so the restore of the shared state cannot undo it.</param>
     /// <param name="replica">This server's state, to erase a key only Redis linked to the person here too.</param>
-    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time, Func<IReplica>? replica = null)
+    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time, RestoreGate restore, Func<IReplica>? replica = null)
     {
         Origin = origin;
         Buffer = buffer;
         _recall = recall;
         _time = time;
+        _restore = restore;
+        _replica = replica;
         records.StitchedKeyErased = (key, ticks) =>
         {
             // A key linked to the erased person only in Redis (no server may hold the link any more):
@@ -88,6 +93,15 @@ internal sealed class RedisChangeJournal
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
+        if (_restore.Erased(keys, erasedAt))
+        {
+            // Erased while the restore was merging: the merge may have written the person back.
+            foreach (var key in keys)
+            {
+                _replica?.Invoke().ApplyForget(key, erasedAt);
+            }
+        }
+
         // Erasures must not be lost to a full buffer: they take its allowance past the bound.
         Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks)));
         foreach (var key in keys)

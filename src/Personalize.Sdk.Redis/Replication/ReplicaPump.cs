@@ -33,6 +33,7 @@ internal sealed class ReplicaPump(
     TimeProvider time,
     RedisMetrics metrics,
     ILogger logger,
+    RestoreGate restore,
     ProfileRecall? recall = null) : IHostedService, IAsyncDisposable, IDisposable
 {
     private const int BatchSize = 512;
@@ -212,9 +213,10 @@ internal sealed class ReplicaPump(
 
     /// <summary>
     /// Before the first read: merges the newest snapshot into this server's memory and moves the
-    /// read position to the snapshot's, so the journal after it is all that is left to read. A
-    /// snapshot that already holds this server's own changes (written by another server after this
-    /// one started) is passed over: merging it would apply them twice.
+    /// read position to the snapshot's, so the journal after it is all that is left to read, then
+    /// applies again the erasures this server made before (<see cref="EndRestore"/>). A snapshot
+    /// that already holds this server's own changes (written by another server after this one
+    /// started) is passed over: merging it would apply them twice.
     /// </summary>
     /// <exception cref="RedisException">Redis failed; the restore is tried again on the next read.</exception>
     private async Task RestoreAsync(IDatabase database, IReplica target)
@@ -222,6 +224,7 @@ internal sealed class ReplicaPump(
         if (target is not IStateSnapshot state)
         {
             _restored = true;
+            EndRestore(target);
             return;
         }
 
@@ -270,6 +273,26 @@ internal sealed class ReplicaPump(
         }
 
         _restored = true;
+        EndRestore(target);
+    }
+
+    /// <summary>
+    /// Erases again the people this server erased before the restore: the
+    /// snapshot may have brought them back, and, once the erasure is renewed here, other servers'
+    /// events from before it that the journal still holds are passed over however long Redis was away.
+    /// </summary>
+    private void EndRestore(IReplica target)
+    {
+        var (erasures, overflow) = restore.Open();
+        foreach (var (key, erasedAt) in erasures)
+        {
+            target.ApplyForget(key, erasedAt);
+        }
+
+        if (overflow > 0)
+        {
+            RedisLog.ErasuresNotReapplied(logger, overflow);
+        }
     }
 
     /// <summary>Tells the recall that an entry reached a profile being recalled, so the fetched copy of it is passed over.</summary>

@@ -36,16 +36,23 @@ internal static class ReplicationServices
         services.TryAddSingleton(static _ => new JournalOrigin(Guid.NewGuid()));
         services.TryAddSingleton(static sp =>
         {
+            var settings = WriteBehindSettings.From(Options(sp));
+            return new RestoreGate(settings.MaxBufferedWrites + settings.EssentialAllowance, sp.GetRequiredService<TimeProvider>());
+        });
+        services.TryAddSingleton(static sp =>
+        {
             var origin = sp.GetRequiredService<JournalOrigin>().Id;
             var keys = sp.GetRequiredService<RedisKeys>();
             var records = sp.GetRequiredService<PersonRecords>();
             var append = new JournalAppendCommand(keys.Journal, Options(sp).JournalMaxLength, keys.JournalAppended, origin, records);
+            var gate = sp.GetRequiredService<RestoreGate>();
             return new RedisChangeJournal(
                 origin,
                 sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append),
                 records,
                 sp.GetRequiredService<ProfileRecall>(),
                 sp.GetRequiredService<TimeProvider>(),
+                gate,
                 () => (IReplica)sp.GetRequiredService<IPersonalizer>());
         });
         services.TryAddSingleton<IChangeJournal>(static sp => sp.GetRequiredService<RedisChangeJournal>());
@@ -60,6 +67,7 @@ internal static class ReplicationServices
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
             (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication"),
+            sp.GetRequiredService<RestoreGate>(),
             sp.GetRequiredService<ProfileRecall>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));
         SnapshotServices.Add(services);

@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Redis.Replication;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>The erasures a server made before it merged the shared state are handed to the merge, once.</summary>
+public sealed class RestoreGateTests
+{
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
+
+    [Fact]
+    public void Erasures_before_the_restore_are_handed_over_once_and_later_ones_only_when_they_began_before_it_ended()
+    {
+        var gate = new RestoreGate(capacity: 10, _time);
+        var erasedAt = _time.GetUtcNow();
+
+        Assert.False(gate.Erased(["alice", "guest"], erasedAt));
+        _time.Advance(TimeSpan.FromSeconds(1));
+        var (erasures, overflow) = gate.Open();
+
+        Assert.Equal([("alice", erasedAt), ("guest", erasedAt)], erasures);
+        Assert.Equal(0, overflow);
+        Assert.Empty(gate.Open().Erasures);
+
+        // One that began while the merge ran is applied again by its caller; one after, not.
+        Assert.True(gate.Erased(["bob"], erasedAt));
+        Assert.False(gate.Erased(["carol"], _time.GetUtcNow() + TimeSpan.FromTicks(1)));
+    }
+
+    [Fact]
+    public void Erasures_past_the_capacity_are_counted_not_kept()
+    {
+        var gate = new RestoreGate(capacity: 2, _time);
+
+        gate.Erased(["a", "b", "c"], _time.GetUtcNow());
+
+        var (erasures, overflow) = gate.Open();
+        Assert.Equal(2, erasures.Count);
+        Assert.Equal(1, overflow);
+    }
+}

@@ -74,6 +74,9 @@ internal sealed class ReplicaPump(
         // Resolved once, at start: the container may be disposing by the time the loop stops.
         _replica = replica();
 
+        // This server's journal waits for the restore, so the snapshot it merges never holds its writes.
+        restore.Hold();
+
         // However the loop was waiting while Redis was away, its next read checks what it missed.
         connection.OnRestored(() => _checkGap = true);
         if (recall is not null)
@@ -93,6 +96,9 @@ internal sealed class ReplicaPump(
         }
 
         await _stopping.CancelAsync().ConfigureAwait(false);
+
+        // No restore follows: what this server journaled must still reach Redis at the stop's flush.
+        restore.Release();
         if (_loop is not null)
         {
             await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -214,8 +220,9 @@ internal sealed class ReplicaPump(
     /// <summary>
     /// Before the first read: merges the newest snapshot into this server's memory and moves the
     /// read position to the snapshot's, so the journal after it is all that is left to read, then
-    /// applies again the erasures this server made before (<see cref="EndRestore"/>). A snapshot
-    /// that already holds this server's own changes (written by another server after this one
+    /// applies again the erasures this server made before (<see cref="EndRestore"/>). This server's
+    /// journal waits for it (<see cref="RestoreGate"/>), so a snapshot holds none of its changes
+    /// however often the restore is retried; one that does (they reached Redis before this reader
     /// started) is passed over: merging it would apply them twice.
     /// </summary>
     /// <exception cref="RedisException">Redis failed; the restore is tried again on the next read.</exception>
@@ -277,7 +284,7 @@ internal sealed class ReplicaPump(
     }
 
     /// <summary>
-    /// Erases again the people this server erased before the restore: the
+    /// Lets this server's journal go, and erases again the people it erased before the restore: the
     /// snapshot may have brought them back, and, once the erasure is renewed here, other servers'
     /// events from before it that the journal still holds are passed over however long Redis was away.
     /// </summary>

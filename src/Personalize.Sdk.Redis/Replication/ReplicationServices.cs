@@ -46,9 +46,11 @@ internal static class ReplicationServices
             var records = sp.GetRequiredService<PersonRecords>();
             var append = new JournalAppendCommand(keys.Journal, Options(sp).JournalMaxLength, keys.JournalAppended, origin, records);
             var gate = sp.GetRequiredService<RestoreGate>();
+            var buffer = sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append, () => gate.MayJournal);
+            gate.Opened += buffer.Wake;
             return new RedisChangeJournal(
                 origin,
-                sp.GetRequiredService<RedisWriteBehind>().Create(BufferName, append),
+                buffer,
                 records,
                 sp.GetRequiredService<ProfileRecall>(),
                 sp.GetRequiredService<TimeProvider>(),

@@ -2,9 +2,14 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>
 /// The line between what this server did before it merged the shared state (the reader's restore,
-/// when Redis first answers) and after. Until then it remembers the erasures it accepted, so the
-/// restore cannot bring back a person erased here meanwhile.
+/// when Redis first answers) and after. Until then it holds this server's journal back and
+/// remembers the erasures it accepted: the restore's snapshot then never holds this server's own
+/// writes (it would have to be passed over), and it cannot bring back a person erased here meanwhile.
 /// </summary>
+/// <remarks>
+/// The journal is held only from <see cref="Hold"/> (the reader's start): without a host the reader
+/// never runs, and the journal flows as it comes.
+/// </remarks>
 /// <param name="capacity">How many erased keys it remembers; the write buffer holds no more erasures either.</param>
 /// <param name="time">The clock erasures are timed by.</param>
 internal sealed class RestoreGate(int capacity, TimeProvider time)
@@ -13,6 +18,17 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
     private List<(string Key, DateTimeOffset ErasedAt)>? _erasures = [];
     private long _openedTicks;
     private int _overflow;
+    private volatile bool _held;
+    private volatile bool _open;
+
+    /// <summary>Raised once the journal may flow again.</summary>
+    public event Action? Opened;
+
+    /// <summary>Whether this server's journal may be sent to Redis now.</summary>
+    public bool MayJournal => !_held || _open;
+
+    /// <summary>Holds the journal back until <see cref="Open"/> or <see cref="Release"/>: the reader is about to restore.</summary>
+    public void Hold() => _held = true;
 
     /// <summary>
     /// Notes an erasure this server made (its keys, its time). True when it must be applied again
@@ -45,7 +61,7 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
 
     /// <summary>
     /// Ends the restore: returns the erasures made before it, to apply again over the merged state,
-    /// and how many more it could not keep.
+    /// how many more it could not keep, and lets the journal flow.
     /// </summary>
     public (IReadOnlyList<(string Key, DateTimeOffset ErasedAt)> Erasures, int Overflow) Open()
     {
@@ -56,8 +72,17 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
             _erasures = null;
             _overflow = 0;
             _openedTicks = time.GetUtcNow().UtcTicks;
+            _open = true;
         }
 
+        Opened?.Invoke();
         return result;
+    }
+
+    /// <summary>Lets the journal flow without a restore: the host is stopping, and its writes must reach Redis.</summary>
+    public void Release()
+    {
+        _held = false;
+        Opened?.Invoke();
     }
 }

@@ -4,12 +4,15 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 
 /// <summary>Sends a buffer's batch as one pipelined StackExchange.Redis batch: one round trip, whatever its size.</summary>
 /// <typeparam name="T">The write operation.</typeparam>
-internal sealed class RedisBatchSender<T>(RedisConnection connection, IRedisWriteCommand<T> command) : IWriteBatchSender<T>
+/// <param name="connection">The connection.</param>
+/// <param name="command">Turns a write into commands.</param>
+/// <param name="ready">False while the writes must wait though Redis answers; null: they never wait for more than the connection.</param>
+internal sealed class RedisBatchSender<T>(RedisConnection connection, IRedisWriteCommand<T> command, Func<bool>? ready = null) : IWriteBatchSender<T>
 {
     // Reused: the buffer never sends two batches at once.
     private readonly List<Task> _acknowledgements = [];
 
-    public bool IsAvailable => connection.IsConnected;
+    public bool IsAvailable => connection.IsConnected && (ready?.Invoke() ?? true);
 
     public Task SendAsync(WriteBatch<T> batch, CancellationToken cancellationToken)
     {

@@ -21,12 +21,15 @@ internal sealed class RedisWriteBehind(
 
     public IReadOnlyList<IWriteBehindBuffer> Buffers => Volatile.Read(ref _buffers);
 
-    /// <summary>A buffer named <paramref name="name"/> (its metric tag) whose writes <paramref name="command"/> turns into Redis commands.</summary>
-    public WriteBehindBuffer<T> Create<T>(string name, IRedisWriteCommand<T> command)
+    /// <summary>
+    /// A buffer named <paramref name="name"/> (its metric tag) whose writes <paramref name="command"/>
+    /// turns into Redis commands, sent while connected and <paramref name="ready"/> (wake the buffer when it turns true).
+    /// </summary>
+    public WriteBehindBuffer<T> Create<T>(string name, IRedisWriteCommand<T> command, Func<bool>? ready = null)
     {
         var buffer = new WriteBehindBuffer<T>(
             name,
-            new RedisBatchSender<T>(connection, command),
+            new RedisBatchSender<T>(connection, command, ready),
             WriteBehindSettings.From(options.Value),
             time,
             metrics,

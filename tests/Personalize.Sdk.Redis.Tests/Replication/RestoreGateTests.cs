@@ -3,7 +3,7 @@ using Personalize.Sdk.Redis.Replication;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
-/// <summary>The erasures a server made before it merged the shared state are handed to the merge, once.</summary>
+/// <summary>The erasures a server made before it merged the shared state are handed to the merge, once; its journal waits for the merge.</summary>
 public sealed class RestoreGateTests
 {
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero));
@@ -37,5 +37,29 @@ public sealed class RestoreGateTests
         var (erasures, overflow) = gate.Open();
         Assert.Equal(2, erasures.Count);
         Assert.Equal(1, overflow);
+    }
+
+    [Fact]
+    public void The_journal_is_held_only_from_the_readers_start_until_the_restore_or_the_stop()
+    {
+        var restored = new RestoreGate(capacity: 10, _time);
+        var stopped = new RestoreGate(capacity: 10, _time);
+        var opened = 0;
+        restored.Opened += () => opened++;
+        stopped.Opened += () => opened++;
+
+        // Without a host the reader never starts: nothing holds the journal.
+        Assert.True(restored.MayJournal);
+        restored.Hold();
+        stopped.Hold();
+        Assert.False(restored.MayJournal);
+        Assert.False(stopped.MayJournal);
+
+        restored.Open();
+        stopped.Release();
+
+        Assert.True(restored.MayJournal);
+        Assert.True(stopped.MayJournal);
+        Assert.Equal(2, opened);
     }
 }

@@ -77,6 +77,12 @@ internal sealed class AppServer : IAsyncDisposable
         await Pump.CaughtUp.WaitAsync(Patience);
     }
 
+    /// <summary>Completes once this server is connected to Redis, whatever its reader has done.</summary>
+    public Task WhenConnectedAsync() => Host.Services.GetRequiredService<RedisConnection>().WhenConnectedAsync().WaitAsync(Patience);
+
+    /// <summary>Tries to send everything this server journaled to Redis; false when it was held back or failed.</summary>
+    public Task<bool> TryFlushAsync() => Host.Services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync().WaitAsync(Patience);
+
     /// <summary>Sends everything this server journaled to Redis.</summary>
     public async Task FlushAsync() =>
         Assert.True(await Host.Services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync().WaitAsync(Patience));

@@ -11,8 +11,9 @@ namespace Personalize.Sdk.Learning;
 /// found. Entries are guarded by 64 lock stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
-/// Memory: capacity × pool × (signals + 6) × 4 bytes, made when the first placement learns. When
-/// the ring comes round to a decision still waiting, that decision is dropped unsettled (counted).
+/// Memory: capacity × (pool × (signals + 7) × 4 + 89) bytes, made when the first placement learns.
+/// Rewards are kept as doubles, so a reward reaches the log exactly as given. When the ring comes
+/// round to a decision still waiting, that decision is dropped unsettled (counted).
 /// </remarks>
 internal sealed class PendingDecisions
 {
@@ -44,7 +45,7 @@ internal sealed class PendingDecisions
     private readonly float[] _defaultScores;
     private readonly int[] _chosen;
     private readonly float[] _probability;
-    private readonly float[] _reward;
+    private readonly double[] _reward;
 
     private readonly long[] _previous;
     private readonly int _bucketMask;
@@ -75,7 +76,7 @@ internal sealed class PendingDecisions
         _defaultScores = new float[size * pool];
         _chosen = new int[size * pool];
         _probability = new float[size * pool];
-        _reward = new float[size * pool];
+        _reward = new double[size * pool];
 
         _previous = new long[size];
         _bucketMask = size - 1;
@@ -114,7 +115,7 @@ internal sealed class PendingDecisions
                 choice.DefaultScores.CopyTo(_defaultScores.AsSpan(entry * _pool, _pool));
                 choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
                 choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
-                _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(float.NaN);
+                _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(double.NaN);
             }
 
             _newest[bucket] = sequence;
@@ -241,7 +242,7 @@ internal sealed class PendingDecisions
         for (var slot = 0; slot < slots; slot++)
         {
             var reward = _reward[(entry * _pool) + slot];
-            rewarded[slot] = !float.IsNaN(reward);
+            rewarded[slot] = !double.IsNaN(reward);
             rewards[slot] = rewarded[slot] ? reward : defaultReward;
         }
 
@@ -284,9 +285,9 @@ internal sealed class PendingDecisions
     private void Credit(int entry, int slot, double reward)
     {
         ref var current = ref _reward[(entry * _pool) + slot];
-        if (float.IsNaN(current) || reward > current)
+        if (double.IsNaN(current) || reward > current)
         {
-            current = (float)reward;
+            current = reward;
         }
     }
 

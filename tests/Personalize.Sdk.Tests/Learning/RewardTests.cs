@@ -36,6 +36,23 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_reward_reaches_the_log_and_the_online_mean_exactly_as_given()
+    {
+        // 0.8 has no exact float: a reward kept as a float would reach the log as 0.800000011920929.
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink);
+        sdk.View("ann", "hiking-1");
+        var decision = sdk.Rank("ann", 1);
+
+        Assert.True(sdk.Personalizer.Reward(decision.Id, decision.Items[0].ItemKey, 0.8));
+
+        Settle(sdk);
+        Assert.Equal(0.8, Assert.Single(Assert.Single(sink.Records).Slots).Reward);
+        var online = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).Online;
+        Assert.Equal(0.8, online.Single(result => result.Policy == "default").Mean);
+    }
+
+    [Fact]
     public void An_item_reward_goes_to_that_item_and_the_largest_reward_wins()
     {
         var sink = new RecordingSink();

@@ -128,9 +128,9 @@ internal sealed class DecisionPipeline(
             // The decision.
             var (variant, reason, failed) = VariantPolicy.Settle(intended, failure, paused);
             info = new DecisionInfo(learning.Learner.Ids.Next(now), variant, now, holdout, reason, plan.Name);
-            explanation = explain
-                ? ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!)
-                : null;
+            explanation = !explain ? null
+                : failure == PipelineFailure.NoKnownCandidates ? ExplanationBuilder.BuildUnknown(variant, reason, destination[..written], context)
+                : ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!);
 
             // Record, after deciding and only when the request records.
             if (!request.Preview)

@@ -49,6 +49,18 @@ internal static class ExplanationBuilder
         return new DecisionExplanation(Summarize(variant, reason, context), items, removed);
     }
 
+    /// <summary>Explains a decision that found no candidate in the catalog: each returned key, with no signal behind it.</summary>
+    public static DecisionExplanation BuildUnknown(DecisionVariant variant, DecisionReason reason, ReadOnlySpan<RankedItem> written, in DecisionContext context)
+    {
+        var items = new ItemExplanation[written.Length];
+        for (var i = 0; i < written.Length; i++)
+        {
+            items[i] = new ItemExplanation(written[i].ItemKey, written[i].Score, [], "Not in the catalog");
+        }
+
+        return new DecisionExplanation(Summarize(variant, reason, context), items, []);
+    }
+
     private static string Summarize(DecisionVariant variant, DecisionReason reason, in DecisionContext context) => reason switch
     {
         DecisionReason.Profile =>

@@ -27,6 +27,26 @@ public sealed class ExplanationTests
     }
 
     [Theory, AutoData]
+    public void Candidates_the_catalog_does_not_know_are_each_explained_with_no_signal_behind_them(string user)
+    {
+        using var sdk = new TestSdk();
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Candidates = new[] { "x", "y", "x" } });
+
+        Assert.Equal(DecisionReason.NoKnownCandidates, decision.Reason);
+        var explanation = Assert.IsType<DecisionExplanation>(decision.Explanation);
+        Assert.Equal(["x", "y"], explanation.Items.Select(i => i.ItemKey));
+        Assert.Equal(decision.Items.Select(i => i.ItemKey), explanation.Items.Select(i => i.ItemKey));
+        Assert.All(explanation.Items, item =>
+        {
+            Assert.Equal(0f, item.Score);
+            Assert.Empty(item.Contributions);
+            Assert.Equal("Not in the catalog", item.Reason);
+        });
+        Assert.Empty(explanation.Removed);
+    }
+
+    [Theory, AutoData]
     public void A_category_reason_names_the_item_the_user_viewed(string user)
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));

@@ -30,7 +30,10 @@ public enum DecisionReason
     /// <summary>Fallback: a guardrail failed, so only the default ranking of what the others allowed was safe.</summary>
     GuardrailFailed = 8,
 
-    /// <summary>Fallback: none of the candidates is in the catalog (or the catalog is empty).</summary>
+    /// <summary>
+    /// Fallback: none of the candidates is in the catalog (or the catalog is empty); the candidates
+    /// are returned in the caller's order with score 0.
+    /// </summary>
     NoKnownCandidates = 9,
 
     /// <summary>

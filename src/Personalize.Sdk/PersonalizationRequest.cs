@@ -29,8 +29,11 @@ public readonly struct PersonalizationRequest
     public string UserKey { get; }
 
     /// <summary>
-    /// The item keys to rank, in the caller's order (which breaks ties). Unknown keys are skipped
-    /// and duplicates count once, the first one winning.
+    /// The item keys to rank, in the caller's order (which breaks ties). Keys the catalog does not
+    /// know are skipped and duplicates count once, the first one winning. When none of them is in
+    /// the catalog, the decision falls back (<see cref="DecisionReason.NoKnownCandidates"/>) and
+    /// returns the keys themselves, in the caller's order with score 0: duplicates once, null and
+    /// empty keys left out.
     /// </summary>
     /// <value>The default is empty: rank every available item of the catalog.</value>
     public ReadOnlyMemory<string> Candidates { get; init; }

@@ -109,10 +109,13 @@ public sealed class PersonalizerRankingTests
     {
         using var sdk = new TestSdk();
 
-        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Candidates = new[] { "x", "y", "x", "z" } });
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Candidates = new[] { "x", "y", "", "x", null!, "z" } });
 
+        // As documented on PersonalizationRequest.Candidates: duplicates once, empty keys skipped, score 0.
         Assert.Equal(DecisionVariant.Fallback, decision.Variant);
+        Assert.Equal(DecisionReason.NoKnownCandidates, decision.Reason);
         Assert.Equal(["x", "y", "z"], decision.Items.Select(i => i.ItemKey));
+        Assert.All(decision.Items, item => Assert.Equal(0f, item.Score));
     }
 
     [Fact]

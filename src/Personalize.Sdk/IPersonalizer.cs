@@ -73,7 +73,10 @@ public interface IPersonalizer
     /// </summary>
     /// <param name="anonymousKey">The key the visitor had before (a cookie or device id).</param>
     /// <param name="knownKey">The account key they signed in with.</param>
-    /// <returns>What happened. Calling it again with the same keys changes nothing.</returns>
+    /// <returns>
+    /// What happened. Calling it again with the same keys changes nothing, and neither does passing
+    /// one key as both (<see cref="IdentifyResult.AlreadyStitched"/>: no profile or link is created).
+    /// </returns>
     /// <remarks>
     /// Chains resolve to the last key (a to b, then b to c: all reach c). A key that is already an
     /// anonymous alias is never made the known side, and a profile takes at most

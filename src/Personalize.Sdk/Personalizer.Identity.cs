@@ -12,9 +12,17 @@ internal sealed partial class Personalizer
         ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(knownKey);
         IdentifyResult result;
-        lock (_identityGate)
+        if (string.Equals(anonymousKey, knownKey, StringComparison.Ordinal))
         {
-            result = Stitch(anonymousKey, knownKey);
+            // One key is one person already: nothing to link, and no profile or link is created for it.
+            result = IdentifyResult.AlreadyStitched;
+        }
+        else
+        {
+            lock (_identityGate)
+            {
+                result = Stitch(anonymousKey, knownKey);
+            }
         }
 
         _metrics.IdentifyCompleted(result);

@@ -78,6 +78,24 @@ public sealed class IdentityTests
     }
 
     [Theory, AutoData]
+    public void A_key_stitched_to_itself_creates_no_profile_and_no_link(string stranger, string visitor)
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View(visitor, "books-1");
+        var held = sdk.Personalizer.GetPersonalData(visitor).ToJson();
+        var nobody = sdk.Personalizer.GetPersonalData(stranger).ToJson();
+
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify(stranger, stranger));
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify(visitor, visitor));
+
+        Assert.Equal(nobody, sdk.Personalizer.GetPersonalData(stranger).ToJson());
+        Assert.Equal(held, sdk.Personalizer.GetPersonalData(visitor).ToJson());
+        Assert.Equal(1, sdk.ProfileCount);
+        Assert.Equal(0, personalizer.IdentityCount);
+    }
+
+    [Theory, AutoData]
     public void Chains_resolve_to_the_last_key(string a, string b, string c)
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity));

@@ -32,13 +32,20 @@ public static class PersonalizationServiceCollectionExtensions
     public static PersonalizationBuilder AddPersonalization(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<PersonalizationOptions>().ValidateOnStart();
+
+        // ValidateOnStart adds a configure step on every call: only the first call adds them.
+        if (!services.Any(static descriptor => descriptor.ServiceType == typeof(Registered)))
+        {
+            services.AddSingleton<Registered>();
+            services.AddOptions<PersonalizationOptions>().ValidateOnStart();
+            services.AddOptions<RuleGovernance>().ValidateOnStart();
+        }
+
         foreach (var validator in PersonalizationValidators.All)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton(validator));
         }
 
-        services.AddOptions<RuleGovernance>().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RuleGovernance>, RuleGovernanceValidator>(static sp => new RuleGovernanceValidator(sp)));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(static sp => new PersonalizationMetrics(sp.GetService<IMeterFactory>()));
@@ -94,6 +101,9 @@ public static class PersonalizationServiceCollectionExtensions
             services.AddSingleton(registration);
         }
     }
+
+    /// <summary>Marks a service collection <see cref="AddPersonalization(IServiceCollection)"/> has run on.</summary>
+    private sealed class Registered;
 
     private static PersonalizationComposition Compose(IServiceProvider services) => new(
         services.GetRequiredService<StartOptions>().Value,

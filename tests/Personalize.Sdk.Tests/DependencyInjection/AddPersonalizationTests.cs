@@ -25,6 +25,19 @@ public sealed class AddPersonalizationTests
     }
 
     [Fact]
+    public void A_second_call_adds_no_descriptor_at_all()
+    {
+        var services = new ServiceCollection();
+        services.AddPersonalization();
+        var once = services.ToList();
+
+        services.AddPersonalization();
+
+        // ValidateOnStart's startup-validator step included: each call used to add another.
+        Assert.Equal(once, services);
+    }
+
+    [Fact]
     public void A_users_own_registrations_are_kept()
     {
         var services = new ServiceCollection();

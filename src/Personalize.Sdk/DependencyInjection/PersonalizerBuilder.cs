@@ -147,8 +147,15 @@ public sealed class PersonalizerBuilder
 
     /// <summary>Checks the options and builds the personalizer, with the built-in signals and guardrails and the ones added here.</summary>
     /// <returns>
-    /// A new personalizer. It runs no timer or thread of its own; it also implements
-    /// <see cref="IDisposable"/>, and disposing it releases its meter.
+    /// A new personalizer. It starts no thread of its own, but work runs in the background: the
+    /// similar-items model's refresh timer (every 15 minutes, on the clock of
+    /// <see cref="UseTimeProvider"/>), the learner's update timer (every
+    /// <see cref="LearningOptions.UpdateInterval"/>) when a placement learns, and, on the thread
+    /// pool, the profile store's expiry and trimming pass (started when a new profile finds the
+    /// store over <see cref="PersonalizationOptions.MaxProfiles"/> or a scan due) and the
+    /// similar-items model's fold of tracked events (started when its inbox is half full). It implements
+    /// <see cref="IDisposable"/>: disposing it stops both timers and releases its meter; a pass
+    /// already running on the thread pool finishes.
     /// </returns>
     /// <exception cref="OptionsValidationException">An option is invalid, or a weight or switch names no signal or guardrail; the message names every one.</exception>
     /// <remarks>The options are read once: there is no options monitor, so nothing reloads.</remarks>

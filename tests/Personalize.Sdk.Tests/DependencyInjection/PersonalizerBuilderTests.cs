@@ -160,6 +160,75 @@ public sealed class PersonalizerBuilderTests
         Assert.Throws<ArgumentNullException>("meterFactory", () => builder.UseMeterFactory(null!));
     }
 
+    [Theory]
+    [InlineData(LearningMode.Off, 1)]
+    [InlineData(LearningMode.Online, 2)]
+    public void The_built_personalizer_runs_the_timers_its_documentation_names_and_disposing_it_stops_them(LearningMode mode, int timers)
+    {
+        var time = new CountingTimeProvider(new FakeTimeProvider(TestSdk.Start));
+        var built = new PersonalizerBuilder()
+            .Configure(options => options.Learning.Mode = mode)
+            .AddCatalog(TestCatalog.Items)
+            .UseTimeProvider(time)
+            .Build();
+
+        // The similar-items refresh, and the learner's update when a placement learns.
+        Assert.Equal(timers, time.Created);
+        Assert.Equal(timers, time.Live);
+
+        ((IDisposable)built).Dispose();
+
+        Assert.Equal(0, time.Live);
+    }
+
+    /// <summary>A clock that counts the timers made on it and those not yet disposed.</summary>
+    private sealed class CountingTimeProvider(TimeProvider inner) : TimeProvider
+    {
+        private int _live;
+
+        public int Created { get; private set; }
+
+        public int Live => Volatile.Read(ref _live);
+
+        public override DateTimeOffset GetUtcNow() => inner.GetUtcNow();
+
+        public override long GetTimestamp() => inner.GetTimestamp();
+
+        public override long TimestampFrequency => inner.TimestampFrequency;
+
+        public override TimeZoneInfo LocalTimeZone => inner.LocalTimeZone;
+
+        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
+        {
+            Created++;
+            Interlocked.Increment(ref _live);
+            return new CountedTimer(inner.CreateTimer(callback, state, dueTime, period), this);
+        }
+
+        private sealed class CountedTimer(ITimer inner, CountingTimeProvider owner) : ITimer
+        {
+            private int _disposed;
+
+            public bool Change(TimeSpan dueTime, TimeSpan period) => inner.Change(dueTime, period);
+
+            public void Dispose()
+            {
+                if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                {
+                    Interlocked.Decrement(ref owner._live);
+                }
+
+                inner.Dispose();
+            }
+
+            public ValueTask DisposeAsync()
+            {
+                Dispose();
+                return ValueTask.CompletedTask;
+            }
+        }
+    }
+
     private sealed class NoBooksGuardrail : IGuardrail
     {
         public string Name => "no-books";

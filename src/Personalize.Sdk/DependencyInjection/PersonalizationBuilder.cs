@@ -133,7 +133,7 @@ public sealed class PersonalizationBuilder
         return this;
     }
 
-    /// <summary>Adds a sink for the learner's log, created by the container: every settled decision of a learning placement (see <see cref="LearningOptions"/>).</summary>
+    /// <summary>Adds a sink for the learner's log, created by the container: every settled decision a learning placement served by its configured or learned weights, not a holdout's control arm (see <see cref="ILearningLogSink"/>).</summary>
     /// <typeparam name="TSink">The sink type; a singleton.</typeparam>
     /// <returns>This builder.</returns>
     public PersonalizationBuilder AddLearningLogSink<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TSink>()
@@ -143,7 +143,7 @@ public sealed class PersonalizationBuilder
         return this;
     }
 
-    /// <summary>Adds a sink instance for the learner's log: every settled decision of a learning placement.</summary>
+    /// <summary>Adds a sink instance for the learner's log: every settled decision a learning placement served by its configured or learned weights, not a holdout's control arm (see <see cref="ILearningLogSink"/>).</summary>
     /// <param name="sink">The sink; a singleton.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>

@@ -98,7 +98,7 @@ public sealed class PersonalizerBuilder
         return this;
     }
 
-    /// <summary>Adds a sink for the learner's log: every settled decision of a learning placement (see <see cref="LearningOptions"/>).</summary>
+    /// <summary>Adds a sink for the learner's log: every settled decision a learning placement served by its configured or learned weights, not a holdout's control arm (see <see cref="ILearningLogSink"/>).</summary>
     /// <param name="sink">The sink.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>

@@ -7,7 +7,9 @@ namespace Personalize.Sdk;
 /// </summary>
 /// <remarks>
 /// Register it with <c>services.AddPersonalization(...)</c>; it is a thread-safe singleton.
-/// Every tracked event is visible to the very next decision.
+/// A tracked event is visible to the very next decision on this server in the person's profile and
+/// in the item statistics (popularity, trends, next-step links), but not in the similar-items
+/// model, which takes it in when it is next rebuilt in the background (every 15 minutes).
 /// </remarks>
 public interface IPersonalizer
 {
@@ -28,7 +30,11 @@ public interface IPersonalizer
     /// <exception cref="ArgumentException"><paramref name="request"/> has no user key or a negative count.</exception>
     int Rank(in PersonalizationRequest request, Span<RankedItem> destination, out DecisionInfo info);
 
-    /// <summary>Records what a user did. The user's profile and the item statistics change at once.</summary>
+    /// <summary>
+    /// Records what a user did. The user's profile and the item statistics (popularity, trends,
+    /// next-step links) change at once; the similar-items model takes the event in at its next
+    /// background rebuild, every 15 minutes.
+    /// </summary>
     /// <param name="personalizationEvent">The event to record.</param>
     /// <remarks>
     /// An event the SDK cannot apply (an unknown item, an impossible value) is not thrown back to

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Statistics;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -52,6 +54,25 @@ public sealed class TrackingTests
 
         Assert.Equal(1_001, rejected.GetMeasurementSnapshot().EvaluateAsCounter());
         Assert.Equal(2, logs.GetSnapshot().Count(record => record.Message.Contains("was not applied", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_similar_items_model_takes_events_in_at_its_next_background_rebuild_not_at_once()
+    {
+        // As IPersonalizer documents: the profile and item statistics change at once, this model later.
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.SimilarItems));
+        for (var i = 0; i < 3; i++)
+        {
+            sdk.View($"reader-{i}", "books-1", "garden-2");
+        }
+
+        sdk.View("user", "books-1");
+
+        Assert.Equal(0f, sdk.ScoreOf("user", "garden-2"));
+        sdk.Time.Advance(SimilarItems.RefreshInterval - TimeSpan.FromSeconds(1));
+        Assert.Equal(0f, sdk.ScoreOf("user", "garden-2"));
+        sdk.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(sdk.ScoreOf("user", "garden-2") > 0f);
     }
 
     [Fact]

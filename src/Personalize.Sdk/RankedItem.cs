@@ -9,7 +9,7 @@ public readonly struct RankedItem : IEquatable<RankedItem>
 {
     /// <summary>Creates a ranked item, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
     /// <param name="itemKey">The item's key in the catalog.</param>
-    /// <param name="score">The weighted score that placed it; higher ranks first.</param>
+    /// <param name="score">The weighted score that placed it (see <see cref="Score"/>).</param>
     public RankedItem(string itemKey, float score)
     {
         ItemKey = itemKey;
@@ -19,7 +19,14 @@ public readonly struct RankedItem : IEquatable<RankedItem>
     /// <summary>The item's key in the catalog.</summary>
     public string ItemKey { get; }
 
-    /// <summary>The weighted score that placed it; higher ranks first.</summary>
+    /// <summary>
+    /// The weighted score that placed it. Higher ranks first, except where the decision overrides
+    /// the order: an item held back by the <see cref="PersonalizationOptions.MaxPerCategory"/> cap
+    /// ranks after lower-scored items of other categories, a slot the learner explores shows an item
+    /// drawn from its pool whatever its score, and a fallback keeps the candidates' own order. When
+    /// learned weights serve, the first <see cref="LearningOptions.CandidatePool"/> items carry the
+    /// learned weights' score and any after them the configured mix's.
+    /// </summary>
     public float Score { get; }
 
     /// <summary>Whether two ranked items have the same key and score.</summary>

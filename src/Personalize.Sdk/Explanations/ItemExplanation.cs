@@ -5,7 +5,7 @@ public sealed class ItemExplanation
 {
     /// <summary>Creates an item's explanation, for example for a hand-made <see cref="DecisionExplanation"/> in a test.</summary>
     /// <param name="itemKey">The item's key.</param>
-    /// <param name="score">The item's score: the sum of the contributions.</param>
+    /// <param name="score">The item's score: up to rounding, the sum of the contributions.</param>
     /// <param name="contributions">Every signal's contribution, largest first.</param>
     /// <param name="reason">A sentence an app can show.</param>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
@@ -23,7 +23,11 @@ public sealed class ItemExplanation
     /// <summary>The item's key.</summary>
     public string ItemKey { get; }
 
-    /// <summary>The item's score: the sum of the contributions.</summary>
+    /// <summary>
+    /// The item's score: up to rounding, the sum of the contributions (the decision adds them in
+    /// another order, so the last bits of a float may differ). 0, with no contribution, for an item
+    /// not in the catalog.
+    /// </summary>
     public float Score { get; }
 
     /// <summary>Every signal's contribution, largest first.</summary>

@@ -14,7 +14,7 @@ public sealed class PlacementLearning
     /// <param name="weights">Each signal's learned weight at full profile confidence; empty before the first solve.</param>
     /// <param name="importance">The signals, most important first.</param>
     /// <param name="history">Every version solved, oldest first (the last 100).</param>
-    /// <param name="online">The mean reward per decision of each policy that served.</param>
+    /// <param name="online">The mean reward per decision of each policy (see <see cref="Online"/>).</param>
     /// <param name="evaluation">The last evaluation the takeover rule read, or null.</param>
     /// <exception cref="ArgumentNullException">A reference argument other than <paramref name="evaluation"/> is null.</exception>
     public PlacementLearning(
@@ -85,7 +85,11 @@ public sealed class PlacementLearning
     /// <summary>Every version of the learned weights, oldest first (at most the last 100).</summary>
     public IReadOnlyList<LearnedWeights> History { get; }
 
-    /// <summary>The mean reward per decision of each policy that served: <c>learned</c>, <c>default</c> and <c>control</c>.</summary>
+    /// <summary>
+    /// The mean reward per decision of each policy, <c>default</c>, <c>learned</c> and <c>control</c>,
+    /// always all three: one that served no settled decision has <see cref="OnlineReward.Decisions"/>
+    /// 0 and a NaN mean and interval.
+    /// </summary>
     public IReadOnlyList<OnlineReward> Online { get; }
 
     /// <summary>The last counterfactual evaluation the takeover rule read; null before the first.</summary>

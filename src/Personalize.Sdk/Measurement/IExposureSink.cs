@@ -3,8 +3,10 @@ using Personalize.Sdk.Reporting;
 namespace Personalize.Sdk.Extensibility;
 
 /// <summary>
-/// Receives every measured exposure and attributed outcome, for example to forward them to your
-/// analytics. Register with <c>services.AddSingleton&lt;IExposureSink, MySink&gt;()</c>; the SDK's own
+/// Receives every exposure of a unit in a holdout's arm and every outcome the SDK attributes to an
+/// arm, for example to forward them to your analytics. An exposure is sent even when the in-memory
+/// ledger is full (<see cref="PersonalizationOptions.MaxMeasuredUnits"/>) and does not measure it;
+/// outcomes are sent only for units it measures. Register with <c>services.AddSingleton&lt;IExposureSink, MySink&gt;()</c>; the SDK's own
 /// in-memory aggregates (see <see cref="ILiftReporter"/>) are kept either way.
 /// </summary>
 /// <remarks>

@@ -70,7 +70,8 @@ public sealed class LiftReport
 
     /// <summary>
     /// Units needed per arm to detect <see cref="MinimumDetectableEffect"/> on the control's
-    /// conversion rate at alpha 0.05 (two-sided) and power 0.8; null until the control converts.
+    /// conversion rate at alpha 0.05 (two-sided) and power 0.8. Null while the control's rate is 0
+    /// or 1, or when a rate raised by the effect would reach 1 (rate × (1 + effect) ≥ 1).
     /// </summary>
     public long? UnitsNeededPerArm { get; }
 

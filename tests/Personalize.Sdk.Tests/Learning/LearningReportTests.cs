@@ -23,6 +23,22 @@ public sealed class LearningReportTests
     }
 
     [Fact]
+    public void The_online_results_list_all_three_policies_even_those_that_served_nothing()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink());
+        sdk.View("ann", "hiking-1");
+        var decision = sdk.Rank("ann", 1);
+        sdk.Personalizer.Reward(decision.Id, 1);
+        RewardTests.Settle(sdk);
+
+        var online = Assert.Single(Reporter(sdk).GetReport().Placements).Online;
+
+        Assert.Equal(["default", "learned", "control"], online.Select(result => result.Policy));
+        Assert.Equal([1L, 0L, 0L], online.Select(result => result.Decisions));
+        Assert.All(online.Skip(1), result => Assert.True(double.IsNaN(result.Mean) && double.IsNaN(result.Lower) && double.IsNaN(result.Upper)));
+    }
+
+    [Fact]
     public void The_evaluation_covers_every_policy_and_a_candidate_in_its_table_and_json()
     {
         using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options =>

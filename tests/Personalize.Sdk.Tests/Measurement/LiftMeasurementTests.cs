@@ -145,6 +145,46 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void Units_needed_are_null_when_the_control_or_its_raised_rate_reaches_one()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));
+        var buyer = Unit(sdk, HoldoutArm.Control);
+        sdk.Rank(buyer);
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(buyer, "books-1", revenue: 5m));
+
+        // Every control unit converted: a rate of 1 leaves no lift to size for.
+        Assert.Null(Reporter(sdk).GetReport(Holdout).UnitsNeededPerArm);
+
+        sdk.Rank(Unit(sdk, HoldoutArm.Control, skip: 1));
+
+        // A rate of 0.5: a 100% lift would reach 1, a 50% one would not.
+        Assert.Null(Reporter(sdk).GetReport(Holdout, minimumDetectableEffect: 1.0).UnitsNeededPerArm);
+        Assert.NotNull(Reporter(sdk).GetReport(Holdout, minimumDetectableEffect: 0.5).UnitsNeededPerArm);
+    }
+
+    [Fact]
+    public void A_sink_receives_exposures_the_full_ledger_does_not_measure_but_no_outcome_of_them()
+    {
+        var sink = new RecordingSink();
+        using var sdk = new TestSdk(options => options.MaxMeasuredUnits = 1, builder =>
+        {
+            builder.AddHoldout(Holdout, 5_000);
+            builder.Services.AddSingleton<IExposureSink>(sink);
+        });
+        var measured = Unit(sdk, HoldoutArm.Treatment);
+        var unmeasured = Unit(sdk, HoldoutArm.Treatment, skip: 1);
+
+        sdk.Rank(measured);
+        var refused = sdk.Rank(unmeasured);
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(unmeasured, "books-1", revenue: 5m));
+
+        Assert.Equal(1, Reporter(sdk).GetReport(Holdout).Treatment.ExposedUnits);
+        Assert.Equal(2, sink.Exposures.Count);
+        Assert.Equal(refused.Id, sink.Exposures[1].DecisionId);
+        Assert.Empty(sink.Outcomes);
+    }
+
+    [Fact]
     public void Report_arguments_are_checked()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -50,6 +51,18 @@ public sealed class RewardTests
         Assert.Equal(0.8, Assert.Single(Assert.Single(sink.Records).Slots).Reward);
         var online = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).Online;
         Assert.Equal(0.8, online.Single(result => result.Policy == "default").Mean);
+    }
+
+    [Fact]
+    public void The_waiting_ring_takes_the_memory_MaxPendingDecisions_documents()
+    {
+        // LearningOptions.MaxPendingDecisions: 2,265 bytes a decision with 10 signals and a pool of 32.
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var ring = new PendingDecisions(16_384, 32, 10);
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        GC.KeepAlive(ring);
+        Assert.InRange(allocated, 16_384L * 2_265, 16_384L * 2_265 * 1.001);
     }
 
     [Fact]

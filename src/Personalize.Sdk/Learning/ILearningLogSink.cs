@@ -14,9 +14,11 @@ namespace Personalize.Sdk.Extensibility;
 /// them. Decisions never logged for learning (see <see cref="LearningOptions"/>: previews, QA
 /// overrides, people without consent) are not written either.
 /// </para>
+/// <para>
 /// Called off the request path, on the learner's update, once per decision after its
 /// <see cref="LearningOptions.RewardWaitTime"/>. A record holds no user key. A sink that throws is
 /// counted and logged, and the learner goes on.
+/// </para>
 /// </remarks>
 public interface ILearningLogSink
 {

@@ -21,24 +21,11 @@ public sealed class RestoreAfterOutageTests
         b.Personalizer.Track(PersonalizationEvent.Purchase("erased-shopper", "coffee-1", 1, 9m));
         b.Personalizer.Identify("erased-guest", "erased-shopper");
         b.Personalizer.Track(PersonalizationEvent.View("kept-shopper", "books-1"));
-        await b.FlushAsync();
-        Assert.Equal(SnapshotOutcome.Written, await b.SnapshotAsync());
 
         // After the snapshot, so only the journal holds it: tracked before the erasure.
-        b.Personalizer.Track(PersonalizationEvent.View("erased-shopper", "hiking-2"));
-        await b.FlushAsync();
-        var trackedAt = b.Time.GetUtcNow();
-        await redis.KillAsync();
-
-        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots, waitForRedis: false);
-        a.Time.SetUtcNow(trackedAt + TimeSpan.FromMinutes(1));
+        await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.View("erased-shopper", "hiking-2"));
         a.Personalizer.Forget("erased-shopper");
-
-        // Away for longer than an erased key is remembered for events in flight.
-        a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow + TimeSpan.FromMinutes(1));
-        await redis.StartProcessAsync();
-        await a.WaitCaughtUpAsync();
-        await a.CatchUpAsync();
+        await ReturnAfterGuardWindowAsync(redis, a);
 
         Assert.Contains("books-1", a.PersonalData("kept-shopper"), StringComparison.Ordinal);
         foreach (var item in new[] { "coffee-1", "hiking-2" })
@@ -58,20 +45,9 @@ public sealed class RestoreAfterOutageTests
         b.Personalizer.Track(PersonalizationEvent.View("withdrawn-guest", "coffee-1"));
         b.Personalizer.Identify("withdrawn-guest", "withdrawn-shopper");
         b.Personalizer.Track(PersonalizationEvent.Purchase("withdrawn-shopper", "coffee-1", 1, 9m));
-        await b.FlushAsync();
-        Assert.Equal(SnapshotOutcome.Written, await b.SnapshotAsync());
-        b.Personalizer.Track(PersonalizationEvent.View("withdrawn-shopper", "hiking-2"));
-        await b.FlushAsync();
-        var trackedAt = b.Time.GetUtcNow();
-        await redis.KillAsync();
-
-        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots, waitForRedis: false);
-        a.Time.SetUtcNow(trackedAt + TimeSpan.FromMinutes(1));
+        await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.View("withdrawn-shopper", "hiking-2"));
         a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("withdrawn-guest"));
-        a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow + TimeSpan.FromMinutes(1));
-        await redis.StartProcessAsync();
-        await a.WaitCaughtUpAsync();
-        await a.CatchUpAsync();
+        await ReturnAfterGuardWindowAsync(redis, a);
 
         foreach (var key in new[] { "withdrawn-guest", "withdrawn-shopper" })
         {
@@ -84,10 +60,7 @@ public sealed class RestoreAfterOutageTests
     public async Task A_restore_retried_after_a_failure_still_recovers_what_the_journal_trimmed_meanwhile()
     {
         await using var redis = await RedisServer.StartAsync();
-        var admin = await DatabaseAsync(redis);
-
-        // a may not read hashes until told: its restore fails at the snapshot's manifest.
-        await admin.ExecuteAsync("ACL", "SETUSER", "replica-a", "on", ">secret", "~*", "&*", "+@all", "-hgetall");
+        var admin = await DenyReplicaHashReadsAsync(redis);
         await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
         Traffic(b, 0);
         await b.FlushAsync();
@@ -95,13 +68,7 @@ public sealed class RestoreAfterOutageTests
         Traffic(b, 1);
         await b.FlushAsync();
 
-        await using var a = await AppServer.StartAsync(redis, configureRedis: o =>
-        {
-            ManualSnapshots(o);
-            o.Configuration = redis.Configuration + ",user=replica-a,password=secret";
-        }, waitForRedis: false);
-        await a.WhenConnectedAsync();
-        await Assert.ThrowsAsync<RedisServerException>(a.CatchUpOnceAsync);
+        await using var a = await StartWithFailingRestoreAsync(redis);
         a.Personalizer.Track(PersonalizationEvent.View("a-shopper", "books-2"));
         await a.TryFlushAsync();
 
@@ -129,16 +96,9 @@ public sealed class RestoreAfterOutageTests
     public async Task A_server_whose_restore_keeps_failing_holds_its_journal_back_and_still_sends_it_when_it_stops()
     {
         await using var redis = await RedisServer.StartAsync();
-        var admin = await DatabaseAsync(redis);
-        await admin.ExecuteAsync("ACL", "SETUSER", "replica-a", "on", ">secret", "~*", "&*", "+@all", "-hgetall");
+        await DenyReplicaHashReadsAsync(redis);
         await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
-        var a = await AppServer.StartAsync(redis, configureRedis: o =>
-        {
-            ManualSnapshots(o);
-            o.Configuration = redis.Configuration + ",user=replica-a,password=secret";
-        }, waitForRedis: false);
-        await a.WhenConnectedAsync();
-        await Assert.ThrowsAsync<RedisServerException>(a.CatchUpOnceAsync);
+        var a = await StartWithFailingRestoreAsync(redis);
 
         a.Personalizer.Track(PersonalizationEvent.View("a-shopper", "books-2"));
         Assert.False(await a.TryFlushAsync());
@@ -171,8 +131,53 @@ public sealed class RestoreAfterOutageTests
         server.Time.Advance(TimeSpan.FromMinutes(1));
     }
 
-    private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
-        (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+    /// <summary>
+    /// Writes what <paramref name="b"/> holds to a snapshot, tracks <paramref name="journalOnly"/> on b
+    /// after it (so only the journal holds that), then stops Redis and starts a server without it, its
+    /// clock a minute past b's.
+    /// </summary>
+    private static async Task<AppServer> SnapshotThenOutageAsync(RedisServer redis, AppServer b, PersonalizationEvent journalOnly)
+    {
+        await b.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await b.SnapshotAsync());
+        b.Personalizer.Track(journalOnly);
+        await b.FlushAsync();
+        var trackedAt = b.Time.GetUtcNow();
+        await redis.KillAsync();
+        var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots, waitForRedis: false);
+        a.Time.SetUtcNow(trackedAt + TimeSpan.FromMinutes(1));
+        return a;
+    }
+
+    /// <summary>Keeps Redis away for longer than an erased key is remembered for events in flight, then lets <paramref name="a"/> restore and catch up.</summary>
+    private static async Task ReturnAfterGuardWindowAsync(RedisServer redis, AppServer a)
+    {
+        a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow + TimeSpan.FromMinutes(1));
+        await redis.StartProcessAsync();
+        await a.WaitCaughtUpAsync();
+        await a.CatchUpAsync();
+    }
+
+    /// <summary>Creates the Redis user <c>replica-a</c>, who may not read hashes until told: a restore fails at the snapshot's manifest.</summary>
+    private static async Task<IDatabase> DenyReplicaHashReadsAsync(RedisServer redis)
+    {
+        var admin = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        await admin.ExecuteAsync("ACL", "SETUSER", "replica-a", "on", ">secret", "~*", "&*", "+@all", "-hgetall");
+        return admin;
+    }
+
+    /// <summary>Starts a server as <c>replica-a</c> and waits until its first restore has failed.</summary>
+    private static async Task<AppServer> StartWithFailingRestoreAsync(RedisServer redis)
+    {
+        var a = await AppServer.StartAsync(redis, configureRedis: options =>
+        {
+            ManualSnapshots(options);
+            options.Configuration = redis.Configuration + ",user=replica-a,password=secret";
+        }, waitForRedis: false);
+        await a.WhenConnectedAsync();
+        await Assert.ThrowsAsync<RedisServerException>(a.CatchUpOnceAsync);
+        return a;
+    }
 
     private static void ManualSnapshots(RedisPersonalizationOptions options)
     {

@@ -36,7 +36,7 @@ internal static partial class RedisLog
     [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; replication goes on. Logged at most once a minute.")]
     public static partial void JournalEntryUnreadable(ILogger logger, string failure);
 
-    [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed ({Failure}); this server keeps serving from memory and retries.")]
+    [LoggerMessage(10, LogLevel.Warning, "Reading the shared journal failed ({Failure}); this server keeps serving from memory and retries, counted in personalize.redis.journal.read_failures. Logged at most once a minute.")]
     public static partial void JournalReadFailed(ILogger logger, string failure);
 
     [LoggerMessage(11, LogLevel.Warning, "Could not subscribe to other servers' journal announcements ({Failure}; is pub/sub allowed for this user?): this server reads their changes every {PollInterval} instead, and tries again in a minute.")]

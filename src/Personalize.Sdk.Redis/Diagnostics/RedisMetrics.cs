@@ -26,6 +26,7 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Histogram<long> _snapshotBytes;
     private readonly Histogram<double> _snapshotDuration;
     private readonly Counter<long> _journalGaps;
+    private readonly Counter<long> _journalReadFailures;
     private readonly Counter<long> _recalls;
     private readonly Histogram<double> _recallDuration;
     private readonly Lock _gate = new();
@@ -54,6 +55,7 @@ internal sealed class RedisMetrics : IDisposable
         _snapshots = _meter.CreateCounter<long>("personalize.redis.snapshots", "{snapshot}", "Snapshots of the shared state, by outcome: written (by this server), restored (merged at start), failed (writing one failed; the previous one stays the newest) or unreadable (one could not be read at start; the journal was read instead).");
         _snapshotBytes = _meter.CreateHistogram<long>("personalize.redis.snapshot.size", "By", "The size of each snapshot this server wrote.");
         _snapshotDuration = _meter.CreateHistogram<double>("personalize.redis.snapshot.duration", "s", "How long writing one snapshot took: reading the previous one, replaying the journal after it, writing the new one.");
+        _journalReadFailures = _meter.CreateCounter<long>("personalize.redis.journal.read_failures", "{failure}", "Reads of the shared journal (or of the snapshot restored before it) that failed; the reader tries again after ReplicationPollInterval, or as soon as the connection is back.");
         _journalGaps = _meter.CreateCounter<long>("personalize.redis.journal.gaps", "{gap}", "Times this server found the journal trimmed past what it had read (it was away from Redis for longer than a snapshot interval), so it missed changes until it restarts.");
         _recalls = _meter.CreateCounter<long>("personalize.redis.recalls", "{person}", "People this server held no profile for and looked up in Redis, by outcome: found (their records were added to their profile), empty (Redis had nothing of them), dropped (more than the recall queue holds were waiting) or failed (Redis away or too slow; they are looked up again when next needed).");
         _recallDuration = _meter.CreateHistogram(
@@ -86,6 +88,8 @@ internal sealed class RedisMetrics : IDisposable
     public void SnapshotUnreadable() => _snapshots.Add(1, new KeyValuePair<string, object?>("outcome", "unreadable"));
 
     public void JournalGap() => _journalGaps.Add(1);
+
+    public void JournalReadFailed() => _journalReadFailures.Add(1);
 
     public void Recalled(string outcome, int count = 1) => _recalls.Add(count, new KeyValuePair<string, object?>("outcome", outcome));
 

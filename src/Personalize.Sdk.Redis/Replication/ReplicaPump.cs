@@ -56,6 +56,7 @@ internal sealed class ReplicaPump(
     private long _nextSubscription;
     private readonly LogThrottle _unreadableLog = new(LogInterval);
     private readonly LogThrottle _loopFailureLog = new(LogInterval);
+    private readonly LogThrottle _readFailureLog = new(LogInterval);
 
     /// <summary>Completes once the journal has been read to its end for the first time.</summary>
     public Task CaughtUp => _caughtUp.Task;
@@ -362,7 +363,11 @@ internal sealed class ReplicaPump(
             catch (Exception exception) when (exception is RedisException or TimeoutException)
             {
                 read = 0;
-                RedisLog.JournalReadFailed(logger, RedisFailure.Describe(exception));
+                metrics.JournalReadFailed();
+                if (_readFailureLog.ShouldLog(time.GetUtcNow().UtcTicks))
+                {
+                    RedisLog.JournalReadFailed(logger, RedisFailure.Describe(exception));
+                }
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

@@ -1,5 +1,10 @@
 using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging.Testing;
+using Personalize.Sdk.Redis.Diagnostics;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.Snapshots;
@@ -107,6 +112,46 @@ public sealed class RestoreAfterOutageTests
         await b.CatchUpAsync();
 
         Assert.Contains("books-2", b.PersonalData("a-shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task A_restore_that_keeps_failing_is_counted_every_time_and_logged_at_most_once_a_minute()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await DenyReplicaHashReadsAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        Traffic(b, 0);
+        await b.FlushAsync();
+        Assert.Equal(SnapshotOutcome.Written, await b.SnapshotAsync());
+        await using var a = await StartWithFailingRestoreAsync(redis);
+        using var failures = new MetricCollector<long>(a.Host.Services.GetRequiredService<IMeterFactory>(), RedisMetrics.MeterName, "personalize.redis.journal.read_failures");
+
+        await FailAgainAsync(a, failures, times: 5);
+        Assert.Single(a.Logs.GetSnapshot(), IsReadFailure);
+
+        a.Time.Advance(TimeSpan.FromMinutes(1));
+        await FailAgainAsync(a, failures, times: 1);
+        Assert.Equal(2, a.Logs.GetSnapshot().Count(IsReadFailure));
+
+        static bool IsReadFailure(FakeLogRecord record) => record.Id.Name == "JournalReadFailed";
+    }
+
+    /// <summary>Moves the clock a poll interval at a time until the reader has failed <paramref name="times"/> more times.</summary>
+    private static async Task FailAgainAsync(AppServer a, MetricCollector<long> failures, int times)
+    {
+        var target = failures.GetMeasurementSnapshot().Count + times;
+        while (failures.GetMeasurementSnapshot().Count < target)
+        {
+            a.Time.Advance(TimeSpan.FromMilliseconds(100));
+            try
+            {
+                await failures.WaitForMeasurementsAsync(target, TimeSpan.FromMilliseconds(500));
+            }
+            catch (OperationCanceledException)
+            {
+                // The reader was not yet waiting when the clock moved: move it again.
+            }
+        }
     }
 
     /// <summary>A view for every person, decisions and purchases for some, and a stitch, different each round.</summary>

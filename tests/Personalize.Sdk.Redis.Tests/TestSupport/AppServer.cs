@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Replication;
@@ -30,13 +31,17 @@ internal sealed class AppServer : IAsyncDisposable
 
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
-    private AppServer(IHost host, FakeTimeProvider time)
+    private AppServer(IHost host, FakeTimeProvider time, FakeLogCollector logs)
     {
         Host = host;
         Time = time;
+        Logs = logs;
     }
 
     public IHost Host { get; }
+
+    /// <summary>What this server logged.</summary>
+    public FakeLogCollector Logs { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -49,7 +54,8 @@ internal sealed class AppServer : IAsyncDisposable
     public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null, bool waitForRedis = true)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Logging.ClearProviders();
+        var logs = new FakeLogCollector();
+        builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
         var time = new FakeTimeProvider(Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddPersonalization(options => configure?.Invoke(options))
@@ -61,7 +67,7 @@ internal sealed class AppServer : IAsyncDisposable
                 o.OperationTimeout = TimeSpan.FromSeconds(10);
                 configureRedis?.Invoke(o);
             });
-        var server = new AppServer(builder.Build(), time);
+        var server = new AppServer(builder.Build(), time, logs);
         await server.Host.StartAsync();
         if (waitForRedis)
         {

@@ -46,9 +46,18 @@ public sealed class ProductCatalog
 
     public IReadOnlyList<Product> Products { get; }
 
-    public bool TryGetProduct(string key, [NotNullWhen(true)] out Product? product) => _byKey.TryGetValue(key, out product);
+    // A route value of only white space binds as null: no such product or shelf, not a failure.
+    public bool TryGetProduct(string? key, [NotNullWhen(true)] out Product? product)
+    {
+        product = null;
+        return key is not null && _byKey.TryGetValue(key, out product);
+    }
 
-    public bool TryGetCategory(string slug, [NotNullWhen(true)] out Category? category) => _bySlug.TryGetValue(slug, out category);
+    public bool TryGetCategory(string? slug, [NotNullWhen(true)] out Category? category)
+    {
+        category = null;
+        return slug is not null && _bySlug.TryGetValue(slug, out category);
+    }
 
     public IReadOnlyList<Product> InCategory(Category category) => _byCategory[category];
 

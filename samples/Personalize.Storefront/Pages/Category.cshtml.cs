@@ -15,7 +15,7 @@ internal sealed class CategoryModel(Recommender recommender, ProductCatalog cata
 
     public RecommendationSet Picks { get; private set; } = null!;
 
-    public IActionResult OnGet(string slug)
+    public IActionResult OnGet(string? slug)
     {
         if (!catalog.TryGetCategory(slug, out var category))
         {

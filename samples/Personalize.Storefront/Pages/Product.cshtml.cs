@@ -16,7 +16,7 @@ internal sealed class ProductModel(Recommender recommender, ProductCatalog catal
     public RecommendationSet NextSteps { get; private set; } = null!;
 
     /// <summary>Shows a product; <c>ref=rec</c> marks a visit from a recommendation, recorded as a click.</summary>
-    public IActionResult OnGet(string key, [FromQuery(Name = "ref")] string? source)
+    public IActionResult OnGet(string? key, [FromQuery(Name = "ref")] string? source)
     {
         if (!catalog.TryGetProduct(key, out var product))
         {

@@ -55,6 +55,9 @@ public sealed class CatalogPageTests(StorefrontFactory store)
     [InlineData("/p/no-such-product")]
     [InlineData("/p/coffee-99")]
     [InlineData("/c/no-such-shelf")]
+    [InlineData("/p/%20")]
+    [InlineData("/c/%09")]
+    [InlineData("/p/%C2%A0")]
     [InlineData("/nowhere")]
     public async Task An_unknown_product_or_page_is_a_friendly_404(string path)
     {

@@ -7,8 +7,9 @@ namespace Personalize.Sdk.Redis.Replication;
 /// writes (it would have to be passed over), and it cannot bring back a person erased here meanwhile.
 /// </summary>
 /// <remarks>
-/// The journal is held only from <see cref="Hold"/> (the reader's start): without a host the reader
-/// never runs, and the journal flows as it comes.
+/// The journal is held, and erasures remembered, only from <see cref="Hold"/> (the reader's start)
+/// until <see cref="Open"/> or <see cref="Release"/>: without a host the reader never runs, the
+/// journal flows as it comes, and no erased key is kept for a restore that will never come.
 /// </remarks>
 /// <param name="capacity">How many erased keys it remembers; the write buffer holds no more erasures either.</param>
 /// <param name="time">The clock erasures are timed by.</param>
@@ -41,6 +42,12 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
             if (_erasures is null)
             {
                 return erasedAt.UtcTicks <= _openedTicks;
+            }
+
+            if (!_held)
+            {
+                // No restore is coming (the reader has not started, or has stopped): keep no key.
+                return false;
             }
 
             foreach (var key in keys)
@@ -82,7 +89,13 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
     /// <summary>Lets the journal flow without a restore: the host is stopping, and its writes must reach Redis.</summary>
     public void Release()
     {
-        _held = false;
+        lock (_gate)
+        {
+            _held = false;
+            _erasures = null;
+            _overflow = 0;
+        }
+
         Opened?.Invoke();
     }
 }

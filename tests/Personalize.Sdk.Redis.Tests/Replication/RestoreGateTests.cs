@@ -12,6 +12,7 @@ public sealed class RestoreGateTests
     public void Erasures_before_the_restore_are_handed_over_once_and_later_ones_only_when_they_began_before_it_ended()
     {
         var gate = new RestoreGate(capacity: 10, _time);
+        gate.Hold();
         var erasedAt = _time.GetUtcNow();
 
         Assert.False(gate.Erased(["alice", "guest"], erasedAt));
@@ -31,12 +32,30 @@ public sealed class RestoreGateTests
     public void Erasures_past_the_capacity_are_counted_not_kept()
     {
         var gate = new RestoreGate(capacity: 2, _time);
+        gate.Hold();
 
         gate.Erased(["a", "b", "c"], _time.GetUtcNow());
 
         var (erasures, overflow) = gate.Open();
         Assert.Equal(2, erasures.Count);
         Assert.Equal(1, overflow);
+    }
+
+    [Fact]
+    public void No_erased_key_is_kept_before_the_reader_starts_or_after_it_stops()
+    {
+        var unstarted = new RestoreGate(capacity: 10, _time);
+        var stopped = new RestoreGate(capacity: 10, _time);
+        stopped.Hold();
+
+        Assert.False(unstarted.Erased(["alice"], _time.GetUtcNow()));
+        Assert.False(stopped.Erased(["bob"], _time.GetUtcNow()));
+        stopped.Release();
+        Assert.False(stopped.Erased(["carol"], _time.GetUtcNow()));
+
+        // No restore will come for either: neither holds a key for one.
+        Assert.Empty(unstarted.Open().Erasures);
+        Assert.Empty(stopped.Open().Erasures);
     }
 
     [Fact]

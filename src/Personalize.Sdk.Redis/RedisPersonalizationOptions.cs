@@ -67,7 +67,13 @@ public sealed class RedisPersonalizationOptions
     /// <value>The default is 500 milliseconds; from 1 millisecond to 1 minute.</value>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>How long a graceful stop may spend flushing buffered writes (waiting for Redis to come back if it must).</summary>
+    /// <summary>
+    /// How long a graceful stop may spend flushing buffered writes (waiting for Redis to come back if
+    /// it must), counted from the stop's start: a batch already in flight counts against it, and the
+    /// host's shutdown token cuts it shorter. Writes not acknowledged by then, a batch still in flight
+    /// included, are dropped, counted in <c>personalize.redis.writes.dropped</c> (<c>reason=stopped</c>)
+    /// and logged as an error with their number.
+    /// </summary>
     /// <value>The default is 5 seconds; from 0 to 1 minute.</value>
     public TimeSpan ShutdownFlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

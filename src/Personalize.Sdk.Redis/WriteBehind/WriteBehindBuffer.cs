@@ -21,7 +21,9 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 /// Writes leave the buffer only when the store acknowledged them, so a batch that fails stays at the
 /// head, in order, and is resent whole with the same sequence: delivery is at least once, in order.
 /// A graceful stop (<see cref="StopAsync"/>, <see cref="DisposeAsync"/>) flushes everything it can
-/// within <see cref="WriteBehindSettings.ShutdownFlushTimeout"/> and counts the rest as dropped.
+/// within <see cref="WriteBehindSettings.ShutdownFlushTimeout"/> (or until its token is cancelled),
+/// counted from the stop's start, a batch already in flight included, and counts the rest as dropped;
+/// a batch still unacknowledged at the bound is given up and counted with them.
 /// </remarks>
 /// <typeparam name="T">The write operation; a small struct keeps the ring free of per-write objects.</typeparam>
 internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposable, IDisposable
@@ -39,6 +41,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     private readonly Lock _gate = new();
     private readonly SemaphoreSlim _sending = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    private readonly CancellationTokenSource _abort = new();
     private readonly T[] _batch;
     private readonly ITimer _timer;
     private readonly Task _loop;
@@ -48,6 +51,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     private int _count;
     private bool _timerArmed;
     private bool _closed;
+    private bool _discarded;
     private int _retryCount;
     private long _sequence;
     private long _dropped;
@@ -189,8 +193,18 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 return;
             }
 
-            // Not cancelled by a stop: a batch in flight is bounded by OperationTimeout, and the stop drains after it.
-            if (!await DrainAsync(CancellationToken.None).ConfigureAwait(false))
+            // A stop lets the batch in flight finish within its own bound, then takes over between batches.
+            bool drained;
+            try
+            {
+                drained = await DrainAsync(_abort.Token, yieldToStop: true).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (_abort.IsCancellationRequested)
+            {
+                return;
+            }
+
+            if (!drained)
             {
                 lock (_gate)
                 {
@@ -205,7 +219,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         }
     }
 
-    private async Task<bool> DrainAsync(CancellationToken cancellationToken)
+    private async Task<bool> DrainAsync(CancellationToken cancellationToken, bool yieldToStop = false)
     {
         await _sending.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -215,6 +229,11 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 int count;
                 lock (_gate)
                 {
+                    if (yieldToStop && _stopping.IsCancellationRequested)
+                    {
+                        return true; // the stop's bounded drain sends the rest
+                    }
+
                     count = _retryCount > 0 ? _retryCount : Math.Min(_count, _batch.Length);
                     CopyHeadLocked(count);
                 }
@@ -261,6 +280,11 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
                 lock (_gate)
                 {
+                    if (_discarded)
+                    {
+                        return true; // a stop gave these up and counted them already
+                    }
+
                     RemoveHeadLocked(count);
                     _retryCount = 0;
                 }
@@ -277,13 +301,14 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
     private async Task StopCoreAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        await _loop.ConfigureAwait(false);
-
+        // The bound starts now, before the batch in flight: waiting for it counts against the bound.
         using var timeout = new CancellationTokenSource(_settings.ShutdownFlushTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
+        await _stopping.CancelAsync().ConfigureAwait(false);
         try
         {
+            // The flusher ends after its batch in flight (it stops between batches); then this stop flushes, one waiter on _wake.
+            await _loop.WaitAsync(linked.Token).ConfigureAwait(false);
             while (true)
             {
                 if (await DrainAsync(linked.Token).ConfigureAwait(false))
@@ -299,6 +324,9 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
         }
 
+        // Out of time: a batch still in flight is given up (counted below with the rest), so the stop ends now.
+        await _abort.CancelAsync().ConfigureAwait(false);
+        await _loop.ConfigureAwait(false);
         _timer.Dispose();
         _metrics.ForgetBuffer(_observeCount);
         int lost;
@@ -306,6 +334,8 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
             lost = _count;
             RemoveHeadLocked(lost);
+            _retryCount = 0;
+            _discarded = true;
         }
 
         if (lost > 0)

@@ -13,6 +13,9 @@ namespace Personalize.Sdk.Redis.Tests.WriteBehind;
 /// <summary>The buffer's own rules, against a store the test controls and on fake time.</summary>
 public sealed class WriteBehindBufferTests : IDisposable
 {
+    // Only guards against a hang (a stop that never ends): the bounds themselves are on fake time.
+    private static readonly TimeSpan StopPatience = TimeSpan.FromSeconds(10);
+
     private readonly FakeTimeProvider _time = new();
     private readonly FakeSender _sender = new();
 
@@ -303,6 +306,61 @@ public sealed class WriteBehindBufferTests : IDisposable
         Assert.Equal(5, buffer.Dropped);
         var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
         Assert.Equal((5L, "stopped"), (measurement.Value, measurement.Tags["reason"]));
+    }
+
+    [Fact]
+    public async Task A_stop_whose_time_is_up_sends_nothing_after_the_batch_in_flight_and_counts_the_rest()
+    {
+        // The reviewer's case: 80 writes in batches of 4, a slow store, the host's shutdown time already up.
+        using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        var logger = new FakeLogger();
+        var hold = _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4, logger: logger);
+        for (var i = 0; i < 80; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        await _sender.NextAttemptAsync(); // the first batch is in flight
+        var stop = buffer.StopAsync(new CancellationToken(canceled: true));
+        _sender.Hold = null;
+        hold.SetResult(); // the store answers the batch in flight, and would take every later one at once
+        await stop.WaitAsync(StopPatience);
+
+        Assert.Single(_sender.Attempts); // nothing was sent after the stop began
+        Assert.Equal(80 - (4 * buffer.BatchesSent), buffer.Dropped);
+        Assert.Equal(buffer.Dropped, dropped.GetMeasurementSnapshot().Where(m => (string?)m.Tags["reason"] == "stopped").Sum(m => m.Value));
+        var log = Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.WritesLostAtStop));
+        Assert.Contains($"{buffer.Dropped} writes", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stop_is_bounded_by_the_shutdown_flush_timeout_from_its_start_a_batch_in_flight_included()
+    {
+        using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        var first = _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);
+        for (var i = 0; i < 80; i++)
+        {
+            buffer.TryEnqueue(i);
+        }
+
+        await _sender.NextAttemptAsync(); // the flusher's batch is in flight when the stop begins
+        var stop = buffer.StopAsync(CancellationToken.None);
+        var second = _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        first.SetResult();
+        int[] expected = [4, 5, 6, 7];
+        Assert.Equal(expected, await _sender.NextAttemptAsync()); // the stop's own flush goes on, and the store is slow again
+
+        _time.Advance(TimeSpan.FromSeconds(5)); // the ShutdownFlushTimeout, counted from the stop's start
+        await stop.WaitAsync(StopPatience);
+        second.SetResult();
+
+        Assert.Equal(2, _sender.Attempts.Count);
+        Assert.Equal(1, buffer.BatchesSent);
+        Assert.Equal(76, buffer.Dropped); // the batch unacknowledged at the bound is given up with the rest
+        var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
+        Assert.Equal((76L, "stopped"), (measurement.Value, measurement.Tags["reason"]));
     }
 
     [Fact]

@@ -48,7 +48,7 @@ internal sealed class RedisMetrics : IDisposable
             "How long one pipelined batch of writes took, acknowledged or not.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
-        _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Journal entries read by this server (its own are passed over: it applied them when they happened).");
+        _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Other servers' journal entries this server applied (its own, second copies and unreadable entries are not counted).");
         _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, or from a newer format), skipped.");
         _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
         _learningExchanges = _meter.CreateCounter<long>("personalize.redis.learning.exchanges", "{exchange}", "Learner statistics shared with the other servers, one exchange per learning placement at every learner update, by outcome: shared, or failed (Redis away or too slow; the learner keeps what it had).");
@@ -68,7 +68,7 @@ internal sealed class RedisMetrics : IDisposable
         _meter.CreateObservableUpDownCounter("personalize.redis.writes.buffered", ObserveBuffered, "{write}", "Writes waiting in memory for Redis, by buffer.");
     }
 
-    public void JournalRead(int count) => _journalApplied.Add(count);
+    public void JournalApplied(int count) => _journalApplied.Add(count);
 
     public void JournalEntrySkipped() => _journalSkipped.Add(1);
 

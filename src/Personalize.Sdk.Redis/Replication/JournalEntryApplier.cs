@@ -26,6 +26,11 @@ internal static class JournalEntryApplier
             return JournalEntryOutcome.Duplicate;
         }
 
+        if (origin == self)
+        {
+            return JournalEntryOutcome.Own;
+        }
+
         return JournalCodec.Apply(bytes, self, target) ? JournalEntryOutcome.Applied : JournalEntryOutcome.Unreadable;
     }
 }

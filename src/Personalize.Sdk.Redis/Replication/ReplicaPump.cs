@@ -174,17 +174,22 @@ internal sealed class ReplicaPump(
         // Between reads, the journal positions stand still: recalled records are judged against them.
         recall?.ApplyFetched(target, _positions);
         var entries = await database.StreamReadAsync(journal, _position, BatchSize).ConfigureAwait(false);
+        var applied = 0;
         foreach (var entry in entries)
         {
             try
             {
                 var outcome = JournalEntryApplier.Apply(entry, _positions, self, target);
-                if (outcome == JournalEntryOutcome.Applied && recall is { Pending: > 0 })
+                if (outcome is JournalEntryOutcome.Applied or JournalEntryOutcome.Own && recall is { Pending: > 0 })
                 {
                     NoteRecalled(entry, target);
                 }
 
-                if (outcome == JournalEntryOutcome.Duplicate)
+                if (outcome == JournalEntryOutcome.Applied)
+                {
+                    applied++;
+                }
+                else if (outcome == JournalEntryOutcome.Duplicate)
                 {
                     metrics.JournalDuplicate();
                 }
@@ -209,7 +214,7 @@ internal sealed class ReplicaPump(
         }
 
         Interlocked.Add(ref _entriesRead, entries.Length);
-        metrics.JournalRead(entries.Length);
+        metrics.JournalApplied(applied);
         if (entries.Length > 0)
         {
             EntriesApplied?.Invoke();

@@ -1,4 +1,7 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using Personalize.Sdk.Reporting;
 using StackExchange.Redis;
@@ -222,4 +225,30 @@ public sealed class SharedStateTests
         Assert.Equal(before, restarted.SharedPersonalData("regular"));
         Assert.Equal(liftBefore, restarted.Lift.ToJson());
     }
+
+    [RedisFact]
+    public async Task Journal_applied_counts_only_other_servers_entries_applied_not_a_servers_own()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis);
+        using var appliedOnA = Applied(a);
+        using var appliedOnB = Applied(b);
+
+        for (var i = 0; i < 5; i++)
+        {
+            a.Personalizer.Track(PersonalizationEvent.View($"reader-{i}", "books-2"));
+        }
+
+        await a.FlushAsync();
+        await a.CatchUpAsync(); // a reads its own five back and passes over them
+        await b.CatchUpAsync();
+
+        Assert.Equal(0, appliedOnA.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Equal(5, appliedOnB.GetMeasurementSnapshot().Sum(m => m.Value));
+    }
+
+    /// <summary>One server's own count: each host has its own meters.</summary>
+    private static MetricCollector<long> Applied(AppServer server) =>
+        new(server.Host.Services.GetRequiredService<IMeterFactory>(), RedisMetrics.MeterName, "personalize.redis.journal.applied");
 }

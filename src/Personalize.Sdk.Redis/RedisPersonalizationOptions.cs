@@ -81,7 +81,9 @@ public sealed class RedisPersonalizationOptions
     /// The most changes the shared journal keeps (approximately; Redis trims whole blocks). The
     /// journal is also trimmed behind the snapshots (see <see cref="SnapshotInterval"/>), and a
     /// snapshot is written early whenever a quarter of this many changes arrived since the last
-    /// one, so this cap trims only what a snapshot holds, unless snapshots are off or failing.
+    /// one, so this cap trims only what a snapshot holds, unless snapshots are off or failing; then a
+    /// server that had not read what it trimmed logs a warning and counts it in
+    /// <c>personalize.redis.journal.gaps</c> (at start and after a reconnection).
     /// </summary>
     /// <value>The default is 1,000,000 entries; from 1,000 to 100,000,000.</value>
     [Range(1_000, 100_000_000)]

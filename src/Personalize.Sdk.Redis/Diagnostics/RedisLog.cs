@@ -66,6 +66,9 @@ internal static partial class RedisLog
     [LoggerMessage(19, LogLevel.Warning, "The shared journal was trimmed past what this server had read (it was away from Redis for longer than a snapshot interval): it missed other servers' changes, and gets them back when it restarts.")]
     public static partial void JournalTrimmedPastPosition(ILogger logger);
 
+    [LoggerMessage(25, LogLevel.Warning, "The shared journal was trimmed by its length cap (JournalMaxLength) past what this server had read, with no snapshot restored that holds what was trimmed (snapshots off, failing or behind): it missed other servers' changes; a restart gets back only those a snapshot holds.")]
+    public static partial void JournalTrimmedByLengthCap(ILogger logger);
+
     [LoggerMessage(20, LogLevel.Warning, "Looking up people this server holds no profile for in Redis failed ({Failure}); they are looked up again when next needed.")]
     public static partial void RecallFailed(ILogger logger, string failure);
 

@@ -318,7 +318,11 @@ internal sealed class ReplicaPump(
         }
     }
 
-    /// <summary>After a start or a reconnection: says so when the journal was trimmed past what this server read, so it missed changes.</summary>
+    /// <summary>
+    /// After a start or a reconnection: says so when the journal was trimmed past what this server
+    /// read, so it missed changes: behind a snapshot (the manifest's trimmed-to position), or by its
+    /// length cap with no snapshot restored that holds what went (<see cref="TrimmedByLengthCapAsync"/>).
+    /// </summary>
     private async Task CheckGapAsync(IDatabase database)
     {
         StreamId trimmedTo;
@@ -331,11 +335,45 @@ internal sealed class ReplicaPump(
             trimmedTo = StreamId.Start;
         }
 
-        if (StreamId.Parse(_position.ToString()) < trimmedTo)
+        var position = StreamId.Parse(_position.ToString());
+        if (position < trimmedTo)
         {
             metrics.JournalGap();
             RedisLog.JournalTrimmedPastPosition(logger);
         }
+        else if (await TrimmedByLengthCapAsync(database, position).ConfigureAwait(false))
+        {
+            metrics.JournalGap();
+            RedisLog.JournalTrimmedByLengthCap(logger);
+        }
+    }
+
+    /// <summary>
+    /// Whether entries after <paramref name="position"/> left the journal unread. Trimming removes the
+    /// oldest entries only (the SDK deletes none), and the position is an entry this server read or
+    /// the restored snapshot's (kept by the snapshot's trim), so a first entry past it means the
+    /// trim reached it: counted as a gap, though the trim may have stopped just after it. From the
+    /// start (nothing read, no snapshot), any entry ever removed was missed (Redis 7's entries-added).
+    /// </summary>
+    private async Task<bool> TrimmedByLengthCapAsync(IDatabase database, StreamId position)
+    {
+        StreamInfo info;
+        try
+        {
+            info = await database.StreamInfoAsync(journal).ConfigureAwait(false);
+        }
+        catch (RedisServerException)
+        {
+            // No journal yet, or XINFO refused (an ACL, a Redis-like server without it): nothing to tell.
+            return false;
+        }
+
+        if (info.FirstEntry.IsNull || StreamId.Parse(info.FirstEntry.Id.ToString()) <= position)
+        {
+            return false;
+        }
+
+        return position > StreamId.Start || info.EntriesAdded > info.Length;
     }
 
     private async Task RunAsync(CancellationToken stopping)

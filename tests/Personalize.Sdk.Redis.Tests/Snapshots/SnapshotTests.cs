@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Snapshots;
 using Personalize.Sdk.Redis.Tests.TestSupport;
@@ -224,6 +226,54 @@ public sealed class SnapshotTests
     }
 
     [RedisFact]
+    public async Task A_server_starting_on_a_journal_its_length_cap_trimmed_with_no_snapshot_counts_one_gap_and_says_so()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        static void CappedWithoutSnapshots(RedisPersonalizationOptions o)
+        {
+            o.JournalMaxLength = 1_000;
+            o.SnapshotInterval = TimeSpan.Zero;
+        }
+
+        await using var a = await AppServer.StartAsync(redis, configureRedis: CappedWithoutSnapshots);
+        using var gaps = new InstrumentRecorder("personalize.redis.journal.gaps");
+        TrackViews(a, 500);
+        await a.FlushAsync();
+        await using (var beforeTheCap = await AppServer.StartAsync(redis, configureRedis: CappedWithoutSnapshots))
+        {
+            Assert.Empty(gaps.Measurements); // read from the start, nothing trimmed: no gap
+        }
+
+        TrackViews(a, 2_500);
+        await a.FlushAsync();
+        var journal = await DatabaseAsync(redis);
+        Assert.InRange(await journal.StreamLengthAsync(new RedisKeys("personalize").Journal), 1_000, 1_500); // the cap trimmed
+
+        await using var b = await AppServer.StartAsync(redis, configureRedis: CappedWithoutSnapshots);
+
+        Assert.Single(gaps.Measurements);
+        var warning = Assert.Single(b.Logs.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.JournalTrimmedByLengthCap));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.DoesNotContain(a.Logs.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.JournalTrimmedByLengthCap));
+    }
+
+    [RedisFact]
+    public async Task A_server_restoring_a_snapshot_that_holds_what_the_cap_trimmed_counts_no_gap()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        using var gaps = new InstrumentRecorder("personalize.redis.journal.gaps");
+        TrackViews(a, 3_000);
+        await a.FlushAsync();
+        await a.CatchUpAsync();
+        Assert.Equal(SnapshotOutcome.Written, await a.SnapshotAsync());
+
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+
+        Assert.Empty(gaps.Measurements);
+    }
+
+    [RedisFact]
     public async Task Two_servers_asked_at_once_write_one_snapshot_and_a_second_request_finds_it_up_to_date()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -312,6 +362,15 @@ public sealed class SnapshotTests
         Traffic(server, round);
         await server.FlushAsync();
         Assert.Equal(SnapshotOutcome.Written, await server.SnapshotAsync());
+    }
+
+    /// <summary>One journal entry each: views spread over the people and the catalogue.</summary>
+    private static void TrackViews(AppServer server, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            server.Personalizer.Track(PersonalizationEvent.View(People[i % People.Length], AppServer.Catalog[i % AppServer.Catalog.Length].Key));
+        }
     }
 
     private static void ManualSnapshots(RedisPersonalizationOptions options)

@@ -8,9 +8,10 @@ namespace Personalize.Sdk.Redis.Replication;
 /// <summary>
 /// Each person's own keys in Redis, in the person's slot: their last <see cref="Limit"/> profile
 /// changes (<c>{prefix}:p:{key}:records</c>, a list), the keys stitched to them
-/// (<c>...:aliases</c>, a set), and a tombstone (<c>...:meta</c>, a hash) that keeps changes made
-/// before an erasure, or after a withdrawal of consent, from being stored again by a server that
-/// sends them late. Written beside the journal by the server that made the change; read back by
+/// (<c>...:aliases</c>, a set), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
+/// withdrawal of consent and consent given) that keeps changes made before an erasure, or after a
+/// withdrawal of consent, and withdrawals older than a consent, from being stored again by a server
+/// that sends them late. Written beside the journal by the server that made the change; read back by
 /// <see cref="ProfileRecall"/>.
 /// </summary>
 /// <param name="keys">The key layout.</param>
@@ -20,7 +21,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary>How many of a person's changes are kept: the oldest leave first.</summary>
     public const int Limit = 256;
 
-    /// <summary>How long a tombstone outlives the erasure or withdrawal it records: as long as each server remembers an erasure in memory.</summary>
+    /// <summary>How long a tombstone outlives the last erasure, withdrawal or consent it records: as long as each server remembers an erasure in memory.</summary>
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
     // KEYS: records, meta, aliases. ARGV: record, ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms.
@@ -103,7 +104,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:aliases</c>: the keys stitched to the person.</summary>
     public RedisKey Aliases(string key) => keys.Person(key, "aliases");
 
-    /// <summary><c>{prefix}:p:{key}:meta</c>: the person's tombstone (when erased, when consent was withdrawn and given again).</summary>
+    /// <summary><c>{prefix}:p:{key}:meta</c>: the person's tombstone (when last erased, when consent was last withdrawn and given), kept <see cref="TombstoneLife"/> after the last of them.</summary>
     public RedisKey Meta(string key) => keys.Person(key, "meta");
 
     /// <summary><c>{prefix}:p:{key}:stitched</c>: the key this key was stitched to, so erasing it by this key reaches the person.</summary>

@@ -31,11 +31,17 @@ public sealed class RedisPersonalizationOptions
     public string KeyPrefix { get; set; } = "personalize";
 
     /// <summary>
-    /// How long a write waits in memory for others to join its batch. At zero, the default, a write
-    /// is sent as soon as the batch before it is acknowledged, so batches grow with the traffic and a
-    /// change reaches Redis in about one round trip. A server that crashes loses at most the writes
-    /// not yet acknowledged: those of its last interval and the batch in flight (plus those buffered
-    /// while Redis was unreachable).
+    /// The longest a write waits in memory for others to join its batch: a flush starts at most this
+    /// long after a write arrives (a timer set by the first write that finds none set; after a failed
+    /// batch, the retry's delay, the longer of this and 100 milliseconds, applies instead) and sends
+    /// everything buffered, in batches of <see cref="WriteBatchSize"/>. A write can leave sooner:
+    /// when a batch fills, when it arrives while a flush is sending (it joins that flush), or when
+    /// the timer was set by an earlier write. At zero, the default, a write is sent as soon as the
+    /// batch before it is acknowledged, so batches grow with the traffic and a change reaches Redis
+    /// in about one round trip. A server that crashes loses at most the writes not yet acknowledged:
+    /// those of its last interval and the batch in flight, plus those buffered while Redis was
+    /// unreachable, and those held while Redis is up but the restore at start keeps failing (this
+    /// server's journal waits for its restore).
     /// </summary>
     /// <value>The default is zero; from 0 to 1 minute.</value>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.Zero;
@@ -91,10 +97,15 @@ public sealed class RedisPersonalizationOptions
 
     /// <summary>
     /// How often the shared state is folded into a snapshot in Redis. One server at a time writes it
-    /// (a Redis lock), in the background, from the journal alone: the previous snapshot plus the
-    /// changes after it. A server that starts merges the newest snapshot, then reads the journal
-    /// after it, so a restart recovers every profile, identity link, statistic and ledger entry,
-    /// however old. After each snapshot the journal is trimmed up to the one before it (the entry at
+    /// (a Redis lock), in the background, not from its live memory: the previous snapshot plus the
+    /// journal's changes after it, and, for a person the snapshot's state had let go who is active
+    /// again in those changes, the person's records. A server that starts merges the newest
+    /// snapshot, then reads the journal after it, so a restart recovers every statistic and ledger
+    /// entry, however old, and the profiles and identity links a server would hold: people past
+    /// <see cref="PersonalizationOptions.MaxProfiles"/> (the least recently active) and people idle
+    /// past <see cref="PersonalizationOptions.ProfileIdleExpiration"/> are left out, and come back
+    /// only from their records, within <see cref="ProfileRetention"/>, when a server next needs
+    /// them. After each snapshot the journal is trimmed up to the one before it (the entry at
     /// its position is kept), and the one before it expires five minutes later. A snapshot is written
     /// only when something was journaled since the last one. An erased person's changes leave Redis
     /// with later snapshots, not within a fixed time (see docs/scaling.md, "Erasure"). Zero: this

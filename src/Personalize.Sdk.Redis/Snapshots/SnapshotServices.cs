@@ -12,7 +12,7 @@ using Personalize.Sdk.Redis.Replication;
 
 namespace Personalize.Sdk.Redis.Snapshots;
 
-/// <summary>Snapshots of the shared state, so restarts recover everything however long the journal (see docs/scaling.md, "Snapshots").</summary>
+/// <summary>Snapshots of the shared state, so a restart recovers what a server would hold however long the journal (see docs/scaling.md, "Snapshots").</summary>
 internal static class SnapshotServices
 {
     public static void Add(IServiceCollection services)

@@ -12,10 +12,11 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 /// waits on the network and allocates nothing once the ring has grown: it takes a lock for a few
 /// instructions, and drops (and counts) a write past <see cref="WriteBehindSettings.MaxBufferedWrites"/>,
 /// but for erasures and consent withdrawals (<see cref="TryEnqueueEssential"/>), which have an allowance past it.
-/// One background flusher sends the oldest writes in pipelined batches of at most
-/// <see cref="WriteBehindSettings.WriteBatchSize"/>: <see cref="WriteBehindSettings.FlushInterval"/>
-/// after the first of them arrived, or at once when that interval is zero (writes that arrive while a
-/// batch is in flight make the next batch) or when a batch is full.
+/// One background flusher sends everything buffered, oldest first, in pipelined batches of at most
+/// <see cref="WriteBehindSettings.WriteBatchSize"/>: at most <see cref="WriteBehindSettings.FlushInterval"/>
+/// after a write arrived (a timer set by the first write that finds none set, so later writes may
+/// leave sooner), or at once when that interval is zero or when a batch is full; writes that arrive
+/// while a batch is in flight make the next batch of the same flush.
 /// </summary>
 /// <remarks>
 /// Writes leave the buffer only when the store acknowledged them, so a batch that fails stays at the

@@ -80,8 +80,9 @@ public interface IPersonalizer
     /// <param name="anonymousKey">The key the visitor had before (a cookie or device id).</param>
     /// <param name="knownKey">The account key they signed in with.</param>
     /// <returns>
-    /// What happened. Calling it again with the same keys changes nothing, and neither does passing
-    /// one key as both (<see cref="IdentifyResult.AlreadyStitched"/>: no profile or link is created).
+    /// What happened. Calling it again with the same keys merges and links nothing more; passing one
+    /// key as both (an account that is its own visitor key) marks it signed in and links nothing
+    /// (<see cref="IdentifyResult.AlreadyStitched"/>).
     /// </returns>
     /// <remarks>
     /// Chains resolve to the last key (a to b, then b to c: all reach c). A key that is already an

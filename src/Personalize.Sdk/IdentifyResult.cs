@@ -6,7 +6,12 @@ public enum IdentifyResult
     /// <summary>The anonymous profile was merged into the known one; both keys now reach it.</summary>
     Stitched = 0,
 
-    /// <summary>Both keys already reached the same profile (or were the same key): nothing changed.</summary>
+    /// <summary>
+    /// Both keys already reached the same profile, or were the same key: nothing was merged or
+    /// linked. The known key is still marked signed in (decisions and events for it count as
+    /// identified in the readiness report), and this server holds its profile: an empty one, or one
+    /// recalled from a shared store.
+    /// </summary>
     AlreadyStitched = 1,
 
     /// <summary>Refused: the known profile already has as many aliases as <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> allows.</summary>

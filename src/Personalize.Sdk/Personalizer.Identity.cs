@@ -12,17 +12,11 @@ internal sealed partial class Personalizer
         ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);
         ArgumentException.ThrowIfNullOrWhiteSpace(knownKey);
         IdentifyResult result;
-        if (string.Equals(anonymousKey, knownKey, StringComparison.Ordinal))
+        lock (_identityGate)
         {
-            // One key is one person already: nothing to link, and no profile or link is created for it.
-            result = IdentifyResult.AlreadyStitched;
-        }
-        else
-        {
-            lock (_identityGate)
-            {
-                result = Stitch(anonymousKey, knownKey);
-            }
+            // One key as both is an account that is its own visitor key signing in: marked known,
+            // with its profile held (and evicted with it), and nothing linked or merged.
+            result = Stitch(anonymousKey, knownKey);
         }
 
         _metrics.IdentifyCompleted(result);

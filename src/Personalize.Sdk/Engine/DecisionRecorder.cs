@@ -55,8 +55,15 @@ internal sealed class DecisionRecorder(
 
     private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
     {
+        var servedControl = info.Variant == DecisionVariant.Control;
         for (var i = 0; i < assignments.Length; i++)
         {
+            // Another holdout put the unit in control, so it got the default, not this holdout's
+            // treatment: counted there, it would pull this holdout's lift towards zero.
+            if (servedControl && assignments[i].Arm == HoldoutArm.Treatment)
+            {
+                continue;
+            }
             if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks, out var first))
             {
                 metrics.ExposureUnmeasured();

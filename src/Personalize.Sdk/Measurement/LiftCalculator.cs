@@ -18,10 +18,7 @@ internal static class LiftCalculator
         var revenueLift = RelativeLift.ForMeans(controlRevenue, treatmentRevenue);
         var revenue = Estimate(revenueLift, welch.HasSufficientData ? welch.PValue : null, "Welch's t-test");
 
-        long? needed = control.ConversionRate is > 0 and < 1 and var rate
-            && rate * (1 + minimumDetectableEffect) < 1
-                ? SampleSize.PerArmForProportions(rate, minimumDetectableEffect)
-                : null;
+        var needed = control.ConversionRate is { } rate ? SampleSize.PerArmForProportionsOrNull(rate, minimumDetectableEffect) : null;
         return new LiftReport(holdout, treatment, control, conversion, revenue, SampleRatio(ledger, treatment, control), minimumDetectableEffect, needed, now);
     }
 

@@ -71,7 +71,9 @@ public sealed class LiftReport
     /// <summary>
     /// Units needed per arm to detect <see cref="MinimumDetectableEffect"/> on the control's
     /// conversion rate at alpha 0.05 (two-sided) and power 0.8. Null while the control's rate is 0
-    /// or 1, or when a rate raised by the effect would reach 1 (rate × (1 + effect) ≥ 1).
+    /// or 1, when a rate raised by the effect would reach 1 (rate × (1 + effect) ≥ 1), and when the
+    /// effect is too small for the rate: it leaves the rate unchanged in double precision, or the
+    /// count would pass <see cref="long.MaxValue"/>.
     /// </summary>
     public long? UnitsNeededPerArm { get; }
 

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Reporting;
 
@@ -22,7 +21,7 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     public MeasurementLedger(HoldoutAssigner holdouts, TimeSpan attributionWindow, int maxUnitsPerHoldout, TimeProvider timeProvider)
     {
         _holdouts = holdouts;
-        _ledgers = [.. holdouts.Holdouts.Select(h => new HoldoutLedger(h.BasisPoints / (double)BucketHashers.BucketCount))];
+        _ledgers = [.. Enumerable.Range(0, holdouts.Count).Select(i => new HoldoutLedger(holdouts.ExpectedControlShare(i)))];
         _attributionTicks = attributionWindow.Ticks;
         _maxUnits = maxUnitsPerHoldout;
         _timeProvider = timeProvider;

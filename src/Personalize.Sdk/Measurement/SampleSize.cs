@@ -42,13 +42,38 @@ internal static class SampleSize
         RequireOpenUnitInterval(alpha, nameof(alpha));
         RequireOpenUnitInterval(power, nameof(power));
 
+        return Units(baselineRate, relativeMinimumDetectableEffect, alpha, power) switch
+        {
+            double.NaN => throw new ArgumentOutOfRangeException(
+                nameof(relativeMinimumDetectableEffect),
+                relativeMinimumDetectableEffect,
+                "The effect must be non-zero and keep the treated rate strictly between 0 and 1."),
+            double.PositiveInfinity => throw new ArgumentOutOfRangeException(
+                nameof(relativeMinimumDetectableEffect),
+                relativeMinimumDetectableEffect,
+                "The effect is too small: the required sample size does not fit in a 64-bit count."),
+            var units => (long)units,
+        };
+    }
+
+    /// <summary>
+    /// <see cref="PerArmForProportions"/> for a rate read from data (alpha and power at their
+    /// defaults): null where that throws for the effect, as a report's figure is never an error.
+    /// </summary>
+    /// <param name="baselineRate">Control conversion rate p₁, in (0, 1).</param>
+    /// <param name="relativeMinimumDetectableEffect">Relative lift to detect.</param>
+    internal static long? PerArmForProportionsOrNull(double baselineRate, double relativeMinimumDetectableEffect) =>
+        baselineRate is > 0.0 and < 1.0 && Units(baselineRate, relativeMinimumDetectableEffect, DefaultAlpha, DefaultPower) is var units && double.IsFinite(units)
+            ? (long)units
+            : null;
+
+    /// <summary>The units, rounded up; NaN when the effect is zero or leaves (0, 1), infinity when they pass 2^63.</summary>
+    private static double Units(double baselineRate, double relativeMinimumDetectableEffect, double alpha, double power)
+    {
         var treatedRate = baselineRate * (1.0 + relativeMinimumDetectableEffect);
         if (!(treatedRate > 0.0 && treatedRate < 1.0) || treatedRate == baselineRate)
         {
-            throw new ArgumentOutOfRangeException(
-                nameof(relativeMinimumDetectableEffect),
-                relativeMinimumDetectableEffect,
-                "The effect must be non-zero and keep the treated rate strictly between 0 and 1.");
+            return double.NaN;
         }
 
         var averageRate = 0.5 * (baselineRate + treatedRate);
@@ -60,15 +85,7 @@ internal static class SampleSize
         var units = Math.Ceiling(root * root / (difference * difference));
 
         // Must stay below 2^63 (the double nearest long.MaxValue) to convert safely.
-        if (!(units < 9.2233720368547758e18))
-        {
-            throw new ArgumentOutOfRangeException(
-                nameof(relativeMinimumDetectableEffect),
-                relativeMinimumDetectableEffect,
-                "The effect is too small: the required sample size does not fit in a 64-bit count.");
-        }
-
-        return (long)units;
+        return units < 9.2233720368547758e18 ? units : double.PositiveInfinity;
     }
 
     private static void RequireOpenUnitInterval(double value, string name)

@@ -29,6 +29,66 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void A_unit_another_holdout_keeps_in_control_is_not_counted_in_this_ones_treatment()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("a", 3_000).AddHoldout("b", 3_000));
+        var assigner = sdk.Services.GetRequiredService<IHoldoutAssigner>();
+        var users = Enumerable.Range(0, 600).Select(i => $"user-{i}").ToArray();
+
+        foreach (var user in users)
+        {
+            sdk.Rank(user);
+        }
+
+        foreach (var (holdout, other) in new[] { ("a", "b"), ("b", "a") })
+        {
+            var report = Reporter(sdk).GetReport(holdout);
+            Assert.Equal(users.Count(u => InControl(holdout, u)), report.Control.ExposedUnits);
+            Assert.Equal(users.Count(u => !InControl(holdout, u) && !InControl(other, u)), report.Treatment.ExposedUnits);
+        }
+
+        // Independent salts: some units are in one holdout's control and the other's treatment.
+        Assert.Contains(users, u => InControl("a", u) != InControl("b", u));
+        bool InControl(string name, string user) => assigner.Assign(name, user).Arm == HoldoutArm.Control;
+    }
+
+    [Fact]
+    public void An_effect_too_small_for_the_control_rate_gives_no_sample_size_rather_than_an_error()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));
+        var buyer = Unit(sdk, HoldoutArm.Control);
+        sdk.Rank(buyer);
+        sdk.Rank(Unit(sdk, HoldoutArm.Control, skip: 1));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(buyer, "books-1", revenue: 10m));
+
+        // At a control rate of 0.5: 1e-17 leaves the rate unchanged; 1e-9 needs more than 2^63 units.
+        Assert.Null(Reporter(sdk).GetReport(Holdout, 1e-17).UnitsNeededPerArm);
+        Assert.Null(Reporter(sdk).GetReport(Holdout, 1e-9).UnitsNeededPerArm);
+        Assert.Equal(0.5, Reporter(sdk).GetReport(Holdout).Control.ConversionRate);
+        Assert.NotNull(Reporter(sdk).GetReport(Holdout, 0.05).UnitsNeededPerArm);
+    }
+
+    [Theory]
+    [InlineData(0, 5)]
+    [InlineData(0, 15)]
+    [InlineData(3, 1_005)]
+    public void A_growthbook_v1_range_not_on_its_steps_of_ten_expects_the_share_its_buckets_hold(int start, int basisPoints)
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints, hasher: BucketHashers.GrowthBookV1, bucketStart: start));
+        var users = Enumerable.Range(0, 20_000).Select(i => $"user-{i}").ToArray();
+        foreach (var user in users)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest(user) { Count = 1 });
+        }
+
+        // Only multiples of 10 occur: [0, 5) holds one of the 1,000, [0, 15) two, [3, 1008) a hundred.
+        var check = Reporter(sdk).GetReport(Holdout).SampleRatio;
+        var buckets = Enumerable.Range(start, basisPoints).Count(b => b % 10 == 0);
+        Assert.Equal(buckets / 1_000.0, check.ExpectedControlShare, 12);
+        Assert.False(check.IsMismatch);
+    }
+
+    [Fact]
     public void Purchases_are_attributed_to_the_arm_within_the_window_only()
     {
         using var sdk = new TestSdk(options => options.AttributionWindow = TimeSpan.FromDays(2), builder => builder.AddHoldout(Holdout, 5_000));

@@ -19,10 +19,10 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// <summary>The estimate; NaN when the logs say nothing about it.</summary>
     public double Value { get; }
 
-    /// <summary>The lower end of the confidence interval.</summary>
+    /// <summary>The lower end of the confidence interval; NaN when the estimate is, or when it rests on a single logged decision, which leaves its spread unknown.</summary>
     public double Lower { get; }
 
-    /// <summary>The upper end of the confidence interval.</summary>
+    /// <summary>The upper end of the confidence interval; NaN when <see cref="Lower"/> is.</summary>
     public double Upper { get; }
 
     /// <summary>

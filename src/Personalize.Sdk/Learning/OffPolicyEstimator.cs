@@ -67,7 +67,13 @@ internal static class OffPolicyEstimator
     private static OffPolicyEstimate Mean(double sum, double squares, int n, double z, double effective)
     {
         var mean = sum / n;
-        var variance = n > 1 ? Math.Max(0, (squares - (n * mean * mean)) / (n - 1)) : 0;
+        if (n < 2)
+        {
+            // One term has no spread to measure: the interval is unknown, not zero wide.
+            return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
+        }
+
+        var variance = Math.Max(0, (squares - (n * mean * mean)) / (n - 1));
         var half = z * Math.Sqrt(variance / n);
         return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
     }
@@ -82,6 +88,11 @@ internal static class OffPolicyEstimator
         }
 
         var ratio = weightedReward / weightSum;
+        if (rounds.Length < 2)
+        {
+            return new OffPolicyEstimate(ratio, double.NaN, double.NaN, effective);
+        }
+
         double spread = 0;
         foreach (var round in rounds)
         {
@@ -147,7 +158,12 @@ internal static class OffPolicyEstimator
             throw new ArgumentException("The decisions' rounds must add up to the rounds given.", nameof(roundsPerDecision));
         }
 
-        var variance = decisions > 1 ? spread * decisions / (decisions - 1) / ((double)target.Length * target.Length) : 0;
+        if (decisions < 2)
+        {
+            return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
+        }
+
+        var variance = spread * decisions / (decisions - 1) / ((double)target.Length * target.Length);
         var half = z * Math.Sqrt(variance);
         return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
     }

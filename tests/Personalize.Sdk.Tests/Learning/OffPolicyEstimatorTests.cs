@@ -79,6 +79,26 @@ public sealed class OffPolicyEstimatorTests
     }
 
     [Fact]
+    public void One_logged_decision_gives_estimates_whose_intervals_are_unknown_not_zero_wide()
+    {
+        var estimates = OffPolicyEstimator.Estimate([new LoggedRound(0.5, 1, 1, 0.7, 0.7)]);
+        var difference = OffPolicyEstimator.Difference(
+            [new LoggedRound(0.5, 1, 1, 0.7, 0.7), new LoggedRound(0.5, 0, 1, 0.2, 0.2)],
+            [new LoggedRound(0.5, 1, 0, 0.7, 0.4), new LoggedRound(0.5, 0, 0, 0.2, 0.1)],
+            roundsPerDecision: [2]);
+
+        foreach (var estimate in new[] { estimates.DirectMethod, estimates.InversePropensity, estimates.SelfNormalized, estimates.DoublyRobust, difference })
+        {
+            Assert.False(double.IsNaN(estimate.Value));
+            Assert.True(double.IsNaN(estimate.Lower) && double.IsNaN(estimate.Upper));
+        }
+
+        // Two decisions measure a spread again.
+        var two = OffPolicyEstimator.Estimate([new LoggedRound(0.5, 1, 1, 0.7, 0.7), new LoggedRound(0.5, 0, 1, 0.2, 0.2)]);
+        Assert.True(two.InversePropensity.Lower < two.InversePropensity.Value);
+    }
+
+    [Fact]
     public void Bad_input_is_refused_naming_the_parameter()
     {
         Assert.Equal("rounds", Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Estimate([])).ParamName);

@@ -11,7 +11,9 @@ namespace Personalize.Sdk.Extensibility;
 /// </summary>
 /// <remarks>
 /// Called on the decision and tracking paths: return quickly and do not throw (a throwing sink
-/// is logged and counted, never surfaced). QA overrides and kill-switch fallbacks are never sent.
+/// is logged and counted, never surfaced). QA overrides and kill-switch fallbacks are never sent,
+/// nor a holdout's treatment exposure of a unit another holdout put in control (it was served the
+/// default, not the treatment).
 /// </remarks>
 public interface IExposureSink
 {

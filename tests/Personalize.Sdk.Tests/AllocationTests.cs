@@ -240,11 +240,14 @@ public sealed class AllocationTests
         Assert.Equal(DecisionVariant.Personalized, first.Personalizer.Rank(request).Variant);
         Assert.Equal(DecisionVariant.Personalized, second.Personalizer.Rank(request).Variant);
 
-        var bytes = Measure(() =>
+        // The fewest bytes of three runs of 1,000 pairs: an allocation per decision shows in every
+        // run. Once in about fifteen full test runs, the first right after a build, one run saw a
+        // one-off allocation on this thread that no later run repeated (not traced to the SDK).
+        var bytes = Enumerable.Range(0, 3).Select(attempt => Measure(() =>
         {
             first.Personalizer.Rank(request, buffer, out _);
             second.Personalizer.Rank(request, buffer, out _);
-        });
+        })).Min();
 
         Assert.Equal(0, bytes);
         Assert.True(((Personalizer)second.Personalizer).Learner.For(0)!.Decisions > Calls);

@@ -29,6 +29,23 @@ internal sealed class GrowthBookV1BucketHasher : IBucketHasher
     public int GetBucket(ReadOnlySpan<char> salt, ReadOnlySpan<char> unitKey)
     {
         uint h = Fnv1a32.Hash(unitKey, salt);
-        return (int)(h % 1000) * (BucketHashers.BucketCount / 1000);
+        return (int)(h % Outcomes) * Step;
     }
+
+    /// <summary>
+    /// The share of units whose bucket falls in [<paramref name="start"/>, <paramref name="start"/> +
+    /// <paramref name="width"/>): the multiples of <see cref="Step"/> in it over <see cref="Outcomes"/>
+    /// (5 buckets from 0 hold one outcome: 0.1%, not 0.05%).
+    /// </summary>
+    /// <param name="start">The range's first bucket.</param>
+    /// <param name="width">How many buckets it spans.</param>
+    internal static double ShareOf(int start, int width)
+    {
+        static int OutcomesBelow(int bucket) => (bucket + Step - 1) / Step;
+        return (OutcomesBelow(start + width) - OutcomesBelow(start)) / (double)Outcomes;
+    }
+
+    private const int Outcomes = 1000;
+
+    private const int Step = BucketHashers.BucketCount / Outcomes;
 }

@@ -22,20 +22,15 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
 
     /// <summary>
     /// The share of units the holdout's range puts in control: its width over 10,000, but for
-    /// <c>growthbook-v1</c>, which gives only multiples of 10, the multiples of 10 in it over 1,000
-    /// (5 basis points from 0 hold one such bucket: 0.1%, not 0.05%).
+    /// <c>growthbook-v1</c>, which gives only multiples of 10, what its outcomes in the range hold.
     /// </summary>
     /// <param name="index">The holdout's position.</param>
     public double ExpectedControlShare(int index)
     {
         var holdout = _holdouts[index];
-        if (!ReferenceEquals(holdout.Hasher, GrowthBookV1BucketHasher.Instance))
-        {
-            return holdout.BasisPoints / (double)BucketHashers.BucketCount;
-        }
-
-        static int MultiplesOfTenBelow(int bucket) => (bucket + 9) / 10;
-        return (MultiplesOfTenBelow(holdout.BucketStart + holdout.BasisPoints) - MultiplesOfTenBelow(holdout.BucketStart)) / (BucketHashers.BucketCount / 10.0);
+        return ReferenceEquals(holdout.Hasher, GrowthBookV1BucketHasher.Instance)
+            ? GrowthBookV1BucketHasher.ShareOf(holdout.BucketStart, holdout.BasisPoints)
+            : holdout.BasisPoints / (double)BucketHashers.BucketCount;
     }
 
     public HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey)

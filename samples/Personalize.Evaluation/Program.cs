@@ -52,8 +52,9 @@ internal static class Program
             Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
             return 0;
         }
-        catch (Exception exception) when (exception is IOException or FormatException or UnauthorizedAccessException)
+        catch (Exception exception)
         {
+            // Whatever stopped the run (a missing file, a log too small for the protocol), one line and 1.
             Console.Error.WriteLine($"error: {exception.Message}");
             return 1;
         }

@@ -47,7 +47,7 @@ internal static class BaselineTuner
         var random = new List<RandomSpread>();
         for (var window = 1; window <= Windows; window++)
         {
-            var split = EvaluationProtocol.ValidationSplit(full.Train, window);
+            var split = EvaluationProtocol.ValidationSplit(options.ValidationRows(full), window);
             var data = new PreparedData(dataset, split, options.Seed);
             var label = $"{dataset.Name} (validation window {window})";
             var to = split.Test.Count > 0 ? split.Test[^1].Timestamp : split.SplitTime;

@@ -69,6 +69,10 @@ internal sealed record CommandLine(
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
           --validation K     evaluate on validation window K of the training period instead of the
                              test split (1: its last 10%; 2: the 10% before that; ...)
+          --strict-validation
+                             with --validation, --tune or --tune-baselines: cut the validation windows
+                             from the training period filtered alone (the 5-interaction filters count
+                             no test-period row), not from the protocol's training rows
           --ratings-as-views replay movietweetings ratings as View events instead of Rating events
           --no-ablation      skip the SDK rows with one signal alone and with every option at its default
           --no-prequential   skip the prequential walk
@@ -189,6 +193,9 @@ internal sealed record CommandLine(
                 case "--validation":
                     run = run with { Validation = Number(1) };
                     break;
+                case "--strict-validation":
+                    run = run with { StrictValidation = true };
+                    break;
                 case "--ratings-as-views":
                     ratingsAsViews = true;
                     break;
@@ -264,6 +271,16 @@ internal sealed record CommandLine(
         if (learn && learnTest is not null)
         {
             throw new FormatException("--learn-weights (validation) and --learn-weights-test (the test period) are separate runs.");
+        }
+
+        if (run.StrictValidation && (learn || learnTest is not null || (run.Validation == 0 && !tune && !tuneBaselines)))
+        {
+            throw new FormatException("--strict-validation goes with --validation K, --tune or --tune-baselines.");
+        }
+
+        if ((learn || learnTest is not null) && (json || jsonPath is not null))
+        {
+            throw new FormatException("--learn-weights and --learn-weights-test write markdown only: drop --json and --json-out.");
         }
 
         return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath)

@@ -30,4 +30,8 @@ internal sealed record DatasetReport(
     IReadOnlyList<PairedComparison>? Comparisons = null,
     BaselineSettings? Baselines = null,
     RandomSpread? Random = null,
-    IReadOnlyList<PerUserRow>? PerUser = null);
+    IReadOnlyList<PerUserRow>? PerUser = null)
+{
+    /// <summary>Whether the validation window was cut from the training period filtered alone (<c>--strict-validation</c>).</summary>
+    public bool StrictValidation { get; init; }
+}

@@ -18,21 +18,30 @@ internal static class EvaluationProtocol
         var items = FilterItems(deduplicated, ProtocolSettings.MinInteractions);
         var users = FilterUsers(items, ProtocolSettings.MinInteractions);
         var split = Split(users, ProtocolSettings.SplitQuantile);
+
+        // The same filters over the training period alone keep a subset of the training rows: the
+        // whole log's counts are at least the training period's.
+        IReadOnlyList<Interaction> beforeSplit = [.. deduplicated.Where(i => i.Timestamp <= split.SplitTime)];
+        var trainingAlone = FilterUsers(FilterItems(beforeSplit, ProtocolSettings.MinInteractions), ProtocolSettings.MinInteractions);
         return split with
         {
+            TrainingPeriodAlone = trainingAlone,
             Statistics = split.Statistics with
             {
                 Loaded = interactions.Count,
                 Deduplicated = deduplicated.Count,
                 ItemFiltered = items.Count,
                 UserFiltered = users.Count,
+                TrainRowsKeptThroughTestPeriod = split.Train.Count - trainingAlone.Count,
             },
         };
     }
 
     /// <summary>
     /// A validation split for tuning: the training rows split again the same way (the last 10% by
-    /// time), with no new de-duplication or filtering. The test period is never read. Window 1 is
+    /// time), with no new de-duplication or filtering. No test-period row is fitted on or scored;
+    /// the test period counts only in the protocol's 5-interaction filters, which chose the training
+    /// rows (<see cref="ProtocolStatistics.TrainRowsKeptThroughTestPeriod"/>). Window 1 is
     /// that split; window k is window k-1's fit rows split again, so windows step back in time and
     /// never overlap.
     /// </summary>

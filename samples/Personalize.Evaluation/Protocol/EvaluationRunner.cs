@@ -56,9 +56,17 @@ internal static class EvaluationRunner
         var split = EvaluationProtocol.Prepare(dataset.Interactions);
         if (options.Validation > 0)
         {
-            split = EvaluationProtocol.ValidationSplit(split.Train, options.Validation) is var validation
-                ? validation with { Statistics = validation.Statistics with { Loaded = split.Statistics.Loaded, Deduplicated = split.Statistics.Deduplicated, ItemFiltered = split.Statistics.ItemFiltered, UserFiltered = split.Statistics.UserFiltered } }
+            split = EvaluationProtocol.ValidationSplit(options.ValidationRows(split), options.Validation) is var validation
+                ? validation with { Statistics = validation.Statistics with { Loaded = split.Statistics.Loaded, Deduplicated = split.Statistics.Deduplicated, ItemFiltered = split.Statistics.ItemFiltered, UserFiltered = split.Statistics.UserFiltered, TrainRowsKeptThroughTestPeriod = split.Statistics.TrainRowsKeptThroughTestPeriod } }
                 : split;
+        }
+
+        if (split.Statistics.TestUsers == 0)
+        {
+            // Every metric would be an average over nobody: a run that read nothing is a failed run.
+            throw new InvalidDataException(options.Validation > 0
+                ? $"{dataset.Name}: validation window {options.Validation} has no test user (a user and an item seen before it); choose a smaller window."
+                : $"{dataset.Name}: the test split has no test user (a user and an item seen in training); the log is too small for the protocol.");
         }
 
         var data = new PreparedData(dataset, split, options.Seed);
@@ -76,7 +84,10 @@ internal static class EvaluationRunner
             PairedComparison.Compute(results, (options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : new[] { SdkConfiguration.Default.Name }).Concat(experimental)),
             baselines,
             RandomSpread.Compute(results),
-            PerUserRow.Compute(data, results));
+            PerUserRow.Compute(data, results))
+        {
+            StrictValidation = options.Validation > 0 && options.StrictValidation,
+        };
     }
 
     /// <summary>Fits and evaluates one recommender, timing both.</summary>

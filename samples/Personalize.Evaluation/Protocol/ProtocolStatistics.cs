@@ -21,4 +21,13 @@ internal sealed record ProtocolStatistics(
     int TestRows,
     int TrainUsers,
     int TrainItems,
-    int TestUsers);
+    int TestUsers)
+{
+    /// <summary>
+    /// Training rows kept only because their user or item has interactions after the split: the
+    /// 5-interaction filters count the whole log, as the protocol prescribes, so these rows would be
+    /// dropped by the same filters run over the training period alone. Validation windows are cut
+    /// from the training rows, these included.
+    /// </summary>
+    public int TrainRowsKeptThroughTestPeriod { get; init; }
+}

@@ -1,3 +1,4 @@
+using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Recommenders;
 
 namespace Personalize.Evaluation.Protocol;
@@ -23,6 +24,20 @@ internal sealed record RunOptions(
 {
     /// <summary>The default number of random rows.</summary>
     public const int DefaultRandomSeeds = 5;
+
+    /// <summary>
+    /// Whether validation windows are cut from the training period filtered alone
+    /// (<see cref="TemporalSplit.TrainingPeriodAlone"/>) instead of the protocol's training rows,
+    /// whose 5-interaction filters also counted the test period (<c>--strict-validation</c>).
+    /// </summary>
+    public bool StrictValidation { get; init; }
+
+    /// <summary>The rows validation windows are cut from: the training rows, or with <see cref="StrictValidation"/> the training period filtered alone.</summary>
+    public IReadOnlyList<Interaction> ValidationRows(TemporalSplit full)
+    {
+        ArgumentNullException.ThrowIfNull(full);
+        return StrictValidation ? full.TrainingPeriodAlone : full.Train;
+    }
 
     /// <summary>The baselines' hyperparameters on <paramref name="dataset"/>: its tuned ones, with <see cref="Neighbours"/> when given.</summary>
     public BaselineSettings BaselinesFor(string dataset) =>

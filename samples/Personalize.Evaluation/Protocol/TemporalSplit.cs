@@ -11,4 +11,13 @@ internal sealed record TemporalSplit(
     IReadOnlyList<Interaction> Train,
     IReadOnlyList<Interaction> Test,
     DateTimeOffset SplitTime,
-    ProtocolStatistics Statistics);
+    ProtocolStatistics Statistics)
+{
+    /// <summary>
+    /// The rows at or before <see cref="SplitTime"/> that the same de-duplication and 5-interaction
+    /// filters keep when they count the training period alone (a subset of <see cref="Train"/>):
+    /// validation windows cut from these owe nothing to the test period. Empty unless set by
+    /// <see cref="EvaluationProtocol.Prepare"/>.
+    /// </summary>
+    public IReadOnlyList<Interaction> TrainingPeriodAlone { get; init; } = [];
+}

@@ -57,8 +57,9 @@ internal static class WeightTuner
     public static IReadOnlyList<double> MinConfidenceGrid { get; } = [0, 0.02, 0.05, 0.1, 0.2];
 
     /// <summary>
-    /// The personalized weights searched: every built-in signal that gets an input from these logs
-    /// (stated preferences and request context get none; see <see cref="SdkSignals.WithoutInput"/>).
+    /// The personalized weights searched: the built-in signals that get an input from these logs
+    /// (stated preferences and request context get none; see <see cref="SdkSignals.WithoutInput"/>),
+    /// except <c>similar-items</c>, which joined after the search: score it with <c>--sdk-weights</c>.
     /// </summary>
     public static IReadOnlyList<string> WeightedSignals { get; } =
         [BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.CategoryAffinity, BuiltInSignals.AttributeAffinity, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
@@ -87,7 +88,7 @@ internal static class WeightTuner
             var full = EvaluationProtocol.Prepare(dataset.Interactions);
             for (var window = 1; window <= Windows; window++)
             {
-                var validation = EvaluationProtocol.ValidationSplit(full.Train, window);
+                var validation = EvaluationProtocol.ValidationSplit(options.ValidationRows(full), window);
                 var data = new PreparedData(dataset, validation, options.Seed);
                 var label = $"{dataset.Name} (validation window {window})";
                 var to = validation.Test.Count > 0 ? validation.Test[^1].Timestamp : validation.SplitTime;

@@ -43,6 +43,17 @@ internal static class MarkdownReport
         RawLine(text, Invariant($"Protocol: {s.Loaded:N0} positive interactions; {s.Deduplicated:N0} after de-duplication; {s.ItemFiltered:N0} after items with < 5 were dropped; {s.UserFiltered:N0} after users with < 5 were dropped. ") +
             Invariant($"Split at {report.SplitTime:yyyy-MM-dd HH:mm:ss} (0.9 quantile): train {s.TrainRows:N0} rows, {s.TrainUsers:N0} users, {s.TrainItems:N0} items (the ranked catalogue); ") +
             Invariant($"test {s.TestRows:N0} of {s.TestRowsBeforeFilter:N0} rows after the split (user and item seen in training), {s.TestUsers:N0} test users. Run time {report.ElapsedSeconds:F1} s."));
+        if (report.StrictValidation)
+        {
+            Line(text);
+            RawLine(text, Invariant($"Strict validation: this window is cut from the training period filtered alone, without the {s.TrainRowsKeptThroughTestPeriod:N0} training rows that the protocol's 5-interaction filters keep only through interactions after the test split."));
+        }
+        else if (s.TrainRowsKeptThroughTestPeriod > 0)
+        {
+            Line(text);
+            RawLine(text, Invariant($"The 5-interaction filters count the whole log, as the protocol prescribes: {s.TrainRowsKeptThroughTestPeriod:N0} training rows of the full split are kept only because their user or item has interactions after the test split, and {(report.Validation > 0 ? "this validation window is" : "validation windows are")} cut from them too (`--strict-validation` leaves them out). No test-period row is fitted on or scored."));
+        }
+
         if (report.Baselines is { } baselines)
         {
             Line(text);

@@ -58,6 +58,10 @@ public sealed class CommandLineTests
     [InlineData("--random-seeds", "0")]
     [InlineData("--data")]
     [InlineData("--frobnicate")]
+    [InlineData("--strict-validation")]
+    [InlineData("--learn-weights", "--strict-validation")]
+    [InlineData("--learn-weights", "--json")]
+    [InlineData("--learn-weights", "--json-out", "learned.json")]
     public void Rejects_a_bad_command_line(params string[] args)
     {
         Assert.Throws<FormatException>(() => CommandLine.Parse(args));

@@ -1,3 +1,4 @@
+using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Protocol;
 using static Personalize.Evaluation.Tests.SyntheticLog;
@@ -53,6 +54,40 @@ public sealed class EvaluationProtocolTests
         Assert.Equal(4, users.Count(r => r.ItemKey == "x"));
         Assert.Equal(4, users.Count(r => r.ItemKey == "y1"));
         Assert.Equal(4 * 5, users.Count);
+    }
+
+    [Fact]
+    public void Counts_the_training_rows_kept_only_through_interactions_after_the_split()
+    {
+        // Ten "core" users take items a..e early, 50 rows, all in training, whatever the test period
+        // holds. "late" takes a, b, c before the split and d, e after it: 5 in the whole log, so the
+        // protocol keeps its 3 training rows, which the training period alone (3 rows) would drop.
+        var log = new List<Interaction>();
+        var t = 0;
+        for (var u = 0; u < 10; u++)
+        {
+            foreach (var item in new[] { "a", "b", "c", "d", "e" })
+            {
+                log.Add(Row($"core{u}", item, t++));
+            }
+        }
+
+        log.AddRange([Row("late", "a", t++), Row("late", "b", t++), Row("late", "c", t++)]);
+        for (var u = 0; u < 10; u++)
+        {
+            log.Add(Row($"core{u}", "f", t++));
+        }
+
+        log.AddRange([Row("late", "d", t++), Row("late", "e", t++)]);
+
+        var split = EvaluationProtocol.Prepare(log);
+
+        Assert.Equal(3, split.Train.Count(r => r.UserKey == "late"));
+        Assert.Equal(3, split.Statistics.TrainRowsKeptThroughTestPeriod);
+        Assert.Equal(split.Train.Where(r => r.UserKey != "late"), split.TrainingPeriodAlone);
+        Assert.Same(split.Train, new RunOptions().ValidationRows(split));
+        Assert.Same(split.TrainingPeriodAlone, new RunOptions { StrictValidation = true }.ValidationRows(split));
+        Assert.True(CommandLine.Parse(["--validation", "2", "--strict-validation"]).Run.StrictValidation);
     }
 
     [Fact]

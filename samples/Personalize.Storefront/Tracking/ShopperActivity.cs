@@ -47,6 +47,19 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
             ? PersonalizationEvent.ConsentGiven(shopper.UserKey, ConsentFlags.Personalization)
             : PersonalizationEvent.ConsentWithdrawn(shopper.UserKey));
 
+    /// <summary>
+    /// Tells the SDK again that a returning browser said no, when the SDK does not hold that (its
+    /// in-memory state was lost in a restart): the cookie is what the person said, and ranking under
+    /// the default consent would store their decisions.
+    /// </summary>
+    public void Returned(Shopper shopper)
+    {
+        if (!shopper.PersonalizationOn && (personalizer.GetConsent(shopper.UserKey) & ConsentFlags.Personalization) != 0)
+        {
+            ConsentChanged(shopper);
+        }
+    }
+
     /// <summary>Stitches the guest to their account, and tells the account this browser's consent.</summary>
     public IdentifyResult SignedIn(Shopper guest, string account)
     {

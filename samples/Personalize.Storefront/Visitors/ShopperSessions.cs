@@ -19,7 +19,13 @@ internal sealed class ShopperSessions(ShopperActivity activity)
             cookies[ShopperCookies.Consent] != ShopperCookies.ConsentWithdrawn,
             cookies[ShopperCookies.Debug] == "on",
             PreviewArms.Parse(cookies[ShopperCookies.Arm]));
-        return shopper.VisitorId.Length == 0 ? StartGuest(context, shopper with { IsFirstRequest = true }) : shopper;
+        if (shopper.VisitorId.Length == 0)
+        {
+            return StartGuest(context, shopper with { IsFirstRequest = true });
+        }
+
+        activity.Returned(shopper);
+        return shopper;
     }
 
     /// <summary>Signs the shopper out and makes them a new guest: nothing they did follows them.</summary>

@@ -1,3 +1,4 @@
+using Personalize.Sdk;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -29,6 +30,19 @@ public sealed class PrivacyTests(StorefrontFactory store)
 
         Assert.Contains("Popular in Garden", shelf.Document.QuerySelectorAll("h2.section-title").Select(heading => heading.TextContent));
         Assert.DoesNotContain("Picked for you in Garden", shelf.Document.QuerySelectorAll("h2.section-title").Select(heading => heading.TextContent));
+    }
+
+    [Fact]
+    public async Task A_returning_browser_that_said_no_is_restated_to_an_sdk_that_lost_it()
+    {
+        // The SDK never heard of this visitor (as after an in-memory restart); the browser's cookie says no.
+        using var visitor = store.NewVisitor();
+        visitor.SetCookie("sf-consent", "none");
+
+        var home = await visitor.GetAsync("/");
+
+        Assert.Equal(("ColdStart", "NoConsent"), (home.Decision!.Variant, home.Decision.Reason));
+        Assert.Equal(ConsentFlags.None, store.PersonalData(visitor.Id).StatedConsent);
     }
 
     [Fact]

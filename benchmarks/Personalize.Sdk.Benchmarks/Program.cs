@@ -24,6 +24,12 @@ if (args is ["snapshot", .. var people])
     return await SnapshotProbe.RunAsync(people.Length > 0 ? int.Parse(people[0], System.Globalization.CultureInfo.InvariantCulture) : 100_000);
 }
 
+// `snapshot-transfer` checks that large snapshots publish and read back within the default OperationTimeout (default 64, 256 and 512 MiB).
+if (args is ["snapshot-transfer", .. var mebibytes])
+{
+    return await SnapshotTransferProbe.RunAsync(mebibytes.Length > 0 ? [.. mebibytes.Select(m => int.Parse(m, System.Globalization.CultureInfo.InvariantCulture))] : [64, 256, 512]);
+}
+
 // `memory` measures what many people cost in process memory (default 1,000,000 people x 10 views).
 if (args is ["memory", .. var sizes])
 {

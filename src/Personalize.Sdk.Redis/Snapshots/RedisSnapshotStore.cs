@@ -71,17 +71,11 @@ internal sealed class RedisSnapshotStore(RedisKeys keys)
         return trimmed.IsNull ? StreamId.Start : StreamId.Parse(trimmed.ToString());
     }
 
-    /// <summary>Reads a snapshot's state, its chunks in one pipelined round trip.</summary>
+    /// <summary>Reads a snapshot's state, its chunks pipelined a window at a time (<see cref="ChunkWindow"/>).</summary>
     /// <exception cref="InvalidDataException">A chunk is missing (the snapshot was replaced and retired meanwhile) or the length is wrong.</exception>
     public async Task<ReadOnlySequence<byte>> ReadStateAsync(IDatabaseAsync database, SnapshotManifest manifest)
     {
-        var reads = new Task<RedisValue>[manifest.Chunks];
-        for (var i = 0; i < reads.Length; i++)
-        {
-            reads[i] = database.StringGetAsync(keys.SnapshotChunk(manifest.Generation, i));
-        }
-
-        var values = await Task.WhenAll(reads).ConfigureAwait(false);
+        var values = await ChunkWindow.RunAsync(manifest.Chunks, i => database.StringGetAsync(keys.SnapshotChunk(manifest.Generation, i))).ConfigureAwait(false);
         var chunks = new ReadOnlyMemory<byte>[values.Length];
         for (var i = 0; i < values.Length; i++)
         {
@@ -102,16 +96,11 @@ internal sealed class RedisSnapshotStore(RedisKeys keys)
     /// <summary>
     /// Stores <paramref name="chunks"/> and makes <paramref name="manifest"/> the newest snapshot;
     /// false, with the chunks removed again, when a snapshot at a later position was published meanwhile.
+    /// The chunks are written a window at a time (<see cref="ChunkWindow"/>).
     /// </summary>
     public async Task<bool> PublishAsync(IDatabaseAsync database, SnapshotManifest manifest, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
     {
-        var writes = new Task[chunks.Count];
-        for (var i = 0; i < writes.Length; i++)
-        {
-            writes[i] = database.StringSetAsync(keys.SnapshotChunk(manifest.Generation, i), chunks[i]);
-        }
-
-        await Task.WhenAll(writes).ConfigureAwait(false);
+        await ChunkWindow.RunAsync(chunks.Count, i => database.StringSetAsync(keys.SnapshotChunk(manifest.Generation, i), chunks[i])).ConfigureAwait(false);
         var published = (int)await database.ScriptEvaluateAsync(Publish, new
         {
             manifest = keys.SnapshotManifest,

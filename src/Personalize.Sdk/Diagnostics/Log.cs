@@ -2,7 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace Personalize.Sdk.Diagnostics;
 
-/// <summary>Source-generated log messages. None of them carries a user key.</summary>
+/// <summary>
+/// Source-generated log messages. None of them carries a user key: a fault of a plug-in that is
+/// handed a person's key (an exposure or outcome sink) is logged by the exception's type only,
+/// since its message may repeat the key (a database's duplicate-key error does).
+/// </summary>
 internal static partial class Log
 {
     [LoggerMessage(1, LogLevel.Warning, "A tracked {Kind} event was not applied: {Reason}.")]
@@ -26,8 +30,8 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Guardrail '{Guardrail}' failed; this decision falls back to the default ranking of what the other guardrails allowed.")]
     public static partial void GuardrailFaulted(ILogger logger, string guardrail, Exception exception);
 
-    [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed; the decision was served and measured in memory regardless.")]
-    public static partial void SinkFaulted(ILogger logger, string sink, Exception exception);
+    [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed with {Failure}; the decision was served and measured in memory regardless. The exception's message and stack are not logged: a sink is handed the person's key, which its errors may repeat.")]
+    public static partial void SinkFaulted(ILogger logger, string sink, string failure);
 
     [LoggerMessage(10, LogLevel.Warning, "A request named the placement '{Placement}', which is not configured; the default placement served it.")]
     public static partial void UnknownPlacement(ILogger logger, string placement);

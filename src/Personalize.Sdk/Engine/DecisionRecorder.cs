@@ -84,7 +84,7 @@ internal sealed class DecisionRecorder(
                     metrics.SinkFaulted();
                     if (_sinkLog.ShouldLog(info.Timestamp.UtcTicks))
                     {
-                        Log.SinkFaulted(logger, sink.GetType().Name, exception);
+                        Log.SinkFaulted(logger, sink.GetType().Name, exception.GetType().Name);
                     }
                 }
             }

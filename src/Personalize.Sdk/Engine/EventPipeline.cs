@@ -245,7 +245,7 @@ internal sealed class EventPipeline(
                     metrics.SinkFaulted();
                     if (_sinkLog.ShouldLog(timestamp.UtcTicks))
                     {
-                        Log.SinkFaulted(logger, sink.GetType().Name, exception);
+                        Log.SinkFaulted(logger, sink.GetType().Name, exception.GetType().Name);
                     }
                 }
             }

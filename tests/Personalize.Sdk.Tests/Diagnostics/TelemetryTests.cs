@@ -2,6 +2,8 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -114,5 +116,39 @@ public sealed class TelemetryTests
         Assert.Equal("cold_start", span.GetTagItem("personalize.variant"));
         Assert.Equal("home", span.GetTagItem("personalize.holdout"));
         Assert.DoesNotContain(span.Tags, tag => tag.Value?.Contains("secret-user-key", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void A_failing_exposure_or_outcome_sink_is_logged_by_its_exception_type_without_the_key_its_error_names()
+    {
+        var logs = new FakeLogCollector();
+        using var sdk = new TestSdk(build: builder =>
+        {
+            builder.AddHoldout("site", 5_000);
+            builder.Services.AddSingleton<IExposureSink>(new KeyEchoingSink());
+            builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        });
+        sdk.View("ada@example.com", "books-1");
+        sdk.Rank("ada@example.com", 3);
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("ada@example.com", "books-1", revenue: 10m));
+
+        var faults = logs.GetSnapshot().Where(record => record.Message.StartsWith("Exposure sink", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(2, faults.Length);
+        Assert.All(faults, record =>
+        {
+            Assert.Contains(nameof(InvalidOperationException), record.Message, StringComparison.Ordinal);
+            Assert.Null(record.Exception);
+        });
+        Assert.All(logs.GetSnapshot(), record => Assert.DoesNotContain("ada@example.com", record.Message + record.Exception, StringComparison.Ordinal));
+    }
+
+    /// <summary>A sink whose store rejects the row, as a database would, naming the key in its error.</summary>
+    private sealed class KeyEchoingSink : IExposureSink
+    {
+        public void RecordExposure(in Exposure exposure) =>
+            throw new InvalidOperationException($"Violation of PRIMARY KEY constraint: duplicate key ({exposure.UnitKey}, {exposure.Holdout}).");
+
+        public void RecordOutcome(in Outcome outcome) =>
+            throw new InvalidOperationException($"Violation of PRIMARY KEY constraint: duplicate key ({outcome.UnitKey}, {outcome.Holdout}).");
     }
 }

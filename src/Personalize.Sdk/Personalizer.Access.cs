@@ -21,7 +21,9 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         var key = _identity.Resolve(userKey);
-        return _profiles.Peek(key)?.ReadConsent() ?? _consents.For(key);
+
+        // An idle profile is evicted first, as a decision would: its narrower consent is then the one kept apart.
+        return _profiles.PeekEvictingIdle(key)?.ReadConsent() ?? _consents.For(key);
     }
 
     public PersonalData GetPersonalData(string userKey)
@@ -31,9 +33,11 @@ internal sealed partial class Personalizer
         var snapshot = _catalog.Current;
         lock (_identityGate)
         {
+            // An idle profile is evicted first, as a decision would, so the report is what is held
+            // from then on (its links gone, a narrower consent kept apart), not an expired profile.
             var canonical = _identity.Resolve(userKey);
+            var live = _profiles.PeekEvictingIdle(canonical);
             var keys = _identity.KeysOf(canonical);
-            var live = _profiles.Peek(canonical);
             ProfileData? copy = null;
             if (live is not null)
             {
@@ -55,6 +59,13 @@ internal sealed partial class Personalizer
                 StatedConsent = copy?.Consent ?? _consents.Stated(canonical),
                 Consent = copy?.Consent ?? _consents.For(canonical),
                 Profile = copy is null ? null : PersonalDataReader.Summarize(copy, snapshot, now, _affinityHalfLifeTicks),
+                WaitingDecisions = [.. Learner.WaitingDecisions(units).Select(waiting => new PersonalDecision
+                {
+                    Id = waiting.Id,
+                    Placement = waiting.Placement,
+                    MadeAt = new DateTimeOffset(waiting.Ticks, TimeSpan.Zero),
+                    Shown = waiting.Shown,
+                })],
                 Holdouts = [.. units.Order(StringComparer.Ordinal).SelectMany(unit => _ledger.Find(unit).Select(entry => new HoldoutMembership
                 {
                     Holdout = entry.Holdout,

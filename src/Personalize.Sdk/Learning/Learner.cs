@@ -135,8 +135,18 @@ internal sealed class Learner : ILearningReporter, IDisposable
         }
     }
 
-    /// <summary>Drops an erased person's waiting decisions: they are never learned from nor logged.</summary>
-    public void Forget(string unitKey) => _pending?.Forget(unitKey);
+    /// <summary>Drops an erased person's waiting decisions: they are never learned from nor logged. True when there were any.</summary>
+    public bool Forget(string unitKey) => _pending is not null && _pending.Forget(unitKey) > 0;
+
+    /// <summary>Drops the waiting decisions held under any of a person's <paramref name="unitKeys"/>, in one pass. True when there were any.</summary>
+    public bool Forget(IEnumerable<string> unitKeys) => _pending is not null && _pending.Forget(unitKeys.ToHashSet(StringComparer.Ordinal)) > 0;
+
+    /// <summary>
+    /// The decisions waiting for rewards under any of a person's <paramref name="unitKeys"/>, oldest
+    /// first, for an access request: id, placement, when made, the keys of the items shown.
+    /// </summary>
+    public IReadOnlyList<(Guid Id, string Placement, long Ticks, string?[] Shown)> WaitingDecisions(IEnumerable<string> unitKeys) =>
+        _pending is null ? [] : [.. _pending.Find(unitKeys.ToHashSet(StringComparer.Ordinal)).Select(found => (found.Id, _byPlan[found.Placement]?.Name ?? string.Empty, found.Ticks, found.Shown))];
 
     /// <summary>
     /// Settles the decisions whose wait is over, learns from them, writes them to the sinks, solves

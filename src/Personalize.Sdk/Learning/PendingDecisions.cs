@@ -208,6 +208,55 @@ internal sealed class PendingDecisions
         return dropped;
     }
 
+    /// <summary>Drops every waiting decision held under any of <paramref name="unitKeys"/> (a person's keys), in one pass.</summary>
+    public int Forget(IReadOnlySet<string> unitKeys)
+    {
+        var dropped = 0;
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0 && _unit[entry] is { } unit && unitKeys.Contains(unit))
+                {
+                    // Kept in its bucket's chain, so the walk reaches other people's older decisions; never settled.
+                    _unit[entry] = null;
+                    _snapshot[entry] = null;
+                    dropped++;
+                }
+            }
+        }
+
+        return dropped;
+    }
+
+    /// <summary>
+    /// What the decisions waiting under any of <paramref name="unitKeys"/> hold about the person, for
+    /// an access request: id, placement index, when made and the keys of the items shown. Scans the ring.
+    /// </summary>
+    public List<(Guid Id, int Placement, long Ticks, string?[] Shown)> Find(IReadOnlySet<string> unitKeys)
+    {
+        var found = new List<(Guid Id, int Placement, long Ticks, string?[] Shown)>();
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0 && _unit[entry] is { } unit && unitKeys.Contains(unit))
+                {
+                    var shown = new string?[_slotCount[entry]];
+                    for (var slot = 0; slot < shown.Length; slot++)
+                    {
+                        shown[slot] = _snapshot[entry]!.GetItem(_items[(entry * _pool) + _chosen[(entry * _pool) + slot]])?.Key;
+                    }
+
+                    found.Add((_id[entry], _placement[entry], _ticks[entry], shown));
+                }
+            }
+        }
+
+        found.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : DecisionIds.CounterOf(a.Id).CompareTo(DecisionIds.CounterOf(b.Id)));
+        return found;
+    }
+
     /// <summary>Takes out every decision made at or before <paramref name="dueTicks"/>, oldest first (in the order made), with its rewards (unrewarded slots get <paramref name="defaultReward"/>).</summary>
     public List<SettledDecision> TakeDue(long dueTicks, double defaultReward)
     {

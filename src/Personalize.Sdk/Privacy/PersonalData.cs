@@ -36,8 +36,18 @@ public sealed class PersonalData
     /// <summary>The holdouts the person was measured in: their unit, arm and outcome.</summary>
     public IReadOnlyList<HoldoutMembership> Holdouts { get; init; } = [];
 
-    /// <summary>Whether the SDK holds nothing about the person (what <see cref="IPersonalizer.Forget"/> leaves).</summary>
-    public bool IsEmpty => LinkedKeys.Count == 0 && Profile is null && Holdouts.Count == 0;
+    /// <summary>
+    /// The person's decisions a learning placement holds while it waits for rewards, oldest first:
+    /// made under any of their keys, each with what it showed. Empty when no placement learns.
+    /// </summary>
+    public IReadOnlyList<PersonalDecision> WaitingDecisions { get; init; } = [];
+
+    /// <summary>
+    /// Whether the SDK holds nothing about the person (what <see cref="IPersonalizer.Forget"/> leaves):
+    /// no linked key, profile, stated consent (one kept past the profile's eviction counts), holdout
+    /// membership or waiting decision.
+    /// </summary>
+    public bool IsEmpty => LinkedKeys.Count == 0 && Profile is null && StatedConsent is null && Holdouts.Count == 0 && WaitingDecisions.Count == 0;
 
     /// <summary>The data as indented JSON with camel-case names and enums as strings.</summary>
     /// <returns>The JSON text.</returns>

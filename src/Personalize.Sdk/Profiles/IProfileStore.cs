@@ -22,6 +22,13 @@ internal interface IProfileStore : IDisposable
     /// <summary>The profile stored under <paramref name="userKey"/>, or null, without counting as a use: for reads on behalf of the host, not the person.</summary>
     UserProfile? Peek(string userKey);
 
+    /// <summary>
+    /// As <see cref="Peek"/>, but a profile idle past its expiry is evicted first, as <see cref="Find(string)"/>
+    /// would evict it: for reports on behalf of the person (their consent, their data), which must
+    /// show what is held once the eviction has run (a narrower consent kept apart, the links gone).
+    /// </summary>
+    UserProfile? PeekEvictingIdle(string userKey);
+
     /// <summary>The profile stored under <paramref name="userKey"/>, created once if missing, even under races.</summary>
     UserProfile GetOrCreate(string userKey);
 

@@ -110,6 +110,23 @@ internal sealed class MemoryProfileStore : IProfileStore
     public UserProfile? Peek(string userKey) =>
         _profiles.TryGetValue(userKey, out var profile) && _timeProvider.GetUtcNow().UtcTicks - profile.LastAccessTicks <= _idleTicks ? profile : null;
 
+    public UserProfile? PeekEvictingIdle(string userKey)
+    {
+        if (!_profiles.TryGetValue(userKey, out var profile))
+        {
+            return null;
+        }
+
+        var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+        if (_timeProvider.GetUtcNow().UtcTicks - lastAccess <= _idleTicks)
+        {
+            return profile;
+        }
+
+        Evict(userKey, profile, lastAccess, ProfileEviction.Expired);
+        return null;
+    }
+
     public UserProfile GetOrCreate(string userKey)
     {
         UserProfile created;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;
@@ -82,5 +83,21 @@ public sealed class AccessRequestTests
         Assert.Equal("userKey", Assert.Throws<ArgumentException>(() => new PersonalizationRequest(key)).ParamName);
         Assert.Equal("userKey", Assert.Throws<ArgumentException>(() => PersonalizationEvent.View(key, "books-1")).ParamName);
         Assert.Equal("unitKey", Assert.Throws<ArgumentException>(() => ((IHoldoutAssigner)new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "h", BasisPoints = 10 }])).Assign("h", key)).ParamName);
+    }
+
+    [Fact]
+    public void The_access_report_lists_the_decisions_waiting_for_rewards_of_a_person_who_was_only_ranked()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink());
+        var decision = sdk.Rank("newbie", 3);            // cold start, default consent: learned from
+
+        var data = sdk.Personalizer.GetPersonalData("newbie");
+
+        Assert.False(data.IsEmpty);
+        var waiting = Assert.Single(data.WaitingDecisions);
+        Assert.Equal(decision.Id, waiting.Id);
+        Assert.Equal(decision.Timestamp, waiting.MadeAt);
+        Assert.Equal(decision.Items.Select(item => item.ItemKey), waiting.Shown);
+        Assert.Contains("waitingDecisions", data.ToJson(), StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,38 @@ public sealed class ConsentAfterEvictionTests
     }
 
     [Fact]
+    public void An_idle_profile_not_yet_evicted_reads_back_its_withdrawal()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("user", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1)); // no decision or event since: nothing evicted it
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
+        var data = sdk.Personalizer.GetPersonalData("user");
+        Assert.Equal((ConsentFlags?)ConsentFlags.None, data.StatedConsent);
+        Assert.Equal(ConsentFlags.None, data.Consent);
+        Assert.False(data.IsEmpty);
+    }
+
+    [Fact]
+    public void The_access_report_of_a_person_held_only_by_a_remembered_withdrawal_is_not_empty()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("user"); // finds the profile idle and evicts it
+        Assert.Equal(["remembered consents"], ((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+
+        var data = sdk.Personalizer.GetPersonalData("user");
+
+        Assert.Equal(ConsentFlags.None, data.StatedConsent);
+        Assert.False(data.IsEmpty);
+        sdk.Personalizer.Forget("user");
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty);
+    }
+
+    [Fact]
     public void A_profile_made_again_for_the_person_holds_their_withdrawal()
     {
         // A stitch makes a profile for its target whatever its consent: it must start withdrawn.

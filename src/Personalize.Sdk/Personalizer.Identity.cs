@@ -66,6 +66,7 @@ internal sealed partial class Personalizer
     {
         var chain = _identity.Remove(canonical);
         var found = chain.Count > 1;
+        var units = new HashSet<string>(chain, StringComparer.Ordinal) { userKey };
         foreach (var key in chain)
         {
             if (_profiles.Remove(key) is { } profile)
@@ -74,7 +75,7 @@ internal sealed partial class Personalizer
                 if (profile.ReadUnitKey() is { } unitKey)
                 {
                     _ledger.Forget(unitKey);
-                    Learner.Forget(unitKey);
+                    units.Add(unitKey);
                 }
 
                 profile.Erase();
@@ -82,9 +83,10 @@ internal sealed partial class Personalizer
             }
 
             found |= _ledger.Forget(key);
-            Learner.Forget(key);
         }
 
+        // One pass over the decisions waiting for rewards: a person who was only ranked is held there alone.
+        found |= Learner.Forget(units);
         keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
         _erasures?.Erased(keys, erasedTicks);
         foreach (var key in keys)
@@ -95,6 +97,36 @@ internal sealed partial class Personalizer
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// After the person behind <paramref name="userKey"/> withdrew personalization consent (it is in
+    /// their profile already): drops their decisions waiting for rewards under every key of theirs
+    /// (their profile's, its aliases, their holdout unit), and publishes the withdrawal so that a
+    /// decision in flight that read the consent before it changed drops what it logs for learning.
+    /// </summary>
+    internal void Withdrawn(string userKey, string? unitKey)
+    {
+        lock (_identityGate)
+        {
+            var canonical = _identity.Resolve(userKey);
+            var keys = new HashSet<string>(_identity.KeysOf(canonical), StringComparer.Ordinal) { userKey, canonical };
+            if (unitKey is not null)
+            {
+                keys.Add(unitKey);
+            }
+
+            keys.UnionWith(UnitKeysOf([.. keys]));
+            _erasureLog.Begin(keys, withdrawal: true);
+            try
+            {
+                Learner.Forget(keys);
+            }
+            finally
+            {
+                _erasureLog.End();
+            }
+        }
     }
 
     private IEnumerable<string> UnitKeysOf(IReadOnlyList<string> chain)

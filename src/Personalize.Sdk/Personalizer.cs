@@ -105,7 +105,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics,
             logger);
         _services = new ProfileServices(catalog, metrics);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, Withdrawn, metrics, logger);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>

@@ -163,11 +163,17 @@ internal sealed class DecisionPipeline(
                 });
 
                 // A Forget that ran meanwhile may have cleared the person before this recorded: undo it.
+                // A withdrawal of consent that ran meanwhile (this read the consent before it) leaves
+                // the holdout unit and its exposures, as for anyone without consent, but nothing to learn from.
                 // The fence pairs with the erasure's, so one of the two always sees the other.
                 Interlocked.MemoryBarrier();
-                if (erasures.ErasedSince(since, unitKey, request.UserKey))
+                if (erasures.LostSince(since, unitKey, request.UserKey) is var lost and not ErasureKind.None)
                 {
-                    ledger.Forget(unitKey);
+                    if (lost == ErasureKind.Erasure)
+                    {
+                        ledger.Forget(unitKey);
+                    }
+
                     learning.Learner.Forget(unitKey);
                 }
             }

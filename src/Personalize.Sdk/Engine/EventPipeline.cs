@@ -35,6 +35,7 @@ internal sealed class EventPipeline(
     IChangeJournal journal,
     IProfileRecall profileRecall,
     ErasureLog erasures,
+    Action<string, string?> withdrawn,
     PersonalizationMetrics metrics,
     ILogger logger)
 {
@@ -168,8 +169,9 @@ internal sealed class EventPipeline(
 
         if (personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent))
         {
-            // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards are some of it.
-            learner.Forget(profile.ReadUnitKey() ?? key);
+            // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards,
+            // under any key of theirs, are some of it, and so is what a decision in flight logs.
+            withdrawn(personalizationEvent.UserKey, profile.ReadUnitKey());
         }
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)

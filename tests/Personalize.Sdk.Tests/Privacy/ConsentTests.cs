@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;
@@ -110,5 +111,24 @@ public sealed class ConsentTests
 
         Assert.Equal(ConsentFlags.Personalization | ConsentFlags.SensitiveCategories, sdk.Personalizer.GetConsent("account"));
         Assert.Equal(0, sdk.Personalizer.GetPersonalData("account").Profile!.EventCount);
+    }
+
+    [Fact]
+    public void Withdrawing_consent_by_one_key_drops_the_waiting_learning_decisions_made_under_the_persons_other_keys()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(sink);
+        sdk.View("account", "books-1");                  // the account's unit: "account", first used now
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View("guest", "books-1");                    // the guest's unit: "guest", first used later
+        var asGuest = sdk.Rank("guest", 3);              // waits for rewards under "guest"
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("guest"));
+        Assert.Empty(sdk.Personalizer.GetPersonalData("guest").WaitingDecisions);
+        RewardTests.Settle(sdk);
+        Assert.DoesNotContain(asGuest.Id, sink.Records.Select(record => record.DecisionId));
     }
 }

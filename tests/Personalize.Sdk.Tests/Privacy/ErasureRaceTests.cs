@@ -73,6 +73,29 @@ public sealed class ErasureRaceTests
     }
 
     [Fact]
+    public void Consent_withdrawn_during_a_decision_leaves_no_waiting_learning_decision_but_keeps_the_holdout_exposure()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("ann", "books-1"); // in the treatment arm: her decisions are learned from
+
+        // The decision read her consent before the withdrawal; it records after the withdrawal returned.
+        signal.Race = () => sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("ann"));
+        var decision = sdk.Rank("ann", 3);
+        Assert.True(signal.Fired);
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("ann"));
+        var data = sdk.Personalizer.GetPersonalData("ann");
+        Assert.Empty(data.WaitingDecisions);
+        Assert.Single(data.Holdouts); // the holdout unit and its exposure stay, as for anyone without consent
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.DoesNotContain(decision.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
     public void Forget_while_an_event_is_applied_does_not_bring_the_person_back()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;
@@ -94,4 +95,16 @@ public sealed class ForgetTests
     private static long Exposed(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ExposedUnits : report.Treatment.ExposedUnits;
 
     private static long Converted(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ConvertedUnits : report.Treatment.ConvertedUnits;
+
+    [Fact]
+    public void Forget_reports_erasing_a_person_held_only_by_a_decision_waiting_for_rewards()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink());
+        var decision = sdk.Rank("newbie", 3);
+        Assert.True(sdk.Personalizer.Reward(decision.Id, 0.1)); // held under "newbie"
+
+        Assert.True(sdk.Personalizer.Forget("newbie"));         // "True when there was anything to erase"
+        Assert.False(sdk.Personalizer.Reward(decision.Id, 0.2));
+        Assert.False(sdk.Personalizer.Forget("newbie"));
+    }
 }

@@ -163,6 +163,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         {
             var now = _timeProvider.GetUtcNow();
             var due = _pending.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
+            var learnedFrom = 0;
             foreach (var decision in due)
             {
                 if (_byPlan[decision.Placement] is not { } learner)
@@ -170,17 +171,21 @@ internal sealed class Learner : ILearningReporter, IDisposable
                     continue;
                 }
 
-                learner.Learn(decision, _options.ExplorationRate);
-                if (_sinks.Length > 0 && decision.Policy != ServingPolicy.Control)
+                // A holdout's control decision is only tallied: not learned from, not logged, not counted as settled and learned.
+                if (learner.Learn(decision, _options.ExplorationRate))
                 {
-                    WriteToSinks(learner, decision);
+                    learnedFrom++;
+                    if (_sinks.Length > 0)
+                    {
+                        WriteToSinks(learner, decision);
+                    }
                 }
 
                 // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
                 decision.Snapshot = null;
             }
 
-            _metrics.LearningSettled(due.Count);
+            _metrics.LearningSettled(learnedFrom);
             var exchanges = _exchange is null ? null : new List<Task>(_learners.Length);
             foreach (var learner in _learners)
             {

@@ -17,8 +17,9 @@ public enum LearningMode
 
     /// <summary>
     /// The learned weights serve (with exploration) as soon as
-    /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled on this server, or
-    /// the model every server shares learned from as many shown items; the configured weights serve
+    /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled and learned from on
+    /// this server (a holdout's control decisions are only tallied, so they do not count), or the
+    /// model every server shares learned from as many shown items; the configured weights serve
     /// until then.
     /// </summary>
     Online = 2,

@@ -73,7 +73,9 @@ public sealed class LearningOptions
     /// How many settled decisions a placement needs before learned weights may serve it: in online
     /// mode, settled on this server, or as many shown items learned by the model every server shares
     /// (so a new server serves what the others learned); in apprentice mode, settled on this server,
-    /// whose logs the takeover rule evaluates.
+    /// whose logs the takeover rule evaluates. Only decisions learned from count: a holdout's control
+    /// decisions are tallied for the report but teach nothing, so they neither count here nor make
+    /// the learner solve a new version.
     /// </summary>
     /// <value>The default is 1,000. Must be positive.</value>
     [Range(1, int.MaxValue)]

@@ -68,7 +68,11 @@ internal sealed class PlacementLearner
     /// <summary>Whether the learned weights serve this placement now.</summary>
     public bool LearnedServes => _learnedServes;
 
+    /// <summary>Settled decisions, a holdout's control ones included (tallied for the report only).</summary>
     public long SettledDecisions { get; private set; }
+
+    /// <summary>Settled decisions learned from: every settled one but a holdout's control ones. What <see cref="LearningOptions.MinSettledDecisions"/> counts.</summary>
+    public long LearnedDecisions { get; private set; }
 
     public long RewardedDecisions { get; private set; }
 
@@ -103,18 +107,24 @@ internal sealed class PlacementLearner
         _changed = true;
     }
 
-    /// <summary>Learns one settled decision: first scores it with the weights in force (for evaluation), then observes each shown item's reward.</summary>
-    public void Learn(SettledDecision decision, double epsilon)
+    /// <summary>
+    /// Learns one settled decision: first scores it with the weights in force (for evaluation), then
+    /// observes each shown item's reward. A holdout's control decision is only tallied: it teaches
+    /// nothing, so it neither counts toward <see cref="LearnedDecisions"/> nor asks for a new version.
+    /// Returns whether it was learned from.
+    /// </summary>
+    public bool Learn(SettledDecision decision, double epsilon)
     {
         SettledDecisions++;
-        _changed = true;
         RewardedDecisions += decision.AnyRewarded ? 1 : 0;
         _online[(int)decision.Policy].Add(decision.MeanReward);
         if (decision.Policy == ServingPolicy.Control)
         {
-            return;
+            return false;
         }
 
+        LearnedDecisions++;
+        _changed = true;
         ScoreForEvaluation(decision, epsilon);
         var n = _signals.Length;
         for (var slot = 0; slot < decision.Chosen.Length; slot++)
@@ -141,6 +151,8 @@ internal sealed class PlacementLearner
         {
             _window.Dequeue();
         }
+
+        return true;
     }
 
     /// <summary>Solves the weights from this server's statistics plus the other servers'; returns the new version.</summary>
@@ -171,7 +183,7 @@ internal sealed class PlacementLearner
     }
 
     /// <summary>
-    /// Decides who serves: online, the learned weights once enough decisions were learned; as an
+    /// Decides who serves: online, the learned weights once enough decisions were learned from; as an
     /// apprentice, the learned weights when the paired doubly robust difference is above 0 with
     /// confidence, handing back when it is below 0 with confidence. Returns the change, if any.
     /// </summary>
@@ -186,11 +198,11 @@ internal sealed class PlacementLearner
         {
             // Other servers' learning counts: their shown items stand in for decisions settled here.
             var remote = Volatile.Read(ref _remote) is { } others ? (long)others[^1] : 0;
-            var enough = SettledDecisions >= minimumDecisions || remote >= minimumDecisions;
+            var enough = LearnedDecisions >= minimumDecisions || remote >= minimumDecisions;
             return _learnedServes || !enough ? null : _learnedServes = true;
         }
 
-        if (SettledDecisions < minimumDecisions)
+        if (LearnedDecisions < minimumDecisions)
         {
             return null;
         }

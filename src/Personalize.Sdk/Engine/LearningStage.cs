@@ -100,7 +100,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
             scratch.Items[slot] = candidates[selected[slot]];
             scratch.Categories[slot] = context.Catalog.GetCategory(candidates[selected[slot]]);
             scratch.Chosen[slot] = slot;
-            scratch.Probabilities[slot] = 1f;
+            scratch.Probabilities[slot] = 1;
         }
 
         scratch.PoolCount = slots;

@@ -107,9 +107,9 @@ public sealed class LearningOptions
     /// How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and
     /// counted. The ring is indexed by the decision id, which counts every decision this personalizer
     /// makes, learning or not: size it to all the decisions a server makes within
-    /// <see cref="RewardWaitTime"/>. Each takes <see cref="CandidatePool"/> × (signals + 7) × 4 bytes
-    /// plus 89: 2,265 bytes with the 10 built-in signals and the default pool, so the default takes
-    /// 37.1 MB (35.4 MiB), allocated when the first placement learns. The ring's size is this value
+    /// <see cref="RewardWaitTime"/>. Each takes <see cref="CandidatePool"/> × (signals + 8) × 4 bytes
+    /// plus 89: 2,393 bytes with the 10 built-in signals and the default pool, so the default takes
+    /// 39.2 MB (37.4 MiB), allocated when the first placement learns. The ring's size is this value
     /// rounded up to a power of two.
     /// </summary>
     /// <value>The default is 16,384. Allowed: 64 to 4,194,304.</value>

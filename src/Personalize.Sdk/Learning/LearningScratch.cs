@@ -25,7 +25,7 @@ internal sealed class LearningScratch
         Scores = new float[pool];
         DefaultScores = new float[pool];
         Chosen = new int[pool];
-        Probabilities = new float[pool];
+        Probabilities = new double[pool];
     }
 
     public int Pool { get; }
@@ -45,7 +45,7 @@ internal sealed class LearningScratch
 
     public int[] Chosen { get; }
 
-    public float[] Probabilities { get; }
+    public double[] Probabilities { get; }
 
     /// <summary>Positions in the decision's candidates, slot by slot (the pipeline's "selected").</summary>
     public int[] Selected { get; private set; } = new int[64];

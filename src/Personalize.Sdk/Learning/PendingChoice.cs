@@ -30,5 +30,5 @@ internal readonly ref struct PendingChoice
     public required ReadOnlySpan<int> Chosen { get; init; }
 
     /// <summary>The probability of each slot's choice.</summary>
-    public required ReadOnlySpan<float> Probabilities { get; init; }
+    public required ReadOnlySpan<double> Probabilities { get; init; }
 }

@@ -11,8 +11,9 @@ namespace Personalize.Sdk.Learning;
 /// found. Entries are guarded by 64 lock stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
-/// Memory: capacity × (pool × (signals + 7) × 4 + 89) bytes, made when the first placement learns.
-/// Rewards are kept as doubles, so a reward reaches the log exactly as given. When the ring comes
+/// Memory: capacity × (pool × (signals + 8) × 4 + 89) bytes, made when the first placement learns.
+/// Rewards and probabilities are kept as doubles, so a reward reaches the log exactly as given and a
+/// probability exactly as the policy computed it. When the ring comes
 /// round to a decision still waiting, that decision is dropped unsettled (counted).
 /// </remarks>
 internal sealed class PendingDecisions
@@ -44,7 +45,7 @@ internal sealed class PendingDecisions
     private readonly float[] _values;
     private readonly float[] _defaultScores;
     private readonly int[] _chosen;
-    private readonly float[] _probability;
+    private readonly double[] _probability;
     private readonly double[] _reward;
 
     private readonly long[] _previous;
@@ -75,7 +76,7 @@ internal sealed class PendingDecisions
         _values = new float[size * pool * signals];
         _defaultScores = new float[size * pool];
         _chosen = new int[size * pool];
-        _probability = new float[size * pool];
+        _probability = new double[size * pool];
         _reward = new double[size * pool];
 
         _previous = new long[size];

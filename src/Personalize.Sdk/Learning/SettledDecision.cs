@@ -34,7 +34,7 @@ internal sealed class SettledDecision
 
     public required int[] Chosen { get; init; }
 
-    public required float[] Probabilities { get; init; }
+    public required double[] Probabilities { get; init; }
 
     /// <summary>Each slot's reward: the largest received, else the default reward.</summary>
     public required double[] Rewards { get; init; }

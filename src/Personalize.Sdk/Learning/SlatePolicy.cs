@@ -24,8 +24,8 @@ internal static class SlatePolicy
     /// <param name="epsilon">The exploration rate, in [0, 1].</param>
     /// <param name="random">Where the draws come from.</param>
     /// <param name="chosen">Receives the pool position shown in each slot; its length is the number of slots (at most the pool's).</param>
-    /// <param name="probabilities">Receives each slot's probability.</param>
-    public static void Choose(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, Random random, Span<int> chosen, Span<float> probabilities)
+    /// <param name="probabilities">Receives each slot's probability, in double precision: what is logged and weighed is exactly what the evaluator computes.</param>
+    public static void Choose(ReadOnlySpan<float> scores, ReadOnlySpan<int> categories, int maxPerCategory, double epsilon, Random random, Span<int> chosen, Span<double> probabilities)
     {
         var n = scores.Length;
         var state = new SlateState(categories, maxPerCategory, n <= StackLimit ? stackalloc bool[n] : new bool[n], n <= StackLimit ? stackalloc int[n] : new int[n]);
@@ -39,7 +39,7 @@ internal static class SlatePolicy
             }
 
             chosen[slot] = choice;
-            probabilities[slot] = (float)state.Probability(choice, greedy, epsilon);
+            probabilities[slot] = state.Probability(choice, greedy, epsilon);
             state.Show(choice);
         }
     }

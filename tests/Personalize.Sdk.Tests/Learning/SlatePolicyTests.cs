@@ -22,7 +22,7 @@ public sealed class SlatePolicyTests
     {
         var random = new Random(3);
         var chosen = new int[5];
-        var probabilities = new float[5];
+        var probabilities = new double[5];
         for (var draw = 0; draw < 200; draw++)
         {
             SlatePolicy.Choose(Scores, Categories, maxPerCategory, epsilon, random, chosen, probabilities);
@@ -59,7 +59,7 @@ public sealed class SlatePolicyTests
         const int Draws = 200_000;
         var random = new Random(seed);
         var chosen = new int[3];
-        var probabilities = new float[3];
+        var probabilities = new double[3];
         var counts = new Dictionary<(int, int, int), int>();
         var logged = new Dictionary<(int, int, int), double>();
         var slotCounts = new int[3, Scores.Length];
@@ -102,12 +102,12 @@ public sealed class SlatePolicyTests
     {
         // Category 0 leads the scores three deep; with a cap of 1 its second item waits until the others are used up.
         var chosen = new int[Scores.Length];
-        var probabilities = new float[Scores.Length];
+        var probabilities = new double[Scores.Length];
         SlatePolicy.Choose(Scores, Categories, 1, 0, new Random(1), chosen, probabilities);
 
         // 0 (cat 0), 3 (cat 1), 5 (cat 2), 6 (no category: never capped); then only capped items are left, best first.
         Assert.Equal([0, 3, 5, 6, 1, 2, 4, 7], chosen);
-        Assert.All(probabilities, p => Assert.Equal(1f, p));
+        Assert.All(probabilities, p => Assert.Equal(1.0, p));
 
         // With a cap of 2, category 0 fills two slots before anything else can displace it.
         SlatePolicy.Choose(Scores, Categories, 2, 0, new Random(1), chosen.AsSpan(0, 5), probabilities.AsSpan(0, 5));
@@ -123,14 +123,14 @@ public sealed class SlatePolicyTests
     public void Epsilon_0_gives_the_greedy_slate_with_probability_1_whatever_the_draws()
     {
         var chosen = new int[6];
-        var probabilities = new float[6];
+        var probabilities = new double[6];
         int[]? first = null;
         for (var seed = 0; seed < 50; seed++)
         {
             SlatePolicy.Choose(Scores, Categories, 2, 0, new Random(seed), chosen, probabilities);
             first ??= [.. chosen];
             Assert.Equal(first, chosen);
-            Assert.All(probabilities, p => Assert.Equal(1f, p));
+            Assert.All(probabilities, p => Assert.Equal(1.0, p));
             for (var slot = 0; slot < chosen.Length; slot++)
             {
                 Assert.Equal(SlatePolicy.Greedy(Scores, Categories, 2, chosen.AsSpan(0, slot)), chosen[slot]);

@@ -16,19 +16,40 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
         EffectiveSampleSize = effectiveSampleSize;
     }
 
-    /// <summary>The estimate; NaN when the logs say nothing about it.</summary>
+    /// <summary>
+    /// The estimate; NaN when the logs say nothing about it: the importance-weighted estimates
+    /// (inverse propensity, self-normalised, doubly robust, and the learned-minus-default difference)
+    /// when the policy gives every logged choice probability 0, and every estimate when no decision
+    /// was logged. The direct method, the reward model's guess, has a value whenever a decision was.
+    /// </summary>
     public double Value { get; }
 
-    /// <summary>The lower end of the confidence interval; NaN when the estimate is, or when it rests on a single logged decision, which leaves its spread unknown.</summary>
+    /// <summary>
+    /// The lower end of the confidence interval; NaN when the estimate is, or when it rests on a
+    /// single logged decision, which leaves its spread unknown. The slots of a decision share its
+    /// person and slate, so the interval counts each decision as one sample, however many slots it
+    /// has.
+    /// </summary>
     public double Lower { get; }
 
     /// <summary>The upper end of the confidence interval; NaN when <see cref="Lower"/> is.</summary>
     public double Upper { get; }
 
     /// <summary>
-    /// (sum of importance weights)² / sum of their squares: how many logged rounds the estimate is
-    /// worth. For the direct method, which weighs nothing, the number of rounds.
+    /// (sum of importance weights)² / sum of their squares (Kish's effective sample size): how many
+    /// equally weighted logged rounds the weights are worth, which shows the cost of uneven weights
+    /// (a few rare choices carrying the estimate). 0 when the weights sum to 0; for the direct
+    /// method, which weighs nothing, the number of rounds.
     /// </summary>
+    /// <remarks>
+    /// It measures how evenly the weights spread, not how much of the policy's choices the logs
+    /// cover: equal weights give the number of rounds however small they are. With
+    /// <see cref="LearningOptions.ExplorationRate"/> 0, for example, the random policy weighs each
+    /// logged round 1 / (candidates left), so its effective sample size is every round while the logs
+    /// hold one of its many choices per slot. A mean weight well below 1 (inverse propensity far
+    /// below the self-normalised estimate, whose ratio is the mean weight) is the sign of that:
+    /// the weighted estimates are then biased, whatever this number says.
+    /// </remarks>
     public double EffectiveSampleSize { get; }
 
     /// <summary>Whether the interval contains <paramref name="value"/>.</summary>

@@ -6,20 +6,30 @@ namespace Personalize.Sdk.Learning;
 /// Estimates what a policy would have earned from decisions another policy made and logged with
 /// their probabilities (Dudik, Langford and Li 2011; Swaminathan and Joachims 2015): the direct
 /// method, clipped inverse propensity scoring, self-normalised IPS and doubly robust, each with a
-/// confidence interval from the sample variance of its per-decision terms (the delta method for
-/// the self-normalised ratio).
+/// confidence interval from the spread of its terms over decisions, a decision's slots counted as
+/// one sample (the delta method for the ratios).
 /// </summary>
 internal static class OffPolicyEstimator
 {
     /// <summary>The default clip on an importance weight, as in Vowpal Wabbit's and Azure Personalizer's offline evaluations.</summary>
     public const double DefaultMaxWeight = 100;
 
-    /// <summary>Estimates the evaluated policy's mean reward from <paramref name="rounds"/>.</summary>
-    /// <param name="rounds">The logged decisions; at least one.</param>
+    /// <summary>
+    /// Estimates the evaluated policy's mean reward per round from <paramref name="rounds"/>. The
+    /// rounds of one decision (its slots) share the person and the slate, so each interval treats a
+    /// decision as one sample: a mean's variance is that of the ratio of the decisions' sums to their
+    /// rounds (delta method, with the small-sample factor D / (D - 1) over D decisions); with a
+    /// single decision the spread is unknown and the bounds are NaN. When the evaluated policy gives
+    /// every logged choice probability 0 (its importance weights sum to 0), the logs say nothing about
+    /// it: IPS, self-normalised IPS and doubly robust are NaN with an effective sample size of 0,
+    /// and only the direct method (the reward model's guess) has a value.
+    /// </summary>
+    /// <param name="rounds">The logged rounds, decision by decision; at least one.</param>
+    /// <param name="roundsPerDecision">How many consecutive rounds each decision has; empty for one each.</param>
     /// <param name="confidence">The confidence level of the intervals, in (0, 1).</param>
     /// <param name="maxWeight">The largest importance weight IPS and doubly robust use; larger ones are clipped to it.</param>
-    /// <exception cref="ArgumentException">No rounds, or a logged probability outside (0, 1].</exception>
-    public static OffPolicyEstimates Estimate(ReadOnlySpan<LoggedRound> rounds, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
+    /// <exception cref="ArgumentException">No rounds, a logged probability outside (0, 1], or decisions whose rounds are not positive or do not add up to the rounds given.</exception>
+    public static OffPolicyEstimates Estimate(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
     {
         if (rounds.IsEmpty)
         {
@@ -29,13 +39,11 @@ internal static class OffPolicyEstimator
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(confidence, 0.0);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(confidence, 1.0);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxWeight, 1.0);
+        ThrowIfNotPartition(roundsPerDecision, rounds.Length);
         var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
 
-        double directSum = 0, directSquares = 0;
-        double ipsSum = 0, ipsSquares = 0;
-        double robustSum = 0, robustSquares = 0;
+        double directSum = 0, ipsSum = 0, robustSum = 0;
         double weightSum = 0, weightSquares = 0;
-        double weightedReward = 0;
         foreach (var round in rounds)
         {
             if (!(round.LoggedProbability is > 0 and <= 1))
@@ -43,67 +51,127 @@ internal static class OffPolicyEstimator
                 throw new ArgumentException("Every logged probability must be in (0, 1]: a choice the logging policy could not make cannot be weighed.", nameof(rounds));
             }
 
-            var weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
-            var direct = round.PredictedTargetValue;
-            var ips = weight * round.Reward;
-            var robust = direct + (weight * (round.Reward - round.PredictedReward));
-            (directSum, directSquares) = (directSum + direct, directSquares + (direct * direct));
-            (ipsSum, ipsSquares) = (ipsSum + ips, ipsSquares + (ips * ips));
-            (robustSum, robustSquares) = (robustSum + robust, robustSquares + (robust * robust));
-            (weightSum, weightSquares) = (weightSum + weight, weightSquares + (weight * weight));
-            weightedReward += ips;
+            var weight = Weight(round, maxWeight);
+            directSum += round.PredictedTargetValue;
+            ipsSum += weight * round.Reward;
+            robustSum += round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward));
+            weightSum += weight;
+            weightSquares += weight * weight;
         }
 
         var n = rounds.Length;
-        var effective = weightSquares > 0 ? weightSum * weightSum / weightSquares : 0;
-        return new OffPolicyEstimates(
-            Mean(directSum, directSquares, n, z, n),
-            Mean(ipsSum, ipsSquares, n, z, effective),
-            SelfNormalized(rounds, weightedReward, weightSum, maxWeight, z, effective),
-            Mean(robustSum, robustSquares, n, z, effective),
-            n);
-    }
-
-    private static OffPolicyEstimate Mean(double sum, double squares, int n, double z, double effective)
-    {
-        var mean = sum / n;
-        if (n < 2)
-        {
-            // One term has no spread to measure: the interval is unknown, not zero wide.
-            return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
-        }
-
-        var variance = Math.Max(0, (squares - (n * mean * mean)) / (n - 1));
-        var half = z * Math.Sqrt(variance / n);
-        return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
-    }
-
-    /// <summary>The ratio sum(w r) / sum(w), its variance by the delta method: sum(w^2 (r - ratio)^2) / sum(w)^2.</summary>
-    private static OffPolicyEstimate SelfNormalized(ReadOnlySpan<LoggedRound> rounds, double weightedReward, double weightSum, double maxWeight, double z, double effective)
-    {
+        var decisions = roundsPerDecision.IsEmpty ? n : roundsPerDecision.Length;
+        var direct = directSum / n;
         if (weightSum <= 0)
         {
             // The evaluated policy never makes a logged choice: the logs say nothing about it.
-            return new OffPolicyEstimate(double.NaN, double.NaN, double.NaN, 0);
+            var none = new OffPolicyEstimate(double.NaN, double.NaN, double.NaN, 0);
+            var (directLow, directHigh) = Bounds(rounds, roundsPerDecision, direct, z, static (in LoggedRound round, double _, double mean) => round.PredictedTargetValue - mean, maxWeight);
+            return new OffPolicyEstimates(new OffPolicyEstimate(direct, directLow, directHigh, n), none, none, none, n);
         }
 
-        var ratio = weightedReward / weightSum;
-        if (rounds.Length < 2)
+        var ips = ipsSum / n;
+        var robust = robustSum / n;
+        var ratio = ipsSum / weightSum;
+        var effective = weightSum * weightSum / weightSquares;
+        var (dLow, dHigh) = Bounds(rounds, roundsPerDecision, direct, z, static (in LoggedRound round, double _, double mean) => round.PredictedTargetValue - mean, maxWeight);
+        var (iLow, iHigh) = Bounds(rounds, roundsPerDecision, ips, z, static (in LoggedRound round, double weight, double mean) => (weight * round.Reward) - mean, maxWeight);
+        var (rLow, rHigh) = Bounds(rounds, roundsPerDecision, robust, z, static (in LoggedRound round, double weight, double mean) => round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward)) - mean, maxWeight);
+        return new OffPolicyEstimates(
+            new OffPolicyEstimate(direct, dLow, dHigh, n),
+            new OffPolicyEstimate(ips, iLow, iHigh, effective),
+            SelfNormalized(rounds, roundsPerDecision, decisions, ratio, weightSum, maxWeight, z, effective),
+            new OffPolicyEstimate(robust, rLow, rHigh, effective),
+            n);
+    }
+
+    private delegate double Residual(in LoggedRound round, double weight, double mean);
+
+    /// <summary>
+    /// The interval of a mean over rounds, each decision one sample: variance D / (D - 1) × sum over
+    /// decisions of (its rounds' residuals summed)² / n²; with one round per decision, the sample
+    /// variance over n. NaN bounds for fewer than two decisions.
+    /// </summary>
+    private static (double Lower, double Upper) Bounds(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision, double mean, double z, Residual residual, double maxWeight)
+    {
+        var n = rounds.Length;
+        var decisions = roundsPerDecision.IsEmpty ? n : roundsPerDecision.Length;
+        if (decisions < 2)
+        {
+            // One decision has no spread to measure: the interval is unknown, not zero wide.
+            return (double.NaN, double.NaN);
+        }
+
+        double spread = 0;
+        var index = 0;
+        for (var d = 0; d < decisions; d++)
+        {
+            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
+            double sum = 0;
+            for (var r = 0; r < count; r++, index++)
+            {
+                sum += residual(rounds[index], Weight(rounds[index], maxWeight), mean);
+            }
+
+            spread += sum * sum;
+        }
+
+        var variance = spread * decisions / (decisions - 1) / ((double)n * n);
+        var half = z * Math.Sqrt(variance);
+        return (mean - half, mean + half);
+    }
+
+    /// <summary>The ratio sum(w r) / sum(w), its variance by the delta method over decisions: sum over decisions of (sum of w (r - ratio))² / sum(w)².</summary>
+    private static OffPolicyEstimate SelfNormalized(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision, int decisions, double ratio, double weightSum, double maxWeight, double z, double effective)
+    {
+        if (decisions < 2)
         {
             return new OffPolicyEstimate(ratio, double.NaN, double.NaN, effective);
         }
 
         double spread = 0;
-        foreach (var round in rounds)
+        var index = 0;
+        for (var d = 0; d < decisions; d++)
         {
-            var weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
-            var residual = round.Reward - ratio;
-            spread += weight * weight * residual * residual;
+            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
+            double sum = 0;
+            for (var r = 0; r < count; r++, index++)
+            {
+                sum += Weight(rounds[index], maxWeight) * (rounds[index].Reward - ratio);
+            }
+
+            spread += sum * sum;
         }
 
         var half = z * Math.Sqrt(spread) / weightSum;
         return new OffPolicyEstimate(ratio, ratio - half, ratio + half, effective);
     }
+
+    private static void ThrowIfNotPartition(ReadOnlySpan<int> roundsPerDecision, int rounds)
+    {
+        if (roundsPerDecision.IsEmpty)
+        {
+            return;
+        }
+
+        long total = 0;
+        foreach (var count in roundsPerDecision)
+        {
+            if (count < 1)
+            {
+                throw new ArgumentException("Every decision has at least one round.", nameof(roundsPerDecision));
+            }
+
+            total += count;
+        }
+
+        if (total != rounds)
+        {
+            throw new ArgumentException("The decisions' rounds must add up to the rounds given.", nameof(roundsPerDecision));
+        }
+    }
+
+    private static double Weight(in LoggedRound round, double maxWeight) => Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
 
     /// <summary>
     /// The doubly robust estimate of <paramref name="target"/>'s mean reward per round minus
@@ -117,7 +185,12 @@ internal static class OffPolicyEstimator
     /// <param name="roundsPerDecision">How many consecutive rounds each decision has; empty for one each.</param>
     /// <param name="confidence">The confidence level of the interval.</param>
     /// <param name="maxWeight">The clip on an importance weight.</param>
-    /// <returns>The difference, its interval, and the effective sample size of the target's weights.</returns>
+    /// <returns>
+    /// The difference, its interval, and the effective sample size of the target's weights; NaN with
+    /// an effective sample size of 0 when either policy gives every logged choice probability 0 (the
+    /// logs say nothing about it).
+    /// </returns>
+    /// <exception cref="ArgumentException">The policies' rounds differ in number or are empty, or the decisions' rounds are not positive or do not add up to them.</exception>
     public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
     {
         if (target.IsEmpty || target.Length != baseline.Length)
@@ -125,20 +198,33 @@ internal static class OffPolicyEstimator
             throw new ArgumentException("Both policies need the same logged decisions, at least one.", nameof(baseline));
         }
 
+        ThrowIfNotPartition(roundsPerDecision, target.Length);
         var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
-        double total = 0, weightSum = 0, weightSquares = 0;
+        double total = 0, weightSum = 0, weightSquares = 0, baselineWeightSum = 0;
         var differences = new double[target.Length];
         for (var i = 0; i < target.Length; i++)
         {
-            differences[i] = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out _);
+            differences[i] = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out var baselineWeight);
             total += differences[i];
             weightSum += weight;
             weightSquares += weight * weight;
+            baselineWeightSum += baselineWeight;
         }
 
-        var effective = weightSquares > 0 ? weightSum * weightSum / weightSquares : 0;
+        if (weightSum <= 0 || baselineWeightSum <= 0)
+        {
+            // One of the two never makes a logged choice: the logs say nothing about it, so nothing about the difference.
+            return new OffPolicyEstimate(double.NaN, double.NaN, double.NaN, 0);
+        }
+
+        var effective = weightSum * weightSum / weightSquares;
         var mean = total / target.Length;
         var decisions = roundsPerDecision.IsEmpty ? target.Length : roundsPerDecision.Length;
+        if (decisions < 2)
+        {
+            return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
+        }
+
         double spread = 0;
         var round = 0;
         for (var d = 0; d < decisions; d++)
@@ -153,16 +239,6 @@ internal static class OffPolicyEstimator
             spread += residual * residual;
         }
 
-        if (round != target.Length)
-        {
-            throw new ArgumentException("The decisions' rounds must add up to the rounds given.", nameof(roundsPerDecision));
-        }
-
-        if (decisions < 2)
-        {
-            return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
-        }
-
         var variance = spread * decisions / (decisions - 1) / ((double)target.Length * target.Length);
         var half = z * Math.Sqrt(variance);
         return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
@@ -170,7 +246,7 @@ internal static class OffPolicyEstimator
 
     private static double Robust(in LoggedRound round, double maxWeight, out double weight)
     {
-        weight = Math.Min(round.TargetProbability / round.LoggedProbability, maxWeight);
+        weight = Weight(round, maxWeight);
         return round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward));
     }
 }

@@ -228,6 +228,7 @@ internal sealed class PlacementLearner
     {
         var decisions = _window.ToArray();
         var rounds = decisions.Sum(decision => decision.Chosen.Length);
+        int[] roundsPerDecision = [.. decisions.Select(decision => decision.Chosen.Length)];
         var policies = candidate is null ? 3 : 4;
         var logged = Rounds(policies, rounds);
 
@@ -269,12 +270,12 @@ internal sealed class PlacementLearner
         var estimates = new PolicyEstimate[policies];
         for (var p = 0; p < policies; p++)
         {
-            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p].AsSpan(0, rounds), confidence));
+            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p].AsSpan(0, rounds), roundsPerDecision, confidence));
         }
 
         var difference = rounds == 0
             ? new EstimateInterval(double.NaN, double.NaN, double.NaN, 0)
-            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), [.. decisions.Select(decision => decision.Chosen.Length)], confidence));
+            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), roundsPerDecision, confidence));
         return new PolicyEvaluation(Name, now, decisions.Length, rounds, confidence, estimates, difference);
     }
 

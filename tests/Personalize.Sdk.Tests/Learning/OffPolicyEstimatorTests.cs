@@ -70,12 +70,64 @@ public sealed class OffPolicyEstimatorTests
     }
 
     [Fact]
-    public void A_policy_that_never_makes_a_logged_choice_has_no_self_normalised_estimate()
+    public void A_policy_that_never_makes_a_logged_choice_has_no_weighted_estimate()
     {
-        var estimates = OffPolicyEstimator.Estimate([new LoggedRound(0.5, 1, 0, 0.2, 0.2)]);
+        LoggedRound[] rounds = [new(0.5, 1, 0, 0.2, 0.3), new(1, 1, 0, 0.6, 0.5), new(0.25, 0, 0, 0.1, 0.4)];
 
-        Assert.True(double.IsNaN(estimates.SelfNormalized.Value));
-        Assert.Equal(0, estimates.InversePropensity.Value);
+        var estimates = OffPolicyEstimator.Estimate(rounds);
+
+        foreach (var estimate in new[] { estimates.InversePropensity, estimates.SelfNormalized, estimates.DoublyRobust })
+        {
+            Assert.True(double.IsNaN(estimate.Value) && double.IsNaN(estimate.Lower) && double.IsNaN(estimate.Upper), estimate.ToString());
+            Assert.Equal(0, estimate.EffectiveSampleSize);
+        }
+
+        // The reward model still guesses: the direct method has a value and an interval.
+        Assert.Equal(0.4, estimates.DirectMethod.Value, 12);
+        Assert.True(estimates.DirectMethod.Lower < 0.4);
+        Assert.Equal(3, estimates.DirectMethod.EffectiveSampleSize);
+
+        LoggedRound[] baseline = [new(0.5, 1, 0.5, 0.2, 0.3), new(1, 1, 1, 0.6, 0.5), new(0.25, 0, 0.25, 0.1, 0.4)];
+        var difference = OffPolicyEstimator.Difference(rounds, baseline);
+        Assert.True(double.IsNaN(difference.Value) && double.IsNaN(difference.Lower), difference.ToString());
+        Assert.Equal(0, difference.EffectiveSampleSize);
+        Assert.True(double.IsNaN(OffPolicyEstimator.Difference(baseline, rounds).Value));
+    }
+
+    [Fact]
+    public void The_intervals_count_a_decision_once_however_many_slots_it_has()
+    {
+        // One decision of four slots: its spread is unknown.
+        LoggedRound[] one = [new(0.5, 1, 1, 0.7, 0.7), new(0.5, 0, 1, 0.2, 0.2), new(0.5, 1, 0.5, 0.4, 0.6), new(0.5, 0, 1, 0.3, 0.3)];
+        var single = OffPolicyEstimator.Estimate(one, [4]);
+        foreach (var estimate in new[] { single.DirectMethod, single.InversePropensity, single.SelfNormalized, single.DoublyRobust })
+        {
+            Assert.False(double.IsNaN(estimate.Value));
+            Assert.True(double.IsNaN(estimate.Lower) && double.IsNaN(estimate.Upper), estimate.ToString());
+        }
+
+        // Five slots per decision sharing its fate: five copies of one sample, so the interval is about sqrt(5) wider than by slot.
+        var random = new Random(5);
+        var rounds = new List<LoggedRound>();
+        for (var decision = 0; decision < 200; decision++)
+        {
+            var reward = random.NextDouble() < 0.5 ? 1.0 : 0.0;
+            for (var slot = 0; slot < 5; slot++)
+            {
+                rounds.Add(new LoggedRound(0.5, reward, random.NextDouble() < 0.5 ? 0.6 : 0.4, 0.5, 0.55));
+            }
+        }
+
+        var bySlot = OffPolicyEstimator.Estimate(rounds.ToArray());
+        var byDecision = OffPolicyEstimator.Estimate(rounds.ToArray(), Enumerable.Repeat(5, 200).ToArray());
+        foreach (var (slotWise, decisionWise) in new[] { (bySlot.InversePropensity, byDecision.InversePropensity), (bySlot.SelfNormalized, byDecision.SelfNormalized), (bySlot.DoublyRobust, byDecision.DoublyRobust) })
+        {
+            Assert.Equal(slotWise.Value, decisionWise.Value, 12);
+            Assert.InRange((decisionWise.Upper - decisionWise.Lower) / (slotWise.Upper - slotWise.Lower), 1.8, 2.5);
+        }
+
+        Assert.Equal("roundsPerDecision", Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Estimate(rounds.ToArray(), [5, 5])).ParamName);
+        Assert.Equal("roundsPerDecision", Assert.Throws<ArgumentException>(() => OffPolicyEstimator.Estimate(one, [4, 0])).ParamName);
     }
 
     [Fact]
@@ -84,7 +136,7 @@ public sealed class OffPolicyEstimatorTests
         var estimates = OffPolicyEstimator.Estimate([new LoggedRound(0.5, 1, 1, 0.7, 0.7)]);
         var difference = OffPolicyEstimator.Difference(
             [new LoggedRound(0.5, 1, 1, 0.7, 0.7), new LoggedRound(0.5, 0, 1, 0.2, 0.2)],
-            [new LoggedRound(0.5, 1, 0, 0.7, 0.4), new LoggedRound(0.5, 0, 0, 0.2, 0.1)],
+            [new LoggedRound(0.5, 1, 0.5, 0.7, 0.4), new LoggedRound(0.5, 0, 0, 0.2, 0.1)],
             roundsPerDecision: [2]);
 
         foreach (var estimate in new[] { estimates.DirectMethod, estimates.InversePropensity, estimates.SelfNormalized, estimates.DoublyRobust, difference })

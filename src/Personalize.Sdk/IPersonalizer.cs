@@ -69,7 +69,8 @@ public interface IPersonalizer
     /// <param name="itemKey">The shown item.</param>
     /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
     /// <returns>True when a decision waiting for rewards on this server showed the item and took the reward, or when another server's decision's reward was passed on to it.</returns>
-    /// <exception cref="ArgumentException"><paramref name="itemKey"/> is null or empty.</exception>
+    /// <exception cref="ArgumentNullException"><paramref name="itemKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="itemKey"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, string itemKey, double reward);
 

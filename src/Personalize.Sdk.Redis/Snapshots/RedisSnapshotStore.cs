@@ -21,19 +21,45 @@ internal sealed class RedisSnapshotStore(RedisKeys keys)
     private const string CreatedField = "t";
     private const string TrimmedField = "x";
 
-    // Replaces the manifest only with a later position: two writers can never move it back.
-    private static readonly LuaScript Publish = LuaScript.Prepare("""
-        local current = redis.call('HGET', @manifest, 'p')
+    /// <summary>
+    /// How long a chunk lives until its snapshot is published: a publish that never completes (a
+    /// write that failed, a writer that died, a failover) leaves nothing behind for longer. Three
+    /// times the snapshot lock's 10 minutes, and the slowest publish the chunk window allows at the
+    /// default timeout (every chunk answered only on its third attempt, each noticed a heartbeat
+    /// late: 128 windows of 4.5 s for 512 MiB) takes under 10. A publish slower still is refused
+    /// rather than published with a chunk missing.
+    /// </summary>
+    public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(30);
+
+    /// <summary>What <see cref="Publish"/> answers when the manifest switched (and the chunks it was given are kept for good); 0 when the manifest already holds a later position.</summary>
+    private const int Published = 1;
+
+    /// <summary>What <see cref="Publish"/> answers when one of the chunks it was given no longer exists (it expired).</summary>
+    private const int ChunkMissing = -1;
+
+    // KEYS[1] is the manifest, ARGV its fields. Replaces the manifest only with a later position: two
+    // writers can never move it back. KEYS[2..], when given (the chunks in the manifest's slot: one
+    // Redis, not a cluster), are the new snapshot's chunks, written with an expiry: they are checked
+    // to be all there and made permanent in the same step that names them, so a published
+    // snapshot's chunks never expire while it is the newest, and a refused one's still do.
+    private const string Publish = """
+        local current = redis.call('HGET', KEYS[1], 'p')
         if current then
           local cm, cs = string.match(current, '(%d+)-(%d+)')
-          local nm, ns = string.match(@position, '(%d+)-(%d+)')
+          local nm, ns = string.match(ARGV[2], '(%d+)-(%d+)')
           cm, cs, nm, ns = tonumber(cm), tonumber(cs), tonumber(nm), tonumber(ns)
           if nm < cm or (nm == cm and ns <= cs) then return 0 end
         end
-        redis.call('DEL', @manifest)
-        redis.call('HSET', @manifest, 'g', @generation, 'p', @position, 'c', @chunks, 'n', @length, 'o', @origins, 't', @created, 'x', @trimmed)
+        for i = 2, #KEYS do
+          if redis.call('EXISTS', KEYS[i]) == 0 then return -1 end
+        end
+        redis.call('DEL', KEYS[1])
+        redis.call('HSET', KEYS[1], 'g', ARGV[1], 'p', ARGV[2], 'c', ARGV[3], 'n', ARGV[4], 'o', ARGV[5], 't', ARGV[6], 'x', ARGV[7])
+        for i = 2, #KEYS do
+          redis.call('PERSIST', KEYS[i])
+        end
         return 1
-        """);
+        """;
 
     public RedisKeys Keys => keys;
 
@@ -96,43 +122,100 @@ internal sealed class RedisSnapshotStore(RedisKeys keys)
     /// <summary>
     /// Stores <paramref name="chunks"/> and makes <paramref name="manifest"/> the newest snapshot;
     /// false, with the chunks removed again, when a snapshot at a later position was published meanwhile.
-    /// The chunks are written a window at a time (<see cref="ChunkWindow"/>).
+    /// The chunks are written a window at a time (<see cref="ChunkWindow"/>), each to expire after
+    /// <see cref="PendingLifetime"/>; the publish makes them permanent. On one Redis the script that
+    /// switches the manifest does so in the same step. On a cluster, where the chunks are in other
+    /// slots than the manifest, they are made permanent just before it, so only a writer that fails
+    /// between the two (one round trip) leaves them behind.
     /// </summary>
+    /// <exception cref="RedisException">Redis failed mid-way, or a chunk expired before the manifest named it; the previous snapshot stays the newest (unless the switch itself went through before the failure), and this one's chunks are deleted if Redis still answers, or expire.</exception>
     public async Task<bool> PublishAsync(IDatabaseAsync database, SnapshotManifest manifest, IReadOnlyList<ReadOnlyMemory<byte>> chunks)
     {
-        await ChunkWindow.RunAsync(chunks.Count, i => database.StringSetAsync(keys.SnapshotChunk(manifest.Generation, i), chunks[i])).ConfigureAwait(false);
-        var published = (int)await database.ScriptEvaluateAsync(Publish, new
+        var chunkKeys = new RedisKey[chunks.Count];
+        for (var i = 0; i < chunkKeys.Length; i++)
         {
-            manifest = keys.SnapshotManifest,
-            generation = manifest.Generation,
-            position = manifest.Position.ToString(),
-            chunks = manifest.Chunks,
-            length = manifest.Length,
-            origins = manifest.Origins,
-            created = manifest.CreatedTicks,
-            trimmed = manifest.TrimmedTo.ToString(),
-        }).ConfigureAwait(false) == 1;
-        if (!published)
-        {
-            await DeleteChunksAsync(database, manifest.Generation, chunks.Count, expiry: null).ConfigureAwait(false);
+            chunkKeys[i] = keys.SnapshotChunk(manifest.Generation, i);
         }
 
-        return published;
+        var together = InManifestSlot(database.Multiplexer, chunkKeys);
+        try
+        {
+            await ChunkWindow.RunAsync(chunks.Count, i => database.StringSetAsync(chunkKeys[i], chunks[i], PendingLifetime)).ConfigureAwait(false);
+            if (!together)
+            {
+                var kept = await ChunkWindow.RunAsync(chunks.Count, async i =>
+                    await database.KeyPersistAsync(chunkKeys[i]).ConfigureAwait(false) || await database.KeyExistsAsync(chunkKeys[i]).ConfigureAwait(false)).ConfigureAwait(false);
+                ThrowIfMissing(manifest, Array.IndexOf(kept, false) >= 0);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Never named by a manifest: nobody reads them.
+            await TryDeleteAsync(database, chunkKeys).ConfigureAwait(false);
+            throw;
+        }
+
+        // A failure here is not cleaned up: the switch may have gone through. On one Redis the chunks
+        // then either were made permanent with it or still expire.
+        var answer = (int)await database.ScriptEvaluateAsync(Publish, [keys.SnapshotManifest, .. together ? chunkKeys : []],
+        [
+            manifest.Generation,
+            manifest.Position.ToString(),
+            manifest.Chunks,
+            manifest.Length,
+            manifest.Origins,
+            manifest.CreatedTicks,
+            manifest.TrimmedTo.ToString(),
+        ]).ConfigureAwait(false);
+        if (answer != Published)
+        {
+            await TryDeleteAsync(database, chunkKeys).ConfigureAwait(false);
+            ThrowIfMissing(manifest, answer == ChunkMissing);
+        }
+
+        return answer == Published;
     }
 
     /// <summary>Lets a replaced snapshot's chunks expire after <see cref="RetiredLifetime"/>.</summary>
-    public Task RetireAsync(IDatabaseAsync database, SnapshotManifest manifest) =>
-        DeleteChunksAsync(database, manifest.Generation, manifest.Chunks, RetiredLifetime);
-
-    private async Task DeleteChunksAsync(IDatabaseAsync database, string generation, int count, TimeSpan? expiry)
+    public async Task RetireAsync(IDatabaseAsync database, SnapshotManifest manifest)
     {
-        var deletes = new Task[count];
-        for (var i = 0; i < count; i++)
+        var expiries = new Task[manifest.Chunks];
+        for (var i = 0; i < expiries.Length; i++)
         {
-            var key = keys.SnapshotChunk(generation, i);
-            deletes[i] = expiry is { } lifetime ? database.KeyExpireAsync(key, lifetime) : database.KeyDeleteAsync(key);
+            expiries[i] = database.KeyExpireAsync(keys.SnapshotChunk(manifest.Generation, i), RetiredLifetime);
         }
 
-        await Task.WhenAll(deletes).ConfigureAwait(false);
+        await Task.WhenAll(expiries).ConfigureAwait(false);
+    }
+
+    /// <summary>Whether every chunk is in the manifest's slot (always on one Redis), so the publish script may touch them.</summary>
+    private bool InManifestSlot(IConnectionMultiplexer multiplexer, RedisKey[] chunkKeys)
+    {
+        var slot = multiplexer.HashSlot(keys.SnapshotManifest);
+        return Array.TrueForAll(chunkKeys, key => multiplexer.HashSlot(key) == slot);
+    }
+
+    private static void ThrowIfMissing(SnapshotManifest manifest, bool missing)
+    {
+        if (missing)
+        {
+            throw new RedisException($"A chunk of snapshot {manifest.Generation} expired before it was published: writing it took longer than {PendingLifetime}.");
+        }
+    }
+
+    /// <summary>Deletes chunks no manifest names, if Redis answers; if not, they expire after <see cref="PendingLifetime"/> (on a cluster, unless already made permanent).</summary>
+    private static async Task TryDeleteAsync(IDatabaseAsync database, RedisKey[] chunkKeys)
+    {
+        var deletes = new Task[chunkKeys.Length];
+        for (var i = 0; i < deletes.Length; i++)
+        {
+            deletes[i] = database.KeyDeleteAsync(chunkKeys[i]);
+        }
+
+        await Task.WhenAll(deletes).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        foreach (var delete in deletes)
+        {
+            _ = delete.Exception;
+        }
     }
 }

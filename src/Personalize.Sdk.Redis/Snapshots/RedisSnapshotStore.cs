@@ -23,11 +23,11 @@ internal sealed class RedisSnapshotStore(RedisKeys keys)
 
     /// <summary>
     /// How long a chunk lives until its snapshot is published: a publish that never completes (a
-    /// write that failed, a writer that died, a failover) leaves nothing behind for longer. Three
-    /// times the snapshot lock's 10 minutes, and the slowest publish the chunk window allows at the
-    /// default timeout (every chunk answered only on its third attempt, each noticed a heartbeat
-    /// late: 128 windows of 4.5 s for 512 MiB) takes under 10. A publish slower still is refused
-    /// rather than published with a chunk missing.
+    /// write that failed, a writer that died, a failover) leaves nothing behind for longer. It is
+    /// three times the snapshot lock's 10 minutes, and more than the slowest publish of 512 MiB the
+    /// chunk window allows at the default timeout: every chunk answered only at its third attempt,
+    /// each timeout noticed a heartbeat late, is 128 windows of 4.5 s, under 10 minutes. A publish
+    /// slower still fails rather than publish a snapshot with a chunk missing.
     /// </summary>
     public static readonly TimeSpan PendingLifetime = TimeSpan.FromMinutes(30);
 

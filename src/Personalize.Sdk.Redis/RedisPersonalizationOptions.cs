@@ -62,13 +62,15 @@ public sealed class RedisPersonalizationOptions
     public int WriteBatchSize { get; set; } = 256;
 
     /// <summary>
-    /// The longest a Redis operation may take before it counts as failed. No request waits on Redis
+    /// How long a Redis operation may take before it counts as failed. No request waits on Redis
     /// (decisions and <c>Track</c> are served from memory): a batch of writes that fails stays
     /// buffered and is retried, a learner's exchange that fails is counted and the learner keeps the
     /// other servers' statistics it last read, and a journal read or a snapshot that fails is tried
-    /// again later. On the connection the SDK makes it is the client's timeout for every command;
-    /// with your own <c>IConnectionMultiplexer</c>, it bounds write batches and learning exchanges,
-    /// and the multiplexer's own timeouts bound the rest.
+    /// again later. Write batches and learning exchanges fail at this timeout exactly (the SDK times
+    /// them itself). On the connection the SDK makes it is also the client's timeout for every other
+    /// command, which StackExchange.Redis checks about once a second, so such a command fails between
+    /// this timeout and about a second more (500 to 1,500 ms at the default); with your own
+    /// <c>IConnectionMultiplexer</c>, the multiplexer's own timeouts bound the rest.
     /// </summary>
     /// <value>The default is 500 milliseconds; from 1 millisecond to 1 minute.</value>
     public TimeSpan OperationTimeout { get; set; } = TimeSpan.FromMilliseconds(500);

@@ -84,13 +84,20 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         return new ReadinessReport(now, _options.Window, placements);
     }
 
-    /// <summary>Pauses on a fallback rate or catalog age past "at risk"; resumes, after the minimum pause, once both are back under the resume bounds.</summary>
+    /// <summary>
+    /// Pauses on a fallback rate (over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions)
+    /// or catalog age past "at risk"; resumes, after the minimum pause, once both are back under the
+    /// resume bounds. Resuming judges the window's fallback rate however few decisions it holds (a
+    /// window whose decisions did not fall back is clean): else a quiet placement paused for its
+    /// fallbacks would never resume.
+    /// </summary>
     private void Check(PlacementPlan plan, PlacementPause pause, DateTimeOffset now)
     {
         var thresholds = _options.Thresholds;
         var decisions = _window.Sum(plan.Index, ReadinessCounter.Decisions, now.UtcTicks);
         var failed = _window.Sum(plan.Index, ReadinessCounter.Failed, now.UtcTicks);
-        double? rate = decisions >= _options.MinimumDecisions ? (double)failed / decisions : null;
+        double? measured = decisions > 0 ? (double)failed / decisions : null;
+        var rate = decisions >= _options.MinimumDecisions ? measured : null;
         var catalogAge = ReadinessJudge.CatalogAge(_catalog.Current, now);
         var catalogStale = catalogAge is not { } age || age > thresholds.CatalogAgeAtRisk;
         var state = pause.State;
@@ -111,11 +118,12 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             return;
         }
 
-        var recovered = !catalogStale && (rate is { } r ? r <= _options.ResumeFallbackRate : state.Cause == PauseCause.CatalogAge);
+        // A fallback pause waits for one decision in the window (counted in shadow) to show the recovery.
+        var recovered = !catalogStale && (measured is { } r ? r <= _options.ResumeFallbackRate : state.Cause == PauseCause.CatalogAge);
         if (recovered && now.UtcTicks - state.SinceTicks >= _minimumPauseTicks)
         {
             pause.Resume();
-            Log.PlacementResumed(_logger, plan.Name, rate is { } resumedAt ? ReadinessFormat.Percent(resumedAt) : "not yet measured");
+            Log.PlacementResumed(_logger, plan.Name, measured is { } resumedAt ? ReadinessFormat.Percent(resumedAt) : "not yet measured");
         }
     }
 

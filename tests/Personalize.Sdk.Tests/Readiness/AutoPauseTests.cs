@@ -74,6 +74,33 @@ public sealed class AutoPauseTests
     }
 
     [Fact]
+    public void A_fallback_pause_ends_once_the_window_is_clean_even_with_fewer_than_the_minimum_decisions()
+    {
+        var flaky = new FlakySignal { Broken = true };
+        var logs = new FakeLogCollector();
+        using var sdk = FlakySdk(flaky, logs);
+        Decide(sdk, 20);
+        sdk.Time.Advance(Step);
+        Assert.Equal(DecisionReason.Paused, Decide(sdk, 1)[0].Reason);
+
+        // Quiet and still broken: the few decisions in the window (fewer than MinimumDecisions, 20) all fall back.
+        sdk.Time.Advance(TimeSpan.FromHours(2));
+        Quietly(sdk, 5);
+        Assert.True(sdk.Readiness()["home"].IsPaused);
+
+        // Quiet and fixed: once the window holds only clean decisions, however few, it resumes.
+        flaky.Broken = false;
+        sdk.Time.Advance(TimeSpan.FromHours(2));
+        var last = Quietly(sdk, 10);
+
+        var readiness = sdk.Readiness()["home"];
+        Assert.Equal(0.0, readiness.Coverage.FallbackRate);
+        Assert.False(readiness.IsPaused, $"still paused after {readiness.Coverage.Decisions} clean decisions: {readiness.PauseReason}");
+        Assert.Equal((DecisionVariant.ColdStart, DecisionReason.NoHistory), (last.Variant, last.Reason));
+        Assert.Single(logs.GetSnapshot(), r => r.Message.Contains("resumed personalization", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void While_paused_the_placement_serves_the_default_experience_and_keeps_measuring_its_signals_in_shadow()
     {
         var flaky = new FlakySignal { Broken = true };
@@ -171,6 +198,19 @@ public sealed class AutoPauseTests
     {
         var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("lift");
         return report.Treatment.ExposedUnits + report.Control.ExposedUnits;
+    }
+
+    /// <summary>One decision per pause check, <paramref name="count"/> times; returns the last.</summary>
+    private static Decision Quietly(TestSdk sdk, int count)
+    {
+        Decision? last = null;
+        for (var i = 0; i < count; i++)
+        {
+            sdk.Time.Advance(Step + TimeSpan.FromSeconds(1));
+            last = Decide(sdk, 1)[0];
+        }
+
+        return last!;
     }
 
     private static SignalHealth Health(TestSdk sdk, string signal) => sdk.Readiness()["home"].Signals.Single(s => s.Signal == signal);

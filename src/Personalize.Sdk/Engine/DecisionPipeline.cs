@@ -91,6 +91,7 @@ internal sealed class DecisionPipeline(
             scoped ReadOnlySpan<int> selected = [];
             var learner = learning.Learner.For(plan.Index);
             var logLearning = false;
+            var inCandidateOrder = false;
             int written;
             if (resolved.Length == 0)
             {
@@ -104,7 +105,7 @@ internal sealed class DecisionPipeline(
                 var matrix = scratch.Matrix(kept.Length * signals.Count, clear: true);
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
-                var inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
+                inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
                 // Without consent nothing about the person's behaviour is learned; QA overrides are not traffic.
                 if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder
                     && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null)
@@ -130,6 +131,7 @@ internal sealed class DecisionPipeline(
             info = new DecisionInfo(learning.Learner.Ids.Next(now), variant, now, holdout, reason, plan.Name);
             explanation = !explain ? null
                 : failure == PipelineFailure.NoKnownCandidates ? ExplanationBuilder.BuildUnknown(variant, reason, destination[..written], context)
+                : inCandidateOrder ? ExplanationBuilder.BuildUnranked(variant, reason, !request.Candidates.IsEmpty, destination[..written], context, removals!)
                 : ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!);
 
             // Record, after deciding and only when the request records.

@@ -10,6 +10,12 @@ namespace Personalize.Sdk.Explanations;
 /// </summary>
 internal static class ExplanationBuilder
 {
+    /// <summary>The reason of an item served, unranked, in the order the request gave.</summary>
+    public const string GivenOrder = "Shown in the order given";
+
+    /// <summary>The reason of an item served, unranked, in the catalog's order.</summary>
+    public const string DefaultOrder = "Shown in our default order";
+
     /// <summary>Explains the items at <paramref name="selected"/> (positions in <paramref name="candidates"/>, best first).</summary>
     public static DecisionExplanation Build(
         DecisionVariant variant,
@@ -44,6 +50,22 @@ internal static class ExplanationBuilder
             var index = candidates[position];
             var text = contributions is [{ Contribution: > 0f } top, ..] ? writer.Write(top.Signal, index) : "From our default selection";
             items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, scores[position], contributions, text);
+        }
+
+        return new DecisionExplanation(Summarize(variant, reason, context), items, removed);
+    }
+
+    /// <summary>
+    /// Explains a decision served in the candidates' own order (a guardrail or every signal failed):
+    /// no signal ranked it, so each item has no contribution, its score of 0 and a reason saying so.
+    /// </summary>
+    public static DecisionExplanation BuildUnranked(DecisionVariant variant, DecisionReason reason, bool candidatesGiven, ReadOnlySpan<RankedItem> written, in DecisionContext context, IReadOnlyList<CandidateRemoval> removed)
+    {
+        var text = candidatesGiven ? GivenOrder : DefaultOrder;
+        var items = new ItemExplanation[written.Length];
+        for (var i = 0; i < written.Length; i++)
+        {
+            items[i] = new ItemExplanation(written[i].ItemKey, written[i].Score, [], text);
         }
 
         return new DecisionExplanation(Summarize(variant, reason, context), items, removed);

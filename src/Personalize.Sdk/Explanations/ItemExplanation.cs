@@ -26,7 +26,8 @@ public sealed class ItemExplanation
     /// <summary>
     /// The item's score: up to rounding, the sum of the contributions (the decision adds them in
     /// another order, so the last bits of a float may differ). 0, with no contribution, for an item
-    /// not in the catalog.
+    /// not in the catalog, and for every item of a decision served in the candidates' own order
+    /// because a guardrail or every signal failed (no signal ranked it).
     /// </summary>
     public float Score { get; }
 
@@ -35,7 +36,9 @@ public sealed class ItemExplanation
 
     /// <summary>
     /// A sentence an app can show, built from the profile and catalog behind the largest
-    /// contribution, for example "Because you viewed Hiking boots".
+    /// contribution, for example "Because you viewed Hiking boots"; when no signal ranked
+    /// the item (it has no contribution), what placed it: "Not in the catalog", "Shown in the order given" (the
+    /// request's candidates, unranked) or "Shown in our default order" (the catalog's, unranked).
     /// </summary>
     public string Reason { get; }
 }

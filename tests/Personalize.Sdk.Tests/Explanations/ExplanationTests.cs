@@ -189,4 +189,69 @@ public sealed class ExplanationTests
 
         Assert.Null(sdk.Personalizer.Rank(new PersonalizationRequest(user)).Explanation);
     }
+
+    [Theory]
+    [InlineData(false, "Shown in our default order")]
+    [InlineData(true, "Shown in the order given")]
+    public void When_a_guardrail_throws_no_signal_is_explained_for_the_candidates_served_in_their_own_order(bool given, string reason)
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddGuardrail(new ThrowingGuardrail()));
+        sdk.View("shopper", "kitchen-3", "kitchen-3", "books-2");
+        string[] candidates = given ? ["books-2", "kitchen-1", "kitchen-3"] : [];
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Candidates = candidates, Explain = true });
+
+        Assert.Equal(DecisionReason.GuardrailFailed, decision.Reason);
+        var explanation = decision.Explanation!;
+        Assert.Equal(decision.Items.Select(i => i.ItemKey), explanation.Items.Select(i => i.ItemKey));
+        Assert.All(explanation.Items, item =>
+        {
+            Assert.Equal(item.Score, item.Contributions.Sum(c => c.Contribution), 3);
+            Assert.Empty(item.Contributions);
+            Assert.Equal(reason, item.Reason);
+        });
+        Assert.StartsWith("A guardrail failed", explanation.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_every_signal_fails_no_signal_is_explained_for_the_candidates_served_in_their_own_order()
+    {
+        using var sdk = new TestSdk(
+            options =>
+            {
+                foreach (var signal in BuiltInSignals.All)
+                {
+                    options.ColdStartWeights[signal] = 0f;
+                }
+            },
+            builder => builder.AddSignal(new ThrowingSignal(), 1f, 1f));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("new-user") { Count = 3, Explain = true });
+
+        Assert.Equal(DecisionReason.SignalsFailed, decision.Reason);
+        Assert.All(decision.Explanation!.Items, item =>
+        {
+            Assert.Equal(0f, item.Score);
+            Assert.Empty(item.Contributions);
+            Assert.Equal("Shown in our default order", item.Reason);
+        });
+        Assert.StartsWith("Every signal failed", decision.Explanation.Summary, StringComparison.Ordinal);
+    }
+
+    private sealed class ThrowingGuardrail : IGuardrail
+    {
+        public string Name => "throws";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible) => throw new InvalidOperationException("boom");
+
+        public string Explain(in DecisionContext context, int itemIndex) => "never";
+    }
+
+    private sealed class ThrowingSignal : ISignalProvider
+    {
+        public string Name => "throws";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
+            throw new InvalidOperationException("broken on purpose");
+    }
 }

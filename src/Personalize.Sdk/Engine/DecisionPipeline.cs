@@ -78,7 +78,8 @@ internal sealed class DecisionPipeline(
                 !scratch.Profile.IsEmpty,
                 confidence,
                 settings.MinConfidence));
-            var paused = !killSwitch && readiness.IsPaused(plan, now);
+            // A preview records nothing: it reads the pause state and never checks it (a check may pause or resume).
+            var paused = !killSwitch && (request.Preview ? readiness.WasPaused(plan) : readiness.IsPaused(plan, now));
 
             // Candidates, guardrails, signals, score and top-K.
             var resolved = candidates.Resolve(request, plan, snapshot, scratch);

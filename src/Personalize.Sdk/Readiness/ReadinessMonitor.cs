@@ -51,7 +51,10 @@ internal sealed class ReadinessMonitor : IReadinessReporter
     /// <summary>This thread's counters for events now.</summary>
     public Span<long> EventRow(long nowTicks) => _window.Row(EventsRow, nowTicks);
 
-    /// <summary>Whether <paramref name="plan"/> is paused; re-checks it first when its interval has passed.</summary>
+    /// <summary>Whether <paramref name="plan"/> is paused, as last checked: reads the state without changing it, for a preview.</summary>
+    public bool WasPaused(PlacementPlan plan) => _pauses[plan.Index] is { IsPaused: true };
+
+    /// <summary>Whether <paramref name="plan"/> is paused; re-checks it first when its interval has passed, which may pause or resume it.</summary>
     public bool IsPaused(PlacementPlan plan, DateTimeOffset now)
     {
         var pause = _pauses[plan.Index];

@@ -33,6 +33,24 @@ public sealed class PreviewTests
         Assert.Empty(withSink.TopKeys("user", 4).Intersect(recorded));
     }
 
+    [Fact]
+    public void A_preview_reads_a_placements_pause_but_never_pauses_or_resumes_it()
+    {
+        using var sdk = new TestSdk(options => options.Readiness.AutoPause = true);
+        sdk.Time.Advance(TimeSpan.FromDays(8));
+        var placement = PersonalizationRequest.DefaultPlacement;
+
+        var stale = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Preview = true });
+        Assert.False(sdk.Readiness()[placement].IsPaused, $"the preview was {stale.Reason}");
+
+        // A recorded decision pauses it; a preview then shows the paused decision, and a reloaded catalog does not resume it.
+        Assert.Equal(DecisionReason.Paused, sdk.Personalizer.Rank(new PersonalizationRequest("u")).Reason);
+        sdk.Catalog.Replace(TestCatalog.Items);
+        sdk.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(DecisionReason.Paused, sdk.Personalizer.Rank(new PersonalizationRequest("u") { Preview = true }).Reason);
+        Assert.True(sdk.Readiness()[placement].IsPaused);
+    }
+
     private static string[] Preview(TestSdk sdk) =>
         [.. sdk.Personalizer.Rank(new PersonalizationRequest("user") { Count = 4, Preview = true }).Items.Select(item => item.ItemKey)];
 

@@ -55,7 +55,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _metrics = metrics;
         _logger = logger;
         Rules = RuleSet.Create(Options, parts.Signals, parts.SignalRegistrations, parts.Guardrails, parts.GuardrailRegistrations);
-        Holdouts = new HoldoutAssigner(Options.Holdouts);
+        Holdouts = new HoldoutAssigner(Options.Holdouts, metrics, logger, timeProvider);
         Settings = new LiveSettings(new DecisionSettings(Options, Rules.Placements));
         _catalog = new(CreateCatalog);
         _ledger = new(() => new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider));

@@ -62,4 +62,7 @@ internal static partial class Log
 
     [LoggerMessage(18, LogLevel.Error, "A learner update failed; decisions go on with the last solved weights and the next update tries again.")]
     public static partial void LearningUpdateFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(19, LogLevel.Warning, "Bucket hasher {Hasher} of holdout '{Holdout}' {Failure}; the unit is served as treatment and not measured in that holdout. The exception's message and stack are not logged: a hasher is handed the unit's key, which its errors may repeat.")]
+    public static partial void BucketHasherFaulted(ILogger logger, string hasher, string holdout, string failure);
 }

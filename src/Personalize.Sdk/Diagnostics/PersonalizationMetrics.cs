@@ -41,6 +41,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _catalogFilesRejected;
     private readonly Counter<long> _dismissalsDropped;
     private readonly Counter<long> _optionsReloads;
+    private readonly Counter<long> _hasherFaults;
 
     /// <summary>The meter of everything a shadow personalizer counts, apart from the SDK's so nobody collects it by accident: what it replays was counted where it happened.</summary>
     public const string ShadowMeterName = "Personalize.Sdk.Shadow";
@@ -89,6 +90,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
         _optionsReloads = _meter.CreateCounter<long>("personalize.options.reloads", "{reload}", "Option changes reported by the options monitor, by outcome: applied, or rejected (the last good settings stayed in force).");
+        _hasherFaults = _meter.CreateCounter<long>("personalize.holdout.hasher_faults", "{assignment}", "Holdout assignments whose bucket hasher threw or returned a bucket outside [0, 10000), by holdout and reason (exception, out_of_range); the unit was served as treatment and not measured in that holdout.");
     }
 
     public void DecisionMade(DecisionVariant variant, DecisionReason reason, string placement, double seconds)
@@ -109,6 +111,10 @@ internal sealed class PersonalizationMetrics : IDisposable
         _optionsReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnknownPlacement() => _unknownPlacements.Add(1);
+
+    /// <summary>A holdout's bucket hasher failed; <paramref name="reason"/> is <c>exception</c> or <c>out_of_range</c>.</summary>
+    public void BucketHasherFaulted(string holdout, string reason) =>
+        _hasherFaults.Add(1, new KeyValuePair<string, object?>("holdout", holdout), new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>A reward was credited; <paramref name="automatic"/> when it came from a tracked outcome.</summary>
     public void LearningRewarded(bool automatic, int count = 1) =>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
@@ -60,7 +61,9 @@ internal sealed class DecisionRecorder(
         {
             // Another holdout put the unit in control, so it got the default, not this holdout's
             // treatment: counted there, it would pull this holdout's lift towards zero.
-            if (servedControl && assignments[i].Arm == HoldoutArm.Treatment)
+            // The holdout's hasher failed for this unit: it was served as treatment, but counted
+            // there it would put in treatment only the units the hasher fails on, a biased sample.
+            if ((servedControl && assignments[i].Arm == HoldoutArm.Treatment) || assignments[i].Bucket == HoldoutAssigner.UnmeasuredBucket)
             {
                 continue;
             }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Extensibility;
 
 namespace Personalize.Sdk.Holdouts;
@@ -5,16 +7,35 @@ namespace Personalize.Sdk.Holdouts;
 /// <summary>
 /// The deterministic assigner: bucket = hasher(salt, unit); control when the bucket is in the
 /// holdout's range. Raising a holdout's basis points only widens its range, so units only move
-/// from treatment into control, never the other way, and nobody else moves.
+/// from treatment into control, never the other way, and nobody else moves. A hasher that throws
+/// or returns a bucket outside [0, 10000) never fails the caller: the unit gets
+/// <see cref="UnmeasuredBucket"/> in treatment (not measured in that holdout), counted and logged.
 /// </summary>
-internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IHoldoutAssigner
+/// <param name="holdouts">The holdouts, copied at start.</param>
+/// <param name="metrics">Where hasher faults are counted, or null (tests that build an assigner alone).</param>
+/// <param name="logger">Where hasher faults are logged, at most once a minute per hasher type, or null.</param>
+/// <param name="timeProvider">The clock of that throttle; the system clock when null.</param>
+internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, PersonalizationMetrics? metrics = null, ILogger? logger = null, TimeProvider? timeProvider = null) : IHoldoutAssigner
 {
+    /// <summary>
+    /// The bucket of an assignment whose hasher threw or returned a bucket outside [0, 10000): the
+    /// unit is in treatment (or the forced arm) and is not measured in that holdout.
+    /// </summary>
+    public const int UnmeasuredBucket = -1;
+
+    private static readonly TimeSpan FaultLogInterval = TimeSpan.FromMinutes(1);
+
     // The caller hands over options nobody else holds (copied at start), so they never change here.
     private readonly HoldoutOptions[] _holdouts = [.. holdouts];
     private readonly HoldoutInfo[] _infos = [.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))];
 
     // The default scheme's salt part, encoded once per holdout (null for other schemes).
     private readonly byte[]?[] _saltPrefixes = [.. holdouts.Select(h => ReferenceEquals(h.Hasher, PersonalizeV1BucketHasher.Instance) ? PersonalizeV1BucketHasher.SaltPrefix(h.Salt) : null)];
+
+    // One throttle per hasher type, shared by the holdouts that use it.
+    private readonly LogThrottle[] _faultLogs = FaultLogs(holdouts);
+
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
 
     public IReadOnlyList<HoldoutInfo> Holdouts => _infos;
 
@@ -61,11 +82,55 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts) : IH
         var options = _holdouts[index];
         if (_saltPrefixes[index] is not { } saltPrefix || !PersonalizeV1BucketHasher.TryGetBucket(saltPrefix, unitKey, out var bucket))
         {
-            bucket = options.Hasher.GetBucket(options.Salt, unitKey);
+            bucket = BucketOf(index, unitKey);
+            if (bucket == UnmeasuredBucket)
+            {
+                return new HoldoutAssignment(options.Name, forced ?? HoldoutArm.Treatment, UnmeasuredBucket, forced is not null);
+            }
         }
 
         var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
         return new HoldoutAssignment(options.Name, forced ?? arm, bucket, forced is not null);
+    }
+
+    private static LogThrottle[] FaultLogs(IEnumerable<HoldoutOptions> holdouts)
+    {
+        var byType = new Dictionary<Type, LogThrottle>();
+        return [.. holdouts.Select(h => h.Hasher.GetType()).Select(type => byType.TryGetValue(type, out var log) ? log : byType[type] = new LogThrottle(FaultLogInterval))];
+    }
+
+    /// <summary>The hasher's bucket, or <see cref="UnmeasuredBucket"/> when it threw or left [0, 10000) (counted and logged).</summary>
+    private int BucketOf(int index, ReadOnlySpan<char> unitKey)
+    {
+        var options = _holdouts[index];
+        int bucket;
+        try
+        {
+            bucket = options.Hasher.GetBucket(options.Salt, unitKey);
+        }
+        catch (Exception exception)
+        {
+            HasherFaulted(index, "exception", "threw " + exception.GetType().Name);
+            return UnmeasuredBucket;
+        }
+
+        if ((uint)bucket >= BucketHashers.BucketCount)
+        {
+            HasherFaulted(index, "out_of_range", "returned a bucket outside [0, 10000)");
+            return UnmeasuredBucket;
+        }
+
+        return bucket;
+    }
+
+    private void HasherFaulted(int index, string reason, string failure)
+    {
+        var options = _holdouts[index];
+        metrics?.BucketHasherFaulted(options.Name, reason);
+        if (logger is not null && _faultLogs[index].ShouldLog(_time.GetUtcNow().UtcTicks))
+        {
+            Log.BucketHasherFaulted(logger, options.Hasher.GetType().Name, options.Name, failure);
+        }
     }
 
     /// <summary>

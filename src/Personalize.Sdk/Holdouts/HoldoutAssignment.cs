@@ -23,7 +23,11 @@ public readonly struct HoldoutAssignment : IEquatable<HoldoutAssignment>
     /// <summary>The unit's arm.</summary>
     public HoldoutArm Arm { get; }
 
-    /// <summary>The unit's bucket in [0, 10000) under the holdout's salt and hasher.</summary>
+    /// <summary>
+    /// The unit's bucket in [0, 10000) under the holdout's salt and hasher; -1 when the holdout's
+    /// hasher threw or returned a bucket outside that range, in which case the arm is
+    /// <see cref="HoldoutArm.Treatment"/> (unless forced) and the unit is not measured in that holdout.
+    /// </summary>
     public int Bucket { get; }
 
     /// <summary>Whether a QA override chose the arm (<see cref="PersonalizationRequest.ForceArm"/>); forced decisions are never measured.</summary>

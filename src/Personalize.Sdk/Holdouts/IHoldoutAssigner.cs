@@ -9,7 +9,7 @@ public interface IHoldoutAssigner
     /// <summary>Assigns a unit to one holdout. Pure and allocation-free.</summary>
     /// <param name="holdout">The holdout's name.</param>
     /// <param name="unitKey">The unit, usually the user key.</param>
-    /// <returns>The unit's arm and bucket.</returns>
+    /// <returns>The unit's arm and bucket; when the holdout's hasher throws or returns a bucket outside [0, 10000), treatment with bucket -1 (see <see cref="IBucketHasher"/>).</returns>
     /// <exception cref="ArgumentException"><paramref name="unitKey"/> is empty or only white space, or no holdout has that name.</exception>
     HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey);
 }

@@ -6,8 +6,9 @@ namespace Personalize.Sdk.Engine;
 
 /// <summary>
 /// The identity and profile stages: resolves the user to their profile's key, copies the profile
-/// into the decision's scratch lock-free, and applies the profile policies (sensitive categories
-/// are dropped from the copy unless the user consented to them).
+/// into the decision's scratch lock-free, and applies the profile policies (what could rank a
+/// sensitive category's items up is dropped from the copy unless the user consented to them; their
+/// stated dislikes stay, since a guardrail protects the user with them).
 /// </summary>
 internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, RememberedConsents consents, IReadOnlyCollection<string> sensitiveCategories)
 {
@@ -38,9 +39,16 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
 
         unitKey = copy.UnitKey ?? key;
         consent = copy.Consent ?? consents.For(key);
+        var hidden = ReadOnlyMemory<bool>.Empty;
         if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
         {
-            copy.ForgetCategories(SensitiveFlags(snapshot), snapshot);
+            hidden = SensitiveFlags(snapshot);
+            copy.ForgetCategories(hidden.Span, snapshot);
+        }
+
+        if (copy is DecisionProfile decision)
+        {
+            decision.HiddenCategories = hidden;
         }
 
         return live;
@@ -50,7 +58,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and
     /// published as one immutable object, so a decision can never pair one catalog with another's flags.
     /// </summary>
-    private ReadOnlySpan<bool> SensitiveFlags(CatalogSnapshot snapshot)
+    private ReadOnlyMemory<bool> SensitiveFlags(CatalogSnapshot snapshot)
     {
         var cached = Volatile.Read(ref _sensitiveFlags);
         if (!ReferenceEquals(cached.Snapshot, snapshot))
@@ -59,6 +67,6 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
             Volatile.Write(ref _sensitiveFlags, cached);
         }
 
-        return cached.Flags;
+        return cached.Memory;
     }
 }

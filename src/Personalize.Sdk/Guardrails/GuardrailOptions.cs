@@ -30,7 +30,12 @@ public sealed class GuardrailOptions
     /// <value>The default is 1 day. Must be positive.</value>
     public TimeSpan FrequencyCapWindow { get; set; } = TimeSpan.FromDays(1);
 
-    /// <summary>Categories whose affinity is never used to rank unless the user consented to <see cref="ConsentFlags.SensitiveCategories"/>.</summary>
+    /// <summary>
+    /// Categories whose affinity is never used to rank unless the user consented to <see cref="ConsentFlags.SensitiveCategories"/>:
+    /// without that consent a decision drops their category affinities, stated likes and recent items. Purchases,
+    /// dismissals and stated dislikes stay, so their guardrails still protect the user (a removal's reason then does
+    /// not name the category).
+    /// </summary>
     /// <value>The default is empty.</value>
     public ISet<string> SensitiveCategories { get; } = new HashSet<string>(StringComparer.Ordinal);
 

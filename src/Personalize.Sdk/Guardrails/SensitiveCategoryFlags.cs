@@ -23,6 +23,9 @@ internal sealed class SensitiveCategoryFlags
 
     public ReadOnlySpan<bool> Flags => _flags;
 
+    /// <summary>The same flags, to keep beside a decision's profile copy.</summary>
+    public ReadOnlyMemory<bool> Memory => _flags;
+
     public static SensitiveCategoryFlags For(CatalogSnapshot snapshot, IEnumerable<string> sensitiveCategories)
     {
         var flags = new bool[snapshot.CategorySpace];

@@ -1,4 +1,5 @@
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Guardrails;
@@ -23,8 +24,14 @@ internal sealed class StatedDislikeGuardrail : IGuardrail
     {
         var catalog = context.Catalog;
         var category = catalog.GetCategory(itemIndex);
-        return context.ProfileData.Preferences.SignFor(isAttribute: false, category) < 0
-            ? $"The user said they dislike {catalog.GetCategoryName(category)}."
-            : "The user said they dislike one of the item's attributes.";
+        if (context.ProfileData.Preferences.SignFor(isAttribute: false, category) >= 0)
+        {
+            return "The user said they dislike one of the item's attributes.";
+        }
+
+        // A sensitive category the user has not consented to is never named in an explanation.
+        return context.ProfileData is DecisionProfile profile && profile.IsHidden(category)
+            ? "The user said they dislike the item's category."
+            : $"The user said they dislike {catalog.GetCategoryName(category)}.";
     }
 }

@@ -175,14 +175,14 @@ internal class ProfileData
         IsEmpty ? 0 : (1 - Math.Exp(-EventCount / 5.0)) * Math.Min(1, Decay.Factor(LastSeenTicks, nowTicks, halfLifeTicks));
 
     /// <summary>
-    /// Drops what the copy knows about the flagged categories (by id): their affinities, stated
-    /// preferences and recent items, so no signal or reason can use them. Purchases and dismissals
-    /// stay, because guardrails protect the user with them.
+    /// Drops what the copy knows about the flagged categories (by id) that could rank their items
+    /// up: their affinities, stated likes and recent items, so no signal or reason can use them.
+    /// Purchases, dismissals and stated dislikes stay, because guardrails protect the user with them.
     /// </summary>
     public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
     {
         Categories.RemoveIds(flagged);
-        _extras?.Preferences?.RemoveCategories(flagged);
+        _extras?.Preferences?.RemoveLikedCategories(flagged);
         RecentItems.RemoveCategories(flagged, catalog);
     }
 

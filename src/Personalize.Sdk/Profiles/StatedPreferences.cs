@@ -102,12 +102,12 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
 
     public void Clear() => Count = 0;
 
-    /// <summary>Removes the statements about flagged categories (by id).</summary>
-    public void RemoveCategories(ReadOnlySpan<bool> flagged)
+    /// <summary>Removes the likes of flagged categories (by id); dislikes stay.</summary>
+    public void RemoveLikedCategories(ReadOnlySpan<bool> flagged)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {
-            if (!_isAttribute[slot] && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
+            if (!_isAttribute[slot] && _signs[slot] > 0 && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
             {
                 Count--;
                 _isAttribute[slot] = _isAttribute[Count];

@@ -37,7 +37,7 @@ internal sealed class DecisionScratch
     private long _lastCatalogStamp = -1;
 
     /// <summary>The decision's copy of the user's profile.</summary>
-    public ProfileData Profile { get; } = new(reserve: true);
+    public ProfileData Profile { get; } = new DecisionProfile();
 
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()

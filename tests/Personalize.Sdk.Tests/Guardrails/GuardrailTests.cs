@@ -141,6 +141,43 @@ public sealed class GuardrailTests
         Assert.StartsWith("garden-", sdk.TopKeys(user, 1)[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Review_a_stated_dislike_of_a_sensitive_category_still_removes_its_items()
+    {
+        using var sdk = new TestSdk(options => options.Guardrails.SensitiveCategories.Add("garden"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("u", "garden", likes: false));
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Explain = true });
+        Assert.DoesNotContain(decision.Items, item => item.ItemKey.StartsWith("garden-", StringComparison.Ordinal));
+        Assert.Equal(4, decision.Explanation!.Removed.Count(r => r.Guardrail == BuiltInGuardrails.StatedDislike));
+    }
+
+    [Fact]
+    public void Without_consent_a_sensitive_dislike_protects_unnamed_and_a_sensitive_like_still_does_not_rank()
+    {
+        using var sdk = new TestSdk(options =>
+        {
+            options.Guardrails.SensitiveCategories.Add("garden");
+            options.Guardrails.SensitiveCategories.Add("books");
+        });
+        sdk.View("u", "kitchen-1", "kitchen-2", "kitchen-3", "kitchen-4", "kitchen-1");
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("u", "garden", likes: false));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("u", "books", likes: true));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Explain = true });
+
+        var dislikes = decision.Explanation!.Removed.Where(r => r.Guardrail == BuiltInGuardrails.StatedDislike).ToList();
+        Assert.Equal(4, dislikes.Count);
+        Assert.All(dislikes, r => Assert.Equal("The user said they dislike the item's category.", r.Reason));
+        Assert.StartsWith("kitchen-", decision.Items[0].ItemKey, StringComparison.Ordinal);
+        Assert.All(decision.Explanation.Items, item => Assert.DoesNotContain(item.Contributions, c => c.Signal == BuiltInSignals.StatedPreference && c.Value != 0f));
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
+        decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Explain = true });
+
+        Assert.All(decision.Explanation!.Removed.Where(r => r.Guardrail == BuiltInGuardrails.StatedDislike), r => Assert.Contains("garden", r.Reason, StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("books-", decision.Items[0].ItemKey, StringComparison.Ordinal);
+    }
+
     [Theory, AutoData]
     public void A_custom_guardrail_registered_through_the_builder_removes_candidates(string user)
     {

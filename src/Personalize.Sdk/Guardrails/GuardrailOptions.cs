@@ -22,6 +22,12 @@ public sealed class GuardrailOptions
     public TimeSpan ComplaintSuppression { get; set; } = TimeSpan.FromDays(14);
 
     /// <summary>How many times an item may be shown to a user without engagement within <see cref="FrequencyCapWindow"/> before it rests.</summary>
+    /// <remarks>
+    /// Showings are counted for at most 32 items per person (the table takes its full size at the
+    /// first showing). When a 33rd item is shown, the item whose count started longest ago (one
+    /// whose window has ended, if any) is forgotten; shown again, it counts from 1. So a person
+    /// shown more than 32 different items within one window can see an item more often than this.
+    /// </remarks>
     /// <value>The default is 5. Must be positive.</value>
     [Range(1, int.MaxValue)]
     public int FrequencyCap { get; set; } = 5;

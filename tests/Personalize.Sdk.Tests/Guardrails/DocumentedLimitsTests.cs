@@ -1,0 +1,42 @@
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Guardrails;
+
+/// <summary>The limits the README and the options' docs state, pinned to what the code does.</summary>
+public sealed class DocumentedLimitsTests
+{
+    private static readonly string Readme = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "README.md"));
+
+    [Fact]
+    public void The_frequency_cap_counts_showings_of_32_items_per_person_and_forgets_the_oldest()
+    {
+        Assert.Contains("showings are counted for at most 32 items per person: when a 33rd item is shown, the item whose count started longest ago (one whose window ended, if any) is forgotten and, shown again, counts from 1", Readme, StringComparison.Ordinal);
+        var items = Enumerable.Range(0, 40).Select(i => new CatalogItem { Key = $"i-{i}", Category = "c" }).ToArray();
+        using var sdk = new TestSdk(options => options.Guardrails.FrequencyCap = 2, catalog: items);
+        sdk.View("u", "i-39");
+        Show(sdk, "i-0");
+        Show(sdk, "i-0");
+        Assert.True(IsCapped(sdk, "i-0"));
+
+        // 31 other items: 32 counted, i-0 among them.
+        for (var i = 1; i <= 31; i++)
+        {
+            Show(sdk, $"i-{i}");
+        }
+
+        Assert.True(IsCapped(sdk, "i-0"));
+
+        // The 33rd item pushes out i-0, whose count started longest ago, within its window.
+        Show(sdk, "i-32");
+        Assert.False(IsCapped(sdk, "i-0"));
+    }
+
+    private static void Show(TestSdk sdk, string key)
+    {
+        sdk.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(key, Assert.Single(sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { key }, Count = 1 }).Items).ItemKey);
+    }
+
+    private static bool IsCapped(TestSdk sdk, string key) =>
+        sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { key }, Count = 1, Preview = true }).Items.Count == 0;
+}

@@ -28,6 +28,13 @@ public sealed class PersonalizationOptions
     /// filled from the capped category after the rest (the data says the list should be one
     /// category). Uncategorised items are never capped. 0 switches the cap off. Read live.
     /// </summary>
+    /// <remarks>
+    /// "The best candidates" are exactly the max(4 × count, count + 32) best by score (ties in
+    /// candidate order) for a list of count items; candidates ranked below them are never
+    /// considered, so 40 tied items of one category ahead of 3 of another give a list of that one
+    /// category. A placement that learns chooses from its <see cref="LearningOptions.CandidatePool"/>
+    /// best instead; a fallback served in the candidates' own order is not capped.
+    /// </remarks>
     /// <value>
     /// The default is 3 (chosen on the evaluation harness's validation windows: it raised
     /// intra-list diversity at no measurable cost in nDCG@10). Allowed: 0 to 10,000.

@@ -31,6 +31,24 @@ public sealed class DocumentedLimitsTests
         Assert.False(IsCapped(sdk, "i-0"));
     }
 
+    [Theory]
+    [InlineData(36, true)]
+    [InlineData(37, false)]
+    public void The_category_cap_chooses_from_the_best_max_of_4_count_and_count_plus_32(int leading, bool otherShown)
+    {
+        Assert.Contains("items of one category while the best max(4 x `Count`, `Count` + 32) candidates by score (ties in\ncandidate order) include others", Readme.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var added = TestSdk.Start.AddDays(-30);
+        var items = Enumerable.Range(0, leading).Select(i => new CatalogItem { Key = $"a-{i}", Category = "a", AddedAt = added })
+            .Concat(Enumerable.Range(0, 3).Select(i => new CatalogItem { Key = $"b-{i}", Category = "b", AddedAt = added }))
+            .ToArray();
+        using var sdk = new TestSdk(catalog: items);
+
+        var keys = sdk.TopKeys("u", 5);
+
+        Assert.Equal(5, keys.Length);
+        Assert.Equal(otherShown ? ["a-0", "a-1", "a-2", "b-0", "a-3"] : ["a-0", "a-1", "a-2", "a-3", "a-4"], keys);
+    }
+
     private static void Show(TestSdk sdk, string key)
     {
         sdk.Time.Advance(TimeSpan.FromSeconds(1));

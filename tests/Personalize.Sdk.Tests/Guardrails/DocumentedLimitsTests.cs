@@ -1,3 +1,7 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Guardrails;
@@ -47,6 +51,28 @@ public sealed class DocumentedLimitsTests
 
         Assert.Equal(5, keys.Length);
         Assert.Equal(otherShown ? ["a-0", "a-1", "a-2", "b-0", "a-3"] : ["a-0", "a-1", "a-2", "a-3", "a-4"], keys);
+    }
+
+    [Fact]
+    public void Unavailable_items_are_listed_as_removed_only_when_the_request_names_them()
+    {
+        Assert.Contains("when the request names no `Candidates`, the whole catalog's available items are the\ncandidates, so unavailable items are left out before any guardrail runs and are neither listed\nnor counted", Readme.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        var items = TestCatalog.Items.Select(item => item.Key == "books-1" ? new CatalogItem { Key = item.Key, Category = item.Category, IsAvailable = false } : item).ToArray();
+        using var sdk = new TestSdk(catalog: items);
+        using var removals = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.guardrail.removals");
+
+        var whole = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Count = 16, Explain = true });
+
+        Assert.DoesNotContain(whole.Items, item => item.ItemKey == "books-1");
+        Assert.Empty(whole.Explanation!.Removed);
+        Assert.Equal(0, removals.GetMeasurementSnapshot().Sum(m => m.Value));
+
+        var named = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { "books-1", "books-2", "unknown" }, Explain = true });
+
+        Assert.Equal(["books-2"], named.Items.Select(item => item.ItemKey));
+        var removal = Assert.Single(named.Explanation!.Removed);
+        Assert.Equal(("books-1", BuiltInGuardrails.Availability), (removal.ItemKey, removal.Guardrail));
+        Assert.Equal(1, removals.GetMeasurementSnapshot().Sum(m => m.Value));
     }
 
     private static void Show(TestSdk sdk, string key)

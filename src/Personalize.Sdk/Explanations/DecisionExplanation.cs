@@ -24,6 +24,11 @@ public sealed class DecisionExplanation
     /// <summary>One explanation per ranked item, in the decision's order.</summary>
     public IReadOnlyList<ItemExplanation> Items { get; }
 
-    /// <summary>The candidates guardrails removed before ranking.</summary>
+    /// <summary>
+    /// The candidates guardrails removed before ranking. When the request names no
+    /// <see cref="PersonalizationRequest.Candidates"/>, unavailable items are not candidates, so they
+    /// are not listed; they are listed under <c>availability</c> only when an explicit candidate list
+    /// names them.
+    /// </summary>
     public IReadOnlyList<CandidateRemoval> Removed { get; }
 }

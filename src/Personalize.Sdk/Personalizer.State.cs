@@ -33,13 +33,22 @@ internal sealed partial class Personalizer : IStateSnapshot
 
     public StateCounts MergeState(ReadOnlySequence<byte> state)
     {
-        var reader = new StateReader(StateFormat.Open(state));
+        // Read through once changing nothing, so a state that fails anywhere (a profile of a newer
+        // version, a malformed record deep inside) is refused whole rather than half merged.
         var catalog = _catalog.Current;
-        var aliases = MergeIdentity(ref reader);
-        var profiles = MergeProfiles(ref reader, catalog);
-        var items = StatisticsState.Merge(ref reader, (ItemStatistics)_statistics, catalog);
-        var units = LedgerState.Merge(ref reader, _ledger as MeasurementLedger);
-        var erasures = MergeErasures(ref reader);
+        Merge(state, catalog, apply: false);
+        return Merge(state, catalog, apply: true);
+    }
+
+    /// <summary>Reads every section of <paramref name="state"/>, merging it into this server's state only when <paramref name="apply"/>.</summary>
+    private StateCounts Merge(ReadOnlySequence<byte> state, Catalog.CatalogSnapshot catalog, bool apply)
+    {
+        var reader = new StateReader(StateFormat.Open(state));
+        var aliases = MergeIdentity(ref reader, apply);
+        var profiles = MergeProfiles(ref reader, catalog, apply);
+        var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
+        var units = LedgerState.Merge(ref reader, apply ? _ledger as MeasurementLedger : null);
+        var erasures = MergeErasures(ref reader, apply);
         if (!reader.AtEnd)
         {
             throw new InvalidDataException("The state has trailing bytes.");
@@ -120,8 +129,8 @@ internal sealed partial class Personalizer : IStateSnapshot
         return written;
     }
 
-    /// <summary>Links as a replicated stitch would (merging any profile the alias has here into its profile's), under the identity lock.</summary>
-    private int MergeIdentity(ref StateReader reader)
+    /// <summary>Links as a replicated stitch would (merging any profile the alias has here into its profile's), under the identity lock; only reads without <paramref name="apply"/>.</summary>
+    private int MergeIdentity(ref StateReader reader, bool apply)
     {
         var read = 0;
         lock (_identityGate)
@@ -132,13 +141,21 @@ internal sealed partial class Personalizer : IStateSnapshot
                 switch (tag)
                 {
                     case KnownKey:
-                        _identity.MarkKnown(key);
-                        break;
-                    case Alias or KnownAlias:
-                        Stitch(key, reader.String(), recall: false);
-                        if (tag == KnownAlias)
+                        if (apply)
                         {
                             _identity.MarkKnown(key);
+                        }
+
+                        break;
+                    case Alias or KnownAlias:
+                        var canonical = reader.String();
+                        if (apply)
+                        {
+                            Stitch(key, canonical, recall: false);
+                            if (tag == KnownAlias)
+                            {
+                                _identity.MarkKnown(key);
+                            }
                         }
 
                         break;
@@ -155,9 +172,10 @@ internal sealed partial class Personalizer : IStateSnapshot
 
     /// <summary>
     /// Each profile into the profile its key reaches here: copied into a new (or blank) one, so it
-    /// comes back exactly, else merged into the existing one as a stitch merges.
+    /// comes back exactly, else merged into the existing one as a stitch merges. Without
+    /// <paramref name="apply"/> each profile is only read (into a scratch copy).
     /// </summary>
-    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog)
+    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, bool apply)
     {
         var read = 0;
         var incoming = new ProfileData();
@@ -166,6 +184,12 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             var key = reader.String();
             ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
+            if (!apply)
+            {
+                read++;
+                continue;
+            }
+
             var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services);
             UserProfile target;
             do
@@ -188,14 +212,18 @@ internal sealed partial class Personalizer : IStateSnapshot
         return read;
     }
 
-    private int MergeErasures(ref StateReader reader)
+    private int MergeErasures(ref StateReader reader, bool apply)
     {
         var read = 0;
         while (Record(ref reader, "erasure"))
         {
             var key = reader.String();
             var ticks = reader.Int64();
-            _erasures?.Restore(key, ticks);
+            if (apply)
+            {
+                _erasures?.Restore(key, ticks);
+            }
+
             read++;
         }
 

@@ -78,7 +78,9 @@ internal static class LedgerState
         Span<double> skippedSquares = stackalloc double[2];
         for (var i = 0; i < holdouts; i++)
         {
-            var holdout = ledger?.IndexOf(reader.String()) ?? -1;
+            // Read whether or not a ledger takes it: the name is part of the section.
+            var name = reader.String();
+            var holdout = ledger?.IndexOf(name) ?? -1;
             skippedExposed.Clear();
             skippedConverted.Clear();
             skippedRevenue.Clear();

@@ -91,11 +91,15 @@ internal static class StatisticsState
         writer.Byte(StateFormat.End);
     }
 
-    /// <summary>Adds the section's statistics to <paramref name="statistics"/>, skipping items the catalog does not know; returns how many items it held.</summary>
-    public static int Merge(ref StateReader reader, ItemStatistics statistics, CatalogSnapshot catalog)
+    /// <summary>
+    /// Adds the section's statistics to <paramref name="statistics"/>, skipping items the catalog does
+    /// not know; returns how many items it held. With <paramref name="statistics"/> null it only reads
+    /// the section, throwing where a merge would.
+    /// </summary>
+    public static int Merge(ref StateReader reader, ItemStatistics? statistics, CatalogSnapshot catalog)
     {
         var epoch = reader.Int64();
-        statistics.AdoptEpochIfEmpty(epoch);
+        statistics?.AdoptEpochIfEmpty(epoch);
         Span<int> neighbours = stackalloc int[ItemStatistics.NeighbourSlots];
         Span<double> weights = stackalloc double[ItemStatistics.NeighbourSlots];
         var read = 0;
@@ -124,17 +128,17 @@ internal static class StatisticsState
             }
 
             read++;
-            if (catalog.TryGetIndex(key, out var item))
+            if (statistics is not null && catalog.TryGetIndex(key, out var item))
             {
                 statistics.MergeItem(item, epoch, popularity, recent, engaged, neighbours[..known], weights[..known]);
             }
         }
 
-        MergeSimilarItems(ref reader, statistics.SimilarItemsModel, catalog);
+        MergeSimilarItems(ref reader, statistics?.SimilarItemsModel, catalog);
         return read;
     }
 
-    private static void MergeSimilarItems(ref StateReader reader, SimilarItems model, CatalogSnapshot catalog)
+    private static void MergeSimilarItems(ref StateReader reader, SimilarItems? model, CatalogSnapshot catalog)
     {
         var pairItems = new List<int>(SimilarItems.CandidateSlots);
         var pairCounts = new List<float>(SimilarItems.CandidateSlots);
@@ -162,7 +166,7 @@ internal static class StatisticsState
                 }
             }
 
-            if (catalog.TryGetIndex(key, out var item))
+            if (model is not null && catalog.TryGetIndex(key, out var item))
             {
                 model.MergeCounts(item, count, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairItems), System.Runtime.InteropServices.CollectionsMarshal.AsSpan(pairCounts));
                 any = true;
@@ -171,7 +175,7 @@ internal static class StatisticsState
 
         if (any)
         {
-            model.PublishAll();
+            model!.PublishAll();
         }
     }
 

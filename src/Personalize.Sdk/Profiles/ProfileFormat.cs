@@ -16,7 +16,9 @@ namespace Personalize.Sdk.Profiles;
 /// affinities 64-bit IEEE doubles as stored (undecayed, with their own update time). An entry whose
 /// item has left the writer's catalog is not written; one the reader's catalog does not know is
 /// skipped. A reader refuses a newer version and any truncated or malformed input with
-/// <see cref="InvalidDataException"/>, so a corrupt value is never half applied.
+/// <see cref="InvalidDataException"/>; its target may then hold part of the input, so a caller
+/// that must not half apply reads into a scratch profile first (a state merge reads every profile
+/// before changing anything).
 /// </remarks>
 internal static class ProfileFormat
 {
@@ -71,7 +73,7 @@ internal static class ProfileFormat
         }
     }
 
-    /// <summary>Reads a profile into <paramref name="target"/> (cleared first), resolving names against <paramref name="catalog"/>.</summary>
+    /// <summary>Reads a profile into <paramref name="target"/> (cleared first; part-filled when this throws), resolving names against <paramref name="catalog"/>.</summary>
     /// <exception cref="InvalidDataException">The data is not a profile of a version this SDK reads, or is truncated or malformed.</exception>
     public static void Read(ReadOnlySpan<byte> data, ProfileData target, CatalogSnapshot catalog, double halfLifeTicks)
     {
@@ -88,7 +90,7 @@ internal static class ProfileFormat
         }
 
         target.Clear();
-        target.EventCount = checked((int)reader.Varint());
+        target.EventCount = reader.NonNegativeInt32();
         target.FirstSeenTicks = reader.Int64();
         target.LastSeenTicks = reader.Int64();
         target.LastComplaintTicks = reader.Int64();
@@ -119,7 +121,7 @@ internal static class ProfileFormat
         for (var i = 0; i < shows; i++)
         {
             var key = reader.String();
-            var count = checked((int)reader.Varint());
+            var count = reader.NonNegativeInt32();
             var firstShown = reader.Int64();
             if (catalog.TryGetIndex(key, out var item))
             {
@@ -289,6 +291,12 @@ internal static class ProfileFormat
             for (var shift = 0; shift < 35; shift += 7)
             {
                 var next = Byte();
+                if (shift == 28 && next > 0x0F)
+                {
+                    // A fifth byte may hold only the top 4 bits of 32.
+                    throw new InvalidDataException("A count in the profile is malformed: it does not fit in 32 bits.");
+                }
+
                 value |= (uint)(next & 0x7F) << shift;
                 if (next < 0x80)
                 {
@@ -297,6 +305,13 @@ internal static class ProfileFormat
             }
 
             throw new InvalidDataException("A count in the profile is malformed.");
+        }
+
+        /// <summary>A varint that fits an <see cref="int"/> (an event or showing count).</summary>
+        public int NonNegativeInt32()
+        {
+            var value = Varint();
+            return value <= int.MaxValue ? (int)value : throw new InvalidDataException("A count in the profile is larger than a profile holds.");
         }
 
         /// <summary>A count of entries, bounded by what the remaining bytes could hold.</summary>

@@ -68,6 +68,9 @@ public sealed class ProfileFormatTests
     [InlineData("51", "not a Personalize.Sdk profile")]
     [InlineData("5002", "version 2 is not supported")]
     [InlineData("5001FFFFFFFFFF", "malformed")]
+    [InlineData("5001FFFFFFFF0F", "larger than a profile holds")] // an event count of 2^32 - 1
+    [InlineData("500180808080" + "08", "larger than a profile holds")] // 2^31
+    [InlineData("50018080808070", "does not fit in 32 bits")] // a fifth byte beyond the top 4 bits
     public void Corrupt_or_newer_data_is_refused_whole(string hex, string message)
     {
         using var sdk = new TestSdk();

@@ -1,7 +1,11 @@
 using System.Buffers;
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Engine;
+using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -216,6 +220,48 @@ public sealed class StateSnapshotTests
         // The regular's last event was 11 days ago: 19 more days, not 30 from the merge.
         target.Time.Advance(TimeSpan.FromDays(20));
         Assert.Null(target.Personalizer.GetPersonalData("regular").Profile);
+    }
+
+    [Fact]
+    public void A_state_whose_last_profile_is_of_a_newer_version_changes_nothing()
+    {
+        using var source = Server();
+        source.View("alice", "books-1", "books-2");
+        source.View("bob", "hiking-1");
+        source.View("carol", "kitchen-1");
+        source.Personalizer.Identify("guest", "alice");
+        var state = Write(source).State;
+
+        // The last profile record's version byte, found by its key, set to 2; the checksum made right again.
+        var versionAt = -1;
+        foreach (var key in new[] { "alice", "bob", "carol" })
+        {
+            var name = Encoding.UTF8.GetBytes(key);
+            for (var at = 0; at + 2 + name.Length + 3 < state.Length; at++)
+            {
+                if (state[at] == StateFormat.Record && state[at + 1] == name.Length && state.AsSpan(at + 2, name.Length).SequenceEqual(name))
+                {
+                    var lengthAt = at + 2 + name.Length;
+                    var profileAt = lengthAt + (state[lengthAt] < 0x80 ? 1 : 2);
+                    if (state[profileAt] == ProfileFormat.Magic && state[profileAt + 1] == ProfileFormat.Version)
+                    {
+                        versionAt = Math.Max(versionAt, profileAt + 1);
+                    }
+                }
+            }
+        }
+
+        Assert.True(versionAt > 0);
+        var newer = (byte[])state.Clone();
+        newer[versionAt] = 2;
+        BinaryPrimitives.WriteUInt64LittleEndian(newer.AsSpan(newer.Length - 8), XxHash64.HashToUInt64(newer.AsSpan(0, newer.Length - 8)));
+        using var target = Server();
+        var identities = Impl(target).IdentityCount;
+
+        var refused = Assert.Throws<InvalidDataException>(() => Merge(target, newer));
+
+        Assert.Contains("version 2", refused.Message, StringComparison.Ordinal);
+        Assert.Equal((0, identities), (Impl(target).ProfileCount, Impl(target).IdentityCount));
     }
 
     [Fact]

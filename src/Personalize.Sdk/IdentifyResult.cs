@@ -3,7 +3,12 @@ namespace Personalize.Sdk;
 /// <summary>What <see cref="IPersonalizer.Identify"/> did.</summary>
 public enum IdentifyResult
 {
-    /// <summary>The anonymous profile was merged into the known one; both keys now reach it.</summary>
+    /// <summary>
+    /// The anonymous profile was merged into the known one; both keys now reach it. When the
+    /// anonymous key was already stitched to another account (a shared device signing in to a
+    /// second one), nothing is merged: the key alone moves to the known profile, and what it did
+    /// so far stays with the first account.
+    /// </summary>
     Stitched = 0,
 
     /// <summary>

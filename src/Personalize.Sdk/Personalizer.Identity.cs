@@ -162,10 +162,22 @@ internal sealed partial class Personalizer
             return IdentifyResult.RefusedKnownKeyIsAlias;
         }
 
+        if (_identity.IsAlias(anonymousKey) && !_identity.IsKnown(anonymousKey))
+        {
+            // A device already stitched to one account, signing in to another: one account is never
+            // merged into another through a device. The device moves; its events so far stay with
+            // the account it was stitched to, which keeps its profile and its other keys.
+            return MoveAlias(anonymousKey, target, recall);
+        }
+
         if (_identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
         {
             return IdentifyResult.RefusedAliasLimit;
         }
+
+        // The account's consent wins over the guest's; only a known key with no profile here (a new
+        // account: the guest's profile becomes it) takes the guest's stated consent, their only one.
+        var adoptConsent = _profiles.Peek(target) is null;
 
         // Link first, then merge: an event racing the stitch either lands on the target directly
         // or on the source before it retires, and is carried over by the merge. The target always
@@ -177,7 +189,7 @@ internal sealed partial class Personalizer
         {
             // A recall of the source in flight stays: what it brings belongs to the target now. A
             // target evicted since its lookup refuses the merge: the source goes into its successor.
-            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services))
+            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services, adoptConsent))
             {
                 survivor = GetOrRecall(target, recall);
             }
@@ -190,10 +202,36 @@ internal sealed partial class Personalizer
             _recall.Missing(source);
         }
 
+        // A guest evicted with a consent kept apart is merged as a guest in memory would be: the
+        // consent goes into a new account's profile when it states none, and is dropped otherwise.
+        if (_consents.Take(source) is { } remembered && adoptConsent)
+        {
+            survivor.Write(remembered, static (data, in consent) => data.Consent ??= consent);
+        }
+
         // A side that was shown personalized content before it had any event has its unit only in
         // the ledger: the earliest exposed unit of the two wins, so nobody switches arms.
         ClaimExposedUnit(survivor, target);
         ClaimExposedUnit(survivor, source);
+        return IdentifyResult.Stitched;
+    }
+
+    /// <summary>
+    /// Moves <paramref name="alias"/>, an anonymous key stitched to another account, to
+    /// <paramref name="target"/> without moving that account's profile: what the key did so far was
+    /// that account's and stays there (as do its other keys); from now on the key reaches the target.
+    /// </summary>
+    private IdentifyResult MoveAlias(string alias, string target, bool recall)
+    {
+        if (_identity.AliasCount(target) + 1 > _maxAliases)
+        {
+            return IdentifyResult.RefusedAliasLimit;
+        }
+
+        _identity.MarkKnown(target);
+        _identity.Move(alias, target);
+        var survivor = GetOrRecall(target, recall);
+        ClaimExposedUnit(survivor, target);
         return IdentifyResult.Stitched;
     }
 

@@ -231,13 +231,28 @@ internal class ProfileData
     }
 
     /// <summary>
+    /// Folds another copy of the same person's profile (from a snapshot) into this one, as
+    /// <see cref="MergeFrom(ProfileData, double, ProfileServices, bool)"/> does, taking its stated
+    /// consent when this one states none.
+    /// </summary>
+    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services) =>
+        MergeFrom(other, halfLifeTicks, services, adoptConsent: true);
+
+    /// <summary>
     /// Folds another profile (an anonymous one being stitched in) into this one: affinities summed
     /// after aligning their decay, purchases and dismissals unioned, recent items merged by time,
-    /// counts added, the earlier first-seen and later last-seen kept. Consent stays this profile's
-    /// when it has any: the known account's choice wins over a guest's. The holdout unit of the
-    /// profile assigned first is kept, so neither key switches arms afterwards.
+    /// counts added, the earlier first-seen and later last-seen kept. The known account's consent
+    /// wins: this profile's stated consent, else, when the account existed before the stitch, the
+    /// one in force for it (the default), so a guest's statement is never imposed on an account.
+    /// Only when <paramref name="adoptConsent"/> (the account had no profile: the guest's becomes
+    /// it) is the guest's stated consent taken, as the person's only statement. The holdout unit of
+    /// the profile assigned first is kept, so neither key switches arms afterwards.
     /// </summary>
-    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services)
+    /// <param name="other">The profile merged in.</param>
+    /// <param name="halfLifeTicks">The affinity half-life.</param>
+    /// <param name="services">The catalog and metrics.</param>
+    /// <param name="adoptConsent">Whether the other profile's stated consent is taken when this one states none.</param>
+    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services, bool adoptConsent)
     {
         var catalog = services.Catalog.Current;
         DropReassignedItems(catalog);
@@ -247,7 +262,7 @@ internal class ProfileData
             ClaimUnit(other.UnitKey, other.UnitSinceTicks);
         }
 
-        if (other.IsEmpty && other.Consent is null)
+        if (other.IsEmpty && (other.Consent is null || !adoptConsent))
         {
             return;
         }
@@ -256,7 +271,10 @@ internal class ProfileData
         LastSeenTicks = Math.Max(LastSeenTicks, other.LastSeenTicks);
         EventCount += other.EventCount;
         LastComplaintTicks = Math.Max(LastComplaintTicks, other.LastComplaintTicks);
-        Consent ??= other.Consent;
+        if (adoptConsent)
+        {
+            Consent ??= other.Consent;
+        }
         Categories.MergeFrom(other.Categories, halfLifeTicks);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);

@@ -115,7 +115,11 @@ internal sealed class UserProfile : ProfileData
     /// retired meanwhile (evicted, erased or merged) and refused the data: this profile then stays,
     /// whole, for the caller to merge into the target's successor.
     /// </summary>
-    public bool MergeInto(UserProfile target, double halfLifeTicks, ProfileServices services)
+    /// <param name="target">The known profile.</param>
+    /// <param name="halfLifeTicks">The affinity half-life.</param>
+    /// <param name="services">The catalog and metrics.</param>
+    /// <param name="adoptConsent">Whether this profile's stated consent is taken when the target states none: only for a known key that had no profile.</param>
+    public bool MergeInto(UserProfile target, double halfLifeTicks, ProfileServices services, bool adoptConsent)
     {
         lock (this)
         {
@@ -124,7 +128,7 @@ internal sealed class UserProfile : ProfileData
                 return true;
             }
 
-            if (!target.Write(new MergeSource(this, halfLifeTicks, services), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks, source.Services)))
+            if (!target.Write(new MergeSource(this, halfLifeTicks, services, adoptConsent), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks, source.Services, source.AdoptConsent)))
             {
                 return false;
             }
@@ -169,5 +173,5 @@ internal sealed class UserProfile : ProfileData
         return true;
     }
 
-    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks, ProfileServices Services);
+    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks, ProfileServices Services, bool AdoptConsent);
 }

@@ -25,10 +25,14 @@ internal sealed class PlacementPlans
     /// <summary>Every plan, the default first, each at its <see cref="PlacementPlan.Index"/>.</summary>
     public PlacementPlan[] All { get; }
 
-    /// <summary>The plan of <paramref name="name"/>; false (with the default plan) when no placement has that name.</summary>
+    /// <summary>
+    /// The plan of <paramref name="name"/>; false (with the default plan) when no placement has that
+    /// name. No name and <see cref="PersonalizationRequest.DefaultPlacement"/> are the default plan,
+    /// configured or not.
+    /// </summary>
     public bool TryGet(string? name, out PlacementPlan plan)
     {
-        if (name is null)
+        if (name is null || string.Equals(name, PersonalizationRequest.DefaultPlacement, StringComparison.Ordinal))
         {
             plan = Default;
             return true;

@@ -74,6 +74,20 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public void Naming_the_default_placement_with_none_configured_is_served_as_naming_none_and_not_counted()
+    {
+        using var sdk = new TestSdk();
+        using var unknown = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.placements.unknown");
+
+        var named = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = PersonalizationRequest.DefaultPlacement });
+        var unnamed = sdk.Personalizer.Rank(new PersonalizationRequest("u"));
+
+        Assert.Equal(PersonalizationRequest.DefaultPlacement, named.Placement);
+        Assert.Equal(unnamed.Items, named.Items);
+        Assert.Empty(unknown.GetMeasurementSnapshot());
+    }
+
+    [Fact]
     public void Decisions_are_counted_by_placement()
     {
         using var sdk = new TestSdk(options => options.Placements["home"] = new PlacementOptions());

@@ -47,6 +47,11 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             RequirePositive(failures, $"Guardrails.ReplenishableCategories[\"{category}\"]", interval);
         }
 
+        if ((options.DefaultConsent & ~PersonalizationEvent.KnownConsent) != 0)
+        {
+            failures.Add($"{Prefix}{nameof(options.DefaultConsent)} holds a bit that is not a ConsentFlags value (was {(int)options.DefaultConsent}); use Personalization, SensitiveCategories, both or None.");
+        }
+
         if (options.CatalogPath is { } path && !File.Exists(path))
         {
             failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");

@@ -42,6 +42,18 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task A_default_consent_with_a_bit_that_is_not_a_consent_flag_fails_at_host_start_naming_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options => options.DefaultConsent = (ConsentFlags)64);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("PersonalizationOptions.DefaultConsent", Assert.Single(failure.Failures), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_catalog_in_code_with_a_repeated_key_or_null_attributes_fails_at_host_start_naming_each_item()
     {
         CatalogItem[] items =

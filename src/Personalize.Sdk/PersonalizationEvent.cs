@@ -181,7 +181,9 @@ public readonly struct PersonalizationEvent
     /// <summary>
     /// The user agreed to <paramref name="consent"/>, and to nothing else, from now on. It replaces
     /// what they agreed to before: a flag left out is withdrawn. Until a user's first consent event,
-    /// <see cref="PersonalizationOptions.DefaultConsent"/> applies.
+    /// <see cref="PersonalizationOptions.DefaultConsent"/> applies. Consent events apply in the order
+    /// they are tracked, not by their <see cref="Timestamp"/>: the one tracked last is in force,
+    /// even when one tracked before it carries a newer time.
     /// </summary>
     /// <param name="userKey">Who gave it.</param>
     /// <param name="consent">What they agree to; at least one flag. To withdraw everything, use <see cref="ConsentWithdrawn"/>.</param>
@@ -207,7 +209,9 @@ public readonly struct PersonalizationEvent
     /// <summary>
     /// The user withdrew all consent: from now on they get the default experience, and what was held
     /// about their behaviour is erased (their consent and holdout unit stay). To withdraw only some
-    /// flags, give the ones that remain with <see cref="ConsentGiven"/>.
+    /// flags, give the ones that remain with <see cref="ConsentGiven"/>. Consent events apply in the
+    /// order they are tracked, not by their <see cref="Timestamp"/>: a withdrawal tracked after a
+    /// consent is in force even if its time is older.
     /// </summary>
     /// <param name="userKey">Who withdrew it.</param>
     /// <returns>The event, of kind <see cref="EventKind.Consent"/> with <see cref="Consent"/> = <see cref="ConsentFlags.None"/>.</returns>

@@ -4,7 +4,7 @@ namespace Personalize.Sdk.Signals;
 
 /// <summary>
 /// What the user said: 1 for an item whose category or any attribute the user said they like,
-/// 0 otherwise. Its default weight (3) exceeds the inferred signals' weights together, so a stated
+/// 0 otherwise. Its default weight (4.5) exceeds the inferred signals' default weights together (4.25), so a stated
 /// like outweighs anything inferred. (A stated dislike removes the item altogether; see the guardrails.)
 /// </summary>
 internal sealed class StatedPreferenceSignal : ISignalProvider

@@ -107,26 +107,26 @@ internal sealed partial class Personalizer
     /// </summary>
     internal void Withdrawn(string userKey, string? unitKey)
     {
+        HashSet<string> keys;
         lock (_identityGate)
         {
             var canonical = _identity.Resolve(userKey);
-            var keys = new HashSet<string>(_identity.KeysOf(canonical), StringComparer.Ordinal) { userKey, canonical };
+            keys = new HashSet<string>(_identity.KeysOf(canonical), StringComparer.Ordinal) { userKey, canonical };
             if (unitKey is not null)
             {
                 keys.Add(unitKey);
             }
 
             keys.UnionWith(UnitKeysOf([.. keys]));
-            _erasureLog.Begin(keys, withdrawal: true);
-            try
-            {
-                Learner.Forget(keys);
-            }
-            finally
-            {
-                _erasureLog.End();
-            }
+
+            // Published and closed at once: a decision that began before reads it after recording
+            // and drops its own entry; one that begins after reads the withdrawn consent.
+            _withdrawalLog.Begin(keys);
+            _withdrawalLog.End();
         }
+
+        // Outside the identity gate: a scan of the waiting decisions must not hold up stitches and erasures.
+        Learner.Forget(keys);
     }
 
     private IEnumerable<string> UnitKeysOf(IReadOnlyList<string> chain)

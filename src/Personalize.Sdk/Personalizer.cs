@@ -40,6 +40,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly IProfileRecall _recall;
     private readonly ErasureGuard? _erasures;
     private readonly ErasureLog _erasureLog = new();
+    private readonly ErasureLog _withdrawalLog = new();
     private readonly ProfileServices _services;
 
     // options: the options as they were at start, a copy nobody else holds; settings: the
@@ -95,6 +96,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             new DecisionRecorder(catalog, readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks, options.DefaultConsent),
             ledger,
             _erasureLog,
+            _withdrawalLog,
             new LearningStage(learner, signals.Length),
             readiness,
             _statistics,

@@ -5,6 +5,7 @@ using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Placements;
+using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Scoring;
@@ -30,6 +31,7 @@ internal sealed class DecisionPipeline(
     DecisionRecorder recorder,
     IMeasurementLedger ledger,
     ErasureLog erasures,
+    ErasureLog withdrawals,
     LearningStage learning,
     ReadinessMonitor readiness,
     IItemStatistics statistics,
@@ -64,6 +66,7 @@ internal sealed class DecisionPipeline(
         {
             // Identity and profile; erasures from here on are checked once the decision is recorded.
             var since = erasures.Since;
+            var withdrawnSince = withdrawals.Since;
             var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var unitKey, out var consent, out var known);
 
             // Holdout, then the variant: one pure function of what is known before ranking.
@@ -170,13 +173,13 @@ internal sealed class DecisionPipeline(
                 // the holdout unit and its exposures, as for anyone without consent, but nothing to learn from.
                 // The fence pairs with the erasure's, so one of the two always sees the other.
                 Interlocked.MemoryBarrier();
-                if (erasures.LostSince(since, unitKey, request.UserKey) is var lost and not ErasureKind.None)
+                if (erasures.ErasedSince(since, unitKey, request.UserKey))
                 {
-                    if (lost == ErasureKind.Erasure)
-                    {
-                        ledger.Forget(unitKey);
-                    }
-
+                    ledger.Forget(unitKey);
+                    learning.Learner.Forget(unitKey);
+                }
+                else if (withdrawals.ErasedSince(withdrawnSince, unitKey, request.UserKey) && !StillConsents(live))
+                {
                     learning.Learner.Forget(unitKey);
                 }
             }
@@ -209,4 +212,12 @@ internal sealed class DecisionPipeline(
 
         return plan;
     }
+
+    /// <summary>
+    /// Whether the person's profile still holds a consent that lets their behaviour be stored (or
+    /// none stated): a withdrawal log that names them, or overflowed, is then not about them.
+    /// Without a profile to read, no: privacy first.
+    /// </summary>
+    private static bool StillConsents(UserProfile? live) =>
+        live is not null && (live.ReadConsent() is not { } stated || ProfileUpdate.MayStoreBehaviour(stated));
 }

@@ -3,9 +3,9 @@ namespace Personalize.Sdk.Engine;
 /// <summary>
 /// The erasures this process made, numbered, so a decision or an event already in flight when a
 /// person is erased can tell, once it has written, that it wrote about them, and undo or divert it.
-/// A withdrawal of consent is published here too, marked as one: a decision that read the consent
-/// before it was withdrawn then drops what it logged for learning (the holdout unit and its
-/// exposures stay, as they do for anyone without consent).
+/// A second log of the same kind holds withdrawals of consent (so that a decision that read the
+/// consent before it was withdrawn drops what it logged for learning): apart, many withdrawals can
+/// never crowd an erasure out, nor make work in flight presume its person erased.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -34,14 +34,11 @@ internal sealed class ErasureLog
     /// </summary>
     public long Since => Volatile.Read(ref _version) & ~1L;
 
-    /// <summary>
-    /// Publishes an erasure of <paramref name="keys"/> (or, with <paramref name="withdrawal"/>, a
-    /// withdrawal of their consent), before any of them is cleared. The caller holds the identity gate.
-    /// </summary>
-    public void Begin(IReadOnlyCollection<string> keys, bool withdrawal = false)
+    /// <summary>Publishes an erasure of <paramref name="keys"/>, before any of them is cleared. The caller holds the identity gate.</summary>
+    public void Begin(IReadOnlyCollection<string> keys)
     {
         var number = (_version >> 1) + 1;
-        Volatile.Write(ref _entries[number % Capacity], new Entry(number, keys.ToHashSet(StringComparer.Ordinal), withdrawal ? ErasureKind.Withdrawal : ErasureKind.Erasure));
+        Volatile.Write(ref _entries[number % Capacity], new Entry(number, keys.ToHashSet(StringComparer.Ordinal)));
 
         // A full fence: published before the first thing is cleared.
         Interlocked.Increment(ref _version);
@@ -52,49 +49,41 @@ internal sealed class ErasureLog
 
     /// <summary>
     /// Whether <paramref name="key"/> or <paramref name="otherKey"/> was erased by an erasure not
-    /// closed at <paramref name="since"/> (a withdrawal does not count). The caller fences between its write and this check.
+    /// closed at <paramref name="since"/>. The caller fences between its write and this check.
     /// </summary>
-    public bool ErasedSince(long since, string key, string otherKey) => LostSince(since, key, otherKey) == ErasureKind.Erasure;
-
-    /// <summary>
-    /// The most <paramref name="key"/> or <paramref name="otherKey"/> lost since <paramref name="since"/>:
-    /// nothing, their consent (a withdrawal), or everything (an erasure, presumed when more overlapped
-    /// than the log keeps). The caller fences between its write and this check.
-    /// </summary>
-    public ErasureKind LostSince(long since, string key, string otherKey)
+    public bool ErasedSince(long since, string key, string otherKey)
     {
-        // The common case, allocation-free: nothing began since.
+        // The common case, allocation-free: no erasure began since.
         var version = Volatile.Read(ref _version);
         if (version == since)
         {
-            return ErasureKind.None;
+            return false;
         }
 
         var first = (since >> 1) + 1;
         var last = (version + 1) >> 1;
         if (last - first >= Capacity)
         {
-            return ErasureKind.Erasure;
+            return true;
         }
 
-        var found = ErasureKind.None;
         for (var number = first; number <= last; number++)
         {
             var entry = Volatile.Read(ref _entries[number % Capacity]);
             if (entry is null || entry.Number != number)
             {
                 // Overwritten while we looked: too many erasures to tell.
-                return ErasureKind.Erasure;
+                return true;
             }
 
-            if ((entry.Keys.Contains(key) || entry.Keys.Contains(otherKey)) && entry.Kind > found)
+            if (entry.Keys.Contains(key) || entry.Keys.Contains(otherKey))
             {
-                found = entry.Kind;
+                return true;
             }
         }
 
-        return found;
+        return false;
     }
 
-    private sealed record Entry(long Number, HashSet<string> Keys, ErasureKind Kind);
+    private sealed record Entry(long Number, HashSet<string> Keys);
 }

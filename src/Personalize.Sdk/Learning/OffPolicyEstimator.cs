@@ -187,8 +187,10 @@ internal static class OffPolicyEstimator
     /// <param name="maxWeight">The clip on an importance weight.</param>
     /// <returns>
     /// The difference, its interval, and the effective sample size of the target's weights; NaN with
-    /// an effective sample size of 0 when either policy gives every logged choice probability 0 (the
-    /// logs say nothing about it).
+    /// an effective sample size of 0 when the target gives every logged choice probability 0 (the
+    /// logs say nothing about it). A baseline that does is taken at its reward model's value (its
+    /// doubly robust terms reduce to the direct method), so a learned policy that serves alone can
+    /// still be judged against the default and handed back.
     /// </returns>
     /// <exception cref="ArgumentException">The policies' rounds differ in number or are empty, or the decisions' rounds are not positive or do not add up to them.</exception>
     public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
@@ -200,20 +202,19 @@ internal static class OffPolicyEstimator
 
         ThrowIfNotPartition(roundsPerDecision, target.Length);
         var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
-        double total = 0, weightSum = 0, weightSquares = 0, baselineWeightSum = 0;
+        double total = 0, weightSum = 0, weightSquares = 0;
         var differences = new double[target.Length];
         for (var i = 0; i < target.Length; i++)
         {
-            differences[i] = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out var baselineWeight);
+            differences[i] = Robust(target[i], maxWeight, out var weight) - Robust(baseline[i], maxWeight, out _);
             total += differences[i];
             weightSum += weight;
             weightSquares += weight * weight;
-            baselineWeightSum += baselineWeight;
         }
 
-        if (weightSum <= 0 || baselineWeightSum <= 0)
+        if (weightSum <= 0)
         {
-            // One of the two never makes a logged choice: the logs say nothing about it, so nothing about the difference.
+            // The target never makes a logged choice: the logs say nothing about it, so nothing about the difference.
             return new OffPolicyEstimate(double.NaN, double.NaN, double.NaN, 0);
         }
 

@@ -17,6 +17,6 @@ public sealed class PersonalDecision
     /// <summary>When it was made.</summary>
     public DateTimeOffset MadeAt { get; init; }
 
-    /// <summary>The keys of the items it showed, in order; an item that has since left the catalog is null.</summary>
+    /// <summary>The keys of the items it showed, in order, as the catalog the decision was made on named them.</summary>
     public IReadOnlyList<string?> Shown { get; init; } = [];
 }

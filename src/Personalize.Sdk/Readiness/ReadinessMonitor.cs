@@ -90,9 +90,10 @@ internal sealed class ReadinessMonitor : IReadinessReporter
     /// <summary>
     /// Pauses on a fallback rate (over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions)
     /// or catalog age past "at risk"; resumes, after the minimum pause, once both are back under the
-    /// resume bounds. Resuming judges the window's fallback rate however few decisions it holds (a
-    /// window whose decisions did not fall back is clean): else a quiet placement paused for its
-    /// fallbacks would never resume.
+    /// resume bounds. Resuming from a fallback pause judges the window's fallback rate however few
+    /// decisions it holds (a window whose decisions did not fall back is clean): else a quiet
+    /// placement paused for its fallbacks would never resume. A catalog-age pause judges the rate as a
+    /// pause does, over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions.
     /// </summary>
     private void Check(PlacementPlan plan, PlacementPause pause, DateTimeOffset now)
     {
@@ -121,8 +122,12 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             return;
         }
 
-        // A fallback pause waits for one decision in the window (counted in shadow) to show the recovery.
-        var recovered = !catalogStale && (measured is { } r ? r <= _options.ResumeFallbackRate : state.Cause == PauseCause.CatalogAge);
+        // A fallback pause waits for one decision in the window (counted in shadow) to show the
+        // recovery, however few; a catalog-age pause judges the rate only as a pause would, over at
+        // least MinimumDecisions, so a few fallbacks that could never have paused it do not hold it.
+        var recovered = !catalogStale && (state.Cause == PauseCause.FallbackRate
+            ? measured <= _options.ResumeFallbackRate
+            : rate is not { } r || r <= _options.ResumeFallbackRate);
         if (recovered && now.UtcTicks - state.SinceTicks >= _minimumPauseTicks)
         {
             pause.Resume();

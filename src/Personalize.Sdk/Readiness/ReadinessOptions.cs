@@ -33,10 +33,11 @@ public sealed class ReadinessOptions
     /// <summary>
     /// The fallback rate over the window at or below which a paused placement resumes. It sits
     /// under <see cref="ReadinessThresholds.FallbackRateAtRisk"/>, where it pauses, so that it does
-    /// not flap around one value. Unlike pausing, resuming does not wait for
-    /// <see cref="MinimumDecisions"/>: the rate is judged however few decisions the window holds
-    /// (they are counted in shadow while paused), so a quiet placement resumes too once its
-    /// window's decisions no longer fall back.
+    /// not flap around one value. Unlike pausing, resuming from a pause for the fallback rate does not
+    /// wait for <see cref="MinimumDecisions"/>: the rate is judged however few decisions the window
+    /// holds, at least one (they are counted in shadow while paused), so a quiet placement resumes too
+    /// once its window's decisions no longer fall back. A pause for the catalog's age judges the rate
+    /// only over at least <see cref="MinimumDecisions"/>, as pausing does.
     /// </summary>
     /// <value>The default is 0.02 (2%). Must be below <see cref="ReadinessThresholds.FallbackRateAtRisk"/>.</value>
     public double ResumeFallbackRate { get; set; } = 0.02;

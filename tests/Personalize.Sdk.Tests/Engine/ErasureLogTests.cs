@@ -51,22 +51,6 @@ public sealed class ErasureLogTests
         Assert.True(log.ErasedSince(since, "user", "user"));
     }
 
-    [Fact]
-    public void A_withdrawal_is_seen_as_one_and_not_as_an_erasure_and_an_erasure_outranks_it()
-    {
-        var log = new ErasureLog();
-        var since = log.Since;
-        log.Begin(["user"], withdrawal: true);
-        log.End();
-
-        Assert.Equal(ErasureKind.Withdrawal, log.LostSince(since, "user", "user"));
-        Assert.False(log.ErasedSince(since, "user", "user"));
-        Assert.Equal(ErasureKind.None, log.LostSince(since, "other", "other"));
-
-        Erase(log, "user");
-        Assert.Equal(ErasureKind.Erasure, log.LostSince(since, "user", "user"));
-    }
-
     private static void Erase(ErasureLog log, params string[] keys)
     {
         log.Begin(keys);

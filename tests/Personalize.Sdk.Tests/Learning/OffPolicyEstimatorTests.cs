@@ -91,7 +91,27 @@ public sealed class OffPolicyEstimatorTests
         var difference = OffPolicyEstimator.Difference(rounds, baseline);
         Assert.True(double.IsNaN(difference.Value) && double.IsNaN(difference.Lower), difference.ToString());
         Assert.Equal(0, difference.EffectiveSampleSize);
-        Assert.True(double.IsNaN(OffPolicyEstimator.Difference(baseline, rounds).Value));
+
+        // As the baseline it is taken at its reward model's value (0.4), so the difference is defined.
+        Assert.Equal(estimates.DirectMethod.Value, OffPolicyEstimator.Estimate(baseline).DoublyRobust.Value - OffPolicyEstimator.Difference(baseline, rounds).Value, 12);
+    }
+
+    [Fact]
+    public void A_learned_policy_serving_alone_is_judged_against_a_default_that_never_made_a_logged_choice()
+    {
+        // Exploration 0, the learned weights serving: the default never picks what was shown, its
+        // reward model says 0.8, and what the learned policy showed earned nothing.
+        var learned = new LoggedRound[40];
+        var fallback = new LoggedRound[40];
+        for (var i = 0; i < learned.Length; i++)
+        {
+            learned[i] = new LoggedRound(1, 0, 1, 0.1, 0.1);
+            fallback[i] = new LoggedRound(1, 0, 0, 0.1, 0.8 + ((i % 3) * 0.01));
+        }
+
+        var difference = OffPolicyEstimator.Difference(learned, fallback);
+
+        Assert.True(difference.Upper < 0, difference.ToString()); // so an apprentice hands the placement back
     }
 
     [Fact]

@@ -96,6 +96,32 @@ public sealed class ErasureRaceTests
     }
 
     [Fact]
+    public void Many_withdrawals_of_other_people_during_a_decision_leave_its_exposure_and_learning_alone()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("ann", "books-1");
+
+        // More withdrawals than the erasure log keeps, none of them Ann's.
+        signal.Race = () =>
+        {
+            for (var i = 0; i < 300; i++)
+            {
+                sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn($"other-{i}"));
+            }
+        };
+        var decision = sdk.Rank("ann", 3);
+        Assert.True(signal.Fired);
+
+        Assert.Single(sdk.Personalizer.GetPersonalData("ann").Holdouts);
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.Contains(decision.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
     public void Forget_while_an_event_is_applied_does_not_bring_the_person_back()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));

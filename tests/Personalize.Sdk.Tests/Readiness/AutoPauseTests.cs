@@ -127,6 +127,28 @@ public sealed class AutoPauseTests
     }
 
     [Fact]
+    public void A_quiet_placement_paused_for_its_catalog_resumes_on_reload_though_one_of_its_few_decisions_fell_back()
+    {
+        var flaky = new FlakySignal();
+        using var sdk = FlakySdk(flaky, new FakeLogCollector());
+        sdk.Time.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(DecisionReason.Paused, Decide(sdk, 1)[0].Reason);
+
+        // Three decisions, one of which falls back: 33%, but far fewer than MinimumDecisions (20),
+        // so a rate that could never have paused the placement does not hold it paused either.
+        flaky.Broken = true;
+        Quietly(sdk, 1);
+        flaky.Broken = false;
+        Quietly(sdk, 2);
+        sdk.Catalog.Replace(TestCatalog.Items);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1)); // past MinimumPause, the fallback still in the window
+        var reloaded = Decide(sdk, 1)[0];
+
+        Assert.NotEqual(DecisionReason.Paused, reloaded.Reason);
+        Assert.False(sdk.Readiness()["home"].IsPaused);
+    }
+
+    [Fact]
     public void A_placement_pauses_when_its_catalog_is_too_old_and_resumes_when_it_is_reloaded()
     {
         using var sdk = new TestSdk(options => options.Placements["home"] = new() { AutoPause = true });

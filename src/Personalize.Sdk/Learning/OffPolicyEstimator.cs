@@ -102,21 +102,13 @@ internal static class OffPolicyEstimator
             return (double.NaN, double.NaN);
         }
 
-        double spread = 0;
-        var index = 0;
-        for (var d = 0; d < decisions; d++)
+        var terms = new double[n];
+        for (var i = 0; i < n; i++)
         {
-            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
-            double sum = 0;
-            for (var r = 0; r < count; r++, index++)
-            {
-                sum += residual(rounds[index], Weight(rounds[index], maxWeight), mean);
-            }
-
-            spread += sum * sum;
+            terms[i] = residual(rounds[i], Weight(rounds[i], maxWeight), mean);
         }
 
-        var variance = spread * decisions / (decisions - 1) / ((double)n * n);
+        var variance = SpreadByDecision(terms, roundsPerDecision) * decisions / (decisions - 1) / ((double)n * n);
         var half = z * Math.Sqrt(variance);
         return (mean - half, mean + half);
     }
@@ -129,6 +121,23 @@ internal static class OffPolicyEstimator
             return new OffPolicyEstimate(ratio, double.NaN, double.NaN, effective);
         }
 
+        var terms = new double[rounds.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            terms[i] = Weight(rounds[i], maxWeight) * (rounds[i].Reward - ratio);
+        }
+
+        var half = z * Math.Sqrt(SpreadByDecision(terms, roundsPerDecision)) / weightSum;
+        return new OffPolicyEstimate(ratio, ratio - half, ratio + half, effective);
+    }
+
+    /// <summary>
+    /// The sum over decisions of the square of the sum of their rounds' <paramref name="terms"/>:
+    /// each decision one sample, however many slots it has (one round each when empty).
+    /// </summary>
+    private static double SpreadByDecision(ReadOnlySpan<double> terms, ReadOnlySpan<int> roundsPerDecision)
+    {
+        var decisions = roundsPerDecision.IsEmpty ? terms.Length : roundsPerDecision.Length;
         double spread = 0;
         var index = 0;
         for (var d = 0; d < decisions; d++)
@@ -137,14 +146,13 @@ internal static class OffPolicyEstimator
             double sum = 0;
             for (var r = 0; r < count; r++, index++)
             {
-                sum += Weight(rounds[index], maxWeight) * (rounds[index].Reward - ratio);
+                sum += terms[index];
             }
 
             spread += sum * sum;
         }
 
-        var half = z * Math.Sqrt(spread) / weightSum;
-        return new OffPolicyEstimate(ratio, ratio - half, ratio + half, effective);
+        return spread;
     }
 
     private static void ThrowIfNotPartition(ReadOnlySpan<int> roundsPerDecision, int rounds)
@@ -226,21 +234,12 @@ internal static class OffPolicyEstimator
             return new OffPolicyEstimate(mean, double.NaN, double.NaN, effective);
         }
 
-        double spread = 0;
-        var round = 0;
-        for (var d = 0; d < decisions; d++)
+        for (var i = 0; i < differences.Length; i++)
         {
-            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
-            double residual = 0;
-            for (var r = 0; r < count; r++, round++)
-            {
-                residual += differences[round] - mean;
-            }
-
-            spread += residual * residual;
+            differences[i] -= mean;
         }
 
-        var variance = spread * decisions / (decisions - 1) / ((double)target.Length * target.Length);
+        var variance = SpreadByDecision(differences, roundsPerDecision) * decisions / (decisions - 1) / ((double)target.Length * target.Length);
         var half = z * Math.Sqrt(variance);
         return new OffPolicyEstimate(mean, mean - half, mean + half, effective);
     }

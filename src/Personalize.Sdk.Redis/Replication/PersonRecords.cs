@@ -113,11 +113,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:erased</c>: for as long as the tombstone, the keys an erasure of this key reached, for a resent copy.</summary>
     public RedisKey ErasedLinks(string key) => keys.Person(key, "erased");
 
-    /// <summary>
-    /// Reads what Redis holds of each key (records, stitched keys, link) in one pipelined round trip,
-    /// and, when any has stitched keys, their own links in a second: a stitched key linked to
-    /// someone else now is left out.
-    /// </summary>
+    /// <summary>Reads what Redis holds of each key (records, stitched keys, link) in one pipelined round trip.</summary>
     /// <exception cref="RedisException">Redis failed or was too slow.</exception>
     public async Task<PersonHistory[]> FetchAsync(IDatabase database, IReadOnlyList<string> people)
     {
@@ -136,54 +132,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         await Task.WhenAll(lists).ConfigureAwait(false);
         await Task.WhenAll(aliases).ConfigureAwait(false);
         await Task.WhenAll(stitched).ConfigureAwait(false);
-        var links = await LinksOfAliasesAsync(database, aliases).ConfigureAwait(false);
         var histories = new PersonHistory[people.Count];
         for (var i = 0; i < people.Count; i++)
         {
-            var person = people[i];
             histories[i] = new PersonHistory(
                 lists[i].Result,
-                [.. aliases[i].Result.Select(static alias => alias.ToString()).Where(alias => !MovedAway(links, alias, person))],
+                [.. aliases[i].Result.Select(static alias => alias.ToString())],
                 stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null);
         }
 
         return histories;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="alias"/>, in <paramref name="person"/>'s set, is stitched to someone
-    /// else now: it moved (a device signed in to another account) and its removal from the set
-    /// did not land. A link expired, or not written, leaves the set as it is.
-    /// </summary>
-    private static bool MovedAway(Dictionary<string, RedisValue> links, string alias, string person) =>
-        links.TryGetValue(alias, out var link) && link.HasValue && link != person;
-
-    /// <summary>The link (<see cref="StitchedTo"/>) of every alias fetched, in a second pipelined round trip; none when no one fetched has an alias.</summary>
-    private async Task<Dictionary<string, RedisValue>> LinksOfAliasesAsync(IDatabase database, Task<RedisValue[]>[] aliases)
-    {
-        var links = new Dictionary<string, Task<RedisValue>>(StringComparer.Ordinal);
-        IBatch? batch = null;
-        foreach (var set in aliases)
-        {
-            foreach (var member in set.Result)
-            {
-                var alias = member.ToString();
-                if (!links.ContainsKey(alias))
-                {
-                    batch ??= database.CreateBatch();
-                    links[alias] = batch.StringGetAsync(StitchedTo(alias));
-                }
-            }
-        }
-
-        if (batch is null)
-        {
-            return [];
-        }
-
-        batch.Execute();
-        await Task.WhenAll(links.Values).ConfigureAwait(false);
-        return links.ToDictionary(static link => link.Key, static link => link.Value.Result, StringComparer.Ordinal);
     }
 
     /// <summary>Queues on <paramref name="batch"/> what <paramref name="record"/> writes to its person's keys, named (sequence, index) like its journal entry.</summary>
@@ -206,10 +164,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 acknowledgements.Add(stitch);
 
                 // On the alias's own slot, so not in the script: undone below if the script refuses.
-                // Read as it is replaced: an alias that moved from another person leaves their set,
-                // so that neither a recall nor an erasure of that person reaches it any more.
-                var previous = batch.StringSetAndGetAsync(StitchedTo(person.Alias!), key, retention);
-                acknowledgements.Add(LeavePreviousAsync(batch.Multiplexer, previous, person.Alias!, key));
+                acknowledgements.Add(batch.StringSetAsync(StitchedTo(person.Alias!), key, retention));
                 _ = EraseAliasIfRefusedAsync(stitch, person.Alias!);
                 break;
             case PersonWriteKind.Erase:
@@ -219,33 +174,6 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 acknowledgements.Add(erased);
                 _ = EraseLinkedAsync(erased, person.Ticks);
                 break;
-        }
-    }
-
-    /// <summary>
-    /// Once the alias's link is replaced, takes the alias out of the set of the person it was
-    /// stitched to before, if another: in that person's slot, so a command of its own. Part of the
-    /// batch's acknowledgement, so a failure resends the batch (whose copy then finds the link
-    /// already replaced: the set keeps the alias, which a recall passes over, <see cref="FetchAsync"/>).
-    /// </summary>
-    /// <remarks>
-    /// Not when the link points back at that person by now: a resent batch that stitched the alias
-    /// to them and then elsewhere replays both, and the first one's reply comes after the second was
-    /// written. This server's commands run in the order sent, so the check sees every one before it.
-    /// </remarks>
-    private async Task LeavePreviousAsync(IConnectionMultiplexer multiplexer, Task<RedisValue> replaced, string alias, string key)
-    {
-        var previous = await replaced.ConfigureAwait(false);
-        if (previous.IsNullOrEmpty || previous == key)
-        {
-            return;
-        }
-
-        var database = multiplexer.GetDatabase();
-        var now = await database.StringGetAsync(StitchedTo(alias)).ConfigureAwait(false);
-        if (now != previous)
-        {
-            await database.SetRemoveAsync(Aliases(previous.ToString()), alias).ConfigureAwait(false);
         }
     }
 

@@ -104,45 +104,6 @@ public sealed class PersonRecordsTests
         Assert.Equal(0, await database.ListLengthAsync(_records.Records("guest")));
     }
 
-    [RedisFact]
-    public async Task A_device_that_moved_leaves_the_first_accounts_set_even_when_both_stitches_are_resent_in_one_batch()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        var database = await DatabaseAsync(redis);
-        var sequence = ++_sequence;
-
-        // The batch's reply was lost: sent again whole, it replays the stitch to alice before the move.
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            var batch = database.CreateBatch();
-            var acknowledgements = new List<Task>();
-            _records.Append(batch, sequence, 0, Stitch("alice", alias: "device", at: 10), acknowledgements);
-            _records.Append(batch, sequence, 1, Stitch("bob", alias: "device", at: 20), acknowledgements);
-            batch.Execute();
-            await Task.WhenAll(acknowledgements);
-
-            Assert.Empty(await database.SetMembersAsync(_records.Aliases("alice")));
-            Assert.Equal(["device"], (await database.SetMembersAsync(_records.Aliases("bob"))).Select(static alias => alias.ToString()));
-            Assert.Equal("bob", await database.StringGetAsync(_records.StitchedTo("device")));
-        }
-    }
-
-    [RedisFact]
-    public async Task A_recall_passes_over_a_stitched_key_now_linked_to_someone_else()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        var database = await DatabaseAsync(redis);
-        await SendAsync(database, Stitch("alice", alias: "device", at: 10));
-        await SendAsync(database, Stitch("alice", alias: "tablet", at: 10));
-
-        // As if the move's removal from alice's set had not landed.
-        await database.StringSetAsync(_records.StitchedTo("device"), "bob");
-
-        var histories = await _records.FetchAsync(database, ["alice", "device"]);
-        Assert.Equal(["tablet"], histories[0].Aliases);
-        Assert.Equal("bob", histories[1].StitchedTo);
-    }
-
     private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
         (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
 

@@ -102,40 +102,6 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
-    public async Task A_device_that_moved_to_another_account_is_not_taken_back_by_the_first_accounts_recall()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis);
-        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
-        History(a, "alice");
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "bob"));
-        History(a, "bob");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        Assert.Contains("device", b.Personalizer.GetPersonalData("bob").LinkedKeys);
-
-        // B lets both go, then recalls bob (with the device), then alice, whose recall must not
-        // stitch the device back to her: it would move it, as a sign-in to her would.
-        await EvictAsync(b, "alice");
-        await EvictAsync(b, "bob");
-        b.Top("bob");
-        await b.RecallsEndedAsync();
-        b.Top("alice");
-        await b.RecallsEndedAsync();
-
-        Assert.Equal(["bob", "device"], b.Personalizer.GetPersonalData("bob").LinkedKeys);
-        Assert.DoesNotContain("device", b.Personalizer.GetPersonalData("alice").LinkedKeys);
-        Assert.Contains("books-1", b.PersonalData("alice"), StringComparison.Ordinal);
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        Assert.False(await database.SetContainsAsync(Keys.Person("alice", "aliases"), "device"));
-        Assert.True(await database.SetContainsAsync(Keys.Person("bob", "aliases"), "device"));
-        Assert.Equal("bob", await database.StringGetAsync(Keys.Person("device", "stitched")));
-    }
-
-    [RedisFact]
     public async Task An_erased_person_is_not_recalled_and_leaves_no_records_even_under_keys_the_eraser_no_longer_links()
     {
         await using var redis = await RedisServer.StartAsync();

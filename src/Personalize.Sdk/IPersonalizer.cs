@@ -79,9 +79,10 @@ public interface IPersonalizer
     /// profile is merged into the known one and afterwards either key reaches the same profile.
     /// The account's consent wins: its stated consent, else (the account already has a profile here)
     /// the one in force for it, <see cref="PersonalizationOptions.DefaultConsent"/>; a guest's stated
-    /// consent is never imposed on an account. Only when the known key has no profile at all (a new
-    /// account: the guest's profile becomes the account's) is the guest's stated consent kept, as
-    /// the person's only statement (a withdrawal remembered for an evicted guest included).
+    /// consent is never imposed on an account. Only when the known key has no profile in this server's
+    /// memory (a new account: the guest's profile becomes the account's; an account this server
+    /// evicted counts as new) is the guest's stated consent kept, as the person's only statement (a
+    /// withdrawal remembered for an evicted guest included).
     /// </summary>
     /// <param name="anonymousKey">The key the visitor had before (a cookie or device id).</param>
     /// <param name="knownKey">The account key they signed in with.</param>
@@ -93,10 +94,9 @@ public interface IPersonalizer
     /// <remarks>
     /// Chains resolve to the last key (a to b, then b to c: all reach c). One account is never merged
     /// into another through an anonymous key: when <paramref name="anonymousKey"/> is already stitched
-    /// to another account (a shared device signing in to a second one), the key alone moves to
-    /// <paramref name="knownKey"/> (<see cref="IdentifyResult.Stitched"/>). What it did so far stays in
-    /// the first account's profile, which keeps its history and other keys; from then on the key reaches
-    /// the second account, and <see cref="Forget"/> by it erases that account, not the first.
+    /// to another account (a shared device signing in to a second one), the call is refused
+    /// (<see cref="IdentifyResult.RefusedAnonymousKeyIsLinked"/>) and nothing moves; give the new
+    /// session a new anonymous key and stitch that.
     /// A key that is already an anonymous alias is never made the known side, and a profile takes at most
     /// <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> aliases (shared devices); a refusal
     /// is returned and counted, not thrown.

@@ -3,12 +3,7 @@ namespace Personalize.Sdk;
 /// <summary>What <see cref="IPersonalizer.Identify"/> did.</summary>
 public enum IdentifyResult
 {
-    /// <summary>
-    /// The anonymous profile was merged into the known one; both keys now reach it. When the
-    /// anonymous key was already stitched to another account (a shared device signing in to a
-    /// second one), nothing is merged: the key alone moves to the known profile, and what it did
-    /// so far stays with the first account.
-    /// </summary>
+    /// <summary>The anonymous profile was merged into the known one; both keys now reach it.</summary>
     Stitched = 0,
 
     /// <summary>
@@ -24,4 +19,11 @@ public enum IdentifyResult
 
     /// <summary>Refused: the "known" key is itself an anonymous alias, and a known identity never becomes an alias of an anonymous one.</summary>
     RefusedKnownKeyIsAlias = 3,
+
+    /// <summary>
+    /// Refused: the anonymous key is already stitched to another known key (a shared device signed in
+    /// to one account, now signing in to a second). One account is never merged into another through
+    /// a device: give the new session a new anonymous key (at sign-out, say) and stitch that.
+    /// </summary>
+    RefusedAnonymousKeyIsLinked = 4,
 }

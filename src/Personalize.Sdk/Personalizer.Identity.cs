@@ -165,9 +165,9 @@ internal sealed partial class Personalizer
         if (_identity.IsAlias(anonymousKey) && !_identity.IsKnown(anonymousKey))
         {
             // A device already stitched to one account, signing in to another: one account is never
-            // merged into another through a device. The device moves; its events so far stay with
-            // the account it was stitched to, which keeps its profile and its other keys.
-            return MoveAlias(anonymousKey, target, recall);
+            // merged into another through a device, nor is the device's past (its holdout unit, its
+            // waiting decisions, its records in a shared store) split between them.
+            return IdentifyResult.RefusedAnonymousKeyIsLinked;
         }
 
         if (_identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
@@ -175,8 +175,9 @@ internal sealed partial class Personalizer
             return IdentifyResult.RefusedAliasLimit;
         }
 
-        // The account's consent wins over the guest's; only a known key with no profile here (a new
-        // account: the guest's profile becomes it) takes the guest's stated consent, their only one.
+        // The account's consent wins over the guest's; only a known key with no profile in this
+        // server's memory (a new account: the guest's profile becomes it) takes the guest's stated
+        // consent, their only one. An account evicted here counts as new (a known limit).
         var adoptConsent = _profiles.Peek(target) is null;
 
         // Link first, then merge: an event racing the stitch either lands on the target directly
@@ -213,25 +214,6 @@ internal sealed partial class Personalizer
         // the ledger: the earliest exposed unit of the two wins, so nobody switches arms.
         ClaimExposedUnit(survivor, target);
         ClaimExposedUnit(survivor, source);
-        return IdentifyResult.Stitched;
-    }
-
-    /// <summary>
-    /// Moves <paramref name="alias"/>, an anonymous key stitched to another account, to
-    /// <paramref name="target"/> without moving that account's profile: what the key did so far was
-    /// that account's and stays there (as do its other keys); from now on the key reaches the target.
-    /// </summary>
-    private IdentifyResult MoveAlias(string alias, string target, bool recall)
-    {
-        if (_identity.AliasCount(target) + 1 > _maxAliases)
-        {
-            return IdentifyResult.RefusedAliasLimit;
-        }
-
-        _identity.MarkKnown(target);
-        _identity.Move(alias, target);
-        var survivor = GetOrRecall(target, recall);
-        ClaimExposedUnit(survivor, target);
         return IdentifyResult.Stitched;
     }
 

@@ -175,6 +175,7 @@ internal sealed class PersonalizationMetrics : IDisposable
             IdentifyResult.Stitched => "stitched",
             IdentifyResult.AlreadyStitched => "already_stitched",
             IdentifyResult.RefusedAliasLimit => "refused_alias_limit",
+            IdentifyResult.RefusedAnonymousKeyIsLinked => "refused_anonymous_key_is_linked",
             _ => "refused_known_key_is_alias",
         }));
 

@@ -216,8 +216,8 @@ internal sealed class DecisionPipeline(
     /// <summary>
     /// Whether the person's profile still holds a consent that lets their behaviour be stored (or
     /// none stated): a withdrawal log that names them, or overflowed, is then not about them.
-    /// Without a profile to read, no: privacy first.
+    /// Without a live profile to read (none, or one a stitch retired meanwhile), no: privacy first.
     /// </summary>
     private static bool StillConsents(UserProfile? live) =>
-        live is not null && (live.ReadConsent() is not { } stated || ProfileUpdate.MayStoreBehaviour(stated));
+        live is { IsRetired: false } && (live.ReadConsent() is not { } stated || ProfileUpdate.MayStoreBehaviour(stated));
 }

@@ -38,7 +38,5 @@ internal interface IIdentityMap
     void Link(string alias, string canonical);
 
     /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
-    void Move(string alias, string canonical);
-
     IReadOnlyCollection<string> Remove(string canonical);
 }

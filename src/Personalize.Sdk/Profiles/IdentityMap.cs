@@ -69,19 +69,6 @@ internal sealed class IdentityMap : IIdentityMap
         target.Add(alias);
     }
 
-    /// <summary>Makes <paramref name="alias"/>, an alias of another profile, reach <paramref name="canonical"/> instead; nothing else moves.</summary>
-    public void Move(string alias, string canonical)
-    {
-        if (_canonicalOf.TryGetValue(alias, out var previous) && _aliasesOf.TryGetValue(previous, out var aliases)
-            && aliases.Remove(alias) && aliases.Count == 0)
-        {
-            _aliasesOf.Remove(previous);
-        }
-
-        _canonicalOf[alias] = canonical;
-        Aliases(canonical).Add(alias);
-    }
-
     /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
     public IReadOnlyCollection<string> Remove(string canonical)
     {

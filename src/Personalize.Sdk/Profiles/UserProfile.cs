@@ -62,6 +62,9 @@ internal sealed class UserProfile : ProfileData
         }
     }
 
+    /// <summary>Whether the profile was stitched into another, evicted or erased: it takes no more writes.</summary>
+    public bool IsRetired => Volatile.Read(ref _retired);
+
     /// <summary>The consent the user last gave, or null; read lock-free under the sequence counter.</summary>
     public ConsentFlags? ReadConsent()
     {

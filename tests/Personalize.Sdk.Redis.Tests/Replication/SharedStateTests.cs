@@ -152,7 +152,7 @@ public sealed class SharedStateTests
     }
 
     [RedisFact]
-    public async Task A_device_moved_to_a_second_account_and_a_guests_withdrawal_replay_alike_on_every_server()
+    public async Task A_device_refused_by_a_second_account_and_a_guests_withdrawal_replay_alike_on_every_server()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
@@ -161,15 +161,15 @@ public sealed class SharedStateTests
         a.Personalizer.Track(PersonalizationEvent.View("bob", "books-1"));
         a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("guest"));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "bob"));
+        Assert.Equal(IdentifyResult.RefusedAnonymousKeyIsLinked, a.Personalizer.Identify("device", "bob"));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "alice"));
         await a.FlushAsync();
         await b.CatchUpAsync();
 
         foreach (var server in new[] { a, b })
         {
-            Assert.Equal(["bob", "device"], server.Personalizer.GetPersonalData("device").LinkedKeys);
-            Assert.Equal(["alice", "guest"], server.Personalizer.GetPersonalData("alice").LinkedKeys);
+            Assert.Equal(["alice", "device", "guest"], server.Personalizer.GetPersonalData("device").LinkedKeys);
+            Assert.DoesNotContain("device", server.Personalizer.GetPersonalData("bob").LinkedKeys);
             Assert.Equal(1, server.Personalizer.GetPersonalData("alice").Profile?.EventCount ?? 0);
             Assert.Equal(1, server.Personalizer.GetPersonalData("bob").Profile?.EventCount ?? 0);
             Assert.Equal(ConsentFlags.Personalization, server.Personalizer.GetConsent("alice"));

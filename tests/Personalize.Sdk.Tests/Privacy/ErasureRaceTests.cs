@@ -96,6 +96,31 @@ public sealed class ErasureRaceTests
     }
 
     [Fact]
+    public void A_guest_stitched_then_withdrawn_during_its_decision_keeps_no_learning_entry()
+    {
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = LearningSdk(signal, sink);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("ann", "books-1");
+        sdk.View("ann-account", "kitchen-1");
+
+        // The decision loaded the guest's profile; a stitch retires it and the account withdraws.
+        signal.Race = () =>
+        {
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("ann", "ann-account"));
+            sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("ann-account"));
+        };
+        var decision = sdk.Rank("ann", 3);
+        Assert.True(signal.Fired);
+
+        Assert.Empty(sdk.Personalizer.GetPersonalData("ann-account").WaitingDecisions);
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        personalizer.Learner.Update();
+        Assert.DoesNotContain(decision.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
     public void Many_withdrawals_of_other_people_during_a_decision_leave_its_exposure_and_learning_alone()
     {
         var signal = new RacingSignal();

@@ -4,8 +4,8 @@ namespace Personalize.Sdk.Tests.Profiles;
 
 /// <summary>
 /// Stitching never lets a guest's statement or another account overrule an account: the account's
-/// consent wins, and a device stitched to one account that signs in to another moves without
-/// taking the first account along.
+/// consent wins (a new account, with no profile here, takes the guest's), and a device stitched to
+/// one account is refused when it signs in to another.
 /// </summary>
 public sealed class StitchingAccountsTests
 {
@@ -71,40 +71,25 @@ public sealed class StitchingAccountsTests
     }
 
     [Fact]
-    public void A_device_stitched_to_one_account_signing_in_to_another_does_not_merge_the_accounts()
+    public void A_device_stitched_to_one_account_signing_in_to_another_is_refused_and_merges_nothing()
     {
-        using var sdk = new TestSdk();
-        sdk.View("alice", "hiking-1");
-        sdk.View("bob", "kitchen-1");
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        sdk.View("device", "books-1");
         Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "alice"));
+        sdk.Rank("alice");
+        sdk.View("bob", "kitchen-1");
 
-        sdk.Personalizer.Identify("device", "bob");
+        Assert.Equal(IdentifyResult.RefusedAnonymousKeyIsLinked, sdk.Personalizer.Identify("device", "bob"));
 
+        Assert.Equal(["alice", "device"], sdk.Personalizer.GetPersonalData("device").LinkedKeys);
+        Assert.DoesNotContain("device", sdk.Personalizer.GetPersonalData("bob").LinkedKeys);
         Assert.Equal(1, sdk.Personalizer.GetPersonalData("bob").Profile?.EventCount ?? 0);
         Assert.Equal(1, sdk.Personalizer.GetPersonalData("alice").Profile?.EventCount ?? 0);
-    }
+        Assert.Empty(sdk.Personalizer.GetPersonalData("bob").Holdouts);
 
-    [Fact]
-    public void A_device_moves_to_the_account_it_signed_in_to_last_and_its_past_stays_with_the_first()
-    {
-        using var sdk = new TestSdk();
-        sdk.View("alice", "hiking-1");
-        sdk.View("bob", "kitchen-1");
-        sdk.Personalizer.Identify("device", "alice");
-        sdk.View("device", "hiking-2"); // signed in as alice: alice's
-
-        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "bob"));
-        sdk.View("device", "kitchen-2"); // signed in as bob: bob's
-
-        Assert.Equal(["bob", "device"], sdk.Personalizer.GetPersonalData("device").LinkedKeys);
-        Assert.Equal(["alice"], sdk.Personalizer.GetPersonalData("alice").LinkedKeys);
-        Assert.Equal(2, sdk.Personalizer.GetPersonalData("alice").Profile?.EventCount ?? 0);
-        Assert.Equal(2, sdk.Personalizer.GetPersonalData("bob").Profile?.EventCount ?? 0);
-        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify("device", "bob"));
-
-        // Forgetting by the device key erases the person it reaches now, bob, and not alice.
-        Assert.True(sdk.Personalizer.Forget("device"));
-        Assert.Null(sdk.Personalizer.GetPersonalData("bob").Profile);
-        Assert.Equal(2, sdk.Personalizer.GetPersonalData("alice").Profile?.EventCount ?? 0);
+        // Forgetting bob leaves alice whole; a fresh key for the new session stitches to bob.
+        Assert.True(sdk.Personalizer.Forget("bob"));
+        Assert.Single(sdk.Personalizer.GetPersonalData("alice").Holdouts);
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device-2", "bob"));
     }
 }

@@ -153,6 +153,19 @@ public sealed class IdentityTests
         Assert.Equal(DecisionVariant.ColdStart, sdk.Rank("account").Variant);
     }
 
+    [Fact]
+    public void A_device_linked_to_one_account_is_refused_by_another_and_the_refusal_is_counted()
+    {
+        using var sdk = new TestSdk();
+        using var stitches = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.identity.stitches");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "alice"));
+        Assert.Equal(IdentifyResult.RefusedAnonymousKeyIsLinked, sdk.Personalizer.Identify("device", "bob"));
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify("device", "alice"));
+
+        Assert.Equal(["stitched", "refused_anonymous_key_is_linked", "already_stitched"], stitches.GetMeasurementSnapshot().Select(m => m.Tags["result"]));
+    }
+
     [Theory, AutoData]
     public void Forget_erases_the_profile_and_every_alias_and_the_key_becomes_a_new_user(string anonymous, string known)
     {

@@ -78,7 +78,7 @@ internal static class Program
         var settings = new LearningSettings(Seed: command.Run.Seed);
         return command.LearnWeightsTest is { } variant
             ? LearnedWeightsExperiment.RunTest(loaded, LearningVariant.Named(variant), settings, command.Run.Seed, reporter)
-            : LearnedWeightsExperiment.RunValidation(loaded, settings, command.Run.Seed, reporter);
+            : LearnedWeightsExperiment.RunValidation(loaded, settings, command.Run.Seed, reporter, command.Run.StrictValidation);
     }
 
     /// <summary>Loads each data set and evaluates it, or tunes the SDK's defaults or the baselines on its validation windows.</summary>

@@ -70,7 +70,7 @@ internal sealed record CommandLine(
           --validation K     evaluate on validation window K of the training period instead of the
                              test split (1: its last 10%; 2: the 10% before that; ...)
           --strict-validation
-                             with --validation, --tune or --tune-baselines: cut the validation windows
+                             with --validation, --tune, --tune-baselines or --learn-weights: cut the validation windows
                              from the training period filtered alone (the 5-interaction filters count
                              no test-period row), not from the protocol's training rows
           --ratings-as-views replay movietweetings ratings as View events instead of Rating events
@@ -273,9 +273,9 @@ internal sealed record CommandLine(
             throw new FormatException("--learn-weights (validation) and --learn-weights-test (the test period) are separate runs.");
         }
 
-        if (run.StrictValidation && (learn || learnTest is not null || (run.Validation == 0 && !tune && !tuneBaselines)))
+        if (run.StrictValidation && (learnTest is not null || (run.Validation == 0 && !tune && !tuneBaselines && !learn)))
         {
-            throw new FormatException("--strict-validation goes with --validation K, --tune or --tune-baselines.");
+            throw new FormatException("--strict-validation goes with --validation K, --tune, --tune-baselines or --learn-weights.");
         }
 
         if ((learn || learnTest is not null) && (json || jsonPath is not null))

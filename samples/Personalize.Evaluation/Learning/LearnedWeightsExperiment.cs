@@ -26,8 +26,12 @@ internal static class LearnedWeightsExperiment
     /// <param name="Horizons">The examples of each reward horizon the variants used, with the horizon's span.</param>
     internal sealed record SplitResult(string Dataset, int Window, RewardExamples Examples, RecommenderResult Defaults, IReadOnlyList<(LearningVariant Variant, SdkConfiguration Configuration, RecommenderResult Result)> Learned, IReadOnlyList<(RewardHorizon Horizon, TimeSpan Span, RewardExamples Examples)>? Horizons = null);
 
-    /// <summary>Scores every variant on the validation windows of each data set; never reads a test period.</summary>
-    public static string RunValidation(IReadOnlyList<Dataset> datasets, LearningSettings settings, int seed, IProgressReporter reporter)
+    /// <summary>
+    /// Scores every variant on the validation windows of each data set; never reads a test period.
+    /// With <paramref name="strictValidation"/> the windows are cut from the training period filtered
+    /// alone (<see cref="TemporalSplit.TrainingPeriodAlone"/>).
+    /// </summary>
+    public static string RunValidation(IReadOnlyList<Dataset> datasets, LearningSettings settings, int seed, IProgressReporter reporter, bool strictValidation = false)
     {
         ArgumentNullException.ThrowIfNull(datasets);
         var results = new List<SplitResult>();
@@ -36,12 +40,15 @@ internal static class LearnedWeightsExperiment
             var full = EvaluationProtocol.Prepare(dataset.Interactions);
             for (var window = 1; window <= Windows; window++)
             {
-                var data = new PreparedData(dataset, EvaluationProtocol.ValidationSplit(full.Train, window), seed);
+                var data = new PreparedData(dataset, EvaluationProtocol.ValidationSplit(strictValidation ? full.TrainingPeriodAlone : full.Train, window), seed);
                 results.Add(Score(dataset.Name, window, data, LearningVariant.All, settings, reporter));
             }
         }
 
-        return Write(results, settings, validation: true);
+        var report = Write(results, settings, validation: true);
+        return strictValidation
+            ? "Strict validation windows: cut from the training period filtered alone (`--strict-validation`).\n\n" + report
+            : report;
     }
 
     /// <summary>Reads the test period once: learns from the whole training period with <paramref name="variant"/> and scores it beside the defaults.</summary>

@@ -59,7 +59,7 @@ public sealed class CommandLineTests
     [InlineData("--data")]
     [InlineData("--frobnicate")]
     [InlineData("--strict-validation")]
-    [InlineData("--learn-weights", "--strict-validation")]
+    [InlineData("--learn-weights-test", "pool", "--strict-validation")]
     [InlineData("--learn-weights", "--json")]
     [InlineData("--learn-weights", "--json-out", "learned.json")]
     public void Rejects_a_bad_command_line(params string[] args)

@@ -88,6 +88,7 @@ public sealed class EvaluationProtocolTests
         Assert.Same(split.Train, new RunOptions().ValidationRows(split));
         Assert.Same(split.TrainingPeriodAlone, new RunOptions { StrictValidation = true }.ValidationRows(split));
         Assert.True(CommandLine.Parse(["--validation", "2", "--strict-validation"]).Run.StrictValidation);
+        Assert.True(CommandLine.Parse(["--learn-weights", "--strict-validation"]).Run.StrictValidation);
     }
 
     [Fact]

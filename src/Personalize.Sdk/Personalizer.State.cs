@@ -238,7 +238,8 @@ internal sealed partial class Personalizer : IStateSnapshot
         }
         else
         {
-            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks, incoming.Services);
+            // The same person's own copy: its stated consent is theirs, taken when this one states none.
+            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks, incoming.Services, adoptConsent: true);
         }
     }
 

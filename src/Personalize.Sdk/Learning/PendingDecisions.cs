@@ -189,25 +189,7 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>Drops every waiting decision of the person (erasure): they are never learned from.</summary>
-    public int Forget(string unitKey)
-    {
-        var dropped = 0;
-        for (var entry = 0; entry <= _mask; entry++)
-        {
-            lock (_stripes[entry & (StripeCount - 1)])
-            {
-                if (_sequence[entry] != 0 && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal))
-                {
-                    // Kept in its bucket's chain, so the walk reaches other people's older decisions; never settled.
-                    _unit[entry] = null;
-                    _snapshot[entry] = null;
-                    dropped++;
-                }
-            }
-        }
-
-        return dropped;
-    }
+    public int Forget(string unitKey) => Forget(new HashSet<string>(StringComparer.Ordinal) { unitKey });
 
     /// <summary>Drops every waiting decision held under any of <paramref name="unitKeys"/> (a person's keys), in one pass.</summary>
     public int Forget(IReadOnlySet<string> unitKeys)

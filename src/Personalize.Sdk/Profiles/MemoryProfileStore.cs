@@ -78,11 +78,14 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
     }
 
-    public UserProfile? Find(string userKey) => Find(userKey, nowTicks: null);
+    public UserProfile? Find(string userKey) => Find(userKey, nowTicks: null, slide: true);
 
-    public UserProfile? Find(string userKey, long nowTicks) => Find(userKey, (long?)nowTicks);
+    public UserProfile? Find(string userKey, long nowTicks) => Find(userKey, nowTicks, slide: true);
 
-    private UserProfile? Find(string userKey, long? nowTicks)
+    public UserProfile? PeekEvictingIdle(string userKey) => Find(userKey, nowTicks: null, slide: false);
+
+    /// <summary>The live profile, an idle one evicted first; <paramref name="slide"/>: a read that counts as access.</summary>
+    private UserProfile? Find(string userKey, long? nowTicks, bool slide)
     {
         if (!_profiles.TryGetValue(userKey, out var profile))
         {
@@ -98,7 +101,7 @@ internal sealed class MemoryProfileStore : IProfileStore
             return null;
         }
 
-        if (now - profile.LastAccessTicks > TimeSpan.TicksPerSecond)
+        if (slide && now - profile.LastAccessTicks > TimeSpan.TicksPerSecond)
         {
             // Sliding expiry to the second: a hot profile's cache line is not written per read.
             profile.LastAccessTicks = now;
@@ -109,23 +112,6 @@ internal sealed class MemoryProfileStore : IProfileStore
 
     public UserProfile? Peek(string userKey) =>
         _profiles.TryGetValue(userKey, out var profile) && _timeProvider.GetUtcNow().UtcTicks - profile.LastAccessTicks <= _idleTicks ? profile : null;
-
-    public UserProfile? PeekEvictingIdle(string userKey)
-    {
-        if (!_profiles.TryGetValue(userKey, out var profile))
-        {
-            return null;
-        }
-
-        var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
-        if (_timeProvider.GetUtcNow().UtcTicks - lastAccess <= _idleTicks)
-        {
-            return profile;
-        }
-
-        Evict(userKey, profile, lastAccess, ProfileEviction.Expired);
-        return null;
-    }
 
     public UserProfile GetOrCreate(string userKey)
     {

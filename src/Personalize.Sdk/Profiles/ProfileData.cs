@@ -231,14 +231,6 @@ internal class ProfileData
     }
 
     /// <summary>
-    /// Folds another copy of the same person's profile (from a snapshot) into this one, as
-    /// <see cref="MergeFrom(ProfileData, double, ProfileServices, bool)"/> does, taking its stated
-    /// consent when this one states none.
-    /// </summary>
-    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services) =>
-        MergeFrom(other, halfLifeTicks, services, adoptConsent: true);
-
-    /// <summary>
     /// Folds another profile (an anonymous one being stitched in) into this one: affinities summed
     /// after aligning their decay, purchases and dismissals unioned, recent items merged by time,
     /// counts added, the earlier first-seen and later last-seen kept. The known account's consent

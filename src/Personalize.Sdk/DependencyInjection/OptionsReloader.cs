@@ -10,8 +10,10 @@ namespace Personalize.Sdk.DependencyInjection;
 /// Applies live option changes. When a change-token source the options monitor listens to fires
 /// (a configuration reload), it builds fresh options through the options factory, which runs every
 /// validator; a valid change puts new decision settings in force with one atomic swap, an invalid
-/// one is logged and counted and the last good settings stay. Changes to options that are read
-/// only at start (see <see cref="LiveOptions"/>) are ignored, with a log line naming them.
+/// one (a validation failure, or any exception a host's configure step throws) is logged and
+/// counted and the last good settings stay: nothing is thrown into the configuration's reload.
+/// Changes to options that are read only at start (see <see cref="LiveOptions"/>) are ignored,
+/// with a log line naming them.
 /// </summary>
 internal sealed class OptionsReloader : IDisposable
 {
@@ -69,6 +71,14 @@ internal sealed class OptionsReloader : IDisposable
             {
                 // The configuration binder reports a value it cannot convert this way.
                 Reject([exception.Message]);
+                return;
+            }
+            catch (Exception exception)
+            {
+                // Anything else a host's Configure or PostConfigure step throws: a reload is rejected
+                // whole, never thrown into the configuration's reload. Its message may carry the value
+                // that failed (a connection string, a key), so only its type is logged.
+                Reject([$"A step configuring the options threw {exception.GetType().FullName}; its message is not logged."]);
                 return;
             }
 

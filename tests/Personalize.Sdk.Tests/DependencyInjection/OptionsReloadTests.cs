@@ -97,6 +97,44 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void A_reload_whose_configure_step_throws_is_rejected_logged_by_type_and_counted_not_thrown_into_the_host()
+    {
+        const string secret = "Password=hunter2";
+        var fail = false;
+        var configuration = new ConfigurationManager();
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.Configure<PersonalizationOptions>(configuration.GetSection("Personalization"));
+        services.Configure<PersonalizationOptions>(_ =>
+        {
+            if (fail)
+            {
+                throw new FormatException($"The host could not parse '{secret}'.");
+            }
+        });
+        services.AddPersonalization().AddCatalog(TestCatalog.Items);
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        using var reloads = new MetricCollector<long>(provider.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.options.reloads");
+        logs.Clear();
+
+        fail = true;
+        configuration["Personalization:MaxCount"] = "2";
+        var thrown = Record.Exception(((IConfigurationRoot)configuration).Reload);
+
+        Assert.Null(thrown);
+        Assert.Equal("rejected", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("System.FormatException", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
+        Assert.Null(error.Exception);
+        Assert.Equal(4, personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items.Count);
+    }
+
+    [Fact]
     public void A_weight_naming_no_signal_is_rejected_naming_it()
     {
         using var sdk = new ReloadableSdk();

@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(7, LogLevel.Warning, "Guardrail '{Guardrail}' failed; this decision falls back to the default ranking of what the other guardrails allowed.")]
     public static partial void GuardrailFaulted(ILogger logger, string guardrail, Exception exception);
 
+    [LoggerMessage(20, LogLevel.Warning, "Guardrail '{Guardrail}' could not explain a removal: its Explain {Failure}; the removal's reason names the guardrail instead, and the decision is unchanged. An exception's message and stack are not logged.")]
+    public static partial void GuardrailExplainFaulted(ILogger logger, string guardrail, string failure);
+
     [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed with {Failure}; the decision was served and measured in memory regardless. The exception's message and stack are not logged: a sink is handed the person's key, which its errors may repeat.")]
     public static partial void SinkFaulted(ILogger logger, string sink, string failure);
 

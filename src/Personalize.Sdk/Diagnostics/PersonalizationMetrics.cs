@@ -83,7 +83,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "Signal values outside [0, 1]: NaN and infinite ones counted as 0, finite ones clamped to [0, 1].");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
         _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
-        _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw; the decision fell back to the default ranking.");
+        _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw, by guardrail: from Apply, the decision fell back to the default ranking; from Explain, the removal's reason only names the guardrail.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
         _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");

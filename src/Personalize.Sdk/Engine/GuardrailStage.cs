@@ -55,7 +55,7 @@ internal sealed class GuardrailStage(GuardrailSlot[] guardrails, Personalization
 
             if (removals is not null)
             {
-                RecordRemovals(context, slot.Guardrail, candidates, before, eligible, removals);
+                RecordRemovals(context, slot, candidates, before, eligible, removals);
             }
         }
 
@@ -77,27 +77,45 @@ internal sealed class GuardrailStage(GuardrailSlot[] guardrails, Personalization
         return kept[..count];
     }
 
-    private static void RecordRemovals(in DecisionContext context, IGuardrail guardrail, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
+    private void RecordRemovals(in DecisionContext context, GuardrailSlot slot, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
     {
         for (var i = 0; i < candidates.Length; i++)
         {
             if (before[i] && !after[i])
             {
-                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, guardrail.Name, ExplainRemoval(context, guardrail, candidates[i])));
+                removals.Add(new CandidateRemoval(context.Catalog.GetItem(candidates[i])!.Key, slot.Name, ExplainRemoval(context, slot, candidates[i])));
             }
         }
     }
 
-    /// <summary>A guardrail's own reason; a guardrail that cannot explain itself still gets named.</summary>
-    private static string ExplainRemoval(in DecisionContext context, IGuardrail guardrail, int itemIndex)
+    /// <summary>
+    /// A guardrail's own reason. A guardrail that cannot explain itself (its Explain throws or
+    /// returns null) still gets named; the fault is counted and logged (through the guardrail's
+    /// throttle, by the exception's type only) but changes nothing in the decision.
+    /// </summary>
+    private string ExplainRemoval(in DecisionContext context, GuardrailSlot slot, int itemIndex)
     {
+        string failure;
         try
         {
-            return guardrail.Explain(context, itemIndex);
+            if (slot.Guardrail.Explain(context, itemIndex) is { } reason)
+            {
+                return reason;
+            }
+
+            failure = "returned null";
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            return $"Removed by {guardrail.Name}.";
+            failure = $"threw {exception.GetType().FullName}";
         }
+
+        metrics.GuardrailFaulted(slot.Name);
+        if (slot.FaultLog.ShouldLog(context.Now.UtcTicks))
+        {
+            Log.GuardrailExplainFaulted(logger, slot.Name, failure);
+        }
+
+        return $"Removed by {slot.Name}.";
     }
 }

@@ -7,7 +7,9 @@ namespace Personalize.Sdk.Extensibility;
 /// <remarks>
 /// Singletons called concurrently on the decision path: keep <see cref="Apply"/> allocation-free.
 /// A guardrail that throws makes the decision fall back to the default ranking of what the other
-/// guardrails allowed; the exception never reaches the caller.
+/// guardrails allowed; the exception never reaches the caller. Either method's fault is counted
+/// (<c>personalize.guardrail.faults</c>, tagged <c>guardrail</c> with <see cref="Name"/>) and
+/// logged at most once a minute per guardrail.
 /// </remarks>
 public interface IGuardrail
 {
@@ -20,7 +22,12 @@ public interface IGuardrail
     /// <param name="eligible">One flag per candidate, true on entry unless an earlier guardrail removed it.</param>
     void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible);
 
-    /// <summary>Why this guardrail removes an item, in words a support agent can read. Only called for explanations.</summary>
+    /// <summary>
+    /// Why this guardrail removes an item, in words a support agent can read. Only called for
+    /// explanations. If it throws or returns null, the
+    /// removal's reason is <c>Removed by {Name}.</c>, the fault is counted and logged by the
+    /// exception's type only, and the decision is unchanged.
+    /// </summary>
     /// <param name="context">The decision's context.</param>
     /// <param name="itemIndex">An item this guardrail removed.</param>
     /// <returns>The reason.</returns>

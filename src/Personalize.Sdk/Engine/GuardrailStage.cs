@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Extensibility;
@@ -9,7 +11,9 @@ namespace Personalize.Sdk.Engine;
 
 /// <summary>
 /// The guardrail stage: runs the placement's guardrails over an eligibility mask and keeps what
-/// they allow. A guardrail that throws removes nothing, even what it cleared before throwing, and
+/// they allow. A guardrail only removes: a flag it sets back is cleared again, so it cannot return
+/// a candidate an earlier guardrail removed, and each removal is credited to the first guardrail
+/// that made it. A guardrail that throws removes nothing, even what it cleared before throwing, and
 /// the decision falls back to the default ranking of what the other guardrails allowed.
 /// </summary>
 internal sealed class GuardrailStage(GuardrailSlot[] guardrails, PersonalizationMetrics metrics, ILogger logger)
@@ -53,6 +57,9 @@ internal sealed class GuardrailStage(GuardrailSlot[] guardrails, Personalization
                 continue;
             }
 
+            // A guardrail only removes: a flag it set back (against IGuardrail.Apply's contract) is
+            // cleared again, so no guardrail returns a candidate an earlier one removed.
+            NarrowTo(before, eligible);
             if (removals is not null)
             {
                 RecordRemovals(context, slot, candidates, before, eligible, removals);
@@ -76,6 +83,10 @@ internal sealed class GuardrailStage(GuardrailSlot[] guardrails, Personalization
 
         return kept[..count];
     }
+
+    /// <summary>Keeps in <paramref name="after"/> only what <paramref name="before"/> kept: one vectorised pass, no allocation.</summary>
+    private static void NarrowTo(ReadOnlySpan<bool> before, Span<bool> after) =>
+        TensorPrimitives.BitwiseAnd(MemoryMarshal.Cast<bool, byte>(after), MemoryMarshal.Cast<bool, byte>(before), MemoryMarshal.Cast<bool, byte>(after));
 
     private void RecordRemovals(in DecisionContext context, GuardrailSlot slot, ReadOnlySpan<int> candidates, ReadOnlySpan<bool> before, ReadOnlySpan<bool> after, List<CandidateRemoval> removals)
     {

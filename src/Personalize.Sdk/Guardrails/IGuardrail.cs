@@ -16,7 +16,11 @@ public interface IGuardrail
     /// <summary>The guardrail's unique name, as shown in explanations and the rule registry.</summary>
     string Name { get; }
 
-    /// <summary>Clears <c>eligible[i]</c> for every candidate this guardrail removes; never sets one.</summary>
+    /// <summary>
+    /// Clears <c>eligible[i]</c> for every candidate this guardrail removes; never sets one. A flag it
+    /// sets anyway is cleared again after it returns: a guardrail cannot bring back a candidate an
+    /// earlier one removed.
+    /// </summary>
     /// <param name="context">The user's profile, the catalog and the request.</param>
     /// <param name="candidates">The candidates' item indices.</param>
     /// <param name="eligible">One flag per candidate, true on entry unless an earlier guardrail removed it.</param>
@@ -24,7 +28,7 @@ public interface IGuardrail
 
     /// <summary>
     /// Why this guardrail removes an item, in words a support agent can read. Only called for
-    /// explanations. If it throws or returns null, the
+    /// explanations, for the items this guardrail removed first. If it throws or returns null, the
     /// removal's reason is <c>Removed by {Name}.</c>, the fault is counted and logged by the
     /// exception's type only, and the decision is unchanged.
     /// </summary>

@@ -17,7 +17,8 @@ namespace Personalize.Sdk.Extensibility;
 /// <para>
 /// Called off the request path, on the learner's update, once per decision after its
 /// <see cref="LearningOptions.RewardWaitTime"/>. A record holds no user key. A sink that throws is
-/// counted and logged, and the learner goes on.
+/// counted (<c>personalize.learning.sink_faults</c>, on the <c>Personalize.Sdk</c> meter) and logged,
+/// and the learner goes on.
 /// </para>
 /// </remarks>
 public interface ILearningLogSink

@@ -65,7 +65,12 @@ public sealed class LearningOptions
         [EventKind.Purchase] = 1.0,
     };
 
-    /// <summary>How often settled decisions are learned and the weights solved again, off the request path.</summary>
+    /// <summary>
+    /// How often settled decisions are learned and the weights solved again, off the request path.
+    /// An update that fails is logged and counted (<c>personalize.learning.update_failures</c>, on
+    /// the <c>Personalize.Sdk</c> meter); decisions go on with the last solved weights and the next
+    /// update tries again.
+    /// </summary>
     /// <value>The default is 1 minute. Allowed: 100 milliseconds to 1 day.</value>
     public TimeSpan UpdateInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -12,8 +12,10 @@ public readonly struct DecisionInfo : IEquatable<DecisionInfo>
     /// <param name="holdout">The unit's holdout assignment; null when no holdout is configured.</param>
     /// <param name="reason">Why the decision was served by its variant.</param>
     /// <param name="placement">The placement that served it.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="placement"/> is null.</exception>
     public DecisionInfo(Guid id, DecisionVariant variant, DateTimeOffset timestamp, HoldoutAssignment? holdout, DecisionReason reason, string placement)
     {
+        ArgumentNullException.ThrowIfNull(placement);
         Id = id;
         Variant = variant;
         Timestamp = timestamp;

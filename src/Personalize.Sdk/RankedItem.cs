@@ -10,8 +10,10 @@ public readonly struct RankedItem : IEquatable<RankedItem>
     /// <summary>Creates a ranked item, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
     /// <param name="itemKey">The item's key in the catalog.</param>
     /// <param name="score">The weighted score that placed it (see <see cref="Score"/>).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="itemKey"/> is null.</exception>
     public RankedItem(string itemKey, float score)
     {
+        ArgumentNullException.ThrowIfNull(itemKey);
         ItemKey = itemKey;
         Score = score;
     }

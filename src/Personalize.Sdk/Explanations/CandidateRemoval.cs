@@ -8,8 +8,12 @@ public sealed class CandidateRemoval : IEquatable<CandidateRemoval>
     /// <param name="itemKey">The removed item's key.</param>
     /// <param name="guardrail">The name of the guardrail that removed it.</param>
     /// <param name="reason">Why, in words a support agent can read.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="itemKey"/>, <paramref name="guardrail"/> or <paramref name="reason"/> is null.</exception>
     public CandidateRemoval(string itemKey, string guardrail, string reason)
     {
+        ArgumentNullException.ThrowIfNull(itemKey);
+        ArgumentNullException.ThrowIfNull(guardrail);
+        ArgumentNullException.ThrowIfNull(reason);
         ItemKey = itemKey;
         Guardrail = guardrail;
         Reason = reason;

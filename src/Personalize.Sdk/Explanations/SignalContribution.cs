@@ -8,8 +8,10 @@ public readonly struct SignalContribution : IEquatable<SignalContribution>
     /// <param name="signal">The signal's name.</param>
     /// <param name="weight">The signal's weight in the decision's variant.</param>
     /// <param name="value">The signal's value for the item, in [0, 1].</param>
+    /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
     public SignalContribution(string signal, float weight, float value)
     {
+        ArgumentNullException.ThrowIfNull(signal);
         Signal = signal;
         Weight = weight;
         Value = value;

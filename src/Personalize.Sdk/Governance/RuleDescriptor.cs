@@ -13,8 +13,11 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <param name="enabled">Whether it takes part in decisions (a signal with both weights 0 does not).</param>
     /// <param name="weight">A signal's weight for users with history; null for other kinds.</param>
     /// <param name="coldStartWeight">A signal's weight for users without usable history; null for other kinds.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="info"/> is null.</exception>
     public RuleDescriptor(string name, RuleKind kind, RuleInfo info, bool enabled, float? weight, float? coldStartWeight)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(info);
         Name = name;
         Kind = kind;
         Info = info;

@@ -12,8 +12,12 @@ public sealed class RuleInfo : IEquatable<RuleInfo>
     /// When it must be reviewed; past it, a warning is logged at start-up and readiness counts it
     /// overdue. <see langword="null"/> (the default) sets no review date: the rule is never overdue.
     /// </param>
+    /// <exception cref="ArgumentNullException"><paramref name="owner"/>, <paramref name="purpose"/> or <paramref name="metric"/> is null.</exception>
     public RuleInfo(string owner, string purpose, string metric, DateOnly? reviewBy = null)
     {
+        ArgumentNullException.ThrowIfNull(owner);
+        ArgumentNullException.ThrowIfNull(purpose);
+        ArgumentNullException.ThrowIfNull(metric);
         Owner = owner;
         Purpose = purpose;
         Metric = metric;

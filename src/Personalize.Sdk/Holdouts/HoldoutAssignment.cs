@@ -9,8 +9,10 @@ public readonly struct HoldoutAssignment : IEquatable<HoldoutAssignment>
     /// <param name="arm">The unit's arm.</param>
     /// <param name="bucket">The unit's bucket in [0, 10000) under the holdout's salt and hasher.</param>
     /// <param name="isForced">Whether a QA override chose the arm.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="holdout"/> is null.</exception>
     public HoldoutAssignment(string holdout, HoldoutArm arm, int bucket, bool isForced)
     {
+        ArgumentNullException.ThrowIfNull(holdout);
         Holdout = holdout;
         Arm = arm;
         Bucket = bucket;

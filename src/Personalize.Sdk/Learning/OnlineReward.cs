@@ -9,8 +9,10 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <param name="mean">Their mean reward per decision (the mean over its shown items).</param>
     /// <param name="lower">The lower end of the 95% confidence interval.</param>
     /// <param name="upper">The upper end.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     public OnlineReward(string policy, long decisions, double mean, double lower, double upper)
     {
+        ArgumentNullException.ThrowIfNull(policy);
         Policy = policy;
         Decisions = decisions;
         Mean = mean;

@@ -14,8 +14,10 @@ public readonly ref struct Exposure
     /// <param name="variant">The experience served.</param>
     /// <param name="items">The items shown, best first.</param>
     /// <param name="timestamp">When the decision was made.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="unitKey"/> is null.</exception>
     public Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
     {
+        ArgumentNullException.ThrowIfNull(unitKey);
         DecisionId = decisionId;
         UnitKey = unitKey;
         Holdout = assignment.Holdout;

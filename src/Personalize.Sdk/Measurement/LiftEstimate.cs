@@ -10,8 +10,10 @@ public sealed class LiftEstimate : IEquatable<LiftEstimate>
     /// <param name="upper">The upper end of the 95% confidence interval of the relative lift.</param>
     /// <param name="pValue">The two-sided p-value of no difference; null without enough data.</param>
     /// <param name="test">The test behind the p-value.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="test"/> is null.</exception>
     public LiftEstimate(double? relativeLift, double? lower, double? upper, double? pValue, string test)
     {
+        ArgumentNullException.ThrowIfNull(test);
         RelativeLift = relativeLift;
         Lower = lower;
         Upper = upper;

@@ -13,8 +13,12 @@ public readonly struct Outcome : IEquatable<Outcome>
     /// <param name="itemKey">The item.</param>
     /// <param name="revenue">The revenue, for a purchase.</param>
     /// <param name="timestamp">When it happened.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="unitKey"/>, <paramref name="holdout"/> or <paramref name="itemKey"/> is null.</exception>
     public Outcome(string unitKey, string holdout, HoldoutArm arm, EventKind kind, string itemKey, decimal revenue, DateTimeOffset timestamp)
     {
+        ArgumentNullException.ThrowIfNull(unitKey);
+        ArgumentNullException.ThrowIfNull(holdout);
+        ArgumentNullException.ThrowIfNull(itemKey);
         UnitKey = unitKey;
         Holdout = holdout;
         Arm = arm;

@@ -13,8 +13,14 @@ public sealed class ReadinessFigure : IEquatable<ReadinessFigure>
     /// <param name="threshold">The thresholds it was judged by, e.g. "ready &gt;= 90%, not ready &lt; 50%".</param>
     /// <param name="status">How it compares with them.</param>
     /// <param name="advice">One line on what to do; "No action needed." when it is ready.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="name"/>, <paramref name="unit"/>, <paramref name="display"/>, <paramref name="threshold"/> or <paramref name="advice"/> is null.</exception>
     public ReadinessFigure(ReadinessArea area, string name, double? value, string unit, string display, string threshold, ReadinessStatus status, string advice)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(unit);
+        ArgumentNullException.ThrowIfNull(display);
+        ArgumentNullException.ThrowIfNull(threshold);
+        ArgumentNullException.ThrowIfNull(advice);
         Area = area;
         Name = name;
         Value = value;

@@ -11,8 +11,10 @@ public sealed class SignalHealth : IEquatable<SignalHealth>
     /// <param name="invalidRate">Share of its values that were NaN, infinite or outside [0, 1] (fixed before use).</param>
     /// <param name="nonZeroShare">Share of candidates it scored other than zero: a signal at zero everywhere carries no information.</param>
     /// <param name="status">The worst of the three against <see cref="ReadinessThresholds"/>.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="signal"/> is null.</exception>
     public SignalHealth(string signal, long computations, double faultRate, double invalidRate, double nonZeroShare, ReadinessStatus status)
     {
+        ArgumentNullException.ThrowIfNull(signal);
         Signal = signal;
         Computations = computations;
         FaultRate = faultRate;

@@ -34,11 +34,9 @@ internal sealed class ScoringStage(int signalCount)
         var capped = maxPerCategory > 0 && count > maxPerCategory && !inCandidateOrder;
         var pool = capped ? CategoryCap.PoolSize(count, n) : Math.Min(count, n);
         var top = scratch.Heap(pool);
-        var written = TopK.Select(scores, pool, top);
-        if (capped)
-        {
-            written = CategoryCap.Apply(candidates, context.Catalog, maxPerCategory, count, top[..written], scratch.Deferred(written), scratch.CategoryTable(context.Catalog.CategorySpace));
-        }
+        var written = capped
+            ? CategoryCap.Select(scores, candidates, context.Catalog, maxPerCategory, count, top, scratch.Deferred(pool), scratch.CategoryTable(context.Catalog.CategorySpace))
+            : TopK.Select(scores, pool, top);
 
         for (var i = 0; i < written; i++)
         {

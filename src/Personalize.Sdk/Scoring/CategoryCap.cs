@@ -16,6 +16,67 @@ internal static class CategoryCap
     public static int PoolSize(int count, int candidates) => Math.Min(candidates, Math.Max(count * 4, count + 32));
 
     /// <summary>
+    /// Writes the positions of the capped list (the best <paramref name="count"/> by score, ties to
+    /// the earlier position, at most <paramref name="cap"/> of one category while the pool of
+    /// <see cref="PoolSize"/> best has others) into <paramref name="top"/>, best first, and returns
+    /// how many. The best <paramref name="count"/> are selected first: when they keep within the
+    /// cap they are the capped list, since the cap only defers, and the wider pool, several times
+    /// the work at a page's size, is never selected.
+    /// </summary>
+    /// <param name="scores">Each candidate's score; <see cref="TopK.Excluded"/> ones are skipped.</param>
+    /// <param name="candidates">The candidates' item indices.</param>
+    /// <param name="catalog">The snapshot their categories are read from.</param>
+    /// <param name="cap">The most of one category.</param>
+    /// <param name="count">The list's length.</param>
+    /// <param name="top">At least <see cref="PoolSize"/> long.</param>
+    /// <param name="deferred">At least <see cref="PoolSize"/> long; contents are stale.</param>
+    /// <param name="counts">A zeroed table by category id, zeroed again on return.</param>
+    public static int Select(
+        ReadOnlySpan<float> scores,
+        ReadOnlySpan<int> candidates,
+        CatalogSnapshot catalog,
+        int cap,
+        int count,
+        Span<int> top,
+        Span<int> deferred,
+        Span<float> counts)
+    {
+        var written = TopK.Select(scores, count, top);
+        if (Keeps(candidates, catalog, cap, top[..written], counts))
+        {
+            return written;
+        }
+
+        written = TopK.Select(scores, PoolSize(count, scores.Length), top);
+        return Apply(candidates, catalog, cap, count, top[..written], deferred, counts);
+    }
+
+    /// <summary>Whether <paramref name="ranked"/> holds at most <paramref name="cap"/> items of every category; leaves <paramref name="counts"/> zeroed.</summary>
+    private static bool Keeps(ReadOnlySpan<int> candidates, CatalogSnapshot catalog, int cap, ReadOnlySpan<int> ranked, Span<float> counts)
+    {
+        var keeps = true;
+        foreach (var position in ranked)
+        {
+            var category = catalog.GetCategory(candidates[position]);
+            if (category >= 0 && ++counts[category] > cap)
+            {
+                keeps = false;
+            }
+        }
+
+        foreach (var position in ranked)
+        {
+            var category = catalog.GetCategory(candidates[position]);
+            if (category >= 0)
+            {
+                counts[category] = 0f;
+            }
+        }
+
+        return keeps;
+    }
+
+    /// <summary>
     /// Rewrites the start of <paramref name="ranked"/> (positions in <paramref name="candidates"/>,
     /// best first) with the capped list and returns its length, at most <paramref name="count"/>.
     /// </summary>

@@ -20,23 +20,30 @@ internal static class TopK
         }
 
         // heap[0] is the worst of the best k seen so far; excluded candidates (-inf) never enter.
+        // Once the heap is full, a candidate enters only when it scores above that worst one: a tie
+        // loses, since every position in the heap comes earlier.
         var size = 0;
-        for (var i = 0; i < scores.Length; i++)
+        var i = 0;
+        for (; i < scores.Length && size < k; i++)
         {
-            if (float.IsNegativeInfinity(scores[i]))
-            {
-                continue;
-            }
-
-            if (size < k)
+            if (!float.IsNegativeInfinity(scores[i]))
             {
                 heap[size] = i;
                 SiftUp(scores, heap, size++);
             }
-            else if (IsBetter(scores, i, heap[0]))
+        }
+
+        if (size == k)
+        {
+            var worst = scores[heap[0]];
+            for (; i < scores.Length; i++)
             {
-                heap[0] = i;
-                SiftDown(scores, heap, 0, k);
+                if (scores[i] > worst)
+                {
+                    heap[0] = i;
+                    SiftDown(scores, heap, 0, k);
+                    worst = scores[heap[0]];
+                }
             }
         }
 

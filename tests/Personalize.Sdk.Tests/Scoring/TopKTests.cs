@@ -24,6 +24,26 @@ public sealed class TopKTests
         Assert.Equal(expected, heap[..selected]);
     }
 
+    [Theory, AutoData]
+    public void Skips_excluded_candidates_and_otherwise_selects_what_a_full_stable_sort_would(int seed, byte k)
+    {
+        var random = new Random(seed);
+        var scores = Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(4) == 0 ? TopK.Excluded : random.Next(0, 20)).Select(score => (float)score).ToArray();
+        var expected = scores
+            .Select((score, position) => (score, position))
+            .Where(x => x.score != TopK.Excluded)
+            .OrderByDescending(x => x.score)
+            .ThenBy(x => x.position)
+            .Take(k)
+            .Select(x => x.position)
+            .ToArray();
+        var heap = new int[Math.Max((int)k, 1)];
+
+        var selected = TopK.Select(scores, k, heap);
+
+        Assert.Equal(expected, heap[..selected]);
+    }
+
     [Fact]
     public void Nothing_to_select_selects_nothing()
     {

@@ -89,7 +89,8 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
             }
         }
 
-        var arm = bucket >= options.BucketStart && bucket < options.BucketStart + options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
+        // Subtracted, not added: BucketStart + BasisPoints could overflow for a range never validated.
+        var arm = bucket >= options.BucketStart && bucket - options.BucketStart < options.BasisPoints ? HoldoutArm.Control : HoldoutArm.Treatment;
         return new HoldoutAssignment(options.Name, forced ?? arm, bucket, forced is not null);
     }
 

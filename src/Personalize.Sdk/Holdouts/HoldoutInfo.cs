@@ -18,7 +18,7 @@ public sealed class HoldoutInfo
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentOutOfRangeException.ThrowIfNegative(basisPoints);
         ArgumentOutOfRangeException.ThrowIfNegative(bucketStart);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(bucketStart + basisPoints, BucketHashers.BucketCount, nameof(basisPoints));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan((long)bucketStart + basisPoints, BucketHashers.BucketCount, nameof(basisPoints));
         Name = name;
         BasisPoints = basisPoints;
         BucketStart = bucketStart;

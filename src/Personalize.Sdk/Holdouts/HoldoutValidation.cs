@@ -37,7 +37,8 @@ internal static class HoldoutValidation
                 failures.Add($"{label} has BasisPoints {holdout.BasisPoints}; it must be between 0 and 10000.");
             }
 
-            if (holdout.BucketStart < 0 || holdout.BucketStart + Math.Max(0, holdout.BasisPoints) > BucketHashers.BucketCount)
+            // In long: BucketStart + BasisPoints can overflow an int.
+            if (holdout.BucketStart < 0 || (long)holdout.BucketStart + Math.Max(0, holdout.BasisPoints) > BucketHashers.BucketCount)
             {
                 failures.Add($"{label} has BucketStart {holdout.BucketStart}; its range must lie within [0, 10000).");
             }
@@ -63,7 +64,7 @@ internal static class HoldoutValidation
                     failures.Add($"Holdout '{members[i].Name}' is in layer '{layer.Key}' but its salt or hasher differs from '{members[0].Name}'; holdouts in one layer share both.");
                 }
 
-                if (i > 0 && members[i].BucketStart < members[i - 1].BucketStart + members[i - 1].BasisPoints)
+                if (i > 0 && members[i].BucketStart < (long)members[i - 1].BucketStart + members[i - 1].BasisPoints)
                 {
                     failures.Add($"Holdout '{members[i].Name}' overlaps holdout '{members[i - 1].Name}' in layer '{layer.Key}'.");
                 }

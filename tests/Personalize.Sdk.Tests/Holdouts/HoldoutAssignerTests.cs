@@ -141,6 +141,24 @@ public sealed class HoldoutAssignerTests
     }
 
     [Fact]
+    public async Task A_range_whose_end_overflows_an_int_fails_at_host_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            options.Holdouts.Add(new HoldoutOptions { Name = "far", Salt = "s", BasisPoints = 1_000, BucketStart = int.MaxValue - 10 });
+            options.Holdouts.Add(new HoldoutOptions { Name = "first", Salt = "l", BasisPoints = 1_000, BucketStart = int.MaxValue - 10, Layer = "x" });
+            options.Holdouts.Add(new HoldoutOptions { Name = "second", Salt = "l", BasisPoints = 1, BucketStart = int.MaxValue - 5, Layer = "x" });
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"Holdout 'far' has BucketStart {int.MaxValue - 10}; its range must lie within [0, 10000).", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'second' overlaps holdout 'first' in layer 'x'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_assignment_allocates_nothing()
     {
         var assigner = new HoldoutAssigner([new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 100 }]);

@@ -35,6 +35,13 @@ public sealed class HoldoutInfoTests
     }
 
     [Fact]
+    public void A_range_whose_end_overflows_an_int_is_out_of_range()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>("basisPoints", () => new HoldoutInfo("h", 1_000, bucketStart: int.MaxValue - 10));
+        Assert.Throws<ArgumentOutOfRangeException>("basisPoints", () => new HoldoutInfo("h", int.MaxValue, bucketStart: 1));
+    }
+
+    [Fact]
     public void No_public_service_exposes_a_mutable_options_object()
     {
         var optionTypes = typeof(PersonalizationOptions).Assembly.GetExportedTypes().Where(t => t.Name.EndsWith("Options", StringComparison.Ordinal) || t == typeof(ReadinessThresholds)).ToHashSet();

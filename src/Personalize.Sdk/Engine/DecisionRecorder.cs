@@ -56,14 +56,18 @@ internal sealed class DecisionRecorder(
 
     private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
     {
-        var servedControl = info.Variant == DecisionVariant.Control;
+        // The decision carries a holdout in control whenever any holdout put the unit there, also
+        // one not measured here (a placement is measured by its own holdout only).
+        var heldInControl = info.Holdout is { Arm: HoldoutArm.Control };
         for (var i = 0; i < assignments.Length; i++)
         {
-            // Another holdout put the unit in control, so it got the default, not this holdout's
-            // treatment: counted there, it would pull this holdout's lift towards zero.
+            // Another holdout put the unit in control, so it got the default (or, on a failure, the
+            // fallback), not this holdout's treatment: counted there, it would pull this holdout's
+            // lift towards zero. Skipped on every decision, whatever was served, so the share of
+            // treatment skipped is what HoldoutAssigner.ExpectedControlShare allows for.
             // The holdout's hasher failed for this unit: it was served as treatment, but counted
             // there it would put in treatment only the units the hasher fails on, a biased sample.
-            if ((servedControl && assignments[i].Arm == HoldoutArm.Treatment) || assignments[i].Bucket == HoldoutAssigner.UnmeasuredBucket)
+            if ((heldInControl && assignments[i].Arm == HoldoutArm.Treatment) || assignments[i].Bucket == HoldoutAssigner.UnmeasuredBucket)
             {
                 continue;
             }

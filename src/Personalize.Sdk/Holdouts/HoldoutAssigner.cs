@@ -46,12 +46,67 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     /// <c>growthbook-v1</c>, which gives only multiples of 10, what its outcomes in the range hold.
     /// </summary>
     /// <param name="index">The holdout's position.</param>
-    public double ExpectedControlShare(int index)
+    public double ConfiguredControlShare(int index)
     {
         var holdout = _holdouts[index];
         return ReferenceEquals(holdout.Hasher, GrowthBookV1BucketHasher.Instance)
             ? GrowthBookV1BucketHasher.ShareOf(holdout.BucketStart, holdout.BasisPoints)
             : holdout.BasisPoints / (double)BucketHashers.BucketCount;
+    }
+
+    /// <summary>
+    /// The control share expected among the units measured in the holdout. A unit another holdout
+    /// puts in control is served the default, so it is measured in this holdout's control arm but
+    /// never in its treatment arm: of this holdout's treatment only the share q that no other
+    /// holdout puts in control is measured, and the expected share is b / (b + (1 - b) q), with b
+    /// the configured share (<see cref="ConfiguredControlShare"/>). Holdouts in this one's layer
+    /// take disjoint ranges, so they hold (their shares) / (1 - b) of its treatment; holdouts in
+    /// other layers, or in none, are independent of it:
+    /// q = [(1 - b - Σ layer siblings) / (1 - b)] × Π other layers (1 - Σ their shares) × Π unlayered others (1 - a).
+    /// </summary>
+    /// <param name="index">The holdout's position.</param>
+    public double ExpectedControlShare(int index)
+    {
+        var share = ConfiguredControlShare(index);
+        if (share <= 0 || share >= 1)
+        {
+            return Math.Clamp(share, 0, 1);
+        }
+
+        var layer = _holdouts[index].Layer;
+        var siblings = 0.0;
+        var unlayered = 1.0;
+        var otherLayers = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (var other = 0; other < _holdouts.Length; other++)
+        {
+            if (other == index)
+            {
+                continue;
+            }
+
+            var otherLayer = _holdouts[other].Layer;
+            if (otherLayer is null)
+            {
+                unlayered *= 1 - ConfiguredControlShare(other);
+            }
+            else if (string.Equals(otherLayer, layer, StringComparison.Ordinal))
+            {
+                siblings += ConfiguredControlShare(other);
+            }
+            else
+            {
+                otherLayers[otherLayer] = otherLayers.GetValueOrDefault(otherLayer) + ConfiguredControlShare(other);
+            }
+        }
+
+        var measured = Math.Max(0, 1 - share - siblings) / (1 - share) * unlayered;
+        foreach (var taken in otherLayers.Values)
+        {
+            measured *= Math.Max(0, 1 - taken);
+        }
+
+        // Alone (q = 1) the configured share exactly; every treatment unit held elsewhere (q = 0): all control.
+        return measured >= 1 ? share : measured <= 0 ? 1 : share / (share + ((1 - share) * measured));
     }
 
     public HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey)

@@ -14,7 +14,7 @@ public sealed class LiftReport
     /// <param name="control">The held-out arm.</param>
     /// <param name="conversion">The conversion-rate lift.</param>
     /// <param name="revenuePerUnit">The revenue-per-unit lift.</param>
-    /// <param name="sampleRatio">Whether the arms' sizes match the configured split.</param>
+    /// <param name="sampleRatio">Whether the arms' sizes match the expected split (see <see cref="SampleRatioCheck.ExpectedControlShare"/>).</param>
     /// <param name="minimumDetectableEffect">The relative effect <paramref name="unitsNeededPerArm"/> is computed for.</param>
     /// <param name="unitsNeededPerArm">Units needed per arm to detect it; null until the control converts.</param>
     /// <param name="generatedAt">When the report was computed.</param>
@@ -62,7 +62,7 @@ public sealed class LiftReport
     /// <summary>Revenue per exposed unit: relative lift with a 95% interval (delta method) and Welch's t-test.</summary>
     public LiftEstimate RevenuePerUnit { get; }
 
-    /// <summary>Whether the arms' sizes match the configured split.</summary>
+    /// <summary>Whether the arms' sizes match the expected split (see <see cref="SampleRatioCheck.ExpectedControlShare"/>).</summary>
     public SampleRatioCheck SampleRatio { get; }
 
     /// <summary>The relative effect <see cref="UnitsNeededPerArm"/> is computed for (0.05 is 5%).</summary>

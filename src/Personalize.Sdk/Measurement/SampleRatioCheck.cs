@@ -1,13 +1,13 @@
 namespace Personalize.Sdk.Reporting;
 
-/// <summary>Whether the arms hold the shares the holdout was configured with (a sample-ratio-mismatch test).</summary>
+/// <summary>Whether the arms hold the shares expected from the holdouts' configuration (a sample-ratio-mismatch test).</summary>
 /// <remarks>Compared by value: two checks are equal when every property is.</remarks>
 public sealed class SampleRatioCheck : IEquatable<SampleRatioCheck>
 {
     /// <summary>Creates a check, for example for a hand-made <see cref="LiftReport"/> in a test.</summary>
-    /// <param name="expectedControlShare">The configured control share.</param>
+    /// <param name="expectedControlShare">The control share expected among exposed units: the holdout's configured share, adjusted for the units other holdouts hold in control (never exposed in its treatment arm); the configured share itself when no other holdout puts units in control.</param>
     /// <param name="observedControlShare">The observed control share of exposed units; null with none.</param>
-    /// <param name="chiSquare">Pearson's chi-square against the configured split; null without enough data.</param>
+    /// <param name="chiSquare">Pearson's chi-square against the expected split; null without enough data.</param>
     /// <param name="pValue">Its p-value (1 degree of freedom); null without enough data.</param>
     /// <param name="isMismatch">True when p &lt; 0.001: the assignment or the exposure logging is broken; do not trust the lift.</param>
     public SampleRatioCheck(double expectedControlShare, double? observedControlShare, double? chiSquare, double? pValue, bool isMismatch)
@@ -19,13 +19,17 @@ public sealed class SampleRatioCheck : IEquatable<SampleRatioCheck>
         IsMismatch = isMismatch;
     }
 
-    /// <summary>The configured control share.</summary>
+    /// <summary>
+    /// The control share expected among exposed units: the holdout's configured share, adjusted for
+    /// the units other holdouts hold in control (never exposed in its treatment arm); the configured
+    /// share itself when no other holdout puts units in control.
+    /// </summary>
     public double ExpectedControlShare { get; }
 
     /// <summary>The observed control share of exposed units; null with none.</summary>
     public double? ObservedControlShare { get; }
 
-    /// <summary>Pearson's chi-square against the configured split; null without enough data.</summary>
+    /// <summary>Pearson's chi-square against the expected split; null without enough data.</summary>
     public double? ChiSquare { get; }
 
     /// <summary>Its p-value (1 degree of freedom); null without enough data.</summary>

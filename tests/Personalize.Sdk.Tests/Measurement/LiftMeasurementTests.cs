@@ -53,6 +53,103 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void With_independent_and_layered_holdouts_the_sample_ratio_expects_what_the_others_hold_in_control_and_finds_no_mismatch()
+    {
+        // Two independent holdouts (their own salts) and two in one layer (disjoint ranges).
+        using var sdk = new TestSdk(build: builder => builder
+            .AddHoldout("a", 1_000)
+            .AddHoldout("b", 1_500)
+            .AddHoldout("c", 1_000, salt: "channels", layer: "channels")
+            .AddHoldout("d", 2_000, salt: "channels", layer: "channels", bucketStart: 1_000));
+        for (var i = 0; i < 20_000; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"user-{i}") { Count = 1 });
+        }
+
+        // b / (b + (1 - b) q), q the share of the treatment no other holdout puts in control:
+        // [(1 - b - layer siblings) / (1 - b)] x product over other layers and unlayered holdouts of (1 - their shares).
+        var expected = new Dictionary<string, double>
+        {
+            ["a"] = Expected(0.10, 1 * (1 - 0.15) * (1 - (0.10 + 0.20))),
+            ["b"] = Expected(0.15, 1 * (1 - 0.10) * (1 - (0.10 + 0.20))),
+            ["c"] = Expected(0.10, (1 - 0.10 - 0.20) / (1 - 0.10) * (1 - 0.10) * (1 - 0.15)),
+            ["d"] = Expected(0.20, (1 - 0.20 - 0.10) / (1 - 0.20) * (1 - 0.10) * (1 - 0.15)),
+        };
+        foreach (var (holdout, share) in expected)
+        {
+            var report = Reporter(sdk).GetReport(holdout);
+            Assert.Equal(share, report.SampleRatio.ExpectedControlShare, 12);
+            Assert.False(report.SampleRatio.IsMismatch, report.ToTable());
+        }
+
+        static double Expected(double b, double q) => b / (b + ((1 - b) * q));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Two_ten_percent_holdouts_find_no_sample_ratio_mismatch_in_either(bool layered)
+    {
+        using var sdk = new TestSdk(build: builder =>
+        {
+            if (layered)
+            {
+                builder.AddHoldout("a", 1_000, salt: "layer", layer: "l").AddHoldout("b", 1_000, salt: "layer", layer: "l", bucketStart: 1_000);
+            }
+            else
+            {
+                builder.AddHoldout("a", 1_000).AddHoldout("b", 1_000);
+            }
+        });
+        for (var i = 0; i < 20_000; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"user-{i}") { Count = 1 });
+        }
+
+        // Independent: q = 0.9, expected 1 / 9.1; one layer: q = 0.8 / 0.9, expected 1 / 9.
+        var expected = layered ? 0.1 / (0.1 + (0.9 * (0.8 / 0.9))) : 0.1 / (0.1 + (0.9 * 0.9));
+        foreach (var holdout in new[] { "a", "b" })
+        {
+            var check = Reporter(sdk).GetReport(holdout).SampleRatio;
+            Assert.Equal(expected, check.ExpectedControlShare, 12);
+            Assert.False(check.IsMismatch);
+        }
+    }
+
+    [Fact]
+    public void One_holdout_expects_exactly_its_configured_share()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 1_000));
+        for (var i = 0; i < 2_000; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"user-{i}") { Count = 1 });
+        }
+
+        var check = Reporter(sdk).GetReport(Holdout).SampleRatio;
+        Assert.Equal(0.1, check.ExpectedControlShare);
+        Assert.False(check.IsMismatch);
+    }
+
+    [Fact]
+    public void A_unit_another_holdout_keeps_in_control_is_not_counted_in_this_ones_treatment_when_its_decision_falls_back()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("a", 5_000).AddHoldout("b", 5_000).AddGuardrail(new ThrowingGuardrail()));
+        var assigner = sdk.Services.GetRequiredService<IHoldoutAssigner>();
+        var user = Enumerable.Range(0, 1_000).Select(i => $"user-{i}")
+            .First(u => assigner.Assign("a", u).Arm == HoldoutArm.Control && assigner.Assign("b", u).Arm == HoldoutArm.Treatment);
+
+        var decision = sdk.Rank(user);
+
+        // The failure served the fallback, not b's treatment: a measures its control, b nothing.
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.GuardrailFailed), (decision.Variant, decision.Reason));
+        Assert.Equal(new HoldoutAssignment("a", HoldoutArm.Control, assigner.Assign("a", user).Bucket, isForced: false), decision.Holdout);
+        var a = Reporter(sdk).GetReport("a");
+        var b = Reporter(sdk).GetReport("b");
+        Assert.Equal((0L, 1L), (a.Treatment.ExposedUnits, a.Control.ExposedUnits));
+        Assert.Equal((0L, 0L), (b.Treatment.ExposedUnits, b.Control.ExposedUnits));
+    }
+
+    [Fact]
     public void An_effect_too_small_for_the_control_rate_gives_no_sample_size_rather_than_an_error()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));
@@ -260,6 +357,15 @@ public sealed class LiftMeasurementTests
     {
         var assigner = sdk.Services.GetRequiredService<IHoldoutAssigner>();
         return Enumerable.Range(0, 1_000).Select(i => $"unit-{i}").Where(u => assigner.Assign(Holdout, u).Arm == arm).Skip(skip).First();
+    }
+
+    private sealed class ThrowingGuardrail : IGuardrail
+    {
+        public string Name => "throwing";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible) => throw new InvalidOperationException("broken");
+
+        public string Explain(in DecisionContext context, int itemIndex) => "never";
     }
 
     private sealed class RecordingSink : IExposureSink

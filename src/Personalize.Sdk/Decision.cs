@@ -51,7 +51,8 @@ public sealed class Decision
 
     /// <summary>
     /// The unit's holdout assignment: name, arm and bucket of the holdout that put it in control,
-    /// else of the first holdout. Null when no holdout is configured.
+    /// else of the first holdout; on a placement with a <see cref="PlacementOptions.Holdout"/>, of
+    /// that holdout when it put the unit in control or none did. Null when no holdout is configured.
     /// </summary>
     public HoldoutAssignment? Holdout { get; }
 

@@ -33,7 +33,11 @@ public readonly struct DecisionInfo : IEquatable<DecisionInfo>
     /// <summary>When the decision was made, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset Timestamp { get; }
 
-    /// <summary>The unit's holdout assignment (the holdout that put it in control, else the first); null when no holdout is configured.</summary>
+    /// <summary>
+    /// The unit's holdout assignment (the holdout that put it in control, else the first; on a
+    /// placement with a <see cref="PlacementOptions.Holdout"/>, that holdout when it put the unit in
+    /// control or none did); null when no holdout is configured.
+    /// </summary>
     public HoldoutAssignment? Holdout { get; }
 
     /// <summary>Why the decision was served by its variant.</summary>

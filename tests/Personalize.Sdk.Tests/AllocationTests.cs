@@ -37,6 +37,27 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Ranking_on_a_placement_measured_by_its_own_holdout_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk(
+            options => options.Placements["email"] = new PlacementOptions { Holdout = "email-holdout" },
+            builder => builder.AddHoldout("email-holdout", 5_000));
+        var buffer = new RankedItem[10];
+        var guest = new PersonalizationRequest("guest") { Placement = "email" };
+        var account = new PersonalizationRequest("account") { Placement = "email", Count = 5 };
+        sdk.Personalizer.Rank(guest, buffer, out _);
+        sdk.Personalizer.Rank(account, buffer, out _);
+
+        var bytes = Measure(() =>
+        {
+            sdk.Personalizer.Rank(guest, buffer, out _);
+            sdk.Personalizer.Rank(account, buffer, out _);
+        });
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void Ranking_unknown_candidates_allocates_nothing_once_warm()
     {
         using var sdk = WarmSdk();

@@ -191,21 +191,32 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
 
     /// <summary>
     /// Assigns the unit to every holdout, into <paramref name="assignments"/>, and returns the one a
-    /// decision carries: the first holdout that puts the unit in control, else the first holdout.
-    /// Null when no holdout is configured.
+    /// decision carries: the holdout that puts the unit in control, else the one at
+    /// <paramref name="preferred"/>. When several put it in control, the one at
+    /// <paramref name="preferred"/> if it does, else the first in configuration order. Null when no
+    /// holdout is configured.
     /// </summary>
-    public HoldoutAssignment? AssignAll(ReadOnlySpan<char> unitKey, HoldoutArm? forced, Span<HoldoutAssignment> assignments)
+    /// <param name="unitKey">The unit.</param>
+    /// <param name="forced">The arm forced for every holdout, or null.</param>
+    /// <param name="assignments">Where each holdout's assignment goes, by position; at least <see cref="Count"/> long.</param>
+    /// <param name="preferred">The holdout carried when none puts the unit in control: the first, or a placement's own.</param>
+    public HoldoutAssignment? AssignAll(ReadOnlySpan<char> unitKey, HoldoutArm? forced, Span<HoldoutAssignment> assignments, int preferred = 0)
     {
-        HoldoutAssignment? carried = null;
+        if (_holdouts.Length == 0)
+        {
+            return null;
+        }
+
+        var control = -1;
         for (var i = 0; i < _holdouts.Length; i++)
         {
             assignments[i] = Assign(i, unitKey, forced);
-            if (carried is null || (carried.Value.Arm != HoldoutArm.Control && assignments[i].Arm == HoldoutArm.Control))
+            if (assignments[i].Arm == HoldoutArm.Control && (control < 0 || i == preferred))
             {
-                carried = assignments[i];
+                control = i;
             }
         }
 
-        return carried;
+        return assignments[control < 0 ? preferred : control];
     }
 }

@@ -20,7 +20,13 @@ public sealed class PlacementOptions
     /// <value>The default is empty.</value>
     public ISet<string> DisabledGuardrails { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>The one holdout this placement is measured by; null for every configured holdout.</summary>
+    /// <summary>
+    /// The one holdout this placement is measured by; null for every configured holdout. Every
+    /// holdout still decides the experience here: a unit in control of any holdout gets the default
+    /// (<see cref="DecisionVariant.Control"/>) and, when another holdout put it there, is not measured
+    /// in this holdout's treatment arm. A decision here carries the holdout that put the unit in
+    /// control (this one when it did), else this one.
+    /// </summary>
     /// <value>The default is <see langword="null"/>.</value>
     public string? Holdout { get; set; }
 

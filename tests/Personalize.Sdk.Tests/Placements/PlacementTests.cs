@@ -62,6 +62,79 @@ public sealed class PlacementTests
     }
 
     [Fact]
+    public void A_unit_in_control_of_a_holdout_the_placement_is_not_measured_by_gets_the_default_there_and_is_measured_in_neither()
+    {
+        using var sdk = new TestSdk(
+            options => options.Placements["email"] = new PlacementOptions { Holdout = "email-holdout" },
+            builder => builder.AddHoldout("email-holdout", 1_000).AddHoldout("site", 5_000));
+        var assigner = sdk.Services.GetRequiredService<IHoldoutAssigner>();
+        var user = Enumerable.Range(0, 1_000).Select(i => $"u-{i}")
+            .First(u => assigner.Assign("site", u).Arm == HoldoutArm.Control && assigner.Assign("email-holdout", u).Arm == HoldoutArm.Treatment);
+        sdk.View(user, "books-1", "books-2");
+
+        var preview = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Placement = "email", Preview = true });
+        var email = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Placement = "email" });
+
+        // The decision carries the holdout that put the user in control, as it does off the placement.
+        Assert.Equal(DecisionVariant.Control, email.Variant);
+        Assert.Equal(DecisionReason.Holdout, email.Reason);
+        Assert.Equal(assigner.Assign("site", user), email.Holdout);
+        Assert.Equal((email.Variant, email.Holdout), (preview.Variant, preview.Holdout));
+
+        // Served the default, not email-holdout's treatment; and site does not measure this placement.
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
+        var emailHoldout = reporter.GetReport("email-holdout");
+        var site = reporter.GetReport("site");
+        Assert.Equal((0L, 0L), (emailHoldout.Treatment.ExposedUnits, emailHoldout.Control.ExposedUnits));
+        Assert.Equal((0L, 0L), (site.Treatment.ExposedUnits, site.Control.ExposedUnits));
+    }
+
+    [Fact]
+    public void A_placement_measured_by_its_own_holdout_carries_it_when_it_put_the_unit_in_control_or_none_did()
+    {
+        using var sdk = new TestSdk(
+            options => options.Placements["email"] = new PlacementOptions { Holdout = "email-holdout" },
+            builder => builder.AddHoldout("site", 5_000).AddHoldout("email-holdout", 5_000));
+        var assigner = sdk.Services.GetRequiredService<IHoldoutAssigner>();
+        var users = Enumerable.Range(0, 1_000).Select(i => $"u-{i}").ToArray();
+        string Find(HoldoutArm site, HoldoutArm email) => users.First(u => assigner.Assign("site", u).Arm == site && assigner.Assign("email-holdout", u).Arm == email);
+        var inBoth = Find(HoldoutArm.Control, HoldoutArm.Control);
+        var inEmail = Find(HoldoutArm.Treatment, HoldoutArm.Control);
+        var inNeither = Find(HoldoutArm.Treatment, HoldoutArm.Treatment);
+
+        Decision Rank(string user, HoldoutArm? force = null) => sdk.Personalizer.Rank(new PersonalizationRequest(user) { Placement = "email", ForceArm = force });
+
+        // site comes first in configuration, but the placement's own holdout is preferred.
+        Assert.Equal((DecisionVariant.Control, assigner.Assign("email-holdout", inBoth)), (Rank(inBoth).Variant, Rank(inBoth).Holdout));
+        Assert.Equal((DecisionVariant.Control, assigner.Assign("email-holdout", inEmail)), (Rank(inEmail).Variant, Rank(inEmail).Holdout));
+        Assert.NotEqual(DecisionVariant.Control, Rank(inNeither).Variant);
+        Assert.Equal(assigner.Assign("email-holdout", inNeither), Rank(inNeither).Holdout);
+        Assert.Equal(new HoldoutAssignment("email-holdout", HoldoutArm.Control, assigner.Assign("email-holdout", inNeither).Bucket, isForced: true), Rank(inNeither, HoldoutArm.Control).Holdout);
+
+        var email = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("email-holdout");
+        var site = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("site");
+        Assert.Equal((1L, 2L), (email.Treatment.ExposedUnits, email.Control.ExposedUnits));
+        Assert.Equal(0, site.Treatment.ExposedUnits + site.Control.ExposedUnits);
+    }
+
+    [Fact]
+    public void A_placement_holdout_beside_another_finds_no_sample_ratio_mismatch()
+    {
+        using var sdk = new TestSdk(
+            options => options.Placements["email"] = new PlacementOptions { Holdout = "email-holdout" },
+            builder => builder.AddHoldout("site", 1_000).AddHoldout("email-holdout", 1_000));
+        for (var i = 0; i < 20_000; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"user-{i}") { Placement = "email", Count = 1 });
+        }
+
+        // Users site holds in control get the default on email too, and are not in email-holdout's treatment.
+        var check = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("email-holdout").SampleRatio;
+        Assert.Equal(0.1 / (0.1 + (0.9 * 0.9)), check.ExpectedControlShare, 12);
+        Assert.False(check.IsMismatch);
+    }
+
+    [Fact]
     public void An_unknown_placement_is_served_by_the_default_and_counted()
     {
         using var sdk = new TestSdk();

@@ -56,8 +56,8 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
 
     /// <summary>
     /// The control share expected among the units measured in the holdout. A unit another holdout
-    /// puts in control is served the default, so it is measured in this holdout's control arm but
-    /// never in its treatment arm: of this holdout's treatment only the share q that no other
+    /// puts in control is served the default, so it is never measured in this holdout's treatment
+    /// arm (its control arm is not reduced): of this holdout's treatment only the share q that no other
     /// holdout puts in control is measured, and the expected share is b / (b + (1 - b) q), with b
     /// the configured share (<see cref="ConfiguredControlShare"/>). Holdouts in this one's layer
     /// take disjoint ranges, so they hold (their shares) / (1 - b) of its treatment; holdouts in

@@ -164,7 +164,9 @@ internal sealed class EventPipeline(
         if (personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } rewardedUnit)
         {
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
-            learner.Attribute(rewardedUnit, personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
+            // A decision made before a sign-in waits under the key the person had then: every key of theirs is looked under.
+            var profileKey = identity.Resolve(personalizationEvent.UserKey);
+            learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
         }
 
         if (personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent))

@@ -120,15 +120,19 @@ internal sealed class Learner : ILearningReporter, IDisposable
         return true;
     }
 
-    /// <summary>Credits a tracked outcome to the person's waiting decisions that showed the item.</summary>
-    public void Attribute(string unitKey, EventKind kind, string itemKey, DateTimeOffset timestamp)
+    /// <summary>
+    /// Credits a tracked outcome to the person's waiting decisions that showed the item, under any key
+    /// of theirs: <paramref name="unitKey"/> (their profile's holdout unit), <paramref name="profileKey"/>
+    /// and its <paramref name="aliases"/>. Allocation-free.
+    /// </summary>
+    public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp)
     {
         if (_pending is null || (uint)kind >= (uint)_outcomeRewards.Length || double.IsNaN(_outcomeRewards[(int)kind]))
         {
             return;
         }
 
-        var credited = _pending.Attribute(unitKey, itemKey, _outcomeRewards[(int)kind], timestamp.UtcTicks, _waitTicks);
+        var credited = _pending.Attribute(unitKey, profileKey, aliases, itemKey, _outcomeRewards[(int)kind], timestamp.UtcTicks, _waitTicks);
         if (credited > 0)
         {
             _metrics.LearningRewarded(automatic: true, credited);

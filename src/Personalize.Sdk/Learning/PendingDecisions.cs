@@ -152,9 +152,30 @@ internal sealed class PendingDecisions
 
     /// <summary>
     /// Credits <paramref name="reward"/> to the person's waiting decisions, made within the wait before
-    /// <paramref name="eventTicks"/>, that showed <paramref name="itemKey"/>. Returns how many took it.
+    /// <paramref name="eventTicks"/>, that showed <paramref name="itemKey"/>, under any key of theirs:
+    /// their holdout unit, their profile's key and the keys stitched to it (a decision made before a
+    /// sign-in waits under the key the person had then). Returns how many took it.
     /// </summary>
-    public int Attribute(string unitKey, string itemKey, double reward, long eventTicks, long waitTicks)
+    public int Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, double reward, long eventTicks, long waitTicks)
+    {
+        var credited = Attribute(unitKey, itemKey, reward, eventTicks, waitTicks);
+        if (!string.Equals(profileKey, unitKey, StringComparison.Ordinal))
+        {
+            credited += Attribute(profileKey, itemKey, reward, eventTicks, waitTicks);
+        }
+
+        foreach (var alias in aliases)
+        {
+            if (!string.Equals(alias, unitKey, StringComparison.Ordinal))
+            {
+                credited += Attribute(alias, itemKey, reward, eventTicks, waitTicks);
+            }
+        }
+
+        return credited;
+    }
+
+    private int Attribute(string unitKey, string itemKey, double reward, long eventTicks, long waitTicks)
     {
         long sequence;
         var bucket = Bucket(unitKey);

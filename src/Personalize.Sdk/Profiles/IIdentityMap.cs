@@ -22,6 +22,12 @@ internal interface IIdentityMap
     /// <summary>The profile's key and its aliases when the map links any key to it; else none.</summary>
     IReadOnlyList<string> KeysOf(string canonical);
 
+    /// <summary>
+    /// The keys stitched to the profile under <paramref name="canonical"/> (not the key itself), or
+    /// none. On the event path: lock-free, safe beside a change, and allocates nothing.
+    /// </summary>
+    ReadOnlySpan<string> AliasesOf(string canonical);
+
     /// <summary>Whether <paramref name="userKey"/> reaches another key's profile.</summary>
     bool IsAlias(string userKey);
 

@@ -6,12 +6,14 @@ namespace Personalize.Sdk.Profiles;
 /// Which user keys are aliases of which profile. Resolving is one lock-free dictionary lookup;
 /// chains are kept flat (every alias points straight at its profile's key), so a -> b, b -> c
 /// resolves a to c in one step. A known key maps to itself, so the same lookup also tells
-/// whether a user is a known or stitched identity. Changes are serialised by the caller.
+/// whether a user is a known or stitched identity. A profile's aliases are an immutable array,
+/// replaced at each change, so they are read lock-free and without allocating beside a change.
+/// Changes are serialised by the caller.
 /// </summary>
 internal sealed class IdentityMap : IIdentityMap
 {
     private readonly ConcurrentDictionary<string, string> _canonicalOf = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, HashSet<string>> _aliasesOf = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string[]> _aliasesOf = new(StringComparer.Ordinal);
     private readonly HashSet<string> _known = new(StringComparer.Ordinal);
 
     /// <summary>The key of the profile <paramref name="userKey"/> reaches.</summary>
@@ -30,17 +32,20 @@ internal sealed class IdentityMap : IIdentityMap
     /// <summary>The profile's key and its aliases when the map links any key to it; else none.</summary>
     public IReadOnlyList<string> KeysOf(string canonical)
     {
-        if (!_canonicalOf.ContainsKey(canonical) && !_aliasesOf.ContainsKey(canonical))
+        if (_aliasesOf.TryGetValue(canonical, out var aliases))
         {
-            return [];
+            return [canonical, .. aliases];
         }
 
-        return _aliasesOf.TryGetValue(canonical, out var aliases) ? [canonical, .. aliases.Order(StringComparer.Ordinal)] : [canonical];
+        return _canonicalOf.ContainsKey(canonical) ? [canonical] : [];
     }
+
+    /// <summary>The keys stitched to the profile under <paramref name="canonical"/>, in ordinal order; lock-free, allocates nothing.</summary>
+    public ReadOnlySpan<string> AliasesOf(string canonical) => _aliasesOf.TryGetValue(canonical, out var aliases) ? aliases : [];
 
     public bool IsAlias(string userKey) => _canonicalOf.TryGetValue(userKey, out var canonical) && !string.Equals(canonical, userKey, StringComparison.Ordinal);
 
-    public int AliasCount(string canonicalKey) => _aliasesOf.TryGetValue(canonicalKey, out var aliases) ? aliases.Count : 0;
+    public int AliasCount(string canonicalKey) => _aliasesOf.TryGetValue(canonicalKey, out var aliases) ? aliases.Length : 0;
 
     public void MarkKnown(string userKey)
     {
@@ -55,25 +60,27 @@ internal sealed class IdentityMap : IIdentityMap
     /// <summary>Makes <paramref name="alias"/> and everything that reached it reach <paramref name="canonical"/>.</summary>
     public void Link(string alias, string canonical)
     {
-        var target = Aliases(canonical);
-        if (_aliasesOf.Remove(alias, out var inherited))
+        // The canonical key's new aliases are published before the links to it: whoever resolves to
+        // it from then on finds every key that reaches it.
+        string[] inherited = _aliasesOf.TryGetValue(alias, out var moved) ? moved : [];
+        string[] current = _aliasesOf.TryGetValue(canonical, out var held) ? held : [];
+        var target = new HashSet<string>(current, StringComparer.Ordinal) { alias };
+        target.UnionWith(inherited);
+        _aliasesOf[canonical] = [.. target.Order(StringComparer.Ordinal)];
+        foreach (var key in inherited)
         {
-            foreach (var key in inherited)
-            {
-                _canonicalOf[key] = canonical;
-                target.Add(key);
-            }
+            _canonicalOf[key] = canonical;
         }
 
         _canonicalOf[alias] = canonical;
-        target.Add(alias);
+        _aliasesOf.TryRemove(alias, out _);
     }
 
     /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
     public IReadOnlyCollection<string> Remove(string canonical)
     {
         var keys = new List<string> { canonical };
-        if (_aliasesOf.Remove(canonical, out var aliases))
+        if (_aliasesOf.TryRemove(canonical, out var aliases))
         {
             keys.AddRange(aliases);
         }
@@ -98,16 +105,5 @@ internal sealed class IdentityMap : IIdentityMap
         {
             yield return (key, canonical, _known.Contains(key));
         }
-    }
-
-    private HashSet<string> Aliases(string canonical)
-    {
-        if (!_aliasesOf.TryGetValue(canonical, out var aliases))
-        {
-            aliases = new HashSet<string>(StringComparer.Ordinal);
-            _aliasesOf.Add(canonical, aliases);
-        }
-
-        return aliases;
     }
 }

@@ -383,7 +383,7 @@ public sealed class RewardTests
         Assert.Equal(1.0 / 5, online.Mean, 6);
     }
 
-    internal static TestSdk Learning(ILearningLogSink sink, Action<PersonalizationOptions>? configure = null) => new(
+    internal static TestSdk Learning(ILearningLogSink sink, Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null) => new(
         options =>
         {
             options.Learning.Mode = LearningMode.Apprentice;
@@ -392,7 +392,11 @@ public sealed class RewardTests
             options.MaxPerCategory = 0;
             configure?.Invoke(options);
         },
-        builder => builder.AddLearningLogSink(sink));
+        builder =>
+        {
+            builder.AddLearningLogSink(sink);
+            build?.Invoke(builder);
+        });
 
     internal static void Settle(TestSdk sdk)
     {

@@ -121,9 +121,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
     }
 
     /// <summary>
-    /// Credits a tracked outcome to the person's waiting decisions that showed the item, under any key
-    /// of theirs: <paramref name="unitKey"/> (their profile's holdout unit), <paramref name="profileKey"/>
-    /// and its <paramref name="aliases"/>. Allocation-free.
+    /// Credits a tracked outcome to the person's most recent waiting decision that showed the item
+    /// (last touch), looked for under any key of theirs: <paramref name="unitKey"/> (their profile's
+    /// holdout unit), <paramref name="profileKey"/> and its <paramref name="aliases"/>. Allocation-free.
     /// </summary>
     public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp)
     {
@@ -132,10 +132,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
-        var credited = _pending.Attribute(unitKey, profileKey, aliases, itemKey, _outcomeRewards[(int)kind], timestamp.UtcTicks, _waitTicks);
-        if (credited > 0)
+        if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind]))
         {
-            _metrics.LearningRewarded(automatic: true, credited);
+            _metrics.LearningRewarded(automatic: true);
         }
     }
 

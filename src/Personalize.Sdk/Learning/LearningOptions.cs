@@ -57,6 +57,17 @@ public sealed class LearningOptions
     /// <see cref="EventKind.Click"/>, <see cref="EventKind.AddToCart"/> and
     /// <see cref="EventKind.Purchase"/> may be listed; remove a kind to stop rewarding it.
     /// </summary>
+    /// <remarks>
+    /// Each outcome rewards one decision, the last touch: the person's most recent decision still
+    /// waiting (made within <see cref="RewardWaitTime"/> before the outcome, and not after it) that
+    /// showed the item, in the slot that showed it, whichever placement made it and under any key of
+    /// the person (a decision made as a guest counts after they sign in). Earlier decisions that
+    /// showed the item too get nothing from that outcome. A second outcome of the item is attributed
+    /// the same way, to the most recent waiting decision that showed it then; within a decision an
+    /// item keeps the largest reward it received. With servers sharing state, each server finds the
+    /// last touch among its own waiting decisions. An explicit <c>IPersonalizer.Reward</c> goes to
+    /// the decision it names.
+    /// </remarks>
     /// <value>The default is click 0.3, add-to-cart 0.6, purchase 1. Each value: 0 to 1.</value>
     public IDictionary<EventKind, double> OutcomeRewards { get; } = new Dictionary<EventKind, double>
     {

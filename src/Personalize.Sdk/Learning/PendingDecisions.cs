@@ -8,7 +8,8 @@ namespace Personalize.Sdk.Learning;
 /// counter, so logging a decision and finding it again by id allocate nothing. For automatic
 /// rewards from what a person does next, each entry links to the previous decision of its person
 /// bucket (a hash of the unit key), newest first, so every decision of theirs still waiting is
-/// found. Entries are guarded by 64 lock stripes; a writer never waits long.
+/// found, and the most recent that showed an item takes its reward. Entries are guarded by 64 lock
+/// stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
 /// Memory: capacity × (pool × (signals + 8) × 4 + 89) bytes, made when the first placement learns.
@@ -151,31 +152,52 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>
-    /// Credits <paramref name="reward"/> to the person's waiting decisions, made within the wait before
-    /// <paramref name="eventTicks"/>, that showed <paramref name="itemKey"/>, under any key of theirs:
-    /// their holdout unit, their profile's key and the keys stitched to it (a decision made before a
-    /// sign-in waits under the key the person had then). Returns how many took it.
+    /// Credits <paramref name="reward"/> to one decision (last touch): the person's most recent waiting
+    /// decision, made within the wait before <paramref name="eventTicks"/> and not after it, that
+    /// showed <paramref name="itemKey"/>, in the slot that showed it, whatever its placement. The
+    /// person's decisions are those under any key of theirs: their holdout unit, their profile's key
+    /// and the keys stitched to it (a decision made before a sign-in waits under the key the person
+    /// had then). Most recent is by decision time, then by decision id counter. Returns whether a
+    /// decision took it.
     /// </summary>
-    public int Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, double reward, long eventTicks, long waitTicks)
+    public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward)
     {
-        var credited = Attribute(unitKey, itemKey, reward, eventTicks, waitTicks);
+        var latest = default(Touch);
+        FindLatest(unitKey, itemKey, eventTicks, waitTicks, ref latest);
         if (!string.Equals(profileKey, unitKey, StringComparison.Ordinal))
         {
-            credited += Attribute(profileKey, itemKey, reward, eventTicks, waitTicks);
+            FindLatest(profileKey, itemKey, eventTicks, waitTicks, ref latest);
         }
 
         foreach (var alias in aliases)
         {
             if (!string.Equals(alias, unitKey, StringComparison.Ordinal))
             {
-                credited += Attribute(alias, itemKey, reward, eventTicks, waitTicks);
+                FindLatest(alias, itemKey, eventTicks, waitTicks, ref latest);
             }
         }
 
-        return credited;
+        if (latest.Sequence == 0)
+        {
+            return false;
+        }
+
+        var entry = (int)(latest.Sequence & _mask);
+        lock (_stripes[entry & (StripeCount - 1)])
+        {
+            // Settled, or dropped (erased, consent withdrawn), since it was found: nothing takes the reward.
+            if (_sequence[entry] != latest.Sequence || _unit[entry] is null)
+            {
+                return false;
+            }
+
+            Credit(entry, latest.Slot, reward);
+            return true;
+        }
     }
 
-    private int Attribute(string unitKey, string itemKey, double reward, long eventTicks, long waitTicks)
+    /// <summary>Walks <paramref name="unitKey"/>'s bucket and keeps in <paramref name="latest"/> the most recent of its decisions that showed the item, if more recent.</summary>
+    private void FindLatest(string unitKey, string itemKey, long eventTicks, long waitTicks, ref Touch latest)
     {
         long sequence;
         var bucket = Bucket(unitKey);
@@ -185,7 +207,7 @@ internal sealed class PendingDecisions
         }
 
         // Newest first: the walk ends at a decision older than the wait, or one the ring has reused.
-        var credited = 0;
+        // It goes on past a match: decisions of one bucket are chained in id order, not exactly in time order.
         for (var steps = 0; sequence != 0 && steps < MaxChain; steps++)
         {
             var entry = (int)(sequence & _mask);
@@ -196,17 +218,16 @@ internal sealed class PendingDecisions
                     break;
                 }
 
-                if (string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= _ticks[entry] && SlotShowing(entry, itemKey) is var slot and >= 0)
+                var ticks = _ticks[entry];
+                if ((ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
+                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= ticks && SlotShowing(entry, itemKey) is var slot and >= 0)
                 {
-                    Credit(entry, slot, reward);
-                    credited++;
+                    latest = new Touch(sequence, ticks, slot);
                 }
 
                 sequence = _previous[entry];
             }
         }
-
-        return credited;
     }
 
     /// <summary>Drops every waiting decision of the person (erasure): they are never learned from.</summary>
@@ -352,4 +373,7 @@ internal sealed class PendingDecisions
     }
 
     private int Bucket(string unitKey) => unitKey.GetHashCode() & _bucketMask;
+
+    /// <summary>A waiting decision that showed an item: its id counter (0: none found), when it was made, the slot.</summary>
+    private readonly record struct Touch(long Sequence, long Ticks, int Slot);
 }

@@ -209,13 +209,15 @@ public sealed class RewardTests
     [Fact]
     public void An_outcome_reaches_a_decision_however_many_later_decisions_the_person_had()
     {
+        // The later decisions do not show the item: the latest decision that showed it takes the reward.
         var sink = new RecordingSink();
         using var sdk = Learning(sink);
         sdk.View("ann", "books-1");
         var first = sdk.Rank("ann", 3);
+        var others = TestCatalog.Items.Select(item => item.Key).Where(key => key != first.Items[2].ItemKey).ToArray();
         for (var i = 0; i < 40; i++)
         {
-            sdk.Rank("ann", 3);
+            sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 3, Candidates = others });
             sdk.Rank($"someone-else-{i}", 3);
         }
 

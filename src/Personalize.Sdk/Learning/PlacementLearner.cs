@@ -94,10 +94,15 @@ internal sealed class PlacementLearner
         return statistics;
     }
 
-    /// <summary>The sum of every other server's statistics, used from the next solve.</summary>
+    /// <summary>
+    /// The sum of every other server's statistics, used from the next solve. An all-zero sum while
+    /// nothing remote is held (no other server has written yet) is no change either.
+    /// </summary>
     public void SetRemote(double[]? statistics)
     {
-        if (statistics is null || statistics.Length != _statistics.Length || (Volatile.Read(ref _remote) is { } current && current.AsSpan().SequenceEqual(statistics)))
+        var current = Volatile.Read(ref _remote);
+        if (statistics is null || statistics.Length != _statistics.Length
+            || (current is null ? Array.TrueForAll(statistics, static value => value == 0) : current.AsSpan().SequenceEqual(statistics)))
         {
             // Nothing new from the other servers: no new version to solve.
             return;

@@ -90,6 +90,13 @@ internal sealed partial class Personalizer
 
     void IReplica.ApplyReward(Guid decisionId, string? itemKey, double reward)
     {
+        if (!(reward is >= 0 and <= 1))
+        {
+            // Taken by no public call (Reward throws): learned from, one NaN would poison the weights.
+            _metrics.LearningRewardUnmatched();
+            return;
+        }
+
         if (Learner.Ids.IsOwn(decisionId))
         {
             Learner.Reward(decisionId, itemKey, reward);

@@ -83,4 +83,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(24, LogLevel.Error, "{Count} keys erased before this server first merged the shared state were more than it keeps for that (as many as its journal buffer and allowance hold): they were not erased again after the merge, which may have brought those people back on this server. Call Forget again for the people erased while Redis was away.")]
     public static partial void ErasuresNotReapplied(ILogger logger, int count);
+
+    [LoggerMessage(26, LogLevel.Warning, "A field of the shared learner statistics of placement '{Placement}' holds no model's statistics (a number that is not finite, a negative count or sum of squares): it is left out of the sum, counted in personalize.redis.learning.skipped, and the learner goes on with the other fields. Logged at most once a minute.")]
+    public static partial void LearningFieldUnusable(ILogger logger, string placement);
 }

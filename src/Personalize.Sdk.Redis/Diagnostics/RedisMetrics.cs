@@ -22,6 +22,7 @@ internal sealed class RedisMetrics : IDisposable
     private readonly Counter<long> _journalSkipped;
     private readonly Counter<long> _journalDuplicates;
     private readonly Counter<long> _learningExchanges;
+    private readonly Counter<long> _learningSkipped;
     private readonly Counter<long> _snapshots;
     private readonly Histogram<long> _snapshotBytes;
     private readonly Histogram<double> _snapshotDuration;
@@ -52,6 +53,7 @@ internal sealed class RedisMetrics : IDisposable
         _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, or from a newer format), skipped.");
         _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
         _learningExchanges = _meter.CreateCounter<long>("personalize.redis.learning.exchanges", "{exchange}", "Learner statistics shared with the other servers, one exchange per learning placement at every learner update, by outcome: shared, or failed (Redis away or too slow; the learner keeps what it had).");
+        _learningSkipped = _meter.CreateCounter<long>("personalize.redis.learning.skipped", "{field}", "Other servers' learner statistics (fields of the shared learning hash) that hold no model's statistics (a number that is not finite, a negative count or sum of squares), left out of the sum at an exchange.");
         _snapshots = _meter.CreateCounter<long>("personalize.redis.snapshots", "{snapshot}", "Snapshots of the shared state, by outcome: written (by this server), restored (merged at start), failed (writing one failed; the previous one stays the newest) or unreadable (one could not be read at start; the journal was read instead).");
         _snapshotBytes = _meter.CreateHistogram<long>("personalize.redis.snapshot.size", "By", "The size of each snapshot this server wrote.");
         _snapshotDuration = _meter.CreateHistogram<double>("personalize.redis.snapshot.duration", "s", "How long writing one snapshot took: reading the previous one, replaying the journal after it, writing the new one.");
@@ -97,6 +99,8 @@ internal sealed class RedisMetrics : IDisposable
 
     public void LearningExchanged(bool failed) =>
         _learningExchanges.Add(1, new KeyValuePair<string, object?>("outcome", failed ? "failed" : "shared"));
+
+    public void LearningFieldSkipped() => _learningSkipped.Add(1);
 
     public void ConnectionFailed(bool atStart) =>
         _connectionFailures.Add(1, new KeyValuePair<string, object?>("phase", atStart ? "start" : "running"));

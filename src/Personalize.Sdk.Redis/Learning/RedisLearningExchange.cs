@@ -40,6 +40,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
     private readonly RedisMetrics _metrics;
     private readonly ILogger _logger;
     private readonly LogThrottle _failureLog = new(LogInterval);
+    private readonly LogThrottle _unusableLog = new(LogInterval);
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (IReadOnlyList<string> Features, RedisKey Key)> _keysByPlacement = new(StringComparer.Ordinal);
 
@@ -76,7 +77,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
             var expire = database.KeyExpireAsync(key, Retention);
             var read = database.HashGetAllAsync(key);
             await Task.WhenAll(write, expire, read).WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
-            var others = Sum(await read.ConfigureAwait(false), own.Length);
+            var others = Sum(await read.ConfigureAwait(false), own.Length, placement);
             _metrics.LearningExchanged(failed: false);
             return others;
         }
@@ -122,12 +123,15 @@ internal sealed class RedisLearningExchange : ILearningExchange
 
     /// <summary>
     /// Sums the fields of every other server that hold <paramref name="length"/> numbers, in the
-    /// order of their names, so that every server adds the same numbers in the same order.
+    /// order of their names, so that every server adds the same numbers in the same order. A field
+    /// that holds no model's statistics (<see cref="TryRead"/>) is left out whole, counted and
+    /// logged: added in, one number that is not finite would turn every server's weights into NaN.
     /// </summary>
-    private double[] Sum(HashEntry[] entries, int length)
+    private double[] Sum(HashEntry[] entries, int length, string placement)
     {
         Array.Sort(entries, static (x, y) => string.CompareOrdinal(x.Name, y.Name));
         var sum = new double[length];
+        var field = new double[length];
         foreach (var entry in entries)
         {
             if (entry.Name == _field)
@@ -141,13 +145,59 @@ internal sealed class RedisLearningExchange : ILearningExchange
                 continue;
             }
 
+            if (!TryRead(bytes, field))
+            {
+                Unusable(placement);
+                continue;
+            }
+
             for (var i = 0; i < length; i++)
             {
-                sum[i] += BinaryPrimitives.ReadDoubleLittleEndian(bytes.AsSpan(i * sizeof(double)));
+                sum[i] += field[i];
             }
         }
 
         return sum;
+    }
+
+    /// <summary>
+    /// Reads a field into <paramref name="statistics"/>; false when it cannot be a model's
+    /// statistics (<c>LinearRewardModel.WriteStatistics</c>: the sum of x xᵀ, the sum of r x, the
+    /// count): a number that is not finite, a negative count, or a negative sum of squares (the
+    /// diagonal of x xᵀ).
+    /// </summary>
+    internal static bool TryRead(ReadOnlySpan<byte> bytes, Span<double> statistics)
+    {
+        for (var i = 0; i < statistics.Length; i++)
+        {
+            var value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * sizeof(double))..]);
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+
+            statistics[i] = value;
+        }
+
+        if (statistics.Length == 0 || statistics[^1] < 0)
+        {
+            return false;
+        }
+
+        // d² + d + 1 numbers for d features.
+        var dimensions = (int)Math.Round((Math.Sqrt((4.0 * statistics.Length) - 3) - 1) / 2);
+        if ((dimensions * dimensions) + dimensions + 1 == statistics.Length)
+        {
+            for (var i = 0; i < dimensions; i++)
+            {
+                if (statistics[(i * dimensions) + i] < 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     private RedisKey KeyOf(string placement, IReadOnlyList<string> features)
@@ -163,6 +213,15 @@ internal sealed class RedisLearningExchange : ILearningExchange
             var key = _keys.Learning(placement, FeatureHash(features));
             _keysByPlacement[placement] = (features, key);
             return key;
+        }
+    }
+
+    private void Unusable(string placement)
+    {
+        _metrics.LearningFieldSkipped();
+        if (_unusableLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+        {
+            RedisLog.LearningFieldUnusable(_logger, placement);
         }
     }
 

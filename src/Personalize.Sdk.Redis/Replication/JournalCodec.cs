@@ -89,7 +89,11 @@ internal static class JournalCodec
     public static Guid? OriginOf(ReadOnlySpan<byte> payload) =>
         payload.Length >= 18 && payload[0] == Version ? new Guid(payload.Slice(1, 16)) : null;
 
-    /// <summary>Applies an encoded entry to <paramref name="replica"/> unless <paramref name="self"/> wrote it; false for an entry it cannot read.</summary>
+    /// <summary>
+    /// Applies an encoded entry to <paramref name="replica"/> unless <paramref name="self"/> wrote it;
+    /// false, with nothing applied, for an entry it cannot read: of an unknown kind, or holding a
+    /// value no server writes (a reward outside [0, 1]).
+    /// </summary>
     public static bool Apply(ReadOnlyMemory<byte> payload, Guid self, IReplica replica)
     {
         using var stream = new MemoryStream(payload.ToArray(), writable: false);
@@ -126,7 +130,16 @@ internal static class JournalCodec
                 replica.ApplyExposure(reader.ReadString(), reader.ReadString(), (HoldoutArm)reader.ReadByte(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
                 return true;
             case JournalEntryKind.Reward:
-                replica.ApplyReward(new Guid(reader.ReadBytes(16)), ReadOptional(reader), BitConverter.Int64BitsToDouble(reader.ReadInt64()));
+                var decisionId = new Guid(reader.ReadBytes(16));
+                var itemKey = ReadOptional(reader);
+                var reward = BitConverter.Int64BitsToDouble(reader.ReadInt64());
+                if (!(reward is >= 0 and <= 1))
+                {
+                    // As IPersonalizer.Reward takes it: NaN and infinities fail this too.
+                    return false;
+                }
+
+                replica.ApplyReward(decisionId, itemKey, reward);
                 return true;
             default:
                 return false;

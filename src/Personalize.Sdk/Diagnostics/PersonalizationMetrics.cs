@@ -62,7 +62,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled because the pending ring came round to them (raise LearningOptions.MaxPendingDecisions).");
         _learningUpdates = _meter.CreateCounter<long>("personalize.learning.updates", "{update}", "Learned weights solved again, by placement.");
         _learningSinkFaults = _meter.CreateCounter<long>("personalize.learning.sink_faults", "{fault}", "Learning log sinks that threw; the learner went on.");
-        _learningUpdateFailures = _meter.CreateCounter<long>("personalize.learning.update_failures", "{update}", "Learner updates that failed; decisions went on with the last solved weights.");
+        _learningUpdateFailures = _meter.CreateCounter<long>("personalize.learning.update_failures", "{update}", "Learner updates that failed, and placements whose weights an update solved came out not finite (counted once each); decisions went on with the last solved weights.");
         _learningTakeovers = _meter.CreateCounter<long>("personalize.learning.takeovers", "{change}", "Changes of the policy serving a placement, by placement and direction (learned, default).");
         _decisions = _meter.CreateCounter<long>("personalize.decisions", "{decision}", "Decisions made, by variant and reason.");
         _fallbacks = _meter.CreateCounter<long>("personalize.fallbacks", "{decision}", "Decisions that fell back to the default ranking, by reason.");

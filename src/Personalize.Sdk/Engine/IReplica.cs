@@ -39,6 +39,6 @@ internal interface IReplica
     /// </summary>
     bool HoldsProfile(string profileKey);
 
-    /// <summary>Credits a reward another server received for one of this server's decisions; others' decisions are passed over.</summary>
+    /// <summary>Credits a reward another server received for one of this server's decisions; others' decisions are passed over, and so is a reward outside [0, 1] (counted as unmatched).</summary>
     void ApplyReward(Guid decisionId, string? itemKey, double reward);
 }

@@ -199,7 +199,20 @@ internal sealed class Learner : ILearningReporter, IDisposable
                     continue;
                 }
 
-                var policy = learner.Solve(now);
+                if (learner.Solve(now) is not { } policy)
+                {
+                    // Statistics that are not finite (another server's, or a sum too large): the
+                    // last solved weights keep serving, and the next change is solved again.
+                    _metrics.LearningUpdateFailed();
+                    if (_updateLog.ShouldLog(now.UtcTicks))
+                    {
+                        Log.LearningSolveNotFinite(_logger, learner.Name);
+                    }
+
+                    exchanges?.Add(Share(learner));
+                    continue;
+                }
+
                 _metrics.LearningUpdated(learner.Name);
                 if (learner.Arbitrate(_options.MinSettledDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
                 {

@@ -160,8 +160,12 @@ internal sealed class PlacementLearner
         return true;
     }
 
-    /// <summary>Solves the weights from this server's statistics plus the other servers'; returns the new version.</summary>
-    public LearnedPolicy Solve(DateTimeOffset now)
+    /// <summary>
+    /// Solves the weights from this server's statistics plus the other servers'; returns the new
+    /// version, or null when a weight came out not finite: the last solved version keeps serving,
+    /// and nothing is learned from that solve.
+    /// </summary>
+    public LearnedPolicy? Solve(DateTimeOffset now)
     {
         _changed = false;
         _own.WriteStatistics(_statistics);
@@ -176,6 +180,11 @@ internal sealed class PlacementLearner
         _solver.ReadStatistics(_statistics);
         var theta = new double[Dimensions];
         _solver.SolveInto(theta);
+        if (!AllFinite(theta))
+        {
+            return null;
+        }
+
         var policy = new LearnedPolicy(_policy.Version + 1, theta, now, _solver.Observations);
         _policy = policy;
         _history.Add(new LearnedWeights(policy.Version, now, policy.Observations, WeightsOf(theta)));
@@ -384,6 +393,19 @@ internal sealed class PlacementLearner
     {
         LearningFeatures.Fill(values, confidence, _features);
         return Math.Clamp(LinearRewardModel.Predict(_features, theta), 0, 1);
+    }
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (var value in values)
+        {
+            if (!double.IsFinite(value))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private Dictionary<string, double> WeightsOf(double[] theta)

@@ -92,7 +92,8 @@ internal static class JournalCodec
     /// <summary>
     /// Applies an encoded entry to <paramref name="replica"/> unless <paramref name="self"/> wrote it;
     /// false, with nothing applied, for an entry it cannot read: of an unknown kind, or holding a
-    /// value no server writes (a reward outside [0, 1]).
+    /// value no server writes (an exposure's arm that is no <see cref="HoldoutArm"/>, a reward
+    /// outside [0, 1]).
     /// </summary>
     public static bool Apply(ReadOnlyMemory<byte> payload, Guid self, IReplica replica)
     {
@@ -127,7 +128,16 @@ internal static class JournalCodec
                 replica.ApplyForget(erased, stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null);
                 return true;
             case JournalEntryKind.Exposure:
-                replica.ApplyExposure(reader.ReadString(), reader.ReadString(), (HoldoutArm)reader.ReadByte(), new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
+                var holdout = reader.ReadString();
+                var unitKey = reader.ReadString();
+                var arm = reader.ReadByte();
+                if (arm is not ((byte)HoldoutArm.Treatment or (byte)HoldoutArm.Control))
+                {
+                    // As a snapshot's measured unit is read (LedgerState).
+                    return false;
+                }
+
+                replica.ApplyExposure(holdout, unitKey, (HoldoutArm)arm, new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero));
                 return true;
             case JournalEntryKind.Reward:
                 var decisionId = new Guid(reader.ReadBytes(16));

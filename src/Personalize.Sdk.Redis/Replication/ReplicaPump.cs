@@ -195,7 +195,12 @@ internal sealed class ReplicaPump(
                 }
                 else if (outcome == JournalEntryOutcome.Unreadable)
                 {
+                    // Of another format, an unknown kind, or holding an impossible value (an arm, a reward).
                     metrics.JournalEntrySkipped();
+                    if (_unreadableLog.ShouldLog(time.GetUtcNow().UtcTicks))
+                    {
+                        RedisLog.JournalEntryUnreadable(logger, "not of this format, or a value no server writes");
+                    }
                 }
             }
             catch (Exception exception) when (exception is not OperationCanceledException)

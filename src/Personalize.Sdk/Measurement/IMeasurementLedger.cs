@@ -12,7 +12,7 @@ namespace Personalize.Sdk.Measurement;
 /// </remarks>
 internal interface IMeasurementLedger : ILiftReporter
 {
-    /// <summary>Remembers a unit's first exposure in a holdout; false when the ledger is full and it was not measured.</summary>
+    /// <summary>Remembers a unit's first exposure in a holdout; false when it was not measured: the ledger is full, or <paramref name="arm"/> is no arm.</summary>
     bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks);
 
     /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it, so only first exposures need sharing.</summary>

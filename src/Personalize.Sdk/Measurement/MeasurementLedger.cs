@@ -27,13 +27,19 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         _timeProvider = timeProvider;
     }
 
-    /// <summary>Remembers a unit's first exposure in a holdout; false when the ledger is full and it was not measured.</summary>
+    /// <summary>Remembers a unit's first exposure in a holdout; false when it was not measured: the ledger is full, or <paramref name="arm"/> is no arm.</summary>
     public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks) => RecordExposure(holdout, unitKey, arm, ticks, out _);
 
     /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it.</summary>
     public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first)
     {
         first = false;
+        if (arm is not (HoldoutArm.Treatment or HoldoutArm.Control))
+        {
+            // Stored, it would throw at every outcome of the unit (its arm indexes the totals).
+            return false;
+        }
+
         var ledger = _ledgers[holdout];
         if (ledger.Units.ContainsKey(unitKey))
         {

@@ -86,4 +86,7 @@ internal static partial class RedisLog
 
     [LoggerMessage(26, LogLevel.Warning, "A field of the shared learner statistics of placement '{Placement}' holds no model's statistics (a number that is not finite, a negative count or sum of squares): it is left out of the sum, counted in personalize.redis.learning.skipped, and the learner goes on with the other fields. Logged at most once a minute.")]
     public static partial void LearningFieldUnusable(ILogger logger, string placement);
+
+    [LoggerMessage(27, LogLevel.Warning, "A person's record fetched from Redis could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; the person's other records were recalled. Logged at most once a minute.")]
+    public static partial void RecordUnreadable(ILogger logger, string failure);
 }

@@ -50,7 +50,7 @@ internal sealed class RedisMetrics : IDisposable
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Other servers' journal entries this server applied (its own, second copies and unreadable entries are not counted).");
-        _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, from a newer format, or holding a value no server writes), skipped.");
+        _journalSkipped = _meter.CreateCounter<long>("personalize.redis.journal.skipped", "{entry}", "Journal entries this server could not read (corrupt, from a newer format, or holding a value no server writes), skipped; and people's records a recall could not read (their other records are recalled).");
         _journalDuplicates = _meter.CreateCounter<long>("personalize.redis.journal.duplicates", "{entry}", "Second copies of journal entries (a batch resent after a failure) passed over.");
         _learningExchanges = _meter.CreateCounter<long>("personalize.redis.learning.exchanges", "{exchange}", "Learner statistics shared with the other servers, one exchange per learning placement at every learner update, by outcome: shared, or failed (Redis away or too slow; the learner keeps what it had).");
         _learningSkipped = _meter.CreateCounter<long>("personalize.redis.learning.skipped", "{field}", "Other servers' learner statistics (fields of the shared learning hash) that hold no model's statistics (a number that is not finite, a negative count or sum of squares), left out of the sum at an exchange.");

@@ -46,6 +46,7 @@ internal sealed class ProfileRecall(
     private int _pending;
     private long _nextDropLog;
     private long _nextFailureLog;
+    private long _nextUnreadableLog;
 
     /// <summary>Raised when fetched records wait to be added (<see cref="ApplyFetched"/>): the reader wakes on it.</summary>
     public event Action? RecordsFetched;
@@ -147,7 +148,7 @@ internal sealed class ProfileRecall(
                     replica.ApplyRecalled(person, [fetched.Key], []);
                 }
 
-                var events = RecalledRecords.Select(history.Records, state, applied, self, metrics);
+                var events = RecalledRecords.Select(history.Records, state, applied, self, metrics, LogUnreadable);
                 if (events.Count > 0 || history.Aliases.Length > 0)
                 {
                     replica.ApplyRecalled(fetched.Key, history.Aliases, events);
@@ -210,6 +211,17 @@ internal sealed class ProfileRecall(
         if (now >= next && Interlocked.CompareExchange(ref _nextFailureLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
         {
             RedisLog.RecallFailed(logger, RedisFailure.Describe(exception));
+        }
+    }
+
+    /// <summary>Logs a record that cannot be read at most once a minute.</summary>
+    private void LogUnreadable(Exception exception)
+    {
+        var now = Stopwatch.GetTimestamp();
+        var next = Interlocked.Read(ref _nextUnreadableLog);
+        if (now >= next && Interlocked.CompareExchange(ref _nextUnreadableLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
+        {
+            RedisLog.RecordUnreadable(logger, RedisFailure.Describe(exception));
         }
     }
 

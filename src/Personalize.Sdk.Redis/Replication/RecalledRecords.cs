@@ -16,7 +16,8 @@ internal static class RecalledRecords
     /// <param name="applied">The journal writes the reader has applied.</param>
     /// <param name="self">This server's id: its own records are judged by their running number.</param>
     /// <param name="metrics">Counts a record that cannot be read.</param>
-    public static List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics)
+    /// <param name="unreadable">Told of each record that cannot be read (to log it), if given.</param>
+    public static List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable = null)
     {
         var events = new List<PersonalizationEvent>(fetched.Length);
         var seen = new HashSet<(Guid, long, int)>();
@@ -37,10 +38,12 @@ internal static class RecalledRecords
                     events.Add(personalizationEvent);
                 }
             }
-            catch (Exception exception) when (exception is EndOfStreamException or InvalidDataException or ArgumentException)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // A corrupt record must not cost the person the others.
+                // A corrupt record must not cost the person the others, whatever its reading throws
+                // (a bad length prefix is a FormatException, a bad decimal an IOException).
                 metrics.JournalEntrySkipped();
+                unreadable?.Invoke(exception);
             }
         }
 

@@ -41,8 +41,8 @@ internal sealed partial class Personalizer
             return Learner.Reward(decisionId, itemKey, reward);
         }
 
-        _journal.Rewarded(decisionId, itemKey, reward);
-        return true;
+        // Dropped by a full buffer (counted and logged there), it reaches no server: not acknowledged.
+        return _journal.Rewarded(decisionId, itemKey, reward);
     }
 
     private static void ThrowIfInvalidReward(double reward, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(reward))] string? paramName = null)

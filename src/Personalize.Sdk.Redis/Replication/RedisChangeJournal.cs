@@ -116,6 +116,6 @@ internal sealed class RedisChangeJournal
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
         Buffer.TryEnqueue(new JournalRecord(JournalCodec.Exposure(Origin, holdout, unitKey, arm, timestamp)));
 
-    public void Rewarded(Guid decisionId, string? itemKey, double reward) =>
+    public bool Rewarded(Guid decisionId, string? itemKey, double reward) =>
         Buffer.TryEnqueue(new JournalRecord(JournalCodec.Reward(Origin, decisionId, itemKey, reward)));
 }

@@ -29,5 +29,6 @@ internal interface IChangeJournal
     void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
 
     /// <summary>An explicit reward for another server's decision: passed on to the server that made it, which alone holds it.</summary>
-    void Rewarded(Guid decisionId, string? itemKey, double reward);
+    /// <returns>Whether it is on its way; false when it was dropped (a full buffer: counted and logged by the journal).</returns>
+    bool Rewarded(Guid decisionId, string? itemKey, double reward);
 }

@@ -25,7 +25,5 @@ internal sealed class NullChangeJournal : IChangeJournal
     {
     }
 
-    public void Rewarded(Guid decisionId, string? itemKey, double reward)
-    {
-    }
+    public bool Rewarded(Guid decisionId, string? itemKey, double reward) => false;
 }

@@ -34,8 +34,11 @@ internal sealed class LoopbackJournal : IChangeJournal
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>
         Add(replica => replica.ApplyExposure(holdout, unitKey, arm, timestamp));
 
-    public void Rewarded(Guid decisionId, string? itemKey, double reward) =>
+    public bool Rewarded(Guid decisionId, string? itemKey, double reward)
+    {
         Add(replica => replica.ApplyReward(decisionId, itemKey, reward));
+        return true;
+    }
 
     /// <summary>Applies everything journaled so far to <paramref name="replica"/>, and forgets it.</summary>
     public void DeliverTo(IPersonalizer replica)

@@ -15,8 +15,10 @@ internal sealed partial class Personalizer
 
     // Guarded from when the person was erased where it happened, not from when it arrived here: a
     // snapshot replays it minutes later, and the events journaled between are judged against it.
+    // An erasure dated further ahead than a skewed clock explains (a corrupt entry) is taken as of
+    // now: guarded from its stated time, it would pass over the person's every event until then.
     void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt) =>
-        Erase(userKey, (erasedAt ?? _timeProvider.GetUtcNow()).UtcTicks, out _);
+        Erase(userKey, erasedAt is { } stated ? NotAhead(stated.UtcTicks) : _timeProvider.GetUtcNow().UtcTicks, out _);
 
     void IReplica.ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent)
     {
@@ -101,6 +103,13 @@ internal sealed partial class Personalizer
         {
             Learner.Reward(decisionId, itemKey, reward);
         }
+    }
+
+    /// <summary>Another server's time of an erasure (UTC ticks), or now when it is further ahead than <see cref="EventPipeline.FutureTolerance"/>.</summary>
+    private long NotAhead(long ticks)
+    {
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        return ticks > now + EventPipeline.FutureTolerance.Ticks ? now : ticks;
     }
 
     void IReplica.ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)

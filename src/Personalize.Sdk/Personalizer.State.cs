@@ -221,7 +221,8 @@ internal sealed partial class Personalizer : IStateSnapshot
             var ticks = reader.Int64();
             if (apply)
             {
-                _erasures?.Restore(key, ticks);
+                // Its window runs from the erasure: one dated far ahead would guard for that long.
+                _erasures?.Restore(key, NotAhead(ticks));
             }
 
             read++;

@@ -39,8 +39,8 @@ internal sealed class EventPipeline(
     PersonalizationMetrics metrics,
     ILogger logger)
 {
-    // Events from the future beyond this tolerance are impossible, not skewed clocks.
-    private static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
+    /// <summary>Events (and other servers' erasures) from the future beyond this tolerance are impossible, not skewed clocks.</summary>
+    internal static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));

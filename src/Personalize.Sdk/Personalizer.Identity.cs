@@ -110,23 +110,34 @@ internal sealed partial class Personalizer
         HashSet<string> keys;
         lock (_identityGate)
         {
-            var canonical = _identity.Resolve(userKey);
-            keys = new HashSet<string>(_identity.KeysOf(canonical), StringComparer.Ordinal) { userKey, canonical };
-            if (unitKey is not null)
-            {
-                keys.Add(unitKey);
-            }
-
-            keys.UnionWith(UnitKeysOf([.. keys]));
-
-            // Published and closed at once: a decision that began before reads it after recording
-            // and drops its own entry; one that begins after reads the withdrawn consent.
-            _withdrawalLog.Begin(keys);
-            _withdrawalLog.End();
+            keys = PublishWithdrawal(userKey, unitKey);
         }
 
         // Outside the identity gate: a scan of the waiting decisions must not hold up stitches and erasures.
         Learner.Forget(keys);
+    }
+
+    /// <summary>
+    /// Publishes a withdrawal of the person behind <paramref name="userKey"/> in the withdrawal log
+    /// and returns every key of theirs (their profile's, its aliases, their holdout units and
+    /// <paramref name="unitKey"/>), for the caller to drop their waiting decisions under. The caller holds the identity gate.
+    /// </summary>
+    private HashSet<string> PublishWithdrawal(string userKey, string? unitKey)
+    {
+        var canonical = _identity.Resolve(userKey);
+        var keys = new HashSet<string>(_identity.KeysOf(canonical), StringComparer.Ordinal) { userKey, canonical };
+        if (unitKey is not null)
+        {
+            keys.Add(unitKey);
+        }
+
+        keys.UnionWith(UnitKeysOf([.. keys]));
+
+        // Published and closed at once: a decision that began before reads it after recording
+        // and drops its own entry; one that begins after reads the withdrawn consent.
+        _withdrawalLog.Begin(keys);
+        _withdrawalLog.End();
+        return keys;
     }
 
     private IEnumerable<string> UnitKeysOf(IReadOnlyList<string> chain)
@@ -186,8 +197,10 @@ internal sealed partial class Personalizer
         _identity.MarkKnown(target);
         _identity.Link(source, target);
         var survivor = GetOrRecall(target, recall);
+        string? sourceUnit = null;
         if (_profiles.Find(source) is { } anonymous)
         {
+            sourceUnit = anonymous.ReadUnitKey();
             // A recall of the source in flight stays: what it brings belongs to the target now. A
             // target evicted since its lookup refuses the merge: the source goes into its successor.
             while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services, adoptConsent))
@@ -214,6 +227,18 @@ internal sealed partial class Personalizer
         // the ledger: the earliest exposed unit of the two wins, so nobody switches arms.
         ClaimExposedUnit(survivor, target);
         ClaimExposedUnit(survivor, source);
+
+        // Merged into a person without personalization consent (the account withdrew, or states
+        // nothing under a DefaultConsent without it), the guest's behaviour was dropped by the
+        // merge; what waits for rewards under the guest's keys is behaviour too, and is dropped as
+        // a withdrawal drops it, a decision of the guest's in flight included (the log is
+        // published after the link, so it either reads the account's consent or sees the log).
+        if (!ProfileUpdate.MayStoreBehaviour(survivor.ReadConsent() ?? _consents.For(target)))
+        {
+            // Under the identity gate, unlike a withdrawal: a stitch into a person without consent is rare.
+            Learner.Forget(PublishWithdrawal(target, sourceUnit));
+        }
+
         return IdentifyResult.Stitched;
     }
 

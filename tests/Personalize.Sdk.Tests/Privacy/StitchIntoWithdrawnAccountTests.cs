@@ -1,0 +1,105 @@
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.Learning;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+/// <summary>
+/// A guest stitched into an account that withdrew consent brings no behaviour with it: the merge
+/// drops the guest's profile contents, and the decisions waiting for rewards under the guest's keys
+/// go as a withdrawal drops them (README, "Privacy": withdrawing consent "erases the behaviour held
+/// so far, including the decisions waiting for rewards under any key of theirs").
+/// </summary>
+public sealed class StitchIntoWithdrawnAccountTests
+{
+    [Fact]
+    public void A_guests_waiting_decision_is_dropped_when_the_guest_signs_in_to_an_account_without_consent()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(sink);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.View("guest", "books-1");
+        var asGuest = sdk.Rank("guest", 3);                 // waits for rewards under "guest"
+        Assert.Single(sdk.Personalizer.GetPersonalData("guest").WaitingDecisions);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("guest"));
+        var data = sdk.Personalizer.GetPersonalData("account");
+        Assert.Equal(0, data.Profile!.EventCount);
+        Assert.Empty(data.WaitingDecisions);
+        Assert.False(sdk.Personalizer.Reward(asGuest.Id, 1.0));
+        RewardTests.Settle(sdk);
+        Assert.DoesNotContain(asGuest.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
+    public void A_ranked_only_guests_waiting_decision_is_dropped_when_the_guest_signs_in_to_an_account_without_consent()
+    {
+        // No event as a guest: no profile to merge, the decision waits under the bare guest key.
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(sink);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        var asGuest = sdk.Rank("guest", 3);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Empty(sdk.Personalizer.GetPersonalData("guest").WaitingDecisions);
+        RewardTests.Settle(sdk);
+        Assert.DoesNotContain(asGuest.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
+    public void A_guests_decision_in_flight_as_the_guest_signs_in_to_an_account_without_consent_is_not_learned_from()
+    {
+        // The decision read the guest's consent (the default) before the stitch, and records after it.
+        var signal = new RacingSignal();
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(sink, build: builder => builder.AddSignal(signal, 1f, 1f));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.View("guest", "books-1");
+        signal.Race = () => Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        var asGuest = sdk.Rank("guest", 3);
+
+        Assert.True(signal.Fired);
+        Assert.Empty(sdk.Personalizer.GetPersonalData("account").WaitingDecisions);
+        RewardTests.Settle(sdk);
+        Assert.DoesNotContain(asGuest.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    [Fact]
+    public void A_guests_waiting_decision_stays_when_the_guest_signs_in_to_an_account_with_consent()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(sink);
+        sdk.View("account", "kitchen-1");
+        sdk.View("guest", "books-1");
+        var asGuest = sdk.Rank("guest", 3);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Equal(asGuest.Id, Assert.Single(sdk.Personalizer.GetPersonalData("account").WaitingDecisions).Id);
+        RewardTests.Settle(sdk);
+        Assert.Contains(asGuest.Id, sink.Records.Select(record => record.DecisionId));
+    }
+
+    /// <summary>A signal that runs a racing call once, in the middle of a decision.</summary>
+    private sealed class RacingSignal : ISignalProvider
+    {
+        public Action? Race;
+        public bool Fired;
+
+        public string Name => "racing";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            if (Interlocked.Exchange(ref Race, null) is { } race)
+            {
+                race();
+                Fired = true;
+            }
+
+            column.Clear();
+        }
+    }
+}

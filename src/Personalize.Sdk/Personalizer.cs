@@ -116,6 +116,9 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     /// <summary>The event path, for tests that race a call into it.</summary>
     internal EventPipeline Events => _events;
 
+    /// <summary>The profile store, for tests that race a call into an eviction.</summary>
+    internal MemoryProfileStore ProfileStore => (MemoryProfileStore)_profiles;
+
     /// <summary>Learning from outcomes: the reward API's target and the <see cref="Reporting.ILearningReporter"/>.</summary>
     internal Learner Learner { get; }
 

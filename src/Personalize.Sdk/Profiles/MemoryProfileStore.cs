@@ -11,8 +11,9 @@ namespace Personalize.Sdk.Profiles;
 /// <remarks>
 /// Past <c>maxProfiles</c> a trim is scheduled at once and takes the least recently used
 /// profiles down to 95% of it; until it has run, the store may hold a few more profiles than
-/// <c>maxProfiles</c>. An evicted profile is erased and retired, so a writer racing the eviction
-/// resolves again and lands on a new profile instead of an orphan.
+/// <c>maxProfiles</c>. An evicted profile is erased and retired under its lock, so a writer racing
+/// the eviction either lands before (and its consent is the one kept apart) or resolves again and
+/// lands on a new profile instead of an orphan.
 /// </remarks>
 internal sealed class MemoryProfileStore : IProfileStore
 {
@@ -58,6 +59,13 @@ internal sealed class MemoryProfileStore : IProfileStore
     }
 
     public int Count => Volatile.Read(ref _count);
+
+    /// <summary>
+    /// For tests: runs once, with the key, on the thread evicting a profile, after the profile was
+    /// chosen (idle, or least recently used) and before the eviction takes it, as another thread's
+    /// call could run there.
+    /// </summary>
+    internal Action<string>? RaceBeforeEviction;
 
     /// <summary>Completes when no maintenance pass is running and the store is within capacity; tests await it instead of sleeping.</summary>
     internal async Task WhenMaintained()
@@ -244,25 +252,50 @@ internal sealed class MemoryProfileStore : IProfileStore
     /// <summary>
     /// Removes exactly this profile (not a newer one under the same key), erases and reports it,
     /// unless it was used since <paramref name="seenTicks"/>, when it was judged idle or least
-    /// recently used: a person who came back meanwhile (a stitch, an event) is neither any more.
+    /// recently used (a person who came back meanwhile, by a stitch or an event, is neither any
+    /// more), or was retired meanwhile (merged by a stitch, erased by <c>Forget</c>, evicted).
     /// </summary>
+    /// <remarks>
+    /// Under the key's stripe, then the profile's lock (the order <see cref="GetOrCreate"/> takes
+    /// them in; a stitch takes profile locks only, under no stripe): a write to the profile lands
+    /// either before, and its consent is the one kept apart, or after the profile is retired, and
+    /// the writer resolves again onto a new profile, which cannot be made until the consent is kept
+    /// apart. The consent is kept apart before the profile leaves the dictionary (a decision that
+    /// finds it gone reads it there), and only for a profile this removed. The callback runs
+    /// outside both locks: it takes the identity lock, which a stitch holds while it takes a stripe.
+    /// </remarks>
     private void Evict(string userKey, UserProfile profile, long seenTicks, ProfileEviction reason)
     {
-        if (Volatile.Read(ref profile.LastAccessTicks) != seenTicks)
+        if (RaceBeforeEviction is not null)
         {
-            return;
+            Interlocked.Exchange(ref RaceBeforeEviction, null)?.Invoke(userKey);
         }
 
-        // Before the profile goes: an event that finds it gone must find a withdrawal here.
-        _consents.Remember(userKey, profile.ReadConsent());
-        if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+        string? unitKey;
+        lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
         {
-            return;
+            lock (profile)
+            {
+                if (profile.IsRetired || Volatile.Read(ref profile.LastAccessTicks) != seenTicks)
+                {
+                    return;
+                }
+
+                var before = _consents.Stated(userKey);
+                _consents.Remember(userKey, profile.ReadConsent());
+                if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+                {
+                    // Removed by a Forget under way, which erases it: nothing is kept for it.
+                    _consents.Remember(userKey, before);
+                    return;
+                }
+
+                unitKey = profile.ReadUnitKey();
+                profile.Erase();
+            }
         }
 
         Interlocked.Decrement(ref _count);
-        var unitKey = profile.ReadUnitKey();
-        profile.Erase();
         _evicted(userKey, unitKey, reason);
     }
 }

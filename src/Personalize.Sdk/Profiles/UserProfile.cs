@@ -15,7 +15,9 @@ namespace Personalize.Sdk.Profiles;
 /// every person 24 bytes. Read the data only through <see cref="ReadInto"/>, <see cref="ReadConsent"/>
 /// and <see cref="ReadUnitKey"/>, and change it only through <see cref="Write{TState}"/>. Writers
 /// lock the profile itself (a monitor in its object header) rather than a separate Lock object,
-/// which would cost 40 bytes more; the store never hands a profile out to lock on.
+/// which would cost 40 bytes more; the store never hands a profile out to lock on. The store's
+/// eviction takes the same lock, so it reads the consent to keep apart and retires the profile
+/// with no write in between.
 /// </para>
 /// </remarks>
 internal sealed class UserProfile : ProfileData

@@ -32,6 +32,45 @@ public sealed class EvictionRaceTests
     }
 
     [Fact]
+    public async Task A_capacity_trim_leaves_nothing_of_a_guest_merged_and_erased_after_the_pass_chose_it()
+    {
+        using var sdk = new TestSdk(options => options.MaxProfiles = 20);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        var step = TimeSpan.FromMilliseconds(100);
+        sdk.View("x", "books-1");
+        sdk.Time.Advance(step);
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("guest")); // narrower than the default: kept apart at an eviction
+        sdk.Time.Advance(step);
+        sdk.View("account", "books-2");
+        sdk.Time.Advance(step);
+        for (var i = 0; i < 17; i++)
+        {
+            sdk.View($"filler-{i}", "books-1");
+        }
+
+        await personalizer.ProfileMaintenance;         // 20 profiles: nothing trimmed yet
+        Assert.Equal(20, sdk.ProfileCount);
+
+        // The pass chose x and the guest (least recently used); as it takes x, the guest signs in
+        // (merged into the account, its profile retired) and the person is erased.
+        string? raced = null;
+        personalizer.ProfileStore.RaceBeforeEviction = key =>
+        {
+            raced = key;
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+            Assert.True(sdk.Personalizer.Forget("account"));
+        };
+        sdk.View("y", "books-3");                      // 21 > 20: the pass takes the two least recently used
+        await personalizer.ProfileMaintenance;
+
+        Assert.Equal("x", raced);
+        Assert.Empty(personalizer.StructuresHolding("guest"));
+        Assert.True(sdk.Personalizer.GetPersonalData("guest").IsEmpty);
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("guest"));
+    }
+
+    [Fact]
     public async Task A_capacity_trim_keeps_a_profile_used_after_the_pass_chose_it()
     {
         using var sdk = new TestSdk(options => options.MaxProfiles = 20);

@@ -169,16 +169,19 @@ internal sealed class DecisionPipeline(
                 });
 
                 // A Forget that ran meanwhile may have cleared the person before this recorded: undo it.
-                // A withdrawal of consent that ran meanwhile (this read the consent before it) leaves
-                // the holdout unit and its exposures, as for anyone without consent, but nothing to learn from.
+                // When the log is unsure (more erasures overlapped than it keeps whole), the person's
+                // profile decides: one still held was not erased. A withdrawal of consent that ran
+                // meanwhile (this read the consent before it) leaves the holdout unit and its exposures,
+                // as for anyone without consent, but nothing to learn from.
                 // The fence pairs with the erasure's, so one of the two always sees the other.
                 Interlocked.MemoryBarrier();
-                if (erasures.ErasedSince(since, unitKey, request.UserKey))
+                var erased = erasures.Check(since, unitKey, request.UserKey);
+                if (erased == ErasureVerdict.Erased || (erased == ErasureVerdict.Perhaps && !profiles.StillHolds(request.UserKey, live)))
                 {
                     ledger.Forget(unitKey);
                     learning.Learner.Forget(unitKey);
                 }
-                else if (withdrawals.ErasedSince(withdrawnSince, unitKey, request.UserKey) && !StillConsents(live))
+                else if (withdrawals.Check(withdrawnSince, unitKey, request.UserKey) != ErasureVerdict.NotErased && !StillConsents(live))
                 {
                     learning.Learner.Forget(unitKey);
                 }
@@ -215,7 +218,7 @@ internal sealed class DecisionPipeline(
 
     /// <summary>
     /// Whether the person's profile still holds a consent that lets their behaviour be stored (or
-    /// none stated): a withdrawal log that names them, or overflowed, is then not about them.
+    /// none stated): a withdrawal log that names them, or perhaps does, is then not about them.
     /// Without a live profile to read (none, or one a stitch retired meanwhile), no: privacy first.
     /// </summary>
     private static bool StillConsents(UserProfile? live) =>

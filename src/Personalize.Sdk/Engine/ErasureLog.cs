@@ -1,3 +1,5 @@
+using Personalize.Sdk.Holdouts;
+
 namespace Personalize.Sdk.Engine;
 
 /// <summary>
@@ -11,22 +13,35 @@ namespace Personalize.Sdk.Engine;
 /// <para>
 /// An erasure is published (<see cref="Begin"/>) before anything is cleared and closed
 /// (<see cref="End"/>) after; work in flight reads <see cref="Since"/> before it reads the person's
-/// state, and <see cref="ErasedSince"/> after it wrote, behind a full fence. Both sides fence, so
+/// state, and <see cref="Check"/> after it wrote, behind a full fence. Both sides fence, so
 /// either the erasure's clearing sees the write or the write's check sees the erasure.
 /// </para>
 /// <para>
-/// Only the last <see cref="Capacity"/> erasures are kept: work that overlapped more than that
-/// (a host call blocking a decision, say) is treated as if its person was erased, privacy first.
+/// The last <see cref="Capacity"/> erasures are kept whole, with their keys. An older one leaves
+/// only its number, in the <see cref="Buckets"/> its keys hash to (no key is kept): work that
+/// overlapped more erasures than the log keeps whole (a host call blocking a decision, or a server
+/// replaying many <c>Forget</c>s from a shared store) still finds an erasure of its own keys there,
+/// as <see cref="ErasureVerdict.Perhaps"/>, since another key may share the bucket. The caller then
+/// reads its person's own state, and without one to read presumes them erased, privacy first.
 /// </para>
 /// </remarks>
 internal sealed class ErasureLog
 {
     private const int Capacity = 256;
 
+    // 8,192 buckets (64 KiB), made when the first erasure leaves the ring.
+    private const int BucketBits = 13;
+
     private readonly Entry?[] _entries = new Entry?[Capacity];
+
+    // Per bucket, the number of the latest erasure that left the ring with a key hashing to it.
+    private long[]? _dropped;
 
     // Twice the erasures closed, plus one while an erasure runs; erasures run one at a time (under the identity gate).
     private long _version;
+
+    /// <summary>How many buckets hold the erasures that left the log's whole entries.</summary>
+    public static int Buckets => 1 << BucketBits;
 
     /// <summary>
     /// The point work in flight is judged from: read before the person's state. An erasure under
@@ -34,11 +49,27 @@ internal sealed class ErasureLog
     /// </summary>
     public long Since => Volatile.Read(ref _version) & ~1L;
 
+    /// <summary>The bucket an erasure of <paramref name="key"/> marks once it leaves the log's whole entries: the same in every process.</summary>
+    public static int BucketOf(string key) => (int)((Fnv1a32.Hash(key) * 0x9E3779B9u) >> (32 - BucketBits));
+
     /// <summary>Publishes an erasure of <paramref name="keys"/>, before any of them is cleared. The caller holds the identity gate.</summary>
     public void Begin(IReadOnlyCollection<string> keys)
     {
         var number = (_version >> 1) + 1;
-        Volatile.Write(ref _entries[number % Capacity], new Entry(number, keys.ToHashSet(StringComparer.Ordinal)));
+        ref var slot = ref _entries[number % Capacity];
+        if (slot is { } leaving)
+        {
+            // Marked before its entry is overwritten: work that finds the entry gone finds the marks.
+            var dropped = _dropped ?? new long[Buckets];
+            foreach (var key in leaving.Keys)
+            {
+                Volatile.Write(ref dropped[BucketOf(key)], leaving.Number);
+            }
+
+            Volatile.Write(ref _dropped, dropped);
+        }
+
+        Volatile.Write(ref slot, new Entry(number, keys.ToHashSet(StringComparer.Ordinal)));
 
         // A full fence: published before the first thing is cleared.
         Interlocked.Increment(ref _version);
@@ -49,40 +80,54 @@ internal sealed class ErasureLog
 
     /// <summary>
     /// Whether <paramref name="key"/> or <paramref name="otherKey"/> was erased by an erasure not
-    /// closed at <paramref name="since"/>. The caller fences between its write and this check.
+    /// closed at <paramref name="since"/>, or perhaps was (see <see cref="ErasureVerdict.Perhaps"/>).
+    /// The caller fences between its write and this check.
     /// </summary>
-    public bool ErasedSince(long since, string key, string otherKey)
+    public ErasureVerdict Check(long since, string key, string otherKey)
     {
         // The common case, allocation-free: no erasure began since.
         var version = Volatile.Read(ref _version);
         if (version == since)
         {
-            return false;
+            return ErasureVerdict.NotErased;
         }
 
         var first = (since >> 1) + 1;
         var last = (version + 1) >> 1;
-        if (last - first >= Capacity)
-        {
-            return true;
-        }
-
-        for (var number = first; number <= last; number++)
+        var oldestWhole = Math.Max(first, last - Capacity + 1);
+        var left = oldestWhole > first;
+        for (var number = oldestWhole; number <= last; number++)
         {
             var entry = Volatile.Read(ref _entries[number % Capacity]);
             if (entry is null || entry.Number != number)
             {
-                // Overwritten while we looked: too many erasures to tell.
-                return true;
+                // Overwritten while we looked: it left its marks first.
+                left = true;
+                continue;
             }
 
             if (entry.Keys.Contains(key) || entry.Keys.Contains(otherKey))
             {
-                return true;
+                return ErasureVerdict.Erased;
             }
         }
 
-        return false;
+        return left && MarkedSince(first, key, otherKey) ? ErasureVerdict.Perhaps : ErasureVerdict.NotErased;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="key"/> or <paramref name="otherKey"/> was erased, or perhaps was, by
+    /// an erasure not closed at <paramref name="since"/>: for a caller that cannot read its person's
+    /// state, and so presumes erasure when unsure.
+    /// </summary>
+    public bool ErasedSince(long since, string key, string otherKey) => Check(since, key, otherKey) != ErasureVerdict.NotErased;
+
+    private bool MarkedSince(long first, string key, string otherKey)
+    {
+        var dropped = Volatile.Read(ref _dropped);
+        return dropped is null
+            || Volatile.Read(ref dropped[BucketOf(key)]) >= first
+            || Volatile.Read(ref dropped[BucketOf(otherKey)]) >= first;
     }
 
     private sealed record Entry(long Number, HashSet<string> Keys);

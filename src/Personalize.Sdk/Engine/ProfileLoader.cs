@@ -55,6 +55,16 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     }
 
     /// <summary>
+    /// Whether <paramref name="live"/>, the profile <see cref="Load"/> returned for
+    /// <paramref name="userKey"/>, is still the person's: not retired (stitched, evicted or erased)
+    /// and still the one their key resolves to. An erasure of the person retires it before it clears
+    /// anything else, so a profile that still holds, read after a fence, shows they were not erased.
+    /// Without a profile (none was loaded) there is nothing to show it: false.
+    /// </summary>
+    public bool StillHolds(string userKey, UserProfile? live) =>
+        live is { IsRetired: false } && ReferenceEquals(profiles.Peek(identity.Resolve(userKey)), live);
+
+    /// <summary>
     /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and
     /// published as one immutable object, so a decision can never pair one catalog with another's flags.
     /// </summary>

@@ -4,8 +4,8 @@ namespace Personalize.Sdk.Tests.Engine;
 
 /// <summary>
 /// The erasure log work in flight checks after writing: it sees exactly the erasures that were not
-/// closed when the work began (an erasure under way then counts), only for the keys erased, and
-/// presumes erasure when more erasures overlapped than it keeps.
+/// closed when the work began (an erasure under way then counts), only for the keys erased; past
+/// the erasures it keeps whole, an older one is found by its keys' buckets, as perhaps an erasure.
 /// </summary>
 public sealed class ErasureLogTests
 {
@@ -39,7 +39,7 @@ public sealed class ErasureLogTests
     }
 
     [Fact]
-    public void Work_that_overlapped_more_erasures_than_the_log_keeps_is_presumed_erased()
+    public void Work_that_overlapped_more_erasures_than_the_log_keeps_whole_is_not_erased_by_other_keys()
     {
         var log = new ErasureLog();
         var since = log.Since;
@@ -48,7 +48,54 @@ public sealed class ErasureLogTests
             Erase(log, $"other-{i}");
         }
 
-        Assert.True(log.ErasedSince(since, "user", "user"));
+        Assert.All(Enumerable.Range(0, 300), i => Assert.NotEqual(ErasureLog.BucketOf("user"), ErasureLog.BucketOf($"other-{i}")));
+        Assert.Equal(ErasureVerdict.NotErased, log.Check(since, "user", "user"));
+        Assert.False(log.ErasedSince(since, "user", "user"));
+    }
+
+    [Fact]
+    public void An_erasure_of_the_works_key_that_left_the_logs_whole_entries_is_still_found()
+    {
+        var log = new ErasureLog();
+        var since = log.Since;
+        Erase(log, "user", "guest");
+        for (var i = 0; i < 300; i++)
+        {
+            Erase(log, $"other-{i}");
+        }
+
+        Assert.Equal(ErasureVerdict.Perhaps, log.Check(since, "guest", "account"));
+        Assert.True(log.ErasedSince(since, "account", "user"));
+        Assert.Equal(ErasureVerdict.NotErased, log.Check(log.Since, "user", "user"));
+    }
+
+    [Fact]
+    public void A_key_that_shares_the_bucket_of_an_erasure_that_left_the_logs_whole_entries_is_perhaps_erased()
+    {
+        var log = new ErasureLog();
+        var since = log.Since;
+        var sharing = Enumerable.Range(0, 1_000_000).Select(i => $"sharer-{i}").First(key => ErasureLog.BucketOf(key) == ErasureLog.BucketOf("user"));
+        Erase(log, sharing);
+        Assert.Equal(ErasureVerdict.NotErased, log.Check(since, "user", "user")); // still whole: exact
+        for (var i = 0; i < 300; i++)
+        {
+            Erase(log, $"other-{i}");
+        }
+
+        Assert.Equal(ErasureVerdict.Perhaps, log.Check(since, "user", "user"));
+    }
+
+    [Fact]
+    public void Buckets_spread_keys_evenly()
+    {
+        var counts = new int[ErasureLog.Buckets];
+        for (var i = 0; i < 100 * ErasureLog.Buckets; i++)
+        {
+            counts[ErasureLog.BucketOf($"guest-{i}")]++;
+        }
+
+        Assert.InRange(counts.Min(), 50, 100);
+        Assert.InRange(counts.Max(), 100, 150);
     }
 
     private static void Erase(ErasureLog log, params string[] keys)

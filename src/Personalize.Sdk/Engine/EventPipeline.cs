@@ -98,7 +98,8 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var update = new ProfileUpdate
+        var kept = false;
+        var update = new ProfileUpdate(ref kept)
         {
             Kind = personalizationEvent.Kind,
             ItemIndex = itemIndex,
@@ -147,7 +148,7 @@ internal sealed class EventPipeline(
         }
 
         // Without consent nothing about the person is stored, not even an empty profile; nor after
-        // they were erased while this event was in flight.
+        // they were erased, or withdrew consent, while this event was in flight.
         if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
             || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, recall: true) is not { } profile)
         {
@@ -194,7 +195,9 @@ internal sealed class EventPipeline(
     /// first try reuses the key and profile the consent check already looked up. A profile about to
     /// be created is first reported missing, so a shared store can recall the person's history.
     /// Returns null when the write was refused because the person was erased since
-    /// <paramref name="since"/>: a fresh profile would bring them back after Forget returned.
+    /// <paramref name="since"/> (a fresh profile would bring them back after Forget returned), or
+    /// when the profile did not keep the event because the person withdrew consent since their
+    /// consent was read (checked under the profile's lock): either way the event is then anonymous.
     /// </summary>
     private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall)
     {
@@ -214,7 +217,7 @@ internal sealed class EventPipeline(
             found = null;
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
-                return profile;
+                return update.Kept ? profile : null;
             }
 
             // Refused after the erasure retired the profile or dropped the link: it was published first.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Statistics;
 
@@ -10,6 +11,14 @@ namespace Personalize.Sdk.Profiles;
 /// </summary>
 internal readonly ref struct ProfileUpdate
 {
+    private readonly ref bool _kept;
+
+    /// <param name="kept">Set by <see cref="Apply"/>, under the profile's lock, when the profile kept the event.</param>
+    public ProfileUpdate(ref bool kept)
+    {
+        _kept = ref kept;
+    }
+
     public EventKind Kind { get; init; }
 
     public int ItemIndex { get; init; }
@@ -35,16 +44,23 @@ internal readonly ref struct ProfileUpdate
     /// <summary>The consent of a user who has not stated any.</summary>
     public ConsentFlags DefaultConsent { get; init; }
 
-    public IItemStatistics Statistics { get; init; }
+    public required IItemStatistics Statistics { get; init; }
 
     /// <summary>Whether only the profile learns of the event: it was counted in the statistics when it happened (a recalled event).</summary>
     public bool ProfileOnly { get; init; }
 
     /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
-    public ProfileServices Services { get; init; }
+    public required ProfileServices Services { get; init; }
 
     /// <summary>The key the event resolved to: the profile's holdout unit if it has none yet.</summary>
-    public string UnitKey { get; init; }
+    public required string UnitKey { get; init; }
+
+    /// <summary>
+    /// Whether the profile kept the event, as <see cref="Apply"/> reported it: a consent, or
+    /// behaviour of a person who consents to its storing. False before the write, and after a write
+    /// that found the consent withdrawn meanwhile: the event is then one without consent.
+    /// </summary>
+    public bool Kept => !Unsafe.IsNullRef(ref _kept) && _kept;
 
     /// <summary>Whether a user with <paramref name="consent"/> may have their behaviour stored.</summary>
     public static bool MayStoreBehaviour(ConsentFlags consent) => (consent & ConsentFlags.Personalization) != 0;
@@ -61,6 +77,11 @@ internal readonly ref struct ProfileUpdate
         }
     }
 
+    /// <summary>
+    /// Applies the event to <paramref name="profile"/>, under its lock. Reports whether the profile
+    /// kept it (<see cref="Kept"/>); one it did not keep (the person withdrew consent meanwhile) is
+    /// left whole to the caller, to record anonymously.
+    /// </summary>
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
         profile.DropReassignedItems(update.Services.Catalog.Current);
@@ -84,16 +105,18 @@ internal readonly ref struct ProfileUpdate
                 profile.ForgetBehaviour();
             }
 
+            update.Keep();
             return;
         }
 
         if (!MayStoreBehaviour(profile.Consent ?? update.DefaultConsent))
         {
-            // Checked again under the profile's lock, so an event racing a withdrawal is not kept.
-            RecordAnonymously(update);
+            // Checked again under the profile's lock, so an event racing a withdrawal is not kept:
+            // not reported kept, the caller applies it as one without consent (RecordAnonymously).
             return;
         }
 
+        update.Keep();
         profile.Touch(update.Ticks);
         switch (update.Kind)
         {
@@ -147,6 +170,14 @@ internal readonly ref struct ProfileUpdate
         foreach (var attribute in update.Attributes)
         {
             profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
+        }
+    }
+
+    private void Keep()
+    {
+        if (!Unsafe.IsNullRef(ref _kept))
+        {
+            _kept = true;
         }
     }
 }

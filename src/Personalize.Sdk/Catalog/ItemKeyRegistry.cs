@@ -13,7 +13,8 @@ namespace Personalize.Sdk.Catalog;
 /// A freed id goes to a new key no earlier than the build after the one that freed it, so a write
 /// resolved against an older snapshot has had a whole build to land. The build that reuses an id
 /// records its catalog version (<see cref="ReassignedAt"/>), so profiles and statistics can drop
-/// what they hold under the old key.
+/// what they hold under the old key, and an event still in flight, resolved before the reuse,
+/// drops its item part where it writes (<see cref="Profiles.ProfileUpdate.CatalogVersion"/>).
 /// </para>
 /// <para>Only catalog builds touch it, under the catalog's build lock.</para>
 /// </remarks>

@@ -103,6 +103,7 @@ internal sealed class EventPipeline(
         {
             Kind = personalizationEvent.Kind,
             ItemIndex = itemIndex,
+            CatalogVersion = snapshot.Version,
             CategoryId = itemIndex >= 0 ? snapshot.GetCategory(itemIndex) : CatalogSnapshot.None,
             Attributes = itemIndex >= 0 ? snapshot.GetAttributes(itemIndex) : default,
             Weight = EventWeights.For(personalizationEvent),

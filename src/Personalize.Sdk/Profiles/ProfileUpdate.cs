@@ -21,7 +21,14 @@ internal readonly ref struct ProfileUpdate
 
     public EventKind Kind { get; init; }
 
+    /// <summary>The event's item, as <see cref="CatalogVersion"/> resolved it; <see cref="CatalogSnapshot.None"/> for none.</summary>
     public int ItemIndex { get; init; }
+
+    /// <summary>
+    /// The version of the catalog snapshot <see cref="ItemIndex"/> was resolved against: if the
+    /// index went to a new key after it, the event's item part is about an item that left, and is dropped.
+    /// </summary>
+    public long CatalogVersion { get; init; }
 
     public int CategoryId { get; init; }
 
@@ -67,13 +74,15 @@ internal readonly ref struct ProfileUpdate
 
     /// <summary>
     /// Records an event of a user who has not consented: only the anonymous popularity learns of
-    /// it. No next-step link is made, since that needs what the user did before.
+    /// it. No next-step link is made, since that needs what the user did before. Nothing is recorded
+    /// when the item's index went to a new key since the event resolved it.
     /// </summary>
     public static void RecordAnonymously(in ProfileUpdate update)
     {
-        if (!update.ProfileOnly && update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating)
+        if (!update.ProfileOnly && update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating
+            && update.ItemOn(update.Services.Catalog.Current) is var item and not CatalogSnapshot.None)
         {
-            update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, []);
+            update.Statistics.Record(item, update.Weight, update.Ticks, []);
         }
     }
 
@@ -84,7 +93,11 @@ internal readonly ref struct ProfileUpdate
     /// </summary>
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
-        profile.DropReassignedItems(update.Services.Catalog.Current);
+        // Checked against the catalog the profile is checked against: an index given to a new key
+        // later is dropped from the profile the next time it is read or written, with the rest.
+        var catalog = update.Services.Catalog.Current;
+        profile.DropReassignedItems(catalog);
+        var item = update.ItemOn(catalog);
         if (update.ProfileOnly)
         {
             // Recalled after newer events made the profile: the earliest unit wins, as in a stitch.
@@ -126,37 +139,45 @@ internal readonly ref struct ProfileUpdate
             case EventKind.StatedPreference:
                 profile.WritablePreferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
                 return;
+            case EventKind.Dismiss when item == CatalogSnapshot.None:
+                // Its item left and its index went to a new key meanwhile: only the affinities learn of it.
+                break;
             case EventKind.Dismiss:
                 if (!update.ProfileOnly)
                 {
-                    update.Statistics.MarkEngaged(update.ItemIndex, update.Ticks);
+                    update.Statistics.MarkEngaged(item, update.Ticks);
                 }
 
-                if (profile.WritableDismissed.Add(update.ItemIndex, update.Ticks) > 0)
+                if (profile.WritableDismissed.Add(item, update.Ticks) > 0)
                 {
                     update.Services.Metrics.DismissalsDropped(1);
                 }
 
                 break;
             default:
+                if (item == CatalogSnapshot.None)
+                {
+                    break;
+                }
+
                 if (profile.Shows.Count > 0)
                 {
-                    profile.WritableShows.Reset(update.ItemIndex);
+                    profile.WritableShows.Reset(item);
                 }
                 if (!update.ProfileOnly)
                 {
-                    update.Statistics.Record(update.ItemIndex, update.Weight, update.Ticks, profile.RecentItems.Items);
+                    update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items);
                 }
 
                 // Only what the user liked seeds next-step suggestions: a low rating must not.
                 if (update.Weight > 0)
                 {
-                    profile.RecentItems.Add(update.ItemIndex, update.Ticks);
+                    profile.RecentItems.Add(item, update.Ticks);
                 }
 
                 if (update.Kind == EventKind.Purchase)
                 {
-                    profile.WritablePurchases.Add(update.ItemIndex, update.Ticks);
+                    profile.WritablePurchases.Add(item, update.Ticks);
                 }
 
                 break;
@@ -172,6 +193,14 @@ internal readonly ref struct ProfileUpdate
             profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
         }
     }
+
+    /// <summary>
+    /// The event's item index, or <see cref="CatalogSnapshot.None"/> when <paramref name="catalog"/>
+    /// gave it to a new key after the snapshot the event resolved it against: what the event says
+    /// about the item that left must not land on the one that took its index.
+    /// </summary>
+    private int ItemOn(CatalogSnapshot catalog) =>
+        ItemIndex != CatalogSnapshot.None && catalog.WasReassignedAfter(ItemIndex, CatalogVersion) ? CatalogSnapshot.None : ItemIndex;
 
     private void Keep()
     {

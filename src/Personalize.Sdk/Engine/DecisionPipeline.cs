@@ -67,7 +67,7 @@ internal sealed class DecisionPipeline(
             // Identity and profile; erasures from here on are checked once the decision is recorded.
             var since = erasures.Since;
             var withdrawnSince = withdrawals.Since;
-            var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var unitKey, out var consent, out var known);
+            var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var profileKey, out var unitKey, out var consent, out var known);
 
             // Holdout, then the variant: one pure function of what is known before ranking.
             var killSwitch = settings.KillSwitch;
@@ -169,14 +169,17 @@ internal sealed class DecisionPipeline(
                 });
 
                 // A Forget that ran meanwhile may have cleared the person before this recorded: undo it.
-                // When the log is unsure (more erasures overlapped than it keeps whole), the person's
-                // profile decides: one still held was not erased. A withdrawal of consent that ran
-                // meanwhile (this read the consent before it) leaves the holdout unit and its exposures,
-                // as for anyone without consent, but nothing to learn from.
+                // When the log is unsure (more erasures overlapped than it keeps whole), the profile
+                // decides: one still held was not erased. An eviction of the profile meanwhile dropped
+                // the person's other keys with its links, the holdout unit among them: undo what this
+                // recorded there too. A withdrawal of consent that ran meanwhile (this read the consent
+                // before it) leaves the holdout unit and its exposures, as for anyone without consent,
+                // but nothing to learn from.
                 // The fence pairs with the erasure's, so one of the two always sees the other.
                 Interlocked.MemoryBarrier();
                 var erased = erasures.Check(since, unitKey, request.UserKey);
-                if (erased == ErasureVerdict.Erased || (erased == ErasureVerdict.Perhaps && !profiles.StillHolds(request.UserKey, live)))
+                if (erased == ErasureVerdict.Erased || (erased == ErasureVerdict.Perhaps && !profiles.StillHolds(request.UserKey, live))
+                    || profiles.EvictedAway(live, profileKey, unitKey))
                 {
                     ledger.Forget(unitKey);
                     learning.Learner.Forget(unitKey);

@@ -16,14 +16,14 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
 
     /// <summary>
     /// Loads <paramref name="userKey"/>'s profile into <paramref name="copy"/>. Returns the live
-    /// profile, if any, for the record stage; the holdout unit (the profile's, sticky across
-    /// stitching, else the resolved key), the consent in force and whether the user is a known or
-    /// stitched identity. A user with no profile here is reported missing (<see cref="IProfileRecall"/>),
-    /// without waiting for it.
+    /// profile, if any, for the record stage; the key it was found under (the resolved key), the
+    /// holdout unit (the profile's, sticky across stitching, else the resolved key), the consent in
+    /// force and whether the user is a known or stitched identity. A user with no profile here is
+    /// reported missing (<see cref="IProfileRecall"/>), without waiting for it.
     /// </summary>
-    public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string unitKey, out ConsentFlags consent, out bool known)
+    public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string key, out string unitKey, out ConsentFlags consent, out bool known)
     {
-        var key = identity.Resolve(userKey, out known);
+        key = identity.Resolve(userKey, out known);
         var live = profiles.Find(key);
         if (live is not null)
         {
@@ -63,6 +63,22 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// </summary>
     public bool StillHolds(string userKey, UserProfile? live) =>
         live is { IsRetired: false } && ReferenceEquals(profiles.Peek(identity.Resolve(userKey)), live);
+
+    /// <summary>
+    /// Whether <paramref name="live"/>, the profile <see cref="Load"/> found under
+    /// <paramref name="key"/>, was evicted (or erased) since, and the decision's holdout unit
+    /// <paramref name="unitKey"/> is another key of the person that nobody links any more. The
+    /// eviction dropped what the ledger and the learner held under it with the links (it keeps only
+    /// the profile's own key), so what the decision recorded there since could not be reached by
+    /// <c>Forget</c> with the person's key. Read after a fence that follows the record: the eviction
+    /// retires and clears the profile, then drops the links and the records, so either it saw what
+    /// the decision recorded or this sees the profile gone. One volatile read while the profile lives.
+    /// </summary>
+    public bool EvictedAway(UserProfile? live, string key, string unitKey) =>
+        live is { IsRetired: true }
+        && live.ReadUnitKey() is null // cleared: evicted or erased, not merged into a survivor
+        && !string.Equals(unitKey, key, StringComparison.Ordinal)
+        && !identity.IsAlias(unitKey);
 
     /// <summary>
     /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and

@@ -1,4 +1,3 @@
-using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -204,24 +203,4 @@ public sealed class ErasureRaceTests
             options.Learning.RewardWaitTime = TimeSpan.FromMinutes(10);
         },
         builder => builder.AddHoldout("site", 5_000).AddSignal(signal, 1f, 1f).AddLearningLogSink(sink));
-
-    /// <summary>A signal that runs a racing call once, in the middle of a decision.</summary>
-    private sealed class RacingSignal : ISignalProvider
-    {
-        public Action? Race;
-        public bool Fired;
-
-        public string Name => "racing";
-
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            if (Interlocked.Exchange(ref Race, null) is { } race)
-            {
-                race();
-                Fired = true;
-            }
-
-            column.Clear();
-        }
-    }
 }

@@ -92,8 +92,6 @@ public sealed class EventRacingWithdrawalTests
         {
         }
 
-        public void Rewarded(Guid decisionId, string? itemKey, double reward)
-        {
-        }
+        public bool Rewarded(Guid decisionId, string? itemKey, double reward) => true;
     }
 }

@@ -1,5 +1,5 @@
-using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.Learning;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;
 
@@ -81,25 +81,5 @@ public sealed class StitchIntoWithdrawnAccountTests
         Assert.Equal(asGuest.Id, Assert.Single(sdk.Personalizer.GetPersonalData("account").WaitingDecisions).Id);
         RewardTests.Settle(sdk);
         Assert.Contains(asGuest.Id, sink.Records.Select(record => record.DecisionId));
-    }
-
-    /// <summary>A signal that runs a racing call once, in the middle of a decision.</summary>
-    private sealed class RacingSignal : ISignalProvider
-    {
-        public Action? Race;
-        public bool Fired;
-
-        public string Name => "racing";
-
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            if (Interlocked.Exchange(ref Race, null) is { } race)
-            {
-                race();
-                Fired = true;
-            }
-
-            column.Clear();
-        }
     }
 }

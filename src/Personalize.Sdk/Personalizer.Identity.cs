@@ -191,6 +191,10 @@ internal sealed partial class Personalizer
         // consent, their only one. An account evicted here counts as new (a known limit).
         var adoptConsent = _profiles.Peek(target) is null;
 
+        // Only a guest whose consent let their decisions wait for rewards can have left any behind
+        // (read before the merge, which takes the guest's remembered consent).
+        var guestMayHaveWaiting = ProfileUpdate.MayStoreBehaviour(_profiles.Peek(source)?.ReadConsent() ?? _consents.For(source));
+
         // Link first, then merge: an event racing the stitch either lands on the target directly
         // or on the source before it retires, and is carried over by the merge. The target always
         // gets a profile, so its identity links live and are evicted with it.
@@ -233,7 +237,7 @@ internal sealed partial class Personalizer
         // merge; what waits for rewards under the guest's keys is behaviour too, and is dropped as
         // a withdrawal drops it, a decision of the guest's in flight included (the log is
         // published after the link, so it either reads the account's consent or sees the log).
-        if (!ProfileUpdate.MayStoreBehaviour(survivor.ReadConsent() ?? _consents.For(target)))
+        if (guestMayHaveWaiting && !ProfileUpdate.MayStoreBehaviour(survivor.ReadConsent() ?? _consents.For(target)))
         {
             // Under the identity gate, unlike a withdrawal: a stitch into a person without consent is rare.
             Learner.Forget(PublishWithdrawal(target, sourceUnit));

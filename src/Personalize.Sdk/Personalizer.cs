@@ -125,6 +125,9 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     /// <summary>How many profiles are in memory now.</summary>
     internal int ProfileCount => _profiles.Count;
 
+    /// <summary>The withdrawal log's version: it moves with every withdrawal published, for tests.</summary>
+    internal long WithdrawalLogVersion => _withdrawalLog.Since;
+
     /// <summary>How many keys the identity map resolves.</summary>
     internal int IdentityCount => _identity.Count;
 

@@ -52,6 +52,9 @@ internal sealed class OptionsReloader : IDisposable
         }
     }
 
+    // The assembly whose conversion failures name the setting that failed, and are logged as they are.
+    private const string BinderAssembly = "Microsoft.Extensions.Configuration.Binder";
+
     /// <summary>Reads the options again and applies their live settings, or rejects them whole.</summary>
     public void Reload()
     {
@@ -67,9 +70,9 @@ internal sealed class OptionsReloader : IDisposable
                 Reject(exception.Failures);
                 return;
             }
-            catch (InvalidOperationException exception)
+            catch (InvalidOperationException exception) when (exception.Source == BinderAssembly)
             {
-                // The configuration binder reports a value it cannot convert this way.
+                // The configuration binder reports a value it cannot convert this way, naming the setting.
                 Reject([exception.Message]);
                 return;
             }

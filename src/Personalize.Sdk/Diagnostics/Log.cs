@@ -69,6 +69,6 @@ internal static partial class Log
     [LoggerMessage(19, LogLevel.Warning, "Bucket hasher {Hasher} of holdout '{Holdout}' {Failure}; the unit is served as treatment and not measured in that holdout. The exception's message and stack are not logged: a hasher is handed the unit's key, which its errors may repeat.")]
     public static partial void BucketHasherFaulted(ILogger logger, string hasher, string holdout, string failure);
 
-    [LoggerMessage(20, LogLevel.Error, "Solving the learned weights of placement '{Placement}' gave weights that are not finite (its statistics, or the other servers' sum of them, are not): the last solved weights keep serving, counted in personalize.learning.update_failures. Logged at most once a minute.")]
+    [LoggerMessage(21, LogLevel.Error, "Solving the learned weights of placement '{Placement}' gave weights that are not finite (its statistics, or the other servers' sum of them, are not): the last solved weights keep serving, counted in personalize.learning.update_failures. Logged at most once a minute.")]
     public static partial void LearningSolveNotFinite(ILogger logger, string placement);
 }

@@ -57,8 +57,9 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// <summary>
     /// Whether <paramref name="live"/>, the profile <see cref="Load"/> returned for
     /// <paramref name="userKey"/>, is still the person's: not retired (stitched, evicted or erased)
-    /// and still the one their key resolves to. An erasure of the person retires it before it clears
-    /// anything else, so a profile that still holds, read after a fence, shows they were not erased.
+    /// and still the one their key resolves to. An erasure of the person drops their links and their
+    /// profile from the store, then retires it, so a profile that still holds on both counts, read
+    /// after a fence, shows they were not erased.
     /// Without a profile (none was loaded) there is nothing to show it: false.
     /// </summary>
     public bool StillHolds(string userKey, UserProfile? live) =>

@@ -96,8 +96,11 @@ public sealed class OptionsReloadTests
         Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Message.Contains(User, StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void A_reload_whose_configure_step_throws_is_rejected_logged_by_type_and_counted_not_thrown_into_the_host()
+    [Theory]
+    [InlineData(typeof(FormatException))]
+    [InlineData(typeof(InvalidOperationException))]
+    [InlineData(typeof(ObjectDisposedException))]
+    public void A_reload_whose_configure_step_throws_is_rejected_logged_by_type_and_counted_not_thrown_into_the_host(Type exceptionType)
     {
         const string secret = "Password=hunter2";
         var fail = false;
@@ -112,7 +115,9 @@ public sealed class OptionsReloadTests
         {
             if (fail)
             {
-                throw new FormatException($"The host could not parse '{secret}'.");
+                throw exceptionType == typeof(ObjectDisposedException)
+                    ? new ObjectDisposedException($"The host could not parse '{secret}'.")
+                    : (Exception)Activator.CreateInstance(exceptionType, $"The host could not parse '{secret}'.")!;
             }
         });
         services.AddPersonalization().AddCatalog(TestCatalog.Items);
@@ -128,9 +133,31 @@ public sealed class OptionsReloadTests
         Assert.Null(thrown);
         Assert.Equal("rejected", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
         var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
-        Assert.Contains("System.FormatException", error.Message, StringComparison.Ordinal);
+        Assert.Contains(exceptionType.FullName!, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(secret, error.Message, StringComparison.Ordinal);
         Assert.Null(error.Exception);
+        Assert.Equal(4, personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items.Count);
+    }
+
+    [Fact]
+    public void A_value_the_configuration_binder_cannot_convert_is_rejected_naming_the_setting()
+    {
+        var configuration = new ConfigurationManager();
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.Configure<PersonalizationOptions>(configuration.GetSection("Personalization"));
+        services.AddPersonalization().AddCatalog(TestCatalog.Items);
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        logs.Clear();
+
+        configuration["Personalization:MaxCount"] = "lots";
+        ((IConfigurationRoot)configuration).Reload();
+
+        var error = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("Personalization:MaxCount", error.Message, StringComparison.Ordinal);
         Assert.Equal(4, personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items.Count);
     }
 

@@ -68,6 +68,39 @@ public sealed class StitchIntoWithdrawnAccountTests
     }
 
     [Fact]
+    public void Under_opt_in_consent_a_guest_who_never_consented_signs_in_without_publishing_a_withdrawal()
+    {
+        // Nothing of such a guest's can wait for rewards, so the sign-in costs no withdrawal: at a
+        // snapshot's restore every link is such a stitch, and each withdrawal walks the whole ring.
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Rank("guest", 3);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        var before = personalizer.WithdrawalLogVersion;
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Equal(before, personalizer.WithdrawalLogVersion);
+    }
+
+    [Fact]
+    public void A_guest_who_consented_under_opt_in_signs_in_to_an_account_without_consent_publishing_a_withdrawal()
+    {
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization));
+        sdk.View("guest", "books-1");
+        var personalizer = (Personalizer)sdk.Personalizer;
+        var before = personalizer.WithdrawalLogVersion;
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.NotEqual(before, personalizer.WithdrawalLogVersion);
+    }
+
+    [Fact]
     public void A_guests_waiting_decision_stays_when_the_guest_signs_in_to_an_account_with_consent()
     {
         var sink = new RewardTests.RecordingSink();

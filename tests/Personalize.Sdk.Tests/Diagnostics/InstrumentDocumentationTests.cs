@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.Metrics;
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Diagnostics;
@@ -12,22 +9,7 @@ public sealed class InstrumentDocumentationTests
     [Fact]
     public void Every_instrument_of_the_sdk_meter_is_named_in_the_readme_or_the_docs()
     {
-        var published = new ConcurrentQueue<Instrument>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (instrument.Meter.Name == "Personalize.Sdk")
-                {
-                    published.Enqueue(instrument);
-                }
-            },
-        };
-        listener.Start();
-        using var sdk = new TestSdk(options => options.Placements["home"] = new PlacementOptions { AutoPause = true });
-        sdk.Rank("u");
-        var factory = sdk.Services.GetRequiredService<IMeterFactory>();
-        var names = published.Where(instrument => ReferenceEquals(instrument.Meter.Scope, factory)).Select(instrument => instrument.Name).Distinct().ToList();
+        var names = PublishedInstruments.OfOneSdk().Select(instrument => instrument.Name).Distinct().ToList();
         var docs = string.Join(
             "\n",
             Directory.GetFiles(Path.Combine(Repository.Root, "docs"), "*.md").Append(Path.Combine(Repository.Root, "README.md")).Select(File.ReadAllText));

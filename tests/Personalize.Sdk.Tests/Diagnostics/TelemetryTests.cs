@@ -50,24 +50,7 @@ public sealed class TelemetryTests
     [Fact]
     public void Every_instrument_has_a_unit_and_a_description()
     {
-        var published = new System.Collections.Concurrent.ConcurrentQueue<Instrument>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, _) =>
-            {
-                if (instrument.Meter.Name == "Personalize.Sdk")
-                {
-                    published.Enqueue(instrument);
-                }
-            },
-        };
-        listener.Start();
-        using var sdk = new TestSdk(options => options.Placements["home"] = new PlacementOptions { AutoPause = true });
-        sdk.Rank("u");
-
-        // Only this SDK's meter: tests running beside this one publish instruments of the same name.
-        var factory = sdk.Services.GetRequiredService<IMeterFactory>();
-        List<Instrument> instruments = [.. published.Where(instrument => ReferenceEquals(instrument.Meter.Scope, factory))];
+        var instruments = PublishedInstruments.OfOneSdk();
         Assert.True(instruments.Count >= 20, $"only {instruments.Count} instruments were published");
         Assert.All(instruments, instrument => Assert.False(string.IsNullOrWhiteSpace(instrument.Unit) || string.IsNullOrWhiteSpace(instrument.Description), instrument.Name));
         Assert.Equal("s", instruments.Single(i => i.Name == "personalize.rank.duration").Unit);

@@ -47,5 +47,6 @@ internal sealed class GrowthBookV1BucketHasher : IBucketHasher
 
     private const int Outcomes = 1000;
 
-    private const int Step = BucketHashers.BucketCount / Outcomes;
+    /// <summary>The buckets between two outcomes: only multiples of it are ever drawn.</summary>
+    internal const int Step = BucketHashers.BucketCount / Outcomes;
 }

@@ -59,10 +59,12 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     /// puts in control is served the default, so it is never measured in this holdout's treatment
     /// arm (its control arm is not reduced): of this holdout's treatment only the share q that no other
     /// holdout puts in control is measured, and the expected share is b / (b + (1 - b) q), with b
-    /// the configured share (<see cref="ConfiguredControlShare"/>). Holdouts in this one's layer
-    /// take disjoint ranges, so they hold (their shares) / (1 - b) of its treatment; holdouts in
-    /// other layers, or in none, are independent of it:
-    /// q = [(1 - b - Σ layer siblings) / (1 - b)] × Π other layers (1 - Σ their shares) × Π unlayered others (1 - a).
+    /// the configured share (<see cref="ConfiguredControlShare"/>). Holdouts that share a salt and
+    /// a hasher draw the same bucket for a unit (a layer is such a group, with disjoint ranges), so
+    /// within that group what counts is the buckets their ranges cover together; groups with other
+    /// salts or hashers are independent of each other:
+    /// q = [share of this group's buckets in no member's range] / (1 - b) × Π other groups (1 - share of buckets in any member's range).
+    /// Two holdouts with one salt that nest or overlap are then expected exactly, not as if independent.
     /// </summary>
     /// <param name="index">The holdout's position.</param>
     public double ExpectedControlShare(int index)
@@ -73,40 +75,42 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
             return Math.Clamp(share, 0, 1);
         }
 
-        var layer = _holdouts[index].Layer;
-        var siblings = 0.0;
-        var unlayered = 1.0;
-        var otherLayers = new Dictionary<string, double>(StringComparer.Ordinal);
-        for (var other = 0; other < _holdouts.Length; other++)
+        var measured = 1.0;
+        foreach (var group in Enumerable.Range(0, _holdouts.Length).GroupBy(i => (_holdouts[i].Salt, _holdouts[i].Hasher)))
         {
-            if (other == index)
-            {
-                continue;
-            }
-
-            var otherLayer = _holdouts[other].Layer;
-            if (otherLayer is null)
-            {
-                unlayered *= 1 - ConfiguredControlShare(other);
-            }
-            else if (string.Equals(otherLayer, layer, StringComparison.Ordinal))
-            {
-                siblings += ConfiguredControlShare(other);
-            }
-            else
-            {
-                otherLayers[otherLayer] = otherLayers.GetValueOrDefault(otherLayer) + ConfiguredControlShare(other);
-            }
-        }
-
-        var measured = Math.Max(0, 1 - share - siblings) / (1 - share) * unlayered;
-        foreach (var taken in otherLayers.Values)
-        {
-            measured *= Math.Max(0, 1 - taken);
+            var members = group.ToArray();
+            measured *= members.Contains(index)
+                ? BucketsInNoRange(members) / (1 - share)
+                : BucketsInNoRange(members);
         }
 
         // Alone (q = 1) the configured share exactly; every treatment unit held elsewhere (q = 0): all control.
         return measured >= 1 ? share : measured <= 0 ? 1 : share / (share + ((1 - share) * measured));
+    }
+
+    /// <summary>
+    /// The share of units whose bucket, drawn with the members' one salt and hasher, falls in none
+    /// of their control ranges. Every bucket is equally likely, but for <c>growthbook-v1</c>,
+    /// whose outcomes are the multiples of 10.
+    /// </summary>
+    private double BucketsInNoRange(int[] members)
+    {
+        var covered = new bool[BucketHashers.BucketCount];
+        foreach (var member in members)
+        {
+            var holdout = _holdouts[member];
+            covered.AsSpan(holdout.BucketStart, Math.Min(holdout.BasisPoints, BucketHashers.BucketCount - holdout.BucketStart)).Fill(true);
+        }
+
+        var coarse = ReferenceEquals(_holdouts[members[0]].Hasher, GrowthBookV1BucketHasher.Instance);
+        var step = coarse ? GrowthBookV1BucketHasher.Step : 1;
+        var free = 0;
+        for (var bucket = 0; bucket < covered.Length; bucket += step)
+        {
+            free += covered[bucket] ? 0 : 1;
+        }
+
+        return free / (double)(BucketHashers.BucketCount / step);
     }
 
     public HoldoutAssignment Assign(string holdout, ReadOnlySpan<char> unitKey)

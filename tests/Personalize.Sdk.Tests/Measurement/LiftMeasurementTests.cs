@@ -85,6 +85,38 @@ public sealed class LiftMeasurementTests
         static double Expected(double b, double q) => b / (b + ((1 - b) * q));
     }
 
+    [Fact]
+    public void Holdouts_outside_a_layer_that_share_a_salt_are_expected_as_the_same_buckets_not_as_independent()
+    {
+        // "b"'s range lies inside "a"'s, drawn from one bucket: every unit in b's control is in a's,
+        // so nobody in a's treatment is held elsewhere in that group; "c" has its own salt.
+        using var sdk = new TestSdk(build: builder => builder
+            .AddHoldout("a", 5_000, salt: "shared")
+            .AddHoldout("b", 2_000, salt: "shared")
+            .AddHoldout("c", 1_000));
+        for (var i = 0; i < 20_000; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"user-{i}") { Count = 1 });
+        }
+
+        // q for "b": of its 80% treatment, 50% of all buckets lie in neither range (0.5 / 0.8), times c's 0.9.
+        var expected = new Dictionary<string, double>
+        {
+            ["a"] = Expected(0.5, 0.5 / 0.5 * 0.9),
+            ["b"] = Expected(0.2, 0.5 / 0.8 * 0.9),
+            ["c"] = Expected(0.1, 0.5),
+        };
+        foreach (var (holdout, share) in expected)
+        {
+            var report = Reporter(sdk).GetReport(holdout);
+            Assert.Equal(share, report.SampleRatio.ExpectedControlShare, 12);
+            Assert.InRange(report.SampleRatio.ObservedControlShare.GetValueOrDefault(), share - 0.015, share + 0.015);
+            Assert.False(report.SampleRatio.IsMismatch, report.ToTable());
+        }
+
+        static double Expected(double b, double q) => b / (b + ((1 - b) * q));
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

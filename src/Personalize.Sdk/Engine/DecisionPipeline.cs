@@ -159,6 +159,7 @@ internal sealed class DecisionPipeline(
 
                     // Nothing shown is no exposure; QA overrides, kill-switch and paused decisions are never measured.
                     Measured = holdout is not null && written > 0 && request.ForceArm is null && !killSwitch && !paused,
+                    Catalog = snapshot,
                     Kept = kept,
                     Selected = selected,
                     Items = destination[..written],

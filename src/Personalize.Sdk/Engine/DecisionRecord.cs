@@ -27,6 +27,9 @@ internal readonly ref struct DecisionRecord
     /// <summary>Whether the decision counts as an exposure: something shown, a holdout, no override, kill switch or pause.</summary>
     public required bool Measured { get; init; }
 
+    /// <summary>The catalog the decision resolved its candidates against: <see cref="Kept"/> holds its indices.</summary>
+    public required Catalog.CatalogSnapshot Catalog { get; init; }
+
     public required ReadOnlySpan<int> Kept { get; init; }
 
     public required ReadOnlySpan<int> Selected { get; init; }

@@ -34,7 +34,7 @@ internal sealed class DecisionRecorder(
         if (record.Live is not null && record.Written > 0 && frequencyCapGuardrail >= 0 && record.Plan.IsEnabled(frequencyCapGuardrail))
         {
             // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
-            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent, catalog.Current), ShowUpdate.Apply);
+            record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent, catalog.Current, record.Catalog.Version), ShowUpdate.Apply);
         }
 
         var row = readiness.DecisionRow(record.Plan, ticks);

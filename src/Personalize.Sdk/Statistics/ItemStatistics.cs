@@ -28,7 +28,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
 
     private const int StripeCount = 64;
 
-    private readonly Lock[] _stripes = CreateStripes();
+    private readonly StripeLocks _stripes = new(StripeCount);
     private readonly double _halfLifeTicks;
     private readonly double _trendHalfLifeTicks;
     private long _epochTicks;
@@ -110,7 +110,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         // if a rebase happened between two stripes.
         double scale = 0, trendScale = 0;
         long epoch;
-        lock (StripeOf(itemIndex))
+        using (_stripes.Enter(StripeOf(itemIndex)))
         {
             MarkEngagedLocked(itemIndex, ticks);
             if (weight <= 0)
@@ -141,7 +141,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
             }
 
             rank++;
-            lock (StripeOf(from))
+            using (_stripes.Enter(StripeOf(from)))
             {
                 if (_epochTicks != epoch)
                 {
@@ -158,7 +158,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     public void MarkEngaged(int itemIndex, long ticks)
     {
         EnsureLength(itemIndex + 1);
-        lock (StripeOf(itemIndex))
+        using (_stripes.Enter(StripeOf(itemIndex)))
         {
             MarkEngagedLocked(itemIndex, ticks);
         }
@@ -222,7 +222,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     /// </summary>
     internal int ReadItem(int itemIndex, long epochTicks, out double popularity, out double recentPopularity, out long lastEngagedTicks, Span<int> neighbours, Span<double> weights)
     {
-        lock (StripeOf(itemIndex))
+        using (_stripes.Enter(StripeOf(itemIndex)))
         {
             var (factor, trendFactor) = Factors(_epochTicks, epochTicks);
             popularity = _popularity[itemIndex] * factor;
@@ -278,7 +278,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         }
 
         EnsureLength(highest + 1);
-        lock (StripeOf(itemIndex))
+        using (_stripes.Enter(StripeOf(itemIndex)))
         {
             var (factor, trendFactor) = Factors(sourceEpochTicks, _epochTicks);
             _popularity[itemIndex] += popularity * factor;
@@ -465,35 +465,12 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         Volatile.Write(ref _epochTicks, ticks);
     }
 
-    private Lock StripeOf(int itemIndex) => _stripes[itemIndex & (StripeCount - 1)];
+    private static int StripeOf(int itemIndex) => itemIndex & (StripeCount - 1);
 
     /// <summary>Takes every stripe, in order, so nothing else writes: for growing, rebasing and forgetting.</summary>
-    private void EnterAll()
-    {
-        foreach (var stripe in _stripes)
-        {
-            stripe.Enter();
-        }
-    }
+    private void EnterAll() => _stripes.EnterAll();
 
-    private void ExitAll()
-    {
-        for (var i = _stripes.Length - 1; i >= 0; i--)
-        {
-            _stripes[i].Exit();
-        }
-    }
-
-    private static Lock[] CreateStripes()
-    {
-        var stripes = new Lock[StripeCount];
-        for (var i = 0; i < stripes.Length; i++)
-        {
-            stripes[i] = new Lock();
-        }
-
-        return stripes;
-    }
+    private void ExitAll() => _stripes.ExitAll();
 
     private static double[] Scaled(double[] values, double factor)
     {

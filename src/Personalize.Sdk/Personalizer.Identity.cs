@@ -207,7 +207,7 @@ internal sealed partial class Personalizer
             sourceUnit = anonymous.ReadUnitKey();
             // A recall of the source in flight stays: what it brings belongs to the target now. A
             // target evicted since its lookup refuses the merge: the source goes into its successor.
-            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services, adoptConsent))
+            while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services, adoptConsent, _consents.For(target)))
             {
                 survivor = GetOrRecall(target, recall);
             }

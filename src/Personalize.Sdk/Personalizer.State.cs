@@ -190,7 +190,7 @@ internal sealed partial class Personalizer : IStateSnapshot
                 continue;
             }
 
-            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services);
+            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services, _consents.For(_identity.Resolve(key)));
             UserProfile target;
             do
             {
@@ -240,7 +240,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         else
         {
             // The same person's own copy: its stated consent is theirs, taken when this one states none.
-            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks, incoming.Services, adoptConsent: true);
+            target.MergeFrom(incoming.Data, incoming.HalfLifeTicks, incoming.Services, adoptConsent: true, incoming.Unstated);
         }
     }
 
@@ -251,5 +251,5 @@ internal sealed partial class Personalizer : IStateSnapshot
         _ => throw new InvalidDataException($"A {what} record in the state is malformed."),
     };
 
-    private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks, ProfileServices Services);
+    private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks, ProfileServices Services, ConsentFlags Unstated);
 }

@@ -244,7 +244,8 @@ internal class ProfileData
     /// <param name="halfLifeTicks">The affinity half-life.</param>
     /// <param name="services">The catalog and metrics.</param>
     /// <param name="adoptConsent">Whether the other profile's stated consent is taken when this one states none.</param>
-    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services, bool adoptConsent)
+    /// <param name="unstated">The consent in force for this person when, after the merge, their profile states none (remembered, else the default).</param>
+    public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services, bool adoptConsent, ConsentFlags unstated)
     {
         var catalog = services.Catalog.Current;
         DropReassignedItems(catalog);
@@ -290,8 +291,9 @@ internal class ProfileData
             WritableShows.MergeFrom(shows, reassignedInOther);
         }
 
-        // A guest's behaviour stitched into an account that withdrew consent is not kept either.
-        if (Consent is { } consent && (consent & ConsentFlags.Personalization) == 0)
+        // A guest's behaviour stitched into an account without personalization consent is not kept:
+        // one that withdrew, or that states nothing under a default without it.
+        if (!ProfileUpdate.MayStoreBehaviour(Consent ?? unstated))
         {
             ForgetBehaviour();
         }

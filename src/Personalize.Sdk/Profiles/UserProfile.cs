@@ -124,7 +124,8 @@ internal sealed class UserProfile : ProfileData
     /// <param name="halfLifeTicks">The affinity half-life.</param>
     /// <param name="services">The catalog and metrics.</param>
     /// <param name="adoptConsent">Whether this profile's stated consent is taken when the target states none: only for a known key that had no profile.</param>
-    public bool MergeInto(UserProfile target, double halfLifeTicks, ProfileServices services, bool adoptConsent)
+    /// <param name="unstated">The consent in force for the target's person when the merged profile states none: without personalization, the guest's behaviour is dropped.</param>
+    public bool MergeInto(UserProfile target, double halfLifeTicks, ProfileServices services, bool adoptConsent, ConsentFlags unstated)
     {
         lock (this)
         {
@@ -133,7 +134,7 @@ internal sealed class UserProfile : ProfileData
                 return true;
             }
 
-            if (!target.Write(new MergeSource(this, halfLifeTicks, services, adoptConsent), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks, source.Services, source.AdoptConsent)))
+            if (!target.Write(new MergeSource(this, halfLifeTicks, services, adoptConsent, unstated), static (profile, in source) => profile.MergeFrom(source.Data, source.HalfLifeTicks, source.Services, source.AdoptConsent, source.Unstated)))
             {
                 return false;
             }
@@ -178,5 +179,5 @@ internal sealed class UserProfile : ProfileData
         return true;
     }
 
-    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks, ProfileServices Services, bool AdoptConsent);
+    private readonly record struct MergeSource(ProfileData Data, double HalfLifeTicks, ProfileServices Services, bool AdoptConsent, ConsentFlags Unstated);
 }

@@ -101,6 +101,26 @@ public sealed class StitchIntoWithdrawnAccountTests
     }
 
     [Fact]
+    public void A_guest_signing_in_to_an_account_that_states_no_consent_under_opt_in_brings_no_behaviour()
+    {
+        // The account signed in before, on its own: a profile that states no consent, so the
+        // default's (none) is in force for it, and the guest's views must not be kept there.
+        using var sdk = new TestSdk(options => options.DefaultConsent = ConsentFlags.None);
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify("account", "account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization));
+        sdk.View("guest", "hiking-1", "hiking-2");
+        Assert.Equal(2, sdk.Personalizer.GetPersonalData("guest").Profile!.EventCount);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+        var profile = sdk.Personalizer.GetPersonalData("guest").Profile;
+        Assert.Equal(0, profile?.EventCount ?? 0);
+        Assert.Empty(profile?.RecentItems ?? []);
+        Assert.Empty(profile?.Categories ?? []);
+    }
+
+    [Fact]
     public void A_guests_waiting_decision_stays_when_the_guest_signs_in_to_an_account_with_consent()
     {
         var sink = new RewardTests.RecordingSink();

@@ -3,6 +3,7 @@ using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Explanations;
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Placements;
 using Personalize.Sdk.Profiles;
@@ -96,6 +97,7 @@ internal sealed class DecisionPipeline(
             var learner = learning.Learner.For(plan.Index);
             var logLearning = false;
             var inCandidateOrder = false;
+            var learnedChoice = false;
             int written;
             if (resolved.Length == 0)
             {
@@ -116,6 +118,7 @@ internal sealed class DecisionPipeline(
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
                     written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
+                    learnedChoice = learning.Scratch.Theta is not null;
                     logLearning = !request.Preview && written > 0;
                 }
                 else
@@ -136,7 +139,8 @@ internal sealed class DecisionPipeline(
             explanation = !explain ? null
                 : failure == PipelineFailure.NoKnownCandidates ? ExplanationBuilder.BuildUnknown(variant, reason, destination[..written], context)
                 : inCandidateOrder ? ExplanationBuilder.BuildUnranked(variant, reason, !request.Candidates.IsEmpty, destination[..written], context, removals!)
-                : ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!);
+                : ExplanationBuilder.Build(variant, reason, signalSlots, plan, scratch.Matrix(kept.Length * signals.Count, clear: false), kept, scratch.Scores(kept.Length, clear: false), selected, context, removals!,
+                    destination[..written], learnedChoice ? LearningFeatures.Weights(learning.Scratch.Theta!, learning.Scratch.Confidence, signals.Count) : default, learnedChoice ? learning.Scratch.SlotCount : 0);
 
             // Record, after deciding and only when the request records.
             if (!request.Preview)

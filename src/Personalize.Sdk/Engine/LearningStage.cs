@@ -84,6 +84,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         scratch.Policy = learned ? ServingPolicy.Learned : ServingPolicy.Default;
         scratch.Version = learned ? policy.Version : 0;
         scratch.Confidence = confidence;
+        scratch.Theta = learned ? policy.Theta : null;
         scratch.MaxPerCategory = maxPerCategory;
         scratch.HasChoice = explore && slots > 0;
         selected = chosen;

@@ -16,7 +16,13 @@ internal static class ExplanationBuilder
     /// <summary>The reason of an item served, unranked, in the catalog's order.</summary>
     public const string DefaultOrder = "Shown in our default order";
 
-    /// <summary>Explains the items at <paramref name="selected"/> (positions in <paramref name="candidates"/>, best first).</summary>
+    /// <summary>
+    /// Explains the items at <paramref name="selected"/> (positions in <paramref name="candidates"/>,
+    /// best first). The first <paramref name="learnedSlots"/> items were ordered by a learning
+    /// placement's learned weights (<paramref name="learned"/>, one per signal at this person's
+    /// confidence) and are explained with them, at the score they were served with; the rest by the
+    /// placement's configured weights.
+    /// </summary>
     public static DecisionExplanation Build(
         DecisionVariant variant,
         DecisionReason reason,
@@ -27,7 +33,10 @@ internal static class ExplanationBuilder
         ReadOnlySpan<float> scores,
         ReadOnlySpan<int> selected,
         in DecisionContext context,
-        IReadOnlyList<CandidateRemoval> removed)
+        IReadOnlyList<CandidateRemoval> removed,
+        ReadOnlySpan<RankedItem> served = default,
+        ReadOnlySpan<float> learned = default,
+        int learnedSlots = 0)
     {
         var catalog = context.Catalog;
         var writer = new ReasonWriter(catalog, context.ProfileData, context.Statistics, context.SimilarItems, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
@@ -37,9 +46,10 @@ internal static class ExplanationBuilder
         {
             var position = selected[i];
             var contributions = new List<SignalContribution>(signals.Length);
+            var byLearned = i < learnedSlots;
             for (var s = 0; s < signals.Length; s++)
             {
-                var weight = plan.WeightFor(s, variant);
+                var weight = byLearned ? learned[s] : plan.WeightFor(s, variant);
                 if (weight != 0f)
                 {
                     contributions.Add(new SignalContribution(signals[s].Name, weight, matrix[(s * n) + position]));
@@ -49,7 +59,7 @@ internal static class ExplanationBuilder
             contributions.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution));
             var index = candidates[position];
             var text = contributions is [{ Contribution: > 0f } top, ..] ? writer.Write(top.Signal, index) : "From our default selection";
-            items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, scores[position], contributions, text);
+            items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, byLearned ? served[i].Score : scores[position], contributions, text);
         }
 
         return new DecisionExplanation(Summarize(variant, reason, context), items, removed);

@@ -20,7 +20,10 @@ public readonly struct SignalContribution : IEquatable<SignalContribution>
     /// <summary>The signal's name.</summary>
     public string Signal { get; }
 
-    /// <summary>The signal's weight in this decision's variant.</summary>
+    /// <summary>
+    /// The signal's weight in this decision's variant; for an item a learning placement's learned
+    /// weights ranked, the learned weight at the person's profile confidence.
+    /// </summary>
     public float Weight { get; }
 
     /// <summary>The signal's value for the item, in [0, 1].</summary>

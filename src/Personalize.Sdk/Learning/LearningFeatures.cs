@@ -35,6 +35,18 @@ internal static class LearningFeatures
         return (float)sum;
     }
 
+    /// <summary>Each signal's weight in <see cref="Score"/> for a person of <paramref name="confidence"/>: what an explanation of a learned ranking shows.</summary>
+    public static float[] Weights(ReadOnlySpan<double> theta, float confidence, int signals)
+    {
+        var weights = new float[signals];
+        for (var s = 0; s < signals; s++)
+        {
+            weights[s] = (float)(theta[s] + (confidence * theta[signals + s]));
+        }
+
+        return weights;
+    }
+
     /// <summary>The features' names: the signals', then <c>confidence*</c> each, then <c>bias</c>.</summary>
     public static string[] Names(IReadOnlyList<string> signals) =>
         [.. signals, .. signals.Select(name => "confidence*" + name), "bias"];

@@ -61,6 +61,9 @@ internal sealed class LearningScratch
 
     public float Confidence { get; set; }
 
+    /// <summary>The learned weights the slots were scored with; null when the configured weights served.</summary>
+    public double[]? Theta { get; set; }
+
     public int MaxPerCategory { get; set; }
 
     /// <summary>Whether a choice is waiting to be logged.</summary>

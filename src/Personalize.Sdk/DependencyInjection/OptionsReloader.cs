@@ -9,9 +9,10 @@ namespace Personalize.Sdk.DependencyInjection;
 /// <summary>
 /// Applies live option changes. When a change-token source the options monitor listens to fires
 /// (a configuration reload), it builds fresh options through the options factory, which runs every
-/// validator; a valid change puts new decision settings in force with one atomic swap, an invalid
-/// one (a validation failure, or any exception a host's configure step throws) is logged and
-/// counted and the last good settings stay: nothing is thrown into the configuration's reload.
+/// validator, and checks them against the rules as a start would; a valid change puts new decision
+/// settings in force with one atomic swap, an invalid one (a validation failure, a problem a restart
+/// would fail on, or any exception a host's configure step throws) is logged and counted and the
+/// last good settings stay: nothing is thrown into the configuration's reload.
 /// Changes to options that are read only at start (see <see cref="LiveOptions"/>) are ignored,
 /// with a log line naming them.
 /// </summary>
@@ -85,8 +86,16 @@ internal sealed class OptionsReloader : IDisposable
                 return;
             }
 
-            var merged = LiveOptions.Merge(_start, next);
+            // The whole of it, as a restart would check it, before its live settings are merged in.
             var problems = new List<string>();
+            _rules.FindProblems(next, problems);
+            if (problems.Count > 0)
+            {
+                Reject(problems);
+                return;
+            }
+
+            var merged = LiveOptions.Merge(_start, next);
             var placements = _rules.Reweigh(merged, problems);
             if (problems.Count > 0)
             {

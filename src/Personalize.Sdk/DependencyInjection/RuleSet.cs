@@ -14,11 +14,13 @@ namespace Personalize.Sdk.DependencyInjection;
 internal sealed class RuleSet
 {
     private readonly SignalRegistration?[] _registrations;
+    private readonly GuardrailSlot[] _registeredGuardrails;
 
-    private RuleSet(SignalSlot[] signals, SignalRegistration?[] registrations, GuardrailSlot[] guardrails, PlacementPlans placements, RuleRegistry registry, IReadOnlyList<string> problems)
+    private RuleSet(SignalSlot[] signals, SignalRegistration?[] registrations, GuardrailSlot[] registeredGuardrails, GuardrailSlot[] guardrails, PlacementPlans placements, RuleRegistry registry, IReadOnlyList<string> problems)
     {
         Signals = signals;
         _registrations = registrations;
+        _registeredGuardrails = registeredGuardrails;
         Guardrails = guardrails;
         Placements = placements;
         Registry = registry;
@@ -66,18 +68,21 @@ internal sealed class RuleSet
             }
         }
 
+        var registeredGuardrails = new List<GuardrailSlot>();
         var guardrails = new List<GuardrailSlot>();
         foreach (var guardrail in guardrailList)
         {
             var registration = Array.Find(guardrailRegistrations, r => r.Matches(guardrail));
             if (Register(guardrail.Name, guardrail.GetType(), names, problems))
             {
+                var slot = new GuardrailSlot(guardrail);
+                registeredGuardrails.Add(slot);
                 var enabled = !options.Guardrails.Disabled.Contains(guardrail.Name!);
                 var info = registration?.Info ?? BuiltInRules.For(guardrail.Name!);
                 rules.Add(new RuleDescriptor(guardrail.Name!, RuleKind.Guardrail, info, enabled, null, null));
                 if (enabled)
                 {
-                    guardrails.Add(new GuardrailSlot(guardrail));
+                    guardrails.Add(slot);
                 }
             }
         }
@@ -85,14 +90,22 @@ internal sealed class RuleSet
         rules.Add(new RuleDescriptor(BuiltInGuardrails.Consent, RuleKind.Policy, BuiltInRules.For(BuiltInGuardrails.Consent), true, null, null));
         rules.Add(new RuleDescriptor(BuiltInGuardrails.SensitiveCategories, RuleKind.Policy, BuiltInRules.For(BuiltInGuardrails.SensitiveCategories), options.Guardrails.SensitiveCategories.Count > 0, null, null));
 
-        FindUnknownWeights(problems, options, signals);
-        FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled, guardrails.Select(g => g.Name).Concat(rules.Where(r => r.Kind == RuleKind.Guardrail).Select(r => r.Name)).ToHashSet(StringComparer.Ordinal));
-
         SignalSlot[] signalSlots = [.. signals];
+        GuardrailSlot[] registeredSlots = [.. registeredGuardrails];
         GuardrailSlot[] guardrailSlots = [.. guardrails];
-        var placements = PlacementPlans.Create(options, signalSlots, guardrailSlots, problems);
-        return new RuleSet(signalSlots, [.. registered], guardrailSlots, placements, new RuleRegistry(rules), problems);
+        var placements = Check(options, signalSlots, registeredSlots, guardrailSlots, problems);
+        return new RuleSet(signalSlots, [.. registered], registeredSlots, guardrailSlots, placements, new RuleRegistry(rules), problems);
     }
+
+    /// <summary>
+    /// Adds to <paramref name="problems"/> what <see cref="Create"/> would find wrong with
+    /// <paramref name="options"/> over these signals and guardrails: a reload is checked whole, as
+    /// a restart with it would be. Only its live settings take effect, but a reload that would fail
+    /// the next start (a new placement weighing an unknown signal, a holdout nobody configured) is
+    /// rejected now rather than counted applied.
+    /// </summary>
+    public void FindProblems(PersonalizationOptions options, List<string> problems) =>
+        _ = Check(options, Signals, _registeredGuardrails, Array.FindAll(_registeredGuardrails, g => !options.Guardrails.Disabled.Contains(g.Name)), problems);
 
     /// <summary>
     /// Every placement's plan under new weights, for a live reload: the same signals and guardrails,
@@ -115,6 +128,14 @@ internal sealed class RuleSet
     private static (float Weight, float ColdStart) WeightsOf(string name, SignalRegistration? registration, PersonalizationOptions options) =>
         (options.Weights.TryGetValue(name, out var w) ? w : registration?.Weight ?? 0f,
          options.ColdStartWeights.TryGetValue(name, out var c) ? c : registration?.ColdStartWeight ?? 0f);
+
+    /// <summary>The checks of the options against the registered rules, the same at start and on a reload: weights and switches by name, and every placement.</summary>
+    private static PlacementPlans Check(PersonalizationOptions options, SignalSlot[] signals, GuardrailSlot[] registeredGuardrails, GuardrailSlot[] enabledGuardrails, List<string> problems)
+    {
+        FindUnknownWeights(problems, options, signals);
+        FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled, registeredGuardrails.Select(g => g.Name).ToHashSet(StringComparer.Ordinal));
+        return PlacementPlans.Create(options, signals, enabledGuardrails, problems);
+    }
 
     private static void FindUnknownWeights(List<string> problems, PersonalizationOptions options, IEnumerable<SignalSlot> signals)
     {

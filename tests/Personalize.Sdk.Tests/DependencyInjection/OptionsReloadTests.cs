@@ -175,6 +175,51 @@ public sealed class OptionsReloadTests
         Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"] names no registered rule", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Placements:new:Weights:no-such-signal", "1", "PersonalizationOptions.Placements[\"new\"].Weights[\"no-such-signal\"] names no registered signal")]
+    [InlineData("Placements:new:ColdStartWeights:popularity", "-1", "PersonalizationOptions.Placements[\"new\"].ColdStartWeights[\"popularity\"] must be a finite number >= 0")]
+    [InlineData("Placements:new:Holdout", "nope", "PersonalizationOptions.Placements[\"new\"].Holdout names no configured holdout: 'nope'")]
+    [InlineData("Placements:home:Holdout", "nope", "PersonalizationOptions.Placements[\"home\"].Holdout names no configured holdout: 'nope'")]
+    [InlineData("Placements::Count", "3", "PersonalizationOptions.Placements has a placement with an empty name")]
+    [InlineData("Guardrails:Disabled:0", "no-such-guardrail", "PersonalizationOptions.Guardrails.Disabled[\"no-such-guardrail\"] names no registered rule")]
+    public void A_reload_the_next_start_would_fail_on_is_rejected_whole_though_the_setting_is_read_at_start(string key, string value, string failure)
+    {
+        using var sdk = new ReloadableSdk(("Placements:home:Count", "3"));
+        using var reloads = sdk.Collect("personalize.options.reloads");
+
+        sdk.Reload((key, value), ("ColdStartWeights:favourite", "5"));
+
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal("rejected", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        var error = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains(failure, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+    }
+
+    [Fact]
+    public void A_reload_adding_a_valid_placement_and_holdout_is_applied_live_and_they_wait_for_a_restart()
+    {
+        using var sdk = new ReloadableSdk(("Guardrails:Disabled:0", "frequency-cap"));
+        using var reloads = sdk.Collect("personalize.options.reloads");
+
+        sdk.Reload(
+            ("Holdouts:0:Name", "lift"),
+            ("Holdouts:0:Salt", "lift"),
+            ("Holdouts:0:BasisPoints", "1000"),
+            ("Placements:new:Holdout", "lift"),
+            ("Placements:new:Weights:favourite", "1"),
+            ("Guardrails:Disabled:0", "dismissed"),
+            ("Placements:new:DisabledGuardrails:0", "frequency-cap"),
+            ("ColdStartWeights:favourite", "5"));
+
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal("applied", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        var warning = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("PersonalizationOptions.Placements", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Holdouts", warning.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Guardrails", warning.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Options_read_only_at_start_are_ignored_live_with_a_log_line_naming_them()
     {

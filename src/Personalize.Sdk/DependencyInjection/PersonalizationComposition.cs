@@ -28,7 +28,8 @@ internal sealed class PersonalizationComposition : IDisposable
     private readonly Lazy<Personalizer> _personalizer;
     private OptionsReloader? _reloader;
 
-    /// <param name="options">The options at start, validated: a copy (<see cref="OptionsCopy"/>) nobody else holds.</param>
+    /// <param name="options">The options at start: a copy (<see cref="OptionsCopy"/>) nobody else holds.</param>
+    /// <param name="optionFailures">What the options' validators found wrong with them; any fails the construction, naming the rules' problems too.</param>
     /// <param name="parts">The signals, guardrails and exposure sinks, with how they were registered.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="metrics">The SDK's instruments.</param>
@@ -40,6 +41,7 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <param name="recall">Where the history of a person not in memory is fetched from, or null when state is not shared.</param>
     public PersonalizationComposition(
         PersonalizationOptions options,
+        IReadOnlyList<string> optionFailures,
         CompositionParts parts,
         TimeProvider timeProvider,
         PersonalizationMetrics metrics,
@@ -55,6 +57,14 @@ internal sealed class PersonalizationComposition : IDisposable
         _metrics = metrics;
         _logger = logger;
         Rules = RuleSet.Create(Options, parts.Signals, parts.SignalRegistrations, parts.Guardrails, parts.GuardrailRegistrations);
+
+        // Invalid options fail here, before any part is built from them; the rules are checked over
+        // them first so that one start names every problem, not the options' alone.
+        if (optionFailures.Count > 0)
+        {
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(PersonalizationOptions), [.. optionFailures, .. Rules.Problems]);
+        }
+
         Holdouts = new HoldoutAssigner(Options.Holdouts, metrics, logger, timeProvider);
         Settings = new LiveSettings(new DecisionSettings(Options, Rules.Placements));
         _catalog = new(CreateCatalog);

@@ -33,11 +33,14 @@ public static class PersonalizationServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        // ValidateOnStart adds a configure step on every call: only the first call adds them.
+        // ValidateOnStart adds a configure step on every call: only the first call adds it. The
+        // rule governance check at start builds the rules from the options, and so checks both,
+        // naming every problem in one exception; the options alone are not validated on start as
+        // well, which would throw a second exception naming only theirs.
         if (!services.Any(static descriptor => descriptor.ServiceType == typeof(Registered)))
         {
             services.AddSingleton<Registered>();
-            services.AddOptions<PersonalizationOptions>().ValidateOnStart();
+            services.AddOptions<PersonalizationOptions>();
             services.AddOptions<RuleGovernance>().ValidateOnStart();
         }
 
@@ -60,7 +63,7 @@ public static class PersonalizationServiceCollectionExtensions
         }
 
         // Every part comes from the one composition root; the container only hands it its inputs.
-        services.TryAddSingleton(static sp => new StartOptions(OptionsCopy.Of(sp.GetRequiredService<IOptions<PersonalizationOptions>>().Value)));
+        services.TryAddSingleton(static sp => StartOptions.Resolve(sp));
         services.TryAddSingleton(static sp => Compose(sp));
         services.TryAddSingleton(static sp => sp.GetRequiredService<PersonalizationComposition>().Catalog);
         services.TryAddSingleton<ICatalog>(static sp => sp.GetRequiredService<CatalogStore>());
@@ -107,6 +110,7 @@ public static class PersonalizationServiceCollectionExtensions
 
     private static PersonalizationComposition Compose(IServiceProvider services) => new(
         services.GetRequiredService<StartOptions>().Value,
+        services.GetRequiredService<StartOptions>().Failures,
         new CompositionParts
         {
             Signals = services.GetServices<ISignalProvider>(),

@@ -5,7 +5,8 @@ namespace Personalize.Sdk.DependencyInjection;
 /// <summary>
 /// Every validator of <see cref="PersonalizationOptions"/>: the source-generated one for simple
 /// ranges (data annotations on the options) and the one for rules across fields. The container
-/// registers them; <see cref="PersonalizerBuilder"/> runs them at <see cref="PersonalizerBuilder.Build"/>.
+/// registers them; <see cref="PersonalizerBuilder"/> runs them at <see cref="PersonalizerBuilder.Build"/>
+/// and reports their failures with the rules' problems.
 /// </summary>
 internal static class PersonalizationValidators
 {
@@ -15,9 +16,8 @@ internal static class PersonalizationValidators
         new PersonalizationOptionsValidator(),
     ];
 
-    /// <summary>Runs every validator and throws, naming every bad option, if any fails.</summary>
-    /// <exception cref="OptionsValidationException">An option is invalid.</exception>
-    public static void ThrowIfInvalid(PersonalizationOptions options)
+    /// <summary>Runs every validator and returns every failure, naming each bad option; empty when the options are valid.</summary>
+    public static List<string> Failures(PersonalizationOptions options)
     {
         var failures = new List<string>();
         foreach (var validator in All)
@@ -29,9 +29,6 @@ internal static class PersonalizationValidators
             }
         }
 
-        if (failures.Count > 0)
-        {
-            throw new OptionsValidationException(Options.DefaultName, typeof(PersonalizationOptions), failures);
-        }
+        return failures;
     }
 }

@@ -167,7 +167,7 @@ public sealed class PersonalizerBuilder
             configure(options);
         }
 
-        PersonalizationValidators.ThrowIfInvalid(options);
+        var failures = PersonalizationValidators.Failures(options);
         var frozen = OptionsCopy.Of(options);
         var parts = new CompositionParts
         {
@@ -180,9 +180,9 @@ public sealed class PersonalizerBuilder
         };
         var metrics = new PersonalizationMetrics(_meterFactory);
         var logger = _loggerFactory.CreateLogger(SdkLogger.Category);
-        var composition = new PersonalizationComposition(frozen, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);
         try
         {
+            var composition = new PersonalizationComposition(frozen, failures, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);
             composition.ThrowIfRulesAreInvalid();
             RuleGovernanceValidator.LogOverdueRules(composition.Rules, _timeProvider, logger);
             return composition.Personalizer;

@@ -8,22 +8,16 @@ using Personalize.Sdk.Reporting;
 
 namespace Personalize.Sdk.DependencyInjection;
 
-/// <summary>At start: two rules with one name, or weights naming no rule, fail; a rule past its review date (if it has one) is a warning.</summary>
+/// <summary>
+/// At start: two rules with one name, or weights naming no rule, fail; a rule past its review date
+/// (if it has one) is a warning. Invalid options fail too: building the rules throws, naming the
+/// options' failures and the rules' problems together.
+/// </summary>
 internal sealed class RuleGovernanceValidator(IServiceProvider services) : IValidateOptions<RuleGovernance>
 {
     public ValidateOptionsResult Validate(string? name, RuleGovernance options)
     {
-        RuleSet rules;
-        try
-        {
-            rules = services.GetRequiredService<RuleSet>();
-        }
-        catch (OptionsValidationException)
-        {
-            // The options themselves are invalid: their own validator reports it, once.
-            return ValidateOptionsResult.Skip;
-        }
-
+        var rules = services.GetRequiredService<RuleSet>();
         if (rules.Problems.Count > 0)
         {
             return ValidateOptionsResult.Fail(rules.Problems);

@@ -42,6 +42,38 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task Invalid_options_and_the_rules_problems_with_them_fail_the_start_in_one_exception_naming_every_one()
+    {
+        static void Configure(PersonalizationOptions options)
+        {
+            options.MaxCount = 0;
+            options.Weights["no-such-signal"] = 1f;
+            options.Placements["home"] = new PlacementOptions { Holdout = "nope" };
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(Configure);
+        using var host = builder.Build();
+        var services = new ServiceCollection();
+        services.AddPersonalization(Configure);
+        using var provider = services.BuildServiceProvider();
+
+        var atHostStart = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var onFirstUse = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IPersonalizer>());
+        var atBuild = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().Configure(Configure).Build());
+
+        foreach (var failure in new[] { atHostStart, onFirstUse, atBuild })
+        {
+            Assert.Equal(typeof(PersonalizationOptions), failure.OptionsType);
+            Assert.Collection(
+                failure.Failures,
+                f => Assert.Contains("PersonalizationOptions.MaxCount", f, StringComparison.Ordinal),
+                f => Assert.Contains("PersonalizationOptions.Weights[\"no-such-signal\"] names no registered rule", f, StringComparison.Ordinal),
+                f => Assert.Contains("PersonalizationOptions.Placements[\"home\"].Holdout names no configured holdout: 'nope'", f, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task A_default_consent_with_a_bit_that_is_not_a_consent_flag_fails_at_host_start_naming_it()
     {
         var builder = Host.CreateApplicationBuilder();

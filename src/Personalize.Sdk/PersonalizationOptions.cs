@@ -160,8 +160,9 @@ public sealed class PersonalizationOptions
 
     /// <summary>
     /// A JSON catalog file (see <see cref="CatalogJson"/>) to load at start, after <see cref="Catalog"/>.
-    /// A path that names no file fails the start's validation; a file that cannot be read, is
-    /// malformed or repeats a key given in code is logged, counted and left out whole.
+    /// A path that names no file fails the start's validation (it is looked for at start only: a file
+    /// removed later fails no reload); a file that cannot be read, is malformed or repeats a key given
+    /// in code is logged, counted and left out whole.
     /// </summary>
     /// <value>The default is <see langword="null"/>: no file.</value>
     public string? CatalogPath { get; set; }

@@ -29,7 +29,7 @@ internal sealed class PersonalizationComposition : IDisposable
     private OptionsReloader? _reloader;
 
     /// <param name="options">The options at start: a copy (<see cref="OptionsCopy"/>) nobody else holds.</param>
-    /// <param name="optionFailures">What the options' validators found wrong with them; any fails the construction, naming the rules' problems too.</param>
+    /// <param name="optionFailures">What the options' validators found wrong with them; any, or a catalog file that is not there, fails the construction, naming the rules' problems too.</param>
     /// <param name="parts">The signals, guardrails and exposure sinks, with how they were registered.</param>
     /// <param name="timeProvider">The clock.</param>
     /// <param name="metrics">The SDK's instruments.</param>
@@ -60,9 +60,10 @@ internal sealed class PersonalizationComposition : IDisposable
 
         // Invalid options fail here, before any part is built from them; the rules are checked over
         // them first so that one start names every problem, not the options' alone.
-        if (optionFailures.Count > 0)
+        string[] failures = [.. optionFailures, .. MissingCatalogFile(Options)];
+        if (failures.Length > 0)
         {
-            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(PersonalizationOptions), [.. optionFailures, .. Rules.Problems]);
+            throw new OptionsValidationException(Microsoft.Extensions.Options.Options.DefaultName, typeof(PersonalizationOptions), [.. failures, .. Rules.Problems]);
         }
 
         Holdouts = new HoldoutAssigner(Options.Holdouts, metrics, logger, timeProvider);
@@ -169,6 +170,16 @@ internal sealed class PersonalizationComposition : IDisposable
             throw new OptionsValidationException(nameof(PersonalizationOptions), typeof(PersonalizationOptions), Rules.Problems);
         }
     }
+
+    /// <summary>
+    /// A catalog file that is not there. It is looked for at start only, where it is read: a reload
+    /// does not read <see cref="PersonalizationOptions.CatalogPath"/>, so a file removed since must
+    /// not fail it (the kill switch's included).
+    /// </summary>
+    private static IEnumerable<string> MissingCatalogFile(PersonalizationOptions options) =>
+        options.CatalogPath is { } path && !File.Exists(path)
+            ? [$"{nameof(PersonalizationOptions)}.{nameof(options.CatalogPath)} names a file that does not exist: '{path}'."]
+            : [];
 
     /// <summary>
     /// The catalog the SDK starts with: the items given in code, then the file's. A file that

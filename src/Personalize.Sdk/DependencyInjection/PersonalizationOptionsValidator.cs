@@ -52,11 +52,6 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             failures.Add($"{Prefix}{nameof(options.DefaultConsent)} holds a bit that is not a ConsentFlags value (was {(int)options.DefaultConsent}); use Personalization, SensitiveCategories, both or None.");
         }
 
-        if (options.CatalogPath is { } path && !File.Exists(path))
-        {
-            failures.Add($"{Prefix}{nameof(options.CatalogPath)} names a file that does not exist: '{path}'.");
-        }
-
         LearningValidation.Validate(options.Learning, failures);
         foreach (var (placement, settings) in options.Placements)
         {

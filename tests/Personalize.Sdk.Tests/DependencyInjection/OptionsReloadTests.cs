@@ -221,6 +221,21 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void A_catalog_file_removed_after_start_fails_no_reload_and_the_kill_switch_still_turns_on()
+    {
+        using var file = new TempCatalogFile("""{ "items": [ { "key": "file-1", "category": "file" } ] }""");
+        using var sdk = new ReloadableSdk(("CatalogPath", file.Path));
+        using var reloads = sdk.Collect("personalize.options.reloads");
+        File.Delete(file.Path);
+
+        sdk.Reload(("KillSwitch", "true"));
+
+        Assert.Equal(DecisionReason.KillSwitch, sdk.Rank().Reason);
+        Assert.Equal("applied", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+    }
+
+    [Fact]
     public void Options_read_only_at_start_are_ignored_live_with_a_log_line_naming_them()
     {
         using var sdk = new ReloadableSdk(("Holdouts:0:Name", "lift"), ("Holdouts:0:Salt", "lift"), ("Holdouts:0:BasisPoints", "5000"));

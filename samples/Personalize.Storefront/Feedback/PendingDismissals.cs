@@ -9,7 +9,9 @@ namespace Personalize.Storefront.Feedback;
 /// "Not interested", with an undo. The SDK cannot take a dismissal back, so the store does not
 /// tell it at once: it holds the dismissal for <see cref="UndoWindow"/>, hides the product from
 /// that browser meanwhile, and tells the SDK only when the window closes. Undone in time, or the
-/// shopper forgotten in time, and the SDK never hears of it.
+/// shopper forgotten in time, and the SDK never hears of it. A held dismissal keeps only the
+/// shopper's key, not their settings at the click: when the window closes the SDK applies it under
+/// the consent the shopper has then (<see cref="ShopperActivity.Dismissed"/>).
 /// </summary>
 internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activity) : IDisposable
 {
@@ -21,8 +23,9 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     /// <summary>Holds a dismissal; a product already held keeps its first window.</summary>
     public void Hold(Shopper shopper, Product product)
     {
+        activity.DismissalHeld(shopper);
         var key = (shopper.VisitorId, product.Key);
-        var pending = new Pending(shopper, product);
+        var pending = new Pending(shopper.UserKey, product);
         if (_pending.TryAdd(key, pending))
         {
             // Added before its timer starts, so the timer always finds it.
@@ -51,7 +54,7 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     {
         foreach (var (key, pending) in _pending)
         {
-            if ((key.VisitorId == shopper.VisitorId || pending.Shopper.UserKey == shopper.UserKey) && _pending.TryRemove(key, out _))
+            if ((key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey) && _pending.TryRemove(key, out _))
             {
                 pending.Timer?.Dispose();
             }
@@ -75,14 +78,14 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
         {
             pending.Timer?.Dispose();
-            activity.Dismissed(pending.Shopper, pending.Product);
+            activity.Dismissed(pending.UserKey, pending.Product);
         }
     }
 
-    /// <summary>One held dismissal: who said it, of what, and the timer that will tell the SDK.</summary>
-    private sealed class Pending(Shopper shopper, Product product)
+    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, and the timer that will tell the SDK.</summary>
+    private sealed class Pending(string userKey, Product product)
     {
-        public Shopper Shopper { get; } = shopper;
+        public string UserKey { get; } = userKey;
 
         public Product Product { get; } = product;
 

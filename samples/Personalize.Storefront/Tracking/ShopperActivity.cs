@@ -30,11 +30,20 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
         }
     }
 
-    public void Dismissed(Shopper shopper, Product product)
-    {
-        TellWithdrawnConsent(shopper);
-        personalizer.Track(PersonalizationEvent.Dismiss(shopper.UserKey, product.Key));
-    }
+    /// <summary>
+    /// A "not interested" held for its undo window (<see cref="Feedback.PendingDismissals"/>): the
+    /// SDK hears of the dismissal only when the window closes, but of a browser that said no at
+    /// once, in this request, while that is still what the shopper says.
+    /// </summary>
+    public void DismissalHeld(Shopper shopper) => TellWithdrawnConsent(shopper);
+
+    /// <summary>
+    /// A held dismissal whose undo window has closed: only the Dismiss, never a consent. The
+    /// consent was told in the requests that stated it, so the SDK applies the dismissal under the
+    /// consent the shopper has now, not the one they had when they clicked.
+    /// </summary>
+    public void Dismissed(string userKey, Product product) =>
+        personalizer.Track(PersonalizationEvent.Dismiss(userKey, product.Key));
 
     public void ReportedProblem(Shopper shopper, Product product)
     {

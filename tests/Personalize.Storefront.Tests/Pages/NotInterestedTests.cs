@@ -1,3 +1,4 @@
+using Personalize.Sdk;
 using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Tests.Infrastructure;
 
@@ -78,6 +79,29 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         store.Clock.Advance(PendingDismissals.UndoWindow * 2);
 
         Assert.True(store.PersonalData(visitor.Id).IsEmpty);
+    }
+
+    [Fact]
+    public async Task A_not_interested_clicked_while_personalization_was_off_does_not_withdraw_the_consent_given_since()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        var (dismissed, _) = await FirstRecommendationAsync(visitor);
+        await DismissAsync(visitor, dismissed, "/");
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true" });
+        await visitor.ViewAsync("games-02", "games-05", "games-08");
+        Assert.Equal("Personalized", (await visitor.GetAsync("/")).Decision!.Variant);
+
+        store.Clock.Advance(PendingDismissals.UndoWindow);
+        var home = await visitor.GetAsync("/");
+
+        Assert.Equal("true", home.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+        Assert.Equal(ConsentFlags.Personalization, store.PersonalData(visitor.Id).Consent);
+        Assert.Equal(("Personalized", "Profile"), (home.Decision!.Variant, home.Decision.Reason));
+        Assert.Equal("games", home.Recommendations[0].Category);
+
+        // Told when the window closed, under the consent in force then: the product stays hidden, as it was all along.
+        Assert.Contains(("dismissed", dismissed), home.Decision.Removed);
     }
 
     [Fact]

@@ -69,13 +69,26 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
         }
     }
 
-    /// <summary>Stitches the guest to their account, and tells the account this browser's consent.</summary>
+    /// <summary>
+    /// Stitches the guest to their account, and tells the account this browser's consent only when
+    /// the shopper stated one here: a guest's switch is the browser's own, off only when they turned
+    /// it off (the consent cookie). A browser that never touched it states nothing, so the account
+    /// keeps its own consent (a withdrawal made on another device included), and the store then
+    /// shows that one (<see cref="AccountConsentOn"/>).
+    /// </summary>
     public IdentifyResult SignedIn(Shopper guest, string account)
     {
         var result = personalizer.Identify(guest.VisitorId, account);
-        ConsentChanged(guest with { Account = account });
+        if (!guest.PersonalizationOn)
+        {
+            ConsentChanged(guest with { Account = account });
+        }
+
         return result;
     }
+
+    /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
+    public bool AccountConsentOn(string account) => (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0;
 
     /// <summary>Erases the shopper's profile and every key stitched to it.</summary>
     public bool Forgot(Shopper shopper) => personalizer.Forget(shopper.UserKey);

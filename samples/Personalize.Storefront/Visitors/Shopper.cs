@@ -5,7 +5,10 @@ namespace Personalize.Storefront.Visitors;
 /// <summary>The person behind a request, as the store knows them from their cookies.</summary>
 /// <param name="VisitorId">This browser's anonymous id: the SDK key of a guest.</param>
 /// <param name="Account">The signed-in account, or null for a guest.</param>
-/// <param name="PersonalizationOn">Whether they allow personalization (the privacy switch).</param>
+/// <param name="PersonalizationOn">
+/// Whether they allow personalization (the privacy switch): what this browser said, else, signed in
+/// on a browser that said nothing, the consent in force for the account.
+/// </param>
 /// <param name="DebugOn">Whether the debug panel is shown.</param>
 /// <param name="PreviewArm">A holdout arm forced from the debug panel (a QA override), or null for their own.</param>
 internal sealed record Shopper(string VisitorId, string? Account, bool PersonalizationOn, bool DebugOn, HoldoutArm? PreviewArm)

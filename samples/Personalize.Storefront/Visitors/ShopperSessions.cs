@@ -13,10 +13,15 @@ internal sealed class ShopperSessions(ShopperActivity activity)
     {
         var cookies = context.Request.Cookies;
         var visitor = cookies[ShopperCookies.Visitor];
+        var account = context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
+
+        // What this browser said; signed in on a browser that said nothing, the account's own consent
+        // (withdrawn on another device, say): a browser's default never overrides an account's "no".
+        var personalizationOn = BrowserConsentOn(context) && (account is null || activity.AccountConsentOn(account));
         var shopper = new Shopper(
             VisitorIds.IsValid(visitor) ? visitor! : string.Empty,
-            context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null,
-            cookies[ShopperCookies.Consent] != ShopperCookies.ConsentWithdrawn,
+            account,
+            personalizationOn,
             cookies[ShopperCookies.Debug] == "on",
             PreviewArms.Parse(cookies[ShopperCookies.Arm]));
         if (shopper.VisitorId.Length == 0)
@@ -36,8 +41,12 @@ internal sealed class ShopperSessions(ShopperActivity activity)
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         }
 
-        return StartGuest(context, shopper with { Account = null });
+        // The new guest has this browser's own consent, not the account's it may have shown.
+        return StartGuest(context, shopper with { Account = null, PersonalizationOn = BrowserConsentOn(context) });
     }
+
+    /// <summary>This browser's own consent: on unless it was turned off here (the consent cookie withdraws it).</summary>
+    private static bool BrowserConsentOn(HttpContext context) => context.Request.Cookies[ShopperCookies.Consent] != ShopperCookies.ConsentWithdrawn;
 
     private Shopper StartGuest(HttpContext context, Shopper shopper)
     {

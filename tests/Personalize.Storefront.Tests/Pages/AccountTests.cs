@@ -1,4 +1,5 @@
 using System.Net;
+using Personalize.Sdk;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -49,6 +50,51 @@ public sealed class AccountTests(StorefrontFactory store)
         Assert.Equal("Guest", home.Text("#account"));
         Assert.NotEqual(visitor.Id, visitor.Cookie("sf-visitor"));
         Assert.Equal(("ColdStart", "NoHistory"), (home.Decision!.Variant, home.Decision.Reason));
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_browser_that_never_stated_consent_keeps_and_shows_the_accounts_withdrawal()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+        await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        using var phone = store.NewVisitor();
+        phone.PinTreatmentArm();
+
+        var home = await SignInAsync(phone, account);
+        await phone.ViewAsync("games-02", "games-05", "games-08");
+        var privacy = await phone.GetAsync("/privacy");
+        var guest = await phone.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+        Assert.Equal(ConsentFlags.None, store.PersonalData(account).Consent);
+        Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
+        Assert.Equal("false", home.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+        Assert.Equal(("ColdStart", "NoConsent"), (home.Decision!.Variant, home.Decision.Reason));
+        Assert.Equal("off", privacy.Text("#consent-state"));
+
+        // Signed out, the phone is a new guest with its own default: on, as the SDK has it.
+        Assert.Equal("true", guest.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+        Assert.Equal(ConsentFlags.Personalization, store.PersonalData(phone.Cookie("sf-visitor")!).Consent);
+        Assert.Equal(("ColdStart", "NoHistory"), (guest.Decision!.Variant, guest.Decision.Reason));
+    }
+
+    [Fact]
+    public async Task Signing_in_on_a_browser_that_turned_personalization_off_withdraws_it_for_the_account()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+        await laptop.ViewAsync("books-02", "books-05", "books-08");
+        await laptop.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var phone = store.NewVisitor();
+        await phone.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+
+        var home = await SignInAsync(phone, account);
+
+        Assert.Equal(ConsentFlags.None, store.PersonalData(account).Consent);
+        Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
+        Assert.Equal("false", home.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
     }
 
     [Theory]

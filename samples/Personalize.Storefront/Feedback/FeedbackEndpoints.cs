@@ -30,8 +30,14 @@ internal static class FeedbackEndpoints
             return Results.NotFound();
         }
 
-        dismissals.Hold(context.GetShopper(), product);
-        Flash.Set(context, $"Removed {product.Title} from your recommendations.", undoProductKey: product.Key);
+        var shopper = context.GetShopper();
+        dismissals.Hold(shopper, product);
+        Flash.Set(
+            context,
+            shopper.PersonalizationOn
+                ? $"Removed {product.Title} from your recommendations."
+                : $"Hidden {product.Title} for {(int)PendingDismissals.UndoWindow.TotalSeconds} seconds, while you can undo. Personalization is off, so the store keeps no record that you turned it down: it can be recommended to you again after that.",
+            undoProductKey: product.Key);
         return Revisits.RedirectBack(context, returnUrl);
     }
 
@@ -47,9 +53,12 @@ internal static class FeedbackEndpoints
             return Results.NotFound();
         }
 
-        Flash.Set(context, dismissals.Undo(context.GetShopper(), product)
+        var shopper = context.GetShopper();
+        Flash.Set(context, dismissals.Undo(shopper, product)
             ? $"Restored {product.Title}: it can be recommended to you again."
-            : $"Too late to undo: the store has already noted that you're not interested in {product.Title}.");
+            : shopper.PersonalizationOn
+                ? $"Too late to undo: the store has already noted that you're not interested in {product.Title}."
+                : $"{product.Title} is no longer hidden: Personalization is off, so the store keeps no record that you turned it down.");
         return Revisits.RedirectBack(context, returnUrl);
     }
 
@@ -65,8 +74,11 @@ internal static class FeedbackEndpoints
             return Results.NotFound();
         }
 
-        activity.ReportedProblem(context.GetShopper(), product);
-        Flash.Set(context, $"Sorry about the {product.Title}. We've noted the problem and will hold back promotions for a while.");
+        var shopper = context.GetShopper();
+        activity.ReportedProblem(shopper, product);
+        Flash.Set(context, shopper.PersonalizationOn
+            ? $"Sorry about the {product.Title}. We've noted the problem and will hold back promotions for a while."
+            : $"Sorry about the {product.Title}. Personalization is off, so the store keeps no record of your report and does not hold back promotions for you.");
         return Revisits.RedirectBack(context, returnUrl);
     }
 }

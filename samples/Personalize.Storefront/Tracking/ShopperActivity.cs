@@ -6,10 +6,12 @@ using Personalize.Storefront.Visitors;
 namespace Personalize.Storefront.Tracking;
 
 /// <summary>
-/// Everything the store tells the SDK about a shopper. Browsing (views, clicks, carts) is recorded
-/// only with their consent, and never on a first request (no visitor cookie yet: a bot would be a
-/// new profile on every request); orders and what they asked for ("not interested", the Dismiss event; a problem
-/// report) always are, so the store never recommends what they just bought or turned down.
+/// Everything the store tells the SDK about a shopper. Browsing (views, clicks, carts) is sent only
+/// with their consent, and never on a first request (no visitor cookie yet: a bot would be a new
+/// profile on every request). Orders and what they tell the store ("not interested", the Dismiss
+/// event; a problem report) are always sent, and the SDK applies them under the consent in force:
+/// with it, what they bought or turned down is not recommended to them again; without it, the SDK
+/// keeps nothing about them, so it can be (the privacy page and the notices say so).
 /// </summary>
 internal sealed class ShopperActivity(IPersonalizer personalizer)
 {

@@ -55,9 +55,24 @@ public sealed class CartAndCheckoutTests(StorefrontFactory store)
         var home = await visitor.GetAsync("/");
 
         Assert.StartsWith("Your order of", thanks.Text("#ordered"), StringComparison.Ordinal);
+        Assert.StartsWith("Whatever you just bought won't be recommended back to you", thanks.Text("#after-order"), StringComparison.Ordinal);
         Assert.DoesNotContain(home.Recommendations, card => card.Key == bought);
         Assert.Contains(("recently-purchased", bought), home.Decision!.Removed);
         Assert.Equal("0", home.Text("#cart-link .count"));
+    }
+
+    [Fact]
+    public async Task Without_consent_the_thank_you_page_says_a_purchase_can_be_recommended_again_as_nothing_keeps_it()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        var bought = (await visitor.GetAsync("/")).Recommendations[0].Key;
+
+        var thanks = await visitor.BuyAsync(bought);
+
+        Assert.Equal("Personalization is off, so the store keeps no record of what you bought: it can be recommended to you again.", thanks.Text("#after-order"));
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Purchases ?? []);
+        Assert.DoesNotContain(thanks.Decision!.Removed, removal => removal.Guardrail == "recently-purchased");
     }
 
     [Fact]

@@ -105,6 +105,27 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Without_consent_not_interested_says_the_product_can_come_back_and_it_does_once_the_window_closes()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        var (dismissed, title) = await FirstRecommendationAsync(visitor);
+
+        var home = await DismissAsync(visitor, dismissed, "/");
+        store.Clock.Advance(PendingDismissals.UndoWindow);
+        var later = await visitor.GetAsync("/");
+        var undo = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
+
+        Assert.Equal(
+            $"Hidden {title} for 30 seconds, while you can undo. Personalization is off, so the store keeps no record that you turned it down: it can be recommended to you again after that.",
+            home.Text("#flash span"));
+        Assert.DoesNotContain(home.Recommendations, card => card.Key == dismissed);
+        Assert.Contains(later.Recommendations, card => card.Key == dismissed);
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
+        Assert.Equal($"{title} is no longer hidden: Personalization is off, so the store keeps no record that you turned it down.", undo.Text("#flash"));
+    }
+
+    [Fact]
     public async Task Dismissing_a_next_step_comes_back_to_the_product_without_recording_another_view()
     {
         using var visitor = store.NewVisitor();

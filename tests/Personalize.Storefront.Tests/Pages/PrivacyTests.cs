@@ -60,6 +60,27 @@ public sealed class PrivacyTests(StorefrontFactory store)
     }
 
     [Fact]
+    public async Task Without_consent_the_privacy_page_says_an_order_is_not_kept_about_you_and_it_is_not()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        var bought = (await visitor.GetAsync("/")).Recommendations[0].Key;
+
+        await visitor.BuyAsync(bought);
+        var privacy = await visitor.GetAsync("/privacy");
+        var home = await visitor.GetAsync("/");
+
+        var text = string.Join(' ', privacy.Text(".privacy-options")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(
+            "Nor are your orders or what you tell us (\"not interested\", problem reports) kept about you, so what you bought or turned down can be recommended to you again.",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("never", text, StringComparison.Ordinal);
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Purchases ?? []);
+        Assert.DoesNotContain(home.Decision!.Removed, removal => removal.Guardrail == "recently-purchased");
+    }
+
+    [Fact]
     public async Task Forget_me_erases_the_profile_and_starts_a_new_guest()
     {
         using var visitor = store.NewVisitor();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk;
@@ -22,6 +23,23 @@ internal sealed class ReadinessModel(IReadinessReporter reporter, IOptions<Perso
     /// <summary>How many decisions a placement needs in the window before it is judged.</summary>
     public int MinimumDecisions => options.Value.Readiness.MinimumDecisions;
 
+    /// <summary>
+    /// When a page pauses itself and when it resumes, from the SDK's options: only its fallback rate
+    /// and its catalog's age pause it (README, "Automatic pause"); every other figure only advises.
+    /// </summary>
+    public string PauseRule
+    {
+        get
+        {
+            var readiness = options.Value.Readiness;
+            return $"A page pauses itself, and serves the default selection, only when more than {Percent(readiness.Thresholds.FallbackRateAtRisk)} "
+                + $"of its decisions fell back (over at least {MinimumDecisions.ToString("N0", CultureInfo.InvariantCulture)} decisions) "
+                + $"or its catalog is empty or older than {Duration(readiness.Thresholds.CatalogAgeAtRisk)}; "
+                + $"it resumes by itself, after at least {Duration(readiness.MinimumPause)}, once they recover. "
+                + "Other figures that are not ready pause nothing: they come with advice.";
+        }
+    }
+
     public void OnGet()
     {
         Report = reporter.GetReport();
@@ -30,4 +48,18 @@ internal sealed class ReadinessModel(IReadinessReporter reporter, IOptions<Perso
         Waiting = [.. verdicts.Where(verdict => verdict.IsWaiting)];
         Unused = [.. verdicts.Where(verdict => !verdict.IsInUse)];
     }
+
+    private static string Percent(double share) => share.ToString("0.#%", CultureInfo.InvariantCulture);
+
+    /// <summary>"7 days", "1 minute": the largest whole unit, else the time span as it prints.</summary>
+    private static string Duration(TimeSpan span) => span switch
+    {
+        _ when span.Ticks % TimeSpan.TicksPerDay == 0 && span >= TimeSpan.FromDays(1) => Count(span.Days, "day"),
+        _ when span.Ticks % TimeSpan.TicksPerHour == 0 && span >= TimeSpan.FromHours(1) => Count((int)span.TotalHours, "hour"),
+        _ when span.Ticks % TimeSpan.TicksPerMinute == 0 && span >= TimeSpan.FromMinutes(1) => Count((int)span.TotalMinutes, "minute"),
+        _ when span.Ticks % TimeSpan.TicksPerSecond == 0 => Count((int)span.TotalSeconds, "second"),
+        _ => span.ToString("c", CultureInfo.InvariantCulture),
+    };
+
+    private static string Count(int value, string unit) => $"{value.ToString(CultureInfo.InvariantCulture)} {unit}{(value == 1 ? string.Empty : "s")}";
 }

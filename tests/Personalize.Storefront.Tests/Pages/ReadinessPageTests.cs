@@ -75,6 +75,21 @@ public sealed class ReadinessPageTests(StorefrontFactory store)
     }
 
     [Fact]
+    public async Task The_page_says_a_placement_pauses_only_for_its_fallback_rate_or_its_catalogs_age()
+    {
+        using var visitor = store.NewVisitor();
+
+        var page = await visitor.GetAsync("/readiness");
+
+        Assert.Equal(
+            "A page pauses itself, and serves the default selection, only when more than 5% of its decisions fell back (over at least 100 decisions) "
+            + "or its catalog is empty or older than 7 days; it resumes by itself, after at least 1 minute, once they recover. "
+            + "Other figures that are not ready pause nothing: they come with advice.",
+            page.Text("#pause-rule"));
+        Assert.DoesNotContain("A page that is not ready pauses itself", page.Text(".hero"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Browsing_a_product_is_counted_on_the_product_page_placement()
     {
         using var visitor = store.NewVisitor();

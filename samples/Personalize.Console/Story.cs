@@ -33,16 +33,16 @@ internal sealed class Story(IPersonalizer personalizer, TextWriter output)
 
     /// <summary>
     /// Says which of the step's items follow on from <paramref name="lastItem"/>: those whose reason
-    /// cites it, and those with a next-step link whose larger share is something else (a reason
-    /// names only the largest share, so they say "Popular right now").
+    /// cites it, and those with a next-step share whose reason does not, naming each one's largest
+    /// share, the one its reason is written from.
     /// </summary>
     public void ExplainNextSteps(StoryStep step, string lastItem)
     {
         var title = DemoCatalog.TitleOf(lastItem);
         var citing = step.Explanation.Items.Where(item => item.Reason.EndsWith(title, StringComparison.Ordinal)).Select(item => item.ItemKey).ToList();
-        var linked = step.FollowingOn.Except(citing).ToList();
+        var linked = step.Explanation.Items.Where(item => step.FollowingOn.Contains(item.ItemKey) && !citing.Contains(item.ItemKey)).ToList();
         output.WriteLine($"   Why: {(citing.Count == 0 ? $"no reason cites {title}" : $"{Titles(citing)} {(citing.Count == 1 ? "cites" : "cite")} {title}")}."
-            + (linked.Count == 0 ? string.Empty : $" {Titles(linked)} also follow on from what she did last (\"next step\" in their shares), but a reason names only an item's largest share, and for them that is popularity."));
+            + (linked.Count == 0 ? string.Empty : $" {Titles([.. linked.Select(item => item.ItemKey)])} also {(linked.Count == 1 ? "has" : "have")} a \"next step\" share, but a reason is written from an item's largest share: {LargestShares(linked)}."));
     }
 
     /// <summary>What the SDK decided, step by step, and what its guardrails held back at the end.</summary>
@@ -72,6 +72,12 @@ internal sealed class Story(IPersonalizer personalizer, TextWriter output)
             .OrderByDescending(contribution => contribution.Contribution)
             .Take(3)
             .Select(contribution => $"{SignalNames.For(contribution.Signal)} {contribution.Contribution:0.00}")) + ")";
+
+    /// <summary>Items grouped by their largest share: "your shelf for Pour-over kettle, Spice rack; popular for Headlamp".</summary>
+    private static string LargestShares(IEnumerable<ItemExplanation> items) =>
+        string.Join("; ", items
+            .GroupBy(item => SignalNames.For(item.Contributions.MaxBy(contribution => contribution.Contribution)!.Signal))
+            .Select(group => $"{group.Key} for {Titles([.. group.Select(item => item.ItemKey)])}"));
 
     private static string Titles(IReadOnlyList<string> keys) => string.Join(", ", keys.Select(DemoCatalog.TitleOf));
 }

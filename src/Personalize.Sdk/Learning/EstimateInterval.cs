@@ -36,7 +36,8 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     public double Upper { get; }
 
     /// <summary>
-    /// (sum of importance weights)² / sum of their squares (Kish's effective sample size): how many
+    /// (sum of importance weights)² / sum of their squares (Kish's effective sample size), of the
+    /// whole weights (not IPS's clipped ones): how many
     /// equally weighted logged rounds the weights are worth, which shows the cost of uneven weights
     /// (a few rare choices carrying the estimate). 0 when the weights sum to 0; for the direct
     /// method, which weighs nothing, the number of rounds.
@@ -46,9 +47,9 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// cover: equal weights give the number of rounds however small they are. With
     /// <see cref="LearningOptions.ExplorationRate"/> 0, for example, the random policy weighs each
     /// logged round 1 / (candidates left), so its effective sample size is every round while the logs
-    /// hold one of its many choices per slot. A mean weight well below 1 (inverse propensity far
-    /// below the self-normalised estimate, whose ratio is the mean weight) is the sign of that:
-    /// the weighted estimates are then biased, whatever this number says.
+    /// hold one of its many choices per slot. A mean weight well below 1 is the sign of that: the
+    /// weighted estimates are then biased, whatever this number says. (Inverse propensity far below
+    /// the self-normalised estimate says the same, or only that IPS clipped weights above 100.)
     /// </remarks>
     public double EffectiveSampleSize { get; }
 

@@ -19,8 +19,8 @@ public enum LearningMode
     /// The learned weights serve (with exploration) as soon as
     /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled and learned from on
     /// this server (a holdout's control decisions are only tallied, so they do not count), or the
-    /// model every server shares learned from as many shown items; the configured weights serve
-    /// until then.
+    /// other servers' learning, shared through the model, holds as many shown items (this server's
+    /// own items are not added to theirs); the configured weights serve until then.
     /// </summary>
     Online = 2,
 }

@@ -87,9 +87,10 @@ public sealed class LearningOptions
 
     /// <summary>
     /// How many settled decisions a placement needs before learned weights may serve it: in online
-    /// mode, settled on this server, or as many shown items learned by the model every server shares
-    /// (so a new server serves what the others learned); in apprentice mode, settled on this server,
-    /// whose logs the takeover rule evaluates. Only decisions learned from count: a holdout's control
+    /// mode, settled on this server, or as many shown items learned by the other servers, shared
+    /// through the model (so a new server serves what the others learned; this server's own items
+    /// are not added to theirs); in apprentice mode, settled on this server, whose logs the takeover
+    /// rule evaluates (see <see cref="TakeoverConfidence"/>). Only decisions learned from count: a holdout's control
     /// decisions are tallied for the report but teach nothing, so they neither count here nor make
     /// the learner solve a new version.
     /// </summary>
@@ -100,7 +101,11 @@ public sealed class LearningOptions
     /// <summary>
     /// The confidence with which offline evaluation must find the learned weights better than the
     /// configured ones before they take over an apprentice placement: the lower end of the doubly
-    /// robust estimate of the difference, at this confidence, must be above 0.
+    /// robust estimate of the difference must be above 0. The apprentice judges at looks, when
+    /// <see cref="MinSettledDecisions"/> decisions were learned from and then each time that count
+    /// has doubled; look j (from 0) asks for 1 - (1 - this) / 2^(j+1), so all its looks together hand
+    /// over to weights that are not better no more often than one look at this confidence would.
+    /// It hands back, after any update, when the upper end at this confidence is below 0.
     /// </summary>
     /// <value>The default is 0.95. Allowed: 0.5 to 0.999.</value>
     [Range(0.5d, 0.999d)]

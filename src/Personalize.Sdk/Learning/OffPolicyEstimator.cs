@@ -7,7 +7,10 @@ namespace Personalize.Sdk.Learning;
 /// their probabilities (Dudik, Langford and Li 2011; Swaminathan and Joachims 2015): the direct
 /// method, clipped inverse propensity scoring, self-normalised IPS and doubly robust, each with a
 /// confidence interval from the spread of its terms over decisions, a decision's slots counted as
-/// one sample (the delta method for the ratios).
+/// one sample (the delta method for the ratios). Only IPS clips its weights: self-normalised IPS,
+/// doubly robust, the paired difference and the effective sample size use them whole, so doubly
+/// robust stays unbiased when the probabilities are right (the SDK's exploration bounds every
+/// weight: at most 1 + (1 - epsilon) × pool / epsilon).
 /// </summary>
 internal static class OffPolicyEstimator
 {
@@ -27,7 +30,7 @@ internal static class OffPolicyEstimator
     /// <param name="rounds">The logged rounds, decision by decision; at least one.</param>
     /// <param name="roundsPerDecision">How many consecutive rounds each decision has; empty for one each.</param>
     /// <param name="confidence">The confidence level of the intervals, in (0, 1).</param>
-    /// <param name="maxWeight">The largest importance weight IPS and doubly robust use; larger ones are clipped to it.</param>
+    /// <param name="maxWeight">The largest importance weight IPS uses; larger ones are clipped to it (the other estimates use them whole).</param>
     /// <exception cref="ArgumentException">No rounds, a logged probability outside (0, 1], or decisions whose rounds are not positive or do not add up to the rounds given.</exception>
     public static OffPolicyEstimates Estimate(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
     {
@@ -42,7 +45,7 @@ internal static class OffPolicyEstimator
         ThrowIfNotPartition(roundsPerDecision, rounds.Length);
         var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
 
-        double directSum = 0, ipsSum = 0, robustSum = 0;
+        double directSum = 0, ipsSum = 0, weightedSum = 0, robustSum = 0;
         double weightSum = 0, weightSquares = 0;
         foreach (var round in rounds)
         {
@@ -51,9 +54,10 @@ internal static class OffPolicyEstimator
                 throw new ArgumentException("Every logged probability must be in (0, 1]: a choice the logging policy could not make cannot be weighed.", nameof(rounds));
             }
 
-            var weight = Weight(round, maxWeight);
+            var weight = Weight(round, double.PositiveInfinity);
             directSum += round.PredictedTargetValue;
-            ipsSum += weight * round.Reward;
+            ipsSum += Weight(round, maxWeight) * round.Reward;
+            weightedSum += weight * round.Reward;
             robustSum += round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward));
             weightSum += weight;
             weightSquares += weight * weight;
@@ -72,15 +76,15 @@ internal static class OffPolicyEstimator
 
         var ips = ipsSum / n;
         var robust = robustSum / n;
-        var ratio = ipsSum / weightSum;
+        var ratio = weightedSum / weightSum;
         var effective = weightSum * weightSum / weightSquares;
         var (dLow, dHigh) = Bounds(rounds, roundsPerDecision, direct, z, static (in LoggedRound round, double _, double mean) => round.PredictedTargetValue - mean, maxWeight);
         var (iLow, iHigh) = Bounds(rounds, roundsPerDecision, ips, z, static (in LoggedRound round, double weight, double mean) => (weight * round.Reward) - mean, maxWeight);
-        var (rLow, rHigh) = Bounds(rounds, roundsPerDecision, robust, z, static (in LoggedRound round, double weight, double mean) => round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward)) - mean, maxWeight);
+        var (rLow, rHigh) = Bounds(rounds, roundsPerDecision, robust, z, static (in LoggedRound round, double weight, double mean) => round.PredictedTargetValue + (weight * (round.Reward - round.PredictedReward)) - mean, double.PositiveInfinity);
         return new OffPolicyEstimates(
             new OffPolicyEstimate(direct, dLow, dHigh, n),
             new OffPolicyEstimate(ips, iLow, iHigh, effective),
-            SelfNormalized(rounds, roundsPerDecision, decisions, ratio, weightSum, maxWeight, z, effective),
+            SelfNormalized(rounds, roundsPerDecision, decisions, ratio, weightSum, z, effective),
             new OffPolicyEstimate(robust, rLow, rHigh, effective),
             n);
     }
@@ -114,7 +118,7 @@ internal static class OffPolicyEstimator
     }
 
     /// <summary>The ratio sum(w r) / sum(w), its variance by the delta method over decisions: sum over decisions of (sum of w (r - ratio))² / sum(w)².</summary>
-    private static OffPolicyEstimate SelfNormalized(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision, int decisions, double ratio, double weightSum, double maxWeight, double z, double effective)
+    private static OffPolicyEstimate SelfNormalized(ReadOnlySpan<LoggedRound> rounds, ReadOnlySpan<int> roundsPerDecision, int decisions, double ratio, double weightSum, double z, double effective)
     {
         if (decisions < 2)
         {
@@ -124,7 +128,7 @@ internal static class OffPolicyEstimator
         var terms = new double[rounds.Length];
         for (var i = 0; i < terms.Length; i++)
         {
-            terms[i] = Weight(rounds[i], maxWeight) * (rounds[i].Reward - ratio);
+            terms[i] = Weight(rounds[i], double.PositiveInfinity) * (rounds[i].Reward - ratio);
         }
 
         var half = z * Math.Sqrt(SpreadByDecision(terms, roundsPerDecision)) / weightSum;
@@ -192,7 +196,7 @@ internal static class OffPolicyEstimator
     /// <param name="baseline">The baseline's rounds, in the same order.</param>
     /// <param name="roundsPerDecision">How many consecutive rounds each decision has; empty for one each.</param>
     /// <param name="confidence">The confidence level of the interval.</param>
-    /// <param name="maxWeight">The clip on an importance weight.</param>
+    /// <param name="maxWeight">A clip on an importance weight; none by default, so the difference is unbiased when the probabilities are right.</param>
     /// <returns>
     /// The difference, its interval, and the effective sample size of the target's weights; NaN with
     /// an effective sample size of 0 when the target gives every logged choice probability 0 (the
@@ -201,7 +205,7 @@ internal static class OffPolicyEstimator
     /// still be judged against the default and handed back.
     /// </returns>
     /// <exception cref="ArgumentException">The policies' rounds differ in number or are empty, or the decisions' rounds are not positive or do not add up to them.</exception>
-    public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = DefaultMaxWeight)
+    public static OffPolicyEstimate Difference(ReadOnlySpan<LoggedRound> target, ReadOnlySpan<LoggedRound> baseline, ReadOnlySpan<int> roundsPerDecision = default, double confidence = 0.95, double maxWeight = double.PositiveInfinity)
     {
         if (target.IsEmpty || target.Length != baseline.Length)
         {

@@ -35,6 +35,10 @@ internal sealed class PlacementLearner
     private volatile LearnedPolicy _policy;
     private volatile bool _learnedServes;
 
+    // The apprentice's takeover looks: the next count of decisions learned from at which it judges, and how many it made.
+    private long _nextLook;
+    private int _looks;
+
     public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, bool[] computed, int windowSize)
     {
         Name = name;
@@ -201,6 +205,15 @@ internal sealed class PlacementLearner
     /// apprentice, the learned weights when the paired doubly robust difference is above 0 with
     /// confidence, handing back when it is below 0 with confidence. Returns the change, if any.
     /// </summary>
+    /// <remarks>
+    /// Judged after every update, a 95% bound would be crossed by chance sooner or later however
+    /// good the defaults are. So the apprentice judges a takeover only at looks: when
+    /// <paramref name="minimumDecisions"/> decisions were learned from, then each time that count has
+    /// doubled. Look j (from 0) asks for confidence 1 - (1 - <paramref name="confidence"/>) / 2^(j+1),
+    /// so all looks together hand over to weights that are not better no more often than one look
+    /// at <paramref name="confidence"/> would. Handing back is judged after every update, at
+    /// <paramref name="confidence"/>: a mistake there only returns to the defaults.
+    /// </remarks>
     public bool? Arbitrate(int minimumDecisions, double confidence, double epsilon, DateTimeOffset now)
     {
         if (_policy.Version == 0)
@@ -223,12 +236,20 @@ internal sealed class PlacementLearner
 
         LastEvaluation = Evaluate(now, confidence, epsilon, null);
         var difference = LastEvaluation.LearnedMinusDefault;
-        if (!_learnedServes && difference.Lower > 0)
+        if (!_learnedServes)
         {
-            return _learnedServes = true;
+            if (LearnedDecisions < Math.Max(_nextLook, minimumDecisions))
+            {
+                return null;
+            }
+
+            var level = 1 - ((1 - confidence) / Math.Pow(2, _looks + 1));
+            _looks++;
+            _nextLook = 2 * LearnedDecisions;
+            return Evaluate(now, level, epsilon, null).LearnedMinusDefault.Lower > 0 ? _learnedServes = true : null;
         }
 
-        if (_learnedServes && difference.Upper < 0)
+        if (difference.Upper < 0)
         {
             _learnedServes = false;
             return false;

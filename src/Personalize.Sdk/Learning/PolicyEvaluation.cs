@@ -18,10 +18,10 @@ namespace Personalize.Sdk.Reporting;
 /// policy showed in the slots before it, which is close to, but not exactly, the value of the
 /// policy's own slate. The learned policy's estimates are progressive: each decision is scored by
 /// the weights in force when it settled, before they learned from it. The direct method uses the
-/// reward model as it was when each decision settled, so it is pessimistic early on. Each policy's
-/// interval treats the rounds as independent, which understates it when a decision's slots share
-/// their fate; <see cref="LearnedMinusDefault"/>, which the takeover rule reads, counts each
-/// decision once.
+/// reward model as it was when each decision settled, so it is pessimistic early on. Every
+/// interval, each policy's and <see cref="LearnedMinusDefault"/> (which the takeover rule reads),
+/// counts each decision once, however many slots it showed. Only IPS clips its importance weights
+/// (at 100); the other estimates use them whole.
 /// </remarks>
 public sealed class PolicyEvaluation
 {

@@ -59,14 +59,16 @@ public sealed class OffPolicyEstimatorTests
     }
 
     [Fact]
-    public void Weights_are_clipped_and_the_effective_sample_size_shows_the_cost_of_a_rare_choice()
+    public void Only_IPS_clips_the_weights_and_the_effective_sample_size_shows_the_cost_of_a_rare_choice()
     {
         LoggedRound[] rounds = [new(0.001, 1, 1, 0, 0), new(1, 0, 1, 0, 0)];
 
         var estimates = OffPolicyEstimator.Estimate(rounds, maxWeight: 10);
 
         Assert.Equal(5, estimates.InversePropensity.Value, precision: 10); // (10 x 1 + 1 x 0) / 2
-        Assert.Equal(121 / 101.0, estimates.InversePropensity.EffectiveSampleSize, precision: 10);
+        Assert.Equal(500, estimates.DoublyRobust.Value, precision: 10); // (0 + 1000 x (1 - 0) + 0 + 1 x (0 - 0)) / 2: whole
+        Assert.Equal(1000 / 1001.0, estimates.SelfNormalized.Value, precision: 10); // (1000 x 1 + 1 x 0) / (1000 + 1)
+        Assert.Equal(1001.0 * 1001 / 1_000_001, estimates.InversePropensity.EffectiveSampleSize, precision: 10);
     }
 
     [Fact]

@@ -65,12 +65,14 @@ public sealed class SimulatorTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Apprentice, exploring 20%: the defaults serve until the paired doubly robust estimate of
-    /// learned minus default is above 0 at 95%, and then the learned weights take over — within
-    /// 1,500 decisions here (measured: 900) — and earn more online than the defaults did.
+    /// Apprentice, exploring 20%: the defaults serve until, at one of its looks (200 decisions
+    /// learned from, then each doubling), the paired doubly robust estimate of learned minus
+    /// default is above 0 at that look's confidence, and then the learned weights take over —
+    /// within 2,000 decisions here (measured: 1,600, the fourth look; 900 when every update was a
+    /// look at 95%) — and earn more online than the defaults did.
     /// </summary>
     [Fact]
-    public void An_apprentice_takes_over_within_1500_decisions_when_the_learned_weights_are_better()
+    public void An_apprentice_takes_over_within_2000_decisions_when_the_learned_weights_are_better()
     {
         var world = LearningWorld.Reversed(Seed);
         using var sdk = world.Sdk(Apprentice);
@@ -78,7 +80,7 @@ public sealed class SimulatorTests(ITestOutputHelper output)
         var reporter = sdk.Services.GetRequiredService<ILearningReporter>();
         int? tookOver = null;
 
-        world.Serve(sdk, trafficSeed: 5, decisions: 2_000, afterBatch: served =>
+        world.Serve(sdk, trafficSeed: 5, decisions: 3_000, afterBatch: served =>
         {
             if (tookOver is null && reporter.GetReport().Placements[0].Serving == "learned")
             {
@@ -90,7 +92,7 @@ public sealed class SimulatorTests(ITestOutputHelper output)
         output.WriteLine($"took over after {tookOver} decisions; last evaluation: {placement.Evaluation?.LearnedMinusDefault}");
         output.WriteLine(string.Join("; ", placement.Online.Select(o => $"{o.Policy}: {o.Decisions} at {o.Mean:F4}")));
         Assert.NotNull(tookOver);
-        Assert.InRange(tookOver.Value, 200, 1_500);
+        Assert.InRange(tookOver.Value, 200, 2_000);
         Assert.Equal("learned", placement.Serving);
         var online = placement.Online.ToDictionary(o => o.Policy);
         Assert.True(online["learned"].Mean > online["default"].Mean + 0.05, $"learned {online["learned"].Mean:F4} vs default {online["default"].Mean:F4}");
@@ -124,6 +126,37 @@ public sealed class SimulatorTests(ITestOutputHelper output)
         output.WriteLine($"seed {seed}: {evaluations} evaluations, last learned minus default {last.Evaluation?.LearnedMinusDefault}");
         Assert.True(evaluations >= 25);
         Assert.Equal(3_000, last.Online.Single(o => o.Policy == "default").Decisions);
+    }
+
+    /// <summary>
+    /// At the default exploration (5%), where explored rounds are few and their importance weights
+    /// large (up to 609 with a pool of 32), an apprentice whose defaults are the truth still never
+    /// hands over in 5,000 decisions. Before the weights were used whole in doubly robust (they were
+    /// clipped at 100) and before takeovers were judged at looks, these seeds took over at 300 to
+    /// 800 decisions, with learned weights that then earned less online.
+    /// </summary>
+    [Theory]
+    [InlineData(7)]
+    [InlineData(9)]
+    [InlineData(12)]
+    public void An_apprentice_at_the_default_exploration_does_not_take_over_when_the_defaults_are_the_truth(int seed)
+    {
+        var world = LearningWorld.DefaultsAreTrue(seed);
+        using var sdk = world.Sdk(options =>
+        {
+            options.Learning.Mode = LearningMode.Apprentice;
+            options.Learning.MinSettledDecisions = 200;
+        });
+        Learner(sdk).Random = new Random(seed);
+        var reporter = sdk.Services.GetRequiredService<ILearningReporter>();
+
+        world.Serve(sdk, trafficSeed: seed + 100, decisions: 5_000, afterBatch: served =>
+        {
+            var placement = reporter.GetReport().Placements[0];
+            Assert.True(placement.Serving == "default", $"took over after {served} decisions: {placement.Evaluation?.LearnedMinusDefault}");
+        });
+
+        Assert.Equal(5_000, reporter.GetReport().Placements[0].Online.Single(o => o.Policy == "default").Decisions);
     }
 
     private static void Apprentice(PersonalizationOptions options)

@@ -94,7 +94,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
 
     /// <summary>
     /// Called with each key Redis had linked to an erased person, and the erasure's time, so that it is
-    /// erased too; false when it could not be queued. Set once, by the journal.
+    /// erased too; false when it could not be queued. Set once, by the journal. Called before the
+    /// erasure's acknowledgement completes, so the flush that sent the erasure (a stop's too) sends these after it.
     /// </summary>
     public Func<string, long, bool>? StitchedKeyErased { get; set; }
 
@@ -161,36 +162,33 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]);
-                acknowledgements.Add(stitch);
 
-                // On the alias's own slot, so not in the script: undone below if the script refuses.
+                // On the alias's own slot, so not in the script: undone below if the script refuses
+                // (acknowledged once that is queued, so a stop flushing the stitch sends it too).
                 acknowledgements.Add(batch.StringSetAsync(StitchedTo(person.Alias!), key, retention));
-                _ = EraseAliasIfRefusedAsync(stitch, person.Alias!);
+                acknowledgements.Add(EraseAliasIfRefusedAsync(stitch, person.Alias!));
                 break;
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks), 0);
                 var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key)], [ticks, _tombstone]);
-                acknowledgements.Add(erased);
-                _ = EraseLinkedAsync(erased, person.Ticks);
+
+                // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
+                // graceful stop's included) that sends this erasure goes on to send theirs.
+                acknowledgements.Add(EraseLinkedAsync(erased, person.Ticks));
                 break;
         }
     }
 
-    /// <summary>Once an erasure is acknowledged, erases the keys Redis had linked to the person: the erasing server may no longer hold them all.</summary>
+    /// <summary>
+    /// Once an erasure is acknowledged, erases the keys Redis had linked to the person (the erasing
+    /// server may no longer hold them all), and completes once they are queued: this is the
+    /// erasure's acknowledgement. Faults as the erasure did when Redis did not acknowledge it: the
+    /// batch is resent whole, and this runs again for the resent copy.
+    /// </summary>
     private async Task EraseLinkedAsync(Task<RedisResult> erased, long ticks)
     {
-        RedisValue[] stitched;
-        try
-        {
-            stitched = (RedisValue[]?)await erased.ConfigureAwait(false) ?? [];
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException or OperationCanceledException)
-        {
-            // Not acknowledged: the batch is resent whole, and this runs again for the resent copy.
-            return;
-        }
-
+        var stitched = (RedisValue[]?)await erased.ConfigureAwait(false) ?? [];
         if (_followed.Count > MaxFollowed)
         {
             _followed.Clear();
@@ -202,7 +200,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             var linked = alias.ToString();
             if (_followed.TryAdd((linked, ticks), 0) && StitchedKeyErased?.Invoke(linked, ticks) == false)
             {
-                // Not queued (the buffer is full or stopping): a resent copy of this erasure tries again.
+                // Not queued (the buffer and its allowance are full, or the stop is over; the buffer logs it as
+                // an error): not taken as followed, so a later copy of this erasure tries again.
                 _followed.TryRemove((linked, ticks), out _);
             }
         }
@@ -212,20 +211,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// Once a stitch is acknowledged as refused (its person was erased at or after it, on another
     /// server, before this one sent it), erases the alias as that erasure would have had it known
     /// the link: the alias was the person's, and its link to them was written beside the script.
+    /// This is the stitch's acknowledgement: it faults as the stitch did when Redis did not
+    /// acknowledge it (the batch is resent whole, and this runs again for the resent copy).
     /// </summary>
     private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias)
     {
-        RedisResult result;
-        try
-        {
-            result = await stitch.ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is RedisException or TimeoutException or OperationCanceledException)
-        {
-            // Not acknowledged: the batch is resent whole, and this runs again for the resent copy.
-            return;
-        }
-
+        var result = await stitch.ConfigureAwait(false);
         if (result.Resp2Type == ResultType.BulkString
             && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
             && _followed.TryAdd((alias, erasedTicks), 0)

@@ -47,7 +47,8 @@ internal sealed class RedisChangeJournal
                 // The host is stopping: the journaled erasure reaches this server's state at its next start.
             }
 
-            return Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+            // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
+            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
         };
     }
 

@@ -24,7 +24,9 @@ namespace Personalize.Sdk.Redis.WriteBehind;
 /// A graceful stop (<see cref="StopAsync"/>, <see cref="DisposeAsync"/>) flushes everything it can
 /// within <see cref="WriteBehindSettings.ShutdownFlushTimeout"/> (or until its token is cancelled),
 /// counted from the stop's start, a batch already in flight included, and counts the rest as dropped;
-/// a batch still unacknowledged at the bound is given up and counted with them.
+/// a batch still unacknowledged at the bound is given up and counted with them. A stop takes no new
+/// writes, but for those that follow from a write it flushes (<see cref="TryEnqueueFollowUp"/>: the
+/// erasures of the keys Redis had linked to an erased person), which it flushes too, within the same bound.
 /// </remarks>
 /// <typeparam name="T">The write operation; a small struct keeps the ring free of per-write objects.</typeparam>
 internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposable, IDisposable
@@ -109,14 +111,24 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     /// <returns>False when the write was dropped.</returns>
     public bool TryEnqueueEssential(in T operation) => Enqueue(operation, essential: true);
 
-    private bool Enqueue(in T operation, bool essential)
+    /// <summary>
+    /// Adds an essential write that follows from one the store just acknowledged (the erasure of a
+    /// key Redis had linked to an erased person), as <see cref="TryEnqueueEssential"/> does, but
+    /// also while a stop is flushing: the stop sends it within its bound, as it does what was
+    /// buffered before it began. Only once the stop has ended (or given up at its bound) is it dropped.
+    /// </summary>
+    /// <returns>False when the write was dropped.</returns>
+    public bool TryEnqueueFollowUp(in T operation) => Enqueue(operation, essential: true, followUp: true);
+
+    private bool Enqueue(in T operation, bool essential, bool followUp = false)
     {
         bool stopped;
         bool accepted;
         var wake = false;
         lock (_gate)
         {
-            stopped = _closed;
+            // A stop still flushing takes what follows from its own writes; it discards the buffer when it ends.
+            stopped = followUp ? _discarded : _closed;
             accepted = !stopped && _count < (essential ? _settings.MaxBufferedWrites + _settings.EssentialAllowance : _settings.MaxBufferedWrites);
             if (accepted)
             {

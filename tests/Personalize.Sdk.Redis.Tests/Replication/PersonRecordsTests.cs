@@ -76,6 +76,35 @@ public sealed class PersonRecordsTests
     }
 
     [RedisFact]
+    public async Task An_erasure_is_acknowledged_only_once_the_erasures_of_the_keys_redis_linked_are_queued()
+    {
+        // So the flush that sends it (a graceful stop's, which takes no write after its last batch) sends those too.
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        await SendAsync(database, Stitch("p", alias: "guest", at: 60));
+        var queuing = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
+        {
+            StitchedKeyErased = (_, _) =>
+            {
+                queuing.TrySetResult();
+                return queued.Task.Wait(TimeSpan.FromSeconds(30));
+            },
+        };
+
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        records.Append(batch, ++_sequence, 0, Erase("p", at: 100), acknowledgements);
+        batch.Execute();
+        await queuing.Task.WaitAsync(TimeSpan.FromSeconds(30)); // Redis answered: the guest's erasure is being queued
+
+        Assert.False(acknowledgements.TrueForAll(task => task.IsCompleted));
+        queued.SetResult();
+        await Task.WhenAll(acknowledgements).WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [RedisFact]
     public async Task A_stitch_sent_after_the_persons_erasure_leaves_no_link_and_takes_the_alias_with_the_erasure()
     {
         // Server A stitched the guest to the person before server B erased them, but sent it after:

@@ -165,6 +165,40 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task A_forget_just_before_a_graceful_stop_erases_the_keys_only_redis_linked_and_no_server_recalls_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var e = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10, o => o.FlushInterval = TimeSpan.FromSeconds(30));
+        e.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        e.Personalizer.Identify("guest", "shopper");
+        History(e, "shopper");
+        await e.FlushAsync();
+        await EvictAsync(e, "shopper");
+        await e.FlushAsync();
+
+        // E no longer knows the guest key is the shopper's, and stops before its next flush: the
+        // stop sends the guest's erasure, which finds the shopper through Redis's link.
+        e.Personalizer.Forget("guest");
+        await e.DisposeAsync();
+
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        foreach (var key in new[] { "shopper", "guest" })
+        {
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "stitched")), key);
+        }
+
+        // Another server, later: the shopper comes back under their account key, with nothing of before.
+        await using var f = await AppServer.StartAsync(redis);
+        f.Time.Advance(TimeSpan.FromMinutes(10));
+        f.Top("shopper");
+        await f.RecallsEndedAsync();
+        await f.CatchUpAsync();
+        Assert.DoesNotContain("books-", f.PersonalData("shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
     public async Task An_erasure_overtaking_a_recall_in_flight_is_not_undone_by_what_it_fetched()
     {
         await using var redis = await RedisServer.StartAsync();

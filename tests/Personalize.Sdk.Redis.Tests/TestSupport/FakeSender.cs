@@ -22,6 +22,9 @@ internal sealed class FakeSender : IWriteBatchSender<int>
     /// <summary>While set, a send waits for it: a store that is slow to answer.</summary>
     public TaskCompletionSource? Hold { get; set; }
 
+    /// <summary>Called with each batch the store is about to acknowledge, before the acknowledgement completes (as a Redis reply's continuation runs).</summary>
+    public Action<int[]>? Acknowledging { get; set; }
+
     public IReadOnlyList<(long Sequence, int[] Items)> Attempts
     {
         get
@@ -53,6 +56,7 @@ internal sealed class FakeSender : IWriteBatchSender<int>
             throw Failure ?? new InvalidOperationException("The store refused the batch.");
         }
 
+        Acknowledging?.Invoke(items);
         _sent.Writer.TryWrite((batch.Sequence, items));
     }
 

@@ -289,6 +289,31 @@ public sealed class WriteBehindBufferTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_flushes_the_writes_that_follow_from_one_it_flushes_and_takes_none_once_it_is_over()
+    {
+        // An erasure flushed by the stop finds a key Redis had linked to the person: its erasure follows.
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 100, flushInterval: TimeSpan.FromSeconds(30));
+        _sender.Acknowledging = items =>
+        {
+            if (items.Contains(1))
+            {
+                Assert.True(buffer.TryEnqueueFollowUp(2));
+            }
+        };
+        buffer.TryEnqueue(1);
+
+        await buffer.StopAsync(CancellationToken.None).WaitAsync(StopPatience);
+
+        var erasure = await _sender.NextBatchAsync();
+        var followUp = await _sender.NextBatchAsync();
+        Assert.Equal([1], erasure.Items);
+        Assert.Equal([2], followUp.Items);
+        Assert.Equal(0, buffer.Dropped);
+        Assert.False(buffer.TryEnqueueFollowUp(3));
+        Assert.Equal(1, buffer.Dropped);
+    }
+
+    [Fact]
     public async Task A_stop_cut_short_counts_what_it_could_not_flush()
     {
         using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");

@@ -11,7 +11,7 @@ namespace Personalize.Sdk.Redis.Replication;
 /// (<c>...:aliases</c>, a set), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
 /// withdrawal of consent and consent given) that keeps changes made before an erasure, or after a
 /// withdrawal of consent, and withdrawals older than a consent, from being stored again by a server
-/// that sends them late. Written beside the journal by the server that made the change; read back by
+/// that sends them late, or that does not hold the person and so does not know of the withdrawal. Written beside the journal by the server that made the change; read back by
 /// <see cref="ProfileRecall"/>.
 /// </summary>
 /// <param name="keys">The key layout.</param>
@@ -24,13 +24,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary>How long a tombstone outlives the last erasure, withdrawal or consent it records: as long as each server remembers an erasure in memory.</summary>
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
-    // KEYS: records, meta, aliases. ARGV: record, ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms.
-    // The tombstone holds when the person was last erased (e), withdrew consent (w) and gave it (g;
-    // at a withdrawal's own tick, given if it arrived after it, as a withdrawal clears it).
+    // KEYS: records, meta, aliases. ARGV: record, ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms,
+    // withdrawal ms. The tombstone holds when the person was last erased (e), withdrew consent (w)
+    // and gave it (g; at a withdrawal's own tick, given if it arrived after it, as a withdrawal clears it).
     // Dropped: a change from before an erasure; a withdrawal older than a consent already recorded
     // (sent late, or resent); a consent older than a withdrawal; behaviour from before a withdrawal,
-    // or while consent is withdrawn. One read of the tombstone and a trim only past the limit:
-    // measured 10.5 us a change, against 15 us before. The stitched keys live as long as the records.
+    // or while consent is withdrawn. A withdrawal keeps the tombstone as long as the records it
+    // leaves (not five minutes), so a server that does not hold the person, and so does not know
+    // of it, cannot store their behaviour again; a consent given brings it back to five minutes.
+    // One read of the tombstone and a trim only past the limit: measured 10.5 us a change, against
+    // 15 us before. The stitched keys live as long as the records.
     private const string AppendScript = """
         local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g')
         if meta[1] and meta[1] >= ARGV[2] then return 0 end
@@ -39,7 +42,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('DEL', KEYS[1])
           redis.call('HSET', KEYS[2], 'w', ARGV[2])
           redis.call('HDEL', KEYS[2], 'g')
-          redis.call('PEXPIRE', KEYS[2], ARGV[6])
+          redis.call('PEXPIRE', KEYS[2], ARGV[7])
         elseif ARGV[3] == 'g' then
           if meta[2] and meta[2] > ARGV[2] then return 0 end
           if not meta[3] or meta[3] < ARGV[2] then redis.call('HSET', KEYS[2], 'g', ARGV[2]) end
@@ -92,6 +95,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
 
+    // A withdrawal's tombstone lives as long as the records it leaves, and at least as long as any other.
+    private readonly RedisValue _withdrawal = (long)Math.Max(retention.TotalMilliseconds, TombstoneLife.TotalMilliseconds);
+
     /// <summary>
     /// Called with each key Redis had linked to an erased person, and the erasure's time, so that it is
     /// erased too; false when it could not be queued. Set once, by the journal. Called before the
@@ -105,7 +111,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:aliases</c>: the keys stitched to the person.</summary>
     public RedisKey Aliases(string key) => keys.Person(key, "aliases");
 
-    /// <summary><c>{prefix}:p:{key}:meta</c>: the person's tombstone (when last erased, when consent was last withdrawn and given), kept <see cref="TombstoneLife"/> after the last of them.</summary>
+    /// <summary>
+    /// <c>{prefix}:p:{key}:meta</c>: the person's tombstone (when last erased, when consent was last
+    /// withdrawn and given), kept <see cref="TombstoneLife"/> after the last of them, but after a
+    /// withdrawal of consent as long as the records (the retention), until consent is given again.
+    /// </summary>
     public RedisKey Meta(string key) => keys.Person(key, "meta");
 
     /// <summary><c>{prefix}:p:{key}:stitched</c>: the key this key was stitched to, so erasing it by this key reaches the person.</summary>
@@ -158,7 +168,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 acknowledgements.Add(batch.ScriptEvaluateAsync(
                     AppendScript,
                     [Records(key), Meta(key), Aliases(key)],
-                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone]));
+                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone, _withdrawal]));
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]);

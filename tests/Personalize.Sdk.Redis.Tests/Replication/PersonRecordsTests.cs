@@ -48,6 +48,31 @@ public sealed class PersonRecordsTests
     }
 
     [RedisFact]
+    public async Task A_withdrawal_keeps_behaviour_out_of_the_records_as_long_as_they_live_not_only_five_minutes()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        await SendAsync(database, View("p", at: 100));
+        await SendAsync(database, Consent("p", given: false, at: 200));
+
+        // Redis cannot be made to skip five minutes: the tombstone's life is read instead.
+        var records = await database.KeyTimeToLiveAsync(_records.Records("p"));
+        var tombstone = await database.KeyTimeToLiveAsync(_records.Meta("p"));
+        Assert.True(tombstone > PersonRecords.TombstoneLife, $"The withdrawal is kept {tombstone}.");
+        Assert.True(tombstone >= records - TimeSpan.FromMinutes(1), $"The withdrawal is kept {tombstone}, its records {records}.");
+
+        // A server that does not hold the person tracks their behaviour as with consent: not stored.
+        await SendAsync(database, View("p", at: 300));
+        Assert.Equal(1, await database.ListLengthAsync(_records.Records("p")));
+
+        // Consent given again: behaviour is stored, and the tombstone is back to five minutes.
+        await SendAsync(database, Consent("p", given: true, at: 400));
+        await SendAsync(database, View("p", at: 500));
+        Assert.Equal(3, await database.ListLengthAsync(_records.Records("p")));
+        Assert.True(await database.KeyTimeToLiveAsync(_records.Meta("p")) <= PersonRecords.TombstoneLife);
+    }
+
+    [RedisFact]
     public async Task A_resent_erasure_keeps_what_was_recorded_after_the_erasure_and_reaches_the_same_keys()
     {
         await using var redis = await RedisServer.StartAsync();

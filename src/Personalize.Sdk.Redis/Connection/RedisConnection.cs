@@ -8,10 +8,20 @@ namespace Personalize.Sdk.Redis.Connection;
 /// <summary>
 /// The SDK's one connection to Redis. It connects in the background, so a host starts (and serves
 /// from memory) whether or not Redis answers; StackExchange.Redis keeps reconnecting after that
-/// (<c>AbortOnConnectFail=false</c>). Nothing here ever blocks a caller on the network.
+/// (<c>AbortOnConnectFail=false</c>). A multiplexer that cannot even be created (the host's own
+/// factory throws, as StackExchange.Redis's <c>Connect</c> does for a Redis down at start unless
+/// told <c>AbortOnConnectFail=false</c>) is asked for again, with a backoff from
+/// <see cref="FirstRetryDelay"/> to <see cref="MaxRetryDelay"/>, until one is made or this is
+/// disposed. Nothing here ever blocks a caller on the network.
 /// </summary>
 internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 {
+    /// <summary>The first wait before a multiplexer that could not be created is asked for again; it doubles each time.</summary>
+    public static readonly TimeSpan FirstRetryDelay = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>The longest wait between two attempts to create the multiplexer: the SDK's own connection backs off to this too.</summary>
+    public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(5);
+
     private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
 
     private readonly Func<Task<IConnectionMultiplexer>> _connect;
@@ -19,8 +29,10 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     private readonly RedisMetrics _metrics;
     private readonly ILogger _logger;
     private readonly LogThrottle _failureLog;
+    private readonly LogThrottle _createFailureLog;
     private readonly TimeProvider _time;
     private readonly TaskCompletionSource _firstAttempt = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _disposing = new();
     private readonly Lock _gate = new();
     private TaskCompletionSource _connected = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private Action[] _onRestored = [];
@@ -28,9 +40,9 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
     private Task? _started;
     private int _disposed;
 
-    /// <param name="connect">Creates (or hands over) the multiplexer; called once, in the background.</param>
+    /// <param name="connect">Creates (or hands over) the multiplexer; called in the background, again after a backoff each time it throws.</param>
     /// <param name="owned">Whether the multiplexer is ours to dispose (false for one from the container).</param>
-    /// <param name="time">Paces the throttled failure log.</param>
+    /// <param name="time">Paces the throttled failure logs and the retries of <paramref name="connect"/>.</param>
     /// <param name="metrics">Counts failures and restorations.</param>
     /// <param name="logger">Says what happened, never with the connection string.</param>
     public RedisConnection(Func<Task<IConnectionMultiplexer>> connect, bool owned, TimeProvider time, RedisMetrics metrics, ILogger logger)
@@ -41,6 +53,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
         _metrics = metrics;
         _logger = logger;
         _failureLog = new LogThrottle(LogInterval);
+        _createFailureLog = new LogThrottle(LogInterval);
         metrics.ObserveConnection(() => IsConnected);
     }
 
@@ -90,6 +103,8 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             return;
         }
 
+        // Ends the waits between attempts to create the multiplexer; an attempt under way is waited for.
+        await _disposing.CancelAsync().ConfigureAwait(false);
         var multiplexer = Volatile.Read(ref _multiplexer);
         if (multiplexer is null)
         {
@@ -117,19 +132,48 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
 
     private async Task ConnectAsync()
     {
+        var delay = FirstRetryDelay;
         IConnectionMultiplexer multiplexer;
-        try
+        while (true)
         {
-            multiplexer = await _connect().ConfigureAwait(false);
-        }
+            try
+            {
+                multiplexer = await _connect().ConfigureAwait(false);
+                break;
+            }
 #pragma warning disable CA1031 // A connection that cannot even be created must not take the host down.
-        catch (Exception exception)
+            catch (Exception exception) when (!_disposing.IsCancellationRequested)
 #pragma warning restore CA1031
-        {
-            _metrics.ConnectionFailed(atStart: true);
-            RedisLog.ConnectFailed(_logger, RedisFailure.Describe(exception));
+            {
+                // Counted as at start once, as a multiplexer that is made but cannot connect is; then as running.
+                var first = !_firstAttempt.Task.IsCompleted;
+                _metrics.ConnectionFailed(atStart: first);
+                if (_createFailureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+                {
+                    RedisLog.ConnectFailed(_logger, RedisFailure.Describe(exception));
+                }
+            }
+#pragma warning disable CA1031 // Disposed meanwhile (the container too, so resolving the host's multiplexer failed): nothing to report.
+            catch (Exception)
+#pragma warning restore CA1031
+            {
+                _firstAttempt.TrySetResult();
+                return;
+            }
+
+            // The wait starts before the first attempt is reported over, so whoever sees that sees the retry scheduled.
+            var retry = Task.Delay(delay, _time, _disposing.Token);
             _firstAttempt.TrySetResult();
-            return;
+            try
+            {
+                await retry.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            delay = delay * 2 < MaxRetryDelay ? delay * 2 : MaxRetryDelay;
         }
 
         multiplexer.ConnectionFailed += OnConnectionFailed;
@@ -146,7 +190,7 @@ internal sealed class RedisConnection : IAsyncDisposable, IDisposable
             RedisLog.Connected(_logger, endPoints);
             SignalConnected();
         }
-        else
+        else if (!_firstAttempt.Task.IsCompleted)
         {
             _metrics.ConnectionFailed(atStart: true);
             RedisLog.UnreachableAtStart(_logger, endPoints);

@@ -22,7 +22,11 @@ public static class RedisPersonalizationBuilderExtensions
     /// <summary>
     /// Connects the SDK to Redis: set <see cref="RedisPersonalizationOptions.Configuration"/>, or
     /// register an <c>IConnectionMultiplexer</c> yourself. The host starts whether or not Redis
-    /// answers; options are checked when it starts, each failure naming its option.
+    /// answers; options are checked when it starts, each failure naming its option. Your own
+    /// multiplexer is resolved in the background: if its factory throws (as
+    /// <c>ConnectionMultiplexer.Connect</c> does for a Redis down at start unless
+    /// <c>AbortOnConnectFail</c> is false), it is resolved again, waiting from 250 ms up to 5 s
+    /// between attempts, until the factory returns one.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddPersonalization()</c>.</param>
     /// <param name="configure">Sets the options.</param>

@@ -30,7 +30,7 @@ internal static partial class RedisLog
     [LoggerMessage(7, LogLevel.Error, "Stopped with {Count} writes of '{Buffer}' not flushed to Redis within {Timeout}: they are lost.")]
     public static partial void WritesLostAtStop(ILogger logger, int count, string buffer, TimeSpan timeout);
 
-    [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis ({Failure}): the host serves from memory only.")]
+    [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis ({Failure}): the host serves from memory, buffers its writes and tries again in the background, waiting from 250 ms up to 5 s between attempts. Logged at most once a minute.")]
     public static partial void ConnectFailed(ILogger logger, string failure);
 
     [LoggerMessage(9, LogLevel.Warning, "A journal entry could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; replication goes on. Logged at most once a minute.")]

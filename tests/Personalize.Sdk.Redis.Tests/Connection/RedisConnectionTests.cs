@@ -4,6 +4,7 @@ using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.Connection;
 
@@ -45,6 +46,41 @@ public sealed class RedisConnectionTests
 
         Assert.True(app.Connection.IsConnected);
         Assert.NotEmpty(restorations.GetMeasurementSnapshot());
+    }
+
+    [RedisFact]
+    public async Task A_multiplexer_the_host_registers_whose_factory_fails_at_start_is_asked_for_again_and_connects_once_redis_is_up()
+    {
+        // StackExchange.Redis's Connect throws for a Redis down at start (AbortOnConnectFail is true by default).
+        await using var server = RedisServer.Reserve();
+        var created = 0;
+        await using var app = RedisHost.Build(
+            _ => { },
+            services => services.AddSingleton<IConnectionMultiplexer>(_ =>
+            {
+                Interlocked.Increment(ref created);
+                return ConnectionMultiplexer.Connect($"{server.Configuration},connectTimeout=1000");
+            }));
+        var meters = app.Host.Services.GetRequiredService<IMeterFactory>();
+        using var failures = new MetricCollector<long>(meters, RedisMetrics.MeterName, "personalize.redis.connection.failures");
+
+        await app.Host.StartAsync().WaitAsync(Patience);
+        await app.Connection.FirstAttempt.WaitAsync(Patience);
+
+        Assert.False(app.Connection.IsConnected);
+        Assert.Equal(1, Volatile.Read(ref created));
+        var failure = Assert.Single(failures.GetMeasurementSnapshot());
+        Assert.Equal("start", failure.Tags["phase"]);
+        var log = Assert.Single(app.Logs.GetSnapshot(), r => r.Id.Name == nameof(RedisLog.ConnectFailed));
+        Assert.Contains("tries again", log.Message, StringComparison.Ordinal);
+
+        // The first retry waits on the SDK's clock; the container calls the factory again, and it connects.
+        await server.StartProcessAsync();
+        app.Time.Advance(Personalize.Sdk.Redis.Connection.RedisConnection.FirstRetryDelay);
+        await app.Connection.WhenConnectedAsync().WaitAsync(Patience);
+
+        Assert.Equal(2, Volatile.Read(ref created));
+        Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.StartsWith("Connected to Redis", StringComparison.Ordinal));
     }
 
     [RedisFact]

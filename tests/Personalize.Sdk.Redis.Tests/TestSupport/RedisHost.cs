@@ -28,13 +28,16 @@ internal sealed class RedisHost : IAsyncDisposable
 
     public RedisWriteBehind WriteBehind => Host.Services.GetRequiredService<RedisWriteBehind>();
 
-    public static RedisHost Build(Action<RedisPersonalizationOptions> configure)
+    /// <param name="configure">Sets the Redis options.</param>
+    /// <param name="services">Registers the host's own services (its own multiplexer, say) before the SDK's.</param>
+    public static RedisHost Build(Action<RedisPersonalizationOptions> configure, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var logs = new FakeLogCollector();
         builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
         var time = new FakeTimeProvider();
         builder.Services.AddSingleton<TimeProvider>(time);
+        services?.Invoke(builder.Services);
         builder.Services.AddPersonalization().AddRedis(configure);
         return new RedisHost(builder.Build(), logs, time);
     }

@@ -14,6 +14,11 @@ internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, Redi
     // The announcement names its sender, so that a server passes over its own.
     private readonly RedisValue _announcement = origin.ToByteArray();
 
+    // The highest batch sequence sent so far, and whether the batch being appended was sent before:
+    // the buffer sends one batch at a time, and resends a failed one whole before the next.
+    private long _highestSent = -1;
+    private bool _resending;
+
     public const string PayloadField = "c";
     public const string BatchField = "b";
     public const string IndexField = "i";
@@ -24,9 +29,16 @@ internal sealed class JournalAppendCommand(RedisKey journal, int maxLength, Redi
     /// </remarks>
     public void Append(IBatch batch, long sequence, int index, in JournalRecord operation, List<Task> acknowledgements)
     {
+        if (index == 0)
+        {
+            _resending = sequence <= _highestSent;
+            _highestSent = Math.Max(_highestSent, sequence);
+        }
+
         if (operation.Person.Kind != PersonWriteKind.None)
         {
-            persons.Append(batch, sequence, index, operation, acknowledgements);
+            // A resent batch may have been stored already (its reply lost, or Redis slow): the person's records keep one copy.
+            persons.Append(batch, origin, sequence, index, _resending, operation, acknowledgements);
         }
 
         if (operation.Payload is { } payload)

@@ -24,9 +24,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary>How long a tombstone outlives the last erasure, withdrawal or consent it records: as long as each server remembers an erasure in memory.</summary>
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
-    // KEYS: records, meta, aliases. ARGV: record, ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms,
-    // withdrawal ms. The tombstone holds when the person was last erased (e), withdrew consent (w)
-    // and gave it (g; at a withdrawal's own tick, given if it arrived after it, as a withdrawal clears it).
+    // KEYS: records, meta, aliases, resent. ARGV: record, ticks (19 digits, so strings compare as
+    // numbers do), kind, limit, retention ms, tombstone ms, withdrawal ms, origin (the writing
+    // server's id), position (the batch's sequence, 19 digits, and the place in it, 10, so they
+    // compare as strings as they do as pairs), resent ('1' when the batch was sent before).
+    // A batch Redis did not acknowledge is resent whole, though Redis may have stored it (its reply
+    // lost, or Redis slow): a resent change already in the records (the same bytes: its name,
+    // number and payload) is not stored again, else a slow Redis would fill the last-256 window with
+    // copies. A resent change that was not there is stored, and its position kept (resent, per
+    // server, five minutes) so the first copy, should Redis run it later (sent on a connection
+    // since dropped), is passed over. A change's first send reads only that, mostly missing, key.
+    // The tombstone holds when the person was last erased (e), withdrew consent (w) and gave it (g;
+    // at a withdrawal's own tick, given if it arrived after it, as a withdrawal clears it).
     // Dropped: a change from before an erasure; a withdrawal older than a consent already recorded
     // (sent late, or resent); a consent older than a withdrawal; behaviour from before a withdrawal,
     // or while consent is withdrawn. A withdrawal keeps the tombstone as long as the records it
@@ -35,6 +44,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     // One read of the tombstone and a trim only past the limit: measured 10.5 us a change, against
     // 15 us before. The stitched keys live as long as the records.
     private const string AppendScript = """
+        local resent = redis.call('HGET', KEYS[4], ARGV[8])
+        if resent and resent >= ARGV[9] then return 0 end
         local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g')
         if meta[1] and meta[1] >= ARGV[2] then return 0 end
         if ARGV[3] == 'w' then
@@ -49,6 +60,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('PEXPIRE', KEYS[2], ARGV[6])
         elseif meta[2] and (ARGV[2] < meta[2] or not meta[3] or meta[3] < meta[2]) then
           return 0
+        end
+        if ARGV[10] == '1' then
+          for _, stored in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+            if stored == ARGV[1] then return 0 end
+          end
+          redis.call('HSET', KEYS[4], ARGV[8], ARGV[9])
+          redis.call('PEXPIRE', KEYS[4], ARGV[6])
         end
         if redis.call('RPUSH', KEYS[1], ARGV[1]) > tonumber(ARGV[4]) then
           redis.call('LTRIM', KEYS[1], -tonumber(ARGV[4]), -1)
@@ -68,8 +86,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return 1
         """;
 
-    // KEYS: records, aliases, meta, erased, stitched. ARGV: ticks, tombstone ms. Deletes the person's
-    // records and links and returns every key linked to them either way (stitched to them, or the
+    // KEYS: records, aliases, meta, erased, stitched, resent. ARGV: ticks, tombstone ms. Deletes the person's
+    // records, links and resent positions and returns every key linked to them either way (stitched to them, or the
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
     // resent copy of the erasure (its reply lost) returns it again, and deletes nothing recorded
     // after the erasure, as an older erasure does not.
@@ -79,7 +97,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
           if to then redis.call('SADD', KEYS[4], to) end
-          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5])
+          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6])
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -118,6 +136,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// </summary>
     public RedisKey Meta(string key) => keys.Person(key, "meta");
 
+    /// <summary>
+    /// <c>{prefix}:p:{key}:resent</c>: for <see cref="TombstoneLife"/> after a resent change was
+    /// stored, per server (its id), the batch and place of the last one, so a first copy Redis runs
+    /// later is not stored twice.
+    /// </summary>
+    public RedisKey Resent(string key) => keys.Person(key, "resent");
+
     /// <summary><c>{prefix}:p:{key}:stitched</c>: the key this key was stitched to, so erasing it by this key reaches the person.</summary>
     public RedisKey StitchedTo(string key) => keys.Person(key, "stitched");
 
@@ -155,8 +180,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return histories;
     }
 
-    /// <summary>Queues on <paramref name="batch"/> what <paramref name="record"/> writes to its person's keys, named (sequence, index) like its journal entry.</summary>
-    public void Append(IBatch batch, long sequence, int index, in JournalRecord record, List<Task> acknowledgements)
+    /// <summary>
+    /// Queues on <paramref name="batch"/> what <paramref name="record"/> writes to its person's keys,
+    /// named (<paramref name="origin"/>, <paramref name="sequence"/>, <paramref name="index"/>) like
+    /// its journal entry. When <paramref name="resent"/> (the batch was sent before, and Redis did not
+    /// acknowledge it), a change Redis stored already is not stored again.
+    /// </summary>
+    public void Append(IBatch batch, Guid origin, long sequence, int index, bool resent, in JournalRecord record, List<Task> acknowledgements)
     {
         var person = record.Person;
         var key = person.Key!;
@@ -167,8 +197,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 var kind = person.Kind switch { PersonWriteKind.ConsentGiven => "g", PersonWriteKind.ConsentWithdrawn => "w", _ => "e" };
                 acknowledgements.Add(batch.ScriptEvaluateAsync(
                     AppendScript,
-                    [Records(key), Meta(key), Aliases(key)],
-                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone, _withdrawal]));
+                    [Records(key), Meta(key), Aliases(key), Resent(key)],
+                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]));
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]);
@@ -181,7 +211,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks), 0);
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key)], [ticks, _tombstone]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key)], [ticks, _tombstone]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
@@ -237,4 +267,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     }
 
     private static RedisValue Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
+
+    // 29 digits, so positions compare as strings as they do as (sequence, index) pairs.
+    private static RedisValue Position(long sequence, int index) =>
+        string.Create(CultureInfo.InvariantCulture, $"{sequence:D19}{index:D10}");
 }

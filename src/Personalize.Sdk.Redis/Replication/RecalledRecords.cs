@@ -7,7 +7,7 @@ namespace Personalize.Sdk.Redis.Replication;
 internal static class RecalledRecords
 {
     /// <summary>
-    /// The fetched records to add, oldest first: each once (a resent batch stores a record twice),
+    /// The fetched records to add, oldest first: each once (a resent batch can still store a record twice, see <see cref="PersonRecords"/>),
     /// not those the profile got while the fetch was in flight (<paramref name="state"/>), and not
     /// another server's that the reader has yet to apply (past <paramref name="applied"/>).
     /// </summary>

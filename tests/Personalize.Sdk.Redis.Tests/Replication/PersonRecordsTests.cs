@@ -92,7 +92,7 @@ public sealed class PersonRecordsTests
         };
         var batch = database.CreateBatch();
         var acknowledgements = new List<Task>();
-        resending.Append(batch, _sequence - 3, 0, erase, acknowledgements);
+        resending.Append(batch, Guid.Empty, _sequence - 3, 0, resent: true, erase, acknowledgements);
         batch.Execute();
         await Task.WhenAll(acknowledgements);
 
@@ -120,7 +120,7 @@ public sealed class PersonRecordsTests
 
         var batch = database.CreateBatch();
         var acknowledgements = new List<Task>();
-        records.Append(batch, ++_sequence, 0, Erase("p", at: 100), acknowledgements);
+        records.Append(batch, Guid.Empty, ++_sequence, 0, resent: false, Erase("p", at: 100), acknowledgements);
         batch.Execute();
         await queuing.Task.WaitAsync(TimeSpan.FromSeconds(30)); // Redis answered: the guest's erasure is being queued
 
@@ -146,7 +146,7 @@ public sealed class PersonRecordsTests
 
         var batch = database.CreateBatch();
         var acknowledgements = new List<Task>();
-        records.Append(batch, ++_sequence, 0, Stitch("p", alias: "guest", at: 60), acknowledgements);
+        records.Append(batch, Guid.Empty, ++_sequence, 0, resent: false, Stitch("p", alias: "guest", at: 60), acknowledgements);
         batch.Execute();
         await Task.WhenAll(acknowledgements);
 
@@ -156,6 +156,60 @@ public sealed class PersonRecordsTests
         await SendAsync(database, Erase("guest", at: 100));
         Assert.False((await database.StringGetAsync(_records.StitchedTo("guest"))).HasValue);
         Assert.Equal(0, await database.ListLengthAsync(_records.Records("guest")));
+    }
+
+    [RedisFact]
+    public async Task A_batch_resent_after_its_reply_was_lost_stores_each_change_once_and_other_servers_changes_meanwhile_too()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        var a = Guid.NewGuid();
+        var b = Guid.NewGuid();
+        JournalRecord[] batch = [View("p", at: 100), View("p", at: 110), View("p", at: 120)];
+        await SendBatchAsync(database, a, sequence: 7, resent: false, batch);
+        await SendBatchAsync(database, b, sequence: 1, resent: false, View("p", at: 130)); // another server's, between the copies
+        await SendBatchAsync(database, a, sequence: 7, resent: true, batch); // the reply was lost: resent whole
+        await SendBatchAsync(database, a, sequence: 7, resent: true, batch);
+
+        Assert.Equal(4, await database.ListLengthAsync(_records.Records("p")));
+        await SendBatchAsync(database, a, sequence: 8, resent: false, View("p", at: 140));
+        Assert.Equal(5, await database.ListLengthAsync(_records.Records("p")));
+    }
+
+    [RedisFact]
+    public async Task A_first_copy_redis_runs_after_the_resent_one_is_not_stored_twice()
+    {
+        // The first copy went out on a connection since dropped, and Redis ran it after the resend.
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        var a = Guid.NewGuid();
+        JournalRecord[] batch = [View("p", at: 100), View("p", at: 110)];
+        await SendBatchAsync(database, a, sequence: 3, resent: true, batch);
+        await SendBatchAsync(database, a, sequence: 3, resent: false, batch);
+        await SendBatchAsync(database, a, sequence: 3, resent: false, batch[..1]);
+
+        Assert.Equal(2, await database.ListLengthAsync(_records.Records("p")));
+        var kept = await database.KeyTimeToLiveAsync(_records.Resent("p"));
+        Assert.True(kept is { } ttl && ttl <= PersonRecords.TombstoneLife, $"The resent positions live {kept}.");
+
+        await SendBatchAsync(database, a, sequence: 4, resent: false, View("p", at: 120));
+        Assert.Equal(3, await database.ListLengthAsync(_records.Records("p")));
+        await SendAsync(database, Erase("p", at: 1_000));
+        Assert.False(await database.KeyExistsAsync(_records.Resent("p")));
+    }
+
+    /// <summary>Sends one batch of <paramref name="origin"/>'s records, named as its journal entries are, and waits for Redis.</summary>
+    private async Task SendBatchAsync(IDatabase database, Guid origin, long sequence, bool resent, params JournalRecord[] records)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        for (var index = 0; index < records.Length; index++)
+        {
+            _records.Append(batch, origin, sequence, index, resent, records[index], acknowledgements);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
     }
 
     private static async Task<IDatabase> DatabaseAsync(RedisServer redis) =>
@@ -182,7 +236,7 @@ public sealed class PersonRecordsTests
     {
         var batch = database.CreateBatch();
         var acknowledgements = new List<Task>();
-        _records.Append(batch, resend ? _sequence : ++_sequence, 0, record, acknowledgements);
+        _records.Append(batch, Guid.Empty, resend ? _sequence : ++_sequence, 0, resend, record, acknowledgements);
         batch.Execute();
         await Task.WhenAll(acknowledgements);
     }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
@@ -413,6 +415,40 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task Batches_resent_while_redis_is_hung_store_each_of_a_persons_changes_once()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: o => o.FlushInterval = TimeSpan.FromSeconds(30));
+        await using var admin = await ConnectionMultiplexer.ConnectAsync(redis.Configuration + ",allowAdmin=true");
+        var database = admin.GetDatabase();
+        var operationTimeout = a.Host.Services.GetRequiredService<IOptions<RedisPersonalizationOptions>>().Value.OperationTimeout;
+        foreach (var item in new[] { "books-1", "books-2", "books-3", "books-2", "books-1" })
+        {
+            a.Personalizer.Track(PersonalizationEvent.View("shopper", item));
+        }
+
+        // Redis holds every write: each send of the batch times out (on the server's clock) and is
+        // resent whole, while Redis still has the earlier copies to run.
+        await database.ExecuteAsync("CLIENT", "PAUSE", 60_000, "WRITE");
+        try
+        {
+            for (var send = 0; send < 2; send++)
+            {
+                var flushed = a.TryFlushAsync();
+                a.Time.Advance(operationTimeout);
+                Assert.False(await flushed);
+            }
+        }
+        finally
+        {
+            await database.ExecuteAsync("CLIENT", "UNPAUSE");
+        }
+
+        await a.FlushAsync();
+        Assert.Equal(5, await database.ListLengthAsync(Keys.Person("shopper", "records")));
+    }
+
+    [RedisFact]
     public async Task While_redis_is_away_a_missing_person_is_served_at_once_and_recalled_when_it_is_back()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -606,7 +642,7 @@ public sealed class ProfileRecallTests
             var record = new JournalRecord(
                 JournalCodec.Event(Guid.Empty, people[i], PersonalizationEvent.View(people[i], "coffee-1"), at),
                 new PersonWrite(PersonWriteKind.Event, people[i], at.UtcTicks));
-            records.Append(batch, sequence: 1, index: i, record, acknowledgements);
+            records.Append(batch, Guid.Empty, sequence: 1, index: i, resent: false, record, acknowledgements);
         }
 
         batch.Execute();

@@ -29,10 +29,10 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <summary>The mean reward per decision (each decision's mean over its shown items); NaN with no decision.</summary>
     public double Mean { get; }
 
-    /// <summary>The lower end of the 95% confidence interval of <see cref="Mean"/>.</summary>
+    /// <summary>The lower end of the 95% confidence interval of <see cref="Mean"/>; NaN with fewer than two decisions.</summary>
     public double Lower { get; }
 
-    /// <summary>The upper end of the 95% confidence interval of <see cref="Mean"/>.</summary>
+    /// <summary>The upper end of the 95% confidence interval of <see cref="Mean"/>; NaN with fewer than two decisions.</summary>
     public double Upper { get; }
 
     /// <summary>Whether two results are equal in every property.</summary>

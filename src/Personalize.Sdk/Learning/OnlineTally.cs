@@ -26,7 +26,13 @@ internal sealed class OnlineTally(string policy)
         }
 
         var mean = _sum / _count;
-        var variance = _count > 1 ? Math.Max(0, (_squares - (_count * mean * mean)) / (_count - 1)) : 0;
+        if (_count == 1)
+        {
+            // One decision has no spread to measure: the interval is unknown, not zero wide.
+            return new OnlineReward(policy, 1, mean, double.NaN, double.NaN);
+        }
+
+        var variance = Math.Max(0, (_squares - (_count * mean * mean)) / (_count - 1));
         var half = Z95 * Math.Sqrt(variance / _count);
         return new OnlineReward(policy, _count, mean, mean - half, mean + half);
     }

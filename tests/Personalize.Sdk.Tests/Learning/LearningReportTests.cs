@@ -36,6 +36,10 @@ public sealed class LearningReportTests
         Assert.Equal(["default", "learned", "control"], online.Select(result => result.Policy));
         Assert.Equal([1L, 0L, 0L], online.Select(result => result.Decisions));
         Assert.All(online.Skip(1), result => Assert.True(double.IsNaN(result.Mean) && double.IsNaN(result.Lower) && double.IsNaN(result.Upper)));
+
+        // One decision has a mean but no spread: its interval is unknown, not zero wide.
+        Assert.Equal(1, online[0].Mean);
+        Assert.True(double.IsNaN(online[0].Lower) && double.IsNaN(online[0].Upper), $"[{online[0].Lower}, {online[0].Upper}]");
     }
 
     [Fact]

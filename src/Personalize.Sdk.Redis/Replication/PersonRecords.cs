@@ -234,6 +234,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             _followed.Clear();
         }
 
+        var unqueued = 0;
         foreach (var alias in stitched)
         {
             // Links go both ways, and every key of the chain returns the others: each is followed once.
@@ -241,9 +242,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             if (_followed.TryAdd((linked, ticks), 0) && StitchedKeyErased?.Invoke(linked, ticks) == false)
             {
                 // Not queued (the buffer and its allowance are full, or the stop is over; the buffer logs it as
-                // an error): not taken as followed, so a later copy of this erasure tries again.
+                // an error): not taken as followed, so the resent copy of this erasure tries again.
                 _followed.TryRemove((linked, ticks), out _);
+                unqueued++;
             }
+        }
+
+        if (unqueued > 0)
+        {
+            // Not acknowledged: the batch is resent (the erase script returns the links again), until
+            // the buffer has room or a stop gives the batch up and counts it.
+            throw new InvalidOperationException($"{unqueued} erasures of keys Redis linked to an erased person could not be queued; the erasure is sent again.");
         }
     }
 

@@ -130,6 +130,45 @@ public sealed class PersonRecordsTests
     }
 
     [RedisFact]
+    public async Task An_erasure_whose_linked_keys_erasures_could_not_be_queued_is_not_acknowledged_and_its_resent_copy_queues_them()
+    {
+        // A full buffer refused the guest's erasure: taken as acknowledged, no copy would ever be sent again.
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        await SendAsync(database, Stitch("p", alias: "guest", at: 60));
+        var accepting = false;
+        var queued = new List<string>();
+        var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
+        {
+            StitchedKeyErased = (key, _) =>
+            {
+                if (accepting)
+                {
+                    queued.Add(key);
+                }
+
+                return accepting;
+            },
+        };
+        var erase = Erase("p", at: 100);
+        var sequence = ++_sequence;
+
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        records.Append(batch, Guid.Empty, sequence, 0, resent: false, erase, acknowledgements);
+        batch.Execute();
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Task.WhenAll(acknowledgements).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        accepting = true;
+        var resent = database.CreateBatch();
+        acknowledgements.Clear();
+        records.Append(resent, Guid.Empty, sequence, 0, resent: true, erase, acknowledgements);
+        resent.Execute();
+        await Task.WhenAll(acknowledgements).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["guest"], queued);
+    }
+
+    [RedisFact]
     public async Task A_stitch_sent_after_the_persons_erasure_leaves_no_link_and_takes_the_alias_with_the_erasure()
     {
         // Server A stitched the guest to the person before server B erased them, but sent it after:

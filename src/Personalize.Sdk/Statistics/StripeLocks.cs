@@ -5,12 +5,15 @@ namespace Personalize.Sdk.Statistics;
 /// sections of a few array writes taken several times per event. An uncontended
 /// <see cref="Lock"/> costs two interlocked operations and a thread-id read (about 13 ns a pair
 /// on the 2-core CI machine); this costs one compare-exchange to enter and a release store to
-/// leave (about 3 ns). A waiter spins, then yields and sleeps (<see cref="SpinWait"/>), so a long
-/// hold (growing, rebasing, forgetting: every stripe) does not keep a core busy. Not reentrant.
+/// leave (about 3 ns). A waiter spins, then yields its core (<see cref="SpinWait"/>, never a
+/// timed sleep, which would cost a millisecond or more): a holder preempted mid-section gets to run,
+/// and a long hold (growing, rebasing, forgetting: every stripe) costs waiters yields, not sleeps.
+/// Not reentrant.
 /// </summary>
 internal sealed class StripeLocks
 {
-    // 16 ints fill a 64-byte line: two cores taking different stripes never write one line.
+    // 16 ints fill a 64-byte line: two cores taking different stripes never write one line. The
+    // first line of the array is left empty: it holds the array's length, read by every Enter.
     private const int Spacing = 16;
 
     private readonly int[] _states;
@@ -21,7 +24,7 @@ internal sealed class StripeLocks
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         Count = count;
-        _states = new int[count * Spacing];
+        _states = new int[(count + 2) * Spacing];
     }
 
     /// <summary>How many stripes.</summary>
@@ -31,7 +34,7 @@ internal sealed class StripeLocks
     /// <param name="stripe">The stripe, in [0, <see cref="Count"/>).</param>
     public Scope Enter(int stripe)
     {
-        ref var state = ref _states[stripe * Spacing];
+        ref var state = ref _states[(stripe + 1) * Spacing];
         if (Interlocked.CompareExchange(ref state, 1, 0) != 0)
         {
             Wait(ref state);
@@ -54,7 +57,7 @@ internal sealed class StripeLocks
     {
         for (var stripe = Count - 1; stripe >= 0; stripe--)
         {
-            Volatile.Write(ref _states[stripe * Spacing], 0);
+            Volatile.Write(ref _states[(stripe + 1) * Spacing], 0);
         }
     }
 
@@ -63,7 +66,7 @@ internal sealed class StripeLocks
         var spinner = default(SpinWait);
         do
         {
-            spinner.SpinOnce();
+            spinner.SpinOnce(sleep1Threshold: -1);
         }
         while (Volatile.Read(ref state) != 0 || Interlocked.CompareExchange(ref state, 1, 0) != 0);
     }

@@ -102,10 +102,12 @@ public sealed class LearningOptions
     /// The confidence with which offline evaluation must find the learned weights better than the
     /// configured ones before they take over an apprentice placement: the lower end of the doubly
     /// robust estimate of the difference must be above 0. The apprentice judges at looks, when
-    /// <see cref="MinSettledDecisions"/> decisions were learned from and then each time that count
-    /// has doubled; look j (from 0) asks for 1 - (1 - this) / 2^(j+1), so all its looks together hand
-    /// over to weights that are not better no more often than one look at this confidence would.
-    /// It hands back, after any update, when the upper end at this confidence is below 0.
+    /// <see cref="MinSettledDecisions"/> decisions were learned from, then each time that count has
+    /// doubled, or grown by <see cref="EvaluationWindow"/> once that is smaller; look j (from 0) asks
+    /// for 1 - (1 - this) / ((j + 1)(j + 2)), so all its looks together hand over to weights that are
+    /// not better no more often than one look at this confidence would. The looks are counted per
+    /// process: a restarted server starts at look 0. It hands back, after any update, when the upper
+    /// end at this confidence is below 0. The report's evaluation is always at this confidence.
     /// </summary>
     /// <value>The default is 0.95. Allowed: 0.5 to 0.999.</value>
     [Range(0.5d, 0.999d)]

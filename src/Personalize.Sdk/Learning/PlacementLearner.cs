@@ -209,10 +209,11 @@ internal sealed class PlacementLearner
     /// Judged after every update, a 95% bound would be crossed by chance sooner or later however
     /// good the defaults are. So the apprentice judges a takeover only at looks: when
     /// <paramref name="minimumDecisions"/> decisions were learned from, then each time that count has
-    /// doubled. Look j (from 0) asks for confidence 1 - (1 - <paramref name="confidence"/>) / 2^(j+1),
-    /// so all looks together hand over to weights that are not better no more often than one look
-    /// at <paramref name="confidence"/> would. Handing back is judged after every update, at
-    /// <paramref name="confidence"/>: a mistake there only returns to the defaults.
+    /// doubled, or grown by the evaluation window once it is full (its data then is new). Look j
+    /// (from 0) asks for confidence 1 - (1 - <paramref name="confidence"/>) / ((j + 1)(j + 2)): the
+    /// shares (1/2, 1/6, 1/12, ...) sum to 1, so all looks together hand over to weights that are
+    /// not better no more often than one look at <paramref name="confidence"/> would. Handing back is judged after
+    /// every update, at <paramref name="confidence"/>: a mistake there only returns to the defaults.
     /// </remarks>
     public bool? Arbitrate(int minimumDecisions, double confidence, double epsilon, DateTimeOffset now)
     {
@@ -243,9 +244,10 @@ internal sealed class PlacementLearner
                 return null;
             }
 
-            var level = 1 - ((1 - confidence) / Math.Pow(2, _looks + 1));
+            var look = _looks + 1.0;
+            var level = 1 - ((1 - confidence) / (look * (look + 1)));
             _looks++;
-            _nextLook = 2 * LearnedDecisions;
+            _nextLook = LearnedDecisions + Math.Min(LearnedDecisions, _windowSize);
             return Evaluate(now, level, epsilon, null).LearnedMinusDefault.Lower > 0 ? _learnedServes = true : null;
         }
 

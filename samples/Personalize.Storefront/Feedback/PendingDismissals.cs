@@ -9,9 +9,10 @@ namespace Personalize.Storefront.Feedback;
 /// "Not interested", with an undo. The SDK cannot take a dismissal back, so the store does not
 /// tell it at once: it holds the dismissal for <see cref="UndoWindow"/>, hides the product from
 /// that browser meanwhile, and tells the SDK only when the window closes. Undone in time, or the
-/// shopper forgotten in time, and the SDK never hears of it. A held dismissal keeps only the
-/// shopper's key, not their settings at the click: when the window closes the SDK applies it under
-/// the consent the shopper has then (<see cref="ShopperActivity.Dismissed"/>).
+/// shopper forgotten in time, and the SDK never hears of it. Nor does it of one clicked with
+/// Personalization off, whatever the shopper switches meanwhile: the notice promised no record of
+/// it. A held dismissal keeps only the shopper's key and whether to tell, not their settings at the
+/// click (<see cref="ShopperActivity.Dismissed"/>).
 /// </summary>
 internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activity) : IDisposable
 {
@@ -25,7 +26,7 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     {
         activity.DismissalHeld(shopper);
         var key = (shopper.VisitorId, product.Key);
-        var pending = new Pending(shopper.UserKey, product);
+        var pending = new Pending(shopper.UserKey, product, tell: shopper.PersonalizationOn);
         if (_pending.TryAdd(key, pending))
         {
             // Added before its timer starts, so the timer always finds it.
@@ -78,16 +79,22 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
         {
             pending.Timer?.Dispose();
-            activity.Dismissed(pending.UserKey, pending.Product);
+            if (pending.Tell)
+            {
+                activity.Dismissed(pending.UserKey, pending.Product);
+            }
         }
     }
 
-    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, and the timer that will tell the SDK.</summary>
-    private sealed class Pending(string userKey, Product product)
+    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, whether the SDK is told, and the timer that will tell it.</summary>
+    private sealed class Pending(string userKey, Product product, bool tell)
     {
         public string UserKey { get; } = userKey;
 
         public Product Product { get; } = product;
+
+        /// <summary>False for a dismissal clicked with Personalization off: the store keeps no record of it.</summary>
+        public bool Tell { get; } = tell;
 
         public ITimer? Timer { get; set; }
     }

@@ -100,8 +100,9 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Equal(("Personalized", "Profile"), (home.Decision!.Variant, home.Decision.Reason));
         Assert.Equal("games", home.Recommendations[0].Category);
 
-        // Told when the window closed, under the consent in force then: the product stays hidden, as it was all along.
-        Assert.Contains(("dismissed", dismissed), home.Decision.Removed);
+        // Clicked with Personalization off, the dismissal is never told, as its notice said: the product comes back.
+        Assert.DoesNotContain(("dismissed", dismissed), home.Decision.Removed);
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
     }
 
     [Fact]

@@ -114,7 +114,20 @@ internal sealed partial class Personalizer
         }
 
         // Outside the identity gate: a scan of the waiting decisions must not hold up stitches and erasures.
+        ForgetBehaviourUnder(keys);
+    }
+
+    /// <summary>
+    /// What a withdrawal erases beyond the profile, under every key of the person: their decisions
+    /// waiting for rewards, and their holdout outcomes (the unit keeps its arm and exposures).
+    /// </summary>
+    private void ForgetBehaviourUnder(HashSet<string> keys)
+    {
         Learner.Forget(keys);
+        foreach (var key in keys)
+        {
+            _ledger.ForgetOutcomes(key);
+        }
     }
 
     /// <summary>
@@ -241,6 +254,13 @@ internal sealed partial class Personalizer
         {
             // Under the identity gate, unlike a withdrawal: a stitch into a person without consent is rare.
             Learner.Forget(PublishWithdrawal(target, sourceUnit));
+
+            // The guest's holdout outcomes are their behaviour too; the account's own unit is left
+            // measurable, for when the account consents (it had none to record before).
+            if (sourceUnit is not null)
+            {
+                _ledger.ForgetOutcomes(sourceUnit);
+            }
         }
 
         return IdentifyResult.Stitched;

@@ -5,6 +5,8 @@ namespace Personalize.Sdk.Engine;
 /// <summary>The measurement section of <see cref="StateFormat"/>: per holdout by name, its units and arm totals.</summary>
 internal static class LedgerState
 {
+    private const byte Sealed = 2;
+
     private static readonly HoldoutArm[] Arms = [HoldoutArm.Treatment, HoldoutArm.Control];
 
     /// <summary>Writes every holdout's units, then its arm totals; returns how many units.</summary>
@@ -24,18 +26,19 @@ internal static class LedgerState
             var measured = ledger.LedgerOf(holdout);
             foreach (var (key, unit) in measured.Units)
             {
-                bool converted;
+                bool converted, isSealed;
                 double revenue;
                 lock (unit)
                 {
-                    (converted, revenue) = (unit.Converted, unit.Revenue);
+                    (converted, revenue, isSealed) = (unit.Converted, unit.Revenue, unit.Sealed);
                 }
 
                 writer.Byte(StateFormat.Record);
                 writer.String(key);
                 writer.Byte((byte)unit.Arm);
                 writer.Int64(unit.FirstExposedTicks);
-                writer.Byte(converted ? (byte)1 : (byte)0);
+                // 2: sealed (its person withdrew consent); a reader before it takes that as not converted.
+                writer.Byte(isSealed ? Sealed : converted ? (byte)1 : (byte)0);
                 writer.Double(revenue);
                 units++;
             }
@@ -95,10 +98,11 @@ internal static class LedgerState
                     _ => throw new InvalidDataException("A measured unit in the state has no valid arm."),
                 };
                 var firstExposed = reader.Int64();
-                var converted = reader.Byte() == 1;
+                var outcome = reader.Byte();
+                var converted = outcome == 1;
                 var revenue = reader.Double();
                 units++;
-                if (holdout >= 0 && !ledger!.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue))
+                if (holdout >= 0 && !ledger!.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue, isSealed: outcome == Sealed))
                 {
                     skippedExposed[(int)arm]++;
                     skippedConverted[(int)arm] += converted ? 1 : 0;

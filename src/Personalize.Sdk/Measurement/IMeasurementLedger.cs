@@ -29,4 +29,7 @@ internal interface IMeasurementLedger : ILiftReporter
 
     /// <summary>Erases a unit from every holdout; the arm totals it added stay, as anonymous counts.</summary>
     bool Forget(string unitKey);
+
+    /// <summary>Erases a unit's outcomes, keeping its arm and first exposure, and attributes no more to it: its person withdrew consent.</summary>
+    bool ForgetOutcomes(string unitKey);
 }

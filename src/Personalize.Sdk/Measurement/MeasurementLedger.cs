@@ -73,6 +73,11 @@ internal sealed class MeasurementLedger : IMeasurementLedger
             return false;
         }
 
+        if (unit.Sealed)
+        {
+            return false;
+        }
+
         arm = unit.Arm;
         if (kind != EventKind.Purchase)
         {
@@ -146,6 +151,32 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         return found;
     }
 
+    /// <summary>
+    /// Erases what a unit did (converted, revenue) from every holdout, keeping its arm and first
+    /// exposure, and attributes nothing to it from now on: the person withdrew consent. What it
+    /// added to the arm totals stays, as anonymous counts, which is why nothing more is added.
+    /// </summary>
+    public bool ForgetOutcomes(string unitKey)
+    {
+        var found = false;
+        foreach (var ledger in _ledgers)
+        {
+            if (ledger.Units.TryGetValue(unitKey, out var unit))
+            {
+                lock (unit)
+                {
+                    unit.Sealed = true;
+                    unit.Converted = false;
+                    unit.Revenue = 0;
+                }
+
+                found = true;
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>How many holdouts the ledger measures, in configuration order.</summary>
     internal int HoldoutCount => _ledgers.Length;
 
@@ -174,10 +205,10 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     /// touching the arm totals (the caller adds those); false when the unit is already measured
     /// here (it is kept as it is) or the ledger is full.
     /// </summary>
-    internal bool TryRestoreUnit(int holdout, string unitKey, HoldoutArm arm, long firstExposedTicks, bool converted, double revenue)
+    internal bool TryRestoreUnit(int holdout, string unitKey, HoldoutArm arm, long firstExposedTicks, bool converted, double revenue, bool isSealed = false)
     {
         var ledger = _ledgers[holdout];
-        return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks) { Converted = converted, Revenue = revenue });
+        return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks) { Converted = converted, Revenue = revenue, Sealed = isSealed });
     }
 
     /// <summary>Adds to an arm's totals: what another ledger counted (from a snapshot).</summary>
@@ -244,5 +275,8 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         public bool Converted { get; set; }
 
         public double Revenue { get; set; }
+
+        /// <summary>The person withdrew consent: their outcomes were erased, and later ones are not attributed (their conversion is in the totals already).</summary>
+        public bool Sealed { get; set; }
     }
 }

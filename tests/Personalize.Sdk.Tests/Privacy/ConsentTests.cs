@@ -77,6 +77,35 @@ public sealed class ConsentTests
     }
 
     [Fact]
+    public void Withdrawing_consent_erases_the_persons_holdout_outcomes_and_keeps_their_arm_and_the_anonymous_totals()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        var reporter = sdk.Services.GetRequiredService<ILiftReporter>();
+        sdk.View("user", "books-1");
+        sdk.Rank("user");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 42m));
+        var before = Assert.Single(sdk.Personalizer.GetPersonalData("user").Holdouts);
+        Assert.True(before.Converted);
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+
+        var after = Assert.Single(sdk.Personalizer.GetPersonalData("user").Holdouts);
+        Assert.Equal(before.Arm, after.Arm);
+        Assert.Equal(before.FirstExposed, after.FirstExposed);
+        Assert.False(after.Converted);
+        Assert.Equal(0, after.Revenue);
+
+        // The arm's totals keep the purchase as an anonymous count, and the unit adds nothing more,
+        // even once the person consents again: counted twice, it would convert twice.
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-2", revenue: 10m));
+        var report = reporter.GetReport("site");
+        Assert.Equal(1, report.Control.ConvertedUnits + report.Treatment.ConvertedUnits);
+        Assert.Equal(42.0, report.Control.Revenue + report.Treatment.Revenue, 6);
+        Assert.False(Assert.Single(sdk.Personalizer.GetPersonalData("user").Holdouts).Converted);
+    }
+
+    [Fact]
     public async Task Consent_withdrawn_while_an_event_is_applied_never_leaves_behaviour_behind()
     {
         using var sdk = new TestSdk();

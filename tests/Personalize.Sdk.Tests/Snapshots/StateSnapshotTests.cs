@@ -293,6 +293,26 @@ public sealed class StateSnapshotTests
         }
     }
 
+    [Fact]
+    public void A_unit_whose_person_withdrew_consent_stays_unmeasured_on_a_server_restored_from_the_state()
+    {
+        using var source = Server();
+        source.View("user", "books-1");
+        source.Rank("user");
+        source.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 42m));
+        source.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        using var target = Server();
+
+        Merge(target, Write(source).State);
+        target.Personalizer.Track(PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization));
+        target.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-2", revenue: 10m));
+
+        // Its conversion is in the totals once; restored unsealed, the unit would convert again.
+        var lift = Lift(target);
+        Assert.Equal(1, lift.Control.ConvertedUnits + lift.Treatment.ConvertedUnits);
+        Assert.False(Assert.Single(target.Personalizer.GetPersonalData("user").Holdouts).Converted);
+    }
+
     internal static TestSdk Server(Action<PersonalizationOptions>? configure = null, IEnumerable<CatalogItem>? catalog = null) =>
         new(configure, builder => builder.AddHoldout("global", basisPoints: 5_000).Services.AddSingleton<IChangeJournal>(new LoopbackJournal()), catalog);
 

@@ -25,7 +25,7 @@ public sealed class PersonalizationBuilder
     /// <param name="coldStartWeight">Its weight for users without usable history.</param>
     /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it; listed by <see cref="IRuleRegistry"/>.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, above 1,000,000, or NaN.</exception>
     public PersonalizationBuilder AddSignal<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProvider>(float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
         where TProvider : class, ISignalProvider
     {
@@ -43,7 +43,7 @@ public sealed class PersonalizationBuilder
     /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it; listed by <see cref="IRuleRegistry"/>.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, above 1,000,000, or NaN.</exception>
     public PersonalizationBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
     {
         ArgumentNullException.ThrowIfNull(provider);
@@ -156,9 +156,9 @@ public sealed class PersonalizationBuilder
 
     internal static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)
     {
-        if (!float.IsFinite(weight) || weight < 0)
+        if (!Personalize.Sdk.Scoring.SignalWeight.IsValid(weight))
         {
-            throw new ArgumentOutOfRangeException(paramName, weight, "A signal weight must be a finite number >= 0.");
+            throw new ArgumentOutOfRangeException(paramName, weight, $"A signal weight must be {Personalize.Sdk.Scoring.SignalWeight.Rule}.");
         }
     }
 }

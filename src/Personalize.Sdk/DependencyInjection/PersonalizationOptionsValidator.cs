@@ -31,9 +31,9 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         {
             foreach (var (signal, weight) in weights)
             {
-                if (!float.IsFinite(weight) || weight < 0)
+                if (!Scoring.SignalWeight.IsValid(weight))
                 {
-                    failures.Add($"{Prefix}{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
+                    failures.Add($"{Prefix}{option}[\"{signal}\"] must be {Scoring.SignalWeight.Rule} (was {weight}).");
                 }
             }
         }

@@ -74,7 +74,7 @@ public sealed class PersonalizerBuilder
     /// <param name="rule">Who owns the signal, why, the metric it should move and when to review it.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="provider"/> is null.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, NaN or infinite.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A weight is negative, above 1,000,000, or NaN.</exception>
     public PersonalizerBuilder AddSignal(ISignalProvider provider, float weight, float coldStartWeight = 0f, RuleInfo? rule = null)
     {
         ArgumentNullException.ThrowIfNull(provider);

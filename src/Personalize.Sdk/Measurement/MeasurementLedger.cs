@@ -227,9 +227,9 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     public LiftReport GetReport(string holdout, double minimumDetectableEffect = 0.05)
     {
         ArgumentNullException.ThrowIfNull(holdout);
-        if (!(minimumDetectableEffect > 0))
+        if (!(minimumDetectableEffect > 0 && double.IsFinite(minimumDetectableEffect)))
         {
-            throw new ArgumentException("The minimum detectable effect must be positive.", nameof(minimumDetectableEffect));
+            throw new ArgumentException("The minimum detectable effect must be a positive, finite number.", nameof(minimumDetectableEffect));
         }
 
         for (var i = 0; i < _ledgers.Length; i++)

@@ -99,9 +99,9 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
                 problems.Add($"{label}.{option}[\"{signal}\"] names no registered signal.");
             }
 
-            if (!float.IsFinite(weight) || weight < 0)
+            if (!Scoring.SignalWeight.IsValid(weight))
             {
-                problems.Add($"{label}.{option}[\"{signal}\"] must be a finite number >= 0 (was {weight}).");
+                problems.Add($"{label}.{option}[\"{signal}\"] must be {Scoring.SignalWeight.Rule} (was {weight}).");
             }
         }
     }

@@ -113,6 +113,11 @@ public sealed class AddPersonalizationTests
 
         Assert.Throws<ArgumentOutOfRangeException>("weight", () => builder.AddSignal<FavouriteItemSignal>(float.NaN));
         Assert.Throws<ArgumentOutOfRangeException>("coldStartWeight", () => builder.AddSignal<FavouriteItemSignal>(1f, -1f));
+
+        // Weights near float.MaxValue would make every score infinite, and every item tie.
+        Assert.Throws<ArgumentOutOfRangeException>("weight", () => builder.AddSignal<FavouriteItemSignal>(3e38f));
+        Assert.Throws<ArgumentOutOfRangeException>("weight", () => builder.AddSignal<FavouriteItemSignal>(1_000_001f));
+        builder.AddSignal<FavouriteItemSignal>(1_000_000f);
         Assert.Throws<ArgumentNullException>("provider", () => builder.AddSignal(null!, 1f));
         Assert.Throws<ArgumentNullException>("items", () => builder.AddCatalog(null!));
         Assert.Throws<ArgumentException>("path", () => builder.AddCatalogFile(""));

@@ -177,7 +177,7 @@ public sealed class OptionsReloadTests
 
     [Theory]
     [InlineData("Placements:new:Weights:no-such-signal", "1", "PersonalizationOptions.Placements[\"new\"].Weights[\"no-such-signal\"] names no registered signal")]
-    [InlineData("Placements:new:ColdStartWeights:popularity", "-1", "PersonalizationOptions.Placements[\"new\"].ColdStartWeights[\"popularity\"] must be a finite number >= 0")]
+    [InlineData("Placements:new:ColdStartWeights:popularity", "-1", "PersonalizationOptions.Placements[\"new\"].ColdStartWeights[\"popularity\"] must be a number from 0 to 1,000,000")]
     [InlineData("Placements:new:Holdout", "nope", "PersonalizationOptions.Placements[\"new\"].Holdout names no configured holdout: 'nope'")]
     [InlineData("Placements:home:Holdout", "nope", "PersonalizationOptions.Placements[\"home\"].Holdout names no configured holdout: 'nope'")]
     [InlineData("Placements::Count", "3", "PersonalizationOptions.Placements has a placement with an empty name")]

@@ -20,6 +20,7 @@ public sealed class OptionsValidationTests
             options.MaxPerCategory = -1;
             options.MaxProfiles = -5;
             options.ColdStartWeights["popularity"] = float.NaN;
+            options.Weights["popularity"] = 3e38f;
             options.MinConfidence = 2;
             options.Guardrails.FrequencyCap = 0;
             options.CatalogPath = "/definitely/not/here.json";
@@ -35,10 +36,11 @@ public sealed class OptionsValidationTests
         Assert.Contains("PersonalizationOptions.TrendHalfLife", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.MaxPerCategory", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.ColdStartWeights[\"popularity\"]", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("PersonalizationOptions.Weights[\"popularity\"] must be a number from 0 to 1,000,000", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.CatalogPath", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.MinConfidence", failure.Message, StringComparison.Ordinal);
         Assert.Contains("PersonalizationOptions.Guardrails.FrequencyCap", failure.Message, StringComparison.Ordinal);
-        Assert.Equal(10, failure.Failures.Count());
+        Assert.Equal(11, failure.Failures.Count());
     }
 
     [Fact]

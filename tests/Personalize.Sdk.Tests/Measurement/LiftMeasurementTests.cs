@@ -195,6 +195,10 @@ public sealed class LiftMeasurementTests
         Assert.Null(Reporter(sdk).GetReport(Holdout, 1e-9).UnitsNeededPerArm);
         Assert.Equal(0.5, Reporter(sdk).GetReport(Holdout).Control.ConversionRate);
         Assert.NotNull(Reporter(sdk).GetReport(Holdout, 0.05).UnitsNeededPerArm);
+
+        // Not a programmer's effect size: refused at once, naming it, not failing the report's JSON later.
+        Assert.Throws<ArgumentException>("minimumDetectableEffect", () => Reporter(sdk).GetReport(Holdout, double.PositiveInfinity));
+        Assert.Throws<ArgumentException>("minimumDetectableEffect", () => Reporter(sdk).GetReport(Holdout, double.NaN));
     }
 
     [Theory]

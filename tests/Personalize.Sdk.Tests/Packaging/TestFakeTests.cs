@@ -97,6 +97,11 @@ public sealed class TestFakeTests
         Assert.Equal("Control", json.RootElement.GetProperty("control").GetProperty("arm").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("revenuePerUnit").GetProperty("lower").ValueKind);
         Assert.Equal(74_000, json.RootElement.GetProperty("unitsNeededPerArm").GetInt64());
+
+        // A hand-made report may hold what a real one never does: it still renders.
+        var odd = new LiftReport("site", report.Treatment, report.Control, new LiftEstimate(double.NaN, double.NegativeInfinity, double.PositiveInfinity, double.NaN, "two-proportion z-test"), report.RevenuePerUnit, report.SampleRatio, 0.05, null, At);
+        using var oddJson = JsonDocument.Parse(odd.ToJson());
+        Assert.Equal("NaN", oddJson.RootElement.GetProperty("conversion").GetProperty("relativeLift").GetString());
     }
 
     [Fact]

@@ -189,7 +189,7 @@ public sealed class PlacementTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains("Placements[\"email\"].Weights[\"no-such-signal\"] names no registered signal", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Placements[\"email\"].ColdStartWeights[\"popularity\"] must be a finite number >= 0", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Placements[\"email\"].ColdStartWeights[\"popularity\"] must be a number from 0 to 1,000,000", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Placements[\"email\"].Holdout names no configured holdout", failure.Message, StringComparison.Ordinal);
         Assert.Contains("a placement with an empty name", failure.Message, StringComparison.Ordinal);
     }

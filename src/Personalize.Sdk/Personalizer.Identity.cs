@@ -255,8 +255,10 @@ internal sealed partial class Personalizer
             // Under the identity gate, unlike a withdrawal: a stitch into a person without consent is rare.
             Learner.Forget(PublishWithdrawal(target, sourceUnit));
 
-            // The guest's holdout outcomes are their behaviour too; the account's own unit is left
+            // The guest's holdout outcomes are their behaviour too (under the guest's own key when
+            // their profile was evicted or not yet recalled); the account's own unit is left
             // measurable, for when the account consents (it had none to record before).
+            _ledger.ForgetOutcomes(source);
             if (sourceUnit is not null)
             {
                 _ledger.ForgetOutcomes(sourceUnit);

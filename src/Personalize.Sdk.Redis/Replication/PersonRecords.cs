@@ -241,8 +241,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             var linked = alias.ToString();
             if (_followed.TryAdd((linked, ticks), 0) && StitchedKeyErased?.Invoke(linked, ticks) == false)
             {
-                // Not queued (the buffer and its allowance are full, or the stop is over; the buffer logs it as
-                // an error): not taken as followed, so the resent copy of this erasure tries again.
+                // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
+                // it as an error): not taken as followed, so a resent copy of this erasure tries again.
                 _followed.TryRemove((linked, ticks), out _);
                 unqueued++;
             }
@@ -250,8 +250,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
 
         if (unqueued > 0)
         {
-            // Not acknowledged: the batch is resent (the erase script returns the links again), until
-            // the buffer has room or a stop gives the batch up and counts it.
+            // Not acknowledged: the stop gives the batch up and counts it, as any batch unacknowledged at its bound.
             throw new InvalidOperationException($"{unqueued} erasures of keys Redis linked to an erased person could not be queued; the erasure is sent again.");
         }
     }

@@ -116,6 +116,9 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
     /// key Redis had linked to an erased person), as <see cref="TryEnqueueEssential"/> does, but
     /// also while a stop is flushing: the stop sends it within its bound, as it does what was
     /// buffered before it began. Only once the stop has ended (or given up at its bound) is it dropped.
+    /// It is taken past the buffer's bound and allowance too: the write it follows from is not
+    /// acknowledged until it is queued, so refusing it for want of room would hold that write, and
+    /// the room it would free, at the head for good. Each erasure adds at most the person's links.
     /// </summary>
     /// <returns>False when the write was dropped.</returns>
     public bool TryEnqueueFollowUp(in T operation) => Enqueue(operation, essential: true, followUp: true);
@@ -129,7 +132,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
             // A stop still flushing takes what follows from its own writes; it discards the buffer when it ends.
             stopped = followUp ? _discarded : _closed;
-            accepted = !stopped && _count < (essential ? _settings.MaxBufferedWrites + _settings.EssentialAllowance : _settings.MaxBufferedWrites);
+            accepted = !stopped && (followUp || _count < (essential ? _settings.MaxBufferedWrites + _settings.EssentialAllowance : _settings.MaxBufferedWrites));
             if (accepted)
             {
                 if (_count == _ring.Length)

@@ -104,6 +104,12 @@ internal static class LedgerState
                 units++;
                 if (holdout >= 0 && !ledger!.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue, isSealed: outcome == Sealed))
                 {
+                    if (outcome == Sealed)
+                    {
+                        // Measured here too: its person withdrew, so what this server holds of them goes as well.
+                        ledger.ForgetOutcomes(key);
+                    }
+
                     skippedExposed[(int)arm]++;
                     skippedConverted[(int)arm] += converted ? 1 : 0;
                     skippedRevenue[(int)arm] += revenue;

@@ -87,6 +87,12 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         var totals = ledger.Arms[(int)arm];
         lock (unit)
         {
+            // Sealed since the check above (a withdrawal in between): its conversion is counted already.
+            if (unit.Sealed)
+            {
+                return false;
+            }
+
             var before = unit.Revenue;
             unit.Revenue += revenue;
             lock (totals)

@@ -314,6 +314,25 @@ public sealed class WriteBehindBufferTests : IDisposable
     }
 
     [Fact]
+    public void A_write_that_follows_from_an_acknowledged_one_is_taken_past_the_bound_and_the_allowance()
+    {
+        // Its erasure is acknowledged only once it is queued: refused for want of room, that erasure
+        // would stay at the head unacknowledged, and the room it would free never come.
+        _sender.IsAvailable = false;
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, maxBuffered: 2);
+        Assert.True(buffer.TryEnqueue(1) && buffer.TryEnqueue(2));
+        var essential = 0;
+        while (buffer.TryEnqueueEssential(3))
+        {
+            essential++;
+        }
+
+        Assert.Equal(64, essential);
+        Assert.True(buffer.TryEnqueueFollowUp(4));
+        Assert.Equal(67, buffer.Count);
+    }
+
+    [Fact]
     public async Task A_stop_cut_short_counts_what_it_could_not_flush()
     {
         using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");

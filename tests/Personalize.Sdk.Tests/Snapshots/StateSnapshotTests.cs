@@ -313,6 +313,27 @@ public sealed class StateSnapshotTests
         Assert.False(Assert.Single(target.Personalizer.GetPersonalData("user").Holdouts).Converted);
     }
 
+    [Fact]
+    public void A_sealed_unit_in_the_state_seals_the_same_unit_this_server_already_measures()
+    {
+        using var source = Server();
+        using var target = Server();
+        foreach (var server in new[] { source, target })
+        {
+            server.View("user", "books-1");
+            server.Rank("user");
+            server.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 42m));
+        }
+
+        source.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+
+        Merge(target, Write(source).State);
+
+        var unit = Assert.Single(target.Personalizer.GetPersonalData("user").Holdouts);
+        Assert.False(unit.Converted);
+        Assert.Equal(0, unit.Revenue);
+    }
+
     internal static TestSdk Server(Action<PersonalizationOptions>? configure = null, IEnumerable<CatalogItem>? catalog = null) =>
         new(configure, builder => builder.AddHoldout("global", basisPoints: 5_000).Services.AddSingleton<IChangeJournal>(new LoopbackJournal()), catalog);
 

@@ -29,7 +29,7 @@ internal static class LearningFeatures
         double sum = 0;
         for (var s = 0; s < n; s++)
         {
-            sum += values[s] * (theta[s] + (confidence * theta[n + s]));
+            sum += values[s] * WeightOf(theta, confidence, s, n);
         }
 
         return (float)sum;
@@ -41,11 +41,14 @@ internal static class LearningFeatures
         var weights = new float[signals];
         for (var s = 0; s < signals; s++)
         {
-            weights[s] = (float)(theta[s] + (confidence * theta[signals + s]));
+            weights[s] = (float)WeightOf(theta, confidence, s, signals);
         }
 
         return weights;
     }
+
+    /// <summary>Signal <paramref name="s"/>'s weight for a person of <paramref name="confidence"/>: its own term plus its confidence interaction's.</summary>
+    private static double WeightOf(ReadOnlySpan<double> theta, float confidence, int s, int signals) => theta[s] + (confidence * theta[signals + s]);
 
     /// <summary>The features' names: the signals', then <c>confidence*</c> each, then <c>bias</c>.</summary>
     public static string[] Names(IReadOnlyList<string> signals) =>

@@ -32,7 +32,7 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         var now = _timeProvider.GetUtcNow();
-        var found = Erase(userKey, now.UtcTicks, out var keys);
+        var found = Erase(userKey, now.UtcTicks, out var keys, own: true);
         _metrics.UserForgotten();
 
         // Journaled even when nothing was found here: another server may hold the person.
@@ -40,7 +40,7 @@ internal sealed partial class Personalizer
         return found;
     }
 
-    private bool Erase(string userKey, long erasedTicks, out IReadOnlyList<string> keys)
+    private bool Erase(string userKey, long erasedTicks, out IReadOnlyList<string> keys, bool own = false)
     {
         lock (_identityGate)
         {
@@ -53,7 +53,7 @@ internal sealed partial class Personalizer
             _erasureLog.Begin([userKey, .. chain, .. UnitKeysOf(chain)]);
             try
             {
-                return Clear(userKey, canonical, erasedTicks, out keys);
+                return Clear(userKey, canonical, erasedTicks, own, out keys);
             }
             finally
             {
@@ -62,7 +62,7 @@ internal sealed partial class Personalizer
         }
     }
 
-    private bool Clear(string userKey, string canonical, long erasedTicks, out IReadOnlyList<string> keys)
+    private bool Clear(string userKey, string canonical, long erasedTicks, bool own, out IReadOnlyList<string> keys)
     {
         var chain = _identity.Remove(canonical);
         var found = chain.Count > 1;
@@ -88,7 +88,9 @@ internal sealed partial class Personalizer
         // One pass over the decisions waiting for rewards: a person who was only ranked is held there alone.
         found |= Learner.Forget(units);
         keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
-        _erasures?.Erased(keys, erasedTicks);
+        // This server's own erasure is guarded from when the shared store has it: an outage holds back
+        // other servers' events from before it as long as it holds back the erasure.
+        _erasures?.Erased(keys, erasedTicks, unstored: own && _journal.ConfirmsErasures);
         foreach (var key in keys)
         {
             // A recall in flight, even for a person with no profile here, must not bring them back.

@@ -20,6 +20,8 @@ internal sealed partial class Personalizer
     void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt) =>
         Erase(userKey, erasedAt is { } stated ? NotAhead(stated.UtcTicks) : _timeProvider.GetUtcNow().UtcTicks, out _);
 
+    void IReplica.ErasureStored(string userKey, DateTimeOffset erasedAt) => _erasures?.Stored(userKey, erasedAt.UtcTicks);
+
     void IReplica.ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent)
     {
         if (profileKey is not null && PrecedesErasure(profileKey, personalizationEvent))

@@ -123,6 +123,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// </summary>
     public Func<string, long, bool>? StitchedKeyErased { get; set; }
 
+    /// <summary>Called with each key whose erasure Redis stored, and the erasure's time. Set once, by the journal.</summary>
+    public Action<string, long>? ErasureStored { get; set; }
+
     /// <summary><c>{prefix}:p:{key}:records</c>: the person's last changes, oldest first (<see cref="PersonRecordCodec"/>).</summary>
     public RedisKey Records(string key) => keys.Person(key, "records");
 
@@ -215,7 +218,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
-                acknowledgements.Add(EraseLinkedAsync(erased, person.Ticks));
+                acknowledgements.Add(EraseLinkedAsync(erased, key, person.Ticks));
                 break;
         }
     }
@@ -226,9 +229,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// erasure's acknowledgement. Faults as the erasure did when Redis did not acknowledge it: the
     /// batch is resent whole, and this runs again for the resent copy.
     /// </summary>
-    private async Task EraseLinkedAsync(Task<RedisResult> erased, long ticks)
+    private async Task EraseLinkedAsync(Task<RedisResult> erased, string key, long ticks)
     {
         var stitched = (RedisValue[]?)await erased.ConfigureAwait(false) ?? [];
+        ErasureStored?.Invoke(key, ticks);
         if (_followed.Count > MaxFollowed)
         {
             _followed.Clear();

@@ -50,7 +50,21 @@ internal sealed class RedisChangeJournal
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
             return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
         };
+        records.ErasureStored = (key, ticks) =>
+        {
+            try
+            {
+                replica?.Invoke().ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
+            }
+            catch (ObjectDisposedException)
+            {
+                // The host is stopping: nothing is guarded any more.
+            }
+        };
     }
+
+    /// <summary>Always: <see cref="PersonRecords.ErasureStored"/> tells this server when Redis stored each key's erasure.</summary>
+    public bool ConfirmsErasures => true;
 
     /// <summary>This server's identity in the journal, new at every start.</summary>
     public Guid Origin { get; }

@@ -9,7 +9,8 @@ namespace Personalize.Sdk.Engine;
 /// <remarks>
 /// It holds only the key, when it was erased (where that happened) and when the erasure arrived
 /// here, only for <see cref="Window"/> after it arrived, and only when the state is shared (a
-/// journal is attached). Events are compared with the time of erasure by their own timestamp, so the
+/// journal is attached). This server's own erasure arrives when the shared store has stored it: until
+/// then (an outage holds back other servers' events as long as this erasure) it is not let go. Events are compared with the time of erasure by their own timestamp, so the
 /// guard assumes the servers' clocks agree to well within the window.
 /// </remarks>
 /// <param name="window">How long an erasure is remembered after it arrived.</param>
@@ -24,23 +25,45 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     // Bounded: past this many recent erasures the oldest are dropped first.
     private const int Capacity = 100_000;
 
+    // The arrival of this server's own erasure until the shared store has it: later than any other.
+    private const long Unstored = long.MaxValue;
+
     private readonly ConcurrentDictionary<string, Erasure> _erasures = new(StringComparer.Ordinal);
 
     public TimeSpan Window { get; } = window;
 
-    /// <summary>Records that <paramref name="keys"/> were erased at <paramref name="erasedTicks"/> (the erasure arrives now).</summary>
-    public void Erased(IEnumerable<string> keys, long erasedTicks)
+    /// <summary>
+    /// Records that <paramref name="keys"/> were erased at <paramref name="erasedTicks"/>: the erasure
+    /// arrives now, or, when <paramref name="unstored"/> (this server's own, not yet in the shared
+    /// store), once <see cref="Stored"/> says so.
+    /// </summary>
+    public void Erased(IEnumerable<string> keys, long erasedTicks, bool unstored = false)
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
         foreach (var key in keys)
         {
-            Record(key, new Erasure(erasedTicks, now));
+            Record(key, new Erasure(erasedTicks, unstored ? Unstored : now));
         }
 
         if (_erasures.Count > Capacity)
         {
             Trim(now);
         }
+    }
+
+    /// <summary>
+    /// The shared store has stored this server's erasure of <paramref name="userKey"/> made at
+    /// <paramref name="erasedTicks"/>: its window starts now. A later erasure of the key still waiting is kept waiting.
+    /// </summary>
+    public void Stored(string userKey, long erasedTicks)
+    {
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        _erasures.AddOrUpdate(
+            userKey,
+            new Erasure(erasedTicks, now),
+            (_, existing) => existing.ArrivedTicks == Unstored && existing.ErasedTicks > erasedTicks
+                ? existing
+                : new Erasure(Math.Max(existing.ErasedTicks, erasedTicks), existing.ArrivedTicks == Unstored ? now : Math.Max(existing.ArrivedTicks, now)));
     }
 
     /// <summary>Whether <paramref name="userKey"/> was erased within the window: a link recalled from before cannot come back.</summary>

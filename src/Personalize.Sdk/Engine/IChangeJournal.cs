@@ -22,6 +22,12 @@ internal interface IChangeJournal
     /// <summary>An anonymous key was stitched to a known one.</summary>
     void Stitched(string anonymousKey, string knownKey);
 
+    /// <summary>
+    /// Whether the journal tells this server, through <see cref="IReplica.ErasureStored"/>, when each
+    /// key of its own erasure is stored.
+    /// </summary>
+    bool ConfirmsErasures { get; }
+
     /// <summary>A person was erased, by any of their keys, at <paramref name="erasedAt"/>; <paramref name="keys"/> are all of their keys this server knew, the one given included.</summary>
     void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt);
 

@@ -19,6 +19,13 @@ internal interface IReplica
     /// <summary>Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry written before erasures carried their time).</summary>
     void ApplyForget(string userKey, DateTimeOffset? erasedAt);
 
+    /// <summary>
+    /// The shared store has stored this server's own erasure of <paramref name="userKey"/>, made at
+    /// <paramref name="erasedAt"/> (<see cref="IChangeJournal.ConfirmsErasures"/>): other servers'
+    /// events from before it are passed over for the usual window from now.
+    /// </summary>
+    void ErasureStored(string userKey, DateTimeOffset erasedAt);
+
     /// <summary>Applies another server's first exposure of a unit.</summary>
     void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp);
 

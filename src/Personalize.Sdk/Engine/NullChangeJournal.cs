@@ -17,6 +17,8 @@ internal sealed class NullChangeJournal : IChangeJournal
     {
     }
 
+    public bool ConfirmsErasures => false;
+
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
     }

@@ -155,6 +155,8 @@ public sealed class JournalCodecTests
 
         public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => Other.Add($"forget {userKey} {(erasedAt is { } at ? at.ToString("O") : "(no time)")}");
 
+        public void ErasureStored(string userKey, DateTimeOffset erasedAt) => throw new NotSupportedException();
+
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => Other.Add($"exposure {holdout} {unitKey} {arm} {timestamp:O}");
 
         public void ApplyReward(Guid decisionId, string? itemKey, double reward) => Other.Add($"reward {decisionId} {itemKey ?? "(first)"} {reward:R}");

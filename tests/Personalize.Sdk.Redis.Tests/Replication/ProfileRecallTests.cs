@@ -752,6 +752,8 @@ public sealed class ProfileRecallTests
 
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => throw new NotSupportedException();
 
+        public void ErasureStored(string userKey, DateTimeOffset erasedAt) => throw new NotSupportedException();
+
         public bool HoldsProfile(string profileKey) => throw new NotSupportedException();
 
         public void ApplyReward(Guid decisionId, string? itemKey, double reward) => throw new NotSupportedException();

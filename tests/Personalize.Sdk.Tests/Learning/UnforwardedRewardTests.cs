@@ -39,6 +39,8 @@ public sealed class UnforwardedRewardTests
         {
         }
 
+        public bool ConfirmsErasures => false;
+
         public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
         {
         }

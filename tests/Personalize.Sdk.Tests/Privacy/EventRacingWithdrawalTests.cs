@@ -84,6 +84,8 @@ public sealed class EventRacingWithdrawalTests
         {
         }
 
+        public bool ConfirmsErasures => false;
+
         public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
         {
         }

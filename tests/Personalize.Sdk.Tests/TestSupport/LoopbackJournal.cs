@@ -29,6 +29,8 @@ internal sealed class LoopbackJournal : IChangeJournal
 
     public void Stitched(string anonymousKey, string knownKey) => Add(replica => replica.ApplyStitch(anonymousKey, knownKey));
 
+    public bool ConfirmsErasures => false;
+
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt) => Add(replica => replica.ApplyForget(userKey, erasedAt));
 
     public void Exposed(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) =>

@@ -55,8 +55,8 @@ public readonly ref struct DecisionContext
     public ReadOnlySpan<double> ItemRecentPopularity => Statistics.RecentPopularity;
 
     /// <summary>
-    /// How many of a user's most recent items (<see cref="ProfileView.RecentItems"/>, newest first)
-    /// the next-step statistics link from, and the built-in <c>co-occurrence</c> signal reads.
+    /// How many of a user's most recent items (the last of <see cref="ProfileView.RecentItems"/>,
+    /// which is oldest first) the next-step statistics link from, and the built-in <c>co-occurrence</c> signal reads.
     /// </summary>
     public static int LinkedRecentItems => ItemStatistics.LinkedRecentItems;
 

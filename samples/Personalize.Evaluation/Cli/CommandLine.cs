@@ -283,6 +283,12 @@ internal sealed record CommandLine(
             throw new FormatException("--learn-weights and --learn-weights-test write markdown only: drop --json and --json-out.");
         }
 
+        // Rows are keyed by name in the JSON: a clash found after scoring would waste the run (and a test read).
+        if (EvaluationRunner.RowNames(run).GroupBy(name => name, StringComparer.Ordinal).FirstOrDefault(names => names.Count() > 1) is { } clash)
+        {
+            throw new FormatException($"Two rows would be named '{clash.Key}': give --sdk-label a name no other row has.");
+        }
+
         return new CommandLine(datasets, data, json, tune, tuneBaselines, quiet, maxLines, ratingsAsViews, run, help, jsonPath)
         {
             LearnWeights = learn,

@@ -46,6 +46,15 @@ internal static class EvaluationRunner
         return list;
     }
 
+    /// <summary>The names of the rows a run with <paramref name="options"/> scores, in table order (nothing is fitted).</summary>
+    public static IReadOnlyList<string> RowNames(RunOptions options) =>
+        [.. Recommenders(options).Select(static create =>
+        {
+            var recommender = create();
+            (recommender as IDisposable)?.Dispose();
+            return recommender.Name;
+        })];
+
     /// <summary>Applies the protocol to <paramref name="dataset"/> and evaluates every recommender.</summary>
     public static DatasetReport Run(Dataset dataset, RunOptions options, IProgressReporter reporter, Stopwatch? clock = null)
     {

@@ -108,6 +108,17 @@ public sealed class CommandLineTests
         Assert.Throws<FormatException>(() => CommandLine.Parse(args));
     }
 
+    [Theory]
+    [InlineData("sdk")]
+    [InlineData("most-popular")]
+    [InlineData("sdk: popularity only")]
+    public void A_label_another_row_has_is_refused_before_anything_is_scored(string label)
+    {
+        var failure = Assert.Throws<FormatException>(() => CommandLine.Parse(["--sdk-weights", "popularity=1", "--sdk-label", label]));
+
+        Assert.Contains($"'{label}'", failure.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_command_shown_in_a_report_quotes_arguments_with_spaces()
     {

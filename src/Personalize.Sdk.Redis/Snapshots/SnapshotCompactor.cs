@@ -297,7 +297,9 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
                 // Woken by the journal's growth, it writes at once; on the timer, only when no server wrote one lately.
                 var grown = await _due.WaitAsync(_interval, _time, stopping).ConfigureAwait(false);
                 await _connection.WhenConnectedAsync(stopping).ConfigureAwait(false);
-                Attempted?.Invoke(await CompactOnceAsync(onlyIfStale: !grown, stopping).ConfigureAwait(false));
+                // Awaited apart: a null-conditional call would not evaluate its argument with nobody listening.
+                var outcome = await CompactOnceAsync(onlyIfStale: !grown, stopping).ConfigureAwait(false);
+                Attempted?.Invoke(outcome);
             }
             catch (OperationCanceledException) when (stopping.IsCancellationRequested)
             {

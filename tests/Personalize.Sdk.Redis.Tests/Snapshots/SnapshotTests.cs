@@ -1,3 +1,6 @@
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using System.Diagnostics.Metrics;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Redis.Diagnostics;
@@ -289,6 +292,35 @@ public sealed class SnapshotTests
     }
 
     [RedisFact]
+    public async Task On_the_timer_a_server_writes_a_snapshot_with_nobody_listening_for_its_attempts()
+    {
+        // Nothing subscribes to the compactor's attempts, as in a real host: only the metric is watched.
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: o => o.SnapshotInterval = TimeSpan.FromMinutes(10));
+        using var snapshots = new MetricCollector<long>(a.Host.Services.GetRequiredService<IMeterFactory>(), RedisMetrics.MeterName, "personalize.redis.snapshots");
+        Traffic(a, 0);
+        await a.FlushAsync();
+
+        for (var tries = 0; snapshots.GetMeasurementSnapshot().Count == 0; tries++)
+        {
+            Assert.True(tries < 50, "No snapshot was attempted on the timer.");
+            a.Time.Advance(TimeSpan.FromMinutes(10));
+            try
+            {
+                await snapshots.WaitForMeasurementsAsync(1, TimeSpan.FromMilliseconds(500));
+            }
+            catch (OperationCanceledException)
+            {
+                // The loop was not yet waiting when the clock moved: move it again.
+            }
+        }
+
+        Assert.Equal("written", snapshots.GetMeasurementSnapshot()[0].Tags["outcome"]);
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        Assert.True(await database.KeyExistsAsync(new RedisKeys("personalize").SnapshotManifest));
+    }
+
+    [RedisFact]
     public async Task On_the_timer_a_server_leaves_the_snapshot_to_another_that_wrote_one_within_the_interval()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -373,10 +405,11 @@ public sealed class SnapshotTests
         }
     }
 
+    /// <summary>Snapshots only when the test writes one: neither the timer nor the journal's growth starts one.</summary>
     private static void ManualSnapshots(RedisPersonalizationOptions options)
     {
         options.JournalMaxLength = 1_000;
-        options.SnapshotInterval = TimeSpan.FromDays(1);
+        options.SnapshotInterval = TimeSpan.Zero;
     }
 
     /// <summary>Flips a byte in the middle of the newest snapshot's first chunk.</summary>

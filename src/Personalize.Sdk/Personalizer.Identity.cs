@@ -174,6 +174,10 @@ internal sealed partial class Personalizer
     /// </param>
     private IdentifyResult Stitch(string anonymousKey, string knownKey, bool recall = true)
     {
+        // An idle side is evicted before anything is linked: evicted after, by the lookup that makes
+        // the account's profile, it would take the new link with it, and the guest's unit with that.
+        _profiles.PeekEvictingIdle(_identity.Resolve(anonymousKey));
+        _profiles.PeekEvictingIdle(_identity.Resolve(knownKey));
         var source = _identity.Resolve(anonymousKey);
         var target = _identity.Resolve(knownKey);
         if (source == target)

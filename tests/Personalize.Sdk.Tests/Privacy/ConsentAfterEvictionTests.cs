@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Privacy;
@@ -124,6 +126,31 @@ public sealed class ConsentAfterEvictionTests
 
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
         Assert.Empty(((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+    }
+
+    [Fact]
+    public void A_guest_evicted_before_signing_in_to_an_account_without_consent_loses_their_holdout_outcomes()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle, build: builder => builder.AddHoldout("site", 5_000));
+        sdk.View("guest", "books-1");
+        sdk.Rank("guest");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-1", revenue: 42m));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        Assert.True(Assert.Single(sdk.Personalizer.GetPersonalData("guest").Holdouts).Converted);
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("guest"); // finds the guest's profile idle and evicts it; their unit stays in the ledger
+        Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("guest"));
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        // The guest's behaviour joins an account without consent: their purchase is behaviour too.
+        var unit = Assert.Single(sdk.Personalizer.GetPersonalData("guest").Holdouts);
+        Assert.False(unit.Converted);
+        Assert.Equal(0, unit.Revenue);
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", revenue: 10m));
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("site");
+        Assert.Equal(42.0, report.Control.Revenue + report.Treatment.Revenue, 6);
     }
 
     /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>

@@ -234,4 +234,21 @@ public sealed class IdentityTests
         Assert.Equal(1, sdk.ProfileCount);
         Assert.Equal(["account", "guest"], sdk.Personalizer.GetPersonalData("guest").LinkedKeys);
     }
+
+    [Fact]
+    public void Signing_in_to_an_account_whose_profile_went_idle_keeps_the_link_and_the_guests_history()
+    {
+        var idle = TimeSpan.FromHours(1);
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = idle);
+        sdk.View("account", "books-1");
+        sdk.Time.Advance(idle + TimeSpan.FromMinutes(1)); // the account's profile is idle, not yet evicted
+        sdk.View("guest", "kitchen-1");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+        sdk.View("guest", "kitchen-2");
+
+        var data = sdk.Personalizer.GetPersonalData("account");
+        Assert.Equal(["account", "guest"], data.LinkedKeys.Order());
+        Assert.Equal(["kitchen-1", "kitchen-2"], data.Profile!.RecentItems.Select(item => item.ItemKey).Order());
+    }
 }

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Personalize.Sdk.Catalog;
 
 /// <summary>The JSON shape of a catalog file: <c>{ "items": [ { "key": ..., ... } ] }</c>.</summary>
@@ -5,9 +8,18 @@ namespace Personalize.Sdk.Catalog;
 /// Separate from <see cref="CatalogItem"/> so that a property missing from the file keeps the
 /// item's documented default instead of the type's zero value.
 /// </remarks>
-internal sealed class CatalogDocument
+internal sealed class CatalogDocument : IJsonOnDeserialized
 {
-    public List<Entry?>? Items { get; set; }
+    public CatalogEntries? Items { get; set; }
+
+    /// <summary>Refuses a document without an items array while the reader still knows where it is.</summary>
+    void IJsonOnDeserialized.OnDeserialized()
+    {
+        if (Items is null)
+        {
+            throw new JsonException("The catalog has no \"items\" array.");
+        }
+    }
 
     internal sealed class Entry
     {

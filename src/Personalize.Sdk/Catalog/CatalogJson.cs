@@ -19,8 +19,8 @@ public static class CatalogJson
     /// <returns>The items, in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="CatalogFormatException">
-    /// The JSON is malformed or breaks the schema (the message names the line, the position and the
-    /// item, counted from 0), an object repeats a property, or two items share a key.
+    /// The JSON is malformed or breaks the schema, an object repeats a property, an item has no key, or
+    /// two items share a key. The message names the line, the position and the item (counted from 0).
     /// </exception>
     public static IReadOnlyList<CatalogItem> Read(Stream utf8Json)
     {
@@ -45,28 +45,20 @@ public static class CatalogJson
             };
         }
 
+        // Only a top-level JSON null gets here without items: the document refuses a missing or null array.
         if (document?.Items is not { } items)
         {
-            throw new CatalogFormatException("The catalog has no \"items\" array.");
+            throw new CatalogFormatException("The catalog is null, not an object with an \"items\" array.");
         }
 
+        // CatalogEntries refused null items, missing keys and repeated keys while reading.
         var catalog = new CatalogItem[items.Count];
-        var firstIndexOf = new Dictionary<string, int>(items.Count, StringComparer.Ordinal);
         for (var i = 0; i < items.Count; i++)
         {
-            if (items[i] is not { Key: { Length: > 0 } key } entry)
-            {
-                throw new CatalogFormatException($"Catalog item {i} has no key.");
-            }
-
-            if (!firstIndexOf.TryAdd(key, i))
-            {
-                throw new CatalogFormatException($"Catalog items {firstIndexOf[key]} and {i} share the key '{key}'.");
-            }
-
+            var entry = items[i]!;
             catalog[i] = new CatalogItem
             {
-                Key = key,
+                Key = entry.Key!,
                 Category = entry.Category,
                 Title = entry.Title,
                 Attributes = entry.Attributes ?? CatalogItem.NoAttributes,

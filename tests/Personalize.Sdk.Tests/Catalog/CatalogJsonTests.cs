@@ -45,6 +45,7 @@ public sealed class CatalogJsonTests
     [InlineData("""{ "items": [ { "key": "" } ] }""")]
     [InlineData("""{ "products": [] }""")]
     [InlineData("""[]""")]
+    [InlineData("""null""")]
     public void A_catalog_that_breaks_the_schema_is_refused(string json)
     {
         Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
@@ -69,7 +70,47 @@ public sealed class CatalogJsonTests
 
         var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
 
-        Assert.Equal("Catalog items 0 and 2 share the key 'a'.", failure.Message);
+        Assert.Contains("Catalog items 0 and 2 share the key 'a'.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Items_sharing_a_key_name_the_line_and_position_of_the_second()
+    {
+        const string json = "{\n  \"items\": [\n    { \"key\": \"a\" },\n    { \"key\": \"a\" }\n  ]\n}";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(4, failure.LineNumber);
+        Assert.NotNull(failure.BytePositionInLine);
+        Assert.Contains("line 4", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Catalog items 0 and 1 share the key 'a'.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"items\": [\n    { \"key\": \"a\" },\n    { \"category\": \"x\" }\n  ]\n}")]
+    [InlineData("{\n  \"items\": [\n    { \"key\": \"a\" },\n    { \"key\": \"\" }\n  ]\n}")]
+    [InlineData("{\n  \"items\": [\n    { \"key\": \"a\" },\n    null\n  ]\n}")]
+    public void An_item_without_a_key_names_the_line_position_and_item(string json)
+    {
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(4, failure.LineNumber);
+        Assert.NotNull(failure.BytePositionInLine);
+        Assert.Contains("line 4", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Catalog item 1 has no key.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("{\n  \"products\": []\n}")]
+    [InlineData("{\n  \"items\": null\n}")]
+    public void A_catalog_without_an_items_array_names_a_line_and_position(string json)
+    {
+        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
+
+        Assert.NotNull(failure.LineNumber);
+        Assert.NotNull(failure.BytePositionInLine);
+        Assert.Contains($"line {failure.LineNumber}", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("no \"items\" array", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -145,6 +145,22 @@ public sealed class CatalogStoreTests
         Assert.Equal(TestCatalog.Items.Count, sdk.Catalog.Count);
     }
 
+    [Fact]
+    public void A_catalog_stream_repeating_a_key_names_the_line_of_the_second_item()
+    {
+        using var sdk = new TestSdk();
+        var version = sdk.Catalog.Version;
+        var json = "{ \"items\": [\n  { \"key\": \"a\" },\n  { \"key\": \"a\" }\n] }";
+
+        var failure = Assert.Throws<CatalogFormatException>(() => sdk.Catalog.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
+
+        Assert.Equal(3, failure.LineNumber);
+        Assert.NotNull(failure.BytePositionInLine);
+        Assert.Contains("line 3", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("items 0 and 1 share the key 'a'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((version, TestCatalog.Items.Count), (sdk.Catalog.Version, sdk.Catalog.Count));
+    }
+
     [Theory]
     [InlineData("""{ "items": [ { "key": "a" }, { "key": "a" } ] }""", "malformed")]
     [InlineData("""{ "items": [ { "key": "from-code" } ] }""", "key_clash")]

@@ -1,0 +1,34 @@
+using System.Collections.ObjectModel;
+using System.Text.Json;
+
+namespace Personalize.Sdk.Catalog;
+
+/// <summary>
+/// The <c>"items"</c> array of a catalog file, checked as the serializer appends each item: an item
+/// without a key, or with a key an earlier item has, is refused there.
+/// </summary>
+/// <remarks>
+/// Checked while reading, not after, because only a <see cref="JsonException"/> thrown during
+/// deserialization gets the reader's line and position; after it, they are lost. Only the
+/// serializer fills this collection, and only by appending.
+/// </remarks>
+internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
+{
+    private readonly Dictionary<string, int> firstIndexOf = new(StringComparer.Ordinal);
+
+    /// <inheritdoc/>
+    protected override void InsertItem(int index, CatalogDocument.Entry? item)
+    {
+        if (item is not { Key: { Length: > 0 } key })
+        {
+            throw new JsonException($"Catalog item {index} has no key.");
+        }
+
+        if (!firstIndexOf.TryAdd(key, index))
+        {
+            throw new JsonException($"Catalog items {firstIndexOf[key]} and {index} share the key '{key}'.");
+        }
+
+        base.InsertItem(index, item);
+    }
+}

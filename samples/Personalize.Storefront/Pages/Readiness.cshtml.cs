@@ -34,7 +34,7 @@ internal sealed class ReadinessModel(IReadinessReporter reporter, IOptions<Perso
             var readiness = options.Value.Readiness;
             return $"A page pauses itself, and serves the default selection, only when more than {Percent(readiness.Thresholds.FallbackRateAtRisk)} "
                 + $"of its decisions fell back (over at least {MinimumDecisions.ToString("N0", CultureInfo.InvariantCulture)} decisions) "
-                + $"or its catalog is empty or older than {Duration(readiness.Thresholds.CatalogAgeAtRisk)}; "
+                + $"or its catalog is older than {Duration(readiness.Thresholds.CatalogAgeAtRisk)}; "
                 + $"it resumes by itself, after at least {Duration(readiness.MinimumPause)}, once they recover. "
                 + "Other figures that are not ready pause nothing: they come with advice.";
         }

@@ -89,11 +89,11 @@ internal sealed class ReadinessMonitor : IReadinessReporter
 
     /// <summary>
     /// Pauses on a fallback rate (over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions)
-    /// or catalog age past "at risk"; resumes, after the minimum pause, once both are back under the
-    /// resume bounds. Resuming from a fallback pause judges the window's fallback rate however few
-    /// decisions it holds (a window whose decisions did not fall back is clean): else a quiet
-    /// placement paused for its fallbacks would never resume. A catalog-age pause judges the rate as a
-    /// pause does, over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions.
+    /// or catalog age past "at risk" (an empty catalog has none); resumes, after the minimum pause,
+    /// once both are back under the resume bounds. Resuming from a fallback pause judges the window's
+    /// fallback rate however few decisions it holds (a window whose decisions did not fall back is
+    /// clean): else a quiet placement paused for its fallbacks would never resume. A catalog-age pause
+    /// judges the rate as a pause does, over at least <see cref="ReadinessOptions.MinimumDecisions"/> decisions.
     /// </summary>
     private void Check(PlacementPlan plan, PlacementPause pause, DateTimeOffset now)
     {
@@ -103,15 +103,17 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         double? measured = decisions > 0 ? (double)failed / decisions : null;
         var rate = decisions >= _options.MinimumDecisions ? measured : null;
         var catalogAge = ReadinessJudge.CatalogAge(_catalog.Current, now);
-        var catalogStale = catalogAge is not { } age || age > thresholds.CatalogAgeAtRisk;
+        // An empty catalog has no age and pauses nothing: its decisions fall back already
+        // (NoKnownCandidates), which the fallback rate judges, and a host that loads its catalog
+        // after start would otherwise be held paused for MinimumPause once it has.
+        var catalogStale = catalogAge is { } age && age > thresholds.CatalogAgeAtRisk;
         var state = pause.State;
         if (!state.IsPaused)
         {
             if (catalogStale)
             {
-                Pause(plan, pause, now, PauseCause.CatalogAge, catalogAge is { } old
-                    ? $"the catalog is {ReadinessFormat.Duration(old.TotalSeconds)} old, past its limit of {ReadinessFormat.Duration(thresholds.CatalogAgeAtRisk.TotalSeconds)}"
-                    : "the catalog is empty");
+                Pause(plan, pause, now, PauseCause.CatalogAge,
+                    $"the catalog is {ReadinessFormat.Duration(catalogAge!.Value.TotalSeconds)} old, past its limit of {ReadinessFormat.Duration(thresholds.CatalogAgeAtRisk.TotalSeconds)}");
             }
             else if (rate > thresholds.FallbackRateAtRisk)
             {

@@ -169,6 +169,51 @@ public sealed class AutoPauseTests
     }
 
     [Fact]
+    public void A_host_that_loads_its_catalog_after_start_is_not_paused_for_the_empty_catalog()
+    {
+        var logs = new FakeLogCollector();
+        using var sdk = new TestSdk(
+            options => options.Placements["home"] = new() { AutoPause = true },
+            builder => builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))),
+            catalog: []);
+        using var pauses = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.placement.pauses");
+
+        var empty = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = "home" });
+        var report = ReadinessReportTests.Figure(sdk.Readiness()["home"], "catalog age");
+        sdk.Catalog.Replace(TestCatalog.Items);
+        sdk.Time.Advance(Step + TimeSpan.FromSeconds(1));
+        var loaded = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = "home" });
+
+        // Empty, it falls back as any placement would; the report still calls the catalog not ready.
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.NoKnownCandidates), (empty.Variant, empty.Reason));
+        Assert.Equal(ReadinessStatus.NotReady, report.Status);
+        Assert.Equal((DecisionVariant.ColdStart, DecisionReason.NoHistory), (loaded.Variant, loaded.Reason));
+        Assert.Empty(pauses.GetMeasurementSnapshot());
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Message.Contains("paused personalization", StringComparison.Ordinal));
+        Assert.False(sdk.Readiness()["home"].IsPaused);
+    }
+
+    [Fact]
+    public void A_catalog_that_stays_empty_pauses_the_placement_for_its_fallback_rate()
+    {
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Readiness.MinimumDecisions = 20;
+                options.Placements["home"] = new() { AutoPause = true };
+            },
+            catalog: []);
+        using var pauses = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.placement.pauses");
+
+        Decide(sdk, 20);
+        sdk.Time.Advance(Step);
+        var paused = Decide(sdk, 1)[0];
+
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.Paused), (paused.Variant, paused.Reason));
+        Assert.Equal("fallback_rate", Assert.Single(pauses.GetMeasurementSnapshot()).Tags["cause"]);
+    }
+
+    [Fact]
     public void A_placement_that_does_not_opt_in_never_pauses_though_it_is_not_ready()
     {
         var flaky = new FlakySignal { Broken = true };

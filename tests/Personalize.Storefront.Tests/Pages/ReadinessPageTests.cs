@@ -83,7 +83,7 @@ public sealed class ReadinessPageTests(StorefrontFactory store)
 
         Assert.Equal(
             "A page pauses itself, and serves the default selection, only when more than 5% of its decisions fell back (over at least 100 decisions) "
-            + "or its catalog is empty or older than 7 days; it resumes by itself, after at least 1 minute, once they recover. "
+            + "or its catalog is older than 7 days; it resumes by itself, after at least 1 minute, once they recover. "
             + "Other figures that are not ready pause nothing: they come with advice.",
             page.Text("#pause-rule"));
         Assert.DoesNotContain("A page that is not ready pauses itself", page.Text(".hero"), StringComparison.Ordinal);

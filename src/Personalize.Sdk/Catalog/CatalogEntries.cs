@@ -14,7 +14,7 @@ namespace Personalize.Sdk.Catalog;
 /// </remarks>
 internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
 {
-    private readonly Dictionary<string, int> firstIndexOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _firstIndexOf = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     protected override void InsertItem(int index, CatalogDocument.Entry? item)
@@ -24,9 +24,9 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
             throw new JsonException($"Catalog item {index} has no key.");
         }
 
-        if (!firstIndexOf.TryAdd(key, index))
+        if (!_firstIndexOf.TryAdd(key, index))
         {
-            throw new JsonException($"Catalog items {firstIndexOf[key]} and {index} share the key '{key}'.");
+            throw new JsonException($"Catalog items {_firstIndexOf[key]} and {index} share the key '{key}'.");
         }
 
         base.InsertItem(index, item);

@@ -26,7 +26,10 @@ public static class RedisPersonalizationBuilderExtensions
     /// multiplexer is resolved in the background: if its factory throws (as
     /// <c>ConnectionMultiplexer.Connect</c> does for a Redis down at start unless
     /// <c>AbortOnConnectFail</c> is false), it is resolved again, waiting from 250 ms up to 5 s
-    /// between attempts, until the factory returns one.
+    /// between attempts, until the factory returns one. Run it under a generic host (<c>IHost</c>):
+    /// restoring at start, replaying the other servers' changes, recalling people and writing
+    /// snapshots are hosted services the host starts; without a host, the server writes its changes
+    /// to Redis but reads nothing back.
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddPersonalization()</c>.</param>
     /// <param name="configure">Sets the options.</param>

@@ -115,6 +115,13 @@ internal sealed class MemoryProfileStore : IProfileStore
             profile.LastAccessTicks = now;
         }
 
+        if (now >= Volatile.Read(ref _nextScanTicks))
+        {
+            // Known people coming back create no profile: their decisions start the idle scan too,
+            // or the idle would stay as long as no stranger arrives.
+            ScheduleMaintenance(now);
+        }
+
         return profile;
     }
 

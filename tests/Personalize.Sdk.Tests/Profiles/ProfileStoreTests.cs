@@ -99,6 +99,26 @@ public sealed class ProfileStoreTests
     }
 
     [Fact]
+    public async Task An_idle_profile_expires_in_the_background_while_only_known_people_come_back()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        using var evicted = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.profiles.evicted");
+        sdk.View("idle", "books-1");
+        sdk.View("active", "books-1");
+
+        // Nobody new arrives and nobody asks for "idle": only the active person's decisions run.
+        for (var step = 0; step < 4; step++)
+        {
+            sdk.Time.Advance(TimeSpan.FromMinutes(30));
+            Assert.Equal(DecisionVariant.Personalized, sdk.Rank("active").Variant);
+            await ((Personalizer)sdk.Personalizer).ProfileMaintenance;
+        }
+
+        Assert.Equal(1, sdk.ProfileCount);
+        Assert.Equal("Expired", Assert.Single(evicted.GetMeasurementSnapshot()).Tags["reason"]);
+    }
+
+    [Fact]
     public void A_new_profile_takes_at_most_512_bytes_before_its_first_event()
     {
         // Warm the types first so only the profile itself is counted.

@@ -115,7 +115,7 @@ internal sealed class MemoryProfileStore : IProfileStore
             profile.LastAccessTicks = now;
         }
 
-        if (now >= Volatile.Read(ref _nextScanTicks))
+        if (now >= Volatile.Read(ref _nextScanTicks) && Volatile.Read(ref _maintaining) == 0)
         {
             // Known people coming back create no profile: their decisions start the idle scan too,
             // or the idle would stay as long as no stranger arrives.
@@ -210,9 +210,13 @@ internal sealed class MemoryProfileStore : IProfileStore
     {
         if (Interlocked.CompareExchange(ref _maintaining, 1, 0) == 0)
         {
-            Volatile.Write(ref _maintenance, Task.Run(() => Maintain(nowTicks)));
+            StartMaintenance(nowTicks);
         }
     }
+
+    // Apart, so the closure is made only by the caller that starts a pass: a decision that finds
+    // one running (the scan due until it starts) allocates nothing.
+    private void StartMaintenance(long nowTicks) => Volatile.Write(ref _maintenance, Task.Run(() => Maintain(nowTicks)));
 
     /// <summary>Drops profiles idle at <paramref name="now"/>, then trims the least recently used down to the target.</summary>
     private void Maintain(long now)

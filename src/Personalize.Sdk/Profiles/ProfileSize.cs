@@ -11,7 +11,7 @@ internal static class ProfileSize
     /// before its first event: the objects and their headers, no table slots, and no purchase,
     /// dismissal, stated-preference or showing table (each is created at its first entry).
     /// </summary>
-    public const int NewMaxBytes = 144;
+    public const int NewMaxBytes = 136;
 
     /// <summary>
     /// The upper bound for one profile whose tables are all full: 16 categories and 32 attributes

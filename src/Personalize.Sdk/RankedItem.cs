@@ -25,8 +25,8 @@ public readonly struct RankedItem : IEquatable<RankedItem>
     /// The weighted score that placed it. Higher ranks first, except where the decision overrides
     /// the order: an item held back by the <see cref="PersonalizationOptions.MaxPerCategory"/> cap
     /// ranks after lower-scored items of other categories, a slot the learner explores shows an item
-    /// drawn from its pool whatever its score, and a fallback keeps the candidates' own order. When
-    /// learned weights serve, the first <see cref="LearningOptions.CandidatePool"/> items carry the
+    /// drawn from its pool under the same cap whatever its score, and a fallback keeps the
+    /// candidates' own order. When learned weights serve, the first <see cref="LearningOptions.CandidatePool"/> items carry the
     /// learned weights' score and any after them the configured mix's.
     /// </summary>
     public float Score { get; }

@@ -46,8 +46,8 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// It measures how evenly the weights spread, not how much of the policy's choices the logs
     /// cover: equal weights give the number of rounds however small they are. With
     /// <see cref="LearningOptions.ExplorationRate"/> 0, for example, the random policy weighs each
-    /// logged round 1 / (candidates left), so its effective sample size is every round while the logs
-    /// hold one of its many choices per slot. A mean weight well below 1 is the sign of that: the
+    /// logged round 1 / (candidates it could draw), so its effective sample size is every round
+    /// while the logs hold one of its many choices per slot. A mean weight well below 1 is the sign of that: the
     /// weighted estimates are then biased, whatever this number says. (Inverse propensity far below
     /// the self-normalised estimate says the same, or only that IPS clipped weights above 100.)
     /// </remarks>

@@ -9,8 +9,8 @@ public interface ILearningReporter
 
     /// <summary>
     /// Estimates, from the placement's settled decisions in memory, the mean reward per slot of the
-    /// configured weights, the learned weights, a uniformly random policy and, when given, a
-    /// candidate weight set, each served with the same exploration.
+    /// configured weights, the learned weights, a uniformly random policy (under the same category
+    /// cap) and, when given, a candidate weight set, each served with the same exploration.
     /// </summary>
     /// <param name="placement">A placement that learns.</param>
     /// <param name="candidateWeights">Weights by signal name to evaluate as well (a signal left out weighs 0), or null.</param>

@@ -26,9 +26,11 @@ public sealed class LearningOptions
 
     /// <summary>
     /// The exploration rate: in each slot, the probability that the policy's choice is replaced by
-    /// an item drawn uniformly from the candidate pool not shown yet. Every item of the pool so has a
-    /// positive probability, which offline evaluation needs; 0 explores nothing, and then only the
-    /// serving policy can be evaluated. A guardrail's removal is never explored back.
+    /// an item drawn uniformly from the candidate pool not shown yet whose category is under
+    /// <see cref="PersonalizationOptions.MaxPerCategory"/> (from all not shown only when none is).
+    /// Every item the cap allows so has a positive probability, which offline evaluation needs; 0
+    /// explores nothing, and then only the serving policy can be evaluated. A guardrail's removal is
+    /// never explored back.
     /// </summary>
     /// <value>The default is 0.05. Allowed: 0 to 0.5.</value>
     [Range(0d, 0.5d)]

@@ -292,7 +292,8 @@ internal sealed class PlacementLearner
                 var expected = decision.Expected.AsSpan(slot * 3, 3);
                 logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbabilities[slot], predicted, expected[1]);
                 logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[slot], predicted, expected[0]);
-                logged[2][round] = new LoggedRound(loggedProbability, reward, 1.0 / state.Left, predicted, expected[2]);
+                // The random policy is the same policy always exploring: uniform over what the cap allows, as its expected value.
+                logged[2][round] = new LoggedRound(loggedProbability, reward, state.DrawProbability(choice), predicted, expected[2]);
                 if (candidateScores is not null)
                 {
                     var greedy = state.Greedy(candidateScores);

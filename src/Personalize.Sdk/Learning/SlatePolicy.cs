@@ -3,10 +3,12 @@ namespace Personalize.Sdk.Learning;
 /// <summary>
 /// A policy over a candidate pool, slot by slot: the greedy choice is the best-scored candidate not
 /// yet shown whose category is under the diversity cap (else the best not yet shown); with
-/// probability epsilon it is replaced by a candidate drawn uniformly from every one not yet shown.
-/// So every pool item has a positive probability in every slot (epsilon over the number left), and
-/// the probability of any choice, given the slots before it, is exact: what offline evaluation needs
-/// to weigh one policy's logs for another. The steps themselves are <see cref="SlateState"/>'s.
+/// probability epsilon it is replaced by a candidate drawn uniformly from the same set: every one
+/// not yet shown under the cap, or every one not yet shown when none is under it. Exploring so never
+/// breaks the cap greedy keeps. Every item the cap allows has a positive probability in every slot
+/// (epsilon over the number drawable), and the probability of any choice, given the slots before
+/// it, is exact: what offline evaluation needs to weigh one policy's logs for another. The steps
+/// themselves are <see cref="SlateState"/>'s.
 /// </summary>
 /// <remarks>Allocation-free for pools of up to <see cref="StackLimit"/>; ties go to the lower pool position.</remarks>
 internal static class SlatePolicy
@@ -35,7 +37,7 @@ internal static class SlatePolicy
             var choice = greedy;
             if (epsilon > 0 && random.NextDouble() < epsilon)
             {
-                choice = state.NthNotShown(random.Next(state.Left));
+                choice = state.NthDrawable(random.Next(state.Drawable));
             }
 
             chosen[slot] = choice;

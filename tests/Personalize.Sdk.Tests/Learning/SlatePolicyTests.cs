@@ -4,8 +4,8 @@ namespace Personalize.Sdk.Tests.Learning;
 
 /// <summary>
 /// The slate policy's exact probabilities: per slot they form a distribution over the items not yet
-/// shown, they are the frequencies the policy really draws with, greedy honours the category cap,
-/// and without exploration the slate is the greedy one with probability 1.
+/// shown, they are the frequencies the policy really draws with, greedy and exploration honour the
+/// category cap, and without exploration the slate is the greedy one with probability 1.
 /// </summary>
 public sealed class SlatePolicyTests
 {
@@ -38,7 +38,16 @@ public sealed class SlatePolicyTests
                         continue;
                     }
 
-                    Assert.True(p > 0 || epsilon == 0, $"item {item} has probability 0 in slot {slot} at epsilon {epsilon}");
+                    // Exploring keeps the cap as greedy does: an item over it has probability 0 while any item under it is left.
+                    if (Drawable(item, before, maxPerCategory))
+                    {
+                        Assert.True(p > 0 || epsilon == 0, $"item {item} has probability 0 in slot {slot} at epsilon {epsilon}");
+                    }
+                    else
+                    {
+                        Assert.Equal(0.0, p);
+                    }
+
                     sum += p;
                 }
 
@@ -47,6 +56,41 @@ public sealed class SlatePolicyTests
                 Assert.DoesNotContain(chosen[slot], before.ToArray());
             }
         }
+    }
+
+    [Fact]
+    public void An_explored_choice_has_epsilon_over_the_items_under_the_cap_and_an_item_over_it_none()
+    {
+        // With a cap of 1, after item 0 (category 0) items 1 and 2 are over it; 3, 4, 5, 6 and 7 are under it, 3 the greedy choice.
+        const double Epsilon = 0.5;
+        int[] before = [0];
+        Assert.Equal((1 - Epsilon) + (Epsilon / 5), SlatePolicy.ProbabilityOf(Scores, Categories, 1, Epsilon, before, 3));
+        Assert.Equal(Epsilon / 5, SlatePolicy.ProbabilityOf(Scores, Categories, 1, Epsilon, before, 5));
+        Assert.Equal(0.0, SlatePolicy.ProbabilityOf(Scores, Categories, 1, Epsilon, before, 1));
+
+        // Once every category is at its cap, the draw falls back, as greedy does, to every item left.
+        int[] full = [0, 3, 5, 6];
+        Assert.Equal(1, SlatePolicy.Greedy(Scores, Categories, 1, full));
+        Assert.Equal(Epsilon / 4, SlatePolicy.ProbabilityOf(Scores, Categories, 1, Epsilon, full, 4));
+
+        // What Choose logs for an explored second slot is that same number, exactly.
+        var random = new Random(5);
+        var chosen = new int[2];
+        var probabilities = new double[2];
+        var explored = 0;
+        for (var draw = 0; draw < 500; draw++)
+        {
+            SlatePolicy.Choose(Scores, Categories, 1, Epsilon, random, chosen, probabilities);
+            if (chosen[1] != SlatePolicy.Greedy(Scores, Categories, 1, chosen.AsSpan(0, 1)))
+            {
+                explored++;
+                var underCap = Enumerable.Range(0, Scores.Length).Count(item => item != chosen[0] && Drawable(item, chosen.AsSpan(0, 1), 1));
+                Assert.Equal(Epsilon / underCap, probabilities[1]);
+                Assert.True(Categories[chosen[1]] < 0 || Categories[chosen[1]] != Categories[chosen[0]], $"slots {chosen[0]} and {chosen[1]} share a category");
+            }
+        }
+
+        Assert.True(explored > 100, $"{explored} explored second slots");
     }
 
     [Theory]
@@ -160,5 +204,13 @@ public sealed class SlatePolicyTests
 
             Assert.Equal(expected, SlatePolicy.ExpectedValue(Scores, Categories, 1, epsilon, before, values), 12);
         }
+    }
+
+    /// <summary>Whether an exploring draw may choose <paramref name="item"/> after <paramref name="before"/>: it is under the cap, or nothing left is.</summary>
+    private static bool Drawable(int item, ReadOnlySpan<int> before, int maxPerCategory)
+    {
+        var shown = before.ToArray();
+        bool UnderCap(int i) => maxPerCategory == 0 || Categories[i] < 0 || shown.Count(b => Categories[b] == Categories[i]) < maxPerCategory;
+        return UnderCap(item) || !Enumerable.Range(0, Scores.Length).Any(i => !shown.Contains(i) && UnderCap(i));
     }
 }

@@ -33,6 +33,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private readonly long _waitTicks;
     private readonly double[] _outcomeRewards;
 
+    // 1 while an update is asked for and not yet started: a tick that finds the gate held leaves it for the holder.
+    private int _updateAsked;
+
     public Learner(
         LearningOptions options,
         IReadOnlyList<(string Name, int Index, LearningMode Mode, bool[] Computed)> placements,
@@ -153,85 +156,109 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     /// <summary>
     /// Settles the decisions whose wait is over, learns from them, writes them to the sinks, solves
-    /// the weights and decides who serves. Runs on the timer; one update at a time.
+    /// the weights and decides who serves. Runs on the timer; one update at a time. A call that
+    /// finds the gate held (an update, a report or an evaluation) is not dropped: the holder runs
+    /// the update again as it leaves, so due decisions wait no extra interval.
     /// </summary>
     public void Update()
     {
-        if (_pending is null || !_updateGate.TryEnter())
+        if (_pending is null)
         {
             return;
         }
 
-        try
+        // Asked before trying the gate, with a full fence: a holder leaving after a failed TryEnter sees it.
+        Interlocked.Exchange(ref _updateAsked, 1);
+        RunAsked();
+    }
+
+    /// <summary>Runs updates while one is asked for and the gate is free; whoever holds the gate runs what was asked meanwhile when it leaves.</summary>
+    private void RunAsked()
+    {
+        // The read is a full fence too, so it is not ordered before the Exit of the previous round.
+        // The gate is reentrant: a call from inside it (a sink's) leaves the update to the round running.
+        while (Interlocked.CompareExchange(ref _updateAsked, 0, 0) == 1 && !_updateGate.IsHeldByCurrentThread && _updateGate.TryEnter())
         {
-            var now = _timeProvider.GetUtcNow();
-            var due = _pending.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
-            var learnedFrom = 0;
-            foreach (var decision in due)
+            try
             {
-                if (_byPlan[decision.Placement] is not { } learner)
-                {
-                    continue;
-                }
+                // Cleared inside the gate, before the run: a request made from here on is run by another round.
+                Volatile.Write(ref _updateAsked, 0);
+                UpdateOnce();
+            }
+            finally
+            {
+                _updateGate.Exit();
+            }
+        }
+    }
 
-                // A holdout's control decision is only tallied: not learned from, not logged, not counted as settled and learned.
-                if (learner.Learn(decision, _options.ExplorationRate))
-                {
-                    learnedFrom++;
-                    if (_sinks.Length > 0)
-                    {
-                        WriteToSinks(learner, decision);
-                    }
-                }
+    private void UpdateOnce()
+    {
+        var now = _timeProvider.GetUtcNow();
 
-                // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
-                decision.Snapshot = null;
+        // Asked only when there is a ring (Update returns first without one).
+        var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
+        var learnedFrom = 0;
+        foreach (var decision in due)
+        {
+            if (_byPlan[decision.Placement] is not { } learner)
+            {
+                continue;
             }
 
-            _metrics.LearningSettled(learnedFrom);
-            var exchanges = _exchange is null ? null : new List<Task>(_learners.Length);
-            foreach (var learner in _learners)
+            // A holdout's control decision is only tallied: not learned from, not logged, not counted as settled and learned.
+            if (learner.Learn(decision, _options.ExplorationRate))
             {
-                if (!learner.Changed)
+                learnedFrom++;
+                if (_sinks.Length > 0)
                 {
-                    // Still ask the other servers: a server that settles nothing learns from them.
-                    exchanges?.Add(Share(learner));
-                    continue;
+                    WriteToSinks(learner, decision);
                 }
+            }
 
-                if (learner.Solve(now) is not { } policy)
+            // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
+            decision.Snapshot = null;
+        }
+
+        _metrics.LearningSettled(learnedFrom);
+        var exchanges = _exchange is null ? null : new List<Task>(_learners.Length);
+        foreach (var learner in _learners)
+        {
+            if (!learner.Changed)
+            {
+                // Still ask the other servers: a server that settles nothing learns from them.
+                exchanges?.Add(Share(learner));
+                continue;
+            }
+
+            if (learner.Solve(now) is not { } policy)
+            {
+                // Statistics that are not finite (another server's, or a sum too large): the
+                // last solved weights keep serving, and the next change is solved again.
+                _metrics.LearningUpdateFailed();
+                if (_updateLog.ShouldLog(now.UtcTicks))
                 {
-                    // Statistics that are not finite (another server's, or a sum too large): the
-                    // last solved weights keep serving, and the next change is solved again.
-                    _metrics.LearningUpdateFailed();
-                    if (_updateLog.ShouldLog(now.UtcTicks))
-                    {
-                        Log.LearningSolveNotFinite(_logger, learner.Name);
-                    }
-
-                    exchanges?.Add(Share(learner));
-                    continue;
-                }
-
-                _metrics.LearningUpdated(learner.Name);
-                if (learner.Arbitrate(_options.MinSettledDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
-                {
-                    var direction = learned ? ServingPolicyNames.Learned : ServingPolicyNames.Default;
-                    _metrics.LearningTakeover(learner.Name, direction);
-                    Log.LearningTakeover(_logger, learner.Name, direction, policy.Version, learner.LastEvaluation?.LearnedMinusDefault.ToString() ?? "not evaluated (online mode)");
+                    Log.LearningSolveNotFinite(_logger, learner.Name);
                 }
 
                 exchanges?.Add(Share(learner));
+                continue;
             }
 
-            if (exchanges is not null)
+            _metrics.LearningUpdated(learner.Name);
+            if (learner.Arbitrate(_options.MinSettledDecisions, _options.TakeoverConfidence, _options.ExplorationRate, now) is { } learned)
             {
-                LastExchange = Task.WhenAll(exchanges);
+                var direction = learned ? ServingPolicyNames.Learned : ServingPolicyNames.Default;
+                _metrics.LearningTakeover(learner.Name, direction);
+                Log.LearningTakeover(_logger, learner.Name, direction, policy.Version, learner.LastEvaluation?.LearnedMinusDefault.ToString() ?? "not evaluated (online mode)");
             }
+
+            exchanges?.Add(Share(learner));
         }
-        finally
+
+        if (exchanges is not null)
         {
-            _updateGate.Exit();
+            LastExchange = Task.WhenAll(exchanges);
         }
     }
 
@@ -244,20 +271,42 @@ internal sealed class Learner : ILearningReporter, IDisposable
         }
         catch (Exception exception)
         {
-            _metrics.LearningUpdateFailed();
-            if (_updateLog.ShouldLog(_timeProvider.GetUtcNow().UtcTicks))
-            {
-                Log.LearningUpdateFailed(_logger, exception);
-            }
+            UpdateFailed(exception);
+        }
+    }
+
+    /// <summary>After a report or an evaluation held the gate: runs the update a tick asked for meanwhile, on this thread, faults logged as the timer's.</summary>
+    private void RunAskedSafely()
+    {
+        try
+        {
+            RunAsked();
+        }
+        catch (Exception exception)
+        {
+            UpdateFailed(exception);
+        }
+    }
+
+    private void UpdateFailed(Exception exception)
+    {
+        _metrics.LearningUpdateFailed();
+        if (_updateLog.ShouldLog(_timeProvider.GetUtcNow().UtcTicks))
+        {
+            Log.LearningUpdateFailed(_logger, exception);
         }
     }
 
     public LearningReport GetReport()
     {
+        LearningReport report;
         lock (_updateGate)
         {
-            return new LearningReport(_timeProvider.GetUtcNow(), [.. _learners.Select(learner => learner.Report())]);
+            report = new LearningReport(_timeProvider.GetUtcNow(), [.. _learners.Select(learner => learner.Report())]);
         }
+
+        RunAskedSafely();
+        return report;
     }
 
     public PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null)
@@ -284,10 +333,14 @@ internal sealed class Learner : ILearningReporter, IDisposable
             candidate = learner.ThetaOf(candidateWeights);
         }
 
+        PolicyEvaluation evaluation;
         lock (_updateGate)
         {
-            return learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
+            evaluation = learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
         }
+
+        RunAskedSafely();
+        return evaluation;
     }
 
     public void Dispose()

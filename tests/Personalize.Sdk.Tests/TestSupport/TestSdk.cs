@@ -12,9 +12,9 @@ internal sealed class TestSdk : IDisposable
 
     private readonly ServiceProvider _provider;
 
-    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null, IEnumerable<CatalogItem>? catalog = null)
+    public TestSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null, IEnumerable<CatalogItem>? catalog = null, FakeTimeProvider? time = null)
     {
-        Time = new FakeTimeProvider(Start);
+        Time = time ?? new FakeTimeProvider(Start);
         var services = new ServiceCollection();
         services.AddMetrics();
         services.AddSingleton<TimeProvider>(Time);

@@ -6,7 +6,10 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 /// <remarks>
 /// A shared store calls these in the order the changes were made cluster-wide. Applying the same
-/// sequence on every server gives every server the same statistics, ledger and identity map.
+/// sequence on every server gives every server the same statistics, ledger and identity map;
+/// a server's own changes are applied when made, before the others' that came first in the
+/// journal, so two servers changing one person within the replication lag can differ
+/// (docs/scaling.md, "Two servers, one person, within the replication lag").
 /// </remarks>
 internal interface IReplica
 {

@@ -90,7 +90,7 @@ internal sealed partial class Personalizer
         keys = chain.Contains(userKey) ? [.. chain] : [.. chain, userKey];
         // This server's own erasure is guarded from when the shared store has it: an outage holds back
         // other servers' events from before it as long as it holds back the erasure.
-        _erasures?.Erased(keys, erasedTicks, unstored: own && _journal.ConfirmsErasures);
+        _erasures.Erased(keys, erasedTicks, unstored: own && _journal.ConfirmsErasures);
         foreach (var key in keys)
         {
             // A recall in flight, even for a person with no profile here, must not bring them back.

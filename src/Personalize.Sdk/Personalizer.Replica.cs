@@ -20,7 +20,7 @@ internal sealed partial class Personalizer
     void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt) =>
         Erase(userKey, erasedAt is { } stated ? NotAhead(stated.UtcTicks) : _timeProvider.GetUtcNow().UtcTicks, out _);
 
-    void IReplica.ErasureStored(string userKey, DateTimeOffset erasedAt) => _erasures?.Stored(userKey, erasedAt.UtcTicks);
+    void IReplica.ErasureStored(string userKey, DateTimeOffset erasedAt) => _erasures.Stored(userKey, erasedAt.UtcTicks);
 
     void IReplica.ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent)
     {
@@ -68,7 +68,7 @@ internal sealed partial class Personalizer
             foreach (var alias in aliases)
             {
                 // An erasure that overtook the fetch must not be undone by the links it read.
-                if (_erasures?.Remembers(alias) != true && _erasures?.Remembers(profileKey) != true)
+                if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey))
                 {
                     Stitch(alias, profileKey);
                 }
@@ -89,7 +89,7 @@ internal sealed partial class Personalizer
 
     // An event tracked elsewhere before the person was erased must not bring them back.
     private bool PrecedesErasure(string profileKey, in PersonalizationEvent personalizationEvent) =>
-        personalizationEvent.Timestamp is { } timestamp && _erasures is not null &&
+        personalizationEvent.Timestamp is { } timestamp &&
         (_erasures.Precedes(personalizationEvent.UserKey, timestamp.UtcTicks) || _erasures.Precedes(profileKey, timestamp.UtcTicks));
 
     void IReplica.ApplyReward(Guid decisionId, string? itemKey, double reward)
@@ -119,7 +119,7 @@ internal sealed partial class Personalizer
         // A decision in flight when its person was erased journals its exposure, then undoes it
         // where it was made: one that arrives here after the erasure must not measure them again.
         // One made in the erasure's own tick is taken to follow it, as its journal order says.
-        if (_erasures is not null && _erasures.Precedes(unitKey, timestamp.UtcTicks + 1))
+        if (_erasures.Precedes(unitKey, timestamp.UtcTicks + 1))
         {
             return;
         }

@@ -117,7 +117,7 @@ internal sealed partial class Personalizer : IStateSnapshot
     private int WriteErasures(StateWriter writer)
     {
         var written = 0;
-        foreach (var (key, ticks) in _erasures?.Recent() ?? [])
+        foreach (var (key, ticks) in _erasures.Recent())
         {
             writer.Byte(StateFormat.Record);
             writer.String(key);
@@ -222,7 +222,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             if (apply)
             {
                 // Its window runs from the erasure: one dated far ahead would guard for that long.
-                _erasures?.Restore(key, NotAhead(ticks));
+                _erasures.Restore(key, NotAhead(ticks));
             }
 
             read++;

@@ -38,7 +38,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
     private readonly IProfileRecall _recall;
-    private readonly ErasureGuard? _erasures;
+    private readonly ErasureGuard _erasures;
     private readonly ErasureLog _erasureLog = new();
     private readonly ErasureLog _withdrawalLog = new();
     private readonly ProfileServices _services;
@@ -67,8 +67,9 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _journal = journal ?? NullChangeJournal.Instance;
         _recall = recall ?? NullProfileRecall.Instance;
 
-        // Only shared state has events in flight from other servers to guard against.
-        _erasures = journal is null ? null : new ErasureGuard(ErasureGuardWindow, timeProvider, forReplay: shadow);
+        // Events in flight from other servers, and the host's own back-dated ones (a dismissal held
+        // for its undo window), must not bring an erased person back.
+        _erasures = new ErasureGuard(ErasureGuardWindow, timeProvider, forReplay: shadow);
         _catalog = catalog;
         _ledger = ledger;
         _holdouts = holdouts;

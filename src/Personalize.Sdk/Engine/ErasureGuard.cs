@@ -3,15 +3,16 @@ using System.Collections.Concurrent;
 namespace Personalize.Sdk.Engine;
 
 /// <summary>
-/// Remembers erased keys for a short window, so that an event another server tracked before it
-/// learned of the erasure (still in flight when the erasure arrived) cannot bring the person back.
+/// Remembers erased keys for a short window, so that an event dated before the erasure cannot bring
+/// the person back: one another server tracked before it learned of the erasure (still in flight
+/// when the erasure arrived), or one the host tracks late with its own earlier timestamp.
 /// </summary>
 /// <remarks>
 /// It holds only the key, when it was erased (where that happened) and when the erasure arrived
-/// here, only for <see cref="Window"/> after it arrived, and only when the state is shared (a
-/// journal is attached). This server's own erasure arrives when the shared store has stored it: until
-/// then (an outage holds back other servers' events as long as this erasure) it is not let go. Events are compared with the time of erasure by their own timestamp, so the
-/// guard assumes the servers' clocks agree to well within the window.
+/// here, and only for <see cref="Window"/> after it arrived. With a shared store, this server's own
+/// erasure arrives when the store has stored it: until then (an outage holds back other servers'
+/// events as long as this erasure) it is not let go. Events are compared with the time of erasure
+/// by their own timestamp, so the guard assumes the servers' clocks agree to well within the window.
 /// </remarks>
 /// <param name="window">How long an erasure is remembered after it arrived.</param>
 /// <param name="timeProvider">The clock the window runs on.</param>

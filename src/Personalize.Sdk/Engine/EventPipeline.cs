@@ -69,6 +69,16 @@ internal sealed class EventPipeline(
     /// <param name="profileKey">The key whose records it was recalled from: the profile it belongs to, whatever key it was tracked under.</param>
     public void Recall(in PersonalizationEvent personalizationEvent, string profileKey) => Apply(personalizationEvent, replicated: true, anonymously: false, recalledKey: profileKey);
 
+    /// <summary>Counts an event this server's caller tracked and the SDK does not apply, and logs it (throttled).</summary>
+    public void Reject(EventKind kind, string reason, long nowTicks)
+    {
+        metrics.EventRejected(reason);
+        if (_rejectionLog.ShouldLog(nowTicks))
+        {
+            Log.EventRejected(logger, kind, reason);
+        }
+    }
+
     private void Apply(in PersonalizationEvent personalizationEvent, bool replicated, bool anonymously, string? recalledKey = null)
     {
         if (string.IsNullOrEmpty(personalizationEvent.UserKey))
@@ -89,12 +99,7 @@ internal sealed class EventPipeline(
                 return;
             }
 
-            metrics.EventRejected(reason);
-            if (_rejectionLog.ShouldLog(now.UtcTicks))
-            {
-                Log.EventRejected(logger, personalizationEvent.Kind, reason);
-            }
-
+            Reject(personalizationEvent.Kind, reason, now.UtcTicks);
             return;
         }
 

@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
@@ -106,5 +108,27 @@ public sealed class ForgetTests
         Assert.True(sdk.Personalizer.Forget("newbie"));         // "True when there was anything to erase"
         Assert.False(sdk.Personalizer.Reward(decision.Id, 0.2));
         Assert.False(sdk.Personalizer.Forget("newbie"));
+    }
+
+    [Fact]
+    public void An_event_the_host_dates_before_an_erasure_does_not_bring_the_person_back()
+    {
+        using var sdk = new TestSdk();
+        using var rejected = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.rejected");
+        var clicked = sdk.Time.GetUtcNow();
+        sdk.View("user", "books-1");
+        sdk.Time.Advance(TimeSpan.FromSeconds(10));
+        sdk.Personalizer.Forget("user");
+
+        // A dismissal held for its undo window, told after the erasure with the time it was clicked.
+        sdk.Time.Advance(TimeSpan.FromSeconds(20));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("user", "books-2") with { Timestamp = clicked });
+
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty);
+        Assert.Equal("dated before the person was erased", Assert.Single(rejected.GetMeasurementSnapshot()).Tags["reason"]);
+
+        // What the person does after the erasure is theirs again.
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-3") with { Timestamp = sdk.Time.GetUtcNow() });
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("user").Profile!.EventCount);
     }
 }

@@ -11,8 +11,11 @@ namespace Personalize.Storefront.Feedback;
 /// that browser meanwhile, and tells the SDK only when the window closes. Undone in time, or the
 /// shopper forgotten in time, and the SDK never hears of it. Nor does it of one clicked with
 /// Personalization off, whatever the shopper switches meanwhile: the notice promised no record of
-/// it. A held dismissal keeps only the shopper's key and whether to tell, not their settings at the
-/// click (<see cref="ShopperActivity.Dismissed"/>).
+/// it. A held dismissal keeps only the shopper's key, when they clicked and whether to tell, not
+/// their settings at the click (<see cref="ShopperActivity.Dismissed"/>). The SDK is told it
+/// happened at the click, not when the window closed: a shopper forgotten on another server
+/// meanwhile (where this server's <see cref="Discard"/> does not reach) was forgotten after it, so
+/// the SDK's erasure guard drops it instead of bringing them back.
 /// </summary>
 internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activity) : IDisposable
 {
@@ -26,7 +29,7 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     {
         activity.DismissalHeld(shopper);
         var key = (shopper.VisitorId, product.Key);
-        var pending = new Pending(shopper.UserKey, product, tell: shopper.PersonalizationOn);
+        var pending = new Pending(shopper.UserKey, product, time.GetUtcNow(), tell: shopper.PersonalizationOn);
         if (_pending.TryAdd(key, pending))
         {
             // Added before its timer starts, so the timer always finds it.
@@ -81,17 +84,20 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
             pending.Timer?.Dispose();
             if (pending.Tell)
             {
-                activity.Dismissed(pending.UserKey, pending.Product);
+                activity.Dismissed(pending.UserKey, pending.Product, pending.HeldAt);
             }
         }
     }
 
-    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, whether the SDK is told, and the timer that will tell it.</summary>
-    private sealed class Pending(string userKey, Product product, bool tell)
+    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, when, whether the SDK is told, and the timer that will tell it.</summary>
+    private sealed class Pending(string userKey, Product product, DateTimeOffset heldAt, bool tell)
     {
         public string UserKey { get; } = userKey;
 
         public Product Product { get; } = product;
+
+        /// <summary>When the shopper clicked: the time the SDK is told the dismissal happened.</summary>
+        public DateTimeOffset HeldAt { get; } = heldAt;
 
         /// <summary>False for a dismissal clicked with Personalization off: the store keeps no record of it.</summary>
         public bool Tell { get; } = tell;

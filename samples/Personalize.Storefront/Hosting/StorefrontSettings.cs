@@ -51,9 +51,13 @@ internal static class StorefrontSettings
             reason = exception.Message.Split('\n')[0].Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal).Trim().TrimEnd('.');
         }
 
-        // Only the addresses are repeated: options after the first comma may hold a password.
-        var shown = text.Split(',')[0] + (text.Contains(',', StringComparison.Ordinal) ? ",..." : string.Empty);
-        throw new InvalidSettingException(
-            $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not '{shown}'{(reason is null ? "." : $": {reason}.")}");
+        // Only the addresses are repeated: an option (NAME=VALUE, wherever it stands) may hold a
+        // password, and is shown as "..." when there are addresses to show, else not at all.
+        var parts = text.Split(',');
+        var addresses = parts.Where(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
+        var shown = string.Join(',', addresses) + (addresses.Count < parts.Length ? ",..." : string.Empty);
+        throw new InvalidSettingException(addresses.Count > 0
+            ? $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not '{shown}'{(reason is null ? "." : $": {reason}.")}"
+            : $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379): it gives options but no HOST:PORT (not shown: they may hold a password){(reason is null ? "." : $"; {reason}.")}");
     }
 }

@@ -56,7 +56,7 @@ internal sealed class SharedRedis : IDisposable
         catch (RedisConnectionException exception)
         {
             throw new RedisUnreachableException(
-                $"Redis at {server} did not answer ({exception.FailureType}): start it (redis-server --port 6379 &), or leave out --redis to keep everything in this server's memory.",
+                $"Redis at {server} did not answer ({exception.FailureType}): start it (redis-server --port {PortOf(options.EndPoints[0])} &), or leave out --redis to keep everything in this server's memory.",
                 exception);
         }
     }
@@ -80,8 +80,17 @@ internal sealed class SharedRedis : IDisposable
 
     private static string Format(System.Net.EndPoint endpoint) => endpoint switch
     {
-        System.Net.DnsEndPoint dns => $"{dns.Host}:{(dns.Port == 0 ? 6379 : dns.Port)}",
+        System.Net.DnsEndPoint dns => $"{dns.Host}:{PortOf(dns)}",
+        System.Net.IPEndPoint ip => $"{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip.Address}]" : ip.Address)}:{PortOf(ip)}",
         _ => endpoint.ToString() ?? string.Empty,
+    };
+
+    /// <summary>The port Redis is asked on: the one given, else Redis's default, 6379.</summary>
+    private static int PortOf(System.Net.EndPoint endpoint) => endpoint switch
+    {
+        System.Net.DnsEndPoint { Port: > 0 } dns => dns.Port,
+        System.Net.IPEndPoint { Port: > 0 } ip => ip.Port,
+        _ => 6379,
     };
 }
 

@@ -93,6 +93,16 @@ public sealed partial class TwoServerTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task A_redis_setting_of_options_without_a_server_is_refused_without_showing_them()
+    {
+        var (exitCode, output, errors) = await StorefrontProcess.RunAsync("--port=0", "--shoppers=0", "--redis", "password=secret");
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("The setting 'redis' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379): it gives options but no HOST:PORT (not shown: they may hold a password).", errors.Trim());
+        Assert.DoesNotContain("secret", output + errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_redis_that_does_not_answer_is_one_line_saying_how_to_start_it_and_exit_code_3()
     {
         var port = Personalize.Sdk.Redis.Tests.TestSupport.FreePorts.OnLoopback();
@@ -102,7 +112,7 @@ public sealed partial class TwoServerTests(ITestOutputHelper output)
         Assert.Equal(3, exitCode);
         var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         Assert.StartsWith($"Redis at 127.0.0.1:{port} did not answer", line, StringComparison.Ordinal);
-        Assert.Contains("redis-server --port 6379", line, StringComparison.Ordinal);
+        Assert.Contains($"start it (redis-server --port {port} &)", line, StringComparison.Ordinal);
     }
 
     private static HttpClient Browser(Storefront store, CookieContainer cookies) =>

@@ -57,7 +57,8 @@ internal static class FeedbackEndpoints
         Flash.Set(context, dismissals.Undo(shopper, product)
             ? $"Restored {product.Title}: it can be recommended to you again."
             : shopper.PersonalizationOn
-                ? $"Too late to undo: the store has already noted that you're not interested in {product.Title}."
+                // No dismissal held here: its window closed, or another server took it (each holds its own).
+                ? $"Can't undo here: the store has noted, or will once its {(int)PendingDismissals.UndoWindow.TotalSeconds} seconds to undo are up, that you're not interested in {product.Title}."
                 : $"{product.Title} is no longer hidden: Personalization is off, so the store keeps no record that you turned it down.");
         return Revisits.RedirectBack(context, returnUrl);
     }

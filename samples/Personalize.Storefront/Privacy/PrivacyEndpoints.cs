@@ -52,10 +52,11 @@ internal static class PrivacyEndpoints
         carts.Discard(shopper.VisitorId);
         await sessions.StartOverAsync(context, shopper);
 
-        // Say what happened to this shopper: a guest had no account to be signed out of.
+        // Say what happened to this shopper: a guest had no account to be signed out of. Carts
+        // live in each server's memory: only the one this server holds is gone.
         Flash.Set(context, shopper.IsSignedIn
-            ? $"Done: everything this store knew about you is erased, and {shopper.Account} is signed out. You are a new guest now."
-            : "Done: everything this store knew about you is erased: your visits, your choices and your cart. You are a new guest now.");
+            ? $"Done: your visits and your choices are erased, and so is the cart this server held for you; {shopper.Account} is signed out. You are a new guest now."
+            : "Done: your visits and your choices are erased, and so is the cart this server held for you. You are a new guest now.");
         return Results.Redirect(ReturnUrls.Local(returnUrl));
     }
 }

@@ -102,7 +102,7 @@ public sealed class ReadmeJourneyTests(LiveStorefront store)
         await Expect(page.Locator("#home-heading")).ToHaveTextAsync("Popular with everyone");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "About" }).GetByRole(AriaRole.Link, new() { Name = "Privacy" }).ClickAsync();
         await page.Locator("#forget-me").ClickAsync();
-        await Expect(page.Locator("#flash")).ToContainTextAsync("everything this store knew about you is erased");
+        await Expect(page.Locator("#flash")).ToContainTextAsync("your visits and your choices are erased");
         await Expect(page.Locator("#flash")).Not.ToContainTextAsync("signed out");
 
         // 8. The lift report: both arms, and both cards name their test and verdict.

@@ -63,8 +63,22 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Contains(("dismissed", dismissed), home.Decision!.Removed);
         Assert.False(home.Has("#held-dismissals"));
         Assert.Contains(store.PersonalData(visitor.Id).Profile!.Dismissed, item => item.ItemKey == dismissed);
-        Assert.Equal($"Too late to undo: the store has already noted that you're not interested in {title}.", undo.Text("#flash"));
+        Assert.Equal($"Can't undo here: the store has noted, or will once its 30 seconds to undo are up, that you're not interested in {title}.", undo.Text("#flash"));
         Assert.DoesNotContain(undo.Recommendations, card => card.Key == dismissed);
+    }
+
+    [Fact]
+    public async Task Undo_on_a_server_that_holds_no_dismissal_does_not_say_the_store_has_already_noted_it()
+    {
+        // As after "Not interested" on another server: that one holds the dismissal, this one nothing.
+        using var visitor = store.NewVisitor();
+        var (product, title) = await FirstRecommendationAsync(visitor);
+
+        var undo = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = product, ["returnUrl"] = "/" });
+
+        Assert.Equal($"Can't undo here: the store has noted, or will once its 30 seconds to undo are up, that you're not interested in {title}.", undo.Text("#flash"));
+        Assert.DoesNotContain("already", undo.Text("#flash"), StringComparison.Ordinal);
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
     }
 
     [Fact]

@@ -90,6 +90,19 @@ public sealed class ReadinessPageTests(StorefrontFactory store)
     }
 
     [Fact]
+    public async Task The_page_says_similar_items_scores_nothing_on_a_fresh_store_until_its_first_rebuild()
+    {
+        using var visitor = store.NewVisitor();
+
+        var page = await visitor.GetAsync("/readiness");
+
+        Assert.Equal(
+            "On a freshly started store the similar-items signal scores nothing until its model's first background rebuild, up to 15 minutes in "
+            + "(a server restored from a snapshot in Redis has it at once), so it shows as at risk meanwhile, and two servers may rank a person differently until then.",
+            string.Join(' ', page.Text("#fresh-start")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
     public async Task Browsing_a_product_is_counted_on_the_product_page_placement()
     {
         using var visitor = store.NewVisitor();

@@ -6,8 +6,28 @@ namespace Personalize.Sdk.Redis.Replication;
 /// <param name="Records">Their last changes, oldest first (<see cref="PersonRecordCodec"/>).</param>
 /// <param name="Aliases">The keys stitched to them.</param>
 /// <param name="StitchedTo">The person this key was stitched to, or null.</param>
-internal sealed record PersonHistory(RedisValue[] Records, string[] Aliases, string? StitchedTo)
+/// <param name="Links">
+/// Per key stitched to them, the journal position of its first stitch; a key stitched before
+/// these positions were recorded (or whose position has expired) has none.
+/// </param>
+internal sealed record PersonHistory(RedisValue[] Records, string[] Aliases, string? StitchedTo, IReadOnlyDictionary<string, StitchPosition> Links)
 {
     /// <summary>Whether Redis holds nothing of the key.</summary>
     public bool IsEmpty => Records.Length == 0 && Aliases.Length == 0 && StitchedTo is null;
+
+    /// <summary>
+    /// The keys stitched to them that a reader at <paramref name="passed"/> has seen stitched: those
+    /// whose stitch it has applied, and those with no recorded position (stitched before positions
+    /// were recorded, and so taken as stitched before the reader's position, as before).
+    /// </summary>
+    public string[] AliasesStitchedBy(JournalPositions passed) =>
+        Links.Count == 0
+            ? Aliases
+            : [.. Aliases.Where(alias => !Links.TryGetValue(alias, out var stitch) || passed.Covers(stitch.Origin, stitch.Sequence, stitch.Index))];
 }
+
+/// <summary>Where a stitch stands in the journal: the writing server, its batch's sequence and the place in it.</summary>
+/// <param name="Origin">The writing server's id.</param>
+/// <param name="Sequence">The batch's sequence.</param>
+/// <param name="Index">The stitch's place in the batch.</param>
+internal readonly record struct StitchPosition(Guid Origin, long Sequence, int Index);

@@ -13,6 +13,8 @@ internal static class PersonRecordCodec
 
     private const int HeaderSize = 1 + sizeof(long) + sizeof(int) + sizeof(long);
 
+    private const int LinkSize = 1 + sizeof(long) + sizeof(int) + 16;
+
     public static byte[] Encode(long sequence, int index, long number, byte[] payload)
     {
         var bytes = new byte[HeaderSize + payload.Length];
@@ -38,6 +40,34 @@ internal static class PersonRecordCodec
         index = BinaryPrimitives.ReadInt32LittleEndian(span[9..]);
         number = BinaryPrimitives.ReadInt64LittleEndian(span[13..]);
         payload = element[HeaderSize..];
+        return true;
+    }
+
+    /// <summary>
+    /// One value of a person's stitches' positions (<see cref="PersonRecords.Linked"/>): the format
+    /// version, the batch's sequence and the place in it (as a record's), then the writing server's id.
+    /// </summary>
+    public static byte[] EncodeLink(StitchPosition position)
+    {
+        var bytes = new byte[LinkSize];
+        bytes[0] = Version;
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(1), position.Sequence);
+        BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(9), position.Index);
+        position.Origin.TryWriteBytes(bytes.AsSpan(13));
+        return bytes;
+    }
+
+    /// <summary>Reads a value written by <see cref="EncodeLink"/>; false when it is not of this format.</summary>
+    public static bool TryDecodeLink(ReadOnlyMemory<byte> value, out StitchPosition position)
+    {
+        var span = value.Span;
+        if (span.Length != LinkSize || span[0] != Version)
+        {
+            position = default;
+            return false;
+        }
+
+        position = new StitchPosition(new Guid(span[13..]), BinaryPrimitives.ReadInt64LittleEndian(span[1..]), BinaryPrimitives.ReadInt32LittleEndian(span[9..]));
         return true;
     }
 }

@@ -8,7 +8,8 @@ namespace Personalize.Sdk.Redis.Replication;
 /// <summary>
 /// Each person's own keys in Redis, in the person's slot: their last <see cref="Limit"/> profile
 /// changes (<c>{prefix}:p:{key}:records</c>, a list), the keys stitched to them
-/// (<c>...:aliases</c>, a set), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
+/// (<c>...:aliases</c>, a set) with the journal position of each one's stitch (<c>...:linked</c>, a
+/// hash), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
 /// withdrawal of consent and consent given) that keeps changes made before an erasure, or after a
 /// withdrawal of consent, and withdrawals older than a consent, from being stored again by a server
 /// that sends them late, or that does not hold the person and so does not know of the withdrawal. Written beside the journal by the server that made the change; read back by
@@ -76,18 +77,23 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return 1
         """;
 
-    // KEYS: aliases, meta. ARGV: alias, ticks, retention ms. Returns the erasure's ticks when the
-    // person was erased at or after the stitch (refused), else 1.
+    // KEYS: aliases, meta, linked. ARGV: alias, ticks, retention ms, the stitch's journal position
+    // (PersonRecordCodec.EncodeLink). Returns the erasure's ticks when the person was erased at or
+    // after the stitch (refused), else 1. The position of the alias's first stitch is kept (HSETNX:
+    // a repeated stitch is later in the journal, a resent one at the same place), so the snapshot shadow, replaying the
+    // journal, stitches the alias no earlier than the live servers did.
     private const string StitchScript = """
         local erased = redis.call('HGET', KEYS[2], 'e')
         if erased and erased >= ARGV[2] then return erased end
         redis.call('SADD', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
+        redis.call('HSETNX', KEYS[3], ARGV[1], ARGV[4])
+        redis.call('PEXPIRE', KEYS[3], ARGV[3])
         return 1
         """;
 
-    // KEYS: records, aliases, meta, erased, stitched, resent. ARGV: ticks, tombstone ms. Deletes the person's
-    // records, links and resent positions and returns every key linked to them either way (stitched to them, or the
+    // KEYS: records, aliases, meta, erased, stitched, resent, linked. ARGV: ticks, tombstone ms. Deletes the person's
+    // records, links (and their stitches' positions) and resent positions and returns every key linked to them either way (stitched to them, or the
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
     // resent copy of the erasure (its reply lost) returns it again, and deletes nothing recorded
     // after the erasure, as an older erasure does not.
@@ -97,7 +103,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
           if to then redis.call('SADD', KEYS[4], to) end
-          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6])
+          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7])
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -133,6 +139,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     public RedisKey Aliases(string key) => keys.Person(key, "aliases");
 
     /// <summary>
+    /// <c>{prefix}:p:{key}:linked</c>: per key stitched to the person, the journal position of its
+    /// first stitch (<see cref="PersonRecordCodec.EncodeLink"/>), so the snapshot shadow applies
+    /// only the links its replay has passed. Lives the retention after the person's last stitch.
+    /// </summary>
+    public RedisKey Linked(string key) => keys.Person(key, "linked");
+
+    /// <summary>
     /// <c>{prefix}:p:{key}:meta</c>: the person's tombstone (when last erased, when consent was last
     /// withdrawn and given), kept <see cref="TombstoneLife"/> after the last of them, but after a
     /// withdrawal of consent as long as the records (the retention), until consent is given again.
@@ -152,35 +165,54 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:erased</c>: for as long as the tombstone, the keys an erasure of this key reached, for a resent copy.</summary>
     public RedisKey ErasedLinks(string key) => keys.Person(key, "erased");
 
-    /// <summary>Reads what Redis holds of each key (records, stitched keys, link) in one pipelined round trip.</summary>
+    /// <summary>Reads what Redis holds of each key (records, stitched keys and their stitches' positions, link) in one pipelined round trip.</summary>
     /// <exception cref="RedisException">Redis failed or was too slow.</exception>
     public async Task<PersonHistory[]> FetchAsync(IDatabase database, IReadOnlyList<string> people)
     {
         var lists = new Task<RedisValue[]>[people.Count];
         var aliases = new Task<RedisValue[]>[people.Count];
         var stitched = new Task<RedisValue>[people.Count];
+        var linked = new Task<HashEntry[]>[people.Count];
         var batch = database.CreateBatch();
         for (var i = 0; i < people.Count; i++)
         {
             lists[i] = batch.ListRangeAsync(Records(people[i]));
             aliases[i] = batch.SetMembersAsync(Aliases(people[i]));
             stitched[i] = batch.StringGetAsync(StitchedTo(people[i]));
+            linked[i] = batch.HashGetAllAsync(Linked(people[i]));
         }
 
         batch.Execute();
         await Task.WhenAll(lists).ConfigureAwait(false);
         await Task.WhenAll(aliases).ConfigureAwait(false);
         await Task.WhenAll(stitched).ConfigureAwait(false);
+        await Task.WhenAll(linked).ConfigureAwait(false);
         var histories = new PersonHistory[people.Count];
         for (var i = 0; i < people.Count; i++)
         {
             histories[i] = new PersonHistory(
                 lists[i].Result,
                 [.. aliases[i].Result.Select(static alias => alias.ToString())],
-                stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null);
+                stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null,
+                Links(linked[i].Result));
         }
 
         return histories;
+    }
+
+    // The stitches' positions by alias; one that cannot be read is left out (its alias then counts as stitched long ago).
+    private static Dictionary<string, StitchPosition> Links(HashEntry[] entries)
+    {
+        var links = new Dictionary<string, StitchPosition>(entries.Length, StringComparer.Ordinal);
+        foreach (var entry in entries)
+        {
+            if (PersonRecordCodec.TryDecodeLink((ReadOnlyMemory<byte>)entry.Value, out var position))
+            {
+                links[entry.Name.ToString()] = position;
+            }
+        }
+
+        return links;
     }
 
     /// <summary>
@@ -204,7 +236,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                     [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]));
                 break;
             case PersonWriteKind.Stitch:
-                var stitch = batch.ScriptEvaluateAsync(StitchScript, [Aliases(key), Meta(key)], [person.Alias, ticks, _retention]);
+                var stitch = batch.ScriptEvaluateAsync(
+                    StitchScript,
+                    [Aliases(key), Meta(key), Linked(key)],
+                    [person.Alias, ticks, _retention, PersonRecordCodec.EncodeLink(new StitchPosition(origin, sequence, index))]);
 
                 // On the alias's own slot, so not in the script: undone below if the script refuses
                 // (acknowledged once that is queued, so a stop flushing the stitch sends it too).
@@ -214,7 +249,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks), 0);
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key)], [ticks, _tombstone]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key)], [ticks, _tombstone]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.

@@ -55,10 +55,15 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
             for (var i = 0; i < waiting.Length; i++)
             {
                 var events = RecalledRecords.Select(histories[i].Records, waiting[i].Value, passed, Guid.Empty, metrics);
-                if (events.Count > 0 || histories[i].Aliases.Length > 0)
+
+                // Only the links the replay has passed: Redis holds them as they are now, and a later
+                // stitch applied early would merge the alias's history (and holdout unit) into the
+                // person too soon. The replay stitches the others when it reaches them.
+                var aliases = histories[i].AliasesStitchedBy(passed);
+                if (events.Count > 0 || aliases.Length > 0)
                 {
                     // May report stitched keys missing: the next round recalls them.
-                    shadow.ApplyRecalled(waiting[i].Key, histories[i].Aliases, events);
+                    shadow.ApplyRecalled(waiting[i].Key, aliases, events);
                 }
             }
         }

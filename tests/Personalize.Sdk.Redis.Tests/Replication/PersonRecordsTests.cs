@@ -192,6 +192,7 @@ public sealed class PersonRecordsTests
         // The alias is erased as of the person's erasure, as the erasure would have had it known the link.
         Assert.Equal(("guest", T.AddTicks(100).UtcTicks), await followed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         Assert.Empty(await database.SetMembersAsync(_records.Aliases("p")));
+        Assert.False(await database.KeyExistsAsync(_records.Linked("p")));
         await SendAsync(database, Erase("guest", at: 100));
         Assert.False((await database.StringGetAsync(_records.StitchedTo("guest"))).HasValue);
         Assert.Equal(0, await database.ListLengthAsync(_records.Records("guest")));
@@ -235,6 +236,37 @@ public sealed class PersonRecordsTests
         Assert.Equal(3, await database.ListLengthAsync(_records.Records("p")));
         await SendAsync(database, Erase("p", at: 1_000));
         Assert.False(await database.KeyExistsAsync(_records.Resent("p")));
+    }
+
+    [RedisFact]
+    public async Task A_stitch_records_where_it_stands_in_the_journal_keeps_the_first_and_an_erasure_deletes_it()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = await DatabaseAsync(redis);
+        var origin = Guid.NewGuid();
+        await SendBatchAsync(database, origin, 7, resent: false, View("p", at: 50), Stitch("p", alias: "guest", at: 60));
+        await SendBatchAsync(database, origin, 9, resent: false, Stitch("p", alias: "guest", at: 70)); // again, later: the first stays
+
+        var history = (await _records.FetchAsync(database, ["p"]))[0];
+        Assert.Equal(["guest"], history.Aliases);
+        Assert.Equal(new StitchPosition(origin, 7, 1), history.Links["guest"]);
+        var linkLife = await database.KeyTimeToLiveAsync(_records.Linked("p"));
+        Assert.True(linkLife is { } life && life > TimeSpan.FromDays(29), $"The links' positions live {linkLife}.");
+
+        var before = new JournalPositions();
+        before.Advance(origin, 7, 0);
+        Assert.Empty(history.AliasesStitchedBy(before));
+        var after = new JournalPositions();
+        after.Advance(origin, 7, 1);
+        Assert.Equal(["guest"], history.AliasesStitchedBy(after));
+
+        // A link stored before positions were recorded has none: taken as stitched already.
+        await database.HashDeleteAsync(_records.Linked("p"), "guest");
+        Assert.Equal(["guest"], (await _records.FetchAsync(database, ["p"]))[0].AliasesStitchedBy(before));
+
+        await SendAsync(database, Stitch("p", alias: "guest", at: 70));
+        await SendAsync(database, Erase("p", at: 100));
+        Assert.False(await database.KeyExistsAsync(_records.Linked("p")));
     }
 
     /// <summary>Sends one batch of <paramref name="origin"/>'s records, named as its journal entries are, and waits for Redis.</summary>

@@ -134,6 +134,7 @@ public sealed class ProfileRecallTests
         {
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "linked")), key);
             var tombstone = await database.KeyTimeToLiveAsync(Keys.Person(key, "meta"));
             Assert.True(tombstone is { } ttl && ttl <= PersonRecords.TombstoneLife, $"{key}'s tombstone lives {tombstone}.");
         }
@@ -162,6 +163,7 @@ public sealed class ProfileRecallTests
         {
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "linked")), key);
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "stitched")), key);
         }
     }
@@ -188,6 +190,7 @@ public sealed class ProfileRecallTests
         {
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "records")), key);
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "aliases")), key);
+            Assert.False(await database.KeyExistsAsync(Keys.Person(key, "linked")), key);
             Assert.False(await database.KeyExistsAsync(Keys.Person(key, "stitched")), key);
         }
 

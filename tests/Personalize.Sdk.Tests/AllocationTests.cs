@@ -203,6 +203,35 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public async Task Decisions_that_start_the_idle_scan_allocate_nothing()
+    {
+        using var sdk = WarmSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
+        var buffer = new RankedItem[8];
+        var request = new PersonalizationRequest("account") { Count = 8, Explain = false };
+        _ = Measure(() => sdk.Personalizer.Rank(request, buffer, out _));
+        var held = sdk.ProfileCount;
+
+        // Each minute the scan is due again, and only this person's decisions come to start it.
+        // Not awaited in between: a continuation on another thread would measure that thread's first decision.
+        long bytes = 0;
+        for (var minute = 0; minute < 40; minute++)
+        {
+            sdk.Time.Advance(TimeSpan.FromMinutes(1));
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            sdk.Personalizer.Rank(request, buffer, out _);
+            bytes += GC.GetAllocatedBytesForCurrentThread() - before;
+        }
+
+        Assert.Equal(0, bytes);
+
+        // The passes they started ran: the other shoppers, idle for 40 minutes, are gone.
+        await ((Personalizer)sdk.Personalizer).ProfileMaintenance;
+        sdk.Personalizer.Rank(request, buffer, out _);
+        await ((Personalizer)sdk.Personalizer).ProfileMaintenance;
+        Assert.True(sdk.ProfileCount < held, $"{sdk.ProfileCount} profiles held, {held} before");
+    }
+
+    [Fact]
     public void A_learning_decision_exploring_with_the_learned_weights_allocates_nothing_once_warm()
     {
         using var sdk = WarmSdk(options =>

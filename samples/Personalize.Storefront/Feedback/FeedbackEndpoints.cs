@@ -58,7 +58,7 @@ internal static class FeedbackEndpoints
             ? $"Restored {product.Title}: it can be recommended to you again."
             : shopper.PersonalizationOn
                 // No dismissal held here: its window closed, or another server took it (each holds its own).
-                ? $"Can't undo here: the store has noted, or will once its {(int)PendingDismissals.UndoWindow.TotalSeconds} seconds to undo are up, that you're not interested in {product.Title}."
+                ? $"Can't undo here: no \"Not interested\" in {product.Title} is waiting to be undone on this server (each server holds its own for {(int)PendingDismissals.UndoWindow.TotalSeconds} seconds, and then keeps it)."
                 : $"{product.Title} is no longer hidden: Personalization is off, so the store keeps no record that you turned it down.");
         return Revisits.RedirectBack(context, returnUrl);
     }

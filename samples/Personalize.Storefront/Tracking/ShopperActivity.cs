@@ -44,9 +44,7 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
     /// consent was told in the requests that stated it, so the SDK applies the dismissal under the
     /// consent the shopper has now, not the one they had when they clicked. It is dated
     /// <paramref name="clickedAt"/>: a shopper erased on another server since then was erased
-    /// after it, so Redis and the other servers drop it. (This server's own SDK still applies it
-    /// to its memory, should it have heard of that erasure first: its Track does not check
-    /// erasures it heard from other servers.)
+    /// after it, so every server that has heard of that erasure drops it, this one too, and so does Redis.
     /// </summary>
     public void Dismissed(string userKey, Product product, DateTimeOffset clickedAt) =>
         personalizer.Track(PersonalizationEvent.Dismiss(userKey, product.Key) with { Timestamp = clickedAt });

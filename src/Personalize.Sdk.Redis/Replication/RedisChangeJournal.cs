@@ -118,13 +118,23 @@ internal sealed class RedisChangeJournal
         }
 
         // Erasures must not be lost to a full buffer: they take its allowance past the bound.
-        Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks)));
+        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks)));
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks))));
             }
+        }
+    }
+
+    // An erasure the buffer refused (its allowance spent, or stopped) will never be stored: the
+    // guard's window starts now, or it would hold the erased key in memory until the process ends.
+    private void ConfirmIfDropped(string key, DateTimeOffset erasedAt, bool queued)
+    {
+        if (!queued)
+        {
+            _replica?.Invoke().ErasureStored(key, erasedAt);
         }
     }
 

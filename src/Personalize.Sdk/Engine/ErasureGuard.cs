@@ -31,6 +31,10 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
 
     private readonly ConcurrentDictionary<string, Erasure> _erasures = new(StringComparer.Ordinal);
 
+    // Set at the first erasure and never cleared: until then an event is judged by one field read.
+    // (ConcurrentDictionary.IsEmpty takes every lock when the dictionary is empty.)
+    private volatile bool _anyErased;
+
     public TimeSpan Window { get; } = window;
 
     /// <summary>
@@ -59,6 +63,7 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     public void Stored(string userKey, long erasedTicks)
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
+        _anyErased = true;
         _erasures.AddOrUpdate(
             userKey,
             new Erasure(erasedTicks, now),
@@ -73,7 +78,7 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     /// <summary>Whether an event of <paramref name="userKey"/> at <paramref name="ticks"/> happened before the key was erased.</summary>
     public bool Precedes(string userKey, long ticks)
     {
-        if (_erasures.IsEmpty || !_erasures.TryGetValue(userKey, out var erasure))
+        if (!_anyErased || !_erasures.TryGetValue(userKey, out var erasure))
         {
             return false;
         }
@@ -116,8 +121,11 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
 
     // The later erasure and the later arrival: an older record restored from a snapshot neither
     // moves the time events are judged against back nor shortens the window of one that came since.
-    private void Record(string key, Erasure erasure) =>
+    private void Record(string key, Erasure erasure)
+    {
+        _anyErased = true;
         _erasures.AddOrUpdate(key, erasure, (_, existing) => new Erasure(Math.Max(existing.ErasedTicks, erasure.ErasedTicks), Math.Max(existing.ArrivedTicks, erasure.ArrivedTicks)));
+    }
 
     private void Trim(long now)
     {

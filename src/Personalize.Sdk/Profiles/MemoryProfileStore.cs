@@ -15,7 +15,7 @@ namespace Personalize.Sdk.Profiles;
 /// the eviction either lands before (and its consent is the one kept apart) or resolves again and
 /// lands on a new profile instead of an orphan.
 /// </remarks>
-internal sealed class MemoryProfileStore : IProfileStore
+internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
 {
     // Creation is serialised per stripe so two first events of one user never create two profiles.
     private const int StripeCount = 64;
@@ -32,7 +32,12 @@ internal sealed class MemoryProfileStore : IProfileStore
     private int _count;
     private int _maintaining;
     private long _nextScanTicks;
-    private Task _maintenance = Task.CompletedTask;
+
+    // The clock as the caller that started the running pass read it.
+    private long _passNowTicks;
+
+    // Completed when the running pass ends; made only when a test waits for it.
+    private TaskCompletionSource? _passEnded;
 
     /// <param name="maxProfiles">How many profiles to hold before the least recently used go.</param>
     /// <param name="idleExpiration">How long an unused profile is kept.</param>
@@ -72,9 +77,11 @@ internal sealed class MemoryProfileStore : IProfileStore
     {
         while (true)
         {
-            var pass = Volatile.Read(ref _maintenance);
-            await pass.ConfigureAwait(false);
-            if (Volatile.Read(ref _maintaining) == 0 && ReferenceEquals(pass, Volatile.Read(ref _maintenance)))
+            // Published with a full fence before reading whether a pass runs; a pass ending clears
+            // the flag before it takes this (fenced too), so one of the two sees the other.
+            var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Interlocked.Exchange(ref _passEnded, ended);
+            if (Volatile.Read(ref _maintaining) == 0)
             {
                 if (Count <= _maxProfiles)
                 {
@@ -83,6 +90,8 @@ internal sealed class MemoryProfileStore : IProfileStore
 
                 ScheduleMaintenance(_timeProvider.GetUtcNow().UtcTicks);
             }
+
+            await ended.Task.ConfigureAwait(false);
         }
     }
 
@@ -214,9 +223,26 @@ internal sealed class MemoryProfileStore : IProfileStore
         }
     }
 
-    // Apart, so the closure is made only by the caller that starts a pass: a decision that finds
-    // one running (the scan due until it starts) allocates nothing.
-    private void StartMaintenance(long nowTicks) => Volatile.Write(ref _maintenance, Task.Run(() => Maintain(nowTicks)));
+    // The store is its own work item: the decision that starts a pass allocates nothing, and the
+    // pass carries none of the request's context (its activity, its async locals).
+    private void StartMaintenance(long nowTicks)
+    {
+        Volatile.Write(ref _passNowTicks, nowTicks);
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
+    }
+
+    void IThreadPoolWorkItem.Execute()
+    {
+        try
+        {
+            Maintain(Volatile.Read(ref _passNowTicks));
+        }
+        catch (Exception)
+        {
+            // A failing eviction callback must not take the process down from a pool thread: the
+            // next pass tries again (the task this ran as before dropped the fault the same way).
+        }
+    }
 
     /// <summary>Drops profiles idle at <paramref name="now"/>, then trims the least recently used down to the target.</summary>
     private void Maintain(long now)
@@ -251,6 +277,7 @@ internal sealed class MemoryProfileStore : IProfileStore
         finally
         {
             Volatile.Write(ref _maintaining, 0);
+            Interlocked.Exchange(ref _passEnded, null)?.TrySetResult();
         }
 
         if (Count > _maxProfiles)

@@ -63,7 +63,7 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Contains(("dismissed", dismissed), home.Decision!.Removed);
         Assert.False(home.Has("#held-dismissals"));
         Assert.Contains(store.PersonalData(visitor.Id).Profile!.Dismissed, item => item.ItemKey == dismissed);
-        Assert.Equal($"Can't undo here: the store has noted, or will once its 30 seconds to undo are up, that you're not interested in {title}.", undo.Text("#flash"));
+        Assert.Equal($"Can't undo here: no \"Not interested\" in {title} is waiting to be undone on this server (each server holds its own for 30 seconds, and then keeps it).", undo.Text("#flash"));
         Assert.DoesNotContain(undo.Recommendations, card => card.Key == dismissed);
     }
 
@@ -76,7 +76,7 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
 
         var undo = await visitor.PostAndFollowAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = product, ["returnUrl"] = "/" });
 
-        Assert.Equal($"Can't undo here: the store has noted, or will once its 30 seconds to undo are up, that you're not interested in {title}.", undo.Text("#flash"));
+        Assert.Equal($"Can't undo here: no \"Not interested\" in {title} is waiting to be undone on this server (each server holds its own for 30 seconds, and then keeps it).", undo.Text("#flash"));
         Assert.DoesNotContain("already", undo.Text("#flash"), StringComparison.Ordinal);
         Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
     }

@@ -53,4 +53,25 @@ public sealed class ErasureDuringOutageTests
 
         Assert.Contains("books-1", a.PersonalData("returning-shopper"), StringComparison.Ordinal);
     }
+
+    [RedisFact]
+    public async Task An_erasure_the_stopped_buffer_refuses_is_guarded_only_for_the_usual_window()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("late-shopper", "coffee-1"));
+        await a.Host.StopAsync(); // the write-behind buffer takes nothing more
+        var before = a.Time.GetUtcNow();
+        a.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.True(a.Personalizer.Forget("late-shopper"));
+        var replica = (Engine.IReplica)a.Personalizer;
+
+        // Within the window an event from before the erasure is passed over; past it, the refused
+        // erasure is not held (it would never be stored, so never let go).
+        replica.ApplyEvent("late-shopper", PersonalizationEvent.View("late-shopper", "books-1") with { Timestamp = before });
+        Assert.DoesNotContain("books-1", a.PersonalData("late-shopper"), StringComparison.Ordinal);
+        a.Time.Advance(Sdk.Personalizer.ErasureGuardWindow + TimeSpan.FromMinutes(1));
+        replica.ApplyEvent("late-shopper", PersonalizationEvent.View("late-shopper", "books-2") with { Timestamp = before });
+        Assert.Contains("books-2", a.PersonalData("late-shopper"), StringComparison.Ordinal);
+    }
 }

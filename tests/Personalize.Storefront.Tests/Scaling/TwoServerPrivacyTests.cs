@@ -40,16 +40,6 @@ public sealed class TwoServerPrivacyTests
             var forgotten = await onOther.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
             Assert.StartsWith("Done:", forgotten.Text("#flash"), StringComparison.Ordinal);
 
-            // The holding server hears of the erasure (the view it holds goes) before its window closes.
-            var holdingPersonalizer = holding.Services.GetRequiredService<IPersonalizer>();
-            var heard = Stopwatch.StartNew();
-            while (!holdingPersonalizer.GetPersonalData(onHolding.Id).IsEmpty)
-            {
-                Assert.True(heard.Elapsed < Deadline, "The holding server never heard of the erasure.");
-                holding.Clock.Advance(TimeSpan.FromMilliseconds(100));
-                await Task.Delay(10);
-            }
-
             // The window closes on the holding server, which tells its SDK. Then a witness is
             // tracked there: once the other server knows the witness, it has read the dismissal
             // too (one journal, in order), and Redis has stored or dropped the dismissal's record.
@@ -69,7 +59,6 @@ public sealed class TwoServerPrivacyTests
 
             var database = other.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
             Assert.True(personalizer.GetPersonalData(onHolding.Id).IsEmpty);
-            Assert.True(holdingPersonalizer.GetPersonalData(onHolding.Id).IsEmpty);
             Assert.False(await database.KeyExistsAsync($"{SharedRedis.KeyPrefix}:p:{{{onHolding.Id}}}:records"));
         }
         finally

@@ -102,7 +102,15 @@ internal sealed class ReplicaPump(
         restore.Release();
         if (_loop is not null)
         {
-            await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // The host's time to stop is up: a read still in flight ends on its own; the stop
+                // itself does not fail, and the subscription is still dropped below.
+            }
         }
 
         if (_subscriber is { } subscriber && connection.IsConnected)

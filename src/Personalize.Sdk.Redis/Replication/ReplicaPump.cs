@@ -44,7 +44,7 @@ internal sealed class ReplicaPump(
     private readonly TaskCompletionSource _caughtUp = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private RedisValue _position = "0-0";
     private Task? _loop;
-    private int _stopped;
+    private readonly StopOnce _stop = new();
     private IReplica? _replica;
     private JournalPositions _positions = new();
     private long _entriesRead;
@@ -89,42 +89,7 @@ internal sealed class ReplicaPump(
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        await _stopping.CancelAsync().ConfigureAwait(false);
-
-        // No restore follows: what this server journaled must still reach Redis at the stop's flush.
-        restore.Release();
-        if (_loop is not null)
-        {
-            try
-            {
-                await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The host's time to stop is up: a read still in flight ends on its own; the stop
-                // itself does not fail, and the subscription is still dropped below.
-            }
-        }
-
-        if (_subscriber is { } subscriber && connection.IsConnected)
-        {
-            try
-            {
-                await subscriber.UnsubscribeAsync(appended, OnAppended).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is RedisException or TimeoutException)
-            {
-                // The connection is closing with the host; the subscription goes with it.
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _stop.RunAsync(StopCoreAsync, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -387,6 +352,32 @@ internal sealed class ReplicaPump(
         }
 
         return position > StreamId.Start || info.EntriesAdded > info.Length;
+    }
+
+    private async Task StopCoreAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+
+        // No restore follows: what this server journaled must still reach Redis at the stop's flush.
+        restore.Release();
+        if (_loop is not null)
+        {
+            // Ends after the read in flight, which ends on its own (StackExchange.Redis times it out).
+            await _loop.ConfigureAwait(false);
+        }
+
+        if (_subscriber is { } subscriber && connection.IsConnected)
+        {
+            try
+            {
+                await subscriber.UnsubscribeAsync(appended, OnAppended).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+            {
+                // The connection is closing with the host (or the host disposed its multiplexer
+                // already, once its own time to stop ran out); the subscription goes with it.
+            }
+        }
     }
 
     private async Task RunAsync(CancellationToken stopping)

@@ -51,7 +51,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     private readonly SemaphoreSlim _compacting = new(1, 1);
     private long _entriesAtLastAttempt;
     private Task? _loop;
-    private int _stopped;
+    private readonly StopOnce _stop = new();
 
     /// <param name="connection">The connection.</param>
     /// <param name="store">Where snapshots are kept.</param>
@@ -104,28 +104,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         return Task.CompletedTask;
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
-    {
-        if (Interlocked.Exchange(ref _stopped, 1) == 1)
-        {
-            return;
-        }
-
-        _pump.EntriesApplied -= OnEntriesRead;
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        if (_loop is not null)
-        {
-            try
-            {
-                await _loop.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // The host's time to stop is up: a snapshot still being written is left to end on
-                // its own (the previous one stays the newest); the stop itself does not fail.
-            }
-        }
-    }
+    public Task StopAsync(CancellationToken cancellationToken) => _stop.RunAsync(StopCoreAsync, cancellationToken);
 
     public async ValueTask DisposeAsync()
     {
@@ -293,6 +272,18 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             // The same entries the readers skip, whatever their reading throws: counted by them,
             // summed up here. Thrown on, one entry would stop every snapshot and the journal's trim.
             return false;
+        }
+    }
+
+    private async Task StopCoreAsync()
+    {
+        _pump.EntriesApplied -= OnEntriesRead;
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_loop is not null)
+        {
+            // A snapshot still being written ends first, or is left unfinished (the previous one
+            // stays the newest) by a caller whose time to stop ran out.
+            await _loop.ConfigureAwait(false);
         }
     }
 

@@ -20,9 +20,10 @@ public class InterceptedDatabase : DispatchProxy
     /// before each command is sent; <paramref name="hashSlot"/> stands in for the multiplexer's slots
     /// (a cluster's, on one Redis).
     /// </summary>
-    public static IDatabaseAsync Wrap(IDatabaseAsync inner, Func<string, object?[], Exception?>? fault = null, Func<string, Task>? before = null, Func<RedisKey, int>? hashSlot = null)
+    public static TDatabase Wrap<TDatabase>(TDatabase inner, Func<string, object?[], Exception?>? fault = null, Func<string, Task>? before = null, Func<RedisKey, int>? hashSlot = null)
+        where TDatabase : class, IDatabaseAsync
     {
-        var proxy = Create<IDatabaseAsync, InterceptedDatabase>();
+        var proxy = Create<TDatabase, InterceptedDatabase>();
         var self = (InterceptedDatabase)(object)proxy;
         self._inner = inner;
         self._fault = fault ?? self._fault;
@@ -83,6 +84,36 @@ public class InterceptedDatabase : DispatchProxy
         returnType.IsGenericType
             ? typeof(Task).GetMethod(nameof(Task.FromException), 1, [typeof(Exception)])!.MakeGenericMethod(returnType.GetGenericArguments()[0]).Invoke(null, [exception])!
             : Task.FromException(exception);
+
+    /// <summary>A multiplexer whose databases are wrapped (<see cref="Wrap{TDatabase}"/>), and which forwards the rest.</summary>
+    public class InterceptedMultiplexer : DispatchProxy
+    {
+        private IConnectionMultiplexer _inner = null!;
+        private Func<IDatabase, IDatabase> _database = null!;
+
+        public static IConnectionMultiplexer Wrap(IConnectionMultiplexer inner, Func<IDatabase, IDatabase> database)
+        {
+            var proxy = Create<IConnectionMultiplexer, InterceptedMultiplexer>();
+            var self = (InterceptedMultiplexer)(object)proxy;
+            self._inner = inner;
+            self._database = database;
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+        {
+            ArgumentNullException.ThrowIfNull(targetMethod);
+            try
+            {
+                var result = targetMethod.Invoke(_inner, args);
+                return targetMethod.Name == nameof(IConnectionMultiplexer.GetDatabase) ? _database((IDatabase)result!) : result;
+            }
+            catch (TargetInvocationException exception) when (exception.InnerException is not null)
+            {
+                throw exception.InnerException;
+            }
+        }
+    }
 
     /// <summary>A multiplexer that answers <c>HashSlot</c> itself and forwards the rest.</summary>
     public class SlottedMultiplexer : DispatchProxy

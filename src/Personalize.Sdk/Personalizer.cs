@@ -83,7 +83,18 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife, timeProvider);
         catalog.Attach(_statistics);
         _consents = new RememberedConsents(options.DefaultConsent);
-        _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted, _consents);
+        var maintenanceLog = new LogThrottle(TimeSpan.FromMinutes(1));
+        _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted, _consents, exception =>
+        {
+            // On a pool thread: throttled on the machine's clock, as reading a fake one there would
+            // fire its timers. Logged before it is counted, so whoever sees the count sees the log.
+            if (maintenanceLog.ShouldLog(Environment.TickCount64 * TimeSpan.TicksPerMillisecond))
+            {
+                Log.ProfileMaintenanceFailed(logger, "threw " + exception.GetType().Name);
+            }
+
+            metrics.ProfileMaintenanceFailed();
+        });
 
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(

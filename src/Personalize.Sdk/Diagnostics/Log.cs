@@ -71,4 +71,7 @@ internal static partial class Log
 
     [LoggerMessage(21, LogLevel.Error, "Solving the learned weights of placement '{Placement}' gave weights that are not finite (its statistics, or the other servers' sum of them, are not): the last solved weights keep serving, counted in personalize.learning.update_failures. Logged at most once a minute.")]
     public static partial void LearningSolveNotFinite(ILogger logger, string placement);
+
+    [LoggerMessage(22, LogLevel.Error, "A pass of the idle and capacity scan of profiles {Failure} part-way; the profiles it had not reached yet stay until the next pass, which tries again. Counted in personalize.profiles.maintenance_failures. Logged at most once a minute; the exception's message and stack are not logged, as they may name a person's key.")]
+    public static partial void ProfileMaintenanceFailed(ILogger logger, string failure);
 }

@@ -29,6 +29,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     private readonly TimeProvider _timeProvider;
     private readonly Action<string, string?, ProfileEviction> _evicted;
     private readonly RememberedConsents _consents;
+    private readonly Action<Exception>? _maintenanceFailed;
     private int _count;
     private int _maintaining;
     private long _nextScanTicks;
@@ -44,9 +45,11 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// <param name="timeProvider">The clock.</param>
     /// <param name="evicted">Told of each profile evicted: its key, its holdout unit (read before it was erased), and why.</param>
     /// <param name="consents">Where an evicted profile's narrower consent is kept, and a new profile takes it back from.</param>
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted, RememberedConsents consents)
+    /// <param name="maintenanceFailed">Told of a maintenance pass that threw part-way (on a pool thread, where nobody else would hear of it).</param>
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted, RememberedConsents consents, Action<Exception>? maintenanceFailed = null)
     {
         _consents = consents;
+        _maintenanceFailed = maintenanceFailed;
         _maxProfiles = maxProfiles;
         _trimTarget = maxProfiles - (maxProfiles / 20);
         _idleTicks = idleExpiration.Ticks;
@@ -237,10 +240,11 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         {
             Maintain(Volatile.Read(ref _passNowTicks));
         }
-        catch (Exception)
+        catch (Exception exception)
         {
-            // A failing eviction callback must not take the process down from a pool thread: the
-            // next pass tries again (the task this ran as before dropped the fault the same way).
+            // A failing eviction callback must not take the process down from a pool thread: it is
+            // reported, and the next pass tries again.
+            _maintenanceFailed?.Invoke(exception);
         }
     }
 

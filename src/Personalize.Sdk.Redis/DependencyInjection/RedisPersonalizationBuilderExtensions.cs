@@ -55,6 +55,7 @@ public static class RedisPersonalizationBuilderExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
             LoggerFactory(sp)));
+        services.TryAddSingleton(static sp => new HostMultiplexerFlush(sp.GetRequiredService<RedisWriteBehind>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisLifecycle>(static sp => new RedisLifecycle(
             sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<RedisWriteBehind>())));
@@ -76,7 +77,14 @@ public static class RedisPersonalizationBuilderExtensions
         var owned = options.Configuration is not null;
         Func<Task<IConnectionMultiplexer>> connect = owned
             ? async () => await ConnectionMultiplexer.ConnectAsync(RedisConnectionOptions.From(options)).ConfigureAwait(false)
-            : () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>());
+            : () =>
+            {
+                var multiplexer = services.GetRequiredService<IConnectionMultiplexer>();
+
+                // Made after the host's multiplexer, so the container disposes it (and flushes) first.
+                services.GetRequiredService<HostMultiplexerFlush>();
+                return Task.FromResult(multiplexer);
+            };
         var connection = new RedisConnection(connect, owned, services.GetRequiredService<TimeProvider>(), services.GetRequiredService<RedisMetrics>(), logger);
 
         // Resolving the connection starts it, so it also connects without a host (a console app, a test).

@@ -27,8 +27,8 @@ internal static partial class RedisLog
     [LoggerMessage(6, LogLevel.Warning, "The Redis write buffer '{Buffer}' is full ({Capacity} writes): new writes are dropped and counted in personalize.redis.writes.dropped. Logged at most once a minute.")]
     public static partial void BufferFull(ILogger logger, string buffer, int capacity);
 
-    [LoggerMessage(7, LogLevel.Error, "Stopped with {Count} writes of '{Buffer}' not flushed to Redis within {Timeout}: they are lost.")]
-    public static partial void WritesLostAtStop(ILogger logger, int count, string buffer, TimeSpan timeout);
+    [LoggerMessage(7, LogLevel.Error, "Stopped with {Count} writes of '{Buffer}' not acknowledged by Redis when {Bound} ran out: they are given up (those of a batch still in flight may have reached Redis).")]
+    public static partial void WritesLostAtStop(ILogger logger, int count, string buffer, string bound);
 
     [LoggerMessage(8, LogLevel.Error, "Could not create the connection to Redis ({Failure}): the host serves from memory, buffers its writes and tries again in the background, waiting from 250 ms up to 5 s between attempts. Logged at most once a minute.")]
     public static partial void ConnectFailed(ILogger logger, string failure);

@@ -41,7 +41,7 @@ internal sealed class RedisMetrics : IDisposable
         _connectionFailures = _meter.CreateCounter<long>("personalize.redis.connection.failures", "{failure}", "Failed connections to Redis, by phase: start (unreachable when the host started) or running.");
         _connectionRestorations = _meter.CreateCounter<long>("personalize.redis.connection.restorations", "{restoration}", "Connections to Redis restored after a failure.");
         _writesFlushed = _meter.CreateCounter<long>("personalize.redis.writes.flushed", "{write}", "Writes acknowledged by Redis, by buffer.");
-        _writesDropped = _meter.CreateCounter<long>("personalize.redis.writes.dropped", "{write}", "Writes never sent to Redis, by buffer and reason: full (past MaxBufferedWrites) or stopped (not flushed within ShutdownFlushTimeout).");
+        _writesDropped = _meter.CreateCounter<long>("personalize.redis.writes.dropped", "{write}", "Writes given up without Redis acknowledging them, by buffer and reason: full (past MaxBufferedWrites, never sent) or stopped (not acknowledged when ShutdownFlushTimeout or the host's time to stop ran out; those of a batch still in flight may have reached Redis).");
         _flushFailures = _meter.CreateCounter<long>("personalize.redis.flush.failures", "{batch}", "Batches of writes Redis did not acknowledge; they stay buffered and are retried.");
         _flushDuration = _meter.CreateHistogram(
             "personalize.redis.flush.duration",

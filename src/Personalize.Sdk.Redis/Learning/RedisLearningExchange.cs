@@ -8,6 +8,7 @@ using Personalize.Sdk.Learning;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Threading;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Learning;
@@ -76,7 +77,7 @@ internal sealed class RedisLearningExchange : ILearningExchange
             var write = database.HashSetAsync(key, _field, Encode(own));
             var expire = database.KeyExpireAsync(key, Retention);
             var read = database.HashGetAllAsync(key);
-            await Task.WhenAll(write, expire, read).WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
+            await Task.WhenAll(write, expire, read).ObserveFault().WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
             var others = Sum(await read.ConfigureAwait(false), own.Length, placement);
             _metrics.LearningExchanged(failed: false);
             return others;

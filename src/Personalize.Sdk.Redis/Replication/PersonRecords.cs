@@ -183,10 +183,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         }
 
         batch.Execute();
-        await Task.WhenAll(lists).ConfigureAwait(false);
-        await Task.WhenAll(aliases).ConfigureAwait(false);
-        await Task.WhenAll(stitched).ConfigureAwait(false);
-        await Task.WhenAll(linked).ConfigureAwait(false);
+
+        // One wait for all: a failure of the first kind must not leave the others' failures unobserved.
+        await Task.WhenAll(lists.Concat<Task>(aliases).Concat(stitched).Concat(linked)).ConfigureAwait(false);
         var histories = new PersonHistory[people.Count];
         for (var i = 0; i < people.Count; i++)
         {

@@ -37,30 +37,14 @@ internal sealed class RedisChangeJournal
         {
             // A key linked to the erased person only in Redis (no server may hold the link any more):
             // erased here, and journaled as an erasure so every server erases it too.
+            // Without the state (the host is disposing it), the journaled erasure reaches it at the next start.
             var erasedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-            try
-            {
-                replica?.Invoke().ApplyForget(key, erasedAt);
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host is stopping: the journaled erasure reaches this server's state at its next start.
-            }
+            Replica()?.ApplyForget(key, erasedAt);
 
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
             return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
         };
-        records.ErasureStored = (key, ticks) =>
-        {
-            try
-            {
-                replica?.Invoke().ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
-            }
-            catch (ObjectDisposedException)
-            {
-                // The host is stopping: nothing is guarded any more.
-            }
-        };
+        records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 
     /// <summary>Always: <see cref="PersonRecords.ErasureStored"/> tells this server when Redis stored each key's erasure.</summary>
@@ -113,7 +97,7 @@ internal sealed class RedisChangeJournal
             // Erased while the restore was merging: the merge may have written the person back.
             foreach (var key in keys)
             {
-                _replica?.Invoke().ApplyForget(key, erasedAt);
+                Replica()?.ApplyForget(key, erasedAt);
             }
         }
 
@@ -134,7 +118,20 @@ internal sealed class RedisChangeJournal
     {
         if (!queued)
         {
-            _replica?.Invoke().ErasureStored(key, erasedAt);
+            Replica()?.ErasureStored(key, erasedAt);
+        }
+    }
+
+    /// <summary>This server's state, or null once the host has disposed its container (a call racing the host's end).</summary>
+    private IReplica? Replica()
+    {
+        try
+        {
+            return _replica?.Invoke();
+        }
+        catch (ObjectDisposedException)
+        {
+            return null;
         }
     }
 

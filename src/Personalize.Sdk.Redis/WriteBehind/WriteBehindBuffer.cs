@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Diagnostics;
@@ -268,7 +269,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                 try
                 {
                     var batch = new WriteBatch<T>(Interlocked.Read(ref _sequence), _batch.AsMemory(0, count));
-                    await _sender.SendAsync(batch, cancellationToken).WaitAsync(_settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    await _sender.SendAsync(batch, cancellationToken).ObserveFault().WaitAsync(_settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
@@ -357,7 +358,11 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         if (lost > 0)
         {
             CountDropped(lost, atStop: true);
-            RedisLog.WritesLostAtStop(_logger, lost, Name, _settings.ShutdownFlushTimeout);
+            // Which bound ended the stop: the host's own time to stop may be the shorter.
+            var bound = cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested
+                ? "the host's time to stop"
+                : string.Create(CultureInfo.InvariantCulture, $"ShutdownFlushTimeout ({_settings.ShutdownFlushTimeout})");
+            RedisLog.WritesLostAtStop(_logger, lost, Name, bound);
         }
     }
 

@@ -376,14 +376,16 @@ public sealed class WriteBehindBufferTests : IDisposable
         Assert.Equal(buffer.Dropped, dropped.GetMeasurementSnapshot().Where(m => (string?)m.Tags["reason"] == "stopped").Sum(m => m.Value));
         var log = Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.WritesLostAtStop));
         Assert.Contains($"{buffer.Dropped} writes", log.Message, StringComparison.Ordinal);
+        Assert.Contains("the host's time to stop", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_stop_is_bounded_by_the_shutdown_flush_timeout_from_its_start_a_batch_in_flight_included()
     {
         using var dropped = new MetricCollector<long>(_meters, RedisMetrics.MeterName, "personalize.redis.writes.dropped");
+        var logger = new FakeLogger();
         var first = _sender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4);
+        var buffer = BufferFactory.Create(_sender, _time, _metrics, batchSize: 4, logger: logger);
         for (var i = 0; i < 80; i++)
         {
             buffer.TryEnqueue(i);
@@ -405,6 +407,8 @@ public sealed class WriteBehindBufferTests : IDisposable
         Assert.Equal(76, buffer.Dropped); // the batch unacknowledged at the bound is given up with the rest
         var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
         Assert.Equal((76L, "stopped"), (measurement.Value, measurement.Tags["reason"]));
+        var log = Assert.Single(logger.Collector.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.WritesLostAtStop));
+        Assert.Contains("ShutdownFlushTimeout (00:00:05)", log.Message, StringComparison.Ordinal);
     }
 
     [Fact]

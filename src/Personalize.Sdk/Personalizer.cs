@@ -125,6 +125,12 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>
     internal static readonly TimeSpan ErasureGuardWindow = TimeSpan.FromMinutes(5);
 
+    /// <summary>The decision path, for the benchmark that times each of its stages alone (<c>DecisionPartBenchmarks</c>).</summary>
+    internal DecisionPipeline Decisions => _decisions;
+
+    /// <summary>The identity map, for the same benchmark: identity is timed apart from the profile read.</summary>
+    internal IdentityMap Identity => _identity;
+
     /// <summary>The event path, for tests that race a call into it.</summary>
     internal EventPipeline Events => _events;
 

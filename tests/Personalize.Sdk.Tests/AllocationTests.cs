@@ -1,8 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Catalog;
 using Personalize.Sdk.DependencyInjection;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Readiness;
+using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -122,6 +125,38 @@ public sealed class AllocationTests
         });
 
         Assert.Equal(0, bytes);
+    }
+
+    [Fact]
+    public void Scoring_is_its_weighted_sum_then_its_top_k_and_the_top_k_alone_allocates_nothing_once_warm()
+    {
+        // ScoringStage.Select is the second half of Score, a method of its own so the per-part
+        // benchmark can time top-K apart from the weighted sum: the same items, with the category cap.
+        using var sdk = WarmSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        var scoring = personalizer.Decisions.Scoring;
+        var signals = personalizer.Decisions.Signals.Count;
+        var plan = sdk.Services.GetRequiredService<RuleSet>().Placements.All[0];
+        var snapshot = sdk.Services.GetRequiredService<CatalogStore>().Current;
+        int[] candidates = [.. snapshot.AllIndices];
+        var random = new Random(3);
+        float[] matrix = [.. Enumerable.Range(0, candidates.Length * signals).Select(_ => random.NextSingle())];
+        SignalRun[] runs = [.. Enumerable.Range(0, signals).Select(_ => new SignalRun { Ran = true, Computed = true })];
+        var scratch = new DecisionScratch();
+        var scored = new RankedItem[8];
+        var selected = new RankedItem[8];
+
+        var written = scoring.Score(Context(), plan, candidates, matrix, runs, DecisionVariant.Personalized, inCandidateOrder: false, 8, maxPerCategory: 3, scored, out _);
+        var scores = scoring.Accumulate(scratch, plan, candidates.Length, matrix, runs, DecisionVariant.Personalized);
+        var alone = ScoringStage.Select(Context(), candidates, scores, inCandidateOrder: false, 8, maxPerCategory: 3, selected, out _);
+        var bytes = Measure(() => ScoringStage.Select(Context(), candidates, scratch.Scores(candidates.Length, clear: false), inCandidateOrder: false, 8, maxPerCategory: 3, selected, out _));
+
+        Assert.Equal(8, written);
+        Assert.Equal(written, alone);
+        Assert.Equal(scored, selected);
+        Assert.Equal(0, bytes);
+
+        DecisionContext Context() => new(snapshot, scratch.Profile, personalizer.Statistics, scratch, default, TestSdk.Start, TimeSpan.FromDays(7).Ticks, TimeSpan.FromDays(7).Ticks);
     }
 
     [Fact]

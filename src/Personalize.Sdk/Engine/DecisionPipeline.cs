@@ -45,6 +45,23 @@ internal sealed class DecisionPipeline(
 {
     private readonly LogThrottle _placementLog = new(TimeSpan.FromMinutes(1));
 
+    // The stages Decide runs, read-only, for the benchmark that times each alone (DecisionPartBenchmarks).
+    internal ProfileLoader Profiles => profiles;
+
+    internal HoldoutStage Holdouts => holdouts;
+
+    internal CandidateResolver Candidates => candidates;
+
+    internal GuardrailStage Guardrails => guardrails;
+
+    internal SignalStage Signals => signals;
+
+    internal ScoringStage Scoring => scoring;
+
+    internal DecisionRecorder Recorder => recorder;
+
+    internal DecisionTelemetry Telemetry => telemetry;
+
     /// <summary>The request's count, else its placement's, capped by <see cref="PersonalizationOptions.MaxCount"/>.</summary>
     public int CountFor(in PersonalizationRequest request)
     {

@@ -30,7 +30,27 @@ internal sealed class ScoringStage(int signalCount)
         var scratch = context.Scratch;
         var n = candidates.Length;
         var scores = inCandidateOrder ? scratch.Scores(n, clear: true) : Accumulate(scratch, plan, n, matrix, runs, served);
+        return Select(context, candidates, scores, inCandidateOrder, count, maxPerCategory, destination, out selected);
+    }
 
+    /// <summary>
+    /// The top-K half of <see cref="Score"/>: the best <paramref name="count"/> of
+    /// <paramref name="scores"/> (with the category cap) written to <paramref name="destination"/>.
+    /// A method of its own only so the per-part benchmark can time top-K apart from the weighted sum;
+    /// <see cref="Score"/> is the only caller on the decision path.
+    /// </summary>
+    internal static int Select(
+        scoped in DecisionContext context,
+        ReadOnlySpan<int> candidates,
+        ReadOnlySpan<float> scores,
+        bool inCandidateOrder,
+        int count,
+        int maxPerCategory,
+        Span<RankedItem> destination,
+        out ReadOnlySpan<int> selected)
+    {
+        var scratch = context.Scratch;
+        var n = candidates.Length;
         var capped = maxPerCategory > 0 && count > maxPerCategory && !inCandidateOrder;
         var pool = capped ? CategoryCap.PoolSize(count, n) : Math.Min(count, n);
         var top = scratch.Heap(pool);

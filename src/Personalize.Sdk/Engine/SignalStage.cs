@@ -59,7 +59,11 @@ internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics m
             ServedAllFailed: servedWeighted > 0 && servedHealthy == 0);
     }
 
-    private bool TryCompute(SignalSlot slot, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column, ref SignalRun run)
+    /// <summary>
+    /// One signal's column: run the provider, sanitize, count. Internal (not private) only so the
+    /// per-part benchmark can time each signal alone, exactly as <see cref="Compute"/> runs it.
+    /// </summary>
+    internal bool TryCompute(SignalSlot slot, in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column, ref SignalRun run)
     {
         run.Ran = true;
         try

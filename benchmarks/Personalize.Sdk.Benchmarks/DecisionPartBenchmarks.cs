@@ -35,8 +35,14 @@ namespace Personalize.Sdk.Benchmarks;
 /// as every decision does: it counts the same ten showings on the person's live profile again, adds
 /// to the readiness counts and records the (already known) exposure; it records the same decision,
 /// at setup's time, on every call. Decide's own glue (clock, settings, placement plan, scratch rent
-/// and return, decision context, the erasure checks) is in no part: it is the whole decision less
-/// the sum of the parts.
+/// and return, decision context, the erasure checks) is in no part.
+/// </para>
+/// <para>
+/// One case, "all parts in sequence", runs the parts one after another, each handed what the one
+/// before produced, as Decide does: Decide without its glue. Its showings come from its own
+/// selections, so, as in a long run of whole decisions, what it showed five times rests. The whole
+/// decision less it is the glue; it less the sum of the parts alone is what running them in turn
+/// costs over running each alone with its data hot in the caches.
 /// </para>
 /// </summary>
 [MemoryDiagnoser]
@@ -128,7 +134,7 @@ public class DecisionPartBenchmarks
         _live = _stages.Profiles.Load(_request.UserKey, _scratch.Profile, _snapshot, out _, out _unitKey, out _consent, out _known);
         _holdout = _stages.Holdouts.Assign(_plan, _unitKey, _request.ForceArm, _scratch, out var assignments, out _firstHoldout);
         _assignments = assignments.ToArray();
-        _intended = Variant(out _paused);
+        _intended = Variant(_holdout, _consent, out _paused);
         _resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch).Length;
         _kept = _stages.Guardrails.Apply(Context(), _plan, _scratch.Candidates(_resolved), null, out var guardrailFailed).Length;
         _served = _paused ? DecisionVariant.Fallback : _intended.Variant;
@@ -187,7 +193,7 @@ public class DecisionPartBenchmarks
 
     /// <summary>The profile's confidence, <see cref="VariantPolicy.Intend"/> and the placement's pause check.</summary>
     [Benchmark(Description = "variant (confidence, VariantPolicy.Intend, pause check)")]
-    public DecisionVariant VariantPart() => Variant(out _).Variant;
+    public DecisionVariant VariantPart() => Variant(_holdout, _consent, out _).Variant;
 
     /// <summary>The 1,000 keys to item indices; the same key array as the last decision on this thread, so remembered, as in the whole decision.</summary>
     [Benchmark(Description = "candidate resolution (CandidateResolver.Resolve)")]
@@ -274,14 +280,62 @@ public class DecisionPartBenchmarks
         _stages.Telemetry.DecisionMade(activity, _info, _written, _time.GetElapsedTime(started));
     }
 
+    /// <summary>
+    /// The partition's parts one after another, each handed what the one before produced, as Decide
+    /// does (identity and profile read, holdout, variant, candidates, guardrails, signals, scoring and
+    /// top-K, settle, record, telemetry): Decide without its glue. Its mean less the sum of those
+    /// parts' means is what running them in turn costs over running each alone (caches); the whole
+    /// decision less it is the glue.
+    /// </summary>
+    [Benchmark(Description = "all parts in sequence (Decide without its glue)")]
+    public int Sequence()
+    {
+        var live = _stages.Profiles.Load(_request.UserKey, _scratch.Profile, _snapshot, out _, out var unitKey, out var consent, out var known);
+        var holdout = _stages.Holdouts.Assign(_plan, unitKey, _request.ForceArm, _scratch, out var assignments, out var firstHoldout);
+        var intended = Variant(holdout, consent, out var paused);
+        var resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch);
+        var kept = _stages.Guardrails.Apply(Context(), _plan, resolved, null, out _);
+        var served = paused ? DecisionVariant.Fallback : intended.Variant;
+        var runs = _scratch.SignalRuns(_stages.Signals.Count);
+        runs.Clear();
+        var matrix = _scratch.Matrix(kept.Length * _stages.Signals.Count, clear: true);
+        _stages.Signals.Compute(Context(), _plan, kept, intended.Variant, served, matrix, runs);
+        var written = _stages.Scoring.Score(Context(), _plan, kept, matrix, runs, served, inCandidateOrder: false, _count, _settings.MaxPerCategory, _destination, out var selected);
+        var (variant, reason, failed) = VariantPolicy.Settle(intended, PipelineFailure.None, paused);
+        var info = new DecisionInfo(_learner.Ids.Next(_now), variant, _now, holdout, reason, _plan.Name);
+        _stages.Recorder.Record(new DecisionRecord
+        {
+            Info = info,
+            Plan = _plan,
+            Live = live,
+            Profile = _scratch.Profile,
+            UnitKey = unitKey,
+            Known = known,
+            Failed = failed,
+            Measured = holdout is not null && written > 0 && _request.ForceArm is null && !_settings.KillSwitch && !paused,
+            Catalog = _snapshot,
+            Kept = kept,
+            Selected = selected,
+            Items = _destination.AsSpan(0, written),
+            Written = written,
+            Assignments = assignments,
+            FirstHoldout = firstHoldout,
+            SignalRuns = runs,
+        });
+        var started = _time.GetTimestamp();
+        using var activity = _stages.Telemetry.StartDecision();
+        _stages.Telemetry.DecisionMade(activity, info, written, _time.GetElapsedTime(started));
+        return written;
+    }
+
     /// <summary>Decide's variant block: the profile's confidence, the intended variant, the pause check.</summary>
-    private (DecisionVariant Variant, DecisionReason Reason) Variant(out bool paused)
+    private (DecisionVariant Variant, DecisionReason Reason) Variant(HoldoutAssignment? holdout, ConsentFlags consent, out bool paused)
     {
         var confidence = _scratch.Profile.Confidence(_now.UtcTicks, _settings.AffinityHalfLifeTicks);
         var intended = VariantPolicy.Intend(new VariantFacts(
             _settings.KillSwitch,
-            _holdout?.Arm == HoldoutArm.Control,
-            _consent,
+            holdout?.Arm == HoldoutArm.Control,
+            consent,
             _request.Context.LowIntent,
             !_scratch.Profile.IsEmpty,
             confidence,

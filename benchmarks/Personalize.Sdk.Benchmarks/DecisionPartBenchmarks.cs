@@ -35,7 +35,7 @@ namespace Personalize.Sdk.Benchmarks;
 /// as every decision does: it counts the same ten showings on the person's live profile again, adds
 /// to the readiness counts and records the (already known) exposure; it records the same decision,
 /// at setup's time, on every call. Decide's own glue (clock, settings, placement plan, scratch rent
-/// and return, decision context, the erasure checks) is in no part.
+/// and return, the learner lookup, the erasure checks) is in no part.
 /// </para>
 /// <para>
 /// One case, "all parts in sequence", runs the parts one after another, each handed what the one

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
 namespace Personalize.Sdk.Scoring;
 
 /// <summary>
@@ -36,6 +39,33 @@ internal static class TopK
         if (size == k)
         {
             var worst = scores[heap[0]];
+
+            // Most candidates score no better than the worst of the best k: a block of them with
+            // none above it is passed over in one vector comparison (the same strict test).
+            var width = Vector<float>.Count;
+            ref var first = ref MemoryMarshal.GetReference(scores);
+            var bar = new Vector<float>(worst);
+            while (i <= scores.Length - width)
+            {
+                if (!Vector.GreaterThanAny(Vector.LoadUnsafe(ref first, (nuint)i), bar))
+                {
+                    i += width;
+                    continue;
+                }
+
+                for (var end = i + width; i < end; i++)
+                {
+                    if (scores[i] > worst)
+                    {
+                        heap[0] = i;
+                        SiftDown(scores, heap, 0, k);
+                        worst = scores[heap[0]];
+                    }
+                }
+
+                bar = new Vector<float>(worst);
+            }
+
             for (; i < scores.Length; i++)
             {
                 if (scores[i] > worst)

@@ -44,6 +44,35 @@ public sealed class TopKTests
         Assert.Equal(expected, heap[..selected]);
     }
 
+    [Theory]
+    [InlineData(10)]
+    [InlineData(42)]
+    public void Selects_what_a_full_stable_sort_would_at_a_pages_size_over_many_candidates(int k)
+    {
+        // Hundreds of seeds and every length around the vector width, so the blocks passed over
+        // whole, the block a better candidate ends early, and the tail are each exercised.
+        for (var seed = 0; seed < 300; seed++)
+        {
+            var random = new Random(seed);
+            var scores = Enumerable.Range(0, random.Next(k, 1_200))
+                .Select(_ => random.Next(5) == 0 ? TopK.Excluded : random.Next(3) == 0 ? (float)random.Next(0, 8) : (float)random.NextDouble() * 8f)
+                .ToArray();
+            var expected = scores
+                .Select((score, position) => (score, position))
+                .Where(x => x.score != TopK.Excluded)
+                .OrderByDescending(x => x.score)
+                .ThenBy(x => x.position)
+                .Take(k)
+                .Select(x => x.position)
+                .ToArray();
+            var heap = new int[k];
+
+            var selected = TopK.Select(scores, k, heap);
+
+            Assert.Equal(expected, heap[..selected]);
+        }
+    }
+
     [Fact]
     public void Nothing_to_select_selects_nothing()
     {

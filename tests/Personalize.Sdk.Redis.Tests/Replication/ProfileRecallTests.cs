@@ -556,8 +556,10 @@ public sealed class ProfileRecallTests
         var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         recall.RecallsEnded += () => ended.TrySetResult();
 
-        // Redis stays up but answers nothing for a while: the fetch times out, still connected.
-        await multiplexer.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "3000", "ALL");
+        // Redis stays up but answers nothing for a while: the fetch times out, still connected. Ten
+        // seconds, so a loaded machine that starts the recall late still sends it into the pause
+        // (nothing can end a pause of ALL early: CLIENT UNPAUSE waits too).
+        await multiplexer.GetDatabase().ExecuteAsync("CLIENT", "PAUSE", "10000", "ALL");
         recall.Missing("alice@example.com");
         await recall.StartAsync(CancellationToken.None);
         try

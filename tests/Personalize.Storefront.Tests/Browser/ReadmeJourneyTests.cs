@@ -43,6 +43,8 @@ public sealed class ReadmeJourneyTests(LiveStorefront store)
         await Expect(recommended.First.Locator(".why")).ToContainTextAsync("Because you viewed");
 
         // 3. Debug on: the panel shows in place, without a reload, so no second decision is made.
+        // The page's deferred script must have run first, or the switch would post natively.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         var decisions = await HomeDecisionsAsync();
         await page.EvaluateAsync("() => window.journeyMarker = 'same page'");
         await page.Locator("#debug-switch").ClickAsync();

@@ -95,6 +95,10 @@ public sealed class BadInputTests(StorefrontFactory store)
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
+
+        // Undone, so no dismissal reaches the shared store's SDK when its undo window closes.
+        using var undone = await visitor.PostAsync("/feedback/undo-not-interested", new Dictionary<string, string> { ["productId"] = "coffee-01", ["returnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, undone.StatusCode);
     }
 
     [Theory]

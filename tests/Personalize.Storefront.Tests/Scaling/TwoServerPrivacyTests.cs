@@ -16,8 +16,8 @@ namespace Personalize.Storefront.Tests.Scaling;
 /// </summary>
 public sealed class TwoServerPrivacyTests
 {
-    /// <summary>Two servers and one Redis on loopback agree within milliseconds; this only keeps a broken build from hanging.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    /// <summary>Two servers and one Redis on loopback agree within milliseconds, or seconds on a loaded CI machine; this only keeps a broken build from hanging.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
     [RedisFact]
     public async Task A_not_interested_held_on_one_server_does_not_bring_back_a_shopper_forgotten_on_the_other()

@@ -18,8 +18,8 @@ namespace Personalize.Storefront.Tests.Scaling;
 /// </summary>
 public sealed partial class TwoServerTests(ITestOutputHelper output)
 {
-    /// <summary>Two servers and one Redis on loopback agree within milliseconds; this only keeps a broken build from hanging.</summary>
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    /// <summary>Two servers and one Redis on loopback agree within milliseconds, or seconds on a loaded CI machine; this only keeps a broken build from hanging.</summary>
+    private static readonly TimeSpan Deadline = TimeSpan.FromMinutes(2);
 
     [RedisFact]
     public async Task A_shopper_who_browsed_one_shelf_on_one_server_is_led_by_it_on_the_other()

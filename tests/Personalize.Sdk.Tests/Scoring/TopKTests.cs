@@ -10,13 +10,7 @@ public sealed class TopKTests
         var random = new Random(seed);
         // Few distinct values, so ties are common and the tie-break is exercised.
         var scores = Enumerable.Range(0, random.Next(0, 300)).Select(_ => (float)random.Next(0, 20)).ToArray();
-        var expected = scores
-            .Select((score, position) => (score, position))
-            .OrderByDescending(x => x.score)
-            .ThenBy(x => x.position)
-            .Take(k)
-            .Select(x => x.position)
-            .ToArray();
+        var expected = StableSortTop(scores, k);
         var heap = new int[Math.Max((int)k, 1)];
 
         var selected = TopK.Select(scores, k, heap);
@@ -29,14 +23,7 @@ public sealed class TopKTests
     {
         var random = new Random(seed);
         var scores = Enumerable.Range(0, random.Next(0, 300)).Select(_ => random.Next(4) == 0 ? TopK.Excluded : random.Next(0, 20)).Select(score => (float)score).ToArray();
-        var expected = scores
-            .Select((score, position) => (score, position))
-            .Where(x => x.score != TopK.Excluded)
-            .OrderByDescending(x => x.score)
-            .ThenBy(x => x.position)
-            .Take(k)
-            .Select(x => x.position)
-            .ToArray();
+        var expected = StableSortTop(scores, k);
         var heap = new int[Math.Max((int)k, 1)];
 
         var selected = TopK.Select(scores, k, heap);
@@ -57,14 +44,7 @@ public sealed class TopKTests
             var scores = Enumerable.Range(0, random.Next(k, 1_200))
                 .Select(_ => random.Next(5) == 0 ? TopK.Excluded : random.Next(3) == 0 ? (float)random.Next(0, 8) : (float)random.NextDouble() * 8f)
                 .ToArray();
-            var expected = scores
-                .Select((score, position) => (score, position))
-                .Where(x => x.score != TopK.Excluded)
-                .OrderByDescending(x => x.score)
-                .ThenBy(x => x.position)
-                .Take(k)
-                .Select(x => x.position)
-                .ToArray();
+            var expected = StableSortTop(scores, k);
             var heap = new int[k];
 
             var selected = TopK.Select(scores, k, heap);
@@ -79,4 +59,14 @@ public sealed class TopKTests
         Assert.Equal(0, TopK.Select([], 10, new int[10]));
         Assert.Equal(0, TopK.Select([1f, 2f], 0, []));
     }
+
+    /// <summary>What a full stable sort keeps: the positions of the best <paramref name="k"/> scores, excluded ones left out, ties to the earlier.</summary>
+    private static int[] StableSortTop(float[] scores, int k) => scores
+        .Select((score, position) => (score, position))
+        .Where(x => x.score != TopK.Excluded)
+        .OrderByDescending(x => x.score)
+        .ThenBy(x => x.position)
+        .Take(k)
+        .Select(x => x.position)
+        .ToArray();
 }

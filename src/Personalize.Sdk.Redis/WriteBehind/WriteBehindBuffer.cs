@@ -322,6 +322,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         using var timeout = new CancellationTokenSource(_settings.ShutdownFlushTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
         await _stopping.CancelAsync().ConfigureAwait(false);
+        var hostCut = false;
         try
         {
             // The flusher ends after its batch in flight (it stops between batches); then this stop flushes, one waiter on _wake.
@@ -339,6 +340,8 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         }
         catch (OperationCanceledException)
         {
+            // Which bound ended the flush, read now: the other may run out too before the log.
+            hostCut = cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested;
         }
 
         // Out of time: a batch still in flight is given up (counted below with the rest), so the stop ends now.
@@ -359,7 +362,7 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         {
             CountDropped(lost, atStop: true);
             // Which bound ended the stop: the host's own time to stop may be the shorter.
-            var bound = cancellationToken.IsCancellationRequested && !timeout.IsCancellationRequested
+            var bound = hostCut
                 ? "the host's time to stop"
                 : string.Create(CultureInfo.InvariantCulture, $"ShutdownFlushTimeout ({_settings.ShutdownFlushTimeout})");
             RedisLog.WritesLostAtStop(_logger, lost, Name, bound);

@@ -83,7 +83,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _providerFaults = _meter.CreateCounter<long>("personalize.signal.faults", "{fault}", "Signal providers that threw; their column was zeroed.");
         _invalidSignalValues = _meter.CreateCounter<long>("personalize.signal.invalid_values", "{value}", "Signal values outside [0, 1]: NaN and infinite ones counted as 0, finite ones clamped to [0, 1].");
         _profilesEvicted = _meter.CreateCounter<long>("personalize.profiles.evicted", "{profile}", "Profiles evicted for capacity or idleness, by reason.");
-        _profileMaintenanceFailures = _meter.CreateCounter<long>("personalize.profiles.maintenance_failures", "{pass}", "Passes of the idle and capacity scan that failed part-way; the next pass, about a minute later or at the next new profile past MaxProfiles, tries again.");
+        _profileMaintenanceFailures = _meter.CreateCounter<long>("personalize.profiles.maintenance_failures", "{pass}", "Passes of the idle and capacity scan that failed part-way; the next pass tries again, started by a later decision or event once the scan interval (at most a minute) has passed, or by a new profile past MaxProfiles.");
         _identify = _meter.CreateCounter<long>("personalize.identity.stitches", "{call}", "Identify calls, by result: stitched, already_stitched or a refusal.");
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw, by guardrail: from Apply, the decision fell back to the default ranking; from Explain, the removal's reason only names the guardrail.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");

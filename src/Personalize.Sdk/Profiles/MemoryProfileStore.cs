@@ -244,7 +244,14 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         {
             // A failing eviction callback must not take the process down from a pool thread: it is
             // reported, and the next pass tries again.
-            _maintenanceFailed?.Invoke(exception);
+            try
+            {
+                _maintenanceFailed?.Invoke(exception);
+            }
+            catch (Exception)
+            {
+                // Reporting failed too (a broken log provider or metrics listener): nothing else to tell.
+            }
         }
     }
 

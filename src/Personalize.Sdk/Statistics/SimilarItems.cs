@@ -378,11 +378,7 @@ internal sealed class SimilarItems : IDisposable
         for (var item = 0; item < _itemCounts.Length; item++)
         {
             _itemCounts[item] *= factor;
-            var counts = _pairs[item].Counts;
-            for (var slot = 0; slot < counts.Length; slot++)
-            {
-                counts[slot] = (float)(counts[slot] * factor);
-            }
+            _pairs[item].Scale(factor);
         }
 
         _epochTicks = ticks;

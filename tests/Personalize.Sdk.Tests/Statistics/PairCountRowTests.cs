@@ -39,6 +39,26 @@ public sealed class PairCountRowTests
             Items[lightest] = item;
             Counts[lightest] += amount;
         }
+
+        public void Scale(double factor)
+        {
+            for (var i = 0; i < Counts.Count; i++)
+            {
+                Counts[i] = (float)(Counts[i] * factor);
+            }
+        }
+
+        public void RemoveWhere(bool[] forgotten)
+        {
+            for (var i = Counts.Count - 1; i >= 0; i--)
+            {
+                if (forgotten[Items[i]])
+                {
+                    Items.RemoveAt(i);
+                    Counts.RemoveAt(i);
+                }
+            }
+        }
     }
 
     [Theory]
@@ -66,6 +86,84 @@ public sealed class PairCountRowTests
                 Assert.Equal(reference.Counts, row.Counts.ToArray());
             }
         }
+    }
+
+    [Theory]
+    [InlineData(5, 8, 40)]
+    [InlineData(6, 128, 1_000)]
+    [InlineData(7, 128, 400)]
+    public void It_evicts_the_first_lightest_slot_through_rebases_removals_and_shrinking_counts(int seed, int limit, int itemRange)
+    {
+        // Uniform draws: once full, nearly every newcomer evicts, and most counts tie at the least,
+        // the case the eviction's remembered least count serves. Rebases scale counts (rounding
+        // can make unequal counts equal), removals free slots, and a negative amount (a corrupt
+        // snapshot's) makes a count smaller than the remembered least.
+        var random = new Random(seed);
+        var row = new PairCountRow();
+        var reference = new LinearRow(limit);
+        for (var e = 0; e < 30_000; e++)
+        {
+            var item = random.Next(itemRange);
+            var amount = e % 1_499 == 0 ? -3f : 1f;
+            row.Add(item, amount, limit);
+            reference.Add(item, amount);
+
+            if (e % 2_003 == 0)
+            {
+                var factor = random.NextDouble() * 0.9 + 0.05;
+                row.Scale(factor);
+                reference.Scale(factor);
+            }
+
+            if (e % 3_001 == 0)
+            {
+                var forgotten = new bool[itemRange];
+                for (var f = 0; f < itemRange / 10; f++)
+                {
+                    forgotten[random.Next(itemRange)] = true;
+                }
+
+                row.RemoveWhere(forgotten);
+                reference.RemoveWhere(forgotten);
+            }
+
+            if (e % 101 == 0 || e == 29_999)
+            {
+                Assert.Equal(reference.Items, row.Items.ToArray());
+                Assert.Equal(reference.Counts, row.Counts.ToArray());
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_rebase_or_a_shrinking_count_is_not_mistaken_for_the_least_count_seen_before(bool rebase)
+    {
+        // a, b, c count 1; d evicts a (the first lightest), leaving the least count 1 from slot 1 on.
+        var row = new PairCountRow();
+        foreach (var item in (ReadOnlySpan<int>)[1, 2, 3, 4])
+        {
+            row.Add(item, 1, limit: 3);
+        }
+
+        row.Add(3, 1, limit: 3);
+        Assert.Equal([4, 2, 3], row.Items.ToArray());
+        Assert.Equal([2f, 1, 2], row.Counts.ToArray());
+
+        if (rebase)
+        {
+            // Now [1, 0.5, 1]: slot 2 holds the old least count, but slot 1 is lighter.
+            row.Scale(0.5);
+            row.Add(5, 1, limit: 3);
+            Assert.Equal([4, 5, 3], row.Items.ToArray());
+            return;
+        }
+
+        // Now [0.5, 1, 2]: slot 0, before where the last eviction left off, is the lightest.
+        row.Add(4, -1.5f, limit: 3);
+        row.Add(5, 1, limit: 3);
+        Assert.Equal([5, 2, 3], row.Items.ToArray());
     }
 
     [Fact]

@@ -80,6 +80,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _personalizer = new(() =>
         {
             ThrowIfRulesAreInvalid();
+            RuleGovernanceValidator.LogOverdueRules(Rules, _timeProvider, _logger);
             var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange, _metrics);
             var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned, recall: recall);
             if (reloads is not null)

@@ -183,8 +183,7 @@ public sealed class PersonalizerBuilder
         try
         {
             var composition = new PersonalizationComposition(frozen, failures, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);
-            composition.ThrowIfRulesAreInvalid();
-            RuleGovernanceValidator.LogOverdueRules(composition.Rules, _timeProvider, logger);
+            // Building the personalizer checks the rules and warns about any past its review date.
             return composition.Personalizer;
         }
         catch

@@ -10,7 +10,7 @@ namespace Personalize.Sdk.DependencyInjection;
 
 /// <summary>
 /// At start: two rules with one name, or weights naming no rule, fail; a rule past its review date
-/// (if it has one) is a warning. Invalid options fail too: building the rules throws, naming the
+/// (if it has one) is a warning, also when the personalizer is built without a host. Invalid options fail too: building the rules throws, naming the
 /// options' failures and the rules' problems together.
 /// </summary>
 internal sealed class RuleGovernanceValidator(IServiceProvider services) : IValidateOptions<RuleGovernance>
@@ -27,9 +27,17 @@ internal sealed class RuleGovernanceValidator(IServiceProvider services) : IVali
         return ValidateOptionsResult.Success;
     }
 
-    /// <summary>Warns, once at start, about every rule past its review date.</summary>
+    /// <summary>
+    /// Warns about every rule past its review date, once per rule set: a host validates at start,
+    /// and a container without a host, or the builder, builds the personalizer; whichever is first.
+    /// </summary>
     public static void LogOverdueRules(RuleSet rules, TimeProvider timeProvider, ILogger logger)
     {
+        if (!rules.ClaimOverdueWarning())
+        {
+            return;
+        }
+
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         foreach (var rule in rules.Registry.Rules)
         {

@@ -40,6 +40,11 @@ internal sealed class RuleSet
     /// <summary>What makes this rule set unusable: duplicate names, weights or switches naming no rule.</summary>
     public IReadOnlyList<string> Problems { get; }
 
+    private int _overdueWarned;
+
+    /// <summary>True the first time only: rules past their review date are warned about once, at a host's start or when the personalizer is built, whichever comes first.</summary>
+    public bool ClaimOverdueWarning() => Interlocked.Exchange(ref _overdueWarned, 1) == 0;
+
     /// <summary>Resolves the rules from the registered parts and the options at start.</summary>
     public static RuleSet Create(
         PersonalizationOptions options,

@@ -13,8 +13,9 @@ public sealed class HoldoutOptions
 
     /// <summary>
     /// The salt mixed into the hash. Different salts make holdouts independent; never change it
-    /// while the holdout runs, or everyone is reshuffled. Holdouts in one layer share one salt.
+    /// while the holdout runs, or everyone is reshuffled. Holdouts in one layer must be given one salt.
     /// </summary>
+    /// <value>Required: an empty salt fails at start-up. <see cref="Microsoft.Extensions.DependencyInjection.PersonalizationBuilder.AddHoldout"/> sets the holdout's name when it is given none.</value>
     public string Salt { get; set; } = string.Empty;
 
     /// <summary>The share of units in control, in basis points: 1,000 is 10%. Raising it only moves units from treatment into control.</summary>

@@ -66,10 +66,31 @@ public sealed class RuleRegistryTests
         using var host = builder.Build();
 
         await host.StartAsync();
+        host.Services.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest("someone"));
 
+        // Once: building the personalizer after the start does not warn again.
         var warning = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.Contains("'autumn-sale' was due for review on 2026-01-31 (owner: growth-team)", warning.Message, StringComparison.Ordinal);
         await host.StopAsync();
+    }
+
+    [Fact]
+    public void Without_a_host_a_rule_past_its_review_date_is_a_warning_once_when_the_personalizer_is_built()
+    {
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 11, 22, 0, 0, 0, TimeSpan.Zero)));
+        services.AddPersonalization().AddSignal(new SaleSignal(), 0.5f, rule: Overdue);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        personalizer.Rank(new PersonalizationRequest("someone"));
+        personalizer.Rank(new PersonalizationRequest("someone else"));
+
+        var warning = Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.Contains("'autumn-sale' was due for review on 2026-01-31 (owner: growth-team)", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         var n = candidates.Length;
         var poolSize = Learner.Options.CandidatePool;
         var ranked = context.Scratch.Heap(Math.Min(Math.Max(count, poolSize), n));
-        var available = TopK.Select(scores, ranked.Length, ranked);
+        var available = TopK.Select(scores, ranked.Length, ranked, context.Scratch.HeapKeys(ranked.Length));
         var pool = Math.Min(poolSize, available);
         var scratch = LearningScratch.For(poolSize, signalCount);
         var snapshot = context.Catalog;

@@ -55,8 +55,8 @@ internal sealed class ScoringStage(int signalCount)
         var pool = capped ? CategoryCap.PoolSize(count, n) : Math.Min(count, n);
         var top = scratch.Heap(pool);
         var written = capped
-            ? CategoryCap.Select(scores, candidates, context.Catalog, maxPerCategory, count, top, scratch.Deferred(pool), scratch.CategoryTable(context.Catalog.CategorySpace))
-            : TopK.Select(scores, pool, top);
+            ? CategoryCap.Select(scores, candidates, context.Catalog, maxPerCategory, count, top, scratch.HeapKeys(pool), scratch.Deferred(pool), scratch.CategoryTable(context.Catalog.CategorySpace))
+            : TopK.Select(scores, pool, top, scratch.HeapKeys(pool));
 
         for (var i = 0; i < written; i++)
         {

@@ -29,6 +29,7 @@ internal static class CategoryCap
     /// <param name="cap">The most of one category.</param>
     /// <param name="count">The list's length.</param>
     /// <param name="top">At least <see cref="PoolSize"/> long.</param>
+    /// <param name="keys">At least <see cref="PoolSize"/> long: the top-K heap's working memory.</param>
     /// <param name="deferred">At least <see cref="PoolSize"/> long; contents are stale.</param>
     /// <param name="counts">A zeroed table by category id, zeroed again on return.</param>
     public static int Select(
@@ -38,16 +39,17 @@ internal static class CategoryCap
         int cap,
         int count,
         Span<int> top,
+        Span<long> keys,
         Span<int> deferred,
         Span<float> counts)
     {
-        var written = TopK.Select(scores, count, top);
+        var written = TopK.Select(scores, count, top, keys);
         if (Keeps(candidates, catalog, cap, top[..written], counts))
         {
             return written;
         }
 
-        written = TopK.Select(scores, PoolSize(count, scores.Length), top);
+        written = TopK.Select(scores, PoolSize(count, scores.Length), top, keys);
         return Apply(candidates, catalog, cap, count, top[..written], deferred, counts);
     }
 

@@ -25,6 +25,7 @@ internal sealed class DecisionScratch
     private bool[] _categoryFlags = new bool[64];
     private bool[] _attributeFlags = new bool[64];
     private int[] _heap = new int[16];
+    private long[] _heapKeys = new long[16];
     private int[] _deferred = new int[16];
     private SignalRun[] _signalRuns = new SignalRun[16];
     private Array? _stageBuffer;
@@ -115,6 +116,9 @@ internal sealed class DecisionScratch
     }
 
     public Span<int> Heap(int length) => Grow(ref _heap, length).AsSpan(0, length);
+
+    /// <summary>The top-K heap's keys (<see cref="TopK.Select"/>); contents are stale.</summary>
+    public Span<long> HeapKeys(int length) => Grow(ref _heapKeys, length).AsSpan(0, length);
 
     /// <summary>Positions the per-category cap sets aside; contents are stale.</summary>
     public Span<int> Deferred(int length) => Grow(ref _deferred, length).AsSpan(0, length);

@@ -40,9 +40,9 @@ public sealed class CategoryCapSelectionTests
         var counts = new float[catalog.CategorySpace];
 
         var expectedTop = new int[Math.Max(pool, 1)];
-        var expected = CategoryCap.Apply(candidates, catalog, cap, count, expectedTop.AsSpan(0, TopK.Select(scores, pool, expectedTop)), new int[Math.Max(pool, 1)], counts);
+        var expected = CategoryCap.Apply(candidates, catalog, cap, count, expectedTop.AsSpan(0, TopK.Select(scores, pool, expectedTop, new long[expectedTop.Length])), new int[Math.Max(pool, 1)], counts);
         var top = new int[Math.Max(pool, 1)];
-        var selected = CategoryCap.Select(scores, candidates, catalog, cap, count, top, new int[Math.Max(pool, 1)], counts);
+        var selected = CategoryCap.Select(scores, candidates, catalog, cap, count, top, new long[top.Length], new int[Math.Max(pool, 1)], counts);
 
         Assert.Equal(expectedTop[..expected], top[..selected]);
         Assert.All(counts, value => Assert.Equal(0f, value));
@@ -65,11 +65,11 @@ public sealed class CategoryCapSelectionTests
         var top = new int[8];
 
         // The best three are two lamps and a rug: within a cap of two.
-        var within = CategoryCap.Select([9, 8, 1, 1, 1, 7, 1, 1], candidates, catalog, cap: 2, count: 3, top, new int[8], counts);
+        var within = CategoryCap.Select([9, 8, 1, 1, 1, 7, 1, 1], candidates, catalog, cap: 2, count: 3, top, new long[8], new int[8], counts);
         Assert.Equal([0, 1, 5], top[..within]);
 
         // The best three are three lamps: the third lamp waits behind the best rug.
-        var over = CategoryCap.Select([9, 8, 7, 1, 1, 2, 1, 1], candidates, catalog, cap: 2, count: 3, top, new int[8], counts);
+        var over = CategoryCap.Select([9, 8, 7, 1, 1, 2, 1, 1], candidates, catalog, cap: 2, count: 3, top, new long[8], new int[8], counts);
         Assert.Equal([0, 1, 5], top[..over]);
     }
 }

@@ -27,7 +27,7 @@ public sealed class ScoringCoreTests
         }
 
         var heap = new int[Math.Max(k, 1)];
-        var selected = TopK.Select(scores, k, heap);
+        var selected = TopK.Select(scores, k, heap, new long[heap.Length]);
 
         Assert.Equal(expectedInvalid, invalid);
         Assert.Equal(expectedPositions, heap[..selected]);

@@ -13,7 +13,7 @@ public sealed class TopKTests
         var expected = StableSortTop(scores, k);
         var heap = new int[Math.Max((int)k, 1)];
 
-        var selected = TopK.Select(scores, k, heap);
+        var selected = TopK.Select(scores, k, heap, new long[heap.Length]);
 
         Assert.Equal(expected, heap[..selected]);
     }
@@ -26,7 +26,7 @@ public sealed class TopKTests
         var expected = StableSortTop(scores, k);
         var heap = new int[Math.Max((int)k, 1)];
 
-        var selected = TopK.Select(scores, k, heap);
+        var selected = TopK.Select(scores, k, heap, new long[heap.Length]);
 
         Assert.Equal(expected, heap[..selected]);
     }
@@ -47,17 +47,30 @@ public sealed class TopKTests
             var expected = StableSortTop(scores, k);
             var heap = new int[k];
 
-            var selected = TopK.Select(scores, k, heap);
+            var selected = TopK.Select(scores, k, heap, new long[heap.Length]);
 
             Assert.Equal(expected, heap[..selected]);
         }
     }
 
     [Fact]
+    public void Negative_scores_and_negative_zero_rank_as_numbers_do_ties_to_the_earlier()
+    {
+        // Negative weights make negative scores; -0 equals +0, so their tie goes to the earlier.
+        float[] scores = [-0f, -1.5f, 0f, float.Epsilon, -float.Epsilon, -1.5f, TopK.Excluded, -1e30f, 2f, -0f];
+        var heap = new int[scores.Length];
+
+        var selected = TopK.Select(scores, scores.Length, heap, new long[scores.Length]);
+
+        Assert.Equal([8, 3, 0, 2, 9, 4, 1, 5, 7], heap[..selected]);
+        Assert.Equal(StableSortTop(scores, scores.Length), heap[..selected]);
+    }
+
+    [Fact]
     public void Nothing_to_select_selects_nothing()
     {
-        Assert.Equal(0, TopK.Select([], 10, new int[10]));
-        Assert.Equal(0, TopK.Select([1f, 2f], 0, []));
+        Assert.Equal(0, TopK.Select([], 10, new int[10], new long[10]));
+        Assert.Equal(0, TopK.Select([1f, 2f], 0, [], []));
     }
 
     /// <summary>What a full stable sort keeps: the positions of the best <paramref name="k"/> scores, excluded ones left out, ties to the earlier.</summary>

@@ -11,8 +11,8 @@ namespace Personalize.Sdk.Scoring;
 /// The heap holds one 64-bit key per entry, the score's order-preserving bits above the position's
 /// complement, so "ranks above" (a higher score, or the same score at an earlier position) is one
 /// integer comparison of contiguous keys, where a heap of positions compares two scores read
-/// through them. Scores are finite or <see cref="Excluded"/>: the weighted sum of clamped signal
-/// values and finite weights.
+/// through them. On the decision path scores are finite or <see cref="Excluded"/> (the weighted sum
+/// of clamped signal values and finite weights); a NaN would rank below every number.
 /// </remarks>
 internal static class TopK
 {
@@ -53,7 +53,7 @@ internal static class TopK
 
         if (size == k)
         {
-            var worst = scores[PositionOf(heap[0])];
+            var worst = Bar(scores[PositionOf(heap[0])]);
 
             // Most candidates score no better than the worst of the best k: a block of them with
             // none above it is passed over in one vector comparison (the same strict test).
@@ -108,8 +108,11 @@ internal static class TopK
     {
         heap[0] = Key(scores[i], i);
         SiftDown(heap, 0, k);
-        return scores[PositionOf(heap[0])];
+        return Bar(scores[PositionOf(heap[0])]);
     }
+
+    /// <summary>What a candidate must score above to enter: the worst kept's score, or, when that is NaN, any number.</summary>
+    private static float Bar(float worst) => float.IsNaN(worst) ? float.NegativeInfinity : worst;
 
     /// <summary>
     /// A key that orders as the candidates rank: the score's bits made to order as signed integers
@@ -118,6 +121,12 @@ internal static class TopK
     /// </summary>
     private static long Key(float score, int position)
     {
+        if (float.IsNaN(score))
+        {
+            // Not a number ranks below every number (none reaches here from the decision path).
+            return ((long)int.MinValue << 32) | (uint)~position;
+        }
+
         var bits = BitConverter.SingleToInt32Bits(score + 0f);
         var ordered = bits >= 0 ? bits : bits ^ int.MaxValue;
         return ((long)ordered << 32) | (uint)~position;

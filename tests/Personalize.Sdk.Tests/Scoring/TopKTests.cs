@@ -67,6 +67,20 @@ public sealed class TopKTests
     }
 
     [Fact]
+    public void A_score_that_is_not_a_number_ranks_below_every_number()
+    {
+        float[] scores = [float.NaN, 1f, -3f, float.NaN, 0f, 2f];
+        var heap = new int[scores.Length];
+
+        Assert.Equal(6, TopK.Select(scores, scores.Length, heap, new long[scores.Length]));
+        Assert.Equal([5, 1, 4, 2, 0, 3], heap);
+
+        // Once the best k are found, a NaN never displaces one of them.
+        Assert.Equal(2, TopK.Select(scores, 2, heap, new long[2]));
+        Assert.Equal([5, 1], heap[..2]);
+    }
+
+    [Fact]
     public void Nothing_to_select_selects_nothing()
     {
         Assert.Equal(0, TopK.Select([], 10, new int[10], new long[10]));

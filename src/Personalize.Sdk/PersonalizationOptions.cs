@@ -31,8 +31,8 @@ public sealed class PersonalizationOptions
     /// <remarks>
     /// "The best candidates" are exactly the max(4 × count, count + 32) best by score (ties in
     /// candidate order) for a list of count items; candidates ranked below them are never
-    /// considered, so 40 tied items of one category ahead of 3 of another give a list of that one
-    /// category. A placement that learns chooses from its <see cref="LearningOptions.CandidatePool"/>
+    /// considered, so 40 tied items of one category ahead of 3 of another give a list of 5 (or of
+    /// any count up to 8, whose 40 best are all of the first) of that one category. A placement that learns chooses from its <see cref="LearningOptions.CandidatePool"/>
     /// best instead; a fallback served in the candidates' own order is not capped.
     /// </remarks>
     /// <value>

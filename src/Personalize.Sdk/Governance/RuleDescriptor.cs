@@ -10,7 +10,7 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <param name="name">The rule's unique name.</param>
     /// <param name="kind">Signal, guardrail or policy.</param>
     /// <param name="info">Owner, purpose, metric and review date.</param>
-    /// <param name="enabled">Whether it takes part in decisions (a signal with both weights 0 does not).</param>
+    /// <param name="enabled">Whether it takes part in decisions by the engine-wide settings (a signal with both weights 0 does not).</param>
     /// <param name="weight">A signal's weight for users with history; null for other kinds.</param>
     /// <param name="coldStartWeight">A signal's weight for users without usable history; null for other kinds.</param>
     /// <exception cref="ArgumentNullException"><paramref name="name"/> or <paramref name="info"/> is null.</exception>
@@ -35,7 +35,12 @@ public sealed class RuleDescriptor : IEquatable<RuleDescriptor>
     /// <summary>Owner, purpose, metric and review date.</summary>
     public RuleInfo Info { get; }
 
-    /// <summary>Whether it takes part in decisions (a signal with both weights 0 does not).</summary>
+    /// <summary>Whether it takes part in decisions by the engine-wide settings (a signal with both weights 0 does not).</summary>
+    /// <remarks>
+    /// <see cref="Enabled"/>, <see cref="Weight"/> and <see cref="ColdStartWeight"/> describe the
+    /// engine-wide options. A placement may weigh a signal the engine does not, or switch off a
+    /// guardrail (<see cref="PlacementOptions"/>); the readiness report lists each placement's own.
+    /// </remarks>
     public bool Enabled { get; }
 
     /// <summary>A signal's weight for users with history; null for other kinds.</summary>

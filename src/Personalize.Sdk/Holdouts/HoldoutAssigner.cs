@@ -27,7 +27,9 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
 
     // The caller hands over options nobody else holds (copied at start), so they never change here.
     private readonly HoldoutOptions[] _holdouts = [.. holdouts];
-    private readonly HoldoutInfo[] _infos = [.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))];
+    // Read-only to callers: a cast to IList cannot replace one, which measurement finds by name.
+    private readonly System.Collections.ObjectModel.ReadOnlyCollection<HoldoutInfo> _infos =
+        Array.AsReadOnly<HoldoutInfo>([.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))]);
 
     // The default scheme's salt part, encoded once per holdout (null for other schemes).
     private readonly byte[]?[] _saltPrefixes = [.. holdouts.Select(h => ReferenceEquals(h.Hasher, PersonalizeV1BucketHasher.Instance) ? PersonalizeV1BucketHasher.SaltPrefix(h.Salt) : null)];

@@ -70,9 +70,10 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     {
         var items = Volatile.Read(ref _neighbours);
         var weights = Volatile.Read(ref _neighbourWeights);
-        var start = itemIndex * NeighbourSlots;
-        return start + NeighbourSlots <= items.Length && start + NeighbourSlots <= weights.Length
-            ? (items.AsMemory(start, NeighbourSlots), weights.AsMemory(start, NeighbourSlots))
+        // In long: a custom signal may pass any index, and a large one must not wrap to a real row.
+        var start = (long)itemIndex * NeighbourSlots;
+        return itemIndex >= 0 && start + NeighbourSlots <= items.Length && start + NeighbourSlots <= weights.Length
+            ? (items.AsMemory((int)start, NeighbourSlots), weights.AsMemory((int)start, NeighbourSlots))
             : (ReadOnlyMemory<int>.Empty, ReadOnlyMemory<double>.Empty);
     }
 

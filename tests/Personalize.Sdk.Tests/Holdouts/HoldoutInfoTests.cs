@@ -22,6 +22,11 @@ public sealed class HoldoutInfoTests
             [("lift", 1000, 0, (string?)null), ("email", 500, 2000, "channels")],
             holdouts.Select(h => (h.Name, h.BasisPoints, h.BucketStart, h.Layer)));
         Assert.All(typeof(HoldoutInfo).GetProperties(BindingFlags.Public | BindingFlags.Instance), property => Assert.Null(property.SetMethod));
+
+        // Not even through a cast: measurement finds holdouts by these names.
+        var asList = Assert.IsAssignableFrom<IList<HoldoutInfo>>(holdouts);
+        Assert.Throws<NotSupportedException>(() => asList[0] = new HoldoutInfo("renamed", 5000));
+        Assert.Equal("lift", holdouts[0].Name);
     }
 
     [Fact]

@@ -29,6 +29,25 @@ public sealed class ItemStatisticsTests
         Assert.All(statistics.NeighboursOf(2).Items.ToArray(), neighbour => Assert.Equal(-1, neighbour));
     }
 
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1 << 27)]
+    [InlineData(1 << 28)]
+    [InlineData(int.MaxValue)]
+    public void An_index_beyond_the_statistics_has_no_neighbours_even_where_its_row_offset_would_wrap(int itemIndex)
+    {
+        // 1 << 28 times 16 slots wraps to 0 in an int: it must not read item 0's row.
+        var statistics = new ItemStatistics(TimeSpan.FromDays(7), TestSdk.Start);
+        statistics.Record(1, 5, TestSdk.Start.UtcTicks, []);
+        statistics.Record(0, 5, TestSdk.Start.UtcTicks, [1]);
+        Assert.Contains(0, statistics.NeighboursOf(1).Items.ToArray());
+
+        var (items, weights) = statistics.NeighboursOf(itemIndex);
+
+        Assert.True(items.IsEmpty);
+        Assert.True(weights.IsEmpty);
+    }
+
     [Fact]
     public async Task Two_threads_recording_at_once_lose_no_count_and_no_link()
     {

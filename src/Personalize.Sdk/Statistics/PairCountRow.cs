@@ -15,7 +15,7 @@ namespace Personalize.Sdk.Statistics;
 /// overestimates by at most the evicted one. The index makes finding a pair O(1) instead of a linear
 /// search of up to 128 slots (the <c>Track</c> benchmark, which folds: 605 to 725 ns before, 535 to 550 after).
 /// The first lightest slot is searched for by value, from where the last eviction left off, while
-/// the least count found by the last full scan is still held (counts only grow), so a full row
+/// the least count found by the last full scan is still held (counts never shrink), so a full row
 /// rarely scans for its minimum (<c>SimilarItemsFoldBenchmarks</c>).
 /// </remarks>
 internal struct PairCountRow
@@ -27,7 +27,7 @@ internal struct PairCountRow
     private int[]? _index;
 
     // Where the next eviction's search starts: the count _lightest was the row's least when it was
-    // last found, and every slot before _searchFrom holds more. Counts only grow, so while some slot
+    // last found, and every slot before _searchFrom holds more. Counts never shrink, so while some slot
     // still holds _lightest it is the least, and the first such slot at or after _searchFrom is the
     // first lightest: a search for one value, not a scan for the minimum. -1: unknown.
     private float _lightest;
@@ -72,7 +72,10 @@ internal struct PairCountRow
         _items[lightest] = item;
         _counts![lightest] += amount;
         _index![Find(item)] = lightest + 1;
-        _searchFrom = amount >= 0 ? lightest + 1 : -1;
+
+        // Decided by the result, not the amount: an amount of zero, one too small to change a large
+        // count, or an infinite count leaves this slot the least, and a shrunk one may be below it.
+        _searchFrom = _counts[lightest] > _lightest ? lightest + 1 : -1;
     }
 
     /// <summary>Multiplies every count by <paramref name="factor"/> (a rebase to a new epoch).</summary>

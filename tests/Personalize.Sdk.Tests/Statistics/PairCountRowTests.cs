@@ -166,6 +166,27 @@ public sealed class PairCountRowTests
         Assert.Equal([5, 2, 3], row.Items.ToArray());
     }
 
+    [Theory]
+    [InlineData(1f, 0f)]
+    [InlineData(16_777_216f, 1f)]
+    [InlineData(float.PositiveInfinity, 1f)]
+    public void An_eviction_that_leaves_the_count_as_it_was_keeps_that_slot_the_first_lightest(float start, float amount)
+    {
+        // 2^24 + 1 rounds back to 2^24 in a float, and infinity stays infinity: the slot a newcomer
+        // took still holds the least count, so the next newcomer takes it again.
+        var row = new PairCountRow();
+        var reference = new LinearRow(2);
+        foreach (var (item, value) in (ReadOnlySpan<(int, float)>)[(0, start), (1, start), (2, amount), (3, amount)])
+        {
+            row.Add(item, value, limit: 2);
+            reference.Add(item, value);
+        }
+
+        Assert.Equal([3, 1], row.Items.ToArray());
+        Assert.Equal(reference.Items, row.Items.ToArray());
+        Assert.Equal(reference.Counts, row.Counts.ToArray());
+    }
+
     [Fact]
     public void Every_counted_item_is_found_again_after_evictions_shifted_the_index()
     {

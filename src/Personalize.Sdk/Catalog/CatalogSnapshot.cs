@@ -109,6 +109,12 @@ internal sealed class CatalogSnapshot
     /// <summary>The token (<c>name=value</c>) of an attribute id.</summary>
     public string GetAttributeToken(int attributeId) => _attributeTokens[attributeId];
 
+    /// <summary>Where each item's attribute ids start in <see cref="AttributeIds"/> (one more entry than items): for loops over many candidates.</summary>
+    public ReadOnlySpan<int> AttributeStarts => _attributeStart;
+
+    /// <summary>Every item's attribute token ids, item after item (<see cref="AttributeStarts"/>).</summary>
+    public ReadOnlySpan<int> AttributeIds => _attributeIds;
+
     /// <summary>The attribute token ids of an item.</summary>
     public ReadOnlySpan<int> GetAttributes(int index) =>
         _attributeIds.AsSpan(_attributeStart[index], _attributeStart[index + 1] - _attributeStart[index]);

@@ -23,12 +23,21 @@ internal sealed class AttributeAffinitySignal : ISignalProvider
             return;
         }
 
+        // The catalog's arrays read directly, and a plain comparison: the shares are never NaN or
+        // negative, so it keeps what Math.Max would, without a span and NaN handling per item.
+        var starts = catalog.AttributeStarts;
+        var ids = catalog.AttributeIds;
         for (var i = 0; i < candidates.Length; i++)
         {
+            var item = candidates[i];
             var best = 0f;
-            foreach (var attribute in catalog.GetAttributes(candidates[i]))
+            for (var a = starts[item]; a < starts[item + 1]; a++)
             {
-                best = Math.Max(best, byAttribute[attribute]);
+                var share = byAttribute[ids[a]];
+                if (share > best)
+                {
+                    best = share;
+                }
             }
 
             column[i] = best;

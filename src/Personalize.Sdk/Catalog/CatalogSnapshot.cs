@@ -125,6 +125,9 @@ internal sealed class CatalogSnapshot
     /// <summary>The attribute token id an item has for a context dimension, or <see cref="None"/>.</summary>
     public int GetContextAttribute(int dimension, int index) => _contextAttributeOf[dimension][index];
 
+    /// <summary>Every item's attribute token id for a context dimension, by item index (<see cref="None"/> where it has none): for loops over many candidates.</summary>
+    public ReadOnlySpan<int> ContextAttributes(int dimension) => _contextAttributeOf[dimension];
+
     /// <summary>The attribute token id of a request context value, or <see cref="None"/> when no item has it.</summary>
     public int GetContextValueId(int dimension, string? value) =>
         value is not null && _contextValueIds[dimension].TryGetValue(value, out var id) ? id : None;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Extensibility;
 
@@ -33,17 +34,21 @@ internal sealed class ContextSignal : ISignalProvider
             return;
         }
 
+        // A dimension at a time over the candidates, reading its array once: each candidate's sum
+        // still adds its dimensions in the same order, from 0 (the column is zeroed on entry), so
+        // the values are as before.
         var share = 1f / set;
-        for (var i = 0; i < candidates.Length; i++)
+        for (var d = 0; d < set; d++)
         {
-            var score = 0f;
-            for (var d = 0; d < set; d++)
+            var of = catalog.ContextAttributes(dimensions[d]);
+            var want = wanted[d];
+            for (var i = 0; i < candidates.Length; i++)
             {
-                var has = catalog.GetContextAttribute(dimensions[d], candidates[i]);
-                score += has == CatalogSnapshot.None ? 0.5f : has == wanted[d] ? 1f : 0f;
+                var has = of[candidates[i]];
+                column[i] += has == CatalogSnapshot.None ? 0.5f : has == want ? 1f : 0f;
             }
-
-            column[i] = score * share;
         }
+
+        TensorPrimitives.Multiply(column, share, column);
     }
 }

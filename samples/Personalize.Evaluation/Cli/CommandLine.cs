@@ -57,6 +57,11 @@ internal sealed record CommandLine(
                              baselines on every data set; prints what it chose, changes nothing.
                              With --sdk-* options: no search, scores that configuration beside
                              the defaults on the same validation windows
+          --tune-target T    with --tune: popular-or-knn (default: each window's nDCG@10 over the better
+                             of most-popular's and item-kNN's, coverage above most-popular's) or
+                             best-baseline (issue 17's target: each data set's mean nDCG@10 over its
+                             best tuned baseline's mean, coverage at least 5x most-popular's; adds
+                             similar-items' weight to the knobs)
           --tune-baselines   choose each baseline's hyperparameters per data set (decayed-popularity
                              half-life, item-knn k, ease λ, rp3beta α, β and top-k) on the same
                              validation windows (never the test period); prints the grids, the
@@ -105,7 +110,7 @@ internal sealed record CommandLine(
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
         string? data = null, jsonPath = null;
-        bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false;
+        bool json = false, tune = false, tuneBaselines = false, quiet = false, help = false, ratingsAsViews = false, tuneTarget = false;
         int? maxLines = null;
         Dictionary<string, float>? sdkWeights = null, sdkColdStart = null;
         double? popularityHalfLife = null, affinityHalfLife = null, minConfidence = null, trendHalfLife = null;
@@ -196,6 +201,18 @@ internal sealed record CommandLine(
                 case "--strict-validation":
                     run = run with { StrictValidation = true };
                     break;
+                case "--tune-target":
+                    run = run with
+                    {
+                        TuneTarget = Value() switch
+                        {
+                            "best-baseline" => TuningTarget.BestBaseline,
+                            "popular-or-knn" => TuningTarget.BetterOfPopularAndKnn,
+                            var other => throw new FormatException($"--tune-target takes best-baseline or popular-or-knn, not '{other}'."),
+                        },
+                    };
+                    tuneTarget = true;
+                    break;
                 case "--ratings-as-views":
                     ratingsAsViews = true;
                     break;
@@ -266,6 +283,11 @@ internal sealed record CommandLine(
         else if (sdkLabel is not null)
         {
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
+        }
+
+        if (tuneTarget && !tune)
+        {
+            throw new FormatException("--tune-target goes with --tune.");
         }
 
         if (learn && learnTest is not null)

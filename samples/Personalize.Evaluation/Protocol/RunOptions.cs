@@ -32,6 +32,9 @@ internal sealed record RunOptions(
     /// </summary>
     public bool StrictValidation { get; init; }
 
+    /// <summary>What <c>--tune</c> measures a configuration against (<c>--tune-target</c>).</summary>
+    public TuningTarget TuneTarget { get; init; }
+
     /// <summary>The rows validation windows are cut from: the training rows, or with <see cref="StrictValidation"/> the training period filtered alone.</summary>
     public IReadOnlyList<Interaction> ValidationRows(TemporalSplit full)
     {

@@ -17,7 +17,14 @@ internal sealed record TuningReport(
     TuningTrial Chosen,
     bool ChosenMeetsTarget,
     double ElapsedSeconds,
-    bool Searched = true);
+    bool Searched = true)
+{
+    /// <summary>What each configuration was measured against.</summary>
+    public TuningTarget Target { get; init; }
+
+    /// <summary>For <see cref="TuningTarget.BestBaseline"/>: each data set's best baseline by mean nDCG@10 over its windows.</summary>
+    public IReadOnlyDictionary<string, string> BestBaselines { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+}
 
 /// <summary>One validation window of one data set.</summary>
 /// <param name="Dataset">The data set.</param>
@@ -25,7 +32,7 @@ internal sealed record TuningReport(
 /// <param name="Statistics">The window's counts (its "test" rows are the validation rows).</param>
 /// <param name="From">Where the window starts (the fit rows end there).</param>
 /// <param name="To">The window's last validation row.</param>
-/// <param name="References">Most-popular and item-kNN on the window.</param>
+/// <param name="References">Most-popular and item-kNN on the window, then (for <see cref="TuningTarget.BestBaseline"/>) decayed popularity, EASE and RP3beta.</param>
 internal sealed record TuningDataset(
     string Dataset,
     int Window,

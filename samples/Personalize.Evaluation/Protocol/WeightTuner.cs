@@ -69,7 +69,10 @@ internal static class WeightTuner
         [BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CategoryPopularity, BuiltInSignals.Freshness];
 
     /// <summary>The knobs, in search order.</summary>
-    public static IReadOnlyList<Knob> Knobs { get; } = BuildKnobs();
+    public static IReadOnlyList<Knob> Knobs { get; } = BuildKnobs(WeightedSignals);
+
+    /// <summary>The knobs of the best-baseline target: <see cref="Knobs"/> and <c>similar-items</c>' weight.</summary>
+    private static IReadOnlyList<Knob> BestBaselineKnobs { get; } = BuildKnobs([.. WeightedSignals, BuiltInSignals.SimilarItems]);
 
     /// <summary>
     /// Runs the search on the validation windows of <paramref name="datasets"/>. When
@@ -82,10 +85,15 @@ internal static class WeightTuner
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(reporter);
         var clock = Stopwatch.StartNew();
-        var splits = new List<(PreparedData Data, TuningDataset Report, double Best, double Coverage)>();
+        var target = options.TuneTarget;
+        var margin = MarginFor(target);
+        var knobs = KnobsFor(target);
+        var splits = new List<TuningSplit>();
+        var bestBaselines = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var dataset in datasets)
         {
             var full = EvaluationProtocol.Prepare(dataset.Interactions);
+            var windows = new List<(PreparedData Data, TuningDataset Report)>();
             for (var window = 1; window <= Windows; window++)
             {
                 var validation = EvaluationProtocol.ValidationSplit(options.ValidationRows(full), window);
@@ -93,14 +101,24 @@ internal static class WeightTuner
                 var label = $"{dataset.Name} (validation window {window})";
                 var to = validation.Test.Count > 0 ? validation.Test[^1].Timestamp : validation.SplitTime;
                 reporter.Note($"{label}: {validation.Statistics.TrainRows:N0} rows fit, {validation.Statistics.TestRows:N0} validation rows, {validation.Statistics.TestUsers:N0} users, from {validation.SplitTime:yyyy-MM-dd HH:mm:ss} to {to:yyyy-MM-dd HH:mm:ss}");
-                RecommenderResult[] references =
-                [
-                    EvaluationRunner.Evaluate(new MostPopularRecommender(), data, label, reporter),
-                    EvaluationRunner.Evaluate(new ItemKnnRecommender(options.BaselinesFor(dataset.Name).Neighbours), data, label, reporter),
-                ];
-                var best = Math.Max(references[0].Metrics.NdcgAt10, references[1].Metrics.NdcgAt10);
-                var report = new TuningDataset(dataset.Name, window, validation.Statistics, validation.SplitTime, to, references);
-                splits.Add((data, report, best, references[0].Metrics.CoverageAt10));
+                var references = References(target, options.BaselinesFor(dataset.Name)).Select(make => EvaluationRunner.Evaluate(make(), data, label, reporter)).ToArray();
+                windows.Add((data, new TuningDataset(dataset.Name, window, validation.Statistics, validation.SplitTime, to, references)));
+            }
+
+            // Most-popular is reference 0, item-kNN reference 1; the best-baseline target measures against the data set's best by mean.
+            var bestReference = target == TuningTarget.BestBaseline
+                ? TuningObjective.BestReference([.. windows.Select(w => (IReadOnlyList<double>)[.. w.Report.References.Select(r => r.Metrics.NdcgAt10)])])
+                : -1;
+            if (bestReference >= 0)
+            {
+                bestBaselines[dataset.Name] = windows[0].Report.References[bestReference].Name;
+            }
+
+            foreach (var (data, report) in windows)
+            {
+                var popular = report.References[0].Metrics;
+                var best = bestReference >= 0 ? report.References[bestReference].Metrics.NdcgAt10 : Math.Max(popular.NdcgAt10, report.References[1].Metrics.NdcgAt10);
+                splits.Add(new TuningSplit(data, report, best, popular.CoverageAt10));
             }
         }
 
@@ -124,15 +142,25 @@ internal static class WeightTuner
             for (var i = 0; i < fresh.Length; i++)
             {
                 var own = scores.AsSpan(i * splits.Count, splits.Count).ToArray();
-                var feasible = own.Select((score, s) => score.Metrics.CoverageAt10 > splits[s].Coverage).All(ok => ok);
-                var trial = new TuningTrial(trials.Count + 1, stage, fresh[i], byKey[fresh[i]], own, own.Min(score => score.Ratio), feasible);
+                var feasible = own.Select((score, s) => Covers(target, score.Metrics.CoverageAt10, splits[s].PopularCoverage)).All(ok => ok);
+                var objective = target == TuningTarget.BestBaseline ? BestBaselineObjective(own, splits) : own.Min(score => score.Ratio);
+                var trial = new TuningTrial(trials.Count + 1, stage, fresh[i], byKey[fresh[i]], own, objective, feasible);
                 trials.Add(trial);
                 cache.Add(fresh[i], trial);
-                reporter.Note($"tune #{trial.Number} {stage}: {trial.Changes}: objective {trial.Objective:F3}{(feasible ? string.Empty : " [infeasible: coverage]")} ({string.Join(", ", own.Select(o => FormattableString.Invariant($"{o.Dataset} w{o.Window} {o.Ratio:F2}x cov {o.Metrics.CoverageAt10:F3}")))})");
+                reporter.Note($"tune #{trial.Number} {stage}: {trial.Changes}: objective {trial.Objective:F3}{(feasible ? string.Empty : " [infeasible: coverage]")} ({string.Join(", ", own.Select(o => FormattableString.Invariant($"{o.Dataset} w{o.Window} {o.Ratio:F2}x nDCG {o.Metrics.NdcgAt10:F4} cov {o.Metrics.CoverageAt10:F3}")))})");
             }
 
             return [.. points.Select(p => cache[p.Describe()])];
         }
+
+        bool Meets(TuningTrial trial) => MeetsTarget(trial, margin);
+
+        TuningReport Report(TuningTrial chosen, bool searched) =>
+            new(SdkDefaults.Current.Describe(), margin, [.. splits.Select(s => s.Report)], trials, chosen, Meets(chosen), clock.Elapsed.TotalSeconds, searched)
+            {
+                Target = target,
+                BestBaselines = bestBaselines,
+            };
 
         var current = Evaluate("defaults", [TuningPoint.Defaults])[0];
         if (options.ExtraSdk is { } extra)
@@ -140,18 +168,18 @@ internal static class WeightTuner
             // A check, not a search: score the given configuration on the same windows, beside the defaults.
             var checkedPoint = new TuningPoint(extra.Weights, extra.ColdStartWeights, extra.PopularityHalfLife?.TotalDays, extra.AffinityHalfLife?.TotalDays, extra.MinConfidence);
             var trial = Evaluate("check", [checkedPoint])[0];
-            return new TuningReport(SdkDefaults.Current.Describe(), TargetMargin, [.. splits.Select(s => s.Report)], trials, trial, MeetsTarget(trial), clock.Elapsed.TotalSeconds, Searched: false);
+            return Report(trial, searched: false);
         }
 
-        for (var round = 1; round <= MaxRounds && !MeetsTarget(current); round++)
+        for (var round = 1; round <= MaxRounds && !Meets(current); round++)
         {
             var offers = new List<(Knob Knob, TuningTrial Trial)>();
             TuningTrial? best = null;
-            foreach (var knob in Knobs)
+            foreach (var knob in knobs)
             {
                 var here = knob.ValueOf(current.Point);
                 var tried = Evaluate($"round {round}: {knob.Name}", [.. knob.Values.Where(v => v != here).Select(v => knob.Set(current.Point, v))]);
-                var meeting = tried.Where(MeetsTarget).ToArray();
+                var meeting = tried.Where(Meets).ToArray();
                 if (meeting.Length > 0)
                 {
                     // This knob's offer: its value nearest the default that meets the target (then the better objective).
@@ -172,7 +200,7 @@ internal static class WeightTuner
                 var value = knob.ValueOf(chosen.Point);
                 var between = knob.Between(knob.TowardDefault(value), value);
                 var refined = Evaluate($"round {round}: refine {knob.Name}", [.. between.Select(v => knob.Set(current.Point, v))]);
-                current = refined.Where(MeetsTarget).OrderBy(t => Math.Abs(knob.ValueOf(t.Point) - knob.Default)).FirstOrDefault() ?? chosen;
+                current = refined.Where(Meets).OrderBy(t => Math.Abs(knob.ValueOf(t.Point) - knob.Default)).FirstOrDefault() ?? chosen;
             }
             else if (best is not null && IsGain(best, current))
             {
@@ -185,7 +213,7 @@ internal static class WeightTuner
         }
 
         // Undo each change the result does not need.
-        foreach (var knob in Knobs)
+        foreach (var knob in knobs)
         {
             if (!knob.IsChanged(current.Point))
             {
@@ -193,30 +221,72 @@ internal static class WeightTuner
             }
 
             var undone = Evaluate($"prune: {knob.Name}", [knob.Reset(current.Point)])[0];
-            if (MeetsTarget(current) ? MeetsTarget(undone) : undone.Feasible && undone.Objective >= current.Objective * (1 - MinimumGain))
+            if (Meets(current) ? Meets(undone) : undone.Feasible && undone.Objective >= current.Objective * (1 - MinimumGain))
             {
                 current = undone;
             }
         }
 
-        return new TuningReport(SdkDefaults.Current.Describe(), TargetMargin, [.. splits.Select(s => s.Report)], trials, current, MeetsTarget(current), clock.Elapsed.TotalSeconds);
+        return Report(current, searched: true);
     }
 
-    /// <summary>Whether a trial meets the target: feasible, and its objective at least 1 + <see cref="TargetMargin"/>.</summary>
-    public static bool MeetsTarget(TuningTrial trial)
+    /// <summary>Whether a trial meets the original target: feasible, and its objective at least 1 + <see cref="TargetMargin"/>.</summary>
+    public static bool MeetsTarget(TuningTrial trial) => MeetsTarget(trial, TargetMargin);
+
+    /// <summary>Whether a trial meets a target: feasible, and its objective at least 1 + <paramref name="margin"/>.</summary>
+    public static bool MeetsTarget(TuningTrial trial, double margin)
     {
         ArgumentNullException.ThrowIfNull(trial);
-        return trial.Feasible && trial.Objective >= 1 + TargetMargin;
+        return trial.Feasible && trial.Objective >= 1 + margin;
+    }
+
+    /// <summary>How far above 1 a target's objective must be.</summary>
+    public static double MarginFor(TuningTarget target) =>
+        target == TuningTarget.BestBaseline ? TuningObjective.BestBaselineMargin : TargetMargin;
+
+    /// <summary>
+    /// The knobs a target searches: the best-baseline target adds <c>similar-items</c>' weight, which
+    /// joined the defaults after the original search.
+    /// </summary>
+    public static IReadOnlyList<Knob> KnobsFor(TuningTarget target) =>
+        target == TuningTarget.BestBaseline ? BestBaselineKnobs : Knobs;
+
+    /// <summary>
+    /// The references scored on each window: most-popular and item-kNN first, then, for the
+    /// best-baseline target, the other tuned baselines (decayed popularity, EASE, RP3beta).
+    /// </summary>
+    private static IEnumerable<Func<IRecommender>> References(TuningTarget target, BaselineSettings settings)
+    {
+        yield return () => new MostPopularRecommender();
+        yield return () => new ItemKnnRecommender(settings.Neighbours);
+        if (target == TuningTarget.BestBaseline)
+        {
+            yield return () => new DecayedPopularityRecommender(settings.HalfLifeDays);
+            yield return () => new EaseRecommender(settings.EaseLambda);
+            yield return () => new Rp3BetaRecommender(settings.Rp3Alpha, settings.Rp3Beta, settings.Rp3Neighbours);
+        }
+    }
+
+    /// <summary>Whether a window's coverage@10 is feasible: above most-popular's, or for the best-baseline target at least 5 times it.</summary>
+    private static bool Covers(TuningTarget target, double coverage, double popularCoverage) =>
+        target == TuningTarget.BestBaseline ? coverage >= TuningObjective.CoverageMultiple * popularCoverage : coverage > popularCoverage;
+
+    private static double BestBaselineObjective(IReadOnlyList<TuningScore> scores, IReadOnlyList<TuningSplit> splits)
+    {
+        var datasets = splits.Select(s => s.Report.Dataset).Distinct(StringComparer.Ordinal).ToArray();
+        return TuningObjective.Objective(
+            [.. datasets.Select(d => (IReadOnlyList<double>)[.. scores.Where(s => s.Dataset == d).Select(s => s.Metrics.NdcgAt10)])],
+            [.. datasets.Select(d => (IReadOnlyList<double>)[.. splits.Where(s => s.Report.Dataset == d).Select(s => s.Best)])]);
     }
 
     private static bool IsGain(TuningTrial candidate, TuningTrial current) =>
         candidate.Feasible && (!current.Feasible || candidate.Objective >= current.Objective * (1 + MinimumGain));
 
-    private static List<Knob> BuildKnobs()
+    private static List<Knob> BuildKnobs(IReadOnlyList<string> weightedSignals)
     {
         var defaults = SdkDefaults.Current;
         var knobs = new List<Knob>();
-        foreach (var signal in WeightedSignals)
+        foreach (var signal in weightedSignals)
         {
             knobs.Add(new Knob(
                 $"weight {signal}",
@@ -307,4 +377,11 @@ internal static class WeightTuner
             return Math.Abs(at.IndexOf(ValueOf(point)) - at.IndexOf(Default));
         }
     }
+
+    /// <summary>One validation window with what a trial is measured against there.</summary>
+    /// <param name="Data">The window's data.</param>
+    /// <param name="Report">The window and its reference rows.</param>
+    /// <param name="Best">The nDCG@10 a trial's ratio divides by on this window.</param>
+    /// <param name="PopularCoverage">Most-popular's coverage@10 on this window.</param>
+    private sealed record TuningSplit(PreparedData Data, TuningDataset Report, double Best, double PopularCoverage);
 }

@@ -183,7 +183,16 @@ internal static class MarkdownReport
         }
 
         Line(text);
-        Line(text, $"Each cell is the SDK's nDCG@10 divided by the better baseline's on that window (x); the objective is the smallest cell. A configuration meets the target when its objective is at least {1 + report.TargetMargin:F2} and it is feasible (its coverage@10 beats most-popular's on every window). Bold: the SDK's defaults and the chosen configuration.");
+        if (report.Target == TuningTarget.BestBaseline)
+        {
+            var best = string.Join(", ", report.BestBaselines.Select(b => $"{b.Key}: {b.Value}"));
+            Line(text, $"Target: issue 17's. Each cell is the SDK's nDCG@10 divided by the data set's best tuned baseline's on that window (x); the best baseline is the one with the highest mean nDCG@10 over the windows ({best}). The objective is, for each data set, the SDK's mean nDCG@10 over its windows divided by that baseline's mean; the smaller of the data sets' ratios. A configuration meets the target when its objective is at least {1 + report.TargetMargin:F2} and it is feasible (its coverage@10 is at least {TuningObjective.CoverageMultiple:0} times most-popular's on every window). Bold: the SDK's defaults and the chosen configuration.");
+        }
+        else
+        {
+            Line(text, $"Each cell is the SDK's nDCG@10 divided by the better baseline's on that window (x); the objective is the smallest cell. A configuration meets the target when its objective is at least {1 + report.TargetMargin:F2} and it is feasible (its coverage@10 beats most-popular's on every window). Bold: the SDK's defaults and the chosen configuration.");
+        }
+
         Line(text);
         var datasets = report.Windows.Select(w => w.Dataset).Distinct(StringComparer.Ordinal).ToArray();
         var header = new StringBuilder("| # | step | changes from the defaults |");

@@ -23,6 +23,17 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void The_tune_target_is_the_original_one_unless_best_baseline_is_asked_for()
+    {
+        Assert.Equal(TuningTarget.BetterOfPopularAndKnn, CommandLine.Parse(["--tune"]).Run.TuneTarget);
+        Assert.Equal(TuningTarget.BestBaseline, CommandLine.Parse(["--tune", "--tune-target", "best-baseline"]).Run.TuneTarget);
+        Assert.Equal(TuningTarget.BetterOfPopularAndKnn, CommandLine.Parse(["--tune", "--tune-target", "popular-or-knn"]).Run.TuneTarget);
+        Assert.Contains("'best'", Assert.Throws<FormatException>(() => CommandLine.Parse(["--tune", "--tune-target", "best"])).Message, StringComparison.Ordinal);
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--tune-target", "best-baseline"]));
+        Assert.Throws<FormatException>(() => CommandLine.Parse(["--tune", "--tune-target"]));
+    }
+
+    [Fact]
     public void Parses_every_option()
     {
         var command = CommandLine.Parse(["--dataset", "all", "--data", "/d", "--json", "--tune", "--seed", "7", "--neighbours", "20", "--buckets", "3", "--max-lines", "100", "--no-ablation", "--no-prequential", "--quiet", "--tune-baselines", "--random-seeds", "3"]);

@@ -100,4 +100,50 @@ public sealed class WeightTunerTests
         Assert.Contains("**Checked configuration:** weights popularity=2", markdown, StringComparison.Ordinal);
         Assert.DoesNotContain("Validation-chosen defaults", markdown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_best_baseline_is_the_best_by_mean_over_the_windows_not_on_one_window()
+    {
+        // Reference 1 wins window 1 by a lot; reference 2 wins the other two and the mean.
+        IReadOnlyList<IReadOnlyList<double>> windows = [[0.1, 0.5, 0.3], [0.1, 0.1, 0.3], [0.1, 0.1, 0.2]];
+
+        Assert.Equal(2, TuningObjective.BestReference(windows));
+        Assert.Equal(0, TuningObjective.BestReference([[0.2, 0.2]]));
+    }
+
+    [Fact]
+    public void The_best_baseline_objective_is_the_smaller_data_sets_ratio_of_means()
+    {
+        // Data set A: means 0.3 against 0.2 (1.5); B: 0.15 against 0.2 (0.75); the ratio of means, not the mean of ratios.
+        IReadOnlyList<IReadOnlyList<double>> sdk = [[0.2, 0.4], [0.1, 0.2]];
+        IReadOnlyList<IReadOnlyList<double>> best = [[0.1, 0.3], [0.3, 0.1]];
+
+        Assert.Equal(0.75, TuningObjective.Objective(sdk, best), 12);
+        Assert.Equal(0, TuningObjective.Objective([[0.1]], [[0]]));
+        Assert.Throws<ArgumentException>(() => TuningObjective.Objective(sdk, [[0.1]]));
+    }
+
+    [Fact]
+    public void The_best_baseline_target_measures_against_every_tuned_baseline_and_five_times_popular_coverage()
+    {
+        var report = WeightTuner.Tune([SmallShop()], new RunOptions { TuneTarget = TuningTarget.BestBaseline }, SilentProgressReporter.Instance);
+
+        Assert.Equal(TuningTarget.BestBaseline, report.Target);
+        Assert.Equal(WeightTuner.MarginFor(TuningTarget.BestBaseline), report.TargetMargin);
+        Assert.Contains(WeightTuner.KnobsFor(TuningTarget.BestBaseline), k => k.Name == $"weight {BuiltInSignals.SimilarItems}");
+        Assert.DoesNotContain(WeightTuner.Knobs, k => k.Name == $"weight {BuiltInSignals.SimilarItems}");
+        Assert.All(report.Windows, w => Assert.Equal(["most-popular", "item-knn", "decayed-popularity", "ease", "rp3beta"], w.References.Select(r => r.Name)));
+
+        var bestIndex = TuningObjective.BestReference([.. report.Windows.Select(w => (IReadOnlyList<double>)[.. w.References.Select(r => r.Metrics.NdcgAt10)])]);
+        Assert.Equal(report.Windows[0].References[bestIndex].Name, report.BestBaselines[report.Windows[0].Dataset]);
+        var bestMean = report.Windows.Average(w => w.References[bestIndex].Metrics.NdcgAt10);
+        Assert.All(report.Trials, trial =>
+        {
+            Assert.Equal(trial.Scores.Average(s => s.Metrics.NdcgAt10) / bestMean, trial.Objective, 12);
+            var covered = trial.Scores.Zip(report.Windows, (s, w) => s.Metrics.CoverageAt10 >= 5 * w.References[0].Metrics.CoverageAt10).All(ok => ok);
+            Assert.Equal(covered, trial.Feasible);
+        });
+        Assert.Equal(WeightTuner.MeetsTarget(report.Chosen, report.TargetMargin), report.ChosenMeetsTarget);
+        Assert.Contains("Target: issue 17's.", MarkdownReport.Write(new EvaluationReport("tune", [], report)), StringComparison.Ordinal);
+    }
 }

@@ -176,7 +176,9 @@ internal class ProfileData
 
     /// <summary>
     /// Drops what the copy knows about the flagged categories (by id) that could rank their items
-    /// up: their affinities, stated likes and recent items, so no signal or reason can use them.
+    /// up: their affinities, stated likes and recent items (with every recent item
+    /// <paramref name="catalog"/> does not hold, whose category it cannot tell), so no signal or
+    /// reason can use them.
     /// Purchases, dismissals and stated dislikes stay, because guardrails protect the user with them.
     /// </summary>
     public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)

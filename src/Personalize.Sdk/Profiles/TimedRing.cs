@@ -121,13 +121,23 @@ internal struct TimedRing
         }
     }
 
-    /// <summary>Removes the items whose category (by id) is flagged, keeping the order.</summary>
+    /// <summary>
+    /// Removes the items whose category (by id) is flagged, and the items <paramref name="catalog"/>
+    /// does not hold (they left it, or came after it): their category cannot be checked, so they may
+    /// have been in a flagged one. Keeps the order.
+    /// </summary>
     public void RemoveCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {
             var item = ItemAt(slot);
-            var category = (uint)item < (uint)catalog.IndexSpace ? catalog.GetCategory(item) : -1;
+            if (catalog.GetItem(item) is null)
+            {
+                RemoveAt(slot);
+                continue;
+            }
+
+            var category = catalog.GetCategory(item);
             if ((uint)category < (uint)flagged.Length && flagged[category])
             {
                 RemoveAt(slot);

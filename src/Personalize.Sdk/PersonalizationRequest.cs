@@ -33,7 +33,8 @@ public readonly struct PersonalizationRequest
     /// know are skipped and duplicates count once, the first one winning. When none of them is in
     /// the catalog, the decision falls back (<see cref="DecisionReason.NoKnownCandidates"/>) and
     /// returns the keys themselves, in the caller's order with score 0: duplicates once, null and
-    /// empty keys left out.
+    /// empty keys left out, and keys of items that have left the catalog too (while the SDK still
+    /// keeps their key: see <see cref="CatalogItem"/>), since a removed item vanishes from results.
     /// </summary>
     /// <value>The default is empty: rank every available item of the catalog.</value>
     public ReadOnlyMemory<string> Candidates { get; init; }

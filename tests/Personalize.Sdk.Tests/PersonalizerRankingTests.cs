@@ -104,6 +104,22 @@ public sealed class PersonalizerRankingTests
         Assert.StartsWith("books-", sdk.TopKeys(user, count: 1)[0], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Among_unknown_candidates_an_item_that_left_the_catalog_is_not_served_back()
+    {
+        using var sdk = new TestSdk();
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("u", "books-1"));
+        sdk.Catalog.Replace(TestCatalog.Items.Where(i => i.Key != "books-1"));
+
+        var onlyDeparted = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { "books-1" } });
+        var mixed = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { "never-seen", "books-1", "other" } });
+
+        // ICatalog.Replace: "Items no longer present vanish from results at once", whoever asks.
+        Assert.Equal(DecisionReason.NoKnownCandidates, onlyDeparted.Reason);
+        Assert.Empty(onlyDeparted.Items);
+        Assert.Equal(["never-seen", "other"], mixed.Items.Select(i => i.ItemKey));
+    }
+
     [Theory, AutoData]
     public void Candidates_the_catalog_does_not_know_fall_back_to_the_callers_order(string user)
     {

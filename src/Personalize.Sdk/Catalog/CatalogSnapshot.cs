@@ -31,6 +31,7 @@ internal sealed class CatalogSnapshot
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
     private readonly string[] _attributeTokens;
     private readonly long[] _reassignedAt;
+    private readonly FrozenSet<string> _departedKeys;
 
     private CatalogSnapshot(Builder builder, ItemKeyRegistry itemKeys, long version, DateTimeOffset createdAt)
     {
@@ -39,6 +40,7 @@ internal sealed class CatalogSnapshot
         _reassignedAt = itemKeys.ReassignedAt();
         LastReassignment = itemKeys.LastReassignment;
         _indexByKey = builder.IndexByKey.ToFrozenDictionary(StringComparer.Ordinal);
+        _departedKeys = itemKeys.Ids.Keys.Where(key => !builder.IndexByKey.ContainsKey(key)).ToFrozenSet(StringComparer.Ordinal);
         _items = builder.Items;
         _categoryOf = builder.CategoryOf;
         _addedTicks = builder.AddedTicks;
@@ -94,6 +96,9 @@ internal sealed class CatalogSnapshot
     public ReadOnlySpan<int> AllIndices => _allIndices;
 
     public bool TryGetIndex(string key, out int index) => _indexByKey.TryGetValue(key, out index);
+
+    /// <summary>Whether <paramref name="key"/> was an item of an earlier catalog that this one no longer holds, and whose key was still kept when this one was built.</summary>
+    public bool HasDeparted(string key) => _departedKeys.Contains(key);
 
     /// <summary>The item at <paramref name="index"/>, or null when this snapshot does not hold it.</summary>
     public CatalogItem? GetItem(int index) => (uint)index < (uint)_items.Length ? _items[index] : null;

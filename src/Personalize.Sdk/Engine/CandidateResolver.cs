@@ -45,8 +45,9 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
 
     /// <summary>
     /// No candidate is in the catalog: return, in the caller's order, the keys the catalog does
-    /// not know, since nothing better is known about them. Repeats are skipped (the first wins)
-    /// with a per-thread set, so the cost is linear in the candidates whatever the count.
+    /// not know, since nothing better is known about them. Keys of items that left the catalog are
+    /// not returned: they were removed, and a person may have dismissed them. Repeats are skipped
+    /// (the first wins) with a per-thread set, so the cost is linear in the candidates whatever the count.
     /// </summary>
     public static int WriteUnknown(in PersonalizationRequest request, CatalogSnapshot snapshot, DecisionScratch scratch, Span<RankedItem> destination)
     {
@@ -59,7 +60,7 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
                 break;
             }
 
-            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && seen.Add(key))
+            if (!string.IsNullOrEmpty(key) && !snapshot.TryGetIndex(key, out _) && !snapshot.HasDeparted(key) && seen.Add(key))
             {
                 destination[written++] = new RankedItem(key, 0f);
             }

@@ -74,10 +74,17 @@ public sealed class PolicyEvaluation
     /// <summary>The estimates of one policy.</summary>
     /// <param name="policy">The policy's name.</param>
     /// <returns>Its estimates.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
     /// <exception cref="KeyNotFoundException">The evaluation has no such policy.</exception>
-    public PolicyEstimate this[string policy] =>
-        Policies.FirstOrDefault(estimate => string.Equals(estimate.Policy, policy, StringComparison.Ordinal))
-        ?? throw new KeyNotFoundException($"The evaluation has no policy '{policy}'.");
+    public PolicyEstimate this[string policy]
+    {
+        get
+        {
+            ArgumentNullException.ThrowIfNull(policy);
+            return Policies.FirstOrDefault(estimate => string.Equals(estimate.Policy, policy, StringComparison.Ordinal))
+                ?? throw new KeyNotFoundException($"The evaluation has no policy '{policy}'.");
+        }
+    }
 
     /// <summary>The evaluation as indented JSON (camelCase; undefined numbers are <c>"NaN"</c>).</summary>
     /// <returns>The JSON document.</returns>

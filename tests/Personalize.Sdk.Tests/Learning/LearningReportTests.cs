@@ -18,6 +18,8 @@ public sealed class LearningReportTests
         Assert.Equal(0, evaluation.Rounds);
         Assert.Equal(["default", "learned", "random"], evaluation.Policies.Select(policy => policy.Policy));
         Assert.True(double.IsNaN(evaluation["default"].DoublyRobust.Value));
+        Assert.Equal("policy", Assert.Throws<ArgumentNullException>(() => evaluation[null!]).ParamName);
+        Assert.Throws<KeyNotFoundException>(() => evaluation["nope"]);
         using var json = JsonDocument.Parse(evaluation.ToJson());
         Assert.Equal("NaN", json.RootElement.GetProperty("learnedMinusDefault").GetProperty("value").GetString());
     }

@@ -76,7 +76,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
         _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
-        _replicaEventsSkipped = _meter.CreateCounter<long>("personalize.replica.events_skipped", "{event}", "Events from other servers this server could not apply, because its catalog does not know their item yet.");
+        _replicaEventsSkipped = _meter.CreateCounter<long>("personalize.replica.events_skipped", "{event}", "Events from other servers this server could not apply: its catalog does not know their item yet, the person was erased since, or the event is otherwise invalid here (dated too far ahead, say).");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
         _eventsWithoutConsent = _meter.CreateCounter<long>("personalize.events.without_consent", "{event}", "Applied events of users without personalization consent: only anonymous aggregates learned of them, by kind.");
         _eventsRejected = _meter.CreateCounter<long>("personalize.events.rejected", "{event}", "Tracked events that could not be applied, by reason.");

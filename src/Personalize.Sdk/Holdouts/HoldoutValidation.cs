@@ -57,6 +57,10 @@ internal static class HoldoutValidation
         foreach (var layer in holdouts.Where(h => h?.Layer is not null).GroupBy(h => h.Layer!, StringComparer.Ordinal))
         {
             var members = layer.OrderBy(h => h.BucketStart).ToArray();
+
+            // Compared with the member reaching furthest so far, not just the one before: a wide
+            // range can cover several later ones that do not overlap each other.
+            var reach = members[0];
             for (var i = 0; i < members.Length; i++)
             {
                 if (!string.Equals(members[i].Salt, members[0].Salt, StringComparison.Ordinal) || members[i].Hasher != members[0].Hasher)
@@ -64,11 +68,18 @@ internal static class HoldoutValidation
                     failures.Add($"Holdout '{members[i].Name}' is in layer '{layer.Key}' but its salt or hasher differs from '{members[0].Name}'; holdouts in one layer share both.");
                 }
 
-                if (i > 0 && members[i].BucketStart < (long)members[i - 1].BucketStart + members[i - 1].BasisPoints)
+                if (i > 0 && members[i].BucketStart < End(reach))
                 {
-                    failures.Add($"Holdout '{members[i].Name}' overlaps holdout '{members[i - 1].Name}' in layer '{layer.Key}'.");
+                    failures.Add($"Holdout '{members[i].Name}' overlaps holdout '{reach.Name}' in layer '{layer.Key}'.");
+                }
+
+                if (End(members[i]) > End(reach))
+                {
+                    reach = members[i];
                 }
             }
         }
     }
+
+    private static long End(HoldoutOptions holdout) => (long)holdout.BucketStart + holdout.BasisPoints;
 }

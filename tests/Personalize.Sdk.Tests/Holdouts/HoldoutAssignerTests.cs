@@ -141,6 +141,27 @@ public sealed class HoldoutAssignerTests
     }
 
     [Fact]
+    public async Task Every_holdout_a_wide_range_in_its_layer_covers_is_named()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options =>
+        {
+            // "wide" covers "early" and "late", which do not overlap each other.
+            options.Holdouts.Add(new HoldoutOptions { Name = "wide", Salt = "l", BasisPoints = 5_000, Layer = "x" });
+            options.Holdouts.Add(new HoldoutOptions { Name = "early", Salt = "l", BasisPoints = 100, BucketStart = 100, Layer = "x" });
+            options.Holdouts.Add(new HoldoutOptions { Name = "late", Salt = "l", BasisPoints = 100, BucketStart = 300, Layer = "x" });
+            options.Holdouts.Add(new HoldoutOptions { Name = "after", Salt = "l", BasisPoints = 100, BucketStart = 5_000, Layer = "x" });
+        });
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Holdout 'early' overlaps holdout 'wide' in layer 'x'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'late' overlaps holdout 'wide' in layer 'x'", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("'after' overlaps", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_range_whose_end_overflows_an_int_fails_at_host_start()
     {
         var builder = Host.CreateApplicationBuilder();

@@ -13,13 +13,23 @@ public sealed class SaltPrefixTests
     [InlineData("exp-1", "user-123")]
     [InlineData("home-holdout-2026", "user-1234567")]
     [InlineData("s\u00E4lt", "\u6771\u4EAC")]
-    [InlineData("salt\uD83D", "\uDC69-lone-surrogates")]
     [InlineData("", "k")]
     public void The_precomputed_salt_gives_the_schemes_bucket(string salt, string key)
     {
         var prefix = PersonalizeV1BucketHasher.SaltPrefix(salt);
 
         Assert.True(PersonalizeV1BucketHasher.TryGetBucket(prefix, key, out var bucket));
+        Assert.Equal(BucketHashers.Default.GetBucket(salt, key), bucket);
+    }
+
+    [Fact]
+    public void A_salt_ending_in_a_high_surrogate_and_a_key_starting_with_a_low_one_stay_lone()
+    {
+        // Written in code: an [InlineData] row is stored as UTF-8, which turns lone surrogates into U+FFFD.
+        const string salt = "salt\uD83D", key = "\uDC69-lone-surrogates";
+        Assert.Equal(5, salt.Length);
+
+        Assert.True(PersonalizeV1BucketHasher.TryGetBucket(PersonalizeV1BucketHasher.SaltPrefix(salt), key, out var bucket));
         Assert.Equal(BucketHashers.Default.GetBucket(salt, key), bucket);
     }
 

@@ -42,7 +42,7 @@ internal static class ReadinessJudge
         {
             if (input.Plan.IsWeighted(s))
             {
-                var (health, figure) = Signal(rules.Signals[s].Name, c.AsSpan(ReadinessCounter.Signal(s, 0), ReadinessCounter.PerSignal), options);
+                var (health, figure) = Signal(rules.Signals[s].Name, c.AsSpan(ReadinessCounter.Signal(s, 0), ReadinessCounter.PerSignal), enough, options);
                 signals.Add(health);
                 figures.Add(figure);
             }
@@ -92,7 +92,7 @@ internal static class ReadinessJudge
             Of(ReadinessCounter.Failed));
     }
 
-    private static (SignalHealth, ReadinessFigure) Signal(string name, ReadOnlySpan<long> counters, ReadinessOptions options)
+    private static (SignalHealth, ReadinessFigure) Signal(string name, ReadOnlySpan<long> counters, bool enough, ReadinessOptions options)
     {
         var t = options.Thresholds;
         var computations = counters[ReadinessCounter.SignalComputations];
@@ -103,7 +103,9 @@ internal static class ReadinessJudge
         var faults = Lower(faultRate, t.SignalFaultRateReady, t.SignalFaultRateAtRisk);
         var invalid = Lower(invalidRate, t.SignalInvalidRateReady, t.SignalInvalidRateAtRisk);
         var informative = nonZero >= t.SignalNonZeroShareReady ? ReadinessStatus.Ready : ReadinessStatus.AtRisk;
-        var status = computations < options.MinimumDecisions ? ReadinessStatus.InsufficientData : Worst(faults, Worst(invalid, informative));
+        // Judged once the placement has enough decisions, like every figure drawn from decisions, and
+        // the signal ran in any of them: one weighed only for people with history may run in few.
+        var status = !enough || computations == 0 ? ReadinessStatus.InsufficientData : Worst(faults, Worst(invalid, informative));
         var advice = status switch
         {
             ReadinessStatus.InsufficientData => TooFew,

@@ -8,6 +8,45 @@ namespace Personalize.Sdk.Tests.Readiness;
 public sealed class ReadinessReportTests
 {
     [Fact]
+    public void A_signal_that_throws_whenever_it_runs_is_judged_once_the_placement_has_enough_decisions()
+    {
+        // Weighed only for people with history, it runs in 60 of the placement's 200 decisions.
+        using var sdk = new TestSdk(
+            options => options.Readiness.MinimumDecisions = 100,
+            builder => builder.AddSignal(new PersonalOnlyThrowing(), 1f, 0f));
+        sdk.View("regular", "books-1", "books-2", "books-3", "books-4", "books-1", "books-2");
+        for (var i = 0; i < 60; i++)
+        {
+            Assert.Equal(DecisionVariant.Personalized, sdk.Rank("regular").Variant);
+        }
+
+        var early = sdk.Readiness()["default"].Signals.Single(s => s.Signal == PersonalOnlyThrowing.SignalName);
+        for (var i = 0; i < 140; i++)
+        {
+            sdk.Rank($"guest-{i}");
+        }
+
+        var readiness = sdk.Readiness()["default"];
+        var health = readiness.Signals.Single(s => s.Signal == PersonalOnlyThrowing.SignalName);
+
+        Assert.Equal(ReadinessStatus.InsufficientData, early.Status);
+        Assert.Equal(200, readiness.Coverage.Decisions);
+        Assert.Equal((60L, 1.0), (health.Computations, health.FaultRate));
+        Assert.Equal(ReadinessStatus.NotReady, health.Status);
+        Assert.Equal(ReadinessStatus.NotReady, readiness.Figures.Single(f => f.Name == $"signal '{PersonalOnlyThrowing.SignalName}'").Status);
+    }
+
+    private sealed class PersonalOnlyThrowing : ISignalProvider
+    {
+        public const string SignalName = "personal-only";
+
+        public string Name => SignalName;
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
+            throw new InvalidOperationException("down");
+    }
+
+    [Fact]
     public void Identity_resolution_is_the_share_of_events_and_decisions_from_known_or_stitched_users()
     {
         using var sdk = new TestSdk(options => options.Readiness.MinimumDecisions = 1);

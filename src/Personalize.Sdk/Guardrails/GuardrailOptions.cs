@@ -27,6 +27,8 @@ public sealed class GuardrailOptions
     /// first showing). When a 33rd item is shown, the item whose count started longest ago (one
     /// whose window has ended, if any) is forgotten; shown again, it counts from 1. So a person
     /// shown more than 32 different items within one window can see an item more often than this.
+    /// Showings are counted in the person's profile, so only once the SDK holds one for them (from
+    /// their first tracked event on): a visitor it knows nothing about is not capped.
     /// </remarks>
     /// <value>The default is 5. Must be positive.</value>
     [Range(1, int.MaxValue)]
@@ -38,7 +40,8 @@ public sealed class GuardrailOptions
 
     /// <summary>
     /// Categories whose affinity is never used to rank unless the user consented to <see cref="ConsentFlags.SensitiveCategories"/>:
-    /// without that consent a decision drops their category affinities, stated likes and recent items. Purchases,
+    /// without that consent a decision drops their category affinities, stated likes and recent items (and any
+    /// recent item that has left the catalog, whose category it can no longer tell). Purchases,
     /// dismissals and stated dislikes stay, so their guardrails still protect the user (a removal's reason then does
     /// not name the category).
     /// </summary>

@@ -6,7 +6,7 @@ using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Guardrails;
 
-/// <summary>The limits the README and the options' docs state (frequency-cap slots, the category cap's pool, what Removed lists), pinned to what the code does.</summary>
+/// <summary>The limits the README and the options' docs state (frequency-cap slots and who is capped, the category cap's pool, what Removed lists), pinned to what the code does.</summary>
 public sealed class DocumentedLimitsTests
 {
     [Fact]
@@ -30,6 +30,22 @@ public sealed class DocumentedLimitsTests
         // The 33rd item pushes out i-0, whose count started longest ago, within its window.
         Show(sdk, "i-32");
         Assert.False(IsCapped(sdk, "i-0"));
+    }
+
+    [Fact]
+    public void The_frequency_cap_counts_showings_from_the_persons_first_tracked_event_on()
+    {
+        using var sdk = new TestSdk(options => options.Guardrails.FrequencyCap = 2);
+
+        // No profile: the showings are not counted.
+        Show(sdk, "garden-1");
+        Show(sdk, "garden-1");
+        Assert.False(IsCapped(sdk, "garden-1"));
+
+        sdk.View("u", "books-1");
+        Show(sdk, "garden-1");
+        Show(sdk, "garden-1");
+        Assert.True(IsCapped(sdk, "garden-1"));
     }
 
     [Theory]

@@ -179,7 +179,7 @@ public sealed class PersonalizerBuilder
             LearningSinks = [.. _learningSinks],
         };
         var metrics = new PersonalizationMetrics(_meterFactory);
-        var logger = _loggerFactory.CreateLogger(SdkLogger.Category);
+        var logger = SdkLogger.Create(_loggerFactory);
         try
         {
             var composition = new PersonalizationComposition(frozen, failures, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);

@@ -104,6 +104,7 @@ internal sealed class OptionsReloader : IDisposable
             }
 
             var previous = _settings.Swap(new DecisionSettings(merged, placements));
+            _rules.PublishWeights(merged);
             _metrics.OptionsReloaded("applied");
             Log.OptionsReloadApplied(_logger, merged.KillSwitch ? "on" : "off", merged.MinConfidence, merged.MaxCount, merged.MaxPerCategory);
             if (previous.KillSwitch != merged.KillSwitch)

@@ -72,7 +72,7 @@ internal sealed class PersonalizationComposition : IDisposable
         _ledger = new(() => new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider));
         _readiness = new(() => new ReadinessMonitor(
             Options.Readiness,
-            new ReadinessRules(Rules.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
+            new ReadinessRules(() => Settings.Current.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
             Catalog,
             _timeProvider,
             _metrics,
@@ -136,7 +136,7 @@ internal sealed class PersonalizationComposition : IDisposable
         {
             var readiness = new ReadinessMonitor(
                 Options.Readiness,
-                new ReadinessRules(Rules.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
+                new ReadinessRules(() => Settings.Current.Placements, Rules.Registry, Rules.Signals, Rules.Guardrails),
                 Catalog,
                 _timeProvider,
                 shadowMetrics,

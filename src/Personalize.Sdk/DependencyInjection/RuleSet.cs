@@ -130,6 +130,12 @@ internal sealed class RuleSet
         return PlacementPlans.Create(options, slots, Guardrails, problems);
     }
 
+    /// <summary>Shows the engine-wide signal weights of <paramref name="options"/>, an accepted reload, in <see cref="Registry"/>.</summary>
+    public void PublishWeights(PersonalizationOptions options) =>
+        Registry.Reweigh(name => Array.FindIndex(Signals, slot => string.Equals(slot.Name, name, StringComparison.Ordinal)) is var i and >= 0
+            ? WeightsOf(name, _registrations[i], options)
+            : null);
+
     private static (float Weight, float ColdStart) WeightsOf(string name, SignalRegistration? registration, PersonalizationOptions options) =>
         (options.Weights.TryGetValue(name, out var w) ? w : registration?.Weight ?? 0f,
          options.ColdStartWeights.TryGetValue(name, out var c) ? c : registration?.ColdStartWeight ?? 0f);

@@ -5,5 +5,13 @@ using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Readiness;
 
-/// <summary>What readiness judges: every placement's plan, and the rules in play with their metadata (for rule hygiene).</summary>
-internal sealed record ReadinessRules(PlacementPlans Placements, RuleRegistry Registry, SignalSlot[] Signals, GuardrailSlot[] Guardrails);
+/// <summary>
+/// What readiness judges: every placement's plan in force (<paramref name="CurrentPlacements"/>:
+/// an accepted reload may weigh other signals; it never adds or removes a placement), and the rules
+/// in play with their metadata (for rule hygiene).
+/// </summary>
+internal sealed record ReadinessRules(Func<PlacementPlans> CurrentPlacements, RuleRegistry Registry, SignalSlot[] Signals, GuardrailSlot[] Guardrails)
+{
+    /// <summary>The placements' plans in force now.</summary>
+    public PlacementPlans Placements => CurrentPlacements();
+}

@@ -31,6 +31,44 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void The_rule_registry_lists_the_signal_weights_a_reload_put_in_force()
+    {
+        using var sdk = new ReloadableSdk();
+        var registry = sdk.Provider.GetRequiredService<IRuleRegistry>();
+        var before = registry.Rules.Single(r => r.Name == BuiltInSignals.Freshness);
+        Assert.False(registry.Rules.Single(r => r.Name == FavouriteSignal.SignalName).Enabled);
+
+        sdk.Reload(("Weights:favourite", "5"), ("Weights:freshness", "0"), ("ColdStartWeights:freshness", "0"));
+
+        var favourite = registry.Rules.Single(r => r.Name == FavouriteSignal.SignalName);
+        var freshness = registry.Rules.Single(r => r.Name == BuiltInSignals.Freshness);
+        Assert.Equal((true, 5f, 0f), (favourite.Enabled, favourite.Weight, favourite.ColdStartWeight));
+        Assert.Equal((false, 0f, 0f), (freshness.Enabled, freshness.Weight, freshness.ColdStartWeight));
+        Assert.True(before.Enabled);
+        Assert.Contains("\"favourite\"", registry.ExportJson(), StringComparison.Ordinal);
+        Assert.Equal(
+            registry.Rules.Where(r => r.Kind != RuleKind.Signal).Select(r => (r.Name, r.Enabled)),
+            new ReloadableSdk().Provider.GetRequiredService<IRuleRegistry>().Rules.Where(r => r.Kind != RuleKind.Signal).Select(r => (r.Name, r.Enabled)));
+    }
+
+    [Fact]
+    public void Readiness_judges_a_signal_a_reload_weighed_in()
+    {
+        using var sdk = new ReloadableSdk(("Readiness:MinimumDecisions", "10"));
+        var reporter = sdk.Provider.GetRequiredService<IReadinessReporter>();
+        Assert.DoesNotContain(reporter.GetReport()["default"].Signals, s => s.Signal == FavouriteSignal.SignalName);
+
+        sdk.Reload(("Weights:favourite", "1"), ("ColdStartWeights:favourite", "1"));
+        for (var i = 0; i < 20; i++)
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest($"u-{i}"));
+        }
+
+        var favourite = Assert.Single(reporter.GetReport()["default"].Signals, s => s.Signal == FavouriteSignal.SignalName);
+        Assert.Equal(20, favourite.Computations);
+    }
+
+    [Fact]
     public void The_kill_switch_min_confidence_and_max_count_change_live()
     {
         using var sdk = new ReloadableSdk();

@@ -338,33 +338,8 @@ public sealed class AllocationTests
 
     private static long Measure(Action call) => Measure(_ => call());
 
-    /// <summary>
-    /// The fewest bytes this thread allocated in <see cref="Runs"/> runs of <see cref="Calls"/> calls,
-    /// after 50 to warm up. An allocation per call shows in every run; a one-off that no later run
-    /// repeats (seen on this 2-core machine under load: hundreds of bytes in one call of thousands, with no
-    /// collection, no JIT and no timer on this thread, not traced to the SDK) does not fail the test.
-    /// </summary>
-    private static long Measure(Action<int> call)
-    {
-        for (var i = 0; i < 50; i++)
-        {
-            call(i);
-        }
-
-        var fewest = long.MaxValue;
-        for (var run = 0; run < Runs; run++)
-        {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            for (var i = run * Calls; i < (run + 1) * Calls; i++)
-            {
-                call(i);
-            }
-
-            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
-        }
-
-        return fewest;
-    }
+    /// <summary>The fewest bytes of <see cref="Runs"/> runs of <see cref="Calls"/> calls (<see cref="Allocations.Fewest"/>).</summary>
+    private static long Measure(Action<int> call) => Allocations.Fewest(call, Runs, Calls);
 
     /// <summary>A stitched user with every kind of history, a holdout, and other shoppers.</summary>
     private static TestSdk WarmSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null)

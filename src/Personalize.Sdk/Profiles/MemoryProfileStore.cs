@@ -51,7 +51,8 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         _consents = consents;
         _maintenanceFailed = maintenanceFailed;
         _maxProfiles = maxProfiles;
-        _trimTarget = maxProfiles - (maxProfiles / 20);
+        // 95% of the cap, rounded down, and at least one below it: else a small cap is never trimmed under.
+        _trimTarget = maxProfiles - Math.Max(1, maxProfiles / 20);
         _idleTicks = idleExpiration.Ticks;
 
         // Idle profiles are looked for at most once a minute, or once per idle period when shorter.

@@ -111,6 +111,21 @@ public sealed class ForgetTests
     }
 
     [Fact]
+    public void An_event_dated_at_the_instant_of_the_erasure_is_rejected_as_the_readme_says()
+    {
+        using var sdk = new TestSdk();
+        using var rejected = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.events.rejected");
+        sdk.View("user", "books-1");
+        sdk.Personalizer.Forget("user");
+
+        // README, Events: "a timestamp at or before an erasure of its user made within the last five minutes".
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-2") with { Timestamp = sdk.Time.GetUtcNow() });
+
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty);
+        Assert.Single(rejected.GetMeasurementSnapshot());
+    }
+
+    [Fact]
     public void An_event_the_host_dates_before_an_erasure_does_not_bring_the_person_back()
     {
         using var sdk = new TestSdk();

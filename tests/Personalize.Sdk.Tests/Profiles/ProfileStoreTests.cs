@@ -29,6 +29,26 @@ public sealed class ProfileStoreTests
         Assert.Equal(DecisionVariant.Personalized, sdk.Rank("user-99").Variant);
     }
 
+    [Theory]
+    [InlineData(19, 18)]
+    [InlineData(2, 1)]
+    [InlineData(40, 38)]
+    public async Task Past_MaxProfiles_a_pass_trims_to_95_percent_rounded_down_and_at_least_one_below(int maxProfiles, int trimmedTo)
+    {
+        var time = new FakeTimeProvider(TestSdk.Start);
+        var store = new MemoryProfileStore(maxProfiles, TimeSpan.FromDays(30), time, (_, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
+        for (var user = 0; user <= maxProfiles; user++)
+        {
+            store.GetOrCreate($"user-{user}");
+            time.Advance(TimeSpan.FromSeconds(2));
+        }
+
+        await store.WhenMaintained();
+
+        Assert.Equal(trimmedTo, store.Count);
+        Assert.NotNull(store.Find($"user-{maxProfiles}"));
+    }
+
     [Fact]
     public async Task A_full_store_trims_the_least_recently_used_off_the_request_path()
     {

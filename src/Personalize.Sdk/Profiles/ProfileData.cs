@@ -157,12 +157,18 @@ internal class ProfileData
 
     /// <summary>
     /// Erases everything the user did, keeping only what is not behaviour: their consent and the
-    /// holdout unit (so withdrawing consent does not move them to another arm).
+    /// holdout unit (so withdrawing consent does not move them to another arm). A live profile's
+    /// method: its tables are replaced by new empty ones, since <see cref="Clear"/> only resets their
+    /// counts and the old arrays would keep the person's items, times and affinities in memory.
     /// </summary>
     public void ForgetBehaviour()
     {
         var (consent, unitKey, unitSince) = (Consent, UnitKey, UnitSinceTicks);
         Clear();
+        Categories = new(CategorySlots, reserve: false);
+        Attributes = new(AttributeSlots, reserve: false);
+        RecentItems = new(RecentSlots, reserve: false);
+        Volatile.Write(ref _extras, null);
         (Consent, UnitKey, UnitSinceTicks) = (consent, unitKey, unitSince);
     }
 

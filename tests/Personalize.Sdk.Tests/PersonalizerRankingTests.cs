@@ -120,6 +120,33 @@ public sealed class PersonalizerRankingTests
         Assert.Equal(["never-seen", "other"], mixed.Items.Select(i => i.ItemKey));
     }
 
+    [Fact]
+    public void Reloading_the_same_catalog_does_not_change_which_unknown_keys_come_back()
+    {
+        using var sdk = new TestSdk();
+        var without = TestCatalog.Items.Where(i => i.Key != "books-1").ToArray();
+        sdk.Catalog.Replace(without);
+        var first = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { "books-1" } });
+
+        sdk.Catalog.Replace(without);
+        var second = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Candidates = new[] { "books-1" } });
+
+        // Nobody engaged with books-1, so its key is not kept: it is unknown, and comes back as the caller gave it.
+        Assert.Equal(["books-1"], first.Items.Select(i => i.ItemKey));
+        Assert.Equal(["books-1"], second.Items.Select(i => i.ItemKey));
+    }
+
+    [Fact]
+    public void A_snapshot_holds_as_departed_only_the_keys_the_sdk_keeps()
+    {
+        var store = new Personalize.Sdk.Catalog.CatalogStore(TimeProvider.System);
+        store.Replace(Enumerable.Range(0, 100).Select(i => new CatalogItem { Key = $"old-{i}" }));
+        store.Replace(Enumerable.Range(0, 100).Select(i => new CatalogItem { Key = $"new-{i}" }));
+
+        Assert.Equal(100, store.ItemKeyCount);
+        Assert.False(store.Current.HasDeparted("old-0"));
+    }
+
     [Theory, AutoData]
     public void Candidates_the_catalog_does_not_know_fall_back_to_the_callers_order(string user)
     {

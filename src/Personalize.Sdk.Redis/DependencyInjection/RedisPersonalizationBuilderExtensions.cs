@@ -73,7 +73,7 @@ public static class RedisPersonalizationBuilderExtensions
     private static RedisConnection CreateConnection(IServiceProvider services)
     {
         var options = Options(services);
-        var logger = LoggerFactory(services).CreateLogger("Personalize.Sdk.Redis");
+        var logger = RedisLoggers.Create(services, "Personalize.Sdk.Redis");
         var owned = options.Configuration is not null;
         Func<Task<IConnectionMultiplexer>> connect = owned
             ? async () => await ConnectionMultiplexer.ConnectAsync(RedisConnectionOptions.From(options)).ConfigureAwait(false)

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Learning;
 using Personalize.Sdk.Redis.Connection;
@@ -26,7 +24,7 @@ internal static class LearningServices
             sp.GetRequiredService<IOptions<RedisPersonalizationOptions>>().Value.OperationTimeout,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Learning")));
+            RedisLoggers.Create(sp, "Personalize.Sdk.Redis.Learning")));
         services.TryAddSingleton<ILearningExchange>(static sp => sp.GetRequiredService<RedisLearningExchange>());
     }
 }

@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
@@ -30,7 +28,7 @@ internal static class ReplicationServices
             sp.GetRequiredService<JournalOrigin>().Id,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication")));
+            RedisLoggers.Create(sp, "Personalize.Sdk.Redis.Replication")));
         services.TryAddSingleton<IProfileRecall>(static sp => sp.GetRequiredService<ProfileRecall>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ProfileRecall>(static sp => sp.GetRequiredService<ProfileRecall>()));
         services.TryAddSingleton(static _ => new JournalOrigin(Guid.NewGuid()));
@@ -68,7 +66,7 @@ internal static class ReplicationServices
             Options(sp).ReplicationPollInterval,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<RedisMetrics>(),
-            (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Replication"),
+            RedisLoggers.Create(sp, "Personalize.Sdk.Redis.Replication"),
             sp.GetRequiredService<RestoreGate>(),
             sp.GetRequiredService<ProfileRecall>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ReplicaPump>(static sp => sp.GetRequiredService<ReplicaPump>()));

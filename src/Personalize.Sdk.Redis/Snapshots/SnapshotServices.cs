@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Redis.Connection;
@@ -32,7 +30,7 @@ internal static class SnapshotServices
                 options.JournalMaxLength,
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<RedisMetrics>(),
-                (sp.GetService<ILoggerFactory>() ?? NullLoggerFactory.Instance).CreateLogger("Personalize.Sdk.Redis.Snapshots"),
+                RedisLoggers.Create(sp, "Personalize.Sdk.Redis.Snapshots"),
                 sp.GetRequiredService<PersonRecords>());
         });
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, SnapshotCompactor>(static sp => sp.GetRequiredService<SnapshotCompactor>()));

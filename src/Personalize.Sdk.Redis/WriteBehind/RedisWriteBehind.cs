@@ -33,7 +33,7 @@ internal sealed class RedisWriteBehind(
             WriteBehindSettings.From(options.Value),
             time,
             metrics,
-            loggerFactory.CreateLogger("Personalize.Sdk.Redis.WriteBehind"));
+            RedisLoggers.Create(loggerFactory, "Personalize.Sdk.Redis.WriteBehind"));
         connection.OnRestored(buffer.Wake);
         lock (_gate)
         {

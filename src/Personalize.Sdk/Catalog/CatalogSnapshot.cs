@@ -31,7 +31,7 @@ internal sealed class CatalogSnapshot
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
     private readonly string[] _attributeTokens;
     private readonly long[] _reassignedAt;
-    private readonly FrozenSet<string> _departedKeys;
+    private FrozenSet<string> _departedKeys = FrozenSet<string>.Empty;
 
     private CatalogSnapshot(Builder builder, ItemKeyRegistry itemKeys, long version, DateTimeOffset createdAt)
     {
@@ -40,7 +40,6 @@ internal sealed class CatalogSnapshot
         _reassignedAt = itemKeys.ReassignedAt();
         LastReassignment = itemKeys.LastReassignment;
         _indexByKey = builder.IndexByKey.ToFrozenDictionary(StringComparer.Ordinal);
-        _departedKeys = itemKeys.Ids.Keys.Where(key => !builder.IndexByKey.ContainsKey(key)).ToFrozenSet(StringComparer.Ordinal);
         _items = builder.Items;
         _categoryOf = builder.CategoryOf;
         _addedTicks = builder.AddedTicks;
@@ -97,8 +96,11 @@ internal sealed class CatalogSnapshot
 
     public bool TryGetIndex(string key, out int index) => _indexByKey.TryGetValue(key, out index);
 
-    /// <summary>Whether <paramref name="key"/> was an item of an earlier catalog that this one no longer holds, and whose key was still kept when this one was built.</summary>
+    /// <summary>Whether <paramref name="key"/> was an item of an earlier catalog that this one no longer holds, and whose key the SDK keeps (<see cref="CatalogStore"/>).</summary>
     public bool HasDeparted(string key) => _departedKeys.Contains(key);
+
+    /// <summary>Records which departed keys are kept with this snapshot; called once, before the snapshot is published.</summary>
+    public void KeepDeparted(IEnumerable<string> keys) => _departedKeys = keys.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>The item at <paramref name="index"/>, or null when this snapshot does not hold it.</summary>
     public CatalogItem? GetItem(int index) => (uint)index < (uint)_items.Length ? _items[index] : null;

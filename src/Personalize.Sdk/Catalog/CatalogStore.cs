@@ -77,7 +77,7 @@ internal sealed class CatalogStore : ICatalog
                 }
             }
 
-            ReleaseDepartedKeys(next);
+            next.KeepDeparted(ReleaseDepartedKeys(next));
             Volatile.Write(ref _current, next);
         }
     }
@@ -102,9 +102,10 @@ internal sealed class CatalogStore : ICatalog
         }
     }
 
-    /// <summary>Keeps the most recently engaged departed keys, up to <see cref="DepartedKeysKept"/>; frees the rest.</summary>
-    private void ReleaseDepartedKeys(CatalogSnapshot next)
+    /// <summary>Keeps the most recently engaged departed keys, up to <see cref="DepartedKeysKept"/>; frees the rest. Returns the kept ones.</summary>
+    private List<string> ReleaseDepartedKeys(CatalogSnapshot next)
     {
+        var keptKeys = new List<string>();
         var departed = new List<(string Key, long Engaged)>();
         foreach (var (key, index) in _itemKeys.Ids)
         {
@@ -122,7 +123,13 @@ internal sealed class CatalogStore : ICatalog
             {
                 _itemKeys.Release(departed[i].Key);
             }
+            else
+            {
+                keptKeys.Add(departed[i].Key);
+            }
         }
+
+        return keptKeys;
     }
 
     private long LastEngagedTicks(int index)

@@ -307,7 +307,11 @@ internal sealed partial class Personalizer
         {
             if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))
             {
-                foreach (var other in _identity.Remove(key).Append(unitKey))
+                var aliases = _identity.Remove(key).ToList();
+
+                // A narrower consent the store kept apart for the person holds for the keys unlinked here too.
+                _consents.RememberAliases(key, [.. aliases.Where(alias => !string.Equals(alias, key, StringComparison.Ordinal))]);
+                foreach (var other in aliases.Append(unitKey))
                 {
                     if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))
                     {

@@ -14,6 +14,10 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 {
     private readonly ConcurrentDictionary<string, ConsentFlags> _byKey = new(StringComparer.Ordinal);
 
+    // The other keys of a person whose links an eviction dropped (a signed-in device, a guest key),
+    // each holding the person's consent, by the person's key: an erasure by that key reaches them.
+    private readonly ConcurrentDictionary<string, string[]> _aliasesOf = new(StringComparer.Ordinal);
+
     // Read on the decision path for people without a stated consent: a plain field, so the usual
     // case (nobody remembered) costs one read and no lookup.
     private int _count;
@@ -45,6 +49,27 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         }
     }
 
+    /// <summary>
+    /// Keeps the consent remembered for <paramref name="owner"/>, an evicted profile's key, under
+    /// <paramref name="aliases"/> too, the keys whose links to it the eviction dropped: once unlinked
+    /// they fall back to their own consent, and a withdrawal the person made with one of them (or
+    /// with any of their keys) must still hold there. <see cref="Forget"/> of the owner drops them.
+    /// </summary>
+    public void RememberAliases(string owner, IReadOnlyCollection<string> aliases)
+    {
+        if (aliases.Count == 0 || Stated(owner) is not { } consent)
+        {
+            return;
+        }
+
+        foreach (var alias in aliases)
+        {
+            Remember(alias, consent);
+        }
+
+        _aliasesOf.AddOrUpdate(owner, [.. aliases], (_, known) => [.. known.Union(aliases, StringComparer.Ordinal)]);
+    }
+
     /// <summary>Takes the consent remembered for <paramref name="key"/> out (its new profile holds it now, or the person is erased).</summary>
     public ConsentFlags? Take(string key)
     {
@@ -57,6 +82,21 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         return consent;
     }
 
-    /// <summary>Drops what is remembered for <paramref name="key"/>; true when there was something.</summary>
-    public bool Forget(string key) => Take(key) is not null;
+    /// <summary>
+    /// Drops what is remembered for <paramref name="key"/>, and for the keys an eviction unlinked
+    /// from it (<see cref="RememberAliases"/>); true when there was something.
+    /// </summary>
+    public bool Forget(string key)
+    {
+        var found = Take(key) is not null;
+        if (!_aliasesOf.IsEmpty && _aliasesOf.TryRemove(key, out var aliases))
+        {
+            foreach (var alias in aliases)
+            {
+                found |= Take(alias) is not null;
+            }
+        }
+
+        return found;
+    }
 }

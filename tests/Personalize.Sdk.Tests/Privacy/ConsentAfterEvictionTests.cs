@@ -35,6 +35,45 @@ public sealed class ConsentAfterEvictionTests
     }
 
     [Fact]
+    public void A_withdrawal_made_with_a_signed_in_devices_key_outlives_the_eviction_under_that_key_too()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("device", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("device"));
+
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("account");
+        Assert.Equal(0, sdk.ProfileCount);
+        sdk.View("device", "kitchen-1", "kitchen-2");
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+        Assert.Null(sdk.Personalizer.GetPersonalData("device").Profile);
+        Assert.Equal(0, sdk.ProfileCount);
+    }
+
+    [Fact]
+    public void Erasing_the_account_after_the_eviction_also_drops_the_consent_kept_under_its_unlinked_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        sdk.Personalizer.Identify("device", "account");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("account");
+        Assert.Equal(0, sdk.ProfileCount);
+        Assert.Equal(["remembered consents"], personalizer.StructuresHolding("device"));
+
+        Assert.True(sdk.Personalizer.Forget("account"));
+
+        Assert.Empty(personalizer.StructuresHolding("device"));
+        Assert.Empty(personalizer.StructuresHolding("account"));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("device"));
+    }
+
+    [Fact]
     public void An_idle_profile_not_yet_evicted_reads_back_its_withdrawal()
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);

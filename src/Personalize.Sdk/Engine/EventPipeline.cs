@@ -214,6 +214,14 @@ internal sealed class EventPipeline(
 
         while (true)
         {
+            if (found is null && identity.Resolve(userKey) is var current && !string.Equals(current, key, StringComparison.Ordinal))
+            {
+                // A stitch since the key was resolved: create nothing under the old key (an empty
+                // profile left there would count against MaxProfiles, whatever the account's consent).
+                key = current;
+                continue;
+            }
+
             if (found is null && recall && profiles.Peek(key) is null)
             {
                 profileRecall.Missing(key);

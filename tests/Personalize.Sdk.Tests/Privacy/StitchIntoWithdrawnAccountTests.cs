@@ -12,6 +12,24 @@ namespace Personalize.Sdk.Tests.Privacy;
 public sealed class StitchIntoWithdrawnAccountTests
 {
     [Fact]
+    public void An_event_racing_a_stitch_into_a_withdrawn_account_leaves_no_profile_under_the_guests_key()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("account", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        Assert.Equal(1, sdk.ProfileCount);
+
+        personalizer.Events.RaceBeforeProfileWrite = () => sdk.Personalizer.Identify("guest", "account");
+        sdk.View("guest", "kitchen-1");
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Null(personalizer.ProfileStore.Peek("guest"));
+        Assert.Equal(1, sdk.ProfileCount);
+        Assert.Equal(0, sdk.Personalizer.GetPersonalData("account").Profile!.EventCount);
+    }
+
+    [Fact]
     public void A_guests_waiting_decision_is_dropped_when_the_guest_signs_in_to_an_account_without_consent()
     {
         var sink = new RewardTests.RecordingSink();

@@ -224,7 +224,7 @@ internal static class MarkdownReport
         RawLine(text, Invariant($"**{(report.Searched ? "Validation-chosen defaults" : "Checked configuration")}:** {chosen.Changes} (trial #{chosen.Number}; objective {chosen.Objective:F3} against {report.Trials[0].Objective:F3} for the SDK's defaults; ") +
             (report.ChosenMeetsTarget ? "meets the target on validation)." : "does NOT meet the target on validation: it is the best the search found)."));
         Line(text);
-        Line(text, $"| data set | window | nDCG@10 | x the better baseline | coverage@10 | decisions |");
+        Line(text, $"| data set | window | nDCG@10 | x the {(report.Target == TuningTarget.BestBaseline ? "best" : "better")} baseline | coverage@10 | decisions |");
         Line(text, $"|---|---|---|---|---|---|");
         foreach (var score in chosen.Scores)
         {

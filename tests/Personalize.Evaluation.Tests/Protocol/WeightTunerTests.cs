@@ -144,6 +144,8 @@ public sealed class WeightTunerTests
             Assert.Equal(covered, trial.Feasible);
         });
         Assert.Equal(WeightTuner.MeetsTarget(report.Chosen, report.TargetMargin), report.ChosenMeetsTarget);
-        Assert.Contains("Target: issue 17's.", MarkdownReport.Write(new EvaluationReport("tune", [], report)), StringComparison.Ordinal);
+        var markdown = MarkdownReport.Write(new EvaluationReport("tune", [], report));
+        Assert.Contains("Target: issue 17's.", markdown, StringComparison.Ordinal);
+        Assert.Contains("| x the best baseline |", markdown, StringComparison.Ordinal);
     }
 }

@@ -96,7 +96,8 @@ public sealed class PersonalizationOptions
     /// What a user has consented to until they say otherwise with <see cref="PersonalizationEvent.ConsentGiven"/>.
     /// A stated consent that grants less than this outlives the user's profile: when the profile is
     /// evicted (idle for <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>)
-    /// it is kept apart until the user states another or is forgotten.
+    /// it is kept apart, under the profile's key and every other key of the user the eviction
+    /// unlinks (a signed-in device, a guest key), until the user states another or is forgotten.
     /// </summary>
     /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
     public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;

@@ -249,7 +249,7 @@ public static class StorefrontHost
 
         Console.WriteLine(liveShoppers > 0
             ? string.Create(CultureInfo.InvariantCulture, $"  {liveShoppers:N0} more simulated shoppers arrive every second: watch the cart and thank-you pages learn at /learning.")
-            : "  Watch the cart and thank-you pages learn at /learning (--live-shoppers 2 keeps simulated shoppers coming).");
+            : "  Watch the cart and thank-you pages learn at /learning (-- --live-shoppers 3 keeps simulated shoppers coming).");
         Console.WriteLine();
     }
 }

@@ -11,7 +11,8 @@ namespace Personalize.Storefront.Feedback;
 /// that browser meanwhile, and tells the SDK only when the window closes. Undone in time, or the
 /// shopper forgotten in time, and the SDK never hears of it. Nor does it of one clicked with
 /// Personalization off, whatever the shopper switches meanwhile: the notice promised no record of
-/// it. A held dismissal keeps only the shopper's key, when they clicked and whether to tell, not
+/// it; nor of one still held when the shopper switches Personalization off, which erases what they
+/// did so far (<see cref="Withhold"/>). A held dismissal keeps only the shopper's key, when they clicked and whether to tell, not
 /// their settings at the click (<see cref="ShopperActivity.Dismissed"/>). The SDK is told it
 /// happened at the click, not when the window closed: a shopper forgotten on another server
 /// meanwhile (where this server's <see cref="Discard"/> does not reach) was forgotten after it, so
@@ -65,6 +66,22 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         }
     }
 
+    /// <summary>
+    /// Keeps every held dismissal of the shopper, by browser or by account, hidden until its window
+    /// closes but never told to the SDK: for a withdrawal of consent, which erases what the shopper
+    /// did so far, so a renewed consent within the window starts afresh.
+    /// </summary>
+    public void Withhold(Shopper shopper)
+    {
+        foreach (var (key, pending) in _pending)
+        {
+            if (key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey)
+            {
+                pending.Tell = false;
+            }
+        }
+    }
+
     /// <summary>Stops the timers: a stopping store loses what it held, with the rest of its memory.</summary>
     public void Dispose()
     {
@@ -99,8 +116,14 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         /// <summary>When the shopper clicked: the time the SDK is told the dismissal happened.</summary>
         public DateTimeOffset HeldAt { get; } = heldAt;
 
-        /// <summary>False for a dismissal clicked with Personalization off: the store keeps no record of it.</summary>
-        public bool Tell { get; } = tell;
+        /// <summary>False for a dismissal clicked with Personalization off, or held when it was switched off: the store keeps no record of it.</summary>
+        public bool Tell
+        {
+            get => Volatile.Read(ref _tell);
+            set => Volatile.Write(ref _tell, value);
+        }
+
+        private bool _tell = tell;
 
         public ITimer? Timer { get; set; }
     }

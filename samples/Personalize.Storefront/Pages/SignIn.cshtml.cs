@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Personalize.Sdk;
+using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Simulation;
 using Personalize.Storefront.Tracking;
 using Personalize.Storefront.Visitors;
@@ -13,7 +14,7 @@ using Personalize.Storefront.Web;
 namespace Personalize.Storefront.Pages;
 
 /// <summary>A password-free demo sign-in: the guest's history is stitched to the account with <c>Identify</c>.</summary>
-internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sessions) : PageModel
+internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sessions, CartStore carts) : PageModel
 {
     public const string DemoAccount = BackgroundShoppers.DemoAccount;
 
@@ -39,13 +40,22 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
         }
 
         var shopper = HttpContext.GetShopper();
+        var account = Email!.Trim().ToLowerInvariant();
+        if (shopper.IsSignedIn && string.Equals(shopper.Account, account, StringComparison.Ordinal))
+        {
+            // Already this account (the form sent again, a bookmark): nothing to link, nothing to lose.
+            Flash.Set(HttpContext, $"Welcome back, {account}.");
+            return Redirect(ReturnUrls.Local(ReturnUrl));
+        }
+
         if (shopper.IsSignedIn)
         {
-            // Someone else's account on this browser: start from a fresh guest, never stitch accounts.
+            // Someone else's account on this browser: start from a fresh guest, never stitch accounts;
+            // the cart goes with the old visit, as on signing out.
+            carts.Discard(shopper.VisitorId);
             shopper = await sessions.StartOverAsync(HttpContext, shopper);
         }
 
-        var account = Email!.Trim().ToLowerInvariant();
         var stitched = activity.SignedIn(shopper, account);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account)], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));

@@ -17,7 +17,7 @@ internal static class PrivacyEndpoints
         privacy.MapPost("/forget", ForgetAsync);
     }
 
-    private static IResult Consent([FromForm] bool enabled, [FromForm] string? returnUrl, HttpContext context, ShopperActivity activity)
+    private static IResult Consent([FromForm] bool enabled, [FromForm] string? returnUrl, HttpContext context, ShopperActivity activity, PendingDismissals dismissals)
     {
         var shopper = context.GetShopper() with { PersonalizationOn = enabled };
         if (enabled)
@@ -27,6 +27,10 @@ internal static class PrivacyEndpoints
         else
         {
             context.Response.Cookies.Append(ShopperCookies.Consent, ShopperCookies.ConsentWithdrawn, ShopperCookies.Lasting);
+
+            // Before the withdrawal: a held "Not interested" told after it, under a consent renewed
+            // within its window, would be stored although switching off erased it.
+            dismissals.Withhold(shopper);
         }
 
         activity.ConsentChanged(shopper);

@@ -24,6 +24,37 @@ public sealed class AccountTests(StorefrontFactory store)
         Assert.Contains(email, home.Text("#debug-panel"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [AutoData]
+    public async Task Signing_in_again_as_the_same_account_keeps_the_visit_and_the_cart(Guid account)
+    {
+        using var visitor = store.NewVisitor();
+        var email = $"{account:N}@example.com";
+        await SignInAsync(visitor, email);
+        await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
+        Assert.Equal("1", (await visitor.GetAsync("/cart")).Text(".count"));
+
+        var home = await SignInAsync(visitor, email);
+
+        Assert.Equal(email, home.Text("#account"));
+        Assert.Equal("1", home.Text(".count"));
+        Assert.Equal($"Welcome back, {email}.", home.Text("#flash span"));
+    }
+
+    [Theory]
+    [AutoData]
+    public async Task Signing_in_as_another_account_starts_a_new_guest_whose_cart_is_empty(Guid first, Guid second)
+    {
+        using var visitor = store.NewVisitor();
+        await SignInAsync(visitor, $"{first:N}@example.com");
+        await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
+
+        var home = await SignInAsync(visitor, $"{second:N}@example.com");
+
+        Assert.Equal($"{second:N}@example.com", home.Text("#account"));
+        Assert.Equal("0", home.Text(".count"));
+    }
+
     [Fact]
     public async Task The_demo_account_brings_its_own_history()
     {

@@ -96,6 +96,27 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
     }
 
     [Fact]
+    public async Task Switching_personalization_off_within_the_window_drops_the_dismissal_so_a_renewed_consent_starts_afresh()
+    {
+        using var visitor = store.NewVisitor();
+        var (dismissed, _) = await FirstRecommendationAsync(visitor);
+        var held = await DismissAsync(visitor, dismissed, "/");
+
+        // Off (what the shopper did so far is erased), then on again within the undo window.
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        await visitor.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true" });
+        var withinWindow = await visitor.GetAsync("/");
+        store.Clock.Advance(PendingDismissals.UndoWindow * 2);
+        var after = await visitor.GetAsync("/");
+
+        Assert.DoesNotContain(held.Recommendations, card => card.Key == dismissed);
+        Assert.DoesNotContain(withinWindow.Recommendations, card => card.Key == dismissed);
+        Assert.Empty(store.PersonalData(visitor.Id).Profile?.Dismissed ?? []);
+        Assert.DoesNotContain(("dismissed", dismissed), after.Decision!.Removed);
+        Assert.Equal(("ColdStart", "NoHistory"), (after.Decision.Variant, after.Decision.Reason));
+    }
+
+    [Fact]
     public async Task A_not_interested_clicked_while_personalization_was_off_does_not_withdraw_the_consent_given_since()
     {
         using var visitor = store.NewVisitor();

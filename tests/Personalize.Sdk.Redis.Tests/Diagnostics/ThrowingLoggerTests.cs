@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Redis.Tests.Diagnostics;
 
@@ -10,7 +11,7 @@ public sealed class ThrowingLoggerTests
     [Fact]
     public async Task A_throwing_logging_provider_does_not_fail_a_track_whose_journal_write_the_full_buffer_drops()
     {
-        var provider = new ThrowingProvider();
+        var provider = new ThrowingLoggerProvider();
 
         // Nothing listens on the port: every write waits in the buffer, which holds one.
         var app = RedisHost.Build(
@@ -38,35 +39,5 @@ public sealed class ThrowingLoggerTests
         Assert.True(provider.Thrown >= 1, "the test did not reach the logging it guards");
         Assert.Null(thrown);
         Assert.Null(stopped);
-    }
-
-    private sealed class ThrowingProvider : ILoggerProvider
-    {
-        private int _thrown;
-
-        public int Thrown => Volatile.Read(ref _thrown);
-
-        public ILogger CreateLogger(string categoryName) => new ThrowingLogger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ThrowingLogger(ThrowingProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel >= LogLevel.Warning)
-                {
-                    Interlocked.Increment(ref owner._thrown);
-                    throw new IOException("log disk full");
-                }
-            }
-        }
     }
 }

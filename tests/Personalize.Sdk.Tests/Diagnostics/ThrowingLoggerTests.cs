@@ -11,7 +11,7 @@ public sealed class ThrowingLoggerTests
     [Fact]
     public void A_throwing_logging_provider_fails_neither_the_decision_that_pauses_its_placement_nor_a_rejected_event()
     {
-        var provider = new ThrowingProvider();
+        var provider = new ThrowingLoggerProvider();
         using var sdk = new TestSdk(
             options => options.Placements["home"] = new PlacementOptions { AutoPause = true },
             builder => builder.Services.AddLogging(logging => logging.AddProvider(provider)));
@@ -29,7 +29,7 @@ public sealed class ThrowingLoggerTests
     [Fact]
     public void A_throwing_provider_does_not_fail_a_decision_whose_signal_fault_is_logged()
     {
-        var provider = new ThrowingProvider();
+        var provider = new ThrowingLoggerProvider();
         using var sdk = new TestSdk(build: builder =>
         {
             builder.Services.AddLogging(logging => logging.AddProvider(provider));
@@ -47,35 +47,5 @@ public sealed class ThrowingLoggerTests
         public string Name => "broken";
 
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) => throw new InvalidOperationException("down");
-    }
-
-    private sealed class ThrowingProvider : ILoggerProvider
-    {
-        private int _thrown;
-
-        public int Thrown => Volatile.Read(ref _thrown);
-
-        public ILogger CreateLogger(string categoryName) => new ThrowingLogger(this);
-
-        public void Dispose()
-        {
-        }
-
-        private sealed class ThrowingLogger(ThrowingProvider owner) : ILogger
-        {
-            public IDisposable? BeginScope<TState>(TState state)
-                where TState : notnull => null;
-
-            public bool IsEnabled(LogLevel logLevel) => true;
-
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-            {
-                if (logLevel >= LogLevel.Warning)
-                {
-                    Interlocked.Increment(ref owner._thrown);
-                    throw new IOException("log disk full");
-                }
-            }
-        }
     }
 }

@@ -56,14 +56,19 @@ internal sealed class RuleSet
         var signalRegistrations = signalRegistrationList.ToArray();
         var guardrailRegistrations = guardrailRegistrationList.ToArray();
         var problems = new List<string>();
-        var names = new HashSet<string>(StringComparer.Ordinal);
+        // The two policies are rules too: a plug-in taking one of their names would list two rules under it.
+        var names = new HashSet<string>([BuiltInGuardrails.Consent, BuiltInGuardrails.SensitiveCategories], StringComparer.Ordinal);
         var rules = new List<RuleDescriptor>();
+        FindConflictingTypeRegistrations(signalRegistrations.Where(r => r.Instance is null).Select(r => (r.ProviderType, (object)(r.Weight, r.ColdStartWeight, r.Info))), problems);
+        FindConflictingTypeRegistrations(guardrailRegistrations.Where(r => r.Instance is null).Select(r => (r.GuardrailType, (object)(r.Info, 0))), problems);
 
         var signals = new List<SignalSlot>();
         var registered = new List<SignalRegistration?>();
         foreach (var provider in providers)
         {
-            var registration = Array.Find(signalRegistrations, r => r.Matches(provider));
+            // An instance's own registration first: a type registration of its class is for the one the container builds.
+            var registration = Array.Find(signalRegistrations, r => r.Instance is not null && r.Matches(provider))
+                ?? Array.Find(signalRegistrations, r => r.Instance is null && r.Matches(provider));
             var (weight, coldStart) = WeightsOf(provider.Name ?? string.Empty, registration, options);
             if (Register(provider.Name, provider.GetType(), names, problems))
             {
@@ -77,7 +82,8 @@ internal sealed class RuleSet
         var guardrails = new List<GuardrailSlot>();
         foreach (var guardrail in guardrailList)
         {
-            var registration = Array.Find(guardrailRegistrations, r => r.Matches(guardrail));
+            var registration = Array.Find(guardrailRegistrations, r => r.Instance is not null && r.Matches(guardrail))
+                ?? Array.Find(guardrailRegistrations, r => r.Instance is null && r.Matches(guardrail));
             if (Register(guardrail.Name, guardrail.GetType(), names, problems))
             {
                 var slot = new GuardrailSlot(guardrail);
@@ -153,6 +159,18 @@ internal sealed class RuleSet
         var signalNames = signals.Select(s => s.Name).ToHashSet(StringComparer.Ordinal);
         FindUnknown(problems, nameof(options.Weights), options.Weights.Keys, signalNames);
         FindUnknown(problems, nameof(options.ColdStartWeights), options.ColdStartWeights.Keys, signalNames);
+    }
+
+    /// <summary>
+    /// One class registered by type twice with other weights or another rule: the container builds
+    /// it once, so one of the two registrations would be dropped without a word.
+    /// </summary>
+    private static void FindConflictingTypeRegistrations(IEnumerable<(Type Type, object Settings)> registrations, List<string> problems)
+    {
+        foreach (var type in registrations.GroupBy(r => r.Type).Where(g => g.Select(r => r.Settings).Distinct().Count() > 1).Select(g => g.Key))
+        {
+            problems.Add($"{type.Name} is registered twice by type with different weights or rules; register it once, or register configured instances.");
+        }
     }
 
     private static bool Register(string? name, Type type, HashSet<string> names, List<string> problems)

@@ -31,7 +31,7 @@ public sealed class PersonalizationBuilder
     {
         ThrowIfInvalidWeight(weight);
         ThrowIfInvalidWeight(coldStartWeight);
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignalProvider, TProvider>());
+        AddOnce<ISignalProvider, TProvider>();
         Services.AddSingleton(new SignalRegistration(typeof(TProvider), null, weight, coldStartWeight, rule));
         return this;
     }
@@ -61,7 +61,7 @@ public sealed class PersonalizationBuilder
     public PersonalizationBuilder AddGuardrail<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TGuardrail>(RuleInfo? rule = null)
         where TGuardrail : class, IGuardrail
     {
-        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IGuardrail, TGuardrail>());
+        AddOnce<IGuardrail, TGuardrail>();
         Services.AddSingleton(new GuardrailRegistration(typeof(TGuardrail), null, rule));
         return this;
     }
@@ -152,6 +152,21 @@ public sealed class PersonalizationBuilder
         ArgumentNullException.ThrowIfNull(sink);
         Services.AddSingleton<ILearningLogSink>(sink);
         return this;
+    }
+
+    /// <summary>
+    /// Has the container build one <typeparamref name="TImplementation"/>, unless a type registration
+    /// of it exists already. Unlike <c>TryAddEnumerable</c>, an instance of the class registered
+    /// before does not count: it is another plug-in, with its own registration.
+    /// </summary>
+    private void AddOnce<TService, [DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TImplementation>()
+        where TService : class
+        where TImplementation : class, TService
+    {
+        if (!Services.Any(d => d.ServiceType == typeof(TService) && !d.IsKeyedService && d.ImplementationType == typeof(TImplementation)))
+        {
+            Services.Add(ServiceDescriptor.Singleton<TService, TImplementation>());
+        }
     }
 
     internal static void ThrowIfInvalidWeight(float weight, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(weight))] string? paramName = null)

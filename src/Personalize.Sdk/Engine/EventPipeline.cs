@@ -218,6 +218,12 @@ internal sealed class EventPipeline(
             {
                 // A stitch since the key was resolved: create nothing under the old key (an empty
                 // profile left there would count against MaxProfiles, whatever the account's consent).
+                // But a person erased meanwhile stays erased: their event goes to no one's profile.
+                if (erasures.ErasedSince(since, userKey, key))
+                {
+                    return null;
+                }
+
                 key = current;
                 continue;
             }

@@ -168,7 +168,11 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
                     break;
                 }
 
-                _consents.Remember(userKey, remembered);
+                // Put back only what was taken: remembering "nothing" would drop what another call kept.
+                if (remembered is { } back)
+                {
+                    _consents.Remember(userKey, back);
+                }
             }
         }
 

@@ -14,9 +14,10 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 {
     private readonly ConcurrentDictionary<string, ConsentFlags> _byKey = new(StringComparer.Ordinal);
 
-    // The other keys of a person whose links an eviction dropped (a signed-in device, a guest key),
-    // each holding the person's consent, by the person's key: an erasure by that key reaches them.
-    private readonly ConcurrentDictionary<string, string[]> _aliasesOf = new(StringComparer.Ordinal);
+    // Whose consent each other key holds, for the keys an eviction unlinked from a person (a
+    // signed-in device, a guest key): an erasure by the person's key reaches them, and only while
+    // they still hold that person's (a device shared later by someone else holds theirs).
+    private readonly ConcurrentDictionary<string, string> _ownerOf = new(StringComparer.Ordinal);
 
     // Read on the decision path for people without a stated consent: a plain field, so the usual
     // case (nobody remembered) costs one read and no lookup.
@@ -45,7 +46,7 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         }
         else
         {
-            Forget(key);
+            Take(key);
         }
     }
 
@@ -65,9 +66,8 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         foreach (var alias in aliases)
         {
             Remember(alias, consent);
+            _ownerOf[alias] = owner;
         }
-
-        _aliasesOf.AddOrUpdate(owner, [.. aliases], (_, known) => [.. known.Union(aliases, StringComparer.Ordinal)]);
     }
 
     /// <summary>Takes the consent remembered for <paramref name="key"/> out (its new profile holds it now, or the person is erased).</summary>
@@ -76,6 +76,11 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         if (Volatile.Read(ref _count) == 0 || !_byKey.TryRemove(key, out var consent))
         {
             return null;
+        }
+
+        if (!_ownerOf.IsEmpty)
+        {
+            _ownerOf.TryRemove(key, out _);
         }
 
         Interlocked.Decrement(ref _count);
@@ -89,11 +94,15 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     public bool Forget(string key)
     {
         var found = Take(key) is not null;
-        if (!_aliasesOf.IsEmpty && _aliasesOf.TryRemove(key, out var aliases))
+        if (!_ownerOf.IsEmpty)
         {
-            foreach (var alias in aliases)
+            // Few entries (people who withdrew and were evicted while linked to other keys): a scan.
+            foreach (var (alias, owner) in _ownerOf)
             {
-                found |= Take(alias) is not null;
+                if (string.Equals(owner, key, StringComparison.Ordinal) && _ownerOf.TryRemove(new KeyValuePair<string, string>(alias, owner)))
+                {
+                    found |= Take(alias) is not null;
+                }
             }
         }
 

@@ -45,6 +45,25 @@ public sealed class PluginRegistrationTests
     }
 
     [Fact]
+    public void A_type_registration_after_an_instance_of_its_class_is_built_too()
+    {
+        var typeRule = new RuleInfo("team-a", "boost garden-3", "ctr");
+        using var sdk = new TestSdk(build: builder => builder
+            .AddSignal(new ItemSignal("books-boost", "books-4"), weight: 1f)
+            .AddSignal<ItemSignal>(weight: 3f, rule: typeRule)
+            .AddGuardrail(new KeyGuardrail("no-books-4", "books-4"))
+            .AddGuardrail<KeyGuardrail>());
+
+        var registry = sdk.Services.GetRequiredService<IRuleRegistry>();
+
+        Assert.Equal(1f, registry.Rules.Single(r => r.Name == "books-boost").Weight);
+        var any = Assert.Single(registry.Rules, r => r.Name == "any");
+        Assert.Equal((3f, typeRule), (any.Weight, any.Info));
+        Assert.Contains(registry.Rules, r => r.Name == "no-books-4");
+        Assert.Contains(registry.Rules, r => r.Name == "no-garden-3");
+    }
+
+    [Fact]
     public void One_signal_type_registered_twice_with_other_weights_stops_the_host_naming_it()
     {
         var failure = Assert.Throws<OptionsValidationException>(() =>

@@ -74,6 +74,57 @@ public sealed class ConsentAfterEvictionTests
     }
 
     [Fact]
+    public void Erasing_one_account_keeps_the_withdrawal_another_account_left_under_the_same_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("tablet", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("tablet", "ursula"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("ursula"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("ursula");
+        Assert.Equal(0, sdk.ProfileCount);
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("tablet", "walter"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("walter"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("walter");
+        Assert.Equal(0, sdk.ProfileCount);
+
+        sdk.Personalizer.Forget("ursula");
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("walter"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("tablet"));
+        sdk.View("tablet", "kitchen-1");
+        Assert.Null(sdk.Personalizer.GetPersonalData("tablet").Profile);
+    }
+
+    [Fact]
+    public void A_racing_profile_creation_for_the_account_keeps_the_withdrawal_kept_under_its_unlinked_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank("account");
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+
+        // Two lookups of the returning account at once: the other one evicts the idle profile and
+        // makes the new one between this one's lookup and its add.
+        personalizer.ProfileStore.RaceBeforeEviction = _ => sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        personalizer.ProfileStore.GetOrCreate("account");
+        Assert.Null(personalizer.ProfileStore.RaceBeforeEviction);
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
+        sdk.View("device", "kitchen-1", "kitchen-2");
+        Assert.Null(sdk.Personalizer.GetPersonalData("device").Profile);
+    }
+
+    [Fact]
     public void An_idle_profile_not_yet_evicted_reads_back_its_withdrawal()
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);

@@ -30,6 +30,24 @@ public sealed class StitchIntoWithdrawnAccountTests
     }
 
     [Fact]
+    public void An_event_in_flight_when_its_key_is_erased_and_then_stitched_to_another_account_is_not_stored_there()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("bob", "kitchen-1");
+
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            sdk.Personalizer.Forget("device");
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "bob"));
+        };
+        sdk.View("device", "books-1");
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("bob").Profile!.EventCount);
+    }
+
+    [Fact]
     public void A_guests_waiting_decision_is_dropped_when_the_guest_signs_in_to_an_account_without_consent()
     {
         var sink = new RewardTests.RecordingSink();

@@ -39,12 +39,7 @@ public sealed class ConsentAfterEvictionTests
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
         sdk.View("device", "books-1");
-        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("device"));
-
-        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
-        sdk.Rank("account");
-        Assert.Equal(0, sdk.ProfileCount);
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "device");
         sdk.View("device", "kitchen-1", "kitchen-2");
 
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
@@ -59,11 +54,7 @@ public sealed class ConsentAfterEvictionTests
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
         var personalizer = (Personalizer)sdk.Personalizer;
         sdk.View("device", "books-1");
-        sdk.Personalizer.Identify("device", "account");
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
-        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
-        sdk.Rank("account");
-        Assert.Equal(0, sdk.ProfileCount);
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
         Assert.Equal(["remembered consents"], personalizer.StructuresHolding("device"));
 
         Assert.True(sdk.Personalizer.Forget("account"));
@@ -78,17 +69,8 @@ public sealed class ConsentAfterEvictionTests
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
         sdk.View("tablet", "books-1");
-        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("tablet", "ursula"));
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("ursula"));
-        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
-        sdk.Rank("ursula");
-        Assert.Equal(0, sdk.ProfileCount);
-
-        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("tablet", "walter"));
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("walter"));
-        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
-        sdk.Rank("walter");
-        Assert.Equal(0, sdk.ProfileCount);
+        StitchWithdrawAndEvict(sdk, "tablet", "ursula", withdrawingKey: "ursula");
+        StitchWithdrawAndEvict(sdk, "tablet", "walter", withdrawingKey: "walter");
 
         sdk.Personalizer.Forget("ursula");
 
@@ -104,10 +86,7 @@ public sealed class ConsentAfterEvictionTests
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
         var personalizer = (Personalizer)sdk.Personalizer;
         sdk.View("device", "books-1");
-        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
-        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
-        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
-        sdk.Rank("account");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
@@ -244,6 +223,16 @@ public sealed class ConsentAfterEvictionTests
     }
 
     /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>
+    /// <summary>Signs <paramref name="device"/> in to <paramref name="account"/>, withdraws consent with one of the two keys, and lets the account's profile be evicted as idle.</summary>
+    private static void StitchWithdrawAndEvict(TestSdk sdk, string device, string account, string withdrawingKey)
+    {
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(device, account));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(withdrawingKey));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+        sdk.Rank(account);
+        Assert.Equal(0, sdk.ProfileCount);
+    }
+
     private static void EvictIdle(TestSdk sdk)
     {
         sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));

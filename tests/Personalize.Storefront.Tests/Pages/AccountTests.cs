@@ -1,5 +1,7 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk;
+using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -49,10 +51,15 @@ public sealed class AccountTests(StorefrontFactory store)
         await SignInAsync(visitor, $"{first:N}@example.com");
         await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
 
+        Assert.NotNull(store.Services.GetRequiredService<CartStore>().Find(visitor.Id));
+
         var home = await SignInAsync(visitor, $"{second:N}@example.com");
 
         Assert.Equal($"{second:N}@example.com", home.Text("#account"));
         Assert.Equal("0", home.Text(".count"));
+
+        // The old visit's cart goes, as on signing out: no other visit reaches it again.
+        Assert.Null(store.Services.GetRequiredService<CartStore>().Find(visitor.Id));
     }
 
     [Fact]

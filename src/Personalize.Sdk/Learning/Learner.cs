@@ -392,7 +392,8 @@ internal sealed class Learner : ILearningReporter, IDisposable
         var slots = new LoggedSlot[decision.Chosen.Length];
         for (var slot = 0; slot < slots.Length; slot++)
         {
-            slots[slot] = new LoggedSlot(decision.Chosen[slot], decision.Probabilities[slot], decision.Rewards[slot], decision.Rewarded[slot]);
+            // (1 - epsilon) + epsilon / n may round a last bit above 1.
+            slots[slot] = new LoggedSlot(decision.Chosen[slot], Math.Min(decision.Probabilities[slot], 1), decision.Rewards[slot], decision.Rewarded[slot]);
         }
 
         return new LearningRecord(

@@ -8,8 +8,20 @@ public readonly struct LoggedSlot : IEquatable<LoggedSlot>
     /// <param name="probability">The probability with which the serving policy showed it in this slot, given the slots before; in (0, 1].</param>
     /// <param name="reward">The item's reward, in [0, 1].</param>
     /// <param name="rewarded">Whether a reward arrived (else <paramref name="reward"/> is <see cref="LearningOptions.DefaultReward"/>).</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="candidate"/> is negative, <paramref name="probability"/> is not in (0, 1], or <paramref name="reward"/> is not in [0, 1].</exception>
     public LoggedSlot(int candidate, double probability, double reward, bool rewarded)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(candidate);
+        if (!(probability is > 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(probability), probability, "A probability is in (0, 1].");
+        }
+
+        if (!(reward is >= 0 and <= 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(reward), reward, "A reward is in [0, 1].");
+        }
+
         Candidate = candidate;
         Probability = probability;
         Reward = reward;

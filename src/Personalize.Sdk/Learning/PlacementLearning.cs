@@ -92,6 +92,6 @@ public sealed class PlacementLearning
     /// </summary>
     public IReadOnlyList<OnlineReward> Online { get; }
 
-    /// <summary>The last counterfactual evaluation the takeover rule read; null before the first.</summary>
+    /// <summary>The last counterfactual evaluation at <see cref="LearningOptions.TakeoverConfidence"/>, the one the hand-back rule reads (an apprentice's looks read their own, stricter ones); null before the first.</summary>
     public PolicyEvaluation? Evaluation { get; }
 }

@@ -34,10 +34,18 @@ public sealed class PolicyEvaluation
     /// <param name="policies">Each policy's estimates.</param>
     /// <param name="learnedMinusDefault">The doubly robust estimate of the learned weights' reward minus the configured ones', paired round by round.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="decisions"/> or <paramref name="rounds"/> is negative, or <paramref name="confidence"/> is not in (0, 1).</exception>
     public PolicyEvaluation(string placement, DateTimeOffset generatedAt, int decisions, int rounds, double confidence, IReadOnlyList<PolicyEstimate> policies, EstimateInterval learnedMinusDefault)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(policies);
+        ArgumentOutOfRangeException.ThrowIfNegative(decisions);
+        ArgumentOutOfRangeException.ThrowIfNegative(rounds);
+        if (!(confidence is > 0 and < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(confidence), confidence, "A confidence level is in (0, 1).");
+        }
+
         Placement = placement;
         GeneratedAt = generatedAt;
         Decisions = decisions;
@@ -67,7 +75,12 @@ public sealed class PolicyEvaluation
 
     /// <summary>
     /// The doubly robust estimate of the learned weights' mean reward minus the configured weights',
-    /// paired round by round; an apprentice placement hands over when its <see cref="EstimateInterval.Lower"/> is above 0.
+    /// paired round by round, at <see cref="Confidence"/>. In a learning report (at
+    /// <see cref="LearningOptions.TakeoverConfidence"/>) a placement the learned weights serve hands
+    /// back when its <see cref="EstimateInterval.Upper"/> is below 0. An apprentice hands over only at
+    /// a look, when the lower end of the same estimate at that look's stricter confidence is above 0
+    /// (see <see cref="LearningOptions.TakeoverConfidence"/>), so a report may show a lower end above 0
+    /// while the apprentice still serves the configured weights.
     /// </summary>
     public EstimateInterval LearnedMinusDefault { get; }
 

@@ -15,9 +15,15 @@ public readonly ref struct Exposure
     /// <param name="items">The items shown, best first.</param>
     /// <param name="timestamp">When the decision was made.</param>
     /// <exception cref="ArgumentNullException"><paramref name="unitKey"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="assignment"/> is <see langword="default"/>: it names no holdout.</exception>
     public Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(unitKey);
+        if (assignment.Holdout is null)
+        {
+            throw new ArgumentException("A default HoldoutAssignment names no holdout.", nameof(assignment));
+        }
+
         DecisionId = decisionId;
         UnitKey = unitKey;
         Holdout = assignment.Holdout;

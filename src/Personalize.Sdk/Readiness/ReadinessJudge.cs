@@ -118,9 +118,9 @@ internal static class ReadinessJudge
         var figure = new ReadinessFigure(
             ReadinessArea.SignalHealth,
             $"signal '{name}'",
-            nonZero,
+            candidates > 0 ? nonZero : null,
             "ratio",
-            $"{ReadinessFormat.Percent(faultRate)} faults, {ReadinessFormat.Percent(invalidRate)} invalid, {ReadinessFormat.Percent(nonZero)} non-zero",
+            computations == 0 ? "n/a" : $"{ReadinessFormat.Percent(faultRate)} faults, {ReadinessFormat.Percent(invalidRate)} invalid, {(candidates > 0 ? ReadinessFormat.Percent(nonZero) : "n/a")} non-zero",
             $"faults, invalid <= {ReadinessFormat.Percent(t.SignalFaultRateReady)}; non-zero >= {ReadinessFormat.Percent(t.SignalNonZeroShareReady)}",
             status,
             advice);

@@ -113,7 +113,7 @@ public sealed class PublicConstructorNullCheckTests
     }
 
     /// <summary>
-    /// A non-null value of <paramref name="type"/> that constructors accept: text, defaults, empty
+    /// A non-null value of <paramref name="type"/> that constructors accept: text, one half, defaults, empty
     /// collections, or one of the SDK's types built by its widest public constructor the same way
     /// (its default value may be refused: a default <see cref="DecisionInfo"/> names no placement).
     /// </summary>
@@ -123,6 +123,11 @@ public sealed class PublicConstructorNullCheckTests
         if (type == typeof(string))
         {
             value = "x";
+        }
+        else if (type == typeof(double))
+        {
+            // Inside every documented range: a probability, a reward, a confidence level.
+            value = 0.5;
         }
         else if (type == typeof(DateTimeOffset))
         {

@@ -175,6 +175,20 @@ public sealed class ReadinessReportTests
     }
 
     [Fact]
+    public void A_signal_figure_with_nothing_observed_has_no_value_and_says_so()
+    {
+        using var sdk = new TestSdk(options => options.Readiness.MinimumDecisions = 4);
+
+        var before = Figure(sdk.Readiness()[PersonalizationRequest.DefaultPlacement], $"signal '{BuiltInSignals.Popularity}'");
+        sdk.Rank("user-1");
+        var after = Figure(sdk.Readiness()[PersonalizationRequest.DefaultPlacement], $"signal '{BuiltInSignals.Popularity}'");
+
+        Assert.Equal((null, "n/a", ReadinessStatus.InsufficientData), (before.Value, before.Display, before.Status));
+        Assert.NotNull(after.Value);
+        Assert.EndsWith(" non-zero", after.Display, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Catalog_freshness_follows_the_snapshot_age_and_how_complete_the_items_are()
     {
         using var sdk = new TestSdk();

@@ -97,7 +97,8 @@ public sealed class PersonalizationOptions
     /// A stated consent that grants less than this outlives the user's profile: when the profile is
     /// evicted (idle for <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>)
     /// it is kept apart, under the profile's key and every other key of the user the eviction
-    /// unlinks (a signed-in device, a guest key), until the user states another or is forgotten.
+    /// unlinks (a signed-in device, a guest key), until the user states another with the profile's key
+    /// (a consent stated with an unlinked key is that key's alone) or is forgotten by any of these keys.
     /// </summary>
     /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
     public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;

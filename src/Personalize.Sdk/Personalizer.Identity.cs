@@ -294,12 +294,18 @@ internal sealed partial class Personalizer
     }
 
     /// <summary>
+    /// For tests: runs once on the thread handling an eviction, after it unlinked the person's keys
+    /// and before it keeps their consent under them, as another thread's call could run there.
+    /// </summary>
+    internal Action? RaceBeforeAliasesRemembered;
+
+    /// <summary>
     /// Counts an eviction and drops the evicted profile's identity links, so the identity map is
     /// bounded by the profiles in memory. What the ledger and the learner hold under the other keys
     /// of the person (their aliases, a holdout unit stitched from another key) goes with the links:
     /// an erasure by the person's key could no longer reach it. The arm totals stay, as anonymous counts.
     /// </summary>
-    private void OnProfileEvicted(string key, string? unitKey, ProfileEviction reason)
+    private void OnProfileEvicted(string key, string? unitKey, ConsentFlags? consent, ProfileEviction reason)
     {
         _metrics.ProfileEvicted(reason.ToString());
         _recall.Released(key);
@@ -308,9 +314,14 @@ internal sealed partial class Personalizer
             if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))
             {
                 var aliases = _identity.Remove(key).ToList();
+                if (RaceBeforeAliasesRemembered is not null)
+                {
+                    Interlocked.Exchange(ref RaceBeforeAliasesRemembered, null)?.Invoke();
+                }
 
-                // A narrower consent the store kept apart for the person holds for the keys unlinked here too.
-                _consents.RememberAliases(key, [.. aliases.Where(alias => !string.Equals(alias, key, StringComparison.Ordinal))]);
+                // A narrower consent the evicted profile held holds for the keys unlinked here too: the one
+                // it held, not the one kept under its key, which a profile made for the key since has taken.
+                _consents.RememberAliases(key, consent, [.. aliases.Where(alias => !string.Equals(alias, key, StringComparison.Ordinal))]);
                 foreach (var other in aliases.Append(unitKey))
                 {
                     if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))

@@ -183,6 +183,12 @@ internal sealed class EventPipeline(
             withdrawn(personalizationEvent.UserKey, profile.ReadUnitKey());
         }
 
+        if (personalizationEvent.Kind == EventKind.Consent)
+        {
+            // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow the new statement.
+            consents.Restate(identity.Resolve(personalizationEvent.UserKey), profile.ReadConsent());
+        }
+
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
         {
             MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);

@@ -90,7 +90,12 @@ internal struct DecayedTable
         target._count = count;
     }
 
-    public void Clear() => _count = 0;
+    /// <summary>Forgets every entry, zeroing the slots it used: a reused copy keeps no one's data.</summary>
+    public void Clear()
+    {
+        _slots.AsSpan(0, Math.Min(_count, _slots.Length)).Clear();
+        _count = 0;
+    }
 
     /// <summary>Removes every entry whose id is flagged.</summary>
     public void RemoveIds(ReadOnlySpan<bool> flagged)

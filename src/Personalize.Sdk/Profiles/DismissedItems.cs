@@ -125,7 +125,13 @@ internal sealed class DismissedItems : IOptionalTable<DismissedItems>
     }
 
     /// <summary>Forgets every dismissal; the capacity stays, for a decision's reused copy.</summary>
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        // Zeroed, not only counted out: a decision's reused copy keeps no one's dismissals.
+        _items.AsSpan(0, Math.Min(Count, _items.Length)).Clear();
+        _ticks.AsSpan(0, Math.Min(Count, _ticks.Length)).Clear();
+        Count = 0;
+    }
 
     private void EnsureCapacity(int count)
     {

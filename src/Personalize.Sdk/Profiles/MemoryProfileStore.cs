@@ -27,7 +27,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     private readonly long _idleTicks;
     private readonly long _scanIntervalTicks;
     private readonly TimeProvider _timeProvider;
-    private readonly Action<string, string?, ProfileEviction> _evicted;
+    private readonly Action<string, string?, ConsentFlags?, ProfileEviction> _evicted;
     private readonly RememberedConsents _consents;
     private readonly Action<Exception>? _maintenanceFailed;
     private int _count;
@@ -46,13 +46,13 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// <param name="evicted">Told of each profile evicted: its key, its holdout unit (read before it was erased), and why.</param>
     /// <param name="consents">Where an evicted profile's narrower consent is kept, and a new profile takes it back from.</param>
     /// <param name="maintenanceFailed">Told of a maintenance pass that threw part-way (on a pool thread, where nobody else would hear of it).</param>
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ProfileEviction> evicted, RememberedConsents consents, Action<Exception>? maintenanceFailed = null)
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ConsentFlags?, ProfileEviction> evicted, RememberedConsents consents, Action<Exception>? maintenanceFailed = null)
     {
         _consents = consents;
         _maintenanceFailed = maintenanceFailed;
         _maxProfiles = maxProfiles;
         // 95% of the cap, rounded down, and at least one below it: else a small cap is never trimmed under.
-        _trimTarget = maxProfiles - Math.Max(1, maxProfiles / 20);
+        _trimTarget = (int)Math.Min((long)maxProfiles * 19 / 20, maxProfiles - 1L);
         _idleTicks = idleExpiration.Ticks;
 
         // Idle profiles are looked for at most once a minute, or once per idle period when shorter.
@@ -326,6 +326,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
 
         string? unitKey;
+        ConsentFlags? consent;
         lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
         {
             lock (profile)
@@ -336,7 +337,8 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
                 }
 
                 var before = _consents.Stated(userKey);
-                _consents.Remember(userKey, profile.ReadConsent());
+                consent = profile.ReadConsent();
+                _consents.Remember(userKey, consent);
                 if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
                 {
                     // Removed by a Forget under way, which erases it: nothing is kept for it.
@@ -350,6 +352,6 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
 
         Interlocked.Decrement(ref _count);
-        _evicted(userKey, unitKey, reason);
+        _evicted(userKey, unitKey, consent, reason);
     }
 }

@@ -140,6 +140,10 @@ internal class ProfileData
         CopyExtras(Volatile.Read(ref _extras), target);
     }
 
+    /// <summary>
+    /// Forgets everything, zeroing what each table held but keeping its arrays: a decision's reused
+    /// copy is cleared this way after every decision, so it keeps no one's items, times or affinities.
+    /// </summary>
     public void Clear()
     {
         EventCount = 0;
@@ -158,8 +162,8 @@ internal class ProfileData
     /// <summary>
     /// Erases everything the user did, keeping only what is not behaviour: their consent and the
     /// holdout unit (so withdrawing consent does not move them to another arm). A live profile's
-    /// method: its tables are replaced by new empty ones, since <see cref="Clear"/> only resets their
-    /// counts and the old arrays would keep the person's items, times and affinities in memory.
+    /// method: its tables are replaced by new empty ones, so a person who withdrew holds no more memory
+    /// than a new one (<see cref="Clear"/> zeroes the tables but keeps their grown arrays).
     /// </summary>
     public void ForgetBehaviour()
     {

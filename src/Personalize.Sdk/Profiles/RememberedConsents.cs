@@ -51,14 +51,15 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     }
 
     /// <summary>
-    /// Keeps the consent remembered for <paramref name="owner"/>, an evicted profile's key, under
-    /// <paramref name="aliases"/> too, the keys whose links to it the eviction dropped: once unlinked
-    /// they fall back to their own consent, and a withdrawal the person made with one of them (or
-    /// with any of their keys) must still hold there. <see cref="Forget"/> of the owner drops them.
+    /// Keeps <paramref name="stated"/>, the consent of <paramref name="owner"/>'s evicted profile, under
+    /// <paramref name="aliases"/> too when it grants less than the default: the keys whose links to it
+    /// the eviction dropped fall back to their own consent, and a withdrawal the person made with one
+    /// of them (or with any of their keys) must still hold there. A new statement of the owner's
+    /// (<see cref="Restate"/>) or <see cref="Forget"/> of any of these keys ends them.
     /// </summary>
-    public void RememberAliases(string owner, IReadOnlyCollection<string> aliases)
+    public void RememberAliases(string owner, ConsentFlags? stated, IReadOnlyCollection<string> aliases)
     {
-        if (aliases.Count == 0 || Stated(owner) is not { } consent)
+        if (aliases.Count == 0 || stated is not { } consent || (defaultConsent & ~consent) == 0)
         {
             return;
         }
@@ -67,6 +68,40 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         {
             Remember(alias, consent);
             _ownerOf[alias] = owner;
+        }
+    }
+
+    /// <summary>
+    /// After <paramref name="owner"/>'s profile took a new consent: the copies kept under the keys an
+    /// eviction unlinked from them (<see cref="RememberAliases"/>) follow it, kept where it still
+    /// grants less than the default and dropped where it does not.
+    /// </summary>
+    public void Restate(string owner, ConsentFlags? consent)
+    {
+        if (_ownerOf.IsEmpty)
+        {
+            return;
+        }
+
+        var narrower = consent is { } c && (defaultConsent & ~c) != 0;
+        foreach (var (alias, heldFor) in _ownerOf)
+        {
+            if (!string.Equals(heldFor, owner, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (narrower)
+            {
+                // An update only: a copy its key's new profile took meanwhile is not put back.
+                while (_byKey.TryGetValue(alias, out var kept) && kept != consent!.Value && !_byKey.TryUpdate(alias, consent.Value, kept))
+                {
+                }
+            }
+            else if (_ownerOf.TryRemove(new KeyValuePair<string, string>(alias, owner)))
+            {
+                Take(alias);
+            }
         }
     }
 
@@ -89,17 +124,37 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 
     /// <summary>
     /// Drops what is remembered for <paramref name="key"/>, and for the keys an eviction unlinked
-    /// from it (<see cref="RememberAliases"/>); true when there was something.
+    /// from it (<see cref="RememberAliases"/>); when <paramref name="key"/> is itself such a key, for
+    /// the person it was unlinked from and all their keys too. True when there was something.
     /// </summary>
     public bool Forget(string key)
     {
+        string? owner = null;
+        if (!_ownerOf.IsEmpty)
+        {
+            _ownerOf.TryGetValue(key, out owner);
+        }
+
         var found = Take(key) is not null;
+        found |= ForgetAliasesOf(key);
+        if (owner is not null)
+        {
+            found |= Take(owner) is not null;
+            found |= ForgetAliasesOf(owner);
+        }
+
+        return found;
+    }
+
+    private bool ForgetAliasesOf(string owner)
+    {
+        var found = false;
         if (!_ownerOf.IsEmpty)
         {
             // Few entries (people who withdrew and were evicted while linked to other keys): a scan.
-            foreach (var (alias, owner) in _ownerOf)
+            foreach (var (alias, heldFor) in _ownerOf)
             {
-                if (string.Equals(owner, key, StringComparison.Ordinal) && _ownerOf.TryRemove(new KeyValuePair<string, string>(alias, owner)))
+                if (string.Equals(heldFor, owner, StringComparison.Ordinal) && _ownerOf.TryRemove(new KeyValuePair<string, string>(alias, heldFor)))
                 {
                     found |= Take(alias) is not null;
                 }

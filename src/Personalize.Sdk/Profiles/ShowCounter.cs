@@ -110,7 +110,15 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
         target.Count = count;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        // Zeroed, not only counted out: a decision's reused copy keeps no one's showings.
+        var used = Math.Min(Count, _items.Length);
+        _items.AsSpan(0, used).Clear();
+        _counts.AsSpan(0, Math.Min(used, _counts.Length)).Clear();
+        _firstShownTicks.AsSpan(0, Math.Min(used, _firstShownTicks.Length)).Clear();
+        Count = 0;
+    }
 
     /// <summary>Removes the counts of <paramref name="reassigned"/> items.</summary>
     public void RemoveAll(in ReassignedItems reassigned)

@@ -100,7 +100,16 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
         target.Count = count;
     }
 
-    public void Clear() => Count = 0;
+    public void Clear()
+    {
+        // Zeroed, not only counted out: a decision's reused copy keeps no one's preferences.
+        var used = Math.Min(Count, _ids.Length);
+        _isAttribute.AsSpan(0, Math.Min(used, _isAttribute.Length)).Clear();
+        _ids.AsSpan(0, used).Clear();
+        _signs.AsSpan(0, Math.Min(used, _signs.Length)).Clear();
+        _ticks.AsSpan(0, Math.Min(used, _ticks.Length)).Clear();
+        Count = 0;
+    }
 
     /// <summary>Removes the likes of flagged categories (by id); dislikes stay.</summary>
     public void RemoveLikedCategories(ReadOnlySpan<bool> flagged)

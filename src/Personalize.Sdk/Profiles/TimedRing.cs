@@ -159,7 +159,18 @@ internal struct TimedRing
         target._count = count;
     }
 
-    public void Clear() => _count = 0;
+    /// <summary>Forgets every entry, zeroing the slots it used: a reused copy keeps no one's items or times.</summary>
+    public void Clear()
+    {
+        if (_count > 0)
+        {
+            var used = Math.Min(_count, SlotsIn(_buffer));
+            TicksOf(_buffer)[..used].Clear();
+            ItemsOf(_buffer)[..used].Clear();
+        }
+
+        _count = 0;
+    }
 
     /// <summary>The buffer's length for <paramref name="slots"/> entries: a time each, and an item in half a <see langword="long"/> each.</summary>
     private static int BufferLength(int slots) => slots + ((slots + 1) / 2);

@@ -104,6 +104,85 @@ public sealed class ConsentAfterEvictionTests
     }
 
     [Fact]
+    public void A_withdrawal_made_again_while_the_eviction_unlinks_the_device_still_holds_under_the_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+
+        // The account returns between the unlinking and the consent kept under the device: its new
+        // profile takes the withdrawal kept under its own key.
+        personalizer.RaceBeforeAliasesRemembered = () => sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Personalizer.GetConsent("account");
+        Assert.Null(personalizer.RaceBeforeAliasesRemembered);
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
+        sdk.View("device", "kitchen-1");
+        Assert.Null(sdk.Personalizer.GetPersonalData("device").Profile);
+    }
+
+    [Fact]
+    public void A_new_consent_from_the_account_ends_the_withdrawal_kept_under_its_unlinked_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization));
+
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("device"));
+        Assert.Empty(personalizer.StructuresHolding("device"));
+        sdk.View("device", "kitchen-1");
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("device").Profile!.EventCount);
+    }
+
+    [Fact]
+    public void A_narrower_new_consent_from_the_account_replaces_the_one_kept_under_its_unlinked_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("device", "books-1");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.SensitiveCategories));
+
+        Assert.Equal(ConsentFlags.SensitiveCategories, sdk.Personalizer.GetConsent("device"));
+        Assert.Equal(ConsentFlags.SensitiveCategories, sdk.Personalizer.GetConsent("account"));
+    }
+
+    [Fact]
+    public void A_consent_stated_with_the_unlinked_device_is_that_keys_alone()
+    {
+        // Unlinked, the device may be someone else's now: its statement does not speak for the account.
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("device", "books-1");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "device");
+
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("device", ConsentFlags.Personalization));
+
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("device"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+    }
+
+    [Fact]
+    public void Forgetting_the_person_by_their_unlinked_devices_key_drops_the_withdrawal_kept_under_the_account()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
+
+        Assert.True(sdk.Personalizer.Forget("device"));
+
+        Assert.Empty(personalizer.StructuresHolding("account"));
+        Assert.Empty(personalizer.StructuresHolding("device"));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("account"));
+    }
+
+    [Fact]
     public void An_idle_profile_not_yet_evicted_reads_back_its_withdrawal()
     {
         using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);

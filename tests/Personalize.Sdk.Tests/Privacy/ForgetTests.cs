@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -92,6 +93,36 @@ public sealed class ForgetTests
         sdk.Rank("user");
 
         Assert.DoesNotContain("decision scratch", ((Personalizer)sdk.Personalizer).StructuresHolding("user"));
+    }
+
+    [Fact]
+    public void An_erased_persons_items_and_times_are_zeroed_in_the_decision_scratch_too()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("user", "books-1", "kitchen-1");
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "kitchen-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("user", "books-2"));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("user", "books", likes: true));
+        sdk.Rank("user");
+        sdk.Rank("user"); // copies the showings the first one recorded
+
+        Assert.True(sdk.Personalizer.Forget("user"));
+
+        var scratch = DecisionScratch.Rent();
+        try
+        {
+            var copy = scratch.Profile;
+            Assert.Equal((0L, 0L), (copy.RecentItems.TicksAt(0), copy.RecentItems.TicksAt(1)));
+            Assert.Equal((0d, 0L), copy.Categories.StoredAt(0));
+            Assert.Equal(0L, copy.Purchases.TicksAt(0));
+            Assert.Equal(0L, copy.Dismissed.TicksAt(0));
+            Assert.Equal(0L, copy.Preferences.At(0).Ticks);
+            Assert.Equal(0L, copy.Shows.FirstShownAt(0));
+        }
+        finally
+        {
+            DecisionScratch.Return(scratch);
+        }
     }
 
     private static long Exposed(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ExposedUnits : report.Treatment.ExposedUnits;

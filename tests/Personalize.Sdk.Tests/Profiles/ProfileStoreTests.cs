@@ -33,10 +33,13 @@ public sealed class ProfileStoreTests
     [InlineData(19, 18)]
     [InlineData(2, 1)]
     [InlineData(40, 38)]
+    [InlineData(30, 28)]
+    [InlineData(21, 19)]
+    [InlineData(59, 56)]
     public async Task Past_MaxProfiles_a_pass_trims_to_95_percent_rounded_down_and_at_least_one_below(int maxProfiles, int trimmedTo)
     {
         var time = new FakeTimeProvider(TestSdk.Start);
-        var store = new MemoryProfileStore(maxProfiles, TimeSpan.FromDays(30), time, (_, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
+        var store = new MemoryProfileStore(maxProfiles, TimeSpan.FromDays(30), time, (_, _, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
         for (var user = 0; user <= maxProfiles; user++)
         {
             store.GetOrCreate($"user-{user}");
@@ -54,7 +57,7 @@ public sealed class ProfileStoreTests
     {
         var time = new FakeTimeProvider(TestSdk.Start);
         var evictedOn = new ConcurrentBag<(string Key, int Thread)>();
-        var store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (key, _, _) => evictedOn.Add((key, Environment.CurrentManagedThreadId)), new RememberedConsents(ConsentFlags.Personalization));
+        var store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (key, _, _, _) => evictedOn.Add((key, Environment.CurrentManagedThreadId)), new RememberedConsents(ConsentFlags.Personalization));
         for (var user = 0; user < 100; user++)
         {
             store.GetOrCreate($"user-{user}");
@@ -84,7 +87,7 @@ public sealed class ProfileStoreTests
         var requests = new Thread(() =>
         {
             time = new ThreadRecordingClock(TestSdk.Start);
-            store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (_, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
+            store = new MemoryProfileStore(100, TimeSpan.FromDays(30), time, (_, _, _, _) => { }, new RememberedConsents(ConsentFlags.Personalization));
             for (var user = 0; user <= 100; user++)
             {
                 store.GetOrCreate($"user-{user}");

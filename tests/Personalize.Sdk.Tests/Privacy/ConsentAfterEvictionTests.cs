@@ -37,9 +37,7 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void A_withdrawal_made_with_a_signed_in_devices_key_outlives_the_eviction_under_that_key_too()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "device");
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "device");
         sdk.View("device", "kitchen-1", "kitchen-2");
 
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
@@ -51,10 +49,8 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void Erasing_the_account_after_the_eviction_also_drops_the_consent_kept_under_its_unlinked_device()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
         var personalizer = (Personalizer)sdk.Personalizer;
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
         Assert.Equal(["remembered consents"], personalizer.StructuresHolding("device"));
 
         Assert.True(sdk.Personalizer.Forget("account"));
@@ -83,10 +79,8 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void A_racing_profile_creation_for_the_account_keeps_the_withdrawal_kept_under_its_unlinked_device()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
         var personalizer = (Personalizer)sdk.Personalizer;
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("device"));
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
@@ -127,10 +121,8 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void A_new_consent_from_the_account_ends_the_withdrawal_kept_under_its_unlinked_device()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
         var personalizer = (Personalizer)sdk.Personalizer;
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization));
 
@@ -143,9 +135,7 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void A_narrower_new_consent_from_the_account_replaces_the_one_kept_under_its_unlinked_device()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.SensitiveCategories));
 
@@ -157,9 +147,7 @@ public sealed class ConsentAfterEvictionTests
     public void A_consent_stated_with_the_unlinked_device_is_that_keys_alone()
     {
         // Unlinked, the device may be someone else's now: its statement does not speak for the account.
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "device");
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "device");
 
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("device", ConsentFlags.Personalization));
 
@@ -170,10 +158,8 @@ public sealed class ConsentAfterEvictionTests
     [Fact]
     public void Forgetting_the_person_by_their_unlinked_devices_key_drops_the_withdrawal_kept_under_the_account()
     {
-        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
         var personalizer = (Personalizer)sdk.Personalizer;
-        sdk.View("device", "books-1");
-        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey: "account");
 
         Assert.True(sdk.Personalizer.Forget("device"));
 
@@ -303,6 +289,15 @@ public sealed class ConsentAfterEvictionTests
 
     /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>
     /// <summary>Signs <paramref name="device"/> in to <paramref name="account"/>, withdraws consent with one of the two keys, and lets the account's profile be evicted as idle.</summary>
+    /// <summary>A device that signed in to an account, the withdrawal made with <paramref name="withdrawingKey"/>, and the account's profile evicted, unlinking the device.</summary>
+    private static TestSdk DeviceUnlinkedFromAccountThatWithdrew(string withdrawingKey)
+    {
+        var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("device", "books-1");
+        StitchWithdrawAndEvict(sdk, "device", "account", withdrawingKey);
+        return sdk;
+    }
+
     private static void StitchWithdrawAndEvict(TestSdk sdk, string device, string account, string withdrawingKey)
     {
         Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(device, account));

@@ -287,9 +287,7 @@ public sealed class ConsentAfterEvictionTests
         Assert.Equal(42.0, report.Control.Revenue + report.Treatment.Revenue, 6);
     }
 
-    /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>
-    /// <summary>Signs <paramref name="device"/> in to <paramref name="account"/>, withdraws consent with one of the two keys, and lets the account's profile be evicted as idle.</summary>
-    /// <summary>A device that signed in to an account, the withdrawal made with <paramref name="withdrawingKey"/>, and the account's profile evicted, unlinking the device.</summary>
+    /// <summary>A device signed in to an account, consent withdrawn with <paramref name="withdrawingKey"/>, and the account evicted, unlinking the device.</summary>
     private static TestSdk DeviceUnlinkedFromAccountThatWithdrew(string withdrawingKey)
     {
         var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
@@ -298,6 +296,7 @@ public sealed class ConsentAfterEvictionTests
         return sdk;
     }
 
+    /// <summary>Signs <paramref name="device"/> in to <paramref name="account"/>, withdraws consent with one of the two keys, and lets the account's profile be evicted as idle.</summary>
     private static void StitchWithdrawAndEvict(TestSdk sdk, string device, string account, string withdrawingKey)
     {
         Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(device, account));
@@ -307,6 +306,7 @@ public sealed class ConsentAfterEvictionTests
         Assert.Equal(0, sdk.ProfileCount);
     }
 
+    /// <summary>Lets the person's profile go idle; a decision for them then finds it so, and evicts it.</summary>
     private static void EvictIdle(TestSdk sdk)
     {
         sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));

@@ -84,6 +84,9 @@ internal static partial class RedisLog
     [LoggerMessage(24, LogLevel.Error, "{Count} keys erased before this server first merged the shared state were more than it keeps for that (as many as its journal buffer and allowance hold): they were not erased again after the merge, which may have brought those people back on this server. Call Forget again for the people erased while Redis was away.")]
     public static partial void ErasuresNotReapplied(ILogger logger, int count);
 
+    [LoggerMessage(28, LogLevel.Error, "{Count} people's consents stated before this server first merged the shared state were more than it keeps for that (as many as its journal buffer and allowance hold): other servers' older consents for them that the journal still holds may override them on this server. State those consents again once Redis is back.")]
+    public static partial void ConsentsNotKept(ILogger logger, int count);
+
     [LoggerMessage(26, LogLevel.Warning, "A field of the shared learner statistics of placement '{Placement}' holds no model's statistics (a number that is not finite, a negative count or sum of squares): it is left out of the sum, counted in personalize.redis.learning.skipped, and the learner goes on with the other fields. Logged at most once a minute.")]
     public static partial void LearningFieldUnusable(ILogger logger, string placement);
 

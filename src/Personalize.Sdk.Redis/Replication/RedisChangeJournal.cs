@@ -23,7 +23,7 @@ internal sealed class RedisChangeJournal
     /// <param name="records">People's records: an erasure that reaches a key only Redis linked to the person comes back here.</param>
     /// <param name="recall">Told of each change to a profile, for recalls in flight.</param>
     /// <param name="time">The clock.</param>
-    /// <param name="restore">Told of each erasure, so the restore of the shared state cannot undo it.</param>
+    /// <param name="restore">Told of each erasure and consent, so the restore of the shared state (and the journal read after it) cannot undo them.</param>
     /// <param name="replica">This server's state, to erase a key only Redis linked to the person here too.</param>
     public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time, RestoreGate restore, Func<IReplica>? replica = null)
     {
@@ -77,11 +77,21 @@ internal sealed class RedisChangeJournal
         if (kind == PersonWriteKind.ConsentWithdrawn)
         {
             // A withdrawal erases the person's behaviour in Redis too: a full buffer must not lose it.
-            Buffer.TryEnqueueEssential(record);
+            Queued(profileKey, personalizationEvent, timestamp, Buffer.TryEnqueueEssential(record));
         }
         else
         {
-            Buffer.TryEnqueue(record);
+            Queued(profileKey, personalizationEvent, timestamp, Buffer.TryEnqueue(record));
+        }
+    }
+
+    // A consent queued before the restore is told to it: the journal may hold older ones from other
+    // servers that this server reads only after it. One not queued never reaches the journal to be read back.
+    private void Queued(string profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp, bool queued)
+    {
+        if (queued && personalizationEvent.Kind == EventKind.Consent)
+        {
+            _restore.Stated(profileKey, personalizationEvent with { Timestamp = timestamp });
         }
     }
 

@@ -153,6 +153,11 @@ internal sealed class ReplicaPump(
             try
             {
                 var outcome = JournalEntryApplier.Apply(entry, _positions, self, target);
+                if (outcome is JournalEntryOutcome.Applied or JournalEntryOutcome.Own && restore.HoldsStatements)
+                {
+                    Restate(entry, outcome == JournalEntryOutcome.Own, target);
+                }
+
                 if (outcome is JournalEntryOutcome.Applied or JournalEntryOutcome.Own && recall is { Pending: > 0 })
                 {
                     NoteRecalled(entry, target);
@@ -204,7 +209,8 @@ internal sealed class ReplicaPump(
     /// <summary>
     /// Before the first read: merges the newest snapshot into this server's memory and moves the
     /// read position to the snapshot's, so the journal after it is all that is left to read, then
-    /// applies again the erasures this server made before (<see cref="EndRestore"/>). This server's
+    /// applies again the erasures this server made before (<see cref="EndRestore"/>); the consents
+    /// it accepted before are kept in force as the journal is read (<see cref="Restate"/>). This server's
     /// journal waits for it (<see cref="RestoreGate"/>), so a snapshot holds none of its changes
     /// however often the restore is retried; one that does (they reached Redis before this reader
     /// started) is passed over: merging it would apply them twice.
@@ -272,9 +278,13 @@ internal sealed class ReplicaPump(
     /// snapshot may have brought them back, and, once the erasure is renewed here, other servers'
     /// events from before it that the journal still holds are passed over however long Redis was away.
     /// </summary>
+    /// <remarks>
+    /// The consents it accepted before need nothing here (the profile's stated consent wins the
+    /// merge), but they are kept until read back from the journal: see <see cref="Restate"/>.
+    /// </remarks>
     private void EndRestore(IReplica target)
     {
-        var (erasures, overflow) = restore.Open();
+        var (erasures, overflow, statementOverflow) = restore.Open();
         foreach (var (key, erasedAt) in erasures)
         {
             target.ApplyForget(key, erasedAt);
@@ -283,6 +293,36 @@ internal sealed class ReplicaPump(
         if (overflow > 0)
         {
             RedisLog.ErasuresNotReapplied(logger, overflow);
+        }
+
+        if (statementOverflow > 0)
+        {
+            RedisLog.ConsentsNotKept(logger, statementOverflow);
+        }
+    }
+
+    /// <summary>
+    /// Keeps a consent this server accepted before its restore in force over other servers' consents
+    /// for the person that the journal holds before it (older, or held back by the outage too): each
+    /// is applied, then this server's statement again, so this server ends where every other server
+    /// does, which reads the two in the journal's order. Reading the statement back ends that: what
+    /// follows it in the journal follows it everywhere.
+    /// </summary>
+    private void Restate(StreamEntry entry, bool own, IReplica target)
+    {
+        var payload = (byte[])entry[JournalAppendCommand.PayloadField]!;
+        if (!JournalCodec.TryReadProfileEvent(payload, out _, out var profileKey, out var consent) || consent.Kind != EventKind.Consent)
+        {
+            return;
+        }
+
+        if (own)
+        {
+            restore.ReadBack(profileKey, consent.Timestamp!.Value);
+        }
+        else if (restore.Restatement(profileKey, out var statement))
+        {
+            target.ApplyEvent(profileKey, statement);
         }
     }
 

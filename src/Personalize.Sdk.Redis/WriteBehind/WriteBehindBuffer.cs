@@ -404,7 +404,11 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
 
     private void Grow()
     {
-        var grown = new T[(int)Math.Min((long)_ring.Length * 2, _settings.MaxBufferedWrites + _settings.EssentialAllowance)];
+        // Doubling stops at the bound plus the allowance, all that other writes may fill. A follow-up
+        // is taken past that (the batch it follows from still holds its slots at the head), so a
+        // full ring at the cap grows by another allowance: follow-ups are few, and rarely need it.
+        var length = Math.Min((long)_ring.Length * 2, _settings.MaxBufferedWrites + _settings.EssentialAllowance);
+        var grown = new T[length > _count ? (int)length : _count + _settings.EssentialAllowance];
         var first = Math.Min(_count, _ring.Length - _head);
         Array.Copy(_ring, _head, grown, 0, first);
         Array.Copy(_ring, 0, grown, first, _count - first);

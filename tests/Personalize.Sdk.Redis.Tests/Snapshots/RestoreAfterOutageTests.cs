@@ -62,6 +62,76 @@ public sealed class RestoreAfterOutageTests
     }
 
     [RedisFact]
+    public async Task A_withdrawal_accepted_while_redis_was_away_is_not_undone_by_an_older_consent_still_in_the_journal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "coffee-1"));
+
+        // Given on b after the snapshot, so only the journal holds it; withdrawn on a a minute later, while Redis is away.
+        await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("shopper"));
+        Assert.Equal(ConsentFlags.None, a.Personalizer.GetConsent("shopper"));
+
+        await redis.StartProcessAsync();
+        await a.WaitCaughtUpAsync();
+        await a.CatchUpAsync();
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        Assert.Equal(ConsentFlags.None, b.Personalizer.GetConsent("shopper"));
+        Assert.Equal(ConsentFlags.None, a.Personalizer.GetConsent("shopper"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-1"));
+        Assert.DoesNotContain("hiking-1", a.PersonalData("shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task A_consent_given_while_redis_was_away_is_not_undone_by_an_older_withdrawal_still_in_the_journal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "coffee-1"));
+        await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.ConsentWithdrawn("shopper"));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
+
+        await redis.StartProcessAsync();
+        await a.WaitCaughtUpAsync();
+        await a.CatchUpAsync();
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+
+        // The later statement holds on both, as the journal orders it on every other server.
+        Assert.Equal(ConsentFlags.Personalization, b.Personalizer.GetConsent("shopper"));
+        Assert.Equal(ConsentFlags.Personalization, a.Personalizer.GetConsent("shopper"));
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "hiking-1"));
+        Assert.Contains("hiking-1", a.PersonalData("shopper"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Once_it_reads_back_its_withdrawal_from_before_the_restore_a_server_follows_a_later_consent_from_another()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var b = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        b.Personalizer.Track(PersonalizationEvent.View("shopper", "coffee-1"));
+        await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("shopper"));
+        await redis.StartProcessAsync();
+        await a.WaitCaughtUpAsync();
+        await a.FlushAsync();
+        await a.CatchUpAsync();
+        await b.CatchUpAsync();
+
+        // Given again on b after a's withdrawal reached the journal: every server ends with it.
+        b.Time.SetUtcNow(a.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
+        b.Personalizer.Track(PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+
+        Assert.Equal(ConsentFlags.Personalization, b.Personalizer.GetConsent("shopper"));
+        Assert.Equal(ConsentFlags.Personalization, a.Personalizer.GetConsent("shopper"));
+    }
+
+    [RedisFact]
     public async Task A_restore_retried_after_a_failure_still_recovers_what_the_journal_trimmed_meanwhile()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -175,6 +175,19 @@ public sealed class ReadinessReportTests
     }
 
     [Fact]
+    public void The_report_holds_default_and_configured_placements_and_refuses_other_names()
+    {
+        using var sdk = new TestSdk(options => options.Placements["home"] = new PlacementOptions());
+        sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = "elsewhere" }); // served by "default"
+
+        var report = sdk.Readiness();
+
+        Assert.NotEmpty(report["home"].Figures);
+        Assert.NotEmpty(report[PersonalizationRequest.DefaultPlacement].Figures);
+        Assert.Equal("placement", Assert.Throws<ArgumentException>(() => report["elsewhere"]).ParamName);
+    }
+
+    [Fact]
     public void A_signal_figure_with_nothing_observed_has_no_value_and_says_so()
     {
         using var sdk = new TestSdk(options => options.Readiness.MinimumDecisions = 4);

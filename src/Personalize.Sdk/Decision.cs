@@ -13,7 +13,7 @@ public sealed class Decision
     /// <param name="items">The ranked items, best first; they are copied.</param>
     /// <param name="explanation">Why the decision came out as it did; null when none was asked for.</param>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
-    /// <exception cref="ArgumentException">The placement in <paramref name="info"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException">The placement in <paramref name="info"/> is null or empty, or an item of <paramref name="items"/> is a default <see cref="RankedItem"/> (without a key).</exception>
     public Decision(DecisionInfo info, IEnumerable<RankedItem> items, DecisionExplanation? explanation = null)
         : this(CopyOf(items, info), info, explanation)
     {
@@ -66,6 +66,15 @@ public sealed class Decision
     {
         ArgumentNullException.ThrowIfNull(items);
         ArgumentException.ThrowIfNullOrEmpty(info.Placement, nameof(info));
-        return [.. items];
+        RankedItem[] copy = [.. items];
+        for (var i = 0; i < copy.Length; i++)
+        {
+            if (copy[i].ItemKey is null)
+            {
+                throw new ArgumentException($"The item at {i} is a default RankedItem, without a key; create each with new RankedItem(itemKey, score).", nameof(items));
+            }
+        }
+
+        return copy;
     }
 }

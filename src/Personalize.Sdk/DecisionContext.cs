@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Scoring;
@@ -6,6 +8,12 @@ using Personalize.Sdk.Statistics;
 namespace Personalize.Sdk.Extensibility;
 
 /// <summary>What a signal provider or a guardrail may read about one decision: the profile, the catalog, the request.</summary>
+/// <remarks>
+/// Only the SDK makes a usable context, handing it to a signal or guardrail: a default instance
+/// belongs to no decision, and each of its members that reads the profile, the catalog or the
+/// statistics throws <see cref="InvalidOperationException"/> (<see cref="Request"/> and
+/// <see cref="Now"/> are their defaults).
+/// </remarks>
 public readonly ref struct DecisionContext
 {
     internal DecisionContext(
@@ -44,7 +52,7 @@ public readonly ref struct DecisionContext
     /// a scale that changes over time), so compare them only with each other within one decision;
     /// an index beyond the span has popularity 0. Read-only and allocation-free.
     /// </summary>
-    public ReadOnlySpan<double> ItemPopularity => Statistics.Popularity;
+    public ReadOnlySpan<double> ItemPopularity => CheckedStatistics.Popularity;
 
     /// <summary>
     /// Every item's popularity across all users, by item index, decayed by the shorter
@@ -52,7 +60,7 @@ public readonly ref struct DecisionContext
     /// signal. Relative values, like <see cref="ItemPopularity"/>: compare them only with each other
     /// within one decision; an index beyond the span has 0. Read-only and allocation-free.
     /// </summary>
-    public ReadOnlySpan<double> ItemRecentPopularity => Statistics.RecentPopularity;
+    public ReadOnlySpan<double> ItemRecentPopularity => CheckedStatistics.RecentPopularity;
 
     /// <summary>
     /// How many of a user's most recent items (the last of <see cref="ProfileView.RecentItems"/>,
@@ -61,7 +69,7 @@ public readonly ref struct DecisionContext
     public static int LinkedRecentItems => ItemStatistics.LinkedRecentItems;
 
     /// <summary>The user's profile, as it was when the decision started.</summary>
-    public ProfileView Profile => new(ProfileData, Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
+    public ProfileView Profile => new(ProfileData ?? ThrowDefault<ProfileData>(), Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
 
     internal CatalogSnapshot Catalog { get; }
 
@@ -87,14 +95,16 @@ public readonly ref struct DecisionContext
     /// </summary>
     /// <param name="itemIndex">An item index, for instance one of <see cref="ProfileView.RecentItems"/>.</param>
     /// <returns>The neighbours' item indices and their weights, slot by slot.</returns>
+    /// <exception cref="InvalidOperationException">This is a default instance, not a decision's context.</exception>
     public ItemNeighbours GetNextStepNeighbours(int itemIndex)
     {
+        var statistics = CheckedStatistics;
         if (itemIndex < 0)
         {
             return default;
         }
 
-        var (items, weights) = Statistics.NeighboursOf(itemIndex);
+        var (items, weights) = statistics.NeighboursOf(itemIndex);
         return new ItemNeighbours(items.Span, weights.Span);
     }
 
@@ -103,7 +113,7 @@ public readonly ref struct DecisionContext
     /// <see cref="GetCategoryIndex"/>, run from 0 to one less than this, so a signal can keep a table
     /// by category (the built-in <c>category-popularity</c> signal keeps each category's best candidate).
     /// </summary>
-    public int CategoryCount => Catalog.CategorySpace;
+    public int CategoryCount => CheckedCatalog.CategorySpace;
 
     /// <summary>
     /// The index of an item's category in the decision's catalog, from 0 to
@@ -114,20 +124,33 @@ public readonly ref struct DecisionContext
     /// <param name="itemIndex">A candidate's item index.</param>
     /// <returns>The category index, or -1.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    /// <exception cref="InvalidOperationException">This is a default instance, not a decision's context.</exception>
     public int GetCategoryIndex(int itemIndex)
     {
-        if ((uint)itemIndex >= (uint)Catalog.IndexSpace || Catalog.GetItem(itemIndex) is null)
+        var catalog = CheckedCatalog;
+        if ((uint)itemIndex >= (uint)catalog.IndexSpace || catalog.GetItem(itemIndex) is null)
         {
             throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
         }
 
-        return Catalog.GetCategory(itemIndex);
+        return catalog.GetCategory(itemIndex);
     }
 
     /// <summary>The catalog item behind a candidate's item index.</summary>
     /// <param name="itemIndex">An index from the candidates span.</param>
     /// <returns>The item.</returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="itemIndex"/> is not an item of this decision's catalog.</exception>
+    /// <exception cref="InvalidOperationException">This is a default instance, not a decision's context.</exception>
     public CatalogItem GetItem(int itemIndex) =>
-        Catalog.GetItem(itemIndex) ?? throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+        CheckedCatalog.GetItem(itemIndex) ?? throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
+
+    /// <summary>The catalog, for a public member: a default context has none. A null test only, so the hot path stays fast.</summary>
+    private CatalogSnapshot CheckedCatalog => Catalog ?? ThrowDefault<CatalogSnapshot>();
+
+    private IItemStatistics CheckedStatistics => Statistics ?? ThrowDefault<IItemStatistics>();
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ThrowDefault<T>() =>
+        throw new InvalidOperationException("This DecisionContext is a default instance and belongs to no decision; use the context the SDK passes to a signal or guardrail.");
 }

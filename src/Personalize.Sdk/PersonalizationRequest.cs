@@ -15,6 +15,7 @@ public readonly struct PersonalizationRequest
     public const string DefaultPlacement = "default";
 
     private readonly int? _count;
+    private readonly HoldoutArm? _forceArm;
 
     /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
     /// <param name="userKey">The user's key: an anonymous visitor id or a known account id.</param>
@@ -72,7 +73,20 @@ public readonly struct PersonalizationRequest
     /// (<see cref="HoldoutAssignment.IsForced"/>) and measurement never counts it.
     /// </summary>
     /// <value>The default is <see langword="null"/>: the unit's own arm.</value>
-    public HoldoutArm? ForceArm { get; init; }
+    /// <exception cref="ArgumentOutOfRangeException">The value is not a <see cref="HoldoutArm"/> (neither <see cref="HoldoutArm.Treatment"/> nor <see cref="HoldoutArm.Control"/>).</exception>
+    public HoldoutArm? ForceArm
+    {
+        get => _forceArm;
+        init
+        {
+            if (value is { } arm && !Enum.IsDefined(arm))
+            {
+                throw new ArgumentOutOfRangeException(nameof(ForceArm), arm, "ForceArm must be HoldoutArm.Treatment or HoldoutArm.Control.");
+            }
+
+            _forceArm = value;
+        }
+    }
 
     /// <summary>
     /// Decide without recording anything: for previews, prefetches and replays. The decision is

@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Profiles;
 
@@ -8,6 +10,11 @@ namespace Personalize.Sdk.Extensibility;
 /// it reads the thread's copy of the profile, which the next decision on the thread refills with
 /// another person's, so it is a ref struct that cannot be stored, boxed or captured.
 /// </summary>
+/// <remarks>
+/// Only the SDK makes a usable view (<see cref="DecisionContext.Profile"/>): a default instance
+/// views no profile, and every member of it, once its arguments are checked, throws
+/// <see cref="InvalidOperationException"/>.
+/// </remarks>
 public readonly ref struct ProfileView
 {
     private readonly ProfileData _data;
@@ -24,26 +31,26 @@ public readonly ref struct ProfileView
     }
 
     /// <summary>Whether the SDK knows nothing about this user yet.</summary>
-    public bool IsNew => _data.IsEmpty;
+    public bool IsNew => Data.IsEmpty;
 
     /// <summary>How many events have been applied to this profile.</summary>
-    public int EventCount => _data.EventCount;
+    public int EventCount => Data.EventCount;
 
     /// <summary>
     /// How far the profile can be trusted, from 0 (nothing known) to 1: grows with the number of
     /// events (1 - e^(-events/5)) and fades with the time since the last one (halving every
     /// affinity half-life).
     /// </summary>
-    public double Confidence => _data.Confidence(_nowTicks, _halfLifeTicks);
+    public double Confidence => Data.Confidence(_nowTicks, _halfLifeTicks);
 
     /// <summary>Whether the user complained, and when last.</summary>
-    public DateTimeOffset? LastComplaint => _data.LastComplaintTicks == 0 ? null : new DateTimeOffset(_data.LastComplaintTicks, TimeSpan.Zero);
+    public DateTimeOffset? LastComplaint => Data.LastComplaintTicks == 0 ? null : new DateTimeOffset(Data.LastComplaintTicks, TimeSpan.Zero);
 
     /// <summary>When the user was first seen, or null for a new user.</summary>
-    public DateTimeOffset? FirstSeen => _data.IsEmpty ? null : new DateTimeOffset(_data.FirstSeenTicks, TimeSpan.Zero);
+    public DateTimeOffset? FirstSeen => Data.IsEmpty ? null : new DateTimeOffset(Data.FirstSeenTicks, TimeSpan.Zero);
 
     /// <summary>When the user was last seen, or null for a new user.</summary>
-    public DateTimeOffset? LastSeen => _data.IsEmpty ? null : new DateTimeOffset(_data.LastSeenTicks, TimeSpan.Zero);
+    public DateTimeOffset? LastSeen => Data.IsEmpty ? null : new DateTimeOffset(Data.LastSeenTicks, TimeSpan.Zero);
 
     /// <summary>The user's time-decayed affinity for a category: 0 when none, growing with engagement.</summary>
     /// <param name="category">The category's name as in the catalog.</param>
@@ -52,7 +59,7 @@ public readonly ref struct ProfileView
     public double GetCategoryAffinity(string category)
     {
         ArgumentNullException.ThrowIfNull(category);
-        return _catalog.TryGetCategoryId(category, out var id) ? _data.Categories.Get(id, _nowTicks, _halfLifeTicks) : 0;
+        return Catalog.TryGetCategoryId(category, out var id) ? Data.Categories.Get(id, _nowTicks, _halfLifeTicks) : 0;
     }
 
     /// <summary>
@@ -67,8 +74,8 @@ public readonly ref struct ProfileView
     public double GetItemCategoryAffinity(int itemIndex)
     {
         CheckItem(itemIndex);
-        var category = _catalog.GetCategory(itemIndex);
-        return category >= 0 ? _data.Categories.Get(category, _nowTicks, _halfLifeTicks) : 0;
+        var category = Catalog.GetCategory(itemIndex);
+        return category >= 0 ? Data.Categories.Get(category, _nowTicks, _halfLifeTicks) : 0;
     }
 
     /// <summary>
@@ -76,7 +83,7 @@ public readonly ref struct ProfileView
     /// dismissals or low ratings, are left out): 0 when the user engaged positively with no
     /// category. The built-in <c>category-affinity</c> signal divides by it. Allocation-free.
     /// </summary>
-    public double TotalCategoryAffinity => PositiveSum(_data.Categories);
+    public double TotalCategoryAffinity => PositiveSum(Data.Categories);
 
     /// <summary>
     /// The items the user touched most recently, as item indices, oldest first (so the newest is
@@ -85,7 +92,7 @@ public readonly ref struct ProfileView
     /// name a catalog item; check with <see cref="DecisionContext.GetItem"/> before reading one.
     /// Read-only and allocation-free.
     /// </summary>
-    public ReadOnlySpan<int> RecentItems => _data.RecentItems.Items;
+    public ReadOnlySpan<int> RecentItems => Data.RecentItems.Items;
 
     /// <summary>
     /// When the user last bought the item, or null: the input of the built-in
@@ -94,7 +101,7 @@ public readonly ref struct ProfileView
     /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
     /// <returns>The time of the latest purchase the profile still holds (the newest few), or null.</returns>
     public DateTimeOffset? GetPurchaseTime(int itemIndex) =>
-        _data.Purchases.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        Data.Purchases.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
     /// When the user dismissed the item (<see cref="EventKind.Dismiss"/>), or null: the input of the
@@ -103,18 +110,34 @@ public readonly ref struct ProfileView
     /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
     /// <returns>The time of the dismissal, or null when the user never dismissed it.</returns>
     public DateTimeOffset? GetDismissalTime(int itemIndex) =>
-        _data.Dismissed.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+        Data.Dismissed.Find(itemIndex) is { } ticks ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
 
     /// <summary>
-    /// How often the item was shown to the user without a click within <paramref name="window"/>:
-    /// the input of the built-in <c>frequency-cap</c> guardrail. Allocation-free.
+    /// The item's current show count when that count began less than <paramref name="window"/>
+    /// before the decision's time; otherwise 0: the input of the built-in <c>frequency-cap</c>
+    /// guardrail, which passes <see cref="GuardrailOptions.FrequencyCapWindow"/>. Allocation-free.
     /// </summary>
+    /// <remarks>
+    /// This is not the number of showings inside a sliding window. The SDK counts an item's showings
+    /// from a showing on: a count begins at 1 at a showing and grows by one with each later showing,
+    /// until the user engages with the item (any tracked event on it but a dismissal), which ends
+    /// the count, or until a showing comes <see cref="GuardrailOptions.FrequencyCapWindow"/> or more
+    /// after the count began, which begins a new count at 1. When an anonymous visitor's profile is
+    /// folded into their account's at sign-in, the two counts of an item add up and keep the earlier
+    /// beginning. Counts are kept
+    /// for at most 32 items (see <see cref="GuardrailOptions.FrequencyCap"/>). So this method returns
+    /// every showing counted since the current count began (even one before <paramref name="window"/>
+    /// when the count began inside it, never one before the count began), or 0 when the count began
+    /// <paramref name="window"/> or longer ago, or the item has no count.
+    /// </remarks>
     /// <param name="itemIndex">The item's index, as a guardrail or signal receives it.</param>
-    /// <param name="window">How far back showings count, such as <see cref="GuardrailOptions.FrequencyCapWindow"/>.</param>
-    /// <returns>The number of showings in the window.</returns>
+    /// <param name="window">How recently the count must have begun to be returned, such as <see cref="GuardrailOptions.FrequencyCapWindow"/>; zero returns 0.</param>
+    /// <returns>The showings counted since the item's current count began, or 0.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is negative.</exception>
     public int GetShowCount(int itemIndex, TimeSpan window)
     {
-        var shows = _data.Shows;
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, TimeSpan.Zero);
+        var shows = Data.Shows;
         for (var slot = 0; slot < shows.Count; slot++)
         {
             if (shows.ItemAt(slot) == itemIndex)
@@ -139,9 +162,9 @@ public readonly ref struct ProfileView
     {
         CheckItem(itemIndex);
         var best = 0d;
-        foreach (var attribute in _catalog.GetAttributes(itemIndex))
+        foreach (var attribute in Catalog.GetAttributes(itemIndex))
         {
-            best = Math.Max(best, _data.Attributes.Get(attribute, _nowTicks, _halfLifeTicks));
+            best = Math.Max(best, Data.Attributes.Get(attribute, _nowTicks, _halfLifeTicks));
         }
 
         return best;
@@ -152,7 +175,7 @@ public readonly ref struct ProfileView
     /// 0 when the user engaged positively with no attribute. The built-in <c>attribute-affinity</c>
     /// signal divides by it. Allocation-free.
     /// </summary>
-    public double TotalAttributeAffinity => PositiveSum(_data.Attributes);
+    public double TotalAttributeAffinity => PositiveSum(Data.Attributes);
 
     /// <summary>
     /// Whether the user stated a like about the item's category or any of its attributes: the input
@@ -194,19 +217,19 @@ public readonly ref struct ProfileView
     private bool MatchesStatement(int itemIndex, int sign)
     {
         CheckItem(itemIndex);
-        var preferences = _data.Preferences;
+        var preferences = Data.Preferences;
         if (preferences.Count == 0)
         {
             return false;
         }
 
-        var category = _catalog.GetCategory(itemIndex);
+        var category = Catalog.GetCategory(itemIndex);
         if (category >= 0 && preferences.SignFor(isAttribute: false, category) == sign)
         {
             return true;
         }
 
-        foreach (var attribute in _catalog.GetAttributes(itemIndex))
+        foreach (var attribute in Catalog.GetAttributes(itemIndex))
         {
             if (preferences.SignFor(isAttribute: true, attribute) == sign)
             {
@@ -217,9 +240,19 @@ public readonly ref struct ProfileView
         return false;
     }
 
+    /// <summary>The profile read; a default view has none. A null test only, so the hot path stays fast.</summary>
+    private ProfileData Data => _data ?? ThrowNoProfile<ProfileData>();
+
+    private CatalogSnapshot Catalog => _catalog ?? ThrowNoProfile<CatalogSnapshot>();
+
+    [DoesNotReturn]
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static T ThrowNoProfile<T>() =>
+        throw new InvalidOperationException("This ProfileView is a default instance and views no profile; read the profile through DecisionContext.Profile.");
+
     private void CheckItem(int itemIndex)
     {
-        if ((uint)itemIndex >= (uint)_catalog.IndexSpace || _catalog.GetItem(itemIndex) is null)
+        if ((uint)itemIndex >= (uint)Catalog.IndexSpace || Catalog.GetItem(itemIndex) is null)
         {
             throw new ArgumentOutOfRangeException(nameof(itemIndex), itemIndex, "No catalog item has this index.");
         }

@@ -1,3 +1,4 @@
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -26,6 +27,34 @@ public sealed class ArgumentValidationTests
     public void A_negative_count_throws_naming_it(string user)
     {
         Assert.Throws<ArgumentOutOfRangeException>("Count", () => new PersonalizationRequest(user) { Count = -1 });
+    }
+
+    [Theory, AutoData]
+    public void A_forced_arm_that_is_not_a_holdout_arm_throws_naming_it(string user)
+    {
+        var refused = Assert.Throws<ArgumentOutOfRangeException>("ForceArm", () => new PersonalizationRequest(user) { ForceArm = (HoldoutArm)7 });
+
+        Assert.Equal((HoldoutArm)7, refused.ActualValue);
+        Assert.Equal(HoldoutArm.Control, new PersonalizationRequest(user) { ForceArm = HoldoutArm.Control }.ForceArm);
+        Assert.Null(new PersonalizationRequest(user) { ForceArm = null }.ForceArm);
+    }
+
+    [Fact]
+    public void A_default_decision_context_throws_invalid_operation_rather_than_a_null_reference()
+    {
+        Action[] members =
+        [
+            () => _ = default(DecisionContext).GetItem(0),
+            () => _ = default(DecisionContext).GetCategoryIndex(0),
+            () => _ = default(DecisionContext).CategoryCount,
+            () => _ = default(DecisionContext).ItemPopularity,
+            () => _ = default(DecisionContext).ItemRecentPopularity,
+            () => _ = default(DecisionContext).GetNextStepNeighbours(0),
+            () => _ = default(DecisionContext).GetNextStepNeighbours(-1),
+            () => _ = default(DecisionContext).Profile,
+        ];
+
+        Assert.All(members, member => Assert.Contains("default instance", Assert.Throws<InvalidOperationException>(member).Message, StringComparison.Ordinal));
     }
 
     [Theory]

@@ -5,7 +5,7 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>
 /// The <c>"items"</c> array of a catalog file, checked as the serializer appends each item: an item
-/// without a key, or with a key an earlier item has, is refused there.
+/// without a key, with a key an earlier item has, or with a null attribute value, is refused there.
 /// </summary>
 /// <remarks>
 /// Checked while reading, not after, because only a <see cref="JsonException"/> thrown during
@@ -27,6 +27,17 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
         if (!_firstIndexOf.TryAdd(key, index))
         {
             throw new JsonException($"Catalog items {_firstIndexOf[key]} and {index} share the key '{key}'.");
+        }
+
+        if (item.Attributes is { } attributes)
+        {
+            foreach (var (name, value) in attributes)
+            {
+                if (value is null)
+                {
+                    throw new JsonException($"Catalog item {index} ('{key}') has a null value for the attribute '{name}'; an attribute's value is a string (leave the attribute out for none).");
+                }
+            }
         }
 
         base.InsertItem(index, item);

@@ -19,16 +19,32 @@ public static class CatalogJson
     /// <returns>The items, in file order.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="utf8Json"/> is null.</exception>
     /// <exception cref="CatalogFormatException">
-    /// The JSON is malformed or breaks the schema, an object repeats a property, an item has no key, or
-    /// two items share a key. The message names the line, the position and the item (counted from 0).
+    /// The JSON is malformed or breaks the schema (a null document or attribute value included), an
+    /// object repeats a property, an item has no key, or two items share a key. The message names the
+    /// line and the position (also in <see cref="CatalogFormatException.LineNumber"/> and
+    /// <see cref="CatalogFormatException.BytePositionInLine"/>) and, for a fault inside an item, the
+    /// item (counted from 0).
     /// </exception>
     public static IReadOnlyList<CatalogItem> Read(Stream utf8Json)
     {
         ArgumentNullException.ThrowIfNull(utf8Json);
+
+        // A bare null deserializes to no document, and no exception says where: it is found first.
+        using var stream = CatalogStreamStart.Read(utf8Json);
+        if (stream.NullAt is var (nullLine, nullPosition))
+        {
+            throw new CatalogFormatException(
+                $"The catalog is not valid JSON for the catalog schema at line {nullLine}, position {nullPosition}: the catalog is null, not an object with an \"items\" array.")
+            {
+                LineNumber = nullLine,
+                BytePositionInLine = nullPosition,
+            };
+        }
+
         CatalogDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize(utf8Json, CatalogJsonContext.Default.CatalogDocument);
+            document = JsonSerializer.Deserialize(stream, CatalogJsonContext.Default.CatalogDocument);
         }
         catch (JsonException exception)
         {
@@ -45,11 +61,8 @@ public static class CatalogJson
             };
         }
 
-        // Only a top-level JSON null gets here without items: the document refuses a missing or null array.
-        if (document?.Items is not { } items)
-        {
-            throw new CatalogFormatException("The catalog is null, not an object with an \"items\" array.");
-        }
+        // The first token was not null, so there is a document, and it refused a missing or null items array.
+        var items = document!.Items!;
 
         // CatalogEntries refused null items, missing keys and repeated keys while reading.
         var catalog = new CatalogItem[items.Count];
@@ -75,8 +88,9 @@ public static class CatalogJson
     /// <param name="path">The file's path.</param>
     /// <returns>The items, in file order.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
-    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema, an object repeats a property, or two items share a key.</exception>
-    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="CatalogFormatException">The JSON is malformed or breaks the schema, an object repeats a property, an item has no key, or two items share a key (see <see cref="Read"/>).</exception>
+    /// <exception cref="IOException">The file cannot be read: it is not there, or reading it fails.</exception>
+    /// <exception cref="UnauthorizedAccessException"><paramref name="path"/> names a directory, or the process may not read the file.</exception>
     public static IReadOnlyList<CatalogItem> ReadFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

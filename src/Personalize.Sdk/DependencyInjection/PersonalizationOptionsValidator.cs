@@ -47,6 +47,9 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             RequirePositive(failures, $"Guardrails.ReplenishableCategories[\"{category}\"]", interval);
         }
 
+        RequireNames(failures, "Guardrails.SensitiveCategories", guardrails.SensitiveCategories);
+        RequireNames(failures, "Guardrails.Disabled", guardrails.Disabled);
+
         if ((options.DefaultConsent & ~PersonalizationEvent.KnownConsent) != 0)
         {
             failures.Add($"{Prefix}{nameof(options.DefaultConsent)} holds a bit that is not a ConsentFlags value (was {(int)options.DefaultConsent}); use Personalization, SensitiveCategories, both or None.");
@@ -55,10 +58,18 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         LearningValidation.Validate(options.Learning, failures);
         foreach (var (placement, settings) in options.Placements)
         {
-            if (settings?.LearningMode is { } mode && !Enum.IsDefined(mode))
+            if (settings is null)
+            {
+                failures.Add($"{Prefix}Placements[\"{placement}\"] is null.");
+                continue;
+            }
+
+            if (settings.LearningMode is { } mode && !Enum.IsDefined(mode))
             {
                 failures.Add($"{Prefix}Placements[\"{placement}\"].LearningMode is not a LearningMode (was {(int)mode}).");
             }
+
+            RequireNames(failures, $"Placements[\"{placement}\"].DisabledGuardrails", settings.DisabledGuardrails);
         }
 
         HoldoutValidation.Validate(options.Holdouts, failures);
@@ -84,6 +95,18 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>A set of names (categories, guardrails) holds no null or empty entry: one would match nothing, or throw where it is looked up.</summary>
+    private static void RequireNames(List<string> failures, string option, IEnumerable<string?> names)
+    {
+        foreach (var entry in names)
+        {
+            if (string.IsNullOrEmpty(entry))
+            {
+                failures.Add($"{Prefix}{option} holds {(entry is null ? "a null" : "an empty")} entry; every entry must be a name.");
+            }
+        }
     }
 
     private static void RequirePositive(List<string> failures, string option, TimeSpan value)

@@ -150,7 +150,8 @@ internal sealed class RuleSet
     private static PlacementPlans Check(PersonalizationOptions options, SignalSlot[] signals, GuardrailSlot[] registeredGuardrails, GuardrailSlot[] enabledGuardrails, List<string> problems)
     {
         FindUnknownWeights(problems, options, signals);
-        FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled, registeredGuardrails.Select(g => g.Name).ToHashSet(StringComparer.Ordinal));
+        // A null or empty entry is reported by the options' validator, which names it better.
+        FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled.Where(static name => !string.IsNullOrEmpty(name)), registeredGuardrails.Select(g => g.Name).ToHashSet(StringComparer.Ordinal));
         return PlacementPlans.Create(options, signals, enabledGuardrails, problems);
     }
 

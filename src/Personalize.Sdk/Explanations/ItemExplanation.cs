@@ -36,9 +36,13 @@ public sealed class ItemExplanation
 
     /// <summary>
     /// A sentence an app can show, built from the profile and catalog behind the largest
-    /// contribution, for example "Because you viewed Hiking boots"; when no signal ranked
-    /// the item (it has no contribution), what placed it: "Not in the catalog", "Shown in the order given" (the
-    /// request's candidates, unranked) or "Shown in our default order" (the catalog's, unranked).
+    /// contribution when it is positive, for example "Because you viewed Hiking boots". Otherwise
+    /// one of four sentences saying what placed the item: "From our default selection" when the
+    /// decision was ranked but nothing positive ranked this item (every signal weighed 0, so it has
+    /// no contribution, or every contribution 0 or less); "Not in the catalog" for a candidate the
+    /// catalog does not know; and, for a decision served unranked because a guardrail or every
+    /// signal failed, "Shown in the order given" (the request's candidates) or "Shown in our default
+    /// order" (the catalog's).
     /// </summary>
     public string Reason { get; }
 }

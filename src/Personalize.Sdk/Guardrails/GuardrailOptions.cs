@@ -45,10 +45,10 @@ public sealed class GuardrailOptions
     /// dismissals and stated dislikes stay, so their guardrails still protect the user (a removal's reason then does
     /// not name the category).
     /// </summary>
-    /// <value>The default is empty.</value>
+    /// <value>The default is empty. A null or empty entry fails the start.</value>
     public ISet<string> SensitiveCategories { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>Names of built-in or custom guardrails to switch off (see <see cref="BuiltInGuardrails"/>).</summary>
-    /// <value>The default is empty: every guardrail is on.</value>
+    /// <value>The default is empty: every guardrail is on. A null or empty entry, or one naming no registered guardrail, fails the start.</value>
     public ISet<string> Disabled { get; } = new HashSet<string>(StringComparer.Ordinal);
 }

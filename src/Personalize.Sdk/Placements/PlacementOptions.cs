@@ -17,7 +17,7 @@ public sealed class PlacementOptions
     public IDictionary<string, float> ColdStartWeights { get; } = new Dictionary<string, float>(StringComparer.Ordinal);
 
     /// <summary>Guardrails switched off on this placement only (see <see cref="BuiltInGuardrails"/>).</summary>
-    /// <value>The default is empty.</value>
+    /// <value>The default is empty. A null or empty entry, or one naming no registered guardrail, fails the start.</value>
     public ISet<string> DisabledGuardrails { get; } = new HashSet<string>(StringComparer.Ordinal);
 
     /// <summary>

@@ -65,7 +65,8 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
             Check(label, "ColdStartWeights", placement.ColdStartWeights, signals, problems);
             foreach (var disabled in placement.DisabledGuardrails)
             {
-                if (!Array.Exists(guardrails, g => g.Name == disabled) && !options.Guardrails.Disabled.Contains(disabled))
+                // A null or empty entry is reported by the options' validator, which names it better.
+                if (!string.IsNullOrEmpty(disabled) && !Array.Exists(guardrails, g => g.Name == disabled) && !options.Guardrails.Disabled.Contains(disabled))
                 {
                     problems.Add($"{label}.DisabledGuardrails[\"{disabled}\"] names no registered guardrail.");
                 }

@@ -5,10 +5,12 @@ namespace Personalize.Sdk.Reporting;
 public sealed class HoldoutMembership
 {
     /// <summary>The holdout's name.</summary>
-    public required string Holdout { get; init; }
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public required string Holdout { get; init => field = value ?? throw new ArgumentNullException(nameof(Holdout)); }
 
     /// <summary>The key the person was measured by.</summary>
-    public required string Unit { get; init; }
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public required string Unit { get; init => field = value ?? throw new ArgumentNullException(nameof(Unit)); }
 
     /// <summary>The arm they are in.</summary>
     public HoldoutArm Arm { get; init; }

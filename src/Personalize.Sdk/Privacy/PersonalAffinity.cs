@@ -4,7 +4,8 @@ namespace Personalize.Sdk.Reporting;
 public sealed class PersonalAffinity
 {
     /// <summary>The category, or the attribute as <c>name=value</c>.</summary>
-    public required string Name { get; init; }
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public required string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(Name)); }
 
     /// <summary>The interest at the time of reading: 0 is none, growing with engagement.</summary>
     public double Value { get; init; }

@@ -16,13 +16,15 @@ namespace Personalize.Sdk.Reporting;
 public sealed class PersonalData
 {
     /// <summary>The key the request named.</summary>
-    public required string UserKey { get; init; }
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public required string UserKey { get; init => field = value ?? throw new ArgumentNullException(nameof(UserKey)); }
 
     /// <summary>When this was read, by the SDK's <see cref="TimeProvider"/>.</summary>
     public DateTimeOffset GeneratedAt { get; init; }
 
     /// <summary>Every key linked to the person: their profile's key first, then the aliases stitched to it. Empty when no key is linked.</summary>
-    public IReadOnlyList<string> LinkedKeys { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<string> LinkedKeys { get; init => field = value ?? throw new ArgumentNullException(nameof(LinkedKeys)); } = [];
 
     /// <summary>The consent the person stated, or null when they stated none (the configured default applies).</summary>
     public ConsentFlags? StatedConsent { get; init; }
@@ -34,13 +36,15 @@ public sealed class PersonalData
     public PersonalProfile? Profile { get; init; }
 
     /// <summary>The holdouts the person was measured in: their unit, arm and outcome.</summary>
-    public IReadOnlyList<HoldoutMembership> Holdouts { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<HoldoutMembership> Holdouts { get; init => field = value ?? throw new ArgumentNullException(nameof(Holdouts)); } = [];
 
     /// <summary>
     /// The person's decisions a learning placement holds while it waits for rewards, oldest first:
     /// made under any of their keys, each with what it showed. Empty when no placement learns.
     /// </summary>
-    public IReadOnlyList<PersonalDecision> WaitingDecisions { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalDecision> WaitingDecisions { get; init => field = value ?? throw new ArgumentNullException(nameof(WaitingDecisions)); } = [];
 
     /// <summary>
     /// Whether the SDK holds nothing about the person (what <see cref="IPersonalizer.Forget"/> leaves):

@@ -12,11 +12,13 @@ public sealed class PersonalDecision
     public Guid Id { get; init; }
 
     /// <summary>The placement that made it.</summary>
-    public string Placement { get; init; } = string.Empty;
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public string Placement { get; init => field = value ?? throw new ArgumentNullException(nameof(Placement)); } = string.Empty;
 
     /// <summary>When it was made.</summary>
     public DateTimeOffset MadeAt { get; init; }
 
     /// <summary>The keys of the items it showed, in order, as the catalog the decision was made on named them.</summary>
-    public IReadOnlyList<string?> Shown { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<string?> Shown { get; init => field = value ?? throw new ArgumentNullException(nameof(Shown)); } = [];
 }

@@ -7,7 +7,8 @@ public sealed class PersonalPreference
     public PreferenceTarget Target { get; init; }
 
     /// <summary>The category, or the attribute as <c>name=value</c>.</summary>
-    public required string Name { get; init; }
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public required string Name { get; init => field = value ?? throw new ArgumentNullException(nameof(Name)); }
 
     /// <summary>True for a like, false for a dislike.</summary>
     public bool Likes { get; init; }

@@ -19,23 +19,30 @@ public sealed class PersonalProfile
     public string? HoldoutUnit { get; init; }
 
     /// <summary>Time-decayed interest per category, strongest first.</summary>
-    public IReadOnlyList<PersonalAffinity> Categories { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalAffinity> Categories { get; init => field = value ?? throw new ArgumentNullException(nameof(Categories)); } = [];
 
     /// <summary>Time-decayed interest per attribute (<c>name=value</c>), strongest first.</summary>
-    public IReadOnlyList<PersonalAffinity> Attributes { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalAffinity> Attributes { get; init => field = value ?? throw new ArgumentNullException(nameof(Attributes)); } = [];
 
     /// <summary>What the person said they like or dislike.</summary>
-    public IReadOnlyList<PersonalPreference> StatedPreferences { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalPreference> StatedPreferences { get; init => field = value ?? throw new ArgumentNullException(nameof(StatedPreferences)); } = [];
 
     /// <summary>Items the person engaged with recently, newest first.</summary>
-    public IReadOnlyList<PersonalItem> RecentItems { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalItem> RecentItems { get; init => field = value ?? throw new ArgumentNullException(nameof(RecentItems)); } = [];
 
     /// <summary>Items the person bought, newest first.</summary>
-    public IReadOnlyList<PersonalItem> Purchases { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalItem> Purchases { get; init => field = value ?? throw new ArgumentNullException(nameof(Purchases)); } = [];
 
     /// <summary>Items the person dismissed (<see cref="EventKind.Dismiss"/>), newest first.</summary>
-    public IReadOnlyList<PersonalItem> Dismissed { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalItem> Dismissed { get; init => field = value ?? throw new ArgumentNullException(nameof(Dismissed)); } = [];
 
     /// <summary>Items recently shown to the person without engagement (for the frequency cap).</summary>
-    public IReadOnlyList<PersonalShowing> Showings { get; init; } = [];
+    /// <exception cref="ArgumentNullException">The value is null.</exception>
+    public IReadOnlyList<PersonalShowing> Showings { get; init => field = value ?? throw new ArgumentNullException(nameof(Showings)); } = [];
 }

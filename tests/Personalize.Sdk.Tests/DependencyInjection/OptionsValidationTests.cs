@@ -193,6 +193,50 @@ public sealed class OptionsValidationTests
     }
 
     [Fact]
+    public async Task A_null_or_empty_name_in_the_guardrail_sets_fails_at_host_start_naming_the_option()
+    {
+        static void Configure(PersonalizationOptions options)
+        {
+            options.Guardrails.SensitiveCategories.Add(null!);
+            options.Guardrails.SensitiveCategories.Add("health");
+            options.Guardrails.Disabled.Add(string.Empty);
+            var home = new PlacementOptions();
+            home.DisabledGuardrails.Add(null!);
+            options.Placements["home"] = home;
+        }
+
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(Configure);
+        using var host = builder.Build();
+
+        var atHostStart = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        var atBuild = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().Configure(Configure).Build());
+
+        foreach (var failure in new[] { atHostStart, atBuild })
+        {
+            Assert.Equal(
+                [
+                    "PersonalizationOptions.Guardrails.SensitiveCategories holds a null entry; every entry must be a name.",
+                    "PersonalizationOptions.Guardrails.Disabled holds an empty entry; every entry must be a name.",
+                    "PersonalizationOptions.Placements[\"home\"].DisabledGuardrails holds a null entry; every entry must be a name.",
+                ],
+                failure.Failures);
+        }
+    }
+
+    [Fact]
+    public async Task A_null_placement_fails_at_host_start_naming_it()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization(options => options.Placements["home"] = null!);
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Equal("PersonalizationOptions.Placements[\"home\"] is null.", Assert.Single(failure.Failures));
+    }
+
+    [Fact]
     public async Task Valid_options_start_the_host()
     {
         var builder = Host.CreateApplicationBuilder();

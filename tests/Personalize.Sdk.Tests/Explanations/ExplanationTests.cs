@@ -238,6 +238,46 @@ public sealed class ExplanationTests
         Assert.StartsWith("Every signal failed", decision.Explanation.Summary, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Every_reason_of_an_item_nothing_positive_placed_is_one_of_the_sentences_the_docs_name()
+    {
+        var reasons = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(Decision decision) =>
+            reasons.UnionWith(decision.Explanation!.Items.Where(item => !item.Contributions.Any(c => c.Contribution > 0f)).Select(item => item.Reason));
+
+        using (var unweighed = new TestSdk(options =>
+        {
+            foreach (var signal in BuiltInSignals.All)
+            {
+                options.Weights[signal] = 0f;
+                options.ColdStartWeights[signal] = 0f;
+            }
+        }))
+        {
+            unweighed.View("shopper", "books-1", "books-2");
+            Collect(unweighed.Personalizer.Rank(new PersonalizationRequest("shopper") { Explain = true, Count = 16 }));
+            Collect(unweighed.Personalizer.Rank(new PersonalizationRequest("newcomer") { Explain = true, Count = 16 }));
+            Collect(unweighed.Personalizer.Rank(new PersonalizationRequest("newcomer") { Explain = true, Candidates = new[] { "x", "y" } }));
+        }
+
+        using (var popular = new TestSdk())
+        {
+            popular.View("shopper", "books-4");
+            Collect(popular.Personalizer.Rank(new PersonalizationRequest("newcomer") { Explain = true, Count = 16 }));
+        }
+
+        foreach (var given in new[] { false, true })
+        {
+            using var failing = new TestSdk(build: builder => builder.AddGuardrail(new ThrowingGuardrail()));
+            string[] candidates = given ? ["books-2", "kitchen-1"] : [];
+            Collect(failing.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Candidates = candidates }));
+        }
+
+        var documented = XmlDocs.Text(XmlDocs.Member("P:Personalize.Sdk.Reporting.ItemExplanation.Reason"));
+        Assert.Equal(["From our default selection", "Not in the catalog", "Shown in our default order", "Shown in the order given"], reasons.Order(StringComparer.Ordinal));
+        Assert.All(reasons, reason => Assert.Contains($"\"{reason}\"", documented, StringComparison.Ordinal));
+    }
+
     private sealed class ThrowingGuardrail : IGuardrail
     {
         public string Name => "throws";

@@ -338,6 +338,29 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void A_hand_made_report_writes_numbers_that_are_not_finite_as_null_in_its_json()
+    {
+        var arm = new ArmResult(HoldoutArm.Treatment, 10, 1, double.PositiveInfinity, double.NaN, double.NegativeInfinity);
+        var estimate = new LiftEstimate(double.NaN, double.NegativeInfinity, double.PositiveInfinity, 0.25, "two-proportion z-test");
+        var report = new LiftReport(Holdout, arm, arm, estimate, estimate, new SampleRatioCheck(0.5, 0.5, double.NaN, 1, false), double.NaN, null, DateTimeOffset.UnixEpoch);
+
+        var text = report.ToJson();
+
+        Assert.DoesNotContain("NaN", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Infinity", text, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(text);
+        var root = json.RootElement;
+        foreach (var (parent, name) in new[] { ("treatment", "revenue"), ("treatment", "conversionRate"), ("treatment", "revenuePerUnit"), ("conversion", "relativeLift"), ("conversion", "lower"), ("conversion", "upper"), ("sampleRatio", "chiSquare") })
+        {
+            Assert.Equal(JsonValueKind.Null, root.GetProperty(parent).GetProperty(name).ValueKind);
+        }
+
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("minimumDetectableEffect").ValueKind);
+        Assert.Equal(0.25, root.GetProperty("conversion").GetProperty("pValue").GetDouble());
+        Assert.Equal(10, root.GetProperty("treatment").GetProperty("exposedUnits").GetInt64());
+    }
+
+    [Fact]
     public void Units_needed_are_null_when_the_control_or_its_raised_rate_reaches_one()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, 5_000));

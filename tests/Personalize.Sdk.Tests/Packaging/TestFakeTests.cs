@@ -72,6 +72,16 @@ public sealed class TestFakeTests
     }
 
     [Fact]
+    public void A_hand_made_decision_refuses_a_default_ranked_item_naming_the_items()
+    {
+        var info = new DecisionInfo(Guid.NewGuid(), DecisionVariant.Fallback, At, null, DecisionReason.SignalsFailed, "default");
+
+        var refused = Assert.Throws<ArgumentException>("items", () => new Decision(info, [new RankedItem("tent", 1f), default]));
+
+        Assert.Contains("item at 1", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fake_lift_reporter_returns_a_hand_made_report_that_renders_like_a_real_one()
     {
         var report = new LiftReport(
@@ -101,7 +111,7 @@ public sealed class TestFakeTests
         // A hand-made report may hold what a real one never does: it still renders.
         var odd = new LiftReport("site", report.Treatment, report.Control, new LiftEstimate(double.NaN, double.NegativeInfinity, double.PositiveInfinity, double.NaN, "two-proportion z-test"), report.RevenuePerUnit, report.SampleRatio, 0.05, null, At);
         using var oddJson = JsonDocument.Parse(odd.ToJson());
-        Assert.Equal("NaN", oddJson.RootElement.GetProperty("conversion").GetProperty("relativeLift").GetString());
+        Assert.Equal(JsonValueKind.Null, oddJson.RootElement.GetProperty("conversion").GetProperty("relativeLift").ValueKind);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Holdouts;
+using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -67,6 +68,32 @@ public sealed class AccessRequestTests
         Assert.True(data.IsEmpty);
         Assert.Equal(0, sdk.ProfileCount);
         Assert.Empty(((Personalizer)sdk.Personalizer).StructuresHolding("stranger"));
+    }
+
+    [Fact]
+    public void Hand_made_personal_data_refuses_null_for_a_property_that_is_never_null_naming_it()
+    {
+        Assert.Throws<ArgumentNullException>("UserKey", () => new PersonalData { UserKey = null! });
+        Assert.Throws<ArgumentNullException>("LinkedKeys", () => new PersonalData { UserKey = "u", LinkedKeys = null! });
+        Assert.Throws<ArgumentNullException>("Holdouts", () => new PersonalData { UserKey = "u", Holdouts = null! });
+        Assert.Throws<ArgumentNullException>("WaitingDecisions", () => new PersonalData { UserKey = "u", WaitingDecisions = null! });
+        Assert.Throws<ArgumentNullException>("Categories", () => new PersonalProfile { Categories = null! });
+        Assert.Throws<ArgumentNullException>("Attributes", () => new PersonalProfile { Attributes = null! });
+        Assert.Throws<ArgumentNullException>("StatedPreferences", () => new PersonalProfile { StatedPreferences = null! });
+        Assert.Throws<ArgumentNullException>("RecentItems", () => new PersonalProfile { RecentItems = null! });
+        Assert.Throws<ArgumentNullException>("Purchases", () => new PersonalProfile { Purchases = null! });
+        Assert.Throws<ArgumentNullException>("Dismissed", () => new PersonalProfile { Dismissed = null! });
+        Assert.Throws<ArgumentNullException>("Showings", () => new PersonalProfile { Showings = null! });
+        Assert.Throws<ArgumentNullException>("Placement", () => new PersonalDecision { Placement = null! });
+        Assert.Throws<ArgumentNullException>("Shown", () => new PersonalDecision { Shown = null! });
+        Assert.Throws<ArgumentNullException>("Holdout", () => new HoldoutMembership { Holdout = null!, Unit = "u" });
+        Assert.Throws<ArgumentNullException>("Unit", () => new HoldoutMembership { Holdout = "site", Unit = null! });
+        Assert.Throws<ArgumentNullException>("Name", () => new PersonalAffinity { Name = null! });
+        Assert.Throws<ArgumentNullException>("Name", () => new PersonalPreference { Name = null! });
+
+        var empty = new PersonalData { UserKey = "u" };
+        Assert.True(empty.IsEmpty);
+        Assert.NotNull(empty.ToJson());
     }
 
     [Theory]

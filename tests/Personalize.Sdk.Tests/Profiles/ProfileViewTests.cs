@@ -67,6 +67,111 @@ public sealed class ProfileViewTests
         Assert.DoesNotContain("secret-user-key", record.Message, StringComparison.Ordinal);
     }
 
+    [Theory, AutoData]
+    public void A_show_count_is_the_items_current_count_when_it_began_within_the_window_not_the_showings_inside_it(string user)
+    {
+        TimeSpan[] windows = [TimeSpan.Zero, TimeSpan.FromHours(1), TimeSpan.FromHours(4)];
+        var probe = new ShowCountProbe("books-1", windows);
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(probe, 1f, 1f));
+        sdk.View(user, "kitchen-1");
+        var candidates = new[] { "books-1" };
+        void Show() => sdk.Personalizer.Rank(new PersonalizationRequest(user) { Candidates = candidates });
+        int[] Look()
+        {
+            sdk.Personalizer.Rank(new PersonalizationRequest(user) { Candidates = candidates, Preview = true });
+            return [.. probe.Counts];
+        }
+
+        Show();
+        sdk.Time.Advance(TimeSpan.FromMinutes(150));
+        Show();
+
+        // The count began 150 minutes ago: within an hour it reads 0, though a showing was just
+        // now; within four hours, both showings. A zero window reads 0.
+        Assert.Equal([0, 0, 2], Look());
+
+        // A showing once the frequency-cap window (a day) has passed begins a new count at 1.
+        sdk.Time.Advance(TimeSpan.FromDays(1));
+        Show();
+        Assert.Equal([0, 1, 1], Look());
+
+        // Engaging with the item ends its count.
+        sdk.Personalizer.Track(PersonalizationEvent.Click(user, "books-1"));
+        Assert.Equal([0, 0, 0], Look());
+    }
+
+    [Theory, AutoData]
+    public void A_negative_show_count_window_is_refused_naming_it(string user)
+    {
+        var probe = new ShowCountProbe("books-1", [TimeSpan.FromTicks(-1)]);
+        using var sdk = new TestSdk(build: builder => builder.AddSignal(probe, 1f, 1f));
+
+        sdk.Rank(user);
+
+        var refused = Assert.IsType<ArgumentOutOfRangeException>(probe.Failure);
+        Assert.Equal("window", refused.ParamName);
+    }
+
+    [Fact]
+    public void Every_member_of_a_default_view_throws_invalid_operation_rather_than_a_null_reference()
+    {
+        Action[] members =
+        [
+            () => _ = default(ProfileView).IsNew,
+            () => _ = default(ProfileView).EventCount,
+            () => _ = default(ProfileView).Confidence,
+            () => _ = default(ProfileView).LastComplaint,
+            () => _ = default(ProfileView).FirstSeen,
+            () => _ = default(ProfileView).LastSeen,
+            () => _ = default(ProfileView).GetCategoryAffinity("books"),
+            () => _ = default(ProfileView).GetItemCategoryAffinity(0),
+            () => _ = default(ProfileView).TotalCategoryAffinity,
+            () => _ = default(ProfileView).RecentItems,
+            () => _ = default(ProfileView).GetPurchaseTime(0),
+            () => _ = default(ProfileView).GetDismissalTime(0),
+            () => _ = default(ProfileView).GetShowCount(0, TimeSpan.FromDays(1)),
+            () => _ = default(ProfileView).GetItemAttributeAffinity(0),
+            () => _ = default(ProfileView).TotalAttributeAffinity,
+            () => _ = default(ProfileView).IsStatedLike(0),
+            () => _ = default(ProfileView).IsStatedDislike(0),
+        ];
+
+        Assert.All(members, member => Assert.Contains("default instance", Assert.Throws<InvalidOperationException>(member).Message, StringComparison.Ordinal));
+    }
+
+    /// <summary>Reads the show counts of one item through the public view, as a custom signal would.</summary>
+    private sealed class ShowCountProbe(string itemKey, TimeSpan[] windows) : ISignalProvider
+    {
+        public int[] Counts { get; } = new int[windows.Length];
+
+        public Exception? Failure { get; private set; }
+
+        public string Name => "show-count-probe";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            foreach (var index in candidates)
+            {
+                if (context.GetItem(index).Key != itemKey)
+                {
+                    continue;
+                }
+
+                try
+                {
+                    for (var w = 0; w < windows.Length; w++)
+                    {
+                        Counts[w] = context.Profile.GetShowCount(index, windows[w]);
+                    }
+                }
+                catch (ArgumentException exception)
+                {
+                    Failure = exception;
+                }
+            }
+        }
+    }
+
     private sealed class ProfileProbe : ISignalProvider
     {
         public double Confidence { get; private set; }

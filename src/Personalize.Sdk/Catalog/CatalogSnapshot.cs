@@ -198,11 +198,30 @@ internal sealed class CatalogSnapshot
                 throw new ArgumentException($"The catalog item '{item.Key}' has null Attributes; leave them unset for none.", paramName);
             }
 
+            if (NullAttribute(item) is { } attribute)
+            {
+                throw new ArgumentException($"The catalog item '{item.Key}' has a null value for the attribute '{attribute}'.", paramName);
+            }
+
             if (!keys.Add(item.Key))
             {
                 throw new ArgumentException($"The catalog contains the key '{item.Key}' twice.", paramName);
             }
         }
+    }
+
+    /// <summary>The name of an attribute of <paramref name="item"/> whose value is null, or null when none is.</summary>
+    internal static string? NullAttribute(CatalogItem item)
+    {
+        foreach (var (name, value) in item.Attributes)
+        {
+            if (value is null)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The mutable arrays a snapshot is built from.</summary>

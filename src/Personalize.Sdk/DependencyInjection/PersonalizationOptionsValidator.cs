@@ -88,6 +88,10 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has null Attributes; leave them unset for none.");
             }
+            else if (Catalog.CatalogSnapshot.NullAttribute(item) is { } attribute)
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has a null value for the attribute '{attribute}'.");
+            }
             else if (!keys.Add(item.Key))
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] repeats the key '{item.Key}'.");

@@ -134,6 +134,20 @@ public sealed class CatalogStoreTests
     }
 
     [Fact]
+    public void Replace_with_a_null_attribute_value_is_an_argument_error_naming_the_item_and_the_attribute()
+    {
+        using var sdk = new TestSdk();
+        var version = sdk.Catalog.Version;
+        var item = new CatalogItem { Key = "tent", Attributes = new Dictionary<string, string> { ["colour"] = "green", ["brand"] = null! } };
+
+        var failure = Assert.Throws<ArgumentException>("items", () => sdk.Catalog.Replace([item]));
+
+        Assert.Contains("'tent'", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("'brand'", failure.Message, StringComparison.Ordinal);
+        Assert.Equal((version, TestCatalog.Items.Count), (sdk.Catalog.Version, sdk.Catalog.Count));
+    }
+
+    [Fact]
     public void A_catalog_stream_repeating_a_key_is_a_format_error_and_the_old_catalog_stays()
     {
         using var sdk = new TestSdk();

@@ -95,6 +95,7 @@ public sealed class OptionsValidationTests
             new() { Key = "tent" },
             new() { Key = "stove", Attributes = null! },
             new() { Key = "tent" },
+            new() { Key = "kettle", Attributes = new Dictionary<string, string> { ["brand"] = null! } },
         ];
         var builder = Host.CreateApplicationBuilder();
         builder.Services.AddPersonalization().AddCatalog(items);
@@ -103,7 +104,11 @@ public sealed class OptionsValidationTests
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(
-            ["PersonalizationOptions.Catalog[1] ('stove') has null Attributes; leave them unset for none.", "PersonalizationOptions.Catalog[2] repeats the key 'tent'."],
+            [
+                "PersonalizationOptions.Catalog[1] ('stove') has null Attributes; leave them unset for none.",
+                "PersonalizationOptions.Catalog[2] repeats the key 'tent'.",
+                "PersonalizationOptions.Catalog[3] ('kettle') has a null value for the attribute 'brand'.",
+            ],
             failure.Failures);
         var built = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().AddCatalog(items).Build());
         Assert.Equal(failure.Failures, built.Failures);

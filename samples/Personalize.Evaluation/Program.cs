@@ -4,6 +4,7 @@ using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Learning;
 using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
 using Personalize.Sdk;
 
@@ -18,7 +19,8 @@ internal static class Program
         CommandLine command;
         try
         {
-            command = CommandLine.Parse(args);
+            // The experiment's switch is read here, once: a run built in code (the tests) adds its rows only when asked.
+            command = CommandLine.Parse(args, EaseSignalVariant.FromEnvironment());
         }
         catch (FormatException exception)
         {

@@ -104,8 +104,13 @@ internal sealed record CommandLine(
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>
+    /// <param name="args">The arguments.</param>
+    /// <param name="easeSignals">
+    /// The experimental EASE-signal rows to add (<see cref="RunOptions.EaseSignals"/>); none when null.
+    /// The console passes those of <see cref="EaseSignalVariant.EnvironmentVariable"/>.
+    /// </param>
     /// <exception cref="FormatException">An option is unknown, lacks its value or has a bad value.</exception>
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<EaseSignalVariant>? easeSignals = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
@@ -118,7 +123,7 @@ internal sealed record CommandLine(
         string? sdkLabel = null;
         string? learnTest = null;
         var learn = false;
-        var run = new RunOptions();
+        var run = easeSignals is null ? new RunOptions() : new RunOptions { EaseSignals = easeSignals };
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");

@@ -73,7 +73,8 @@ internal sealed record CommandLine(
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
           --validation K     evaluate on validation window K of the training period instead of the
-                             test split (1: its last 10%; 2: the 10% before that; ...)
+                             test split (1: its last 10%; 2: the 10% before that; ...); not with
+                             --tune, --tune-baselines or the learning runs, which score windows of their own
           --strict-validation
                              with --validation, --tune, --tune-baselines or --learn-weights: cut the validation windows
                              from the training period filtered alone (the 5-interaction filters count
@@ -97,10 +98,12 @@ internal sealed record CommandLine(
                              the confidence gate, in [0, 1]
           --sdk-label NAME   the row's name (default: the changes, in words)
           --learn-weights    learn the signal weights from each training period's events and score them
-                             against the defaults on validation windows 1-3 (never reads the test period)
+                             against the defaults on validation windows 1-3 (never reads the test period);
+                             not with --validation, --tune, --tune-baselines, --ratings-as-views or --sdk-*
           --learn-weights-test VARIANT
                              learn with VARIANT from the whole training period and score it on the TEST
-                             period beside the defaults (one read: record it in QUALITY.md)
+                             period beside the defaults (one read: record it in QUALITY.md); not with
+                             the options --learn-weights refuses
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>
@@ -109,7 +112,9 @@ internal sealed record CommandLine(
     /// The experimental EASE-signal rows to add (<see cref="RunOptions.EaseSignals"/>); none when null.
     /// The console passes those of <see cref="EaseSignalVariant.EnvironmentVariable"/>.
     /// </param>
-    /// <exception cref="FormatException">An option is unknown, lacks its value or has a bad value.</exception>
+    /// <exception cref="FormatException">
+    /// An option is unknown, lacks its value or has a bad value, or options are combined that the run would ignore.
+    /// </exception>
     public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<EaseSignalVariant>? easeSignals = null)
     {
         ArgumentNullException.ThrowIfNull(args);
@@ -123,6 +128,7 @@ internal sealed record CommandLine(
         string? sdkLabel = null;
         string? learnTest = null;
         var learn = false;
+        var sdkOptions = new List<string>();
         var run = easeSignals is null ? new RunOptions() : new RunOptions { EaseSignals = easeSignals };
         for (var i = 0; i < args.Count; i++)
         {
@@ -157,6 +163,11 @@ internal sealed record CommandLine(
                 {
                     throw new FormatException($"{name}: {exception.Message}", exception);
                 }
+            }
+
+            if (args[i].StartsWith("--sdk-", StringComparison.Ordinal) && !sdkOptions.Contains(args[i]))
+            {
+                sdkOptions.Add(args[i]);
             }
 
             switch (args[i])
@@ -263,6 +274,53 @@ internal sealed record CommandLine(
                 default:
                     throw new FormatException($"Unknown option '{args[i]}'.");
             }
+        }
+
+        // Options a run would silently ignore are refused: a learning run has its own windows (or
+        // reads the test period), its own weights and Rating events; the tuners their own windows.
+        if (learn || learnTest is not null)
+        {
+            var flag = learn ? "--learn-weights" : "--learn-weights-test";
+            var ignored = new List<string>();
+            if (run.Validation > 0)
+            {
+                ignored.Add("--validation");
+            }
+
+            if (tune)
+            {
+                ignored.Add("--tune");
+            }
+
+            if (tuneBaselines)
+            {
+                ignored.Add("--tune-baselines");
+            }
+
+            if (ratingsAsViews)
+            {
+                ignored.Add("--ratings-as-views");
+            }
+
+            ignored.AddRange(sdkOptions);
+            if (ignored.Count > 0)
+            {
+                throw new FormatException(
+                    $"{flag} does not take {string.Join(", ", ignored)}: " +
+                    (learn
+                        ? "it learns and scores on validation windows 1-3 of its own, with the SDK's defaults beside the learned weights."
+                        : "it learns from the whole training period and scores on the test period, beside the SDK's defaults."));
+            }
+        }
+
+        if ((tune || tuneBaselines) && run.Validation > 0)
+        {
+            throw new FormatException("--tune and --tune-baselines score validation windows 1-3 of their own: drop --validation K (or drop them to evaluate on window K).");
+        }
+
+        if (tuneBaselines && !tune && sdkOptions.Count > 0)
+        {
+            throw new FormatException($"--tune-baselines scores no SDK row, so {string.Join(", ", sdkOptions)} would be ignored: check an SDK configuration with --tune or --validation K.");
         }
 
         if (tune && (trendHalfLife is not null || maxPerCategory is not null))

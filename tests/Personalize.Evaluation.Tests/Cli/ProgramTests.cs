@@ -35,6 +35,23 @@ public sealed class ProgramTests
         }
     }
 
+    [Theory]
+    [InlineData("--learn-weights-test", "pool", "--validation", "2")]
+    [InlineData("--learn-weights", "--ratings-as-views")]
+    [InlineData("--tune", "--validation", "1")]
+    public void A_command_line_the_run_would_fail_on_or_ignore_exits_with_code_2_before_reading_data(params string[] options)
+    {
+        var data = WriteMovieTweetings(users: 8, movies: 8);
+        try
+        {
+            Assert.Equal(2, Program.Main(["--data", data.FullName, "--dataset", MovieTweetingsLoader.Name, "--quiet", "--no-ablation", "--no-prequential", .. options]));
+        }
+        finally
+        {
+            data.Delete(recursive: true);
+        }
+    }
+
     /// <summary>A MovieTweetings-shaped folder where every user rates every movie 8, one a minute.</summary>
     private static DirectoryInfo WriteMovieTweetings(int users, int movies)
     {

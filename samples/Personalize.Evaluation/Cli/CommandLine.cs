@@ -86,7 +86,9 @@ internal sealed record CommandLine(
           --help             this text
 
         One extra SDK row (and its live prequential walk), to check what --tune chose, once, on the
-        test split; any of these adds it, the rest keep the SDK's defaults:
+        test split; any of these adds it, the rest keep the SDK's defaults. Values the SDK's own
+        options validation refuses are a bad command line. Not with --tune-baselines alone or the
+        learning runs, which score no such row:
           --sdk-weights W    personalized weights, e.g. popularity=3,category-affinity=1
           --sdk-cold-start-weights W
                              cold-start weights, same form
@@ -113,7 +115,8 @@ internal sealed record CommandLine(
     /// The console passes those of <see cref="EaseSignalVariant.EnvironmentVariable"/>.
     /// </param>
     /// <exception cref="FormatException">
-    /// An option is unknown, lacks its value or has a bad value, or options are combined that the run would ignore.
+    /// An option is unknown, lacks its value or has a bad value (including an extra SDK row the SDK's
+    /// own options validation refuses), or options are combined that the run would ignore.
     /// </exception>
     public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<EaseSignalVariant>? easeSignals = null)
     {
@@ -342,6 +345,13 @@ internal sealed record CommandLine(
                     trendHalfLife is { } t ? TimeSpan.FromDays(t) : null,
                     maxPerCategory),
             };
+
+            // The SDK's own options validation, before anything is scored: a value it refuses would
+            // otherwise fail the run after every other row.
+            if (run.ExtraSdk.Problems() is { Count: > 0 } problems)
+            {
+                throw new FormatException($"The SDK refuses the --sdk-* settings: {string.Join(" ", problems)}");
+            }
         }
         else if (sdkLabel is not null)
         {

@@ -128,6 +128,31 @@ public sealed class CommandLineTests
         Assert.Equal(args.Contains("--strict-validation"), command.Run.StrictValidation);
     }
 
+    [Theory]
+    [InlineData("--sdk-weights", "popularity=1000001")]
+    [InlineData("--sdk-weights", "co-occurrence=2e6")]
+    [InlineData("--sdk-cold-start-weights", "popularity=1e30")]
+    [InlineData("--sdk-max-per-category", "10001")]
+    [InlineData("--sdk-popularity-half-life", "1e-13")]
+    [InlineData("--sdk-affinity-half-life", "1e-13")]
+    [InlineData("--sdk-trend-half-life", "1e-13")]
+    public void Sdk_settings_the_sdk_itself_refuses_are_a_bad_command_line(params string[] args)
+    {
+        var failure = Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+
+        Assert.Contains("PersonalizationOptions.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sdk_settings_at_the_sdk_s_limits_parse()
+    {
+        var extra = CommandLine.Parse(["--sdk-weights", "popularity=1000000", "--sdk-max-per-category", "10000", "--sdk-trend-half-life", "0.001"]).Run.ExtraSdk!;
+
+        Assert.Equal(1_000_000f, extra.Weights["popularity"]);
+        Assert.Equal(10_000, extra.MaxPerCategory);
+        Assert.Empty(extra.Problems());
+    }
+
     [Fact]
     public void The_sdk_options_add_one_sdk_row_with_those_settings()
     {

@@ -36,6 +36,9 @@ public sealed class ProgramTests
     }
 
     [Theory]
+    [InlineData("--sdk-weights", "popularity=2000000")]
+    [InlineData("--sdk-max-per-category", "10001")]
+    [InlineData("--sdk-popularity-half-life", "1e-13")]
     [InlineData("--learn-weights-test", "pool", "--validation", "2")]
     [InlineData("--learn-weights", "--ratings-as-views")]
     [InlineData("--tune", "--validation", "1")]

@@ -51,6 +51,7 @@ internal sealed record CommandLine(
                              ${DatasetLoader.DataEnvironmentVariable} overrides the default)
           --json             write the report as JSON instead of markdown (with per-user rows)
           --json-out PATH    also write the JSON report to PATH, beside the markdown on stdout
+                             (PATH is checked before the run: one that cannot be written is a bad command line)
           --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
                              half-lives) on a validation split of each data set's training period
                              (never the test period) for the smallest change that beats both

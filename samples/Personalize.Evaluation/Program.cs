@@ -4,6 +4,7 @@ using Personalize.Evaluation.Cli;
 using Personalize.Evaluation.Data;
 using Personalize.Evaluation.Learning;
 using Personalize.Evaluation.Protocol;
+using Personalize.Evaluation.Recommenders;
 using Personalize.Evaluation.Reporting;
 using Personalize.Sdk;
 
@@ -18,7 +19,12 @@ internal static class Program
         CommandLine command;
         try
         {
-            command = CommandLine.Parse(args);
+            // The experiment's switch is read here, once: a run built in code (the tests) adds its rows only when asked.
+            command = CommandLine.Parse(args, EaseSignalVariant.FromEnvironment());
+            if (!command.Help && command.JsonPath is { } jsonPath)
+            {
+                EnsureWritable(jsonPath);
+            }
         }
         catch (FormatException exception)
         {
@@ -44,12 +50,15 @@ internal static class Program
             }
 
             var report = Run(command, $"dotnet run -c Release --project samples/Personalize.Evaluation -- {string.Join(' ', args.Select(Quote))}".TrimEnd(), reporter);
+
+            // stdout first: a late failure to write the file (a full disk) must not lose both reports.
+            Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
+            Console.Out.Flush();
             if (command.JsonPath is { } path)
             {
                 File.WriteAllText(path, JsonReport.Write(report) + "\n");
             }
 
-            Console.Out.Write(command.Json ? JsonReport.Write(report) + "\n" : MarkdownReport.Write(report));
             return 0;
         }
         catch (Exception exception)
@@ -57,6 +66,32 @@ internal static class Program
             // Whatever stopped the run (a missing file, a log too small for the protocol), one line and 1.
             Console.Error.WriteLine($"error: {exception.Message}");
             return 1;
+        }
+    }
+
+    /// <summary>
+    /// Checks, before anything is scored, that <c>--json-out</c>'s file can be written: it is opened
+    /// for writing (created if missing, and then removed again; an existing file is not truncated).
+    /// </summary>
+    /// <exception cref="FormatException">The file cannot be opened for writing (a missing folder, a folder's path, no permission).</exception>
+    public static void EnsureWritable(string path)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        try
+        {
+            var existed = File.Exists(path);
+            using (new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete))
+            {
+            }
+
+            if (!existed)
+            {
+                File.Delete(path);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new FormatException($"--json-out cannot write '{path}': {exception.Message}", exception);
         }
     }
 

@@ -51,6 +51,7 @@ internal sealed record CommandLine(
                              ${DatasetLoader.DataEnvironmentVariable} overrides the default)
           --json             write the report as JSON instead of markdown (with per-user rows)
           --json-out PATH    also write the JSON report to PATH, beside the markdown on stdout
+                             (PATH is checked before the run: one that cannot be written is a bad command line)
           --tune             search the SDK's defaults (weights, cold-start weights, confidence gate,
                              half-lives) on a validation split of each data set's training period
                              (never the test period) for the smallest change that beats both
@@ -73,7 +74,8 @@ internal sealed record CommandLine(
           --buckets N        prequential equal-count time buckets (default: {PrequentialEvaluator.DefaultBuckets})
           --max-lines N      read only the first N lines of movietweetings ratings.dat (smoke runs)
           --validation K     evaluate on validation window K of the training period instead of the
-                             test split (1: its last 10%; 2: the 10% before that; ...)
+                             test split (1: its last 10%; 2: the 10% before that; ...); not with
+                             --tune, --tune-baselines or the learning runs, which score windows of their own
           --strict-validation
                              with --validation, --tune, --tune-baselines or --learn-weights: cut the validation windows
                              from the training period filtered alone (the 5-interaction filters count
@@ -85,7 +87,9 @@ internal sealed record CommandLine(
           --help             this text
 
         One extra SDK row (and its live prequential walk), to check what --tune chose, once, on the
-        test split; any of these adds it, the rest keep the SDK's defaults:
+        test split; any of these adds it, the rest keep the SDK's defaults. Values the SDK's own
+        options validation refuses are a bad command line. Not with --tune-baselines alone or the
+        learning runs, which score no such row:
           --sdk-weights W    personalized weights, e.g. popularity=3,category-affinity=1
           --sdk-cold-start-weights W
                              cold-start weights, same form
@@ -97,15 +101,25 @@ internal sealed record CommandLine(
                              the confidence gate, in [0, 1]
           --sdk-label NAME   the row's name (default: the changes, in words)
           --learn-weights    learn the signal weights from each training period's events and score them
-                             against the defaults on validation windows 1-3 (never reads the test period)
+                             against the defaults on validation windows 1-3 (never reads the test period);
+                             not with --validation, --tune, --tune-baselines, --ratings-as-views or --sdk-*
           --learn-weights-test VARIANT
                              learn with VARIANT from the whole training period and score it on the TEST
-                             period beside the defaults (one read: record it in QUALITY.md)
+                             period beside the defaults (one read: record it in QUALITY.md); not with
+                             the options --learn-weights refuses
         """;
 
     /// <summary>Parses <paramref name="args"/>.</summary>
-    /// <exception cref="FormatException">An option is unknown, lacks its value or has a bad value.</exception>
-    public static CommandLine Parse(IReadOnlyList<string> args)
+    /// <param name="args">The arguments.</param>
+    /// <param name="easeSignals">
+    /// The experimental EASE-signal rows to add (<see cref="RunOptions.EaseSignals"/>); none when null.
+    /// The console passes those of <see cref="EaseSignalVariant.EnvironmentVariable"/>.
+    /// </param>
+    /// <exception cref="FormatException">
+    /// An option is unknown, lacks its value or has a bad value (including an extra SDK row the SDK's
+    /// own options validation refuses), or options are combined that the run would ignore.
+    /// </exception>
+    public static CommandLine Parse(IReadOnlyList<string> args, IReadOnlyList<EaseSignalVariant>? easeSignals = null)
     {
         ArgumentNullException.ThrowIfNull(args);
         var datasets = new List<string> { DatasetLoader.Names[0] };
@@ -118,7 +132,8 @@ internal sealed record CommandLine(
         string? sdkLabel = null;
         string? learnTest = null;
         var learn = false;
-        var run = new RunOptions();
+        var sdkOptions = new List<string>();
+        var run = easeSignals is null ? new RunOptions() : new RunOptions { EaseSignals = easeSignals };
         for (var i = 0; i < args.Count; i++)
         {
             string Value() => i + 1 < args.Count ? args[++i] : throw new FormatException($"{args[i]} needs a value.");
@@ -152,6 +167,11 @@ internal sealed record CommandLine(
                 {
                     throw new FormatException($"{name}: {exception.Message}", exception);
                 }
+            }
+
+            if (args[i].StartsWith("--sdk-", StringComparison.Ordinal) && !sdkOptions.Contains(args[i]))
+            {
+                sdkOptions.Add(args[i]);
             }
 
             switch (args[i])
@@ -260,6 +280,53 @@ internal sealed record CommandLine(
             }
         }
 
+        // Options a run would silently ignore are refused: a learning run has its own windows (or
+        // reads the test period), its own weights and Rating events; the tuners their own windows.
+        if (learn || learnTest is not null)
+        {
+            var flag = learn ? "--learn-weights" : "--learn-weights-test";
+            var ignored = new List<string>();
+            if (run.Validation > 0)
+            {
+                ignored.Add("--validation");
+            }
+
+            if (tune)
+            {
+                ignored.Add("--tune");
+            }
+
+            if (tuneBaselines)
+            {
+                ignored.Add("--tune-baselines");
+            }
+
+            if (ratingsAsViews)
+            {
+                ignored.Add("--ratings-as-views");
+            }
+
+            ignored.AddRange(sdkOptions);
+            if (ignored.Count > 0)
+            {
+                throw new FormatException(
+                    $"{flag} does not take {string.Join(", ", ignored)}: " +
+                    (learn
+                        ? "it learns and scores on validation windows 1-3 of its own, with the SDK's defaults beside the learned weights."
+                        : "it learns from the whole training period and scores on the test period, beside the SDK's defaults."));
+            }
+        }
+
+        if ((tune || tuneBaselines) && run.Validation > 0)
+        {
+            throw new FormatException("--tune and --tune-baselines score validation windows 1-3 of their own: drop --validation K (or drop them to evaluate on window K).");
+        }
+
+        if (tuneBaselines && !tune && sdkOptions.Count > 0)
+        {
+            throw new FormatException($"--tune-baselines scores no SDK row, so {string.Join(", ", sdkOptions)} would be ignored: check an SDK configuration with --tune or --validation K.");
+        }
+
         if (tune && (trendHalfLife is not null || maxPerCategory is not null))
         {
             throw new FormatException("--tune does not search or check --sdk-trend-half-life or --sdk-max-per-category: score them on a validation window with --validation K.");
@@ -279,6 +346,13 @@ internal sealed record CommandLine(
                     trendHalfLife is { } t ? TimeSpan.FromDays(t) : null,
                     maxPerCategory),
             };
+
+            // The SDK's own options validation, before anything is scored: a value it refuses would
+            // otherwise fail the run after every other row.
+            if (run.ExtraSdk.Problems() is { Count: > 0 } problems)
+            {
+                throw new FormatException($"The SDK refuses the --sdk-* settings: {string.Join(" ", problems)}");
+            }
         }
         else if (sdkLabel is not null)
         {

@@ -37,8 +37,8 @@ internal static class EvaluationRunner
             list.Add(() => new SdkRecommender(extra));
         }
 
-        // Experimental (ease-study): rows only when PERSONALIZE_EVAL_EASE_SIGNAL is set.
-        foreach (var variant in EaseSignalVariant.FromEnvironment())
+        // Experimental (ease-study): rows only when asked for (the console reads PERSONALIZE_EVAL_EASE_SIGNAL).
+        foreach (var variant in options.EaseSignals)
         {
             list.Add(() => variant.CreateRecommender(settings.EaseLambda));
         }
@@ -88,7 +88,7 @@ internal static class EvaluationRunner
             ? RunPrequential(data, options, baselines, dataset.Name, reporter)
             : [];
         var diagnostics = DatasetDiagnostics.Compute(data);
-        var experimental = EaseSignalVariant.FromEnvironment().Select(v => v.RowName).ToArray();
+        var experimental = options.EaseSignals.Select(v => v.RowName).ToArray();
         return new DatasetReport(dataset.Name, data.Split.Statistics, data.SplitTime, results, prequential, diagnostics, clock.Elapsed.TotalSeconds, options.Validation, SegmentBreakdown.Compute(results, (options.ExtraSdk is { } extra ? SegmentBreakdown.ShownRows.Append(extra.Name) : SegmentBreakdown.ShownRows).Concat(experimental)),
             PairedComparison.Compute(results, (options.ExtraSdk is { } row ? [SdkConfiguration.Default.Name, row.Name] : new[] { SdkConfiguration.Default.Name }).Concat(experimental)),
             baselines,

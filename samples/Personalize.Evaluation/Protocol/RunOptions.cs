@@ -35,6 +35,13 @@ internal sealed record RunOptions(
     /// <summary>What <c>--tune</c> measures a configuration against (<c>--tune-target</c>).</summary>
     public TuningTarget TuneTarget { get; init; }
 
+    /// <summary>
+    /// The experimental EASE-signal rows (<see cref="EaseSignalVariant"/>), one SDK row each; none by
+    /// default. Only the console entry point fills it, from <see cref="EaseSignalVariant.EnvironmentVariable"/>,
+    /// so a run built in code never depends on the process environment.
+    /// </summary>
+    public IReadOnlyList<EaseSignalVariant> EaseSignals { get; init; } = NoEaseSignals;
+
     /// <summary>The rows validation windows are cut from: the training rows, or with <see cref="StrictValidation"/> the training period filtered alone.</summary>
     public IReadOnlyList<Interaction> ValidationRows(TemporalSplit full)
     {
@@ -45,6 +52,9 @@ internal sealed record RunOptions(
     /// <summary>The baselines' hyperparameters on <paramref name="dataset"/>: its tuned ones, with <see cref="Neighbours"/> when given.</summary>
     public BaselineSettings BaselinesFor(string dataset) =>
         BaselineDefaults.For(dataset) is var tuned && Neighbours is { } k ? tuned with { Neighbours = k } : tuned;
+
+    // One shared empty list, so that options without EASE rows compare equal.
+    private static readonly EaseSignalVariant[] NoEaseSignals = [];
 
     /// <summary>The random rows' seeds.</summary>
     public IEnumerable<int> RandomSeedValues() => Enumerable.Range(0, RandomSeeds).Select(i => unchecked(Seed + i));

@@ -11,7 +11,11 @@ namespace Personalize.Evaluation.Protocol;
 /// Neither data set says when an item arrived, so each catalog item's <see cref="CatalogItem.AddedAt"/>
 /// is set to its first training interaction (the earliest time the shop can be seen to have it),
 /// which gives the SDK's freshness signal an input; an arrival date the data set gives is kept.
-/// Only training rows are read, so nothing about the test period leaks into the catalog.
+/// Which items are in the catalogue, and their arrival times, come from training rows only. Their
+/// titles and categories do not: they are the data set's catalog, which a loader builds from the
+/// whole file. For UCI Online Retail that is each product's most frequent description over every
+/// row, test period included, and the keyword vocabulary its categories come from (QUALITY.md,
+/// "Caveats"); MovieTweetings' titles and genres come from <c>movies.dat</c>, not from rows.
 /// </remarks>
 internal sealed class TrainingSet
 {

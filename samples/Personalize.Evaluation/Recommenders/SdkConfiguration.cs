@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Personalize.Sdk;
 using Personalize.Sdk.Extensibility;
 
@@ -213,6 +215,27 @@ internal sealed record SdkConfiguration(
         if (MaxPerCategory is { } maxPerCategory)
         {
             options.MaxPerCategory = maxPerCategory;
+        }
+    }
+
+    /// <summary>
+    /// What the SDK's own options validation refuses in this configuration (a weight above the
+    /// SDK's largest, a per-category cap out of range, a half-life of zero after conversion to a
+    /// <see cref="TimeSpan"/>), one message each; empty when the SDK would start with it.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var services = new ServiceCollection();
+        services.AddPersonalization(Apply);
+        using var provider = services.BuildServiceProvider();
+        try
+        {
+            _ = provider.GetRequiredService<IOptions<PersonalizationOptions>>().Value;
+            return [];
+        }
+        catch (OptionsValidationException exception)
+        {
+            return [.. exception.Failures];
         }
     }
 

@@ -78,6 +78,81 @@ public sealed class CommandLineTests
         Assert.Throws<FormatException>(() => CommandLine.Parse(args));
     }
 
+    [Theory]
+    [InlineData("--learn-weights", "--validation", "2")]
+    [InlineData("--learn-weights-test", "pool", "--validation", "2")]
+    [InlineData("--learn-weights", "--tune")]
+    [InlineData("--learn-weights-test", "pool", "--tune")]
+    [InlineData("--learn-weights", "--tune-baselines")]
+    [InlineData("--learn-weights-test", "pool", "--tune-baselines")]
+    [InlineData("--learn-weights", "--ratings-as-views")]
+    [InlineData("--learn-weights-test", "pool", "--ratings-as-views")]
+    [InlineData("--learn-weights", "--sdk-weights", "popularity=1")]
+    [InlineData("--learn-weights-test", "pool", "--sdk-cold-start-weights", "popularity=1")]
+    [InlineData("--learn-weights", "--sdk-popularity-half-life", "2")]
+    [InlineData("--learn-weights", "--sdk-affinity-half-life", "2")]
+    [InlineData("--learn-weights-test", "pool", "--sdk-trend-half-life", "2")]
+    [InlineData("--learn-weights", "--sdk-max-per-category", "2")]
+    [InlineData("--learn-weights-test", "pool", "--sdk-min-confidence", "0.2")]
+    public void A_learning_run_refuses_every_option_it_would_ignore(params string[] args)
+    {
+        var failure = Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+
+        Assert.Contains(args[args[0] == "--learn-weights" ? 1 : 2], failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--tune", "--validation", "1")]
+    [InlineData("--tune-baselines", "--validation", "2")]
+    [InlineData("--tune", "--sdk-weights", "popularity=1", "--validation", "1")]
+    [InlineData("--tune-baselines", "--sdk-weights", "popularity=1")]
+    [InlineData("--tune-baselines", "--sdk-min-confidence", "0.2", "--sdk-label", "mine")]
+    public void The_tuners_refuse_a_validation_window_or_an_sdk_row_they_would_ignore(params string[] args)
+    {
+        Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+    }
+
+    [Theory]
+    [InlineData("--validation", "2", "--strict-validation")]
+    [InlineData("--validation", "2", "--strict-validation", "--sdk-weights", "popularity=1", "--ratings-as-views")]
+    [InlineData("--tune", "--strict-validation")]
+    [InlineData("--tune", "--sdk-weights", "popularity=1", "--strict-validation", "--ratings-as-views")]
+    [InlineData("--tune-baselines", "--strict-validation", "--ratings-as-views")]
+    [InlineData("--tune", "--tune-baselines", "--sdk-weights", "popularity=1")]
+    [InlineData("--learn-weights", "--strict-validation", "--dataset", "all", "--seed", "7", "--max-lines", "100", "--quiet")]
+    [InlineData("--learn-weights-test", "pool", "--dataset", "all", "--seed", "7")]
+    public void The_documented_combinations_still_parse(params string[] args)
+    {
+        var command = CommandLine.Parse(args);
+
+        Assert.Equal(args.Contains("--strict-validation"), command.Run.StrictValidation);
+    }
+
+    [Theory]
+    [InlineData("--sdk-weights", "popularity=1000001")]
+    [InlineData("--sdk-weights", "co-occurrence=2e6")]
+    [InlineData("--sdk-cold-start-weights", "popularity=1e30")]
+    [InlineData("--sdk-max-per-category", "10001")]
+    [InlineData("--sdk-popularity-half-life", "1e-13")]
+    [InlineData("--sdk-affinity-half-life", "1e-13")]
+    [InlineData("--sdk-trend-half-life", "1e-13")]
+    public void Sdk_settings_the_sdk_itself_refuses_are_a_bad_command_line(params string[] args)
+    {
+        var failure = Assert.Throws<FormatException>(() => CommandLine.Parse(args));
+
+        Assert.Contains("PersonalizationOptions.", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sdk_settings_at_the_sdk_s_limits_parse()
+    {
+        var extra = CommandLine.Parse(["--sdk-weights", "popularity=1000000", "--sdk-max-per-category", "10000", "--sdk-trend-half-life", "0.001"]).Run.ExtraSdk!;
+
+        Assert.Equal(1_000_000f, extra.Weights["popularity"]);
+        Assert.Equal(10_000, extra.MaxPerCategory);
+        Assert.Empty(extra.Problems());
+    }
+
     [Fact]
     public void The_sdk_options_add_one_sdk_row_with_those_settings()
     {

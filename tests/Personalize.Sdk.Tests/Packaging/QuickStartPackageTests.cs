@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -28,6 +29,13 @@ public sealed partial class QuickStartPackageTests
             var globalPackages = (await Run(repository, isolated: false, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
 
             await Run(repository, isolated: true, "pack", Path.Combine("src", "Personalize.Sdk", "Personalize.Sdk.csproj"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
+            using (var package = ZipFile.OpenRead(Path.Combine(feed, $"Personalize.Sdk.{Version}.nupkg")))
+            using (var packedReadme = new StreamReader(package.GetEntry("README.md")!.Open()))
+            {
+                // The package page shows its own README: the same quick start, run below.
+                Assert.Equal(quickStart, QuickStartBlock(await packedReadme.ReadToEndAsync()));
+            }
+
             await File.WriteAllTextAsync(Path.Combine(app, "app.csproj"), $"""
                 <Project Sdk="Microsoft.NET.Sdk">
                   <PropertyGroup>

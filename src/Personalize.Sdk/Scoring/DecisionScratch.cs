@@ -16,6 +16,7 @@ internal sealed class DecisionScratch
     private float[] _matrix = new float[1024];
     private float[] _scores = new float[256];
     private float[] _categoryTable = new float[64];
+    private double[] _categoryValues = new double[64];
     private float[] _attributeTable = new float[64];
     private float[] _itemTable = new float[256];
     private bool[] _itemFlags = new bool[256];
@@ -125,6 +126,9 @@ internal sealed class DecisionScratch
 
     /// <summary>A table by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> CategoryTable(int length) => Grow(ref _categoryTable, length).AsSpan(0, length);
+
+    /// <summary>A table of doubles by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
+    public Span<double> CategoryValues(int length) => Grow(ref _categoryValues, length).AsSpan(0, length);
 
     /// <summary>A table by attribute id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> AttributeTable(int length) => Grow(ref _attributeTable, length).AsSpan(0, length);

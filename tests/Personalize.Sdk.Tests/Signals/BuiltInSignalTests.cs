@@ -33,6 +33,20 @@ public sealed class BuiltInSignalTests
     }
 
     [Fact]
+    public void Category_popularity_gives_the_best_of_a_long_quiet_category_one()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryPopularity));
+        sdk.View("a", "books-1", "books-1", "books-1", "books-1", "books-2");
+        sdk.Time.Advance(TimeSpan.FromDays(1_100));
+        sdk.View("b", "garden-3");
+
+        // Books' popularity is far below float's range next to garden's fresh view, not below double's.
+        Assert.Equal(1f, sdk.ScoreOf("new", "books-1"));
+        Assert.Equal(0.25f, sdk.ScoreOf("new", "books-2"));
+        Assert.Equal(1f, sdk.ScoreOf("new", "garden-3"));
+    }
+
+    [Fact]
     public void Attribute_affinity_scores_an_items_best_attribute_by_its_share_of_the_users_attributes()
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity));

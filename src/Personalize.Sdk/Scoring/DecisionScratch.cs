@@ -41,6 +41,9 @@ internal sealed class DecisionScratch
     /// <summary>The decision's copy of the user's profile.</summary>
     public ProfileData Profile { get; } = new DecisionProfile();
 
+    /// <summary>The neighbour lists the co-occurrence signal scored this decision from.</summary>
+    public NeighbourCopy Neighbours { get; } = new();
+
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()
     {
@@ -50,12 +53,14 @@ internal sealed class DecisionScratch
     }
 
     /// <summary>
-    /// Gives the scratch back to its thread. The profile copy is cleared first, so no thread keeps
-    /// a person's data (or key) between decisions, and an erased person leaves no copy behind.
+    /// Gives the scratch back to its thread. The profile copy (and the links read from its recent
+    /// items) is cleared first, so no thread keeps a person's data (or key) between decisions, and
+    /// an erased person leaves no copy behind.
     /// </summary>
     public static void Return(DecisionScratch scratch)
     {
         scratch.Profile.Clear();
+        scratch.Neighbours.Clear();
         t_cached = scratch;
     }
 

@@ -134,8 +134,10 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     {
         for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
         {
+            // None on both sides (an item without the attribute, a value no item has) is no match.
             var value = ContextDimension.ValueOf(_request, dimension);
-            if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) == catalog.GetContextValueId(dimension, value))
+            if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) is var has and not CatalogSnapshot.None
+                && has == catalog.GetContextValueId(dimension, value))
             {
                 return $"Suited to {ContextDimension.AttributeNames[dimension]} {value}";
             }

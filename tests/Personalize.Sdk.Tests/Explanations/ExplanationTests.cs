@@ -115,6 +115,24 @@ public sealed class ExplanationTests
         Assert.Equal("Often chosen after Hiking item 1", kitchen.Reason);
     }
 
+    [Fact]
+    public void A_context_reason_does_not_call_an_item_without_the_attribute_suited_to_a_value_no_item_has()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "web-only", Category = "offers", Attributes = new Dictionary<string, string> { ["channel"] = "web" } },
+            new CatalogItem { Key = "anywhere", Category = "offers" },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.Context), catalog: catalog);
+
+        string ReasonOfAnywhere(string channel) =>
+            sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2, Context = new RequestContext { Channel = channel } })
+                .Explanation!.Items.Single(i => i.ItemKey == "anywhere").Reason;
+
+        Assert.NotEqual("Suited to channel email", ReasonOfAnywhere("email"));
+        Assert.Equal(ReasonOfAnywhere("web"), ReasonOfAnywhere("email"));
+    }
+
     [Theory, AutoData]
     public void A_row_mixing_signals_gives_each_item_the_reason_of_its_own_strongest_contribution(string user)
     {

@@ -7,7 +7,8 @@ namespace Personalize.Sdk.Engine;
 /// <summary>
 /// The identity and profile stages: resolves the user to their profile's key, copies the profile
 /// into the decision's scratch lock-free, and applies the profile policies (what could rank a
-/// sensitive category's items up is dropped from the copy unless the user consented to them; their
+/// sensitive category's items up, their attributes' affinities included, is dropped from the copy
+/// unless the user consented to them; their
 /// stated dislikes stay, since a guardrail protects the user with them).
 /// </summary>
 internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, RememberedConsents consents, IReadOnlyCollection<string> sensitiveCategories)
@@ -42,8 +43,9 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var hidden = ReadOnlyMemory<bool>.Empty;
         if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
         {
-            hidden = SensitiveFlags(snapshot);
-            copy.ForgetCategories(hidden.Span, snapshot);
+            var flags = SensitiveFlags(snapshot);
+            hidden = flags.Memory;
+            copy.ForgetCategories(flags.Flags, flags.AttributeFlags, snapshot);
         }
 
         if (copy is DecisionProfile decision)
@@ -82,10 +84,11 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         && !identity.IsAlias(unitKey);
 
     /// <summary>
-    /// Which categories are sensitive in this snapshot, by id. Computed once per snapshot and
-    /// published as one immutable object, so a decision can never pair one catalog with another's flags.
+    /// Which categories are sensitive in this snapshot, and their items' attributes, by id. Computed
+    /// once per snapshot and published as one immutable object, so a decision can never pair one
+    /// catalog with another's flags.
     /// </summary>
-    private ReadOnlyMemory<bool> SensitiveFlags(CatalogSnapshot snapshot)
+    private SensitiveCategoryFlags SensitiveFlags(CatalogSnapshot snapshot)
     {
         var cached = Volatile.Read(ref _sensitiveFlags);
         if (!ReferenceEquals(cached.Snapshot, snapshot))
@@ -94,6 +97,6 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
             Volatile.Write(ref _sensitiveFlags, cached);
         }
 
-        return cached.Memory;
+        return cached;
     }
 }

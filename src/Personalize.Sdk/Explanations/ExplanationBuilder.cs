@@ -39,7 +39,7 @@ internal static class ExplanationBuilder
         int learnedSlots = 0)
     {
         var catalog = context.Catalog;
-        var writer = new ReasonWriter(catalog, context.ProfileData, context.Statistics, context.SimilarItems, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
+        var writer = new ReasonWriter(catalog, context.ProfileData, context.Scratch.Neighbours, context.SimilarItems, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
         var n = candidates.Length;
         var items = new ItemExplanation[selected.Length];
         for (var i = 0; i < selected.Length; i++)

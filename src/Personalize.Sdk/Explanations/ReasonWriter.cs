@@ -1,6 +1,7 @@
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Explanations;
@@ -11,10 +12,11 @@ namespace Personalize.Sdk.Explanations;
 /// never about an item the user dismissed or one the catalog no longer has: each cited item is
 /// one of the user's own recent items that is neither. A next-step reason cites the recent item
 /// whose link to this item contributes most, so a row's reasons name the items each came from.
-/// A similar-items reason reads the table the decision scored from (<see cref="DecisionContext.SimilarItems"/>),
-/// not the model's current one, which a refresh may have replaced since.
+/// Both read what the decision scored from, not the live statistics a Track or refresh may have
+/// changed since: a next-step reason the co-occurrence signal's copy of the links (<see cref="NeighbourCopy"/>),
+/// a similar-items reason the decision's table (<see cref="DecisionContext.SimilarItems"/>).
 /// </summary>
-internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, IItemStatistics statistics, SimilarItemsTable similarItems, in RequestContext request, long nowTicks, double halfLifeTicks)
+internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, NeighbourCopy neighbours, SimilarItemsTable similarItems, in RequestContext request, long nowTicks, double halfLifeTicks)
 {
     private readonly RequestContext _request = request;
 
@@ -68,19 +70,19 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     private string CoOccurrence(int itemIndex)
     {
         var recent = profile.RecentItems;
-        var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
+        var count = Math.Min(recent.Count, neighbours.Rows);
         CatalogItem? strongest = null;
         var strongestWeight = 0d;
         for (var age = 0; age < count; age++)
         {
             var from = recent.NewestItem(age);
-            var (items, weights) = statistics.NeighboursOf(from);
-            var slot = items.Span.IndexOf(itemIndex);
+            var weights = neighbours.WeightsOf(age);
+            var slot = neighbours.ItemsOf(age).IndexOf(itemIndex);
 
             // The same weighting as the co-occurrence signal: the newest recent item counts fully, older ones 1/rank.
-            if (slot >= 0 && weights.Span[slot] / (age + 1) > strongestWeight && Citable(from) is { } item)
+            if (slot >= 0 && weights[slot] / (age + 1) > strongestWeight && Citable(from) is { } item)
             {
-                (strongest, strongestWeight) = (item, weights.Span[slot] / (age + 1));
+                (strongest, strongestWeight) = (item, weights[slot] / (age + 1));
             }
         }
 
@@ -132,8 +134,10 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     {
         for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
         {
+            // None on both sides (an item without the attribute, a value no item has) is no match.
             var value = ContextDimension.ValueOf(_request, dimension);
-            if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) == catalog.GetContextValueId(dimension, value))
+            if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) is var has and not CatalogSnapshot.None
+                && has == catalog.GetContextValueId(dimension, value))
             {
                 return $"Suited to {ContextDimension.AttributeNames[dimension]} {value}";
             }

@@ -41,7 +41,9 @@ public sealed class GuardrailOptions
     /// <summary>
     /// Categories whose affinity is never used to rank unless the user consented to <see cref="ConsentFlags.SensitiveCategories"/>:
     /// without that consent a decision drops their category affinities, stated likes and recent items (and any
-    /// recent item that has left the catalog, whose category it can no longer tell). Purchases,
+    /// recent item that has left the catalog, whose category it can no longer tell), and the affinities and stated
+    /// likes of every attribute any of their items has (an attribute other items share too, such as a brand, is
+    /// dropped with them). Purchases,
     /// dismissals and stated dislikes stay, so their guardrails still protect the user (a removal's reason then does
     /// not name the category).
     /// </summary>

@@ -3,21 +3,24 @@ using Personalize.Sdk.Catalog;
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>
-/// Which categories of one catalog snapshot are sensitive, by category id. Immutable and tied to
-/// its snapshot by reference: whoever holds it holds flags and catalog that belong together.
+/// Which categories of one catalog snapshot are sensitive, by category id, and which attributes
+/// any of their items has, by attribute id. Immutable and tied to its snapshot by reference:
+/// whoever holds it holds flags and catalog that belong together.
 /// </summary>
 internal sealed class SensitiveCategoryFlags
 {
     private readonly bool[] _flags;
+    private readonly bool[] _attributeFlags;
 
-    private SensitiveCategoryFlags(CatalogSnapshot? snapshot, bool[] flags)
+    private SensitiveCategoryFlags(CatalogSnapshot? snapshot, bool[] flags, bool[] attributeFlags)
     {
         Snapshot = snapshot;
         _flags = flags;
+        _attributeFlags = attributeFlags;
     }
 
     /// <summary>Belongs to no snapshot, so the first decision computes the real flags.</summary>
-    public static SensitiveCategoryFlags None { get; } = new(null, []);
+    public static SensitiveCategoryFlags None { get; } = new(null, [], []);
 
     public CatalogSnapshot? Snapshot { get; }
 
@@ -26,17 +29,36 @@ internal sealed class SensitiveCategoryFlags
     /// <summary>The same flags, to keep beside a decision's profile copy.</summary>
     public ReadOnlyMemory<bool> Memory => _flags;
 
+    /// <summary>
+    /// The attributes of the sensitive categories' items, by attribute id. An attribute that
+    /// other items share is flagged too: interest in it may come from the sensitive items.
+    /// </summary>
+    public ReadOnlySpan<bool> AttributeFlags => _attributeFlags;
+
     public static SensitiveCategoryFlags For(CatalogSnapshot snapshot, IEnumerable<string> sensitiveCategories)
     {
         var flags = new bool[snapshot.CategorySpace];
+        var any = false;
         foreach (var category in sensitiveCategories)
         {
             if (snapshot.TryGetCategoryId(category, out var id))
             {
-                flags[id] = true;
+                flags[id] = any = true;
             }
         }
 
-        return new SensitiveCategoryFlags(snapshot, flags);
+        var attributeFlags = new bool[any ? snapshot.AttributeSpace : 0];
+        for (var index = 0; any && index < snapshot.IndexSpace; index++)
+        {
+            if ((uint)snapshot.GetCategory(index) < (uint)flags.Length && flags[snapshot.GetCategory(index)])
+            {
+                foreach (var attribute in snapshot.GetAttributes(index))
+                {
+                    attributeFlags[attribute] = true;
+                }
+            }
+        }
+
+        return new SensitiveCategoryFlags(snapshot, flags, attributeFlags);
     }
 }

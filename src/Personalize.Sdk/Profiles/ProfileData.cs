@@ -187,14 +187,16 @@ internal class ProfileData
     /// <summary>
     /// Drops what the copy knows about the flagged categories (by id) that could rank their items
     /// up: their affinities, stated likes and recent items (with every recent item
-    /// <paramref name="catalog"/> does not hold, whose category it cannot tell), so no signal or
-    /// reason can use them.
+    /// <paramref name="catalog"/> does not hold, whose category it cannot tell), and the affinities
+    /// and stated likes of the flagged attributes (their items' attributes), so no signal or reason
+    /// can use them.
     /// Purchases, dismissals and stated dislikes stay, because guardrails protect the user with them.
     /// </summary>
-    public void ForgetCategories(ReadOnlySpan<bool> flagged, Catalog.CatalogSnapshot catalog)
+    public void ForgetCategories(ReadOnlySpan<bool> flagged, ReadOnlySpan<bool> flaggedAttributes, Catalog.CatalogSnapshot catalog)
     {
         Categories.RemoveIds(flagged);
-        _extras?.Preferences?.RemoveLikedCategories(flagged);
+        Attributes.RemoveIds(flaggedAttributes);
+        _extras?.Preferences?.RemoveLiked(flagged, flaggedAttributes);
         RecentItems.RemoveCategories(flagged, catalog);
     }
 

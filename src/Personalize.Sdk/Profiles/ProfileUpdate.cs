@@ -169,10 +169,15 @@ internal readonly ref struct ProfileUpdate
                     update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items);
                 }
 
-                // Only what the user liked seeds next-step suggestions: a low rating must not.
+                // Only what the user liked seeds next-step suggestions: a low rating must not, nor
+                // may the item's earlier view: it leaves the recent items (a later view stays).
                 if (update.Weight > 0)
                 {
                     profile.RecentItems.Add(item, update.Ticks);
+                }
+                else
+                {
+                    profile.RecentItems.Remove(item, update.Ticks);
                 }
 
                 if (update.Kind == EventKind.Purchase)

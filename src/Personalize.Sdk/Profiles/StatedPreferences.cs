@@ -111,12 +111,13 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
         Count = 0;
     }
 
-    /// <summary>Removes the likes of flagged categories (by id); dislikes stay.</summary>
-    public void RemoveLikedCategories(ReadOnlySpan<bool> flagged)
+    /// <summary>Removes the likes of flagged categories and flagged attributes (by id); dislikes stay.</summary>
+    public void RemoveLiked(ReadOnlySpan<bool> flaggedCategories, ReadOnlySpan<bool> flaggedAttributes)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {
-            if (!_isAttribute[slot] && _signs[slot] > 0 && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
+            var flagged = _isAttribute[slot] ? flaggedAttributes : flaggedCategories;
+            if (_signs[slot] > 0 && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
             {
                 Count--;
                 _isAttribute[slot] = _isAttribute[Count];

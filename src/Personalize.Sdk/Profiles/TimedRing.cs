@@ -109,6 +109,16 @@ internal struct TimedRing
         }
     }
 
+    /// <summary>Removes <paramref name="item"/> if it was last recorded at or before <paramref name="ticks"/> (a later record stands), keeping the order.</summary>
+    public void Remove(int item, long ticks)
+    {
+        var slot = Items.IndexOf(item);
+        if (slot >= 0 && TicksOf(_buffer)[slot] <= ticks)
+        {
+            RemoveAt(slot);
+        }
+    }
+
     /// <summary>Removes the entries of <paramref name="reassigned"/> items, keeping the order.</summary>
     public void RemoveAll(in ReassignedItems reassigned)
     {

@@ -16,6 +16,7 @@ internal sealed class DecisionScratch
     private float[] _matrix = new float[1024];
     private float[] _scores = new float[256];
     private float[] _categoryTable = new float[64];
+    private double[] _categoryValues = new double[64];
     private float[] _attributeTable = new float[64];
     private float[] _itemTable = new float[256];
     private bool[] _itemFlags = new bool[256];
@@ -40,6 +41,9 @@ internal sealed class DecisionScratch
     /// <summary>The decision's copy of the user's profile.</summary>
     public ProfileData Profile { get; } = new DecisionProfile();
 
+    /// <summary>The neighbour lists the co-occurrence signal scored this decision from.</summary>
+    public NeighbourCopy Neighbours { get; } = new();
+
     /// <summary>Takes this thread's scratch (or a new one, if a provider re-enters <c>Rank</c>).</summary>
     public static DecisionScratch Rent()
     {
@@ -49,12 +53,14 @@ internal sealed class DecisionScratch
     }
 
     /// <summary>
-    /// Gives the scratch back to its thread. The profile copy is cleared first, so no thread keeps
-    /// a person's data (or key) between decisions, and an erased person leaves no copy behind.
+    /// Gives the scratch back to its thread. The profile copy (and the links read from its recent
+    /// items) is cleared first, so no thread keeps a person's data (or key) between decisions, and
+    /// an erased person leaves no copy behind.
     /// </summary>
     public static void Return(DecisionScratch scratch)
     {
         scratch.Profile.Clear();
+        scratch.Neighbours.Clear();
         t_cached = scratch;
     }
 
@@ -125,6 +131,9 @@ internal sealed class DecisionScratch
 
     /// <summary>A table by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> CategoryTable(int length) => Grow(ref _categoryTable, length).AsSpan(0, length);
+
+    /// <summary>A table of doubles by category id, all zero; a provider that writes to it must zero what it wrote.</summary>
+    public Span<double> CategoryValues(int length) => Grow(ref _categoryValues, length).AsSpan(0, length);
 
     /// <summary>A table by attribute id, all zero; a provider that writes to it must zero what it wrote.</summary>
     public Span<float> AttributeTable(int length) => Grow(ref _attributeTable, length).AsSpan(0, length);

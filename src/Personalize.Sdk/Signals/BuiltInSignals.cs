@@ -4,10 +4,13 @@ namespace Personalize.Sdk.Extensibility;
 /// <remarks>Every built-in writes values in [0, 1]; the README's signal table gives each default weight.</remarks>
 public static class BuiltInSignals
 {
-    /// <summary>Everyone's views, clicks, carts and purchases of the item, decayed; the most popular candidate scores 1.</summary>
+    /// <summary>
+    /// Everyone's views, clicks, carts, purchases and ratings above 0.5 of the item (weighing 1, 2, 3, 5
+    /// and, for a rating r, 4 · (2r − 1): 4 for a rating of 1), decayed; the most popular candidate scores 1.
+    /// </summary>
     public const string Popularity = "popularity";
 
-    /// <summary>What people engage with today: popularity decayed by the short trend half-life (1 day by default); the candidate engaged with most lately scores 1.</summary>
+    /// <summary>What people engage with today: popularity (the same events and weights, ratings above 0.5 included) decayed by the short trend half-life (1 day by default); the candidate engaged with most lately scores 1.</summary>
     public const string Trending = "trending";
 
     /// <summary>The item's popularity within its own category; the best of each category scores 1.</summary>

@@ -16,30 +16,16 @@ internal sealed class CategoryPopularitySignal : ISignalProvider
     {
         var popularity = context.Statistics.Popularity;
         var catalog = context.Catalog;
-        var maxByCategory = context.Scratch.CategoryTable(catalog.CategorySpace);
 
-        // Scaled popularity can exceed float's range: bring it to [0, 1] by the overall maximum first.
-        var max = 0d;
-        foreach (var index in candidates)
-        {
-            if ((uint)index < (uint)popularity.Length)
-            {
-                max = Math.Max(max, popularity[index]);
-            }
-        }
-
-        if (max <= 0)
-        {
-            return;
-        }
-
-        var scale = 1 / max;
+        // Maxima in double, and each item divided by its own category's: scaled by an overall
+        // maximum and cast to float first, a long-quiet category's values underflowed to 0.
+        var maxByCategory = context.Scratch.CategoryValues(catalog.CategorySpace);
         foreach (var index in candidates)
         {
             var category = catalog.GetCategory(index);
             if (category >= 0 && (uint)index < (uint)popularity.Length)
             {
-                maxByCategory[category] = Math.Max(maxByCategory[category], (float)(popularity[index] * scale));
+                maxByCategory[category] = Math.Max(maxByCategory[category], popularity[index]);
             }
         }
 
@@ -47,9 +33,9 @@ internal sealed class CategoryPopularitySignal : ISignalProvider
         {
             var index = candidates[i];
             var category = catalog.GetCategory(index);
-            if (category >= 0 && maxByCategory[category] > 0f && (uint)index < (uint)popularity.Length)
+            if (category >= 0 && maxByCategory[category] > 0 && (uint)index < (uint)popularity.Length)
             {
-                column[i] = (float)(popularity[index] * scale) / maxByCategory[category];
+                column[i] = (float)(popularity[index] / maxByCategory[category]);
             }
         }
 
@@ -58,7 +44,7 @@ internal sealed class CategoryPopularitySignal : ISignalProvider
             var category = catalog.GetCategory(index);
             if (category >= 0)
             {
-                maxByCategory[category] = 0f;
+                maxByCategory[category] = 0;
             }
         }
     }

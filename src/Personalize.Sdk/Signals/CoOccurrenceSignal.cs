@@ -1,4 +1,5 @@
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Statistics;
 
 namespace Personalize.Sdk.Signals;
@@ -24,16 +25,11 @@ internal sealed class CoOccurrenceSignal : ISignalProvider
         var count = Math.Min(recent.Count, ItemStatistics.LinkedRecentItems);
         var byItem = context.Scratch.ItemTable(context.Catalog.IndexSpace);
 
-        // One copy of each neighbour list serves the spreading and the clearing: a Track on another
-        // thread may replace a neighbour meanwhile, and clearing another list than the one spread
-        // would leave a value in this thread's table for every later decision to read.
-        const int Slots = ItemStatistics.NeighbourSlots;
-        Span<int> items = stackalloc int[ItemStatistics.LinkedRecentItems * Slots];
-        Span<double> weights = stackalloc double[ItemStatistics.LinkedRecentItems * Slots];
-        items = items[..(count * Slots)];
-        weights = weights[..(count * Slots)];
-        items.Fill(-1);
-        weights.Clear();
+        // One copy of each neighbour list serves the spreading, the clearing and the reason: a Track
+        // on another thread may replace a neighbour meanwhile, and clearing another list than the one
+        // spread would leave a value in this thread's table for every later decision to read.
+        const int Slots = NeighbourCopy.Slots;
+        context.Scratch.Neighbours.Begin(count, out var items, out var weights);
         for (var i = 0; i < count; i++)
         {
             var (neighbours, neighbourWeights) = context.Statistics.NeighboursOf(recent.NewestItem(i));

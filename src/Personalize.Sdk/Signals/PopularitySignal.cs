@@ -3,8 +3,9 @@ using Personalize.Sdk.Extensibility;
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
-/// Popularity: every user's views, clicks, carts and purchases of the item, decayed by
-/// <see cref="PersonalizationOptions.PopularityHalfLife"/>. Normalised by the most popular
+/// Popularity: every user's views, clicks, carts, purchases and ratings above 0.5 of the item
+/// (weighing 1, 2, 3, 5 and, for a rating r, 4 · (2r − 1); see <see cref="Profiles.EventWeights"/>),
+/// decayed by <see cref="PersonalizationOptions.PopularityHalfLife"/>. Normalised by the most popular
 /// candidate, which scores 1; an item nobody touched scores 0.
 /// </summary>
 internal sealed class PopularitySignal : ISignalProvider

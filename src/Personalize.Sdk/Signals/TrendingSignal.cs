@@ -3,7 +3,8 @@ using Personalize.Sdk.Extensibility;
 namespace Personalize.Sdk.Signals;
 
 /// <summary>
-/// Trending: every user's views, clicks, carts and purchases of the item, decayed by the short
+/// Trending: every user's views, clicks, carts, purchases and ratings above 0.5 of the item, with
+/// popularity's weights (<see cref="Profiles.EventWeights"/>), decayed by the short
 /// <see cref="PersonalizationOptions.TrendHalfLife"/> (1 day by default) instead of
 /// <see cref="PersonalizationOptions.PopularityHalfLife"/>. Normalised by the candidate engaged
 /// with most lately, which scores 1; an item nobody touched scores 0. Beside <c>popularity</c>,

@@ -91,6 +91,48 @@ public sealed class ExplanationTests
         Assert.Equal("Often chosen after Books item 1", items.Single(i => i.ItemKey == "hiking-2").Reason);
     }
 
+    [Fact]
+    public void A_next_step_reason_names_the_recent_item_whose_link_gave_the_score_even_if_links_change_mid_decision()
+    {
+        // Registered after the built-ins, it tracks while the decision is being made: after the scoring, before the reasons.
+        var tracker = new RacingSignal();
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence), builder => builder.AddSignal(tracker, 0.01f, coldStartWeight: 0.01f));
+        sdk.View("shopper", "hiking-1", "kitchen-4");
+        sdk.View("reader", "books-1", "kitchen-4");
+        sdk.View("u", "books-1", "hiking-1");
+
+        // Scored: hiking-1 (newest) links to kitchen-4 once, books-1 once (halved). Then books-1's link grows to 4 (halved: 2).
+        tracker.Race = () =>
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                sdk.View($"reader-{i}", "books-1", "kitchen-4");
+            }
+        };
+        var kitchen = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 16 }).Explanation!.Items.Single(i => i.ItemKey == "kitchen-4");
+
+        Assert.True(tracker.Fired);
+        Assert.Equal("Often chosen after Hiking item 1", kitchen.Reason);
+    }
+
+    [Fact]
+    public void A_context_reason_does_not_call_an_item_without_the_attribute_suited_to_a_value_no_item_has()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "web-only", Category = "offers", Attributes = new Dictionary<string, string> { ["channel"] = "web" } },
+            new CatalogItem { Key = "anywhere", Category = "offers" },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.Context), catalog: catalog);
+
+        string ReasonOfAnywhere(string channel) =>
+            sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2, Context = new RequestContext { Channel = channel } })
+                .Explanation!.Items.Single(i => i.ItemKey == "anywhere").Reason;
+
+        Assert.NotEqual("Suited to channel email", ReasonOfAnywhere("email"));
+        Assert.Equal(ReasonOfAnywhere("web"), ReasonOfAnywhere("email"));
+    }
+
     [Theory, AutoData]
     public void A_row_mixing_signals_gives_each_item_the_reason_of_its_own_strongest_contribution(string user)
     {

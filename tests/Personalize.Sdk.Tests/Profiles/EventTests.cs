@@ -59,6 +59,33 @@ public sealed class EventTests
         Assert.Equal(1f, sdk.ScoreOf("u", "garden-3"));
     }
 
+    [Fact]
+    public void A_low_rating_takes_an_item_viewed_earlier_out_of_the_next_step_suggestions()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence));
+        sdk.View("shopper", "hiking-1", "kitchen-3");
+        sdk.View("u", "hiking-1");
+        Assert.Equal(1f, sdk.ScoreOf("u", "kitchen-3"));
+
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("u", "hiking-1", 0.1f));
+
+        Assert.Equal(0f, sdk.ScoreOf("u", "kitchen-3"));
+    }
+
+    [Fact]
+    public void A_low_rating_older_than_a_later_view_of_the_item_leaves_that_view_in_place()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CoOccurrence));
+        sdk.View("shopper", "hiking-1", "kitchen-3");
+        var rated = sdk.Time.GetUtcNow();
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View("u", "hiking-1");
+
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("u", "hiking-1", 0.1f) with { Timestamp = rated });
+
+        Assert.Equal(1f, sdk.ScoreOf("u", "kitchen-3"));
+    }
+
     [Theory, AutoData]
     public void A_dismissed_item_is_never_recommended_to_that_user_again(string user, string other)
     {

@@ -25,6 +25,22 @@ public sealed class TimedRingTests
     }
 
     [Fact]
+    public void Remove_takes_out_an_item_recorded_no_later_than_the_given_time_keeping_the_order()
+    {
+        var ring = new TimedRing(8);
+        ring.Add(1, 10);
+        ring.Add(2, 20);
+        ring.Add(3, 30);
+
+        ring.Remove(2, 25);
+        ring.Remove(3, 25); // recorded later: stays
+        ring.Remove(9, 25); // not held
+
+        Assert.Equal([1, 3], ring.Items.ToArray());
+        Assert.Equal([10L, 30L], Enumerable.Range(0, ring.Count).Select(ring.TicksAt));
+    }
+
+    [Fact]
     public void A_copy_holds_the_same_pairs_and_a_warm_copy_allocates_nothing()
     {
         var ring = new TimedRing(27);

@@ -20,6 +20,26 @@ public sealed class BuiltInSignalTests
         Assert.Equal(0f, sdk.ScoreOf("new", "hiking-1"));
     }
 
+    [Theory]
+    [InlineData(BuiltInSignals.Popularity)]
+    [InlineData(BuiltInSignals.Trending)]
+    public void Popularity_and_trending_count_a_rating_r_above_one_half_as_four_times_two_r_minus_one(string signal)
+    {
+        using var sdk = new TestSdk(TestSdk.Only(signal));
+        sdk.View("a", "books-1", "books-1", "books-1", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("b", "garden-1", 1f));
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("b", "hiking-1", 0.75f));
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("b", "kitchen-1", 0.5f));
+        sdk.Personalizer.Track(PersonalizationEvent.Rating("b", "kitchen-2", 0.1f));
+
+        // Four views weigh 4, as a rating of 1 does; 0.75 weighs 2; 0.5 and below nothing.
+        Assert.Equal(1f, sdk.ScoreOf("new", "books-1"));
+        Assert.Equal(1f, sdk.ScoreOf("new", "garden-1"));
+        Assert.Equal(0.5f, sdk.ScoreOf("new", "hiking-1"));
+        Assert.Equal(0f, sdk.ScoreOf("new", "kitchen-1"));
+        Assert.Equal(0f, sdk.ScoreOf("new", "kitchen-2"));
+    }
+
     [Fact]
     public void Category_popularity_gives_the_best_of_every_category_one()
     {
@@ -30,6 +50,20 @@ public sealed class BuiltInSignalTests
         Assert.Equal(0.25f, sdk.ScoreOf("new", "books-2"));
         Assert.Equal(1f, sdk.ScoreOf("new", "garden-3"));
         Assert.Equal(0f, sdk.ScoreOf("new", "garden-1"));
+    }
+
+    [Fact]
+    public void Category_popularity_gives_the_best_of_a_long_quiet_category_one()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryPopularity));
+        sdk.View("a", "books-1", "books-1", "books-1", "books-1", "books-2");
+        sdk.Time.Advance(TimeSpan.FromDays(1_100));
+        sdk.View("b", "garden-3");
+
+        // Books' popularity is far below float's range next to garden's fresh view, not below double's.
+        Assert.Equal(1f, sdk.ScoreOf("new", "books-1"));
+        Assert.Equal(0.25f, sdk.ScoreOf("new", "books-2"));
+        Assert.Equal(1f, sdk.ScoreOf("new", "garden-3"));
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public sealed class PersonalizationOptions
     /// evicted (idle for <see cref="ProfileIdleExpiration"/>, or trimmed past <see cref="MaxProfiles"/>)
     /// it is kept apart, under the profile's key and every other key of the user the eviction
     /// unlinks (a signed-in device, a guest key), until the user states another with the profile's key
-    /// (a consent stated with an unlinked key is that key's alone) or is forgotten by any of these keys.
+    /// or is forgotten by it (a consent stated with an unlinked key, and its <c>Forget</c>, are that key's alone).
     /// </summary>
     /// <value>The default is <see cref="ConsentFlags.Personalization"/>.</value>
     public ConsentFlags DefaultConsent { get; set; } = ConsentFlags.Personalization;

@@ -322,6 +322,13 @@ internal sealed partial class Personalizer
                 // A narrower consent the evicted profile held holds for the keys unlinked here too: the one
                 // it held, not the one kept under its key, which a profile made for the key since has taken.
                 _consents.RememberAliases(key, consent, [.. aliases.Where(alias => !string.Equals(alias, key, StringComparison.Ordinal))]);
+
+                // A consent event for the returning person takes no identity lock: one that made their
+                // new profile and restated before the copies were kept is restated over them now.
+                if (_profiles.Peek(key)?.ReadConsent() is { } restated)
+                {
+                    _consents.Restate(key, restated);
+                }
                 foreach (var other in aliases.Append(unitKey))
                 {
                     if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))

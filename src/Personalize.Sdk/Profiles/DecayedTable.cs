@@ -107,6 +107,7 @@ internal struct DecayedTable
             {
                 _count--;
                 _slots[slot] = _slots[_count];
+                _slots[_count] = default; // a removed entry stays nowhere (see Clear)
             }
         }
     }

@@ -106,6 +106,9 @@ internal sealed class DismissedItems : IOptionalTable<DismissedItems>
             }
         }
 
+        // The slots left behind are zeroed: a removed entry stays nowhere (see Clear).
+        _items.AsSpan(kept, Count - kept).Clear();
+        _ticks.AsSpan(kept, Count - kept).Clear();
         Count = kept;
     }
 
@@ -160,5 +163,6 @@ internal sealed class DismissedItems : IOptionalTable<DismissedItems>
         Count--;
         _items.AsSpan(slot + 1, Count - slot).CopyTo(_items.AsSpan(slot));
         _ticks.AsSpan(slot + 1, Count - slot).CopyTo(_ticks.AsSpan(slot));
+        (_items[Count], _ticks[Count]) = (0, 0);
     }
 }

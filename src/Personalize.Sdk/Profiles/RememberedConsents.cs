@@ -55,7 +55,7 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     /// <paramref name="aliases"/> too when it grants less than the default: the keys whose links to it
     /// the eviction dropped fall back to their own consent, and a withdrawal the person made with one
     /// of them (or with any of their keys) must still hold there. A new statement of the owner's
-    /// (<see cref="Restate"/>) or <see cref="Forget"/> of any of these keys ends them.
+    /// (<see cref="Restate"/>) or <see cref="Forget"/> of the owner ends them.
     /// </summary>
     public void RememberAliases(string owner, ConsentFlags? stated, IReadOnlyCollection<string> aliases)
     {
@@ -124,37 +124,19 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 
     /// <summary>
     /// Drops what is remembered for <paramref name="key"/>, and for the keys an eviction unlinked
-    /// from it (<see cref="RememberAliases"/>); when <paramref name="key"/> is itself such a key, for
-    /// the person it was unlinked from and all their keys too. True when there was something.
+    /// from it (<see cref="RememberAliases"/>); true when there was something. An unlinked key's own
+    /// <c>Forget</c> drops its copy alone: the device may be someone else's now, whose erasure must
+    /// not end the account's withdrawal (and so store its behaviour again).
     /// </summary>
     public bool Forget(string key)
     {
-        string? owner = null;
-        if (!_ownerOf.IsEmpty)
-        {
-            _ownerOf.TryGetValue(key, out owner);
-        }
-
         var found = Take(key) is not null;
-        found |= ForgetAliasesOf(key);
-        if (owner is not null)
-        {
-            found |= Take(owner) is not null;
-            found |= ForgetAliasesOf(owner);
-        }
-
-        return found;
-    }
-
-    private bool ForgetAliasesOf(string owner)
-    {
-        var found = false;
         if (!_ownerOf.IsEmpty)
         {
             // Few entries (people who withdrew and were evicted while linked to other keys): a scan.
             foreach (var (alias, heldFor) in _ownerOf)
             {
-                if (string.Equals(heldFor, owner, StringComparison.Ordinal) && _ownerOf.TryRemove(new KeyValuePair<string, string>(alias, heldFor)))
+                if (string.Equals(heldFor, key, StringComparison.Ordinal) && _ownerOf.TryRemove(new KeyValuePair<string, string>(alias, heldFor)))
                 {
                     found |= Take(alias) is not null;
                 }

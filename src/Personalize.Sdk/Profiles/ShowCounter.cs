@@ -62,10 +62,7 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
         var slot = Array.IndexOf(_items, item, 0, Count);
         if (slot >= 0)
         {
-            Count--;
-            _items[slot] = _items[Count];
-            _counts[slot] = _counts[Count];
-            _firstShownTicks[slot] = _firstShownTicks[Count];
+            MoveLastInto(slot);
         }
     }
 
@@ -127,12 +124,17 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
         {
             if (reassigned.Contains(_items[slot]))
             {
-                Count--;
-                _items[slot] = _items[Count];
-                _counts[slot] = _counts[Count];
-                _firstShownTicks[slot] = _firstShownTicks[Count];
+                MoveLastInto(slot);
             }
         }
+    }
+
+    /// <summary>Removes <paramref name="slot"/>'s entry by moving the last one into it; the last slot is zeroed, so a removed entry stays nowhere (see Clear).</summary>
+    private void MoveLastInto(int slot)
+    {
+        Count--;
+        (_items[slot], _counts[slot], _firstShownTicks[slot]) = (_items[Count], _counts[Count], _firstShownTicks[Count]);
+        (_items[Count], _counts[Count], _firstShownTicks[Count]) = (0, 0, 0);
     }
 
     /// <summary>A slot for a new item: the next one, grown on demand, or the oldest when full.</summary>

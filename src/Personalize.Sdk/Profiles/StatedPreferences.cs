@@ -124,6 +124,7 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
                 _ids[slot] = _ids[Count];
                 _signs[slot] = _signs[Count];
                 _ticks[slot] = _ticks[Count];
+                (_isAttribute[Count], _ids[Count], _signs[Count], _ticks[Count]) = (false, 0, 0, 0); // a removed entry stays nowhere (see Clear)
             }
         }
     }

@@ -222,5 +222,9 @@ internal struct TimedRing
         var times = TicksOf(_buffer);
         items[(slot + 1)..(Count + 1)].CopyTo(items[slot..]);
         times[(slot + 1)..(Count + 1)].CopyTo(times[slot..]);
+
+        // The slot left behind is zeroed: a removed entry stays nowhere (see Clear).
+        items[Count] = 0;
+        times[Count] = 0;
     }
 }

@@ -156,16 +156,40 @@ public sealed class ConsentAfterEvictionTests
     }
 
     [Fact]
-    public void Forgetting_the_person_by_their_unlinked_devices_key_drops_the_withdrawal_kept_under_the_account()
+    public void Forgetting_the_unlinked_devices_key_drops_its_copy_alone_and_the_accounts_withdrawal_stays()
     {
+        // The device may be someone else's now: their erasure must not end the account's withdrawal.
         using var sdk = DeviceUnlinkedFromAccountThatWithdrew(withdrawingKey: "account");
         var personalizer = (Personalizer)sdk.Personalizer;
 
         Assert.True(sdk.Personalizer.Forget("device"));
 
-        Assert.Empty(personalizer.StructuresHolding("account"));
         Assert.Empty(personalizer.StructuresHolding("device"));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("device"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+        Assert.Equal(["remembered consents"], personalizer.StructuresHolding("account"));
+    }
+
+    [Fact]
+    public void A_consent_given_with_the_account_while_the_eviction_unlinks_the_device_ends_the_withdrawal_under_the_device()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("device", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle + TimeSpan.FromMinutes(1));
+
+        // Another thread's consent event takes no identity lock: it runs whole between the unlinking and the copies.
+        var raced = false;
+        personalizer.RaceBeforeAliasesRemembered = () =>
+            raced = Task.Run(() => sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization))).Wait(TimeSpan.FromSeconds(30));
+        sdk.Personalizer.GetConsent("account");
+
+        Assert.True(raced);
         Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("account"));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("device"));
+        Assert.Empty(personalizer.StructuresHolding("device"));
     }
 
     [Fact]

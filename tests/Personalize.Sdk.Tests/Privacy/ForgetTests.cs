@@ -125,6 +125,29 @@ public sealed class ForgetTests
         }
     }
 
+    [Fact]
+    public void A_sensitive_item_the_copy_dropped_is_zeroed_in_the_decision_scratch_too()
+    {
+        using var sdk = new TestSdk(options => options.Guardrails.SensitiveCategories.Add("garden"));
+        // garden-1 is the newest recent item and garden the second category: the copy drops both (no
+        // SensitiveCategories consent), and a removal must not leave them past the table's count.
+        sdk.View("user", "books-1", "garden-1");
+        sdk.Rank("user");
+
+        Assert.True(sdk.Personalizer.Forget("user"));
+
+        var scratch = DecisionScratch.Rent();
+        try
+        {
+            Assert.Equal(0L, scratch.Profile.RecentItems.TicksAt(1));
+            Assert.Equal((0d, 0L), scratch.Profile.Categories.StoredAt(1));
+        }
+        finally
+        {
+            DecisionScratch.Return(scratch);
+        }
+    }
+
     private static long Exposed(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ExposedUnits : report.Treatment.ExposedUnits;
 
     private static long Converted(LiftReport report, HoldoutArm arm) => arm == HoldoutArm.Control ? report.Control.ConvertedUnits : report.Treatment.ConvertedUnits;

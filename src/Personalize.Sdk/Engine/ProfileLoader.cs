@@ -93,7 +93,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var cached = Volatile.Read(ref _sensitiveFlags);
         if (!ReferenceEquals(cached.Snapshot, snapshot))
         {
-            cached = SensitiveCategoryFlags.For(snapshot, sensitiveCategories);
+            cached = SensitiveCategoryFlags.For(snapshot, sensitiveCategories, cached);
             Volatile.Write(ref _sensitiveFlags, cached);
         }
 

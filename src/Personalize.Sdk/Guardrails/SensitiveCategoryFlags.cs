@@ -31,11 +31,13 @@ internal sealed class SensitiveCategoryFlags
 
     /// <summary>
     /// The attributes of the sensitive categories' items, by attribute id. An attribute that
-    /// other items share is flagged too: interest in it may come from the sensitive items.
+    /// other items share is flagged too: interest in it may come from the sensitive items. So is one
+    /// flagged in an earlier snapshot (attribute ids outlive snapshots): interest learned from a
+    /// sensitive item stays sensitive after the item leaves the catalog or its category.
     /// </summary>
     public ReadOnlySpan<bool> AttributeFlags => _attributeFlags;
 
-    public static SensitiveCategoryFlags For(CatalogSnapshot snapshot, IEnumerable<string> sensitiveCategories)
+    public static SensitiveCategoryFlags For(CatalogSnapshot snapshot, IEnumerable<string> sensitiveCategories, SensitiveCategoryFlags earlier)
     {
         var flags = new bool[snapshot.CategorySpace];
         var any = false;
@@ -47,7 +49,8 @@ internal sealed class SensitiveCategoryFlags
             }
         }
 
-        var attributeFlags = new bool[any ? snapshot.AttributeSpace : 0];
+        var attributeFlags = new bool[Math.Max(any ? snapshot.AttributeSpace : 0, earlier._attributeFlags.Length)];
+        earlier._attributeFlags.CopyTo(attributeFlags, 0);
         for (var index = 0; any && index < snapshot.IndexSpace; index++)
         {
             if ((uint)snapshot.GetCategory(index) < (uint)flags.Length && flags[snapshot.GetCategory(index)])

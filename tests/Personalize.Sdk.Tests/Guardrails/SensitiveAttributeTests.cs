@@ -117,4 +117,24 @@ public sealed class SensitiveAttributeTests
             column.Clear();
         }
     }
+
+    [Fact]
+    public void Attribute_interest_from_a_sensitive_item_that_left_the_catalog_is_not_used_without_consent()
+    {
+        IReadOnlyList<CatalogItem> before =
+        [
+            new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+            new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Globex" } },
+            new CatalogItem { Key = "kitchen-2", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity).Then(options => options.Guardrails.SensitiveCategories.Add("pharmacy")), catalog: before);
+        sdk.View("u", "pharmacy-1", "kitchen-1");
+        Assert.Equal(0f, sdk.ScoreOf("u", "kitchen-2"));
+
+        sdk.Catalog.Replace(before.Where(item => item.Key != "pharmacy-1"));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 });
+        Assert.Equal(0f, decision.Items.Single(item => item.ItemKey == "kitchen-2").Score);
+        Assert.DoesNotContain("Acme", decision.Explanation!.Items.Single(item => item.ItemKey == "kitchen-2").Reason, StringComparison.Ordinal);
+    }
 }

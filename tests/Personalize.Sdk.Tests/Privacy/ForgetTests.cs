@@ -128,10 +128,18 @@ public sealed class ForgetTests
     [Fact]
     public void A_sensitive_item_the_copy_dropped_is_zeroed_in_the_decision_scratch_too()
     {
-        using var sdk = new TestSdk(options => options.Guardrails.SensitiveCategories.Add("garden"));
-        // garden-1 is the newest recent item and garden the second category: the copy drops both (no
-        // SensitiveCategories consent), and a removal must not leave them past the table's count.
-        sdk.View("user", "books-1", "garden-1");
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["color"] = "red" } },
+            new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["condition"] = "diabetes" } },
+        ];
+        using var sdk = new TestSdk(options => options.Guardrails.SensitiveCategories.Add("pharmacy"), catalog: catalog);
+        // pharmacy-1 is the newest recent item, pharmacy the second category and condition=diabetes the
+        // second attribute and stated like: the copy drops them (no SensitiveCategories consent), and a
+        // removal must not leave them past the table's count.
+        sdk.View("user", "kitchen-1", "pharmacy-1");
+        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("user", "kitchen", likes: true));
+        sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("user", "condition", "diabetes", likes: true));
         sdk.Rank("user");
 
         Assert.True(sdk.Personalizer.Forget("user"));
@@ -141,6 +149,8 @@ public sealed class ForgetTests
         {
             Assert.Equal(0L, scratch.Profile.RecentItems.TicksAt(1));
             Assert.Equal((0d, 0L), scratch.Profile.Categories.StoredAt(1));
+            Assert.Equal((0d, 0L), scratch.Profile.Attributes.StoredAt(1));
+            Assert.Equal(0L, scratch.Profile.Preferences.At(1).Ticks);
         }
         finally
         {

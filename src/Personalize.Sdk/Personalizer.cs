@@ -34,6 +34,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly IDisposable? _owned;
     private readonly int _maxAliases;
     private readonly RememberedConsents _consents;
+    private readonly ProfileLoader _profileLoader;
     private readonly double _affinityHalfLifeTicks;
     private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
@@ -96,10 +97,12 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics.ProfileMaintenanceFailed();
         });
 
+        _profileLoader = new ProfileLoader(_identity, _profiles, _recall, _consents, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]);
+        catalog.Observe(_profileLoader);
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(
             catalog,
-            new ProfileLoader(_identity, _profiles, _recall, _consents, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]),
+            _profileLoader,
             new HoldoutStage(holdouts),
             new CandidateResolver(Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.Availability)),
             new GuardrailStage(guardrails, metrics, logger),
@@ -155,6 +158,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     public void Dispose()
     {
         _catalog.Detach(_statistics);
+        _catalog.Unobserve(_profileLoader);
         (_statistics as IDisposable)?.Dispose();
         Learner.Dispose();
         _profiles.Dispose();

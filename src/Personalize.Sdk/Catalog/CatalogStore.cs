@@ -22,6 +22,7 @@ internal sealed class CatalogStore : ICatalog
     private readonly KeyRegistry _attributeTokens = new();
     private readonly TimeProvider _timeProvider;
     private IPerItemState[] _itemStates = [];
+    private ICatalogObserver[] _observers = [];
     private CatalogSnapshot _current = CatalogSnapshot.Empty;
 
     public CatalogStore(TimeProvider timeProvider)
@@ -78,6 +79,11 @@ internal sealed class CatalogStore : ICatalog
             }
 
             next.KeepDeparted(ReleaseDepartedKeys(next));
+            foreach (var observer in _observers)
+            {
+                observer.Publishing(next);
+            }
+
             Volatile.Write(ref _current, next);
         }
     }
@@ -93,6 +99,24 @@ internal sealed class CatalogStore : ICatalog
 
     /// <summary>How many per-item states are attached, for tests.</summary>
     internal int AttachedCount => Volatile.Read(ref _itemStates).Length;
+
+    /// <summary>Tells <paramref name="observer"/> of the current snapshot now, and of every later one before it is published.</summary>
+    public void Observe(ICatalogObserver observer)
+    {
+        lock (_buildGate)
+        {
+            observer.Publishing(_current);
+            _observers = [.. _observers, observer];
+        }
+    }
+
+    public void Unobserve(ICatalogObserver observer)
+    {
+        lock (_buildGate)
+        {
+            _observers = [.. _observers.Where(o => !ReferenceEquals(o, observer))];
+        }
+    }
 
     public void Detach(IPerItemState state)
     {

@@ -12,6 +12,7 @@ namespace Personalize.Sdk.Engine;
 /// stated dislikes stay, since a guardrail protects the user with them).
 /// </summary>
 internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profiles, IProfileRecall recall, RememberedConsents consents, IReadOnlyCollection<string> sensitiveCategories)
+    : ICatalogObserver
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
@@ -43,7 +44,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var hidden = ReadOnlyMemory<bool>.Empty;
         if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
         {
-            var flags = SensitiveFlags(snapshot);
+            var flags = Volatile.Read(ref _sensitiveFlags);
             hidden = flags.Memory;
             copy.ForgetCategories(flags.Flags, flags.AttributeFlags, snapshot);
         }
@@ -84,19 +85,16 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         && !identity.IsAlias(unitKey);
 
     /// <summary>
-    /// Which categories are sensitive in this snapshot, and their items' attributes, by id. Computed
-    /// once per snapshot and published as one immutable object, so a decision can never pair one
-    /// catalog with another's flags.
+    /// Flags the sensitive categories and their items' attributes of every snapshot before it is
+    /// published, adding to what earlier snapshots flagged (ids outlive snapshots), so a decision on
+    /// any snapshot reads flags that cover it: interest learned from a sensitive item stays sensitive
+    /// after the item leaves the catalog, whether or not a decision ran while it was there.
     /// </summary>
-    private SensitiveCategoryFlags SensitiveFlags(CatalogSnapshot snapshot)
+    public void Publishing(CatalogSnapshot snapshot)
     {
-        var cached = Volatile.Read(ref _sensitiveFlags);
-        if (!ReferenceEquals(cached.Snapshot, snapshot))
+        if (sensitiveCategories.Count > 0)
         {
-            cached = SensitiveCategoryFlags.For(snapshot, sensitiveCategories, cached);
-            Volatile.Write(ref _sensitiveFlags, cached);
+            Volatile.Write(ref _sensitiveFlags, SensitiveCategoryFlags.For(snapshot, sensitiveCategories, _sensitiveFlags));
         }
-
-        return cached;
     }
 }

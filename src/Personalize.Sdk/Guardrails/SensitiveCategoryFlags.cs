@@ -3,9 +3,9 @@ using Personalize.Sdk.Catalog;
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>
-/// Which categories of one catalog snapshot are sensitive, by category id, and which attributes
-/// any of their items has, by attribute id. Immutable and tied to its snapshot by reference:
-/// whoever holds it holds flags and catalog that belong together.
+/// Which categories are sensitive, by category id, and which attributes any of their items has, by
+/// attribute id, in one catalog snapshot and every one before it (ids outlive snapshots, so the
+/// flags of a later snapshot cover an earlier one too). Immutable.
 /// </summary>
 internal sealed class SensitiveCategoryFlags
 {
@@ -39,7 +39,9 @@ internal sealed class SensitiveCategoryFlags
 
     public static SensitiveCategoryFlags For(CatalogSnapshot snapshot, IEnumerable<string> sensitiveCategories, SensitiveCategoryFlags earlier)
     {
-        var flags = new bool[snapshot.CategorySpace];
+        // Category and attribute ids outlive snapshots: what an earlier one flagged stays flagged.
+        var flags = new bool[Math.Max(snapshot.CategorySpace, earlier._flags.Length)];
+        earlier._flags.CopyTo(flags, 0);
         var any = false;
         foreach (var category in sensitiveCategories)
         {

@@ -109,6 +109,9 @@ internal sealed class UserProfile : ProfileData
                     target.DropReassignedItems(catalog);
                     return;
                 }
+
+                // A torn copy may hold more entries than the retry writes: zero them, so none is left past the counts.
+                target.Clear();
             }
 
             spinner.SpinOnce();

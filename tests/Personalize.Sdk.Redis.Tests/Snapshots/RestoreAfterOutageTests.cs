@@ -73,11 +73,7 @@ public sealed class RestoreAfterOutageTests
         a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("shopper"));
         Assert.Equal(ConsentFlags.None, a.Personalizer.GetConsent("shopper"));
 
-        await redis.StartProcessAsync();
-        await a.WaitCaughtUpAsync();
-        await a.CatchUpAsync();
-        await a.FlushAsync();
-        await b.CatchUpAsync();
+        await RedisBackAsync(redis, a, b);
 
         Assert.Equal(ConsentFlags.None, b.Personalizer.GetConsent("shopper"));
         Assert.Equal(ConsentFlags.None, a.Personalizer.GetConsent("shopper"));
@@ -94,11 +90,7 @@ public sealed class RestoreAfterOutageTests
         await using var a = await SnapshotThenOutageAsync(redis, b, journalOnly: PersonalizationEvent.ConsentWithdrawn("shopper"));
         a.Personalizer.Track(PersonalizationEvent.ConsentGiven("shopper", ConsentFlags.Personalization));
 
-        await redis.StartProcessAsync();
-        await a.WaitCaughtUpAsync();
-        await a.CatchUpAsync();
-        await a.FlushAsync();
-        await b.CatchUpAsync();
+        await RedisBackAsync(redis, a, b);
 
         // The later statement holds on both, as the journal orders it on every other server.
         Assert.Equal(ConsentFlags.Personalization, b.Personalizer.GetConsent("shopper"));
@@ -119,7 +111,9 @@ public sealed class RestoreAfterOutageTests
         await a.WaitCaughtUpAsync();
         await a.FlushAsync();
         await a.CatchUpAsync();
+        await b.WhenConnectedAsync(); // else its catch-up reads nothing, and its flush is held back
         await b.CatchUpAsync();
+        Assert.False(a.Host.Services.GetRequiredService<Personalize.Sdk.Redis.Replication.RestoreGate>().HoldsStatements, "a read its withdrawal back, so it holds it no more");
 
         // Given again on b after a's withdrawal reached the journal: every server ends with it.
         b.Time.SetUtcNow(a.Time.GetUtcNow() + TimeSpan.FromMinutes(1));
@@ -244,6 +238,17 @@ public sealed class RestoreAfterOutageTests
 
         server.Personalizer.Identify($"guest-{round}", $"person-{round}");
         server.Time.Advance(TimeSpan.FromMinutes(1));
+    }
+
+    /// <summary>Redis comes back: <paramref name="a"/> restores, catches up and flushes what it held, then <paramref name="b"/> catches up with it.</summary>
+    private static async Task RedisBackAsync(RedisServer redis, AppServer a, AppServer b)
+    {
+        await redis.StartProcessAsync();
+        await a.WaitCaughtUpAsync();
+        await a.CatchUpAsync();
+        await a.FlushAsync();
+        await b.WhenConnectedAsync(); // else its catch-up reads nothing
+        await b.CatchUpAsync();
     }
 
     /// <summary>

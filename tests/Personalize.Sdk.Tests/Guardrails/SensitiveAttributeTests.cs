@@ -137,4 +137,24 @@ public sealed class SensitiveAttributeTests
         Assert.Equal(0f, decision.Items.Single(item => item.ItemKey == "kitchen-2").Score);
         Assert.DoesNotContain("Acme", decision.Explanation!.Items.Single(item => item.ItemKey == "kitchen-2").Reason, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Attribute_interest_from_a_sensitive_item_stays_sensitive_after_it_left_even_when_no_decision_ran_while_it_was_there()
+    {
+        IReadOnlyList<CatalogItem> before =
+        [
+            new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+            new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Globex" } },
+            new CatalogItem { Key = "kitchen-2", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity).Then(options => options.Guardrails.SensitiveCategories.Add("pharmacy")), catalog: before);
+        sdk.View("u", "pharmacy-1", "kitchen-1");
+        sdk.Catalog.Replace([.. before, new CatalogItem { Key = "kitchen-3", Category = "kitchen" }]); // a snapshot no decision reads
+        sdk.Catalog.Replace(before.Where(item => item.Key != "pharmacy-1"));
+
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 });
+
+        Assert.Equal(0f, decision.Items.Single(item => item.ItemKey == "kitchen-2").Score);
+        Assert.DoesNotContain("Acme", decision.Explanation!.Items.Single(item => item.ItemKey == "kitchen-2").Reason, StringComparison.Ordinal);
+    }
 }

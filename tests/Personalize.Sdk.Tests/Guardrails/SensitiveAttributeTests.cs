@@ -9,6 +9,14 @@ namespace Personalize.Sdk.Tests.Guardrails;
 /// </summary>
 public sealed class SensitiveAttributeTests
 {
+    /// <summary>One brand on a sensitive item and on an ordinary one: interest in it may come from either.</summary>
+    private static readonly IReadOnlyList<CatalogItem> AcmeOnPharmacyAndKitchen =
+    [
+        new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+        new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Globex" } },
+        new CatalogItem { Key = "kitchen-2", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
+    ];
+
     private static readonly IReadOnlyList<CatalogItem> Catalog =
     [
         new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Title = "Test strips", Attributes = new Dictionary<string, string> { ["condition"] = "diabetes" } },
@@ -121,12 +129,7 @@ public sealed class SensitiveAttributeTests
     [Fact]
     public void Attribute_interest_from_a_sensitive_item_that_left_the_catalog_is_not_used_without_consent()
     {
-        IReadOnlyList<CatalogItem> before =
-        [
-            new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
-            new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Globex" } },
-            new CatalogItem { Key = "kitchen-2", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
-        ];
+        var before = AcmeOnPharmacyAndKitchen;
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity).Then(options => options.Guardrails.SensitiveCategories.Add("pharmacy")), catalog: before);
         sdk.View("u", "pharmacy-1", "kitchen-1");
         Assert.Equal(0f, sdk.ScoreOf("u", "kitchen-2"));
@@ -141,12 +144,7 @@ public sealed class SensitiveAttributeTests
     [Fact]
     public void Attribute_interest_from_a_sensitive_item_stays_sensitive_after_it_left_even_when_no_decision_ran_while_it_was_there()
     {
-        IReadOnlyList<CatalogItem> before =
-        [
-            new CatalogItem { Key = "pharmacy-1", Category = "pharmacy", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
-            new CatalogItem { Key = "kitchen-1", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Globex" } },
-            new CatalogItem { Key = "kitchen-2", Category = "kitchen", Attributes = new Dictionary<string, string> { ["brand"] = "Acme" } },
-        ];
+        var before = AcmeOnPharmacyAndKitchen;
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity).Then(options => options.Guardrails.SensitiveCategories.Add("pharmacy")), catalog: before);
         sdk.View("u", "pharmacy-1", "kitchen-1");
         sdk.Catalog.Replace([.. before, new CatalogItem { Key = "kitchen-3", Category = "kitchen" }]); // a snapshot no decision reads

@@ -12,17 +12,14 @@ internal sealed class SensitiveCategoryFlags
     private readonly bool[] _flags;
     private readonly bool[] _attributeFlags;
 
-    private SensitiveCategoryFlags(CatalogSnapshot? snapshot, bool[] flags, bool[] attributeFlags)
+    private SensitiveCategoryFlags(bool[] flags, bool[] attributeFlags)
     {
-        Snapshot = snapshot;
         _flags = flags;
         _attributeFlags = attributeFlags;
     }
 
-    /// <summary>Belongs to no snapshot, so the first decision computes the real flags.</summary>
-    public static SensitiveCategoryFlags None { get; } = new(null, [], []);
-
-    public CatalogSnapshot? Snapshot { get; }
+    /// <summary>Nothing flagged: what a loader holds before the catalog tells it of its first snapshot.</summary>
+    public static SensitiveCategoryFlags None { get; } = new([], []);
 
     public ReadOnlySpan<bool> Flags => _flags;
 
@@ -64,6 +61,6 @@ internal sealed class SensitiveCategoryFlags
             }
         }
 
-        return new SensitiveCategoryFlags(snapshot, flags, attributeFlags);
+        return new SensitiveCategoryFlags(flags, attributeFlags);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Text.RegularExpressions;
 using Personalize.Sdk.Tests.TestSupport;
@@ -25,7 +24,7 @@ public sealed partial class QuickStartPackageTests
         {
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var app = Directory.CreateDirectory(Path.Combine(work.FullName, "app")).FullName;
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+            var configuration = Repository.Configuration;
             var globalPackages = (await Run(repository, isolated: false, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
 
             await Run(repository, isolated: true, "pack", Path.Combine("src", "Personalize.Sdk", "Personalize.Sdk.csproj"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
@@ -72,28 +71,8 @@ public sealed partial class QuickStartPackageTests
         }
 
         // Isolated runs extract packages into the temp folder, so the machine's cache never holds a test build.
-        async Task<string> Run(string directory, bool isolated, params string[] arguments)
-        {
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in arguments)
-            {
-                start.ArgumentList.Add(argument);
-            }
-
-            if (isolated)
-            {
-                start.Environment["NUGET_PACKAGES"] = Path.Combine(work.FullName, "packages");
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{await stdout}\n{await stderr}");
-            return await stdout;
-        }
+        Task<string> Run(string directory, bool isolated, params string[] arguments) =>
+            Dotnet.RunAsync(directory, isolated ? Path.Combine(work.FullName, "packages") : null, arguments);
     }
 
     /// <summary>The first C# block after the README's "Quick start" heading.</summary>
@@ -102,7 +81,6 @@ public sealed partial class QuickStartPackageTests
         var section = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
         return CSharpBlock().Match(section).Groups["code"].Value;
     }
-
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();

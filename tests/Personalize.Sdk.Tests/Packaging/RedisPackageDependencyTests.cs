@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Compression;
 using System.Xml.Linq;
 using Personalize.Sdk.Tests.TestSupport;
@@ -17,25 +16,12 @@ public sealed class RedisPackageDependencyTests
         var feed = Directory.CreateTempSubdirectory("personalize-redis-pack-");
         try
         {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-            var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repository.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var argument in new[] { "pack", Path.Combine("src", "Personalize.Sdk.Redis", "Personalize.Sdk.Redis.csproj"), "-c", configuration, "-o", feed.FullName, "-p:PackageVersion=0.0.0-pin" })
-            {
-                start.ArgumentList.Add(argument);
-            }
+            var configuration = Repository.Configuration;
+            string[] pack = ["pack", Path.Combine("src", "Personalize.Sdk.Redis", "Personalize.Sdk.Redis.csproj"), "-c", configuration, "-o", feed.FullName, "-p:PackageVersion=0.0.0-pin"];
 
             // Built already by a solution-wide `dotnet test`: packing it again must not rebuild under the Redis tests running beside.
-            if (File.Exists(Path.Combine(Repository.Root, "src", "Personalize.Sdk.Redis", "bin", configuration, "net10.0", "Personalize.Sdk.Redis.dll")))
-            {
-                start.ArgumentList.Add("--no-build");
-            }
-
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.True(process.ExitCode == 0, await output + await error);
+            var built = File.Exists(Path.Combine(Repository.Root, "src", "Personalize.Sdk.Redis", "bin", configuration, "net10.0", "Personalize.Sdk.Redis.dll"));
+            await Dotnet.RunAsync(Repository.Root, packages: null, built ? [.. pack, "--no-build"] : pack);
 
             using var package = ZipFile.OpenRead(Path.Combine(feed.FullName, "Personalize.Sdk.Redis.0.0.0-pin.nupkg"));
             using var nuspec = package.GetEntry("Personalize.Sdk.Redis.nuspec")!.Open();

@@ -6,6 +6,10 @@ internal static class Repository
     /// <summary>The folder holding <c>Personalize.Sdk.sln</c>, found upward from the test assembly.</summary>
     public static string Root { get; } = Find();
 
+    /// <summary>The build configuration the tests run in, for commands that use the built projects.</summary>
+    public static string Configuration { get; } =
+        AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+
     private static string Find()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);

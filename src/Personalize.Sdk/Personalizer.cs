@@ -82,7 +82,6 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         _owned = owned;
         Learner = learner;
         _statistics = new ItemStatistics(options.PopularityHalfLife, timeProvider.GetUtcNow(), options.TrendHalfLife, timeProvider);
-        catalog.Attach(_statistics);
         _consents = new RememberedConsents(options.DefaultConsent);
         var maintenanceLog = new LogThrottle(TimeSpan.FromMinutes(1));
         _profiles = new MemoryProfileStore(options.MaxProfiles, options.ProfileIdleExpiration, timeProvider, OnProfileEvicted, _consents, exception =>
@@ -98,7 +97,6 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         });
 
         _profileLoader = new ProfileLoader(_identity, _profiles, _recall, _consents, [.. options.Guardrails.SensitiveCategories.Distinct(StringComparer.Ordinal)]);
-        catalog.Observe(_profileLoader);
         var signalStage = new SignalStage(signals, metrics, logger);
         _decisions = new DecisionPipeline(
             catalog,
@@ -123,6 +121,10 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             logger);
         _services = new ProfileServices(catalog, metrics);
         _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, Withdrawn, metrics, logger);
+
+        // Last, so a constructor that throws leaves nothing of itself in the catalog's lists.
+        catalog.Attach(_statistics);
+        catalog.Observe(_profileLoader);
     }
 
     /// <summary>How long an erased key's events from other servers are dropped when state is shared.</summary>

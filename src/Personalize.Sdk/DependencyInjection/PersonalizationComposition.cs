@@ -26,7 +26,7 @@ internal sealed class PersonalizationComposition : IDisposable
     private readonly Lazy<MeasurementLedger> _ledger;
     private readonly Lazy<ReadinessMonitor> _readiness;
     private readonly Lazy<Personalizer> _personalizer;
-    private OptionsReloader? _reloader;
+    private readonly OptionsReloader? _reloader;
 
     /// <param name="options">The options at start: a copy (<see cref="OptionsCopy"/>) nobody else holds.</param>
     /// <param name="optionFailures">What the options' validators found wrong with them; any, or a catalog file that is not there, fails the construction, naming the rules' problems too.</param>
@@ -68,6 +68,14 @@ internal sealed class PersonalizationComposition : IDisposable
 
         Holdouts = new HoldoutAssigner(Options.Holdouts, metrics, logger, timeProvider);
         Settings = new LiveSettings(new DecisionSettings(Options, Rules.Placements));
+
+        // Listening starts with the settings, not with the personalizer: a host builds this at start
+        // (its rule check), and a reload heard before the first request must not be lost.
+        if (reloads is not null)
+        {
+            _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);
+        }
+
         _catalog = new(CreateCatalog);
         _ledger = new(() => new MeasurementLedger(Holdouts, Options.AttributionWindow, Options.MaxMeasuredUnits, _timeProvider));
         _readiness = new(() => new ReadinessMonitor(
@@ -82,13 +90,7 @@ internal sealed class PersonalizationComposition : IDisposable
             ThrowIfRulesAreInvalid();
             RuleGovernanceValidator.LogOverdueRules(Rules, _timeProvider, _logger);
             var learner = CreateLearner(learning: true, [.. parts.LearningSinks], exchange, _metrics);
-            var personalizer = new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned, recall: recall);
-            if (reloads is not null)
-            {
-                _reloader = new OptionsReloader(reloads, Options, Rules, Settings, _metrics, _logger);
-            }
-
-            return personalizer;
+            return new Personalizer(Options, Settings, Catalog, Rules.Signals, Rules.Guardrails, Holdouts, Ledger, [.. parts.Sinks], _timeProvider, _metrics, Readiness, _logger, learner, journal, owned, recall: recall);
         });
     }
 
@@ -108,7 +110,7 @@ internal sealed class PersonalizationComposition : IDisposable
 
     public ReadinessMonitor Readiness => _readiness.Value;
 
-    /// <summary>The personalizer; built on first use, when it also starts listening for reloads.</summary>
+    /// <summary>The personalizer; built on first use.</summary>
     /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
     public Personalizer Personalizer => _personalizer.Value;
 

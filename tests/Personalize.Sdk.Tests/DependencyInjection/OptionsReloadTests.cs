@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
@@ -302,6 +303,43 @@ public sealed class OptionsReloadTests
         Assert.Empty(sdk.Provider.GetRequiredService<ILearningReporter>().GetReport().Placements);
         var warning = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
         Assert.Contains("PersonalizationOptions.Learning", warning.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_kill_switch_reloaded_after_the_host_started_but_before_the_first_decision_takes_effect()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration["Personalization:KillSwitch"] = "false";
+        builder.Services.Configure<PersonalizationOptions>(builder.Configuration.GetSection("Personalization"));
+        builder.Services.AddPersonalization().AddCatalog(TestCatalog.Items);
+        using var host = builder.Build();
+        await host.StartAsync();
+
+        // Flipped before the first request that ranks: the start built the options, not the personalizer.
+        builder.Configuration["Personalization:KillSwitch"] = "true";
+        ((IConfigurationRoot)builder.Configuration).Reload();
+        var decision = host.Services.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest(User));
+
+        Assert.Equal(DecisionReason.KillSwitch, decision.Reason);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public void A_reload_after_a_report_was_resolved_but_before_the_personalizer_takes_effect()
+    {
+        var configuration = new ConfigurationManager();
+        var services = new ServiceCollection();
+        services.Configure<PersonalizationOptions>(configuration.GetSection("Personalization"));
+        services.AddPersonalization().AddCatalog(TestCatalog.Items);
+        using var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<IReadinessReporter>();
+
+        configuration["Personalization:MaxCount"] = "2";
+        ((IConfigurationRoot)configuration).Reload();
+        var decision = provider.GetRequiredService<IPersonalizer>().Rank(new PersonalizationRequest(User) { Count = 5 });
+
+        Assert.Equal(2, decision.Items.Count);
     }
 
     [Fact]

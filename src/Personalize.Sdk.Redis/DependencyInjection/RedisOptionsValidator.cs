@@ -82,5 +82,11 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
             reason = exception.Message;
             return false;
         }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or NotSupportedException)
+        {
+            // Another parser's failure (a tunnel address that is no URI): its message may repeat the string.
+            reason = $"it could not be parsed ({exception.GetType().Name}).";
+            return false;
+        }
     }
 }

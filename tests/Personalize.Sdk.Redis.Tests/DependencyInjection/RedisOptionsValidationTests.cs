@@ -48,6 +48,19 @@ public sealed class RedisOptionsValidationTests
         Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("localhost:6379,password=hunter2,tunnel=http:")]
+    [InlineData("localhost:6379,password=hunter2,tunnel=http:proxy host:8080")]
+    public async Task A_tunnel_address_that_is_no_uri_is_named_as_the_configuration_without_repeating_it(string configuration)
+    {
+        var failure = await StartAsync(o => o.Configuration = configuration);
+
+        var message = Assert.Single(failure.Failures);
+        Assert.Contains("RedisPersonalizationOptions.Configuration", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("proxy", message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_batch_larger_than_the_buffer_is_named_as_a_cross_option_rule()
     {

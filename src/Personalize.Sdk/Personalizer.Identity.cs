@@ -220,6 +220,7 @@ internal sealed partial class Personalizer
         _identity.MarkKnown(target);
         _identity.Link(source, target);
         var survivor = GetOrRecall(target, recall);
+        var targetUnit = survivor.ReadUnitKey();
         string? sourceUnit = null;
         if (_profiles.Find(source) is { } anonymous)
         {
@@ -246,10 +247,7 @@ internal sealed partial class Personalizer
             survivor.Write(remembered, static (data, in consent) => data.Consent ??= consent);
         }
 
-        // A side that was shown personalized content before it had any event has its unit only in
-        // the ledger: the earliest exposed unit of the two wins, so nobody switches arms.
-        ClaimExposedUnit(survivor, target);
-        ClaimExposedUnit(survivor, source);
+        SettleUnit(survivor, target, [targetUnit, sourceUnit, target, source]);
 
         // Merged into a person without personalization consent (the account withdrew, or states
         // nothing under a DefaultConsent without it), the guest's behaviour was dropped by the
@@ -285,12 +283,66 @@ internal sealed partial class Personalizer
         return _profiles.GetOrCreate(key);
     }
 
-    private void ClaimExposedUnit(UserProfile profile, string key)
+    /// <summary>
+    /// Settles the stitched person's holdout unit. The merge kept the unit first used; a measured
+    /// unit outranks it, the earliest exposed of <paramref name="candidates"/> (the two sides' units,
+    /// and the keys themselves, since a side shown personalized content before it had any event has
+    /// its unit only in the ledger), so nobody measured switches arms for a device that never was.
+    /// A unit sealed by its person's withdrawal is measured no further, so for a person whose consent
+    /// lets behaviour be stored it does not take over: a guest's withdrawal is never imposed on an account.
+    /// </summary>
+    private void SettleUnit(UserProfile survivor, string target, ReadOnlySpan<string?> candidates)
     {
-        if (_ledger.TryGetFirstExposure(key, out var ticks))
+        var consenting = ProfileUpdate.MayStoreBehaviour(survivor.ReadConsent() ?? _consents.For(target));
+        var current = survivor.ReadUnitKey();
+        string? best = null;
+        var bestTicks = long.MaxValue;
+        var currentSealed = false;
+        foreach (var candidate in candidates)
         {
-            profile.Write(new UnitClaim(key, ticks), static (data, in claim) => data.ClaimUnit(claim.Key, claim.Ticks));
+            if (candidate is null || !_ledger.TryGetFirstExposure(candidate, out var ticks))
+            {
+                continue;
+            }
+
+            if (consenting && IsSealed(candidate))
+            {
+                currentSealed |= candidate == current;
+                continue;
+            }
+
+            if (ticks < bestTicks)
+            {
+                (best, bestTicks) = (candidate, ticks);
+            }
         }
+
+        if (best is not null && best != current)
+        {
+            survivor.Write(new UnitClaim(best, bestTicks), static (data, in claim) => data.AssignUnit(claim.Key, claim.Ticks));
+        }
+        else if (best is null && currentSealed)
+        {
+            // Only the withdrawn side was ever measured: the account's own unit, measured from its next decision.
+            var own = candidates[0] is { } targetUnit && !IsSealed(targetUnit) ? targetUnit : target;
+            survivor.Write(new UnitClaim(own, _timeProvider.GetUtcNow().UtcTicks), static (data, in claim) => data.AssignUnit(claim.Key, claim.Ticks));
+        }
+    }
+
+    private bool IsSealed(string unitKey)
+    {
+        var any = false;
+        foreach (var (_, unit) in _ledger.Find(unitKey))
+        {
+            if (!unit.Sealed)
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>

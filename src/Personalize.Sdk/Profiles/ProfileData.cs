@@ -235,6 +235,9 @@ internal class ProfileData
         EventCount++;
     }
 
+    /// <summary>Takes <paramref name="unitKey"/> as the holdout unit, whenever it was first used (a stitch settled it by the ledger).</summary>
+    public void AssignUnit(string unitKey, long sinceTicks) => (UnitKey, UnitSinceTicks) = (unitKey, sinceTicks);
+
     /// <summary>Takes <paramref name="unitKey"/> as the holdout unit when it was first used before the current one.</summary>
     public void ClaimUnit(string unitKey, long sinceTicks)
     {
@@ -252,7 +255,8 @@ internal class ProfileData
     /// one in force for it (the default), so a guest's statement is never imposed on an account.
     /// Only when <paramref name="adoptConsent"/> (the account had no profile: the guest's becomes
     /// it) is the guest's stated consent taken, as the person's only statement. The holdout unit of
-    /// the profile assigned first is kept, so neither key switches arms afterwards.
+    /// the profile assigned first is kept here; the stitch then settles it by the ledger (the unit
+    /// measured first wins), so neither key switches arms afterwards.
     /// </summary>
     /// <param name="other">The profile merged in.</param>
     /// <param name="halfLifeTicks">The affinity half-life.</param>
@@ -269,7 +273,9 @@ internal class ProfileData
             ClaimUnit(other.UnitKey, other.UnitSinceTicks);
         }
 
-        if (other.IsEmpty && (other.Consent is null || !adoptConsent))
+        // A guest without events may still have been shown items (a decision records showings): the
+        // frequency cap counts those too.
+        if (other.IsEmpty && other.Shows.Count == 0 && (other.Consent is null || !adoptConsent))
         {
             return;
         }
@@ -302,7 +308,7 @@ internal class ProfileData
 
         if (other._extras?.Shows is { Count: > 0 } shows)
         {
-            WritableShows.MergeFrom(shows, reassignedInOther);
+            WritableShows.MergeFrom(shows, reassignedInOther, services.ShowWindowTicks);
         }
 
         // A guest's behaviour stitched into an account without personalization consent is not kept:

@@ -66,8 +66,12 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
         }
     }
 
-    /// <summary>Adds the counts of <paramref name="other"/>, skipping <paramref name="skip"/>.</summary>
-    public void MergeFrom(ShowCounter other, in ReassignedItems skip)
+    /// <summary>
+    /// Adds the counts of <paramref name="other"/>, skipping <paramref name="skip"/>. Two counts of
+    /// one item whose windows (<paramref name="windowTicks"/> from each first showing) overlap are
+    /// added from the earlier start; otherwise the later window is the one still counting, and is kept.
+    /// </summary>
+    public void MergeFrom(ShowCounter other, in ReassignedItems skip, long windowTicks)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
@@ -79,8 +83,16 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
             var mine = Array.IndexOf(_items, other._items[slot], 0, Count);
             if (mine >= 0)
             {
-                _counts[mine] += other._counts[slot];
-                _firstShownTicks[mine] = Math.Min(_firstShownTicks[mine], other._firstShownTicks[slot]);
+                var (start, otherStart) = (_firstShownTicks[mine], other._firstShownTicks[slot]);
+                if (Math.Abs(otherStart - start) < windowTicks)
+                {
+                    _counts[mine] += other._counts[slot];
+                    _firstShownTicks[mine] = Math.Min(start, otherStart);
+                }
+                else if (otherStart > start)
+                {
+                    (_counts[mine], _firstShownTicks[mine]) = (other._counts[slot], otherStart);
+                }
             }
             else
             {

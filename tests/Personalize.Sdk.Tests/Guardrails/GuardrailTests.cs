@@ -203,6 +203,48 @@ public sealed class GuardrailTests
         Assert.Equal(0, Allocations.Fewest(call => sdk.Personalizer.Rank(request, buffer, out _), calls: 100));
     }
 
+    [Fact]
+    public void A_guests_showings_in_the_current_window_survive_a_stitch_into_an_account_whose_window_ended()
+    {
+        using var sdk = new TestSdk(o => (o.Guardrails.FrequencyCap, o.Guardrails.FrequencyCapWindow) = (3, TimeSpan.FromDays(1)));
+        sdk.View("account", "books-4");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+        }
+
+        Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+        sdk.Time.Advance(TimeSpan.FromDays(2));
+        sdk.View("guest", "books-4");
+        for (var i = 0; i < 2; i++)
+        {
+            Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("guest", "garden-2")).Items);
+        }
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+        Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+    }
+
+    [Fact]
+    public void Showings_of_a_guest_whose_only_event_was_a_consent_survive_a_stitch()
+    {
+        using var sdk = new TestSdk(o => o.Guardrails.FrequencyCap = 3);
+        sdk.View("account", "books-4");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("guest", "garden-2")).Items);
+        }
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+    }
+
+    private static PersonalizationRequest OnlyCandidate(string user, string item) => new(user) { Candidates = new[] { item }, Count = 1 };
+
     private sealed class NoBooksGuardrail : IGuardrail
     {
         public string Name => "no-books";

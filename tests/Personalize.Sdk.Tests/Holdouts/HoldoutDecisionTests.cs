@@ -122,6 +122,50 @@ public sealed class HoldoutDecisionTests
     }
 
     [Fact]
+    public void A_second_device_never_measured_does_not_move_a_measured_person_to_another_arm()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var laptop = FindUnit(HoldoutArm.Treatment);
+        var phone = FindUnit(HoldoutArm.Control);
+        sdk.View(phone, "books-1");
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View(laptop, "books-1");
+        Assert.Equal(HoldoutArm.Treatment, sdk.Rank(laptop).Holdout!.Value.Arm);
+        sdk.Personalizer.Identify(laptop, "account");
+
+        // The phone browsed first but was never ranked: the measured laptop stays the unit.
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(phone, "account"));
+
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Treatment, Bucket(laptop), isForced: false), sdk.Rank("account").Holdout);
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport(Holdout);
+        Assert.Equal((1L, 0L), (report.Treatment.ExposedUnits, report.Control.ExposedUnits));
+    }
+
+    [Fact]
+    public void A_guests_withdrawal_does_not_stop_measuring_the_consenting_account_it_signs_in_to()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));
+        var guest = FindUnit(HoldoutArm.Control);
+        var account = FindUnit(HoldoutArm.Treatment);
+        sdk.Rank(guest, 4);
+        sdk.Time.Advance(TimeSpan.FromSeconds(1));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(guest));
+        sdk.Time.Advance(TimeSpan.FromSeconds(1));
+        sdk.View(account, "books-1");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(guest, account));
+        var decision = sdk.Rank(account, 4);
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase(account, decision.Items[0].ItemKey, 1, 10m));
+
+        // The account's own unit is measured from its first decision; the guest's stays sealed in control.
+        Assert.Equal(new HoldoutAssignment(Holdout, HoldoutArm.Treatment, Bucket(account), isForced: false), decision.Holdout);
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport(Holdout);
+        Assert.Equal((1L, 1L), (report.Treatment.ExposedUnits, report.Treatment.ConvertedUnits));
+        Assert.Equal((1L, 0L), (report.Control.ExposedUnits, report.Control.ConvertedUnits));
+        Assert.Contains(sdk.Personalizer.GetPersonalData(account).Holdouts, unit => unit.Unit == account && unit.Converted);
+    }
+
+    [Fact]
     public void The_arm_can_be_read_without_ranking_and_reading_it_records_nothing()
     {
         using var sdk = new TestSdk(build: builder => builder.AddHoldout(Holdout, basisPoints: 5_000));

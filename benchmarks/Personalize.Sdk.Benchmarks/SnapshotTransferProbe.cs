@@ -44,7 +44,7 @@ internal static class SnapshotTransferProbe
                 failures += await TimeAsync($"{mib} MiB, reading back ({read})", () => store.ReadStateAsync(database, manifest)) ? 0 : 1;
             }
 
-            await store.RetireAsync(database, manifest);
+            await store.RetireAsync(database, manifest.Stored);
         }
 
         return failures == 0 ? 0 : 1;

@@ -92,4 +92,13 @@ internal static partial class RedisLog
 
     [LoggerMessage(27, LogLevel.Warning, "A person's record fetched from Redis could not be read ({Failure}) and was skipped, counted in personalize.redis.journal.skipped; the person's other records were recalled. Logged at most once a minute.")]
     public static partial void RecordUnreadable(ILogger logger, string failure);
+
+    [LoggerMessage(29, LogLevel.Warning, "A snapshot was published, but letting the snapshot it replaced expire failed ({Failure}): the new one stands, and the next attempt to write one, on any server, lets the replaced one's chunks expire first. Logged at most once a minute.")]
+    public static partial void SnapshotRetireFailed(ILogger logger, string failure);
+
+    [LoggerMessage(30, LogLevel.Warning, "A snapshot was published, but trimming the shared journal behind the snapshot it replaced failed ({Failure}): the new one stands, and the next snapshot trims the journal. Logged at most once a minute.")]
+    public static partial void SnapshotTrimFailed(ILogger logger, string failure);
+
+    [LoggerMessage(31, LogLevel.Warning, "Releasing the snapshot lock failed ({Failure}): no server writes a snapshot until it expires, within 10 minutes. Logged at most once a minute.")]
+    public static partial void SnapshotLockReleaseFailed(ILogger logger, string failure);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.Diagnostics;
@@ -34,6 +35,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
 {
     private const int BatchSize = 512;
     private static readonly TimeSpan LockLifetime = TimeSpan.FromMinutes(10);
+    private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
 
     private readonly RedisConnection _connection;
     private readonly RedisSnapshotStore _store;
@@ -52,6 +54,9 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     private long _entriesAtLastAttempt;
     private Task? _loop;
     private readonly StopOnce _stop = new();
+    private readonly LogThrottle _retireFailureLog = new(LogInterval);
+    private readonly LogThrottle _trimFailureLog = new(LogInterval);
+    private readonly LogThrottle _releaseFailureLog = new(LogInterval);
 
     /// <param name="connection">The connection.</param>
     /// <param name="store">Where snapshots are kept.</param>
@@ -119,7 +124,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     /// <summary>Writes a snapshot now, unless another server is writing one or nothing changed since the last.</summary>
     /// <param name="onlyIfStale">Leave it when the newest snapshot (any server's) is younger than nine tenths of the interval: the timer's case, so N servers write one snapshot an interval, not N.</param>
     /// <param name="cancellationToken">Stops the replay.</param>
-    /// <exception cref="RedisException">Redis failed mid-way; the previous snapshot stays the newest.</exception>
+    /// <exception cref="RedisException">Redis failed mid-way, before the publish; the previous snapshot stays the newest. Failures after it (retiring the replaced snapshot, trimming the journal, releasing the lock) are logged, and the snapshot counts as written.</exception>
     internal async Task<SnapshotOutcome> CompactOnceAsync(bool onlyIfStale = false, CancellationToken cancellationToken = default)
     {
         await _compacting.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -142,7 +147,7 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             }
             finally
             {
-                await database.LockReleaseAsync(_store.Keys.SnapshotLock, _lockToken).ConfigureAwait(false);
+                await ReleaseLockAsync(database).ConfigureAwait(false);
             }
         }
         finally
@@ -154,16 +159,45 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
     private async Task<SnapshotOutcome> CompactAsync(IDatabase database, bool onlyIfStale, CancellationToken cancellationToken)
     {
         var started = _time.GetTimestamp();
-        var previous = await _store.ReadManifestAsync(database).ConfigureAwait(false);
+        SnapshotManifest? previous = null;
+        ManifestRemains? unreadable = null;
+        InvalidDataException? unreadableBecause = null;
+        try
+        {
+            previous = await _store.ReadManifestAsync(database).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            // A manifest this version cannot read (corrupt, or another version's): left as it is, it
+            // would stop every snapshot from now on. The snapshot is rebuilt from what the journal
+            // holds, as for an unreadable snapshot (StartFromAsync), and replaces it.
+            unreadable = await _store.ReadRemainsAsync(database).ConfigureAwait(false);
+            unreadableBecause = exception;
+        }
+
+        if (previous is not null)
+        {
+            // The replaced snapshot the last writer could not retire (a cluster's separate commands,
+            // Redis lost or the writer dead after the switch) is retired now, whatever follows.
+            await _store.RetireReplacedAsync(database, previous).ConfigureAwait(false);
+        }
+
         if (onlyIfStale && previous is not null && _time.GetUtcNow().UtcTicks - previous.CreatedTicks < _interval.Ticks * 9 / 10)
         {
             return SnapshotOutcome.UpToDate;
         }
 
         var last = await database.StreamRangeAsync(_store.Keys.Journal, count: 1, messageOrder: Order.Descending).ConfigureAwait(false);
-        if (last.Length == 0 || (previous is not null && StreamId.Parse(last[0].Id.ToString()) <= previous.Position))
+        var newest = previous?.Position ?? unreadable?.Position;
+        if (last.Length == 0 || (newest is { } held && StreamId.Parse(last[0].Id.ToString()) <= held))
         {
             return SnapshotOutcome.UpToDate;
+        }
+
+        if (unreadableBecause is not null)
+        {
+            _metrics.SnapshotUnreadable();
+            RedisLog.SnapshotUnreadable(_logger, RedisFailure.Describe(unreadableBecause));
         }
 
         var end = StreamId.Parse(last[0].Id.ToString());
@@ -200,20 +234,14 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
         var counts = ((IStateSnapshot)shadow).WriteState(chunks);
         var trimmedTo = previous?.Position ?? StreamId.Start;
         var written = chunks.Chunks;
-        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), position, written.Count, chunks.Length, positions.ToBytes(), _time.GetUtcNow().UtcTicks, trimmedTo);
+        var replaced = previous?.Stored ?? unreadable?.Chunks;
+        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), position, written.Count, chunks.Length, positions.ToBytes(), _time.GetUtcNow().UtcTicks, trimmedTo, replaced);
         if (!await _store.PublishAsync(database, manifest, written).ConfigureAwait(false))
         {
             return SnapshotOutcome.Busy;
         }
 
-        if (previous is not null)
-        {
-            // One snapshot of slack: a server still reading the journal after the previous one (a
-            // restart from it, a reader that was away) finds every entry it needs.
-            await _store.RetireAsync(database, previous).ConfigureAwait(false);
-            await database.StreamTrimByMinIdAsync(_store.Keys.Journal, trimmedTo.ToString()).ConfigureAwait(false);
-        }
-
+        // Published: the snapshot is the newest and counts as written, whatever fails from here on.
         var seconds = _time.GetElapsedTime(started).TotalSeconds;
         _metrics.SnapshotWritten(chunks.Length, seconds);
         RedisLog.SnapshotWritten(_logger, position.ToString(), counts.Profiles, counts.Items, counts.MeasuredUnits, chunks.Length, seconds);
@@ -222,7 +250,64 @@ internal sealed class SnapshotCompactor : IHostedService, IAsyncDisposable, IDis
             RedisLog.SnapshotSkippedEntries(_logger, skipped);
         }
 
+        await RetireAndTrimAsync(database, manifest, previous is null ? null : trimmedTo).ConfigureAwait(false);
         return SnapshotOutcome.Written;
+    }
+
+    /// <summary>
+    /// After a publish: lets the replaced snapshot's chunks expire (where the publish did not) and
+    /// trims the journal to <paramref name="trimTo"/> (null: not at all). Each failure is logged,
+    /// not thrown: the snapshot stands, the next attempt (on any server) retires the replaced one
+    /// again, and the next snapshot trims further.
+    /// </summary>
+    private async Task RetireAndTrimAsync(IDatabase database, SnapshotManifest manifest, StreamId? trimTo)
+    {
+        try
+        {
+            await _store.RetireReplacedAsync(database, manifest).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (_retireFailureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+            {
+                RedisLog.SnapshotRetireFailed(_logger, RedisFailure.Describe(exception));
+            }
+        }
+
+        if (trimTo is not { } minId)
+        {
+            return;
+        }
+
+        try
+        {
+            // One snapshot of slack: a server still reading the journal after the previous one (a
+            // restart from it, a reader that was away) finds every entry it needs.
+            await database.StreamTrimByMinIdAsync(_store.Keys.Journal, minId.ToString()).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (_trimFailureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+            {
+                RedisLog.SnapshotTrimFailed(_logger, RedisFailure.Describe(exception));
+            }
+        }
+    }
+
+    /// <summary>Releases the snapshot lock; a failure is logged, not thrown (it would hide the attempt's outcome), and the lock expires.</summary>
+    private async Task ReleaseLockAsync(IDatabase database)
+    {
+        try
+        {
+            await database.LockReleaseAsync(_store.Keys.SnapshotLock, _lockToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            if (_releaseFailureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+            {
+                RedisLog.SnapshotLockReleaseFailed(_logger, RedisFailure.Describe(exception));
+            }
+        }
     }
 
     /// <summary>A new shadow with the previous snapshot merged, and where its reading of the journal starts.</summary>

@@ -11,6 +11,10 @@ namespace Personalize.Sdk.Redis.Snapshots;
 /// <param name="Origins">Each writing server's last write the state holds (<c>JournalPositions.ToBytes</c>).</param>
 /// <param name="CreatedTicks">When it was written (UTC ticks).</param>
 /// <param name="TrimmedTo">The journal holds nothing before this entry any more: it was trimmed when this snapshot was written.</param>
+/// <param name="Replaced">
+/// The chunks of the snapshot this one replaced, which its publish lets expire: named here so that,
+/// where that takes a command of its own (a cluster) and it failed, the next writer does it.
+/// </param>
 internal sealed record SnapshotManifest(
     string Generation,
     StreamId Position,
@@ -18,4 +22,18 @@ internal sealed record SnapshotManifest(
     long Length,
     byte[] Origins,
     long CreatedTicks,
-    StreamId TrimmedTo);
+    StreamId TrimmedTo,
+    SnapshotChunks? Replaced = null)
+{
+    /// <summary>This snapshot's own chunks.</summary>
+    public SnapshotChunks Stored => new(Generation, Chunks);
+}
+
+/// <summary>A snapshot's chunks: its generation and how many there are.</summary>
+internal sealed record SnapshotChunks(string Generation, int Count);
+
+/// <summary>
+/// What can still be read of a manifest that cannot be read whole (corrupt, or another version's):
+/// its chunks and its position, each null when it cannot be read either.
+/// </summary>
+internal sealed record ManifestRemains(SnapshotChunks? Chunks, StreamId? Position);

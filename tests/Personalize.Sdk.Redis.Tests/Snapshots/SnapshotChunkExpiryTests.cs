@@ -35,7 +35,7 @@ public sealed class SnapshotChunkExpiryTests
         await AssertPermanentAsync(database, first);
 
         Assert.True(await store.PublishAsync(database, second, secondChunks));
-        await store.RetireAsync(database, first);
+        await store.RetireAsync(database, first.Stored);
 
         await AssertPermanentAsync(database, second);
         foreach (var key in ChunkKeys(first))
@@ -45,6 +45,57 @@ public sealed class SnapshotChunkExpiryTests
 
         // A server that read the first manifest just before it was replaced still reads it whole.
         Assert.Equal(firstState, (await store.ReadStateAsync(database, first)).ToArray());
+    }
+
+    [RedisFact]
+    public async Task On_one_redis_the_publish_lets_the_replaced_snapshots_chunks_expire_in_the_same_step()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var store = new RedisSnapshotStore(Keys);
+        var (first, firstChunks, _) = Snapshot("1-0");
+        var (second, secondChunks, _) = Snapshot("2-0", replacing: first);
+        Assert.True(await store.PublishAsync(connection.GetDatabase(), first, firstChunks));
+
+        // Every command after the publish's script fails: nothing else may be needed.
+        var published = false;
+        var database = InterceptedDatabase.Wrap(connection.GetDatabase(), fault: (name, _) =>
+        {
+            var broken = published;
+            published |= name == nameof(IDatabaseAsync.ScriptEvaluateAsync);
+            return broken ? new RedisConnectionException(ConnectionFailureType.SocketFailure, CommandFlags.None, "The test broke the connection.", innerException: null, CommandStatus.Unknown) : null;
+        });
+        Assert.True(await store.PublishAsync(database, second, secondChunks));
+
+        await AssertPermanentAsync(connection.GetDatabase(), second);
+        await AssertRetiredAsync(connection.GetDatabase(), first);
+        Assert.Equal(first.Stored, (await store.ReadManifestAsync(connection.GetDatabase()))?.Replaced);
+    }
+
+    [RedisFact]
+    public async Task On_a_cluster_the_replaced_snapshots_chunks_are_retired_after_the_publish_and_retiring_them_again_never_prolongs_them()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var store = new RedisSnapshotStore(Keys);
+        var database = InterceptedDatabase.Wrap(connection.GetDatabase(), hashSlot: key => HashSlot.Of(key.ToString()));
+        var (first, firstChunks, _) = Snapshot("1-0");
+        var (second, secondChunks, _) = Snapshot("2-0", replacing: first);
+        Assert.True(await store.PublishAsync(database, first, firstChunks));
+        Assert.True(await store.PublishAsync(database, second, secondChunks));
+
+        // The script named only the manifest: the replaced chunks are still permanent, until retired.
+        await AssertPermanentAsync(connection.GetDatabase(), first);
+        var newest = (await store.ReadManifestAsync(connection.GetDatabase()))!;
+        await store.RetireReplacedAsync(database, newest);
+        await AssertRetiredAsync(connection.GetDatabase(), first);
+
+        // Every later attempt retires them again: those about to expire stay about to expire.
+        var soon = Keys.SnapshotChunk(first.Generation, 0);
+        await connection.GetDatabase().KeyExpireAsync(soon, TimeSpan.FromSeconds(20));
+        await store.RetireReplacedAsync(database, newest);
+        Assert.True(await connection.GetDatabase().KeyTimeToLiveAsync(soon) is { } ttl && ttl <= TimeSpan.FromSeconds(20), $"Retiring {soon} again prolonged it.");
+        await AssertPermanentAsync(connection.GetDatabase(), second);
     }
 
     [RedisFact]
@@ -181,6 +232,14 @@ public sealed class SnapshotChunkExpiryTests
         }
     }
 
+    private static async Task AssertRetiredAsync(IDatabaseAsync database, SnapshotManifest manifest)
+    {
+        foreach (var key in ChunkKeys(manifest))
+        {
+            Assert.True(await database.KeyTimeToLiveAsync(key) is { } ttl && ttl > TimeSpan.Zero && ttl <= RedisSnapshotStore.RetiredLifetime, $"{key} has no retired lifetime.");
+        }
+    }
+
     private static async Task<List<RedisKey>> ExistingAsync(IDatabaseAsync database, SnapshotManifest manifest)
     {
         var existing = new List<RedisKey>();
@@ -198,14 +257,14 @@ public sealed class SnapshotChunkExpiryTests
     private static IEnumerable<RedisKey> ChunkKeys(SnapshotManifest manifest) =>
         Enumerable.Range(0, manifest.Chunks).Select(i => Keys.SnapshotChunk(manifest.Generation, i));
 
-    private static (SnapshotManifest Manifest, IReadOnlyList<ReadOnlyMemory<byte>> Chunks, byte[] State) Snapshot(string position)
+    private static (SnapshotManifest Manifest, IReadOnlyList<ReadOnlyMemory<byte>> Chunks, byte[] State) Snapshot(string position, SnapshotManifest? replacing = null)
     {
         var state = new byte[Chunks * ChunkSize];
         Random.Shared.NextBytes(state);
         var writer = new ChunkWriter(ChunkSize);
         writer.Write(state);
         var chunks = writer.Chunks;
-        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), StreamId.Parse(position), chunks.Count, writer.Length, new JournalPositions().ToBytes(), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks, StreamId.Start);
+        var manifest = new SnapshotManifest(Guid.NewGuid().ToString("N"), StreamId.Parse(position), chunks.Count, writer.Length, new JournalPositions().ToBytes(), new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc).Ticks, StreamId.Start, replacing?.Stored);
         return (manifest, chunks, state);
     }
 }

@@ -169,6 +169,14 @@ public sealed class SnapshotTests
     }
 
     [RedisFact]
+    public Task A_manifest_whose_length_this_version_cannot_read_is_counted_and_replaced_by_a_snapshot_rebuilt_from_the_journal() =>
+        ManifestFieldUnreadableThenSnapshotsAsync("n", "not-a-length");
+
+    [RedisFact]
+    public Task A_manifest_whose_position_this_version_cannot_read_is_counted_and_replaced_by_a_snapshot_rebuilt_from_the_journal() =>
+        ManifestFieldUnreadableThenSnapshotsAsync("p", "not-a-position");
+
+    [RedisFact]
     public async Task Corrupt_journal_entries_are_left_out_of_snapshots_which_go_on_and_trim_the_journal_past_them()
     {
         await using var redis = await RedisServer.StartAsync();
@@ -363,6 +371,44 @@ public sealed class SnapshotTests
         await a.FlushAsync();
 
         Assert.Equal(SnapshotOutcome.Written, await attempt);
+    }
+
+    /// <summary>
+    /// One field of the newest manifest is not one this version reads (corrupt, or another version's):
+    /// the next snapshot counts it unreadable, is rebuilt from what the journal holds and replaces it
+    /// (its chunks retired), the ones after go on as usual, and a restart recovers them.
+    /// </summary>
+    private static async Task ManifestFieldUnreadableThenSnapshotsAsync(string field, string value)
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var keys = new RedisKeys("personalize");
+        var database = await DatabaseAsync(redis);
+        string before;
+        DateTimeOffset now;
+        await using (var a = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots))
+        {
+            await TrafficThenSnapshotAsync(a, 0);
+            var unreadable = (string)(await database.HashGetAsync(keys.SnapshotManifest, "g"))!;
+            await database.HashSetAsync(keys.SnapshotManifest, field, value);
+            using var snapshots = new InstrumentRecorder("personalize.redis.snapshots");
+
+            await TrafficThenSnapshotAsync(a, 1);
+
+            Assert.Single(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
+            Assert.Contains(a.Logs.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.SnapshotUnreadable));
+            Assert.NotEqual(unreadable, (string?)await database.HashGetAsync(keys.SnapshotManifest, "g"));
+            Assert.True(await database.KeyTimeToLiveAsync(keys.SnapshotChunk(unreadable, 0)) is { } ttl && ttl <= RedisSnapshotStore.RetiredLifetime, "The replaced manifest's chunks never expire.");
+
+            await TrafficThenSnapshotAsync(a, 2);
+            Assert.Single(snapshots.Measurements, tags => Equals(tags["outcome"], "unreadable"));
+            before = a.SharedPersonalData("person-4");
+            now = a.Time.GetUtcNow();
+        }
+
+        await using var restarted = await AppServer.StartAsync(redis, configureRedis: ManualSnapshots);
+        restarted.Time.SetUtcNow(now);
+
+        Assert.Equal(before, restarted.SharedPersonalData("person-4"));
     }
 
     /// <summary>Views, carts, purchases, exposures and a stitch for every person, different each round.</summary>

@@ -17,8 +17,8 @@ namespace Personalize.Sdk.Redis.Learning;
 /// Shares the learners' sufficient statistics through Redis, so N servers learn one policy: one
 /// hash per placement and feature set, one field per server (its origin id) holding that server's
 /// cumulative statistics as little-endian doubles. An exchange writes this server's field and reads
-/// the hash back in one pipelined round trip, and sums every other field (see docs/scaling.md,
-/// "Learning across servers").
+/// the hash back in one pipelined round trip, and sums every field, its own included, in the order
+/// of their names (see docs/scaling.md, "Learning across servers").
 /// </summary>
 /// <remarks>
 /// A field is never deleted: a restarted server has a new origin id, and the field of its previous
@@ -78,9 +78,9 @@ internal sealed class RedisLearningExchange : ILearningExchange
             var expire = database.KeyExpireAsync(key, Retention);
             var read = database.HashGetAllAsync(key);
             await Task.WhenAll(write, expire, read).ObserveFault().WaitAsync(_timeout, _time, cancellationToken).ConfigureAwait(false);
-            var others = Sum(await read.ConfigureAwait(false), own.Length, placement);
+            var total = Sum(await read.ConfigureAwait(false), own, placement);
             _metrics.LearningExchanged(failed: false);
-            return others;
+            return total;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -123,18 +123,31 @@ internal sealed class RedisLearningExchange : ILearningExchange
     }
 
     /// <summary>
-    /// Sums the fields of every other server that hold <paramref name="length"/> numbers, in the
-    /// order of their names, so that every server adds the same numbers in the same order. A field
-    /// that holds no model's statistics (<see cref="TryRead"/>) is left out whole, counted and
-    /// logged: added in, one number that is not finite would turn every server's weights into NaN.
+    /// Sums every server's field that holds as many numbers as <paramref name="own"/>, this
+    /// server's own included (as <paramref name="own"/>, the value it just wrote), in the order of
+    /// their names, so that every server adds the same numbers in the same order and servers that
+    /// read the same fields get the same sum, bit for bit (floating-point addition is not
+    /// associative: each adding its own to the others' sum, they would not). A field that holds no
+    /// model's statistics (<see cref="TryRead"/>) is left out whole, counted and logged: added in,
+    /// one number that is not finite would turn every server's weights into NaN.
     /// </summary>
-    private double[] Sum(HashEntry[] entries, int length, string placement)
+    private double[] Sum(HashEntry[] entries, double[] own, string placement)
     {
+        var length = own.Length;
+        var ownName = (string?)_field;
         Array.Sort(entries, static (x, y) => string.CompareOrdinal(x.Name, y.Name));
         var sum = new double[length];
         var field = new double[length];
+        var ownAdded = false;
         foreach (var entry in entries)
         {
+            // Its own in its place, even if the read did not return it (the key expired or was deleted in between).
+            if (!ownAdded && string.CompareOrdinal(entry.Name, ownName) >= 0)
+            {
+                Add(sum, own);
+                ownAdded = true;
+            }
+
             if (entry.Name == _field)
             {
                 continue;
@@ -152,13 +165,23 @@ internal sealed class RedisLearningExchange : ILearningExchange
                 continue;
             }
 
-            for (var i = 0; i < length; i++)
-            {
-                sum[i] += field[i];
-            }
+            Add(sum, field);
+        }
+
+        if (!ownAdded)
+        {
+            Add(sum, own);
         }
 
         return sum;
+    }
+
+    private static void Add(double[] sum, ReadOnlySpan<double> statistics)
+    {
+        for (var i = 0; i < sum.Length; i++)
+        {
+            sum[i] += statistics[i];
+        }
     }
 
     /// <summary>

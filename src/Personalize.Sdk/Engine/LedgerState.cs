@@ -68,13 +68,28 @@ internal static class LedgerState
 
     /// <summary>
     /// Adds the section's units that <paramref name="ledger"/> does not measure yet, and the arm
-    /// totals less what the units it already measures (kept as they are) contributed to them.
-    /// Holdouts the ledger does not configure are skipped. Returns how many units the section held.
+    /// totals less what the units it already measures (kept as they are, but for a unit sealed in
+    /// the section: see remarks) contributed to them, so that such a unit counts once. Holdouts the
+    /// ledger does not configure are skipped. Returns how many units the section held.
     /// </summary>
+    /// <remarks>
+    /// A sealed unit (its person withdrew consent) keeps no outcomes, but what it added before is
+    /// still in the section's totals, as anonymous counts: that cannot be taken out. So a sealed
+    /// unit the ledger cannot take stays in the totals whole (its exposure with its outcomes, never
+    /// outcomes without their exposure), and one the ledger measures too, unsealed, gives way: its
+    /// contribution here (known until sealed) leaves the ledger's totals, and it is sealed here,
+    /// counting once, with the section's outcomes. The one case that cannot be counted once is a
+    /// unit sealed on both sides: neither contribution is known any more, so both stay, as two
+    /// units (two exposures, at most two conversions and their revenue). Keeping, per unit, what it
+    /// added (whether it converted, its revenue) would be keeping the outcomes the withdrawal erases.
+    /// Every key of a sealed unit in the section that the ledger could not take has its outcomes
+    /// erased here, in every holdout, once the whole section is read.
+    /// </remarks>
     public static int Merge(ref StateReader reader, MeasurementLedger? ledger)
     {
         var holdouts = reader.Length();
         var units = 0;
+        HashSet<string>? withdrawn = null;
         Span<long> skippedExposed = stackalloc long[2];
         Span<long> skippedConverted = stackalloc long[2];
         Span<double> skippedRevenue = stackalloc double[2];
@@ -106,8 +121,14 @@ internal static class LedgerState
                 {
                     if (outcome == Sealed)
                     {
-                        // Measured here too: its person withdrew, so what this server holds of them goes as well.
-                        ledger.ForgetOutcomes(key);
+                        // What it added to the totals is erased from the record: it stays in them whole,
+                        // and the same unit measured here gives way (unless sealed here too: see remarks).
+                        ledger.TryYieldToSealed(holdout, key, arm, firstExposed);
+
+                        // Its person withdrew, so what this server holds of them goes as well: after
+                        // the section, so another holdout's copy here still gives way unsealed.
+                        (withdrawn ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                        continue;
                     }
 
                     skippedExposed[(int)arm]++;
@@ -125,6 +146,14 @@ internal static class LedgerState
                     var a = (int)arm;
                     ledger!.AddTotals(holdout, arm, exposed - skippedExposed[a], converted - skippedConverted[a], revenue - skippedRevenue[a], squares - skippedSquares[a]);
                 }
+            }
+        }
+
+        if (withdrawn is not null)
+        {
+            foreach (var key in withdrawn)
+            {
+                ledger!.ForgetOutcomes(key);
             }
         }
 

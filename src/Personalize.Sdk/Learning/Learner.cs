@@ -350,9 +350,21 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _stopping.Cancel();
     }
 
-    private Task Share(PlacementLearner learner) =>
-        _exchange!.ExchangeAsync(learner.Name, _featureNames, learner.OwnStatistics(), _stopping.Token)
-            .ContinueWith(static (task, state) => ((PlacementLearner)state!).SetRemote(task.IsCompletedSuccessfully ? task.Result : null), learner, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    private Task Share(PlacementLearner learner)
+    {
+        var own = learner.OwnStatistics();
+        return _exchange!.ExchangeAsync(learner.Name, _featureNames, own, _stopping.Token)
+            .ContinueWith(
+                static (task, state) =>
+                {
+                    var (learner, own) = ((PlacementLearner, double[]))state!;
+                    learner.SetShared(task.IsCompletedSuccessfully ? task.Result : null, own);
+                },
+                (learner, own),
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
+    }
 
     private void WriteToSinks(PlacementLearner learner, SettledDecision decision)
     {

@@ -27,7 +27,8 @@ internal sealed class PlacementLearner
     private readonly double[] _valueSquares;
     private readonly List<LearnedWeights> _history = [];
     private readonly float[] _features;
-    private double[]? _remote;
+    private Shared? _shared;
+    private double[] _solvedFrom;
     private LoggedRound[][] _rounds = [];
     private long _valueCount;
     private volatile bool _changed;
@@ -51,6 +52,7 @@ internal sealed class PlacementLearner
         _own = new LinearRewardModel(Dimensions);
         _solver = new LinearRewardModel(Dimensions);
         _statistics = new double[_own.StatisticsLength];
+        _solvedFrom = new double[_own.StatisticsLength];
         _features = new float[Dimensions];
         _valueSums = new double[_signals.Length];
         _valueSquares = new double[_signals.Length];
@@ -99,21 +101,26 @@ internal sealed class PlacementLearner
     }
 
     /// <summary>
-    /// The sum of every other server's statistics, used from the next solve. An all-zero sum while
-    /// nothing remote is held (no other server has written yet) is no change either.
+    /// An exchange's answer, used from the next solve: <paramref name="total"/>, the sum of every
+    /// server's statistics (<see cref="ILearningExchange"/>), with <paramref name="own"/>, this
+    /// server's as it shared them. A change only when a solve would now use other statistics than
+    /// the last one did: a server alone in the exchange, or a cluster where nothing was learned
+    /// since, reads back what it solved from, and adds no version.
     /// </summary>
-    public void SetRemote(double[]? statistics)
+    public void SetShared(double[]? total, double[] own)
     {
-        var current = Volatile.Read(ref _remote);
-        if (statistics is null || statistics.Length != _statistics.Length
-            || (current is null ? Array.TrueForAll(statistics, static value => value == 0) : current.AsSpan().SequenceEqual(statistics)))
+        if (total is null || total.Length != _statistics.Length || own.Length != _statistics.Length)
         {
-            // Nothing new from the other servers: no new version to solve.
+            // Nothing read from the other servers: no new version to solve.
             return;
         }
 
-        Volatile.Write(ref _remote, statistics);
-        _changed = true;
+        // Full fences (as in Solve): a solve either reads this answer or leaves it changed for the next one.
+        Interlocked.Exchange(ref _shared, new Shared(total, own));
+        if (!total.AsSpan().SequenceEqual(Volatile.Read(ref _solvedFrom)))
+        {
+            _changed = true;
+        }
     }
 
     /// <summary>
@@ -165,20 +172,32 @@ internal sealed class PlacementLearner
     }
 
     /// <summary>
-    /// Solves the weights from this server's statistics plus the other servers'; returns the new
-    /// version, or null when a weight came out not finite: the last solved version keeps serving,
-    /// and nothing is learned from that solve.
+    /// Solves the weights from every server's statistics: the last exchange's sum, plus what this
+    /// server learned since it shared its own (nothing, once it is idle: then servers that read the
+    /// same statistics solve from the same numbers, and learn the same weights bit for bit); its
+    /// own alone before any exchange. Returns the new version, or null when a weight came out not
+    /// finite: the last solved version keeps serving, and nothing is learned from that solve.
     /// </summary>
     public LearnedPolicy? Solve(DateTimeOffset now)
     {
         _changed = false;
         _own.WriteStatistics(_statistics);
-        if (Volatile.Read(ref _remote) is { } remote)
+        var shared = Volatile.Read(ref _shared);
+        if (shared is not null)
         {
             for (var i = 0; i < _statistics.Length; i++)
             {
-                _statistics[i] += remote[i];
+                // Exactly the sum's number where nothing was learned since the exchange (x + 0 is x).
+                _statistics[i] = shared.Total[i] + (_statistics[i] - shared.Own[i]);
             }
+        }
+
+        // What this solve used, failed or not (the same statistics read again are no change), with a full
+        // fence: an answer that arrived meanwhile is either read above or seen below and solved next.
+        Interlocked.Exchange(ref _solvedFrom, (double[])_statistics.Clone());
+        if (!ReferenceEquals(Volatile.Read(ref _shared), shared))
+        {
+            _changed = true;
         }
 
         _solver.ReadStatistics(_statistics);
@@ -225,7 +244,7 @@ internal sealed class PlacementLearner
         if (Mode == LearningMode.Online)
         {
             // Other servers' learning counts: their shown items stand in for decisions settled here.
-            var remote = Volatile.Read(ref _remote) is { } others ? (long)others[^1] : 0;
+            var remote = Volatile.Read(ref _shared) is { } shared ? (long)(shared.Total[^1] - shared.Own[^1]) : 0;
             var enough = LearnedDecisions >= minimumDecisions || remote >= minimumDecisions;
             return _learnedServes || !enough ? null : _learnedServes = true;
         }
@@ -468,4 +487,7 @@ internal sealed class PlacementLearner
     }
 
     private static EstimateInterval ToInterval(OffPolicyEstimate estimate) => new(estimate.Value, estimate.Lower, estimate.Upper, estimate.EffectiveSampleSize);
+
+    /// <summary>An exchange's answer: every server's statistics summed, and this server's own as it shared them.</summary>
+    private sealed record Shared(double[] Total, double[] Own);
 }

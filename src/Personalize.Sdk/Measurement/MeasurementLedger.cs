@@ -217,6 +217,46 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks) { Converted = converted, Revenue = revenue, Sealed = isSealed });
     }
 
+    /// <summary>
+    /// Makes way for another ledger's copy of a unit whose person withdrew consent (a sealed unit
+    /// from a snapshot, whose outcomes were erased but whose contribution stays in that ledger's
+    /// arm totals, where the caller leaves it): when this ledger measures the unit and it is not
+    /// sealed here, takes out of its arm's totals all it added to them (its exposure, its
+    /// conversion and its revenue, known until it is sealed) and puts the sealed copy, with its
+    /// arm and first exposure, in its place, so the unit counts once, as the other ledger counted
+    /// it. False when the unit is not measured here, or is sealed here already: what it added here
+    /// is no longer known, and stays.
+    /// </summary>
+    internal bool TryYieldToSealed(int holdout, string unitKey, HoldoutArm arm, long firstExposedTicks)
+    {
+        var ledger = _ledgers[holdout];
+        if (!ledger.Units.TryGetValue(unitKey, out var unit))
+        {
+            return false;
+        }
+
+        bool converted;
+        double revenue;
+        lock (unit)
+        {
+            if (unit.Sealed)
+            {
+                return false;
+            }
+
+            // Sealed first: from here on nothing more is attributed to it (TryAttribute checks under this lock).
+            (converted, revenue) = (unit.Converted, unit.Revenue);
+            unit.Sealed = true;
+            unit.Converted = false;
+            unit.Revenue = 0;
+        }
+
+        // Erased here meanwhile (Forget) stays erased; either way its contribution leaves the totals.
+        ledger.Units.TryUpdate(unitKey, new UnitState(arm, firstExposedTicks) { Sealed = true }, unit);
+        AddTotals(holdout, unit.Arm, -1, converted ? -1 : 0, -revenue, -(revenue * revenue));
+        return true;
+    }
+
     /// <summary>Adds to an arm's totals: what another ledger counted (from a snapshot).</summary>
     internal void AddTotals(int holdout, HoldoutArm arm, long exposed, long converted, double revenue, double revenueSquares)
     {

@@ -24,7 +24,7 @@ public sealed class LearningExchangeTests
         // Every reward is given on A; B serves a few decisions of its own, none rewarded.
         ServeRewardsOnlyOnTheFirst(a, b);
 
-        await a.UpdateAndExchangeAsync(); // A alone: the others' sum is zero
+        await a.UpdateAndExchangeAsync(); // A alone: it reads back its own statistics
         await b.UpdateAndExchangeAsync(); // B reads A's statistics
         await a.UpdateAndExchangeAsync(); // A reads B's
         await b.UpdateAndExchangeAsync(); // B solves with A's
@@ -50,6 +50,49 @@ public sealed class LearningExchangeTests
         var key = Assert.Single(LearningKeys(admin));
         Assert.Equal(2, await admin.GetDatabase().HashLengthAsync(key));
         Assert.True(await admin.GetDatabase().KeyTimeToLiveAsync(key) > TimeSpan.FromDays(29));
+    }
+
+    [RedisFact]
+    public async Task Three_servers_that_learned_different_decisions_learn_the_same_weights_bit_for_bit()
+    {
+        // Each adding its own statistics to the others' sum (A + (B + C) on A, B + (A + C) on B),
+        // they would learn weights that differ in the last bits: each sums every field in name order.
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = LearningServer.Start(redis);
+        await using var b = LearningServer.Start(redis);
+        await using var c = LearningServer.Start(redis);
+        LearningServer[] servers = [a, b, c];
+        await Task.WhenAll(servers.Select(server => server.WhenConnectedAsync()));
+        a.Serve("a", 30);
+        b.Serve("b", 20, category: "coffee", reward: 0.3);
+        c.Serve("c", 25, category: "hiking", reward: 0.7);
+        foreach (var server in servers)
+        {
+            server.PassRewardWait();
+        }
+
+        // Until every server has solved with every other's last statistics.
+        for (var round = 0; round < 3; round++)
+        {
+            foreach (var server in servers)
+            {
+                await server.UpdateAndExchangeAsync();
+            }
+        }
+
+        var weights = servers.Select(server => server.Report.Weights.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray()).ToArray();
+        Assert.Contains(weights[0], pair => Math.Abs(pair.Value) > 1e-3);
+        Assert.All(weights, each => Assert.Equal(weights[0], each));
+        Assert.All(servers, server => Assert.Equal(servers[0].Learner.Policy.Theta, server.Learner.Policy.Theta));
+
+        // An idle cluster adds no versions.
+        var versions = servers.Select(server => server.Report.PolicyVersion).ToArray();
+        foreach (var server in servers)
+        {
+            await server.UpdateAndExchangeAsync();
+        }
+
+        Assert.Equal(versions, servers.Select(server => server.Report.PolicyVersion));
     }
 
     [RedisFact]

@@ -7,8 +7,8 @@ namespace Personalize.Sdk.Tests.Learning;
 
 /// <summary>
 /// docs/scaling.md: a server solves a new version when it learned settled decisions of its own or
-/// when the other servers' sum changed, "and an idle cluster adds no versions". A server alone in the
-/// shared store reads an all-zero sum of the others: that is no change.
+/// when the other servers' statistics changed, "and an idle cluster adds no versions". A server alone
+/// in the shared store reads back its own statistics: that is no change.
 /// </summary>
 public sealed class IdleClusterVersionTests
 {
@@ -86,7 +86,10 @@ public sealed class IdleClusterVersionTests
     private static int Version(TestSdk sdk) =>
         Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements).PolicyVersion;
 
-    /// <summary>Answers each exchange with the other servers' sum the test sets: by default none wrote, so all zeros, as Redis answers.</summary>
+    /// <summary>
+    /// Answers each exchange, as Redis does, with every server's statistics summed: this server's
+    /// own plus the other servers' sum the test sets (by default none wrote, so all zeros).
+    /// </summary>
     private sealed class ScriptedExchange : ILearningExchange
     {
         public Func<int, double[]> Others { get; set; } = static length => new double[length];
@@ -96,7 +99,8 @@ public sealed class IdleClusterVersionTests
         public Task<double[]?> ExchangeAsync(string placement, IReadOnlyList<string> features, double[] own, CancellationToken cancellationToken)
         {
             Calls++;
-            return Task.FromResult<double[]?>(Others(own.Length));
+            var others = Others(own.Length);
+            return Task.FromResult<double[]?>([.. own.Select((value, i) => value + others[i])]);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace Personalize.Sdk.Profiles;
 /// without it, a person who withdrew would be back at <see cref="PersonalizationOptions.DefaultConsent"/>
 /// once idle or trimmed, and their behaviour stored again. A profile created for the key takes the
 /// consent back; <c>Forget</c> drops it. One dictionary entry a person (it keeps the key alive),
-/// for as long as the process runs: withdrawals are few next to profiles, and none may be dropped
+/// for as long as the process runs (and, with a shared store, in its state snapshots): withdrawals are few next to profiles, and none may be dropped
 /// to save memory.
 /// </summary>
 internal sealed class RememberedConsents(ConsentFlags defaultConsent)

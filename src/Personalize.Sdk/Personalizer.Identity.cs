@@ -381,14 +381,27 @@ internal sealed partial class Personalizer
                 {
                     _consents.Restate(key, restated);
                 }
-                foreach (var other in aliases.Append(unitKey))
+                foreach (var other in UnlinkedWith(key, aliases, unitKey))
                 {
-                    if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))
-                    {
-                        _ledger.Forget(other);
-                        Learner.Forget(other);
-                    }
+                    _ledger.Forget(other);
+                    Learner.Forget(other);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// The keys whose ledger and learner entries go with an evicted profile's links (an erasure by
+    /// <paramref name="key"/> could no longer reach them): its other keys, and its holdout unit
+    /// when that is another key. A state snapshot leaves them out of a person it leaves out, the same way.
+    /// </summary>
+    private static IEnumerable<string> UnlinkedWith(string key, IEnumerable<string> keys, string? unitKey)
+    {
+        foreach (var other in keys.Append(unitKey))
+        {
+            if (other is not null && !string.Equals(other, key, StringComparison.Ordinal))
+            {
+                yield return other;
             }
         }
     }

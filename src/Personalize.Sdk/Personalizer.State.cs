@@ -12,6 +12,8 @@ internal sealed partial class Personalizer : IStateSnapshot
     private const byte KnownKey = 1;
     private const byte Alias = 2;
     private const byte KnownAlias = 3;
+    private const byte OwnConsent = 1;
+    private const byte AliasConsent = 2;
 
     /// <summary>The item statistics, for tests.</summary>
     internal ItemStatistics Statistics => (ItemStatistics)_statistics;
@@ -21,11 +23,17 @@ internal sealed partial class Personalizer : IStateSnapshot
         ArgumentNullException.ThrowIfNull(output);
         var writer = new StateWriter(output);
         var catalog = _catalog.Current;
+        // What is idle past its expiry is evicted first, as a lookup would: the eviction drops its
+        // links and the units under its other keys, and keeps a narrower consent apart.
+        var store = (MemoryProfileStore)_profiles;
+        store.EvictIdle();
+        var leftOut = new LeftOut(IdleSinceLastActivity(store));
         StateFormat.WriteHeader(writer);
-        var aliases = WriteIdentity(writer);
-        var profiles = WriteProfiles(writer, catalog);
+        var aliases = WriteIdentity(writer, leftOut);
+        var profiles = WriteProfiles(writer, catalog, store, leftOut);
+        WriteRememberedConsents(writer, leftOut);
         var items = StatisticsState.Write(writer, (ItemStatistics)_statistics, catalog);
-        var units = LedgerState.Write(writer, _ledger as MeasurementLedger);
+        var units = LedgerState.Write(writer, _ledger as MeasurementLedger, leftOut.Units);
         var erasures = WriteErasures(writer);
         writer.Seal();
         return new StateCounts(profiles, aliases, items, units, erasures);
@@ -43,9 +51,14 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// <summary>Reads every section of <paramref name="state"/>, merging it into this server's state only when <paramref name="apply"/>.</summary>
     private StateCounts Merge(ReadOnlySequence<byte> state, Catalog.CatalogSnapshot catalog, bool apply)
     {
-        var reader = new StateReader(StateFormat.Open(state));
+        var reader = new StateReader(StateFormat.Open(state, out var version));
         var aliases = MergeIdentity(ref reader, apply);
-        var profiles = MergeProfiles(ref reader, catalog, apply);
+        var profiles = MergeProfiles(ref reader, catalog, version, apply);
+        if (version >= 2)
+        {
+            MergeRememberedConsents(ref reader, apply);
+        }
+
         var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
         var units = LedgerState.Merge(ref reader, apply ? _ledger as MeasurementLedger : null);
         var erasures = MergeErasures(ref reader, apply);
@@ -57,15 +70,62 @@ internal sealed partial class Personalizer : IStateSnapshot
         return new StateCounts(profiles, aliases, items, units, erasures);
     }
 
-    /// <summary>Under the identity lock: stitches and erasures wait, decisions and events do not.</summary>
-    private int WriteIdentity(StateWriter writer)
+    /// <summary>
+    /// The live profiles whose last activity (<see cref="ActivityTicks"/>) is older than
+    /// <see cref="PersonalizationOptions.ProfileIdleExpiration"/>: a shadow replaying old events
+    /// touches its profiles now, so only the events' own times keep snapshots from carrying an idle
+    /// person forward from one snapshot to the next. Kept in memory (a decision may have used them
+    /// since), they are left out of the state as an eviction would leave them.
+    /// </summary>
+    private Dictionary<string, UserProfile> IdleSinceLastActivity(MemoryProfileStore store)
+    {
+        var idle = new Dictionary<string, UserProfile>(StringComparer.Ordinal);
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        foreach (var (key, profile) in store.Live())
+        {
+            if (now - ActivityTicks(profile.ReadLastSeenTicks(), Volatile.Read(ref profile.LastAccessTicks)) > _profileIdleTicks)
+            {
+                idle[key] = profile;
+            }
+        }
+
+        return idle;
+    }
+
+    /// <summary>
+    /// A profile's last activity, as a state carries it: its last event; with none (a sign-in
+    /// without an event, or a withdrawal, which erases the events' times) when it was last used.
+    /// </summary>
+    private static long ActivityTicks(long lastSeenTicks, long lastAccessTicks) => lastSeenTicks > 0 ? lastSeenTicks : lastAccessTicks;
+
+    /// <summary>
+    /// Under the identity lock: stitches and erasures wait, decisions and events do not. The links
+    /// of a person left out (<paramref name="leftOut"/>), or whose profile is gone (an eviction
+    /// about to drop them), are left out too, with what an eviction drops or keeps with them.
+    /// </summary>
+    private int WriteIdentity(StateWriter writer, LeftOut leftOut)
     {
         var written = 0;
         lock (_identityGate)
         {
+            foreach (var (key, profile) in leftOut.Profiles)
+            {
+                leftOut.Evicted(key, _identity.KeysOf(key), profile.ReadUnitKey(), profile.ReadConsent(), _consents);
+            }
+
             foreach (var (key, canonical, known) in _identity.Entries())
             {
                 var alias = !string.Equals(key, canonical, StringComparison.Ordinal);
+                if (leftOut.Profiles.ContainsKey(canonical) || _profiles.Peek(canonical) is null)
+                {
+                    if (alias)
+                    {
+                        leftOut.Units.Add(key);
+                    }
+
+                    continue;
+                }
+
                 writer.Byte(!alias ? KnownKey : known ? KnownAlias : Alias);
                 writer.String(key);
                 if (alias)
@@ -82,29 +142,28 @@ internal sealed partial class Personalizer : IStateSnapshot
     }
 
     /// <summary>
-    /// Each profile copied lock-free (as a decision copies it), then written by item key. A profile
-    /// whose last event is older than <see cref="PersonalizationOptions.ProfileIdleExpiration"/> is
-    /// left out: a shadow replaying old events touches its profiles now, so only the events' own
-    /// times keep snapshots from carrying an idle person forward from one snapshot to the next.
+    /// Each profile copied lock-free (as a decision copies it), then written by item key with its
+    /// last activity; those <see cref="IdleSinceLastActivity"/> found idle are left out.
     /// </summary>
-    private int WriteProfiles(StateWriter writer, Catalog.CatalogSnapshot catalog)
+    private int WriteProfiles(StateWriter writer, Catalog.CatalogSnapshot catalog, MemoryProfileStore store, LeftOut leftOut)
     {
         var copy = new ProfileData();
         var buffer = new ArrayBufferWriter<byte>(1024);
         var written = 0;
-        var now = _timeProvider.GetUtcNow().UtcTicks;
-        foreach (var (key, profile) in ((MemoryProfileStore)_profiles).Live())
+        foreach (var (key, profile) in store.Live())
         {
-            profile.ReadInto(copy, catalog);
-            if (copy.LastSeenTicks > 0 && now - copy.LastSeenTicks > _profileIdleTicks)
+            if (leftOut.Profiles.ContainsKey(key))
             {
                 continue;
             }
 
+            var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+            profile.ReadInto(copy, catalog);
             buffer.ResetWrittenCount();
             ProfileFormat.Write(copy, catalog, buffer);
             writer.Byte(StateFormat.Record);
             writer.String(key);
+            writer.Int64(ActivityTicks(copy.LastSeenTicks, lastAccess));
             writer.Varint((uint)buffer.WrittenCount);
             writer.Bytes(buffer.WrittenSpan);
             written++;
@@ -112,6 +171,28 @@ internal sealed partial class Personalizer : IStateSnapshot
 
         writer.Byte(StateFormat.End);
         return written;
+    }
+
+    /// <summary>The consents kept apart after evictions, and those the people left out above would have kept apart.</summary>
+    private void WriteRememberedConsents(StateWriter writer, LeftOut leftOut)
+    {
+        foreach (var (key, consent, owner) in _consents.Entries())
+        {
+            leftOut.Consents.TryAdd(key, (consent, owner));
+        }
+
+        foreach (var (key, (consent, owner)) in leftOut.Consents)
+        {
+            writer.Byte(owner is null ? OwnConsent : AliasConsent);
+            writer.String(key);
+            writer.Byte((byte)consent);
+            if (owner is not null)
+            {
+                writer.String(owner);
+            }
+        }
+
+        writer.Byte(StateFormat.End);
     }
 
     private int WriteErasures(StateWriter writer)
@@ -175,7 +256,7 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// comes back exactly, else merged into the existing one as a stitch merges. Without
     /// <paramref name="apply"/> each profile is only read (into a scratch copy).
     /// </summary>
-    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, bool apply)
+    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, bool apply)
     {
         var read = 0;
         var incoming = new ProfileData();
@@ -183,6 +264,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         while (Record(ref reader, "profile"))
         {
             var key = reader.String();
+            var activity = version >= 2 ? reader.Int64() : 0;
             ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
             if (!apply)
             {
@@ -199,17 +281,75 @@ internal sealed partial class Personalizer : IStateSnapshot
             }
             while (!target.Write(merge, MergeProfile));
 
-            // Idle from its last event, not from this merge, so a restart does not reset its expiry.
+            // Idle from its last activity, not from this merge, so a restart does not reset its expiry
+            // (a version 1 state carries none: its last event, if it has one, stands for it).
             target.ReadInto(merged, catalog);
-            if (merged.LastSeenTicks > 0)
+            if (Math.Max(activity, merged.LastSeenTicks) is > 0 and var since)
             {
-                target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), merged.LastSeenTicks);
+                target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), since);
             }
 
             read++;
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// Keeps each consent apart as the eviction that kept it did, unless this server knows better:
+    /// the profile a key has here states its own (a consent stated here wins, as it wins the
+    /// profiles' merge), or takes it when it states none; a key linked to a person here is theirs (a
+    /// stitch takes a kept consent so); a key this server keeps a consent for keeps it; and a copy
+    /// kept for a person's other key follows a consent the person stated here.
+    /// </summary>
+    private void MergeRememberedConsents(ref StateReader reader, bool apply)
+    {
+        lock (_identityGate)
+        {
+            while (reader.Byte() is var tag && tag != StateFormat.End)
+            {
+                if (tag is not (OwnConsent or AliasConsent))
+                {
+                    throw new InvalidDataException("A remembered consent record in the state is malformed.");
+                }
+
+                var key = reader.String();
+                var consent = (ConsentFlags)reader.Byte();
+                var owner = tag == AliasConsent ? reader.String() : null;
+                if (apply)
+                {
+                    Remember(key, consent, owner);
+                }
+            }
+        }
+    }
+
+    private void Remember(string key, ConsentFlags consent, string? owner)
+    {
+        if (!string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal) || _consents.Stated(key) is not null)
+        {
+            return;
+        }
+
+        if (_profiles.Peek(key) is { } profile)
+        {
+            if (profile.ReadConsent() is null)
+            {
+                var merge = new IncomingProfile(new ProfileData { Consent = consent }, _affinityHalfLifeTicks, _services, _consents.For(key));
+                profile.Write(merge, MergeProfile);
+            }
+
+            return;
+        }
+
+        if (owner is null)
+        {
+            _consents.Remember(key, consent);
+        }
+        else
+        {
+            _consents.RememberAliases(owner, _profiles.Peek(_identity.Resolve(owner))?.ReadConsent() ?? consent, [key]);
+        }
     }
 
     private int MergeErasures(ref StateReader reader, bool apply)
@@ -250,6 +390,37 @@ internal sealed partial class Personalizer : IStateSnapshot
         StateFormat.Record => true,
         _ => throw new InvalidDataException($"A {what} record in the state is malformed."),
     };
+
+    /// <summary>
+    /// What a state leaves out with the people idle past their expiry: their profiles, the holdout
+    /// units under their other keys, and the narrower consents an eviction would keep apart.
+    /// </summary>
+    private sealed class LeftOut(Dictionary<string, UserProfile> profiles)
+    {
+        public Dictionary<string, UserProfile> Profiles { get; } = profiles;
+
+        public HashSet<string> Units { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<string, (ConsentFlags Consent, string? Owner)> Consents { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>As <see cref="OnProfileEvicted"/> would for <paramref name="key"/>'s profile, without changing anything.</summary>
+        public void Evicted(string key, IReadOnlyList<string> keys, string? unitKey, ConsentFlags? consent, RememberedConsents consents)
+        {
+            Units.UnionWith(UnlinkedWith(key, keys, unitKey));
+            if (consents.Keeps(consent))
+            {
+                var kept = consent.GetValueOrDefault();
+                Consents[key] = (kept, null);
+                foreach (var other in keys)
+                {
+                    if (!string.Equals(other, key, StringComparison.Ordinal))
+                    {
+                        Consents[other] = (kept, key);
+                    }
+                }
+            }
+        }
+    }
 
     private readonly record struct IncomingProfile(ProfileData Data, double HalfLifeTicks, ProfileServices Services, ConsentFlags Unstated);
 }

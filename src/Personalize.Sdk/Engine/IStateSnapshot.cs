@@ -4,7 +4,7 @@ namespace Personalize.Sdk.Engine;
 
 /// <summary>
 /// The state a shared store snapshots: everything servers share through the journal (profiles,
-/// the identity map, item statistics, the measurement ledger and recent erasures), written whole
+/// the identity map, the consents kept apart after evictions, item statistics, the measurement ledger and recent erasures), written whole
 /// and merged back, keyed by stable keys and never by this process's item indices. What is kept
 /// per server (readiness counters, the learner) is not part of it. The format is
 /// <see cref="StateFormat"/>.

@@ -9,8 +9,8 @@ internal static class LedgerState
 
     private static readonly HoldoutArm[] Arms = [HoldoutArm.Treatment, HoldoutArm.Control];
 
-    /// <summary>Writes every holdout's units, then its arm totals; returns how many units.</summary>
-    public static int Write(StateWriter writer, MeasurementLedger? ledger)
+    /// <summary>Writes every holdout's units but those under <paramref name="leftOut"/>'s keys, then its arm totals (with every unit); returns how many units.</summary>
+    public static int Write(StateWriter writer, MeasurementLedger? ledger, IReadOnlySet<string>? leftOut = null)
     {
         if (ledger is null)
         {
@@ -26,6 +26,11 @@ internal static class LedgerState
             var measured = ledger.LedgerOf(holdout);
             foreach (var (key, unit) in measured.Units)
             {
+                if (leftOut?.Contains(key) == true)
+                {
+                    continue;
+                }
+
                 bool converted, isSealed;
                 double revenue;
                 lock (unit)

@@ -209,6 +209,23 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
     }
 
+    /// <summary>
+    /// Evicts, here and now, every profile idle past its expiry that a maintenance pass has not
+    /// evicted yet (<see cref="ProfileEviction.Expired"/>, as a lookup would), so what is left is what <see cref="Live"/> yields.
+    /// </summary>
+    internal void EvictIdle()
+    {
+        var now = _timeProvider.GetUtcNow().UtcTicks;
+        foreach (var (key, profile) in _profiles)
+        {
+            var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+            if (now - lastAccess > _idleTicks)
+            {
+                Evict(key, profile, lastAccess, ProfileEviction.Expired);
+            }
+        }
+    }
+
     /// <summary>Whether any profile is assigned to holdouts by <paramref name="unitKey"/>; scans them all, for tests.</summary>
     internal bool AnyUnit(string unitKey) => _profiles.Values.Any(profile => profile.ReadUnitKey() == unitKey);
 

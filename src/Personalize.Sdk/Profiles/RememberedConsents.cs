@@ -7,7 +7,7 @@ namespace Personalize.Sdk.Profiles;
 /// without it, a person who withdrew would be back at <see cref="PersonalizationOptions.DefaultConsent"/>
 /// once idle or trimmed, and their behaviour stored again. A profile created for the key takes the
 /// consent back; <c>Forget</c> drops it. One dictionary entry a person (it keeps the key alive),
-/// for as long as the process runs: withdrawals are few next to profiles, and none may be dropped
+/// for as long as the process runs (and, with a shared store, in its state snapshots): withdrawals are few next to profiles, and none may be dropped
 /// to save memory.
 /// </summary>
 internal sealed class RememberedConsents(ConsentFlags defaultConsent)
@@ -30,11 +30,27 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     public ConsentFlags? Stated(string key) =>
         Volatile.Read(ref _count) != 0 && _byKey.TryGetValue(key, out var consent) ? consent : null;
 
+    /// <summary>Whether an evicted profile's <paramref name="stated"/> consent is kept apart: it grants less than the default.</summary>
+    public bool Keeps(ConsentFlags? stated) => stated is { } consent && (defaultConsent & ~consent) != 0;
+
+    /// <summary>
+    /// Every consent kept, with the key whose eviction it was kept for when that is another key
+    /// (<see cref="RememberAliases"/>): for a state snapshot, as the dictionaries hold them while enumerating.
+    /// </summary>
+    public IEnumerable<(string Key, ConsentFlags Consent, string? Owner)> Entries()
+    {
+        foreach (var (key, consent) in _byKey)
+        {
+            yield return (key, consent, _ownerOf.TryGetValue(key, out var owner) ? owner : null);
+        }
+    }
+
     /// <summary>Keeps <paramref name="stated"/> for an evicted profile's key when it grants less than the default; otherwise forgets any kept before.</summary>
     public void Remember(string key, ConsentFlags? stated)
     {
-        if (stated is { } consent && (defaultConsent & ~consent) != 0)
+        if (Keeps(stated))
         {
+            var consent = stated.GetValueOrDefault();
             if (_byKey.TryAdd(key, consent))
             {
                 Interlocked.Increment(ref _count);
@@ -59,10 +75,12 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     /// </summary>
     public void RememberAliases(string owner, ConsentFlags? stated, IReadOnlyCollection<string> aliases)
     {
-        if (aliases.Count == 0 || stated is not { } consent || (defaultConsent & ~consent) == 0)
+        if (aliases.Count == 0 || !Keeps(stated))
         {
             return;
         }
+
+        var consent = stated.GetValueOrDefault();
 
         foreach (var alias in aliases)
         {

@@ -28,6 +28,9 @@ internal sealed class UserProfile : ProfileData
     /// <summary>When the store last handed the profile out, for idle expiry and least-recently-used trimming.</summary>
     public long LastAccessTicks;
 
+    /// <summary>When the profile's last event happened (0: none, or its behaviour was erased by a withdrawal); read without locking.</summary>
+    public long ReadLastSeenTicks() => Interlocked.Read(ref LastSeenTicks);
+
     /// <summary>The key holdouts assign this profile by, once its first event set it.</summary>
     public string? ReadUnitKey() => Volatile.Read(ref UnitKey);
 

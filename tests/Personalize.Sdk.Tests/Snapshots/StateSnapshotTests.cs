@@ -237,11 +237,12 @@ public sealed class StateSnapshotTests
         foreach (var key in new[] { "alice", "bob", "carol" })
         {
             var name = Encoding.UTF8.GetBytes(key);
-            for (var at = 0; at + 2 + name.Length + 3 < state.Length; at++)
+            for (var at = 0; at + 2 + name.Length + 8 + 3 < state.Length; at++)
             {
                 if (state[at] == StateFormat.Record && state[at + 1] == name.Length && state.AsSpan(at + 2, name.Length).SequenceEqual(name))
                 {
-                    var lengthAt = at + 2 + name.Length;
+                    // After the key, the profile's last activity (8 bytes), then its length.
+                    var lengthAt = at + 2 + name.Length + 8;
                     var profileAt = lengthAt + (state[lengthAt] < 0x80 ? 1 : 2);
                     if (state[profileAt] == ProfileFormat.Magic && state[profileAt + 1] == ProfileFormat.Version)
                     {

@@ -2,7 +2,9 @@ namespace Personalize.Sdk;
 
 /// <summary>One thing a user did, to be recorded with <see cref="IPersonalizer.Track"/>.</summary>
 /// <remarks>
-/// A small value type: recording an event allocates nothing. Build one with a factory method,
+/// A small value type: recording an event allocates nothing once the person's profile holds what
+/// it records, except a withdrawal of consent, which replaces the profile's tables (so nothing of the
+/// behaviour stays in memory). Build one with a factory method,
 /// for example <c>PersonalizationEvent.View("user-1", "sku-42")</c>, and set
 /// <see cref="Timestamp"/> with <c>with { Timestamp = ... }</c> when replaying history.
 /// Keys are checked at once; values (a quantity, a rating) are checked by <c>Track</c>, which

@@ -94,6 +94,31 @@ public sealed class AllocationTests
     }
 
     [Fact]
+    public void Track_of_every_other_kind_but_a_withdrawal_allocates_nothing_once_warm()
+    {
+        using var sdk = WarmSdk();
+        PersonalizationEvent[] events =
+        [
+            PersonalizationEvent.Dismiss("account", "garden-3"),
+            PersonalizationEvent.Complaint("account", "kitchen-2"),
+            PersonalizationEvent.Complaint("account"),
+            PersonalizationEvent.StatedCategoryPreference("account", "hiking", likes: true),
+            PersonalizationEvent.StatedAttributePreference("account", "brand", "Globex", likes: false),
+            PersonalizationEvent.StatedAttributePreference("account", "brand", "no-such-brand", likes: true),
+            PersonalizationEvent.ConsentGiven("account", ConsentFlags.Personalization),
+            PersonalizationEvent.View("account", "no-such-item"),
+        ];
+        foreach (var warm in events)
+        {
+            sdk.Personalizer.Track(warm);
+        }
+
+        var bytes = Measure(i => sdk.Personalizer.Track(events[i % events.Length]));
+
+        Assert.Equal(0, bytes);
+    }
+
+    [Fact]
     public void A_paused_decision_allocates_nothing_once_warm()
     {
         using var sdk = WarmSdk(options => options.Placements["home"] = new() { AutoPause = true });

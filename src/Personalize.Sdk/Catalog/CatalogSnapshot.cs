@@ -113,6 +113,23 @@ internal sealed class CatalogSnapshot
 
     public bool TryGetAttributeId(string token, out int attributeId) => _attributeTokenIds.TryGetValue(token, out attributeId);
 
+    /// <summary>The id of the attribute <paramref name="name"/>=<paramref name="value"/>, looked up without building its token string.</summary>
+    public bool TryGetAttributeId(ReadOnlySpan<char> name, ReadOnlySpan<char> value, out int attributeId)
+    {
+        var length = name.Length + 1 + value.Length;
+        if (length > 256)
+        {
+            // Rare: a token too long for the stack is built as a string.
+            return TryGetAttributeId(AttributeToken.Of(name.ToString(), value.ToString()), out attributeId);
+        }
+
+        Span<char> token = stackalloc char[length];
+        name.CopyTo(token);
+        token[name.Length] = '=';
+        value.CopyTo(token[(name.Length + 1)..]);
+        return _attributeTokenIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out attributeId);
+    }
+
     /// <summary>The token (<c>name=value</c>) of an attribute id.</summary>
     public string GetAttributeToken(int attributeId) => _attributeTokens[attributeId];
 

@@ -347,8 +347,6 @@ internal sealed class EventPipeline(
             return snapshot.TryGetCategoryId(name, out preferenceId) ? null : "unknown category";
         }
 
-        // Built only for this rare event, off the decision path.
-        var token = AttributeToken.Of(name, personalizationEvent.PreferenceValue ?? string.Empty);
-        return snapshot.TryGetAttributeId(token, out preferenceId) ? null : "unknown attribute";
+        return snapshot.TryGetAttributeId(name, personalizationEvent.PreferenceValue, out preferenceId) ? null : "unknown attribute";
     }
 }

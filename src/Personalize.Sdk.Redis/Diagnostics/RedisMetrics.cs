@@ -42,11 +42,11 @@ internal sealed class RedisMetrics : IDisposable
         _connectionRestorations = _meter.CreateCounter<long>("personalize.redis.connection.restorations", "{restoration}", "Connections to Redis restored after a failure.");
         _writesFlushed = _meter.CreateCounter<long>("personalize.redis.writes.flushed", "{write}", "Writes acknowledged by Redis, by buffer.");
         _writesDropped = _meter.CreateCounter<long>("personalize.redis.writes.dropped", "{write}", "Writes given up without Redis acknowledging them, by buffer and reason: full (past MaxBufferedWrites, never sent) or stopped (not acknowledged when ShutdownFlushTimeout or the host's time to stop ran out; those of a batch still in flight may have reached Redis).");
-        _flushFailures = _meter.CreateCounter<long>("personalize.redis.flush.failures", "{batch}", "Batches of writes Redis did not acknowledge; they stay buffered and are retried.");
+        _flushFailures = _meter.CreateCounter<long>("personalize.redis.flush.failures", "{batch}", "Batches of writes Redis did not acknowledge, by buffer; they stay buffered and are retried.");
         _flushDuration = _meter.CreateHistogram(
             "personalize.redis.flush.duration",
             "s",
-            "How long one pipelined batch of writes took, acknowledged or not.",
+            "How long one pipelined batch of writes took, acknowledged or not, by buffer.",
             tags: null,
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _journalApplied = _meter.CreateCounter<long>("personalize.redis.journal.applied", "{entry}", "Other servers' journal entries this server applied (its own, second copies and unreadable entries are not counted).");

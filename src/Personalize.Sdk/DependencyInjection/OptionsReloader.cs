@@ -56,6 +56,22 @@ internal sealed class OptionsReloader : IDisposable
     // The assembly whose conversion failures name the setting that failed, and are logged as they are.
     private const string BinderAssembly = "Microsoft.Extensions.Configuration.Binder";
 
+    /// <summary>The setting and type a binder's conversion failure names, without the value it repeats.</summary>
+    internal static string DescribeConversionFailure(string message)
+    {
+        // "Failed to convert configuration value '<value>' at '<path>' to type '<type>'."
+        var at = message.LastIndexOf("' at '", StringComparison.Ordinal);
+        var to = at < 0 ? -1 : message.IndexOf("' to type '", at + 6, StringComparison.Ordinal);
+        if (to < 0)
+        {
+            return "A configuration value could not be converted; the binder's message is not logged, as it repeats the value.";
+        }
+
+        var path = message[(at + 6)..to];
+        var type = message[(to + 11)..].TrimEnd('.', '\'', ' ');
+        return $"The configuration value at '{path}' could not be converted to type '{type}'; the value is not logged.";
+    }
+
     /// <summary>Reads the options again and applies their live settings, or rejects them whole.</summary>
     public void Reload()
     {
@@ -73,8 +89,9 @@ internal sealed class OptionsReloader : IDisposable
             }
             catch (InvalidOperationException exception) when (exception.Source == BinderAssembly)
             {
-                // The configuration binder reports a value it cannot convert this way, naming the setting.
-                Reject([exception.Message]);
+                // The configuration binder reports a value it cannot convert this way, naming the
+                // setting and repeating the value, which may be a secret pasted into the wrong place.
+                Reject([DescribeConversionFailure(exception.Message)]);
                 return;
             }
             catch (Exception exception)

@@ -191,7 +191,7 @@ internal sealed class EventPipeline(
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
         {
-            MeasureOutcome(personalizationEvent, unitKey, timestamp, replicated);
+            MeasureOutcome(personalizationEvent, unitKey, timestamp, now, replicated);
         }
 
         if (!replicated)
@@ -257,7 +257,7 @@ internal sealed class EventPipeline(
     }
 
     /// <summary>Attributes a click, cart or purchase to the unit's arm of every holdout it was exposed in.</summary>
-    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, bool replicated)
+    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, DateTimeOffset now, bool replicated)
     {
         var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
         for (var i = 0; i < holdouts.Count; i++)
@@ -276,7 +276,8 @@ internal sealed class EventPipeline(
                 catch (Exception exception)
                 {
                     metrics.SinkFaulted();
-                    if (_sinkLog.ShouldLog(timestamp.UtcTicks))
+                    // Throttled on the host's clock: a batch of back-dated outcomes is tracked at once.
+                    if (_sinkLog.ShouldLog(now.UtcTicks))
                     {
                         Log.SinkFaulted(logger, sink.GetType().Name, exception.GetType().Name);
                     }

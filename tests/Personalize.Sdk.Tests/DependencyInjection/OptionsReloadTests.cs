@@ -343,6 +343,30 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void A_value_the_binder_cannot_convert_is_logged_by_its_setting_never_by_the_value()
+    {
+        using var sdk = new ReloadableSdk();
+        sdk.Reload(("MaxCount", "Password=hunter2"));
+
+        var error = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("Personalization:MaxCount", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Failed to convert configuration value 'a' at 'x' to type 'y'.")]
+    [InlineData("Failed to convert configuration value 'it' at 'me' at 'Section:Key' to type 'System.Int32'.")]
+    [InlineData("Something else entirely: 'secret'")]
+    public void A_conversion_failure_is_described_without_its_value(string message)
+    {
+        var described = Personalize.Sdk.DependencyInjection.OptionsReloader.DescribeConversionFailure(message);
+
+        Assert.DoesNotContain("'a'", described, StringComparison.Ordinal);
+        Assert.DoesNotContain("'it'", described, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", described, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_custom_change_token_source_reloads_too()
     {
         var source = new ManualChangeTokenSource();

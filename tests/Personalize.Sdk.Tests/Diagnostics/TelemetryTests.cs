@@ -125,6 +125,28 @@ public sealed class TelemetryTests
         Assert.All(logs.GetSnapshot(), record => Assert.DoesNotContain("ada@example.com", record.Message + record.Exception, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void A_failing_outcome_sink_is_logged_at_most_once_a_minute_of_the_hosts_clock_whatever_the_events_timestamps()
+    {
+        var logs = new FakeLogCollector();
+        using var sdk = new TestSdk(build: builder =>
+        {
+            builder.AddHoldout("site", 5_000);
+            builder.Services.AddSingleton<IExposureSink>(new KeyEchoingSink());
+            builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        });
+        sdk.View("visitor", "books-1");
+        sdk.Rank("visitor", 3);
+
+        // A client's batch of an hour of clicks, uploaded at once.
+        for (var minute = 0; minute < 5; minute++)
+        {
+            sdk.Personalizer.Track(PersonalizationEvent.Click("visitor", "books-1") with { Timestamp = TestSdk.Start.AddMinutes(minute) });
+        }
+
+        Assert.Equal(2, logs.GetSnapshot().Count(record => record.Message.StartsWith("Exposure sink", StringComparison.Ordinal)));
+    }
+
     /// <summary>A sink whose store rejects the row, as a database would, naming the key in its error.</summary>
     private sealed class KeyEchoingSink : IExposureSink
     {

@@ -7,8 +7,9 @@ internal sealed partial class Personalizer
     public Decision Rank(in PersonalizationRequest request)
     {
         ThrowIfInvalid(request);
-        var buffer = new RankedItem[_decisions.CountFor(request)];
-        var written = _decisions.Decide(request, buffer, request.Explain, out var info, out var explanation);
+        var settings = _decisions.CurrentSettings;
+        var buffer = new RankedItem[_decisions.CountFor(request, settings)];
+        var written = _decisions.Decide(request, settings, buffer, request.Explain, out var info, out var explanation);
         return Decision.Create(info, written == buffer.Length ? buffer : buffer[..written], explanation);
     }
 

@@ -62,20 +62,28 @@ internal sealed class DecisionPipeline(
 
     internal DecisionTelemetry Telemetry => telemetry;
 
+    /// <summary>The settings in force now: read once per decision, and handed to everything it asks of them.</summary>
+    public DecisionSettings CurrentSettings => liveSettings.Current;
+
     /// <summary>The request's count, else its placement's, capped by <see cref="PersonalizationOptions.MaxCount"/>.</summary>
-    public int CountFor(in PersonalizationRequest request)
+    public int CountFor(in PersonalizationRequest request) => CountFor(request, liveSettings.Current);
+
+    /// <summary>The request's count under <paramref name="settings"/>.</summary>
+    public int CountFor(in PersonalizationRequest request, DecisionSettings settings)
     {
-        var settings = liveSettings.Current;
         settings.Placements.TryGet(request.Placement, out var plan);
         return CountFor(request, plan, settings);
     }
 
-    public int Decide(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
+    public int Decide(in PersonalizationRequest request, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation) =>
+        Decide(request, liveSettings.Current, destination, explain, out info, out explanation);
+
+    /// <summary>Decides under <paramref name="settings"/>, the ones the caller sized <paramref name="destination"/> by, so a reload between the two never mixes them.</summary>
+    public int Decide(in PersonalizationRequest request, DecisionSettings settings, Span<RankedItem> destination, bool explain, out DecisionInfo info, out DecisionExplanation? explanation)
     {
         var started = timeProvider.GetTimestamp();
         using var activity = telemetry.StartDecision();
         var now = timeProvider.GetUtcNow();
-        var settings = liveSettings.Current;
         var plan = PlanFor(request, settings, now);
         var count = Math.Min(CountFor(request, plan, settings), destination.Length);
         var snapshot = catalog.Current;

@@ -30,7 +30,6 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         var now = _timeProvider.GetUtcNow();
-        var snapshot = _catalog.Current;
         lock (_identityGate)
         {
             // An idle profile is evicted first, as a decision would, so the report is what is held
@@ -42,8 +41,12 @@ internal sealed partial class Personalizer
             if (live is not null)
             {
                 copy = new ProfileData();
-                live.ReadInto(copy, snapshot);
+                live.ReadInto(copy, catalog: null);
             }
+
+            // Read after the copy, so it is at least as new as any snapshot the copy was written under.
+            var snapshot = _catalog.Current;
+            copy?.DropReassignedItems(snapshot);
 
             var units = new HashSet<string>(keys, StringComparer.Ordinal) { userKey, canonical };
             if (copy?.UnitKey is { } unitKey)
@@ -129,7 +132,8 @@ internal sealed partial class Personalizer
         }
 
         var copy = new ProfileData();
-        live.ReadInto(copy, _catalog.Current);
+        live.ReadInto(copy, catalog: null);
+        copy.DropReassignedItems(_catalog.Current);
         return copy;
     }
 }

@@ -16,6 +16,10 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
+    // The newest snapshot the catalog has published or is publishing: a profile copy written under a
+    // snapshot newer than the decision's is checked against it.
+    private CatalogSnapshot? _newest;
+
     /// <summary>
     /// Loads <paramref name="userKey"/>'s profile into <paramref name="copy"/>. Returns the live
     /// profile, if any, for the record stage; the key it was found under (the resolved key), the
@@ -30,6 +34,12 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         if (live is not null)
         {
             live.ReadInto(copy, snapshot);
+            if (copy.ItemsCheckedAt > snapshot.Version && Volatile.Read(ref _newest) is { } newest)
+            {
+                // Written after the decision read its snapshot: an index given to a new item since
+                // names the item that left it here.
+                copy.DropItemsReassignedAfter(newest, snapshot.Version);
+            }
         }
         else
         {
@@ -92,6 +102,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// </summary>
     public void Publishing(CatalogSnapshot snapshot)
     {
+        Volatile.Write(ref _newest, snapshot);
         if (sensitiveCategories.Count > 0)
         {
             Volatile.Write(ref _sensitiveFlags, SensitiveCategoryFlags.For(snapshot, sensitiveCategories, _sensitiveFlags));

@@ -208,19 +208,31 @@ internal class ProfileData
             return;
         }
 
-        var reassigned = new ReassignedItems(catalog, ItemsCheckedAt);
-        if (!reassigned.IsEmpty)
+        RemoveItems(new ReassignedItems(catalog, ItemsCheckedAt));
+        ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
+    }
+
+    /// <summary>
+    /// For a reader on a snapshot older than what this profile was last written under: drops what it
+    /// holds under item indices <paramref name="newer"/> gave to new keys after <paramref name="version"/>,
+    /// the reader's snapshot, which would name them by the items that left.
+    /// </summary>
+    public void DropItemsReassignedAfter(Catalog.CatalogSnapshot newer, long version) => RemoveItems(new ReassignedItems(newer, version));
+
+    private void RemoveItems(in ReassignedItems reassigned)
+    {
+        if (reassigned.IsEmpty)
         {
-            RecentItems.RemoveAll(reassigned);
-            if (_extras is { } extras)
-            {
-                extras.Purchases.RemoveAll(reassigned);
-                extras.Dismissed?.RemoveAll(reassigned);
-                extras.Shows?.RemoveAll(reassigned);
-            }
+            return;
         }
 
-        ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
+        RecentItems.RemoveAll(reassigned);
+        if (_extras is { } extras)
+        {
+            extras.Purchases.RemoveAll(reassigned);
+            extras.Dismissed?.RemoveAll(reassigned);
+            extras.Shows?.RemoveAll(reassigned);
+        }
     }
 
     /// <summary>Counts one event at <paramref name="ticks"/>.</summary>

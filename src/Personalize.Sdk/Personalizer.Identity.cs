@@ -17,14 +17,16 @@ internal sealed partial class Personalizer
             // One key as both is an account that is its own visitor key signing in: marked known,
             // with its profile held (and evicted with it), and nothing linked or merged.
             result = Stitch(anonymousKey, knownKey);
+
+            // Journaled under the gate (the journal only enqueues): stitches and erasures reach the
+            // journal in the order they were applied here, so every other server applies them so too.
+            if (result == IdentifyResult.Stitched)
+            {
+                _journal.Stitched(anonymousKey, knownKey);
+            }
         }
 
         _metrics.IdentifyCompleted(result);
-        if (result == IdentifyResult.Stitched)
-        {
-            _journal.Stitched(anonymousKey, knownKey);
-        }
-
         return result;
     }
 
@@ -32,11 +34,17 @@ internal sealed partial class Personalizer
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
         var now = _timeProvider.GetUtcNow();
-        var found = Erase(userKey, now.UtcTicks, out var keys, own: true);
-        _metrics.UserForgotten();
+        bool found;
+        lock (_identityGate)
+        {
+            found = Erase(userKey, now.UtcTicks, out var keys, own: true);
 
-        // Journaled even when nothing was found here: another server may hold the person.
-        _journal.Forgotten(userKey, keys, now);
+            // Journaled even when nothing was found here: another server may hold the person. Under
+            // the gate, as a stitch is: in the journal in the order applied here.
+            _journal.Forgotten(userKey, keys, now);
+        }
+
+        _metrics.UserForgotten();
         return found;
     }
 
@@ -107,12 +115,39 @@ internal sealed partial class Personalizer
     /// (their profile's, its aliases, their holdout unit), and publishes the withdrawal so that a
     /// decision in flight that read the consent before it changed drops what it logs for learning.
     /// </summary>
-    internal void Withdrawn(string userKey, string? unitKey)
+    /// <param name="userKey">The key the withdrawal was tracked under.</param>
+    /// <param name="profileKey">The key of the profile that took it.</param>
+    /// <param name="profile">The profile that took it.</param>
+    internal void Withdrawn(string userKey, string profileKey, UserProfile profile)
     {
         HashSet<string> keys;
         lock (_identityGate)
         {
-            keys = PublishWithdrawal(userKey, unitKey);
+            var unitKey = profile.ReadUnitKey();
+            var canonical = _identity.Resolve(profileKey);
+            if (profile.IsRetired && !string.Equals(canonical, profileKey, StringComparison.Ordinal))
+            {
+                // A sign-in merged the profile into an account's after it took the withdrawal: the
+                // account's consent won the merge. As had the withdrawal come first: only the guest's
+                // own keys are dropped and sealed, and the person's unit settled again without a
+                // sealed one, so the guest's withdrawal is never imposed on the account.
+                keys = new HashSet<string>(StringComparer.Ordinal) { userKey, profileKey };
+                if (unitKey is not null)
+                {
+                    keys.Add(unitKey);
+                }
+
+                PublishWithdrawalOf(keys);
+                SealOutcomes(keys);
+                if (_profiles.Peek(canonical) is { } survivor)
+                {
+                    SettleUnit(survivor, canonical, [survivor.ReadUnitKey(), canonical, .. _identity.KeysOf(canonical)]);
+                }
+            }
+            else
+            {
+                keys = PublishWithdrawal(userKey, unitKey);
+            }
         }
 
         // Outside the identity gate: a scan of the waiting decisions must not hold up stitches and erasures.
@@ -126,6 +161,11 @@ internal sealed partial class Personalizer
     private void ForgetBehaviourUnder(HashSet<string> keys)
     {
         Learner.Forget(keys);
+        SealOutcomes(keys);
+    }
+
+    private void SealOutcomes(HashSet<string> keys)
+    {
         foreach (var key in keys)
         {
             _ledger.ForgetOutcomes(key);
@@ -147,12 +187,17 @@ internal sealed partial class Personalizer
         }
 
         keys.UnionWith(UnitKeysOf([.. keys]));
+        PublishWithdrawalOf(keys);
+        return keys;
+    }
 
+    /// <summary>Publishes a withdrawal of <paramref name="keys"/> in the withdrawal log. The caller holds the identity gate.</summary>
+    private void PublishWithdrawalOf(HashSet<string> keys)
+    {
         // Published and closed at once: a decision that began before reads it after recording
         // and drops its own entry; one that begins after reads the withdrawn consent.
         _withdrawalLog.Begin(keys);
         _withdrawalLog.End();
-        return keys;
     }
 
     private IEnumerable<string> UnitKeysOf(IReadOnlyList<string> chain)
@@ -293,6 +338,9 @@ internal sealed partial class Personalizer
     /// </summary>
     private void SettleUnit(UserProfile survivor, string target, ReadOnlySpan<string?> candidates)
     {
+        // Pairs with the fence of a decision that records a unit's first exposure (ExposedFirst):
+        // either this reads its exposure, or it sees the merge or the link this stitch made.
+        Interlocked.MemoryBarrier();
         var consenting = ProfileUpdate.MayStoreBehaviour(survivor.ReadConsent() ?? _consents.For(target));
         var current = survivor.ReadUnitKey();
         string? best = null;
@@ -326,6 +374,33 @@ internal sealed partial class Personalizer
             // Only the withdrawn side was ever measured: the account's own unit, measured from its next decision.
             var own = candidates[0] is { } targetUnit && !IsSealed(targetUnit) ? targetUnit : target;
             survivor.Write(new UnitClaim(own, _timeProvider.GetUtcNow().UtcTicks), static (data, in claim) => data.AssignUnit(claim.Key, claim.Ticks));
+        }
+    }
+
+    /// <summary>
+    /// After a decision recorded the first exposure of <paramref name="unitKey"/> in a holdout (here,
+    /// or on another server): a sign-in that merged the decision's profile <paramref name="live"/>
+    /// into an account's, or linked the key to one, while it ran settled the person's unit without
+    /// that exposure, so it is settled again now, as it would have been had the decision come first:
+    /// the unit exposed first stays the person's, and their exposures never split across arms. Off
+    /// the common path: one volatile read of a live profile, once a unit and holdout.
+    /// </summary>
+    private void ExposedFirst(UserProfile? live, string unitKey)
+    {
+        // Pairs with the stitch's (SettleUnit): either it read this exposure, or this sees what it did.
+        Interlocked.MemoryBarrier();
+        if (live is { IsRetired: false } || (live is null && !_identity.IsAlias(unitKey)))
+        {
+            return;
+        }
+
+        lock (_identityGate)
+        {
+            var canonical = _identity.Resolve(unitKey);
+            if (!string.Equals(canonical, unitKey, StringComparison.Ordinal) && _profiles.Peek(canonical) is { } survivor)
+            {
+                SettleUnit(survivor, canonical, [survivor.ReadUnitKey(), unitKey, canonical]);
+            }
         }
     }
 

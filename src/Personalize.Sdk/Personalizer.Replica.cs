@@ -128,7 +128,12 @@ internal sealed partial class Personalizer
         {
             if (string.Equals(_holdouts.Holdouts[i].Name, holdout, StringComparison.Ordinal))
             {
-                _ledger.RecordExposure(i, unitKey, arm, timestamp.UtcTicks);
+                // Journaled after a stitch it raced where it was made: settled again here, as there.
+                if (_ledger.RecordExposure(i, unitKey, arm, timestamp.UtcTicks, out var first) && first)
+                {
+                    ExposedFirst(null, unitKey);
+                }
+
                 return;
             }
         }

@@ -24,7 +24,8 @@ internal sealed class DecisionRecorder(
     ILogger logger,
     int frequencyCapGuardrail,
     long showWindowTicks,
-    ConsentFlags defaultConsent)
+    ConsentFlags defaultConsent,
+    Action<UserProfile?, string> exposedFirst)
 {
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
 
@@ -48,17 +49,21 @@ internal sealed class DecisionRecorder(
             }
         }
 
-        if (record.Measured)
+        if (record.Measured && MeasureExposure(record.Info, record.UnitKey, record.Assignments, record.FirstHoldout, record.Items))
         {
-            MeasureExposure(record.Info, record.UnitKey, record.Assignments, record.FirstHoldout, record.Items);
+            // The unit's first exposure (once a unit and holdout): a sign-in that settled the person's
+            // unit while this decision ran could not see it, so it is settled again when one did.
+            exposedFirst(record.Live, record.UnitKey);
         }
     }
 
-    private void MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
+    /// <summary>Records the decision's exposures; true when one was the unit's first in its holdout.</summary>
+    private bool MeasureExposure(in DecisionInfo info, string unitKey, ReadOnlySpan<HoldoutAssignment> assignments, int firstHoldout, ReadOnlySpan<RankedItem> items)
     {
         // The decision carries a holdout in control whenever any holdout put the unit there, also
         // one not measured here (a placement is measured by its own holdout only).
         var heldInControl = info.Holdout is { Arm: HoldoutArm.Control };
+        var anyFirst = false;
         for (var i = 0; i < assignments.Length; i++)
         {
             // Another holdout put the unit in control, so it got the default (or, on a failure, the
@@ -78,6 +83,7 @@ internal sealed class DecisionRecorder(
             else if (first)
             {
                 journal.Exposed(assignments[i].Holdout, unitKey, assignments[i].Arm, info.Timestamp);
+                anyFirst = true;
             }
 
             foreach (var sink in sinks)
@@ -96,5 +102,7 @@ internal sealed class DecisionRecorder(
                 }
             }
         }
+
+        return anyFirst;
     }
 }

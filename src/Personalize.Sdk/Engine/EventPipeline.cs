@@ -35,7 +35,7 @@ internal sealed class EventPipeline(
     IChangeJournal journal,
     IProfileRecall profileRecall,
     ErasureLog erasures,
-    Action<string, string?> withdrawn,
+    Action<string, string, UserProfile> withdrawn,
     PersonalizationMetrics metrics,
     ILogger logger)
 {
@@ -147,7 +147,7 @@ internal sealed class EventPipeline(
             // The profile was created before its history was fetched, and events applied since are newer.
             if (personalizationEvent.Kind != EventKind.Consent || existing?.ReadConsent() is null)
             {
-                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, recall: false);
+                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, recall: false, out _);
             }
 
             return;
@@ -156,7 +156,7 @@ internal sealed class EventPipeline(
         // Without consent nothing about the person is stored, not even an empty profile; nor after
         // they were erased, or withdrew consent, while this event was in flight.
         if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
-            || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, recall: true) is not { } profile)
+            || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, recall: true, out var keptBy) is not { } profile)
         {
             ProfileUpdate.RecordAnonymously(update);
             if (!replicated)
@@ -180,13 +180,15 @@ internal sealed class EventPipeline(
         {
             // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards,
             // under any key of theirs, are some of it, and so is what a decision in flight logs.
-            withdrawn(personalizationEvent.UserKey, profile.ReadUnitKey());
+            // Named by the profile that took it: a sign-in since may have merged it into an account's.
+            withdrawn(personalizationEvent.UserKey, keptBy, profile);
         }
 
         if (personalizationEvent.Kind == EventKind.Consent)
         {
-            // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow the new statement.
-            consents.Restate(identity.Resolve(personalizationEvent.UserKey), profile.ReadConsent());
+            // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow
+            // the new statement: those of the profile that took it, not of an account it merged into since.
+            consents.Restate(keptBy, profile.ReadConsent());
         }
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
@@ -210,9 +212,11 @@ internal sealed class EventPipeline(
     /// <paramref name="since"/> (a fresh profile would bring them back after Forget returned), or
     /// when the profile did not keep the event because the person withdrew consent since their
     /// consent was read (checked under the profile's lock): either way the event is then anonymous.
+    /// <paramref name="profileKey"/> is the key of the profile that kept it.
     /// </summary>
-    private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall)
+    private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall, out string profileKey)
     {
+        profileKey = key;
         if (RaceBeforeProfileWrite is not null)
         {
             Interlocked.Exchange(ref RaceBeforeProfileWrite, null)?.Invoke();
@@ -243,6 +247,7 @@ internal sealed class EventPipeline(
             found = null;
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
+                profileKey = key;
                 return update.Kept ? profile : null;
             }
 

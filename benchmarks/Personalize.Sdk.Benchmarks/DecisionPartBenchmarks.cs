@@ -16,7 +16,7 @@ namespace Personalize.Sdk.Benchmarks;
 
 /// <summary>
 /// Where a decision's time goes, part by part: each benchmark calls one of the stage objects
-/// <see cref="DecisionPipeline.Decide"/> runs, directly, with the arguments Decide passes it, on the
+/// <c>DecisionPipeline.Decide</c> runs, directly, with the arguments Decide passes it, on the
 /// warm setup of <see cref="DecisionStageBenchmarks"/>' "everything" case and <see cref="RankBenchmarks"/>
 /// (1,000 candidates, top 10, the user with history, the six signals, the six guardrails, a 5% holdout).
 /// The whole decision (<c>Rank</c> into a span) is the baseline, so each part reads as a share of it.

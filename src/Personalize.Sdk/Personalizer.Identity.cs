@@ -404,20 +404,19 @@ internal sealed partial class Personalizer
         }
     }
 
+    // Sealed in any holdout: the person withdrew, and a later exposure elsewhere (a withdrawn person
+    // is still ranked, and measured, on other placements) does not make the unit theirs to hand on.
     private bool IsSealed(string unitKey)
     {
-        var any = false;
         foreach (var (_, unit) in _ledger.Find(unitKey))
         {
-            if (!unit.Sealed)
+            if (unit.Sealed)
             {
-                return false;
+                return true;
             }
-
-            any = true;
         }
 
-        return any;
+        return false;
     }
 
     /// <summary>

@@ -78,6 +78,8 @@ internal static class LedgerState
     /// ledger does not configure are skipped. Returns how many units the section held.
     /// </summary>
     /// <remarks>
+    /// A unit the ledger has no room for (<see cref="PersonalizationOptions.MaxMeasuredUnits"/>) and
+    /// does not measure stays in the totals, whole, as an anonymous count: it is measured no further.
     /// A sealed unit (its person withdrew consent) keeps no outcomes, but what it added before is
     /// still in the section's totals, as anonymous counts: that cannot be taken out. So a sealed
     /// unit the ledger cannot take stays in the totals whole (its exposure with its outcomes, never
@@ -133,6 +135,13 @@ internal static class LedgerState
                         // Its person withdrew, so what this server holds of them goes as well: after
                         // the section, so another holdout's copy here still gives way unsealed.
                         (withdrawn ??= new HashSet<string>(StringComparer.Ordinal)).Add(key);
+                        continue;
+                    }
+
+                    if (!ledger.LedgerOf(holdout).Units.ContainsKey(key))
+                    {
+                        // Refused for room (MaxMeasuredUnits), not measured here: its contribution
+                        // stays in the totals, as an erased unit's does, and is counted once.
                         continue;
                     }
 

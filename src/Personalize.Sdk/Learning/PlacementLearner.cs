@@ -188,7 +188,12 @@ internal sealed class PlacementLearner
             for (var i = 0; i < _statistics.Length; i++)
             {
                 // Exactly the sum's number where nothing was learned since the exchange (x + 0 is x).
-                _statistics[i] = shared.Total[i] + (_statistics[i] - shared.Own[i]);
+                // Where the others added nothing, this server's own number as it is now: a server
+                // alone then solves from exactly what its next exchange reads back, and adds no version.
+                if (shared.Total[i] != shared.Own[i])
+                {
+                    _statistics[i] = shared.Total[i] + (_statistics[i] - shared.Own[i]);
+                }
             }
         }
 

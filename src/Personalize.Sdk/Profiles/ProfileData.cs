@@ -320,7 +320,7 @@ internal class ProfileData
 
         if (other._extras?.Shows is { Count: > 0 } shows)
         {
-            WritableShows.MergeFrom(shows, reassignedInOther, services.ShowWindowTicks);
+            WritableShows.MergeFrom(shows, reassignedInOther, services.TimeProvider.GetUtcNow().UtcTicks, services.ShowWindowTicks);
         }
 
         // A guest's behaviour stitched into an account without personalization consent is not kept:

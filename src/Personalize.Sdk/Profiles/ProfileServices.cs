@@ -9,7 +9,7 @@ namespace Personalize.Sdk.Profiles;
 /// bounded table had to drop, and the frequency cap's window, to merge two people's showings. One
 /// per engine, handed to each write (a reference in every profile would cost a million people 8 MB).
 /// </summary>
-internal sealed class ProfileServices(CatalogStore catalog, PersonalizationMetrics metrics, long showWindowTicks)
+internal sealed class ProfileServices(CatalogStore catalog, PersonalizationMetrics metrics, long showWindowTicks, TimeProvider timeProvider)
 {
     public CatalogStore Catalog { get; } = catalog;
 
@@ -17,4 +17,7 @@ internal sealed class ProfileServices(CatalogStore catalog, PersonalizationMetri
 
     /// <summary>The frequency cap's window (<see cref="GuardrailOptions.FrequencyCapWindow"/>), in ticks.</summary>
     public long ShowWindowTicks { get; } = showWindowTicks;
+
+    /// <summary>The host's clock, to tell which showings' windows are still open when two people merge.</summary>
+    public TimeProvider TimeProvider { get; } = timeProvider;
 }

@@ -67,11 +67,11 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
     }
 
     /// <summary>
-    /// Adds the counts of <paramref name="other"/>, skipping <paramref name="skip"/>. Two counts of
-    /// one item whose windows (<paramref name="windowTicks"/> from each first showing) overlap are
-    /// added from the earlier start; otherwise the later window is the one still counting, and is kept.
+    /// Adds the counts of <paramref name="other"/>, skipping <paramref name="skip"/>. For an item both
+    /// count, the windows open at <paramref name="nowTicks"/> decide: both open, the counts are added
+    /// from the earlier start; one open, that one is kept; neither, the newer is kept (it ends later).
     /// </summary>
-    public void MergeFrom(ShowCounter other, in ReassignedItems skip, long windowTicks)
+    public void MergeFrom(ShowCounter other, in ReassignedItems skip, long nowTicks, long windowTicks)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
@@ -84,12 +84,13 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
             if (mine >= 0)
             {
                 var (start, otherStart) = (_firstShownTicks[mine], other._firstShownTicks[slot]);
-                if (Math.Abs(otherStart - start) < windowTicks)
+                var (open, otherOpen) = (nowTicks - start < windowTicks, nowTicks - otherStart < windowTicks);
+                if (open && otherOpen)
                 {
                     _counts[mine] += other._counts[slot];
                     _firstShownTicks[mine] = Math.Min(start, otherStart);
                 }
-                else if (otherStart > start)
+                else if (otherOpen || (!open && otherStart > start))
                 {
                     (_counts[mine], _firstShownTicks[mine]) = (other._counts[slot], otherStart);
                 }

@@ -243,6 +243,30 @@ public sealed class GuardrailTests
         Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
     }
 
+    [Fact]
+    public void A_guests_open_window_survives_a_stitch_into_an_account_whose_window_ended_even_when_the_two_windows_overlapped()
+    {
+        using var sdk = new TestSdk(o => (o.Guardrails.FrequencyCap, o.Guardrails.FrequencyCapWindow) = (3, TimeSpan.FromDays(1)));
+        sdk.View("account", "books-4");
+        Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+
+        // The guest's window opens 20 hours into the account's.
+        sdk.Time.Advance(TimeSpan.FromHours(20));
+        sdk.View("guest", "books-4");
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Single(sdk.Personalizer.Rank(OnlyCandidate("guest", "garden-2")).Items);
+        }
+
+        Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("guest", "garden-2")).Items);
+
+        // The account's window has ended, the guest's (at its cap) is open for 18 more hours.
+        sdk.Time.Advance(TimeSpan.FromHours(6));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Empty(sdk.Personalizer.Rank(OnlyCandidate("account", "garden-2")).Items);
+    }
+
     private static PersonalizationRequest OnlyCandidate(string user, string item) => new(user) { Candidates = new[] { item }, Count = 1 };
 
     private sealed class NoBooksGuardrail : IGuardrail

@@ -103,6 +103,14 @@ public static class StorefrontHost
 
         if (ListenAddresses.LoopbackPort(builder.Configuration) is { } port)
         {
+            // The port asked for wins over the environment's HTTP(S)_PORTS: cleared, so the host
+            // does not warn that it is overriding them.
+            if (ListenAddresses.PortsNamedByHost(builder.Configuration))
+            {
+                builder.WebHost.UseSetting(WebHostDefaults.HttpPortsKey, string.Empty);
+                builder.WebHost.UseSetting(WebHostDefaults.HttpsPortsKey, string.Empty);
+            }
+
             builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
         }
 

@@ -5,7 +5,8 @@
   const debugForm = document.getElementById("debug-toggle");
   const debugSwitch = document.getElementById("debug-switch");
   const panel = document.getElementById("debug-panel");
-  if (debugForm && debugSwitch && panel) {
+  const debugWanted = debugForm?.querySelector("input[name='enabled']");
+  if (debugForm && debugSwitch && panel && debugWanted) {
     debugForm.addEventListener("submit", async (event) => {
       event.preventDefault();
       const response = await fetch(debugForm.action, {
@@ -18,7 +19,9 @@
         debugForm.submit(); // the plain form: it comes back to this page without recording a view
         return;
       }
-      const on = panel.hidden;
+      // The form asked for a state, not a flip: show that one, and ask for the other next time.
+      const on = debugWanted.value === "true";
+      debugWanted.value = on ? "false" : "true";
       panel.hidden = !on;
       document.body.classList.toggle("debugging", on);
       debugSwitch.setAttribute("aria-checked", on ? "true" : "false");

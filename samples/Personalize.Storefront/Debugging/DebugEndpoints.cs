@@ -15,13 +15,15 @@ internal static class DebugEndpoints
     }
 
     /// <summary>
-    /// Flips the panel. The page's script sends the form in the background and shows or hides the
-    /// panel in place (it is on every page, hidden when off): no reload, so no second decision and
-    /// no second view. Without script, the form comes back to the page, marked as a revisit.
+    /// Shows or hides the panel: the form says which (<paramref name="enabled"/>, the state the
+    /// page did not show), as the privacy switch does, so two tabs never undo each other. The
+    /// page's script sends the form in the background and shows or hides the panel in place (it is
+    /// on every page, hidden when off): no reload, so no second decision and no second view.
+    /// Without script, the form comes back to the page, marked as a revisit.
     /// </summary>
-    private static IResult Toggle([FromForm] string? returnUrl, HttpContext context)
+    private static IResult Toggle([FromForm] bool enabled, [FromForm] string? returnUrl, HttpContext context)
     {
-        if (context.GetShopper().DebugOn)
+        if (!enabled)
         {
             context.Response.Cookies.Delete(ShopperCookies.Debug);
         }

@@ -29,12 +29,11 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     public void Hold(Shopper shopper, Product product)
     {
         activity.DismissalHeld(shopper);
-        var key = (shopper.VisitorId, product.Key);
-        var pending = new Pending(shopper.UserKey, product, time.GetUtcNow(), tell: shopper.PersonalizationOn);
-        if (_pending.TryAdd(key, pending))
+        var pending = new Pending((shopper.VisitorId, product.Key), shopper.UserKey, product, time.GetUtcNow(), tell: shopper.PersonalizationOn);
+        if (_pending.TryAdd(pending.Key, pending))
         {
             // Added before its timer starts, so the timer always finds it.
-            pending.Timer = time.CreateTimer(_ => Commit(key, pending), null, UndoWindow, Timeout.InfiniteTimeSpan);
+            pending.Timer = time.CreateTimer(_ => Commit(pending), null, UndoWindow, Timeout.InfiniteTimeSpan);
         }
     }
 
@@ -54,12 +53,44 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     public IReadOnlyList<Product> For(Shopper shopper) =>
         [.. _pending.Where(entry => entry.Key.VisitorId == shopper.VisitorId).Select(entry => entry.Value.Product)];
 
-    /// <summary>Drops every held dismissal of the shopper, by browser or by account, without telling the SDK: for "forget me".</summary>
-    public void Discard(Shopper shopper)
+    /// <summary>
+    /// Moves the dismissals a guest holds to the browser's new visitor id at sign-in: still hidden
+    /// there, and told under the key they were clicked with (the guest's, stitched to the account).
+    /// </summary>
+    public void SignedIn(string guestVisitorId, string visitorId)
     {
         foreach (var (key, pending) in _pending)
         {
-            if ((key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey) && _pending.TryRemove(key, out _))
+            if (key.VisitorId != guestVisitorId)
+            {
+                continue;
+            }
+
+            // Under the entry's lock, so its timer commits it from one key or the other, never from neither.
+            lock (pending.Gate)
+            {
+                if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
+                {
+                    pending.Key = (visitorId, key.ProductKey);
+                    if (!_pending.TryAdd(pending.Key, pending))
+                    {
+                        pending.Timer?.Dispose();
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Drops every held dismissal of the shopper, by browser, by account or by a key stitched to it
+    /// (<paramref name="linkedKeys"/>: one held by a guest who has signed in since), without telling
+    /// the SDK: for "forget me".
+    /// </summary>
+    public void Discard(Shopper shopper, IReadOnlyCollection<string> linkedKeys)
+    {
+        foreach (var (key, pending) in _pending)
+        {
+            if ((key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey || linkedKeys.Contains(pending.UserKey)) && _pending.TryRemove(key, out _))
             {
                 pending.Timer?.Dispose();
             }
@@ -93,10 +124,16 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         _pending.Clear();
     }
 
-    private void Commit((string VisitorId, string ProductKey) key, Pending pending)
+    private void Commit(Pending pending)
     {
         // Removing this very entry, not just the key: an undo that won the race has already taken it.
-        if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
+        bool committed;
+        lock (pending.Gate)
+        {
+            committed = _pending.TryRemove(new KeyValuePair<(string, string), Pending>(pending.Key, pending));
+        }
+
+        if (committed)
         {
             pending.Timer?.Dispose();
             if (pending.Tell)
@@ -106,9 +143,15 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         }
     }
 
-    /// <summary>One held dismissal: who said it (the SDK's key for them), of what, when, whether the SDK is told, and the timer that will tell it.</summary>
-    private sealed class Pending(string userKey, Product product, DateTimeOffset heldAt, bool tell)
+    /// <summary>One held dismissal: where it is held (browser and product), who said it (the SDK's key for them), of what, when, whether the SDK is told, and the timer that will tell it.</summary>
+    private sealed class Pending((string VisitorId, string ProductKey) key, string userKey, Product product, DateTimeOffset heldAt, bool tell)
     {
+        /// <summary>Taken while the entry moves to another visitor id, and while its timer removes it.</summary>
+        public Lock Gate { get; } = new();
+
+        /// <summary>Its key in the held dismissals: changed, under <see cref="Gate"/>, only when the browser signs in.</summary>
+        public (string VisitorId, string ProductKey) Key { get; set; } = key;
+
         public string UserKey { get; } = userKey;
 
         public Product Product { get; } = product;

@@ -26,7 +26,10 @@ internal static class StorefrontSettings
     /// or any StackExchange.Redis configuration string), or null when it is not set and the store
     /// keeps everything in its own memory.
     /// </summary>
-    /// <exception cref="InvalidSettingException">It is set, but names no server or is not a configuration StackExchange.Redis reads.</exception>
+    /// <exception cref="InvalidSettingException">
+    /// It is set, but names no server, names one as a URL or with a user (<c>redis://user:password@host:port</c>,
+    /// which StackExchange.Redis would take for a host name), or is not a configuration StackExchange.Redis reads.
+    /// </exception>
     public static ConfigurationOptions? Redis(IConfiguration configuration)
     {
         const string Key = "redis";
@@ -35,6 +38,19 @@ internal static class StorefrontSettings
         {
             return null;
         }
+
+        // Only the addresses are ever repeated: an option (NAME=VALUE, wherever it stands) may hold a
+        // password, and so may the user part of an address written as a URL, which is left out.
+        // A URL's password may hold '=' too (redis://user:pass=word@host): its part is then no option.
+        var parts = text.Split(',');
+        if (parts.Any(part => IsUrlOrHasUser(part.Split('=')[0])))
+        {
+            var given = parts.Where(part => !part.Contains('=', StringComparison.Ordinal) || IsUrlOrHasUser(part.Split('=')[0])).Select(HostAndPort);
+            throw new InvalidSettingException(
+                $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not a URL or USER@HOST: give '{string.Join(',', given)}', with a user and password as options (user=...,password=...).");
+        }
+
+        var addresses = parts.Where(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
 
         string? reason = null;
         try
@@ -51,13 +67,38 @@ internal static class StorefrontSettings
             reason = exception.Message.Split('\n')[0].Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal).Trim().TrimEnd('.');
         }
 
-        // Only the addresses are repeated: an option (NAME=VALUE, wherever it stands) may hold a
-        // password, and is shown as "..." when there are addresses to show, else not at all.
-        var parts = text.Split(',');
-        var addresses = parts.Where(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
+        // The options are shown as "..." when there are addresses to show, else not at all.
         var shown = string.Join(',', addresses) + (addresses.Count < parts.Length ? ",..." : string.Empty);
         throw new InvalidSettingException(addresses.Count > 0
             ? $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not '{shown}'{(reason is null ? "." : $": {reason}.")}"
             : $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379): it gives options but no HOST:PORT (not shown: they may hold a password){(reason is null ? "." : $"; {reason}.")}");
+    }
+
+    /// <summary>Whether an address is written as a URL (<c>redis://...</c>) or with a user (<c>user:password@host</c>).</summary>
+    private static bool IsUrlOrHasUser(string address) =>
+        address.Contains("://", StringComparison.Ordinal) || address.Contains('@', StringComparison.Ordinal);
+
+    /// <summary>
+    /// An address without its scheme, user, password and path: <c>redis://user:password@host:6379/0</c>
+    /// is <c>host:6379</c>. What any message may repeat of an address.
+    /// </summary>
+    public static string HostAndPort(string address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        var rest = address.Trim();
+        var scheme = rest.IndexOf("://", StringComparison.Ordinal);
+        if (scheme >= 0)
+        {
+            rest = rest[(scheme + 3)..];
+        }
+
+        var user = rest.LastIndexOf('@');
+        if (user >= 0)
+        {
+            rest = rest[(user + 1)..];
+        }
+
+        var path = rest.IndexOf('/', StringComparison.Ordinal);
+        return path >= 0 ? rest[..path] : rest;
     }
 }

@@ -13,13 +13,14 @@ internal sealed class CartModel(Recommender recommender, ProductCatalog catalog,
 
     public decimal Total => Lines.Sum(line => line.Total);
 
-    public RecommendationSet GoesWith { get; private set; } = null!;
+    /// <summary>Products that go with the cart, or null when none is left to suggest.</summary>
+    public RecommendationSet? GoesWith { get; private set; }
 
     public void OnGet()
     {
         var shopper = HttpContext.GetShopper();
-        Lines = carts.Find(shopper.VisitorId)?.Lines ?? [];
+        Lines = carts.Of(shopper)?.Lines ?? [];
         var inCart = Lines.Select(line => line.Product).ToHashSet();
-        GoesWith = recommender.Recommend(shopper, StorefrontPlacements.Cart, "Goes well with your cart", count: 4, catalog.Products.Where(product => !inCart.Contains(product)));
+        GoesWith = recommender.RecommendAmong(shopper, StorefrontPlacements.Cart, "Goes well with your cart", count: 4, catalog.Products.Where(product => !inCart.Contains(product)));
     }
 }

@@ -13,7 +13,8 @@ internal sealed class CategoryModel(Recommender recommender, ProductCatalog cata
 
     public IReadOnlyList<Product> Products { get; private set; } = [];
 
-    public RecommendationSet Picks { get; private set; } = null!;
+    /// <summary>The shelf's picks, or null when none of its products is left to pick (all held as "not interested").</summary>
+    public RecommendationSet? Picks { get; private set; }
 
     public IActionResult OnGet(string? slug)
     {
@@ -24,7 +25,7 @@ internal sealed class CategoryModel(Recommender recommender, ProductCatalog cata
 
         Category = category;
         Products = catalog.InCategory(category);
-        Picks = recommender.Recommend(HttpContext.GetShopper(), StorefrontPlacements.Shelf, decision => RowTitles.Shelf(decision, category), count: 4, Products);
+        Picks = recommender.RecommendAmong(HttpContext.GetShopper(), StorefrontPlacements.Shelf, decision => RowTitles.Shelf(decision, category), count: 4, Products);
         return Page();
     }
 }

@@ -17,7 +17,7 @@ internal sealed class CheckoutModel(CartStore carts, ShopperActivity activity) :
 
     public IActionResult OnGet()
     {
-        Lines = carts.Find(HttpContext.GetShopper().VisitorId)?.Lines ?? [];
+        Lines = carts.Of(HttpContext.GetShopper())?.Lines ?? [];
         return Lines.Count == 0 ? Redirect("/cart") : Page();
     }
 
@@ -25,7 +25,7 @@ internal sealed class CheckoutModel(CartStore carts, ShopperActivity activity) :
     public IActionResult OnPost()
     {
         var shopper = HttpContext.GetShopper();
-        var lines = carts.Find(shopper.VisitorId)?.TakeAll() ?? [];
+        var lines = carts.Of(shopper)?.TakeAll() ?? [];
         if (lines.Count == 0)
         {
             return Redirect("/cart");

@@ -13,7 +13,8 @@ internal sealed class ProductModel(Recommender recommender, ProductCatalog catal
 {
     public Product Product { get; private set; } = null!;
 
-    public RecommendationSet NextSteps { get; private set; } = null!;
+    /// <summary>The next steps from this product, or null when none is left to suggest.</summary>
+    public RecommendationSet? NextSteps { get; private set; }
 
     /// <summary>Shows a product; <c>ref=rec</c> marks a visit from a recommendation, recorded as a click.</summary>
     public IActionResult OnGet(string? key, [FromQuery(Name = "ref")] string? source)
@@ -30,7 +31,7 @@ internal sealed class ProductModel(Recommender recommender, ProductCatalog catal
             activity.Viewed(shopper, product, fromRecommendation: source == "rec");
         }
 
-        NextSteps = recommender.Recommend(shopper, StorefrontPlacements.ProductPage, "Next step", count: 4, catalog.Products.Where(candidate => candidate != product));
+        NextSteps = recommender.RecommendAmong(shopper, StorefrontPlacements.ProductPage, "Next step", count: 4, catalog.Products.Where(candidate => candidate != product));
         return Page();
     }
 }

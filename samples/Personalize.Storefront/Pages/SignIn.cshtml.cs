@@ -57,10 +57,21 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
         }
 
         var stitched = activity.SignedIn(shopper, account);
+
+        // The guest id, now the account's alias, is never this browser's again (see ShopperSessions.SignedIn).
+        var signedIn = sessions.SignedIn(HttpContext, shopper, account);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account)], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+
+        // Said from the consent in force after the sign-in: this browser's "no" withdrew it for the
+        // account (erasing what it held), and into an account without consent the merge drops the
+        // guest's behaviour.
         Flash.Set(HttpContext, stitched switch
         {
+            _ when !shopper.PersonalizationOn =>
+                $"Signed in as {account}. Personalization is off on this browser, so it is now off for your account too: what the store kept about it is erased, and nothing you do is kept.",
+            IdentifyResult.Stitched when !signedIn.PersonalizationOn =>
+                $"Signed in as {account}. Personalization is off for your account, so what you did as a guest was not added to it.",
             IdentifyResult.Stitched => $"Signed in as {account}. Anything you did as a guest is now part of your account.",
             IdentifyResult.AlreadyStitched => $"Welcome back, {account}.",
             _ => $"Signed in as {account}. This browser's guest visit could not be linked to the account.",

@@ -49,15 +49,22 @@ internal static class PrivacyEndpoints
         PendingDismissals dismissals)
     {
         var shopper = context.GetShopper();
+        var keys = activity.KeysOf(shopper);
 
         // Held dismissals first: one told after the erasure would start a new profile.
-        dismissals.Discard(shopper);
+        dismissals.Discard(shopper, keys);
         activity.Forgot(shopper);
         carts.Discard(shopper.VisitorId);
+        if (shopper.Account is { } account)
+        {
+            // The account's carts on its other browsers too, and any kept under a guest id stitched to it.
+            carts.DiscardAll(account, keys);
+        }
+
         await sessions.StartOverAsync(context, shopper);
 
         // Say what happened to this shopper: a guest had no account to be signed out of. Carts
-        // live in each server's memory: only the one this server holds is gone.
+        // live in each server's memory: only those this server holds are gone.
         Flash.Set(context, shopper.IsSignedIn
             ? $"Done: your visits and your choices are erased, and so is the cart this server held for you; {shopper.Account} is signed out. You are a new guest now."
             : "Done: your visits and your choices are erased, and so is the cart this server held for you. You are a new guest now.");

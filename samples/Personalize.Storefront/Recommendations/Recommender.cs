@@ -8,7 +8,7 @@ namespace Personalize.Storefront.Recommendations;
 /// <summary>Asks the SDK for a placement's products, always with explanations, and logs the decision.</summary>
 internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog catalog, PendingDismissals dismissals, DecisionLog log)
 {
-    /// <summary>Ranks for the shopper.</summary>
+    /// <summary>Ranks the whole catalog for the shopper.</summary>
     /// <param name="shopper">
     /// Who to rank for. Their preview arm, if any, is forced; a first request (no visitor cookie)
     /// is forced into the treatment, because a forced arm is never measured: a bot that never
@@ -17,27 +17,51 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     /// <param name="placement">The SDK placement the page ranks for (see <see cref="Readiness.StorefrontPlacements"/>).</param>
     /// <param name="title">The row's heading, shown on the page and in the debug panel.</param>
     /// <param name="count">How many products.</param>
-    /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
     /// <returns>The products with their reasons.</returns>
-    public RecommendationSet Recommend(Shopper shopper, string placement, string title, int count, IEnumerable<Product>? candidates = null) =>
-        Recommend(shopper, placement, _ => title, count, candidates);
+    public RecommendationSet Recommend(Shopper shopper, string placement, string title, int count) =>
+        Recommend(shopper, placement, _ => title, count);
 
-    /// <summary>Ranks for the shopper, for a row whose heading depends on the decision (see <see cref="RowTitles"/>).</summary>
+    /// <summary>Ranks the whole catalog for the shopper, for a row whose heading depends on the decision (see <see cref="RowTitles"/>).</summary>
     /// <param name="shopper">Who to rank for.</param>
     /// <param name="placement">The SDK placement the page ranks for.</param>
     /// <param name="title">The row's heading, written once the decision is known.</param>
     /// <param name="count">How many products.</param>
-    /// <param name="candidates">The products to choose from; null for the whole catalog.</param>
     /// <returns>The products with their reasons.</returns>
-    public RecommendationSet Recommend(Shopper shopper, string placement, Func<Decision, string> title, int count, IEnumerable<Product>? candidates = null)
+    public RecommendationSet Recommend(Shopper shopper, string placement, Func<Decision, string> title, int count)
     {
         // A dismissal in its undo window is hidden here: the SDK will hear of it only when the window closes.
         var held = dismissals.For(shopper);
-        if (held.Count > 0)
-        {
-            candidates = (candidates ?? catalog.Products).Except(held).ToList();
-        }
+        return Rank(shopper, placement, title, count, held.Count > 0 ? catalog.Products.Except(held).ToList() : null);
+    }
 
+    /// <summary>Ranks some products for the shopper.</summary>
+    /// <param name="shopper">Who to rank for.</param>
+    /// <param name="placement">The SDK placement the page ranks for.</param>
+    /// <param name="title">The row's heading, shown on the page and in the debug panel.</param>
+    /// <param name="count">How many products.</param>
+    /// <param name="candidates">The products to choose from.</param>
+    /// <returns>The products with their reasons, or null when none is left to show (the row is left out).</returns>
+    public RecommendationSet? RecommendAmong(Shopper shopper, string placement, string title, int count, IEnumerable<Product> candidates) =>
+        RecommendAmong(shopper, placement, _ => title, count, candidates);
+
+    /// <summary>Ranks some products for the shopper, for a row whose heading depends on the decision.</summary>
+    /// <param name="shopper">Who to rank for.</param>
+    /// <param name="placement">The SDK placement the page ranks for.</param>
+    /// <param name="title">The row's heading, written once the decision is known.</param>
+    /// <param name="count">How many products.</param>
+    /// <param name="candidates">The products to choose from.</param>
+    /// <returns>
+    /// The products with their reasons, or null when none is left to show (all of them held as "not
+    /// interested", say): the SDK reads an empty candidate list as the whole catalog, so it is not asked.
+    /// </returns>
+    public RecommendationSet? RecommendAmong(Shopper shopper, string placement, Func<Decision, string> title, int count, IEnumerable<Product> candidates)
+    {
+        var shown = candidates.Except(dismissals.For(shopper)).ToList();
+        return shown.Count == 0 ? null : Rank(shopper, placement, title, count, shown);
+    }
+
+    private RecommendationSet Rank(Shopper shopper, string placement, Func<Decision, string> title, int count, List<Product>? candidates)
+    {
         var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
         {
             Placement = placement,

@@ -80,9 +80,10 @@ internal sealed class SharedRedis : IDisposable
 
     private static string Format(System.Net.EndPoint endpoint) => endpoint switch
     {
-        System.Net.DnsEndPoint dns => $"{dns.Host}:{PortOf(dns)}",
+        // Never a user or password, should one have reached a host name.
+        System.Net.DnsEndPoint dns => Hosting.StorefrontSettings.HostAndPort($"{dns.Host}:{PortOf(dns)}"),
         System.Net.IPEndPoint ip => $"{(ip.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{ip.Address}]" : ip.Address)}:{PortOf(ip)}",
-        _ => endpoint.ToString() ?? string.Empty,
+        _ => Hosting.StorefrontSettings.HostAndPort(endpoint.ToString() ?? string.Empty),
     };
 
     /// <summary>The port Redis is asked on: the one given, else Redis's default, 6379.</summary>

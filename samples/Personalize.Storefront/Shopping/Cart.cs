@@ -3,13 +3,17 @@ using Personalize.Storefront.Catalog;
 namespace Personalize.Storefront.Shopping;
 
 /// <summary>One browser's cart. Thread-safe: a shopper may click twice.</summary>
-internal sealed class Cart
+/// <param name="account">The account it was filled for, or null for a guest's.</param>
+internal sealed class Cart(string? account)
 {
     /// <summary>The most of one product a cart holds.</summary>
     public const int MaxQuantity = 10;
 
     private readonly Lock _lock = new();
     private readonly List<CartLine> _lines = [];
+
+    /// <summary>The account the cart belongs to, or null for a guest's.</summary>
+    public string? Account { get; } = account;
 
     public IReadOnlyList<CartLine> Lines
     {
@@ -57,5 +61,17 @@ internal sealed class Cart
             _lines.Clear();
             return lines;
         }
+    }
+
+    /// <summary>A guest's cart as the account's, with the same lines.</summary>
+    public Cart BelongingTo(string account)
+    {
+        var cart = new Cart(account);
+        lock (_lock)
+        {
+            cart._lines.AddRange(_lines);
+        }
+
+        return cart;
     }
 }

@@ -35,7 +35,7 @@ internal static class CartEndpoints
         }
 
         var shopper = context.GetShopper();
-        carts.For(shopper.VisitorId).Add(product, quantity ?? 1);
+        carts.For(shopper).Add(product, quantity ?? 1);
         activity.AddedToCart(shopper, product);
         Flash.Set(context, $"{product.Title} is in your cart.");
         return Results.Redirect("/cart");
@@ -48,7 +48,7 @@ internal static class CartEndpoints
             return Results.NotFound();
         }
 
-        carts.Find(context.GetShopper().VisitorId)?.Remove(product);
+        carts.Of(context.GetShopper())?.Remove(product);
         return Results.Redirect("/cart");
     }
 }

@@ -61,13 +61,17 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
             : PersonalizationEvent.ConsentWithdrawn(shopper.UserKey));
 
     /// <summary>
-    /// Tells the SDK again that a returning browser said no, when the SDK does not hold that (its
-    /// in-memory state was lost in a restart): the cookie is what the person said, and ranking under
-    /// the default consent would store their decisions.
+    /// Tells the SDK again that a returning browser said no, when the SDK holds no statement for the
+    /// key at all (its in-memory state was lost in a restart): the cookie is what the person said,
+    /// and ranking under the default consent would store their decisions. A statement the SDK holds
+    /// is never overruled by opening a page: a consent given since, on another device of the
+    /// account, was told after this browser's "no" (told when it was said, or at sign-in).
     /// </summary>
     public void Returned(Shopper shopper)
     {
-        if (!shopper.PersonalizationOn && (personalizer.GetConsent(shopper.UserKey) & ConsentFlags.Personalization) != 0)
+        if (!shopper.PersonalizationOn
+            && (personalizer.GetConsent(shopper.UserKey) & ConsentFlags.Personalization) != 0
+            && personalizer.GetPersonalData(shopper.UserKey).StatedConsent is null)
         {
             ConsentChanged(shopper);
         }
@@ -93,6 +97,9 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
 
     /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
     public bool AccountConsentOn(string account) => (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0;
+
+    /// <summary>Every key linked to the shopper (the account and the guest ids stitched to it), before <see cref="Forgot"/> unlinks them.</summary>
+    public IReadOnlyList<string> KeysOf(Shopper shopper) => personalizer.GetPersonalData(shopper.UserKey).LinkedKeys;
 
     /// <summary>Erases the shopper's profile and every key stitched to it.</summary>
     public bool Forgot(Shopper shopper) => personalizer.Forget(shopper.UserKey);

@@ -1,12 +1,17 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Personalize.Storefront.Debugging;
+using Personalize.Storefront.Feedback;
+using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Tracking;
 
 namespace Personalize.Storefront.Visitors;
 
-/// <summary>Works out who a request's shopper is, and starts a fresh guest when they sign out or are forgotten.</summary>
-internal sealed class ShopperSessions(ShopperActivity activity)
+/// <summary>
+/// Works out who a request's shopper is, gives the browser a new visitor id when they sign in, and
+/// starts a fresh guest when they sign out or are forgotten.
+/// </summary>
+internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts, PendingDismissals dismissals)
 {
     /// <summary>The shopper behind the request, issuing a visitor id to a first-time browser.</summary>
     public Shopper Resolve(HttpContext context)
@@ -43,6 +48,29 @@ internal sealed class ShopperSessions(ShopperActivity activity)
 
         // The new guest has this browser's own consent, not the account's it may have shown.
         return StartGuest(context, shopper with { Account = null, PersonalizationOn = BrowserConsentOn(context) });
+    }
+
+    /// <summary>
+    /// Gives a browser that has just signed in (its guest id stitched to the account) a new visitor
+    /// id, and moves its cart and held dismissals to it. The stitched id is never sent again: the
+    /// account cookie lasts only as long as the browser session, the visitor cookie a year, so a
+    /// browser whose sign-in ended without Sign out would otherwise be a "guest" whose key reaches
+    /// the account, shown its history, recording into it, and erasing it with Forget me.
+    /// </summary>
+    public Shopper SignedIn(HttpContext context, Shopper guest, string account)
+    {
+        var signedIn = guest with
+        {
+            VisitorId = VisitorIds.New(),
+            Account = account,
+            PersonalizationOn = BrowserConsentOn(context) && activity.AccountConsentOn(account),
+            IsFirstRequest = false,
+        };
+        context.Response.Cookies.Append(ShopperCookies.Visitor, signedIn.VisitorId, ShopperCookies.Lasting);
+        carts.SignedIn(guest.VisitorId, signedIn.VisitorId, account);
+        dismissals.SignedIn(guest.VisitorId, signedIn.VisitorId);
+        context.SetShopper(signedIn);
+        return signedIn;
     }
 
     /// <summary>This browser's own consent: on unless it was turned off here (the consent cookie withdraws it).</summary>

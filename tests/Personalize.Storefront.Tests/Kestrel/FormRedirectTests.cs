@@ -19,7 +19,7 @@ public sealed class FormRedirectTests(KestrelStorefront store) : IClassFixture<K
             ("/feedback/problem", "productId=coffee-01"),
             ("/privacy/consent", "enabled=true"),
             ("/privacy/forget", string.Empty),
-            ("/debug/toggle", string.Empty),
+            ("/debug/toggle", "enabled=true"),
             ("/debug/arm", "arm=own"),
             ("/signout", string.Empty),
             ("/signin", "Email=shopper@example.com"),

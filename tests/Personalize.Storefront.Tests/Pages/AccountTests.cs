@@ -51,7 +51,8 @@ public sealed class AccountTests(StorefrontFactory store)
         await SignInAsync(visitor, $"{first:N}@example.com");
         await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
 
-        Assert.NotNull(store.Services.GetRequiredService<CartStore>().Find(visitor.Id));
+        var firstVisit = visitor.Cookie("sf-visitor")!;
+        Assert.NotNull(store.Services.GetRequiredService<CartStore>().Find(firstVisit));
 
         var home = await SignInAsync(visitor, $"{second:N}@example.com");
 
@@ -59,7 +60,7 @@ public sealed class AccountTests(StorefrontFactory store)
         Assert.Equal("0", home.Text(".count"));
 
         // The old visit's cart goes, as on signing out: no other visit reaches it again.
-        Assert.Null(store.Services.GetRequiredService<CartStore>().Find(visitor.Id));
+        Assert.Null(store.Services.GetRequiredService<CartStore>().Find(firstVisit));
     }
 
     [Fact]
@@ -133,6 +134,67 @@ public sealed class AccountTests(StorefrontFactory store)
         Assert.Equal(ConsentFlags.None, store.PersonalData(account).Consent);
         Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
         Assert.Equal("false", home.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+    }
+
+    /// <summary>
+    /// The sign-in cookie is a session cookie and the visitor cookie lasts a year: once the browser
+    /// is closed (or the sign-in expires) without Sign out, whoever opens it next is a guest, never
+    /// the account through a guest key stitched to it.
+    /// </summary>
+    [Fact]
+    public async Task A_browser_whose_sign_in_ended_without_signing_out_is_a_guest_that_is_not_the_account()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var browser = store.NewVisitor();
+        await SignInAsync(browser, account);
+        await browser.ViewAsync("music-03", "music-06", "music-10");
+        await browser.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "music-03", ["quantity"] = "1" });
+
+        // Only the lasting cookies survive the browser's restart (sf-account has no expiry).
+        using var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
+        reopened.PinTreatmentArm();
+        var home = await reopened.GetAsync("/");
+        await reopened.ViewAsync("garden-01");
+
+        Assert.Equal("Guest", home.Text("#account"));
+        Assert.Equal(("ColdStart", "NoHistory"), (home.Decision!.Variant, home.Decision.Reason));
+        Assert.DoesNotContain(home.Recommendations, card => card.Why!.StartsWith("Because you viewed", StringComparison.Ordinal));
+        Assert.Equal("0", home.Text("#cart-link .count"));
+        Assert.DoesNotContain(store.PersonalData(account).Profile!.RecentItems, item => item.ItemKey == "garden-01");
+    }
+
+    [Fact]
+    public async Task The_sign_in_notice_does_not_say_the_guest_visit_joined_an_account_without_consent()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+        await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        using var phone = store.NewVisitor();
+        await phone.ViewAsync("games-02", "games-05", "games-08");
+
+        var home = await SignInAsync(phone, account);
+
+        // As the SDK documents: the merge into an account without consent drops the guest's behaviour.
+        Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
+        Assert.Equal($"Signed in as {account}. Personalization is off for your account, so what you did as a guest was not added to it.", home.Text("#flash"));
+    }
+
+    [Fact]
+    public async Task The_sign_in_notice_says_so_when_this_browsers_no_erased_the_accounts_history()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+        await laptop.ViewAsync("books-02", "books-05", "books-08");
+        await laptop.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        using var phone = store.NewVisitor();
+        await phone.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+
+        var home = await SignInAsync(phone, account);
+
+        Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
+        Assert.Equal($"Signed in as {account}. Personalization is off on this browser, so it is now off for your account too: what the store kept about it is erased, and nothing you do is kept.", home.Text("#flash"));
     }
 
     [Theory]

@@ -17,6 +17,8 @@ public sealed class BadInputTests(StorefrontFactory store)
         { "/feedback/problem", new() },
         { "/privacy/consent", new() { ["enabled"] = "maybe" } },
         { "/privacy/consent", new() },
+        { "/debug/toggle", new() { ["enabled"] = "maybe" } },
+        { "/debug/toggle", new() },
         { "/debug/arm", new() { ["arm"] = "Sideways" } },
     };
 
@@ -79,7 +81,7 @@ public sealed class BadInputTests(StorefrontFactory store)
     {
         using var visitor = store.NewVisitor();
 
-        using var response = await visitor.PostAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = returnUrl });
+        using var response = await visitor.PostAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = returnUrl });
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);

@@ -12,8 +12,8 @@ public sealed class DebugPanelTests(StorefrontFactory store)
         using var visitor = store.NewVisitor(debug: false);
         var before = await visitor.GetAsync("/");
 
-        var on = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/" });
-        var off = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        var on = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = Wanted(before), ["returnUrl"] = "/" });
+        var off = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = Wanted(on), ["returnUrl"] = "/" });
 
         // The panel is on every page, hidden when off, so the switch can show it in place.
         Assert.True(before.Has("#debug-panel"));
@@ -28,7 +28,7 @@ public sealed class DebugPanelTests(StorefrontFactory store)
     {
         using var visitor = store.NewVisitor(debug: false);
 
-        using var response = await visitor.PostInPlaceAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/p/coffee-01" });
+        using var response = await visitor.PostInPlaceAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/p/coffee-01" });
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         Assert.Equal("on", visitor.Cookie("sf-debug"));
@@ -41,13 +41,30 @@ public sealed class DebugPanelTests(StorefrontFactory store)
         await visitor.ViewAsync("coffee-09");
         var events = store.PersonalData(visitor.Id).Profile!.EventCount;
 
-        var product = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["returnUrl"] = "/p/coffee-09" });
+        var product = await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/p/coffee-09" });
         var again = await visitor.GetAsync("/p/coffee-09");
 
         Assert.True(product.ShowsDebugPanel);
         Assert.Equal("Coffee scale", product.Text(".product h1"));
         Assert.Equal(events + 1, store.PersonalData(visitor.Id).Profile!.EventCount);
         Assert.Equal(HttpStatusCode.OK, again.Status);
+    }
+
+    /// <summary>Two tabs, both rendered with the panel off: the switch pressed in each asks for it on, and the panel stays on.</summary>
+    [Fact]
+    public async Task The_switch_pressed_in_a_second_tab_leaves_debug_in_the_state_that_tab_shows()
+    {
+        using var visitor = store.NewVisitor(debug: false);
+        var tabA = await visitor.GetAsync("/");
+        var tabB = await visitor.GetAsync("/");
+        Assert.False(tabA.ShowsDebugPanel);
+
+        using var fromB = await visitor.PostInPlaceAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = Wanted(tabB) });
+        using var fromA = await visitor.PostInPlaceAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = Wanted(tabA) });
+
+        // Tab A's script got a 204 and now shows the panel; the next page must agree.
+        Assert.Equal(HttpStatusCode.NoContent, fromA.StatusCode);
+        Assert.True((await visitor.GetAsync("/")).ShowsDebugPanel);
     }
 
     [Fact]
@@ -90,4 +107,9 @@ public sealed class DebugPanelTests(StorefrontFactory store)
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    /// <summary>What the page's Debug switch asks for when pressed: the state it does not show.</summary>
+    private static string Wanted(StorePage page) =>
+        page.Document.QuerySelector("#debug-toggle input[name='enabled']")?.GetAttribute("value")
+        ?? throw new InvalidOperationException("The Debug switch's form does not say which state it asks for.");
 }

@@ -187,6 +187,24 @@ public sealed class NotInterestedTests(FakeClockStorefront store) : IClassFixtur
         Assert.Equal($"Not interested in {card.QuerySelector(".title")!.TextContent}", button.GetAttribute("aria-label"));
     }
 
+    [Fact]
+    public async Task A_shelf_whose_products_are_all_held_as_not_interested_recommends_nothing_from_other_shelves()
+    {
+        using var visitor = store.NewVisitor();
+        var shelf = await visitor.GetAsync("/c/games");
+        Assert.Equal(17, shelf.Catalog.Count);
+        foreach (var card in shelf.Catalog)
+        {
+            await DismissAsync(visitor, card.Key, "/c/games");
+        }
+
+        var again = await visitor.GetAsync("/c/games");
+
+        // No candidate is left, and an empty list would be read by the SDK as the whole catalog: no row at all.
+        Assert.Empty(again.Recommendations);
+        Assert.Equal(17, again.Catalog.Count);
+    }
+
     private static async Task<(string Key, string Title)> FirstRecommendationAsync(Visitor visitor)
     {
         var home = await visitor.GetAsync("/");

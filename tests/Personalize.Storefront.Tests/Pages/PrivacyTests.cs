@@ -1,4 +1,7 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk;
+using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -107,7 +110,7 @@ public sealed class PrivacyTests(StorefrontFactory store)
         var form = await visitor.GetAsync("/signin?returnUrl=%2F");
         using (var signIn = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = "forgetful@example.com", ["ReturnUrl"] = "/" }))
         {
-            Assert.Equal(System.Net.HttpStatusCode.Redirect, signIn.StatusCode);
+            Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         }
 
         var privacy = await visitor.GetAsync("/privacy");
@@ -120,6 +123,64 @@ public sealed class PrivacyTests(StorefrontFactory store)
     }
 
     [Fact]
+    public async Task Forget_me_on_a_browser_whose_sign_in_ended_does_not_erase_the_account()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var browser = store.NewVisitor();
+        await SignInAsync(browser, account);
+        await browser.ViewAsync("music-03", "music-06", "music-10");
+        using var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
+
+        var page = await reopened.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
+        await reopened.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+
+        Assert.Equal("Guest", page.Text("#account"));
+        Assert.Equal(ConsentFlags.Personalization, store.PersonalData(account).Consent);
+        Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
+    }
+
+    [Fact]
+    public async Task Forget_me_erases_the_cart_this_server_holds_for_the_account_on_another_browser()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var phone = store.NewVisitor();
+        await SignInAsync(phone, account);
+        await phone.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-04", ["quantity"] = "1" });
+        Assert.Equal("1", (await phone.GetAsync("/cart")).Text("#cart-link .count"));
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+
+        var home = await laptop.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+        Assert.StartsWith("Done: your visits and your choices are erased, and so is the cart this server held for you", home.Text("#flash"), StringComparison.Ordinal);
+        Assert.Null(store.Services.GetRequiredService<CartStore>().Find(phone.Cookie("sf-visitor")!));
+        Assert.Null(store.Services.GetRequiredService<CartStore>().Find(phone.Id));
+        Assert.Equal("0", (await phone.GetAsync("/cart")).Text("#cart-link .count"));
+    }
+
+    [Fact]
+    public async Task A_browser_that_once_said_no_does_not_withdraw_a_consent_given_later_on_another_device_by_opening_a_page()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        using var laptop = store.NewVisitor();
+        await SignInAsync(laptop, account);
+        await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
+        using var phone = store.NewVisitor();
+        await SignInAsync(phone, account);
+        await phone.PostAndFollowAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/" });
+        await phone.ViewAsync("cycling-05", "cycling-06", "cycling-07");
+        Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
+
+        // The laptop only opens a page: no switch pressed, no notice shown.
+        var lift = await laptop.GetAsync("/lift");
+
+        Assert.Equal("false", lift.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+        Assert.Equal(ConsentFlags.Personalization, store.PersonalData(account).StatedConsent);
+        Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
+        Assert.Equal("Personalized", (await phone.GetAsync("/")).Decision!.Variant);
+    }
+
+    [Fact]
     public async Task The_privacy_page_does_not_promise_a_guest_to_sign_them_out()
     {
         using var visitor = store.NewVisitor();
@@ -128,5 +189,13 @@ public sealed class PrivacyTests(StorefrontFactory store)
 
         Assert.DoesNotContain("signed out", privacy.Text(".privacy-options"), StringComparison.Ordinal);
         Assert.Contains("You start again as a new guest.", privacy.Text(".privacy-options"), StringComparison.Ordinal);
+    }
+
+    private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
+    {
+        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
+        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await visitor.GetAsync(response.Headers.Location!.OriginalString);
     }
 }

@@ -102,6 +102,19 @@ public sealed partial class TwoServerTests(ITestOutputHelper output)
         Assert.DoesNotContain("secret", output + errors, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("redis://default:s3cret@127.0.0.1:6399")]
+    [InlineData("rediss://default:s3cret@127.0.0.1:6399/0")]
+    [InlineData("default:s3cret@127.0.0.1:6399")]
+    public async Task A_redis_url_with_a_password_is_refused_as_a_bad_setting_showing_only_the_host_and_port(string setting)
+    {
+        var (exitCode, output, errors) = await StorefrontProcess.RunAsync("--port=0", "--shoppers=0", "--redis", setting);
+
+        Assert.Equal(2, exitCode);
+        Assert.Equal("The setting 'redis' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not a URL or USER@HOST: give '127.0.0.1:6399', with a user and password as options (user=...,password=...).", errors.Trim());
+        Assert.DoesNotContain("s3cret", output + errors, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_redis_that_does_not_answer_is_one_line_saying_how_to_start_it_and_exit_code_3()
     {

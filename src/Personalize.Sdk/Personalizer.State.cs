@@ -53,7 +53,8 @@ internal sealed partial class Personalizer : IStateSnapshot
     {
         var reader = new StateReader(StateFormat.Open(state, out var version));
         var aliases = MergeIdentity(ref reader, apply);
-        var profiles = MergeProfiles(ref reader, catalog, version, apply);
+        var withdrawn = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var profiles = MergeProfiles(ref reader, catalog, version, withdrawn);
         if (version >= 2)
         {
             MergeRememberedConsents(ref reader, apply);
@@ -61,6 +62,14 @@ internal sealed partial class Personalizer : IStateSnapshot
 
         var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
         var units = LedgerState.Merge(ref reader, apply ? _ledger as MeasurementLedger : null);
+
+        // The snapshot's holdout outcomes of people who withdrew here (before the restore, or in
+        // its records) are their behaviour: erased as a withdrawal erases them, the totals kept.
+        foreach (var key in withdrawn ?? [])
+        {
+            _ledger.ForgetOutcomes(key);
+        }
+
         var erasures = MergeErasures(ref reader, apply);
         if (!reader.AtEnd)
         {
@@ -254,10 +263,13 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// <summary>
     /// Each profile into the profile its key reaches here: copied into a new (or blank) one, so it
     /// comes back exactly, else merged into the existing one as a stitch merges. Without
-    /// <paramref name="apply"/> each profile is only read (into a scratch copy).
+    /// <paramref name="withdrawn"/> each profile is only read (into a scratch copy); with it, the
+    /// keys of people whose merged profile states a consent that may not store behaviour are put
+    /// there, for their holdout outcomes to be erased once the ledger is merged.
     /// </summary>
-    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, bool apply)
+    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, HashSet<string>? withdrawn)
     {
+        var apply = withdrawn is not null;
         var read = 0;
         var incoming = new ProfileData();
         var merged = new ProfileData();
@@ -287,6 +299,16 @@ internal sealed partial class Personalizer : IStateSnapshot
             if (Math.Max(activity, merged.LastSeenTicks) is > 0 and var since)
             {
                 target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), since);
+            }
+
+            var resolved = _identity.Resolve(key);
+            if ((merged.Consent ?? _consents.Stated(resolved)) is { } stated && !ProfileUpdate.MayStoreBehaviour(stated))
+            {
+                withdrawn!.UnionWith([key, resolved, .. _identity.KeysOf(resolved)]);
+                if (merged.UnitKey is { } unit)
+                {
+                    withdrawn.Add(unit);
+                }
             }
 
             read++;

@@ -21,6 +21,28 @@ public sealed class SnapshotRetentionTests
     // docs/scaling.md "Restarts": people idle past ProfileIdleExpiration are left out of the
     // snapshot -- "the profiles and identity links a server would hold".
     [Fact]
+    public void A_withdrawal_taken_before_the_restore_also_erases_the_outcomes_the_snapshot_brings()
+    {
+        using var source = Server();
+        source.View("user", "books-1");
+        source.Rank("user");
+        source.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 42m));
+        Assert.True(Assert.Single(source.Personalizer.GetPersonalData("user").Holdouts).Converted);
+        var state = Write(source).State;
+
+        using var target = Server();
+        target.Time.SetUtcNow(source.Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        target.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        Merge(target, state);
+
+        var data = target.Personalizer.GetPersonalData("user");
+        Assert.Equal(ConsentFlags.None, data.Consent);
+        Assert.Empty(data.Profile?.RecentItems ?? []);
+        var unit = Assert.Single(data.Holdouts);
+        Assert.Equal((false, 0.0), (unit.Converted, unit.Revenue));
+    }
+
+    [Fact]
     public void Identity_links_of_a_person_left_out_as_idle_are_left_out_too()
     {
         using var source = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));

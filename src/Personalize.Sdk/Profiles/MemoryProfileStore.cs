@@ -76,6 +76,9 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// </summary>
     internal Action<string>? RaceBeforeEviction;
 
+    /// <summary>For tests: runs once, with the key, when a lookup starts, as another thread's call could run there.</summary>
+    internal Action<string>? RaceOnLookup;
+
     /// <summary>Completes when no maintenance pass is running and the store is within capacity; tests await it instead of sleeping.</summary>
     internal async Task WhenMaintained()
     {
@@ -108,6 +111,11 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// <summary>The live profile, an idle one evicted first; <paramref name="slide"/>: a read that counts as access.</summary>
     private UserProfile? Find(string userKey, long? nowTicks, bool slide)
     {
+        if (RaceOnLookup is not null)
+        {
+            Interlocked.Exchange(ref RaceOnLookup, null)?.Invoke(userKey);
+        }
+
         if (!_profiles.TryGetValue(userKey, out var profile))
         {
             return null;

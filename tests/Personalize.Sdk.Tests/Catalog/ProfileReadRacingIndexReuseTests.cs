@@ -1,8 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Catalog;
-using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Catalog;
@@ -13,7 +10,7 @@ namespace Personalize.Sdk.Tests.Catalog;
 /// decision) takes the catalog snapshot first and copies the profile afterwards. When, in between, the
 /// item leaves, its index goes to a new item and the person engages with the new item, the copy holds
 /// the new item under the index and the reader names it with its older snapshot: as the item that left,
-/// which the person never touched. The racing calls run from the profile store's clock reading.
+/// which the person never touched. The racing calls run as the profile store's lookup starts.
 /// </summary>
 public sealed class ProfileReadRacingIndexReuseTests
 {
@@ -22,13 +19,13 @@ public sealed class ProfileReadRacingIndexReuseTests
     [Fact]
     public void The_access_report_never_names_an_item_the_person_never_engaged_with()
     {
-        var time = new HookedTime(TestSdk.Start);
-        using var sdk = new TestSdk(time: time);
+        using var sdk = new TestSdk();
         sdk.View("ann", "kitchen-1");
-        time.InProfileLookup = () => ReuseTheIndexAndTrack(sdk, PersonalizationEvent.View("ann", "brand-new"));
+        var store = ((Personalizer)sdk.Personalizer).ProfileStore;
+        store.RaceOnLookup = _ => ReuseTheIndexAndTrack(sdk, PersonalizationEvent.View("ann", "brand-new"));
 
         var report = sdk.Personalizer.GetPersonalData("ann");
-        Assert.Null(time.InProfileLookup);
+        Assert.Null(store.RaceOnLookup);
 
         Assert.DoesNotContain("books-4", report.Profile!.RecentItems.Select(recent => recent.ItemKey)); // ann never saw books-4
     }
@@ -36,13 +33,13 @@ public sealed class ProfileReadRacingIndexReuseTests
     [Fact]
     public void A_decision_never_holds_back_an_item_for_a_dismissal_of_the_item_that_took_its_index()
     {
-        var time = new HookedTime(TestSdk.Start);
-        using var sdk = new TestSdk(time: time);
+        using var sdk = new TestSdk();
         sdk.View("ann", "kitchen-1");
-        time.InProfileLookup = () => ReuseTheIndexAndTrack(sdk, PersonalizationEvent.Dismiss("ann", "brand-new"));
+        var store = ((Personalizer)sdk.Personalizer).ProfileStore;
+        store.RaceOnLookup = _ => ReuseTheIndexAndTrack(sdk, PersonalizationEvent.Dismiss("ann", "brand-new"));
 
         var decision = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Candidates = new[] { "books-4", "garden-1" }, Count = 2 });
-        Assert.Null(time.InProfileLookup);
+        Assert.Null(store.RaceOnLookup);
 
         // The decision runs on the catalog it started with, where books-4 is still an item (as
         // DecisionRacingIndexReuseTests shows it): ann dismissed brand-new, not books-4.
@@ -57,22 +54,5 @@ public sealed class ProfileReadRacingIndexReuseTests
         sdk.Catalog.Replace([.. without, Replacement]);
         Assert.True(sdk.Services.GetRequiredService<CatalogStore>().Current.TryGetIndex("brand-new", out var index) && index == 11);
         sdk.Personalizer.Track(personalizationEvent);
-    }
-
-    /// <summary>Runs a racing call once, the first time the profile store reads the clock (when it has found a profile).</summary>
-    private sealed class HookedTime(DateTimeOffset start) : FakeTimeProvider(start)
-    {
-        public Action? InProfileLookup;
-
-        public override DateTimeOffset GetUtcNow()
-        {
-            if (Volatile.Read(ref InProfileLookup) is not null
-                && new StackTrace().GetFrames().Any(frame => frame.GetMethod()?.DeclaringType == typeof(MemoryProfileStore)))
-            {
-                Interlocked.Exchange(ref InProfileLookup, null)?.Invoke();
-            }
-
-            return base.GetUtcNow();
-        }
     }
 }

@@ -7,6 +7,9 @@ internal sealed partial class Personalizer
     // Stitching and erasure are rare; one lock keeps the identity map and profile merges consistent.
     private readonly Lock _identityGate = new();
 
+    /// <summary>Whether this thread holds the identity lock, for tests that check what is done under it (journaling).</summary>
+    internal bool HoldsIdentityGate => _identityGate.IsHeldByCurrentThread;
+
     public IdentifyResult Identify(string anonymousKey, string knownKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);

@@ -96,6 +96,20 @@ public sealed class LedgerMergeTests
         AssertTreatment(live, exposed: 2, converted: 1, revenue: 40, squares: 40 * 40);
     }
 
+    [Fact]
+    public void A_consenting_unit_a_full_ledger_cannot_take_stays_in_the_totals()
+    {
+        var snapshotSide = Ledger("h");
+        Measure(snapshotSide, 0, "u", Ticks, 40);
+        var live = Ledger(maxUnits: 1, "h");
+        Measure(live, 0, "v", Ticks + 2, revenue: null);
+
+        Merge(snapshotSide, live);
+
+        Assert.False(live.LedgerOf(0).Units.ContainsKey("u"));
+        AssertTreatment(live, exposed: 2, converted: 1, revenue: 40, squares: 40 * 40);
+    }
+
     private static MeasurementLedger Merged(bool withdrawnInSnapshot, bool withdrawnHere)
     {
         // Other servers measured u (exposed, bought for 40): the snapshot holds it.

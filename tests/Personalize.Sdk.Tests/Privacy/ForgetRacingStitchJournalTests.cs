@@ -19,15 +19,10 @@ public sealed class ForgetRacingStitchJournalTests
     [Fact]
     public void A_sign_in_is_journaled_under_the_identity_lock_so_a_Forget_cannot_come_between()
     {
-        var journalA = new HookedJournal();
-        var journalB = new LoopbackJournal();
-        using var a = Server(journalA);
-        using var b = Server(journalB);
-        var personalizer = (Personalizer)a.Personalizer;
-        a.View("guest", "books-1");
-        a.View("acct", "garden-1");
+        using var servers = new TwoServers();
+        var (journalA, a, b) = (servers.JournalA, servers.A, servers.B);
         bool? held = null;
-        journalA.BeforeStitched = () => held = personalizer.HoldsIdentityGate;
+        journalA.BeforeStitched = () => held = ((Personalizer)a.Personalizer).HoldsIdentityGate;
 
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "acct"));
         Assert.True(a.Personalizer.Forget("acct"));
@@ -41,15 +36,10 @@ public sealed class ForgetRacingStitchJournalTests
     [Fact]
     public void A_Forget_is_journaled_under_the_identity_lock_so_a_sign_in_cannot_come_between()
     {
-        var journalA = new HookedJournal();
-        var journalB = new LoopbackJournal();
-        using var a = Server(journalA);
-        using var b = Server(journalB);
-        var personalizer = (Personalizer)a.Personalizer;
-        a.View("guest", "books-1");
-        a.View("acct", "garden-1");
+        using var servers = new TwoServers();
+        var (journalA, a, b) = (servers.JournalA, servers.A, servers.B);
         bool? held = null;
-        journalA.BeforeForgotten = () => held = personalizer.HoldsIdentityGate;
+        journalA.BeforeForgotten = () => held = ((Personalizer)a.Personalizer).HoldsIdentityGate;
 
         Assert.True(a.Personalizer.Forget("acct"));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "acct"));
@@ -59,8 +49,28 @@ public sealed class ForgetRacingStitchJournalTests
         Assert.Equal(a.Personalizer.GetPersonalData("acct").LinkedKeys, b.Personalizer.GetPersonalData("acct").LinkedKeys);
     }
 
-    private static TestSdk Server(IChangeJournal journal) =>
-        new(build: builder => builder.Services.AddSingleton(journal));
+    /// <summary>Server A, whose journal is hooked, and server B, to which A's journal is delivered; A knows the guest and the account.</summary>
+    private sealed class TwoServers : IDisposable
+    {
+        public TwoServers()
+        {
+            A = new TestSdk(build: builder => builder.Services.AddSingleton<IChangeJournal>(JournalA));
+            A.View("guest", "books-1");
+            A.View("acct", "garden-1");
+        }
+
+        public HookedJournal JournalA { get; } = new();
+
+        public TestSdk A { get; }
+
+        public TestSdk B { get; } = new(build: builder => builder.Services.AddSingleton<IChangeJournal>(new LoopbackJournal()));
+
+        public void Dispose()
+        {
+            A.Dispose();
+            B.Dispose();
+        }
+    }
 
     private sealed class HookedJournal : IChangeJournal
     {

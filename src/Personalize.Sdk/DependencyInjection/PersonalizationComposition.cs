@@ -157,13 +157,20 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <summary>A learner for every placement: as configured, or with learning off (a shadow's).</summary>
     private Learner CreateLearner(bool learning, ILearningLogSink[] sinks, ILearningExchange? exchange, PersonalizationMetrics metrics) => new(
         Options.Learning,
-        [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, learning ? plan.LearningMode : LearningMode.Off, Enumerable.Range(0, Rules.Signals.Length).Select(plan.IsWeighted).ToArray()))],
+        [.. Rules.Placements.All.Select(plan => (plan.Name, plan.Index, learning ? plan.LearningMode : LearningMode.Off, ComputedNow(plan.Name)))],
         [.. Rules.Signals.Select(signal => signal.Name)],
         sinks,
         exchange,
         _timeProvider,
         metrics,
         _logger);
+
+    /// <summary>The signals a placement's learning decisions compute under the settings in force now (a reload changes them).</summary>
+    private Func<bool[]> ComputedNow(string placement) => () =>
+    {
+        Settings.Current.Placements.TryGet(placement, out var plan);
+        return plan.Weighed;
+    };
 
     /// <summary>Fails the start, naming every problem, when the signals, guardrails or weights do not fit together.</summary>
     public void ThrowIfRulesAreInvalid()

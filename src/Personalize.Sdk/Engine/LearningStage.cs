@@ -73,9 +73,12 @@ internal sealed class LearningStage(Learner learner, int signalCount)
             destination[slot] = new RankedItem(snapshot.GetItem(scratch.Items[j])!.Key, scratch.Scores[j]);
         }
 
+        // Shown but not logged for learning: kept as catalog indexes, so an outcome for one finds this decision as its last touch.
+        var beyond = scratch.BeyondFor(written - slots);
         for (var slot = slots; slot < written; slot++)
         {
             chosen[slot] = ranked[slot];
+            beyond[slot - slots] = candidates[ranked[slot]];
             destination[slot] = new RankedItem(snapshot.GetItem(candidates[ranked[slot]])!.Key, scores[ranked[slot]]);
         }
 
@@ -102,6 +105,12 @@ internal sealed class LearningStage(Learner learner, int signalCount)
             scratch.Categories[slot] = context.Catalog.GetCategory(candidates[selected[slot]]);
             scratch.Chosen[slot] = slot;
             scratch.Probabilities[slot] = 1;
+        }
+
+        var beyond = scratch.BeyondFor(selected.Length - slots);
+        for (var slot = slots; slot < selected.Length; slot++)
+        {
+            beyond[slot - slots] = candidates[selected[slot]];
         }
 
         scratch.PoolCount = slots;

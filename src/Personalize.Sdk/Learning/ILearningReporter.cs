@@ -12,9 +12,18 @@ public interface ILearningReporter
     /// configured weights, the learned weights, a uniformly random policy (under the same category
     /// cap) and, when given, a candidate weight set, each served with the same exploration.
     /// </summary>
+    /// <remarks>
+    /// A decision logs the values of the signals its placement computed when it was made: those its
+    /// weights in force then (personalized or cold start) weighed; a reload that weighs a signal in
+    /// or out changes that for the decisions after it. So a candidate is evaluated over the
+    /// decisions in memory that computed every signal it weighs (a weight other than 0), and, for a
+    /// like-for-like comparison, so are the configured, learned and random policies of that
+    /// evaluation: <see cref="PolicyEvaluation.Decisions"/> counts them. Without candidate weights,
+    /// every decision in memory is evaluated.
+    /// </remarks>
     /// <param name="placement">A placement that learns.</param>
     /// <param name="candidateWeights">Weights by signal name to evaluate as well (a signal left out weighs 0), or null.</param>
-    /// <returns>The evaluation, computed now; with no settled decision every estimate is NaN.</returns>
-    /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal, is not finite, or weighs a signal the placement does not compute (no configured weight).</exception>
+    /// <returns>The evaluation, computed now; with no settled decision (that computed the candidate's signals) every estimate is NaN.</returns>
+    /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal, is not finite, or weighs a signal the placement does not compute: no decision in memory computed it, and its weights in force now do not weigh it (no configured weight).</exception>
     PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null);
 }

@@ -38,7 +38,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     public Learner(
         LearningOptions options,
-        IReadOnlyList<(string Name, int Index, LearningMode Mode, bool[] Computed)> placements,
+        IReadOnlyList<(string Name, int Index, LearningMode Mode, Func<bool[]> ComputedNow)> placements,
         IReadOnlyList<string> signals,
         ILearningLogSink[] sinks,
         ILearningExchange? exchange,
@@ -65,7 +65,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _byPlan = new PlacementLearner?[placements.Count == 0 ? 0 : placements.Max(p => p.Index) + 1];
         foreach (var placement in placements.Where(p => p.Mode != LearningMode.Off))
         {
-            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, placement.Computed, options.EvaluationWindow);
+            _byPlan[placement.Index] = new PlacementLearner(placement.Name, placement.Index, placement.Mode, signals, placement.ComputedNow, options.EvaluationWindow);
         }
 
         _learners = [.. _byPlan.OfType<PlacementLearner>()];
@@ -92,8 +92,8 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// <summary>The placement's learner, or null when it does not learn.</summary>
     public PlacementLearner? For(int planIndex) => (uint)planIndex < (uint)_byPlan.Length ? _byPlan[planIndex] : null;
 
-    /// <summary>Logs the decision the thread's learning scratch holds. Allocation-free.</summary>
-    public void Record(PlacementLearner learner, LearningScratch scratch, Guid id, long ticks, string unitKey, CatalogSnapshot snapshot)
+    /// <summary>Logs the decision the thread's learning scratch holds, with the signals its plan computed (<paramref name="computed"/>). Allocation-free.</summary>
+    public void Record(PlacementLearner learner, LearningScratch scratch, bool[] computed, Guid id, long ticks, string unitKey, CatalogSnapshot snapshot)
     {
         if (!scratch.HasChoice)
         {
@@ -103,7 +103,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         // Set by the stage that chose this decision, on this thread; cleared so it is logged once.
         scratch.HasChoice = false;
         learner.Logged();
-        if (!_pending!.Add(scratch.Choice(learner.Index), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
+        if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
             _metrics.LearningDropped();
         }
@@ -323,24 +323,26 @@ internal sealed class Learner : ILearningReporter, IDisposable
                 {
                     throw new ArgumentException($"Candidate weight '{signal}' = {weight}: every weight must name a registered signal and be finite.", nameof(candidateWeights));
                 }
-
-                if (weight != 0 && !learner.Computes(signal))
-                {
-                    throw new ArgumentException($"Candidate weight '{signal}': placement '{placement}' does not compute this signal (no configured weight), so its logs hold no value for it; give it a small configured weight to let the learner and the evaluation use it.", nameof(candidateWeights));
-                }
             }
 
             candidate = learner.ThetaOf(candidateWeights);
         }
 
-        PolicyEvaluation evaluation;
+        // What the decisions computed is judged under the gate, where the window is read: a reload
+        // may have weighed a signal in or out since the decisions in it were made.
+        PolicyEvaluation? evaluation = null;
+        string? notComputed = null;
         lock (_updateGate)
         {
-            evaluation = learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
+            notComputed = candidateWeights?.FirstOrDefault(pair => pair.Value != 0 && !learner.Computes(pair.Key)).Key;
+            if (notComputed is null)
+            {
+                evaluation = learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
+            }
         }
 
         RunAskedSafely();
-        return evaluation;
+        return evaluation ?? throw new ArgumentException($"Candidate weight '{notComputed}': placement '{placement}' does not compute this signal (no configured weight now, and none when the decisions it keeps for evaluation were made), so its logs hold no value for it; give it a small configured weight to let the learner and the evaluation use it.", nameof(candidateWeights));
     }
 
     public void Dispose()

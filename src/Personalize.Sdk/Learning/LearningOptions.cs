@@ -64,7 +64,15 @@ public sealed class LearningOptions
     /// waiting (made within <see cref="RewardWaitTime"/> before the outcome, and not after it) that
     /// showed the item, in the slot that showed it, whichever placement made it and under any key of
     /// the person (a decision made as a guest counts after they sign in). Earlier decisions that
-    /// showed the item too get nothing from that outcome. A second outcome of the item is attributed
+    /// showed the item too get nothing from that outcome. A decision that showed the item beyond its
+    /// <see cref="CandidatePool"/> (a count above the pool) is its last touch too, but that slot is not
+    /// logged for learning: the outcome is spent there, no decision is rewarded by it, and it is not
+    /// counted in <c>personalize.learning.rewards</c>. (Such a decision keeps which items it showed
+    /// beyond its pool in a ring shared by all waiting decisions, of <see cref="MaxPendingDecisions"/> ×
+    /// <see cref="CandidatePool"/> items: only when the decisions made within <see cref="MaxPendingDecisions"/>
+    /// decisions show on average more than <see cref="CandidatePool"/> items beyond their pools do the
+    /// oldest waiting ones forget theirs, and an outcome then goes on to the latest decision that logged
+    /// the item.) A second outcome of the item is attributed
     /// the same way, to the most recent waiting decision that showed it then; within a decision an
     /// item keeps the largest reward it received. With servers sharing state, each server finds the
     /// last touch among its own waiting decisions. An explicit <c>IPersonalizer.Reward</c> goes to
@@ -132,9 +140,9 @@ public sealed class LearningOptions
     /// How many decisions may wait for rewards at once; beyond it the oldest is dropped unsettled, and
     /// counted. The ring is indexed by the decision id, which counts every decision this personalizer
     /// makes, learning or not: size it to all the decisions a server makes within
-    /// <see cref="RewardWaitTime"/>. Each takes <see cref="CandidatePool"/> × (signals + 8) × 4 bytes
-    /// plus 89: 2,393 bytes with the 10 built-in signals and the default pool, so the default takes
-    /// 39.2 MB (37.4 MiB), allocated when the first placement learns. The ring's size is this value
+    /// <see cref="RewardWaitTime"/>. Each takes <see cref="CandidatePool"/> × (signals + 9) × 4 bytes
+    /// plus 109: 2,541 bytes with the 10 built-in signals and the default pool, so the default takes
+    /// 41.6 MB (39.7 MiB), allocated when the first placement learns. The ring's size is this value
     /// rounded up to a power of two.
     /// </summary>
     /// <value>The default is 16,384. Allowed: 64 to 4,194,304.</value>

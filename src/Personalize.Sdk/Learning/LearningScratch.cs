@@ -50,10 +50,16 @@ internal sealed class LearningScratch
     /// <summary>Positions in the decision's candidates, slot by slot (the pipeline's "selected").</summary>
     public int[] Selected { get; private set; } = new int[64];
 
+    /// <summary>The catalog indexes of the items shown after the pool's slots (a count beyond <see cref="LearningOptions.CandidatePool"/>).</summary>
+    public int[] Beyond { get; private set; } = new int[64];
+
     // The decision being made: set by the stage that chooses, read by the one that logs.
     public int PoolCount { get; set; }
 
     public int SlotCount { get; set; }
+
+    /// <summary>How many of <see cref="Beyond"/> the decision showed.</summary>
+    public int BeyondCount { get; set; }
 
     public ServingPolicy Policy { get; set; }
 
@@ -95,9 +101,22 @@ internal sealed class LearningScratch
         return Selected.AsSpan(0, length);
     }
 
-    public PendingChoice Choice(int placement) => new()
+    /// <summary><see cref="Beyond"/> for <paramref name="length"/> items, grown (once per thread and size) when it is too small.</summary>
+    public Span<int> BeyondFor(int length)
+    {
+        if (Beyond.Length < length)
+        {
+            Beyond = new int[length];
+        }
+
+        BeyondCount = length;
+        return Beyond.AsSpan(0, length);
+    }
+
+    public PendingChoice Choice(int placement, bool[] computed) => new()
     {
         Placement = placement,
+        Computed = computed,
         Policy = Policy,
         Version = Version,
         Confidence = Confidence,
@@ -108,5 +127,6 @@ internal sealed class LearningScratch
         DefaultScores = Policy == ServingPolicy.Control ? [] : DefaultScores.AsSpan(0, PoolCount),
         Chosen = Chosen.AsSpan(0, SlotCount),
         Probabilities = Probabilities.AsSpan(0, SlotCount),
+        Beyond = Beyond.AsSpan(0, BeyondCount),
     };
 }

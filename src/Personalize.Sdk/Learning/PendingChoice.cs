@@ -31,4 +31,10 @@ internal readonly ref struct PendingChoice
 
     /// <summary>The probability of each slot's choice.</summary>
     public required ReadOnlySpan<double> Probabilities { get; init; }
+
+    /// <summary>The catalog indexes of the items shown after the pool's slots, in order: not logged for learning, but shown.</summary>
+    public required ReadOnlySpan<int> Beyond { get; init; }
+
+    /// <summary>Which signals the decision computed (its placement plan's weighed ones, shared by every decision of that plan).</summary>
+    public required bool[] Computed { get; init; }
 }

@@ -12,10 +12,16 @@ namespace Personalize.Sdk.Learning;
 /// stripes; a writer never waits long.
 /// </summary>
 /// <remarks>
-/// Memory: capacity × (pool × (signals + 8) × 4 + 89) bytes, made when the first placement learns.
+/// Memory: capacity × (pool × (signals + 9) × 4 + 109) bytes, made when the first placement learns.
 /// Rewards and probabilities are kept as doubles, so a reward reaches the log exactly as given and a
 /// probability exactly as the policy computed it. When the ring comes
 /// round to a decision still waiting, that decision is dropped unsettled (counted).
+/// The items a decision showed after its pool's slots (a count above the pool) are not logged, but
+/// kept, as catalog indexes, in a second ring of capacity × pool indexes that decisions take from in
+/// turn, so that such a decision is still an outcome's last touch. While the decisions made within
+/// one turn of the ring show on average at most a pool's worth of items beyond their pools, every
+/// waiting decision keeps them all; past that the oldest waiting ones lose theirs (found out exactly,
+/// never read as another decision's) and are then found by their logged slots alone.
 /// </remarks>
 internal sealed class PendingDecisions
 {
@@ -48,6 +54,15 @@ internal sealed class PendingDecisions
     private readonly int[] _chosen;
     private readonly double[] _probability;
     private readonly double[] _reward;
+    private readonly bool[]?[] _computed;
+
+    // The items shown beyond the pool: a ring of indexes taken in turn (_beyondNext counts every one
+    // ever taken), each entry's from _beyondStart on. An entry's are intact while fewer than the
+    // ring's length were taken after its start.
+    private readonly int[] _beyond;
+    private readonly long[] _beyondStart;
+    private readonly int[] _beyondCount;
+    private long _beyondNext;
 
     private readonly long[] _previous;
     private readonly int _bucketMask;
@@ -79,6 +94,10 @@ internal sealed class PendingDecisions
         _chosen = new int[size * pool];
         _probability = new double[size * pool];
         _reward = new double[size * pool];
+        _computed = new bool[]?[size];
+        _beyond = new int[size * pool];
+        _beyondStart = new long[size];
+        _beyondCount = new int[size];
 
         _previous = new long[size];
         _bucketMask = size - 1;
@@ -118,6 +137,8 @@ internal sealed class PendingDecisions
                 choice.Chosen.CopyTo(_chosen.AsSpan(entry * _pool, _pool));
                 choice.Probabilities.CopyTo(_probability.AsSpan(entry * _pool, _pool));
                 _reward.AsSpan(entry * _pool, choice.Chosen.Length).Fill(double.NaN);
+                _computed[entry] = choice.Computed;
+                KeepBeyond(entry, choice.Beyond);
             }
 
             _newest[bucket] = sequence;
@@ -157,8 +178,9 @@ internal sealed class PendingDecisions
     /// showed <paramref name="itemKey"/>, in the slot that showed it, whatever its placement. The
     /// person's decisions are those under any key of theirs: their holdout unit, their profile's key
     /// and the keys stitched to it (a decision made before a sign-in waits under the key the person
-    /// had then). Most recent is by decision time, then by decision id counter. Returns whether a
-    /// decision took it.
+    /// had then). Most recent is by decision time, then by decision id counter. When that decision
+    /// showed the item after its pool (not logged), the outcome is spent there: no decision takes it.
+    /// Returns whether a decision took it.
     /// </summary>
     public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward)
     {
@@ -177,7 +199,8 @@ internal sealed class PendingDecisions
             }
         }
 
-        if (latest.Sequence == 0)
+        // None, or the last touch showed it beyond its pool, where nothing is logged to take the reward.
+        if (latest.Sequence == 0 || latest.Slot < 0)
         {
             return false;
         }
@@ -220,7 +243,8 @@ internal sealed class PendingDecisions
 
                 var ticks = _ticks[entry];
                 if ((ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
-                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= ticks && SlotShowing(entry, itemKey) is var slot and >= 0)
+                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= ticks
+                    && SlotShowing(entry, itemKey) is var slot && (slot >= 0 || ShowedBeyond(entry, itemKey)))
                 {
                     latest = new Touch(sequence, ticks, slot);
                 }
@@ -256,7 +280,8 @@ internal sealed class PendingDecisions
 
     /// <summary>
     /// What the decisions waiting under any of <paramref name="unitKeys"/> hold about the person, for
-    /// an access request: id, placement index, when made and the keys of the items shown. Scans the ring.
+    /// an access request: id, placement index, when made and the keys of the items shown (the logged
+    /// slots, then those shown beyond the pool that the entry still keeps). Scans the ring.
     /// </summary>
     public List<(Guid Id, int Placement, long Ticks, string?[] Shown)> Find(IReadOnlySet<string> unitKeys)
     {
@@ -267,10 +292,18 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && _unit[entry] is { } unit && unitKeys.Contains(unit))
                 {
-                    var shown = new string?[_slotCount[entry]];
-                    for (var slot = 0; slot < shown.Length; slot++)
+                    var slots = _slotCount[entry];
+                    var beyond = new int[_beyondCount[entry]];
+                    var intact = ReadBeyond(entry, beyond);
+                    var shown = new string?[slots + (intact ? beyond.Length : 0)];
+                    for (var slot = 0; slot < slots; slot++)
                     {
                         shown[slot] = _snapshot[entry]!.GetItem(_items[(entry * _pool) + _chosen[(entry * _pool) + slot]])?.Key;
+                    }
+
+                    for (var i = slots; i < shown.Length; i++)
+                    {
+                        shown[i] = _snapshot[entry]!.GetItem(beyond[i - slots])?.Key;
                     }
 
                     found.Add((_id[entry], _placement[entry], _ticks[entry], shown));
@@ -338,7 +371,76 @@ internal sealed class PendingDecisions
             Probabilities = _probability.AsSpan(entry * _pool, slots).ToArray(),
             Rewards = rewards,
             Rewarded = rewarded,
+            Computed = _computed[entry]!,
         };
+    }
+
+    /// <summary>Keeps a decision's items shown beyond its pool in the shared ring; the entry's lock is held.</summary>
+    private void KeepBeyond(int entry, ReadOnlySpan<int> beyond)
+    {
+        // More than the whole ring (a tiny ring, a huge count): the first that fit.
+        var length = Math.Min(beyond.Length, _beyond.Length);
+        _beyondCount[entry] = length;
+        if (length == 0)
+        {
+            return;
+        }
+
+        // Taken before written, with a full fence: a reader that sees these writes sees them taken.
+        var start = Interlocked.Add(ref _beyondNext, length) - length;
+        _beyondStart[entry] = start;
+        var at = (int)(start % _beyond.Length);
+        var first = Math.Min(length, _beyond.Length - at);
+        beyond[..first].CopyTo(_beyond.AsSpan(at));
+        beyond[first..length].CopyTo(_beyond);
+    }
+
+    /// <summary>Whether the entry showed the item beyond its pool, as far as the shared ring still keeps it; the entry's lock is held.</summary>
+    private bool ShowedBeyond(int entry, string itemKey)
+    {
+        var length = _beyondCount[entry];
+        if (length == 0)
+        {
+            return false;
+        }
+
+        var snapshot = _snapshot[entry]!;
+        var start = _beyondStart[entry];
+        var at = (int)(start % _beyond.Length);
+        var found = false;
+        for (var i = 0; i < length && !found; i++)
+        {
+            found = string.Equals(snapshot.GetItem(_beyond[at])?.Key, itemKey, StringComparison.Ordinal);
+            at = at + 1 == _beyond.Length ? 0 : at + 1;
+        }
+
+        return found && Intact(start);
+    }
+
+    /// <summary>Copies the entry's items shown beyond its pool into <paramref name="destination"/> (sized to them); false when the shared ring no longer keeps them whole. The entry's lock is held.</summary>
+    private bool ReadBeyond(int entry, Span<int> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return true;
+        }
+
+        var start = _beyondStart[entry];
+        var at = (int)(start % _beyond.Length);
+        var first = Math.Min(destination.Length, _beyond.Length - at);
+        _beyond.AsSpan(at, first).CopyTo(destination);
+        _beyond.AsSpan(0, destination.Length - first).CopyTo(destination[first..]);
+        return Intact(start);
+    }
+
+    /// <summary>
+    /// Whether the items kept from <paramref name="start"/> on, just read, were not overwritten: no
+    /// decision took their place in the shared ring. Read after them, past a full fence.
+    /// </summary>
+    private bool Intact(long start)
+    {
+        Interlocked.MemoryBarrier();
+        return Volatile.Read(ref _beyondNext) - start <= _beyond.Length;
     }
 
     private int SlotShowing(int entry, string itemKey)
@@ -370,10 +472,12 @@ internal sealed class PendingDecisions
         _sequence[entry] = 0;
         _unit[entry] = null;
         _snapshot[entry] = null;
+        _computed[entry] = null;
+        _beyondCount[entry] = 0;
     }
 
     private int Bucket(string unitKey) => unitKey.GetHashCode() & _bucketMask;
 
-    /// <summary>A waiting decision that showed an item: its id counter (0: none found), when it was made, the slot.</summary>
+    /// <summary>A waiting decision that showed an item: its id counter (0: none found), when it was made, the slot (-1: shown beyond the pool, not logged).</summary>
     private readonly record struct Touch(long Sequence, long Ticks, int Slot);
 }

@@ -16,7 +16,7 @@ internal sealed class PlacementLearner
     private const int HistoryLength = 100;
 
     private readonly string[] _signals;
-    private readonly bool[] _computed;
+    private readonly Func<bool[]> _computedNow;
     private readonly LinearRewardModel _own;
     private readonly LinearRewardModel _solver;
     private readonly double[] _statistics;
@@ -40,13 +40,13 @@ internal sealed class PlacementLearner
     private long _nextLook;
     private int _looks;
 
-    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, bool[] computed, int windowSize)
+    public PlacementLearner(string name, int index, LearningMode mode, IReadOnlyList<string> signals, Func<bool[]> computedNow, int windowSize)
     {
         Name = name;
         Index = index;
         Mode = mode;
         _signals = [.. signals];
-        _computed = computed;
+        _computedNow = computedNow;
         _windowSize = windowSize;
         Dimensions = LearningFeatures.Dimensions(_signals.Length);
         _own = new LinearRewardModel(Dimensions);
@@ -284,10 +284,14 @@ internal sealed class PlacementLearner
         return null;
     }
 
-    /// <summary>The counterfactual estimates of the configured, learned, random and (if given) candidate weights from the window.</summary>
+    /// <summary>
+    /// The counterfactual estimates of the configured, learned, random and (if given) candidate weights
+    /// from the window: with a candidate, from the window's decisions that computed every signal it
+    /// weighs (all four estimates alike), the others read as 0 there.
+    /// </summary>
     public PolicyEvaluation Evaluate(DateTimeOffset now, double confidence, double epsilon, double[]? candidate)
     {
-        var decisions = _window.ToArray();
+        var decisions = candidate is null ? _window.ToArray() : [.. _window.Where(decision => ComputesAll(decision, candidate))];
         var rounds = decisions.Sum(decision => decision.Chosen.Length);
         int[] roundsPerDecision = [.. decisions.Select(decision => decision.Chosen.Length)];
         var policies = candidate is null ? 3 : 4;
@@ -378,8 +382,43 @@ internal sealed class PlacementLearner
 
     public bool HasSignal(string name) => Array.IndexOf(_signals, name) >= 0;
 
-    /// <summary>Whether the placement computes the signal: one its configured weights leave at 0 in both variants is never computed, so its logged value is 0.</summary>
-    public bool Computes(string name) => Array.IndexOf(_signals, name) is var s and >= 0 && _computed[s];
+    /// <summary>
+    /// Whether the signal is computed in any of the window's decisions, or (for decisions to come) by
+    /// the placement's weights in force now: one its weights leave at 0 in both variants is not
+    /// computed, so its logged value is 0. Under the update lock.
+    /// </summary>
+    public bool Computes(string name)
+    {
+        var s = Array.IndexOf(_signals, name);
+        if (s < 0)
+        {
+            return false;
+        }
+
+        foreach (var decision in _window)
+        {
+            if (decision.Computed[s])
+            {
+                return true;
+            }
+        }
+
+        return _computedNow()[s];
+    }
+
+    /// <summary>Whether the decision computed every signal <paramref name="theta"/> weighs (not 0).</summary>
+    private bool ComputesAll(SettledDecision decision, double[] theta)
+    {
+        for (var s = 0; s < _signals.Length; s++)
+        {
+            if ((theta[s] != 0 || theta[_signals.Length + s] != 0) && !decision.Computed[s])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private void ScoreForEvaluation(SettledDecision decision, double epsilon)
     {

@@ -61,7 +61,7 @@ public sealed class PolicyEvaluation
     /// <summary>When it was computed.</summary>
     public DateTimeOffset GeneratedAt { get; }
 
-    /// <summary>How many settled decisions were read.</summary>
+    /// <summary>How many settled decisions were read: with candidate weights, those that computed every signal the candidate weighs.</summary>
     public int Decisions { get; }
 
     /// <summary>How many rounds (shown slots) they hold.</summary>

@@ -32,6 +32,12 @@ internal sealed class SettledDecision
     /// <summary>Pool × signals values.</summary>
     public required float[] Signals { get; init; }
 
+    /// <summary>
+    /// Which signals the decision computed, by signal index: those its placement weighed when it was
+    /// made (a reload may weigh others since). A signal it did not compute reads 0 in <see cref="Signals"/>.
+    /// </summary>
+    public required bool[] Computed { get; init; }
+
     public required int[] Chosen { get; init; }
 
     public required double[] Probabilities { get; init; }

@@ -132,6 +132,106 @@ public sealed class LastTouchAttributionTests
         Assert.Equal(0.4, SlotShowing(Record(sink, second), Item).Reward, 6);
     }
 
+    [Fact]
+    public void An_outcome_does_not_go_to_an_earlier_decision_when_a_newer_one_showed_the_item()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = BeyondThePool(sink);
+        using var rewards = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.learning.rewards");
+        sdk.View("ann", "books-1");
+        var full = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 16, Preview = true }).Items.Select(i => i.ItemKey).ToArray();
+        var item = full[4];
+
+        // A small widget shows the item first ...
+        var older = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 2, Candidates = new[] { item, full[10] } });
+        Assert.Equal(item, older.Items[0].ItemKey);
+
+        // ... then the person opens a grid of 8 that shows it fifth (beyond the pool of 2), and clicks it there.
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        var newer = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 8 });
+        Assert.Equal(item, newer.Items[4].ItemKey);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", item));
+        RewardTests.Settle(sdk);
+
+        // LearningOptions.OutcomeRewards: the last touch is the newer decision, whose slot showing the
+        // item is not logged, so the outcome is spent there: no decision takes it, none is counted.
+        Assert.False(Record(sink, older).Slots[0].Rewarded, "the older decision took the click though a newer decision showed the item after it");
+        Assert.All(Record(sink, newer).Slots, slot => Assert.False(slot.Rewarded));
+        Assert.Equal(0, rewards.GetMeasurementSnapshot().Sum(measurement => measurement.Value));
+    }
+
+    [Fact]
+    public void An_outcome_of_an_item_shown_beyond_the_pool_before_a_newer_logged_showing_goes_to_the_newer()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = BeyondThePool(sink);
+        sdk.View("ann", "books-1");
+        var full = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 16, Preview = true }).Items.Select(i => i.ItemKey).ToArray();
+        var item = full[4];
+        var grid = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 8 });
+        Assert.Equal(item, grid.Items[4].ItemKey);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        var widget = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 2, Candidates = new[] { item, full[10] } });
+
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", item));
+
+        RewardTests.Settle(sdk);
+        Assert.Equal(0.3, SlotShowing(Record(sink, widget), item).Reward, 6);
+    }
+
+    [Fact]
+    public void A_control_decision_that_showed_the_item_beyond_the_pool_is_its_last_touch_too()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = BeyondThePool(sink, builder => builder.AddHoldout("all", 10_000));
+        sdk.View("ann", "books-1");
+        var full = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 16, Preview = true }).Items.Select(i => i.ItemKey).ToArray();
+        Assert.Equal(DecisionVariant.Control, sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 2, Preview = true }).Variant);
+        var item = full[4];
+        var older = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 2, Candidates = new[] { item, full[10] } });
+        Assert.Equal(item, older.Items[0].ItemKey);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        var newer = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 8 });
+        Assert.Equal(item, newer.Items[4].ItemKey);
+
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", item));
+
+        // Control decisions are tallied, not logged: the older one's online mean shows whether it took the click.
+        RewardTests.Settle(sdk);
+        var control = Assert.Single(sdk.Services.GetRequiredService<Reporting.ILearningReporter>().GetReport().Placements).Online.Single(online => online.Policy == "control");
+        Assert.Equal(2, control.Decisions);
+        Assert.Equal(0, control.Mean);
+    }
+
+    [Fact]
+    public void An_access_request_lists_the_items_a_waiting_decision_showed_beyond_the_pool()
+    {
+        using var sdk = BeyondThePool(new RewardTests.RecordingSink());
+        sdk.View("ann", "books-1");
+        var grid = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 8 });
+
+        var waiting = Assert.Single(sdk.Personalizer.GetPersonalData("ann").WaitingDecisions);
+
+        Assert.Equal(grid.Items.Select(item => item.ItemKey), waiting.Shown);
+    }
+
+    /// <summary>A pool of 2, as the default 32 with a grid of 48: items shown after the second are not logged.</summary>
+    private static TestSupport.TestSdk BeyondThePool(RewardTests.RecordingSink sink, Action<PersonalizationBuilder>? build = null) => new(
+        options =>
+        {
+            options.Learning.Mode = LearningMode.Online;
+            options.Learning.ExplorationRate = 0;
+            options.Learning.CandidatePool = 2;
+            options.MaxPerCategory = 0;
+            options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+        },
+        builder =>
+        {
+            builder.AddLearningLogSink(sink);
+            build?.Invoke(builder);
+        });
+
     private static Decision Show(TestSupport.TestSdk sdk, string[] candidates, string placement = PersonalizationRequest.DefaultPlacement) =>
         sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Placement = placement, Candidates = candidates, Count = candidates.Length });
 

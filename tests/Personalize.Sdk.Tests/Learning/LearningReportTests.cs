@@ -1,5 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
@@ -110,5 +112,122 @@ public sealed class LearningReportTests
         Assert.Equal(4, reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [BuiltInSignals.Popularity] = 2, [BuiltInSignals.CoOccurrence] = 0 }).Policies.Count);
     }
 
+    [Fact]
+    public void Evaluate_accepts_a_candidate_weight_for_a_signal_a_reload_weighed_in()
+    {
+        using var host = new ReloadableLearningHost(favouriteWeight: 0f);
+
+        // docs/migrating-from-azure-personalizer.md: "To adopt them, make them the placement's Weights
+        // (the default weights; a reload changes them live)."
+        host.Reload(("Weights:favourite", "5"), ("ColdStartWeights:favourite", "5"));
+        host.ServeAndSettle(20);
+
+        // The placement now weighs and computes 'favourite' (its value is in every logged record).
+        var evaluation = host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [FavouriteSignal.SignalName] = 1f });
+        Assert.Equal(20, evaluation.Decisions);
+    }
+
+    [Fact]
+    public void Evaluate_refuses_a_candidate_weight_for_a_signal_a_reload_weighed_out()
+    {
+        using var host = new ReloadableLearningHost(favouriteWeight: 1f);
+
+        host.Reload(("Weights:favourite", "0"), ("ColdStartWeights:favourite", "0"));
+        host.ServeAndSettle(20);
+
+        // Every decision in the window logged favourite = 0 (no longer computed): evaluated, the
+        // candidate would read zeros. ILearningReporter.Evaluate documents an ArgumentException.
+        var refused = Assert.Throws<ArgumentException>(() => host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [FavouriteSignal.SignalName] = 1f }));
+        Assert.Equal("candidateWeights", refused.ParamName);
+    }
+
+    [Fact]
+    public void A_candidate_is_evaluated_over_the_decisions_that_computed_its_signals_and_so_are_the_others()
+    {
+        using var host = new ReloadableLearningHost(favouriteWeight: 0f);
+        host.ServeAndSettle(15);
+        host.Reload(("Weights:favourite", "5"), ("ColdStartWeights:favourite", "5"));
+        host.ServeAndSettle(20);
+        var candidate = new Dictionary<string, float> { [FavouriteSignal.SignalName] = 1f, [BuiltInSignals.Popularity] = 1f };
+
+        var whole = host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement);
+        var computed = host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, candidate);
+        var withoutIt = host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [BuiltInSignals.Popularity] = 1f });
+
+        Assert.Equal(35, whole.Decisions);
+        Assert.Equal(20, computed.Decisions);
+        Assert.Equal(35, withoutIt.Decisions);
+
+        // Weighed out again: the decisions that computed it are still evaluated, until they leave the window.
+        host.Reload(("Weights:favourite", "0"), ("ColdStartWeights:favourite", "0"));
+        host.ServeAndSettle(10);
+        Assert.Equal(20, host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, candidate).Decisions);
+    }
+
+    [Fact]
+    public void A_candidate_weighing_a_signal_weighed_in_since_the_last_settled_decision_is_evaluated_over_none()
+    {
+        using var host = new ReloadableLearningHost(favouriteWeight: 0f);
+        host.ServeAndSettle(10);
+
+        host.Reload(("Weights:favourite", "5"), ("ColdStartWeights:favourite", "5"));
+
+        var evaluation = host.Reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { [FavouriteSignal.SignalName] = 1f });
+        Assert.Equal(0, evaluation.Decisions);
+        Assert.True(double.IsNaN(evaluation["candidate"].DoublyRobust.Value));
+    }
+
     private static ILearningReporter Reporter(TestSdk sdk) => sdk.Services.GetRequiredService<ILearningReporter>();
+
+    /// <summary>A learning personalizer with the favourite signal, whose options a test reloads as a host's configuration would.</summary>
+    private sealed class ReloadableLearningHost : IDisposable
+    {
+        private readonly ConfigurationManager _configuration = new();
+        private readonly FakeTimeProvider _time = new(TestSdk.Start);
+        private readonly ServiceProvider _provider;
+        private int _served;
+
+        public ReloadableLearningHost(float favouriteWeight)
+        {
+            _configuration["Personalization:Learning:Mode"] = "Online";
+            _configuration["Personalization:Learning:ExplorationRate"] = "0.2";
+            var services = new ServiceCollection();
+            services.AddMetrics();
+            services.AddSingleton<TimeProvider>(_time);
+            services.Configure<PersonalizationOptions>(_configuration.GetSection("Personalization"));
+            services.AddPersonalization().AddCatalog(TestCatalog.Items).AddSignal(new FavouriteSignal(), favouriteWeight, favouriteWeight);
+            _provider = services.BuildServiceProvider();
+            Personalizer = _provider.GetRequiredService<IPersonalizer>();
+            Reporter = _provider.GetRequiredService<ILearningReporter>();
+        }
+
+        public IPersonalizer Personalizer { get; }
+
+        public ILearningReporter Reporter { get; }
+
+        public void Reload(params (string Key, string Value)[] settings)
+        {
+            foreach (var (key, value) in settings)
+            {
+                _configuration[$"Personalization:{key}"] = value;
+            }
+
+            ((IConfigurationRoot)_configuration).Reload();
+        }
+
+        public void ServeAndSettle(int decisions)
+        {
+            for (var i = 0; i < decisions; i++, _served++)
+            {
+                Personalizer.Track(PersonalizationEvent.View($"u{_served}", "books-1"));
+                var decision = Personalizer.Rank(new PersonalizationRequest($"u{_served}") { Count = 4 });
+                Personalizer.Reward(decision.Id, 1);
+            }
+
+            _time.Advance(TimeSpan.FromMinutes(11));
+            ((Personalizer)Personalizer).Learner.Update();
+        }
+
+        public void Dispose() => _provider.Dispose();
+    }
 }

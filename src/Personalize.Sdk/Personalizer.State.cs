@@ -65,6 +65,23 @@ internal sealed partial class Personalizer : IStateSnapshot
 
         // The snapshot's holdout outcomes of people who withdrew here (before the restore, or in
         // its records) are their behaviour: erased as a withdrawal erases them, the totals kept.
+        // Units come without their person's profile too (evicted as idle where it was written), so
+        // every unit is checked by the consent its key's person states here.
+        if (withdrawn is not null && _ledger is MeasurementLedger measured)
+        {
+            for (var holdout = 0; holdout < _holdouts.Holdouts.Count; holdout++)
+            {
+                foreach (var unit in measured.LedgerOf(holdout).Units.Keys)
+                {
+                    var resolved = _identity.Resolve(unit);
+                    if ((_profiles.Peek(resolved)?.ReadConsent() ?? _consents.Stated(resolved)) is { } stated && !ProfileUpdate.MayStoreBehaviour(stated))
+                    {
+                        withdrawn.Add(unit);
+                    }
+                }
+            }
+        }
+
         foreach (var key in withdrawn ?? [])
         {
             _ledger.ForgetOutcomes(key);

@@ -80,6 +80,9 @@ internal static class LedgerState
     /// <remarks>
     /// A unit the ledger has no room for (<see cref="PersonalizationOptions.MaxMeasuredUnits"/>) and
     /// does not measure stays in the totals, whole, as an anonymous count: it is measured no further.
+    /// Nothing of it is kept to recognise it by (its key would be personal data no erasure could
+    /// find), so should room free up (a <c>Forget</c>) and the unit be exposed again, it counts again,
+    /// as a new unit: a known limit, as the ledger was full.
     /// A sealed unit (its person withdrew consent) keeps no outcomes, but what it added before is
     /// still in the section's totals, as anonymous counts: that cannot be taken out. So a sealed
     /// unit the ledger cannot take stays in the totals whole (its exposure with its outcomes, never

@@ -21,6 +21,27 @@ public sealed class SnapshotRetentionTests
     // docs/scaling.md "Restarts": people idle past ProfileIdleExpiration are left out of the
     // snapshot -- "the profiles and identity links a server would hold".
     [Fact]
+    public void A_withdrawal_here_erases_the_outcomes_a_snapshot_brings_without_the_persons_profile()
+    {
+        using var source = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        source.View("user", "books-1");
+        source.Rank("user");
+        source.Personalizer.Track(PersonalizationEvent.Purchase("user", "books-1", revenue: 42m));
+        source.Time.Advance(TimeSpan.FromDays(31));
+        source.Personalizer.GetConsent("user"); // evicted as idle: the unit stays, the profile goes
+        Assert.Equal(0, Impl(source).ProfileCount);
+        var state = Write(source).State;
+
+        using var target = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        target.Time.SetUtcNow(source.Time.GetUtcNow() + TimeSpan.FromSeconds(1));
+        target.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        Merge(target, state);
+
+        var unit = Assert.Single(target.Personalizer.GetPersonalData("user").Holdouts);
+        Assert.Equal((false, 0.0), (unit.Converted, unit.Revenue));
+    }
+
+    [Fact]
     public void A_withdrawal_taken_before_the_restore_also_erases_the_outcomes_the_snapshot_brings()
     {
         using var source = Server();

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using StackExchange.Redis;
 
 namespace Personalize.Storefront.Hosting;
 
 /// <summary>The store's own settings, from the command line (<c>--port 5099</c>), the environment or appsettings.</summary>
-internal static class StorefrontSettings
+internal static partial class StorefrontSettings
 {
     /// <summary>The setting <paramref name="key"/> as a whole number from 0 to <paramref name="max"/>, or <paramref name="defaultValue"/> when it is not set.</summary>
     /// <exception cref="InvalidSettingException">It is set to anything else.</exception>
@@ -39,18 +40,23 @@ internal static class StorefrontSettings
             return null;
         }
 
-        // Only the addresses are ever repeated: an option (NAME=VALUE, wherever it stands) may hold a
-        // password, and so may the user part of an address written as a URL, which is left out.
-        // A URL's password may hold '=' too (redis://user:pass=word@host): its part is then no option.
-        var parts = text.Split(',');
-        if (parts.Any(part => IsUrlOrHasUser(part.Split('=')[0])))
+        // Only what is surely an address is ever repeated: an option (NAME=VALUE) may hold a password,
+        // and so may the user part of an address written as a URL or USER@HOST, whose password may
+        // hold ',' and '=' too (redis://user:se,cret@host, user:pass=word@host). So a URL or a user
+        // is found in the whole text before it is split, and then only what follows the last '@'
+        // (or the scheme) is looked at, and only its parts that are a bare HOST:PORT are repeated.
+        if (IsUrlOrHasUser(text))
         {
-            var given = parts.Where(part => !part.Contains('=', StringComparison.Ordinal) || IsUrlOrHasUser(part.Split('=')[0])).Select(HostAndPort);
-            throw new InvalidSettingException(
-                $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not a URL or USER@HOST: give '{string.Join(',', given)}', with a user and password as options (user=...,password=...).");
+            var given = AfterCredentials(text).Split(',').Select(part => part.Split('/')[0].Trim()).Where(IsHostAndPort).ToList();
+            throw new InvalidSettingException(given.Count > 0
+                ? $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not a URL or USER@HOST: give '{string.Join(',', given)}', with a user and password as options (user=...,password=...)."
+                : $"The setting '{Key}' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not a URL or USER@HOST: give the server's HOST:PORT, with a user and password as options (user=...,password=...).");
         }
 
-        var addresses = parts.Where(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
+        // The addresses are the parts before the first option: a part after one may be the rest of
+        // its value (password=se,cret), so none of those is shown.
+        var parts = text.Split(',');
+        var addresses = parts.TakeWhile(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
 
         string? reason = null;
         try
@@ -61,10 +67,11 @@ internal static class StorefrontSettings
                 return options;
             }
         }
-        catch (ArgumentException exception)
+        catch (ArgumentException)
         {
-            // StackExchange.Redis's own words, first line only ("Keyword 'x' is not supported").
-            reason = exception.Message.Split('\n')[0].Replace($" (Parameter '{exception.ParamName}')", string.Empty, StringComparison.Ordinal).Trim().TrimEnd('.');
+            // Not StackExchange.Redis's own words: they repeat the option ("Keyword 'x' is not
+            // supported"), and x may be part of a password.
+            reason = "it has an option StackExchange.Redis does not read (not shown: it may hold a password)";
         }
 
         // The options are shown as "..." when there are addresses to show, else not at all.
@@ -77,6 +84,25 @@ internal static class StorefrontSettings
     /// <summary>Whether an address is written as a URL (<c>redis://...</c>) or with a user (<c>user:password@host</c>).</summary>
     private static bool IsUrlOrHasUser(string address) =>
         address.Contains("://", StringComparison.Ordinal) || address.Contains('@', StringComparison.Ordinal);
+
+    /// <summary>What follows the last '@' (a host has none, a password may), or else the scheme: never a user or password.</summary>
+    private static string AfterCredentials(string text)
+    {
+        var user = text.LastIndexOf('@');
+        if (user >= 0)
+        {
+            return text[(user + 1)..];
+        }
+
+        var scheme = text.LastIndexOf("://", StringComparison.Ordinal);
+        return scheme >= 0 ? text[(scheme + 3)..] : text;
+    }
+
+    /// <summary>Whether a text is a bare HOST:PORT (a host name, an IPv4 address or a bracketed IPv6 one, and a port), and nothing else.</summary>
+    private static bool IsHostAndPort(string text) => HostAndPortPattern().IsMatch(text);
+
+    [GeneratedRegex(@"\A(?:[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?|\[[0-9A-Fa-f:.]{2,45}\]):[0-9]{1,5}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex HostAndPortPattern();
 
     /// <summary>
     /// An address without its scheme, user, password and path: <c>redis://user:password@host:6379/0</c>

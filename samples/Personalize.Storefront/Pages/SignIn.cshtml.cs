@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Personalize.Sdk;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Simulation;
 using Personalize.Storefront.Tracking;
@@ -70,11 +69,15 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
         {
             _ when !shopper.PersonalizationOn =>
                 $"Signed in as {account}. Personalization is off on this browser, so it is now off for your account too: what the store kept about it is erased, and nothing you do is kept.",
-            IdentifyResult.Stitched when !signedIn.PersonalizationOn =>
+            SignInLink.Linked when !signedIn.PersonalizationOn =>
                 $"Signed in as {account}. Personalization is off for your account, so what you did as a guest was not added to it.",
-            IdentifyResult.Stitched => $"Signed in as {account}. Anything you did as a guest is now part of your account.",
-            IdentifyResult.AlreadyStitched => $"Welcome back, {account}.",
-            _ => $"Signed in as {account}. This browser's guest visit could not be linked to the account.",
+            SignInLink.Linked => $"Signed in as {account}. Anything you did as a guest is now part of your account.",
+            SignInLink.AlreadyLinked => $"Welcome back, {account}.",
+            SignInLink.NothingToLink => $"Signed in as {account}.",
+            SignInLink.ErasedAtAliasLimit =>
+                $"Signed in as {account}. Your account already has as many visits linked to it as it can take, so this browser's guest visit was not added to it: it was erased, not kept.",
+            SignInLink.Erased => $"Signed in as {account}. This browser's guest visit could not be added to your account, so it was erased, not kept.",
+            _ => $"Signed in as {account}. This browser's guest visit belongs to another account, so it was not added to yours.",
         });
         return Redirect(ReturnUrls.Local(ReturnUrl));
     }

@@ -1,5 +1,6 @@
 using Personalize.Sdk;
 using Personalize.Storefront.Catalog;
+using Personalize.Storefront.Scaling;
 using Personalize.Storefront.Shopping;
 using Personalize.Storefront.Visitors;
 
@@ -13,7 +14,7 @@ namespace Personalize.Storefront.Tracking;
 /// with it, what they bought or turned down is not recommended to them again; without it, the SDK
 /// keeps nothing about them, so it can be (the privacy page and the notices say so).
 /// </summary>
-internal sealed class ShopperActivity(IPersonalizer personalizer)
+internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? sharedRedis = null)
 {
     public void Viewed(Shopper shopper, Product product, bool fromRecommendation) =>
         Browsing(shopper, fromRecommendation
@@ -84,15 +85,42 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
     /// keeps its own consent (a withdrawal made on another device included), and the store then
     /// shows that one (<see cref="AccountConsentOn"/>).
     /// </summary>
-    public IdentifyResult SignedIn(Shopper guest, string account)
+    /// <remarks>
+    /// The browser gets a new visitor id at every sign-in (see <see cref="ShopperSessions.SignedIn"/>),
+    /// so each stitched guest id is one of the account's <c>MaxAliasesPerProfile</c> for good. A guest
+    /// this server holds nothing about (a browser reopened and signed in straight away) brings
+    /// nothing, so it is not stitched: the account is only marked signed in. Not so with Redis:
+    /// the guest may have browsed on another server, and only the stitch brings that here. A guest the account cannot take
+    /// (too many visits linked already) is erased, never left behind under an id no browser sends
+    /// again, where Forget me could not reach it; one already linked to another account stays that
+    /// account's.
+    /// </remarks>
+    public SignInLink SignedIn(Shopper guest, string account)
     {
-        var result = personalizer.Identify(guest.VisitorId, account);
+        SignInLink link;
+        if (sharedRedis is null && personalizer.GetPersonalData(guest.VisitorId).IsEmpty)
+        {
+            personalizer.Identify(account, account);
+            link = SignInLink.NothingToLink;
+        }
+        else
+        {
+            link = personalizer.Identify(guest.VisitorId, account) switch
+            {
+                IdentifyResult.Stitched => SignInLink.Linked,
+                IdentifyResult.AlreadyStitched => SignInLink.AlreadyLinked,
+                IdentifyResult.RefusedAnonymousKeyIsLinked => SignInLink.LinkedElsewhere,
+                IdentifyResult.RefusedAliasLimit => Erased(guest, SignInLink.ErasedAtAliasLimit),
+                _ => Erased(guest, SignInLink.Erased),
+            };
+        }
+
         if (!guest.PersonalizationOn)
         {
             ConsentChanged(guest with { Account = account });
         }
 
-        return result;
+        return link;
     }
 
     /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
@@ -103,6 +131,18 @@ internal sealed class ShopperActivity(IPersonalizer personalizer)
 
     /// <summary>Erases the shopper's profile and every key stitched to it.</summary>
     public bool Forgot(Shopper shopper) => personalizer.Forget(shopper.UserKey);
+
+    /// <summary>Erases a guest visit that could not join the account, when it is its own and no other account's.</summary>
+    private SignInLink Erased(Shopper guest, SignInLink link)
+    {
+        if (personalizer.GetPersonalData(guest.VisitorId).LinkedKeys.Count > 0)
+        {
+            return SignInLink.LinkedElsewhere;
+        }
+
+        personalizer.Forget(guest.VisitorId);
+        return link;
+    }
 
     private void Browsing(Shopper shopper, in PersonalizationEvent personalizationEvent)
     {

@@ -198,6 +198,76 @@ public sealed class AccountTests(StorefrontFactory store)
         Assert.DoesNotContain("title=\"Signed in as", html, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Each sign-in gives the browser a new visitor id, so each guest visit stitched to the account
+    /// is one of its MaxAliasesPerProfile (16) for good. A browser reopened and signed in without
+    /// browsing brings nothing, and takes none of them.
+    /// </summary>
+    [Fact]
+    public async Task A_browser_reopened_and_signed_in_daily_without_browsing_links_no_visit_and_keeps_linking_one_that_browsed()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        var browser = store.NewVisitor();
+        for (var day = 0; day < 20; day++)
+        {
+            var signedIn = await SignInAsync(browser, account);
+            Assert.Equal($"Signed in as {account}.", signedIn.Text("#flash"));
+            browser = Reopened(browser);
+        }
+
+        using (browser)
+        {
+            await browser.ViewAsync("books-02");
+
+            var home = await SignInAsync(browser, account);
+
+            Assert.Equal($"Signed in as {account}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
+            Assert.Single(store.PersonalData(account).LinkedKeys, key => key != account);
+        }
+    }
+
+    /// <summary>
+    /// A browser closed and reopened daily, browsing as a guest each time, has its sixteenth visit
+    /// linked and then no more (MaxAliasesPerProfile): the notice says the visit was erased, and it
+    /// is, not left under an id no browser sends again, where Forget me could not reach it.
+    /// </summary>
+    [Fact]
+    public async Task A_guest_visit_the_account_has_no_room_for_is_erased_and_the_notice_says_so()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        var browser = store.NewVisitor();
+        for (var day = 0; day < 18; day++)
+        {
+            await browser.ViewAsync("books-02");
+            var guest = browser.Cookie("sf-visitor")!;
+
+            var home = await SignInAsync(browser, account);
+
+            if (day < 16)
+            {
+                Assert.Equal($"Signed in as {account}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
+                Assert.Contains(guest, store.PersonalData(account).LinkedKeys);
+            }
+            else
+            {
+                Assert.Equal($"Signed in as {account}. Your account already has as many visits linked to it as it can take, so this browser's guest visit was not added to it: it was erased, not kept.", home.Text("#flash"));
+                Assert.True(store.PersonalData(guest).IsEmpty);
+            }
+
+            browser = Reopened(browser);
+        }
+
+        browser.Dispose();
+    }
+
+    /// <summary>The browser is closed: only the lasting cookies (the visitor id) survive.</summary>
+    private Visitor Reopened(Visitor browser)
+    {
+        var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
+        browser.Dispose();
+        return reopened;
+    }
+
     private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
     {
         var form = await visitor.GetAsync("/signin?returnUrl=%2F");

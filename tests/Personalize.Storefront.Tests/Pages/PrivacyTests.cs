@@ -191,6 +191,39 @@ public sealed class PrivacyTests(StorefrontFactory store)
         Assert.Contains("You start again as a new guest.", privacy.Text(".privacy-options"), StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Forget me: "your visits and your choices are erased" (the notice), from the browser that made
+    /// them, a guest visit the account had no room for (MaxAliasesPerProfile) included.
+    /// </summary>
+    [Fact]
+    public async Task Forget_me_after_a_refused_link_leaves_nothing_of_the_guest_visit_made_on_this_browser()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        var browser = store.NewVisitor();
+        for (var day = 0; day < 17; day++)
+        {
+            await browser.ViewAsync("books-02");
+            await SignInAsync(browser, account);
+
+            // The browser is closed: only the lasting cookies (the visitor id) survive.
+            var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
+            browser.Dispose();
+            browser = reopened;
+        }
+
+        using (browser)
+        {
+            await browser.ViewAsync("books-05");
+            var guest = browser.Cookie("sf-visitor")!;
+            await SignInAsync(browser, account);
+
+            await browser.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
+
+            Assert.True(store.PersonalData(guest).IsEmpty, "the guest visit this browser made just before signing in outlives Forget me");
+            Assert.True(store.PersonalData(account).IsEmpty);
+        }
+    }
+
     private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
     {
         var form = await visitor.GetAsync("/signin?returnUrl=%2F");

@@ -274,9 +274,6 @@ internal sealed partial class Personalizer
         // (read before the merge, which takes the guest's remembered consent).
         var guestMayHaveWaiting = ProfileUpdate.MayStoreBehaviour(_profiles.Peek(source)?.ReadConsent() ?? _consents.For(source));
 
-        // Link first, then merge: an event racing the stitch either lands on the target directly
-        // or on the source before it retires, and is carried over by the merge. The target always
-        // gets a profile, so its identity links live and are evicted with it.
         // The source's own stitched keys, before the link makes them the target's: a withdrawal
         // racing this stitch (Withdrawn) reaches them as it would have before it.
         string[]? sourceKeys = null;
@@ -286,6 +283,9 @@ internal sealed partial class Personalizer
             sourceKeys = [.. linked, .. UnitKeysOf(linked)];
         }
 
+        // Link first, then merge: an event racing the stitch either lands on the target directly
+        // or on the source before it retires, and is carried over by the merge. The target always
+        // gets a profile, so its identity links live and are evicted with it.
         _identity.MarkKnown(target);
         _identity.Link(source, target);
         var survivor = GetOrRecall(target, recall);

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk;
@@ -6,6 +7,10 @@ internal sealed partial class Personalizer
 {
     // Stitching and erasure are rare; one lock keeps the identity map and profile merges consistent.
     private readonly Lock _identityGate = new();
+
+    // The keys a stitch's source held before it was linked (its own stitched devices, their units),
+    // by its retired profile: a withdrawal that wrote the profile before the stitch merged it reaches them.
+    private readonly ConditionalWeakTable<UserProfile, string[]> _keysOfRetired = new();
 
     /// <summary>Whether this thread holds the identity lock, for tests that check what is done under it (journaling).</summary>
     internal bool HoldsIdentityGate => _identityGate.IsHeldByCurrentThread;
@@ -140,6 +145,13 @@ internal sealed partial class Personalizer
                     keys.Add(unitKey);
                 }
 
+                // The guest's own keys include the devices stitched to it before: kept by the stitch
+                // that retired its profile, as a withdrawal that came first would have reached them.
+                if (_keysOfRetired.TryGetValue(profile, out var own))
+                {
+                    keys.UnionWith(own);
+                }
+
                 PublishWithdrawalOf(keys);
                 SealOutcomes(keys);
                 if (_profiles.Peek(canonical) is { } survivor)
@@ -262,6 +274,15 @@ internal sealed partial class Personalizer
         // (read before the merge, which takes the guest's remembered consent).
         var guestMayHaveWaiting = ProfileUpdate.MayStoreBehaviour(_profiles.Peek(source)?.ReadConsent() ?? _consents.For(source));
 
+        // The source's own stitched keys, before the link makes them the target's: a withdrawal
+        // racing this stitch (Withdrawn) reaches them as it would have before it.
+        string[]? sourceKeys = null;
+        if (_identity.AliasCount(source) > 0)
+        {
+            var linked = _identity.KeysOf(source);
+            sourceKeys = [.. linked, .. UnitKeysOf(linked)];
+        }
+
         // Link first, then merge: an event racing the stitch either lands on the target directly
         // or on the source before it retires, and is carried over by the merge. The target always
         // gets a profile, so its identity links live and are evicted with it.
@@ -281,6 +302,10 @@ internal sealed partial class Personalizer
             }
 
             _profiles.Remove(source);
+            if (sourceKeys is not null)
+            {
+                _keysOfRetired.AddOrUpdate(anonymous, sourceKeys);
+            }
         }
         else if (recall)
         {
@@ -383,29 +408,40 @@ internal sealed partial class Personalizer
     /// <summary>
     /// After a decision recorded the first exposure of <paramref name="unitKey"/> in a holdout (here,
     /// or on another server): a sign-in that merged the decision's profile <paramref name="live"/>
-    /// into an account's, or linked the key to one, while it ran settled the person's unit without
-    /// that exposure, so it is settled again now, as it would have been had the decision come first:
-    /// the unit exposed first stays the person's, and their exposures never split across arms. Off
-    /// the common path: one volatile read of a live profile, once a unit and holdout.
+    /// into an account's, or linked the key to one, or merged a guest into it, while it ran settled
+    /// the person's unit without that exposure, so it is settled again now, as it would have been
+    /// had the decision come first: the unit exposed first stays the person's, and their exposures
+    /// never split across arms. Off the common path: two volatile reads of a live profile (one
+    /// lookup without one), once a unit and holdout.
     /// </summary>
     private void ExposedFirst(UserProfile? live, string unitKey)
     {
         // Pairs with the stitch's (SettleUnit): either it read this exposure, or this sees what it did.
         Interlocked.MemoryBarrier();
-        if (live is { IsRetired: false } || (live is null && !_identity.IsAlias(unitKey)))
+        if (live is null ? !_identity.IsAlias(unitKey) && StillUnitOf(_profiles.Peek(unitKey), unitKey) : !live.IsRetired && StillUnitOf(live, unitKey))
         {
             return;
         }
 
         lock (_identityGate)
         {
+            // The decision's profile merged away or its key linked (a guest's decision), or the
+            // person's unit settled to another since the decision read it (an account's decision,
+            // the guest exposed later signing in while it ran): settled again with this exposure.
             var canonical = _identity.Resolve(unitKey);
-            if (!string.Equals(canonical, unitKey, StringComparison.Ordinal) && _profiles.Peek(canonical) is { } survivor)
+            if (_profiles.Peek(canonical) is { } survivor && !string.Equals(survivor.ReadUnitKey(), unitKey, StringComparison.Ordinal))
             {
                 SettleUnit(survivor, canonical, [survivor.ReadUnitKey(), unitKey, canonical]);
             }
         }
     }
+
+    /// <summary>
+    /// Whether <paramref name="profile"/> still has the decision's <paramref name="unitKey"/>: also
+    /// none, or one with no unit (no sign-in settled one), whose decisions use their own key.
+    /// </summary>
+    private static bool StillUnitOf(UserProfile? profile, string unitKey) =>
+        profile?.ReadUnitKey() is not { } current || string.Equals(current, unitKey, StringComparison.Ordinal);
 
     // Sealed in any holdout: the person withdrew, and a later exposure elsewhere (a withdrawn person
     // is still ranked, and measured, on other placements) does not make the unit theirs to hand on.

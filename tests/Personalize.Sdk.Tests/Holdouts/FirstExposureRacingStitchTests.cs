@@ -54,6 +54,54 @@ public sealed class FirstExposureRacingStitchTests
         Assert.Single(data.Holdouts.Select(h => h.Arm).Distinct()); // exposures never split across arms
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, true)]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    public void The_accounts_unit_exposed_first_stays_the_persons_when_a_sign_in_races_the_accounts_decision(bool raced, bool accountHasProfile)
+    {
+        // The other direction: the decision in flight is the account's, its first measured one; the
+        // guest is exposed a minute later and signs in while it runs, so the stitch, not seeing the
+        // account's exposure yet, settles the guest's unit.
+        var signal = new RacingSignal();
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000).AddSignal(signal, 1f, 1f));
+        const string Guest = "guest";
+        var guestArm = sdk.Personalizer.GetHoldoutAssignment(Guest, "site").Arm;
+        var account = Enumerable.Range(0, 100).Select(i => $"acct-{i}").First(key => sdk.Personalizer.GetHoldoutAssignment(key, "site").Arm != guestArm);
+        if (accountHasProfile)
+        {
+            sdk.View(account, "books-1");
+        }
+
+        sdk.View(Guest, "garden-1");
+
+        void GuestRankedLaterThenSignsIn()
+        {
+            sdk.Time.Advance(TimeSpan.FromMinutes(1));
+            Task.Run(() => sdk.Rank(Guest, 3)).Wait();   // the racing signal fires once: the guest's decision runs plain
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify(Guest, account));
+        }
+
+        if (raced)
+        {
+            signal.Race = GuestRankedLaterThenSignsIn;
+            var first = sdk.Rank(account, 3);              // dated a minute before the guest's
+            Assert.True(signal.Fired);
+            Assert.NotEqual(guestArm, first.Holdout!.Value.Arm);
+        }
+        else
+        {
+            sdk.Rank(account, 3);
+            GuestRankedLaterThenSignsIn();
+        }
+
+        // The account's unit was exposed first: it stays the person's, in its arm.
+        var data = sdk.Personalizer.GetPersonalData(account);
+        Assert.Equal(account, data.Profile!.HoldoutUnit);
+        Assert.NotEqual(guestArm, sdk.Rank(account, 3).Holdout!.Value.Arm);
+    }
+
     [Fact]
     public void Another_server_settles_the_unit_as_the_server_the_race_ran_on()
     {

@@ -63,6 +63,34 @@ public sealed class GuestWithdrawalRacingStitchTests
         Assert.Equal(accountDecision.Holdout!.Value.Arm, sdk.Rank("acct", 3).Holdout!.Value.Arm);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_withdrawal_racing_a_sign_in_seals_the_withdrawing_persons_stitched_devices_as_when_it_comes_first(bool raced)
+    {
+        // The withdrawing side has a device of its own stitched to it, measured and converted under
+        // its own unit: a withdrawal that comes first seals that device's outcomes too.
+        using var sdk = Sdk();
+        sdk.View("acct", "books-1");
+        sdk.Rank("acct", 3);                       // the account is measured first: its unit wins the merge
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View("guest", "garden-1");
+        sdk.Rank("guest", 3);
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        var device = sdk.Rank("device", 3);
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("device", device.Items[0].ItemKey, 1, 40m));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device", "guest"));
+        Assert.True(sdk.Personalizer.GetPersonalData("guest").Holdouts.Single(unit => unit.Unit == "device").Converted);
+
+        await WithdrawAndSignIn(sdk, raced);
+
+        // The guest withdrew: what its device converted is its behaviour, erased in either order.
+        var deviceUnit = sdk.Personalizer.GetPersonalData("acct").Holdouts.Single(unit => unit.Unit == "device");
+        Assert.Equal((false, 0.0), (deviceUnit.Converted, deviceUnit.Revenue));
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("acct"));
+        Assert.Equal("acct", sdk.Personalizer.GetPersonalData("acct").Profile!.HoldoutUnit);
+    }
+
     /// <summary>
     /// The guest withdraws, then signs in to the account. Raced: the sign-in runs after the withdrawal
     /// wrote the guest's profile and before the event's after-withdrawal step takes the identity gate

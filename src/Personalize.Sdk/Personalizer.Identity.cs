@@ -418,7 +418,9 @@ internal sealed partial class Personalizer
     {
         // Pairs with the stitch's (SettleUnit): either it read this exposure, or this sees what it did.
         Interlocked.MemoryBarrier();
-        if (live is null ? !_identity.IsAlias(unitKey) && StillUnitOf(_profiles.Peek(unitKey), unitKey) : !live.IsRetired && StillUnitOf(live, unitKey))
+        // A decision without a profile here (none yet, or a recall in flight) used its own key: only
+        // a link made since moves it, as another server's decision would not see this one's profile.
+        if (live is null ? !_identity.IsAlias(unitKey) : !live.IsRetired && StillUnitOf(live, unitKey))
         {
             return;
         }

@@ -125,7 +125,7 @@ internal sealed class CatalogSnapshot
 
         Span<char> token = stackalloc char[length];
         name.CopyTo(token);
-        token[name.Length] = '=';
+        token[name.Length] = AttributeToken.Separator;
         value.CopyTo(token[(name.Length + 1)..]);
         return _attributeTokenIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out attributeId);
     }

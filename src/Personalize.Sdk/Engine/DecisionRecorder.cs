@@ -90,7 +90,7 @@ internal sealed class DecisionRecorder(
             {
                 try
                 {
-                    sink.RecordExposure(new Exposure(info.Id, unitKey, assignments[i], info.Variant, items, info.Timestamp));
+                    sink.RecordExposure(new Exposure(info.Id, unitKey, assignments[i], info.Variant, items, info.Timestamp) { Placement = info.Placement });
                 }
                 catch (Exception exception)
                 {

@@ -52,6 +52,14 @@ public readonly ref struct Exposure
     /// <summary>The experience served.</summary>
     public DecisionVariant Variant { get; }
 
+    /// <summary>
+    /// The placement that served the decision, so a sink can split what it forwards by placement;
+    /// null on an exposure created without one. (The built-in <c>LiftReport</c> measures each
+    /// holdout as a whole: give a placement its own <see cref="PlacementOptions.Holdout"/> to read
+    /// its lift alone.)
+    /// </summary>
+    public string? Placement { get; init; }
+
     /// <summary>The items shown, best first.</summary>
     public ReadOnlySpan<RankedItem> Items { get; }
 

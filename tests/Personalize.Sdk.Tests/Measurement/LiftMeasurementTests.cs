@@ -379,6 +379,23 @@ public sealed class LiftMeasurementTests
     }
 
     [Fact]
+    public void A_sink_is_told_which_placement_served_each_exposure()
+    {
+        var sink = new PlacementSink();
+        using var sdk = new TestSdk(options => options.Placements["email"] = new PlacementOptions(), builder =>
+        {
+            builder.AddHoldout(Holdout, 5_000);
+            builder.Services.AddSingleton<IExposureSink>(sink);
+        });
+
+        sdk.Personalizer.Rank(new PersonalizationRequest("shopper") { Placement = "email", Count = 3 });
+        sdk.Rank("shopper", count: 3);
+
+        Assert.Equal(["email", PersonalizationRequest.DefaultPlacement], sink.Placements);
+        Assert.Null(new Exposure(Guid.NewGuid(), "unit", new HoldoutAssignment(Holdout, HoldoutArm.Control, 1, isForced: false), DecisionVariant.Control, [], DateTimeOffset.UnixEpoch).Placement);
+    }
+
+    [Fact]
     public void A_sink_receives_exposures_the_full_ledger_does_not_measure_but_no_outcome_of_them()
     {
         var sink = new RecordingSink();
@@ -436,6 +453,17 @@ public sealed class LiftMeasurementTests
         public void RecordExposure(in Exposure exposure) => Exposures.Add((exposure.DecisionId, exposure.Holdout, exposure.Arm, exposure.Items.ToArray()));
 
         public void RecordOutcome(in Outcome outcome) => Outcomes.Add(outcome);
+    }
+
+    private sealed class PlacementSink : IExposureSink
+    {
+        public List<string?> Placements { get; } = [];
+
+        public void RecordExposure(in Exposure exposure) => Placements.Add(exposure.Placement);
+
+        public void RecordOutcome(in Outcome outcome)
+        {
+        }
     }
 
     private sealed class ThrowingSink : IExposureSink

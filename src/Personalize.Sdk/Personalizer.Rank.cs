@@ -1,3 +1,4 @@
+using System.Buffers;
 using Personalize.Sdk.Engine;
 
 namespace Personalize.Sdk;
@@ -8,9 +9,21 @@ internal sealed partial class Personalizer
     {
         ThrowIfInvalid(request);
         var settings = _decisions.CurrentSettings;
-        var buffer = new RankedItem[_decisions.CountFor(request, settings)];
-        var written = _decisions.Decide(request, settings, buffer, request.Explain, out var info, out var explanation);
-        return Decision.Create(info, written == buffer.Length ? buffer : buffer[..written], explanation);
+        var count = _decisions.CountFor(request, settings);
+
+        // Decided into a rented buffer and copied out at its length: a decision that shows fewer
+        // items than Count (few candidates, guardrails, a fallback) allocates only those.
+        var buffer = ArrayPool<RankedItem>.Shared.Rent(count);
+        try
+        {
+            var written = _decisions.Decide(request, settings, buffer.AsSpan(0, count), request.Explain, out var info, out var explanation);
+            return Decision.Create(info, buffer.AsSpan(0, written).ToArray(), explanation);
+        }
+        finally
+        {
+            buffer.AsSpan(0, count).Clear();
+            ArrayPool<RankedItem>.Shared.Return(buffer);
+        }
     }
 
     public int Rank(in PersonalizationRequest request, Span<RankedItem> destination, out DecisionInfo info)

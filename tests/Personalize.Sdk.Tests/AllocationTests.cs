@@ -197,15 +197,50 @@ public sealed class AllocationTests
     [Fact]
     public void The_convenient_overload_allocates_only_the_decision_and_its_items()
     {
-        using var sdk = WarmSdk();
-        var request = new PersonalizationRequest("account") { Count = 10 };
+        // The frequency cap off, so every call shows ten items (it would rest them one by one).
+        using var sdk = WarmSdk(options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap));
+        var request = new PersonalizationRequest("shopper-1") { Count = 10 };
         var info = default(DecisionInfo);
-        sdk.Personalizer.Rank(request);
+        Assert.Equal(10, sdk.Personalizer.Rank(request).Items.Count);
         var expected = Measure(() => _ = Decision.Create(info, new RankedItem[10], null)) / Calls;
 
         var perCall = Measure(() => sdk.Personalizer.Rank(request)) / Calls;
 
         Assert.Equal(expected, perCall);
+    }
+
+    [Fact]
+    public void The_convenient_overload_showing_fewer_items_than_count_allocates_only_those()
+    {
+        // The frequency cap off, so every call shows the same items (it would rest them one by one).
+        using var sdk = WarmSdk(options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap));
+        var request = new PersonalizationRequest("account") { Count = 10, Candidates = new[] { "books-2", "books-3", "hiking-1", "garden-1" } };
+        var info = default(DecisionInfo);
+        var shown = sdk.Personalizer.Rank(request).Items.Count;
+        Assert.InRange(shown, 1, 4);
+        var expected = Measure(() => _ = Decision.Create(info, new RankedItem[shown], null)) / Calls;
+
+        var perCall = Measure(() => sdk.Personalizer.Rank(request)) / Calls;
+
+        Assert.Equal(expected, perCall);
+    }
+
+    [Fact]
+    public void A_new_units_first_exposure_allocates_only_its_ledger_entry_and_its_next_none()
+    {
+        using var sdk = WarmSdk(build: builder => builder.AddHoldout("second", 5_000));
+        var buffer = new RankedItem[10];
+        var requests = Enumerable.Range(0, 50 + Runs * Calls + 1).Select(i => new PersonalizationRequest($"new-{i}")).ToArray();
+        sdk.Personalizer.Rank(requests[^1], buffer, out _);
+        var next = 0;
+
+        // Two holdouts: two entries a new unit, each "about 100 to 170 B" (README, Measuring lift).
+        var first = Measure(_ => sdk.Personalizer.Rank(requests[next++], buffer, out DecisionInfo _)) / Calls;
+        next = 0;
+        var again = Measure(_ => sdk.Personalizer.Rank(requests[next++], buffer, out DecisionInfo _));
+
+        Assert.InRange(first, 2 * 100, 2 * 170);
+        Assert.Equal(0, again);
     }
 
     [Fact]

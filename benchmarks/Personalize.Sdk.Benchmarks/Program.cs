@@ -45,6 +45,13 @@ if (args is ["similar-items", .. var shape])
 }
 
 // Every other argument goes to BenchmarkDotNet: --filter, --job dry, --exporters ... all work.
+// Exits 1 when a benchmark failed to build or run, so CI's dry job catches a broken benchmark.
 var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
-return 0;
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config).ToList();
+var failed = summaries.Where(summary => summary.HasCriticalValidationErrors || summary.Reports.Any(report => !report.Success)).ToList();
+foreach (var summary in failed)
+{
+    Console.Error.WriteLine($"failed: {summary.Title}");
+}
+
+return failed.Count == 0 ? 0 : 1;

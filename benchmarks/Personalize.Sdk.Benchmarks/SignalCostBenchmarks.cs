@@ -6,8 +6,9 @@ namespace Personalize.Sdk.Benchmarks;
 
 /// <summary>
 /// What one built-in signal costs a decision: a top 10 over N candidates with that signal alone
-/// (every other weight 0, so no other column is computed), and the default mix with and without
-/// the per-category cap. The difference between two rows is the cost of what differs.
+/// (every other weight 0, so no other column is computed), the same pipeline with no signal at all
+/// ("none"), and the default mix with and without the per-category cap. The difference between two
+/// rows is the cost of what differs: a signal's row less "none" is that signal's own cost.
 /// </summary>
 [MemoryDiagnoser]
 public class SignalCostBenchmarks
@@ -22,8 +23,21 @@ public class SignalCostBenchmarks
     [Params(1000, 10000)]
     public int Candidates { get; set; }
 
-    /// <summary>A built-in signal's name (alone), or "defaults" / "defaults, no cap" for the default mix.</summary>
-    [Params(BuiltInSignals.Popularity, BuiltInSignals.Trending, BuiltInSignals.CoOccurrence, BuiltInSignals.SimilarItems, BuiltInSignals.CategoryAffinity, "defaults", "defaults, no cap")]
+    /// <summary>A built-in signal's name (alone), "none" (every weight 0), or "defaults" / "defaults, no cap" for the default mix.</summary>
+    [Params(
+        "none",
+        BuiltInSignals.Popularity,
+        BuiltInSignals.Trending,
+        BuiltInSignals.CategoryPopularity,
+        BuiltInSignals.CategoryAffinity,
+        BuiltInSignals.AttributeAffinity,
+        BuiltInSignals.CoOccurrence,
+        BuiltInSignals.SimilarItems,
+        BuiltInSignals.StatedPreference,
+        BuiltInSignals.Freshness,
+        BuiltInSignals.Context,
+        "defaults",
+        "defaults, no cap")]
     public string Signal { get; set; } = BuiltInSignals.Popularity;
 
     [GlobalSetup]
@@ -32,7 +46,14 @@ public class SignalCostBenchmarks
         var catalog = BenchmarkData.Catalog(Candidates);
         (_services, _personalizer) = BenchmarkData.Warm(catalog, configure: options =>
         {
-            if (Signal == "defaults, no cap")
+            if (Signal == "none")
+            {
+                foreach (var name in BuiltInSignals.All)
+                {
+                    options.Weights[name] = options.ColdStartWeights[name] = 0f;
+                }
+            }
+            else if (Signal == "defaults, no cap")
             {
                 options.MaxPerCategory = 0;
             }
@@ -47,7 +68,12 @@ public class SignalCostBenchmarks
         // The similar-items model is refreshed by a 15-minute timer: publish it now.
         var statistics = (Statistics.ItemStatistics)typeof(Personalizer).GetField("_statistics", System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!.GetValue(_personalizer)!;
         statistics.SimilarItemsModel.Refresh();
-        _request = new PersonalizationRequest(BenchmarkData.User) { Candidates = catalog.Select(item => item.Key).ToArray(), Count = Top };
+        _request = new PersonalizationRequest(BenchmarkData.User)
+        {
+            Candidates = catalog.Select(item => item.Key).ToArray(),
+            Count = Top,
+            Context = new RequestContext { Channel = "web" }, // as RankBenchmarks: the context signal has a dimension to match
+        };
         _destination = new RankedItem[Top];
     }
 

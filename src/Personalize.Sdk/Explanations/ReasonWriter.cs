@@ -10,7 +10,8 @@ namespace Personalize.Sdk.Explanations;
 /// Writes the sentence behind an item's largest contribution, from facts in the profile and the
 /// catalog only: the item the user viewed, the category they said they like. Never invented, and
 /// never about an item the user dismissed or one the catalog no longer has: each cited item is
-/// one of the user's own recent items that is neither. A next-step reason cites the recent item
+/// one of the user's own recent items that is neither. One writer serves one decision: its category
+/// reasons each cite a different recent item. A next-step reason cites the recent item
 /// whose link to this item contributes most, so a row's reasons name the items each came from.
 /// Both read what the decision scored from, not the live statistics a Track or refresh may have
 /// changed since: a next-step reason the co-occurrence signal's copy of the links (<see cref="NeighbourCopy"/>),
@@ -19,6 +20,9 @@ namespace Personalize.Sdk.Explanations;
 internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile, NeighbourCopy neighbours, SimilarItemsTable similarItems, in RequestContext request, long nowTicks, double halfLifeTicks)
 {
     private readonly RequestContext _request = request;
+
+    /// <summary>The recent items this decision's category reasons have cited so far; made at the first.</summary>
+    private HashSet<int>? _cited;
 
     public string Write(string signal, int itemIndex) => signal switch
     {
@@ -34,6 +38,11 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         _ => $"Recommended by {signal}",
     };
 
+    /// <summary>
+    /// Cites the newest of the user's recent items of this item's category that no earlier
+    /// category reason of this decision cited: a row's items of one category name different items
+    /// viewed, newest first, and once those are used up, the category.
+    /// </summary>
     private string CategoryAffinity(int itemIndex)
     {
         var category = catalog.GetCategory(itemIndex);
@@ -41,14 +50,16 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         for (var age = 0; age < recent.Count; age++)
         {
             var viewed = recent.NewestItem(age);
-            if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category)
+            if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category && (_cited ??= []).Add(viewed))
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
                 return $"Because you {verb} {item.Title ?? item.Key}";
             }
         }
 
-        return $"Because you like {CategoryName(itemIndex) ?? "this category"}";
+        // A sensitive category the user has not consented to is never named in an explanation.
+        var name = profile is DecisionProfile decision && decision.IsHidden(category) ? null : CategoryName(itemIndex);
+        return $"Because you like {name ?? "this category"}";
     }
 
     private string AttributeAffinity(int itemIndex)

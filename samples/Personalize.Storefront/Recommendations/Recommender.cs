@@ -31,7 +31,7 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     {
         // A dismissal in its undo window is hidden here: the SDK will hear of it only when the window closes.
         var held = dismissals.For(shopper);
-        return Rank(shopper, placement, title, count, held.Count > 0 ? catalog.Products.Except(held).ToList() : null);
+        return Rank(shopper, placement, title, count, held.Count > 0 ? catalog.Products.Except(held).ToList() : null, held);
     }
 
     /// <summary>Ranks some products for the shopper.</summary>
@@ -56,11 +56,43 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     /// </returns>
     public RecommendationSet? RecommendAmong(Shopper shopper, string placement, Func<Decision, string> title, int count, IEnumerable<Product> candidates)
     {
-        var shown = candidates.Except(dismissals.For(shopper)).ToList();
-        return shown.Count == 0 ? null : Rank(shopper, placement, title, count, shown);
+        var held = dismissals.For(shopper);
+        var shown = candidates.Except(held).ToList();
+        return shown.Count == 0 ? null : Rank(shopper, placement, title, count, shown, held);
     }
 
-    private RecommendationSet Rank(Shopper shopper, string placement, Func<Decision, string> title, int count, List<Product>? candidates)
+    /// <summary>The reason of a card whose own reason named a held product, for a decision not made from the shopper's profile.</summary>
+    public const string NonPersonalReason = "Popular right now";
+
+    /// <summary>
+    /// The reason a card shows. The SDK has not heard of a dismissal held in its undo window, so its
+    /// reason may still cite the held product ("Because you viewed Bird feeder", "Often chosen after
+    /// Bird feeder") while the store hides that product and says it was removed. Such a reason is
+    /// replaced: the explanation gives one reason per item, so the replacement names the item's
+    /// shelf for a decision made from the profile ("Because you like Garden"), or is the store's
+    /// non-personal reason otherwise; never a held product.
+    /// </summary>
+    /// <param name="reason">The explanation's reason.</param>
+    /// <param name="product">The product the card shows.</param>
+    /// <param name="decision">The decision that ranked it.</param>
+    /// <param name="held">The shopper's dismissals still in their undo window.</param>
+    /// <returns>The reason to show.</returns>
+    public static string ReasonFor(string reason, Product product, Decision decision, IReadOnlyList<Product> held)
+    {
+        // Every reason that cites an item ends with its title: "Because you viewed X", "Often chosen after X", "Liked by people who liked X".
+        if (!held.Any(item => Cites(reason, item)))
+        {
+            return reason;
+        }
+
+        return decision.Reason == DecisionReason.Profile ? $"Because you like {product.Category.Name}" : NonPersonalReason;
+    }
+
+    private static bool Cites(string reason, Product item) =>
+        reason.EndsWith(item.Title, StringComparison.Ordinal)
+        && (reason.Length == item.Title.Length || reason[reason.Length - item.Title.Length - 1] == ' ');
+
+    private RecommendationSet Rank(Shopper shopper, string placement, Func<Decision, string> title, int count, List<Product>? candidates, IReadOnlyList<Product> held)
     {
         var decision = personalizer.Rank(new PersonalizationRequest(shopper.UserKey)
         {
@@ -74,7 +106,11 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
         // Explanations come one per ranked item, in the decision's order.
         var reasons = decision.Explanation!.Items;
         var items = decision.Items
-            .Select((item, i) => new Recommendation(Find(item.ItemKey), reasons[i].Reason))
+            .Select((item, i) =>
+            {
+                var product = Find(item.ItemKey);
+                return new Recommendation(product, ReasonFor(reasons[i].Reason, product, decision, held));
+            })
             .ToList();
         var set = new RecommendationSet(title(decision), decision, items);
         log.Add(set);

@@ -15,16 +15,27 @@ public static class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Output, name), FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
     }
 
-    /// <summary>Saves the page's first screen under the test output and as docs/<paramref name="name"/> for the README.</summary>
-    public static async Task SaveForReadmeAsync(IPage page, string name)
+    /// <summary>
+    /// Saves the page's first screen under the test output and as docs/<paramref name="name"/> for
+    /// the README, and as each of <paramref name="alsoAs"/> in docs/ too (the same image, under a name
+    /// an earlier issue or link used).
+    /// </summary>
+    public static async Task SaveForReadmeAsync(IPage page, string name, params string[] alsoAs)
     {
+        ArgumentNullException.ThrowIfNull(alsoAs);
         await SaveAsync(page, name);
         if (RepositoryRoot() is { } root)
         {
             Directory.CreateDirectory(Path.Combine(root, "docs"));
-            File.Copy(Path.Combine(Output, name), Path.Combine(root, "docs", name), overwrite: true);
+            foreach (var docName in alsoAs.Prepend(name))
+            {
+                File.Copy(Path.Combine(Output, name), Path.Combine(root, "docs", docName), overwrite: true);
+            }
         }
     }
+
+    /// <summary>The file docs/<paramref name="name"/> in the repository, or null when the tests run outside one.</summary>
+    public static string? InDocs(string name) => RepositoryRoot() is { } root ? Path.Combine(root, "docs", name) : null;
 
     private static string? RepositoryRoot()
     {

@@ -1,12 +1,17 @@
 using Microsoft.Playwright;
+using Personalize.Storefront.Catalog;
 
 namespace Personalize.Storefront.Tests.Browser;
 
 /// <summary>Every page of the store, reached the way a shopper reaches it, for checks that look at each one.</summary>
 public static class StorePages
 {
+    /// <summary>One product page from every shelf, the coffee shelf's first: a shelf's colours and names differ, its page's layout does not.</summary>
+    public static IReadOnlyList<string> ProductPages { get; } =
+        [.. Shelves.All.Select((shelf, i) => shelf.Category.Slug == "coffee" ? "/p/coffee-01" : $"/p/{shelf.Category.Slug}-{(i % shelf.Products.Length) + 1:00}")];
+
     /// <summary>
-    /// Opens every page in turn (with a product in the cart and an order placed, so the cart,
+    /// Opens every page in turn (every shelf's product page among them, with a product in the cart and an order placed, so the cart,
     /// checkout and thank-you pages have something on them, and with a "not interested" notice and
     /// the debug panel showing) and runs <paramref name="check"/> on each once it is loaded.
     /// </summary>
@@ -18,7 +23,7 @@ public static class StorePages
         ArgumentNullException.ThrowIfNull(check);
         Task At(string label) => check(label);
 
-        foreach (var path in new[] { "/", "/c/coffee", "/p/coffee-01", "/cart", "/signin", "/privacy", "/lift", "/rules", "/readiness", "/learning", "/nowhere" })
+        foreach (var path in new[] { "/", "/c/coffee" }.Concat(ProductPages).Concat(["/cart", "/signin", "/privacy", "/lift", "/rules", "/readiness", "/learning", "/nowhere"]))
         {
             await page.GotoAsync(path);
             await At(path);

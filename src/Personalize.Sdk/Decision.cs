@@ -65,11 +65,11 @@ public sealed class Decision
     private static RankedItem[] CopyOf(IEnumerable<RankedItem> items, in DecisionInfo info)
     {
         ArgumentNullException.ThrowIfNull(items);
-        ArgumentException.ThrowIfNullOrEmpty(info.Placement, nameof(info));
+        ArgumentException.ThrowIfNullOrEmpty(info.ConstructedPlacement, nameof(info));
         RankedItem[] copy = [.. items];
         for (var i = 0; i < copy.Length; i++)
         {
-            if (copy[i].ItemKey is null)
+            if (copy[i].IsDefault)
             {
                 throw new ArgumentException($"The item at {i} is a default RankedItem, without a key; create each with new RankedItem(itemKey, score).", nameof(items));
             }

@@ -42,6 +42,13 @@ internal sealed class DecisionIds
         return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0x3F_FFFF_FFFF);
     }
 
+    /// <summary>
+    /// Whether <paramref name="id"/> has the layout every personalizer's ids have: version 7 and the
+    /// RFC 9562 variant. An id without it (<see cref="Guid.Empty"/>, <see cref="Guid.NewGuid()"/>'s
+    /// version 4) was made by no server, so its reward is not passed on to the others.
+    /// </summary>
+    public static bool IsWellFormed(Guid id) => id.Version == 7 && (id.Variant & 0b1100) == 0b1000;
+
     /// <summary>Whether <paramref name="id"/> was made by this personalizer (its random prefix).</summary>
     public bool IsOwn(Guid id)
     {

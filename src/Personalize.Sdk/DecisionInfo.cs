@@ -5,6 +5,8 @@ namespace Personalize.Sdk;
 /// <remarks>A small value type with value equality (the placement compares ordinally).</remarks>
 public readonly struct DecisionInfo : IEquatable<DecisionInfo>
 {
+    private readonly string? _placement;
+
     /// <summary>Creates the facts of a decision, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
     /// <param name="id">The decision's unique id.</param>
     /// <param name="variant">Which experience served the decision.</param>
@@ -21,7 +23,7 @@ public readonly struct DecisionInfo : IEquatable<DecisionInfo>
         Timestamp = timestamp;
         Holdout = holdout;
         Reason = reason;
-        Placement = placement;
+        _placement = placement;
     }
 
     /// <summary>The decision's unique id (a version 7 GUID, ordered by time).</summary>
@@ -43,8 +45,11 @@ public readonly struct DecisionInfo : IEquatable<DecisionInfo>
     /// <summary>Why the decision was served by its variant.</summary>
     public DecisionReason Reason { get; }
 
-    /// <summary>The placement that served it.</summary>
-    public string Placement { get; }
+    /// <summary>The placement that served it. Empty, never null, on a default instance.</summary>
+    public string Placement => _placement ?? string.Empty;
+
+    /// <summary>The placement as constructed: null on a default instance, which names none.</summary>
+    internal string? ConstructedPlacement => _placement;
 
     /// <summary>Whether two decisions' facts are equal in every property.</summary>
     /// <param name="left">One.</param>

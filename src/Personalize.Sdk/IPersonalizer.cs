@@ -55,9 +55,13 @@ public interface IPersonalizer
     /// True when a decision waiting for rewards on this server took it, or, when servers share state
     /// (the Redis package), when the decision was another server's and the reward was passed on to
     /// it; false for an unknown, settled or not learning decision of this server (counted in
-    /// <c>personalize.learning.rewards_unmatched</c>), and for another server's decision whose
+    /// <c>personalize.learning.rewards_unmatched</c>), for an id no server makes (not a version 7,
+    /// RFC 9562 variant GUID, such as <see cref="Guid.Empty"/> or one from <see cref="Guid.NewGuid()"/>:
+    /// counted there too, and never passed on), and for another server's decision whose
     /// reward could not be passed on (the Redis write buffer was full: counted in
-    /// <c>personalize.redis.writes.dropped</c> and logged).
+    /// <c>personalize.redis.writes.dropped</c> and logged). A well-formed id this server did not
+    /// make is taken for another server's and acknowledged once queued: this server cannot know
+    /// that no server made it.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, double reward);
@@ -70,7 +74,14 @@ public interface IPersonalizer
     /// <param name="decisionId">The decision's id.</param>
     /// <param name="itemKey">The shown item.</param>
     /// <param name="reward">From 0 to 1. An item's reward is the largest it received, explicit or automatic.</param>
-    /// <returns>True when a decision waiting for rewards on this server showed the item and took the reward, or when another server's decision's reward was passed on to it; false otherwise, a reward for another server's decision that a full Redis write buffer dropped included.</returns>
+    /// <returns>
+    /// True when a decision waiting for rewards on this server showed the item and took the reward,
+    /// or when another server's decision's reward was passed on to it; false otherwise, an id no
+    /// server makes (not a version 7, RFC 9562 variant GUID: never passed on) and a reward for
+    /// another server's decision that a full Redis write buffer dropped included. As with
+    /// <see cref="Reward(Guid, double)"/>, a well-formed id this server did not make is acknowledged
+    /// once queued for the other servers, which alone can tell whether it is theirs.
+    /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="itemKey"/> is null.</exception>
     /// <exception cref="ArgumentException"><paramref name="itemKey"/> is empty.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>

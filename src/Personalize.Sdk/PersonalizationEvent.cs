@@ -18,6 +18,8 @@ public readonly struct PersonalizationEvent
     /// <summary>Every <see cref="ConsentFlags"/> value: a consent with another bit would not survive a profile's 4-byte store or a snapshot's byte.</summary>
     internal const ConsentFlags KnownConsent = ConsentFlags.Personalization | ConsentFlags.SensitiveCategories;
 
+    private readonly string? _userKey;
+
     private PersonalizationEvent(string userKey, EventKind kind, string? itemKey, string parameterName = "itemKey", bool itemRequired = true)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
@@ -26,7 +28,7 @@ public readonly struct PersonalizationEvent
             ArgumentException.ThrowIfNullOrEmpty(itemKey, parameterName);
         }
 
-        UserKey = userKey;
+        _userKey = userKey;
         Kind = kind;
         ItemKey = itemKey;
         Quantity = 1;
@@ -54,8 +56,8 @@ public readonly struct PersonalizationEvent
     private PersonalizationEvent(string userKey, ConsentFlags consent)
         : this(userKey, EventKind.Consent, null, itemRequired: false) => Consent = consent;
 
-    /// <summary>Who did it.</summary>
-    public string UserKey { get; }
+    /// <summary>Who did it. Empty, never null, on a default instance.</summary>
+    public string UserKey => _userKey ?? string.Empty;
 
     /// <summary>What they did.</summary>
     public EventKind Kind { get; }

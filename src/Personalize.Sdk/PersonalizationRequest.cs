@@ -16,6 +16,7 @@ public readonly struct PersonalizationRequest
 
     private readonly int? _count;
     private readonly HoldoutArm? _forceArm;
+    private readonly string? _userKey;
 
     /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
     /// <param name="userKey">The user's key: an anonymous visitor id or a known account id.</param>
@@ -23,11 +24,11 @@ public readonly struct PersonalizationRequest
     public PersonalizationRequest(string userKey)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
-        UserKey = userKey;
+        _userKey = userKey;
     }
 
-    /// <summary>The user's key: an anonymous visitor id or a known account id.</summary>
-    public string UserKey { get; }
+    /// <summary>The user's key: an anonymous visitor id or a known account id. Empty, never null, on a default instance.</summary>
+    public string UserKey => _userKey ?? string.Empty;
 
     /// <summary>
     /// The item keys to rank, in the caller's order (which breaks ties). Keys the catalog does not

@@ -66,6 +66,13 @@ internal sealed partial class Personalizer
             return Learner.Reward(decisionId, itemKey, reward);
         }
 
+        // No server makes an id of another layout: unknown everywhere, so not written for every server to read.
+        if (!DecisionIds.IsWellFormed(decisionId))
+        {
+            _metrics.LearningRewardUnmatched();
+            return false;
+        }
+
         // Dropped by a full buffer (counted and logged there), it reaches no server: not acknowledged.
         return _journal.Rewarded(decisionId, itemKey, reward);
     }

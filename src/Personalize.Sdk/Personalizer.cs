@@ -106,7 +106,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             new GuardrailStage(guardrails, metrics, logger),
             signalStage,
             new ScoringStage(signals.Length),
-            new DecisionRecorder(catalog, readiness, ledger, sinks, _journal, metrics, logger, Array.FindIndex(guardrails, g => g.Name == BuiltInGuardrails.FrequencyCap), options.Guardrails.FrequencyCapWindow.Ticks, options.DefaultConsent, ExposedFirst),
+            new DecisionRecorder(catalog, readiness, ledger, sinks, _journal, metrics, logger, options.Guardrails.FrequencyCapWindow.Ticks, options.DefaultConsent, ExposedFirst),
             ledger,
             _erasureLog,
             _withdrawalLog,

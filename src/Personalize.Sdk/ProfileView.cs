@@ -124,7 +124,11 @@ public readonly ref struct ProfileView
     /// the count, or until a showing comes <see cref="GuardrailOptions.FrequencyCapWindow"/> or more
     /// after the count began, which begins a new count at 1. When an anonymous visitor's profile is
     /// folded into their account's at sign-in, the two counts of an item add up and keep the earlier
-    /// beginning. Counts are kept
+    /// beginning. Showings are counted only by a decision that records (not a preview), made for a
+    /// user who consented to personalization, on a placement where the built-in <c>frequency-cap</c>
+    /// guardrail or any custom guardrail is enabled (globally and for the placement): a custom
+    /// guardrail can replace the cap, but a placement whose only guardrails are the other built-ins
+    /// counts nothing, so a signal reading this there sees 0. Counts are kept
     /// for at most 32 items (see <see cref="GuardrailOptions.FrequencyCap"/>). So this method returns
     /// every showing counted since the current count began (even one before <paramref name="window"/>
     /// when the count began inside it, never one before the count began), or 0 when the count began

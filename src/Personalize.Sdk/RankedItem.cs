@@ -7,6 +7,8 @@ namespace Personalize.Sdk;
 /// </remarks>
 public readonly struct RankedItem : IEquatable<RankedItem>
 {
+    private readonly string? _itemKey;
+
     /// <summary>Creates a ranked item, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
     /// <param name="itemKey">The item's key in the catalog.</param>
     /// <param name="score">The weighted score that placed it (see <see cref="Score"/>).</param>
@@ -14,12 +16,15 @@ public readonly struct RankedItem : IEquatable<RankedItem>
     public RankedItem(string itemKey, float score)
     {
         ArgumentNullException.ThrowIfNull(itemKey);
-        ItemKey = itemKey;
+        _itemKey = itemKey;
         Score = score;
     }
 
-    /// <summary>The item's key in the catalog.</summary>
-    public string ItemKey { get; }
+    /// <summary>The item's key in the catalog. Empty, never null, on a default instance.</summary>
+    public string ItemKey => _itemKey ?? string.Empty;
+
+    /// <summary>Whether this is a default instance, made by no constructor (its key is null underneath).</summary>
+    internal bool IsDefault => _itemKey is null;
 
     /// <summary>
     /// The weighted score that placed it. Higher ranks first, except where the decision overrides

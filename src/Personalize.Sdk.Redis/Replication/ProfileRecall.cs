@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Engine;
@@ -80,7 +79,7 @@ internal sealed class ProfileRecall(
             return;
         }
 
-        if (_states.TryAdd(profileKey, new RecallState(time.GetTimestamp(), Stopwatch.GetTimestamp())))
+        if (_states.TryAdd(profileKey, new RecallState(time.GetTimestamp())))
         {
             Interlocked.Increment(ref _pending);
             _waiting.Enqueue(profileKey);
@@ -172,7 +171,7 @@ internal sealed class ProfileRecall(
                 Remove(fetched.Key, state);
             }
 
-            metrics.RecallTook(Stopwatch.GetElapsedTime(state.Started).TotalSeconds);
+            metrics.RecallTook(time.GetElapsedTime(state.RequestedAt).TotalSeconds);
         }
 
         RecallsEnded?.Invoke();
@@ -205,10 +204,9 @@ internal sealed class ProfileRecall(
     /// <summary>Logs a failure at most once a minute.</summary>
     private void LogFailure(Exception exception)
     {
-        // A throttle, not a time of the domain: background work never reads the host's clock.
-        var now = Stopwatch.GetTimestamp();
+        var now = time.GetTimestamp();
         var next = Interlocked.Read(ref _nextFailureLog);
-        if (now >= next && Interlocked.CompareExchange(ref _nextFailureLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
+        if (now >= next && Interlocked.CompareExchange(ref _nextFailureLog, now + (long)(LogInterval.TotalSeconds * time.TimestampFrequency), next) == next)
         {
             RedisLog.RecallFailed(logger, RedisFailure.Describe(exception));
         }
@@ -217,9 +215,9 @@ internal sealed class ProfileRecall(
     /// <summary>Logs a record that cannot be read at most once a minute.</summary>
     private void LogUnreadable(Exception exception)
     {
-        var now = Stopwatch.GetTimestamp();
+        var now = time.GetTimestamp();
         var next = Interlocked.Read(ref _nextUnreadableLog);
-        if (now >= next && Interlocked.CompareExchange(ref _nextUnreadableLog, now + (long)(LogInterval.TotalSeconds * Stopwatch.Frequency), next) == next)
+        if (now >= next && Interlocked.CompareExchange(ref _nextUnreadableLog, now + (long)(LogInterval.TotalSeconds * time.TimestampFrequency), next) == next)
         {
             RedisLog.RecordUnreadable(logger, RedisFailure.Describe(exception));
         }

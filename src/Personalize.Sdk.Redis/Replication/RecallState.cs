@@ -4,17 +4,14 @@ namespace Personalize.Sdk.Redis.Replication;
 /// One person being recalled: which of their changes the profile in memory got while the fetch was
 /// in flight, so the fetched records that duplicate them are passed over.
 /// </summary>
-/// <param name="requestedAt">When the person was found missing (<see cref="TimeProvider.GetTimestamp"/>), for how long an empty answer is remembered.</param>
-/// <param name="started">When the recall started (<see cref="System.Diagnostics.Stopwatch.GetTimestamp"/>), for its duration.</param>
-internal sealed class RecallState(long requestedAt, long started)
+/// <param name="requestedAt">When the person was found missing (<see cref="TimeProvider.GetTimestamp"/>): the recall's start, for its duration and for how long an empty answer is remembered.</param>
+internal sealed class RecallState(long requestedAt)
 {
     private readonly Lock _gate = new();
     private HashSet<long>? _local;
     private HashSet<(Guid Origin, long Batch, long Index)>? _remote;
 
     public long RequestedAt { get; } = requestedAt;
-
-    public long Started { get; } = started;
 
     /// <summary>This server applied its own change number <paramref name="number"/> to the profile.</summary>
     public void NoteLocal(long number)

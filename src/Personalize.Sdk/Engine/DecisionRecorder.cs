@@ -11,7 +11,7 @@ namespace Personalize.Sdk.Engine;
 
 /// <summary>
 /// The record stage, run only after a decision is made and only when the request records: the
-/// frequency-cap showings, readiness counts, exposures in the ledger and the exposure sinks.
+/// showings (when the placement's frequency cap or a custom guardrail is enabled), readiness counts, exposures in the ledger and the exposure sinks.
 /// A preview skips it whole, so deciding itself never writes state.
 /// </summary>
 internal sealed class DecisionRecorder(
@@ -22,7 +22,6 @@ internal sealed class DecisionRecorder(
     IChangeJournal journal,
     PersonalizationMetrics metrics,
     ILogger logger,
-    int frequencyCapGuardrail,
     long showWindowTicks,
     ConsentFlags defaultConsent,
     Action<UserProfile?, string> exposedFirst)
@@ -32,7 +31,7 @@ internal sealed class DecisionRecorder(
     public void Record(scoped in DecisionRecord record)
     {
         var ticks = record.Info.Timestamp.UtcTicks;
-        if (record.Live is not null && record.Written > 0 && frequencyCapGuardrail >= 0 && record.Plan.IsEnabled(frequencyCapGuardrail))
+        if (record.Live is not null && record.Written > 0 && record.Plan.RecordsShows)
         {
             // Never wait on the decision path: if a writer holds the profile, this showing goes uncounted.
             record.Live.TryWrite(new ShowUpdate(record.Kept, record.Selected, ticks, showWindowTicks, defaultConsent, catalog.Current, record.Catalog.Version), ShowUpdate.Apply);

@@ -4,6 +4,8 @@ namespace Personalize.Sdk.Reporting;
 /// <remarks>A small value type with value equality (signal names compare ordinally).</remarks>
 public readonly struct SignalContribution : IEquatable<SignalContribution>
 {
+    private readonly string? _signal;
+
     /// <summary>Creates a contribution, for example for a hand-made <see cref="ItemExplanation"/> in a test.</summary>
     /// <param name="signal">The signal's name.</param>
     /// <param name="weight">The signal's weight in the decision's variant.</param>
@@ -12,13 +14,13 @@ public readonly struct SignalContribution : IEquatable<SignalContribution>
     public SignalContribution(string signal, float weight, float value)
     {
         ArgumentNullException.ThrowIfNull(signal);
-        Signal = signal;
+        _signal = signal;
         Weight = weight;
         Value = value;
     }
 
-    /// <summary>The signal's name.</summary>
-    public string Signal { get; }
+    /// <summary>The signal's name. Empty, never null, on a default instance.</summary>
+    public string Signal => _signal ?? string.Empty;
 
     /// <summary>
     /// The signal's weight in this decision's variant; for an item a learning placement's learned

@@ -4,6 +4,8 @@ namespace Personalize.Sdk;
 /// <remarks>A small value type with value equality (holdout names compare ordinally).</remarks>
 public readonly struct HoldoutAssignment : IEquatable<HoldoutAssignment>
 {
+    private readonly string? _holdout;
+
     /// <summary>Creates an assignment, for example in a test fake of <see cref="IPersonalizer"/>.</summary>
     /// <param name="holdout">The holdout's name.</param>
     /// <param name="arm">The unit's arm.</param>
@@ -13,14 +15,17 @@ public readonly struct HoldoutAssignment : IEquatable<HoldoutAssignment>
     public HoldoutAssignment(string holdout, HoldoutArm arm, int bucket, bool isForced)
     {
         ArgumentNullException.ThrowIfNull(holdout);
-        Holdout = holdout;
+        _holdout = holdout;
         Arm = arm;
         Bucket = bucket;
         IsForced = isForced;
     }
 
-    /// <summary>The holdout's name.</summary>
-    public string Holdout { get; }
+    /// <summary>The holdout's name. Empty, never null, on a default instance.</summary>
+    public string Holdout => _holdout ?? string.Empty;
+
+    /// <summary>Whether this is a default instance, made by no constructor: it names no holdout.</summary>
+    internal bool IsDefault => _holdout is null;
 
     /// <summary>The unit's arm.</summary>
     public HoldoutArm Arm { get; }

@@ -3,6 +3,8 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>The mean reward per decision one policy earned online, on the decisions it served.</summary>
 public readonly struct OnlineReward : IEquatable<OnlineReward>
 {
+    private readonly string? _policy;
+
     /// <summary>Creates a policy's online result.</summary>
     /// <param name="policy">The policy: <c>learned</c>, <c>default</c> or <c>control</c>.</param>
     /// <param name="decisions">Settled decisions it served.</param>
@@ -13,15 +15,15 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     public OnlineReward(string policy, long decisions, double mean, double lower, double upper)
     {
         ArgumentNullException.ThrowIfNull(policy);
-        Policy = policy;
+        _policy = policy;
         Decisions = decisions;
         Mean = mean;
         Lower = lower;
         Upper = upper;
     }
 
-    /// <summary>The policy: <c>learned</c>, <c>default</c> (the configured weights) or <c>control</c> (the holdout's control arm).</summary>
-    public string Policy { get; }
+    /// <summary>The policy: <c>learned</c>, <c>default</c> (the configured weights) or <c>control</c> (the holdout's control arm). Empty, never null, on a default instance.</summary>
+    public string Policy => _policy ?? string.Empty;
 
     /// <summary>How many settled decisions it served.</summary>
     public long Decisions { get; }

@@ -7,6 +7,9 @@ namespace Personalize.Sdk.Extensibility;
 /// </summary>
 public readonly ref struct Exposure
 {
+    private readonly string? _unitKey;
+    private readonly string? _holdout;
+
     /// <summary>Creates an exposure, for example to test an <see cref="IExposureSink"/> of your own.</summary>
     /// <param name="decisionId">The decision's id.</param>
     /// <param name="unitKey">The unit the holdout assigns by.</param>
@@ -19,14 +22,14 @@ public readonly ref struct Exposure
     public Exposure(Guid decisionId, string unitKey, in HoldoutAssignment assignment, DecisionVariant variant, ReadOnlySpan<RankedItem> items, DateTimeOffset timestamp)
     {
         ArgumentNullException.ThrowIfNull(unitKey);
-        if (assignment.Holdout is null)
+        if (assignment.IsDefault)
         {
             throw new ArgumentException("A default HoldoutAssignment names no holdout.", nameof(assignment));
         }
 
         DecisionId = decisionId;
-        UnitKey = unitKey;
-        Holdout = assignment.Holdout;
+        _unitKey = unitKey;
+        _holdout = assignment.Holdout;
         Arm = assignment.Arm;
         Bucket = assignment.Bucket;
         Variant = variant;
@@ -37,11 +40,11 @@ public readonly ref struct Exposure
     /// <summary>The decision's id.</summary>
     public Guid DecisionId { get; }
 
-    /// <summary>The unit the holdout assigns by (sticky across sign-in).</summary>
-    public string UnitKey { get; }
+    /// <summary>The unit the holdout assigns by (sticky across sign-in). Empty, never null, on a default instance.</summary>
+    public string UnitKey => _unitKey ?? string.Empty;
 
-    /// <summary>The holdout's name.</summary>
-    public string Holdout { get; }
+    /// <summary>The holdout's name. Empty, never null, on a default instance.</summary>
+    public string Holdout => _holdout ?? string.Empty;
 
     /// <summary>The unit's arm in that holdout.</summary>
     public HoldoutArm Arm { get; }

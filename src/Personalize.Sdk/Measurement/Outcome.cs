@@ -5,6 +5,10 @@ namespace Personalize.Sdk.Extensibility;
 /// <remarks>A small value type with value equality (keys compare ordinally); what an <see cref="IExposureSink"/> receives.</remarks>
 public readonly struct Outcome : IEquatable<Outcome>
 {
+    private readonly string? _unitKey;
+    private readonly string? _holdout;
+    private readonly string? _itemKey;
+
     /// <summary>Creates an outcome, for example to test an <see cref="IExposureSink"/>.</summary>
     /// <param name="unitKey">The unit.</param>
     /// <param name="holdout">The holdout.</param>
@@ -19,20 +23,20 @@ public readonly struct Outcome : IEquatable<Outcome>
         ArgumentNullException.ThrowIfNull(unitKey);
         ArgumentNullException.ThrowIfNull(holdout);
         ArgumentNullException.ThrowIfNull(itemKey);
-        UnitKey = unitKey;
-        Holdout = holdout;
+        _unitKey = unitKey;
+        _holdout = holdout;
         Arm = arm;
         Kind = kind;
-        ItemKey = itemKey;
+        _itemKey = itemKey;
         Revenue = revenue;
         Timestamp = timestamp;
     }
 
-    /// <summary>The unit.</summary>
-    public string UnitKey { get; }
+    /// <summary>The unit. Empty, never null, on a default instance.</summary>
+    public string UnitKey => _unitKey ?? string.Empty;
 
-    /// <summary>The holdout.</summary>
-    public string Holdout { get; }
+    /// <summary>The holdout. Empty, never null, on a default instance.</summary>
+    public string Holdout => _holdout ?? string.Empty;
 
     /// <summary>The unit's arm.</summary>
     public HoldoutArm Arm { get; }
@@ -40,8 +44,8 @@ public readonly struct Outcome : IEquatable<Outcome>
     /// <summary>What the unit did.</summary>
     public EventKind Kind { get; }
 
-    /// <summary>The item.</summary>
-    public string ItemKey { get; }
+    /// <summary>The item. Empty, never null, on a default instance.</summary>
+    public string ItemKey => _itemKey ?? string.Empty;
 
     /// <summary>The revenue, for a purchase.</summary>
     public decimal Revenue { get; }

@@ -1,10 +1,11 @@
+using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Signals;
 
 namespace Personalize.Sdk.Placements;
 
 /// <summary>One placement's resolved settings: weights by signal index, guardrails on or off, its holdouts.</summary>
-internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count, bool autoPause, LearningMode learningMode = LearningMode.Off)
+internal sealed class PlacementPlan(string name, float[] weights, float[] coldStartWeights, bool[] guardrailEnabled, int holdoutIndex, int? count, bool autoPause, LearningMode learningMode = LearningMode.Off, bool recordsShows = false)
 {
     /// <summary>Holdout index meaning "every configured holdout".</summary>
     public const int AllHoldouts = -1;
@@ -39,6 +40,13 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
 
     public bool IsEnabled(int guardrail) => guardrailEnabled[guardrail];
 
+    /// <summary>
+    /// Whether a decision under this plan counts its showings in the profile: when the built-in
+    /// frequency cap or any custom guardrail is enabled, as a custom guardrail may read
+    /// <see cref="Extensibility.ProfileView.GetShowCount"/>. A plan with only other built-ins skips the work.
+    /// </summary>
+    public bool RecordsShows { get; } = recordsShows;
+
     /// <summary>Builds a plan from a placement's options over the engine-wide ones; records problems naming the placement.</summary>
     public static PlacementPlan Create(
         string name,
@@ -59,9 +67,13 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
         }
 
         var enabled = new bool[guardrails.Length];
+        var recordsShows = false;
         for (var g = 0; g < guardrails.Length; g++)
         {
             enabled[g] = placement?.DisabledGuardrails.Contains(guardrails[g].Name) != true;
+
+            // The frequency cap reads the showings, and so may any custom guardrail; the other built-ins never do.
+            recordsShows |= enabled[g] && (guardrails[g].Name == BuiltInGuardrails.FrequencyCap || !BuiltInGuardrails.All.Contains(guardrails[g].Name));
         }
 
         var holdout = AllHoldouts;
@@ -94,7 +106,7 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
             }
         }
 
-        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause, placement?.LearningMode ?? options.Learning.Mode);
+        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause, placement?.LearningMode ?? options.Learning.Mode, recordsShows);
     }
 
     private static void Check(string label, string option, IDictionary<string, float> weights, SignalSlot[] signals, List<string> problems)

@@ -23,9 +23,9 @@ public sealed class DroppedRewardTests
         });
         await app.Host.StartAsync();
         var personalizer = app.Host.Services.GetRequiredService<IPersonalizer>();
-        Assert.True(personalizer.Reward(Guid.NewGuid(), 0.5));
+        Assert.True(personalizer.Reward(Guid.CreateVersion7(), 0.5));
 
-        var acknowledged = personalizer.Reward(Guid.NewGuid(), "boots", 0.5);
+        var acknowledged = personalizer.Reward(Guid.CreateVersion7(), "boots", 0.5);
 
         Assert.False(acknowledged);
         Assert.Contains(app.Logs.GetSnapshot(), log => log.Id.Name == nameof(RedisLog.BufferFull));

@@ -53,6 +53,30 @@ public sealed class RewardForwardingTests
         Assert.Equal(0.7 / 3, placement.Online.Where(online => online.Decisions > 0).Single().Mean, 6);
     }
 
+    [RedisFact]
+    public async Task A_reward_for_an_id_no_server_makes_is_refused_while_another_servers_decision_is_still_rewarded()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, Learn);
+        await using var b = await AppServer.StartAsync(redis, Learn);
+        a.Personalizer.Track(PersonalizationEvent.View("shopper", "books-1"));
+        var decision = a.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 });
+
+        // Not version 7 GUIDs: no server made them, so they are not passed on for every server to read.
+        Assert.False(b.Personalizer.Reward(Guid.Empty, 1));
+        Assert.False(b.Personalizer.Reward(Guid.NewGuid(), 1));
+        Assert.False(b.Personalizer.Reward(Guid.NewGuid(), "x", 1));
+
+        Assert.True(b.Personalizer.Reward(decision.Id, 1));
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+        a.Time.Advance(TimeSpan.FromMinutes(2));
+        ((Personalizer)a.Personalizer).Learner.Update();
+
+        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        Assert.Equal(1, placement.RewardedDecisions);
+    }
+
     private static void Learn(PersonalizationOptions options)
     {
         options.Learning.Mode = LearningMode.Online;

@@ -86,6 +86,27 @@ public sealed class ProfileRecallTests
     }
 
     [RedisFact]
+    public async Task A_recalls_duration_is_measured_on_the_servers_time_provider()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        await HistoryThenEvictAsync(from: a, evictedOn: b, "shopper");
+        using var durations = new InstrumentRecorder("personalize.redis.recall.duration");
+
+        // The fetch is held while the server's clock moves on 42 seconds: all the recall took.
+        var release = new TaskCompletionSource();
+        b.HoldRecalls(release.Task);
+        b.Top("shopper");
+        b.Time.Advance(TimeSpan.FromSeconds(42));
+        release.SetResult();
+        await b.RecallsEndedAsync();
+
+        // The recorder hears every host in the process (tests run in parallel): this one's is exact.
+        Assert.Contains(42d, durations.Values);
+    }
+
+    [RedisFact]
     public async Task Keys_stitched_to_a_recalled_person_are_stitched_again_and_their_history_recalled()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -33,6 +33,40 @@ public sealed class CustomGuardrailParityTests
         Assert.Contains("books-1", expected);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_custom_guardrail_replaces_the_frequency_cap_disabled_globally_or_for_the_placement(bool perPlacement)
+    {
+        CatalogItem[] catalog = [.. Enumerable.Range(0, 10).Select(i => new CatalogItem { Key = $"item-{i}", Category = i % 2 == 0 ? "even" : "odd" })];
+        using var sdk = new TestSdk(
+            options =>
+            {
+                if (perPlacement)
+                {
+                    options.Placements["shelf"] = new PlacementOptions { DisabledGuardrails = { BuiltInGuardrails.FrequencyCap } };
+                }
+                else
+                {
+                    options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+                }
+            },
+            builder => builder.AddGuardrail(new PublicShowCap(2, TimeSpan.FromDays(1))),
+            catalog);
+        sdk.View("shopper", "item-9");
+        var request = new PersonalizationRequest("shopper") { Candidates = new[] { "item-1", "item-2", "item-3" }, Count = 1, Placement = perPlacement ? "shelf" : null };
+
+        var shown = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            shown.Add(sdk.Personalizer.Rank(request).Items[0].ItemKey);
+            sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        Assert.Equal(shown[0], shown[1]);
+        Assert.NotEqual(shown[0], shown[2]);
+    }
+
     private sealed class PublicDismissed : IGuardrail
     {
         public string Name => "public-dismissed";
@@ -69,5 +103,25 @@ public sealed class CustomGuardrailParityTests
         }
 
         public string Explain(in DecisionContext context, int itemIndex) => "Bought recently.";
+    }
+
+    /// <summary>The frequency cap, written against the public view: removes items shown <c>cap</c> times within the window.</summary>
+    private sealed class PublicShowCap(int cap, TimeSpan window) : IGuardrail
+    {
+        public string Name => "public-show-cap";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
+        {
+            var profile = context.Profile;
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (profile.GetShowCount(candidates[i], window) >= cap)
+                {
+                    eligible[i] = false;
+                }
+            }
+        }
+
+        public string Explain(in DecisionContext context, int itemIndex) => "Shown often.";
     }
 }

@@ -39,6 +39,46 @@ public sealed class PublicApiShapeTests
     }
 
     [Fact]
+    public void A_default_public_struct_honours_its_non_null_annotations()
+    {
+        // default(T) runs no constructor: a reference property annotated non-null must still not
+        // return null from it, or a caller trusting the annotation throws a NullReferenceException.
+        var context = new NullabilityInfoContext();
+        var failures = new List<string>();
+        foreach (var type in Exported.Where(type => type.IsValueType && !type.IsEnum && !type.IsByRefLike))
+        {
+            var value = Activator.CreateInstance(type)!;
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(property => property.GetIndexParameters().Length == 0 && !property.PropertyType.IsValueType && !property.PropertyType.IsByRefLike))
+            {
+                if (context.Create(property).ReadState == NullabilityState.NotNull && property.GetValue(value) is null)
+                {
+                    failures.Add($"default({type.Name}).{property.Name}");
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, "Null on a default instance: " + string.Join(", ", failures));
+
+        // A ref struct cannot be boxed for reflection: its non-null strings are read by hand.
+        Assert.Equal(string.Empty, default(Exposure).UnitKey);
+        Assert.Equal(string.Empty, default(Exposure).Holdout);
+    }
+
+    [Fact]
+    public void A_default_ranked_item_or_holdout_assignment_is_still_refused_where_a_real_one_is_needed()
+    {
+        var info = new DecisionInfo(Guid.CreateVersion7(), DecisionVariant.Personalized, DateTimeOffset.UnixEpoch, null, DecisionReason.Profile, PersonalizationRequest.DefaultPlacement);
+
+        // (A default RankedItem or DecisionInfo given to Decision: TestFakeTests.)
+        Assert.Throws<ArgumentException>("assignment", () => { _ = new Exposure(Guid.Empty, "unit", default(HoldoutAssignment), DecisionVariant.Personalized, [], DateTimeOffset.UnixEpoch); });
+
+        // A constructed value keeps what it was given, an empty key included.
+        Assert.Equal(string.Empty, new Exposure(Guid.Empty, "unit", new HoldoutAssignment(string.Empty, HoldoutArm.Control, 0, false), DecisionVariant.Personalized, [], DateTimeOffset.UnixEpoch).Holdout);
+        Assert.Equal("a", new Decision(info, [new RankedItem("a", 1)]).Items[0].ItemKey);
+    }
+
+    [Fact]
     public void No_exported_type_is_a_positional_record()
     {
         // A positional record exposes a compiler-generated Deconstruct, and a record class an

@@ -20,12 +20,13 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
     /// <summary>Whether the placement pauses itself when its readiness degrades.</summary>
     public bool AutoPause { get; } = autoPause;
 
-    /// <summary>Whether the signal takes part in any of this placement's variants.</summary>
-    public bool IsWeighted(int signal) => weights[signal] != 0f || coldStartWeights[signal] != 0f;
+    /// <summary>Whether the signal takes part in any of this placement's variants (its entry of <see cref="Weighed"/>).</summary>
+    public bool IsWeighted(int signal) => Weighed[signal];
 
     /// <summary>
-    /// <see cref="IsWeighted"/> of every signal, made once per plan: the signals a learning decision
-    /// under this plan computes (and logs). A reload makes new plans, so a decision keeps the one it was made with.
+    /// Whether each signal takes part in any of this placement's variants, made once per plan: the
+    /// signals a learning decision under this plan computes (and logs). A reload makes new plans, so
+    /// a decision keeps the one it was made with.
     /// </summary>
     public bool[] Weighed { get; } = [.. weights.Select((weight, s) => weight != 0f || coldStartWeights[s] != 0f)];
 

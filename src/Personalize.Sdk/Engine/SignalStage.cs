@@ -82,7 +82,7 @@ internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics m
             return false;
         }
 
-        var invalid = WeightedSum.Sanitize(column);
+        var invalid = WeightedSum.Sanitize(column, out var nonZero);
         if (invalid > 0)
         {
             metrics.InvalidSignalValues(slot.Name, invalid);
@@ -94,7 +94,7 @@ internal sealed class SignalStage(SignalSlot[] signals, PersonalizationMetrics m
 
         run.Computed = true;
         run.Candidates = column.Length;
-        run.NonZero = WeightedSum.CountNonZero(column);
+        run.NonZero = nonZero;
         run.Invalid = invalid;
         return true;
     }

@@ -22,7 +22,7 @@ public sealed class ScoringCoreTests
         for (var s = 0; s < signals; s++)
         {
             var column = columns[s].ToArray();
-            invalid += WeightedSum.Sanitize(column);
+            invalid += WeightedSum.Sanitize(column, out _);
             WeightedSum.Accumulate(column, weights[s], scores);
         }
 

@@ -23,7 +23,7 @@ public sealed class WeightedSumTests
     {
         float[] column = [1f, float.NaN, 0.5f, float.PositiveInfinity, float.NegativeInfinity, 0f];
 
-        var replaced = WeightedSum.Sanitize(column);
+        var replaced = WeightedSum.Sanitize(column, out _);
 
         Assert.Equal(3, replaced);
         Assert.Equal([1f, 0f, 0.5f, 0f, 0f, 0f], column);
@@ -34,7 +34,7 @@ public sealed class WeightedSumTests
     {
         float[] column = [1e30f, -3f, 0.25f, 1f, 0f, 1.0001f, -float.Epsilon, float.MaxValue, -0f];
 
-        var fixedCount = WeightedSum.Sanitize(column);
+        var fixedCount = WeightedSum.Sanitize(column, out _);
 
         Assert.Equal(5, fixedCount);
         Assert.Equal([1f, 0f, 0.25f, 1f, 0f, 1f, 0f, 1f, 0f], column);
@@ -47,7 +47,7 @@ public sealed class WeightedSumTests
         var column = Enumerable.Range(0, (length % 200) + 1).Select(_ => random.NextSingle()).Append(1f).Append(0f).ToArray();
         var copy = column.ToArray();
 
-        Assert.Equal(0, WeightedSum.Sanitize(column));
+        Assert.Equal(0, WeightedSum.Sanitize(column, out _));
         Assert.Equal(copy, column);
     }
 
@@ -71,10 +71,26 @@ public sealed class WeightedSumTests
         var expected = column.Select(value => float.IsFinite(value) ? Math.Clamp(value, 0f, 1f) : 0f).ToArray();
         var expectedCount = column.Count(value => !(value is >= 0f and <= 1f));
 
-        var fixedCount = WeightedSum.Sanitize(column);
+        var fixedCount = WeightedSum.Sanitize(column, out var nonZero);
 
         Assert.Equal(expectedCount, fixedCount);
         Assert.Equal(expected, column);
+        Assert.Equal(expected.Count(value => value != 0f), nonZero);
+    }
+
+    [Theory]
+    [InlineAutoData(0)]
+    [InlineAutoData(7)]
+    [InlineAutoData(16)]
+    [InlineAutoData(17)]
+    [InlineAutoData(1_000)]
+    public void Sanitize_counts_the_values_that_are_not_zero_in_a_column_it_leaves_alone(int length, int seed)
+    {
+        var random = new Random(seed);
+        var column = Enumerable.Range(0, length).Select(_ => random.Next(3) switch { 0 => 0f, 1 => -0f, _ => random.NextSingle() }).ToArray();
+
+        Assert.Equal(0, WeightedSum.Sanitize(column, out var nonZero));
+        Assert.Equal(column.Count(value => value != 0f), nonZero);
     }
 
     [Theory]

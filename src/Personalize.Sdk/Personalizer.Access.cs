@@ -46,7 +46,7 @@ internal sealed partial class Personalizer
 
             // Read after the copy, so it is at least as new as any snapshot the copy was written under.
             var snapshot = _catalog.Current;
-            copy?.DropReassignedItems(snapshot);
+            copy?.DropReassignedIds(snapshot);
 
             var units = new HashSet<string>(keys, StringComparer.Ordinal) { userKey, canonical };
             if (copy?.UnitKey is { } unitKey)
@@ -133,7 +133,7 @@ internal sealed partial class Personalizer
 
         var copy = new ProfileData();
         live.ReadInto(copy, catalog: null);
-        copy.DropReassignedItems(_catalog.Current);
+        copy.DropReassignedIds(_catalog.Current);
         return copy;
     }
 }

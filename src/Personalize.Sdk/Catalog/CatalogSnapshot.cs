@@ -4,10 +4,10 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>
 /// An immutable view of the catalog. Items are addressed by a dense index that is stable across
-/// snapshots while the key is kept (see <see cref="ItemKeyRegistry"/>), so per-item arrays are
+/// snapshots while the key is kept (see <see cref="KeyRegistry"/>), so per-item arrays are
 /// indexed directly; categories and attribute tokens (<c>name=value</c>) get stable ids the same
-/// way (<see cref="KeyRegistry"/>). An index can go to a new key after its old key left the
-/// catalog: <see cref="WasReassignedAfter"/> tells which.
+/// way. An id can go to a new key after its old key left the catalog: <see cref="WasReassignedAfter"/>,
+/// <see cref="WasCategoryReassignedAfter"/> and <see cref="WasAttributeReassignedAfter"/> tell which.
 /// </summary>
 internal sealed class CatalogSnapshot
 {
@@ -26,19 +26,23 @@ internal sealed class CatalogSnapshot
     private readonly int[] _availableIndices;
     private readonly int[] _allIndices;
     private readonly bool[] _available;
-    private readonly string[] _categoryNames;
+    private readonly string?[] _categoryNames;
     private readonly FrozenDictionary<string, int> _categoryIds;
     private readonly FrozenDictionary<string, int> _attributeTokenIds;
-    private readonly string[] _attributeTokens;
+    private readonly string?[] _attributeTokens;
     private readonly long[] _reassignedAt;
+    private readonly long[] _categoryReassignedAt;
+    private readonly long[] _attributeReassignedAt;
     private FrozenSet<string> _departedKeys = FrozenSet<string>.Empty;
 
-    private CatalogSnapshot(Builder builder, ItemKeyRegistry itemKeys, long version, DateTimeOffset createdAt)
+    private CatalogSnapshot(Builder builder, KeyRegistry itemKeys, KeyRegistry categoryKeys, KeyRegistry attributeTokens, long version, DateTimeOffset createdAt)
     {
         Version = version;
         CreatedAt = createdAt;
         _reassignedAt = itemKeys.ReassignedAt();
-        LastReassignment = itemKeys.LastReassignment;
+        _categoryReassignedAt = categoryKeys.ReassignedAt();
+        _attributeReassignedAt = attributeTokens.ReassignedAt();
+        LastReassignment = Math.Max(itemKeys.LastReassignment, Math.Max(categoryKeys.LastReassignment, attributeTokens.LastReassignment));
         _indexByKey = builder.IndexByKey.ToFrozenDictionary(StringComparer.Ordinal);
         _items = builder.Items;
         _categoryOf = builder.CategoryOf;
@@ -55,13 +59,13 @@ internal sealed class CatalogSnapshot
             _available[index] = true;
         }
         _categoryNames = builder.CategoryNames;
-        _categoryIds = builder.CategoryNames.Index().ToFrozenDictionary(static c => c.Item, static c => c.Index, StringComparer.Ordinal);
-        _attributeTokenIds = builder.AttributeTokens.Index().ToFrozenDictionary(static t => t.Item, static t => t.Index, StringComparer.Ordinal);
+        _categoryIds = IdsByKey(builder.CategoryNames);
+        _attributeTokenIds = IdsByKey(builder.AttributeTokens);
         _attributeTokens = builder.AttributeTokens;
         AttributeSpace = builder.AttributeTokens.Length;
     }
 
-    public static CatalogSnapshot Empty { get; } = Build([], new ItemKeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
+    public static CatalogSnapshot Empty { get; } = Build([], new KeyRegistry(), new KeyRegistry(), new KeyRegistry(), 0, DateTimeOffset.MinValue);
 
     public long Version { get; }
 
@@ -79,13 +83,13 @@ internal sealed class CatalogSnapshot
     /// <summary>The size of the stable item index space: every per-item array must be at least this long.</summary>
     public int IndexSpace => _items.Length;
 
-    /// <summary>The version of the latest snapshot that gave an item index to a new key; 0 if none ever did.</summary>
+    /// <summary>The version of the latest snapshot that gave an item index, a category id or an attribute id to a new key; 0 if none ever did.</summary>
     public long LastReassignment { get; }
 
-    /// <summary>The size of the stable category id space.</summary>
+    /// <summary>The size of the category id space: the live catalog's categories, the departed ones kept, and free ids.</summary>
     public int CategorySpace => _categoryNames.Length;
 
-    /// <summary>The size of the stable attribute token id space.</summary>
+    /// <summary>The size of the attribute token id space: the live catalog's tokens, the departed ones kept, and free ids.</summary>
     public int AttributeSpace { get; }
 
     /// <summary>Indices of the available items, in catalog order: the candidates when a request names none.</summary>
@@ -107,7 +111,8 @@ internal sealed class CatalogSnapshot
 
     public int GetCategory(int index) => _categoryOf[index];
 
-    public string GetCategoryName(int categoryId) => _categoryNames[categoryId];
+    /// <summary>The category holding <paramref name="categoryId"/>, or null for a free id.</summary>
+    public string? GetCategoryName(int categoryId) => _categoryNames[categoryId];
 
     public bool TryGetCategoryId(string category, out int categoryId) => _categoryIds.TryGetValue(category, out categoryId);
 
@@ -130,8 +135,8 @@ internal sealed class CatalogSnapshot
         return _attributeTokenIds.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(token, out attributeId);
     }
 
-    /// <summary>The token (<c>name=value</c>) of an attribute id.</summary>
-    public string GetAttributeToken(int attributeId) => _attributeTokens[attributeId];
+    /// <summary>The token (<c>name=value</c>) holding an attribute id, or null for a free id.</summary>
+    public string? GetAttributeToken(int attributeId) => _attributeTokens[attributeId];
 
     /// <summary>Where each item's attribute ids start in <see cref="AttributeIds"/> (one more entry than items): for loops over many candidates.</summary>
     public ReadOnlySpan<int> AttributeStarts => _attributeStart;
@@ -164,11 +169,32 @@ internal sealed class CatalogSnapshot
     /// </summary>
     public bool WasReassignedAfter(int index, long version) => (uint)index < (uint)_reassignedAt.Length && _reassignedAt[index] > version;
 
+    /// <summary>Whether the category id went to a new category after catalog version <paramref name="version"/>.</summary>
+    public bool WasCategoryReassignedAfter(int categoryId, long version) => (uint)categoryId < (uint)_categoryReassignedAt.Length && _categoryReassignedAt[categoryId] > version;
+
+    /// <summary>Whether the attribute id went to a new token after catalog version <paramref name="version"/>.</summary>
+    public bool WasAttributeReassignedAfter(int attributeId, long version) => (uint)attributeId < (uint)_attributeReassignedAt.Length && _attributeReassignedAt[attributeId] > version;
+
+    /// <summary>The ids of the keys a registry holds, free ids left out.</summary>
+    private static FrozenDictionary<string, int> IdsByKey(string?[] keys)
+    {
+        var ids = new Dictionary<string, int>(keys.Length, StringComparer.Ordinal);
+        for (var id = 0; id < keys.Length; id++)
+        {
+            if (keys[id] is { } key)
+            {
+                ids.Add(key, id);
+            }
+        }
+
+        return ids.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
     /// <summary>Builds a snapshot; the registries give kept keys their old ids.</summary>
     /// <exception cref="ArgumentException">An item is null, has no key or null attributes, or repeats a key; the registries are left untouched.</exception>
     public static CatalogSnapshot Build(
         IEnumerable<CatalogItem> items,
-        ItemKeyRegistry itemKeys,
+        KeyRegistry itemKeys,
         KeyRegistry categoryKeys,
         KeyRegistry attributeTokens,
         long version,
@@ -177,7 +203,9 @@ internal sealed class CatalogSnapshot
         var list = items as IReadOnlyCollection<CatalogItem> ?? [.. items];
         ThrowIfInvalid(list, nameof(items));
         itemKeys.BeginBuild();
-        var builder = new Builder(list.Count);
+        categoryKeys.BeginBuild();
+        attributeTokens.BeginBuild();
+        var builder = new Builder(list.Count, version);
         foreach (var item in list)
         {
             builder.IndexByKey.Add(item.Key, itemKeys.GetOrAdd(item.Key, version));
@@ -190,7 +218,7 @@ internal sealed class CatalogSnapshot
         }
 
         builder.Finish(categoryKeys, attributeTokens);
-        return new CatalogSnapshot(builder, itemKeys, version, createdAt);
+        return new CatalogSnapshot(builder, itemKeys, categoryKeys, attributeTokens, version, createdAt);
     }
 
     /// <summary>Checks every item before anything is registered, so a refused catalog leaves no trace.</summary>
@@ -242,7 +270,7 @@ internal sealed class CatalogSnapshot
     }
 
     /// <summary>The mutable arrays a snapshot is built from.</summary>
-    private sealed class Builder(int itemCount)
+    private sealed class Builder(int itemCount, long version)
     {
         public Dictionary<string, int> IndexByKey { get; } = new(itemCount, StringComparer.Ordinal);
 
@@ -264,9 +292,9 @@ internal sealed class CatalogSnapshot
 
         public int[][] ContextAttributeOf { get; private set; } = [[], [], []];
 
-        public string[] CategoryNames { get; private set; } = [];
+        public string?[] CategoryNames { get; private set; } = [];
 
-        public string[] AttributeTokens { get; private set; } = [];
+        public string?[] AttributeTokens { get; private set; } = [];
 
         private List<int>[] ItemAttributes { get; set; } = [];
 
@@ -283,7 +311,7 @@ internal sealed class CatalogSnapshot
         public void Add(int index, CatalogItem item, KeyRegistry categoryKeys, KeyRegistry attributeTokens)
         {
             Items[index] = item;
-            CategoryOf[index] = string.IsNullOrEmpty(item.Category) ? None : categoryKeys.GetOrAdd(item.Category);
+            CategoryOf[index] = string.IsNullOrEmpty(item.Category) ? None : categoryKeys.GetOrAdd(item.Category, version);
             AddedTicks[index] = item.AddedAt?.UtcTicks ?? 0;
             var attributes = ItemAttributes[index] = new List<int>(item.Attributes.Count);
             foreach (var (name, value) in item.Attributes)
@@ -293,7 +321,7 @@ internal sealed class CatalogSnapshot
                     continue;
                 }
 
-                var id = attributeTokens.GetOrAdd(AttributeToken.Of(name, value));
+                var id = attributeTokens.GetOrAdd(AttributeToken.Of(name, value), version);
                 attributes.Add(id);
                 var dimension = Array.IndexOf(ContextDimension.AttributeNames, name);
                 if (dimension >= 0)
@@ -323,8 +351,8 @@ internal sealed class CatalogSnapshot
             }
 
             AttributeStart[Items.Length] = AttributeIds.Count;
-            CategoryNames = categoryKeys.ToArray();
-            AttributeTokens = attributeTokens.ToArray();
+            CategoryNames = categoryKeys.Keys();
+            AttributeTokens = attributeTokens.Keys();
         }
     }
 }

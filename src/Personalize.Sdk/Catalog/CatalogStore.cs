@@ -4,12 +4,15 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>Holds the current <see cref="CatalogSnapshot"/> and swaps in new ones atomically.</summary>
 /// <remarks>
-/// Item indices are bounded by what is live. After each build, a key that left the catalog keeps
+/// Item indices, category ids and attribute ids are bounded by what is live. After each build, a key that left the catalog keeps
 /// its index only if someone engaged with it (any tracked event) and it is among the
 /// <see cref="DepartedKeysKept"/> most recently engaged departed keys; then its statistics and
 /// every profile's reference to it survive its absence. Every other departed key gives its index
 /// back, for a new key from the next build on: the statistics are reset then, and profiles drop
-/// what they held under the old key the next time they are read or written.
+/// what they held under the old key the next time they are read or written. A category or an
+/// attribute token that no item of the catalog has keeps its id while it is among the
+/// <see cref="DepartedKeysKept"/> most recently used; past that its id goes back too, and profiles
+/// drop their affinities and statements under it the same way.
 /// </remarks>
 internal sealed class CatalogStore : ICatalog
 {
@@ -17,7 +20,7 @@ internal sealed class CatalogStore : ICatalog
     public const int MinDepartedKeysKept = 1_024;
 
     private readonly Lock _buildGate = new();
-    private readonly ItemKeyRegistry _itemKeys = new();
+    private readonly KeyRegistry _itemKeys = new();
     private readonly KeyRegistry _categoryKeys = new();
     private readonly KeyRegistry _attributeTokens = new();
     private readonly TimeProvider _timeProvider;
@@ -45,6 +48,30 @@ internal sealed class CatalogStore : ICatalog
             lock (_buildGate)
             {
                 return _itemKeys.Count;
+            }
+        }
+    }
+
+    /// <summary>How many categories hold an id now: the live catalog's plus the departed ones kept.</summary>
+    internal int CategoryKeyCount
+    {
+        get
+        {
+            lock (_buildGate)
+            {
+                return _categoryKeys.Count;
+            }
+        }
+    }
+
+    /// <summary>How many attribute tokens hold an id now: the live catalog's plus the departed ones kept.</summary>
+    internal int AttributeTokenCount
+    {
+        get
+        {
+            lock (_buildGate)
+            {
+                return _attributeTokens.Count;
             }
         }
     }
@@ -79,6 +106,8 @@ internal sealed class CatalogStore : ICatalog
             }
 
             next.KeepDeparted(ReleaseDepartedKeys(next));
+            _categoryKeys.ReleaseUnused(next.Version, DepartedKeysKept);
+            _attributeTokens.ReleaseUnused(next.Version, DepartedKeysKept);
             foreach (var observer in _observers)
             {
                 observer.Publishing(next);

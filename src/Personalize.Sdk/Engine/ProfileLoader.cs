@@ -34,11 +34,11 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         if (live is not null)
         {
             live.ReadInto(copy, snapshot);
-            if (copy.ItemsCheckedAt > snapshot.Version && Volatile.Read(ref _newest) is { } newest)
+            if (copy.IdsCheckedAt > snapshot.Version && Volatile.Read(ref _newest) is { } newest)
             {
                 // Written after the decision read its snapshot: an index given to a new item since
                 // names the item that left it here.
-                copy.DropItemsReassignedAfter(newest, snapshot.Version);
+                copy.DropIdsReassignedAfter(newest, snapshot.Version);
             }
         }
         else

@@ -75,7 +75,8 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             }
         }
 
-        return best == CatalogSnapshot.None ? "Matches what you like" : $"Because you like {Describe(catalog.GetAttributeToken(best))}";
+        // An attribute of an item of this snapshot is always named by it.
+        return best == CatalogSnapshot.None ? "Matches what you like" : $"Because you like {Describe(catalog.GetAttributeToken(best)!)}";
     }
 
     private string CoOccurrence(int itemIndex)
@@ -134,7 +135,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         {
             if (profile.Preferences.SignFor(isAttribute: true, attribute) > 0)
             {
-                return $"Because you said you like {Describe(catalog.GetAttributeToken(attribute))}";
+                return $"Because you said you like {Describe(catalog.GetAttributeToken(attribute)!)}";
             }
         }
 

@@ -46,6 +46,7 @@ internal sealed class RecentlyPurchasedGuardrail(GuardrailOptions options) : IGu
     private long WindowFor(in DecisionContext context, int item)
     {
         var category = context.Catalog.GetCategory(item);
-        return category >= 0 && _replenishTicks.TryGetValue(context.Catalog.GetCategoryName(category), out var interval) ? interval : _windowTicks;
+        // The category of an item of this snapshot is always named by it.
+        return category >= 0 && _replenishTicks.TryGetValue(context.Catalog.GetCategoryName(category)!, out var interval) ? interval : _windowTicks;
     }
 }

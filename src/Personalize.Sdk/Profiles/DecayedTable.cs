@@ -67,12 +67,17 @@ internal struct DecayedTable
         (entry.Value, entry.Ticks) = Decay.Add(entry.Value, entry.Ticks, amount, ticks, halfLifeTicks);
     }
 
-    /// <summary>Adds every entry of <paramref name="other"/>, each aligned to the later of the two update times.</summary>
-    public void MergeFrom(in DecayedTable other, double halfLifeTicks)
+    /// <summary>Adds every entry of <paramref name="other"/>, each aligned to the later of the two update times, except those under ids <paramref name="reassigned"/> holds (categories, or with <paramref name="attributes"/> attribute tokens).</summary>
+    public void MergeFrom(in DecayedTable other, double halfLifeTicks, in ReassignedIds reassigned, bool attributes)
     {
         for (var slot = 0; slot < other._count; slot++)
         {
             ref readonly var entry = ref other._slots[slot];
+            if (attributes ? reassigned.ContainsAttribute(entry.Id) : reassigned.ContainsCategory(entry.Id))
+            {
+                continue;
+            }
+
             Add(entry.Id, entry.Value, entry.Ticks, halfLifeTicks);
         }
     }
@@ -105,11 +110,29 @@ internal struct DecayedTable
             var id = _slots[slot].Id;
             if ((uint)id < (uint)flagged.Length && flagged[id])
             {
-                _count--;
-                _slots[slot] = _slots[_count];
-                _slots[_count] = default; // a removed entry stays nowhere (see Clear)
+                RemoveAt(slot);
             }
         }
+    }
+
+    /// <summary>Removes every entry whose id went to a new category (or, with <paramref name="attributes"/>, a new attribute token).</summary>
+    public void RemoveReassigned(in ReassignedIds reassigned, bool attributes)
+    {
+        for (var slot = _count - 1; slot >= 0; slot--)
+        {
+            var id = _slots[slot].Id;
+            if (attributes ? reassigned.ContainsAttribute(id) : reassigned.ContainsCategory(id))
+            {
+                RemoveAt(slot);
+            }
+        }
+    }
+
+    private void RemoveAt(int slot)
+    {
+        _count--;
+        _slots[slot] = _slots[_count];
+        _slots[_count] = default; // a removed entry stays nowhere (see Clear)
     }
 
     private readonly int Find(int id)

@@ -79,7 +79,7 @@ internal sealed class DismissedItems : IOptionalTable<DismissedItems>
     }
 
     /// <summary>Unions <paramref name="other"/> into this set, skipping <paramref name="skip"/>; returns how many dismissals the cap dropped.</summary>
-    public int MergeFrom(DismissedItems other, in ReassignedItems skip)
+    public int MergeFrom(DismissedItems other, in ReassignedIds skip)
     {
         var dropped = 0;
         for (var slot = 0; slot < other.Count; slot++)
@@ -94,7 +94,7 @@ internal sealed class DismissedItems : IOptionalTable<DismissedItems>
     }
 
     /// <summary>Removes the dismissals of <paramref name="reassigned"/> items, keeping the order.</summary>
-    public void RemoveAll(in ReassignedItems reassigned)
+    public void RemoveAll(in ReassignedIds reassigned)
     {
         var kept = 0;
         for (var slot = 0; slot < Count; slot++)

@@ -48,7 +48,7 @@ internal class ProfileData
     /// purchases, dismissals, shows) still means the item it was recorded for. Indices the catalog
     /// gave to new keys since are dropped before the profile is read or written again.
     /// </summary>
-    public long ItemsCheckedAt;
+    public long IdsCheckedAt;
 
     // Consent plus one, 0 when never stated: 4 bytes where a nullable field takes 8.
     private int _statedConsent;
@@ -133,7 +133,7 @@ internal class ProfileData
         target.Consent = Consent;
         target.UnitKey = UnitKey;
         target.UnitSinceTicks = UnitSinceTicks;
-        target.ItemsCheckedAt = ItemsCheckedAt;
+        target.IdsCheckedAt = IdsCheckedAt;
         Categories.CopyTo(ref target.Categories);
         Attributes.CopyTo(ref target.Attributes);
         RecentItems.CopyTo(ref target.RecentItems);
@@ -152,7 +152,7 @@ internal class ProfileData
         Consent = null;
         UnitKey = null;
         UnitSinceTicks = 0;
-        ItemsCheckedAt = 0;
+        IdsCheckedAt = 0;
         Categories.Clear();
         Attributes.Clear();
         RecentItems.Clear();
@@ -200,26 +200,26 @@ internal class ProfileData
         RecentItems.RemoveCategories(flagged, catalog);
     }
 
-    /// <summary>Drops what the profile holds under item indices that went to new keys since it was last checked, as of <paramref name="catalog"/>.</summary>
-    public void DropReassignedItems(Catalog.CatalogSnapshot? catalog)
+    /// <summary>Drops what the profile holds under item indices, category ids and attribute ids that went to new keys since it was last checked, as of <paramref name="catalog"/>.</summary>
+    public void DropReassignedIds(Catalog.CatalogSnapshot? catalog)
     {
         if (catalog is null)
         {
             return;
         }
 
-        RemoveItems(new ReassignedItems(catalog, ItemsCheckedAt));
-        ItemsCheckedAt = Math.Max(ItemsCheckedAt, catalog.Version);
+        RemoveReassigned(new ReassignedIds(catalog, IdsCheckedAt));
+        IdsCheckedAt = Math.Max(IdsCheckedAt, catalog.Version);
     }
 
     /// <summary>
     /// For a reader on a snapshot older than what this profile was last written under: drops what it
-    /// holds under item indices <paramref name="newer"/> gave to new keys after <paramref name="version"/>,
+    /// holds under item indices, category ids and attribute ids <paramref name="newer"/> gave to new keys after <paramref name="version"/>,
     /// the reader's snapshot, which would name them by the items that left.
     /// </summary>
-    public void DropItemsReassignedAfter(Catalog.CatalogSnapshot newer, long version) => RemoveItems(new ReassignedItems(newer, version));
+    public void DropIdsReassignedAfter(Catalog.CatalogSnapshot newer, long version) => RemoveReassigned(new ReassignedIds(newer, version));
 
-    private void RemoveItems(in ReassignedItems reassigned)
+    private void RemoveReassigned(in ReassignedIds reassigned)
     {
         if (reassigned.IsEmpty)
         {
@@ -227,11 +227,14 @@ internal class ProfileData
         }
 
         RecentItems.RemoveAll(reassigned);
+        Categories.RemoveReassigned(reassigned, attributes: false);
+        Attributes.RemoveReassigned(reassigned, attributes: true);
         if (_extras is { } extras)
         {
             extras.Purchases.RemoveAll(reassigned);
             extras.Dismissed?.RemoveAll(reassigned);
             extras.Shows?.RemoveAll(reassigned);
+            extras.Preferences?.RemoveReassigned(reassigned);
         }
     }
 
@@ -278,8 +281,8 @@ internal class ProfileData
     public void MergeFrom(ProfileData other, double halfLifeTicks, ProfileServices services, bool adoptConsent, ConsentFlags unstated)
     {
         var catalog = services.Catalog.Current;
-        DropReassignedItems(catalog);
-        var reassignedInOther = new ReassignedItems(catalog, other.ItemsCheckedAt);
+        DropReassignedIds(catalog);
+        var reassignedInOther = new ReassignedIds(catalog, other.IdsCheckedAt);
         if (other.UnitKey is not null)
         {
             ClaimUnit(other.UnitKey, other.UnitSinceTicks);
@@ -300,8 +303,8 @@ internal class ProfileData
         {
             Consent ??= other.Consent;
         }
-        Categories.MergeFrom(other.Categories, halfLifeTicks);
-        Attributes.MergeFrom(other.Attributes, halfLifeTicks);
+        Categories.MergeFrom(other.Categories, halfLifeTicks, reassignedInOther, attributes: false);
+        Attributes.MergeFrom(other.Attributes, halfLifeTicks, reassignedInOther, attributes: true);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
         if (other._extras is { Purchases.Count: > 0 } otherExtras)
         {
@@ -315,7 +318,7 @@ internal class ProfileData
 
         if (other._extras?.Preferences is { Count: > 0 } preferences)
         {
-            WritablePreferences.MergeFrom(preferences);
+            WritablePreferences.MergeFrom(preferences, reassignedInOther);
         }
 
         if (other._extras?.Shows is { Count: > 0 } shows)

@@ -134,7 +134,7 @@ internal static class ProfileFormat
             throw new InvalidDataException("The profile has trailing bytes.");
         }
 
-        target.ItemsCheckedAt = catalog.Version;
+        target.IdsCheckedAt = catalog.Version;
     }
 
     private static string? NameOf((bool IsAttribute, int Id, bool Likes, long Ticks) statement, CatalogSnapshot catalog) =>

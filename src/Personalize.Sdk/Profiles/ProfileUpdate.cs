@@ -96,7 +96,7 @@ internal readonly ref struct ProfileUpdate
         // Checked against the catalog the profile is checked against: an index given to a new key
         // later is dropped from the profile the next time it is read or written, with the rest.
         var catalog = update.Services.Catalog.Current;
-        profile.DropReassignedItems(catalog);
+        profile.DropReassignedIds(catalog);
         var item = update.ItemOn(catalog);
         if (update.ProfileOnly)
         {

@@ -71,7 +71,7 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
     /// count, the windows open at <paramref name="nowTicks"/> decide: both open, the counts are added
     /// from the earlier start; one open, that one is kept; neither, the newer is kept (it ends later).
     /// </summary>
-    public void MergeFrom(ShowCounter other, in ReassignedItems skip, long nowTicks, long windowTicks)
+    public void MergeFrom(ShowCounter other, in ReassignedIds skip, long nowTicks, long windowTicks)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
@@ -131,7 +131,7 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
     }
 
     /// <summary>Removes the counts of <paramref name="reassigned"/> items.</summary>
-    public void RemoveAll(in ReassignedItems reassigned)
+    public void RemoveAll(in ReassignedIds reassigned)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {

@@ -25,7 +25,7 @@ internal readonly ref struct ShowUpdate(ReadOnlySpan<int> candidates, ReadOnlySp
             return;
         }
 
-        profile.DropReassignedItems(update._catalog);
+        profile.DropReassignedIds(update._catalog);
         foreach (var position in update._positions)
         {
             var item = update._candidates[position];

@@ -76,10 +76,15 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
         _ticks[slot] = ticks;
     }
 
-    public void MergeFrom(StatedPreferences other)
+    public void MergeFrom(StatedPreferences other, in ReassignedIds reassigned)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
+            if (other._isAttribute[slot] ? reassigned.ContainsAttribute(other._ids[slot]) : reassigned.ContainsCategory(other._ids[slot]))
+            {
+                continue;
+            }
+
             Set(other._isAttribute[slot], other._ids[slot], other._signs[slot] > 0, other._ticks[slot]);
         }
     }
@@ -119,14 +124,31 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
             var flagged = _isAttribute[slot] ? flaggedAttributes : flaggedCategories;
             if (_signs[slot] > 0 && (uint)_ids[slot] < (uint)flagged.Length && flagged[_ids[slot]])
             {
-                Count--;
-                _isAttribute[slot] = _isAttribute[Count];
-                _ids[slot] = _ids[Count];
-                _signs[slot] = _signs[Count];
-                _ticks[slot] = _ticks[Count];
-                (_isAttribute[Count], _ids[Count], _signs[Count], _ticks[Count]) = (false, 0, 0, 0); // a removed entry stays nowhere (see Clear)
+                RemoveAt(slot);
             }
         }
+    }
+
+    /// <summary>Removes every statement, like or dislike, about a category or attribute id that went to a new key.</summary>
+    public void RemoveReassigned(in ReassignedIds reassigned)
+    {
+        for (var slot = Count - 1; slot >= 0; slot--)
+        {
+            if (_isAttribute[slot] ? reassigned.ContainsAttribute(_ids[slot]) : reassigned.ContainsCategory(_ids[slot]))
+            {
+                RemoveAt(slot);
+            }
+        }
+    }
+
+    private void RemoveAt(int slot)
+    {
+        Count--;
+        _isAttribute[slot] = _isAttribute[Count];
+        _ids[slot] = _ids[Count];
+        _signs[slot] = _signs[Count];
+        _ticks[slot] = _ticks[Count];
+        (_isAttribute[Count], _ids[Count], _signs[Count], _ticks[Count]) = (false, 0, 0, 0); // a removed entry stays nowhere (see Clear)
     }
 
     private int Find(bool isAttribute, int id)

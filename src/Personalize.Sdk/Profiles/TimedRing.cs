@@ -98,7 +98,7 @@ internal struct TimedRing
     }
 
     /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive. Skips <paramref name="skip"/>.</summary>
-    public void MergeFrom(in TimedRing other, in ReassignedItems skip)
+    public void MergeFrom(in TimedRing other, in ReassignedIds skip)
     {
         for (var slot = 0; slot < other.Count; slot++)
         {
@@ -120,7 +120,7 @@ internal struct TimedRing
     }
 
     /// <summary>Removes the entries of <paramref name="reassigned"/> items, keeping the order.</summary>
-    public void RemoveAll(in ReassignedItems reassigned)
+    public void RemoveAll(in ReassignedIds reassigned)
     {
         for (var slot = Count - 1; slot >= 0; slot--)
         {

@@ -109,7 +109,7 @@ internal sealed class UserProfile : ProfileData
                 Interlocked.MemoryBarrier();
                 if (Volatile.Read(ref _sequence) == before)
                 {
-                    target.DropReassignedItems(catalog);
+                    target.DropReassignedIds(catalog);
                     return;
                 }
 

@@ -25,7 +25,7 @@ public sealed class CategoryCapSelectionTests
                     // Some uncategorised items, which the cap never counts.
                     .. Enumerable.Range(0, items).Select(i => new CatalogItem { Key = $"item-{i}", Title = $"Item {i}", Category = shelves[i] }),
                 ],
-                new ItemKeyRegistry(),
+                new KeyRegistry(),
                 new KeyRegistry(),
                 new KeyRegistry(),
                 version: 1,
@@ -90,7 +90,7 @@ public sealed class CategoryCapSelectionTests
             [
                 .. Enumerable.Range(0, 8).Select(i => new CatalogItem { Key = $"item-{i}", Title = $"Item {i}", Category = i < 5 ? "lamps" : "rugs" }),
             ],
-            new ItemKeyRegistry(),
+            new KeyRegistry(),
             new KeyRegistry(),
             new KeyRegistry(),
             version: 1,

@@ -2,12 +2,12 @@ using Personalize.Sdk.Catalog;
 
 namespace Personalize.Sdk.Tests.Catalog;
 
-public sealed class ItemKeyRegistryTests
+public sealed class KeyRegistryTests
 {
     [Fact]
     public void A_freed_id_goes_to_a_new_key_only_from_the_next_build_and_the_reuse_is_dated()
     {
-        var registry = new ItemKeyRegistry();
+        var registry = new KeyRegistry();
         registry.BeginBuild();
         var old = registry.GetOrAdd("old", version: 1);
 
@@ -30,7 +30,7 @@ public sealed class ItemKeyRegistryTests
     [Fact]
     public void A_kept_key_keeps_its_id()
     {
-        var registry = new ItemKeyRegistry();
+        var registry = new KeyRegistry();
         registry.BeginBuild();
         var id = registry.GetOrAdd("kept", version: 1);
 
@@ -38,5 +38,28 @@ public sealed class ItemKeyRegistryTests
 
         Assert.Equal(id, registry.GetOrAdd("kept", version: 2));
         Assert.Equal(0, registry.LastReassignment);
+    }
+
+    [Fact]
+    public void Keys_a_build_did_not_use_give_their_ids_back_beyond_the_most_recently_used_ones_kept()
+    {
+        var registry = new KeyRegistry();
+        registry.BeginBuild();
+        var oldest = registry.GetOrAdd("oldest", version: 1);
+        registry.GetOrAdd("older", version: 1);
+        registry.BeginBuild();
+        registry.GetOrAdd("older", version: 2);
+        registry.GetOrAdd("live", version: 2);
+        registry.BeginBuild();
+        registry.GetOrAdd("live", version: 3);
+
+        // Two departed keys, "older" used more recently; one kept for one live key.
+        registry.ReleaseUnused(version: 3, kept: live => live);
+
+        Assert.Equal(["live", "older"], registry.Ids.Keys.Order());
+        Assert.Null(registry.Keys()[oldest]);
+        registry.BeginBuild();
+        Assert.Equal(oldest, registry.GetOrAdd("newcomer", version: 4));
+        Assert.Equal(4, registry.ReassignedAt()[oldest]);
     }
 }

@@ -50,9 +50,13 @@ public static class StorefrontHost
     public static int Run(string[] args, TextWriter errors)
     {
         ArgumentNullException.ThrowIfNull(errors);
+
+        // What to change for another address, worked out while the app's settings are at hand.
+        var busyAdvice = string.Empty;
         try
         {
             using var app = Build(args);
+            busyAdvice = ListenAddresses.BusyAdvice(app.Configuration);
             try
             {
                 app.Start();
@@ -71,7 +75,7 @@ public static class StorefrontHost
         }
         catch (IOException exception) when (exception.InnerException is AddressInUseException)
         {
-            errors.WriteLine($"The port is busy: {exception.Message} Pass --port N to use another (dotnet run --project samples/Personalize.Storefront -- --port 5099), or --urls.");
+            errors.WriteLine($"The port is busy: {exception.Message} {busyAdvice}");
             return 1;
         }
         catch (InvalidSettingException exception)

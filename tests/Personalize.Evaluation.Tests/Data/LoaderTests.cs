@@ -89,8 +89,36 @@ public sealed class LoaderTests
             var deep = Directory.CreateDirectory(Path.Combine(repository.FullName, "samples", "x", "bin"));
             var outside = Directory.CreateDirectory(Path.Combine(root.FullName, "elsewhere"));
 
-            Assert.Equal(repository.FullName, DatasetLoader.FindRepositoryRoot(deep.FullName));
-            NoRepositoryAbove(outside.FullName);
+            // The search stops at the folder this test made: what lies above it (the system temp
+            // folder's parents, perhaps inside a repository) never counts.
+            Assert.Equal(repository.FullName, DatasetLoader.FindRepositoryRoot([deep.FullName], stopAt: root.FullName));
+            Assert.Null(DatasetLoader.FindRepositoryRoot([outside.FullName], stopAt: root.FullName));
+        }
+        finally
+        {
+            root.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void The_repository_root_search_looks_in_its_stop_folder_and_never_above_it()
+    {
+        var root = Directory.CreateTempSubdirectory("eval-root-");
+        try
+        {
+            // The solution sits above the stop folder: not found. In the stop folder: found.
+            File.WriteAllText(Path.Combine(root.FullName, DatasetLoader.SolutionFileName), string.Empty);
+            var stop = Directory.CreateDirectory(Path.Combine(root.FullName, "stop"));
+            var deep = Directory.CreateDirectory(Path.Combine(stop.FullName, "a", "b"));
+
+            Assert.Equal(root.FullName, DatasetLoader.FindRepositoryRoot([deep.FullName]));
+            Assert.Null(DatasetLoader.FindRepositoryRoot([deep.FullName], stopAt: stop.FullName));
+
+            File.WriteAllText(Path.Combine(stop.FullName, DatasetLoader.SolutionFileName), string.Empty);
+            Assert.Equal(stop.FullName, DatasetLoader.FindRepositoryRoot([deep.FullName], stopAt: stop.FullName));
+
+            // A start outside the stop folder is not looked in at all.
+            Assert.Null(DatasetLoader.FindRepositoryRoot([root.FullName], stopAt: stop.FullName));
         }
         finally
         {
@@ -111,16 +139,16 @@ public sealed class LoaderTests
             var data = Directory.CreateDirectory(Path.Combine(root.FullName, "shared", "data"));
 
             var elsewhere = Directory.CreateDirectory(Path.Combine(root.FullName, "elsewhere"));
-            NoRepositoryAbove(elsewhere.FullName);
 
-            // From the repository root (dotnet run), and from the app's folder when run from anywhere else.
-            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, repository.FullName));
-            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, elsewhere.FullName, bin.FullName));
+            // From the repository root (dotnet run), and from the app's folder when run from anywhere
+            // else; never looking above the folder this test made.
+            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, [repository.FullName], stopAt: root.FullName));
+            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(null, null, [elsewhere.FullName, bin.FullName], stopAt: root.FullName));
 
             // --data wins over the environment variable, which wins over the default.
             var other = Directory.CreateDirectory(Path.Combine(root.FullName, "other"));
-            Assert.Equal(other.FullName, DatasetLoader.ResolveDataDirectory(null, other.FullName, repository.FullName));
-            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(data.FullName, other.FullName, repository.FullName));
+            Assert.Equal(other.FullName, DatasetLoader.ResolveDataDirectory(null, other.FullName, [repository.FullName], stopAt: root.FullName));
+            Assert.Equal(data.FullName, DatasetLoader.ResolveDataDirectory(data.FullName, other.FullName, [repository.FullName], stopAt: root.FullName));
         }
         finally
         {
@@ -140,7 +168,7 @@ public sealed class LoaderTests
             File.WriteAllText(Path.Combine(repository.FullName, DatasetLoader.SolutionFileName), string.Empty);
             var expected = Path.Combine(root.FullName, "shared", "data");
 
-            var missing = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, repository.FullName));
+            var missing = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, [repository.FullName], stopAt: root.FullName));
 
             Assert.False(Directory.Exists(expected));
             Assert.Contains($"'{expected}'", missing.Message, StringComparison.Ordinal);
@@ -158,9 +186,8 @@ public sealed class LoaderTests
         try
         {
             var outside = Directory.CreateDirectory(Path.Combine(root.FullName, "not-a-repository"));
-            NoRepositoryAbove(outside.FullName);
 
-            var noRoot = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, outside.FullName));
+            var noRoot = Assert.Throws<DirectoryNotFoundException>(() => DatasetLoader.ResolveDataDirectory(null, null, [outside.FullName], stopAt: root.FullName));
 
             Assert.Contains(DatasetLoader.SolutionFileName, noRoot.Message, StringComparison.Ordinal);
             Assert.Contains($"'{outside.FullName}'", noRoot.Message, StringComparison.Ordinal);
@@ -170,13 +197,4 @@ public sealed class LoaderTests
             root.Delete(recursive: true);
         }
     }
-
-    /// <summary>
-    /// Walking up from a folder inside the test's own temp folder reaches the system temp folder's
-    /// parents, which no test controls: say so plainly if one of them holds the solution file.
-    /// </summary>
-    private static void NoRepositoryAbove(string folder) =>
-        Assert.True(
-            DatasetLoader.FindRepositoryRoot(folder) is null,
-            $"A folder above {folder} holds {DatasetLoader.SolutionFileName}; remove it, or point TMPDIR at a folder outside any repository.");
 }

@@ -49,6 +49,40 @@ public sealed class ListenAddressesTests
         Assert.Equal($"The setting 'port' must be a whole number from 0 to 65535, not '{port}'.", error.Message);
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("port", "5099")]
+    public void When_the_store_chose_the_address_a_busy_one_advises_another_port(params string[] setting) =>
+        Assert.StartsWith("Pass --port N", ListenAddresses.BusyAdvice(Settings(setting.Length == 0 ? [] : [(setting[0], setting[1])])), StringComparison.Ordinal);
+
+    [Fact]
+    public void When_urls_on_the_command_line_chose_the_address_a_busy_one_advises_changing_them_not_the_port()
+    {
+        var advice = ListenAddresses.BusyAdvice(Settings([], "--urls", "http://127.0.0.1:8080", "--port", "5099"));
+
+        Assert.StartsWith("The address comes from --urls: change it there", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass --port", advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_urls_from_a_settings_file_chose_the_address_a_busy_one_names_the_urls_setting() =>
+        Assert.StartsWith("The address comes from the urls setting", ListenAddresses.BusyAdvice(Settings(("urls", "http://0.0.0.0:8080"))), StringComparison.Ordinal);
+
+    [Fact]
+    public void When_kestrel_endpoints_chose_the_address_a_busy_one_names_them_over_the_urls()
+    {
+        var advice = ListenAddresses.BusyAdvice(Settings(("Kestrel:Endpoints:Http:Url", "http://0.0.0.0:8080"), ("urls", "http://0.0.0.0:8081")));
+
+        Assert.StartsWith("The address comes from the Kestrel:Endpoints settings: change it there", advice, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass --port", advice, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void When_the_http_ports_chose_the_port_a_busy_one_names_them_and_the_port_that_wins_over_them() =>
+        Assert.Equal(
+            "The port comes from ASPNETCORE_HTTP_PORTS: change it there, or pass --port N to listen on 127.0.0.1 instead.",
+            ListenAddresses.BusyAdvice(Settings(("http_ports", "8080"))));
+
     private static IConfiguration Settings(params (string Key, string Value)[] settings) => Settings(settings, []);
 
     private static IConfiguration Settings((string Key, string Value)[] settings, params string[] commandLine) =>

@@ -46,6 +46,24 @@ public sealed class ListeningTests
         Assert.DoesNotContain("fail:", output, StringComparison.Ordinal);
     }
 
+    /// <summary>--urls wins over --port, so the advice names the setting that chose the address.</summary>
+    [Fact]
+    public async Task A_busy_address_from_urls_is_one_line_saying_to_change_the_urls_not_to_pass_a_port()
+    {
+        using var busy = new TcpListener(IPAddress.Loopback, 0);
+        busy.Start();
+        var port = ((IPEndPoint)busy.LocalEndpoint).Port;
+
+        var (exitCode, output, errors) = await StorefrontProcess.RunAsync("--urls", $"http://127.0.0.1:{port}", "--shoppers=0");
+
+        Assert.Equal(1, exitCode);
+        var line = Assert.Single(errors.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        Assert.StartsWith($"The port is busy: Failed to bind to address http://127.0.0.1:{port}: address already in use.", line, StringComparison.Ordinal);
+        Assert.Contains("comes from --urls: change it there", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("Pass --port", line, StringComparison.Ordinal);
+        Assert.DoesNotContain(" at ", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_setting_that_is_no_number_is_one_line_naming_it_and_a_non_zero_exit()
     {

@@ -133,7 +133,7 @@ internal sealed class RuleSet
         }
 
         FindUnknownWeights(problems, options, Signals);
-        return PlacementPlans.Create(options, slots, Guardrails, problems);
+        return PlacementPlans.Create(options, options.Readiness.AutoPause, slots, Guardrails, problems);
     }
 
     /// <summary>Shows the engine-wide signal weights of <paramref name="options"/>, an accepted reload, in <see cref="Registry"/>.</summary>
@@ -152,7 +152,7 @@ internal sealed class RuleSet
         FindUnknownWeights(problems, options, signals);
         // A null or empty entry is reported by the options' validator, which names it better.
         FindUnknown(problems, $"{nameof(options.Guardrails)}.{nameof(options.Guardrails.Disabled)}", options.Guardrails.Disabled.Where(static name => !string.IsNullOrEmpty(name)), registeredGuardrails.Select(g => g.Name).ToHashSet(StringComparer.Ordinal));
-        return PlacementPlans.Create(options, signals, enabledGuardrails, problems);
+        return PlacementPlans.Create(options, options.Readiness.AutoPause, signals, enabledGuardrails, problems);
     }
 
     private static void FindUnknownWeights(List<string> problems, PersonalizationOptions options, IEnumerable<SignalSlot> signals)

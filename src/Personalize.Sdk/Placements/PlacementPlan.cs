@@ -48,11 +48,16 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
     /// </summary>
     public bool RecordsShows { get; } = recordsShows;
 
-    /// <summary>Builds a plan from a placement's options over the engine-wide ones; records problems naming the placement.</summary>
+    /// <summary>
+    /// Builds a plan from a placement's options over the engine-wide ones; records problems naming the
+    /// placement. <paramref name="autoPause"/> is the engine-wide auto-pause, resolved by the
+    /// composition (readiness owns that option), which a placement's own setting overrides.
+    /// </summary>
     public static PlacementPlan Create(
         string name,
         PlacementOptions? placement,
         PersonalizationOptions options,
+        bool autoPause,
         SignalSlot[] signals,
         GuardrailSlot[] guardrails,
         IReadOnlyList<string> holdouts,
@@ -107,7 +112,7 @@ internal sealed class PlacementPlan(string name, float[] weights, float[] coldSt
             }
         }
 
-        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? options.Readiness.AutoPause, placement?.LearningMode ?? options.Learning.Mode, recordsShows);
+        return new PlacementPlan(name, weights, coldStart, enabled, holdout, placement?.Count, placement?.AutoPause ?? autoPause, placement?.LearningMode ?? options.Learning.Mode, recordsShows);
     }
 
     private static void Check(string label, string option, IDictionary<string, float> weights, SignalSlot[] signals, List<string> problems)

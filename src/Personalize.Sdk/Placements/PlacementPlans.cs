@@ -47,7 +47,11 @@ internal sealed class PlacementPlans
         return false;
     }
 
-    public static PlacementPlans Create(PersonalizationOptions options, SignalSlot[] signals, GuardrailSlot[] guardrails, List<string> problems)
+    /// <summary>
+    /// Every placement's plan from <paramref name="options"/>. <paramref name="autoPause"/> is the
+    /// engine-wide auto-pause a placement that sets none gets, resolved by the composition.
+    /// </summary>
+    public static PlacementPlans Create(PersonalizationOptions options, bool autoPause, SignalSlot[] signals, GuardrailSlot[] guardrails, List<string> problems)
     {
         var holdouts = options.Holdouts.Select(h => h?.Name ?? string.Empty).ToArray();
         var plans = new Dictionary<string, PlacementPlan>(StringComparer.Ordinal);
@@ -59,12 +63,12 @@ internal sealed class PlacementPlans
                 continue;
             }
 
-            plans[name] = PlacementPlan.Create(name, placement, options, signals, guardrails, holdouts, problems);
+            plans[name] = PlacementPlan.Create(name, placement, options, autoPause, signals, guardrails, holdouts, problems);
         }
 
         if (!plans.TryGetValue(PersonalizationRequest.DefaultPlacement, out var fallback))
         {
-            fallback = PlacementPlan.Create(PersonalizationRequest.DefaultPlacement, null, options, signals, guardrails, holdouts, problems);
+            fallback = PlacementPlan.Create(PersonalizationRequest.DefaultPlacement, null, options, autoPause, signals, guardrails, holdouts, problems);
         }
 
         return new PlacementPlans(plans.ToFrozenDictionary(StringComparer.Ordinal), fallback);

@@ -24,19 +24,26 @@ public sealed class AllocationTests
     [Fact]
     public void Ranking_into_a_span_allocates_nothing_once_warm()
     {
+        // A personalized decision (every weighted signal runs) for a person in the holdout's
+        // treatment arm, and the stitched guest, whom the holdout puts in its control arm.
         using var sdk = WarmSdk();
+        var member = TreatedMember(sdk);
         var buffer = new RankedItem[10];
-        var whole = new PersonalizationRequest("guest") { Context = new RequestContext { Channel = "web", Device = "mobile" } };
-        var some = new PersonalizationRequest("account") { Candidates = TestCatalog.Items.Select(i => i.Key).Reverse().Append("unknown").ToArray(), Count = 5 };
-        sdk.Personalizer.Rank(whole, buffer, out _);
-        sdk.Personalizer.Rank(some, buffer, out _);
+        var whole = new PersonalizationRequest(member) { Context = new RequestContext { Channel = "web", Device = "mobile" } };
+        var some = new PersonalizationRequest(member) { Candidates = TestCatalog.Items.Select(i => i.Key).Reverse().Append("unknown").ToArray(), Count = 5 };
+        var guest = new PersonalizationRequest("guest") { Count = 5 };
+        sdk.Personalizer.Rank(whole, buffer, out var wholeInfo);
+        sdk.Personalizer.Rank(some, buffer, out var someInfo);
+        sdk.Personalizer.Rank(guest, buffer, out var guestInfo);
 
         var bytes = Measure(() =>
         {
             sdk.Personalizer.Rank(whole, buffer, out _);
             sdk.Personalizer.Rank(some, buffer, out _);
+            sdk.Personalizer.Rank(guest, buffer, out _);
         });
 
+        Assert.Equal((DecisionVariant.Personalized, DecisionVariant.Personalized, DecisionVariant.Control), (wholeInfo.Variant, someInfo.Variant, guestInfo.Variant));
         Assert.Equal(0, bytes);
     }
 
@@ -423,6 +430,25 @@ public sealed class AllocationTests
         sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("account", "hiking", likes: true));
         sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("account", "brand", "Globex", likes: false));
         return sdk;
+    }
+
+    /// <summary>A person with history, purchases, dismissals and statements whom the "home" holdout puts in its treatment arm.</summary>
+    private static string TreatedMember(TestSdk sdk)
+    {
+        for (var i = 0; ; i++)
+        {
+            var key = $"member-{i}";
+            sdk.View(key, "books-1", "hiking-2", "garden-3", "hiking-3", "kitchen-2", "books-3");
+            sdk.Personalizer.Track(PersonalizationEvent.Purchase(key, "garden-1"));
+            sdk.Personalizer.Track(PersonalizationEvent.Dismiss(key, "kitchen-1"));
+            sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(key, "hiking", likes: true));
+            sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference(key, "brand", "Globex", likes: false));
+            sdk.Personalizer.Rank(new PersonalizationRequest(key), new RankedItem[1], out var info);
+            if (info.Variant == DecisionVariant.Personalized)
+            {
+                return key;
+            }
+        }
     }
 
     /// <summary>Reads every accessor of the public view that the built-in signals use.</summary>

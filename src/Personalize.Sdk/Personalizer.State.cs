@@ -30,7 +30,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         var leftOut = new LeftOut(IdleSinceLastActivity(store));
         StateFormat.WriteHeader(writer);
         var aliases = WriteIdentity(writer, leftOut);
-        var profiles = WriteProfiles(writer, catalog, store, leftOut);
+        var profiles = WriteProfiles(writer, store, leftOut);
         WriteRememberedConsents(writer, leftOut);
         var items = StatisticsState.Write(writer, (ItemStatistics)_statistics, catalog);
         var units = LedgerState.Write(writer, _ledger as MeasurementLedger, leftOut.Units);
@@ -169,9 +169,11 @@ internal sealed partial class Personalizer : IStateSnapshot
 
     /// <summary>
     /// Each profile copied lock-free (as a decision copies it), then written by item key with its
-    /// last activity; those <see cref="IdleSinceLastActivity"/> found idle are left out.
+    /// last activity; those <see cref="IdleSinceLastActivity"/> found idle are left out. Each copy is
+    /// named by a snapshot read after it, so an id a newer build gave to another item, category or
+    /// value is never written under the name it had before.
     /// </summary>
-    private int WriteProfiles(StateWriter writer, Catalog.CatalogSnapshot catalog, MemoryProfileStore store, LeftOut leftOut)
+    private int WriteProfiles(StateWriter writer, MemoryProfileStore store, LeftOut leftOut)
     {
         var copy = new ProfileData();
         var buffer = new ArrayBufferWriter<byte>(1024);
@@ -184,9 +186,11 @@ internal sealed partial class Personalizer : IStateSnapshot
             }
 
             var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
-            profile.ReadInto(copy, catalog);
+            profile.ReadInto(copy, catalog: null);
+            var current = _catalog.Current;
+            copy.DropReassignedIds(current);
             buffer.ResetWrittenCount();
-            ProfileFormat.Write(copy, catalog, buffer);
+            ProfileFormat.Write(copy, current, buffer);
             writer.Byte(StateFormat.Record);
             writer.String(key);
             writer.Int64(ActivityTicks(copy.LastSeenTicks, lastAccess));

@@ -203,8 +203,8 @@ internal sealed class CatalogSnapshot
         var list = items as IReadOnlyCollection<CatalogItem> ?? [.. items];
         ThrowIfInvalid(list, nameof(items));
         itemKeys.BeginBuild();
-        categoryKeys.BeginBuild();
-        attributeTokens.BeginBuild();
+        categoryKeys.BeginBuild(freedAt: version);
+        attributeTokens.BeginBuild(freedAt: version);
         var builder = new Builder(list.Count, version);
         foreach (var item in list)
         {

@@ -44,12 +44,22 @@ internal sealed class KeyRegistry
     /// <summary>The keys holding an id now, with their ids.</summary>
     public IReadOnlyDictionary<string, int> Ids => _ids;
 
-    /// <summary>Starts a build: the ids the previous build freed may now go to new keys.</summary>
-    public void BeginBuild()
+    /// <summary>
+    /// Starts a build: the ids the previous build freed may now go to new keys. With
+    /// <paramref name="freedAt"/>, they are also dated as reassigned at that version, so what profiles
+    /// hold under them is dropped from this build on even if no new key ever takes them (categories
+    /// and attribute tokens; item indices keep what profiles hold until a new key takes them).
+    /// </summary>
+    public void BeginBuild(long freedAt = 0)
     {
         foreach (var id in _freedThisBuild)
         {
             _reusable.Push(id);
+            if (freedAt > 0)
+            {
+                _reassignedAt[id] = freedAt;
+                LastReassignment = freedAt;
+            }
         }
 
         _freedThisBuild.Clear();

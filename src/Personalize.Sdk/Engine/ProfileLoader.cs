@@ -16,6 +16,10 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
 {
     private SensitiveCategoryFlags _sensitiveFlags = SensitiveCategoryFlags.None;
 
+    // The flags made for each snapshot: a decision reads those of its own snapshot, never a newer
+    // one's, which may have cleared the flag of an id given to a new category since.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CatalogSnapshot, SensitiveCategoryFlags> _flagsOf = [];
+
     // The newest snapshot the catalog has published or is publishing: a profile copy written under a
     // snapshot newer than the decision's is checked against it.
     private CatalogSnapshot? _newest;
@@ -54,7 +58,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         var hidden = ReadOnlyMemory<bool>.Empty;
         if (sensitiveCategories.Count > 0 && (consent & ConsentFlags.SensitiveCategories) == 0)
         {
-            var flags = Volatile.Read(ref _sensitiveFlags);
+            var flags = _flagsOf.TryGetValue(snapshot, out var own) ? own : Volatile.Read(ref _sensitiveFlags);
             hidden = flags.Memory;
             copy.ForgetCategories(flags.Flags, flags.AttributeFlags, snapshot);
         }
@@ -105,7 +109,9 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         Volatile.Write(ref _newest, snapshot);
         if (sensitiveCategories.Count > 0)
         {
-            Volatile.Write(ref _sensitiveFlags, SensitiveCategoryFlags.For(snapshot, sensitiveCategories, _sensitiveFlags));
+            var flags = SensitiveCategoryFlags.For(snapshot, sensitiveCategories, _sensitiveFlags);
+            _flagsOf.AddOrUpdate(snapshot, flags);
+            Volatile.Write(ref _sensitiveFlags, flags);
         }
     }
 }

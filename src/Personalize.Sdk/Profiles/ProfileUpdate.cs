@@ -136,6 +136,11 @@ internal readonly ref struct ProfileUpdate
             case EventKind.Complaint:
                 profile.LastComplaintTicks = Math.Max(profile.LastComplaintTicks, update.Ticks);
                 return;
+            case EventKind.StatedPreference when update.PreferenceIsAttribute
+                ? catalog.WasAttributeReassignedAfter(update.PreferenceId, update.CatalogVersion)
+                : catalog.WasCategoryReassignedAfter(update.PreferenceId, update.CatalogVersion):
+                // The category or value it names left and its id went to a new one meanwhile: nothing to state.
+                return;
             case EventKind.StatedPreference:
                 profile.WritablePreferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
                 return;
@@ -188,14 +193,18 @@ internal readonly ref struct ProfileUpdate
                 break;
         }
 
-        if (update.CategoryId != CatalogSnapshot.None)
+        // Ids resolved against the event's snapshot: one given to a new category or value since names another.
+        if (update.CategoryId != CatalogSnapshot.None && !catalog.WasCategoryReassignedAfter(update.CategoryId, update.CatalogVersion))
         {
             profile.Categories.Add(update.CategoryId, update.Weight, update.Ticks, update.HalfLifeTicks);
         }
 
         foreach (var attribute in update.Attributes)
         {
-            profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
+            if (!catalog.WasAttributeReassignedAfter(attribute, update.CatalogVersion))
+            {
+                profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
+            }
         }
     }
 

@@ -193,15 +193,17 @@ internal readonly ref struct ProfileUpdate
                 break;
         }
 
-        // Ids resolved against the event's snapshot: one given to a new category or value since names another.
-        if (update.CategoryId != CatalogSnapshot.None && !catalog.WasCategoryReassignedAfter(update.CategoryId, update.CatalogVersion))
+        // Ids resolved against the event's snapshot: one given to a new category or value since names
+        // another. The common case, no id changed hands since, is one comparison.
+        var idsChanged = catalog.LastReassignment > update.CatalogVersion;
+        if (update.CategoryId != CatalogSnapshot.None && !(idsChanged && catalog.WasCategoryReassignedAfter(update.CategoryId, update.CatalogVersion)))
         {
             profile.Categories.Add(update.CategoryId, update.Weight, update.Ticks, update.HalfLifeTicks);
         }
 
         foreach (var attribute in update.Attributes)
         {
-            if (!catalog.WasAttributeReassignedAfter(attribute, update.CatalogVersion))
+            if (!(idsChanged && catalog.WasAttributeReassignedAfter(attribute, update.CatalogVersion)))
             {
                 profile.Attributes.Add(attribute, update.Weight, update.Ticks, update.HalfLifeTicks);
             }

@@ -4,15 +4,16 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>Holds the current <see cref="CatalogSnapshot"/> and swaps in new ones atomically.</summary>
 /// <remarks>
-/// Item indices, category ids and attribute ids are bounded by what is live. After each build, a key that left the catalog keeps
-/// its index only if someone engaged with it (any tracked event) and it is among the
-/// <see cref="DepartedKeysKept"/> most recently engaged departed keys; then its statistics and
-/// every profile's reference to it survive its absence. Every other departed key gives its index
+/// Item indices, category ids and attribute ids are bounded by what is live. After each build, an
+/// item key that left the catalog keeps its index only if someone engaged with it (any tracked
+/// event) and it is among the <see cref="DepartedKeysKept"/> most recently engaged departed keys;
+/// then its statistics and every profile's reference to it survive its absence. Every other departed key gives its index
 /// back, for a new key from the next build on: the statistics are reset then, and profiles drop
 /// what they held under the old key the next time they are read or written. A category or an
 /// attribute token that no item of the catalog has keeps its id while it is among the
 /// <see cref="DepartedKeysKept"/> most recently used; past that its id goes back too, and profiles
-/// drop their affinities and statements under it the same way.
+/// drop their affinities and statements under it from the next build on, whether or not a new key
+/// takes it.
 /// </remarks>
 internal sealed class CatalogStore : ICatalog
 {

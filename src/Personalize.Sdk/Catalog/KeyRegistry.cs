@@ -35,7 +35,7 @@ internal sealed class KeyRegistry
     /// <summary>How many ids were ever handed out, held or free: the length every per-item array needs.</summary>
     public int IdSpace => _keyOf.Count;
 
-    /// <summary>The catalog version of the latest build that gave an id to a new key; 0 if none ever did.</summary>
+    /// <summary>The catalog version of the latest build that gave an id to a new key (or, dated by <see cref="BeginBuild"/>, freed one); 0 if none ever did.</summary>
     public long LastReassignment { get; private set; }
 
     /// <summary>The ids the current build gave to new keys after they had belonged to others.</summary>

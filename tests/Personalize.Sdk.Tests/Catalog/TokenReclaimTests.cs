@@ -4,6 +4,8 @@ using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
+using static Personalize.Sdk.Tests.Catalog.TokenCatalogs;
+
 namespace Personalize.Sdk.Tests.Catalog;
 
 /// <summary>
@@ -63,10 +65,7 @@ public sealed class TokenReclaimTests
         Assert.Contains(Profile("user").Categories, affinity => affinity.Name == "lamps");
 
         // More shelves and values no item has than are kept: the oldest, "lamps" and "model=old", give their ids back.
-        sdk.Catalog.Replace(Fresh("s2", CatalogStore.MinDepartedKeysKept + 100));
-        sdk.Catalog.Replace(Fresh("s3", CatalogStore.MinDepartedKeysKept + 100));
-        var newest = Fresh("s4", CatalogStore.MinDepartedKeysKept + 100);
-        sdk.Catalog.Replace(newest);
+        var newest = ReuseIds(sdk);
         Assert.Contains(newest, item => store.Current.TryGetCategoryId(item.Category!, out var id) && id == lamps);
         Assert.Contains(newest, item => store.Current.TryGetAttributeId($"model={item.Attributes["model"]}", out var id) && id == oldModel);
 
@@ -87,10 +86,7 @@ public sealed class TokenReclaimTests
         var store = sdk.Services.GetRequiredService<CatalogStore>();
         sdk.Catalog.Replace([Item("test-kit", "s0", "health", "model", "kit"), .. Fresh("s1", 10)]);
         store.Current.TryGetCategoryId("health", out var health);
-        sdk.Catalog.Replace(Fresh("s2", CatalogStore.MinDepartedKeysKept + 100));
-        sdk.Catalog.Replace(Fresh("s3", CatalogStore.MinDepartedKeysKept + 100));
-        var newest = Fresh("s4", CatalogStore.MinDepartedKeysKept + 100);
-        sdk.Catalog.Replace(newest);
+        var newest = ReuseIds(sdk);
         var heir = newest.First(item => store.Current.TryGetCategoryId(item.Category!, out var id) && id == health);
 
         // No consent to sensitive categories: a liking for the shelf that took the id still counts, and is named.
@@ -122,10 +118,4 @@ public sealed class TokenReclaimTests
         Assert.Contains(profile.Categories, affinity => affinity.Name == "kitchen");
         Assert.Contains(profile.Attributes, affinity => affinity.Name == "brand=acme");
     }
-
-    private static CatalogItem Item(string key, string prefix, string category, string attribute, string value) =>
-        new() { Key = $"{prefix}-{key}", Category = category, Attributes = new Dictionary<string, string> { [attribute] = value } };
-
-    private static CatalogItem[] Fresh(string prefix, int count) =>
-        [.. Enumerable.Range(0, count).Select(i => Item($"item-{i}", prefix, $"{prefix}-shelf-{i}", "model", $"{prefix}-m{i}"))];
 }

@@ -202,9 +202,9 @@ internal sealed class CatalogSnapshot
     {
         var list = items as IReadOnlyCollection<CatalogItem> ?? [.. items];
         ThrowIfInvalid(list, nameof(items));
-        itemKeys.BeginBuild();
-        categoryKeys.BeginBuild(freedAt: version);
-        attributeTokens.BeginBuild(freedAt: version);
+        itemKeys.BeginBuild(version);
+        categoryKeys.BeginBuild(version);
+        attributeTokens.BeginBuild(version);
         var builder = new Builder(list.Count, version);
         foreach (var item in list)
         {

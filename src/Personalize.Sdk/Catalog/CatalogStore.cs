@@ -8,8 +8,9 @@ namespace Personalize.Sdk.Catalog;
 /// item key that left the catalog keeps its index only if someone engaged with it (any tracked
 /// event) and it is among the <see cref="DepartedKeysKept"/> most recently engaged departed keys;
 /// then its statistics and every profile's reference to it survive its absence. Every other departed key gives its index
-/// back, for a new key from the next build on: the statistics are reset then, and profiles drop
-/// what they held under the old key the next time they are read or written. A category or an
+/// back, for a new key from the next build on: profiles drop what they held under the old key from
+/// that build on (the next time they are read or written), and the statistics are reset when a new
+/// key takes the index. A category or an
 /// attribute token that no item of the catalog has keeps its id while it is among the
 /// <see cref="DepartedKeysKept"/> most recently used; past that its id goes back too, and profiles
 /// drop their affinities and statements under it from the next build on, whether or not a new key

@@ -12,10 +12,11 @@ namespace Personalize.Sdk.Catalog;
 /// <remarks>
 /// <para>
 /// A freed id goes to a new key no earlier than the build after the one that freed it, so a write
-/// resolved against an older snapshot has had a whole build to land. The build that reuses an id
-/// records its catalog version (<see cref="ReassignedAt"/>), so profiles and statistics can drop
-/// what they hold under the old key, and an event still in flight, resolved before the reuse,
-/// drops its item part where it writes (<see cref="Profiles.ProfileUpdate.CatalogVersion"/>).
+/// resolved against an older snapshot has had a whole build to land. That next build dates the id
+/// (<see cref="ReassignedAt"/>), and so does the build that gives it to a new key: profiles drop
+/// what they hold under the old key from then on, whether or not a new key takes it, statistics
+/// are reset when one does (<see cref="ReusedThisBuild"/>), and an event still in flight, resolved
+/// before, drops what it says about the old key where it writes (<see cref="Profiles.ProfileUpdate.CatalogVersion"/>).
 /// </para>
 /// <para>Only catalog builds touch it, under the catalog's build lock.</para>
 /// </remarks>
@@ -35,7 +36,7 @@ internal sealed class KeyRegistry
     /// <summary>How many ids were ever handed out, held or free: the length every per-item array needs.</summary>
     public int IdSpace => _keyOf.Count;
 
-    /// <summary>The catalog version of the latest build that gave an id to a new key (or, dated by <see cref="BeginBuild"/>, freed one); 0 if none ever did.</summary>
+    /// <summary>The catalog version of the latest build that dated an id: freed it (see <see cref="BeginBuild"/>) or gave it to a new key; 0 if none ever did.</summary>
     public long LastReassignment { get; private set; }
 
     /// <summary>The ids the current build gave to new keys after they had belonged to others.</summary>
@@ -45,21 +46,17 @@ internal sealed class KeyRegistry
     public IReadOnlyDictionary<string, int> Ids => _ids;
 
     /// <summary>
-    /// Starts a build: the ids the previous build freed may now go to new keys. With
-    /// <paramref name="freedAt"/>, they are also dated as reassigned at that version, so what profiles
-    /// hold under them is dropped from this build on even if no new key ever takes them (categories
-    /// and attribute tokens; item indices keep what profiles hold until a new key takes them).
+    /// Starts the build of catalog <paramref name="version"/>: the ids the previous build freed may
+    /// now go to new keys, and are dated as reassigned at <paramref name="version"/>, so what profiles
+    /// hold under them is dropped from this build on, whether or not a new key ever takes them.
     /// </summary>
-    public void BeginBuild(long freedAt = 0)
+    public void BeginBuild(long version)
     {
         foreach (var id in _freedThisBuild)
         {
             _reusable.Push(id);
-            if (freedAt > 0)
-            {
-                _reassignedAt[id] = freedAt;
-                LastReassignment = freedAt;
-            }
+            _reassignedAt[id] = version;
+            LastReassignment = version;
         }
 
         _freedThisBuild.Clear();

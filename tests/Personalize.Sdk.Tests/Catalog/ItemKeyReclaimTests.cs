@@ -84,6 +84,32 @@ public sealed class ItemKeyReclaimTests
     }
 
     [Fact]
+    public void A_departed_item_whose_index_is_freed_is_forgotten_by_profiles_from_the_next_build_even_if_no_new_key_takes_it()
+    {
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.Popularity));
+        var kept = CatalogStore.DepartedKeysKept(1_101);
+        sdk.Catalog.Replace([new CatalogItem { Key = "dismissed" }, .. Fresh("a", 1_100)]);
+        var earlier = sdk.Time.GetUtcNow() - TimeSpan.FromHours(1);
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("user", "dismissed") with { Timestamp = earlier });
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("user", "dismissed") with { Timestamp = earlier });
+        for (var i = 0; i < 1_100; i++)
+        {
+            sdk.View("shopper", $"a-{i}");
+        }
+
+        // More departed keys engaged with later than are kept: "dismissed" gives its index back.
+        sdk.Catalog.Replace(Fresh("b", 1_101));
+        Assert.Equal(1_101 + kept, sdk.Services.GetRequiredService<CatalogStore>().ItemKeyCount);
+
+        // The same catalog again: no new key, so no index changes hands, yet the freed one is forgotten.
+        sdk.Catalog.Replace(Fresh("b", 1_101));
+        var profile = sdk.Personalizer.GetPersonalData("user").Profile!;
+
+        Assert.Empty(profile.Dismissed);
+        Assert.Empty(profile.Purchases);
+    }
+
+    [Fact]
     public void A_departed_item_people_engaged_with_keeps_its_index_popularity_and_dismissals_when_it_returns()
     {
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.Popularity));

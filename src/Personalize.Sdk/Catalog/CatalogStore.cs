@@ -43,40 +43,13 @@ internal sealed class CatalogStore : ICatalog
     public long Version => Current.Version;
 
     /// <summary>How many item keys hold an index now: the live catalog's plus the departed ones kept.</summary>
-    internal int ItemKeyCount
-    {
-        get
-        {
-            lock (_buildGate)
-            {
-                return _itemKeys.Count;
-            }
-        }
-    }
+    internal int ItemKeyCount => CountOf(_itemKeys);
 
     /// <summary>How many categories hold an id now: the live catalog's plus the departed ones kept.</summary>
-    internal int CategoryKeyCount
-    {
-        get
-        {
-            lock (_buildGate)
-            {
-                return _categoryKeys.Count;
-            }
-        }
-    }
+    internal int CategoryKeyCount => CountOf(_categoryKeys);
 
     /// <summary>How many attribute tokens hold an id now: the live catalog's plus the departed ones kept.</summary>
-    internal int AttributeTokenCount
-    {
-        get
-        {
-            lock (_buildGate)
-            {
-                return _attributeTokens.Count;
-            }
-        }
-    }
+    internal int AttributeTokenCount => CountOf(_attributeTokens);
 
     /// <summary>How many departed keys a catalog of <paramref name="liveCount"/> items keeps: a quarter of it, and at least <see cref="MinDepartedKeysKept"/>.</summary>
     public static int DepartedKeysKept(int liveCount) => Math.Max(MinDepartedKeysKept, liveCount / 4);
@@ -185,6 +158,14 @@ internal sealed class CatalogStore : ICatalog
         }
 
         return keptKeys;
+    }
+
+    private int CountOf(KeyRegistry registry)
+    {
+        lock (_buildGate)
+        {
+            return registry.Count;
+        }
     }
 
     private long LastEngagedTicks(int index)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Guardrails;
 using Personalize.Sdk.Profiles;
@@ -18,7 +19,7 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
 
     // The flags made for each snapshot: a decision reads those of its own snapshot, never a newer
     // one's, which may have cleared the flag of an id given to a new category since.
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<CatalogSnapshot, SensitiveCategoryFlags> _flagsOf = [];
+    private readonly ConditionalWeakTable<CatalogSnapshot, SensitiveCategoryFlags> _flagsOf = [];
 
     // The newest snapshot the catalog has published or is publishing: a profile copy written under a
     // snapshot newer than the decision's is checked against it.

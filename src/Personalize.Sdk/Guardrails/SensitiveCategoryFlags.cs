@@ -1,12 +1,13 @@
 using Personalize.Sdk.Catalog;
+using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk.Guardrails;
 
 /// <summary>
 /// Which categories are sensitive, by category id, and which attributes any of their items has, by
 /// attribute id, in one catalog snapshot and every one before it (ids outlive snapshots, so the
-/// flags of a later snapshot cover an earlier one too), until an id goes to a new key: profiles
-/// drop what they held under it then, so its flag is dropped too. Immutable.
+/// flags of a later snapshot cover an earlier one too), until an id is freed: profiles drop what
+/// they held under it then, so its flag is dropped too. Immutable.
 /// </summary>
 internal sealed class SensitiveCategoryFlags
 {
@@ -41,12 +42,8 @@ internal sealed class SensitiveCategoryFlags
     {
         // Category and attribute ids outlive snapshots: what an earlier one flagged stays flagged,
         // unless the id went to a new key since (profiles drop what they held under it).
-        var flags = new bool[Math.Max(snapshot.CategorySpace, earlier._flags.Length)];
-        earlier._flags.CopyTo(flags, 0);
-        for (var id = 0; id < earlier._flags.Length; id++)
-        {
-            flags[id] &= !snapshot.WasCategoryReassignedAfter(id, earlier._version);
-        }
+        var freed = new ReassignedIds(snapshot, earlier._version);
+        var flags = Carry(earlier._flags, snapshot.CategorySpace, freed, attributes: false);
 
         var any = false;
         foreach (var category in sensitiveCategories)
@@ -57,12 +54,7 @@ internal sealed class SensitiveCategoryFlags
             }
         }
 
-        var attributeFlags = new bool[Math.Max(any ? snapshot.AttributeSpace : 0, earlier._attributeFlags.Length)];
-        earlier._attributeFlags.CopyTo(attributeFlags, 0);
-        for (var id = 0; id < earlier._attributeFlags.Length; id++)
-        {
-            attributeFlags[id] &= !snapshot.WasAttributeReassignedAfter(id, earlier._version);
-        }
+        var attributeFlags = Carry(earlier._attributeFlags, any ? snapshot.AttributeSpace : 0, freed, attributes: true);
 
         for (var index = 0; any && index < snapshot.IndexSpace; index++)
         {
@@ -76,5 +68,17 @@ internal sealed class SensitiveCategoryFlags
         }
 
         return new SensitiveCategoryFlags(flags, attributeFlags, snapshot.Version);
+    }
+
+    /// <summary>The earlier flags in an array of at least <paramref name="length"/>, less those of ids freed since (categories, or with <paramref name="attributes"/> attribute tokens).</summary>
+    private static bool[] Carry(bool[] earlier, int length, in ReassignedIds freed, bool attributes)
+    {
+        var flags = new bool[Math.Max(length, earlier.Length)];
+        for (var id = 0; id < earlier.Length; id++)
+        {
+            flags[id] = earlier[id] && !(attributes ? freed.ContainsAttribute(id) : freed.ContainsCategory(id));
+        }
+
+        return flags;
     }
 }

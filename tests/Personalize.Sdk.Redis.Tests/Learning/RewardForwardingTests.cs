@@ -23,12 +23,7 @@ public sealed class RewardForwardingTests
         await b.CatchUpAsync();
 
         b.Personalizer.Track(PersonalizationEvent.Click("shopper", decision.Items[1].ItemKey));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
-        a.Time.Advance(TimeSpan.FromMinutes(2));
-        ((Personalizer)a.Personalizer).Learner.Update();
-
-        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var placement = await SettledOnAsync(a, passedOnBy: b);
         Assert.Equal(1, placement.SettledDecisions);
         Assert.Equal(1, placement.RewardedDecisions);
     }
@@ -43,12 +38,7 @@ public sealed class RewardForwardingTests
         var decision = a.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 });
 
         Assert.True(b.Personalizer.Reward(decision.Id, decision.Items[2].ItemKey, 0.7));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
-        a.Time.Advance(TimeSpan.FromMinutes(2));
-        ((Personalizer)a.Personalizer).Learner.Update();
-
-        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var placement = await SettledOnAsync(a, passedOnBy: b);
         Assert.Equal(1, placement.RewardedDecisions);
         Assert.Equal(0.7 / 3, placement.Online.Where(online => online.Decisions > 0).Single().Mean, 6);
     }
@@ -68,13 +58,18 @@ public sealed class RewardForwardingTests
         Assert.False(b.Personalizer.Reward(Guid.NewGuid(), "x", 1));
 
         Assert.True(b.Personalizer.Reward(decision.Id, 1));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
-        a.Time.Advance(TimeSpan.FromMinutes(2));
-        ((Personalizer)a.Personalizer).Learner.Update();
-
-        var placement = Assert.Single(a.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var placement = await SettledOnAsync(a, passedOnBy: b);
         Assert.Equal(1, placement.RewardedDecisions);
+    }
+
+    /// <summary>What <paramref name="passedOnBy"/> took reaches <paramref name="decider"/>, its decisions settle, and its one placement's learning is reported.</summary>
+    private static async Task<PlacementLearning> SettledOnAsync(AppServer decider, AppServer passedOnBy)
+    {
+        await passedOnBy.FlushAsync();
+        await decider.CatchUpAsync();
+        decider.Time.Advance(TimeSpan.FromMinutes(2));
+        ((Personalizer)decider.Personalizer).Learner.Update();
+        return Assert.Single(decider.Host.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
     }
 
     private static void Learn(PersonalizationOptions options)

@@ -68,7 +68,13 @@ public readonly ref struct DecisionContext
     /// </summary>
     public static int LinkedRecentItems => ItemStatistics.LinkedRecentItems;
 
-    /// <summary>The user's profile, as it was when the decision started.</summary>
+    /// <summary>
+    /// The user's profile, as it was when the decision started, as the user's consent lets the
+    /// decision see it: without <see cref="ConsentFlags.SensitiveCategories"/> consent, the affinities,
+    /// stated likes and recent items of <see cref="GuardrailOptions.SensitiveCategories"/> (and the
+    /// affinities and stated likes of their items' attributes) read as absent, while purchases,
+    /// dismissals and stated dislikes stay.
+    /// </summary>
     public ProfileView Profile => new(ProfileData ?? ThrowDefault<ProfileData>(), Catalog, Now.UtcTicks, AffinityHalfLifeTicks);
 
     internal CatalogSnapshot Catalog { get; }

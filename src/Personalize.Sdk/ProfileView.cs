@@ -120,11 +120,12 @@ public readonly ref struct ProfileView
     /// <remarks>
     /// This is not the number of showings inside a sliding window. The SDK counts an item's showings
     /// from a showing on: a count begins at 1 at a showing and grows by one with each later showing,
-    /// until the user engages with the item (any tracked event on it but a dismissal), which ends
-    /// the count, or until a showing comes <see cref="GuardrailOptions.FrequencyCapWindow"/> or more
+    /// until the user engages with the item (a view, click, add-to-cart, purchase or rating of it;
+    /// neither a dismissal nor a complaint ends it), which ends the count, or until a showing comes <see cref="GuardrailOptions.FrequencyCapWindow"/> or more
     /// after the count began, which begins a new count at 1. When an anonymous visitor's profile is
-    /// folded into their account's at sign-in, the two counts of an item add up and keep the earlier
-    /// beginning. Showings are counted only by a decision that records (not a preview), made for a
+    /// folded into their account's at sign-in, two counts of an item whose windows are both still
+    /// open add up and keep the earlier beginning; otherwise the count still open is kept, or, when
+    /// neither is, the newer one. Showings are counted only by a decision that records (not a preview), made for a
     /// user who consented to personalization, on a placement where the built-in <c>frequency-cap</c>
     /// guardrail or any custom guardrail is enabled (globally and for the placement): a custom
     /// guardrail can replace the cap, but a placement whose only guardrails are the other built-ins
@@ -193,7 +194,7 @@ public readonly ref struct ProfileView
 
     /// <summary>
     /// Whether the user stated a dislike about the item's category or any of its attributes: the
-    /// input of the built-in <c>stated-preference</c> guardrail, which removes such an item. An item
+    /// input of the built-in <c>stated-dislike</c> guardrail (<see cref="BuiltInGuardrails.StatedDislike"/>), which removes such an item. An item
     /// can be both liked and disliked (say, a liked category and a disliked brand). Allocation-free.
     /// </summary>
     /// <param name="itemIndex">A candidate's item index.</param>

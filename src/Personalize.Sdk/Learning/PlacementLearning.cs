@@ -78,7 +78,7 @@ public sealed class PlacementLearning
     /// <summary>
     /// The signals, most important first: by the absolute learned weight times the signal's spread
     /// over the candidates it scored, the share of predicted reward it moves (as Azure
-    /// Personalizer's feature importance).
+    /// Personalizer's feature importance); empty before the first solve.
     /// </summary>
     public IReadOnlyList<string> Importance { get; }
 

@@ -61,7 +61,8 @@ public interface IPersonalizer
     /// reward could not be passed on (the Redis write buffer was full: counted in
     /// <c>personalize.redis.writes.dropped</c> and logged). A well-formed id this server did not
     /// make is taken for another server's and acknowledged once queued: this server cannot know
-    /// that no server made it.
+    /// that no server made it. A holdout control decision on a learning placement takes rewards too
+    /// (true): they feed the learning report's control mean, never the learner.
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, double reward);

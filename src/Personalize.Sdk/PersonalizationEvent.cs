@@ -131,7 +131,8 @@ public readonly struct PersonalizationEvent
 
     /// <summary>
     /// The user dismissed an item (the "not interested" button of most apps); it is not recommended
-    /// to them again (guardrail <c>dismissed</c>).
+    /// to them again (guardrail <c>dismissed</c>) while it is among their last 1,024 dismissals:
+    /// past them the oldest goes, counted in <c>personalize.profiles.dismissals_dropped</c>.
     /// </summary>
     /// <param name="userKey">Who dismissed it.</param>
     /// <param name="itemKey">The item.</param>
@@ -156,7 +157,11 @@ public readonly struct PersonalizationEvent
     public static PersonalizationEvent Rating(string userKey, string itemKey, float value) =>
         new(userKey, itemKey, value);
 
-    /// <summary>The user said they like (or dislike) a category. Stated preferences outweigh inferred ones.</summary>
+    /// <summary>
+    /// The user said they like (or dislike) a category. Stated preferences outweigh inferred ones; a
+    /// newer statement about the same category replaces the older. A profile keeps up to 16 likes
+    /// (a new one makes room among the likes) and, apart, up to 256 dislikes (see <see cref="Extensibility.BuiltInGuardrails.StatedDislike"/>).
+    /// </summary>
     /// <param name="userKey">Who said it.</param>
     /// <param name="category">The category, as named in the catalog.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
@@ -168,7 +173,10 @@ public readonly struct PersonalizationEvent
         return new(userKey, PreferenceTarget.Category, category, null, likes);
     }
 
-    /// <summary>The user said they like (or dislike) items with an attribute value, such as a brand.</summary>
+    /// <summary>
+    /// The user said they like (or dislike) items with an attribute value, such as a brand. Kept
+    /// as <see cref="StatedCategoryPreference"/> keeps category statements, in the same bounds.
+    /// </summary>
     /// <param name="userKey">Who said it.</param>
     /// <param name="attribute">The attribute's name, as in the catalog.</param>
     /// <param name="value">The attribute's value.</param>

@@ -3,7 +3,8 @@ namespace Personalize.Sdk;
 /// <summary>What the host knows about the request being served, as opposed to the user.</summary>
 /// <remarks>
 /// Each value is matched against the item attribute of the same name (<c>channel</c>,
-/// <c>device</c>, <c>locale</c>) by the context signal. All values are optional.
+/// <c>device</c>, <c>locale</c>) by the context signal. All values are optional. Two contexts are
+/// equal when every value is equal, by ordinal comparison (a record struct's value equality).
 /// </remarks>
 public readonly record struct RequestContext
 {

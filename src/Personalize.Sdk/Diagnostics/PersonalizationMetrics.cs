@@ -41,6 +41,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _pauses;
     private readonly Counter<long> _catalogFilesRejected;
     private readonly Counter<long> _dismissalsDropped;
+    private readonly Counter<long> _purchasesDropped;
+    private readonly Counter<long> _dislikesDropped;
     private readonly Counter<long> _optionsReloads;
     private readonly Counter<long> _hasherFaults;
 
@@ -90,6 +92,8 @@ internal sealed class PersonalizationMetrics : IDisposable
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
         _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
         _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
+        _purchasesDropped = _meter.CreateCounter<long>("personalize.profiles.purchases_dropped", "{purchase}", "Purchases forgotten because the profile already held the most it keeps (256); the oldest goes, and the recently-purchased guardrail no longer sees it.");
+        _dislikesDropped = _meter.CreateCounter<long>("personalize.profiles.dislikes_dropped", "{statement}", "Stated dislikes forgotten because the profile already held the most it keeps (256); the oldest goes, and the stated-dislike guardrail no longer removes its items.");
         _pauses = _meter.CreateCounter<long>("personalize.placement.pauses", "{pause}", "Placements that paused themselves because their readiness degraded, by placement and cause.");
         _optionsReloads = _meter.CreateCounter<long>("personalize.options.reloads", "{reload}", "Option changes reported by the options monitor, by outcome: applied, or rejected (the last good settings stayed in force).");
         _hasherFaults = _meter.CreateCounter<long>("personalize.holdout.hasher_faults", "{assignment}", "Holdout assignments whose bucket hasher threw or returned a bucket outside [0, 10000), by holdout and reason (exception, out_of_range); the unit was served as treatment and not measured in that holdout.");
@@ -186,6 +190,10 @@ internal sealed class PersonalizationMetrics : IDisposable
     public void UserForgotten() => _forgotten.Add(1);
 
     public void DismissalsDropped(int count) => _dismissalsDropped.Add(count);
+
+    public void PurchasesDropped(int count) => _purchasesDropped.Add(count);
+
+    public void DislikesDropped(int count) => _dislikesDropped.Add(count);
 
     public void CatalogFileRejected(string reason) =>
         _catalogFilesRejected.Add(1, new KeyValuePair<string, object?>("reason", reason));

@@ -6,7 +6,11 @@ public static class BuiltInGuardrails
     /// <summary>Only items that can be shown (<see cref="CatalogItem.IsAvailable"/>).</summary>
     public const string Availability = "availability";
 
-    /// <summary>Not what the user bought within <see cref="GuardrailOptions.RecentPurchaseWindow"/> (replenishable categories return after their interval).</summary>
+    /// <summary>
+    /// Not what the user bought within <see cref="GuardrailOptions.RecentPurchaseWindow"/> (replenishable
+    /// categories return after their interval), of the last 256 purchases a profile keeps: past them
+    /// the oldest goes, counted in <c>personalize.profiles.purchases_dropped</c>.
+    /// </summary>
     public const string RecentlyPurchased = "recently-purchased";
 
     /// <summary>No promotional item for <see cref="GuardrailOptions.ComplaintSuppression"/> after a complaint.</summary>
@@ -15,7 +19,11 @@ public static class BuiltInGuardrails
     /// <summary>Not what the user dismissed (<see cref="PersonalizationEvent.Dismiss"/>, an app's "not interested" button).</summary>
     public const string Dismissed = "dismissed";
 
-    /// <summary>Not items of a category or attribute the user said they dislike.</summary>
+    /// <summary>
+    /// Not items of a category or attribute the user said they dislike. A profile keeps up to 256
+    /// dislikes apart from its 16 likes, so no number of likes pushes a dislike out; past 256
+    /// dislikes the oldest goes, counted in <c>personalize.profiles.dislikes_dropped</c>.
+    /// </summary>
     public const string StatedDislike = "stated-dislike";
 
     /// <summary>An item shown <see cref="GuardrailOptions.FrequencyCap"/> times without engagement rests for the rest of the window.</summary>

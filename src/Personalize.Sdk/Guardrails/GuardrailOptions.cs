@@ -6,7 +6,11 @@ namespace Personalize.Sdk;
 /// <summary>Settings of the built-in guardrails and policies.</summary>
 public sealed class GuardrailOptions
 {
-    /// <summary>How long a bought item is not recommended to its buyer.</summary>
+    /// <summary>
+    /// How long a bought item is not recommended to its buyer. A profile keeps its last 256
+    /// purchases; past them the oldest goes (counted in <c>personalize.profiles.purchases_dropped</c>),
+    /// even inside this window.
+    /// </summary>
     /// <value>The default is 30 days. Must be positive.</value>
     public TimeSpan RecentPurchaseWindow { get; set; } = TimeSpan.FromDays(30);
 

@@ -13,8 +13,9 @@ internal class ProfileData
     public const int CategorySlots = 16;
     public const int AttributeSlots = 32;
     public const int RecentSlots = 16;
-    public const int PurchaseSlots = 32;
-    public const int PreferenceSlots = 16;
+    public const int PurchaseSlots = 256;
+    public const int LikeSlots = 16;
+    public const int DislikeSlots = 256;
     public const int ShowSlots = 32;
 
     public int EventCount;
@@ -112,7 +113,7 @@ internal class ProfileData
         RecentItems = new(RecentSlots, reserve);
         if (reserve)
         {
-            _extras = new() { Purchases = new(PurchaseSlots, reserve: true), Dismissed = new(), Preferences = new(PreferenceSlots, reserve), Shows = new(ShowSlots, reserve) };
+            _extras = new() { Purchases = new(PurchaseSlots, reserve: true), Dismissed = new(), Preferences = new(LikeSlots, DislikeSlots, reserve), Shows = new(ShowSlots, reserve) };
         }
     }
 
@@ -306,9 +307,9 @@ internal class ProfileData
         Categories.MergeFrom(other.Categories, halfLifeTicks, reassignedInOther, attributes: false);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks, reassignedInOther, attributes: true);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);
-        if (other._extras is { Purchases.Count: > 0 } otherExtras)
+        if (other._extras is { Purchases.Count: > 0 } otherExtras && WritablePurchases.MergeFrom(otherExtras.Purchases, reassignedInOther) is > 0 and var purchasesDropped)
         {
-            WritablePurchases.MergeFrom(otherExtras.Purchases, reassignedInOther);
+            services.Metrics.PurchasesDropped(purchasesDropped);
         }
 
         if (other._extras?.Dismissed is { Count: > 0 } dismissed && WritableDismissed.MergeFrom(dismissed, reassignedInOther) is > 0 and var dropped)
@@ -316,9 +317,9 @@ internal class ProfileData
             services.Metrics.DismissalsDropped(dropped);
         }
 
-        if (other._extras?.Preferences is { Count: > 0 } preferences)
+        if (other._extras?.Preferences is { Count: > 0 } preferences && WritablePreferences.MergeFrom(preferences, reassignedInOther) is > 0 and var dislikesDropped)
         {
-            WritablePreferences.MergeFrom(preferences, reassignedInOther);
+            services.Metrics.DislikesDropped(dislikesDropped);
         }
 
         if (other._extras?.Shows is { Count: > 0 } shows)
@@ -336,7 +337,7 @@ internal class ProfileData
 
     private static DismissedItems NewDismissed() => new();
 
-    private static StatedPreferences NewPreferences() => new(PreferenceSlots);
+    private static StatedPreferences NewPreferences() => new(LikeSlots, DislikeSlots);
 
     private static ShowCounter NewShows() => new(ShowSlots);
 

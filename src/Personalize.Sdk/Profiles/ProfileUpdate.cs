@@ -142,7 +142,11 @@ internal readonly ref struct ProfileUpdate
                 // The category or value it names left and its id went to a new one meanwhile: nothing to state.
                 return;
             case EventKind.StatedPreference:
-                profile.WritablePreferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks);
+                if (profile.WritablePreferences.Set(update.PreferenceIsAttribute, update.PreferenceId, update.Likes, update.Ticks))
+                {
+                    update.Services.Metrics.DislikesDropped(1);
+                }
+
                 return;
             case EventKind.Dismiss when item == CatalogSnapshot.None:
                 // Its item left and its index went to a new key meanwhile: only the affinities learn of it.
@@ -185,9 +189,9 @@ internal readonly ref struct ProfileUpdate
                     profile.RecentItems.Remove(item, update.Ticks);
                 }
 
-                if (update.Kind == EventKind.Purchase)
+                if (update.Kind == EventKind.Purchase && profile.WritablePurchases.Add(item, update.Ticks))
                 {
-                    profile.WritablePurchases.Add(item, update.Ticks);
+                    update.Services.Metrics.PurchasesDropped(1);
                 }
 
                 break;

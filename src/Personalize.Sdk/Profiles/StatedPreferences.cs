@@ -3,19 +3,25 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// What the user said they like or dislike: categories and attributes, each +1 or -1. Stated
 /// preferences do not decay; a newer statement about the same target replaces the older one. It
-/// grows on demand up to its capacity (<see cref="TableGrowth"/>); when full, the oldest makes room.
+/// grows on demand (<see cref="TableGrowth"/>) up to its bounds, one for likes and a larger one for
+/// dislikes, which guardrails protect the user with: a like makes room only among the likes (the
+/// oldest goes), so no number of likes pushes a dislike out; past the dislikes' bound, the oldest
+/// dislike goes.
 /// </summary>
-/// <param name="capacity">The most statements kept.</param>
+/// <param name="likeCapacity">The most likes kept.</param>
+/// <param name="dislikeCapacity">The most dislikes kept.</param>
 /// <param name="reserve">Whether to allocate every slot now (a decision's reused copy), instead of on demand.</param>
-internal sealed class StatedPreferences(int capacity, bool reserve = false) : IOptionalTable<StatedPreferences>
+internal sealed class StatedPreferences(int likeCapacity, int dislikeCapacity, bool reserve = false) : IOptionalTable<StatedPreferences>
 {
-    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
-    public static StatedPreferences None { get; } = new(0);
+    private readonly int _capacity = likeCapacity + dislikeCapacity;
 
-    private bool[] _isAttribute = reserve ? new bool[capacity] : [];
-    private int[] _ids = reserve ? new int[capacity] : [];
-    private sbyte[] _signs = reserve ? new sbyte[capacity] : [];
-    private long[] _ticks = reserve ? new long[capacity] : [];
+    /// <summary>The shared empty table a profile reads before its first entry: capacity 0, and any write to it throws.</summary>
+    public static StatedPreferences None { get; } = new(0, 0);
+
+    private bool[] _isAttribute = reserve ? new bool[likeCapacity + dislikeCapacity] : [];
+    private int[] _ids = reserve ? new int[likeCapacity + dislikeCapacity] : [];
+    private sbyte[] _signs = reserve ? new sbyte[likeCapacity + dislikeCapacity] : [];
+    private long[] _ticks = reserve ? new long[likeCapacity + dislikeCapacity] : [];
 
     public int Count { get; private set; }
 
@@ -57,27 +63,41 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
         return (any, anyAttribute);
     }
 
-    public void Set(bool isAttribute, int id, bool likes, long ticks)
+    /// <summary>Records a statement, unless a later one about the same target stands.</summary>
+    /// <returns>Whether a dislike was forgotten to make room (the table held its most dislikes).</returns>
+    public bool Set(bool isAttribute, int id, bool likes, long ticks)
     {
+        var sign = likes ? (sbyte)1 : (sbyte)-1;
         var slot = Find(isAttribute, id);
         if (slot >= 0 && _ticks[slot] > ticks)
         {
-            return;
+            return false;
         }
 
+        if (slot >= 0 && _signs[slot] != sign)
+        {
+            // A change of mind moves the statement to the other kind's bound.
+            RemoveAt(slot);
+            slot = -1;
+        }
+
+        var forgot = false;
         if (slot < 0)
         {
-            slot = FreeSlot();
+            slot = FreeSlot(sign, out forgot);
         }
 
         _isAttribute[slot] = isAttribute;
         _ids[slot] = id;
-        _signs[slot] = likes ? (sbyte)1 : (sbyte)-1;
+        _signs[slot] = sign;
         _ticks[slot] = ticks;
+        return forgot && !likes;
     }
 
-    public void MergeFrom(StatedPreferences other, in ReassignedIds reassigned)
+    /// <returns>How many dislikes were forgotten to make room.</returns>
+    public int MergeFrom(StatedPreferences other, in ReassignedIds reassigned)
     {
+        var forgotten = 0;
         for (var slot = 0; slot < other.Count; slot++)
         {
             if (other._isAttribute[slot] ? reassigned.ContainsAttribute(other._ids[slot]) : reassigned.ContainsCategory(other._ids[slot]))
@@ -85,8 +105,13 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
                 continue;
             }
 
-            Set(other._isAttribute[slot], other._ids[slot], other._signs[slot] > 0, other._ticks[slot]);
+            if (Set(other._isAttribute[slot], other._ids[slot], other._signs[slot] > 0, other._ticks[slot]))
+            {
+                forgotten++;
+            }
         }
+
+        return forgotten;
     }
 
     /// <summary>Copies into <paramref name="target"/>, growing it only when it is smaller: a warm copy allocates nothing.</summary>
@@ -164,12 +189,27 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
         return -1;
     }
 
-    /// <summary>A slot for a new statement: the next one, grown on demand, or the oldest when full.</summary>
-    private int FreeSlot()
+    /// <summary>A slot for a new statement of <paramref name="sign"/>: the next one, grown on demand, or the oldest of that sign when it has reached its bound.</summary>
+    private int FreeSlot(sbyte sign, out bool forgot)
     {
-        if (Count == capacity)
+        var same = 0;
+        var oldest = -1;
+        for (var slot = 0; slot < Count; slot++)
         {
-            return OldestSlot.In(_ticks.AsSpan(0, Count));
+            if (_signs[slot] == sign)
+            {
+                same++;
+                if (oldest < 0 || _ticks[slot] < _ticks[oldest])
+                {
+                    oldest = slot;
+                }
+            }
+        }
+
+        forgot = oldest >= 0 && same >= (sign > 0 ? likeCapacity : dislikeCapacity);
+        if (forgot)
+        {
+            return oldest;
         }
 
         EnsureLength(Count + 1);
@@ -188,7 +228,7 @@ internal sealed class StatedPreferences(int capacity, bool reserve = false) : IO
             throw new InvalidOperationException("The shared empty table is read-only; write through ProfileData's Writable* properties.");
         }
 
-        var length = TableGrowth.NextLength(_ids.Length, needed, Math.Max(needed, capacity));
+        var length = TableGrowth.NextLength(_ids.Length, needed, Math.Max(needed, _capacity));
         (_isAttribute, _ids, _signs, _ticks) = (TableGrowth.Grown(_isAttribute, Count, length), TableGrowth.Grown(_ids, Count, length), TableGrowth.Grown(_signs, Count, length), TableGrowth.Grown(_ticks, Count, length));
     }
 }

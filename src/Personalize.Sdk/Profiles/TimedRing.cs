@@ -54,8 +54,10 @@ internal struct TimedRing
     public readonly int NewestItem(int age) => ItemsOf(_buffer)[Count - 1 - age];
 
     /// <summary>Records <paramref name="item"/> at <paramref name="ticks"/>; a repeat moves it to its latest time.</summary>
-    public void Add(int item, long ticks)
+    /// <returns>Whether a full ring forgot an entry: its oldest, or this one when it is older than every entry.</returns>
+    public bool Add(int item, long ticks)
     {
+        var forgot = false;
         var slot = Items.IndexOf(item);
         if (slot >= 0)
         {
@@ -66,10 +68,11 @@ internal struct TimedRing
         {
             if (ticks < TicksOf(_buffer)[0])
             {
-                return;
+                return true;
             }
 
             RemoveAt(0);
+            forgot = true;
         }
 
         EnsureLength(Count + 1);
@@ -88,6 +91,7 @@ internal struct TimedRing
         items[position] = item;
         times[position] = ticks;
         _count++;
+        return forgot;
     }
 
     /// <summary>The time <paramref name="item"/> was last recorded, or null.</summary>
@@ -98,15 +102,19 @@ internal struct TimedRing
     }
 
     /// <summary>Unions <paramref name="other"/> into this ring by time: the newest entries of both survive. Skips <paramref name="skip"/>.</summary>
-    public void MergeFrom(in TimedRing other, in ReassignedIds skip)
+    /// <returns>How many entries did not survive for want of room.</returns>
+    public int MergeFrom(in TimedRing other, in ReassignedIds skip)
     {
+        var forgotten = 0;
         for (var slot = 0; slot < other.Count; slot++)
         {
-            if (!skip.Contains(other.ItemAt(slot)))
+            if (!skip.Contains(other.ItemAt(slot)) && Add(other.ItemAt(slot), other.TicksAt(slot)))
             {
-                Add(other.ItemAt(slot), other.TicksAt(slot));
+                forgotten++;
             }
         }
+
+        return forgotten;
     }
 
     /// <summary>Removes <paramref name="item"/> if it was last recorded at or before <paramref name="ticks"/> (a later record stands), keeping the order.</summary>

@@ -8,7 +8,9 @@ public sealed class TableGrowthTests
     [InlineData(32, new[] { 4, 8, 10, 12, 15, 18, 22, 27, 32 })]
     [InlineData(16, new[] { 4, 8, 10, 12, 15, 16 })]
     [InlineData(6, new[] { 4, 6 })]
-    public void A_table_filled_one_entry_at_a_time_grows_by_a_quarter_after_8_slots_up_to_its_capacity(int capacity, int[] expected)
+    [InlineData(256, new[] { 4, 8, 10, 12, 15, 18, 22, 27, 33, 66, 132, 256 })]
+    [InlineData(272, new[] { 4, 8, 10, 12, 15, 18, 22, 27, 33, 66, 132, 264, 272 })]
+    public void A_table_filled_one_entry_at_a_time_grows_by_a_quarter_after_8_slots_and_doubles_from_32_up_to_its_capacity(int capacity, int[] expected)
     {
         var lengths = new List<int>();
         var length = 0;

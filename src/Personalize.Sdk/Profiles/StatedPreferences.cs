@@ -84,7 +84,12 @@ internal sealed class StatedPreferences(int likeCapacity, int dislikeCapacity, b
         var forgot = false;
         if (slot < 0)
         {
-            slot = FreeSlot(sign, out forgot);
+            slot = FreeSlot(sign, ticks, out forgot);
+            if (slot < 0)
+            {
+                // Older than every statement of its kind at the bound: it is the oldest, so it goes.
+                return !likes;
+            }
         }
 
         _isAttribute[slot] = isAttribute;
@@ -166,13 +171,14 @@ internal sealed class StatedPreferences(int likeCapacity, int dislikeCapacity, b
         }
     }
 
+    /// <summary>Removes a slot, keeping the others in the order they were recorded (so that among equal times the earliest recorded is found first).</summary>
     private void RemoveAt(int slot)
     {
         Count--;
-        _isAttribute[slot] = _isAttribute[Count];
-        _ids[slot] = _ids[Count];
-        _signs[slot] = _signs[Count];
-        _ticks[slot] = _ticks[Count];
+        _isAttribute.AsSpan(slot + 1, Count - slot).CopyTo(_isAttribute.AsSpan(slot));
+        _ids.AsSpan(slot + 1, Count - slot).CopyTo(_ids.AsSpan(slot));
+        _signs.AsSpan(slot + 1, Count - slot).CopyTo(_signs.AsSpan(slot));
+        _ticks.AsSpan(slot + 1, Count - slot).CopyTo(_ticks.AsSpan(slot));
         (_isAttribute[Count], _ids[Count], _signs[Count], _ticks[Count]) = (false, 0, 0, 0); // a removed entry stays nowhere (see Clear)
     }
 
@@ -189,8 +195,13 @@ internal sealed class StatedPreferences(int likeCapacity, int dislikeCapacity, b
         return -1;
     }
 
-    /// <summary>A slot for a new statement of <paramref name="sign"/>: the next one, grown on demand, or the oldest of that sign when it has reached its bound.</summary>
-    private int FreeSlot(sbyte sign, out bool forgot)
+    /// <summary>
+    /// A slot for a new statement of <paramref name="sign"/> made at <paramref name="ticks"/>: the
+    /// next one, grown on demand. When that sign has reached its bound, its oldest statement (the
+    /// earliest recorded among equal times) makes room, unless the new one is older still: then -1,
+    /// and the new one is what goes.
+    /// </summary>
+    private int FreeSlot(sbyte sign, long ticks, out bool forgot)
     {
         var same = 0;
         var oldest = -1;
@@ -209,7 +220,12 @@ internal sealed class StatedPreferences(int likeCapacity, int dislikeCapacity, b
         forgot = oldest >= 0 && same >= (sign > 0 ? likeCapacity : dislikeCapacity);
         if (forgot)
         {
-            return oldest;
+            if (ticks < _ticks[oldest])
+            {
+                return -1;
+            }
+
+            RemoveAt(oldest);
         }
 
         EnsureLength(Count + 1);

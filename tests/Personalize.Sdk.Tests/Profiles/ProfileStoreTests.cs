@@ -191,6 +191,18 @@ public sealed class ProfileStoreTests
     }
 
     [Fact]
+    public void A_full_profile_fits_its_documented_bound()
+    {
+        _ = new ProfileData(reserve: true);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var full = new ProfileData(reserve: true);
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(full);
+
+        Assert.InRange(bytes, 1, ProfileSize.FullMaxBytes);
+    }
+
+    [Fact]
     public void A_full_profile_copied_into_a_reserved_copy_allocates_nothing()
     {
         var live = new ProfileData();

@@ -66,6 +66,22 @@ public sealed class ShowCountRuleTests
         Assert.Equal((3, guestStart), (showing.Count, showing.FirstShown));
     }
 
+    [Fact]
+    public void At_sign_in_the_accounts_newer_count_is_kept_when_both_have_ended()
+    {
+        using var sdk = new TestSdk();
+        var guestStart = Shown(sdk, "guest", 3);
+        sdk.Time.Advance(TimeSpan.FromHours(6));
+        var accountStart = Shown(sdk, "account", 2);
+        sdk.Time.Advance(TimeSpan.FromDays(2));
+
+        sdk.Personalizer.Identify("guest", "account");
+
+        var showing = ShowingOf(sdk, "account")!;
+        Assert.True(accountStart > guestStart);
+        Assert.Equal((2, accountStart), (showing.Count, showing.FirstShown));
+    }
+
     /// <summary>Gives <paramref name="user"/> a history, then shows them the item <paramref name="times"/> times; returns when the count began.</summary>
     private static DateTimeOffset Shown(TestSdk sdk, string user, int times)
     {

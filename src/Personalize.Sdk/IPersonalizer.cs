@@ -130,8 +130,11 @@ public interface IPersonalizer
 
     /// <summary>
     /// The holdout arm a person is in, without ranking and without recording anything: the arm
-    /// their next decision would carry. It is assigned by the person's sticky unit (the key they
-    /// were first measured or seen under, which survives signing in), else by the key itself.
+    /// their next decision would carry in that holdout. It is assigned by the person's sticky unit
+    /// (the key they were first measured or seen under, which survives signing in), else by the key
+    /// itself. It is this holdout's own assignment: a person another holdout puts in control gets
+    /// the control experience, and is not counted in this holdout's treatment arm, whatever this
+    /// returns (the decision then carries the other holdout).
     /// </summary>
     /// <param name="userKey">Any key of the person.</param>
     /// <param name="holdout">The holdout's name.</param>

@@ -5,7 +5,8 @@ namespace Personalize.Sdk.DependencyInjection;
 /// <see cref="PersonalizationOptions.MinConfidence"/>, <see cref="PersonalizationOptions.MaxCount"/>,
 /// <see cref="PersonalizationOptions.MaxPerCategory"/>, <see cref="PersonalizationOptions.Weights"/>, <see cref="PersonalizationOptions.ColdStartWeights"/>,
 /// and each existing placement's <see cref="PlacementOptions.Weights"/>,
-/// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/>.
+/// <see cref="PlacementOptions.ColdStartWeights"/> and <see cref="PlacementOptions.Count"/> (the
+/// default placement exists whether or not it was configured).
 /// Everything else is read once, at start: changing holdouts live would corrupt their measurement,
 /// and capacities, decay, guardrail, readiness and catalog settings shape state built at start.
 /// </summary>
@@ -31,6 +32,19 @@ internal static class LiveOptions
             }
         }
 
+        // The default placement exists whether or not it was configured: a reload may give it weights
+        // or a count as it may any existing placement's (its structure is compared like the others').
+        if (!merged.Placements.ContainsKey(PersonalizationRequest.DefaultPlacement)
+            && next.Placements.TryGetValue(PersonalizationRequest.DefaultPlacement, out var configured)
+            && configured is not null
+            && IsWeightsAndCountOnly(configured))
+        {
+            var added = new PlacementOptions { Count = configured.Count };
+            Replace(added.Weights, configured.Weights);
+            Replace(added.ColdStartWeights, configured.ColdStartWeights);
+            merged.Placements[PersonalizationRequest.DefaultPlacement] = added;
+        }
+
         return merged;
     }
 
@@ -49,7 +63,7 @@ internal static class LiveOptions
         Compare(changes, nameof(start.AttributionWindow), start.AttributionWindow, next.AttributionWindow);
         Compare(changes, nameof(start.MaxMeasuredUnits), start.MaxMeasuredUnits, next.MaxMeasuredUnits);
         Compare(changes, nameof(start.CatalogPath), start.CatalogPath, next.CatalogPath);
-        Compare(changes, nameof(start.Catalog), string.Join('\n', start.Catalog.Select(i => i?.Key)), string.Join('\n', next.Catalog.Select(i => i?.Key)));
+        Compare(changes, nameof(start.Catalog), Describe(start.Catalog), Describe(next.Catalog));
         Compare(changes, nameof(start.Holdouts), Describe(start.Holdouts), Describe(next.Holdouts));
         Compare(changes, nameof(start.Guardrails), Describe(start.Guardrails), Describe(next.Guardrails));
         Compare(changes, nameof(start.Readiness), Describe(start.Readiness), Describe(next.Readiness));
@@ -115,9 +129,26 @@ internal static class LiveOptions
             t.AttributedShareReady);
     }
 
-    /// <summary>The placements' structure: which exist, their holdout, guardrails and pausing. Their weights and count are live.</summary>
+    /// <summary>
+    /// The placements' structure: which exist, their holdout, guardrails and pausing. Their weights and
+    /// count are live. The default placement exists unconfigured too, so an entry for it that sets no
+    /// more than those is no change of structure.
+    /// </summary>
     private static string Describe(IDictionary<string, PlacementOptions> placements) =>
-        Sorted(placements.Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{p.Value.Holdout}|{p.Value.AutoPause}|{p.Value.LearningMode}|{Sorted(p.Value.DisabledGuardrails)}"));
+        Sorted(placements
+            .Where(p => !(p.Key == PersonalizationRequest.DefaultPlacement && p.Value is not null && IsWeightsAndCountOnly(p.Value)))
+            .Select(p => p.Value is null ? $"{p.Key}:null" : $"{p.Key}:{Structure(p.Value)}"));
+
+    /// <summary>What of a placement is read at start only.</summary>
+    private static string Structure(PlacementOptions placement) =>
+        $"{placement.Holdout}|{placement.AutoPause}|{placement.LearningMode}|{Sorted(placement.DisabledGuardrails)}";
+
+    /// <summary>Whether a placement sets nothing but what is live: its structure is an unconfigured placement's.</summary>
+    private static bool IsWeightsAndCountOnly(PlacementOptions placement) => Structure(placement) == Structure(new PlacementOptions());
+
+    /// <summary>Every item in full, in order: a change to any of an item's fields at a reload is a change of the catalog, read at start.</summary>
+    private static string Describe(IList<CatalogItem> catalog) =>
+        string.Join('\n', catalog.Select(i => i is null ? "null" : $"{i.Key}|{i.Category}|{i.Title}|{i.AddedAt?.UtcTicks}|{i.IsPromotional}|{i.IsAvailable}|{Sorted(i.Attributes.Select(a => $"{a.Key}={a.Value}"))}"));
 
     private static string Describe(LearningOptions l) =>
         $"{l.Mode}|{l.ExplorationRate}|{l.ExplorationSeed}|{l.RewardWaitTime}|{l.DefaultReward}|{l.UpdateInterval}|{l.MinSettledDecisions}|{l.TakeoverConfidence}|{l.CandidatePool}|{l.EvaluationWindow}|{l.MaxPendingDecisions}|{Sorted(l.OutcomeRewards.Select(p => $"{p.Key}={p.Value}"))}";

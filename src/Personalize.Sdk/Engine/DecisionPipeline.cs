@@ -93,7 +93,7 @@ internal sealed class DecisionPipeline(
             // Identity and profile; erasures from here on are checked once the decision is recorded.
             var since = erasures.Since;
             var withdrawnSince = withdrawals.Since;
-            var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var profileKey, out var unitKey, out var consent, out var known);
+            var live = profiles.Load(request.UserKey, scratch.Profile, snapshot, out var profileKey, out var unitKey, out var consent, out var known, request.Preview);
 
             // Holdout, then the variant: one pure function of what is known before ranking.
             var killSwitch = settings.KillSwitch;

@@ -30,12 +30,14 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// profile, if any, for the record stage; the key it was found under (the resolved key), the
     /// holdout unit (the profile's, sticky across stitching, else the resolved key), the consent in
     /// force and whether the user is a known or stitched identity. A user with no profile here is
-    /// reported missing (<see cref="IProfileRecall"/>), without waiting for it.
+    /// reported missing (<see cref="IProfileRecall"/>), without waiting for it. A
+    /// <paramref name="preview"/> reads the profile without counting as access: it records nothing,
+    /// so it neither keeps an idle profile alive nor moves it up the eviction order.
     /// </summary>
-    public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string key, out string unitKey, out ConsentFlags consent, out bool known)
+    public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string key, out string unitKey, out ConsentFlags consent, out bool known, bool preview = false)
     {
         key = identity.Resolve(userKey, out known);
-        var live = profiles.Find(key);
+        var live = preview ? profiles.PeekEvictingIdle(key) : profiles.Find(key);
         if (live is not null)
         {
             live.ReadInto(copy, snapshot);

@@ -409,6 +409,53 @@ public sealed class OptionsReloadTests
         Assert.Equal(arms, users.Select(u => sdk.Personalizer.GetHoldoutAssignment(u, "lift").Arm));
     }
 
+    [Fact]
+    public void The_default_placements_weights_reload_live_though_it_was_not_configured_at_start()
+    {
+        using var sdk = new ReloadableSdk();
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+
+        sdk.Reload(("Placements:default:ColdStartWeights:favourite", "5"), ("Placements:default:Weights:favourite", "5"));
+
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+
+        sdk.Reload(("Placements:default:AutoPause", "true"));
+        Assert.Contains("PersonalizationOptions.Placements", Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("category")]
+    [InlineData("title")]
+    [InlineData("attribute")]
+    [InlineData("availability")]
+    public void A_reload_changing_an_item_of_the_catalog_in_code_is_ignored_with_a_warning_naming_the_catalog(string change)
+    {
+        var source = new ManualChangeTokenSource();
+        var item = new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "acme" } };
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
+        services.AddPersonalization(options => options.Catalog.Add(item));
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        logs.Clear();
+
+        item = change switch
+        {
+            "category" => new CatalogItem { Key = "boots", Category = "kitchen", Title = "Boots", Attributes = item.Attributes },
+            "title" => new CatalogItem { Key = "boots", Category = "hiking", Title = "Hiking boots", Attributes = item.Attributes },
+            "attribute" => new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "zenith" } },
+            _ => new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = item.Attributes, IsAvailable = false },
+        };
+        source.Fire();
+
+        Assert.Contains("PersonalizationOptions.Catalog", Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+        Assert.Equal(["boots"], personalizer.Rank(new PersonalizationRequest(User)).Items.Select(i => i.ItemKey));
+    }
+
     /// <summary>A container whose options are bound to configuration under "Personalization", with the favourite signal at weight 0.</summary>
     private sealed class ReloadableSdk : IDisposable
     {

@@ -1,0 +1,55 @@
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Profiles;
+
+/// <summary>A preview records nothing: it does not count as access to the profile it reads.</summary>
+public sealed class PreviewAccessTests
+{
+    [Fact]
+    public void A_preview_does_not_keep_an_idle_profile_alive()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("ada", "hiking-1");
+
+        sdk.Time.Advance(TimeSpan.FromDays(29));
+        var preview = sdk.Personalizer.Rank(new PersonalizationRequest("ada") { Preview = true });
+        sdk.Time.Advance(TimeSpan.FromDays(2));
+
+        Assert.NotEqual(DecisionReason.NoHistory, preview.Reason);
+        Assert.True(sdk.Personalizer.GetPersonalData("ada").IsEmpty);
+    }
+
+    [Fact]
+    public void A_real_decision_does_keep_it_alive()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("ada", "hiking-1");
+
+        sdk.Time.Advance(TimeSpan.FromDays(29));
+        sdk.Personalizer.Rank(new PersonalizationRequest("ada"));
+        sdk.Time.Advance(TimeSpan.FromDays(2));
+
+        Assert.False(sdk.Personalizer.GetPersonalData("ada").IsEmpty);
+    }
+
+    [Fact]
+    public async Task A_preview_does_not_move_a_profile_up_the_eviction_order()
+    {
+        // Past MaxProfiles (3) the least recently used go, down to 95% of it (2).
+        using var sdk = new TestSdk(options => options.MaxProfiles = 3);
+        foreach (var user in new[] { "first", "second", "third" })
+        {
+            sdk.View(user, "hiking-1");
+            sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        sdk.Personalizer.Rank(new PersonalizationRequest("first") { Preview = true });
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View("fourth", "hiking-1");
+        await ((Personalizer)sdk.Personalizer).ProfileMaintenance;
+
+        Assert.Equal(
+            [true, true, false, false],
+            new[] { "first", "second", "third", "fourth" }.Select(user => sdk.Personalizer.GetPersonalData(user).IsEmpty));
+    }
+}

@@ -27,9 +27,6 @@ internal sealed class PendingDecisions
 {
     private const int StripeCount = 64;
 
-    /// <summary>The longest chain an outcome walks: far more decisions than one bucket holds within a wait.</summary>
-    private const int MaxChain = 1_024;
-
     private readonly int _mask;
     private readonly int _pool;
     private readonly int _signals;
@@ -229,9 +226,10 @@ internal sealed class PendingDecisions
             sequence = _newest[bucket];
         }
 
-        // Newest first: the walk ends at a decision older than the wait, or one the ring has reused.
+        // Newest first: the walk ends at a decision older than the wait, or one the ring has reused,
+        // so it never takes more steps than the ring holds decisions (the bound only guards that).
         // It goes on past a match: decisions of one bucket are chained in id order, not exactly in time order.
-        for (var steps = 0; sequence != 0 && steps < MaxChain; steps++)
+        for (var steps = 0; sequence != 0 && steps <= _mask; steps++)
         {
             var entry = (int)(sequence & _mask);
             lock (_stripes[entry & (StripeCount - 1)])

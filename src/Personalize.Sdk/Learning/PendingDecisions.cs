@@ -265,9 +265,9 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && _unit[entry] is { } unit && unitKeys.Contains(unit))
                 {
-                    // Kept in its bucket's chain, so the walk reaches other people's older decisions; never settled.
-                    _unit[entry] = null;
-                    _snapshot[entry] = null;
+                    // Kept in its bucket's chain (its sequence, time and link), so the walk reaches other
+                    // people's older decisions; never settled, and nothing else of it stays.
+                    Scrub(entry);
                     dropped++;
                 }
             }
@@ -472,6 +472,24 @@ internal sealed class PendingDecisions
         _snapshot[entry] = null;
         _computed[entry] = null;
         _beyondCount[entry] = 0;
+    }
+
+    /// <summary>Erases what an entry holds about its decision (id, items, signal values, probabilities, rewards), keeping only its place in the chain.</summary>
+    private void Scrub(int entry)
+    {
+        _unit[entry] = null;
+        _snapshot[entry] = null;
+        _computed[entry] = null;
+        _id[entry] = Guid.Empty;
+        (_placement[entry], _policy[entry], _version[entry], _confidence[entry], _cap[entry]) = (0, default, 0, 0, 0);
+        (_poolCount[entry], _slotCount[entry], _beyondCount[entry]) = (0, 0, 0);
+        _items.AsSpan(entry * _pool, _pool).Clear();
+        _categories.AsSpan(entry * _pool, _pool).Clear();
+        _values.AsSpan(entry * _pool * _signals, _pool * _signals).Clear();
+        _defaultScores.AsSpan(entry * _pool, _pool).Clear();
+        _chosen.AsSpan(entry * _pool, _pool).Clear();
+        _probability.AsSpan(entry * _pool, _pool).Clear();
+        _reward.AsSpan(entry * _pool, _pool).Clear();
     }
 
     private int Bucket(string unitKey) => unitKey.GetHashCode() & _bucketMask;

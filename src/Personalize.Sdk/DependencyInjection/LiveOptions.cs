@@ -44,6 +44,14 @@ internal static class LiveOptions
             Replace(added.ColdStartWeights, configured.ColdStartWeights);
             merged.Placements[PersonalizationRequest.DefaultPlacement] = added;
         }
+        else if (merged.Placements.TryGetValue(PersonalizationRequest.DefaultPlacement, out var started)
+            && started is not null
+            && IsWeightsAndCountOnly(started)
+            && !next.Placements.ContainsKey(PersonalizationRequest.DefaultPlacement))
+        {
+            // Its weights and count set at start and no longer: back to an unconfigured default's.
+            merged.Placements.Remove(PersonalizationRequest.DefaultPlacement);
+        }
 
         return merged;
     }
@@ -148,7 +156,12 @@ internal static class LiveOptions
 
     /// <summary>Every item in full, in order: a change to any of an item's fields at a reload is a change of the catalog, read at start.</summary>
     private static string Describe(IList<CatalogItem> catalog) =>
-        string.Join('\n', catalog.Select(i => i is null ? "null" : $"{i.Key}|{i.Category}|{i.Title}|{i.AddedAt?.UtcTicks}|{i.IsPromotional}|{i.IsAvailable}|{Sorted(i.Attributes.Select(a => $"{a.Key}={a.Value}"))}"));
+        string.Concat(catalog.Select(i => i is null
+            ? "null;"
+            : $"{Field(i.Key)}{Field(i.Category)}{Field(i.Title)}{i.AddedAt?.UtcTicks};{i.IsPromotional};{i.IsAvailable};{string.Concat(i.Attributes.OrderBy(a => a.Key, StringComparer.Ordinal).Select(a => Field(a.Key) + Field(a.Value)))};"));
+
+    /// <summary>A value that cannot run into its neighbours, whatever characters it holds: its length, then itself.</summary>
+    private static string Field(string? value) => value is null ? "-;" : $"{value.Length}:{value}";
 
     private static string Describe(LearningOptions l) =>
         $"{l.Mode}|{l.ExplorationRate}|{l.ExplorationSeed}|{l.RewardWaitTime}|{l.DefaultReward}|{l.UpdateInterval}|{l.MinSettledDecisions}|{l.TakeoverConfidence}|{l.CandidatePool}|{l.EvaluationWindow}|{l.MaxPendingDecisions}|{Sorted(l.OutcomeRewards.Select(p => $"{p.Key}={p.Value}"))}";

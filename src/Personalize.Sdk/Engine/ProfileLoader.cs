@@ -32,7 +32,8 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
     /// force and whether the user is a known or stitched identity. A user with no profile here is
     /// reported missing (<see cref="IProfileRecall"/>), without waiting for it. A
     /// <paramref name="preview"/> reads the profile without counting as access: it records nothing,
-    /// so it neither keeps an idle profile alive nor moves it up the eviction order.
+    /// so it neither keeps an idle profile alive nor moves it up the eviction order, nor reports a
+    /// person it does not find missing (a recall would bring them into memory).
     /// </summary>
     public UserProfile? Load(string userKey, ProfileData copy, CatalogSnapshot snapshot, out string key, out string unitKey, out ConsentFlags consent, out bool known, bool preview = false)
     {
@@ -52,8 +53,12 @@ internal sealed class ProfileLoader(IIdentityMap identity, IProfileStore profile
         {
             copy.Clear();
 
-            // This decision goes without; a shared store may have the person for the next one.
-            recall.Missing(key);
+            // This decision goes without; a shared store may have the person for the next one. Not
+            // for a preview: fetching them would bring them into memory as if they had come back.
+            if (!preview)
+            {
+                recall.Missing(key);
+            }
         }
 
         unitKey = copy.UnitKey ?? key;

@@ -266,7 +266,7 @@ internal sealed class PendingDecisions
                 if (_sequence[entry] != 0 && _unit[entry] is { } unit && unitKeys.Contains(unit))
                 {
                     // Kept in its bucket's chain (its sequence, time and link), so the walk reaches other
-                    // people's older decisions; never settled, and nothing else of it stays.
+                    // people's older decisions; never settled, and nothing else of it stays (see Scrub).
                     Scrub(entry);
                     dropped++;
                 }
@@ -474,7 +474,12 @@ internal sealed class PendingDecisions
         _beyondCount[entry] = 0;
     }
 
-    /// <summary>Erases what an entry holds about its decision (id, items, signal values, probabilities, rewards), keeping only its place in the chain.</summary>
+    /// <summary>
+    /// Erases what an entry holds about its decision (id, items, signal values, probabilities,
+    /// rewards), keeping only its place in the chain. The items it showed beyond its pool, kept in
+    /// the ring all decisions share, are unlinked from it and stay there, as bare catalog indexes,
+    /// until later decisions take their place.
+    /// </summary>
     private void Scrub(int entry)
     {
         _unit[entry] = null;
@@ -482,7 +487,7 @@ internal sealed class PendingDecisions
         _computed[entry] = null;
         _id[entry] = Guid.Empty;
         (_placement[entry], _policy[entry], _version[entry], _confidence[entry], _cap[entry]) = (0, default, 0, 0, 0);
-        (_poolCount[entry], _slotCount[entry], _beyondCount[entry]) = (0, 0, 0);
+        (_poolCount[entry], _slotCount[entry], _beyondCount[entry], _beyondStart[entry]) = (0, 0, 0, 0);
         _items.AsSpan(entry * _pool, _pool).Clear();
         _categories.AsSpan(entry * _pool, _pool).Clear();
         _values.AsSpan(entry * _pool * _signals, _pool * _signals).Clear();

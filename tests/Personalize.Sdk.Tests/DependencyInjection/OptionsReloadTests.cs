@@ -424,6 +424,67 @@ public sealed class OptionsReloadTests
         Assert.Contains("PersonalizationOptions.Placements", Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_reload_removing_the_default_placements_weights_set_at_start_puts_the_global_weights_back()
+    {
+        var withDefault = true;
+        var source = new ManualChangeTokenSource();
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddMetrics();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
+        services.AddPersonalization(options =>
+        {
+            if (withDefault)
+            {
+                var placement = new PlacementOptions();
+                placement.Weights[FavouriteSignal.SignalName] = 5;
+                placement.ColdStartWeights[FavouriteSignal.SignalName] = 5;
+                options.Placements[PersonalizationRequest.DefaultPlacement] = placement;
+            }
+        }).AddCatalog(TestCatalog.Items).AddSignal(new FavouriteSignal(), 0f);
+        using var provider = services.BuildServiceProvider();
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        string Top() => personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items[0].ItemKey;
+        Assert.Equal(FavouriteSignal.Favourite, Top());
+        logs.Clear();
+
+        withDefault = false;
+        source.Fire();
+
+        Assert.NotEqual(FavouriteSignal.Favourite, Top());
+        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+    }
+
+    [Theory]
+    [InlineData("attributes")]
+    [InlineData("fields")]
+    public void A_reload_changing_an_item_in_code_is_warned_about_whatever_its_values_contain(string change)
+    {
+        var source = new ManualChangeTokenSource();
+        var item = change == "attributes"
+            ? new CatalogItem { Key = "boots", Category = "hiking", Attributes = new Dictionary<string, string> { ["colour"] = "red,size=9" } }
+            : new CatalogItem { Key = "boots", Category = "hiking|Trail", Title = "boots" };
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
+        services.AddPersonalization(options => options.Catalog.Add(item));
+        using var provider = services.BuildServiceProvider();
+        _ = provider.GetRequiredService<IPersonalizer>();
+        logs.Clear();
+
+        item = change == "attributes"
+            ? new CatalogItem { Key = "boots", Category = "hiking", Attributes = new Dictionary<string, string> { ["colour"] = "red", ["size"] = "9" } }
+            : new CatalogItem { Key = "boots", Category = "hiking", Title = "Trail|boots" };
+        source.Fire();
+
+        Assert.Contains("PersonalizationOptions.Catalog", Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("category")]
     [InlineData("title")]

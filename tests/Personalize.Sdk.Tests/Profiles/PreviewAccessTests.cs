@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Profiles;
@@ -51,5 +53,58 @@ public sealed class PreviewAccessTests
         Assert.Equal(
             [true, true, false, false],
             new[] { "first", "second", "third", "fourth" }.Select(user => sdk.Personalizer.GetPersonalData(user).IsEmpty));
+    }
+
+    [Fact]
+    public void A_preview_does_not_report_a_person_it_does_not_find_missing()
+    {
+        var recall = new RecordingRecall();
+        using var sdk = new TestSdk(build: builder => builder.Services.AddSingleton<IProfileRecall>(recall));
+        sdk.View("ada", "hiking-1");
+        sdk.Time.Advance(TimeSpan.FromDays(31));
+        recall.Clear();
+
+        sdk.Personalizer.Rank(new PersonalizationRequest("ada") { Preview = true });
+        sdk.Personalizer.Rank(new PersonalizationRequest("bea") { Preview = true });
+        Assert.Empty(recall.Missed);
+
+        sdk.Personalizer.Rank(new PersonalizationRequest("bea"));
+        Assert.Equal(["bea"], recall.Missed);
+    }
+
+    private sealed class RecordingRecall : IProfileRecall
+    {
+        private readonly List<string> _missed = [];
+
+        public string[] Missed
+        {
+            get
+            {
+                lock (_missed)
+                {
+                    return [.. _missed];
+                }
+            }
+        }
+
+        public void Missing(string profileKey)
+        {
+            lock (_missed)
+            {
+                _missed.Add(profileKey);
+            }
+        }
+
+        public void Released(string profileKey)
+        {
+        }
+
+        public void Clear()
+        {
+            lock (_missed)
+            {
+                _missed.Clear();
+            }
+        }
     }
 }

@@ -428,14 +428,7 @@ public sealed class OptionsReloadTests
     public void A_reload_removing_the_default_placements_weights_set_at_start_puts_the_global_weights_back()
     {
         var withDefault = true;
-        var source = new ManualChangeTokenSource();
-        var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddMetrics();
-        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
-        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
-        services.AddPersonalization(options =>
+        using var sdk = new CodeConfiguredSdk(options =>
         {
             if (withDefault)
             {
@@ -444,77 +437,81 @@ public sealed class OptionsReloadTests
                 placement.ColdStartWeights[FavouriteSignal.SignalName] = 5;
                 options.Placements[PersonalizationRequest.DefaultPlacement] = placement;
             }
-        }).AddCatalog(TestCatalog.Items).AddSignal(new FavouriteSignal(), 0f);
-        using var provider = services.BuildServiceProvider();
-        var personalizer = provider.GetRequiredService<IPersonalizer>();
-        string Top() => personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items[0].ItemKey;
-        Assert.Equal(FavouriteSignal.Favourite, Top());
-        logs.Clear();
+        });
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
 
         withDefault = false;
-        source.Fire();
+        sdk.Reload();
 
-        Assert.NotEqual(FavouriteSignal.Favourite, Top());
-        Assert.DoesNotContain(logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+        Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
     }
 
-    [Theory]
-    [InlineData("attributes")]
-    [InlineData("fields")]
-    public void A_reload_changing_an_item_in_code_is_warned_about_whatever_its_values_contain(string change)
+    /// <summary>An item at start and the same key changed at a reload: each field alone, and values whose separators could run into their neighbours'.</summary>
+    public static TheoryData<CatalogItem, CatalogItem> ChangedItems => new()
     {
-        var source = new ManualChangeTokenSource();
-        var item = change == "attributes"
-            ? new CatalogItem { Key = "boots", Category = "hiking", Attributes = new Dictionary<string, string> { ["colour"] = "red,size=9" } }
-            : new CatalogItem { Key = "boots", Category = "hiking|Trail", Title = "boots" };
-        var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
-        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
-        services.AddPersonalization(options => options.Catalog.Add(item));
-        using var provider = services.BuildServiceProvider();
-        _ = provider.GetRequiredService<IPersonalizer>();
-        logs.Clear();
+        { Boots("hiking", "Boots", ("brand", "acme")), Boots("kitchen", "Boots", ("brand", "acme")) },
+        { Boots("hiking", "Boots", ("brand", "acme")), Boots("hiking", "Hiking boots", ("brand", "acme")) },
+        { Boots("hiking", "Boots", ("brand", "acme")), Boots("hiking", "Boots", ("brand", "zenith")) },
+        { Boots("hiking", "Boots", ("brand", "acme")), new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "acme" }, IsAvailable = false } },
+        { Boots("hiking", null, ("colour", "red,size=9")), Boots("hiking", null, ("colour", "red"), ("size", "9")) },
+        { Boots("hiking|Trail", "boots"), Boots("hiking", "Trail|boots") },
+    };
 
-        item = change == "attributes"
-            ? new CatalogItem { Key = "boots", Category = "hiking", Attributes = new Dictionary<string, string> { ["colour"] = "red", ["size"] = "9" } }
-            : new CatalogItem { Key = "boots", Category = "hiking", Title = "Trail|boots" };
-        source.Fire();
+    [Theory]
+    [MemberData(nameof(ChangedItems))]
+    public void A_reload_changing_an_item_of_the_catalog_in_code_is_ignored_with_a_warning_naming_the_catalog(CatalogItem atStart, CatalogItem reloaded)
+    {
+        var item = atStart;
+        using var sdk = new CodeConfiguredSdk(options => options.Catalog.Add(item), ownCatalog: true);
 
-        Assert.Contains("PersonalizationOptions.Catalog", Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+        item = reloaded;
+        sdk.Reload();
+
+        Assert.Contains("PersonalizationOptions.Catalog", Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+        Assert.Equal(["boots"], sdk.Personalizer.Rank(new PersonalizationRequest(User)).Items.Select(i => i.ItemKey));
     }
 
-    [Theory]
-    [InlineData("category")]
-    [InlineData("title")]
-    [InlineData("attribute")]
-    [InlineData("availability")]
-    public void A_reload_changing_an_item_of_the_catalog_in_code_is_ignored_with_a_warning_naming_the_catalog(string change)
-    {
-        var source = new ManualChangeTokenSource();
-        var item = new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "acme" } };
-        var logs = new FakeLogCollector();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
-        services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
-        services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(source);
-        services.AddPersonalization(options => options.Catalog.Add(item));
-        using var provider = services.BuildServiceProvider();
-        var personalizer = provider.GetRequiredService<IPersonalizer>();
-        logs.Clear();
+    private static CatalogItem Boots(string category, string? title, params (string Name, string Value)[] attributes) =>
+        new() { Key = "boots", Category = category, Title = title, Attributes = attributes.ToDictionary(a => a.Name, a => a.Value) };
 
-        item = change switch
+    /// <summary>
+    /// A container whose options come from a configure step in code, reloaded on demand: the step
+    /// reads whatever the test has changed since. With the test catalog and the favourite signal at
+    /// weight 0, unless the step brings its own catalog.
+    /// </summary>
+    private sealed class CodeConfiguredSdk : IDisposable
+    {
+        private readonly ManualChangeTokenSource _source = new();
+        private readonly ServiceProvider _provider;
+
+        public CodeConfiguredSdk(Action<PersonalizationOptions> configure, bool ownCatalog = false)
         {
-            "category" => new CatalogItem { Key = "boots", Category = "kitchen", Title = "Boots", Attributes = item.Attributes },
-            "title" => new CatalogItem { Key = "boots", Category = "hiking", Title = "Hiking boots", Attributes = item.Attributes },
-            "attribute" => new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "zenith" } },
-            _ => new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = item.Attributes, IsAvailable = false },
-        };
-        source.Fire();
+            var services = new ServiceCollection();
+            services.AddMetrics();
+            services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(Logs)));
+            services.AddSingleton<TimeProvider>(new FakeTimeProvider(TestSdk.Start));
+            services.AddSingleton<IOptionsChangeTokenSource<PersonalizationOptions>>(_source);
+            var builder = services.AddPersonalization(configure);
+            if (!ownCatalog)
+            {
+                builder.AddCatalog(TestCatalog.Items).AddSignal(new FavouriteSignal(), 0f);
+            }
 
-        Assert.Contains("PersonalizationOptions.Catalog", Assert.Single(logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
-        Assert.Equal(["boots"], personalizer.Rank(new PersonalizationRequest(User)).Items.Select(i => i.ItemKey));
+            _provider = services.BuildServiceProvider();
+            Personalizer = _provider.GetRequiredService<IPersonalizer>();
+            Logs.Clear();
+        }
+
+        public FakeLogCollector Logs { get; } = new();
+
+        public IPersonalizer Personalizer { get; }
+
+        public string Top() => Personalizer.Rank(new PersonalizationRequest(User) { Count = 4 }).Items[0].ItemKey;
+
+        public void Reload() => _source.Fire();
+
+        public void Dispose() => _provider.Dispose();
     }
 
     /// <summary>A container whose options are bound to configuration under "Personalization", with the favourite signal at weight 0.</summary>

@@ -13,56 +13,39 @@ public sealed class PendingErasureTests
         var ring = new PendingDecisions(capacity: 8, pool: 4, signals: 2);
         var erased = Guid.CreateVersion7();
         var kept = Guid.CreateVersion7();
+        Add(ring, erased, sequence: 1, "bob", tag: 7_000);
+        Assert.True(ring.Reward(erased, 1, itemKey: null, reward: 0.4321, nowTicks: 1_000, waitTicks: 10));
+        Add(ring, kept, sequence: 2, "cy", tag: 3_000);
+
+        Assert.Equal(1, ring.Forget("bob"));
+
+        var held = typeof(PendingDecisions).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
+            .Select(field => field.GetValue(ring))
+            .OfType<Array>()
+            .SelectMany(array => array.Cast<object?>())
+            .ToHashSet();
+        object[] erasedValues = [erased, .. Values(7_000), 0.4321];
+        Assert.Equal(string.Empty, string.Join(",", erasedValues.Where(held.Contains)));
+        Assert.Equal(Values(3_000).Length, Values(3_000).Count(held.Contains));
+        Assert.Equal([kept], ring.TakeDue(long.MaxValue, defaultReward: 0).Select(decision => decision.Id));
+    }
+
+    /// <summary>Logs a decision whose every field holds a value derived from <paramref name="tag"/>, found nowhere else.</summary>
+    private static void Add(PendingDecisions ring, Guid id, long sequence, string unit, int tag) =>
         ring.Add(
             new PendingChoice
             {
                 Placement = 3,
                 Policy = ServingPolicy.Learned,
-                Version = 7_771,
-                Confidence = 0.3141f,
-                MaxPerCategory = 7_772,
-                Items = [4_241, 4_242],
-                Categories = [5_151, 5_152],
-                DefaultScores = [0.7071f, 0.1414f],
-                Signals = [0.123f, 0.456f, 0.789f, 0.321f],
+                Version = tag + 1,
+                Confidence = tag / 10_000f,
+                MaxPerCategory = tag + 2,
+                Items = [tag + 3, tag + 4],
+                Categories = [tag + 5, tag + 6],
+                DefaultScores = [tag + 0.25f, tag + 0.5f],
+                Signals = [tag + 0.125f, tag + 0.375f, tag + 0.625f, tag + 0.875f],
                 Chosen = [0, 1],
-                Probabilities = [0.777, 0.778],
-                Beyond = [],
-                Computed = [true, true],
-            },
-            erased,
-            sequence: 1,
-            ticks: 1_000,
-            "bob",
-            CatalogSnapshot.Empty);
-        Assert.True(ring.Reward(erased, 1, itemKey: null, reward: 0.4321, nowTicks: 1_000, waitTicks: 10));
-        Add(ring, kept, sequence: 2, "cy", items: [7, 8], signals: [0.5f, 0.25f, 0.125f, 0.0625f], probability: 0.5);
-
-        Assert.Equal(1, ring.Forget("bob"));
-
-        object[] erasedValues = [erased, 7_771, 0.3141f, 7_772, 4_241, 4_242, 5_151, 5_152, 0.7071f, 0.1414f, 0.123f, 0.456f, 0.789f, 0.321f, 0.777, 0.778, 0.4321];
-        var held = Arrays(ring).SelectMany(values => values).ToHashSet();
-        Assert.Equal(string.Empty, string.Join(",", erasedValues.Where(held.Contains)));
-        Assert.Contains(kept, held);
-        Assert.Contains(0.0625f, held);
-        Assert.Equal([kept], ring.TakeDue(long.MaxValue, defaultReward: 0).Select(decision => decision.Id));
-    }
-
-    private static void Add(PendingDecisions ring, Guid id, long sequence, string unit, int[] items, float[] signals, double probability) =>
-        ring.Add(
-            new PendingChoice
-            {
-                Placement = 0,
-                Policy = ServingPolicy.Default,
-                Version = 0,
-                Confidence = 0.5f,
-                MaxPerCategory = 0,
-                Items = items,
-                Categories = new int[items.Length],
-                DefaultScores = new float[items.Length],
-                Signals = signals,
-                Chosen = [0, 1],
-                Probabilities = [probability, probability],
+                Probabilities = [tag / 100_000.0, tag / 200_000.0],
                 Beyond = [],
                 Computed = [true, true],
             },
@@ -72,10 +55,7 @@ public sealed class PendingErasureTests
             unit,
             CatalogSnapshot.Empty);
 
-    /// <summary>Every array the ring holds, as boxed values: a scan that does not depend on the fields' names.</summary>
-    private static List<object?[]> Arrays(PendingDecisions ring) =>
-        [.. typeof(PendingDecisions).GetFields(BindingFlags.Instance | BindingFlags.NonPublic)
-            .Select(field => field.GetValue(ring))
-            .OfType<Array>()
-            .Select(array => array.Cast<object?>().ToArray())];
+    /// <summary>The values <see cref="Add"/> gives a decision of <paramref name="tag"/>, boxed as the ring holds them.</summary>
+    private static object[] Values(int tag) =>
+        [tag + 1, tag / 10_000f, tag + 2, tag + 3, tag + 4, tag + 5, tag + 6, tag + 0.25f, tag + 0.5f, tag + 0.125f, tag + 0.375f, tag + 0.625f, tag + 0.875f, tag / 100_000.0, tag / 200_000.0];
 }

@@ -127,7 +127,8 @@ public sealed class RedisPersonalizationOptions
 
     /// <summary>
     /// How long Redis keeps a person's records after their last change. Each person's last 256
-    /// profile changes (events, consent, stitched keys) are kept in Redis, so that a server that does
+    /// profile changes (events, consent, stitched keys), and beyond those the purchases, stated
+    /// preferences, dismissals, complaints and consents a profile keeps longer, are kept in Redis, so that a server that does
     /// not hold the person in memory (evicted past <see cref="PersonalizationOptions.MaxProfiles"/> or
     /// idle, or never seen there since it started) fetches them back in one pipelined round trip when
     /// the person next shows up. A person idle for longer than this starts afresh on such a server.

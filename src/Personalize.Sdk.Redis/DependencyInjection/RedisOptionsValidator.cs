@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Personalize.Sdk.Redis.Keys;
@@ -20,10 +21,10 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
                 failures.Add($"{Prefix}{nameof(options.Configuration)} is required when no IConnectionMultiplexer is registered (e.g. \"localhost:6379\").");
             }
         }
-        else if (!TryParse(options.Configuration, out var reason))
+        else if (Check(options.Configuration) is { } failure)
         {
-            // The reason is StackExchange.Redis's own message; the configuration itself is not repeated, as it may hold a password.
-            failures.Add($"{Prefix}{nameof(options.Configuration)} is not a valid StackExchange.Redis configuration: {reason}");
+            // The configuration itself is not repeated, as it may hold a password.
+            failures.Add($"{Prefix}{nameof(options.Configuration)} {failure}");
         }
 
         if (options.KeyPrefix is { Length: > 0 } prefix && !RedisKeys.IsValidPrefix(prefix))
@@ -69,24 +70,32 @@ internal sealed class RedisOptionsValidator(IServiceProvider services) : IValida
         }
     }
 
-    private static bool TryParse(string configuration, out string? reason)
+    /// <summary>What is wrong with <paramref name="configuration"/>, after the option's name, or null when nothing is.</summary>
+    private static string? Check(string configuration)
     {
+        const string Invalid = "is not a valid StackExchange.Redis configuration: ";
         try
         {
             var parsed = ConfigurationOptions.Parse(configuration);
-            reason = parsed.EndPoints.Count == 0 ? "it names no endpoint." : null;
-            return reason is null;
+            if (parsed.EndPoints.Count == 0)
+            {
+                return Invalid + "it names no endpoint.";
+            }
+
+            // StackExchange.Redis takes a URL or USER:PASSWORD@HOST for a host name: refused, or it would be logged.
+            return parsed.EndPoints.Any(static endPoint => endPoint is DnsEndPoint { Host: var host } && Uri.CheckHostName(host) is not (UriHostNameType.Dns or UriHostNameType.IPv4 or UriHostNameType.IPv6))
+                ? "names an endpoint that is no host name or IP address (a URL or USER@HOST? Give a user and password as user=... and password=...)."
+                : null;
         }
         catch (ArgumentException exception)
         {
-            reason = exception.Message;
-            return false;
+            // StackExchange.Redis's own message, which names the bad keyword.
+            return Invalid + exception.Message;
         }
         catch (Exception exception) when (exception is FormatException or InvalidOperationException or NotSupportedException)
         {
             // Another parser's failure (a tunnel address that is no URI): its message may repeat the string.
-            reason = $"it could not be parsed ({exception.GetType().Name}).";
-            return false;
+            return Invalid + $"it could not be parsed ({exception.GetType().Name}).";
         }
     }
 }

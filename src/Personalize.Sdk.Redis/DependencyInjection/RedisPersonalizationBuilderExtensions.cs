@@ -29,7 +29,8 @@ public static class RedisPersonalizationBuilderExtensions
     /// between attempts, until the factory returns one. Run it under a generic host (<c>IHost</c>):
     /// restoring at start, replaying the other servers' changes, recalling people and writing
     /// snapshots are hosted services the host starts; without a host, the server writes its changes
-    /// to Redis but reads nothing back.
+    /// to Redis but reads none back: not the other servers' changes, the snapshots or people's
+    /// records (a learning placement's learner still shares its statistics through Redis).
     /// </summary>
     /// <param name="builder">The builder returned by <c>AddPersonalization()</c>.</param>
     /// <param name="configure">Sets the options.</param>

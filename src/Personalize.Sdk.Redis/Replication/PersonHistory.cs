@@ -4,16 +4,20 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>What Redis holds of one person (<see cref="PersonRecords"/>), as one fetch read it.</summary>
 /// <param name="Records">Their last changes, oldest first (<see cref="PersonRecordCodec"/>).</param>
+/// <param name="Kept">
+/// Their kept lists' changes (<see cref="KeptLists"/>), list by list, each oldest first: those
+/// older than <paramref name="Records"/> are what a recall adds beside them.
+/// </param>
 /// <param name="Aliases">The keys stitched to them.</param>
 /// <param name="StitchedTo">The person this key was stitched to, or null.</param>
 /// <param name="Links">
 /// Per key stitched to them, the journal position of its first stitch; a key stitched before
 /// these positions were recorded (or whose position has expired) has none.
 /// </param>
-internal sealed record PersonHistory(RedisValue[] Records, string[] Aliases, string? StitchedTo, IReadOnlyDictionary<string, StitchPosition> Links)
+internal sealed record PersonHistory(RedisValue[] Records, RedisValue[] Kept, string[] Aliases, string? StitchedTo, IReadOnlyDictionary<string, StitchPosition> Links)
 {
     /// <summary>Whether Redis holds nothing of the key.</summary>
-    public bool IsEmpty => Records.Length == 0 && Aliases.Length == 0 && StitchedTo is null;
+    public bool IsEmpty => Records.Length == 0 && Kept.Length == 0 && Aliases.Length == 0 && StitchedTo is null;
 
     /// <summary>
     /// The keys stitched to them that a reader at <paramref name="passed"/> has seen stitched: those

@@ -7,7 +7,9 @@ namespace Personalize.Sdk.Redis.Replication;
 
 /// <summary>
 /// Each person's own keys in Redis, in the person's slot: their last <see cref="Limit"/> profile
-/// changes (<c>{prefix}:p:{key}:records</c>, a list), the keys stitched to them
+/// changes (<c>{prefix}:p:{key}:records</c>, a list), of each kind a profile keeps longer (purchases,
+/// statements, dismissals, complaints, consents) those older than the records, up to as many as a
+/// profile keeps (<c>...:kept:{name}</c>, a list each, <see cref="KeptLists"/>), the keys stitched to them
 /// (<c>...:aliases</c>, a set) with the journal position of each one's stitch (<c>...:linked</c>, a
 /// hash), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
 /// withdrawal of consent and consent given) that keeps changes made before an erasure, or after a
@@ -25,10 +27,15 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary>How long a tombstone outlives the last erasure, withdrawal or consent it records: as long as each server remembers an erasure in memory.</summary>
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
-    // KEYS: records, meta, aliases, resent. ARGV: record, ticks (19 digits, so strings compare as
-    // numbers do), kind, limit, retention ms, tombstone ms, withdrawal ms, origin (the writing
-    // server's id), position (the batch's sequence, 19 digits, and the place in it, 10, so they
-    // compare as strings as they do as pairs), resent ('1' when the batch was sent before).
+    // KEYS: records, meta, aliases, resent, then the kept lists (KeptLists.All). ARGV: record,
+    // ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms,
+    // withdrawal ms, origin (the writing server's id), position (the batch's sequence, 19 digits,
+    // and the place in it, 10, so they compare as strings as they do as pairs), resent ('1' when
+    // the batch was sent before).
+    // A change pushed out of the records that a profile keeps longer (format 2, its kept list in
+    // its second byte: PersonRecordCodec) spills to that list, bounded by what a profile keeps
+    // (KeptLists.Limit). So the kept lists exist only while the records are full, and every change
+    // then refreshes their lifetime with the records'; they go with the records.
     // A batch Redis did not acknowledge is resent whole, though Redis may have stored it (its reply
     // lost, or Redis slow): a resent change already in the records (the same bytes: its name,
     // number and payload) is not stored again, else a slow Redis would fill the last-256 window with
@@ -44,14 +51,14 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     // of it, cannot store their behaviour again; a consent given brings it back to five minutes.
     // One read of the tombstone and a trim only past the limit: measured 10.5 us a change, against
     // 15 us before. The stitched keys live as long as the records.
-    private const string AppendScript = """
+    private static readonly string AppendScript = $$"""
         local resent = redis.call('HGET', KEYS[4], ARGV[8])
         if resent and resent >= ARGV[9] then return 0 end
         local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g')
         if meta[1] and meta[1] >= ARGV[2] then return 0 end
         if ARGV[3] == 'w' then
           if (meta[2] and meta[2] >= ARGV[2]) or (meta[3] and meta[3] > ARGV[2]) then return 0 end
-          redis.call('DEL', KEYS[1])
+          redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'w', ARGV[2])
           redis.call('HDEL', KEYS[2], 'g')
           redis.call('PEXPIRE', KEYS[2], ARGV[7])
@@ -69,8 +76,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('HSET', KEYS[4], ARGV[8], ARGV[9])
           redis.call('PEXPIRE', KEYS[4], ARGV[6])
         end
-        if redis.call('RPUSH', KEYS[1], ARGV[1]) > tonumber(ARGV[4]) then
-          redis.call('LTRIM', KEYS[1], -tonumber(ARGV[4]), -1)
+        local length = redis.call('RPUSH', KEYS[1], ARGV[1])
+        local limit = tonumber(ARGV[4])
+        if length > limit then
+          local bounds = { {{string.Join(", ", KeptLists.All.Select(KeptLists.Limit))}} }
+          for _ = 1, length - limit do
+            local oldest = redis.call('LPOP', KEYS[1])
+            local kept = string.byte(oldest, 1) == {{PersonRecordCodec.KeptVersion}} and string.byte(oldest, 2) or 0
+            if bounds[kept] and redis.call('RPUSH', KEYS[4 + kept], oldest) > bounds[kept] then
+              redis.call('LTRIM', KEYS[4 + kept], -bounds[kept], -1)
+            end
+          end
+          for i = 5, 4 + #bounds do redis.call('PEXPIRE', KEYS[i], ARGV[5]) end
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         redis.call('PEXPIRE', KEYS[3], ARGV[5])
@@ -92,8 +109,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return 1
         """;
 
-    // KEYS: records, aliases, meta, erased, stitched, resent, linked. ARGV: ticks, tombstone ms. Deletes the person's
-    // records, links (and their stitches' positions) and resent positions and returns every key linked to them either way (stitched to them, or the
+    // KEYS: records, aliases, meta, erased, stitched, resent, linked, then the kept lists. ARGV: ticks, tombstone ms. Deletes the person's
+    // records, kept lists, links (and their stitches' positions) and resent positions and returns every key linked to them either way (stitched to them, or the
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
     // resent copy of the erasure (its reply lost) returns it again, and deletes nothing recorded
     // after the erasure, as an older erasure does not.
@@ -103,7 +120,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
           if to then redis.call('SADD', KEYS[4], to) end
-          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7])
+          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -135,6 +152,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:records</c>: the person's last changes, oldest first (<see cref="PersonRecordCodec"/>).</summary>
     public RedisKey Records(string key) => keys.Person(key, "records");
 
+    /// <summary>
+    /// <c>{prefix}:p:{key}:kept:{name}</c>: the person's changes of one kind that a profile keeps
+    /// longer than the records do (<see cref="KeptLists"/>) and that left the records, oldest first.
+    /// </summary>
+    public RedisKey Kept(string key, KeptList list) => keys.Person(key, KeptLists.Name(list));
+
     /// <summary><c>{prefix}:p:{key}:aliases</c>: the keys stitched to the person.</summary>
     public RedisKey Aliases(string key) => keys.Person(key, "aliases");
 
@@ -165,7 +188,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary><c>{prefix}:p:{key}:erased</c>: for as long as the tombstone, the keys an erasure of this key reached, for a resent copy.</summary>
     public RedisKey ErasedLinks(string key) => keys.Person(key, "erased");
 
-    /// <summary>Reads what Redis holds of each key (records, stitched keys and their stitches' positions, link) in one pipelined round trip.</summary>
+    /// <summary>Reads what Redis holds of each key (records, kept lists, stitched keys and their stitches' positions, link) in one pipelined round trip.</summary>
     /// <exception cref="RedisException">Redis failed or was too slow.</exception>
     public async Task<PersonHistory[]> FetchAsync(IDatabase database, IReadOnlyList<string> people)
     {
@@ -173,10 +196,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         var aliases = new Task<RedisValue[]>[people.Count];
         var stitched = new Task<RedisValue>[people.Count];
         var linked = new Task<HashEntry[]>[people.Count];
+        var kept = new Task<RedisValue[]>[people.Count * KeptLists.All.Length];
         var batch = database.CreateBatch();
         for (var i = 0; i < people.Count; i++)
         {
             lists[i] = batch.ListRangeAsync(Records(people[i]));
+            for (var k = 0; k < KeptLists.All.Length; k++)
+            {
+                kept[(i * KeptLists.All.Length) + k] = batch.ListRangeAsync(Kept(people[i], KeptLists.All[k]));
+            }
+
             aliases[i] = batch.SetMembersAsync(Aliases(people[i]));
             stitched[i] = batch.StringGetAsync(StitchedTo(people[i]));
             linked[i] = batch.HashGetAllAsync(Linked(people[i]));
@@ -185,12 +214,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         batch.Execute();
 
         // One wait for all: a failure of the first kind must not leave the others' failures unobserved.
-        await Task.WhenAll(lists.Concat<Task>(aliases).Concat(stitched).Concat(linked)).ConfigureAwait(false);
+        await Task.WhenAll(lists.Concat<Task>(aliases).Concat(stitched).Concat(linked).Concat(kept)).ConfigureAwait(false);
         var histories = new PersonHistory[people.Count];
         for (var i = 0; i < people.Count; i++)
         {
             histories[i] = new PersonHistory(
                 lists[i].Result,
+                [.. kept.Skip(i * KeptLists.All.Length).Take(KeptLists.All.Length).SelectMany(static list => list.Result)],
                 [.. aliases[i].Result.Select(static alias => alias.ToString())],
                 stitched[i].Result.HasValue ? stitched[i].Result.ToString() : null,
                 Links(linked[i].Result));
@@ -231,8 +261,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 var kind = person.Kind switch { PersonWriteKind.ConsentGiven => "g", PersonWriteKind.ConsentWithdrawn => "w", _ => "e" };
                 acknowledgements.Add(batch.ScriptEvaluateAsync(
                     AppendScript,
-                    [Records(key), Meta(key), Aliases(key), Resent(key)],
-                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]));
+                    [Records(key), Meta(key), Aliases(key), Resent(key), .. KeptKeys(key)],
+                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload, person.Kept), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]));
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(
@@ -248,7 +278,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks), 0);
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key)], [ticks, _tombstone]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
@@ -311,6 +341,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
             _followed.TryRemove((alias, erasedTicks), out _);
         }
     }
+
+    private RedisKey[] KeptKeys(string key) => [.. KeptLists.All.Select(list => Kept(key, list))];
 
     private static RedisValue Ticks(long ticks) => ticks.ToString("D19", CultureInfo.InvariantCulture);
 

@@ -36,13 +36,20 @@ internal sealed class ProfileRecall(
     private static readonly TimeSpan LogInterval = TimeSpan.FromMinutes(1);
 
     private readonly ConcurrentDictionary<string, RecallState> _states = new(StringComparer.Ordinal);
-    private readonly ConcurrentQueue<string> _waiting = new();
+    // The recalls waiting to be fetched, oldest first. A released one stays until the loop passes it,
+    // without its key (RecallState.Release), so the queue holds no erased person's key and stays bounded.
+    private readonly ConcurrentQueue<RecallState> _waiting = new();
     private readonly ConcurrentQueue<Fetched> _fetched = new();
     private readonly ConcurrentDictionary<string, long> _empty = new(StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
     // How many recalls are in flight, kept beside the dictionary: its Count and IsEmpty take every
     // one of its locks, and NoteLocal runs on every Track.
     private int _pending;
+    private int _queued;
+
+    // Set while the fetch loop runs: before (and, without a host, for good) a full queue drops
+    // people silently, since nobody fetches to report a drop to.
+    private int _running;
     private long _nextDropLog;
     private long _nextFailureLog;
     private long _nextUnreadableLog;
@@ -59,6 +66,12 @@ internal sealed class ProfileRecall(
     /// <summary>How many people are being recalled now.</summary>
     public int Pending => Volatile.Read(ref _pending);
 
+    /// <summary>How many recalls wait in the queue to be fetched, released ones included (for tests).</summary>
+    internal int Queued => Volatile.Read(ref _queued);
+
+    /// <summary>The keys of the recalls waiting in the queue; null for a released one (for tests).</summary>
+    internal IEnumerable<string?> QueuedKeys => _waiting.Select(static state => state.Key);
+
     public void Missing(string profileKey)
     {
         if (_states.ContainsKey(profileKey) || (_empty.TryGetValue(profileKey, out var until) && time.GetTimestamp() < until))
@@ -66,8 +79,14 @@ internal sealed class ProfileRecall(
             return;
         }
 
-        if (Volatile.Read(ref _pending) >= MaxWaiting)
+        if (Volatile.Read(ref _pending) >= MaxWaiting || Volatile.Read(ref _queued) >= MaxWaiting)
         {
+            if (Volatile.Read(ref _running) == 0)
+            {
+                // No loop fetches yet (none ever, without a host): nothing to report as dropped.
+                return;
+            }
+
             metrics.Recalled("dropped");
             var now = time.GetTimestamp();
             var next = Interlocked.Read(ref _nextDropLog);
@@ -79,10 +98,12 @@ internal sealed class ProfileRecall(
             return;
         }
 
-        if (_states.TryAdd(profileKey, new RecallState(time.GetTimestamp())))
+        var state = new RecallState(time.GetTimestamp(), profileKey);
+        if (_states.TryAdd(profileKey, state))
         {
             Interlocked.Increment(ref _pending);
-            _waiting.Enqueue(profileKey);
+            Interlocked.Increment(ref _queued);
+            _waiting.Enqueue(state);
             _wake.Set();
         }
     }
@@ -147,7 +168,7 @@ internal sealed class ProfileRecall(
                     replica.ApplyRecalled(person, [fetched.Key], []);
                 }
 
-                var events = RecalledRecords.Select(history.Records, state, applied, self, metrics, LogUnreadable);
+                var events = RecalledRecords.Select(history, state, applied, self, metrics, LogUnreadable);
                 if (events.Count > 0 || history.Aliases.Length > 0)
                 {
                     replica.ApplyRecalled(fetched.Key, history.Aliases, events);
@@ -186,6 +207,7 @@ internal sealed class ProfileRecall(
         foreach (var (key, state) in _states)
         {
             Remove(key, state);
+            state.Release();
         }
 
         _fetched.Clear();
@@ -233,10 +255,29 @@ internal sealed class ProfileRecall(
         _empty[key] = state.RequestedAt + (long)(EmptyMemory.TotalSeconds * time.TimestampFrequency);
     }
 
+    /// <summary>Starts the fetch loop with the host; from here on a person dropped from a full queue is counted and logged.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        Volatile.Write(ref _running, 1);
+        return base.StartAsync(cancellationToken);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        // Off the host's start: the loop's first wait happens on a pool thread.
-        await Task.Yield();
+        try
+        {
+            // Off the host's start: the loop's first wait happens on a pool thread.
+            await Task.Yield();
+            await FetchWhileRunningAsync(stoppingToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            Volatile.Write(ref _running, 0);
+        }
+    }
+
+    private async Task FetchWhileRunningAsync(CancellationToken stoppingToken)
+    {
         var keys = new List<(string Key, RecallState State)>(BatchSize);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -258,10 +299,11 @@ internal sealed class ProfileRecall(
             }
 
             keys.Clear();
-            while (keys.Count < BatchSize && _waiting.TryDequeue(out var key))
+            while (keys.Count < BatchSize && _waiting.TryDequeue(out var state))
             {
-                // The recall this fetch is for: one released meanwhile is not fetched.
-                if (_states.TryGetValue(key, out var state))
+                // One released meanwhile (evicted, erased, or reset by a restore) is not fetched.
+                Interlocked.Decrement(ref _queued);
+                if (state.Key is { } key && _states.TryGetValue(key, out var current) && ReferenceEquals(current, state))
                 {
                     keys.Add((key, state));
                 }

@@ -5,13 +5,17 @@ namespace Personalize.Sdk.Redis.Replication;
 /// in flight, so the fetched records that duplicate them are passed over.
 /// </summary>
 /// <param name="requestedAt">When the person was found missing (<see cref="TimeProvider.GetTimestamp"/>): the recall's start, for its duration and for how long an empty answer is remembered.</param>
-internal sealed class RecallState(long requestedAt)
+/// <param name="key">The person's key, while the recall waits to be fetched.</param>
+internal sealed class RecallState(long requestedAt, string? key = null)
 {
     private readonly Lock _gate = new();
     private HashSet<long>? _local;
     private HashSet<(Guid Origin, long Batch, long Index)>? _remote;
 
     public long RequestedAt { get; } = requestedAt;
+
+    /// <summary>The person's key, or null once the recall was released: a queue it waits in keeps no one's key.</summary>
+    public string? Key { get; private set; } = key;
 
     /// <summary>This server applied its own change number <paramref name="number"/> to the profile.</summary>
     public void NoteLocal(long number)
@@ -44,6 +48,7 @@ internal sealed class RecallState(long requestedAt)
         lock (_gate)
         {
             Released = true;
+            Key = null;
             _local = null;
             _remote = null;
         }

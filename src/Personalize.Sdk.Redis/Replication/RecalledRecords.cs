@@ -9,18 +9,33 @@ internal static class RecalledRecords
     /// <summary>
     /// The fetched records to add, oldest first: each once (a resent batch can still store a record twice, see <see cref="PersonRecords"/>),
     /// not those the profile got while the fetch was in flight (<paramref name="state"/>), and not
-    /// another server's that the reader has yet to apply (past <paramref name="applied"/>).
+    /// another server's that the reader has yet to apply (past <paramref name="applied"/>). The kept
+    /// lists' changes that the records no longer hold are older than all they hold: they come
+    /// first, in the order they happened.
     /// </summary>
-    /// <param name="fetched">The person's records as Redis holds them (<see cref="PersonRecordCodec"/>).</param>
+    /// <param name="history">The person's records and kept lists as Redis holds them (<see cref="PersonRecordCodec"/>).</param>
     /// <param name="state">What the profile got meanwhile.</param>
     /// <param name="applied">The journal writes the reader has applied.</param>
     /// <param name="self">This server's id: its own records are judged by their running number.</param>
     /// <param name="metrics">Counts a record that cannot be read.</param>
     /// <param name="unreadable">Told of each record that cannot be read (to log it), if given.</param>
-    public static List<PersonalizationEvent> Select(RedisValue[] fetched, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable = null)
+    public static List<PersonalizationEvent> Select(PersonHistory history, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable = null)
+    {
+        var seen = new HashSet<(Guid, long, int)>();
+        var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable);
+        if (history.Kept.Length == 0)
+        {
+            return recent;
+        }
+
+        // Read after the records, so a change both hold is taken at its place among the records.
+        var older = Read(history.Kept, seen, state, applied, self, metrics, unreadable);
+        return [.. older.OrderBy(static change => change.Timestamp?.UtcTicks ?? long.MinValue), .. recent];
+    }
+
+    private static List<PersonalizationEvent> Read(RedisValue[] fetched, HashSet<(Guid, long, int)> seen, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable)
     {
         var events = new List<PersonalizationEvent>(fetched.Length);
-        var seen = new HashSet<(Guid, long, int)>();
         foreach (var element in fetched)
         {
             try

@@ -73,7 +73,7 @@ internal sealed class RedisChangeJournal
         // Noted before it can reach Redis, so a recall in flight knows the profile has it already.
         var number = Interlocked.Increment(ref _number);
         _recall.NoteLocal(profileKey, number);
-        var record = new JournalRecord(payload, new PersonWrite(kind, profileKey, timestamp.UtcTicks, number));
+        var record = new JournalRecord(payload, new PersonWrite(kind, profileKey, timestamp.UtcTicks, number, Kept: KeptLists.Of(personalizationEvent)));
         if (kind == PersonWriteKind.ConsentWithdrawn)
         {
             // A withdrawal erases the person's behaviour in Redis too: a full buffer must not lose it.

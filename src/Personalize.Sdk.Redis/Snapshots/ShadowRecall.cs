@@ -54,7 +54,7 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
             var histories = await records.FetchAsync(database, [.. waiting.Select(static entry => entry.Key)]).ConfigureAwait(false);
             for (var i = 0; i < waiting.Length; i++)
             {
-                var events = RecalledRecords.Select(histories[i].Records, waiting[i].Value, passed, Guid.Empty, metrics);
+                var events = RecalledRecords.Select(histories[i], waiting[i].Value, passed, Guid.Empty, metrics);
 
                 // Only the links the replay has passed: Redis holds them as they are now, and a later
                 // stitch applied early would merge the alias's history (and holdout unit) into the

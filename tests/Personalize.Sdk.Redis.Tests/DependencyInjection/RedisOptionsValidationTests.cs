@@ -49,6 +49,36 @@ public sealed class RedisOptionsValidationTests
     }
 
     [Theory]
+    [InlineData("redis://default:hunter2@127.0.0.1:6379")]
+    [InlineData("rediss://hunter2@cache.example.com")]
+    [InlineData("default:hunter2@127.0.0.1:6379")]
+    [InlineData("localhost:6379,default:hunter2@127.0.0.1:6380")]
+    public async Task An_endpoint_that_is_no_host_name_or_address_a_url_or_user_at_host_is_named_without_repeating_it(string configuration)
+    {
+        // StackExchange.Redis takes these for host names, so without this check the host would start and log them.
+        var failure = await StartAsync(o => o.Configuration = configuration);
+
+        var message = Assert.Single(failure.Failures);
+        Assert.StartsWith("RedisPersonalizationOptions.Configuration ", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("default", message, StringComparison.Ordinal);
+        Assert.DoesNotContain("example", message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("localhost:6379")]
+    [InlineData("cache-1.example.com:6380,cache-2.example.com,password=hunter2,ssl=true")]
+    [InlineData("127.0.0.1:6379,[::1]:6380")]
+    public void Host_names_and_addresses_are_valid_endpoints(string configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddPersonalization().AddRedis(o => o.Configuration = configuration);
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Equal(configuration, provider.GetRequiredService<IOptions<RedisPersonalizationOptions>>().Value.Configuration);
+    }
+
+    [Theory]
     [InlineData("localhost:6379,password=hunter2,tunnel=http:")]
     [InlineData("localhost:6379,password=hunter2,tunnel=http:proxy host:8080")]
     public async Task A_tunnel_address_that_is_no_uri_is_named_as_the_configuration_without_repeating_it(string configuration)

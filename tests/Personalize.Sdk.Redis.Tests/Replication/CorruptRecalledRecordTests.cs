@@ -31,7 +31,7 @@ public sealed class CorruptRecalledRecordTests
 
         // Read as the writer's own records (judged by their running number), all three are new to the profile.
 
-        var events = RecalledRecords.Select(fetched, new RecallState(0), JournalPositions.FromBytes([]), Writer, metrics, unreadable.Add);
+        var events = RecalledRecords.Select(new PersonHistory(fetched, [], [], null, new Dictionary<string, StitchPosition>()), new RecallState(0), JournalPositions.FromBytes([]), Writer, metrics, unreadable.Add);
 
         Assert.Equal(2, events.Count);
         Assert.Single(unreadable);

@@ -1,0 +1,136 @@
+using System.Text.Json.Nodes;
+using Personalize.Sdk.Profiles;
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// A person with more changes than their records keep (<see cref="PersonRecords.Limit"/>) is
+/// recalled with what the guardrails and consent need, however old: stated preferences, purchases,
+/// dismissals, the last complaint and the last consent. Only their long-run affinities lose what is
+/// older than the records.
+/// </summary>
+public sealed class HeavyUserRecallTests
+{
+    private static readonly RedisKeys Keys = new("personalize");
+
+    // Past the records' window, so each change made before these is older than all the records hold.
+    private const int LaterViews = PersonRecords.Limit + 20;
+
+    [RedisFact]
+    public async Task Guardrail_changes_older_than_the_last_256_come_back_with_a_recalled_person()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("heavy", "hiking", likes: false));
+        a.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("heavy", "books", likes: true));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("heavy", "books-2", 1, 12m));
+        a.Personalizer.Track(PersonalizationEvent.Dismiss("heavy", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.Complaint("heavy"));
+        ViewMany(a, "heavy");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "heavy");
+
+        b.Top("heavy");
+        await b.RecallsEndedAsync();
+
+        // Every guardrail table as the server that held the person all along holds it.
+        var held = Profile(a, "heavy");
+        var recalled = Profile(b, "heavy");
+        foreach (var table in new[] { "statedPreferences", "purchases", "dismissed", "lastComplaint" })
+        {
+            Assert.NotNull(held[table]);
+            Assert.Equal(held[table]!.ToJsonString(), recalled[table]?.ToJsonString());
+        }
+
+        var shown = b.Personalizer.Rank(new PersonalizationRequest("heavy") { Count = AppServer.Catalog.Length }).Items.Select(item => item.ItemKey).ToArray();
+        Assert.DoesNotContain(shown, key => key.StartsWith("hiking-", StringComparison.Ordinal));
+        Assert.DoesNotContain("books-2", shown);
+        Assert.DoesNotContain("coffee-1", shown);
+    }
+
+    [RedisFact]
+    public async Task Consent_given_older_than_the_last_256_changes_still_holds_for_a_recalled_person()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, o => o.DefaultConsent = ConsentFlags.None);
+        await using var b = await AppServer.StartAsync(redis, o => (o.DefaultConsent, o.MaxProfiles) = (ConsentFlags.None, 10));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("heavy", ConsentFlags.Personalization));
+        ViewMany(a, "heavy");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "heavy");
+
+        b.Top("heavy");
+        await b.RecallsEndedAsync();
+
+        Assert.Equal(Profile(a, "heavy")["recentItems"]!.ToJsonString(), Profile(b, "heavy")["recentItems"]?.ToJsonString());
+    }
+
+    [RedisFact]
+    public async Task What_is_kept_for_the_guardrails_is_bounded_and_erased_and_withdrawn_with_the_records()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        // The records hold the last 256 purchases; the 300 before them spill, the list keeps 256.
+        for (var i = 0; i < PersonRecords.Limit + 300; i++)
+        {
+            a.Personalizer.Track(PersonalizationEvent.Purchase("buyer", AppServer.Catalog[i % AppServer.Catalog.Length].Key, 1, 1m));
+        }
+
+        a.Personalizer.Track(PersonalizationEvent.Dismiss("withdrawing", "coffee-1"));
+        ViewMany(a, "withdrawing");
+        a.Personalizer.Track(PersonalizationEvent.Dismiss("light", "coffee-1"));
+        await a.FlushAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        Assert.Equal(PersonRecords.Limit, await database.ListLengthAsync(Keys.Person("buyer", "records")));
+        Assert.Equal(ProfileData.PurchaseSlots, await database.ListLengthAsync(Keys.Person("buyer", "kept:purchases")));
+        Assert.Equal(1, await database.ListLengthAsync(Keys.Person("withdrawing", "kept:dismissals")));
+        Assert.False(await database.KeyExistsAsync(Keys.Person("light", "kept:dismissals"))); // in the records alone
+        var lifetime = await database.KeyTimeToLiveAsync(Keys.Person("withdrawing", "kept:dismissals"));
+        var recordsLifetime = await database.KeyTimeToLiveAsync(Keys.Person("withdrawing", "records"));
+        Assert.True(lifetime is { } ttl && recordsLifetime is { } recordsTtl && (recordsTtl - ttl).Duration() < TimeSpan.FromMinutes(1), $"Kept {lifetime}, records {recordsLifetime}.");
+
+        a.Personalizer.Forget("buyer");
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("withdrawing"));
+        await a.FlushAsync();
+
+        Assert.False(await database.KeyExistsAsync(Keys.Person("buyer", "kept:purchases")));
+        Assert.False(await database.KeyExistsAsync(Keys.Person("withdrawing", "kept:dismissals")));
+    }
+
+    private static void ViewMany(AppServer server, string person)
+    {
+        for (var i = 0; i < LaterViews; i++)
+        {
+            server.Time.Advance(TimeSpan.FromSeconds(1));
+            server.Personalizer.Track(PersonalizationEvent.View(person, AppServer.Catalog[i % AppServer.Catalog.Length].Key));
+        }
+    }
+
+    private static JsonObject Profile(AppServer server, string person) =>
+        JsonNode.Parse(server.SharedPersonalData(person))!["profile"]?.AsObject() ?? [];
+
+    /// <summary>Makes the server evict <paramref name="person"/> (it holds ten profiles at most), by thirty others' events.</summary>
+    private static async Task EvictAsync(AppServer server, string person)
+    {
+        await server.RecallsEndedAsync();
+        for (var i = 0; i < 30; i++)
+        {
+            server.Time.Advance(TimeSpan.FromSeconds(2));
+            server.Personalizer.Track(PersonalizationEvent.ConsentGiven($"other-{i}", ConsentFlags.Personalization));
+            server.Personalizer.Track(PersonalizationEvent.View($"other-{i}", "coffee-3"));
+        }
+
+        await server.ProfileMaintenance;
+        await server.RecallsEndedAsync();
+        await server.ProfileMaintenance;
+        server.Time.Advance(TimeSpan.FromSeconds(2));
+        Assert.Null(JsonNode.Parse(server.PersonalData(person))!["profile"]);
+    }
+}

@@ -55,9 +55,12 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
 
     /// <summary>
     /// Moves the dismissals a guest holds to the browser's new visitor id at sign-in: still hidden
-    /// there, and told under the key they were clicked with (the guest's, stitched to the account).
+    /// there, and told under the key they were clicked with (the guest's, stitched to the account),
+    /// or under <paramref name="account"/> when given: a guest the store held nothing about is not
+    /// stitched (<see cref="ShopperActivity.SignedIn"/>), and told under the guest's key the
+    /// dismissal would reach no account, and no Forget me.
     /// </summary>
-    public void SignedIn(string guestVisitorId, string visitorId)
+    public void SignedIn(string guestVisitorId, string visitorId, string? account)
     {
         foreach (var (key, pending) in _pending)
         {
@@ -72,6 +75,7 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
                 if (_pending.TryRemove(new KeyValuePair<(string, string), Pending>(key, pending)))
                 {
                     pending.Key = (visitorId, key.ProductKey);
+                    pending.UserKey = account ?? pending.UserKey;
                     if (!_pending.TryAdd(pending.Key, pending))
                     {
                         pending.Timer?.Dispose();
@@ -98,15 +102,17 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
     }
 
     /// <summary>
-    /// Keeps every held dismissal of the shopper, by browser or by account, hidden until its window
-    /// closes but never told to the SDK: for a withdrawal of consent, which erases what the shopper
-    /// did so far, so a renewed consent within the window starts afresh.
+    /// Keeps every held dismissal of the shopper, by browser, by account or by a key stitched to it
+    /// (<paramref name="linkedKeys"/>: one held on another browser by a guest who signed in to the
+    /// account since), hidden until its window closes but never told to the SDK: for a withdrawal of
+    /// consent, which erases what the shopper did so far, so a renewed consent within the window
+    /// starts afresh.
     /// </summary>
-    public void Withhold(Shopper shopper)
+    public void Withhold(Shopper shopper, IReadOnlyCollection<string> linkedKeys)
     {
         foreach (var (key, pending) in _pending)
         {
-            if (key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey)
+            if (key.VisitorId == shopper.VisitorId || pending.UserKey == shopper.UserKey || linkedKeys.Contains(pending.UserKey))
             {
                 pending.Tell = false;
             }
@@ -152,7 +158,14 @@ internal sealed class PendingDismissals(TimeProvider time, ShopperActivity activ
         /// <summary>Its key in the held dismissals: changed, under <see cref="Gate"/>, only when the browser signs in.</summary>
         public (string VisitorId, string ProductKey) Key { get; set; } = key;
 
-        public string UserKey { get; } = userKey;
+        /// <summary>The SDK's key it is told under: changed, under <see cref="Gate"/>, only when a guest signs in without being stitched.</summary>
+        public string UserKey
+        {
+            get => Volatile.Read(ref _userKey);
+            set => Volatile.Write(ref _userKey, value);
+        }
+
+        private string _userKey = userKey;
 
         public Product Product { get; } = product;
 

@@ -58,7 +58,7 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
         var stitched = activity.SignedIn(shopper, account);
 
         // The guest id, now the account's alias, is never this browser's again (see ShopperSessions.SignedIn).
-        var signedIn = sessions.SignedIn(HttpContext, shopper, account);
+        var signedIn = sessions.SignedIn(HttpContext, shopper, account, stitched);
         var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account)], CookieAuthenticationDefaults.AuthenticationScheme);
         await HttpContext.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
 

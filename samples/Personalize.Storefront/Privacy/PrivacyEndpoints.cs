@@ -30,7 +30,7 @@ internal static class PrivacyEndpoints
 
             // Before the withdrawal: a held "Not interested" told after it, under a consent renewed
             // within its window, would be stored although switching off erased it.
-            dismissals.Withhold(shopper);
+            dismissals.Withhold(shopper, activity.KeysOf(shopper));
         }
 
         activity.ConsentChanged(shopper);

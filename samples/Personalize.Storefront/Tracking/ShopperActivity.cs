@@ -1,4 +1,5 @@
 using Personalize.Sdk;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Scaling;
 using Personalize.Storefront.Shopping;
@@ -89,7 +90,8 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
     /// The browser gets a new visitor id at every sign-in (see <see cref="ShopperSessions.SignedIn"/>),
     /// so each stitched guest id is one of the account's <c>MaxAliasesPerProfile</c> for good. A guest
     /// this server holds nothing about (a browser reopened and signed in straight away) brings
-    /// nothing, so it is not stitched: the account is only marked signed in. Not so with Redis:
+    /// nothing, so it is not stitched: the account is only marked signed in. Nor is one that holds
+    /// only the browser's "no" (told to each new guest id): it is erased, and the "no" told to the account. Not so with Redis:
     /// the guest may have browsed on another server, and only the stitch brings that here. A guest the account cannot take
     /// (too many visits linked already) is erased, never left behind under an id no browser sends
     /// again, where Forget me could not reach it; one already linked to another account stays that
@@ -98,8 +100,15 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
     public SignInLink SignedIn(Shopper guest, string account)
     {
         SignInLink link;
-        if (sharedRedis is null && personalizer.GetPersonalData(guest.VisitorId).IsEmpty)
+        var held = personalizer.GetPersonalData(guest.VisitorId);
+        if (sharedRedis is null && (held.IsEmpty || StatesConsentAlone(held)))
         {
+            if (!held.IsEmpty)
+            {
+                // Not stitched as one of the account's linked visits, nor left under an id no browser sends again.
+                personalizer.Forget(guest.VisitorId);
+            }
+
             personalizer.Identify(account, account);
             link = SignInLink.NothingToLink;
         }
@@ -122,6 +131,11 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
 
         return link;
     }
+
+    /// <summary>Whether all the SDK holds of a key is a withdrawn consent: no behaviour, holdout, waiting decision or link.</summary>
+    private static bool StatesConsentAlone(PersonalData held) =>
+        held.StatedConsent is { } stated && (stated & ConsentFlags.Personalization) == 0 && held.LinkedKeys.Count == 0 && held.Holdouts.Count == 0 && held.WaitingDecisions.Count == 0
+        && (held.Profile is null || (held.Profile.EventCount == 0 && held.Profile.StatedPreferences.Count == 0 && held.Profile.Dismissed.Count == 0 && held.Profile.Showings.Count == 0));
 
     /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
     public bool AccountConsentOn(string account) => (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0;

@@ -56,8 +56,10 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
     /// account cookie lasts only as long as the browser session, the visitor cookie a year, so a
     /// browser whose sign-in ended without Sign out would otherwise be a "guest" whose key reaches
     /// the account, shown its history, recording into it, and erasing it with Forget me.
+    /// <paramref name="link"/> is what the sign-in did with the guest id: one not stitched
+    /// (<see cref="SignInLink.NothingToLink"/>) has its held dismissals told under the account.
     /// </summary>
-    public Shopper SignedIn(HttpContext context, Shopper guest, string account)
+    public Shopper SignedIn(HttpContext context, Shopper guest, string account, SignInLink link)
     {
         var signedIn = guest with
         {
@@ -68,7 +70,7 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
         };
         context.Response.Cookies.Append(ShopperCookies.Visitor, signedIn.VisitorId, ShopperCookies.Lasting);
         carts.SignedIn(guest.VisitorId, signedIn.VisitorId, account);
-        dismissals.SignedIn(guest.VisitorId, signedIn.VisitorId);
+        dismissals.SignedIn(guest.VisitorId, signedIn.VisitorId, link == SignInLink.NothingToLink ? account : null);
         context.SetShopper(signedIn);
         return signedIn;
     }

@@ -97,8 +97,9 @@ public sealed class ReadinessPageTests(StorefrontFactory store)
         var page = await visitor.GetAsync("/readiness");
 
         Assert.Equal(
-            "On a freshly started store the similar-items signal scores nothing until its model's first background rebuild, up to 15 minutes in "
-            + "(a server restored from a snapshot in Redis has it at once), so it shows as at risk meanwhile, and two servers may rank a person differently until then.",
+            "On a freshly started store the similar-items signal scores nothing until its model's first background rebuild, 15 minutes in "
+            + "(a server restored from a snapshot in Redis has it at once), so it shows as at risk meanwhile, and two servers may rank a person differently until then. "
+            + "It can stay at risk for longer, while the decisions made before that rebuild (the simulated shoppers' thousands among them) are in the window judged here.",
             string.Join(' ', page.Text("#fresh-start")!.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)));
     }
 

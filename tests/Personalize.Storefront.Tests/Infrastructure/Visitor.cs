@@ -119,6 +119,15 @@ public sealed class Visitor : IDisposable
         return await GetAsync(response.Headers.Location!.OriginalString);
     }
 
+    /// <summary>Signs in through the sign-in page's form, as a shopper does, and returns the page it leads to.</summary>
+    public async Task<StorePage> SignInAsync(string email)
+    {
+        var form = await GetAsync("/signin?returnUrl=%2F");
+        using var response = await PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        return await GetAsync(response.Headers.Location!.OriginalString);
+    }
+
     /// <summary>Posts to a page's own form with the token that page rendered.</summary>
     public async Task<HttpResponseMessage> PostFormOfAsync(StorePage page, string path, IReadOnlyDictionary<string, string> fields)
     {

@@ -17,7 +17,7 @@ public sealed class AccountTests(StorefrontFactory store)
         await visitor.ViewAsync("music-03", "music-06", "music-10");
         var email = $"{account:N}@example.com";
 
-        var home = await SignInAsync(visitor, email);
+        var home = await visitor.SignInAsync(email);
 
         Assert.Equal(email, home.Text("#account"));
         Assert.Equal($"Signed in as {email}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
@@ -32,11 +32,11 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         using var visitor = store.NewVisitor();
         var email = $"{account:N}@example.com";
-        await SignInAsync(visitor, email);
+        await visitor.SignInAsync(email);
         await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
         Assert.Equal("1", (await visitor.GetAsync("/cart")).Text(".count"));
 
-        var home = await SignInAsync(visitor, email);
+        var home = await visitor.SignInAsync(email);
 
         Assert.Equal(email, home.Text("#account"));
         Assert.Equal("1", home.Text(".count"));
@@ -48,13 +48,13 @@ public sealed class AccountTests(StorefrontFactory store)
     public async Task Signing_in_as_another_account_starts_a_new_guest_whose_cart_is_empty(Guid first, Guid second)
     {
         using var visitor = store.NewVisitor();
-        await SignInAsync(visitor, $"{first:N}@example.com");
+        await visitor.SignInAsync($"{first:N}@example.com");
         await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-02", ["quantity"] = "1" });
 
         var firstVisit = visitor.Cookie("sf-visitor")!;
         Assert.NotNull(store.Services.GetRequiredService<CartStore>().Find(firstVisit));
 
-        var home = await SignInAsync(visitor, $"{second:N}@example.com");
+        var home = await visitor.SignInAsync($"{second:N}@example.com");
 
         Assert.Equal($"{second:N}@example.com", home.Text("#account"));
         Assert.Equal("0", home.Text(".count"));
@@ -68,7 +68,7 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         using var visitor = store.NewVisitor();
 
-        var home = await SignInAsync(visitor, "Alice@Example.com ");
+        var home = await visitor.SignInAsync("Alice@Example.com ");
 
         Assert.Equal("alice@example.com", home.Text("#account"));
         Assert.Equal("Personalized", home.Decision!.Variant);
@@ -82,7 +82,7 @@ public sealed class AccountTests(StorefrontFactory store)
         using var visitor = store.NewVisitor();
         visitor.PinTreatmentArm();
         await visitor.ViewAsync("books-02", "books-05", "books-08");
-        await SignInAsync(visitor, "reader@example.com");
+        await visitor.SignInAsync("reader@example.com");
 
         var home = await visitor.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
 
@@ -96,12 +96,12 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var laptop = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
         await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
         using var phone = store.NewVisitor();
         phone.PinTreatmentArm();
 
-        var home = await SignInAsync(phone, account);
+        var home = await phone.SignInAsync(account);
         await phone.ViewAsync("games-02", "games-05", "games-08");
         var privacy = await phone.GetAsync("/privacy");
         var guest = await phone.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
@@ -123,13 +123,13 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var laptop = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
         await laptop.ViewAsync("books-02", "books-05", "books-08");
         await laptop.PostAndFollowAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
         using var phone = store.NewVisitor();
         await phone.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
 
-        var home = await SignInAsync(phone, account);
+        var home = await phone.SignInAsync(account);
 
         Assert.Equal(ConsentFlags.None, store.PersonalData(account).Consent);
         Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
@@ -147,7 +147,7 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var browser = store.NewVisitor();
-        await SignInAsync(browser, account);
+        await browser.SignInAsync(account);
         await browser.ViewAsync("music-03", "music-06", "music-10");
         await browser.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "music-03", ["quantity"] = "1" });
 
@@ -169,12 +169,12 @@ public sealed class AccountTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var laptop = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
         await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
         using var phone = store.NewVisitor();
         await phone.ViewAsync("games-02", "games-05", "games-08");
 
-        var home = await SignInAsync(phone, account);
+        var home = await phone.SignInAsync(account);
 
         // As the SDK documents: the merge into an account without consent drops the guest's behaviour.
         Assert.Empty(store.PersonalData(account).Profile?.RecentItems ?? []);
@@ -210,7 +210,7 @@ public sealed class AccountTests(StorefrontFactory store)
         var browser = store.NewVisitor();
         for (var day = 0; day < 20; day++)
         {
-            var signedIn = await SignInAsync(browser, account);
+            var signedIn = await browser.SignInAsync(account);
             Assert.Equal($"Signed in as {account}.", signedIn.Text("#flash"));
             browser = Reopened(browser);
         }
@@ -219,7 +219,7 @@ public sealed class AccountTests(StorefrontFactory store)
         {
             await browser.ViewAsync("books-02");
 
-            var home = await SignInAsync(browser, account);
+            var home = await browser.SignInAsync(account);
 
             Assert.Equal($"Signed in as {account}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
             Assert.Single(store.PersonalData(account).LinkedKeys, key => key != account);
@@ -241,7 +241,7 @@ public sealed class AccountTests(StorefrontFactory store)
             await browser.ViewAsync("books-02");
             var guest = browser.Cookie("sf-visitor")!;
 
-            var home = await SignInAsync(browser, account);
+            var home = await browser.SignInAsync(account);
 
             if (day < 16)
             {
@@ -266,13 +266,5 @@ public sealed class AccountTests(StorefrontFactory store)
         var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
         browser.Dispose();
         return reopened;
-    }
-
-    private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
-    {
-        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
-        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await visitor.GetAsync(response.Headers.Location!.OriginalString);
     }
 }

@@ -1,4 +1,3 @@
-using System.Net;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -19,7 +18,7 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
         browser.SetCookie("sf-consent", "none");
         for (var day = 0; day < 16; day++)
         {
-            await SignInAsync(browser, account);
+            await browser.SignInAsync(account);
             browser = Reopened(browser);
         }
 
@@ -35,19 +34,19 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
         browser.SetCookie("sf-consent", "none");
         for (var day = 0; day < 16; day++)
         {
-            await SignInAsync(browser, account);
+            await browser.SignInAsync(account);
             browser = Reopened(browser);
         }
 
         // Signed in, Personalization on again (for the account too); signed out; a guest visit that browses; signed in.
         using (browser)
         {
-            await SignInAsync(browser, account);
+            await browser.SignInAsync(account);
             await browser.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true" });
             await browser.PostAsync("/signout", new Dictionary<string, string> { ["returnUrl"] = "/" });
             await browser.ViewAsync("books-02", "books-05");
 
-            var home = await SignInAsync(browser, account);
+            var home = await browser.SignInAsync(account);
 
             // The first visit that browsed: README says it is one of the 16, and what it did follows into the account.
             Assert.Equal($"Signed in as {account}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
@@ -60,13 +59,5 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
         reopened.SetCookie("sf-consent", browser.Cookie("sf-consent")!);
         browser.Dispose();
         return reopened;
-    }
-
-    private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
-    {
-        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
-        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await visitor.GetAsync(response.Headers.Location!.OriginalString);
     }
 }

@@ -127,7 +127,7 @@ public sealed class PrivacyTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var browser = store.NewVisitor();
-        await SignInAsync(browser, account);
+        await browser.SignInAsync(account);
         await browser.ViewAsync("music-03", "music-06", "music-10");
         using var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
 
@@ -144,11 +144,11 @@ public sealed class PrivacyTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var phone = store.NewVisitor();
-        await SignInAsync(phone, account);
+        await phone.SignInAsync(account);
         await phone.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "books-04", ["quantity"] = "1" });
         Assert.Equal("1", (await phone.GetAsync("/cart")).Text("#cart-link .count"));
         using var laptop = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
 
         var home = await laptop.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
 
@@ -163,10 +163,10 @@ public sealed class PrivacyTests(StorefrontFactory store)
     {
         var account = $"{Guid.NewGuid():N}@example.com";
         using var laptop = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
         await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
         using var phone = store.NewVisitor();
-        await SignInAsync(phone, account);
+        await phone.SignInAsync(account);
         await phone.PostAndFollowAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/" });
         await phone.ViewAsync("cycling-05", "cycling-06", "cycling-07");
         Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
@@ -203,7 +203,7 @@ public sealed class PrivacyTests(StorefrontFactory store)
         for (var day = 0; day < 17; day++)
         {
             await browser.ViewAsync("books-02");
-            await SignInAsync(browser, account);
+            await browser.SignInAsync(account);
 
             // The browser is closed: only the lasting cookies (the visitor id) survive.
             var reopened = new Visitor(store, browser.Cookie("sf-visitor")!, debug: true);
@@ -215,20 +215,12 @@ public sealed class PrivacyTests(StorefrontFactory store)
         {
             await browser.ViewAsync("books-05");
             var guest = browser.Cookie("sf-visitor")!;
-            await SignInAsync(browser, account);
+            await browser.SignInAsync(account);
 
             await browser.PostAndFollowAsync("/privacy/forget", new Dictionary<string, string> { ["returnUrl"] = "/" });
 
             Assert.True(store.PersonalData(guest).IsEmpty, "the guest visit this browser made just before signing in outlives Forget me");
             Assert.True(store.PersonalData(account).IsEmpty);
         }
-    }
-
-    private static async Task<StorePage> SignInAsync(Visitor visitor, string email)
-    {
-        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
-        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = email, ["ReturnUrl"] = "/" });
-        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        return await visitor.GetAsync(response.Headers.Location!.OriginalString);
     }
 }

@@ -11,13 +11,13 @@ public sealed class WithdrawalAcrossBrowsersTests(FakeClockStorefront store) : I
         var account = $"{Guid.NewGuid():N}@example.com";
         using var laptop = store.NewVisitor();
         using var phone = store.NewVisitor();
-        await SignInAsync(laptop, account);
+        await laptop.SignInAsync(account);
 
         // On the phone, as a guest: browse, say "Not interested", sign in to the same account (the guest visit joins it).
         await phone.ViewAsync("garden-03");
         var dismissed = (await phone.GetAsync("/")).Recommendations[0].Key;
         await phone.PostAndFollowAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = dismissed, ["returnUrl"] = "/" });
-        await SignInAsync(phone, account);
+        await phone.SignInAsync(account);
 
         // On the laptop, within the undo window: Personalization off (README step 7: "what you did so far is erased"), then on again.
         await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
@@ -26,12 +26,5 @@ public sealed class WithdrawalAcrossBrowsersTests(FakeClockStorefront store) : I
 
         // A dismissal made before the withdrawal must not be stored under the renewed consent.
         Assert.DoesNotContain(store.PersonalData(account).Profile?.Dismissed ?? [], item => item.ItemKey == dismissed);
-    }
-
-    private static async Task SignInAsync(Visitor visitor, string account)
-    {
-        var form = await visitor.GetAsync("/signin?returnUrl=%2F");
-        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = account, ["ReturnUrl"] = "/" });
-        Assert.Equal(System.Net.HttpStatusCode.Redirect, response.StatusCode);
     }
 }

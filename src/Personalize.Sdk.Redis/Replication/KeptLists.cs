@@ -31,10 +31,11 @@ internal static class KeptLists
     };
 
     /// <summary>
-    /// How many of its changes a list keeps: at least as many as a profile keeps of them, so a
-    /// recall loses none a profile still holds. Statements keep twice the dislikes a profile holds:
-    /// a dislike leaves only after 512 later statements (a profile keeps 16 likes and 256 dislikes).
-    /// Complaints and consents: only the last counts, a few kept for copies that arrive out of order.
+    /// How many of its changes a list keeps: as many changes as a profile keeps entries, which a
+    /// profile keeps one per item (purchases, dismissals), so a repeat buyer's list can lose an older
+    /// purchase the profile still holds. Statements keep twice the dislikes a profile holds (a
+    /// profile keeps 16 likes and 256 dislikes). Complaints and consents: only the last counts, a
+    /// few kept for copies that arrive out of order.
     /// </summary>
     public static int Limit(KeptList list) => list switch
     {

@@ -33,9 +33,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     // and the place in it, 10, so they compare as strings as they do as pairs), resent ('1' when
     // the batch was sent before).
     // A change pushed out of the records that a profile keeps longer (format 2, its kept list in
-    // its second byte: PersonRecordCodec) spills to that list, bounded by what a profile keeps
-    // (KeptLists.Limit). So the kept lists exist only while the records are full, and every change
-    // then refreshes their lifetime with the records'; they go with the records.
+    // its second byte: PersonRecordCodec) spills to that list, bounded by KeptLists.Limit. The
+    // kept lists hold only what spilled since the records last filled up: they are emptied when
+    // the records reach the limit from below (after an erasure or withdrawal emptied them, on a
+    // server of any version), every change while full refreshes their lifetime with the records',
+    // and a recall reads them only from full records (RecalledRecords).
     // A batch Redis did not acknowledge is resent whole, though Redis may have stored it (its reply
     // lost, or Redis slow): a resent change already in the records (the same bytes: its name,
     // number and payload) is not stored again, else a slow Redis would fill the last-256 window with
@@ -78,7 +80,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         end
         local length = redis.call('RPUSH', KEYS[1], ARGV[1])
         local limit = tonumber(ARGV[4])
-        if length > limit then
+        if length == limit then
+          redis.call('DEL', KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
+        elseif length > limit then
           local bounds = { {{string.Join(", ", KeptLists.All.Select(KeptLists.Limit))}} }
           for _ = 1, length - limit do
             local oldest = redis.call('LPOP', KEYS[1])

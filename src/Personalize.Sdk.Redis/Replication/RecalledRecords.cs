@@ -23,8 +23,10 @@ internal static class RecalledRecords
     {
         var seen = new HashSet<(Guid, long, int)>();
         var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable);
-        if (history.Kept.Length == 0)
+        if (history.Kept.Length == 0 || history.Records.Length < PersonRecords.Limit)
         {
+            // Kept changes spill only from full records: beside records that are not full they are
+            // left from before an erasure or withdrawal (by a server of the version before them).
             return recent;
         }
 

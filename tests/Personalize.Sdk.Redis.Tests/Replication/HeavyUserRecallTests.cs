@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Redis.Keys;
@@ -102,6 +103,57 @@ public sealed class HeavyUserRecallTests
 
         Assert.False(await database.KeyExistsAsync(Keys.Person("buyer", "kept:purchases")));
         Assert.False(await database.KeyExistsAsync(Keys.Person("withdrawing", "kept:dismissals")));
+    }
+
+    [RedisFact]
+    public async Task Kept_lists_an_erasure_by_a_server_of_the_version_before_them_left_are_never_recalled_and_emptied_when_the_records_refill()
+    {
+        // The erasure script of the version before the kept lists, verbatim: it deletes the records, not the kept lists.
+        const string EarlierEraseScript = """
+            local erased = redis.call('HGET', KEYS[3], 'e')
+            if not erased or erased < ARGV[1] then
+              redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
+              local to = redis.call('GET', KEYS[5])
+              if to then redis.call('SADD', KEYS[4], to) end
+              redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7])
+              redis.call('HSET', KEYS[3], 'e', ARGV[1])
+              redis.call('HDEL', KEYS[3], 'w', 'g')
+              redis.call('PEXPIRE', KEYS[3], ARGV[2])
+              redis.call('PEXPIRE', KEYS[4], ARGV[2])
+            end
+            return redis.call('SMEMBERS', KEYS[4])
+            """;
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        a.Personalizer.Track(PersonalizationEvent.Purchase("erased", "books-2", 1, 12m));
+        a.Personalizer.Track(PersonalizationEvent.Dismiss("erased", "coffee-1"));
+        ViewMany(a, "erased");
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await EvictAsync(b, "erased");
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var erasedAt = (a.Time.GetUtcNow() + TimeSpan.FromSeconds(1)).UtcTicks.ToString("D19", CultureInfo.InvariantCulture);
+        string[] parts = ["records", "aliases", "meta", "erased", "stitched", "resent", "linked"];
+        await database.ScriptEvaluateAsync(EarlierEraseScript, [.. parts.Select(part => Keys.Person("erased", part))], [erasedAt, 300_000]);
+        Assert.True(await database.KeyExistsAsync(Keys.Person("erased", "kept:purchases")));
+
+        // Past the erasure's five minutes, the key shows up again: nothing comes back.
+        b.Time.Advance(TimeSpan.FromMinutes(10));
+        b.Top("erased");
+        await b.RecallsEndedAsync();
+        Assert.Null(Profile(b, "erased")["eventCount"]);
+
+        // The key used afresh: once its records fill up again, what was left is gone.
+        a.Time.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < PersonRecords.Limit; i++)
+        {
+            a.Personalizer.Track(PersonalizationEvent.View("erased", "coffee-2"));
+        }
+
+        await a.FlushAsync();
+        Assert.False(await database.KeyExistsAsync(Keys.Person("erased", "kept:purchases")));
+        Assert.False(await database.KeyExistsAsync(Keys.Person("erased", "kept:dismissals")));
     }
 
     private static void ViewMany(AppServer server, string person)

@@ -15,20 +15,44 @@ public sealed class KeptRecordSelectionTests
     [Fact]
     public void Kept_changes_older_than_the_records_come_first_in_time_order_and_each_change_once()
     {
-        var day = TimeSpan.FromDays(1);
-        var dismissal = Record(1, PersonalizationEvent.Dismiss("alice", "tent"), DateTimeOffset.UnixEpoch + day);
-        var purchase = Record(2, PersonalizationEvent.Purchase("alice", "boots", 1, 5m), DateTimeOffset.UnixEpoch + (2 * day));
-        var view = Record(3, PersonalizationEvent.View("alice", "socks"), DateTimeOffset.UnixEpoch + (3 * day));
-        var laterPurchase = Record(4, PersonalizationEvent.Purchase("alice", "socks", 1, 2m), DateTimeOffset.UnixEpoch + (4 * day));
+        var (history, _) = History(fullRecords: true);
         using var metrics = new RedisMetrics(meterFactory: null);
 
-        // The records hold the last two; the kept lists, list by list: purchases, then dismissals.
-        var history = new PersonHistory([view, laterPurchase], [purchase, laterPurchase, dismissal], [], null, new Dictionary<string, StitchPosition>());
         var events = RecalledRecords.Select(history, new RecallState(0), JournalPositions.FromBytes([]), Writer, metrics);
 
         Assert.Equal(
-            [(EventKind.Dismiss, "tent"), (EventKind.Purchase, "boots"), (EventKind.View, "socks"), (EventKind.Purchase, "socks")],
+            [(EventKind.Dismiss, "tent"), (EventKind.Purchase, "boots"), .. Enumerable.Repeat((EventKind.View, "socks"), PersonRecords.Limit - 1), (EventKind.Purchase, "socks")],
             events.Select(change => (change.Kind, change.ItemKey!)));
+    }
+
+    [Fact]
+    public void Kept_changes_beside_records_that_are_not_full_are_left_over_from_before_a_reset_and_not_added()
+    {
+        // Kept lists fill only from full records: beside fewer, they outlived an erasure or a
+        // withdrawal that emptied the records on a server of the version before them.
+        var (history, records) = History(fullRecords: false);
+        using var metrics = new RedisMetrics(meterFactory: null);
+
+        var events = RecalledRecords.Select(history, new RecallState(0), JournalPositions.FromBytes([]), Writer, metrics);
+
+        Assert.Equal(records, events.Count);
+        Assert.DoesNotContain(events, change => change.ItemKey is "tent" or "boots");
+    }
+
+    // The records hold views of socks and a purchase of it last; the kept lists, list by list:
+    // purchases (one also still in the records, as a resent copy can be), then dismissals.
+    private static (PersonHistory History, int Records) History(bool fullRecords)
+    {
+        var day = TimeSpan.FromDays(1);
+        var dismissal = Record(1, PersonalizationEvent.Dismiss("alice", "tent"), DateTimeOffset.UnixEpoch + day);
+        var purchase = Record(2, PersonalizationEvent.Purchase("alice", "boots", 1, 5m), DateTimeOffset.UnixEpoch + (2 * day));
+        var views = fullRecords ? PersonRecords.Limit - 1 : 10;
+        RedisValue[] records =
+        [
+            .. Enumerable.Range(0, views).Select(i => Record(3 + i, PersonalizationEvent.View("alice", "socks"), DateTimeOffset.UnixEpoch + (3 * day) + TimeSpan.FromMinutes(i))),
+            Record(3 + views, PersonalizationEvent.Purchase("alice", "socks", 1, 2m), DateTimeOffset.UnixEpoch + (4 * day)),
+        ];
+        return (new PersonHistory(records, [purchase, records[^1], dismissal], [], null, new Dictionary<string, StitchPosition>()), records.Length);
     }
 
     [Theory]

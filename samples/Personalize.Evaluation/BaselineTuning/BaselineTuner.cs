@@ -48,6 +48,7 @@ internal static class BaselineTuner
         for (var window = 1; window <= Windows; window++)
         {
             var split = EvaluationProtocol.ValidationSplit(options.ValidationRows(full), window);
+            EvaluationProtocol.RequireTestUsers(split, dataset.Name, window);
             var data = new PreparedData(dataset, split, options.Seed);
             var label = $"{dataset.Name} (validation window {window})";
             var to = split.Test.Count > 0 ? split.Test[^1].Timestamp : split.SplitTime;

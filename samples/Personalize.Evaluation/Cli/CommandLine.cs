@@ -359,6 +359,12 @@ internal sealed record CommandLine(
             throw new FormatException("--sdk-label names the extra SDK row: give at least one other --sdk-* option.");
         }
 
+        if (sdkLabel is not null && RandomRecommender.TryParseSeed(sdkLabel, out _))
+        {
+            // The Random spread takes its rows by that name: the SDK row would count as a seed.
+            throw new FormatException($"--sdk-label '{sdkLabel}' is a Random row's name: give the SDK row another name.");
+        }
+
         if (tuneTarget && !tune)
         {
             throw new FormatException("--tune-target goes with --tune.");

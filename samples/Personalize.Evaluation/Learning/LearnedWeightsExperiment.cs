@@ -40,7 +40,9 @@ internal static class LearnedWeightsExperiment
             var full = EvaluationProtocol.Prepare(dataset.Interactions);
             for (var window = 1; window <= Windows; window++)
             {
-                var data = new PreparedData(dataset, EvaluationProtocol.ValidationSplit(strictValidation ? full.TrainingPeriodAlone : full.Train, window), seed);
+                var split = EvaluationProtocol.ValidationSplit(strictValidation ? full.TrainingPeriodAlone : full.Train, window);
+                EvaluationProtocol.RequireTestUsers(split, dataset.Name, window);
+                var data = new PreparedData(dataset, split, seed);
                 results.Add(Score(dataset.Name, window, data, LearningVariant.All, settings, reporter));
             }
         }
@@ -92,7 +94,7 @@ internal static class LearnedWeightsExperiment
         }
 
         RewardExamples ExamplesOf(LearningVariant variant) => variant.Horizon is null ? examples : horizons.First(h => h.Horizon == variant.Horizon).Examples;
-        var configurations = variants.Select(v => (Variant: v, Configuration: WeightLearner.Configure(ExamplesOf(v), v))).ToArray();
+        var configurations = variants.Select(v => (Variant: v, Configuration: WeightLearner.Configure(ExamplesOf(v), v, reporter))).ToArray();
         var rows = new RecommenderResult[configurations.Length + 1];
         Parallel.For(0, rows.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
         {

@@ -1,4 +1,5 @@
 using Personalize.Evaluation.Recommenders;
+using Personalize.Evaluation.Reporting;
 
 namespace Personalize.Evaluation.Learning;
 
@@ -18,14 +19,14 @@ internal static class WeightLearner
     public const int MinimumSteps = 100;
 
     /// <summary>The learned weights for one variant, or null when there were too few examples or no weight came out above 0.</summary>
-    public static Dictionary<string, float>? Learn(RewardExamples examples, LearningVariant variant, bool personalized, IReadOnlyDictionary<string, float> defaults)
+    public static Dictionary<string, float>? Learn(RewardExamples examples, LearningVariant variant, bool personalized, IReadOnlyDictionary<string, float> defaults, IProgressReporter? reporter = null)
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(variant);
         ArgumentNullException.ThrowIfNull(defaults);
         if (variant.Softmax)
         {
-            return LearnSoftmax(examples, personalized, defaults);
+            return LearnSoftmax(examples, personalized, defaults, reporter);
         }
 
         var n = examples.Signals.Count;
@@ -98,7 +99,7 @@ internal static class WeightLearner
     }
 
     /// <summary>The weights of <see cref="CatalogueSoftmax"/> over the steps of one decision variant, or null with too few steps.</summary>
-    private static Dictionary<string, float>? LearnSoftmax(RewardExamples examples, bool personalized, IReadOnlyDictionary<string, float> defaults)
+    private static Dictionary<string, float>? LearnSoftmax(RewardExamples examples, bool personalized, IReadOnlyDictionary<string, float> defaults, IProgressReporter? reporter)
     {
         var n = examples.Signals.Count;
         var active = Enumerable.Range(0, n).Where(s => examples.Examples.Any(e => e.Personalized == personalized && e.Values[s] != 0)).ToArray();
@@ -144,17 +145,17 @@ internal static class WeightLearner
             weights[signal] = a >= 0 ? (float)Math.Round(Math.Max(0, fit.Theta[a]) * scale, 4) : (defaults.TryGetValue(signal, out var w) ? w : 0);
         }
 
-        Console.Error.WriteLine(FormattableString.Invariant($"  softmax ({(personalized ? "personalized" : "cold start")}): {steps.Count} steps, temperature {fit.Temperature:F2}, prior strength {fit.Strength:G2} per step"));
+        reporter?.Note(FormattableString.Invariant($"  softmax ({(personalized ? "personalized" : "cold start")}): {steps.Count} steps, temperature {fit.Temperature:F2}, prior strength {fit.Strength:G2} per step"));
         return weights;
     }
 
     /// <summary>The SDK row serving the weights learned by <paramref name="variant"/> (both decision variants).</summary>
-    public static SdkConfiguration Configure(RewardExamples examples, LearningVariant variant)
+    public static SdkConfiguration Configure(RewardExamples examples, LearningVariant variant, IProgressReporter? reporter = null)
     {
         ArgumentNullException.ThrowIfNull(variant);
         var defaults = SdkDefaults.Current;
-        var weights = Learn(examples, variant, personalized: true, defaults.Weights) ?? [];
-        var coldStart = Learn(examples, variant, personalized: false, defaults.ColdStartWeights) ?? [];
+        var weights = Learn(examples, variant, personalized: true, defaults.Weights, reporter) ?? [];
+        var coldStart = Learn(examples, variant, personalized: false, defaults.ColdStartWeights, reporter) ?? [];
         return SdkConfiguration.With(weights, coldStart, name: $"sdk (learned: {variant.Name})");
     }
 }

@@ -17,6 +17,12 @@ internal static class EvaluationProtocol
         var deduplicated = Deduplicate(interactions);
         var items = FilterItems(deduplicated, ProtocolSettings.MinInteractions);
         var users = FilterUsers(items, ProtocolSettings.MinInteractions);
+        if (users.Count == 0)
+        {
+            // Nothing to split: said as what it is, not as a quantile of nothing.
+            throw new InvalidDataException($"The log is too small for the protocol: none of its {interactions.Count:N0} interactions is left after the {ProtocolSettings.MinInteractions}-interaction filters.");
+        }
+
         var split = Split(users, ProtocolSettings.SplitQuantile);
 
         // The same filters over the training period alone keep a subset of the training rows: the
@@ -46,6 +52,20 @@ internal static class EvaluationProtocol
     /// never overlap.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is below 1.</exception>
+    /// <summary>
+    /// Throws when <paramref name="split"/>, validation window <paramref name="window"/> of
+    /// <paramref name="dataset"/>, has no test user: every metric would be an average over nobody,
+    /// and a run or a search that scored it would print zeros.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The window has no test user.</exception>
+    public static void RequireTestUsers(TemporalSplit split, string dataset, int window)
+    {
+        if (split.Statistics.TestUsers == 0)
+        {
+            throw new InvalidDataException($"{dataset}: validation window {window} has no test user (a user and an item seen before it): the log is too small for it.");
+        }
+    }
+
     public static TemporalSplit ValidationSplit(IReadOnlyList<Interaction> train, int window = 1)
     {
         ArgumentNullException.ThrowIfNull(train);

@@ -51,7 +51,7 @@ internal sealed record RunOptions(
 
     /// <summary>The baselines' hyperparameters on <paramref name="dataset"/>: its tuned ones, with <see cref="Neighbours"/> when given.</summary>
     public BaselineSettings BaselinesFor(string dataset) =>
-        BaselineDefaults.For(dataset) is var tuned && Neighbours is { } k ? tuned with { Neighbours = k } : tuned;
+        BaselineDefaults.For(dataset) is var tuned && Neighbours is { } k ? tuned with { Neighbours = k, NeighboursGiven = true } : tuned;
 
     // One shared empty list, so that options without EASE rows compare equal.
     private static readonly EaseSignalVariant[] NoEaseSignals = [];

@@ -97,6 +97,7 @@ internal static class WeightTuner
             for (var window = 1; window <= Windows; window++)
             {
                 var validation = EvaluationProtocol.ValidationSplit(options.ValidationRows(full), window);
+                EvaluationProtocol.RequireTestUsers(validation, dataset.Name, window);
                 var data = new PreparedData(dataset, validation, options.Seed);
                 var label = $"{dataset.Name} (validation window {window})";
                 var to = validation.Test.Count > 0 ? validation.Test[^1].Timestamp : validation.SplitTime;

@@ -57,7 +57,7 @@ internal static class MarkdownReport
         if (report.Baselines is { } baselines)
         {
             Line(text);
-            RawLine(text, $"Baselines (hyperparameters chosen on validation windows of the training period): {baselines.Describe()}.");
+            RawLine(text, $"Baselines (hyperparameters chosen on validation windows of the training period{(baselines.NeighboursGiven ? ", but item-knn's k given on the command line" : null)}): {baselines.Describe()}.");
         }
 
         Line(text);

@@ -198,6 +198,7 @@ public sealed class CommandLineTests
     [InlineData("sdk")]
     [InlineData("most-popular")]
     [InlineData("sdk: popularity only")]
+    [InlineData("random (seed 99)")]
     public void A_label_another_row_has_is_refused_before_anything_is_scored(string label)
     {
         var failure = Assert.Throws<FormatException>(() => CommandLine.Parse(["--sdk-weights", "popularity=1", "--sdk-label", label]));

@@ -8,6 +8,28 @@ namespace Personalize.Evaluation.Tests.Protocol;
 public sealed class EvaluationProtocolTests
 {
     [Fact]
+    public void A_log_nothing_of_which_survives_the_filters_is_too_small_for_the_protocol()
+    {
+        Interaction[] log = [Row("u1", "a", 1), Row("u2", "a", 2), Row("u1", "b", 3)];
+
+        var failure = Assert.Throws<InvalidDataException>(() => EvaluationProtocol.Prepare(log));
+
+        Assert.Contains("too small for the protocol", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_validation_window_without_a_test_user_is_refused_not_scored_as_zeros()
+    {
+        // Every user's rows before the window's split: nobody is left to score in it.
+        var split = EvaluationProtocol.Split([Row("u1", "a", 1), Row("u1", "b", 2), Row("u2", "a", 3)], 0.9);
+        Assert.Equal(0, split.Statistics.TestUsers);
+
+        var failure = Assert.Throws<InvalidDataException>(() => EvaluationProtocol.RequireTestUsers(split, "tiny", window: 3));
+
+        Assert.Equal("tiny: validation window 3 has no test user (a user and an item seen before it): the log is too small for it.", failure.Message);
+    }
+
+    [Fact]
     public void Deduplication_keeps_the_earliest_of_each_user_item_pair()
     {
         Interaction[] log = [Row("u1", "a", 5), Row("u1", "a", 1), Row("u1", "b", 3), Row("u2", "a", 2), Row("u1", "a", 9)];

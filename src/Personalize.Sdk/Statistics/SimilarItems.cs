@@ -51,7 +51,7 @@ namespace Personalize.Sdk.Statistics;
 /// and the next-step links. An erased person's past engagements stay in those sums, as in popularity.
 /// </para>
 /// </remarks>
-internal sealed class SimilarItems : IDisposable
+internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
 {
     /// <summary>How many similar items each item keeps.</summary>
     public const int Width = 32;
@@ -184,7 +184,8 @@ internal sealed class SimilarItems : IDisposable
         {
             // Only folds: what decisions see changes on the timer (or a forget or merge), never on a
             // pool thread's schedule, so a replay is deterministic.
-            ThreadPool.UnsafeQueueUserWorkItem(static state => ((SimilarItems)state!).FoldQueued(), this);
+            // Queued as itself: a delegate and its state would allocate a work item on the tracking thread.
+            ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
     }
 
@@ -200,6 +201,9 @@ internal sealed class SimilarItems : IDisposable
             RefreshLocked();
         }
     }
+
+    /// <summary>The fold <see cref="Append"/> queued, on a pool thread.</summary>
+    void IThreadPoolWorkItem.Execute() => FoldQueued();
 
     /// <summary>Folds a half-full inbox into the counts off the request path, without publishing.</summary>
     private void FoldQueued()

@@ -23,14 +23,17 @@ public sealed partial class PackageReadmeTests
     }
 
     [Fact]
-    public void The_redis_package_readme_shows_the_readmes_registration()
+    public void The_redis_package_readme_shows_the_readmes_options_and_says_it_needs_a_generic_host()
     {
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var package = File.ReadAllText(Path.Combine(Repository.Root, "src", "Personalize.Sdk.Redis", "PACKAGE.md"));
-        const string registration = """services.AddPersonalization(...).AddRedis(o => o.Configuration = "localhost:6379");""";
+        const string registration = """.AddRedis(o => o.Configuration = "localhost:6379");""";
 
+        // The program itself is compiled by the Redis package's tests (PackageReadmeProgramTests).
         Assert.Contains(registration, readme, StringComparison.Ordinal);
         Assert.Contains(registration, package, StringComparison.Ordinal);
+        Assert.Contains("Run it under a generic host", package, StringComparison.Ordinal);
+        Assert.Contains("reads none back", package, StringComparison.Ordinal);
     }
 
     [GeneratedRegex(@"\]\((?<target>[^)\s]+)\)")]

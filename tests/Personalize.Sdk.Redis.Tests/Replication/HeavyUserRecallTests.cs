@@ -33,12 +33,7 @@ public sealed class HeavyUserRecallTests
         a.Personalizer.Track(PersonalizationEvent.Dismiss("heavy", "coffee-1"));
         a.Personalizer.Track(PersonalizationEvent.Complaint("heavy"));
         ViewMany(a, "heavy");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await EvictAsync(b, "heavy");
-
-        b.Top("heavy");
-        await b.RecallsEndedAsync();
+        await RecalledAsync(from: a, on: b, "heavy");
 
         // Every guardrail table as the server that held the person all along holds it.
         var held = Profile(a, "heavy");
@@ -63,12 +58,7 @@ public sealed class HeavyUserRecallTests
         await using var b = await AppServer.StartAsync(redis, o => (o.DefaultConsent, o.MaxProfiles) = (ConsentFlags.None, 10));
         a.Personalizer.Track(PersonalizationEvent.ConsentGiven("heavy", ConsentFlags.Personalization));
         ViewMany(a, "heavy");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await EvictAsync(b, "heavy");
-
-        b.Top("heavy");
-        await b.RecallsEndedAsync();
+        await RecalledAsync(from: a, on: b, "heavy");
 
         Assert.Equal(Profile(a, "heavy")["recentItems"]!.ToJsonString(), Profile(b, "heavy")["recentItems"]?.ToJsonString());
     }
@@ -154,6 +144,16 @@ public sealed class HeavyUserRecallTests
         await a.FlushAsync();
         Assert.False(await database.KeyExistsAsync(Keys.Person("erased", "kept:purchases")));
         Assert.False(await database.KeyExistsAsync(Keys.Person("erased", "kept:dismissals")));
+    }
+
+    /// <summary>Shares what <paramref name="from"/> did, makes <paramref name="on"/> let the person go, then recall them on their next visit.</summary>
+    private static async Task RecalledAsync(AppServer from, AppServer on, string person)
+    {
+        await from.FlushAsync();
+        await on.CatchUpAsync();
+        await EvictAsync(on, person);
+        on.Top(person);
+        await on.RecallsEndedAsync();
     }
 
     private static void ViewMany(AppServer server, string person)

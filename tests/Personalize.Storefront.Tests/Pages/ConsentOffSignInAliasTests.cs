@@ -14,13 +14,7 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
     public async Task A_browser_with_personalization_off_reopened_and_signed_in_daily_without_browsing_links_no_visit()
     {
         var account = $"{Guid.NewGuid():N}@example.com";
-        var browser = store.NewVisitor();
-        browser.SetCookie("sf-consent", "none");
-        for (var day = 0; day < 16; day++)
-        {
-            await browser.SignInAsync(account);
-            browser = Reopened(browser);
-        }
+        var browser = await SignedInDailyAsync(account, days: 16);
 
         Assert.DoesNotContain(store.PersonalData(account).LinkedKeys, key => key != account);
         browser.Dispose();
@@ -30,13 +24,7 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
     public async Task After_signing_in_daily_with_personalization_off_a_visit_that_browsed_still_joins_the_account()
     {
         var account = $"{Guid.NewGuid():N}@example.com";
-        var browser = store.NewVisitor();
-        browser.SetCookie("sf-consent", "none");
-        for (var day = 0; day < 16; day++)
-        {
-            await browser.SignInAsync(account);
-            browser = Reopened(browser);
-        }
+        var browser = await SignedInDailyAsync(account, days: 16);
 
         // Signed in, Personalization on again (for the account too); signed out; a guest visit that browses; signed in.
         using (browser)
@@ -51,6 +39,20 @@ public sealed class ConsentOffSignInAliasTests(StorefrontFactory store)
             // The first visit that browsed: README says it is one of the 16, and what it did follows into the account.
             Assert.Equal($"Signed in as {account}. Anything you did as a guest is now part of your account.", home.Text("#flash"));
         }
+    }
+
+    /// <summary>A browser with Personalization off, signed in to <paramref name="account"/> and closed, once a day, without browsing; returned reopened.</summary>
+    private async Task<Visitor> SignedInDailyAsync(string account, int days)
+    {
+        var browser = store.NewVisitor();
+        browser.SetCookie("sf-consent", "none");
+        for (var day = 0; day < days; day++)
+        {
+            await browser.SignInAsync(account);
+            browser = Reopened(browser);
+        }
+
+        return browser;
     }
 
     private Visitor Reopened(Visitor browser)

@@ -135,7 +135,7 @@ public class DecisionPartBenchmarks
         _holdout = _stages.Holdouts.Assign(_plan, _unitKey, _request.ForceArm, _scratch, out var assignments, out _firstHoldout);
         _assignments = assignments.ToArray();
         _intended = Variant(_holdout, _consent, out _paused);
-        _resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch).Length;
+        _resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch, out _).Length;
         _kept = _stages.Guardrails.Apply(Context(), _plan, _scratch.Candidates(_resolved), null, out var guardrailFailed).Length;
         _served = _paused ? DecisionVariant.Fallback : _intended.Variant;
         var runs = _scratch.SignalRuns(_stages.Signals.Count);
@@ -197,7 +197,7 @@ public class DecisionPartBenchmarks
 
     /// <summary>The 1,000 keys to item indices; the same key array as the last decision on this thread, so remembered, as in the whole decision.</summary>
     [Benchmark(Description = "candidate resolution (CandidateResolver.Resolve)")]
-    public int CandidateResolution() => _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch).Length;
+    public int CandidateResolution() => _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch, out _).Length;
 
     [Benchmark(Description = "guardrails, all six (GuardrailStage.Apply)")]
     public int Guardrails() => _stages.Guardrails.Apply(Context(), _plan, _scratch.Candidates(_resolved), null, out _).Length;
@@ -293,7 +293,7 @@ public class DecisionPartBenchmarks
         var live = _stages.Profiles.Load(_request.UserKey, _scratch.Profile, _snapshot, out _, out var unitKey, out var consent, out var known);
         var holdout = _stages.Holdouts.Assign(_plan, unitKey, _request.ForceArm, _scratch, out var assignments, out var firstHoldout);
         var intended = Variant(holdout, consent, out var paused);
-        var resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch);
+        var resolved = _stages.Candidates.Resolve(_request, _plan, _snapshot, _scratch, out _);
         var kept = _stages.Guardrails.Apply(Context(), _plan, resolved, null, out _);
         var served = paused ? DecisionVariant.Fallback : intended.Variant;
         var runs = _scratch.SignalRuns(_stages.Signals.Count);

@@ -115,7 +115,7 @@ public interface IPersonalizer
     /// <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> aliases (shared devices); a refusal
     /// is returned and counted, not thrown.
     /// </remarks>
-    /// <exception cref="ArgumentException">A key is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException">A key is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     IdentifyResult Identify(string anonymousKey, string knownKey);
 
     /// <summary>
@@ -125,7 +125,7 @@ public interface IPersonalizer
     /// </summary>
     /// <param name="userKey">Any key of the user: the known key or one of its aliases.</param>
     /// <returns>True when there was anything to erase.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     bool Forget(string userKey);
 
     /// <summary>
@@ -139,13 +139,13 @@ public interface IPersonalizer
     /// <param name="userKey">Any key of the person.</param>
     /// <param name="holdout">The holdout's name.</param>
     /// <returns>The person's assignment in that holdout.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or no holdout has that name.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate), or no holdout has that name.</exception>
     HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout);
 
     /// <summary>The consent in force for a person: what they stated with a consent event, else <see cref="PersonalizationOptions.DefaultConsent"/>.</summary>
     /// <param name="userKey">Any key of the person.</param>
     /// <returns>The consent the SDK acts on for them.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     ConsentFlags GetConsent(string userKey);
 
     /// <summary>
@@ -155,6 +155,6 @@ public interface IPersonalizer
     /// </summary>
     /// <param name="userKey">Any key of the person: the known key or one of its aliases.</param>
     /// <returns>What is held; <see cref="PersonalData.ToJson"/> gives the documented JSON.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     PersonalData GetPersonalData(string userKey);
 }

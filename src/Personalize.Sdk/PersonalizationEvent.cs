@@ -22,10 +22,14 @@ public readonly struct PersonalizationEvent
 
     private PersonalizationEvent(string userKey, EventKind kind, string? itemKey, string parameterName = "itemKey", bool itemRequired = true)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         if (itemRequired)
         {
-            ArgumentException.ThrowIfNullOrEmpty(itemKey, parameterName);
+            WellFormedText.ThrowIfInvalidName(itemKey, parameterName);
+        }
+        else if (itemKey is not null)
+        {
+            WellFormedText.ThrowIfLoneSurrogate(itemKey, parameterName);
         }
 
         _userKey = userKey;
@@ -102,21 +106,21 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who viewed it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent View(string userKey, string itemKey) => new(userKey, EventKind.View, itemKey);
 
     /// <summary>The user clicked an item.</summary>
     /// <param name="userKey">Who clicked it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent Click(string userKey, string itemKey) => new(userKey, EventKind.Click, itemKey);
 
     /// <summary>The user added an item to their cart.</summary>
     /// <param name="userKey">Who added it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent AddToCart(string userKey, string itemKey) => new(userKey, EventKind.AddToCart, itemKey);
 
     /// <summary>The user bought an item.</summary>
@@ -125,7 +129,7 @@ public readonly struct PersonalizationEvent
     /// <param name="quantity">How many units; must be positive.</param>
     /// <param name="revenue">The revenue, in the host's currency; must not be negative.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent Purchase(string userKey, string itemKey, int quantity = 1, decimal revenue = 0m) =>
         new(userKey, itemKey, quantity, revenue);
 
@@ -137,14 +141,14 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who dismissed it.</param>
     /// <param name="itemKey">The item.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent Dismiss(string userKey, string itemKey) => new(userKey, EventKind.Dismiss, itemKey);
 
     /// <summary>The user complained, about an item or in general.</summary>
     /// <param name="userKey">Who complained.</param>
     /// <param name="itemKey">The item it was about, if any.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     public static PersonalizationEvent Complaint(string userKey, string? itemKey = null) =>
         new(userKey, EventKind.Complaint, string.IsNullOrEmpty(itemKey) ? null : itemKey, itemRequired: false);
 
@@ -153,7 +157,7 @@ public readonly struct PersonalizationEvent
     /// <param name="itemKey">The item.</param>
     /// <param name="value">From 0 (hated it) to 1 (loved it); scale your own ratings to this range.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException">The user key is null, empty or only white space, or the item key is null or empty.</exception>
+    /// <exception cref="ArgumentException">The user key is null, empty, only white space or not well-formed (a lone surrogate), or the item key is null, empty or not well-formed.</exception>
     public static PersonalizationEvent Rating(string userKey, string itemKey, float value) =>
         new(userKey, itemKey, value);
 
@@ -166,10 +170,10 @@ public readonly struct PersonalizationEvent
     /// <param name="category">The category, as named in the catalog.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or <paramref name="category"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate), or <paramref name="category"/> is null, empty or not well-formed.</exception>
     public static PersonalizationEvent StatedCategoryPreference(string userKey, string category, bool likes)
     {
-        ArgumentException.ThrowIfNullOrEmpty(category);
+        WellFormedText.ThrowIfInvalidName(category);
         return new(userKey, PreferenceTarget.Category, category, null, likes);
     }
 
@@ -182,11 +186,17 @@ public readonly struct PersonalizationEvent
     /// <param name="value">The attribute's value.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space, or another argument is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate), or another argument is null, empty or not well-formed, or <paramref name="attribute"/> holds <c>=</c> (no catalog attribute's name does).</exception>
     public static PersonalizationEvent StatedAttributePreference(string userKey, string attribute, string value, bool likes)
     {
-        ArgumentException.ThrowIfNullOrEmpty(attribute);
-        ArgumentException.ThrowIfNullOrEmpty(value);
+        WellFormedText.ThrowIfInvalidName(attribute);
+        WellFormedText.ThrowIfInvalidName(value);
+        if (attribute.Contains(Catalog.AttributeToken.Separator, StringComparison.Ordinal))
+        {
+            // Taken as name=value, it would name another attribute: "colour=red" + "dark" is "colour" + "red=dark".
+            throw new ArgumentException($"An attribute's name may not hold '{Catalog.AttributeToken.Separator}'.", nameof(attribute));
+        }
+
         return new(userKey, PreferenceTarget.Attribute, attribute, value, likes);
     }
 
@@ -200,11 +210,11 @@ public readonly struct PersonalizationEvent
     /// <param name="userKey">Who gave it.</param>
     /// <param name="consent">What they agree to; at least one flag. To withdraw everything, use <see cref="ConsentWithdrawn"/>.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="consent"/> is <see cref="ConsentFlags.None"/> (that is <see cref="ConsentWithdrawn"/>), or holds a bit that is not a <see cref="ConsentFlags"/> value.</exception>
     public static PersonalizationEvent ConsentGiven(string userKey, ConsentFlags consent)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         if (consent == ConsentFlags.None)
         {
             throw new ArgumentOutOfRangeException(nameof(consent), consent, "Consent given names at least one flag; to withdraw all consent, use PersonalizationEvent.ConsentWithdrawn(userKey).");
@@ -227,6 +237,6 @@ public readonly struct PersonalizationEvent
     /// </summary>
     /// <param name="userKey">Who withdrew it.</param>
     /// <returns>The event, of kind <see cref="EventKind.Consent"/> with <see cref="Consent"/> = <see cref="ConsentFlags.None"/>.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     public static PersonalizationEvent ConsentWithdrawn(string userKey) => new(userKey, ConsentFlags.None);
 }

@@ -20,10 +20,10 @@ public readonly struct PersonalizationRequest
 
     /// <summary>Creates a request for <paramref name="userKey"/>.</summary>
     /// <param name="userKey">The user's key: an anonymous visitor id or a known account id.</param>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty or only white space.</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     public PersonalizationRequest(string userKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         _userKey = userKey;
     }
 
@@ -32,7 +32,8 @@ public readonly struct PersonalizationRequest
 
     /// <summary>
     /// The item keys to rank, in the caller's order (which breaks ties). Keys the catalog does not
-    /// know are skipped and duplicates count once, the first one winning. When none of them is in
+    /// know are skipped (counted in <c>personalize.candidates.unknown</c> and logged by their number,
+    /// at most once a minute) and duplicates count once, the first one winning. When none of them is in
     /// the catalog, the decision falls back (<see cref="DecisionReason.NoKnownCandidates"/>) and
     /// returns the keys themselves, in the caller's order with score 0: duplicates once, null and
     /// empty keys left out, and keys of items that have left the catalog too (while the SDK still

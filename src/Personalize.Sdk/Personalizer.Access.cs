@@ -8,7 +8,7 @@ internal sealed partial class Personalizer
 {
     public HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         ArgumentNullException.ThrowIfNull(holdout);
         var key = _identity.Resolve(userKey);
 
@@ -19,7 +19,7 @@ internal sealed partial class Personalizer
 
     public ConsentFlags GetConsent(string userKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         var key = _identity.Resolve(userKey);
 
         // An idle profile is evicted first, as a decision would: its narrower consent is then the one kept apart.
@@ -28,7 +28,7 @@ internal sealed partial class Personalizer
 
     public PersonalData GetPersonalData(string userKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         var now = _timeProvider.GetUtcNow();
         lock (_identityGate)
         {

@@ -17,8 +17,8 @@ internal sealed partial class Personalizer
 
     public IdentifyResult Identify(string anonymousKey, string knownKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(anonymousKey);
-        ArgumentException.ThrowIfNullOrWhiteSpace(knownKey);
+        WellFormedText.ThrowIfInvalidKey(anonymousKey);
+        WellFormedText.ThrowIfInvalidKey(knownKey);
         IdentifyResult result;
         lock (_identityGate)
         {
@@ -40,7 +40,7 @@ internal sealed partial class Personalizer
 
     public bool Forget(string userKey)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(userKey);
+        WellFormedText.ThrowIfInvalidKey(userKey);
         var now = _timeProvider.GetUtcNow();
         bool found;
         lock (_identityGate)

@@ -29,6 +29,12 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
             throw new JsonException($"Catalog items {_firstIndexOf[key]} and {index} share the key '{key}'.");
         }
 
+        if (WellFormedText.HasLoneSurrogate(key) || (item.Category is { } category && WellFormedText.HasLoneSurrogate(category))
+            || item.Attributes?.Any(attribute => WellFormedText.HasLoneSurrogate(attribute.Key) || (attribute.Value is { } value && WellFormedText.HasLoneSurrogate(value))) == true)
+        {
+            throw new JsonException($"Catalog item {index} has a key, category or attribute that {WellFormedText.LoneSurrogate}");
+        }
+
         if (item.Attributes is { } attributes)
         {
             foreach (var (name, value) in attributes)
@@ -36,6 +42,11 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
                 if (value is null)
                 {
                     throw new JsonException($"Catalog item {index} ('{key}') has a null value for the attribute '{name}'; an attribute's value is a string (leave the attribute out for none).");
+                }
+
+                if (name.Contains(AttributeToken.Separator, StringComparison.Ordinal))
+                {
+                    throw new JsonException($"Catalog item {index} ('{key}') has the attribute '{name}', whose name holds '{AttributeToken.Separator}': an attribute's name may not.");
                 }
             }
         }

@@ -248,11 +248,59 @@ internal sealed class CatalogSnapshot
                 throw new ArgumentException($"The catalog item '{item.Key}' has a null value for the attribute '{attribute}'.", paramName);
             }
 
+            if (IllFormedText(item) is { } field)
+            {
+                throw new ArgumentException($"The catalog item '{item.Key}' has a {field} that {WellFormedText.LoneSurrogate}", paramName);
+            }
+
+            if (SeparatorInName(item) is { } name)
+            {
+                throw new ArgumentException($"The catalog item '{item.Key}' has the attribute '{name}', whose name holds '{AttributeToken.Separator}': an attribute's name may not, so that no two attributes are taken for one.", paramName);
+            }
+
             if (!keys.Add(item.Key))
             {
                 throw new ArgumentException($"The catalog contains the key '{item.Key}' twice.", paramName);
             }
         }
+    }
+
+    /// <summary>Which of <paramref name="item"/>'s key, category, attribute names and values holds a lone surrogate (<see cref="WellFormedText"/>), or null when none does.</summary>
+    internal static string? IllFormedText(CatalogItem item)
+    {
+        if (WellFormedText.HasLoneSurrogate(item.Key))
+        {
+            return "key";
+        }
+
+        if (item.Category is { } category && WellFormedText.HasLoneSurrogate(category))
+        {
+            return "category";
+        }
+
+        foreach (var (name, value) in item.Attributes)
+        {
+            if (WellFormedText.HasLoneSurrogate(name) || (value is not null && WellFormedText.HasLoneSurrogate(value)))
+            {
+                return "attribute";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The name of an attribute of <paramref name="item"/> that holds <see cref="AttributeToken.Separator"/>, or null when none does.</summary>
+    internal static string? SeparatorInName(CatalogItem item)
+    {
+        foreach (var name in item.Attributes.Keys)
+        {
+            if (name.Contains(AttributeToken.Separator, StringComparison.Ordinal))
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The name of an attribute of <paramref name="item"/> whose value is null, or null when none is.</summary>

@@ -92,6 +92,14 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has a null value for the attribute '{attribute}'.");
             }
+            else if (Catalog.CatalogSnapshot.IllFormedText(item) is { } field)
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] has a {field} that {WellFormedText.LoneSurrogate}");
+            }
+            else if (Catalog.CatalogSnapshot.SeparatorInName(item) is { } separated)
+            {
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has the attribute '{separated}', whose name holds '{Catalog.AttributeToken.Separator}': an attribute's name may not.");
+            }
             else if (!keys.Add(item.Key))
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] repeats the key '{item.Key}'.");

@@ -74,4 +74,7 @@ internal static partial class Log
 
     [LoggerMessage(22, LogLevel.Error, "A pass of the idle and capacity scan of profiles {Failure} part-way; the profiles it had not reached yet stay until the next pass, which tries again. Counted in personalize.profiles.maintenance_failures. Logged at most once a minute; the exception's message and stack are not logged, as they may name a person's key.")]
     public static partial void ProfileMaintenanceFailed(ILogger logger, string failure);
+
+    [LoggerMessage(23, LogLevel.Warning, "A request named {Count} candidate keys the catalog does not hold (unknown, removed, null or empty); they were skipped. Counted in personalize.candidates.unknown; logged at most once a minute, without the keys.")]
+    public static partial void UnknownCandidates(ILogger logger, int count);
 }

@@ -27,6 +27,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _sinkFaults;
     private readonly Counter<long> _replicaEventsSkipped;
     private readonly Counter<long> _unknownPlacements;
+    private readonly Counter<long> _unknownCandidates;
     private readonly Counter<long> _eventsApplied;
     private readonly Counter<long> _eventsWithoutConsent;
     private readonly Counter<long> _eventsRejected;
@@ -77,6 +78,7 @@ internal sealed class PersonalizationMetrics : IDisposable
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
         _unmeasured = _meter.CreateCounter<long>("personalize.exposures.unmeasured", "{exposure}", "Exposures of new units not measured because the ledger was full.");
         _unknownPlacements = _meter.CreateCounter<long>("personalize.placements.unknown", "{decision}", "Requests naming a placement that is not configured; served by the default placement.");
+        _unknownCandidates = _meter.CreateCounter<long>("personalize.candidates.unknown", "{key}", "Candidate keys requests named that are not in the catalog (unknown, removed, null or empty), skipped; each time one is named.");
         _sinkFaults = _meter.CreateCounter<long>("personalize.exposures.sink_faults", "{fault}", "Exposure sinks that threw.");
         _replicaEventsSkipped = _meter.CreateCounter<long>("personalize.replica.events_skipped", "{event}", "Events from other servers this server could not apply: its catalog does not know their item yet, the person was erased since, or the event is otherwise invalid here (dated too far ahead, say).");
         _eventsApplied = _meter.CreateCounter<long>("personalize.events.applied", "{event}", "Tracked events applied, by kind.");
@@ -117,6 +119,9 @@ internal sealed class PersonalizationMetrics : IDisposable
         _optionsReloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void UnknownPlacement() => _unknownPlacements.Add(1);
+
+    /// <summary>A request named <paramref name="keys"/> candidates the catalog does not hold.</summary>
+    public void UnknownCandidates(int keys) => _unknownCandidates.Add(keys);
 
     /// <summary>A holdout's bucket hasher failed; <paramref name="reason"/> is <c>exception</c> or <c>out_of_range</c>.</summary>
     public void BucketHasherFaulted(string holdout, string reason) =>

@@ -7,9 +7,14 @@ namespace Personalize.Sdk.Engine;
 /// <summary>The candidate stage: the request's keys, or the catalog, as dense item indices.</summary>
 internal sealed class CandidateResolver(int availabilityGuardrail)
 {
-    /// <summary>Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).</summary>
-    public ReadOnlySpan<int> Resolve(scoped in PersonalizationRequest request, PlacementPlan plan, CatalogSnapshot snapshot, DecisionScratch scratch)
+    /// <summary>
+    /// Maps the requested keys to item indices, skipping unknown and repeated ones (the first wins).
+    /// <paramref name="unknown"/> is how many keys the catalog does not hold (unknown, removed, null
+    /// or empty), each time one is named: the caller counts them.
+    /// </summary>
+    public ReadOnlySpan<int> Resolve(scoped in PersonalizationRequest request, PlacementPlan plan, CatalogSnapshot snapshot, DecisionScratch scratch, out int unknown)
     {
+        unknown = 0;
         if (request.Candidates.IsEmpty)
         {
             // The whole catalog: unavailable items are left out up front unless that guardrail is off.
@@ -17,7 +22,7 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
         }
 
         var keys = request.Candidates.Span;
-        if (scratch.TryReuseCandidates(keys, snapshot.Stamp, out var resolved))
+        if (scratch.TryReuseCandidates(keys, snapshot.Stamp, out var resolved, out unknown))
         {
             return scratch.Candidates(resolved);
         }
@@ -25,21 +30,32 @@ internal sealed class CandidateResolver(int availabilityGuardrail)
         var indices = scratch.Candidates(keys.Length);
         var seen = scratch.ItemFlags(snapshot.IndexSpace);
         var count = 0;
-        foreach (var key in keys)
+        var missing = 0;
+        for (var i = 0; i < keys.Length; i++)
         {
-            if (key is not null && snapshot.TryGetIndex(key, out var index) && !seen[index])
+            var key = keys[i];
+            if (key is not null && snapshot.TryGetIndex(key, out var index))
             {
-                seen[index] = true;
-                indices[count++] = index;
+                if (!seen[index])
+                {
+                    seen[index] = true;
+                    indices[count++] = index;
+                }
+            }
+            else
+            {
+                missing++;
             }
         }
+
+        unknown = missing;
 
         foreach (var index in indices[..count])
         {
             seen[index] = false;
         }
 
-        scratch.RememberCandidates(keys, snapshot.Stamp, count);
+        scratch.RememberCandidates(keys, snapshot.Stamp, count, unknown);
         return indices[..count];
     }
 

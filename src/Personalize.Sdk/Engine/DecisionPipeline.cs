@@ -44,6 +44,7 @@ internal sealed class DecisionPipeline(
     ILogger logger)
 {
     private readonly LogThrottle _placementLog = new(TimeSpan.FromMinutes(1));
+    private readonly LogThrottle _candidateLog = new(TimeSpan.FromMinutes(1));
 
     // The stages Decide runs, read-only, for the benchmark that times each alone (DecisionPartBenchmarks).
     internal ProfileLoader Profiles => profiles;
@@ -111,7 +112,12 @@ internal sealed class DecisionPipeline(
             var paused = !killSwitch && (request.Preview ? readiness.WasPaused(plan) : readiness.IsPaused(plan, now));
 
             // Candidates, guardrails, signals, score and top-K.
-            var resolved = candidates.Resolve(request, plan, snapshot, scratch);
+            var resolved = candidates.Resolve(request, plan, snapshot, scratch, out var unknownCandidates);
+            if (unknownCandidates > 0)
+            {
+                UnknownCandidates(unknownCandidates, now);
+            }
+
             var context = new DecisionContext(snapshot, scratch.Profile, statistics, scratch, request.Context, now, settings.AffinityHalfLifeTicks, settings.FreshnessPeriodTicks);
             var removals = explain ? new List<CandidateRemoval>() : null;
             var runs = scratch.SignalRuns(signals.Count);
@@ -231,6 +237,16 @@ internal sealed class DecisionPipeline(
 
     private static int CountFor(in PersonalizationRequest request, PlacementPlan plan, DecisionSettings settings) =>
         Math.Min(request.HasCount ? request.Count : plan.Count ?? PersonalizationRequest.DefaultCount, settings.MaxCount);
+
+    /// <summary>Candidate keys the catalog does not hold: counted, and logged by their number alone, at most once a minute.</summary>
+    private void UnknownCandidates(int keys, DateTimeOffset now)
+    {
+        metrics.UnknownCandidates(keys);
+        if (_candidateLog.ShouldLog(now.UtcTicks))
+        {
+            Log.UnknownCandidates(logger, keys);
+        }
+    }
 
     /// <summary>The request's placement plan; an unknown placement is served by the default one, counted and logged.</summary>
     private PlacementPlan PlanFor(in PersonalizationRequest request, DecisionSettings settings, DateTimeOffset now)

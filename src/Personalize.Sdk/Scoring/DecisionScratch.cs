@@ -36,6 +36,7 @@ internal sealed class DecisionScratch
     private string[] _lastKeys = [];
     private int _lastKeyCount = -1;
     private int _lastResolvedCount;
+    private int _lastUnknownCount;
     private long _lastCatalogStamp = -1;
 
     /// <summary>The decision's copy of the user's profile.</summary>
@@ -70,10 +71,12 @@ internal sealed class DecisionScratch
     /// Whether <see cref="Candidates"/> still holds the resolution of exactly these keys (the same
     /// string instances, in the same order) against this catalog snapshot. Pages that rank the same
     /// list again and again skip every key lookup; a list that differs in any element is resolved anew.
+    /// <paramref name="unknown"/> is how many of those keys the catalog does not hold.
     /// </summary>
-    public bool TryReuseCandidates(ReadOnlySpan<string> keys, long catalogStamp, out int resolved)
+    public bool TryReuseCandidates(ReadOnlySpan<string> keys, long catalogStamp, out int resolved, out int unknown)
     {
         resolved = _lastResolvedCount;
+        unknown = _lastUnknownCount;
         if (catalogStamp != _lastCatalogStamp || keys.Length != _lastKeyCount)
         {
             return false;
@@ -92,10 +95,10 @@ internal sealed class DecisionScratch
     }
 
     /// <summary>Remembers which keys <see cref="Candidates"/> now resolves.</summary>
-    public void RememberCandidates(ReadOnlySpan<string> keys, long catalogStamp, int resolved)
+    public void RememberCandidates(ReadOnlySpan<string> keys, long catalogStamp, int resolved, int unknown)
     {
         keys.CopyTo(Grow(ref _lastKeys, keys.Length));
-        (_lastKeyCount, _lastResolvedCount, _lastCatalogStamp) = (keys.Length, resolved, catalogStamp);
+        (_lastKeyCount, _lastResolvedCount, _lastUnknownCount, _lastCatalogStamp) = (keys.Length, resolved, unknown, catalogStamp);
     }
 
     /// <summary>The [signals x candidates] matrix, one column per signal, each column contiguous; cleared on request.</summary>

@@ -84,7 +84,7 @@ public interface IPersonalizer
     /// once queued for the other servers, which alone can tell whether it is theirs.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="itemKey"/> is null.</exception>
-    /// <exception cref="ArgumentException"><paramref name="itemKey"/> is empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="itemKey"/> is empty or not well-formed (a lone surrogate).</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, string itemKey, double reward);
 

@@ -186,16 +186,11 @@ public readonly struct PersonalizationEvent
     /// <param name="value">The attribute's value.</param>
     /// <param name="likes">True for a like, false for a dislike.</param>
     /// <returns>The event.</returns>
-    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate), or another argument is null, empty or not well-formed, or <paramref name="attribute"/> holds <c>=</c> (no catalog attribute's name does).</exception>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate), or another argument is null, empty or not well-formed.</exception>
     public static PersonalizationEvent StatedAttributePreference(string userKey, string attribute, string value, bool likes)
     {
         WellFormedText.ThrowIfInvalidName(attribute);
         WellFormedText.ThrowIfInvalidName(value);
-        if (attribute.Contains(Catalog.AttributeToken.Separator, StringComparison.Ordinal))
-        {
-            // Taken as name=value, it would name another attribute: "colour=red" + "dark" is "colour" + "red=dark".
-            throw new ArgumentException($"An attribute's name may not hold '{Catalog.AttributeToken.Separator}'.", nameof(attribute));
-        }
 
         return new(userKey, PreferenceTarget.Attribute, attribute, value, likes);
     }

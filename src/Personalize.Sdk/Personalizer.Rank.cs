@@ -53,7 +53,7 @@ internal sealed partial class Personalizer
 
     public bool Reward(Guid decisionId, string itemKey, double reward)
     {
-        ArgumentException.ThrowIfNullOrEmpty(itemKey);
+        WellFormedText.ThrowIfInvalidName(itemKey);
         ThrowIfInvalidReward(reward);
         return RewardHereOrThere(decisionId, itemKey, reward);
     }

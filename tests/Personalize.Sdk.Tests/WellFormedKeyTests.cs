@@ -1,4 +1,5 @@
 using System.Buffers;
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests;
@@ -40,6 +41,19 @@ public sealed class WellFormedKeyTests
         Assert.Throws<ArgumentException>("itemKey", () => PersonalizationEvent.Complaint("ann", "sku-42\uD800"));
         Assert.Throws<ArgumentException>("category", () => PersonalizationEvent.StatedCategoryPreference("ann", "books\uD800", likes: false));
         Assert.Throws<ArgumentException>("value", () => PersonalizationEvent.StatedAttributePreference("ann", "brand", "\uDC00Acme", likes: true));
+    }
+
+    [Fact]
+    public void A_reward_s_item_key_and_a_holdout_s_name_with_a_lone_surrogate_are_refused()
+    {
+        using var sdk = new TestSdk();
+        Assert.Throws<ArgumentException>("itemKey", () => sdk.Personalizer.Reward(Guid.NewGuid(), "books-1\uD83D", 1));
+        Assert.Throws<ArgumentException>("name", () => new ServiceCollection().AddPersonalization().AddHoldout("global\uD83D", 1_000));
+
+        // Set through options, it fails the start naming the holdout.
+        var builder = new PersonalizerBuilder().Configure(options => options.Holdouts.Add(new HoldoutOptions { Name = "global\uD83D", BasisPoints = 1_000, Salt = "global" }));
+        var failure = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => builder.Build());
+        Assert.Contains("Holdouts[0]'s name holds a lone surrogate", failure.Message, StringComparison.Ordinal);
     }
 
     // The cut texts are made here, not passed as theory data: xunit's serialization of theory

@@ -5,7 +5,8 @@ namespace Personalize.Sdk.Catalog;
 
 /// <summary>
 /// The <c>"items"</c> array of a catalog file, checked as the serializer appends each item: an item
-/// without a key, with a key an earlier item has, or with a null attribute value, is refused there.
+/// without a key, with a key an earlier item has, with a null attribute value, a lone surrogate, or
+/// an attribute that reads as an earlier one (<see cref="CatalogSnapshot.AttributeCollision"/>), is refused there.
 /// </summary>
 /// <remarks>
 /// Checked while reading, not after, because only a <see cref="JsonException"/> thrown during
@@ -15,6 +16,7 @@ namespace Personalize.Sdk.Catalog;
 internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
 {
     private readonly Dictionary<string, int> _firstIndexOf = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _attributes = new(StringComparer.Ordinal);
 
     /// <inheritdoc/>
     protected override void InsertItem(int index, CatalogDocument.Entry? item)
@@ -43,11 +45,11 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
                 {
                     throw new JsonException($"Catalog item {index} ('{key}') has a null value for the attribute '{name}'; an attribute's value is a string (leave the attribute out for none).");
                 }
+            }
 
-                if (name.Contains(AttributeToken.Separator, StringComparison.Ordinal))
-                {
-                    throw new JsonException($"Catalog item {index} ('{key}') has the attribute '{name}', whose name holds '{AttributeToken.Separator}': an attribute's name may not.");
-                }
+            if (CatalogSnapshot.AttributeCollision(new CatalogItem { Key = key, Attributes = attributes }, _attributes) is { } collision)
+            {
+                throw new JsonException($"Catalog item {index} ('{key}') has {collision}.");
             }
         }
 

@@ -24,8 +24,13 @@ public sealed class CatalogItem
     /// <value>The default is <see langword="null"/>: explanations fall back to the key.</value>
     public string? Title { get; init; }
 
-    /// <summary>Free-form attributes such as <c>brand</c>, <c>color</c> or <c>channel</c>. A name may not hold <c>=</c>, which separates a name from its value (a value may).</summary>
-    /// <value>The default is empty. Never null: <see cref="ICatalog.Replace"/> refuses an item whose attributes are null, or an attribute name that holds <c>=</c>.</value>
+    /// <summary>
+    /// Free-form attributes such as <c>brand</c>, <c>color</c> or <c>channel</c>. An attribute is
+    /// known by its text <c>name=value</c>, so two attributes of a catalog may not read alike
+    /// (<c>colour</c> = <c>red=dark</c> and <c>colour=red</c> = <c>dark</c>): <see cref="ICatalog.Replace"/>
+    /// refuses such a catalog.
+    /// </summary>
+    /// <value>The default is empty. Never null: <see cref="ICatalog.Replace"/> refuses an item whose attributes are null.</value>
     public IReadOnlyDictionary<string, string> Attributes { get; init; } = NoAttributes;
 
     /// <summary>When the item arrived in the catalog; the freshness signal favours new items.</summary>

@@ -225,6 +225,7 @@ internal sealed class CatalogSnapshot
     private static void ThrowIfInvalid(IReadOnlyCollection<CatalogItem> items, string paramName)
     {
         var keys = new HashSet<string>(items.Count, StringComparer.Ordinal);
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in items)
         {
             if (item is null)
@@ -253,9 +254,9 @@ internal sealed class CatalogSnapshot
                 throw new ArgumentException($"The catalog item '{item.Key}' has a {field} that {WellFormedText.LoneSurrogate}", paramName);
             }
 
-            if (SeparatorInName(item) is { } name)
+            if (AttributeCollision(item, attributes) is { } collision)
             {
-                throw new ArgumentException($"The catalog item '{item.Key}' has the attribute '{name}', whose name holds '{AttributeToken.Separator}': an attribute's name may not, so that no two attributes are taken for one.", paramName);
+                throw new ArgumentException($"The catalog item '{item.Key}' has {collision}.", paramName);
             }
 
             if (!keys.Add(item.Key))
@@ -289,15 +290,29 @@ internal sealed class CatalogSnapshot
         return null;
     }
 
-    /// <summary>The name of an attribute of <paramref name="item"/> that holds <see cref="AttributeToken.Separator"/>, or null when none does.</summary>
-    internal static string? SeparatorInName(CatalogItem item)
+    /// <summary>
+    /// An attribute is interned as the text <c>name=value</c>, so two whose name or value holds
+    /// <c>=</c> can read the same (<c>colour</c> = <c>red=dark</c> and <c>colour=red</c> = <c>dark</c>)
+    /// and would be taken for one. Describes the attribute of <paramref name="item"/> that reads as
+    /// another of the catalog's, or null when none does; <paramref name="seen"/> holds, by their text,
+    /// the names of the attributes seen so far that hold <c>=</c> (those alone can collide).
+    /// </summary>
+    internal static string? AttributeCollision(CatalogItem item, Dictionary<string, string> seen)
     {
-        foreach (var name in item.Attributes.Keys)
+        foreach (var (name, value) in item.Attributes)
         {
-            if (name.Contains(AttributeToken.Separator, StringComparison.Ordinal))
+            if (value is null || (!name.Contains(AttributeToken.Separator, StringComparison.Ordinal) && !value.Contains(AttributeToken.Separator, StringComparison.Ordinal)))
             {
-                return name;
+                continue;
             }
+
+            var token = AttributeToken.Of(name, value);
+            if (seen.TryGetValue(token, out var other) && !string.Equals(other, name, StringComparison.Ordinal))
+            {
+                return $"the attribute '{name}' = '{value}', which reads as '{token}' like the catalog's attribute '{other}': rename one, as two attributes that read alike would be taken for one";
+            }
+
+            seen[token] = name;
         }
 
         return null;

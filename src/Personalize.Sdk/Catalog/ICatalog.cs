@@ -25,7 +25,7 @@ public interface ICatalog
     /// </summary>
     /// <param name="items">The new catalog.</param>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> or one of its items is null.</exception>
-    /// <exception cref="ArgumentException">An item has an empty key, null <see cref="CatalogItem.Attributes"/> or an attribute whose value is null, or two items share one key. The current catalog stays active.</exception>
+    /// <exception cref="ArgumentException">An item has an empty key, null <see cref="CatalogItem.Attributes"/> or an attribute whose value is null, a key, category or attribute holds a lone surrogate, two items share one key, or two attributes read alike (<see cref="CatalogItem.Attributes"/>). The current catalog stays active.</exception>
     void Replace(IEnumerable<CatalogItem> items);
 
     /// <summary>

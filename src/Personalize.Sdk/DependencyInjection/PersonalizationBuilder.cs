@@ -116,11 +116,11 @@ public sealed class PersonalizationBuilder
     /// <param name="layer">A layer for mutually exclusive holdouts, or null.</param>
     /// <param name="bucketStart">The first control bucket (for holdouts sharing a layer).</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="name"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or not well-formed (a lone surrogate).</exception>
     /// <remarks>Ranges, salts and duplicates are checked when the host starts, with every problem named.</remarks>
     public PersonalizationBuilder AddHoldout(string name, int basisPoints, string? salt = null, IBucketHasher? hasher = null, string? layer = null, int bucketStart = 0)
     {
-        ArgumentException.ThrowIfNullOrEmpty(name);
+        WellFormedText.ThrowIfInvalidName(name);
         Services.Configure<PersonalizationOptions>(options => options.Holdouts.Add(new HoldoutOptions
         {
             Name = name,

@@ -219,11 +219,22 @@ internal sealed class PersonalizationComposition : IDisposable
         }
 
         var codeKeys = fromCode.Where(item => item?.Key is not null).Select(item => item.Key).ToHashSet(StringComparer.Ordinal);
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var item in fromCode.Where(item => item?.Attributes is not null))
+        {
+            CatalogSnapshot.AttributeCollision(item, attributes);
+        }
+
         for (var i = 0; i < items.Count; i++)
         {
             if (codeKeys.Contains(items[i].Key))
             {
                 return Rejected("key_clash", new CatalogFormatException($"Catalog item {i} of the file has the key '{items[i].Key}', which an item given in code (AddCatalog) has too."));
+            }
+
+            if (CatalogSnapshot.AttributeCollision(items[i], attributes) is { } collision)
+            {
+                return Rejected("malformed", new CatalogFormatException($"Catalog item {i} of the file ('{items[i].Key}') has {collision}."));
             }
         }
 

@@ -77,6 +77,7 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
 
         // Every rule the catalog itself enforces, so a bad item in code fails the start naming it.
         var keys = new HashSet<string>(StringComparer.Ordinal);
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < options.Catalog.Count; i++)
         {
             var item = options.Catalog[i];
@@ -96,9 +97,9 @@ internal sealed class PersonalizationOptionsValidator : IValidateOptions<Persona
             {
                 failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] has a {field} that {WellFormedText.LoneSurrogate}");
             }
-            else if (Catalog.CatalogSnapshot.SeparatorInName(item) is { } separated)
+            else if (Catalog.CatalogSnapshot.AttributeCollision(item, attributes) is { } collision)
             {
-                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has the attribute '{separated}', whose name holds '{Catalog.AttributeToken.Separator}': an attribute's name may not.");
+                failures.Add($"{Prefix}{nameof(options.Catalog)}[{i}] ('{item.Key}') has {collision}.");
             }
             else if (!keys.Add(item.Key))
             {

@@ -22,6 +22,11 @@ internal static class HoldoutValidation
             {
                 failures.Add($"{label} has no name.");
             }
+            else if (WellFormedText.HasLoneSurrogate(holdout.Name))
+            {
+                // Written in UTF-8 with its measurement, it would come back from a snapshot as another name.
+                failures.Add($"Holdouts[{i}]'s name {WellFormedText.LoneSurrogate}");
+            }
             else if (!names.Add(holdout.Name))
             {
                 failures.Add($"{label} is defined twice; holdout names must be unique.");

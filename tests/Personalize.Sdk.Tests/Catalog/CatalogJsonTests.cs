@@ -1,5 +1,4 @@
 using System.Text;
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Catalog;
@@ -114,29 +113,6 @@ public sealed class CatalogJsonTests
         Assert.NotNull(failure.BytePositionInLine);
         Assert.Contains("line 4", failure.Message, StringComparison.Ordinal);
         Assert.Contains("Catalog item 1 ('tent') has a null value for the attribute 'brand'", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_attribute_name_that_holds_the_separator_is_a_format_error_naming_the_item_and_the_attribute()
-    {
-        // "colour=red" + "dark" would be taken for "colour" + "red=dark": two attributes as one.
-        const string json = "{\n  \"items\": [\n    { \"key\": \"shirt\", \"attributes\": { \"colour\": \"red=dark\" } },\n    { \"key\": \"hat\", \"attributes\": { \"colour=red\": \"dark\" } }\n  ]\n}";
-
-        var failure = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));
-
-        Assert.Contains("Catalog item 1 ('hat') has the attribute 'colour=red', whose name holds '='", failure.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void A_catalog_replaced_with_an_attribute_name_that_holds_the_separator_is_refused_naming_it()
-    {
-        using var sdk = new TestSdk();
-        CatalogItem[] items = [new() { Key = "shirt", Attributes = new Dictionary<string, string> { ["colour"] = "red=dark" } }, new() { Key = "hat", Attributes = new Dictionary<string, string> { ["colour=red"] = "dark" } }];
-
-        var failure = Assert.Throws<ArgumentException>("items", () => sdk.Services.GetRequiredService<ICatalog>().Replace(items));
-
-        Assert.Contains("'hat' has the attribute 'colour=red'", failure.Message, StringComparison.Ordinal);
-        Assert.True(sdk.Services.GetRequiredService<ICatalog>().TryGetItem("books-1", out _));
     }
 
     [Fact]

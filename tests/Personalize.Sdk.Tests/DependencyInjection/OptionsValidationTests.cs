@@ -96,6 +96,7 @@ public sealed class OptionsValidationTests
             new() { Key = "stove", Attributes = null! },
             new() { Key = "tent" },
             new() { Key = "kettle", Attributes = new Dictionary<string, string> { ["brand"] = null! } },
+            new() { Key = "shirt", Attributes = new Dictionary<string, string> { ["colour"] = "red=dark" } },
             new() { Key = "hat", Attributes = new Dictionary<string, string> { ["colour=red"] = "dark" } },
         ];
         var builder = Host.CreateApplicationBuilder();
@@ -109,7 +110,7 @@ public sealed class OptionsValidationTests
                 "PersonalizationOptions.Catalog[1] ('stove') has null Attributes; leave them unset for none.",
                 "PersonalizationOptions.Catalog[2] repeats the key 'tent'.",
                 "PersonalizationOptions.Catalog[3] ('kettle') has a null value for the attribute 'brand'.",
-                "PersonalizationOptions.Catalog[4] ('hat') has the attribute 'colour=red', whose name holds '=': an attribute's name may not.",
+                "PersonalizationOptions.Catalog[5] ('hat') has the attribute 'colour=red' = 'dark', which reads as 'colour=red=dark' like the catalog's attribute 'colour': rename one, as two attributes that read alike would be taken for one.",
             ],
             failure.Failures);
         var built = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().AddCatalog(items).Build());

@@ -164,7 +164,6 @@ public sealed class EventTests
         Assert.Throws<ArgumentException>("category", () => PersonalizationEvent.StatedCategoryPreference("u", "", true));
         Assert.Throws<ArgumentNullException>("attribute", () => PersonalizationEvent.StatedAttributePreference("u", null!, "x", true));
         Assert.Throws<ArgumentException>("value", () => PersonalizationEvent.StatedAttributePreference("u", "brand", "", true));
-        Assert.Throws<ArgumentException>("attribute", () => PersonalizationEvent.StatedAttributePreference("u", "colour=red", "dark", false));
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.Complaint(""));
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentWithdrawn(""));
         Assert.Throws<ArgumentException>("userKey", () => PersonalizationEvent.ConsentGiven(" ", ConsentFlags.Personalization));

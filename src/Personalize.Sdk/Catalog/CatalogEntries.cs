@@ -31,10 +31,11 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
             throw new JsonException($"Catalog items {_firstIndexOf[key]} and {index} share the key '{key}'.");
         }
 
-        if (WellFormedText.HasLoneSurrogate(key) || (item.Category is { } category && WellFormedText.HasLoneSurrogate(category))
-            || item.Attributes?.Any(attribute => WellFormedText.HasLoneSurrogate(attribute.Key) || (attribute.Value is { } value && WellFormedText.HasLoneSurrogate(value))) == true)
+        // The catalog's own checks, on the item as it will be built, so a file says what Replace would.
+        var asItem = new CatalogItem { Key = key, Category = item.Category, Attributes = item.Attributes ?? CatalogItem.NoAttributes };
+        if (CatalogSnapshot.IllFormedText(asItem) is { } field)
         {
-            throw new JsonException($"Catalog item {index} has a key, category or attribute that {WellFormedText.LoneSurrogate}");
+            throw new JsonException($"Catalog item {index} has a {field} that {WellFormedText.LoneSurrogate}");
         }
 
         if (item.Attributes is { } attributes)
@@ -47,7 +48,7 @@ internal sealed class CatalogEntries : Collection<CatalogDocument.Entry?>
                 }
             }
 
-            if (CatalogSnapshot.AttributeCollision(new CatalogItem { Key = key, Attributes = attributes }, _attributes) is { } collision)
+            if (CatalogSnapshot.AttributeCollision(asItem, _attributes) is { } collision)
             {
                 throw new JsonException($"Catalog item {index} ('{key}') has {collision}.");
             }

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Packaging;
@@ -12,7 +10,7 @@ namespace Personalize.Sdk.Tests.Packaging;
 /// they assume. Compiled with Roslyn; <see cref="QuickStartPackageTests"/> also runs the quick
 /// start against the packed package.
 /// </summary>
-public sealed partial class DocumentedCodeTests
+public sealed class DocumentedCodeTests
 {
     private static readonly MetadataReference[] References =
     [
@@ -22,17 +20,6 @@ public sealed partial class DocumentedCodeTests
         MetadataReference.CreateFromFile(typeof(IPersonalizer).Assembly.Location),
     ];
 
-    // What `<ImplicitUsings>enable</ImplicitUsings>` gives a console project.
-    private const string ImplicitUsings = """
-        global using System;
-        global using System.Collections.Generic;
-        global using System.IO;
-        global using System.Linq;
-        global using System.Net.Http;
-        global using System.Threading;
-        global using System.Threading.Tasks;
-        """;
-
     [Theory]
     [InlineData("## Quick start")]
     [InlineData("**Without a container**")]
@@ -41,7 +28,7 @@ public sealed partial class DocumentedCodeTests
         var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
         var at = readme.IndexOf(heading, StringComparison.Ordinal);
         Assert.True(at >= 0, $"The README has no '{heading}'.");
-        var program = CSharpBlock().Match(readme[at..]).Groups["code"].Value;
+        var program = PastedProgram.CSharpBlock().Match(readme[at..]).Groups["code"].Value;
 
         Assert.Empty(Errors(program));
     }
@@ -50,7 +37,7 @@ public sealed partial class DocumentedCodeTests
     public void The_migration_guide_s_snippets_compile_in_order_given_the_variables_they_assume()
     {
         var guide = File.ReadAllText(Path.Combine(Repository.Root, "docs", "migrating-from-azure-personalizer.md"));
-        var blocks = CSharpBlock().Matches(guide).Select(match => match.Groups["code"].Value).ToList();
+        var blocks = PastedProgram.CSharpBlock().Matches(guide).Select(match => match.Groups["code"].Value).ToList();
         Assert.True(blocks.Count >= 10, $"The guide shows {blocks.Count} C# blocks.");
 
         // The Redis package's line needs that package, which this project does not reference; a type
@@ -79,17 +66,5 @@ public sealed partial class DocumentedCodeTests
         Assert.Empty(Errors(program));
     }
 
-    private static IEnumerable<string> Errors(string program)
-    {
-        var parse = new CSharpParseOptions(LanguageVersion.Latest);
-        var compilation = CSharpCompilation.Create(
-            "app",
-            [CSharpSyntaxTree.ParseText(ImplicitUsings, parse), CSharpSyntaxTree.ParseText(program, parse)],
-            References,
-            new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
-        return compilation.GetDiagnostics().Where(diagnostic => diagnostic.Severity == DiagnosticSeverity.Error).Select(diagnostic => diagnostic.ToString());
-    }
-
-    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
+    private static IEnumerable<string> Errors(string program) => PastedProgram.Diagnostics(program, References);
 }

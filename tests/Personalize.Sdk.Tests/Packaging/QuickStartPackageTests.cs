@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.RegularExpressions;
 using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Packaging;
@@ -10,7 +9,7 @@ namespace Personalize.Sdk.Tests.Packaging;
 /// the freshly packed package and the machine's global packages folder, which the solution's own
 /// restore has already filled; packages are extracted into a temp folder, never into the cache.
 /// </summary>
-public sealed partial class QuickStartPackageTests
+public sealed class QuickStartPackageTests
 {
     private const string Version = "0.0.0-quickstart";
 
@@ -79,9 +78,6 @@ public sealed partial class QuickStartPackageTests
     private static string QuickStartBlock(string readme)
     {
         var section = readme[readme.IndexOf("## Quick start", StringComparison.Ordinal)..];
-        return CSharpBlock().Match(section).Groups["code"].Value;
+        return PastedProgram.CSharpBlock().Match(section).Groups["code"].Value;
     }
-
-    [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 }

@@ -33,11 +33,12 @@ internal static class LiveOptions
         }
 
         // The default placement exists whether or not it was configured: a reload may give it weights
-        // or a count as it may any existing placement's (its structure is compared like the others').
+        // or a count as it may any existing placement's. What else the entry sets is its structure,
+        // read at start: it is compared like the others' and warned of, never a reason to drop the
+        // live settings beside it.
         if (!merged.Placements.ContainsKey(PersonalizationRequest.DefaultPlacement)
             && next.Placements.TryGetValue(PersonalizationRequest.DefaultPlacement, out var configured)
-            && configured is not null
-            && IsWeightsAndCountOnly(configured))
+            && configured is not null)
         {
             var added = new PlacementOptions { Count = configured.Count };
             Replace(added.Weights, configured.Weights);

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Personalize.Sdk.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Personalize.Sdk;
 using Personalize.Sdk.Extensibility;
@@ -100,10 +101,21 @@ public sealed class PersonalizationBuilder
     /// <summary>Loads the catalog from a JSON file at start (see <see cref="CatalogJson"/> for the schema).</summary>
     /// <param name="path">The file's path.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty.</exception>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or another file was added before: the catalog is read from one file.</exception>
     public PersonalizationBuilder AddCatalogFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+
+        // A second file would replace the first without a word: refused at once, naming both.
+        foreach (var descriptor in Services)
+        {
+            if (descriptor.ImplementationInstance is CatalogFileRegistration earlier && earlier.Path != path)
+            {
+                throw new ArgumentException($"The catalog is read from one file, and '{earlier.Path}' was added before '{path}'. Put the items in one file, or add the others with AddCatalog.", nameof(path));
+            }
+        }
+
+        Services.AddSingleton(new CatalogFileRegistration(path));
         Services.Configure<PersonalizationOptions>(options => options.CatalogPath = path);
         return this;
     }

@@ -121,6 +121,10 @@ public sealed class AddPersonalizationTests
         Assert.Throws<ArgumentNullException>("provider", () => builder.AddSignal(null!, 1f));
         Assert.Throws<ArgumentNullException>("items", () => builder.AddCatalog(null!));
         Assert.Throws<ArgumentException>("path", () => builder.AddCatalogFile(""));
+        builder.AddCatalogFile("catalog.json").AddCatalogFile("catalog.json");
+        var second = Assert.Throws<ArgumentException>("path", () => builder.AddCatalogFile("more.json"));
+        Assert.Contains("'catalog.json' was added before 'more.json'", second.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>("path", () => new ServiceCollection().AddPersonalization().AddCatalogFile("a.json").Services.AddPersonalization().AddCatalogFile("b.json"));
         Assert.Throws<ArgumentNullException>("services", () => ((IServiceCollection)null!).AddPersonalization());
         Assert.Throws<ArgumentNullException>("configure", () => new ServiceCollection().AddPersonalization(null!));
     }

@@ -420,7 +420,21 @@ public sealed class OptionsReloadTests
         Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
         Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning);
 
+        // A restart-only field beside them is warned of, and takes nothing live away.
         sdk.Reload(("Placements:default:AutoPause", "true"));
+        Assert.Contains("PersonalizationOptions.Placements", Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+    }
+
+    [Fact]
+    public void The_default_placements_count_reloads_live_beside_a_restart_only_field_in_the_same_reload()
+    {
+        using var sdk = new ReloadableSdk();
+        Assert.True(sdk.Personalizer.Rank(new PersonalizationRequest(User)).Items.Count > 2);
+
+        sdk.Reload(("Placements:default:Count", "2"), ("Placements:default:AutoPause", "true"));
+
+        Assert.Equal(2, sdk.Personalizer.Rank(new PersonalizationRequest(User)).Items.Count);
         Assert.Contains("PersonalizationOptions.Placements", Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Warning).Message, StringComparison.Ordinal);
     }
 

@@ -69,8 +69,9 @@ public sealed class PersonalizationOptions
 
     /// <summary>
     /// The kill switch: when true, nobody is personalized; every decision is the default
-    /// experience marked <see cref="DecisionVariant.Fallback"/>, and measurement ignores it. Read
-    /// live through <c>IOptionsMonitor</c>: flipping it in configuration needs no restart.
+    /// experience marked <see cref="DecisionVariant.Fallback"/>, and measurement ignores it. Live:
+    /// flipping it in configuration takes effect at the reload (anything <c>IOptionsMonitor</c>
+    /// hears of), without a restart.
     /// </summary>
     /// <value>The default is <see langword="false"/>.</value>
     public bool KillSwitch { get; set; }

@@ -135,6 +135,23 @@ public sealed class OptionsReloadTests
         Assert.DoesNotContain(sdk.Logs.GetSnapshot(), r => r.Message.Contains(User, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void An_invalid_reload_is_thrown_into_the_reload_only_by_a_monitor_the_application_resolved_and_the_sdk_still_rejects_it()
+    {
+        using var sdk = new ReloadableSdk();
+        sdk.Reload(("ColdStartWeights:favourite", "5"));
+
+        // The SDK alone throws nothing into the reload (the test above); the monitor, once resolved, does.
+        var monitor = sdk.Provider.GetRequiredService<IOptionsMonitor<PersonalizationOptions>>();
+        Assert.Equal(5f, monitor.CurrentValue.ColdStartWeights[FavouriteSignal.SignalName]);
+        var thrown = Assert.Throws<AggregateException>(() => sdk.Reload(("MaxCount", "0")));
+
+        Assert.IsType<OptionsValidationException>(Assert.Single(thrown.InnerExceptions));
+        Assert.Throws<OptionsValidationException>(() => monitor.CurrentValue);
+        Assert.Equal(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal(5, sdk.Rank(count: 5).Items.Count);
+    }
+
     [Theory]
     [InlineData(typeof(FormatException))]
     [InlineData(typeof(InvalidOperationException))]

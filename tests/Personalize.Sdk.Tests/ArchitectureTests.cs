@@ -61,6 +61,26 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void The_documented_table_of_what_each_folder_may_use_is_the_checked_one()
+    {
+        // docs/architecture.md, "Order among the parts": | `Folder` | `A`, `B` | or | `Folder` | nothing |.
+        var documented = new Dictionary<string, string[]>();
+        foreach (var line in File.ReadLines(Path.Combine(Repository.Root, "docs", "architecture.md")))
+        {
+            var row = System.Text.RegularExpressions.Regex.Match(line, @"^\| `(\w+)` \| ((?:`\w+`(?:, )?)+|nothing) \|$");
+            if (row.Success)
+            {
+                documented[row.Groups[1].Value] = [.. System.Text.RegularExpressions.Regex.Matches(row.Groups[2].Value, @"`(\w+)`").Select(m => m.Groups[1].Value)];
+            }
+        }
+
+        var checkedFolders = Allowed.Where(entry => entry.Key is not ("DependencyInjection" or "Engine" or "Diagnostics"));
+        Assert.Equal(
+            checkedFolders.Select(entry => $"{entry.Key}: {string.Join(", ", entry.Value.Order(StringComparer.Ordinal))}").Order(StringComparer.Ordinal),
+            documented.Select(entry => $"{entry.Key}: {string.Join(", ", entry.Value.Order(StringComparer.Ordinal))}").Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void The_sources_bind_so_no_use_is_hidden()
     {
         var errors = Sources.Value.Compilation.GetDiagnostics()

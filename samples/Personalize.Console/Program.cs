@@ -1,10 +1,14 @@
 // A scripted shopper: watch the ranking, and the reasons for it, change after each thing they do,
 // and read at the end what the SDK decided.
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.ConsoleSample;
 using Personalize.Sdk;
 
+// Settings from the environment, as a host reads them: Personalization__KillSwitch=true turns it off.
+var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
 var services = new ServiceCollection();
+services.Configure<PersonalizationOptions>(configuration.GetSection("Personalization"));
 services.AddPersonalization().AddCatalog(DemoCatalog.Items);
 using var provider = services.BuildServiceProvider();
 var personalizer = provider.GetRequiredService<IPersonalizer>();

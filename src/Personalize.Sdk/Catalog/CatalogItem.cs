@@ -14,7 +14,12 @@ public sealed class CatalogItem
     internal static readonly IReadOnlyDictionary<string, string> NoAttributes = new Dictionary<string, string>(0);
 
     /// <summary>The item's unique key, as the host application knows it (a SKU, a content id).</summary>
-    public required string Key { get; init; }
+    /// <value>
+    /// Must be set: an item without a key is refused by <see cref="ICatalog.Replace"/> and, in the
+    /// options, at start. Not a <see langword="required"/> member, so that the configuration binding
+    /// source generator (NativeAOT and trimmed apps) can bind <see cref="PersonalizationOptions.Catalog"/>.
+    /// </value>
+    public string Key { get; init; } = "";
 
     /// <summary>The item's category, used by category affinity and popularity.</summary>
     /// <value>The default is <see langword="null"/>: uncategorised.</value>

@@ -255,59 +255,68 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
                     CopyHeadLocked(count);
                 }
 
-                if (count == 0)
-                {
-                    return true;
-                }
-
-                if (!_sender.IsAvailable)
-                {
-                    return false;
-                }
-
-                var started = _time.GetTimestamp();
                 try
                 {
-                    var batch = new WriteBatch<T>(Interlocked.Read(ref _sequence), _batch.AsMemory(0, count));
-                    await _sender.SendAsync(batch, cancellationToken).ObserveFault().WaitAsync(_settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    _retryCount = count;
-                    throw;
-                }
-#pragma warning disable CA1031 // Any failure of the store leaves the batch buffered; none may reach a caller.
-                catch (Exception exception)
-#pragma warning restore CA1031
-                {
-                    lock (_gate)
+                    if (count == 0)
+                    {
+                        return true;
+                    }
+
+                    if (!_sender.IsAvailable)
+                    {
+                        return false;
+                    }
+
+                    var started = _time.GetTimestamp();
+                    try
+                    {
+                        var batch = new WriteBatch<T>(Interlocked.Read(ref _sequence), _batch.AsMemory(0, count));
+                        await _sender.SendAsync(batch, cancellationToken).ObserveFault().WaitAsync(_settings.OperationTimeout, _time, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                     {
                         _retryCount = count;
-                        ArmTimerLocked(_settings.RetryDelay); // armed before the failure is counted, so whoever sees the count sees the retry scheduled
+                        throw;
                     }
-
-                    _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
-                    if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+#pragma warning disable CA1031 // Any failure of the store leaves the batch buffered; none may reach a caller.
+                    catch (Exception exception)
+#pragma warning restore CA1031
                     {
-                        RedisLog.BatchFailed(_logger, count, Name, RedisFailure.Describe(exception));
+                        lock (_gate)
+                        {
+                            _retryCount = count;
+                            ArmTimerLocked(_settings.RetryDelay); // armed before the failure is counted, so whoever sees the count sees the retry scheduled
+                        }
+
+                        _metrics.FlushFailed(Name, _time.GetElapsedTime(started).TotalSeconds);
+                        if (_failureLog.ShouldLog(_time.GetUtcNow().UtcTicks))
+                        {
+                            RedisLog.BatchFailed(_logger, count, Name, RedisFailure.Describe(exception));
+                        }
+
+                        return false;
                     }
 
-                    return false;
-                }
+                    lock (_gate)
+                    {
+                        if (_discarded)
+                        {
+                            return true; // a stop gave these up and counted them already
+                        }
 
-                lock (_gate)
+                        RemoveHeadLocked(count);
+                        _retryCount = 0;
+                    }
+
+                    Interlocked.Increment(ref _sequence);
+                    _metrics.WritesFlushed(Name, count, _time.GetElapsedTime(started).TotalSeconds);
+                }
+                finally
                 {
-                    if (_discarded)
-                    {
-                        return true; // a stop gave these up and counted them already
-                    }
-
-                    RemoveHeadLocked(count);
-                    _retryCount = 0;
+                    // The ring holds what is still to send: this copy must not keep a write, sent or
+                    // given up (an erased person's included), until a later batch overwrites it.
+                    ClearBatch(count);
                 }
-
-                Interlocked.Increment(ref _sequence);
-                _metrics.WritesFlushed(Name, count, _time.GetElapsedTime(started).TotalSeconds);
             }
         }
         finally
@@ -422,6 +431,14 @@ internal sealed class WriteBehindBuffer<T> : IWriteBehindBuffer, IAsyncDisposabl
         var first = Math.Min(count, _ring.Length - _head);
         Array.Copy(_ring, _head, _batch, 0, first);
         Array.Copy(_ring, 0, _batch, first, count - first);
+    }
+
+    private void ClearBatch(int count)
+    {
+        if (RuntimeHelpers.IsReferenceOrContainsReferences<T>())
+        {
+            Array.Clear(_batch, 0, count);
+        }
     }
 
     private void RemoveHeadLocked(int count)

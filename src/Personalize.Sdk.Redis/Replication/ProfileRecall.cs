@@ -40,7 +40,9 @@ internal sealed class ProfileRecall(
     // without its key (RecallState.Release), so the queue holds no erased person's key and stays bounded.
     private readonly ConcurrentQueue<RecallState> _waiting = new();
     private readonly ConcurrentQueue<Fetched> _fetched = new();
-    private readonly ConcurrentDictionary<string, long> _empty = new(StringComparer.Ordinal);
+    // People Redis had nothing of, each until a minute after their recall began: a timer forgets
+    // them then, so a first-time visitor's key is held no longer than that.
+    private readonly ExpiringKeys<string> _empty = new(time, MaxEmptyRemembered, StringComparer.Ordinal);
     private readonly WakeSignal _wake = new();
     // How many recalls are in flight, kept beside the dictionary: its Count and IsEmpty take every
     // one of its locks, and NoteLocal runs on every Track.
@@ -74,7 +76,7 @@ internal sealed class ProfileRecall(
 
     public void Missing(string profileKey)
     {
-        if (_states.ContainsKey(profileKey) || (_empty.TryGetValue(profileKey, out var until) && time.GetTimestamp() < until))
+        if (_states.ContainsKey(profileKey) || _empty.Contains(profileKey))
         {
             return;
         }
@@ -117,7 +119,7 @@ internal sealed class ProfileRecall(
             state.Release();
         }
 
-        _empty.TryRemove(profileKey, out _);
+        _empty.Remove(profileKey);
     }
 
     /// <summary>This server applied its own change <paramref name="number"/> to <paramref name="profileKey"/>'s profile.</summary>
@@ -245,15 +247,11 @@ internal sealed class ProfileRecall(
         }
     }
 
-    private void RememberEmpty(string key, RecallState state)
-    {
-        if (_empty.Count >= MaxEmptyRemembered)
-        {
-            _empty.Clear();
-        }
+    private void RememberEmpty(string key, RecallState state) =>
+        _empty.Set(key, state.RequestedAt + (long)(EmptyMemory.TotalSeconds * time.TimestampFrequency));
 
-        _empty[key] = state.RequestedAt + (long)(EmptyMemory.TotalSeconds * time.TimestampFrequency);
-    }
+    /// <summary>The keys of people Redis had nothing of, still remembered as such (for tests).</summary>
+    internal IEnumerable<string> RememberedEmpty => _empty.Keys;
 
     /// <summary>Starts the fetch loop with the host; from here on a person dropped from a full queue is counted and logged.</summary>
     public override Task StartAsync(CancellationToken cancellationToken)
@@ -351,6 +349,12 @@ internal sealed class ProfileRecall(
         }
 
         RecordsFetched?.Invoke();
+    }
+
+    public override void Dispose()
+    {
+        _empty.Dispose();
+        base.Dispose();
     }
 
     private sealed record Fetched(string Key, RecallState State, PersonHistory History);

@@ -16,6 +16,12 @@ namespace Personalize.Sdk.Redis.Replication;
 /// </param>
 internal sealed record PersonHistory(RedisValue[] Records, RedisValue[] Kept, string[] Aliases, string? StitchedTo, IReadOnlyDictionary<string, StitchPosition> Links)
 {
+    /// <summary>
+    /// When the person this key is stitched to (<see cref="StitchedTo"/>) last withdrew consent, UTC
+    /// ticks, while their tombstone holds it; null otherwise. This key's changes up to then are not recalled.
+    /// </summary>
+    public long? PersonWithdrewAt { get; init; }
+
     /// <summary>Whether Redis holds nothing of the key.</summary>
     public bool IsEmpty => Records.Length == 0 && Kept.Length == 0 && Aliases.Length == 0 && StitchedTo is null;
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using Personalize.Sdk.Redis.Keys;
 using StackExchange.Redis;
@@ -12,14 +11,16 @@ namespace Personalize.Sdk.Redis.Replication;
 /// profile keeps (<c>...:kept:{name}</c>, a list each, <see cref="KeptLists"/>), the keys stitched to them
 /// (<c>...:aliases</c>, a set) with the journal position of each one's stitch (<c>...:linked</c>, a
 /// hash), and a tombstone (<c>...:meta</c>, a hash, written by each erasure,
-/// withdrawal of consent and consent given) that keeps changes made before an erasure, or after a
-/// withdrawal of consent, and withdrawals older than a consent, from being stored again by a server
-/// that sends them late, or that does not hold the person and so does not know of the withdrawal. Written beside the journal by the server that made the change; read back by
+/// withdrawal of consent and consent given, and on each key linked to a person who withdrew) that
+/// keeps changes made before an erasure, or after a withdrawal of consent, and withdrawals older
+/// than a consent, from being stored again by a server that sends them late, or that does not hold
+/// the person and so does not know of the withdrawal. Written beside the journal by the server that made the change; read back by
 /// <see cref="ProfileRecall"/>.
 /// </summary>
 /// <param name="keys">The key layout.</param>
 /// <param name="retention">How long a person's keys live after their last change.</param>
-internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
+/// <param name="time">The clock that forgets the links followed (<see cref="TombstoneLife"/> after each); the system's by default.</param>
+internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProvider? time = null) : IDisposable
 {
     /// <summary>How many of a person's changes are kept: the oldest leave first.</summary>
     public const int Limit = 256;
@@ -27,7 +28,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// <summary>How long a tombstone outlives the last erasure, withdrawal or consent it records: as long as each server remembers an erasure in memory.</summary>
     public static readonly TimeSpan TombstoneLife = Personalizer.ErasureGuardWindow;
 
-    // KEYS: records, meta, aliases, resent, then the kept lists (KeptLists.All). ARGV: record,
+    // KEYS: records, meta, aliases, resent, then the kept lists (KeptLists.All), then stitched. ARGV: record,
     // ticks (19 digits, so strings compare as numbers do), kind, limit, retention ms, tombstone ms,
     // withdrawal ms, origin (the writing server's id), position (the batch's sequence, 19 digits,
     // and the place in it, 10, so they compare as strings as they do as pairs), resent ('1' when
@@ -53,13 +54,22 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     // of it, cannot store their behaviour again; a consent given brings it back to five minutes.
     // One read of the tombstone and a trim only past the limit: measured 10.5 us a change, against
     // 15 us before. The stitched keys live as long as the records.
+    // A withdrawal stored (or resent, finding itself stored) returns the keys linked to the person
+    // either way, whose records its server then clears (ClearScript): a guest key's records would
+    // otherwise come back with the guest key at a recall. A key so cleared (c) takes no change
+    // from before the withdrawal, as after an erasure.
     private static readonly string AppendScript = $$"""
         local resent = redis.call('HGET', KEYS[4], ARGV[8])
         if resent and resent >= ARGV[9] then return 0 end
-        local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g')
-        if meta[1] and meta[1] >= ARGV[2] then return 0 end
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'w', 'g', 'c')
+        if (meta[1] and meta[1] >= ARGV[2]) or (meta[4] and meta[4] >= ARGV[2]) then return 0 end
+        local links = false
         if ARGV[3] == 'w' then
-          if (meta[2] and meta[2] >= ARGV[2]) or (meta[3] and meta[3] > ARGV[2]) then return 0 end
+          if (meta[2] and meta[2] > ARGV[2]) or (meta[3] and meta[3] > ARGV[2]) then return 0 end
+          links = redis.call('SMEMBERS', KEYS[3])
+          local to = redis.call('GET', KEYS[10])
+          if to then table.insert(links, to) end
+          if meta[2] == ARGV[2] then return links end
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'w', ARGV[2])
           redis.call('HDEL', KEYS[2], 'g')
@@ -95,7 +105,26 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         end
         redis.call('PEXPIRE', KEYS[1], ARGV[5])
         redis.call('PEXPIRE', KEYS[3], ARGV[5])
+        if links then return links end
         return 1
+        """;
+
+    // KEYS: records, meta, aliases, stitched, then the kept lists. ARGV: the withdrawal's ticks,
+    // tombstone ms. On a key linked to a person who withdrew consent: deletes its records and kept
+    // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
+    // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
+    // Returns the keys linked to this one either way, to be followed in turn.
+    private const string ClearScript = """
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
+        if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
+          redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
+          redis.call('HSET', KEYS[2], 'c', ARGV[1])
+          if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+        end
+        local links = redis.call('SMEMBERS', KEYS[3])
+        local to = redis.call('GET', KEYS[4])
+        if to then table.insert(links, to) end
+        return links
         """;
 
     // KEYS: aliases, meta, linked. ARGV: alias, ticks, retention ms, the stitch's journal position
@@ -133,10 +162,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         return redis.call('SMEMBERS', KEYS[4])
         """;
 
-    // Bounded: which (key, erasure) pairs this server already followed, so a chain of links ends.
+    // Bounded: which (key, erasure or withdrawal) this server already followed, so a chain of links
+    // ends. Each is forgotten TombstoneLife after it was followed, as long as Redis keeps the links
+    // an erasure reached for a resent copy of it, so no erased key stays here longer.
     private const int MaxFollowed = 10_000;
 
-    private readonly ConcurrentDictionary<(string Key, long Ticks), byte> _followed = new();
+    private readonly ExpiringKeys<(string Key, long Ticks, bool Withdrawal)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
 
@@ -149,6 +180,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
     /// erasure's acknowledgement completes, so the flush that sent the erasure (a stop's too) sends these after it.
     /// </summary>
     public Func<string, long, bool>? StitchedKeyErased { get; set; }
+
+    /// <summary>
+    /// Called with each key Redis had linked to a person who withdrew consent, and the withdrawal's
+    /// time, so that its records are cleared too; false when it could not be queued. Set once, by
+    /// the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// </summary>
+    public Func<string, long, bool>? LinkedKeyWithdrawn { get; set; }
 
     /// <summary>Called with each key whose erasure Redis stored, and the erasure's time. Set once, by the journal.</summary>
     public Action<string, long>? ErasureStored { get; set; }
@@ -230,7 +268,44 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 Links(linked[i].Result));
         }
 
+        await ReadWithdrawalsAsync(database, people, histories).ConfigureAwait(false);
         return histories;
+    }
+
+    /// <summary>
+    /// For each key stitched to a person, when that person last withdrew consent, as their tombstone
+    /// holds it: a second pipelined round trip, only for such keys. The withdrawal clears their
+    /// records once its server follows the link; should that not have happened yet (or been lost
+    /// with the server), a recall still passes over what they hold from before it.
+    /// </summary>
+    private async Task ReadWithdrawalsAsync(IDatabase database, IReadOnlyList<string> people, PersonHistory[] histories)
+    {
+        Task<RedisValue>?[]? withdrawals = null;
+        IBatch? batch = null;
+        for (var i = 0; i < histories.Length; i++)
+        {
+            if (histories[i].StitchedTo is { } person && !string.Equals(person, people[i], StringComparison.Ordinal))
+            {
+                batch ??= database.CreateBatch();
+                (withdrawals ??= new Task<RedisValue>?[histories.Length])[i] = batch.HashGetAsync(Meta(person), "w");
+            }
+        }
+
+        if (batch is null || withdrawals is null)
+        {
+            return;
+        }
+
+        batch.Execute();
+        await Task.WhenAll(withdrawals.OfType<Task<RedisValue>>()).ConfigureAwait(false);
+        for (var i = 0; i < histories.Length; i++)
+        {
+            if (withdrawals[i]?.Result is { HasValue: true } value
+                && long.TryParse((string?)value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            {
+                histories[i] = histories[i] with { PersonWithdrewAt = ticks };
+            }
+        }
     }
 
     // The stitches' positions by alias; one that cannot be read is left out (its alias then counts as stitched long ago).
@@ -263,10 +338,28 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         {
             case PersonWriteKind.Event or PersonWriteKind.ConsentGiven or PersonWriteKind.ConsentWithdrawn when record.Payload is { } payload:
                 var kind = person.Kind switch { PersonWriteKind.ConsentGiven => "g", PersonWriteKind.ConsentWithdrawn => "w", _ => "e" };
-                acknowledgements.Add(batch.ScriptEvaluateAsync(
+                var appended = batch.ScriptEvaluateAsync(
                     AppendScript,
-                    [Records(key), Meta(key), Aliases(key), Resent(key), .. KeptKeys(key)],
-                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload, person.Kept), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]));
+                    [Records(key), Meta(key), Aliases(key), Resent(key), .. KeptKeys(key), StitchedTo(key)],
+                    [PersonRecordCodec.Encode(sequence, index, person.Number, payload, person.Kept), ticks, kind, Limit, _retention, _tombstone, _withdrawal, origin.ToByteArray(), Position(sequence, index), resent ? 1 : 0]);
+                if (person.Kind == PersonWriteKind.ConsentWithdrawn)
+                {
+                    // Followed already: the links lead back to it. Acknowledged once the linked keys' clears are queued behind it.
+                    _followed.TryAdd((key, person.Ticks, true), TombstoneLife);
+                    acknowledgements.Add(FollowLinksAsync(appended, key, person.Ticks, withdrawal: true));
+                }
+                else
+                {
+                    acknowledgements.Add(appended);
+                }
+
+                break;
+            case PersonWriteKind.LinkedWithdrawal:
+                acknowledgements.Add(FollowLinksAsync(
+                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone]),
+                    key,
+                    person.Ticks,
+                    withdrawal: true));
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(
@@ -281,41 +374,48 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
                 break;
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
-                _followed.TryAdd((key, person.Ticks), 0);
+                _followed.TryAdd((key, person.Ticks, false), TombstoneLife);
                 var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
-                acknowledgements.Add(EraseLinkedAsync(erased, key, person.Ticks));
+                acknowledgements.Add(FollowLinksAsync(erased, key, person.Ticks, withdrawal: false));
                 break;
         }
     }
 
     /// <summary>
-    /// Once an erasure is acknowledged, erases the keys Redis had linked to the person (the erasing
-    /// server may no longer hold them all), and completes once they are queued: this is the
-    /// erasure's acknowledgement. Faults as the erasure did when Redis did not acknowledge it: the
-    /// batch is resent whole, and this runs again for the resent copy.
+    /// Once an erasure (or a withdrawal of consent, or the clear of a key linked to one) is
+    /// acknowledged, erases (clears) the keys Redis had linked to the person (the server may no
+    /// longer hold them all), and completes once they are queued: this is the write's
+    /// acknowledgement. Faults as the write did when Redis did not acknowledge it: the batch is
+    /// resent whole, and this runs again for the resent copy.
     /// </summary>
-    private async Task EraseLinkedAsync(Task<RedisResult> erased, string key, long ticks)
+    private async Task FollowLinksAsync(Task<RedisResult> written, string key, long ticks, bool withdrawal)
     {
-        var stitched = (RedisValue[]?)await erased.ConfigureAwait(false) ?? [];
-        ErasureStored?.Invoke(key, ticks);
-        if (_followed.Count > MaxFollowed)
+        var result = await written.ConfigureAwait(false);
+        if (!withdrawal)
         {
-            _followed.Clear();
+            ErasureStored?.Invoke(key, ticks);
+        }
+
+        if (result.Resp2Type != ResultType.Array)
+        {
+            // A change other than a withdrawal, or a withdrawal refused: nothing to follow.
+            return;
         }
 
         var unqueued = 0;
-        foreach (var alias in stitched)
+        foreach (var alias in (RedisValue[]?)result ?? [])
         {
             // Links go both ways, and every key of the chain returns the others: each is followed once.
             var linked = alias.ToString();
-            if (_followed.TryAdd((linked, ticks), 0) && StitchedKeyErased?.Invoke(linked, ticks) == false)
+            var follow = withdrawal ? LinkedKeyWithdrawn : StitchedKeyErased;
+            if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife) && follow?.Invoke(linked, ticks) == false)
             {
                 // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
-                // it as an error): not taken as followed, so a resent copy of this erasure tries again.
-                _followed.TryRemove((linked, ticks), out _);
+                // it as an error): not taken as followed, so a resent copy of this write tries again.
+                _followed.Remove((linked, ticks, withdrawal));
                 unqueued++;
             }
         }
@@ -323,7 +423,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         if (unqueued > 0)
         {
             // Not acknowledged: the stop gives the batch up and counts it, as any batch unacknowledged at its bound.
-            throw new InvalidOperationException($"{unqueued} erasures of keys Redis linked to an erased person could not be queued; the erasure is sent again.");
+            throw new InvalidOperationException($"{unqueued} writes to keys Redis linked to a person could not be queued; the write they follow from is sent again.");
         }
     }
 
@@ -339,12 +439,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention)
         var result = await stitch.ConfigureAwait(false);
         if (result.Resp2Type == ResultType.BulkString
             && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
-            && _followed.TryAdd((alias, erasedTicks), 0)
+            && _followed.TryAdd((alias, erasedTicks, false), TombstoneLife)
             && StitchedKeyErased?.Invoke(alias, erasedTicks) == false)
         {
-            _followed.TryRemove((alias, erasedTicks), out _);
+            _followed.Remove((alias, erasedTicks, false));
         }
     }
+
+    /// <summary>The keys this server followed from an erasure or a withdrawal and still remembers (for tests).</summary>
+    internal IEnumerable<string> FollowedKeys => _followed.Keys.Select(static followed => followed.Key);
+
+    public void Dispose() => _followed.Dispose();
 
     private RedisKey[] KeptKeys(string key) => [.. KeptLists.All.Select(list => Kept(key, list))];
 

@@ -20,4 +20,10 @@ internal enum PersonWriteKind : byte
 
     /// <summary>The person erased: their records and stitched keys deleted, a tombstone left.</summary>
     Erase,
+
+    /// <summary>
+    /// A key Redis linked to a person who withdrew consent (a guest key stitched to them): its records
+    /// deleted, and its changes from before the withdrawal kept out, as the person's own are.
+    /// </summary>
+    LinkedWithdrawal,
 }

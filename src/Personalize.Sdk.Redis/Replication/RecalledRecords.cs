@@ -8,6 +8,7 @@ internal static class RecalledRecords
 {
     /// <summary>
     /// The fetched records to add, oldest first: each once (a resent batch can still store a record twice, see <see cref="PersonRecords"/>),
+    /// none from before a withdrawal of consent by the person the key is stitched to (<see cref="PersonHistory.PersonWithdrewAt"/>),
     /// not those the profile got while the fetch was in flight (<paramref name="state"/>), and not
     /// another server's that the reader has yet to apply (past <paramref name="applied"/>). The kept
     /// lists' changes that the records no longer hold are older than all they hold: they come
@@ -22,7 +23,7 @@ internal static class RecalledRecords
     public static List<PersonalizationEvent> Select(PersonHistory history, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable = null)
     {
         var seen = new HashSet<(Guid, long, int)>();
-        var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable);
+        var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt);
         if (history.Kept.Length == 0 || history.Records.Length < PersonRecords.Limit)
         {
             // Kept changes spill only from full records: beside records that are not full they are
@@ -31,11 +32,11 @@ internal static class RecalledRecords
         }
 
         // Read after the records, so a change both hold is taken at its place among the records.
-        var older = Read(history.Kept, seen, state, applied, self, metrics, unreadable);
+        var older = Read(history.Kept, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt);
         return [.. older.OrderBy(static change => change.Timestamp?.UtcTicks ?? long.MinValue), .. recent];
     }
 
-    private static List<PersonalizationEvent> Read(RedisValue[] fetched, HashSet<(Guid, long, int)> seen, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable)
+    private static List<PersonalizationEvent> Read(RedisValue[] fetched, HashSet<(Guid, long, int)> seen, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable, long? withdrewAt)
     {
         var events = new List<PersonalizationEvent>(fetched.Length);
         foreach (var element in fetched)
@@ -49,8 +50,10 @@ internal static class RecalledRecords
                     continue;
                 }
 
+                // The person withdrew consent since: what this key held of them then is erased.
+                var withdrawn = withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal;
                 var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
-                if (!known)
+                if (!known && !withdrawn)
                 {
                     events.Add(personalizationEvent);
                 }

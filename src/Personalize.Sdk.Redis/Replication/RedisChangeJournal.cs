@@ -44,6 +44,12 @@ internal sealed class RedisChangeJournal
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
             return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
         };
+
+        // A key linked to a person who withdrew consent only in Redis, or on another server: its
+        // records cleared in Redis, where a recall would bring them back. Its profile in memory, if
+        // any, is the person's (the withdrawal reached it) or another's since an eviction unlinked it.
+        records.LinkedKeyWithdrawn = (key, ticks) =>
+            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks)));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 

@@ -21,7 +21,7 @@ internal static class ReplicationServices
 
     public static void Add(IServiceCollection services)
     {
-        services.TryAddSingleton(static sp => new PersonRecords(sp.GetRequiredService<RedisKeys>(), Options(sp).ProfileRetention));
+        services.TryAddSingleton(static sp => new PersonRecords(sp.GetRequiredService<RedisKeys>(), Options(sp).ProfileRetention, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton(static sp => new ProfileRecall(
             sp.GetRequiredService<RedisConnection>(),
             sp.GetRequiredService<PersonRecords>(),

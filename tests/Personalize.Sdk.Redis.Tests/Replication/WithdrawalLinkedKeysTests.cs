@@ -1,0 +1,146 @@
+using Personalize.Sdk.Redis.Diagnostics;
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using Personalize.Sdk.Redis.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// README, "Consent": withdrawing "erases the behaviour held so far ... and a renewed consent starts
+/// afresh"; docs/scaling.md: "A withdrawal of consent replaces the person's records by the withdrawal
+/// itself". That holds for every key of the person in Redis, not only the one the withdrawal names:
+/// a guest key stitched to them keeps records of its own, which a recall would bring back.
+/// </summary>
+public sealed class WithdrawalLinkedKeysTests
+{
+    private static readonly DateTimeOffset T = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+    private static readonly RedisKeys Keys = new("personalize");
+    private long _sequence;
+
+    [RedisFact]
+    public async Task A_withdrawal_erases_in_redis_the_records_of_the_guest_key_stitched_to_the_person()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("guest-fa", "books-1"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("guest-fa", "books-2", revenue: 9m));
+        a.Personalizer.Identify("guest-fa", "fa@example.com");
+        await a.FlushAsync();
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var database = connection.GetDatabase();
+        Assert.NotEmpty(await database.ListRangeAsync(Keys.Person("guest-fa", "records")));
+
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("fa@example.com"));
+        await a.FlushAsync();
+
+        Assert.Empty(a.Personalizer.GetPersonalData("fa@example.com").Profile?.RecentItems ?? []);
+        Assert.Empty(await database.ListRangeAsync(Keys.Person("guest-fa", "records")));
+        Assert.Empty(await database.ListRangeAsync(Keys.Person("guest-fa", "kept:purchases")));
+
+        // The links stay: the guest key is still the person's, so an erasure by it reaches them.
+        Assert.True(await database.KeyExistsAsync(Keys.Person("guest-fa", "stitched")));
+    }
+
+    [RedisFact]
+    public async Task A_renewed_consent_starts_afresh_on_a_server_that_recalls_the_person_by_their_guest_key()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        a.Personalizer.Track(PersonalizationEvent.View("guest-gb", "books-1"));
+        a.Personalizer.Identify("guest-gb", "gb@example.com");
+        await a.FlushAsync();
+        a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("gb@example.com"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("gb@example.com", ConsentFlags.Personalization));
+        await a.FlushAsync();
+        Assert.Empty(a.Personalizer.GetPersonalData("gb@example.com").Profile?.RecentItems ?? []);
+
+        // Another server, whose copy of the person went idle and was let go, sees the guest cookie
+        // come back: the key is stitched to the person again, and both are recalled from Redis.
+        await using var b = await AppServer.StartAsync(redis);
+        await b.CatchUpAsync();
+        b.Time.Advance(TimeSpan.FromDays(31));
+        b.Personalizer.Track(PersonalizationEvent.View("guest-gb", "coffee-1"));
+        for (var round = 0; round < 3; round++)
+        {
+            await b.RecallsEndedAsync();
+            await b.CatchUpAsync();
+        }
+
+        var recent = b.Personalizer.GetPersonalData("gb@example.com").Profile!.RecentItems.Select(item => item.ItemKey);
+        Assert.Contains("coffee-1", recent);
+        Assert.DoesNotContain("books-1", recent);
+    }
+
+    [RedisFact]
+    public async Task A_guest_keys_change_from_before_the_withdrawal_sent_late_is_not_stored_again()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        var clears = new List<Task>();
+        records.LinkedKeyWithdrawn = (key, ticks) =>
+        {
+            // As the journal does: the clear of the linked key, sent behind the withdrawal.
+            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks))));
+            return true;
+        };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+        await SendAsync(records, database, Withdrawal("account", at: 200));
+        await Task.WhenAll([.. clears]);
+        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+
+        // Tracked by a server that did not know of the stitch, before the withdrawal; sent after it.
+        await SendAsync(records, database, View("guest", at: 180));
+        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+
+        // Tracked after it, as the guest key's own behaviour: stored.
+        await SendAsync(records, database, View("guest", at: 300));
+        Assert.Equal(1, await database.ListLengthAsync(Keys.Person("guest", "records")));
+    }
+
+    [RedisFact]
+    public async Task A_recall_passes_over_a_stitched_keys_records_from_before_its_persons_withdrawal_even_if_they_were_not_cleared()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+
+        // The clears of the linked keys never reached Redis (the withdrawing server stopped first).
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _) => true };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+        await SendAsync(records, database, Withdrawal("account", at: 200));
+        await SendAsync(records, database, View("guest", at: 300));
+        Assert.Equal(2, await database.ListLengthAsync(Keys.Person("guest", "records")));
+
+        var history = (await records.FetchAsync(database, ["guest"]))[0];
+
+        Assert.Equal("account", history.StitchedTo);
+        using var metrics = new RedisMetrics(meterFactory: null);
+
+        // Written by this server (Guid.Empty), and not yet in its profile: only the withdrawal keeps one out.
+        var recalled = RecalledRecords.Select(history, new RecallState(0), JournalPositions.FromBytes([]), Guid.Empty, metrics);
+        Assert.Equal([T.AddTicks(300)], recalled.Select(change => change.Timestamp));
+    }
+
+    /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
+    private async Task SendAsync(PersonRecords records, IDatabase database, JournalRecord record)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        records.Append(batch, Guid.Empty, Interlocked.Increment(ref _sequence), 0, resent: false, record, acknowledgements);
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
+
+    private static JournalRecord View(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
+
+    private static JournalRecord Withdrawal(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentWithdrawn(key), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentWithdrawn, key, T.AddTicks(at).UtcTicks));
+
+    private static JournalRecord Stitch(string key, string alias, long at) =>
+        new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+}

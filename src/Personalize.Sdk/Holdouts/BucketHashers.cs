@@ -33,6 +33,8 @@ public static class BucketHashers
     /// GrowthBook hash version 1, <c>"growthbook-v1"</c>:
     /// <c>bucket = (fnv1a32(unitKey + salt) % 1000) * 10</c>. Only multiples of 10 occur.
     /// <c>bucket / 10000.0</c> is exactly the <c>n</c> GrowthBook's SDKs compare against bucket ranges.
+    /// Its buckets for two salts are correlated, not independent, so holdouts on it with different
+    /// salts fail start-up validation, naming them: give them one salt, or use <see cref="GrowthBookV2"/>.
     /// </summary>
     public static IBucketHasher GrowthBookV1 => GrowthBookV1BucketHasher.Instance;
 

@@ -68,6 +68,11 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     /// q = [share of this group's buckets in no member's range] / (1 - b) × Π other groups (1 - share of buckets in any member's range).
     /// Two holdouts with one salt that nest or overlap are then expected exactly, not as if independent.
     /// </summary>
+    /// <remarks>
+    /// Independence holds for every built-in hasher but <c>growthbook-v1</c>, whose buckets for
+    /// different salts are correlated; start-up validation refuses growthbook-v1 holdouts with
+    /// different salts (<see cref="HoldoutValidation"/>), so they never reach this formula.
+    /// </remarks>
     /// <param name="index">The holdout's position.</param>
     public double ExpectedControlShare(int index)
     {

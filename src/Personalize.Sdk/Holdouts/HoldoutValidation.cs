@@ -55,6 +55,27 @@ internal static class HoldoutValidation
         }
 
         ValidateLayers(holdouts, failures);
+        ValidateGrowthBookV1Salts(holdouts, failures);
+    }
+
+    /// <summary>
+    /// growthbook-v1 hashes fnv1a32(unitKey + salt) % 1000: the salt comes last and FNV-1a mixes
+    /// little after it, so two salts give correlated buckets (chi-square in the hundreds over
+    /// 100,000 keys), and the sample-ratio check, which takes holdouts with other salts as
+    /// independent, would report a mismatch that is not there. The hash must stay GrowthBook's, so
+    /// such holdouts are refused; one salt (their ranges then nest, overlap or share a layer, all
+    /// expected exactly) or growthbook-v2 is the way out.
+    /// </summary>
+    private static void ValidateGrowthBookV1Salts(IList<HoldoutOptions> holdouts, List<string> failures)
+    {
+        var v1 = holdouts.Where(h => h is not null && ReferenceEquals(h.Hasher, GrowthBookV1BucketHasher.Instance) && !string.IsNullOrEmpty(h.Salt)).ToArray();
+        if (v1.Select(h => h.Salt).Distinct(StringComparer.Ordinal).Skip(1).Any())
+        {
+            failures.Add(
+                $"Holdouts {string.Join(", ", v1.Select(h => $"'{h.Name}' (salt '{h.Salt}')"))} use growthbook-v1 with different salts: " +
+                "its buckets for different salts are correlated, not independent, so their sample-ratio checks would be wrong. " +
+                "Give them one salt (in a layer, or with nested ranges), or use growthbook-v2.");
+        }
     }
 
     private static void ValidateLayers(IList<HoldoutOptions> holdouts, List<string> failures)

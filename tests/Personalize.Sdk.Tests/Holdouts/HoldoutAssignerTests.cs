@@ -67,35 +67,6 @@ public sealed class HoldoutAssignerTests
     }
 
     [Fact]
-    public void Holdouts_in_different_layers_are_independent()
-    {
-        var assigner = new HoldoutAssigner(
-        [
-            new HoldoutOptions { Name = "a", Salt = "salt-a", BasisPoints = 5_000, Layer = "one" },
-            new HoldoutOptions { Name = "b", Salt = "salt-b", BasisPoints = 2_000, Layer = "two" },
-        ]);
-        var table = new long[2, 2];
-        const int Units = 100_000;
-        for (var i = 0; i < Units; i++)
-        {
-            table[(int)assigner.Assign("a", $"user-{i}").Arm, (int)assigner.Assign("b", $"user-{i}").Arm]++;
-        }
-
-        // Pearson's chi-square for a 2x2 contingency table, df = 1: below 10.83 means p > 0.001.
-        var chiSquare = 0.0;
-        for (var row = 0; row < 2; row++)
-        {
-            for (var column = 0; column < 2; column++)
-            {
-                double expected = (table[row, 0] + table[row, 1]) * (table[0, column] + table[1, column]) / (double)Units;
-                chiSquare += Math.Pow(table[row, column] - expected, 2) / expected;
-            }
-        }
-
-        Assert.True(chiSquare < 10.83, $"chi-square {chiSquare:0.00}: the layers' assignments are correlated");
-    }
-
-    [Fact]
     public void Assignment_is_the_same_in_every_new_assigner()
     {
         HoldoutOptions[] holdouts = [new HoldoutOptions { Name = "h", Salt = "s", BasisPoints = 2_500 }];

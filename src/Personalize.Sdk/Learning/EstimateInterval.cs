@@ -7,7 +7,7 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// <param name="value">The estimate.</param>
     /// <param name="lower">The lower end of its confidence interval.</param>
     /// <param name="upper">The upper end.</param>
-    /// <param name="effectiveSampleSize">How many logged rounds the estimate is worth.</param>
+    /// <param name="effectiveSampleSize">How many logged decisions (read at their first slot) the estimate is worth.</param>
     public EstimateInterval(double value, double lower, double upper, double effectiveSampleSize)
     {
         Value = value;
@@ -26,9 +26,8 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
 
     /// <summary>
     /// The lower end of the confidence interval; NaN when the estimate is, or when it rests on a
-    /// single logged decision, which leaves its spread unknown. The slots of a decision share its
-    /// person and slate, so the interval counts each decision as one sample, however many slots it
-    /// has.
+    /// single logged decision, which leaves its spread unknown. The interval counts each decision as
+    /// one sample.
     /// </summary>
     public double Lower { get; }
 
@@ -38,16 +37,16 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// <summary>
     /// (sum of importance weights)² / sum of their squares (Kish's effective sample size), of the
     /// whole weights (not IPS's clipped ones): how many
-    /// equally weighted logged rounds the weights are worth, which shows the cost of uneven weights
-    /// (a few rare choices carrying the estimate). 0 when the weights sum to 0; for the direct
-    /// method, which weighs nothing, the number of rounds.
+    /// equally weighted logged decisions (read at their first slot) the weights are worth, which shows
+    /// the cost of uneven weights (a few rare choices carrying the estimate). 0 when the weights sum
+    /// to 0; for the direct method, which weighs nothing, the number of decisions.
     /// </summary>
     /// <remarks>
     /// It measures how evenly the weights spread, not how much of the policy's choices the logs
-    /// cover: equal weights give the number of rounds however small they are. With
+    /// cover: equal weights give the number of decisions however small they are. With
     /// <see cref="LearningOptions.ExplorationRate"/> 0, for example, the random policy weighs each
-    /// logged round 1 / (candidates it could draw), so its effective sample size is every round
-    /// while the logs hold one of its many choices per slot. A mean weight well below 1 is the sign of that: the
+    /// logged decision 1 / (candidates it could draw), so its effective sample size is every decision
+    /// while the logs hold one of its many choices. A mean weight well below 1 is the sign of that: the
     /// weighted estimates are then biased, whatever this number says. (Inverse propensity far below
     /// the self-normalised estimate says the same, or only that IPS clipped weights above 100.)
     /// </remarks>

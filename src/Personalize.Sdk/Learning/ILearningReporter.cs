@@ -8,11 +8,15 @@ public interface ILearningReporter
     LearningReport GetReport();
 
     /// <summary>
-    /// Estimates, from the placement's settled decisions in memory, the mean reward per slot of the
-    /// configured weights, the learned weights, a uniformly random policy (under the same category
-    /// cap) and, when given, a candidate weight set, each served with the same exploration.
+    /// Estimates, from the placement's settled decisions in memory, the mean reward in the first slot
+    /// of the configured weights, the learned weights, a uniformly random policy (under the same
+    /// category cap) and, when given, a candidate weight set, each served with the same exploration.
     /// </summary>
     /// <remarks>
+    /// The first slot is the one every policy fills itself; what a policy earns below it depends on
+    /// what it showed above, which the logs do not hold for a policy other than the one that
+    /// served (see <see cref="PolicyEvaluation"/>). With one-slot decisions it is the policy's mean
+    /// reward.
     /// A decision logs the values of the signals its placement computed when it was made: those its
     /// weights in force then (personalized or cold start) weighed; a reload that weighs a signal in
     /// or out changes that for the decisions after it. So a candidate is evaluated over the

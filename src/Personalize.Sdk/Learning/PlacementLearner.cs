@@ -287,48 +287,49 @@ internal sealed class PlacementLearner
     /// <summary>
     /// The counterfactual estimates of the configured, learned, random and (if given) candidate weights
     /// from the window: with a candidate, from the window's decisions that computed every signal it
-    /// weighs (all four estimates alike), the others read as 0 there.
+    /// weighs (all four estimates alike), the others read as 0 there. Each decision is read at its
+    /// first slot, the one slot every policy fills itself: a later slot's probabilities are given
+    /// the logging policy's slots before it, which would judge a hybrid of the two policies, and
+    /// weighing whole slates makes the weights a product over slots, too uneven to trust (see
+    /// <see cref="PolicyEvaluation"/>).
     /// </summary>
     public PolicyEvaluation Evaluate(DateTimeOffset now, double confidence, double epsilon, double[]? candidate)
     {
-        var decisions = candidate is null ? _window.ToArray() : [.. _window.Where(decision => ComputesAll(decision, candidate))];
-        var rounds = decisions.Sum(decision => decision.Chosen.Length);
-        int[] roundsPerDecision = [.. decisions.Select(decision => decision.Chosen.Length)];
+        var decisions = candidate is null
+            ? [.. _window.Where(decision => decision.Chosen.Length > 0)]
+            : _window.Where(decision => decision.Chosen.Length > 0 && ComputesAll(decision, candidate)).ToArray();
+        var rounds = decisions.Length;
+        var slots = decisions.Sum(decision => decision.Chosen.Length);
         var policies = candidate is null ? 3 : 4;
         var logged = Rounds(policies, rounds);
 
-        var round = 0;
         var n = _signals.Length;
         Span<bool> shown = stackalloc bool[SlatePolicy.StackLimit];
         Span<int> sameShown = stackalloc int[SlatePolicy.StackLimit];
-        foreach (var decision in decisions)
+        for (var round = 0; round < rounds; round++)
         {
-            var pool = decision.Items.Length;
-            var candidateScores = candidate is null ? null : new float[pool];
-            for (var j = 0; candidateScores is not null && j < pool; j++)
-            {
-                candidateScores[j] = LearningFeatures.Score(decision.Signals.AsSpan(j * n, n), decision.Confidence, candidate!);
-            }
-
+            var decision = decisions[round];
+            var choice = decision.Chosen[0];
+            var loggedProbability = decision.Probabilities[0];
+            var reward = decision.Rewards[0];
+            var predicted = decision.Predicted[0];
+            var expected = decision.Expected.AsSpan(0, 3);
+            logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbabilities[0], predicted, expected[1]);
+            logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[0], predicted, expected[0]);
             var state = new SlateState(decision.Categories, decision.MaxPerCategory, shown, sameShown);
-            for (var slot = 0; slot < decision.Chosen.Length; slot++, round++)
+            // The random policy is the same policy always exploring: uniform over what the cap allows, as its expected value.
+            logged[2][round] = new LoggedRound(loggedProbability, reward, state.DrawProbability(choice), predicted, expected[2]);
+            if (candidate is not null)
             {
-                var choice = decision.Chosen[slot];
-                var loggedProbability = decision.Probabilities[slot];
-                var reward = decision.Rewards[slot];
-                var predicted = decision.Predicted[slot];
-                var expected = decision.Expected.AsSpan(slot * 3, 3);
-                logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbabilities[slot], predicted, expected[1]);
-                logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[slot], predicted, expected[0]);
-                // The random policy is the same policy always exploring: uniform over what the cap allows, as its expected value.
-                logged[2][round] = new LoggedRound(loggedProbability, reward, state.DrawProbability(choice), predicted, expected[2]);
-                if (candidateScores is not null)
+                var pool = decision.Items.Length;
+                var candidateScores = new float[pool];
+                for (var j = 0; j < pool; j++)
                 {
-                    var greedy = state.Greedy(candidateScores);
-                    logged[3][round] = new LoggedRound(loggedProbability, reward, state.Probability(choice, greedy, epsilon), predicted, state.ExpectedValue(candidateScores, decision.PoolPredictions, epsilon));
+                    candidateScores[j] = LearningFeatures.Score(decision.Signals.AsSpan(j * n, n), decision.Confidence, candidate);
                 }
 
-                state.Show(choice);
+                var greedy = state.Greedy(candidateScores);
+                logged[3][round] = new LoggedRound(loggedProbability, reward, state.Probability(choice, greedy, epsilon), predicted, state.ExpectedValue(candidateScores, decision.PoolPredictions, epsilon));
             }
         }
 
@@ -336,13 +337,13 @@ internal sealed class PlacementLearner
         var estimates = new PolicyEstimate[policies];
         for (var p = 0; p < policies; p++)
         {
-            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p].AsSpan(0, rounds), roundsPerDecision, confidence));
+            estimates[p] = rounds == 0 ? Undefined(names[p]) : Estimate(names[p], OffPolicyEstimator.Estimate(logged[p].AsSpan(0, rounds), default, confidence));
         }
 
         var difference = rounds == 0
             ? new EstimateInterval(double.NaN, double.NaN, double.NaN, 0)
-            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), roundsPerDecision, confidence));
-        return new PolicyEvaluation(Name, now, decisions.Length, rounds, confidence, estimates, difference);
+            : ToInterval(OffPolicyEstimator.Difference(logged[1].AsSpan(0, rounds), logged[0].AsSpan(0, rounds), default, confidence));
+        return new PolicyEvaluation(Name, now, decisions.Length, slots, confidence, estimates, difference);
     }
 
     public PlacementLearning Report(PolicyEvaluation? evaluation = null)

@@ -1,6 +1,6 @@
 namespace Personalize.Sdk.Reporting;
 
-/// <summary>The four counterfactual estimates of one policy's mean reward per slot, from the same logs.</summary>
+/// <summary>The four counterfactual estimates of one policy's mean reward in its own first slot, from the same logs.</summary>
 public sealed class PolicyEstimate
 {
     /// <summary>Creates a policy's estimates.</summary>

@@ -8,19 +8,22 @@ namespace Personalize.Sdk.Reporting;
 /// <summary>
 /// Counterfactual estimates, from one placement's logged decisions, of what other policies would
 /// have earned: the direct method, clipped IPS, self-normalised IPS and doubly robust, each with a
-/// confidence interval and effective sample size. Each slot of a decision is a round: the policy's
-/// probability of the logged choice given the slots before it, against the logged probability.
+/// confidence interval and effective sample size. Each decision is read at its first slot: the
+/// policy's probability of the logged choice there against the logged probability.
 /// </summary>
 /// <remarks>
-/// The estimates are of the mean reward per slot. For one-slot decisions that is the policy's own
-/// value (in a seeded simulator the doubly robust and self-normalised intervals covered it in at
-/// least 18 of 20 runs). For slates of several slots each round is conditioned on what the logging
-/// policy showed in the slots before it, which is close to, but not exactly, the value of the
-/// policy's own slate. The learned policy's estimates are progressive: each decision is scored by
+/// The estimates are of the mean reward of each policy's own first slot: for one-slot decisions,
+/// its mean reward (in a seeded simulator the doubly robust and self-normalised intervals covered
+/// it in at least 18 of 20 runs, with one slot or four). The first slot is the only one every
+/// policy fills itself: a later slot judged given what the serving policy showed above it
+/// estimates a mix of the two policies (a candidate worse than the defaults over two slots was
+/// reported better), and weighed over the policy's whole slate its importance weights multiply
+/// slot after slot until a few decisions carry the estimate. So a policy better in the first slot
+/// but worse below it looks better here, and to the takeover rule, which reads
+/// <see cref="LearnedMinusDefault"/>. The learned policy's estimates are progressive: each decision is scored by
 /// the weights in force when it settled, before they learned from it. The direct method uses the
 /// reward model as it was when each decision settled, so it is pessimistic early on. Every
-/// interval, each policy's and <see cref="LearnedMinusDefault"/> (which the takeover rule reads),
-/// counts each decision once, however many slots it showed. Only IPS clips its importance weights
+/// interval, each policy's and <see cref="LearnedMinusDefault"/>, counts each decision once. Only IPS clips its importance weights
 /// (at 100); the other estimates use them whole.
 /// </remarks>
 public sealed class PolicyEvaluation
@@ -29,10 +32,10 @@ public sealed class PolicyEvaluation
     /// <param name="placement">The placement.</param>
     /// <param name="generatedAt">When it was computed.</param>
     /// <param name="decisions">How many settled decisions were read.</param>
-    /// <param name="rounds">How many slots (rounds) they showed.</param>
+    /// <param name="rounds">How many slots they showed.</param>
     /// <param name="confidence">The confidence level of the intervals.</param>
     /// <param name="policies">Each policy's estimates.</param>
-    /// <param name="learnedMinusDefault">The doubly robust estimate of the learned weights' reward minus the configured ones', paired round by round.</param>
+    /// <param name="learnedMinusDefault">The doubly robust estimate of the learned weights' reward minus the configured ones', paired decision by decision.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decisions"/> or <paramref name="rounds"/> is negative, or <paramref name="confidence"/> is not in (0, 1).</exception>
     public PolicyEvaluation(string placement, DateTimeOffset generatedAt, int decisions, int rounds, double confidence, IReadOnlyList<PolicyEstimate> policies, EstimateInterval learnedMinusDefault)
@@ -64,7 +67,7 @@ public sealed class PolicyEvaluation
     /// <summary>How many settled decisions were read: with candidate weights, those that computed every signal the candidate weighs.</summary>
     public int Decisions { get; }
 
-    /// <summary>How many rounds (shown slots) they hold.</summary>
+    /// <summary>How many slots they showed; the estimates read the first of each decision's (<see cref="Decisions"/> of them).</summary>
     public int Rounds { get; }
 
     /// <summary>The confidence level of every interval.</summary>
@@ -74,8 +77,8 @@ public sealed class PolicyEvaluation
     public IReadOnlyList<PolicyEstimate> Policies { get; }
 
     /// <summary>
-    /// The doubly robust estimate of the learned weights' mean reward minus the configured weights',
-    /// paired round by round, at <see cref="Confidence"/>. In a learning report (at
+    /// The doubly robust estimate of the learned weights' mean reward in the first slot minus the
+    /// configured weights', paired decision by decision, at <see cref="Confidence"/>. In a learning report (at
     /// <see cref="LearningOptions.TakeoverConfidence"/>) a placement the learned weights serve hands
     /// back when its <see cref="EstimateInterval.Upper"/> is below 0. An apprentice hands over only at
     /// a look, when the lower end of the same estimate at that look's stricter confidence is above 0

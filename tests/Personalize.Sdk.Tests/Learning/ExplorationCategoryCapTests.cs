@@ -48,7 +48,8 @@ public sealed class ExplorationCategoryCapTests
         RewardTests.Settle(sdk);
         Assert.Equal(100, sink.Records.Count);
 
-        // The random policy's weight per round, from what the log alone says: 1 over the items an exploring draw could take, over the logged probability.
+        // The random policy's weight of a decision's first slot (what the evaluation reads), from what the log alone
+        // says: 1 over the items an exploring draw could take, over the logged probability.
         double randomWeights = 0;
         var explored = 0;
         foreach (var record in sink.Records)
@@ -62,7 +63,7 @@ public sealed class ExplorationCategoryCapTests
                 var p = record.Slots[slot].Probability;
                 Assert.True(p == 1 - Epsilon + (Epsilon / drawable) || p == Epsilon / drawable, $"slot {slot}: {p:R} with {drawable} under the cap");
                 explored += p == Epsilon / drawable ? 1 : 0;
-                randomWeights += 1.0 / drawable / p;
+                randomWeights += slot == 0 ? 1.0 / drawable / p : 0;
             }
         }
 
@@ -73,10 +74,10 @@ public sealed class ExplorationCategoryCapTests
         var evaluation = sdk.Services.GetRequiredService<ILearningReporter>().Evaluate(PersonalizationRequest.DefaultPlacement);
         Assert.Equal(200, evaluation.Rounds);
         Assert.Equal(1.0, evaluation["default"].InversePropensity.Value);
-        Assert.Equal(200.0, evaluation["default"].InversePropensity.EffectiveSampleSize);
+        Assert.Equal(100.0, evaluation["default"].InversePropensity.EffectiveSampleSize);
 
         // Every reward is 1, so IPS is the mean weight: the random policy draws under the cap too.
-        Assert.Equal(randomWeights / 200, evaluation["random"].InversePropensity.Value, 12);
+        Assert.Equal(randomWeights / 100, evaluation["random"].InversePropensity.Value, 12);
     }
 
     /// <summary>Two categories of four items, a cap of 1, half the slots explored; frequency cap off so every decision has all eight.</summary>

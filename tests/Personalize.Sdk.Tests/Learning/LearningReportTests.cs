@@ -72,7 +72,7 @@ public sealed class LearningReportTests
             Assert.InRange(policy.SelfNormalized.Value, 0, 1);
             Assert.True(policy.DoublyRobust.Lower <= policy.DoublyRobust.Value && policy.DoublyRobust.Value <= policy.DoublyRobust.Upper);
             Assert.InRange(policy.InversePropensity.EffectiveSampleSize, 1, 120);
-            Assert.Equal(120, policy.DirectMethod.EffectiveSampleSize);
+            Assert.Equal(40, policy.DirectMethod.EffectiveSampleSize); // each decision read at its first slot
         }
 
         var table = evaluation.ToTable();

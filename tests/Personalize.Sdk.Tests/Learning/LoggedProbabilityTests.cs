@@ -39,10 +39,11 @@ public sealed class LoggedProbabilityTests
             }
         }
 
-        // The configured weights served: each importance weight is exactly 1, so IPS is the logged mean exactly.
+        // The configured weights served: each importance weight is exactly 1, so IPS is the logged mean exactly: of each
+        // decision's first slot, which the evaluation reads and the decision's reward went to.
         var evaluation = sdk.Services.GetRequiredService<ILearningReporter>().Evaluate(PersonalizationRequest.DefaultPlacement);
         Assert.Equal(20, evaluation.Rounds);
-        Assert.Equal(5.0 / 20, evaluation["default"].InversePropensity.Value);
-        Assert.Equal(20.0, evaluation["default"].InversePropensity.EffectiveSampleSize);
+        Assert.Equal(1.0, evaluation["default"].InversePropensity.Value);
+        Assert.Equal(5.0, evaluation["default"].InversePropensity.EffectiveSampleSize);
     }
 }

@@ -129,18 +129,23 @@ public sealed class OffPolicyEstimatorTests
         }
 
         // Five slots per decision sharing its fate: five copies of one sample, so the interval is about sqrt(5) wider than by slot.
+        // A decision's later slots have the logged probability (ratio 1), so its chained weight is its first slot's in
+        // every slot, the weight each round has alone; with a model of 0, every estimate's terms are the same either way.
         var random = new Random(5);
         var rounds = new List<LoggedRound>();
+        var alone = new List<LoggedRound>();
         for (var decision = 0; decision < 200; decision++)
         {
             var reward = random.NextDouble() < 0.5 ? 1.0 : 0.0;
+            var target = random.NextDouble() < 0.5 ? 0.6 : 0.4;
             for (var slot = 0; slot < 5; slot++)
             {
-                rounds.Add(new LoggedRound(0.5, reward, random.NextDouble() < 0.5 ? 0.6 : 0.4, 0.5, 0.55));
+                rounds.Add(new LoggedRound(0.5, reward, slot == 0 ? target : 0.5, 0, 0));
+                alone.Add(new LoggedRound(0.5, reward, target, 0, 0));
             }
         }
 
-        var bySlot = OffPolicyEstimator.Estimate(rounds.ToArray());
+        var bySlot = OffPolicyEstimator.Estimate(alone.ToArray());
         var byDecision = OffPolicyEstimator.Estimate(rounds.ToArray(), Enumerable.Repeat(5, 200).ToArray());
         foreach (var (slotWise, decisionWise) in new[] { (bySlot.InversePropensity, byDecision.InversePropensity), (bySlot.SelfNormalized, byDecision.SelfNormalized), (bySlot.DoublyRobust, byDecision.DoublyRobust) })
         {
@@ -240,21 +245,26 @@ public sealed class OffPolicyEstimatorTests
     [Fact]
     public void The_difference_counts_a_decision_once_however_many_slots_share_its_fate()
     {
-        // Five slots per decision, every slot of a decision with the same reward: five copies of one sample.
+        // Five slots per decision, every slot of a decision with the same reward: five copies of one sample. Later slots
+        // have the logged probability, so each slot's chained weight is the first slot's, as each round's alone.
         var random = new Random(5);
         var target = new List<LoggedRound>();
         var baseline = new List<LoggedRound>();
+        var targetAlone = new List<LoggedRound>();
+        var baselineAlone = new List<LoggedRound>();
         for (var decision = 0; decision < 200; decision++)
         {
             var reward = random.NextDouble() < 0.5 ? 1.0 : 0.0;
             for (var slot = 0; slot < 5; slot++)
             {
-                target.Add(new LoggedRound(0.5, reward, 0.6, 0.5, 0.55));
-                baseline.Add(new LoggedRound(0.5, reward, 0.4, 0.5, 0.45));
+                target.Add(new LoggedRound(0.5, reward, slot == 0 ? 0.6 : 0.5, 0, 0));
+                baseline.Add(new LoggedRound(0.5, reward, slot == 0 ? 0.4 : 0.5, 0, 0));
+                targetAlone.Add(new LoggedRound(0.5, reward, 0.6, 0, 0));
+                baselineAlone.Add(new LoggedRound(0.5, reward, 0.4, 0, 0));
             }
         }
 
-        var bySlot = OffPolicyEstimator.Difference(target.ToArray(), baseline.ToArray());
+        var bySlot = OffPolicyEstimator.Difference(targetAlone.ToArray(), baselineAlone.ToArray());
         var byDecision = OffPolicyEstimator.Difference(target.ToArray(), baseline.ToArray(), Enumerable.Repeat(5, 200).ToArray());
 
         Assert.Equal(bySlot.Value, byDecision.Value, 12);

@@ -248,7 +248,13 @@ internal class ProfileData
         }
 
         LastSeenTicks = Math.Max(LastSeenTicks, ticks);
-        EventCount++;
+
+        // Saturates: a count that wrapped negative would be written as one no reader takes,
+        // and every later state of this server refused whole.
+        if (EventCount < int.MaxValue)
+        {
+            EventCount++;
+        }
     }
 
     /// <summary>Takes <paramref name="unitKey"/> as the holdout unit, whenever it was first used (a stitch settled it by the ledger).</summary>
@@ -298,7 +304,7 @@ internal class ProfileData
 
         FirstSeenTicks = IsEmpty ? other.FirstSeenTicks : other.IsEmpty ? FirstSeenTicks : Math.Min(FirstSeenTicks, other.FirstSeenTicks);
         LastSeenTicks = Math.Max(LastSeenTicks, other.LastSeenTicks);
-        EventCount += other.EventCount;
+        EventCount = (int)Math.Min((long)EventCount + other.EventCount, int.MaxValue);
         LastComplaintTicks = Math.Max(LastComplaintTicks, other.LastComplaintTicks);
         if (adoptConsent)
         {

@@ -298,7 +298,8 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             var key = reader.String();
             var activity = version >= 2 ? reader.Int64() : 0;
-            ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks);
+            // A time further ahead than an event may be is read as now, as an erasure's is (NotAhead).
+            ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks, _timeProvider.GetUtcNow().UtcTicks, EventPipeline.FutureTolerance.Ticks);
             if (!apply)
             {
                 read++;

@@ -125,7 +125,7 @@ internal static class LedgerState
                 var firstExposed = reader.Int64();
                 var outcome = reader.Byte();
                 var converted = outcome == 1;
-                var revenue = reader.Double();
+                var revenue = Finite(reader.Double());
                 units++;
                 if (holdout >= 0 && !ledger!.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue, isSealed: outcome == Sealed))
                 {
@@ -157,7 +157,7 @@ internal static class LedgerState
 
             foreach (var arm in Arms)
             {
-                var (exposed, converted, revenue, squares) = (reader.Int64(), reader.Int64(), reader.Double(), reader.Double());
+                var (exposed, converted, revenue, squares) = (reader.Int64(), reader.Int64(), Finite(reader.Double()), Finite(reader.Double()));
                 if (holdout >= 0)
                 {
                     var a = (int)arm;
@@ -176,6 +176,10 @@ internal static class LedgerState
 
         return units;
     }
+
+    /// <summary>A revenue as the ledger adds them: a non-finite one would make the person's data export unwritable as JSON, and the lift report's sums meaningless.</summary>
+    private static double Finite(double value) =>
+        double.IsFinite(value) ? value : throw new InvalidDataException("A revenue in the state is not a finite number.");
 
     private static bool Tag(ref StateReader reader) => reader.Byte() switch
     {

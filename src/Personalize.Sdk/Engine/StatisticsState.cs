@@ -106,8 +106,8 @@ internal static class StatisticsState
         while (Tag(ref reader))
         {
             var key = reader.String();
-            var popularity = reader.Double();
-            var recent = reader.Double();
+            var popularity = Weight(reader.Double());
+            var recent = Weight(reader.Double());
             var engaged = reader.Int64();
             var count = reader.Varint();
             if (count > ItemStatistics.NeighbourSlots)
@@ -119,7 +119,7 @@ internal static class StatisticsState
             for (var i = 0; i < (int)count; i++)
             {
                 var neighbour = reader.String();
-                var weight = reader.Double();
+                var weight = Weight(reader.Double());
                 if (catalog.TryGetIndex(neighbour, out var index))
                 {
                     (neighbours[known], weights[known]) = (index, weight);
@@ -178,6 +178,13 @@ internal static class StatisticsState
             model!.PublishAll();
         }
     }
+
+    /// <summary>
+    /// A popularity or neighbour weight as the statistics keep them (only positive weights are
+    /// added): one infinite value would zero every other item's score beside it.
+    /// </summary>
+    private static double Weight(double value) =>
+        double.IsFinite(value) && value >= 0 ? value : throw new InvalidDataException("An item's popularity or neighbour weight in the state is negative or not a number.");
 
     /// <summary>A count as the model keeps them: finite and not negative.</summary>
     private static double Count(double value) =>

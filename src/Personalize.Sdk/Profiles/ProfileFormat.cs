@@ -15,8 +15,8 @@ namespace Personalize.Sdk.Profiles;
 /// counts and string lengths are unsigned LEB128 varints, strings UTF-8, times 64-bit ticks (UTC),
 /// affinities 64-bit IEEE doubles as stored (undecayed, with their own update time). An entry whose
 /// item has left the writer's catalog is not written; one the reader's catalog does not know is
-/// skipped. A reader refuses a newer version and any truncated or malformed input with
-/// <see cref="InvalidDataException"/>; its target may then hold part of the input, so a caller
+/// skipped. A reader refuses a newer version and any truncated or malformed input (a non-finite
+/// affinity included) with <see cref="InvalidDataException"/>; its target may then hold part of the input, so a caller
 /// that must not half apply reads into a scratch profile first (a state merge reads every profile
 /// before changing anything).
 /// </remarks>
@@ -74,10 +74,20 @@ internal static class ProfileFormat
     }
 
     /// <summary>Reads a profile into <paramref name="target"/> (cleared first; part-filled when this throws), resolving names against <paramref name="catalog"/>.</summary>
+    /// <param name="data">The profile's bytes.</param>
+    /// <param name="target">The profile read into.</param>
+    /// <param name="catalog">The catalog names are resolved against.</param>
+    /// <param name="halfLifeTicks">The affinity half-life.</param>
+    /// <param name="nowTicks">
+    /// The reader's clock (UTC ticks): a time more than <paramref name="toleranceTicks"/> ahead of it
+    /// is read as now (an affinity dated years ahead would never decay, and would outweigh every
+    /// other one). Null reads every time as written.
+    /// </param>
+    /// <param name="toleranceTicks">How far ahead of <paramref name="nowTicks"/> a time is read as written: the clock skew an event may have.</param>
     /// <exception cref="InvalidDataException">The data is not a profile of a version this SDK reads, or is truncated or malformed.</exception>
-    public static void Read(ReadOnlySpan<byte> data, ProfileData target, CatalogSnapshot catalog, double halfLifeTicks)
+    public static void Read(ReadOnlySpan<byte> data, ProfileData target, CatalogSnapshot catalog, double halfLifeTicks, long? nowTicks = null, long toleranceTicks = 0)
     {
-        var reader = new Reader(data);
+        var reader = new Reader(data, nowTicks, toleranceTicks);
         if (reader.Byte() != Magic)
         {
             throw new InvalidDataException("This is not a Personalize.Sdk profile.");
@@ -91,13 +101,13 @@ internal static class ProfileFormat
 
         target.Clear();
         target.EventCount = reader.NonNegativeInt32();
-        target.FirstSeenTicks = reader.Int64();
-        target.LastSeenTicks = reader.Int64();
-        target.LastComplaintTicks = reader.Int64();
+        target.FirstSeenTicks = reader.Ticks();
+        target.LastSeenTicks = reader.Ticks();
+        target.LastComplaintTicks = reader.Ticks();
         var consent = reader.Byte();
         target.Consent = consent == NoConsent ? null : (ConsentFlags)consent;
         target.UnitKey = reader.NullableString();
-        target.UnitSinceTicks = reader.Int64();
+        target.UnitSinceTicks = reader.Ticks();
         ReadAffinities(ref reader, ref target.Categories, catalog.TryGetCategoryId, halfLifeTicks);
         ReadAffinities(ref reader, ref target.Attributes, catalog.TryGetAttributeId, halfLifeTicks);
         ReadItems(ref reader, catalog, (item, ticks) => target.RecentItems.Add(item, ticks));
@@ -110,7 +120,7 @@ internal static class ProfileFormat
             var isAttribute = reader.Byte() == 1;
             var name = reader.String();
             var likes = reader.Byte() == 1;
-            var ticks = reader.Int64();
+            var ticks = reader.Ticks();
             if (isAttribute ? catalog.TryGetAttributeId(name, out var id) : catalog.TryGetCategoryId(name, out id))
             {
                 target.WritablePreferences.Set(isAttribute, id, likes, ticks);
@@ -122,7 +132,7 @@ internal static class ProfileFormat
         {
             var key = reader.String();
             var count = reader.NonNegativeInt32();
-            var firstShown = reader.Int64();
+            var firstShown = reader.Ticks();
             if (catalog.TryGetIndex(key, out var item))
             {
                 target.WritableShows.Restore(item, count, firstShown);
@@ -189,7 +199,13 @@ internal static class ProfileFormat
         {
             var name = reader.String();
             var value = reader.Double();
-            var ticks = reader.Int64();
+            if (!double.IsFinite(value))
+            {
+                // It would make the person's data export unwritable as JSON, and their ranking all zeros.
+                throw new InvalidDataException("An affinity in the profile is not a finite number.");
+            }
+
+            var ticks = reader.Ticks();
             if (tryGetId(name, out var id))
             {
                 // Into an empty slot, at its own time: the stored value comes back exactly.
@@ -204,7 +220,7 @@ internal static class ProfileFormat
         for (var i = 0; i < count; i++)
         {
             var key = reader.String();
-            var ticks = reader.Int64();
+            var ticks = reader.Ticks();
             if (catalog.TryGetIndex(key, out var item))
             {
                 add(item, ticks);
@@ -272,16 +288,23 @@ internal static class ProfileFormat
         }
     }
 
-    private ref struct Reader(ReadOnlySpan<byte> data)
+    private ref struct Reader(ReadOnlySpan<byte> data, long? nowTicks, long toleranceTicks)
     {
         private readonly ReadOnlySpan<byte> _data = data;
+        private readonly long? _nowTicks = nowTicks;
+        private readonly long _toleranceTicks = toleranceTicks;
         private int _position;
 
         public readonly bool AtEnd => _position == _data.Length;
 
         public byte Byte() => Take(1)[0];
 
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+        /// <summary>A time, read as the reader's now when it is further ahead than an event may be.</summary>
+        public long Ticks()
+        {
+            var ticks = BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+            return _nowTicks is { } now && ticks > now + _toleranceTicks ? now : ticks;
+        }
 
         public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
 

@@ -285,8 +285,9 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// Each profile into the profile its key reaches here: copied into a new (or blank) one, so it
     /// comes back exactly, else merged into the existing one as a stitch merges. Without
     /// <paramref name="withdrawn"/> each profile is only read (into a scratch copy); with it, the
-    /// keys of people whose merged profile states a consent that may not store behaviour are put
-    /// there, for their holdout outcomes to be erased once the ledger is merged.
+    /// keys of people whose consent in force (their merged profile's, else remembered, else the
+    /// default) may not store behaviour are put there, for their holdout outcomes to be erased once
+    /// the ledger is merged, as their profile's behaviour was by the merge.
     /// </summary>
     private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, HashSet<string>? withdrawn)
     {
@@ -324,7 +325,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             }
 
             var resolved = _identity.Resolve(key);
-            if ((merged.Consent ?? _consents.Stated(resolved)) is { } stated && !ProfileUpdate.MayStoreBehaviour(stated))
+            if (!ProfileUpdate.MayStoreBehaviour(merged.Consent ?? _consents.For(resolved)))
             {
                 withdrawn!.UnionWith([key, resolved, .. _identity.KeysOf(resolved)]);
                 if (merged.UnitKey is { } unit)
@@ -420,6 +421,13 @@ internal sealed partial class Personalizer : IStateSnapshot
         if (target.IsEmpty && target.Consent is null && target.UnitKey is null && target.Shows.Count == 0)
         {
             incoming.Data.CopyTo(target);
+
+            // As the merge below and tracking do: without personalization consent in force (stated,
+            // else remembered, else the default), nothing about the person's behaviour is kept.
+            if (!ProfileUpdate.MayStoreBehaviour(target.Consent ?? incoming.Unstated))
+            {
+                target.ForgetBehaviour();
+            }
         }
         else
         {

@@ -1,0 +1,50 @@
+using static Personalize.Sdk.Tests.Snapshots.StateSnapshotTests;
+
+namespace Personalize.Sdk.Tests.Snapshots;
+
+/// <summary>
+/// README "Consent": without personalization consent nothing about a person's behaviour is stored.
+/// A restore judges each person by the consent in force on the server restoring (theirs if they
+/// stated one, else one remembered, else its DefaultConsent), as tracking there would.
+/// </summary>
+public sealed class RestoredConsentTests
+{
+    [Fact]
+    public void A_restore_under_a_default_without_personalization_keeps_no_behaviour_of_people_who_never_consented()
+    {
+        using var source = Server();
+        source.View("alice", "books-1", "books-2", "kitchen-1");
+        source.Rank("alice");
+        source.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-2", 1, 5m));
+        var state = Write(source).State;
+        using var target = Server(options => options.DefaultConsent = ConsentFlags.None);
+        target.Time.SetUtcNow(source.Time.GetUtcNow());
+
+        Merge(target, state);
+
+        var alice = target.Personalizer.GetPersonalData("alice");
+        Assert.Equal(ConsentFlags.None, alice.Consent);
+        Assert.Empty(alice.Profile?.RecentItems ?? []);
+        Assert.Empty(alice.Profile?.Purchases ?? []);
+        Assert.Empty(alice.Profile?.Categories ?? []);
+        Assert.Equal(0, alice.Profile?.EventCount ?? 0);
+        Assert.NotEmpty(alice.Holdouts);
+        Assert.All(alice.Holdouts, unit => Assert.False(unit.Converted || unit.Revenue != 0, $"{unit.Holdout}: an outcome is kept"));
+    }
+
+    [Fact]
+    public void A_restore_under_a_default_without_personalization_keeps_the_behaviour_of_people_who_consented()
+    {
+        using var source = Server();
+        source.Personalizer.Track(PersonalizationEvent.ConsentGiven("alice", ConsentFlags.Personalization));
+        source.View("alice", "books-1", "books-2");
+        using var target = Server(options => options.DefaultConsent = ConsentFlags.None);
+        target.Time.SetUtcNow(source.Time.GetUtcNow());
+
+        Merge(target, Write(source).State);
+
+        var alice = target.Personalizer.GetPersonalData("alice");
+        Assert.Equal(ConsentFlags.Personalization, alice.StatedConsent);
+        Assert.Equal(["books-1", "books-2"], alice.Profile!.RecentItems.Select(item => item.ItemKey).Order());
+    }
+}

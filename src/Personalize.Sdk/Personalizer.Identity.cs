@@ -228,12 +228,16 @@ internal sealed partial class Personalizer
 
     /// <param name="anonymousKey">The key stitched.</param>
     /// <param name="knownKey">The key it is stitched to.</param>
-    /// <param name="recall">
-    /// Whether a side this server holds no profile for is reported missing, so its history can be
-    /// recalled: not when a snapshot's links are restored, as the snapshot's profiles hold that history.
+    /// <param name="restoring">
+    /// Whether a snapshot's link is restored: a side this server holds no profile for is then not
+    /// reported missing for its history to be recalled (the snapshot's profiles hold it), and the
+    /// alias limit does not apply (the link is not a new stitch, and one dropped would leave what
+    /// the snapshot holds under its key out of the person's erasure).
     /// </param>
-    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool recall = true)
+    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool restoring = false)
     {
+        var recall = !restoring;
+
         // An idle side is evicted before anything is linked: evicted after, by the lookup that makes
         // the account's profile, it would take the new link with it, and the guest's unit with that.
         _profiles.PeekEvictingIdle(_identity.Resolve(anonymousKey));
@@ -260,7 +264,7 @@ internal sealed partial class Personalizer
             return IdentifyResult.RefusedAnonymousKeyIsLinked;
         }
 
-        if (_identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
+        if (!restoring && _identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
         {
             return IdentifyResult.RefusedAliasLimit;
         }

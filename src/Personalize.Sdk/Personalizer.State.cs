@@ -52,7 +52,8 @@ internal sealed partial class Personalizer : IStateSnapshot
     private StateCounts Merge(ReadOnlySequence<byte> state, Catalog.CatalogSnapshot catalog, bool apply)
     {
         var reader = new StateReader(StateFormat.Open(state, out var version));
-        var aliases = MergeIdentity(ref reader, apply);
+        var refused = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var aliases = MergeIdentity(ref reader, refused);
         var withdrawn = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
         var profiles = MergeProfiles(ref reader, catalog, version, withdrawn);
         if (version >= 2)
@@ -61,7 +62,10 @@ internal sealed partial class Personalizer : IStateSnapshot
         }
 
         var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
-        var units = LedgerState.Merge(ref reader, apply ? _ledger as MeasurementLedger : null);
+
+        // A refused link's key is not the snapshot's person's here: what the snapshot measured
+        // under it stays out (in the totals only, as anonymous counts), or no erasure of theirs would reach it.
+        var units = LedgerState.Merge(ref reader, apply ? _ledger as MeasurementLedger : null, refused);
 
         // The snapshot's holdout outcomes of people who withdrew here (before the restore, or in
         // its records) are their behaviour: erased as a withdrawal erases them, the totals kept.
@@ -240,9 +244,16 @@ internal sealed partial class Personalizer : IStateSnapshot
         return written;
     }
 
-    /// <summary>Links as a replicated stitch would (merging any profile the alias has here into its profile's), under the identity lock; only reads without <paramref name="apply"/>.</summary>
-    private int MergeIdentity(ref StateReader reader, bool apply)
+    /// <summary>
+    /// Links as a replicated stitch would (merging any profile the alias has here into its
+    /// profile's), under the identity lock, past the alias limit (they are not new stitches); only
+    /// reads without <paramref name="refused"/>. A link this server's own links refuse (the key is
+    /// another person's here) is counted as a refused sign-in, and its key put in <paramref name="refused"/>.
+    /// Returns the records read; when applied, those that took.
+    /// </summary>
+    private int MergeIdentity(ref StateReader reader, HashSet<string>? refused)
     {
+        var apply = refused is not null;
         var read = 0;
         lock (_identityGate)
         {
@@ -262,7 +273,14 @@ internal sealed partial class Personalizer : IStateSnapshot
                         var canonical = reader.String();
                         if (apply)
                         {
-                            Stitch(key, canonical, recall: false);
+                            var result = Stitch(key, canonical, restoring: true);
+                            if (result is not (IdentifyResult.Stitched or IdentifyResult.AlreadyStitched))
+                            {
+                                _metrics.IdentifyCompleted(result);
+                                refused!.Add(key);
+                                continue;
+                            }
+
                             if (tag == KnownAlias)
                             {
                                 _identity.MarkKnown(key);

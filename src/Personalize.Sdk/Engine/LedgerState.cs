@@ -75,7 +75,8 @@ internal static class LedgerState
     /// Adds the section's units that <paramref name="ledger"/> does not measure yet, and the arm
     /// totals less what the units it already measures (kept as they are, but for a unit sealed in
     /// the section: see remarks) contributed to them, so that such a unit counts once. Holdouts the
-    /// ledger does not configure are skipped. Returns how many units the section held.
+    /// ledger does not configure are skipped. A unit under one of <paramref name="leftOut"/>'s keys
+    /// is not added, as one the ledger has no room for is not. Returns how many units the section held.
     /// </summary>
     /// <remarks>
     /// A unit the ledger has no room for (<see cref="PersonalizationOptions.MaxMeasuredUnits"/>) and
@@ -95,7 +96,7 @@ internal static class LedgerState
     /// Every key of a sealed unit in the section that the ledger could not take has its outcomes
     /// erased here, in every holdout, once the whole section is read.
     /// </remarks>
-    public static int Merge(ref StateReader reader, MeasurementLedger? ledger)
+    public static int Merge(ref StateReader reader, MeasurementLedger? ledger, IReadOnlySet<string>? leftOut = null)
     {
         var holdouts = reader.Length();
         var units = 0;
@@ -127,7 +128,7 @@ internal static class LedgerState
                 var converted = outcome == 1;
                 var revenue = Finite(reader.Double());
                 units++;
-                if (holdout >= 0 && !ledger!.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue, isSealed: outcome == Sealed))
+                if (holdout >= 0 && ledger is not null && (leftOut?.Contains(key) == true || !ledger.TryRestoreUnit(holdout, key, arm, firstExposed, converted, revenue, isSealed: outcome == Sealed)))
                 {
                     if (outcome == Sealed)
                     {

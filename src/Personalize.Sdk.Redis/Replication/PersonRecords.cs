@@ -182,11 +182,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     public Func<string, long, bool>? StitchedKeyErased { get; set; }
 
     /// <summary>
-    /// Called with each key Redis had linked to a person who withdrew consent, and the withdrawal's
-    /// time, so that its records are cleared too; false when it could not be queued. Set once, by
-    /// the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// Called with each key Redis had linked to a person who withdrew consent, the withdrawal's
+    /// time and the key of the person who withdrew, so that its records are cleared too; false when
+    /// it could not be queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
-    public Func<string, long, bool>? LinkedKeyWithdrawn { get; set; }
+    public Func<string, long, string, bool>? LinkedKeyWithdrawn { get; set; }
 
     /// <summary>Called with each key whose erasure Redis stored, and the erasure's time. Set once, by the journal.</summary>
     public Action<string, long>? ErasureStored { get; set; }
@@ -346,7 +346,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 {
                     // Followed already: the links lead back to it. Acknowledged once the linked keys' clears are queued behind it.
                     _followed.TryAdd((key, person.Ticks, true), TombstoneLife);
-                    acknowledgements.Add(FollowLinksAsync(appended, key, person.Ticks, withdrawal: true));
+                    acknowledgements.Add(FollowLinksAsync(appended, key, person.Ticks, withdrawal: true, withdrew: key));
                 }
                 else
                 {
@@ -359,7 +359,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                     batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone]),
                     key,
                     person.Ticks,
-                    withdrawal: true));
+                    withdrawal: true,
+                    withdrew: person.Alias ?? key));
                 break;
             case PersonWriteKind.Stitch:
                 var stitch = batch.ScriptEvaluateAsync(
@@ -391,7 +392,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// acknowledgement. Faults as the write did when Redis did not acknowledge it: the batch is
     /// resent whole, and this runs again for the resent copy.
     /// </summary>
-    private async Task FollowLinksAsync(Task<RedisResult> written, string key, long ticks, bool withdrawal)
+    private async Task FollowLinksAsync(Task<RedisResult> written, string key, long ticks, bool withdrawal, string? withdrew = null)
     {
         var result = await written.ConfigureAwait(false);
         if (!withdrawal)
@@ -410,8 +411,15 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         {
             // Links go both ways, and every key of the chain returns the others: each is followed once.
             var linked = alias.ToString();
-            var follow = withdrawal ? LinkedKeyWithdrawn : StitchedKeyErased;
-            if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife) && follow?.Invoke(linked, ticks) == false)
+            if (withdrawal && linked == withdrew)
+            {
+                // The person's own records: the withdrawal replaced them, and whatever follows it
+                // (a renewed consent and its behaviour) is theirs to keep, however late this clear.
+                continue;
+            }
+
+            if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
+                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!) : StitchedKeyErased?.Invoke(linked, ticks)) == false)
             {
                 // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
                 // it as an error): not taken as followed, so a resent copy of this write tries again.

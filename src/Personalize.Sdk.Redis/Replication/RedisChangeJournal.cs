@@ -48,8 +48,8 @@ internal sealed class RedisChangeJournal
         // A key linked to a person who withdrew consent only in Redis, or on another server: its
         // records cleared in Redis, where a recall would bring them back. Its profile in memory, if
         // any, is the person's (the withdrawal reached it) or another's since an eviction unlinked it.
-        records.LinkedKeyWithdrawn = (key, ticks) =>
-            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks)));
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
@@ -80,10 +81,10 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new List<Task>();
-        records.LinkedKeyWithdrawn = (key, ticks) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
         {
             // As the journal does: the clear of the linked key, sent behind the withdrawal.
-            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks))));
+            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew))));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -108,7 +109,7 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
 
         // The clears of the linked keys never reached Redis (the withdrawing server stopped first).
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _) => true };
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _) => true };
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));
@@ -123,6 +124,74 @@ public sealed class WithdrawalLinkedKeysTests
         // Written by this server (Guid.Empty), and not yet in its profile: only the withdrawal keeps one out.
         var recalled = RecalledRecords.Select(history, new RecallState(0), JournalPositions.FromBytes([]), Guid.Empty, metrics);
         Assert.Equal([T.AddTicks(300)], recalled.Select(change => change.Timestamp));
+    }
+
+    [RedisFact]
+    public async Task A_clear_sent_after_five_minutes_keeps_the_persons_own_records_after_their_renewed_consent()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var time = new FakeTimeProvider(T);
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30), time);
+        var clears = new Queue<JournalRecord>();
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+        {
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
+            return true;
+        };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+        await SendAsync(records, database, Withdrawal("account", at: 200));
+
+        // Redis away for six minutes: the clear waits in the buffer, and this server forgets what it followed.
+        time.Advance(TimeSpan.FromMinutes(6));
+        await SendAsync(records, database, Consent("account", at: 250));
+        await SendAsync(records, database, View("account", at: 300));
+        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
+        while (clears.TryDequeue(out var clear))
+        {
+            await SendAsync(records, database, clear);
+        }
+
+        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
+    }
+
+    [RedisFact]
+    public async Task A_clear_sent_after_the_followed_keys_overflowed_keeps_the_persons_own_records()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        var clears = new Queue<JournalRecord>();
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+        {
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
+            return true;
+        };
+        records.StitchedKeyErased = (_, _) => true;
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+        await SendAsync(records, database, Withdrawal("account", at: 200));
+        await SendAsync(records, database, Consent("account", at: 250));
+        await SendAsync(records, database, View("account", at: 300));
+
+        // 10,000 erasures followed in between: the set of followed keys is cleared at its cap.
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            records.Append(batch, Guid.Empty, Interlocked.Increment(ref _sequence), 0, resent: false, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "other-" + i, T.UtcTicks)), acknowledgements);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+        while (clears.TryDequeue(out var clear))
+        {
+            await SendAsync(records, database, clear);
+        }
+
+        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
     }
 
     /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
@@ -140,6 +209,9 @@ public sealed class WithdrawalLinkedKeysTests
 
     private static JournalRecord Withdrawal(string key, long at) =>
         new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentWithdrawn(key), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentWithdrawn, key, T.AddTicks(at).UtcTicks));
+
+    private static JournalRecord Consent(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentGiven(key, ConsentFlags.Personalization), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentGiven, key, T.AddTicks(at).UtcTicks));
 
     private static JournalRecord Stitch(string key, string alias, long at) =>
         new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));

@@ -32,18 +32,8 @@ internal sealed partial class Personalizer
         return _decisions.Decide(request, destination, explain: false, out info, out _);
     }
 
-    public void Track(in PersonalizationEvent personalizationEvent)
-    {
-        // Only an event dated by the host can precede an erasure: one without a timestamp happens now.
-        if (personalizationEvent.Timestamp is { } timestamp && !string.IsNullOrEmpty(personalizationEvent.UserKey)
-            && _erasures.Precedes(personalizationEvent.UserKey, timestamp.UtcTicks))
-        {
-            _events.Reject(personalizationEvent.Kind, "dated before the person was erased", _timeProvider.GetUtcNow().UtcTicks);
-            return;
-        }
-
-        _events.Track(personalizationEvent);
-    }
+    // An event dated before an erasure of its user is refused by the pipeline, once it has read the erasure log.
+    public void Track(in PersonalizationEvent personalizationEvent) => _events.Track(personalizationEvent);
 
     public bool Reward(Guid decisionId, double reward)
     {

@@ -35,6 +35,7 @@ internal sealed class EventPipeline(
     IChangeJournal journal,
     IProfileRecall profileRecall,
     ErasureLog erasures,
+    ErasureGuard erasureGuard,
     Action<string, string, UserProfile> withdrawn,
     PersonalizationMetrics metrics,
     ILogger logger)
@@ -70,7 +71,7 @@ internal sealed class EventPipeline(
     public void Recall(in PersonalizationEvent personalizationEvent, string profileKey) => Apply(personalizationEvent, replicated: true, anonymously: false, recalledKey: profileKey);
 
     /// <summary>Counts an event this server's caller tracked and the SDK does not apply, and logs it (throttled).</summary>
-    public void Reject(EventKind kind, string reason, long nowTicks)
+    private void Reject(EventKind kind, string reason, long nowTicks)
     {
         metrics.EventRejected(reason);
         if (_rejectionLog.ShouldLog(nowTicks))
@@ -87,6 +88,24 @@ internal sealed class EventPipeline(
         }
 
         var now = timeProvider.GetUtcNow();
+        // Before the person's state is read: a Forget from here on diverts the event (ApplyToProfile).
+        var since = erasures.Since;
+
+        // Judged after the log is read, so a Forget that ran before is in the guard and one that runs
+        // after is in the log. Only an event dated by the host can precede an erasure: one without a
+        // timestamp happens now.
+        if (personalizationEvent.Timestamp is { } dated && !anonymously && PrecedesErasure(personalizationEvent.UserKey, recalledKey, dated.UtcTicks))
+        {
+            if (replicated)
+            {
+                metrics.ReplicaEventSkipped();
+                return;
+            }
+
+            Reject(personalizationEvent.Kind, "dated before the person was erased", now.UtcTicks);
+            return;
+        }
+
         var timestamp = personalizationEvent.Timestamp ?? now;
         var snapshot = catalog.Current;
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
@@ -125,8 +144,6 @@ internal sealed class EventPipeline(
             UnitKey = personalizationEvent.UserKey,
         };
 
-        // Before the person's state is read: a Forget from here on diverts the event (ApplyToProfile).
-        var since = erasures.Since;
         var userKey = recalledKey ?? personalizationEvent.UserKey;
         var key = identity.Resolve(userKey, out var known);
         if (!replicated)
@@ -210,8 +227,10 @@ internal sealed class EventPipeline(
     /// be created is first reported missing, so a shared store can recall the person's history.
     /// Returns null when the write was refused because the person was erased since
     /// <paramref name="since"/> (a fresh profile would bring them back after Forget returned), or
-    /// when the profile did not keep the event because the person withdrew consent since their
-    /// consent was read (checked under the profile's lock): either way the event is then anonymous.
+    /// landed on a profile made after such an erasure cleared them (it is then erased again:
+    /// <see cref="ErasedBeforeCreated"/>), or when the profile did not keep the event because the
+    /// person withdrew consent since their consent was read (checked under the profile's lock):
+    /// either way the event is then anonymous.
     /// <paramref name="profileKey"/> is the key of the profile that kept it.
     /// </summary>
     private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall, out string profileKey)
@@ -243,11 +262,17 @@ internal sealed class EventPipeline(
                 profileRecall.Missing(key);
             }
 
+            var lookedUp = found is null;
             var profile = found ?? profiles.GetOrCreate(key);
             found = null;
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 profileKey = key;
+                if (lookedUp && ErasedBeforeCreated(userKey, key, profile, since, update.Ticks))
+                {
+                    return null;
+                }
+
                 return update.Kept ? profile : null;
             }
 
@@ -260,6 +285,47 @@ internal sealed class EventPipeline(
             key = identity.Resolve(userKey);
         }
     }
+
+    /// <summary>
+    /// After an event wrote to a profile it found or created only once the person's state was read
+    /// (<paramref name="since"/>): whether a Forget of the person ran meanwhile and cleared them
+    /// before the profile was made, so that the write would bring them back. The profile is then
+    /// taken out of the store and erased (that instance only: a profile made since is another
+    /// call's), and the event is the caller's to count anonymously. A Forget that ran after the
+    /// profile was made removed and erased it itself, refusing the write or clearing it.
+    /// </summary>
+    /// <remarks>
+    /// Off the common path: a full fence and one field read, only when the event made the profile or
+    /// found it only now. The fence pairs with the erasure's, which publishes the log before it
+    /// clears: either the erasure's clearing found this profile, or this finds the erasure in the log.
+    /// An erasure the log names is the person's, whatever the event's date, as for a profile the
+    /// erasure retired under the write. One the log holds only as perhaps (it left the log's whole
+    /// entries, pushed out by later erasures, so it has ended and the guard has
+    /// it) is judged by the guard, by the event's date.
+    /// </remarks>
+    private bool ErasedBeforeCreated(string userKey, string key, UserProfile profile, long since, long eventTicks)
+    {
+        Interlocked.MemoryBarrier();
+        var erased = erasures.Check(since, userKey, key);
+        if (erased == ErasureVerdict.NotErased
+            || (erased == ErasureVerdict.Perhaps && !erasureGuard.Precedes(userKey, eventTicks) && !erasureGuard.Precedes(key, eventTicks)))
+        {
+            return false;
+        }
+
+        if (profiles.Remove(key, profile))
+        {
+            // A recall reported before the profile was made must not bring them back either.
+            profileRecall.Released(key);
+        }
+
+        profile.Erase();
+        return true;
+    }
+
+    // Whether an event dated at eventTicks precedes an erasure of its user key, or of the key it was recalled under.
+    private bool PrecedesErasure(string userKey, string? recalledKey, long eventTicks) =>
+        erasureGuard.Precedes(userKey, eventTicks) || (recalledKey is not null && erasureGuard.Precedes(recalledKey, eventTicks));
 
     /// <summary>Attributes a click, cart or purchase to the unit's arm of every holdout it was exposed in.</summary>
     private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, DateTimeOffset now, bool replicated)

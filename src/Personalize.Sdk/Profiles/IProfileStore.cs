@@ -34,4 +34,7 @@ internal interface IProfileStore : IDisposable
 
     /// <summary>Removes a profile and returns it, or null when there was none.</summary>
     UserProfile? Remove(string userKey);
+
+    /// <summary>Removes <paramref name="profile"/> if it is still the one stored under <paramref name="userKey"/>; false otherwise.</summary>
+    bool Remove(string userKey, UserProfile profile);
 }

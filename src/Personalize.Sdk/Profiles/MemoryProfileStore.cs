@@ -204,6 +204,17 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         return profile;
     }
 
+    public bool Remove(string userKey, UserProfile profile)
+    {
+        if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
+        {
+            return false;
+        }
+
+        Interlocked.Decrement(ref _count);
+        return true;
+    }
+
     /// <summary>Every profile not idle past its expiry, with its key, as the store holds them while enumerating (a snapshot's fuzzy view).</summary>
     internal IEnumerable<KeyValuePair<string, UserProfile>> Live()
     {

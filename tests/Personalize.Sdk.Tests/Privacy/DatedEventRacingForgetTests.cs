@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Time.Testing;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Privacy;
+
+/// <summary>README: an event with "a timestamp at or before an erasure of its user made within the last five minutes" is not applied.</summary>
+public sealed class DatedEventRacingForgetTests
+{
+    // Forget runs between Personalizer.Track's guard check and EventPipeline.Apply's read of the erasure log.
+    [Fact]
+    public void Forget_between_the_guard_check_and_the_event_does_not_bring_back_a_person_with_a_profile()
+    {
+        var clock = new RacingClock(TestSdk.Start);
+        using var sdk = new TestSdk(time: clock);
+        sdk.View("user", "books-1");
+        var dated = clock.GetUtcNow() - TimeSpan.FromSeconds(1);
+        var forgot = false;
+
+        // The next clock read is EventPipeline.Apply's own, after the guard let the event through.
+        clock.Race = () => forgot = sdk.Personalizer.Forget("user");
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-2") with { Timestamp = dated });
+
+        Assert.True(forgot);
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty); // fails: a new profile holds the event
+    }
+
+    // Forget runs inside ApplyToProfile (the existing test seam) for a person held only by the ledger.
+    [Fact]
+    public void Forget_during_an_event_dated_before_it_of_a_person_without_a_profile_leaves_nothing()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        var dated = sdk.Time.GetUtcNow() - TimeSpan.FromSeconds(1);
+        sdk.Rank("user", 3); // measured in the holdout: the ledger holds the person, no profile yet
+
+        personalizer.Events.RaceBeforeProfileWrite = () => Assert.True(sdk.Personalizer.Forget("user"));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("user", "books-2") with { Timestamp = dated });
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.True(sdk.Personalizer.GetPersonalData("user").IsEmpty);   // fails: profile with 1 event
+        Assert.Empty(personalizer.StructuresHolding("user"));             // would fail: "profile store"
+    }
+
+    // No seams: one thread tracks dated events of the person for as long as another's Forget of them
+    // runs, so some event is in flight at every point of the erasure.
+    [Fact]
+    public async Task Forget_racing_events_dated_before_it_never_leaves_a_profile_behind()
+    {
+        const int Iterations = 5_000;
+        var resurrected = 0;
+        using var sdk = new TestSdk();
+        var dated = sdk.Time.GetUtcNow() - TimeSpan.FromSeconds(1);
+        for (var i = 0; i < Iterations; i++)
+        {
+            var user = $"user-{i}";
+            sdk.View(user, "books-1");
+            var forgotten = 0;
+            using var barrier = new Barrier(2);
+            var forget = Task.Run(() =>
+            {
+                barrier.SignalAndWait();
+                sdk.Personalizer.Forget(user);
+                Volatile.Write(ref forgotten, 1);
+            });
+            var track = Task.Run(() =>
+            {
+                barrier.SignalAndWait();
+                while (Volatile.Read(ref forgotten) == 0)
+                {
+                    sdk.Personalizer.Track(PersonalizationEvent.View(user, "books-2") with { Timestamp = dated });
+                }
+            });
+            await Task.WhenAll(forget, track);
+            if (!sdk.Personalizer.GetPersonalData(user).IsEmpty)
+            {
+                resurrected++;
+            }
+        }
+
+        Assert.Equal(0, resurrected);
+    }
+
+    private sealed class RacingClock(DateTimeOffset start) : FakeTimeProvider(start)
+    {
+        public Action? Race;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            Interlocked.Exchange(ref Race, null)?.Invoke();
+            return base.GetUtcNow();
+        }
+    }
+}

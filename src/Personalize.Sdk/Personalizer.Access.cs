@@ -123,6 +123,32 @@ internal sealed partial class Personalizer
         return holding;
     }
 
+    /// <summary>
+    /// Names every record of erasures and withdrawals that still holds <paramref name="key"/>: the
+    /// erasure guard, the erasure log and the withdrawal log. They hold an erased person's keys for a
+    /// window after the erasure by design, so they are apart from <see cref="StructuresHolding"/>.
+    /// </summary>
+    internal IReadOnlyList<string> ErasureRecordsHolding(string key)
+    {
+        var holding = new List<string>();
+        if (_erasures.Holds(key))
+        {
+            holding.Add("erasure guard");
+        }
+
+        if (_erasureLog.HoldsWhole(key))
+        {
+            holding.Add("erasure log");
+        }
+
+        if (_withdrawalLog.HoldsWhole(key))
+        {
+            holding.Add("withdrawal log");
+        }
+
+        return holding;
+    }
+
     /// <summary>A copy of the profile <paramref name="userKey"/> reaches, or null; for format and erasure tests.</summary>
     internal ProfileData? CopyProfile(string userKey)
     {

@@ -40,8 +40,8 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly IChangeJournal _journal;
     private readonly IProfileRecall _recall;
     private readonly ErasureGuard _erasures;
-    private readonly ErasureLog _erasureLog = new();
-    private readonly ErasureLog _withdrawalLog = new();
+    private readonly ErasureLog _erasureLog;
+    private readonly ErasureLog _withdrawalLog;
     private readonly ProfileServices _services;
 
     // options: the options as they were at start, a copy nobody else holds; settings: the
@@ -71,6 +71,9 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         // Events in flight from other servers, and the host's own back-dated ones (a dismissal held
         // for its undo window), must not bring an erased person back.
         _erasures = new ErasureGuard(ErasureGuardWindow, timeProvider, forReplay: shadow);
+        _erasureLog = new ErasureLog(ErasureGuardWindow, timeProvider);
+        _withdrawalLog = new ErasureLog(ErasureGuardWindow, timeProvider);
+        var erasedKeys = new ErasedKeysExpiry(_erasures, _erasureLog, _withdrawalLog);
         _catalog = catalog;
         _ledger = ledger;
         _holdouts = holdouts;
@@ -110,6 +113,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             ledger,
             _erasureLog,
             _withdrawalLog,
+            erasedKeys,
             new LearningStage(learner, signals.Length),
             readiness,
             _statistics,
@@ -120,7 +124,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
             metrics,
             logger);
         _services = new ProfileServices(catalog, metrics, options.Guardrails.FrequencyCapWindow.Ticks, timeProvider);
-        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, _erasures, Withdrawn, metrics, logger);
+        _events = new EventPipeline(catalog, _identity, _profiles, _statistics, _services, holdouts, ledger, sinks, readiness, learner, options.DefaultConsent, _consents, _affinityHalfLifeTicks, timeProvider, _journal, _recall, _erasureLog, _erasures, erasedKeys, Withdrawn, metrics, logger);
 
         // Last, so a constructor that throws leaves nothing of itself in the catalog's lists.
         catalog.Attach(_statistics);

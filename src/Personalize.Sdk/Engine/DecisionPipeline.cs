@@ -33,6 +33,7 @@ internal sealed class DecisionPipeline(
     IMeasurementLedger ledger,
     ErasureLog erasures,
     ErasureLog withdrawals,
+    ErasedKeysExpiry erasedKeys,
     LearningStage learning,
     ReadinessMonitor readiness,
     IItemStatistics statistics,
@@ -85,6 +86,7 @@ internal sealed class DecisionPipeline(
         var started = timeProvider.GetTimestamp();
         using var activity = telemetry.StartDecision();
         var now = timeProvider.GetUtcNow();
+        erasedKeys.RunIfDue(now.UtcTicks);
         var plan = PlanFor(request, settings, now);
         var count = Math.Min(CountFor(request, plan, settings), destination.Length);
         var snapshot = catalog.Current;

@@ -9,7 +9,9 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 /// <remarks>
 /// It holds only the key, when it was erased (where that happened) and when the erasure arrived
-/// here, and only for <see cref="Window"/> after it arrived. With a shared store, this server's own
+/// here, and only for <see cref="Window"/> after it arrived: <see cref="SweepIfDue"/>, called with
+/// the clock the decision and event paths already read, lets each key go once its window has
+/// passed, whether or not it is looked up again. With a shared store, this server's own
 /// erasure arrives when the store has stored it: until then (an outage holds back other servers'
 /// events as long as this erasure) it is not let go. Events are compared with the time of erasure
 /// by their own timestamp, so the guard assumes the servers' clocks agree to well within the window.
@@ -31,6 +33,15 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
 
     private readonly ConcurrentDictionary<string, Erasure> _erasures = new(StringComparer.Ordinal);
 
+    // Each erasure's key by when its window ends, so the sweep finds the expired ones without a scan
+    // (a scan's enumerator would allocate on the paths that sweep). Guarded by its own lock, which
+    // the common path never takes: it reads only _nextSweepTicks.
+    private readonly PriorityQueue<string, long> _expiries = new();
+    private readonly Lock _sweep = new();
+
+    // When the earliest window in _expiries ends; MaxValue while none is waiting.
+    private long _nextSweepTicks = long.MaxValue;
+
     // Set at the first erasure and never cleared: until then an event is judged by one field read.
     // (ConcurrentDictionary.IsEmpty takes every lock when the dictionary is empty.)
     private volatile bool _anyErased;
@@ -48,12 +59,19 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         foreach (var key in keys)
         {
             Record(key, new Erasure(erasedTicks, unstored ? Unstored : now));
+            if (!unstored)
+            {
+                // This server's own erasure waiting for the shared store is scheduled once Stored says so.
+                Expires(key, now);
+            }
         }
 
         if (_erasures.Count > Capacity)
         {
             Trim(now);
         }
+
+        SweepIfDue(now);
     }
 
     /// <summary>
@@ -70,6 +88,7 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
             (_, existing) => existing.ArrivedTicks == Unstored && existing.ErasedTicks > erasedTicks
                 ? existing
                 : new Erasure(Math.Max(existing.ErasedTicks, erasedTicks), existing.ArrivedTicks == Unstored ? now : Math.Max(existing.ArrivedTicks, now)));
+        Expires(userKey, now);
     }
 
     /// <summary>Whether <paramref name="userKey"/> was erased within the window: a link recalled from before cannot come back.</summary>
@@ -105,6 +124,15 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         }
     }
 
+    /// <summary>Whether anything here still names <paramref name="key"/> (the erasures or their schedule), for retention tests.</summary>
+    internal bool Holds(string key)
+    {
+        lock (_sweep)
+        {
+            return _erasures.ContainsKey(key) || _expiries.UnorderedItems.Any(entry => string.Equals(entry.Element, key, StringComparison.Ordinal));
+        }
+    }
+
     /// <summary>
     /// Puts back an erasure another server recorded (from a snapshot); the later erasure wins. Its
     /// window runs from the erasure itself, so snapshots do not carry it forward one after another.
@@ -113,9 +141,61 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     {
         var now = timeProvider.GetUtcNow().UtcTicks;
         Record(key, new Erasure(erasedTicks, erasedTicks));
+        Expires(key, erasedTicks);
         if (_erasures.Count > Capacity)
         {
             Trim(now);
+        }
+    }
+
+    /// <summary>
+    /// Lets go of every key whose window has ended by <paramref name="nowTicks"/>, the clock as the
+    /// caller read it. One field read until a window ends; never waits (a sweep already running does it).
+    /// </summary>
+    public void SweepIfDue(long nowTicks)
+    {
+        if (nowTicks <= Volatile.Read(ref _nextSweepTicks) || forReplay || !_sweep.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            while (_expiries.TryPeek(out var key, out var endTicks) && endTicks < nowTicks)
+            {
+                _expiries.Dequeue();
+
+                // A later erasure of the key (or its arrival from the store) has a window of its own, scheduled apart.
+                if (_erasures.TryGetValue(key, out var erasure) && nowTicks - erasure.ArrivedTicks > Window.Ticks)
+                {
+                    _erasures.TryRemove(new KeyValuePair<string, Erasure>(key, erasure));
+                }
+            }
+
+            Volatile.Write(ref _nextSweepTicks, _expiries.TryPeek(out _, out var next) ? next : long.MaxValue);
+        }
+        finally
+        {
+            _sweep.Exit();
+        }
+    }
+
+    // Schedules the key to be let go a window after the erasure arrived.
+    private void Expires(string key, long arrivedTicks)
+    {
+        if (forReplay)
+        {
+            return;
+        }
+
+        var endTicks = arrivedTicks + Window.Ticks;
+        lock (_sweep)
+        {
+            _expiries.Enqueue(key, endTicks);
+            if (endTicks < _nextSweepTicks)
+            {
+                Volatile.Write(ref _nextSweepTicks, endTicks);
+            }
         }
     }
 
@@ -141,6 +221,24 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         {
             var oldest = _erasures.MinBy(pair => pair.Value.ArrivedTicks);
             _erasures.TryRemove(oldest);
+        }
+
+        lock (_sweep)
+        {
+            if (_expiries.Count > 2 * Capacity)
+            {
+                // A flood of erasures within one window: scheduled again from the keys still held, so the schedule stays bounded too.
+                _expiries.Clear();
+                foreach (var (key, erasure) in _erasures)
+                {
+                    if (erasure.ArrivedTicks != Unstored)
+                    {
+                        _expiries.Enqueue(key, erasure.ArrivedTicks + Window.Ticks);
+                    }
+                }
+
+                Volatile.Write(ref _nextSweepTicks, _expiries.TryPeek(out _, out var next) ? next : long.MaxValue);
+            }
         }
     }
 

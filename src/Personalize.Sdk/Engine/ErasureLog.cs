@@ -17,15 +17,18 @@ namespace Personalize.Sdk.Engine;
 /// either the erasure's clearing sees the write or the write's check sees the erasure.
 /// </para>
 /// <para>
-/// The last <see cref="Capacity"/> erasures are kept whole, with their keys. An older one leaves
-/// only its number, in the <see cref="Buckets"/> its keys hash to (no key is kept): work that
-/// overlapped more erasures than the log keeps whole (a host call blocking a decision, or a server
-/// replaying many <c>Forget</c>s from a shared store) still finds an erasure of its own keys there,
+/// The last <see cref="Capacity"/> erasures are kept whole, with their keys, for at most the
+/// window after each began (<see cref="ExpireIfDue"/>). An older one leaves only its number, in the
+/// <see cref="Buckets"/> its keys hash to (no key is kept): work that overlapped more erasures than
+/// the log keeps whole (a host call blocking a decision, or a server replaying many <c>Forget</c>s
+/// from a shared store), or ran longer than the window, still finds an erasure of its own keys there,
 /// as <see cref="ErasureVerdict.Perhaps"/>, since another key may share the bucket. The caller then
 /// reads its person's own state, and without one to read presumes them erased, privacy first.
 /// </para>
 /// </remarks>
-internal sealed class ErasureLog
+/// <param name="window">How long an erasure's keys are kept whole: as long as the <see cref="ErasureGuard"/> remembers them.</param>
+/// <param name="timeProvider">The clock an erasure is timed by when it begins.</param>
+internal sealed class ErasureLog(TimeSpan window, TimeProvider timeProvider)
 {
     private const int Capacity = 256;
 
@@ -39,6 +42,14 @@ internal sealed class ErasureLog
 
     // Twice the erasures closed, plus one while an erasure runs; erasures run one at a time (under the identity gate).
     private long _version;
+
+    // Taken by Begin and by an expiry, so the two never write the buckets at once: a smaller number
+    // written over a larger one would lose an erasure. The common path never takes it.
+    private readonly Lock _writer = new();
+
+    // The number of the oldest entry that may still be held whole, and when its window ends (MaxValue while none is).
+    private long _oldestWhole = 1;
+    private long _nextExpiryTicks = long.MaxValue;
 
     /// <summary>How many buckets hold the erasures that left the log's whole entries.</summary>
     public static int Buckets => 1 << BucketBits;
@@ -55,24 +66,71 @@ internal sealed class ErasureLog
     /// <summary>Publishes an erasure of <paramref name="keys"/>, before any of them is cleared. The caller holds the identity gate.</summary>
     public void Begin(IReadOnlyCollection<string> keys)
     {
-        var number = (_version >> 1) + 1;
-        ref var slot = ref _entries[number % Capacity];
-        if (slot is { } leaving)
+        var now = timeProvider.GetUtcNow().UtcTicks;
+        lock (_writer)
         {
-            // Marked before its entry is overwritten: work that finds the entry gone finds the marks.
-            var dropped = _dropped ?? new long[Buckets];
-            foreach (var key in leaving.Keys)
+            var number = (_version >> 1) + 1;
+            ref var slot = ref _entries[number % Capacity];
+            if (slot is { } leaving)
             {
-                Volatile.Write(ref dropped[BucketOf(key)], leaving.Number);
+                Drop(ref slot, leaving);
             }
 
-            Volatile.Write(ref _dropped, dropped);
+            Volatile.Write(ref slot, new Entry(number, keys.ToHashSet(StringComparer.Ordinal), now + window.Ticks));
+            if (_nextExpiryTicks == long.MaxValue)
+            {
+                _oldestWhole = number;
+                Volatile.Write(ref _nextExpiryTicks, now + window.Ticks);
+            }
+
+            // A full fence: published before the first thing is cleared.
+            Interlocked.Increment(ref _version);
         }
 
-        Volatile.Write(ref slot, new Entry(number, keys.ToHashSet(StringComparer.Ordinal)));
+        ExpireIfDue(now);
+    }
 
-        // A full fence: published before the first thing is cleared.
-        Interlocked.Increment(ref _version);
+    /// <summary>
+    /// Lets go of the keys of every entry whose window has ended by <paramref name="nowTicks"/>, the
+    /// clock as the caller read it: the entry leaves only its bucket marks, as one pushed out of the
+    /// log does. One field read until a window ends; never waits (an erasure beginning, or another
+    /// expiry, does it instead).
+    /// </summary>
+    public void ExpireIfDue(long nowTicks)
+    {
+        if (nowTicks <= Volatile.Read(ref _nextExpiryTicks) || !_writer.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            var newest = (_version + 1) >> 1;
+            var next = long.MaxValue;
+            for (; _oldestWhole <= newest; _oldestWhole++)
+            {
+                ref var slot = ref _entries[_oldestWhole % Capacity];
+                if (slot is not { } entry || entry.Number != _oldestWhole)
+                {
+                    // Pushed out by a newer erasure already.
+                    continue;
+                }
+
+                if (entry.EndTicks >= nowTicks)
+                {
+                    next = entry.EndTicks;
+                    break;
+                }
+
+                Drop(ref slot, entry);
+            }
+
+            Volatile.Write(ref _nextExpiryTicks, next);
+        }
+        finally
+        {
+            _writer.Exit();
+        }
     }
 
     /// <summary>Closes the erasure <see cref="Begin"/> published, once everything is cleared.</summary>
@@ -122,6 +180,23 @@ internal sealed class ErasureLog
     /// </summary>
     public bool ErasedSince(long since, string key, string otherKey) => Check(since, key, otherKey) != ErasureVerdict.NotErased;
 
+    // Marks the entry's buckets with its number, then lets go of its keys: work that finds the entry
+    // gone finds the marks. The caller holds the writer lock.
+    private void Drop(ref Entry? slot, Entry leaving)
+    {
+        var dropped = _dropped ?? new long[Buckets];
+        foreach (var key in leaving.Keys)
+        {
+            Volatile.Write(ref dropped[BucketOf(key)], leaving.Number);
+        }
+
+        Volatile.Write(ref _dropped, dropped);
+        Volatile.Write(ref slot, null);
+    }
+
+    /// <summary>Whether an entry still held whole names <paramref name="key"/>, for retention tests.</summary>
+    internal bool HoldsWhole(string key) => _entries.Any(entry => entry is not null && entry.Keys.Contains(key));
+
     private bool MarkedSince(long first, string key, string otherKey)
     {
         var dropped = Volatile.Read(ref _dropped);
@@ -130,5 +205,6 @@ internal sealed class ErasureLog
             || Volatile.Read(ref dropped[BucketOf(otherKey)]) >= first;
     }
 
-    private sealed record Entry(long Number, HashSet<string> Keys);
+    /// <summary>An erasure kept whole: its number, its keys, and when its window ends.</summary>
+    private sealed record Entry(long Number, HashSet<string> Keys, long EndTicks);
 }

@@ -36,6 +36,7 @@ internal sealed class EventPipeline(
     IProfileRecall profileRecall,
     ErasureLog erasures,
     ErasureGuard erasureGuard,
+    ErasedKeysExpiry erasedKeys,
     Action<string, string, UserProfile> withdrawn,
     PersonalizationMetrics metrics,
     ILogger logger)
@@ -88,6 +89,8 @@ internal sealed class EventPipeline(
         }
 
         var now = timeProvider.GetUtcNow();
+        erasedKeys.RunIfDue(now.UtcTicks);
+
         // Before the person's state is read: a Forget from here on diverts the event (ApplyToProfile).
         var since = erasures.Since;
 
@@ -300,7 +303,7 @@ internal sealed class EventPipeline(
     /// clears: either the erasure's clearing found this profile, or this finds the erasure in the log.
     /// An erasure the log names is the person's, whatever the event's date, as for a profile the
     /// erasure retired under the write. One the log holds only as perhaps (it left the log's whole
-    /// entries, pushed out by later erasures, so it has ended and the guard has
+    /// entries, pushed out by later erasures or past its window, so it has ended and the guard has
     /// it) is judged by the guard, by the event's date.
     /// </remarks>
     private bool ErasedBeforeCreated(string userKey, string key, UserProfile profile, long since, long eventTicks)

@@ -44,4 +44,28 @@ public sealed class ErasureGuardTests
         Assert.True(replaying.Precedes("guest", erased - 1));
         Assert.Empty(replaying.Recent());
     }
+
+    [Fact]
+    public void A_sweep_lets_go_of_keys_whose_window_ended_and_keeps_one_erased_again_since()
+    {
+        var time = new FakeTimeProvider(TestSdk.Start);
+        var guard = new ErasureGuard(Window, time);
+        var first = time.GetUtcNow().UtcTicks;
+        guard.Erased(["guest", "account"], first);
+        time.Advance(TimeSpan.FromMinutes(3));
+        guard.Erased(["account"], time.GetUtcNow().UtcTicks);
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        guard.SweepIfDue(time.GetUtcNow().UtcTicks);
+        Assert.True(guard.Holds("guest"));
+
+        time.Advance(TimeSpan.FromTicks(1));
+        guard.SweepIfDue(time.GetUtcNow().UtcTicks);
+        Assert.False(guard.Holds("guest"));
+        Assert.True(guard.Precedes("account", first));
+
+        time.Advance(TimeSpan.FromMinutes(3));
+        guard.SweepIfDue(time.GetUtcNow().UtcTicks);
+        Assert.False(guard.Holds("account"));
+    }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Engine;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Engine;
 
@@ -12,7 +14,7 @@ public sealed class ErasureLogTests
     [Fact]
     public void Work_sees_an_erasure_of_its_keys_that_began_after_it_and_none_of_other_keys()
     {
-        var log = new ErasureLog();
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), TimeProvider.System);
         var since = log.Since;
         Assert.False(log.ErasedSince(since, "guest", "account"));
 
@@ -28,7 +30,7 @@ public sealed class ErasureLogTests
     [Fact]
     public void An_erasure_under_way_when_work_begins_counts_as_after_it()
     {
-        var log = new ErasureLog();
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), TimeProvider.System);
         log.Begin(["user"]);
         var since = log.Since; // the work may read the person before they are cleared
 
@@ -41,7 +43,7 @@ public sealed class ErasureLogTests
     [Fact]
     public void Work_that_overlapped_more_erasures_than_the_log_keeps_whole_is_not_erased_by_other_keys()
     {
-        var log = new ErasureLog();
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), TimeProvider.System);
         var since = log.Since;
         for (var i = 0; i < 300; i++)
         {
@@ -56,7 +58,7 @@ public sealed class ErasureLogTests
     [Fact]
     public void An_erasure_of_the_works_key_that_left_the_logs_whole_entries_is_still_found()
     {
-        var log = new ErasureLog();
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), TimeProvider.System);
         var since = log.Since;
         Erase(log, "user", "guest");
         for (var i = 0; i < 300; i++)
@@ -72,7 +74,7 @@ public sealed class ErasureLogTests
     [Fact]
     public void A_key_that_shares_the_bucket_of_an_erasure_that_left_the_logs_whole_entries_is_perhaps_erased()
     {
-        var log = new ErasureLog();
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), TimeProvider.System);
         var since = log.Since;
         var sharing = Enumerable.Range(0, 1_000_000).Select(i => $"sharer-{i}").First(key => ErasureLog.BucketOf(key) == ErasureLog.BucketOf("user"));
         Erase(log, sharing);
@@ -83,6 +85,34 @@ public sealed class ErasureLogTests
         }
 
         Assert.Equal(ErasureVerdict.Perhaps, log.Check(since, "user", "user"));
+    }
+
+    [Fact]
+    public void An_erasure_past_its_window_lets_go_of_its_keys_and_work_still_finds_it_as_perhaps()
+    {
+        var time = new FakeTimeProvider(TestSdk.Start);
+        var log = new ErasureLog(TimeSpan.FromMinutes(5), time);
+        var since = log.Since;
+        Erase(log, "user", "guest");
+        Erase(log, "later");
+
+        time.Advance(TimeSpan.FromMinutes(5));
+        log.ExpireIfDue(time.GetUtcNow().UtcTicks);
+        Assert.True(log.HoldsWhole("user"));
+
+        time.Advance(TimeSpan.FromTicks(1));
+        log.ExpireIfDue(time.GetUtcNow().UtcTicks);
+        Assert.False(log.HoldsWhole("user"));
+        Assert.False(log.HoldsWhole("guest"));
+        Assert.False(log.HoldsWhole("later"));
+        Assert.Equal(ErasureVerdict.Perhaps, log.Check(since, "guest", "account"));
+        Assert.Equal(ErasureVerdict.NotErased, log.Check(log.Since, "user", "user"));
+
+        // An erasure after the expiry is held whole again, exactly.
+        var next = log.Since;
+        Erase(log, "another");
+        Assert.Equal(ErasureVerdict.Erased, log.Check(next, "another", "another"));
+        Assert.Equal(ErasureVerdict.NotErased, log.Check(next, "user", "user"));
     }
 
     [Fact]

@@ -234,7 +234,11 @@ internal sealed partial class Personalizer
     /// alias limit does not apply (the link is not a new stitch, and one dropped would leave what
     /// the snapshot holds under its key out of the person's erasure).
     /// </param>
-    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool restoring = false)
+    /// <param name="mirrored">
+    /// Whether another server made this stitch (replayed from the shared journal): its alias limit
+    /// let it through, and one refused here would leave the servers disagreeing on who the key is.
+    /// </param>
+    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool restoring = false, bool mirrored = false)
     {
         var recall = !restoring;
 
@@ -264,7 +268,7 @@ internal sealed partial class Personalizer
             return IdentifyResult.RefusedAnonymousKeyIsLinked;
         }
 
-        if (!restoring && _identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
+        if (!restoring && !mirrored && _identity.AliasCount(target) + _identity.AliasCount(source) + 1 > _maxAliases)
         {
             return IdentifyResult.RefusedAliasLimit;
         }

@@ -9,7 +9,7 @@ internal sealed partial class Personalizer
     {
         lock (_identityGate)
         {
-            Stitch(anonymousKey, knownKey);
+            Stitch(anonymousKey, knownKey, mirrored: true);
         }
     }
 

@@ -111,6 +111,10 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         return ticks <= erasure.ErasedTicks;
     }
 
+    /// <summary>Whether the erasure of <paramref name="userKey"/> this guard holds arrived at or after <paramref name="ticks"/> (or is this server's own, not yet stored).</summary>
+    public bool ArrivedSince(string userKey, long ticks) =>
+        _anyErased && _erasures.TryGetValue(userKey, out var erasure) && erasure.ArrivedTicks >= ticks;
+
     /// <summary>The erasures that arrived within <see cref="Window"/>: key and when it was erased, for snapshots.</summary>
     internal IEnumerable<KeyValuePair<string, long>> Recent()
     {

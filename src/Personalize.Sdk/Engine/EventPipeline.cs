@@ -167,7 +167,7 @@ internal sealed class EventPipeline(
             // The profile was created before its history was fetched, and events applied since are newer.
             if (personalizationEvent.Kind != EventKind.Consent || existing?.ReadConsent() is null)
             {
-                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, recall: false, out _);
+                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, now.UtcTicks, recall: false, out _);
             }
 
             return;
@@ -176,7 +176,7 @@ internal sealed class EventPipeline(
         // Without consent nothing about the person is stored, not even an empty profile; nor after
         // they were erased, or withdrew consent, while this event was in flight.
         if (anonymously || (personalizationEvent.Kind != EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(consent))
-            || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, recall: true, out var keptBy) is not { } profile)
+            || ApplyToProfile(personalizationEvent.UserKey, update, key, existing, since, now.UtcTicks, recall: true, out var keptBy) is not { } profile)
         {
             ProfileUpdate.RecordAnonymously(update);
             if (!replicated)
@@ -230,13 +230,14 @@ internal sealed class EventPipeline(
     /// be created is first reported missing, so a shared store can recall the person's history.
     /// Returns null when the write was refused because the person was erased since
     /// <paramref name="since"/> (a fresh profile would bring them back after Forget returned), or
-    /// landed on a profile made after such an erasure cleared them (it is then erased again:
-    /// <see cref="ErasedBeforeCreated"/>), or when the profile did not keep the event because the
+    /// was not made because such an erasure cleared them before the profile was found or made
+    /// (<see cref="ErasedMeanwhile"/>: a profile this call made for it, still unwritten, is taken
+    /// out again; one another call made, or wrote to, since, is theirs), or when the profile did not keep the event because the
     /// person withdrew consent since their consent was read (checked under the profile's lock):
     /// either way the event is then anonymous.
     /// <paramref name="profileKey"/> is the key of the profile that kept it.
     /// </summary>
-    private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, bool recall, out string profileKey)
+    private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, long startTicks, bool recall, out string profileKey)
     {
         profileKey = key;
         if (RaceBeforeProfileWrite is not null)
@@ -266,16 +267,23 @@ internal sealed class EventPipeline(
             }
 
             var lookedUp = found is null;
-            var profile = found ?? profiles.GetOrCreate(key);
+            var createdVersion = -1;
+            var profile = found ?? profiles.GetOrCreate(key, out createdVersion);
             found = null;
+            if (lookedUp && ErasedMeanwhile(userKey, key, since, update.Ticks, startTicks))
+            {
+                if (createdVersion >= 0 && profile.EraseIfUnwrittenSince(createdVersion) && profiles.Remove(key, profile))
+                {
+                    // A recall reported before the profile was made must not bring them back either.
+                    profileRecall.Released(key);
+                }
+
+                return null;
+            }
+
             if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 profileKey = key;
-                if (lookedUp && ErasedBeforeCreated(userKey, key, profile, since, update.Ticks))
-                {
-                    return null;
-                }
-
                 return update.Kept ? profile : null;
             }
 
@@ -290,41 +298,36 @@ internal sealed class EventPipeline(
     }
 
     /// <summary>
-    /// After an event wrote to a profile it found or created only once the person's state was read
+    /// Before an event writes to a profile it found or made only once the person's state was read
     /// (<paramref name="since"/>): whether a Forget of the person ran meanwhile and cleared them
-    /// before the profile was made, so that the write would bring them back. The profile is then
-    /// taken out of the store and erased (that instance only: a profile made since is another
-    /// call's), and the event is the caller's to count anonymously. A Forget that ran after the
-    /// profile was made removed and erased it itself, refusing the write or clearing it.
+    /// before the profile was found, so that the write would bring them back. The event is then the
+    /// caller's to count anonymously. A Forget that runs after the profile was found removes and
+    /// erases it itself, and the write is refused.
     /// </summary>
     /// <remarks>
     /// Off the common path: a full fence and one field read, only when the event made the profile or
     /// found it only now. The fence pairs with the erasure's, which publishes the log before it
-    /// clears: either the erasure's clearing found this profile, or this finds the erasure in the log.
+    /// clears: either the erasure's clearing finds this profile, or this finds the erasure in the log.
     /// An erasure the log names is the person's, whatever the event's date, as for a profile the
     /// erasure retired under the write. One the log holds only as perhaps (it left the log's whole
     /// entries, pushed out by later erasures or past its window, so it has ended and the guard has
-    /// it) is judged by the guard, by the event's date.
+    /// it) counts only if the guard's erasure of the key came after the event started
+    /// (<paramref name="startTicks"/>) and the event precedes it: an older erasure says nothing about
+    /// this event's flight.
     /// </remarks>
-    private bool ErasedBeforeCreated(string userKey, string key, UserProfile profile, long since, long eventTicks)
+    private bool ErasedMeanwhile(string userKey, string key, long since, long eventTicks, long startTicks)
     {
         Interlocked.MemoryBarrier();
-        var erased = erasures.Check(since, userKey, key);
-        if (erased == ErasureVerdict.NotErased
-            || (erased == ErasureVerdict.Perhaps && !erasureGuard.Precedes(userKey, eventTicks) && !erasureGuard.Precedes(key, eventTicks)))
+        return erasures.Check(since, userKey, key) switch
         {
-            return false;
-        }
-
-        if (profiles.Remove(key, profile))
-        {
-            // A recall reported before the profile was made must not bring them back either.
-            profileRecall.Released(key);
-        }
-
-        profile.Erase();
-        return true;
+            ErasureVerdict.NotErased => false,
+            ErasureVerdict.Perhaps => ErasedInFlight(userKey, eventTicks, startTicks) || ErasedInFlight(key, eventTicks, startTicks),
+            _ => true,
+        };
     }
+
+    private bool ErasedInFlight(string key, long eventTicks, long startTicks) =>
+        erasureGuard.Precedes(key, eventTicks) && erasureGuard.ArrivedSince(key, startTicks);
 
     // Whether an event dated at eventTicks precedes an erasure of its user key, or of the key it was recalled under.
     private bool PrecedesErasure(string userKey, string? recalledKey, long eventTicks) =>

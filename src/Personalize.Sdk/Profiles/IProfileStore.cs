@@ -32,6 +32,12 @@ internal interface IProfileStore : IDisposable
     /// <summary>The profile stored under <paramref name="userKey"/>, created once if missing, even under races.</summary>
     UserProfile GetOrCreate(string userKey);
 
+    /// <summary>
+    /// As <see cref="GetOrCreate(string)"/>; <paramref name="createdVersion"/> is the new profile's
+    /// <see cref="UserProfile.WriteVersion"/> as this call made it, or -1 when another call had made it.
+    /// </summary>
+    UserProfile GetOrCreate(string userKey, out int createdVersion);
+
     /// <summary>Removes a profile and returns it, or null when there was none.</summary>
     UserProfile? Remove(string userKey);
 

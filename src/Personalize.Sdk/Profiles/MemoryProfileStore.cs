@@ -149,13 +149,16 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     public UserProfile? Peek(string userKey) =>
         _profiles.TryGetValue(userKey, out var profile) && _timeProvider.GetUtcNow().UtcTicks - profile.LastAccessTicks <= _idleTicks ? profile : null;
 
-    public UserProfile GetOrCreate(string userKey)
+    public UserProfile GetOrCreate(string userKey) => GetOrCreate(userKey, out _);
+
+    public UserProfile GetOrCreate(string userKey, out int createdVersion)
     {
         UserProfile created;
         while (true)
         {
             if (Find(userKey) is { } existing)
             {
+                createdVersion = -1;
                 return existing;
             }
 
@@ -171,6 +174,8 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
                     created.Write(consent, static (data, in stated) => data.Consent = stated);
                 }
 
+                // Read before anyone else can write to it.
+                createdVersion = created.WriteVersion;
                 if (_profiles.TryAdd(userKey, created))
                 {
                     break;
@@ -346,7 +351,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// more), or was retired meanwhile (merged by a stitch, erased by <c>Forget</c>, evicted).
     /// </summary>
     /// <remarks>
-    /// Under the key's stripe, then the profile's lock (the order <see cref="GetOrCreate"/> takes
+    /// Under the key's stripe, then the profile's lock (the order <see cref="GetOrCreate(string)"/> takes
     /// them in; a stitch takes profile locks only, under no stripe): a write to the profile lands
     /// either before, and its consent is the one kept apart, or after the profile is retired, and
     /// the writer resolves again onto a new profile, which cannot be made until the consent is kept

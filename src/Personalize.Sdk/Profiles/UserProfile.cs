@@ -150,6 +150,30 @@ internal sealed class UserProfile : ProfileData
         }
     }
 
+    /// <summary>How many writes the profile took, twice over (odd while one is under way): unchanged means unwritten.</summary>
+    public int WriteVersion => Volatile.Read(ref _sequence);
+
+    /// <summary>
+    /// Erases and retires the profile only if nothing wrote to it since it was at
+    /// <paramref name="version"/>: a write since is another call's, made after whatever this one undoes.
+    /// </summary>
+    public bool EraseIfUnwrittenSince(int version)
+    {
+        lock (this)
+        {
+            if (_retired || _sequence != version)
+            {
+                return false;
+            }
+
+            _retired = true;
+            Interlocked.Increment(ref _sequence);
+            Clear();
+            Interlocked.Increment(ref _sequence);
+            return true;
+        }
+    }
+
     /// <summary>Erases the profile's data and retires it.</summary>
     public void Erase()
     {

@@ -80,6 +80,75 @@ public sealed class DatedEventRacingForgetTests
         Assert.Equal(0, resurrected);
     }
 
+    // What the undo may take back is the event in flight, never what was tracked after Forget returned.
+    [Fact]
+    public void An_event_in_flight_across_a_Forget_leaves_an_event_tracked_after_it_in_place()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            sdk.Personalizer.Forget("user");
+            sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-3"));
+        };
+
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-2"));
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        var recent = sdk.Personalizer.GetPersonalData("user").Profile?.RecentItems.Select(item => item.ItemKey);
+        Assert.Equal(["books-3"], recent);
+    }
+
+    [Fact]
+    public void An_event_in_flight_across_a_Forget_leaves_a_guest_who_signed_in_after_it_whole()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("guest", "kitchen-1", "kitchen-2");
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            sdk.Personalizer.Forget("user");
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "user"));
+        };
+
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-2"));
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(2, sdk.Personalizer.GetPersonalData("user").Profile?.EventCount);
+        Assert.Equal(["user", "guest"], sdk.Personalizer.GetPersonalData("guest").LinkedKeys);
+    }
+
+    // The erasure log's "perhaps" (an entry pushed out by 256 later erasures) is judged by an erasure
+    // that arrived during the event's flight, not by one the guard holds from before it began.
+    [Fact]
+    public void A_perhaps_verdict_keeps_an_account_rebuilt_after_an_older_erasure()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("acct", "books-1");
+        Assert.True(sdk.Personalizer.Forget("acct"));
+        var erasedAt = sdk.Time.GetUtcNow();
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.View("acct", "books-2", "books-3");
+        var bucket = Sdk.Engine.ErasureLog.BucketOf("acct");
+        var collider = Enumerable.Range(0, 1_000_000).Select(i => $"other-{i}")
+            .First(k => Sdk.Engine.ErasureLog.BucketOf(k) == bucket && bucket != Sdk.Engine.ErasureLog.BucketOf("guest"));
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "acct"));
+            sdk.Personalizer.Forget(collider);
+            for (var i = 0; i < 256; i++)
+            {
+                sdk.Personalizer.Forget($"bulk-{i}");
+            }
+        };
+
+        sdk.Personalizer.Track(PersonalizationEvent.View("guest", "books-4") with { Timestamp = erasedAt - TimeSpan.FromSeconds(1) });
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(3, sdk.Personalizer.GetPersonalData("acct").Profile?.EventCount);
+    }
+
     private sealed class RacingClock(DateTimeOffset start) : FakeTimeProvider(start)
     {
         public Action? Race;

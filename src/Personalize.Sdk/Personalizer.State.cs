@@ -55,10 +55,16 @@ internal sealed partial class Personalizer : IStateSnapshot
         var refused = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
         var aliases = MergeIdentity(ref reader, refused);
         var withdrawn = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
-        var profiles = MergeProfiles(ref reader, catalog, version, withdrawn);
+        var touched = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
+        var profiles = MergeProfiles(ref reader, catalog, version, touched);
         if (version >= 2)
         {
             MergeRememberedConsents(ref reader, apply);
+        }
+
+        if (touched is not null)
+        {
+            ForgetUnconsentedBehaviour(touched, withdrawn!);
         }
 
         var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
@@ -78,7 +84,7 @@ internal sealed partial class Personalizer : IStateSnapshot
                 foreach (var unit in measured.LedgerOf(holdout).Units.Keys)
                 {
                     var resolved = _identity.Resolve(unit);
-                    if ((_profiles.Peek(resolved)?.ReadConsent() ?? _consents.Stated(resolved)) is { } stated && !ProfileUpdate.MayStoreBehaviour(stated))
+                    if (!ProfileUpdate.MayStoreBehaviour(_profiles.Peek(resolved)?.ReadConsent() ?? _consents.For(resolved)))
                     {
                         withdrawn.Add(unit);
                     }
@@ -302,14 +308,13 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// <summary>
     /// Each profile into the profile its key reaches here: copied into a new (or blank) one, so it
     /// comes back exactly, else merged into the existing one as a stitch merges. Without
-    /// <paramref name="withdrawn"/> each profile is only read (into a scratch copy); with it, the
-    /// keys of people whose consent in force (their merged profile's, else remembered, else the
-    /// default) may not store behaviour are put there, for their holdout outcomes to be erased once
-    /// the ledger is merged, as their profile's behaviour was by the merge.
+    /// <paramref name="touched"/> each profile is only read (into a scratch copy); with it, each
+    /// record's key is put there, for <see cref="ForgetUnconsentedBehaviour"/> to judge once the
+    /// section (and the remembered consents) are in.
     /// </summary>
-    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, HashSet<string>? withdrawn)
+    private int MergeProfiles(ref StateReader reader, Catalog.CatalogSnapshot catalog, byte version, HashSet<string>? touched)
     {
-        var apply = withdrawn is not null;
+        var apply = touched is not null;
         var read = 0;
         var incoming = new ProfileData();
         var merged = new ProfileData();
@@ -325,7 +330,9 @@ internal sealed partial class Personalizer : IStateSnapshot
                 continue;
             }
 
-            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services, _consents.For(_identity.Resolve(key)));
+            // Kept whole for now: whether the person's consent lets their behaviour be stored is
+            // judged once every record (and remembered consent) is in, whatever their order.
+            var merge = new IncomingProfile(incoming, _affinityHalfLifeTicks, _services, ConsentFlags.Personalization);
             UserProfile target;
             do
             {
@@ -342,20 +349,38 @@ internal sealed partial class Personalizer : IStateSnapshot
                 target.LastAccessTicks = Math.Min(Volatile.Read(ref target.LastAccessTicks), since);
             }
 
-            var resolved = _identity.Resolve(key);
-            if (!ProfileUpdate.MayStoreBehaviour(merged.Consent ?? _consents.For(resolved)))
-            {
-                withdrawn!.UnionWith([key, resolved, .. _identity.KeysOf(resolved)]);
-                if (merged.UnitKey is { } unit)
-                {
-                    withdrawn.Add(unit);
-                }
-            }
-
+            touched!.Add(key);
             read++;
         }
 
         return read;
+    }
+
+    /// <summary>
+    /// After a restore's profiles and remembered consents are in: each person a profile record
+    /// reached is judged once, by the consent in force here (stated, else remembered, else the
+    /// default), and without personalization keeps none of the behaviour restored, nor their
+    /// holdout outcomes (<paramref name="withdrawn"/>), as tracking would have kept none.
+    /// </summary>
+    private void ForgetUnconsentedBehaviour(HashSet<string> touched, HashSet<string> withdrawn)
+    {
+        foreach (var key in touched)
+        {
+            var resolved = _identity.Resolve(key);
+            var profile = _profiles.Peek(resolved);
+            if (ProfileUpdate.MayStoreBehaviour(profile?.ReadConsent() ?? _consents.For(resolved)))
+            {
+                continue;
+            }
+
+            withdrawn.UnionWith([key, resolved, .. _identity.KeysOf(resolved)]);
+            if (profile?.ReadUnitKey() is { } unit)
+            {
+                withdrawn.Add(unit);
+            }
+
+            profile?.Write(0, static (data, in _) => data.ForgetBehaviour());
+        }
     }
 
     /// <summary>
@@ -439,13 +464,6 @@ internal sealed partial class Personalizer : IStateSnapshot
         if (target.IsEmpty && target.Consent is null && target.UnitKey is null && target.Shows.Count == 0)
         {
             incoming.Data.CopyTo(target);
-
-            // As the merge below and tracking do: without personalization consent in force (stated,
-            // else remembered, else the default), nothing about the person's behaviour is kept.
-            if (!ProfileUpdate.MayStoreBehaviour(target.Consent ?? incoming.Unstated))
-            {
-                target.ForgetBehaviour();
-            }
         }
         else
         {

@@ -16,8 +16,11 @@ public sealed class CatalogItem
     /// <summary>The item's unique key, as the host application knows it (a SKU, a content id).</summary>
     /// <value>
     /// Must be set: an item without a key is refused by <see cref="ICatalog.Replace"/> and, in the
-    /// options, at start. Not a <see langword="required"/> member, so that the configuration binding
-    /// source generator (NativeAOT and trimmed apps) can bind <see cref="PersonalizationOptions.Catalog"/>.
+    /// options, at start. Not a <see langword="required"/> member, so that an app binding its options
+    /// with the configuration binding source generator (NativeAOT and trimmed apps) compiles. That
+    /// generator binds no init-only property, so it leaves the items of
+    /// <see cref="PersonalizationOptions.Catalog"/> without a key (and the start then fails, naming
+    /// them): such an app adds its items with <c>AddCatalog</c> or <c>AddCatalogFile</c>.
     /// </value>
     public string Key { get; init; } = "";
 

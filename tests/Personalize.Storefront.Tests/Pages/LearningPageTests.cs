@@ -67,7 +67,15 @@ public sealed class LearningPageTests(LearningStorefront store) : IClassFixture<
             Assert.NotEqual("n/a", section.QuerySelector($"#evaluation-{placement} tbody[data-policy='default'] tr[data-estimator='dr'] td.amount")!.TextContent);
             Assert.Contains("Learned minus default", page.Text($"#difference-{placement}"), StringComparison.Ordinal);
             Assert.Contains("Policy evaluation:", page.Text($"#evaluation-table-{placement}"), StringComparison.Ordinal);
+
+            // What the estimates are of (ILearningReporter.Evaluate): each decision's first slot.
+            var intro = section.QuerySelector($"#evaluation-{placement}")!.ParentElement!.PreviousElementSibling!.TextContent;
+            Assert.Contains("in each decision's first slot", intro, StringComparison.Ordinal);
         }
+
+        // The apprentice hands over at looks, at each look's stricter confidence, not at the report's own.
+        Assert.Contains("hands over at a look", page.Text("#difference-thanks"), StringComparison.Ordinal);
+        Assert.DoesNotContain("hands over when the lower end, at 95%, is above 0", page.Text("#difference-thanks"), StringComparison.Ordinal);
 
         // The online placement hands over to the learned weights once enough decisions settled.
         Assert.Equal("learned", page.Document.QuerySelector("#learning-cart")!.GetAttribute("data-serving"));

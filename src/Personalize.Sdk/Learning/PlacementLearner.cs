@@ -312,13 +312,12 @@ internal sealed class PlacementLearner
             var choice = decision.Chosen[0];
             var loggedProbability = decision.Probabilities[0];
             var reward = decision.Rewards[0];
-            var predicted = decision.Predicted[0];
-            var expected = decision.Expected.AsSpan(0, 3);
-            logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbabilities[0], predicted, expected[1]);
-            logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbabilities[0], predicted, expected[0]);
+            var predicted = decision.Predicted;
+            logged[0][round] = new LoggedRound(loggedProbability, reward, decision.DefaultProbability, predicted, decision.ExpectedDefault);
+            logged[1][round] = new LoggedRound(loggedProbability, reward, decision.LearnedProbability, predicted, decision.ExpectedLearned);
             var state = new SlateState(decision.Categories, decision.MaxPerCategory, shown, sameShown);
             // The random policy is the same policy always exploring: uniform over what the cap allows, as its expected value.
-            logged[2][round] = new LoggedRound(loggedProbability, reward, state.DrawProbability(choice), predicted, expected[2]);
+            logged[2][round] = new LoggedRound(loggedProbability, reward, state.DrawProbability(choice), predicted, decision.ExpectedRandom);
             if (candidate is not null)
             {
                 var pool = decision.Items.Length;
@@ -438,10 +437,6 @@ internal sealed class PlacementLearner
 
         var slots = decision.Chosen.Length;
         decision.PoolPredictions = predictions;
-        decision.LearnedProbabilities = new double[slots];
-        decision.DefaultProbabilities = new double[slots];
-        decision.Predicted = new double[slots];
-        decision.Expected = new double[slots * 3];
         var own = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
         decision.LearnedSlate = new int[slots];
         decision.LearnedVersion = _policy.Version;
@@ -451,17 +446,17 @@ internal sealed class PlacementLearner
             own.Show(decision.LearnedSlate[slot]);
         }
 
-        var state = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
-        for (var slot = 0; slot < slots; slot++)
+        // Only the first slot is evaluated: nothing has been shown before it, by any policy.
+        if (slots > 0)
         {
-            var choice = decision.Chosen[slot];
-            decision.LearnedProbabilities[slot] = state.Probability(choice, state.Greedy(learnedScores), epsilon);
-            decision.DefaultProbabilities[slot] = state.Probability(choice, state.Greedy(defaultScores), epsilon);
-            decision.Predicted[slot] = predictions[choice];
-            decision.Expected[slot * 3] = state.ExpectedValue(learnedScores, predictions, epsilon);
-            decision.Expected[(slot * 3) + 1] = state.ExpectedValue(defaultScores, predictions, epsilon);
-            decision.Expected[(slot * 3) + 2] = state.ExpectedValue(defaultScores, predictions, 1.0);
-            state.Show(choice);
+            var state = new SlateState(decision.Categories, decision.MaxPerCategory, stackalloc bool[pool], stackalloc int[pool]);
+            var choice = decision.Chosen[0];
+            decision.LearnedProbability = state.Probability(choice, state.Greedy(learnedScores), epsilon);
+            decision.DefaultProbability = state.Probability(choice, state.Greedy(defaultScores), epsilon);
+            decision.Predicted = predictions[choice];
+            decision.ExpectedLearned = state.ExpectedValue(learnedScores, predictions, epsilon);
+            decision.ExpectedDefault = state.ExpectedValue(defaultScores, predictions, epsilon);
+            decision.ExpectedRandom = state.ExpectedValue(defaultScores, predictions, 1.0);
         }
     }
 

@@ -47,8 +47,9 @@ internal sealed class SettledDecision
 
     public required bool[] Rewarded { get; init; }
 
-    /// <summary>The learned weights' probability of each logged choice when it settled, before it was learned from (progressive validation).</summary>
-    public double[] LearnedProbabilities { get; set; } = [];
+    /// <summary>The learned weights' probability of the first slot's logged choice when it settled, before it was learned from (progressive validation).</summary>
+    /// <remarks>Only the first slot is evaluated (the one every policy fills itself), so only it is kept.</remarks>
+    public double LearnedProbability { get; set; }
 
     /// <summary>What the learned weights in force when it settled would have shown, slot by slot, without exploring.</summary>
     public int[] LearnedSlate { get; set; } = [];
@@ -56,17 +57,23 @@ internal sealed class SettledDecision
     /// <summary>The version of those weights (0 before the first solve).</summary>
     public int LearnedVersion { get; set; }
 
-    /// <summary>The configured weights' probability of each logged choice (what the decision's default scores give it).</summary>
-    public double[] DefaultProbabilities { get; set; } = [];
+    /// <summary>The configured weights' probability of the first slot's logged choice (what the decision's default scores give it).</summary>
+    public double DefaultProbability { get; set; }
 
     /// <summary>The reward model's prediction for each pool candidate when it settled: the one model every estimate of this decision uses.</summary>
     public double[] PoolPredictions { get; set; } = [];
 
-    /// <summary>The reward model's prediction for each logged choice when it settled.</summary>
-    public double[] Predicted { get; set; } = [];
+    /// <summary>The reward model's prediction for the first slot's logged choice when it settled.</summary>
+    public double Predicted { get; set; }
 
-    /// <summary>The reward model's expected reward in each slot under the learned weights, then the configured ones, then random (3 × slots).</summary>
-    public double[] Expected { get; set; } = [];
+    /// <summary>The reward model's expected reward in the first slot under the learned weights.</summary>
+    public double ExpectedLearned { get; set; }
+
+    /// <summary>The reward model's expected reward in the first slot under the configured weights.</summary>
+    public double ExpectedDefault { get; set; }
+
+    /// <summary>The reward model's expected reward in the first slot under a uniformly random choice.</summary>
+    public double ExpectedRandom { get; set; }
 
     public bool AnyRewarded => Array.IndexOf(Rewarded, true) >= 0;
 

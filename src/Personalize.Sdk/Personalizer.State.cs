@@ -84,7 +84,9 @@ internal sealed partial class Personalizer : IStateSnapshot
                 foreach (var unit in measured.LedgerOf(holdout).Units.Keys)
                 {
                     var resolved = _identity.Resolve(unit);
-                    if (!ProfileUpdate.MayStoreBehaviour(_profiles.Peek(resolved)?.ReadConsent() ?? _consents.For(resolved)))
+                    // Stated (or kept apart) only: a consent wider than the default is not kept past an
+                    // eviction, so the default cannot tell who never consented from who did.
+                    if ((_profiles.Peek(resolved)?.ReadConsent() ?? _consents.Stated(resolved)) is { } stated && !ProfileUpdate.MayStoreBehaviour(stated))
                     {
                         withdrawn.Add(unit);
                     }

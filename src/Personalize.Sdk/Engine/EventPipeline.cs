@@ -240,6 +240,10 @@ internal sealed class EventPipeline(
     private UserProfile? ApplyToProfile(string userKey, in ProfileUpdate update, string key, UserProfile? found, long since, long startTicks, bool recall, out string profileKey)
     {
         profileKey = key;
+
+        // The keys the event had when it read the person's state: an erasure of the person then
+        // names them all. A key reached later, through a sign-in since, may be another life's.
+        var readKey = key;
         if (RaceBeforeProfileWrite is not null)
         {
             Interlocked.Exchange(ref RaceBeforeProfileWrite, null)?.Invoke();
@@ -270,10 +274,18 @@ internal sealed class EventPipeline(
             var createdVersion = -1;
             var profile = found ?? profiles.GetOrCreate(key, out createdVersion);
             found = null;
-            if (lookedUp && ErasedMeanwhile(userKey, key, since, update.Ticks, startTicks))
+            if (lookedUp && ErasedMeanwhile(userKey, readKey, since, update.Ticks, startTicks))
             {
+                // A consent the store moved into the profile it made (one kept apart at an eviction
+                // since the erasure) is the person's new statement: kept apart again, not dropped.
+                var taken = createdVersion >= 0 ? profile.ReadConsent() : null;
                 if (createdVersion >= 0 && profile.EraseIfUnwrittenSince(createdVersion) && profiles.Remove(key, profile))
                 {
+                    if (taken is not null)
+                    {
+                        consents.Remember(key, taken);
+                    }
+
                     // A recall reported before the profile was made must not bring them back either.
                     profileRecall.Released(key);
                 }

@@ -149,6 +149,47 @@ public sealed class DatedEventRacingForgetTests
         Assert.Equal(3, sdk.Personalizer.GetPersonalData("acct").Profile?.EventCount);
     }
 
+    [Fact]
+    public void An_event_in_flight_across_a_Forget_keeps_a_withdrawal_stated_after_it_returned()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(1), build: builder => builder.AddHoldout("site", 5_000));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.Rank("user", 3);
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            Assert.True(sdk.Personalizer.Forget("user"));
+
+            // After Forget returned: a withdrawal, kept apart when the profile it made goes idle.
+            sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+            sdk.Time.Advance(TimeSpan.FromMinutes(2));
+        };
+
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-2"));
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetPersonalData("user").Consent);
+        sdk.Personalizer.Track(PersonalizationEvent.View("user", "books-3"));
+        Assert.Null(sdk.Personalizer.GetPersonalData("user").Profile);
+    }
+
+    [Fact]
+    public void A_guests_event_in_flight_across_a_Forget_of_the_account_they_sign_in_to_afterwards_is_kept()
+    {
+        using var sdk = new TestSdk();
+        var personalizer = (Personalizer)sdk.Personalizer;
+        sdk.View("account", "books-1");
+        personalizer.Events.RaceBeforeProfileWrite = () =>
+        {
+            Assert.True(sdk.Personalizer.Forget("account"));
+            sdk.Personalizer.Identify("guest", "account");
+        };
+
+        sdk.Personalizer.Track(PersonalizationEvent.View("guest", "books-2"));
+
+        Assert.Null(personalizer.Events.RaceBeforeProfileWrite);
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("guest").Profile?.EventCount);
+    }
+
     private sealed class RacingClock(DateTimeOffset start) : FakeTimeProvider(start)
     {
         public Action? Race;

@@ -99,7 +99,7 @@ internal static class RecallProbe
             bytes += (long)await database.ExecuteAsync("MEMORY", "USAGE", records.Records(Key(person)), "SAMPLES", "0");
         }
 
-        Report("The fetch alone: one pipelined round trip (LRANGE of the records, SMEMBERS of the stitched keys, GET of the key's own link, HGETALL of its linked keys):", latencies);
+        Report("The fetch alone: one pipelined round trip (LRANGE of the records and of the five kept lists, SMEMBERS of the stitched keys, GET of the key's own link, HGETALL of its linked keys):", latencies);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Records in Redis: {bytes / (double)people:0} bytes per person (MEMORY USAGE of the records list, averaged over {people:N0} people)."));
     }
 

@@ -166,10 +166,7 @@ internal sealed class UserProfile : ProfileData
                 return false;
             }
 
-            _retired = true;
-            Interlocked.Increment(ref _sequence);
-            Clear();
-            Interlocked.Increment(ref _sequence);
+            EraseLocked();
             return true;
         }
     }
@@ -179,11 +176,17 @@ internal sealed class UserProfile : ProfileData
     {
         lock (this)
         {
-            _retired = true;
-            Interlocked.Increment(ref _sequence);
-            Clear();
-            Interlocked.Increment(ref _sequence);
+            EraseLocked();
         }
+    }
+
+    /// <summary>Retires the profile and clears its data under the sequence counter; the caller holds the lock.</summary>
+    private void EraseLocked()
+    {
+        _retired = true;
+        Interlocked.Increment(ref _sequence);
+        Clear();
+        Interlocked.Increment(ref _sequence);
     }
 
     /// <summary>The write itself; the caller holds the lock.</summary>

@@ -108,11 +108,7 @@ internal sealed partial class Personalizer
     }
 
     /// <summary>Another server's time of an erasure (UTC ticks), or now when it is further ahead than <see cref="EventPipeline.FutureTolerance"/>.</summary>
-    private long NotAhead(long ticks)
-    {
-        var now = _timeProvider.GetUtcNow().UtcTicks;
-        return ticks > now + EventPipeline.FutureTolerance.Ticks ? now : ticks;
-    }
+    private long NotAhead(long ticks) => EventPipeline.NotAhead(ticks, _timeProvider.GetUtcNow().UtcTicks);
 
     void IReplica.ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp)
     {

@@ -67,7 +67,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             ForgetUnconsentedBehaviour(touched, withdrawn!);
         }
 
-        var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog);
+        var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog, _timeProvider.GetUtcNow().UtcTicks);
 
         // A refused link's key is not the snapshot's person's here: what the snapshot measured
         // under it stays out (in the totals only, as anonymous counts), or no erasure of theirs would reach it.

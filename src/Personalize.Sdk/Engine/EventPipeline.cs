@@ -44,6 +44,9 @@ internal sealed class EventPipeline(
     /// <summary>Events (and other servers' erasures) from the future beyond this tolerance are impossible, not skewed clocks.</summary>
     internal static readonly TimeSpan FutureTolerance = TimeSpan.FromMinutes(5);
 
+    /// <summary>A time another server or a snapshot states (UTC ticks), or <paramref name="nowTicks"/> when it is further ahead than <see cref="FutureTolerance"/>.</summary>
+    internal static long NotAhead(long ticks, long nowTicks) => ticks > nowTicks + FutureTolerance.Ticks ? nowTicks : ticks;
+
     private readonly LogThrottle _sinkLog = new(TimeSpan.FromMinutes(1));
     private readonly LogThrottle _rejectionLog = new(TimeSpan.FromMinutes(1));
 

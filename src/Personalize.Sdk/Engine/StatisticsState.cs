@@ -94,11 +94,13 @@ internal static class StatisticsState
     /// <summary>
     /// Adds the section's statistics to <paramref name="statistics"/>, skipping items the catalog does
     /// not know; returns how many items it held. With <paramref name="statistics"/> null it only reads
-    /// the section, throwing where a merge would.
+    /// the section, throwing where a merge would. An epoch or engagement time further ahead of
+    /// <paramref name="nowTicks"/> than an event may be is read as now: statistics kept at an epoch
+    /// years ahead would weigh this server's own events at zero, or its own statistics at infinity.
     /// </summary>
-    public static int Merge(ref StateReader reader, ItemStatistics? statistics, CatalogSnapshot catalog)
+    public static int Merge(ref StateReader reader, ItemStatistics? statistics, CatalogSnapshot catalog, long nowTicks)
     {
-        var epoch = reader.Int64();
+        var epoch = EventPipeline.NotAhead(reader.Int64(), nowTicks);
         statistics?.AdoptEpochIfEmpty(epoch);
         Span<int> neighbours = stackalloc int[ItemStatistics.NeighbourSlots];
         Span<double> weights = stackalloc double[ItemStatistics.NeighbourSlots];
@@ -108,7 +110,7 @@ internal static class StatisticsState
             var key = reader.String();
             var popularity = Weight(reader.Double());
             var recent = Weight(reader.Double());
-            var engaged = reader.Int64();
+            var engaged = EventPipeline.NotAhead(reader.Int64(), nowTicks);
             var count = reader.Varint();
             if (count > ItemStatistics.NeighbourSlots)
             {

@@ -12,7 +12,7 @@ namespace Personalize.Sdk.Tests.Snapshots;
 /// </summary>
 internal static class CraftedState
 {
-    public static byte[] With(Action<StateWriter>? profiles = null, Action<StateWriter>? items = null, Action<StateWriter>? ledger = null)
+    public static byte[] With(Action<StateWriter>? profiles = null, Action<StateWriter>? items = null, Action<StateWriter>? ledger = null, long? epochTicks = null)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new StateWriter(buffer);
@@ -21,7 +21,7 @@ internal static class CraftedState
         profiles?.Invoke(writer);
         writer.Byte(StateFormat.End);
         writer.Byte(StateFormat.End); // remembered consents
-        writer.Int64(TestSdk.Start.UtcTicks); // statistics epoch
+        writer.Int64(epochTicks ?? TestSdk.Start.UtcTicks); // statistics epoch
         items?.Invoke(writer);
         writer.Byte(StateFormat.End);
         writer.Byte(StateFormat.End); // similar items

@@ -117,5 +117,33 @@ public sealed class RestoredNumberTests
         Assert.Equal(skewed, target.Personalizer.GetPersonalData("alice").Profile!.LastSeen);
     }
 
+    [Fact]
+    public void Statistics_kept_at_an_epoch_far_ahead_do_not_silence_the_servers_own_events()
+    {
+        using var target = Server();
+        var far = DateTimeOffset.MaxValue.UtcTicks;
+
+        Merge(target, CraftedState.With(items: w => CraftedState.Item(w, "books-3", 1, 1), epochTicks: far));
+        target.View("bob", "books-1", "books-1");
+
+        Assert.True(target.ScoreOf("nobody", "books-1") > target.ScoreOf("nobody", "books-2"), "the events after the restore count");
+        Assert.True(target.ScoreOf("nobody", "books-3") > target.ScoreOf("nobody", "books-2"), "the restored popularity counts");
+    }
+
+    [Fact]
+    public void Statistics_kept_at_an_epoch_far_ahead_merge_as_of_now_and_keep_the_ordering()
+    {
+        using var target = Server();
+        target.View("alice", "books-1", "books-1", "books-2");
+        var far = DateTimeOffset.MaxValue.UtcTicks;
+
+        Merge(target, CraftedState.With(items: w => CraftedState.Item(w, "books-3", 1, 1), epochTicks: far));
+
+        var (first, second, third) = (target.ScoreOf("nobody", "books-1"), target.ScoreOf("nobody", "books-2"), target.ScoreOf("nobody", "books-3"));
+        Assert.True(float.IsFinite(first) && float.IsFinite(third), $"{first}, {third}");
+        Assert.True(first > second, $"books-1 {first} against books-2 {second}");
+        Assert.True(third > 0, $"books-3 {third}");
+    }
+
     private static CatalogSnapshot CatalogOf(TestSdk server) => ((CatalogStore)server.Catalog).Current;
 }

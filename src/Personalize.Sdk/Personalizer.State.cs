@@ -1,4 +1,5 @@
 using System.Buffers;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Profiles;
@@ -54,6 +55,10 @@ internal sealed partial class Personalizer : IStateSnapshot
         var reader = new StateReader(StateFormat.Open(state, out var version));
         var refused = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
         var aliases = MergeIdentity(ref reader, refused);
+        if (refused is { Count: > 0 })
+        {
+            Log.RestoredLinksRefused(_logger, refused.Count);
+        }
         var withdrawn = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
         var touched = apply ? new HashSet<string>(StringComparer.Ordinal) : null;
         var profiles = MergeProfiles(ref reader, catalog, version, touched);

@@ -43,6 +43,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly ErasureLog _erasureLog;
     private readonly ErasureLog _withdrawalLog;
     private readonly ProfileServices _services;
+    private readonly ILogger _logger;
 
     // options: the options as they were at start, a copy nobody else holds; settings: the
     // per-decision settings, swapped when a reload is accepted; owned: what Dispose releases too.
@@ -65,6 +66,7 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
         bool shadow = false,
         IProfileRecall? recall = null)
     {
+        _logger = logger;
         _journal = journal ?? NullChangeJournal.Instance;
         _recall = recall ?? NullProfileRecall.Instance;
 

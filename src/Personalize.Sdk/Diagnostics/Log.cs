@@ -77,4 +77,7 @@ internal static partial class Log
 
     [LoggerMessage(23, LogLevel.Warning, "A request named {Count} candidate keys the catalog does not hold (unknown, removed, null or empty); they were skipped. Counted in personalize.candidates.unknown; logged at most once a minute, without the keys.")]
     public static partial void UnknownCandidates(ILogger logger, int count);
+
+    [LoggerMessage(24, LogLevel.Warning, "A restored state held {Count} sign-in links this server refuses (their key is another person's here); those keys stay their own people here, and what the state measured under them is kept in the holdout totals only. Counted in personalize.identity.stitches by their result; the keys are not logged.")]
+    public static partial void RestoredLinksRefused(ILogger logger, int count);
 }

@@ -1,5 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Personalize.Sdk.Engine;
 using Personalize.Sdk.Tests.TestSupport;
 using static Personalize.Sdk.Tests.Snapshots.StateSnapshotTests;
 
@@ -9,7 +12,7 @@ namespace Personalize.Sdk.Tests.Snapshots;
 /// README "Identity": Forget erases the profile, every alias and every measurement record at once.
 /// A restore brings a snapshot's links back as they were, past a smaller MaxAliasesPerProfile (they
 /// are not new sign-ins); a link this server's own links refuse is counted, and what the snapshot
-/// measured under its key stays out, so nothing of the person escapes their erasure.
+/// measured under its key stays out (counted, and logged by number only), so nothing of the person escapes their erasure.
 /// </summary>
 public sealed class RestoredAliasTests
 {
@@ -52,7 +55,11 @@ public sealed class RestoredAliasTests
         using var source = Server();
         Guests(source, "alice", 2);
         var (state, written) = Write(source);
-        using var target = Server();
+        var logs = new FakeLogCollector();
+        using var target = new TestSdk(build: builder => builder
+            .AddHoldout("global", basisPoints: 5_000)
+            .Services.AddSingleton<IChangeJournal>(new LoopbackJournal())
+            .AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))));
         target.Time.SetUtcNow(source.Time.GetUtcNow());
         target.View("guest-1", "kitchen-1");
         Assert.Equal(IdentifyResult.Stitched, target.Personalizer.Identify("guest-1", "bob"));
@@ -63,6 +70,11 @@ public sealed class RestoredAliasTests
         Assert.Equal(written.Aliases - 1, restored.Aliases);
         var refusal = Assert.Single(stitches.GetMeasurementSnapshot());
         Assert.Equal("refused_anonymous_key_is_linked", refusal.Tags["result"]);
+        var logged = Assert.Single(logs.GetSnapshot(), record => record.Id.Id == 24);
+        Assert.Equal(LogLevel.Warning, logged.Level);
+        Assert.Contains("held 1 sign-in links", logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("guest-", logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("alice", logged.Message, StringComparison.Ordinal);
         Assert.True(target.Personalizer.Forget("alice"));
         Assert.True(target.Personalizer.GetPersonalData("guest-2").IsEmpty);
         var guest = target.Personalizer.GetPersonalData("guest-1");

@@ -15,7 +15,7 @@ public enum EventKind
     /// <summary>The user bought an item (with a quantity and revenue).</summary>
     Purchase = 3,
 
-    /// <summary>The user dismissed an item (a "not interested" button): it is not recommended to them again (of their last 1,024 dismissals).</summary>
+    /// <summary>The user dismissed an item (a "not interested" button): it is not recommended to them again (of their last 1,024 dismissals), and its category and attributes are pulled down (weight -1).</summary>
     Dismiss = 4,
 
     /// <summary>The user complained (optionally about an item): promotions are suppressed for a while.</summary>

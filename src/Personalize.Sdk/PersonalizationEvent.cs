@@ -136,7 +136,8 @@ public readonly struct PersonalizationEvent
     /// <summary>
     /// The user dismissed an item (the "not interested" button of most apps); it is not recommended
     /// to them again (guardrail <c>dismissed</c>) while it is among their last 1,024 dismissals:
-    /// past them the oldest goes, counted in <c>personalize.profiles.dismissals_dropped</c>.
+    /// past them the oldest goes, counted in <c>personalize.profiles.dismissals_dropped</c>. It also
+    /// pulls the item's category and each of its attributes down (weight -1, where a view adds 1).
     /// </summary>
     /// <param name="userKey">Who dismissed it.</param>
     /// <param name="itemKey">The item.</param>

@@ -28,7 +28,7 @@ internal static partial class StorefrontSettings
     /// keeps everything in its own memory.
     /// </summary>
     /// <exception cref="InvalidSettingException">
-    /// It is set, but names no server, names one as a URL or with a user (<c>redis://user:password@host:port</c>,
+    /// It is set, but empty or only white space, names no server, names one as a URL or with a user (<c>redis://user:password@host:port</c>,
     /// which StackExchange.Redis would take for a host name), or is not a configuration StackExchange.Redis reads.
     /// </exception>
     public static ConfigurationOptions? Redis(IConfiguration configuration)
@@ -38,6 +38,11 @@ internal static partial class StorefrontSettings
         if (text is null)
         {
             return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new InvalidSettingException($"The setting '{Key}' is empty: give a Redis server as HOST:PORT (for example 127.0.0.1:6379), or leave the setting out to keep everything in this server's memory.");
         }
 
         // Only what is surely an address is ever repeated: an option (NAME=VALUE) may hold a password,

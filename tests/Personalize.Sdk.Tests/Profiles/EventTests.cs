@@ -8,6 +8,20 @@ namespace Personalize.Sdk.Tests.Profiles;
 
 public sealed class EventTests
 {
+    [Fact]
+    public void A_dismissal_pulls_the_items_category_and_attributes_down_by_one_view()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("u", "kitchen-1", "kitchen-1");
+        double Affinity(Func<Personalize.Sdk.Reporting.PersonalProfile, IReadOnlyList<Personalize.Sdk.Reporting.PersonalAffinity>> table, string name) =>
+            table(sdk.Personalizer.GetPersonalData("u").Profile!).Single(affinity => affinity.Name.Contains(name, StringComparison.Ordinal)).Value;
+
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("u", "kitchen-3"));
+
+        Assert.Equal(1, Affinity(profile => profile.Categories, "kitchen"), 6);
+        Assert.Equal(1, Affinity(profile => profile.Attributes, "Acme"), 6);
+    }
+
     [Theory]
     [InlineData(EventKind.View)]
     [InlineData(EventKind.Click)]

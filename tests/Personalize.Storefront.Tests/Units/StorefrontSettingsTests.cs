@@ -5,6 +5,16 @@ namespace Personalize.Storefront.Tests.Units;
 
 public sealed class StorefrontSettingsTests
 {
+    [Theory]
+    [InlineData("")]
+    [InlineData("  ")]
+    public void An_empty_redis_setting_says_it_is_empty_and_how_to_go_without_redis(string setting)
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => StorefrontSettings.Redis(Settings(setting)));
+
+        Assert.Equal("The setting 'redis' is empty: give a Redis server as HOST:PORT (for example 127.0.0.1:6379), or leave the setting out to keep everything in this server's memory.", error.Message);
+    }
+
     /// <summary>A password may hold ',' and '=' (where the setting is split): the user and password are found before it is.</summary>
     [Theory]
     [InlineData("redis://alice:se,cret@127.0.0.1:6399", new[] { "se,cret", "cret" })]

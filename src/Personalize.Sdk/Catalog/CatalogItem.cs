@@ -29,7 +29,7 @@ public sealed class CatalogItem
     public string? Category { get; init; }
 
     /// <summary>A human-readable name, used in explanations ("Because you viewed Hiking boots").</summary>
-    /// <value>The default is <see langword="null"/>: explanations fall back to the key.</value>
+    /// <value>The default is <see langword="null"/>: explanations fall back to the key, as they do for an empty or blank title.</value>
     public string? Title { get; init; }
 
     /// <summary>

@@ -53,7 +53,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category && (_cited ??= []).Add(viewed))
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
-                return $"Because you {verb} {item.Title ?? item.Key}";
+                return $"Because you {verb} {NameOf(item)}";
             }
         }
 
@@ -98,7 +98,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             }
         }
 
-        return strongest is null ? "Often chosen next" : $"Often chosen after {strongest.Title ?? strongest.Key}";
+        return strongest is null ? "Often chosen next" : $"Often chosen after {NameOf(strongest)}";
     }
 
     private string SimilarItems(int itemIndex)
@@ -117,7 +117,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             }
         }
 
-        return strongest is null ? "Liked by people with your taste" : $"Liked by people who liked {strongest.Title ?? strongest.Key}";
+        return strongest is null ? "Liked by people with your taste" : $"Liked by people who liked {NameOf(strongest)}";
     }
 
     /// <summary>The catalog item behind one of the user's recent items, unless they dismissed it or the catalog no longer has it.</summary>
@@ -161,7 +161,12 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     private string? CategoryName(int itemIndex) =>
         catalog.GetCategory(itemIndex) is var id and >= 0 ? catalog.GetCategoryName(id) : null;
 
-    /// <summary>"brand=Acme" reads "Acme (brand)".</summary>
+    /// <summary>"brand=Acme" reads "Acme (brand)"; "brand=" (an empty value) reads "brand".</summary>
     private static string Describe(string token) =>
-        token.IndexOf('=', StringComparison.Ordinal) is var split and > 0 ? $"{token[(split + 1)..]} ({token[..split]})" : token;
+        token.IndexOf('=', StringComparison.Ordinal) is var split and > 0
+            ? string.IsNullOrWhiteSpace(token[(split + 1)..]) ? token[..split] : $"{token[(split + 1)..]} ({token[..split]})"
+            : token;
+
+    /// <summary>An item as a reason names it: its title, or its key when the title is missing or blank (a reason must name something).</summary>
+    private static string NameOf(CatalogItem item) => string.IsNullOrWhiteSpace(item.Title) ? item.Key : item.Title;
 }

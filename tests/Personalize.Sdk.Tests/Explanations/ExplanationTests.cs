@@ -336,4 +336,43 @@ public sealed class ExplanationTests
         public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) =>
             throw new InvalidOperationException("broken on purpose");
     }
+
+    [Fact]
+    public void A_blank_title_falls_back_to_the_key_in_a_reason()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "boots", Category = "hiking", Title = "" },
+            new CatalogItem { Key = "tent", Category = "hiking", Title = "Tent" },
+            new CatalogItem { Key = "stove", Category = "hiking", Title = "   " },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity), catalog: catalog);
+        sdk.View("u", "boots");
+        sdk.View("u", "stove");
+
+        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3 })
+            .Explanation!.Items.Select(item => item.Reason).ToList();
+
+        Assert.Contains("Because you viewed boots", reasons);
+        Assert.Contains("Because you viewed stove", reasons);
+        Assert.All(reasons, reason => Assert.False(reason.EndsWith(' '), reason));
+    }
+
+    [Fact]
+    public void An_empty_attribute_value_is_named_by_its_attribute_in_a_reason()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "boots", Category = "hiking", Title = "Boots", Attributes = new Dictionary<string, string> { ["brand"] = "" } },
+            new CatalogItem { Key = "tent", Category = "camping", Title = "Tent", Attributes = new Dictionary<string, string> { ["brand"] = "" } },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity), catalog: catalog);
+        sdk.View("u", "boots");
+
+        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3 })
+            .Explanation!.Items.Select(item => item.Reason);
+
+        Assert.Contains("Because you like brand", reasons);
+        Assert.All(reasons, reason => Assert.DoesNotContain("  ", reason, StringComparison.Ordinal));
+    }
 }

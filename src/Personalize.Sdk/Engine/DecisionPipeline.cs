@@ -144,7 +144,8 @@ internal sealed class DecisionPipeline(
                 var matrix = scratch.Matrix(kept.Length * signals.Count, clear: true);
                 var outcome = signals.Compute(context, plan, kept, intended.Variant, served, matrix, runs);
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
-                inCandidateOrder = failure != PipelineFailure.None || outcome.ServedAllFailed;
+                // What is served decides its order: while paused the failure above is the shadow's, which only readiness counts.
+                inCandidateOrder = guardrailFailed || outcome.ServedAllFailed;
                 // Without consent nothing about the person's behaviour is learned; QA overrides are not traffic.
                 if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder
                     && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null)

@@ -127,6 +127,44 @@ public sealed class AutoPauseTests
     }
 
     [Fact]
+    public void While_paused_the_placement_serves_the_default_experience_though_its_own_signals_still_fail()
+    {
+        var flaky = new FlakySignal { Broken = true };
+        using var sdk = FlakySdk(flaky, new FakeLogCollector(), personalizedOnly: true);
+        sdk.View("regular", "kitchen-1", "kitchen-2", "kitchen-3", "kitchen-4", "kitchen-1");
+        Decide(sdk, 20, "regular");
+        sdk.Time.Advance(Step);
+
+        var paused = sdk.Personalizer.Rank(new PersonalizationRequest("regular") { Placement = "home", Count = 3, Explain = true });
+        var fallbackRate = sdk.Readiness()["home"].Coverage.FallbackRate;
+        var coldStart = sdk.Personalizer.Rank(new PersonalizationRequest("newcomer") { Placement = "home", Count = 3 });
+
+        // The flaky signal failed again in shadow, which readiness counts; what was served is the
+        // cold-start ranking (popularity: what "regular" viewed), not the candidates' own order.
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.Paused), (paused.Variant, paused.Reason));
+        Assert.Equal(coldStart.Items.Select(i => i.ItemKey), paused.Items.Select(i => i.ItemKey));
+        Assert.Equal("kitchen-1", paused.Items[0].ItemKey);
+        Assert.All(paused.Items, item => Assert.True(item.Score > 0f, item.ItemKey));
+        Assert.Contains("paused", paused.Explanation!.Summary, StringComparison.Ordinal);
+        Assert.Equal(1.0, fallbackRate);
+    }
+
+    [Fact]
+    public void While_paused_a_guardrail_that_throws_still_serves_what_the_others_allowed_in_their_own_order()
+    {
+        using var sdk = new TestSdk(
+            options => options.Placements["home"] = new() { AutoPause = true },
+            builder => builder.AddGuardrail(new ThrowingGuardrail()));
+        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("u", "hiking-1"));
+        sdk.Time.Advance(TimeSpan.FromDays(8));
+
+        var paused = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Placement = "home", Count = 3 });
+
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.Paused), (paused.Variant, paused.Reason));
+        Assert.Equal(["hiking-2", "hiking-3", "hiking-4"], paused.Items.Select(i => i.ItemKey));
+    }
+
+    [Fact]
     public void A_quiet_placement_paused_for_its_catalog_resumes_on_reload_though_one_of_its_few_decisions_fell_back()
     {
         var flaky = new FlakySignal();
@@ -310,6 +348,16 @@ public sealed class AutoPauseTests
                 builder.AddHoldout("lift", 5_000);
             }
         });
+
+    private sealed class ThrowingGuardrail : IGuardrail
+    {
+        public string Name => "throwing";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible) =>
+            throw new InvalidOperationException("down on purpose");
+
+        public string Explain(in DecisionContext context, int itemIndex) => "Never explains.";
+    }
 
     private sealed class FlakySignal : ISignalProvider
     {

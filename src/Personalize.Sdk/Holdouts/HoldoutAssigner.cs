@@ -31,6 +31,9 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     private readonly System.Collections.ObjectModel.ReadOnlyCollection<HoldoutInfo> _infos =
         Array.AsReadOnly<HoldoutInfo>([.. holdouts.Select(h => new HoldoutInfo(h.Name, h.BasisPoints, h.BucketStart, h.Layer))]);
 
+    // Each holdout's scheme, read once: two hashers with one name are one scheme (HasherScheme).
+    private readonly string[] _schemes = [.. holdouts.Select(h => h.Hasher.Name)];
+
     // The default scheme's salt part, encoded once per holdout (null for other schemes).
     private readonly byte[]?[] _saltPrefixes = [.. holdouts.Select(h => ReferenceEquals(h.Hasher, PersonalizeV1BucketHasher.Instance) ? PersonalizeV1BucketHasher.SaltPrefix(h.Salt) : null)];
 
@@ -51,7 +54,7 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     public double ConfiguredControlShare(int index)
     {
         var holdout = _holdouts[index];
-        return ReferenceEquals(holdout.Hasher, GrowthBookV1BucketHasher.Instance)
+        return HasherScheme.IsGrowthBookV1(_schemes[index])
             ? GrowthBookV1BucketHasher.ShareOf(holdout.BucketStart, holdout.BasisPoints)
             : holdout.BasisPoints / (double)BucketHashers.BucketCount;
     }
@@ -62,9 +65,9 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
     /// arm (its control arm is not reduced): of this holdout's treatment only the share q that no other
     /// holdout puts in control is measured, and the expected share is b / (b + (1 - b) q), with b
     /// the configured share (<see cref="ConfiguredControlShare"/>). Holdouts that share a salt and
-    /// a hasher draw the same bucket for a unit (a layer is such a group, with disjoint ranges), so
+    /// a scheme (a hasher name) draw the same bucket for a unit (a layer is such a group, with disjoint ranges), so
     /// within that group what counts is the buckets their ranges cover together; groups with other
-    /// salts or hashers are independent of each other:
+    /// salts or schemes are independent of each other:
     /// q = [share of this group's buckets in no member's range] / (1 - b) × Π other groups (1 - share of buckets in any member's range).
     /// Two holdouts with one salt that nest or overlap are then expected exactly, not as if independent.
     /// </summary>
@@ -83,7 +86,7 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
         }
 
         var measured = 1.0;
-        foreach (var group in Enumerable.Range(0, _holdouts.Length).GroupBy(i => (_holdouts[i].Salt, _holdouts[i].Hasher)))
+        foreach (var group in Enumerable.Range(0, _holdouts.Length).GroupBy(i => (_holdouts[i].Salt, _schemes[i])))
         {
             var members = group.ToArray();
             measured *= members.Contains(index)
@@ -109,7 +112,7 @@ internal sealed class HoldoutAssigner(IEnumerable<HoldoutOptions> holdouts, Pers
             covered.AsSpan(holdout.BucketStart, Math.Min(holdout.BasisPoints, BucketHashers.BucketCount - holdout.BucketStart)).Fill(true);
         }
 
-        var coarse = ReferenceEquals(_holdouts[members[0]].Hasher, GrowthBookV1BucketHasher.Instance);
+        var coarse = HasherScheme.IsGrowthBookV1(_schemes[members[0]]);
         var step = coarse ? GrowthBookV1BucketHasher.Step : 1;
         var free = 0;
         for (var bucket = 0; bucket < covered.Length; bucket += step)

@@ -29,12 +29,15 @@ public sealed class HoldoutOptions
     /// <value>The default is 0. <see cref="BucketStart"/> + <see cref="BasisPoints"/> must not exceed 10,000.</value>
     public int BucketStart { get; set; }
 
-    /// <summary>The hashing scheme; pick a vendor's scheme to bucket exactly as that vendor's SDKs do.</summary>
+    /// <summary>
+    /// The hashing scheme, known by its <see cref="IBucketHasher.Name"/> (two hashers with one name are
+    /// one scheme); pick a vendor's scheme to bucket exactly as that vendor's SDKs do.
+    /// </summary>
     /// <value>The default is <see cref="BucketHashers.Default"/>.</value>
     public IBucketHasher Hasher { get; set; } = BucketHashers.Default;
 
     /// <summary>
-    /// The layer, for mutually exclusive holdouts: holdouts in one layer share the salt and hasher
+    /// The layer, for mutually exclusive holdouts: holdouts in one layer share the salt and hasher name
     /// and must not overlap. Holdouts in different layers (or none) are independent.
     /// </summary>
     /// <value>The default is <see langword="null"/>: no layer.</value>

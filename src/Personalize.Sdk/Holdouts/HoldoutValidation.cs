@@ -52,6 +52,11 @@ internal static class HoldoutValidation
             {
                 failures.Add($"{label} has no hasher.");
             }
+            else if (string.IsNullOrWhiteSpace(holdout.Hasher.Name))
+            {
+                // The name is what tells two hashers' schemes apart (layers, nesting, the sample-ratio check).
+                failures.Add($"{label} has a hasher with no name ({holdout.Hasher.GetType().Name}); IBucketHasher.Name identifies its scheme.");
+            }
         }
 
         ValidateLayers(holdouts, failures);
@@ -68,7 +73,7 @@ internal static class HoldoutValidation
     /// </summary>
     private static void ValidateGrowthBookV1Salts(IList<HoldoutOptions> holdouts, List<string> failures)
     {
-        var v1 = holdouts.Where(h => h is not null && ReferenceEquals(h.Hasher, GrowthBookV1BucketHasher.Instance) && !string.IsNullOrEmpty(h.Salt)).ToArray();
+        var v1 = holdouts.Where(h => h is not null && HasherScheme.IsGrowthBookV1(h.Hasher?.Name) && !string.IsNullOrEmpty(h.Salt)).ToArray();
         if (v1.Select(h => h.Salt).Distinct(StringComparer.Ordinal).Skip(1).Any())
         {
             failures.Add(
@@ -89,7 +94,7 @@ internal static class HoldoutValidation
             var reach = members[0];
             for (var i = 0; i < members.Length; i++)
             {
-                if (!string.Equals(members[i].Salt, members[0].Salt, StringComparison.Ordinal) || members[i].Hasher != members[0].Hasher)
+                if (!string.Equals(members[i].Salt, members[0].Salt, StringComparison.Ordinal) || !HasherScheme.Same(members[i].Hasher, members[0].Hasher))
                 {
                     failures.Add($"Holdout '{members[i].Name}' is in layer '{layer.Key}' but its salt or hasher differs from '{members[0].Name}'; holdouts in one layer share both.");
                 }

@@ -23,6 +23,13 @@ public interface IBucketHasher
     /// Stable identifier of the hashing scheme, e.g. <c>"personalize-v1"</c>. Safe to persist in
     /// configuration; a scheme with a given name never changes its output.
     /// </summary>
+    /// <remarks>
+    /// The SDK tells schemes apart by this name alone (ordinal), never by instance or type: two
+    /// hashers with one name are one scheme, expected to give the same bucket for a salt and a unit
+    /// (holdouts in one layer share a scheme; holdouts with one salt and scheme are expected to
+    /// nest or overlap as configured, the others to be independent). Give a different scheme its
+    /// own name, never a built-in one; an empty name fails at start.
+    /// </remarks>
     string Name { get; }
 
     /// <summary>

@@ -63,6 +63,13 @@ internal sealed class PlacementPlans
                 continue;
             }
 
+            // Written in UTF-8 (metric tags, reports, learning keys), it would merge with another name.
+            if (WellFormedText.HasLoneSurrogate(name))
+            {
+                problems.Add($"PersonalizationOptions.Placements has a placement whose name {WellFormedText.LoneSurrogate}");
+                continue;
+            }
+
             plans[name] = PlacementPlan.Create(name, placement, options, autoPause, signals, guardrails, holdouts, problems);
         }
 

@@ -253,6 +253,21 @@ public sealed class OptionsReloadTests
     }
 
     [Fact]
+    public void A_reload_adding_a_placement_whose_name_holds_a_lone_surrogate_is_rejected_whole()
+    {
+        // Not theory data: xunit's serialization of theory arguments would turn the lone surrogate into U+FFFD.
+        using var sdk = new ReloadableSdk(("Placements:home:Count", "3"));
+        using var reloads = sdk.Collect("personalize.options.reloads");
+
+        sdk.Reload(("Placements:new\uD800:Count", "3"), ("ColdStartWeights:favourite", "5"));
+
+        Assert.NotEqual(FavouriteSignal.Favourite, sdk.Top());
+        Assert.Equal("rejected", Assert.Single(reloads.GetMeasurementSnapshot()).Tags["outcome"]);
+        var error = Assert.Single(sdk.Logs.GetSnapshot(), r => r.Level == LogLevel.Error);
+        Assert.Contains("PersonalizationOptions.Placements has a placement whose name holds a lone surrogate", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_reload_adding_a_valid_placement_and_holdout_is_applied_live_and_they_wait_for_a_restart()
     {
         using var sdk = new ReloadableSdk(("Guardrails:Disabled:0", "frequency-cap"));

@@ -193,4 +193,17 @@ public sealed class PlacementTests
         Assert.Contains("Placements[\"email\"].Holdout names no configured holdout", failure.Message, StringComparison.Ordinal);
         Assert.Contains("a placement with an empty name", failure.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_placement_name_holding_a_lone_surrogate_fails_at_start_naming_the_option()
+    {
+        // Written in UTF-8 (metric tags, reports, learning keys), "home\uD800" and "home\uDC00" would both be "home\uFFFD".
+        var builder = new PersonalizerBuilder()
+            .AddCatalog(TestCatalog.Items)
+            .Configure(options => options.Placements["home\uD800"] = new PlacementOptions());
+
+        var failure = Assert.Throws<OptionsValidationException>(() => builder.Build());
+
+        Assert.Contains("PersonalizationOptions.Placements has a placement whose name holds a lone surrogate", failure.Message, StringComparison.Ordinal);
+    }
 }

@@ -144,7 +144,11 @@ public sealed class PersonalizationOptions
     /// guardrails, holdout and item count. A request naming no placement (or one not listed) gets
     /// <see cref="PersonalizationRequest.DefaultPlacement"/>, which may be configured here too.
     /// </summary>
-    /// <value>The default is empty: every placement uses the engine-wide settings. A null value fails the start.</value>
+    /// <value>
+    /// The default is empty: every placement uses the engine-wide settings. A null value, or a name
+    /// that is empty, only white space or holds a lone surrogate, fails the start (and a reload
+    /// bringing one is rejected).
+    /// </value>
     public IDictionary<string, PlacementOptions> Placements { get; } = new Dictionary<string, PlacementOptions>(StringComparer.Ordinal);
 
     /// <summary>Whether placements learn their mix of signals from outcomes, and how (rewards, exploration, apprentice mode). Read at start.</summary>

@@ -313,7 +313,12 @@ internal sealed class PendingDecisions
         return found;
     }
 
-    /// <summary>Takes out every decision made at or before <paramref name="dueTicks"/>, oldest first (in the order made), with its rewards (unrewarded slots get <paramref name="defaultReward"/>).</summary>
+    /// <summary>
+    /// Takes out every decision made before <paramref name="dueTicks"/> (now minus the wait), oldest
+    /// first (in the order made), with its rewards (unrewarded slots get <paramref name="defaultReward"/>).
+    /// A decision made exactly the wait ago still takes rewards (<see cref="Reward"/> and
+    /// <see cref="Attribute"/> refuse only past the wait), so it settles only once the wait has passed.
+    /// </summary>
     public List<SettledDecision> TakeDue(long dueTicks, double defaultReward)
     {
         var due = new List<SettledDecision>();
@@ -321,7 +326,7 @@ internal sealed class PendingDecisions
         {
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                if (_sequence[entry] != 0 && _ticks[entry] <= dueTicks)
+                if (_sequence[entry] != 0 && _ticks[entry] < dueTicks)
                 {
                     if (_unit[entry] is not null)
                     {

@@ -254,6 +254,24 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_reward_and_an_outcome_at_exactly_the_wait_are_taken_though_the_update_runs_at_that_instant()
+    {
+        // The 1-minute update interval ticks at exactly the 10-minute wait: the decision still waits then.
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink, options => options.Learning.UpdateInterval = TimeSpan.FromMinutes(1));
+        sdk.View("ann", "books-1");
+        var decision = sdk.Rank("ann", 2);
+
+        sdk.Time.Advance(Wait);
+
+        Assert.Empty(sink.Records);
+        Assert.True(sdk.Personalizer.Reward(decision.Id, 0.5));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("ann", decision.Items[1].ItemKey));
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal([0.5, 1.0], Assert.Single(sink.Records).Slots.Select(slot => slot.Reward));
+    }
+
+    [Fact]
     public void Rewards_are_checked_at_the_boundary()
     {
         using var sdk = Learning(new RecordingSink());

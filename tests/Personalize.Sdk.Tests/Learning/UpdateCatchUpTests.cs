@@ -21,15 +21,16 @@ public sealed class UpdateCatchUpTests
         sdk.View("ann", "hiking-1");
         sdk.View("bob", "kitchen-1");
         sdk.Rank("ann", 4);
-        sdk.Time.Advance(TimeSpan.FromSeconds(30));
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
         sdk.Rank("bob", 4);
         sdk.Time.Advance(TimeSpan.FromMinutes(9));
 
-        // The tick at 10:00 settles ann's decision and holds the gate while the sink writes it.
-        var first = Task.Factory.StartNew(() => sdk.Time.Advance(TimeSpan.FromSeconds(30)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // A decision settles once its wait has passed, so the tick at 11:00 settles ann's decision
+        // (made at 0:00), not bob's (made at 1:00), and holds the gate while the sink writes it.
+        var first = Task.Factory.StartNew(() => sdk.Time.Advance(TimeSpan.FromMinutes(1)), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Assert.True(sink.Entered.Wait(Timeout));
 
-        // The tick at 11:00, when bob's decision is due, finds the gate held. The fake clock runs one
+        // The tick at 12:00, when bob's decision is due, finds the gate held. The fake clock runs one
         // timer callback at a time, so the callback a real timer would run now on another thread is called here.
         sdk.Time.Advance(TimeSpan.FromMinutes(1));
         RewardTests.Update(sdk);
@@ -39,7 +40,7 @@ public sealed class UpdateCatchUpTests
         sink.Release.Set();
         await first.WaitAsync(Timeout);
 
-        // 11:00 is within bob's RewardWaitTime and one UpdateInterval (11:30): settled and logged.
+        // 12:00 is within bob's RewardWaitTime and one UpdateInterval (12:00): settled and logged.
         Assert.Empty(sdk.Personalizer.GetPersonalData("bob").WaitingDecisions);
         Assert.Equal(2, sink.Writes);
     }

@@ -27,7 +27,11 @@ public interface ILearningReporter
     /// </remarks>
     /// <param name="placement">A placement that learns.</param>
     /// <param name="candidateWeights">Weights by signal name to evaluate as well (a signal left out weighs 0), or null.</param>
-    /// <returns>The evaluation, computed now; with no settled decision (that computed the candidate's signals) every estimate is NaN.</returns>
+    /// <returns>
+    /// The evaluation, computed now, with every interval at <see cref="LearningOptions.TakeoverConfidence"/>
+    /// (<see cref="PolicyEvaluation.Confidence"/>), the confidence at which the takeover rule hands back;
+    /// with no settled decision (that computed the candidate's signals) every estimate is NaN.
+    /// </returns>
     /// <exception cref="ArgumentException">The placement does not learn, or a weight names no signal, is not finite, or weighs a signal the placement does not compute: no decision in memory computed it, and its weights in force now do not weigh it (no configured weight).</exception>
     PolicyEvaluation Evaluate(string placement, IReadOnlyDictionary<string, float>? candidateWeights = null);
 }

@@ -337,7 +337,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
             notComputed = candidateWeights?.FirstOrDefault(pair => pair.Value != 0 && !learner.Computes(pair.Key)).Key;
             if (notComputed is null)
             {
-                evaluation = learner.Evaluate(_timeProvider.GetUtcNow(), 0.95, _options.ExplorationRate, candidate);
+                evaluation = learner.Evaluate(_timeProvider.GetUtcNow(), _options.TakeoverConfidence, _options.ExplorationRate, candidate);
             }
         }
 

@@ -117,7 +117,9 @@ public sealed class LearningOptions
     /// for 1 - (1 - this) / ((j + 1)(j + 2)), so all its looks together hand over to weights that are
     /// not better no more often than one look at this confidence would. The looks are counted per
     /// process: a restarted server starts at look 0. It hands back, after any update, when the upper
-    /// end at this confidence is below 0. The report's evaluation is always at this confidence.
+    /// end at this confidence is below 0. Every evaluation is at this confidence: the one a report
+    /// shows (<see cref="Reporting.PlacementLearning.Evaluation"/>) and those of
+    /// <see cref="Reporting.ILearningReporter.Evaluate"/>; a look's stricter confidence is used only to decide.
     /// </summary>
     /// <value>The default is 0.95. Allowed: 0.5 to 0.999.</value>
     [Range(0.5d, 0.999d)]

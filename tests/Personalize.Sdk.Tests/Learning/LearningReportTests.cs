@@ -90,6 +90,24 @@ public sealed class LearningReportTests
     }
 
     [Fact]
+    public void Evaluate_reports_at_the_configured_takeover_confidence_as_the_reports_evaluation_does()
+    {
+        using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options =>
+        {
+            options.Learning.TakeoverConfidence = 0.99;
+            options.Learning.MinSettledDecisions = 1;
+        });
+        sdk.View("ann", "books-1");
+        sdk.Personalizer.Reward(sdk.Rank("ann", 2).Id, 1);
+        RewardTests.Settle(sdk);
+
+        var evaluation = Reporter(sdk).Evaluate(PersonalizationRequest.DefaultPlacement);
+
+        Assert.Equal(0.99, evaluation.Confidence);
+        Assert.Equal(0.99, Assert.Single(Reporter(sdk).GetReport().Placements).Evaluation?.Confidence);
+    }
+
+    [Fact]
     public void The_reporter_names_a_placement_that_does_not_learn_and_a_weight_naming_no_signal()
     {
         using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options => options.Placements["email"] = new PlacementOptions { LearningMode = LearningMode.Off });

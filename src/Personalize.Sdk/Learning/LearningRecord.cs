@@ -25,6 +25,7 @@ public sealed class LearningRecord
     /// <param name="learnedVersion">The version of the learned weights <paramref name="learnedSlate"/> comes from (0 before the first solve).</param>
     /// <param name="learnedSlate">What the learned weights would have shown, slot by slot, as positions in <paramref name="candidates"/>.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="featureNames"/> or <paramref name="candidates"/> holds a null element.</exception>
     public LearningRecord(
         Guid decisionId,
         string placement,
@@ -41,8 +42,8 @@ public sealed class LearningRecord
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(policy);
-        ArgumentNullException.ThrowIfNull(featureNames);
-        ArgumentNullException.ThrowIfNull(candidates);
+        ListArguments.ThrowIfNullOrHoldsNull(featureNames);
+        ListArguments.ThrowIfNullOrHoldsNull(candidates);
         ArgumentNullException.ThrowIfNull(slots);
         ArgumentNullException.ThrowIfNull(learnedSlate);
         DecisionId = decisionId;

@@ -12,9 +12,10 @@ public sealed class LearningReport
     /// <param name="generatedAt">When it was computed.</param>
     /// <param name="placements">Each learning placement's state.</param>
     /// <exception cref="ArgumentNullException"><paramref name="placements"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="placements"/> holds a null element.</exception>
     public LearningReport(DateTimeOffset generatedAt, IReadOnlyList<PlacementLearning> placements)
     {
-        ArgumentNullException.ThrowIfNull(placements);
+        ListArguments.ThrowIfNullOrHoldsNull(placements);
         GeneratedAt = generatedAt;
         Placements = placements;
     }

@@ -37,11 +37,12 @@ public sealed class PolicyEvaluation
     /// <param name="policies">Each policy's estimates.</param>
     /// <param name="learnedMinusDefault">The doubly robust estimate of the learned weights' reward minus the configured ones', paired decision by decision.</param>
     /// <exception cref="ArgumentNullException">A reference argument is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="policies"/> holds a null element.</exception>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="decisions"/> or <paramref name="rounds"/> is negative, or <paramref name="confidence"/> is not in (0, 1).</exception>
     public PolicyEvaluation(string placement, DateTimeOffset generatedAt, int decisions, int rounds, double confidence, IReadOnlyList<PolicyEstimate> policies, EstimateInterval learnedMinusDefault)
     {
         ArgumentNullException.ThrowIfNull(placement);
-        ArgumentNullException.ThrowIfNull(policies);
+        ListArguments.ThrowIfNullOrHoldsNull(policies);
         ArgumentOutOfRangeException.ThrowIfNegative(decisions);
         ArgumentOutOfRangeException.ThrowIfNegative(rounds);
         if (!(confidence is > 0 and < 1))

@@ -108,6 +108,22 @@ public sealed class LearningReportTests
     }
 
     [Fact]
+    public void The_public_constructors_refuse_a_list_holding_null_at_once_naming_it()
+    {
+        var none = new EstimateInterval(double.NaN, double.NaN, double.NaN, 0);
+        var candidate = new LoggedCandidate("hiking-1", null, [1f, 1f, 1f]);
+        static LearningRecord Record(IReadOnlyList<string> featureNames, IReadOnlyList<LoggedCandidate> candidates) =>
+            new(Guid.CreateVersion7(), "home", DateTimeOffset.UnixEpoch, "default", 0, 0, 0, featureNames, candidates, [new LoggedSlot(0, 1, 0, false)], 0, []);
+
+        Assert.Throws<ArgumentException>("policies", () => new PolicyEvaluation("home", DateTimeOffset.UnixEpoch, 0, 0, 0.95, [null!], none));
+        Assert.Throws<ArgumentException>("placements", () => new LearningReport(DateTimeOffset.UnixEpoch, [null!]));
+        Assert.Throws<ArgumentException>("candidates", () => Record(["s", "confidence*s", "bias"], [candidate, null!]));
+        Assert.Throws<ArgumentException>("featureNames", () => Record(["s", null!, "bias"], [candidate]));
+        Assert.Throws<ArgumentNullException>("candidates", () => Record(["s", "confidence*s", "bias"], null!));
+        Assert.Single(Record(["s", "confidence*s", "bias"], [candidate]).Candidates);
+    }
+
+    [Fact]
     public void The_reporter_names_a_placement_that_does_not_learn_and_a_weight_naming_no_signal()
     {
         using var sdk = RewardTests.Learning(new RewardTests.RecordingSink(), options => options.Placements["email"] = new PlacementOptions { LearningMode = LearningMode.Off });

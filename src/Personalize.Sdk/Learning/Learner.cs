@@ -395,7 +395,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         for (var j = 0; j < candidates.Length; j++)
         {
             var features = new float[_featureNames.Length];
-            LearningFeatures.Fill(decision.Signals.AsSpan(j * n, n), decision.Confidence, features);
+            LearningFeatures.FillLogged(decision.Signals.AsSpan(j * n, n), decision.Confidence, decision.Computed, features);
             var category = decision.Categories[j];
             candidates[j] = new LoggedCandidate(
                 decision.Snapshot!.GetItem(decision.Items[j])?.Key ?? string.Empty,

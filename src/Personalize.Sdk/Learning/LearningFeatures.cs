@@ -22,6 +22,25 @@ internal static class LearningFeatures
         features[2 * n] = 1f;
     }
 
+    /// <summary>
+    /// As <see cref="Fill"/>, for a log record: a signal the decision did not compute (<paramref name="computed"/>
+    /// by signal index) is NaN, its value and its confidence product, where the learner reads 0, so that
+    /// offline it is told apart from a computed 0.
+    /// </summary>
+    public static void FillLogged(ReadOnlySpan<float> values, float confidence, ReadOnlySpan<bool> computed, Span<float> features)
+    {
+        Fill(values, confidence, features);
+        var n = values.Length;
+        for (var s = 0; s < n; s++)
+        {
+            if (!computed[s])
+            {
+                features[s] = float.NaN;
+                features[n + s] = float.NaN;
+            }
+        }
+    }
+
     /// <summary>The score the weights <paramref name="theta"/> give a candidate: bias left out, it orders nothing.</summary>
     public static float Score(ReadOnlySpan<float> values, float confidence, ReadOnlySpan<double> theta)
     {

@@ -6,8 +6,10 @@ namespace Personalize.Sdk.Extensibility;
 /// <summary>
 /// One settled decision of a learning placement, as an <see cref="ILearningLogSink"/> receives it:
 /// the candidate pool with each candidate's features, what each slot showed with its probability,
-/// and the rewards. Enough to evaluate any other weighting of the same signals offline. It holds no
-/// user key.
+/// and the rewards. Enough to evaluate offline any other weighting of the signals the decision
+/// computed: a signal its placement did not compute (no weight when it was made) is NaN in the
+/// features, never a 0 that reads like a computed one (see <see cref="LoggedCandidate.Features"/>).
+/// It holds no user key.
 /// </summary>
 public sealed class LearningRecord
 {
@@ -83,7 +85,8 @@ public sealed class LearningRecord
 
     /// <summary>
     /// The features' names: each signal's name, then <c>confidence*</c> and the signal's name for
-    /// its value times the person's profile confidence, then <c>bias</c> (always 1).
+    /// its value times the person's profile confidence, then <c>bias</c> (always 1). Every registered
+    /// signal is named, including those the decision did not compute (their features are NaN).
     /// </summary>
     public IReadOnlyList<string> FeatureNames { get; }
 

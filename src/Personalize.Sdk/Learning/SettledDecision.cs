@@ -34,7 +34,8 @@ internal sealed class SettledDecision
 
     /// <summary>
     /// Which signals the decision computed, by signal index: those its placement weighed when it was
-    /// made (a reload may weigh others since). A signal it did not compute reads 0 in <see cref="Signals"/>.
+    /// made (a reload may weigh others since). A signal it did not compute reads 0 in <see cref="Signals"/>
+    /// (what the learner takes) and NaN in its log record.
     /// </summary>
     public required bool[] Computed { get; init; }
 

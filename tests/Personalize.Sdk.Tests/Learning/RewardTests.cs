@@ -207,6 +207,30 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_signal_the_placement_does_not_compute_is_logged_as_NaN_not_as_a_computed_zero()
+    {
+        var sink = new RecordingSink();
+        using var sdk = Learning(sink, build: builder => builder
+            .AddSignal(new ConstantSignal("unweighed", 1f), 0f, 0f)
+            .AddSignal(new ConstantSignal("weighed-zero", 0f), 0.1f, 0.1f));
+        sdk.View("ann", "hiking-1");
+        sdk.Rank("ann", 3);
+        Settle(sdk);
+
+        var record = Assert.Single(sink.Records);
+        var names = record.FeatureNames.ToList();
+        Assert.All(record.Candidates, candidate =>
+        {
+            Assert.True(float.IsNaN(candidate.Features[names.IndexOf("unweighed")]));
+            Assert.True(float.IsNaN(candidate.Features[names.IndexOf("confidence*unweighed")]));
+            Assert.Equal(0f, candidate.Features[names.IndexOf("weighed-zero")]);
+            Assert.Equal(1f, candidate.Features[names.IndexOf("bias")]);
+        });
+        using var json = System.Text.Json.JsonDocument.Parse(record.ToJson());
+        Assert.Equal("NaN", json.RootElement.GetProperty("candidates")[0].GetProperty("features")[names.IndexOf("unweighed")].GetString());
+    }
+
+    [Fact]
     public void An_outcome_reaches_a_decision_however_many_later_decisions_the_person_had()
     {
         // The later decisions do not show the item: the latest decision that showed it takes the reward.
@@ -429,6 +453,13 @@ public sealed class RewardTests
     private sealed class ThrowingSink : ILearningLogSink
     {
         public void Write(LearningRecord record) => throw new InvalidOperationException("The log store is down.");
+    }
+
+    private sealed class ConstantSignal(string name, float value) : ISignalProvider
+    {
+        public string Name => name;
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column) => column.Fill(value);
     }
 
     internal sealed class RecordingSink : ILearningLogSink

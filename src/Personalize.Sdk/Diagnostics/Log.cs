@@ -80,4 +80,7 @@ internal static partial class Log
 
     [LoggerMessage(24, LogLevel.Warning, "A restored state held {Count} sign-in links this server refuses (their key is another person's here); those keys stay their own people here, and what the state measured under them is kept in the holdout totals only. Counted in personalize.identity.stitches by their result; the keys are not logged.")]
     public static partial void RestoredLinksRefused(ILogger logger, int count);
+
+    [LoggerMessage(25, LogLevel.Warning, "The personalizer stopped with {Count} learning decisions still within their reward wait: they are dropped unsettled, neither learned from nor written to the learning log sinks, with the rewards they had taken, and a restart does not bring them back. Counted in personalize.learning.dropped (reason shutdown). Those whose wait was over were settled and logged first.")]
+    public static partial void LearningDroppedAtShutdown(ILogger logger, int count);
 }

@@ -63,7 +63,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _learningRewards = _meter.CreateCounter<long>("personalize.learning.rewards", "{reward}", "Rewards credited to decisions waiting for them, by source: explicit (Reward) or automatic (a tracked outcome).");
         _learningUnmatched = _meter.CreateCounter<long>("personalize.learning.rewards_unmatched", "{reward}", "Reward calls no waiting decision took: an unknown or settled decision, or an item it did not show.");
         _learningSettled = _meter.CreateCounter<long>("personalize.learning.settled", "{decision}", "Decisions settled after their reward wait and learned from.");
-        _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled because the pending ring came round to them (raise LearningOptions.MaxPendingDecisions).");
+        _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled, by reason: overwritten (the pending ring came round to them; raise LearningOptions.MaxPendingDecisions) or shutdown (still within their reward wait when the personalizer was disposed).");
         _learningUpdates = _meter.CreateCounter<long>("personalize.learning.updates", "{update}", "Learned weights solved again, by placement.");
         _learningSinkFaults = _meter.CreateCounter<long>("personalize.learning.sink_faults", "{fault}", "Learning log sinks that threw; the learner went on.");
         _learningUpdateFailures = _meter.CreateCounter<long>("personalize.learning.update_failures", "{update}", "Learner updates that failed, and placements whose weights an update solved came out not finite (counted once each); decisions went on with the last solved weights.");
@@ -139,7 +139,9 @@ internal sealed class PersonalizationMetrics : IDisposable
 
     public void LearningSettled(int count) => _learningSettled.Add(count);
 
-    public void LearningDropped() => _learningDropped.Add(1);
+    public void LearningDroppedOverwritten() => _learningDropped.Add(1, new KeyValuePair<string, object?>("reason", "overwritten"));
+
+    public void LearningDroppedAtShutdown(int count) => _learningDropped.Add(count, new KeyValuePair<string, object?>("reason", "shutdown"));
 
     public void LearningUpdated(string placement) => _learningUpdates.Add(1, new KeyValuePair<string, object?>("placement", placement));
 

@@ -12,6 +12,7 @@ namespace Personalize.Sdk.Learning;
 /// outcomes) while a decision waits, and on each update (a timer, off the request path) settles the
 /// decisions whose wait is over, learns from them, writes them to the log sinks, solves each
 /// placement's weights again, shares its statistics with other servers and decides who serves.
+/// Disposing it settles what is due one last time and counts what still waits as dropped.
 /// </summary>
 internal sealed class Learner : ILearningReporter, IDisposable
 {
@@ -35,6 +36,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
     // 1 while an update is asked for and not yet started: a tick that finds the gate held leaves it for the holder.
     private int _updateAsked;
+
+    // 1 once disposed: the composition and the container both dispose, and the last settle runs once.
+    private int _disposed;
 
     public Learner(
         LearningOptions options,
@@ -105,7 +109,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         learner.Logged();
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
-            _metrics.LearningDropped();
+            _metrics.LearningDroppedOverwritten();
         }
     }
 
@@ -195,32 +199,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private void UpdateOnce()
     {
         var now = _timeProvider.GetUtcNow();
-
-        // Asked only when there is a ring (Update returns first without one).
-        var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
-        var learnedFrom = 0;
-        foreach (var decision in due)
-        {
-            if (_byPlan[decision.Placement] is not { } learner)
-            {
-                continue;
-            }
-
-            // A holdout's control decision is only tallied: not learned from, not logged, not counted as settled and learned.
-            if (learner.Learn(decision, _options.ExplorationRate))
-            {
-                learnedFrom++;
-                if (_sinks.Length > 0)
-                {
-                    WriteToSinks(learner, decision);
-                }
-            }
-
-            // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
-            decision.Snapshot = null;
-        }
-
-        _metrics.LearningSettled(learnedFrom);
+        _metrics.LearningSettled(Settle(now));
         var exchanges = _exchange is null ? null : new List<Task>(_learners.Length);
         foreach (var learner in _learners)
         {
@@ -260,6 +239,39 @@ internal sealed class Learner : ILearningReporter, IDisposable
         {
             LastExchange = Task.WhenAll(exchanges);
         }
+    }
+
+    /// <summary>
+    /// Settles the decisions whose wait is over at <paramref name="now"/>: learns from them and writes
+    /// them to the sinks. Returns how many were learned from. Under the update gate.
+    /// </summary>
+    private int Settle(DateTimeOffset now)
+    {
+        // Asked only when there is a ring (Update and Dispose return first without one).
+        var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
+        var learnedFrom = 0;
+        foreach (var decision in due)
+        {
+            if (_byPlan[decision.Placement] is not { } learner)
+            {
+                continue;
+            }
+
+            // A holdout's control decision is only tallied: not learned from, not logged, not counted as settled and learned.
+            if (learner.Learn(decision, _options.ExplorationRate))
+            {
+                learnedFrom++;
+                if (_sinks.Length > 0)
+                {
+                    WriteToSinks(learner, decision);
+                }
+            }
+
+            // Only the record needed the catalog: the evaluation window keeps no old catalog alive.
+            decision.Snapshot = null;
+        }
+
+        return learnedFrom;
     }
 
     /// <summary>The timer's entry: a fault in an update is logged and counted, never thrown on a timer thread (which would end the process).</summary>
@@ -345,11 +357,64 @@ internal sealed class Learner : ILearningReporter, IDisposable
         return evaluation ?? throw new ArgumentException($"Candidate weight '{notComputed}': placement '{placement}' does not compute this signal (no configured weight now, and none when the decisions it keeps for evaluation were made), so its logs hold no value for it; give it a small configured weight to let the learner and the evaluation use it.", nameof(candidateWeights));
     }
 
+    /// <summary>
+    /// Stops the updates, settles the decisions whose wait is over (learned from and logged, as an
+    /// update would) and counts and logs those still within their wait as dropped: the ring is not
+    /// kept across a restart. Runs once, however often it is called, and never throws.
+    /// </summary>
     public void Dispose()
     {
-        // Disposed by the composition and the container alike: cancelling twice is harmless, disposing twice is not.
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         _timer?.Dispose();
-        _stopping.Cancel();
+        try
+        {
+            SettleAtShutdown();
+        }
+        catch (Exception exception)
+        {
+            UpdateFailed(exception);
+        }
+        finally
+        {
+            _stopping.Cancel();
+        }
+    }
+
+    /// <summary>The last settle: what is due goes to the learner and the sinks; what still waits is dropped, counted and logged once.</summary>
+    private void SettleAtShutdown()
+    {
+        if (_pending is null)
+        {
+            return;
+        }
+
+        var dropped = 0;
+
+        // Taken as an update takes it, so an update in flight (the timer's last tick) finishes first.
+        lock (_updateGate)
+        {
+            try
+            {
+                _metrics.LearningSettled(Settle(_timeProvider.GetUtcNow()));
+            }
+            catch (Exception exception)
+            {
+                // A learner fault still leaves the waiting decisions to count below.
+                UpdateFailed(exception);
+            }
+
+            dropped = _pending.DropAll();
+        }
+
+        if (dropped > 0)
+        {
+            _metrics.LearningDroppedAtShutdown(dropped);
+            Log.LearningDroppedAtShutdown(_logger, dropped);
+        }
     }
 
     private Task Share(PlacementLearner learner)

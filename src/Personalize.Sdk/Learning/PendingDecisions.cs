@@ -343,6 +343,25 @@ internal sealed class PendingDecisions
         return due;
     }
 
+    /// <summary>Drops every decision still waiting, unsettled (at shutdown, after the last settle). Returns how many.</summary>
+    public int DropAll()
+    {
+        var dropped = 0;
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0)
+                {
+                    dropped += _unit[entry] is null ? 0 : 1;
+                    Clear(entry);
+                }
+            }
+        }
+
+        return dropped;
+    }
+
     private SettledDecision CopyOut(int entry, double defaultReward)
     {
         var pool = _poolCount[entry];

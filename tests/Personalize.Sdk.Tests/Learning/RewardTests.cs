@@ -1,6 +1,8 @@
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Learning;
@@ -176,6 +178,57 @@ public sealed class RewardTests
         Assert.Equal(before, journal.Count);
         Assert.True(sdk.Personalizer.Reward(Guid.CreateVersion7(), "hiking-1", 0.5));
         Assert.Equal(before + 1, journal.Count);
+    }
+
+    [Fact]
+    public void At_shutdown_a_decision_past_its_wait_is_settled_and_logged_and_one_within_it_is_counted_as_dropped_once()
+    {
+        // Updates hourly: neither decision has been settled by an update when the host stops.
+        var sink = new RecordingSink();
+        var logs = new FakeLogCollector();
+        var sdk = Learning(
+            sink,
+            options => options.Learning.UpdateInterval = TimeSpan.FromHours(1),
+            builder => builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs))));
+        using var dropped = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.learning.dropped");
+        sdk.View("ann", "hiking-1");
+        sdk.View("bob", "hiking-1");
+        var due = sdk.Rank("ann", 2);
+        Assert.True(sdk.Personalizer.Reward(due.Id, 1));
+        sdk.Time.Advance(Wait + TimeSpan.FromMinutes(5));
+        var waiting = sdk.Rank("bob", 2);
+        Assert.True(sdk.Personalizer.Reward(waiting.Id, 1));
+        var learner = ((Personalizer)sdk.Personalizer).Learner;
+
+        sdk.Dispose();
+        learner.Dispose();
+
+        var record = Assert.Single(sink.Records);
+        Assert.Equal(due.Id, record.DecisionId);
+        Assert.Equal(1.0, record.Slots[0].Reward);
+        var measurement = Assert.Single(dropped.GetMeasurementSnapshot());
+        Assert.Equal(1, measurement.Value);
+        Assert.Equal("shutdown", measurement.Tags["reason"]);
+        var log = Assert.Single(logs.GetSnapshot(), entry => entry.Id.Name == "LearningDroppedAtShutdown");
+        Assert.Equal(LogLevel.Warning, log.Level);
+        Assert.DoesNotContain("bob", log.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Shutdown_never_throws_into_the_host_when_a_sink_and_the_logging_throw()
+    {
+        using var sdk = Learning(
+            new ThrowingSink(),
+            build: builder => builder.Services.AddLogging(logging => logging.AddProvider(new ThrowingLoggerProvider())));
+        sdk.View("ann", "hiking-1");
+        sdk.View("bob", "hiking-1");
+        sdk.Rank("ann", 2);
+        sdk.Time.Advance(Wait + TimeSpan.FromSeconds(1));
+        sdk.Rank("bob", 2);
+        var personalizer = (Personalizer)sdk.Personalizer;
+
+        Assert.Null(Record.Exception(personalizer.Learner.Dispose));
+        Assert.Null(Record.Exception(personalizer.Learner.Dispose));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Redis;
+using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
@@ -31,4 +32,26 @@ internal static class ProbeRedis
             o.KeyPrefix = prefix;
             configure?.Invoke(o);
         });
+
+    /// <summary>
+    /// Flushes the journal's write-behind buffer, trying again every 50 ms for up to 10 s: a probe
+    /// tracks its events right after the start, before the connection may be up, and a flush then
+    /// returns false with everything still buffered. False when it never emptied.
+    /// </summary>
+    public static async Task<bool> FlushJournalAsync(IServiceProvider services)
+    {
+        var buffer = services.GetRequiredService<RedisChangeJournal>().Buffer;
+        var until = DateTime.UtcNow.AddSeconds(10);
+        while (!await buffer.FlushAsync())
+        {
+            if (DateTime.UtcNow > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(50);
+        }
+
+        return true;
+    }
 }

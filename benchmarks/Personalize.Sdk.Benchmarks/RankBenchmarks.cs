@@ -21,6 +21,8 @@ public class RankBenchmarks
     private ServiceProvider _services = null!;
     private IPersonalizer _personalizer = null!;
     private PersonalizationRequest _request;
+    private PersonalizationRequest _newKeysRequest;
+    private bool _flip;
     private RankedItem[] _destination = null!;
     private string[] _candidates = null!;
     private Dictionary<string, float>[] _naiveSignals = null!;
@@ -40,13 +42,16 @@ public class RankBenchmarks
     {
         var catalog = BenchmarkData.Catalog(Candidates);
         (_services, _personalizer) = BenchmarkData.Warm(catalog);
-        _candidates = [.. catalog.Select(item => item.Key)];
+        // Every item once, not in catalog order: the same candidates, in the same order, for Floor, NaiveLinq and the SDK.
+        _candidateIndices = [.. Enumerable.Range(0, Candidates).Select(i => (i * 7919) % Candidates)];
+        _candidates = [.. _candidateIndices.Select(i => catalog[i].Key)];
         _request = new PersonalizationRequest(BenchmarkData.User)
         {
             Candidates = _candidates,
             Count = Top,
             Context = new RequestContext { Channel = "web" },
         };
+        _newKeysRequest = _request with { Candidates = _candidates.Select(key => new string(key.AsSpan())).ToArray() };
         _destination = new RankedItem[Top];
 
         var random = new Random(1);
@@ -54,7 +59,6 @@ public class RankBenchmarks
         _naiveSignals = [.. Enumerable.Range(0, Signals).Select(_ => _candidates.ToDictionary(key => key, _ => (float)random.NextDouble()))];
 
         _columns = [.. Enumerable.Range(0, Signals).Select(_ => Enumerable.Range(0, Candidates).Select(_ => (float)random.NextDouble()).ToArray())];
-        _candidateIndices = [.. Enumerable.Range(0, Candidates).Select(i => (i * 7919) % Candidates)]; // every item once, not in catalog order
         _gathered = new float[Candidates];
         _scores = new float[Candidates];
         _topItems = new int[Top];
@@ -126,6 +130,14 @@ public class RankBenchmarks
 
     [Benchmark]
     public int Sdk_RankIntoSpan() => _personalizer.Rank(_request, _destination, out _);
+
+    /// <summary>
+    /// The same decision with the candidate keys in other string instances every other call, as a host
+    /// that builds its candidate list per request passes them: the per-thread memory of the last key
+    /// array (compared by reference) misses on every call, so every key is looked up, as NaiveLinq does.
+    /// </summary>
+    [Benchmark]
+    public int Sdk_RankIntoSpan_NewKeys() => _personalizer.Rank((_flip = !_flip) ? _newKeysRequest : _request, _destination, out _);
 
     [Benchmark]
     public Decision Sdk_RankDecision() => _personalizer.Rank(_request);

@@ -40,7 +40,12 @@ internal static class RecallProbe
                 }
             }
 
-            await servicesA.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync();
+            if (!await ProbeRedis.FlushJournalAsync(servicesA))
+            {
+                Console.Error.WriteLine("The journal did not flush.");
+                return 1;
+            }
+
             var (servicesB, b) = BenchmarkData.Warm(catalog, users: 0, attach: attach, configure: o => o.MaxProfiles = 100);
             using (servicesB)
             {
@@ -72,6 +77,12 @@ internal static class RecallProbe
                     }
 
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+
+                if (latencies.Count == 0)
+                {
+                    Console.Error.WriteLine("Nobody to recall: server B holds up to 100 profiles, so give more people than that (the default is 2,000).");
+                    return 1;
                 }
 
                 Report($"Recall on server B of a person it does not hold, from the decision that finds them missing to their profile in memory, {latencies.Count:N0} people of {eventsPerPerson} events (loopback, appendfsync everysec):", latencies);

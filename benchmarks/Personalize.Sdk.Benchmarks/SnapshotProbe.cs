@@ -43,7 +43,7 @@ internal static class SnapshotProbe
                 }
             }
 
-            if (!await services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync())
+            if (!await ProbeRedis.FlushJournalAsync(services))
             {
                 Console.Error.WriteLine("The journal did not flush.");
                 return 1;

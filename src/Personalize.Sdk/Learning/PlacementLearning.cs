@@ -1,3 +1,5 @@
+using Personalize.Sdk.Learning;
+
 namespace Personalize.Sdk.Reporting;
 
 /// <summary>What one placement has learned, which policy serves it, and how each policy did.</summary>
@@ -17,6 +19,7 @@ public sealed class PlacementLearning
     /// <param name="online">The mean reward per decision of each policy (see <see cref="Online"/>).</param>
     /// <param name="evaluation">The last evaluation the takeover rule read, or null.</param>
     /// <exception cref="ArgumentNullException">A reference argument other than <paramref name="evaluation"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="importance"/> or <paramref name="history"/> holds a null element.</exception>
     public PlacementLearning(
         string placement,
         LearningMode mode,
@@ -34,8 +37,8 @@ public sealed class PlacementLearning
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(serving);
         ArgumentNullException.ThrowIfNull(weights);
-        ArgumentNullException.ThrowIfNull(importance);
-        ArgumentNullException.ThrowIfNull(history);
+        ListArguments.ThrowIfNullOrHoldsNull(importance);
+        ListArguments.ThrowIfNullOrHoldsNull(history);
         ArgumentNullException.ThrowIfNull(online);
         Placement = placement;
         Mode = mode;

@@ -121,6 +121,11 @@ public sealed class LearningReportTests
         Assert.Throws<ArgumentException>("featureNames", () => Record(["s", null!, "bias"], [candidate]));
         Assert.Throws<ArgumentNullException>("candidates", () => Record(["s", "confidence*s", "bias"], null!));
         Assert.Single(Record(["s", "confidence*s", "bias"], [candidate]).Candidates);
+        static PlacementLearning Placement(IReadOnlyList<string> importance, IReadOnlyList<LearnedWeights> history) =>
+            new("home", LearningMode.Online, "default", 0, 0, 0, 0, new Dictionary<string, double>(), importance, history, [], null);
+        Assert.Throws<ArgumentException>("importance", () => Placement(["s", null!], []));
+        Assert.Throws<ArgumentException>("history", () => Placement([], [null!]));
+        Assert.Empty(Placement([], []).History);
     }
 
     [Fact]

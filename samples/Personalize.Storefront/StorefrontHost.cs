@@ -166,6 +166,11 @@ public static class StorefrontHost
         }
 
         builder.Services.AddSingleton(catalog);
+
+        // Sent again every few hours, as a shop's feed would: every page pauses itself once its
+        // catalog is a week old.
+        builder.Services.AddHostedService<CatalogFeed>();
+
         builder.Services.AddSingleton<BackgroundShoppers>();
         builder.Services.AddSingleton<LearningTakeovers>();
         var liveShoppers = StorefrontSettings.Number(builder.Configuration, "live-shoppers", 0, max: 1_000);

@@ -89,9 +89,11 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
     /// <remarks>
     /// The browser gets a new visitor id at every sign-in (see <see cref="ShopperSessions.SignedIn"/>),
     /// so each stitched guest id is one of the account's <c>MaxAliasesPerProfile</c> for good. A guest
-    /// this server holds nothing about (a browser reopened and signed in straight away) brings
-    /// nothing, so it is not stitched: the account is only marked signed in. Nor is one that holds
-    /// only the browser's "no" (told to each new guest id): it is erased, and the "no" told to the account. Not so with Redis:
+    /// who did nothing the account could use (a browser reopened, landing on the home page and signed
+    /// in straight away) is not stitched: the account is only marked signed in. What the store holds
+    /// of such a guest (its holdout exposure, what its pages showed, the browser's "no", told to each
+    /// new guest id) is erased instead, and the "no" told to the account; else a shopper who signs in
+    /// every day would use up the account's linked visits by landing on its home page. Not so with Redis:
     /// the guest may have browsed on another server, and only the stitch brings that here. A guest the account cannot take
     /// (too many visits linked already) is erased, never left behind under an id no browser sends
     /// again, where Forget me could not reach it; one already linked to another account stays that
@@ -101,7 +103,7 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
     {
         SignInLink link;
         var held = personalizer.GetPersonalData(guest.VisitorId);
-        if (sharedRedis is null && (held.IsEmpty || StatesConsentAlone(held)))
+        if (sharedRedis is null && (held.IsEmpty || HoldsNoBehaviour(held)))
         {
             if (!held.IsEmpty)
             {
@@ -132,10 +134,19 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
         return link;
     }
 
-    /// <summary>Whether all the SDK holds of a key is a withdrawn consent: no behaviour, holdout, waiting decision or link.</summary>
-    private static bool StatesConsentAlone(PersonalData held) =>
-        held.StatedConsent is { } stated && (stated & ConsentFlags.Personalization) == 0 && held.LinkedKeys.Count == 0 && held.Holdouts.Count == 0 && held.WaitingDecisions.Count == 0
-        && (held.Profile is null || (held.Profile.EventCount == 0 && held.Profile.StatedPreferences.Count == 0 && held.Profile.Dismissed.Count == 0 && held.Profile.Showings.Count == 0));
+    /// <summary>
+    /// Whether the SDK holds nothing the shopper did under a key: no event (view, click, cart,
+    /// purchase, complaint), stated preference, dismissal or conversion, no decision a learning page
+    /// waits to reward, no link, and no consent but a withdrawn one (a consent given here is the
+    /// account's to hear of through the stitch). Showings and a holdout exposure are what the store
+    /// did, not the shopper.
+    /// </summary>
+    private static bool HoldsNoBehaviour(PersonalData held) =>
+        held.LinkedKeys.Count == 0 && held.WaitingDecisions.Count == 0
+        && (held.StatedConsent is null || (held.StatedConsent & ConsentFlags.Personalization) == 0)
+        && held.Holdouts.All(membership => !membership.Converted && membership.Revenue == 0)
+        && (held.Profile is null || (held.Profile.EventCount == 0 && held.Profile.StatedPreferences.Count == 0 && held.Profile.Dismissed.Count == 0
+            && held.Profile.Purchases.Count == 0 && held.Profile.LastComplaint is null));
 
     /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
     public bool AccountConsentOn(string account) => (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0;

@@ -227,6 +227,33 @@ public sealed class AccountTests(StorefrontFactory store)
     }
 
     /// <summary>
+    /// README step 6: "signing in without browsing uses none" of the account's 16 linked visits. A
+    /// browser reopened daily that lands on the home page (a holdout exposure and what it showed,
+    /// no product viewed, clicked or carted) and signs in takes none either, and the guest visit is
+    /// erased, not left under an id no browser sends again.
+    /// </summary>
+    [Fact]
+    public async Task A_browser_reopened_daily_that_lands_on_the_home_page_and_signs_in_links_no_visit()
+    {
+        var account = $"{Guid.NewGuid():N}@example.com";
+        var browser = store.NewVisitor();
+        for (var day = 0; day < 17; day++)
+        {
+            await browser.GetAsync("/");
+            var guest = browser.Cookie("sf-visitor")!;
+
+            var home = await browser.SignInAsync(account);
+
+            Assert.Equal($"Signed in as {account}.", home.Text("#flash"));
+            Assert.True(store.PersonalData(guest).IsEmpty);
+            browser = Reopened(browser);
+        }
+
+        browser.Dispose();
+        Assert.Equal([account], store.PersonalData(account).LinkedKeys);
+    }
+
+    /// <summary>
     /// A browser closed and reopened daily, browsing as a guest each time, has its sixteenth visit
     /// linked and then no more (MaxAliasesPerProfile): the notice says the visit was erased, and it
     /// is, not left under an id no browser sends again, where Forget me could not reach it.

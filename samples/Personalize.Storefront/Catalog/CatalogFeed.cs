@@ -9,7 +9,7 @@ namespace Personalize.Storefront.Catalog;
 /// store left open for eight days would stop personalizing every page. The products do not change,
 /// but their arrival dates move with the clock, so new arrivals stay new.
 /// </summary>
-internal sealed class CatalogFeed(ProductCatalog products, ICatalog catalog, TimeProvider clock) : IHostedService, IDisposable
+internal sealed partial class CatalogFeed(ProductCatalog products, ICatalog catalog, TimeProvider clock, ILogger<CatalogFeed> logger) : IHostedService, IDisposable
 {
     /// <summary>Well inside a day, so the catalog is always "ready" (at most a day old) on the readiness page.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromHours(6);
@@ -32,5 +32,20 @@ internal sealed class CatalogFeed(ProductCatalog products, ICatalog catalog, Tim
 
     public void Dispose() => _timer?.Dispose();
 
-    private void Send() => catalog.Replace(products.ToCatalogItems(clock.GetUtcNow()));
+    private void Send()
+    {
+        try
+        {
+            catalog.Replace(products.ToCatalogItems(clock.GetUtcNow()));
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // A timer callback must not throw (on the system clock it would end the process): the
+            // catalog in force stays, and the next interval tries again.
+            RefreshFailed(logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(1, LogLevel.Warning, "Sending the catalog again failed ({Failure}); the catalog in force stays, and the next refresh tries again.")]
+    private static partial void RefreshFailed(ILogger logger, string failure);
 }

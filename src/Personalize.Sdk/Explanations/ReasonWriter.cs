@@ -120,15 +120,18 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         return strongest is null ? "Liked by people with your taste" : $"Liked by people who liked {NameOf(strongest)}";
     }
 
-    /// <summary>The catalog item behind one of the user's recent items, unless they dismissed it or the catalog no longer has it.</summary>
+    /// <summary>
+    /// The catalog item behind one of the user's recent items, unless they dismissed it, the catalog
+    /// no longer has it, or it has no name to cite (a blank title and key).
+    /// </summary>
     private CatalogItem? Citable(int itemIndex) =>
-        profile.Dismissed.Contains(itemIndex) ? null : catalog.GetItem(itemIndex);
+        profile.Dismissed.Contains(itemIndex) || catalog.GetItem(itemIndex) is not { } item || (string.IsNullOrWhiteSpace(item.Title) && string.IsNullOrWhiteSpace(item.Key)) ? null : item;
 
     private string StatedPreference(int itemIndex)
     {
         if (profile.Preferences.SignFor(isAttribute: false, catalog.GetCategory(itemIndex)) > 0)
         {
-            return $"Because you said you like {CategoryName(itemIndex)}";
+            return $"Because you said you like {CategoryName(itemIndex) ?? "this category"}";
         }
 
         foreach (var attribute in catalog.GetAttributes(itemIndex))
@@ -158,8 +161,9 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         return "Suited to where you are";
     }
 
+    /// <summary>The item's category's name, or null when it has none a reason can say (uncategorised, or a blank name).</summary>
     private string? CategoryName(int itemIndex) =>
-        catalog.GetCategory(itemIndex) is var id and >= 0 ? catalog.GetCategoryName(id) : null;
+        catalog.GetCategory(itemIndex) is var id and >= 0 && catalog.GetCategoryName(id) is { } name && !string.IsNullOrWhiteSpace(name) ? name : null;
 
     /// <summary>"brand=Acme" reads "Acme (brand)"; "brand=" (an empty value) reads "brand".</summary>
     private static string Describe(string token) =>

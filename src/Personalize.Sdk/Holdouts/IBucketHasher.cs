@@ -28,7 +28,9 @@ public interface IBucketHasher
     /// hashers with one name are one scheme, expected to give the same bucket for a salt and a unit
     /// (holdouts in one layer share a scheme; holdouts with one salt and scheme are expected to
     /// nest or overlap as configured, the others to be independent). Give a different scheme its
-    /// own name, never a built-in one; an empty name fails at start.
+    /// own name, never a built-in one: an empty name fails at start, and so does a built-in scheme's
+    /// name on a hasher that draws other buckets than that scheme on a few hundred probe keys (a
+    /// wrapper that delegates to the built-in may keep its name).
     /// </remarks>
     string Name { get; }
 

@@ -107,9 +107,22 @@ internal sealed class Learner : ILearningReporter, IDisposable
         // Set by the stage that chose this decision, on this thread; cleared so it is logged once.
         scratch.HasChoice = false;
         learner.Logged();
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            // Stopped: nothing would ever settle it (a request outliving the host's shutdown).
+            _metrics.LearningDroppedAtShutdown(1);
+            return;
+        }
+
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
             _metrics.LearningDroppedOverwritten();
+        }
+
+        // Added while Dispose dropped what waited: dropped and counted here, so none is left behind.
+        if (Volatile.Read(ref _disposed) == 1 && _pending.DropAll() is var dropped and > 0)
+        {
+            _metrics.LearningDroppedAtShutdown(dropped);
         }
     }
 

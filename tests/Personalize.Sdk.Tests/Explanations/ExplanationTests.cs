@@ -375,4 +375,40 @@ public sealed class ExplanationTests
         Assert.Contains("Because you like brand", reasons);
         Assert.All(reasons, reason => Assert.DoesNotContain("  ", reason, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_blank_category_name_is_never_named_in_a_reason()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = "boots", Category = "  ", Title = "Boots" },
+            new CatalogItem { Key = "tent", Category = "  ", Title = "Tent" },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryPopularity), catalog: catalog);
+        sdk.View("u", "boots");
+        sdk.View("v", "tent");
+
+        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 })
+            .Explanation!.Items.Select(item => item.Reason).ToList();
+
+        Assert.Equal(["Popular right now", "Popular right now"], reasons);
+    }
+
+    [Fact]
+    public void An_item_with_a_blank_key_and_no_title_is_never_cited()
+    {
+        IReadOnlyList<CatalogItem> catalog =
+        [
+            new CatalogItem { Key = " ", Category = "hiking" },
+            new CatalogItem { Key = "tent", Category = "hiking", Title = "Tent" },
+        ];
+        using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity), catalog: catalog);
+        sdk.View("u", " ");
+
+        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 })
+            .Explanation!.Items.Select(item => item.Reason).ToList();
+
+        Assert.Contains("Because you like hiking", reasons);
+        Assert.All(reasons, reason => Assert.False(reason.EndsWith(' '), $"'{reason}'"));
+    }
 }

@@ -88,6 +88,42 @@ public sealed class HasherSchemeTests
         Assert.Contains("Holdouts 'home' (salt 'home-2026'), 'cart' (salt 'cart-2026') use growthbook-v1 with different salts", failure.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_custom_hasher_taking_a_built_in_schemes_name_but_drawing_other_buckets_fails_at_start()
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddPersonalization()
+            .AddHoldout("a", 5_000, salt: "layer", layer: "l")
+            .AddHoldout("b", 5_000, salt: "layer", hasher: new Impostor("personalize-v1", (salt, key) => 9_999 - BucketHashers.Default.GetBucket(salt, key)), layer: "l", bucketStart: 5_000)
+            .AddHoldout("c", 5, salt: "c", hasher: new Impostor("growthbook-v1", (salt, key) => BucketHashers.Default.GetBucket(salt, key)));
+        using var host = builder.Build();
+
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("Holdout 'b' has a hasher (Impostor) named 'personalize-v1', a built-in scheme's name, that draws other buckets", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Holdout 'c' has a hasher (Impostor) named 'growthbook-v1'", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_wrapper_that_draws_a_built_in_schemes_buckets_may_take_its_name()
+    {
+        using var sdk = new TestSdk(build: builder => builder
+            .AddHoldout("a", 5_000, salt: "layer", hasher: BucketHashers.GrowthBookV1, layer: "l")
+            .AddHoldout("b", 5_000, salt: "layer", hasher: new WrappedGrowthBookV1(), layer: "l", bucketStart: 5_000));
+
+        var inBoth = Enumerable.Range(0, 1_000).Count(i =>
+            sdk.Personalizer.GetHoldoutAssignment($"user-{i}", "a").Arm == HoldoutArm.Control && sdk.Personalizer.GetHoldoutAssignment($"user-{i}", "b").Arm == HoldoutArm.Control);
+
+        Assert.Equal(0, inBoth);
+    }
+
+    private sealed class Impostor(string name, Func<string, string, int> bucket) : IBucketHasher
+    {
+        public string Name => name;
+
+        public int GetBucket(ReadOnlySpan<char> salt, ReadOnlySpan<char> unitKey) => bucket(salt.ToString(), unitKey.ToString());
+    }
+
     /// <summary>A custom scheme (the default one's buckets under another name): every instance is the same scheme.</summary>
     private sealed class MyScheme : IBucketHasher
     {

@@ -181,6 +181,24 @@ public sealed class RewardTests
     }
 
     [Fact]
+    public void A_decision_recorded_after_the_learner_stopped_is_counted_as_dropped_not_left_waiting()
+    {
+        var sdk = Learning(new RecordingSink(), options => options.Learning.UpdateInterval = TimeSpan.FromHours(1));
+        using var dropped = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.learning.dropped");
+        sdk.View("ann", "hiking-1");
+
+        // The host stops while a request still ranks on another thread.
+        ((Personalizer)sdk.Personalizer).Learner.Dispose();
+        var late = sdk.Rank("ann", 2);
+        sdk.Time.Advance(TimeSpan.FromHours(2));
+        sdk.Dispose();
+
+        Assert.NotEqual(Guid.Empty, late.Id);
+        Assert.Equal(1, dropped.GetMeasurementSnapshot().Sum(m => m.Value));
+        Assert.Empty(sdk.Personalizer.GetPersonalData("ann").WaitingDecisions);
+    }
+
+    [Fact]
     public void At_shutdown_a_decision_past_its_wait_is_settled_and_logged_and_one_within_it_is_counted_as_dropped_once()
     {
         // Updates hourly: neither decision has been settled by an update when the host stops.

@@ -8,12 +8,12 @@ namespace Personalize.Sdk.Holdouts;
 /// </summary>
 internal static class HasherScheme
 {
-    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are one scheme (two missing hashers are too).</summary>
-    public static bool Same(IBucketHasher? a, IBucketHasher? b) => string.Equals(a?.Name, b?.Name, StringComparison.Ordinal);
-
     private const int ProbeKeys = 256;
 
     private static readonly IBucketHasher[] BuiltIns = [BucketHashers.Default, BucketHashers.GrowthBookV1, BucketHashers.GrowthBookV2, BucketHashers.Optimizely];
+
+    /// <summary>Whether <paramref name="a"/> and <paramref name="b"/> are one scheme (two missing hashers are too).</summary>
+    public static bool Same(IBucketHasher? a, IBucketHasher? b) => string.Equals(a?.Name, b?.Name, StringComparison.Ordinal);
 
     /// <summary>
     /// Whether <paramref name="hasher"/> takes the name of a built-in scheme but draws other buckets
@@ -43,7 +43,7 @@ internal static class HasherScheme
         }
         catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            return false;
+            // A hasher that throws is left to the run-time fallback, which counts and logs it.
         }
 
         return false;

@@ -57,7 +57,7 @@ internal static class HoldoutValidation
                 // The name is what tells two hashers' schemes apart (layers, nesting, the sample-ratio check).
                 failures.Add($"{label} has a hasher with no name ({holdout.Hasher.GetType().Name}); IBucketHasher.Name identifies its scheme.");
             }
-            else if (HasherScheme.ImpersonatesBuiltIn(holdout.Hasher, holdout.Salt ?? holdout.Name ?? string.Empty))
+            else if (HasherScheme.ImpersonatesBuiltIn(holdout.Hasher, holdout.Salt ?? string.Empty))
             {
                 // Schemes are told apart by name: one taking a built-in's would pass for it in layers and the sample-ratio check.
                 failures.Add($"{label} has a hasher ({holdout.Hasher.GetType().Name}) named '{holdout.Hasher.Name}', a built-in scheme's name, that draws other buckets than that scheme; give a different scheme its own name.");

@@ -350,8 +350,7 @@ public sealed class ExplanationTests
         sdk.View("u", "boots");
         sdk.View("u", "stove");
 
-        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3 })
-            .Explanation!.Items.Select(item => item.Reason).ToList();
+        var reasons = ReasonsOf(sdk, "u", 3);
 
         Assert.Contains("Because you viewed boots", reasons);
         Assert.Contains("Because you viewed stove", reasons);
@@ -369,8 +368,7 @@ public sealed class ExplanationTests
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.AttributeAffinity), catalog: catalog);
         sdk.View("u", "boots");
 
-        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3 })
-            .Explanation!.Items.Select(item => item.Reason);
+        var reasons = ReasonsOf(sdk, "u", 3);
 
         Assert.Contains("Because you like brand", reasons);
         Assert.All(reasons, reason => Assert.DoesNotContain("  ", reason, StringComparison.Ordinal));
@@ -388,8 +386,7 @@ public sealed class ExplanationTests
         sdk.View("u", "boots");
         sdk.View("v", "tent");
 
-        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 })
-            .Explanation!.Items.Select(item => item.Reason).ToList();
+        var reasons = ReasonsOf(sdk, "u", 2);
 
         Assert.Equal(["Popular right now", "Popular right now"], reasons);
     }
@@ -405,10 +402,13 @@ public sealed class ExplanationTests
         using var sdk = new TestSdk(TestSdk.Only(BuiltInSignals.CategoryAffinity), catalog: catalog);
         sdk.View("u", " ");
 
-        var reasons = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 2 })
-            .Explanation!.Items.Select(item => item.Reason).ToList();
+        var reasons = ReasonsOf(sdk, "u", 2);
 
         Assert.Contains("Because you like hiking", reasons);
         Assert.All(reasons, reason => Assert.False(reason.EndsWith(' '), $"'{reason}'"));
     }
+
+    /// <summary>The reasons of a decision for <paramref name="user"/>, one an item, in rank order.</summary>
+    private static List<string> ReasonsOf(TestSdk sdk, string user, int count) =>
+        [.. sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = count }).Explanation!.Items.Select(item => item.Reason)];
 }

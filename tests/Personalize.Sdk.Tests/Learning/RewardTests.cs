@@ -238,6 +238,9 @@ public sealed class RewardTests
         using var sdk = Learning(
             new ThrowingSink(),
             build: builder => builder.Services.AddLogging(logging => logging.AddProvider(new ThrowingLoggerProvider())));
+        var meters = sdk.Services.GetRequiredService<IMeterFactory>();
+        using var settled = new MetricCollector<long>(meters, "Personalize.Sdk", "personalize.learning.settled");
+        using var dropped = new MetricCollector<long>(meters, "Personalize.Sdk", "personalize.learning.dropped");
         sdk.View("ann", "hiking-1");
         sdk.View("bob", "hiking-1");
         sdk.Rank("ann", 2);
@@ -247,6 +250,12 @@ public sealed class RewardTests
 
         Assert.Null(Record.Exception(personalizer.Learner.Dispose));
         Assert.Null(Record.Exception(personalizer.Learner.Dispose));
+
+        // Ann's decision, past its wait, was learned from (by the update or the last settle) though its record could not be written;
+        // Bob's, within it, was counted as dropped, once, though the log line about it threw.
+        Assert.Equal(1, settled.GetMeasurementSnapshot().Sum(m => m.Value));
+        var drop = Assert.Single(dropped.GetMeasurementSnapshot());
+        Assert.Equal((1L, "shutdown"), (drop.Value, drop.Tags["reason"]));
     }
 
     [Fact]

@@ -133,15 +133,7 @@ public sealed class PersonalizationBuilder
     public PersonalizationBuilder AddHoldout(string name, int basisPoints, string? salt = null, IBucketHasher? hasher = null, string? layer = null, int bucketStart = 0)
     {
         WellFormedText.ThrowIfInvalidName(name);
-        Services.Configure<PersonalizationOptions>(options => options.Holdouts.Add(new HoldoutOptions
-        {
-            Name = name,
-            BasisPoints = basisPoints,
-            Salt = salt ?? name,
-            Hasher = hasher ?? BucketHashers.Default,
-            Layer = layer,
-            BucketStart = bucketStart,
-        }));
+        Services.Configure<PersonalizationOptions>(options => options.Holdouts.Add(HoldoutOptions.Create(name, basisPoints, salt, hasher, layer, bucketStart)));
         return this;
     }
 

@@ -34,6 +34,7 @@ public sealed class PersonalizerBuilder
     private readonly List<IGuardrail> _guardrails = [];
     private readonly List<GuardrailRegistration> _guardrailRegistrations = [];
     private readonly List<ILearningLogSink> _learningSinks = [];
+    private readonly List<IExposureSink> _exposureSinks = [];
     private TimeProvider _timeProvider = TimeProvider.System;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private IMeterFactory? _meterFactory;
@@ -98,6 +99,34 @@ public sealed class PersonalizerBuilder
         return this;
     }
 
+    /// <summary>Adds a holdout: a stable share of units kept on the default experience, as <c>AddHoldout</c> does on the container's builder.</summary>
+    /// <param name="name">The holdout's unique name.</param>
+    /// <param name="basisPoints">The share in control, in basis points (1,000 is 10%).</param>
+    /// <param name="salt">The hash salt; the default is the name. Never change it while the holdout runs.</param>
+    /// <param name="hasher">The hashing scheme; the default is <see cref="BucketHashers.Default"/>.</param>
+    /// <param name="layer">A layer for mutually exclusive holdouts, or null.</param>
+    /// <param name="bucketStart">The first control bucket (for holdouts sharing a layer).</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="name"/> is null, empty or not well-formed (a lone surrogate).</exception>
+    /// <remarks>Ranges, salts and duplicates are checked at <see cref="Build"/>, with every problem named.</remarks>
+    public PersonalizerBuilder AddHoldout(string name, int basisPoints, string? salt = null, IBucketHasher? hasher = null, string? layer = null, int bucketStart = 0)
+    {
+        WellFormedText.ThrowIfInvalidName(name);
+        _configure.Add(options => options.Holdouts.Add(HoldoutOptions.Create(name, basisPoints, salt, hasher, layer, bucketStart)));
+        return this;
+    }
+
+    /// <summary>Adds a sink that receives every exposure (what each decision showed, and to which holdout arm) and every attributed outcome, for an experiment platform or a warehouse.</summary>
+    /// <param name="sink">The sink.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="sink"/> is null.</exception>
+    public PersonalizerBuilder AddExposureSink(IExposureSink sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        _exposureSinks.Add(sink);
+        return this;
+    }
+
     /// <summary>Adds a sink for the learner's log: every settled decision a learning placement served by its configured or learned weights, not a holdout's control arm (see <see cref="ILearningLogSink"/>).</summary>
     /// <param name="sink">The sink.</param>
     /// <returns>This builder.</returns>
@@ -158,8 +187,28 @@ public sealed class PersonalizerBuilder
     /// already running on the thread pool finishes.
     /// </returns>
     /// <exception cref="OptionsValidationException">An option is invalid, or a weight or switch names no signal or guardrail; the message names every one.</exception>
-    /// <remarks>The options are read once: there is no options monitor, so nothing reloads.</remarks>
-    public IPersonalizer Build()
+    /// <remarks>
+    /// The options are read once: there is no options monitor, so nothing reloads. To replace the
+    /// catalog later or read the lift, readiness and learning reports, use <see cref="BuildServices"/>.
+    /// </remarks>
+    public IPersonalizer Build() => Compose().Personalizer;
+
+    /// <summary>
+    /// Checks the options and builds the personalizer as <see cref="Build"/> does, with the services
+    /// <c>services.AddPersonalization()</c> registers beside it: the catalog, the holdouts, and the
+    /// lift, readiness, learning and rule reports, all over the personalizer's own state.
+    /// </summary>
+    /// <returns>The personalizer and its services; disposing it disposes the personalizer.</returns>
+    /// <exception cref="OptionsValidationException">An option is invalid, or a weight or switch names no signal or guardrail; the message names every one.</exception>
+    public PersonalizationServices BuildServices()
+    {
+        var composition = Compose();
+        var personalizer = composition.Personalizer;
+        return new PersonalizationServices(personalizer, composition.Catalog, composition.Holdouts, composition.Ledger, composition.Readiness, personalizer.Learner, composition.Rules.Registry);
+    }
+
+    /// <summary>Runs the configuration steps and builds the parts; the personalizer is built too, so that the rules are checked here.</summary>
+    private PersonalizationComposition Compose()
     {
         var options = new PersonalizationOptions();
         foreach (var configure in _configure)
@@ -175,7 +224,7 @@ public sealed class PersonalizerBuilder
             SignalRegistrations = [.. BuiltInParts.Signals.Select(signal => signal.Registration), .. _signalRegistrations],
             Guardrails = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Create(frozen.Guardrails)), .. _guardrails],
             GuardrailRegistrations = [.. BuiltInParts.Guardrails.Select(guardrail => guardrail.Registration), .. _guardrailRegistrations],
-            Sinks = [],
+            Sinks = [.. _exposureSinks],
             LearningSinks = [.. _learningSinks],
         };
         var metrics = new PersonalizationMetrics(_meterFactory);
@@ -184,7 +233,8 @@ public sealed class PersonalizerBuilder
         {
             var composition = new PersonalizationComposition(frozen, failures, parts, _timeProvider, metrics, logger, reloads: null, journal: null, owned: metrics);
             // Building the personalizer checks the rules and warns about any past its review date.
-            return composition.Personalizer;
+            _ = composition.Personalizer;
+            return composition;
         }
         catch
         {

@@ -42,4 +42,15 @@ public sealed class HoldoutOptions
     /// </summary>
     /// <value>The default is <see langword="null"/>: no layer.</value>
     public string? Layer { get; set; }
+
+    /// <summary>A holdout as the builders' <c>AddHoldout</c> describes it: the salt defaults to the name, the hasher to <see cref="BucketHashers.Default"/>.</summary>
+    internal static HoldoutOptions Create(string name, int basisPoints, string? salt, IBucketHasher? hasher, string? layer, int bucketStart) => new()
+    {
+        Name = name,
+        BasisPoints = basisPoints,
+        Salt = salt ?? name,
+        Hasher = hasher ?? BucketHashers.Default,
+        Layer = layer,
+        BucketStart = bucketStart,
+    };
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using Personalize.Sdk.Learning;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.WriteBehind;
 
@@ -6,11 +7,15 @@ namespace Personalize.Sdk.Redis.DependencyInjection;
 
 /// <summary>
 /// Ties the Redis connection to the host: start begins connecting and returns at once (an
-/// unreachable Redis never holds a host back); the stop flushes every buffered write once every
-/// hosted service has stopped (<see cref="StoppedAsync"/>), so what a service registered before the
-/// SDK tracks in its own stop still reaches Redis.
+/// unreachable Redis never holds a host back); once every hosted service has stopped
+/// (<see cref="StoppedAsync"/>), the learner shares what it settled since its last update, and
+/// every buffered write is flushed, so what a service registered before the SDK tracks in its own
+/// stop still reaches Redis.
 /// </summary>
-internal sealed class RedisLifecycle(RedisConnection connection, RedisWriteBehind writeBehind) : IHostedLifecycleService
+/// <param name="connection">The SDK's connection.</param>
+/// <param name="writeBehind">The buffered writes.</param>
+/// <param name="learner">The personalizer's learner if a personalizer was built, else null: a stop builds none.</param>
+internal sealed class RedisLifecycle(RedisConnection connection, RedisWriteBehind writeBehind, Func<Learner?> learner) : IHostedLifecycleService
 {
     public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
@@ -27,5 +32,13 @@ internal sealed class RedisLifecycle(RedisConnection connection, RedisWriteBehin
     // Hosted services stop in reverse order of registration: one registered before the SDK stops after it.
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StoppedAsync(CancellationToken cancellationToken) => writeBehind.StopAsync(cancellationToken);
+    public async Task StoppedAsync(CancellationToken cancellationToken)
+    {
+        if (learner() is { } stopping)
+        {
+            await stopping.ShareAtStopAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await writeBehind.StopAsync(cancellationToken).ConfigureAwait(false);
+    }
 }

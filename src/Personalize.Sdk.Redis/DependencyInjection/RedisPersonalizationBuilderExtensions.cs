@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Redis;
 using Personalize.Sdk.Redis.Connection;
 using Personalize.Sdk.Redis.DependencyInjection;
@@ -59,7 +60,8 @@ public static class RedisPersonalizationBuilderExtensions
         services.TryAddSingleton(static sp => new HostMultiplexerFlush(sp.GetRequiredService<RedisWriteBehind>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, RedisLifecycle>(static sp => new RedisLifecycle(
             sp.GetRequiredService<RedisConnection>(),
-            sp.GetRequiredService<RedisWriteBehind>())));
+            sp.GetRequiredService<RedisWriteBehind>(),
+            () => sp.GetRequiredService<PersonalizationComposition>().BuiltPersonalizer?.Learner)));
         ReplicationServices.Add(services);
         LearningServices.Add(services);
         return builder;

@@ -114,6 +114,9 @@ internal sealed class PersonalizationComposition : IDisposable
     /// <exception cref="OptionsValidationException">The rules have problems (duplicate names, weights naming no rule).</exception>
     public Personalizer Personalizer => _personalizer.Value;
 
+    /// <summary>The personalizer if something built it already, else null: what a host's stop acts on without building one.</summary>
+    public Personalizer? BuiltPersonalizer => _personalizer.IsValueCreated ? _personalizer.Value : null;
+
     public void Dispose() => _reloader?.Dispose();
 
     /// <summary>

@@ -42,7 +42,7 @@ public sealed class PersonalizationServices : IDisposable
         Rules = rules;
     }
 
-    /// <summary>Ranks, tracks, stitches identities and erases: the same personalizer <see cref="PersonalizerBuilder.Build"/> returns.</summary>
+    /// <summary>Ranks, tracks, stitches identities and erases, as a personalizer from <see cref="PersonalizerBuilder.Build"/> does; the services below read and change its state.</summary>
     public IPersonalizer Personalizer { get; }
 
     /// <summary>The catalog the personalizer ranks from: replace or load it while the personalizer runs.</summary>

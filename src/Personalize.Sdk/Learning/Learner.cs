@@ -371,6 +371,42 @@ internal sealed class Learner : ILearningReporter, IDisposable
     }
 
     /// <summary>
+    /// Runs one last update as a host stops, before the learner is disposed: settles the decisions
+    /// whose wait is over and shares this server's statistics through the exchange, so what it
+    /// learned since its last update reaches the other servers instead of leaving with it (the field
+    /// of a stopped server keeps counting). Completes when the exchange answered or failed, or when
+    /// <paramref name="cancellationToken"/> is cancelled; never throws. Does nothing without an
+    /// exchange or a learning placement, or once disposed.
+    /// </summary>
+    /// <param name="cancellationToken">The host's stop deadline.</param>
+    internal async Task ShareAtStopAsync(CancellationToken cancellationToken)
+    {
+        if (_exchange is null || _pending is null || Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        Task exchanged;
+        try
+        {
+            // Under the gate, so an update in flight (the timer's) finishes first and this one runs whole.
+            lock (_updateGate)
+            {
+                UpdateOnce();
+                exchanged = LastExchange;
+            }
+        }
+        catch (Exception exception)
+        {
+            UpdateFailed(exception);
+            return;
+        }
+
+        // Each exchange logs and counts its own failure; only the host's deadline ends the wait early.
+        await exchanged.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>
     /// Stops the updates, settles the decisions whose wait is over (learned from and logged, as an
     /// update would) and counts and logs those still within their wait as dropped: the ring is not
     /// kept across a restart. Runs once, however often it is called, and never throws.

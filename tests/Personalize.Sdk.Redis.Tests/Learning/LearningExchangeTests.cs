@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Redis.Learning;
 using Personalize.Sdk.Redis.Tests.TestSupport;
@@ -93,6 +95,71 @@ public sealed class LearningExchangeTests
         }
 
         Assert.Equal(versions, servers.Select(server => server.Report.PolicyVersion));
+    }
+
+    [RedisFact]
+    public async Task A_server_stopping_shares_what_it_settled_since_its_last_update()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var stopping = LearningServer.Start(redis);
+        await using var reference = LearningServer.Start(redis, keyPrefix: "reference");
+        await using var fresh = LearningServer.Start(redis);
+        await Task.WhenAll(stopping.WhenConnectedAsync(), reference.WhenConnectedAsync(), fresh.WhenConnectedAsync());
+
+        // Both serve and are rewarded alike; the reference, on keys of its own, learns by an update.
+        foreach (var server in new[] { stopping, reference })
+        {
+            server.Serve("a", 30);
+            server.PassRewardWait();
+        }
+
+        await reference.UpdateAndExchangeAsync();
+        await reference.UpdateAndExchangeAsync();
+
+        // The stopping server never ran an update: its decisions are due, learned from nowhere yet.
+        Assert.Equal(0, stopping.Report.SettledDecisions);
+        await stopping.StopAsHostAsync();
+        Assert.Equal(30, stopping.Report.SettledDecisions);
+        await stopping.DisposeAsync();
+
+        await fresh.UpdateAndExchangeAsync();
+        await fresh.UpdateAndExchangeAsync();
+
+        Assert.Equal("learned", fresh.Report.Serving);
+        Assert.Contains(reference.Report.Weights.Values, weight => Math.Abs(weight) > 1e-3);
+        foreach (var (signal, weight) in reference.Report.Weights)
+        {
+            Assert.True(Math.Abs(weight - fresh.Report.Weights[signal]) <= Tolerance, $"{signal}: {weight} learned by an update, {fresh.Report.Weights[signal]} from the stopped server's share");
+        }
+    }
+
+    [RedisFact]
+    public async Task A_server_stopping_with_redis_gone_still_learns_what_was_due_and_stops()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var stopping = LearningServer.Start(redis);
+        await stopping.WhenConnectedAsync();
+        stopping.Serve("a", 30);
+        stopping.PassRewardWait();
+        await redis.KillAsync();
+
+        // The stop waits for no answer from a server that is gone (StopAsHostAsync gives up after 30 s).
+        await stopping.StopAsHostAsync();
+
+        Assert.Equal(30, stopping.Report.SettledDecisions);
+        Assert.Contains(stopping.Report.Weights.Values, weight => Math.Abs(weight) > 1e-3);
+    }
+
+    [RedisFact]
+    public async Task A_stop_builds_no_personalizer_nobody_used()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var idle = LearningServer.Start(redis);
+        await idle.WhenConnectedAsync();
+
+        await idle.StopAsHostAsync();
+
+        Assert.Null(idle.Services.GetRequiredService<PersonalizationComposition>().BuiltPersonalizer);
     }
 
     [RedisFact]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -33,6 +34,8 @@ internal sealed class LearningServer : IAsyncDisposable
 
     public FakeLogCollector Logs { get; }
 
+    public IServiceProvider Services => _provider;
+
     public IPersonalizer Personalizer => _provider.GetRequiredService<IPersonalizer>();
 
     public RedisLearningExchange Exchange => _provider.GetRequiredService<RedisLearningExchange>();
@@ -59,8 +62,8 @@ internal sealed class LearningServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A server on <paramref name="redis"/>; <paramref name="build"/> may add signals.</summary>
-    public static LearningServer Start(RedisServer redis, Action<PersonalizationBuilder>? build = null)
+    /// <summary>A server on <paramref name="redis"/>; <paramref name="build"/> may add signals; <paramref name="keyPrefix"/> keeps it apart from the others.</summary>
+    public static LearningServer Start(RedisServer redis, Action<PersonalizationBuilder>? build = null, string? keyPrefix = null)
     {
         var time = new FakeTimeProvider(AppServer.Start);
         var logs = new FakeLogCollector();
@@ -81,6 +84,7 @@ internal sealed class LearningServer : IAsyncDisposable
             {
                 o.Configuration = redis.Configuration;
                 o.OperationTimeout = TimeSpan.FromSeconds(10);
+                o.KeyPrefix = keyPrefix ?? o.KeyPrefix;
 
                 // The stop's flush is timed on the fake clock: with Redis away it would wait for ever.
                 o.ShutdownFlushTimeout = TimeSpan.Zero;
@@ -118,6 +122,15 @@ internal sealed class LearningServer : IAsyncDisposable
         var learner = ((Personalizer)Personalizer).Learner;
         learner.Update();
         await learner.LastExchange.WaitAsync(Patience);
+    }
+
+    /// <summary>Stops as a host stops: every hosted lifecycle service's <c>StoppedAsync</c>, in the host's order (reverse of registration).</summary>
+    public async Task StopAsHostAsync()
+    {
+        foreach (var service in _provider.GetServices<IHostedService>().Reverse().OfType<IHostedLifecycleService>())
+        {
+            await service.StoppedAsync(CancellationToken.None).WaitAsync(Patience);
+        }
     }
 
     /// <summary>Runs the learner's update without waiting for any exchange.</summary>

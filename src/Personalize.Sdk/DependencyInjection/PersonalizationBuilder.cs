@@ -109,10 +109,7 @@ public sealed class PersonalizationBuilder
         // A second file would replace the first without a word: refused at once, naming both.
         foreach (var descriptor in Services)
         {
-            if (descriptor.ImplementationInstance is CatalogFileRegistration earlier && earlier.Path != path)
-            {
-                throw new ArgumentException($"The catalog is read from one file, and '{earlier.Path}' was added before '{path}'. Put the items in one file, or add the others with AddCatalog.", nameof(path));
-            }
+            CatalogFileRegistration.ThrowIfAnother((descriptor.ImplementationInstance as CatalogFileRegistration)?.Path, path);
         }
 
         Services.AddSingleton(new CatalogFileRegistration(path));

@@ -38,6 +38,7 @@ public sealed class PersonalizerBuilder
     private TimeProvider _timeProvider = TimeProvider.System;
     private ILoggerFactory _loggerFactory = NullLoggerFactory.Instance;
     private IMeterFactory? _meterFactory;
+    private string? _catalogFile;
 
     /// <summary>Adds a step that sets options; steps run in the order they were added, at <see cref="Build"/>.</summary>
     /// <param name="configure">Sets the options.</param>
@@ -65,6 +66,24 @@ public sealed class PersonalizerBuilder
                 options.Catalog.Add(item);
             }
         });
+        return this;
+    }
+
+    /// <summary>Loads the catalog from a JSON file at <see cref="Build"/> (see <see cref="CatalogJson"/> for the schema), as <c>AddCatalogFile</c> does on the container's builder.</summary>
+    /// <param name="path">The file's path.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or another file was added before: the catalog is read from one file.</exception>
+    /// <remarks>A file that is not there, or not a catalog, fails <see cref="Build"/>, naming it.</remarks>
+    public PersonalizerBuilder AddCatalogFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        CatalogFileRegistration.ThrowIfAnother(_catalogFile, path);
+        if (_catalogFile is null)
+        {
+            _catalogFile = path;
+            _configure.Add(options => options.CatalogPath = path);
+        }
+
         return this;
     }
 

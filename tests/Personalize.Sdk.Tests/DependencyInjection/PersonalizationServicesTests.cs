@@ -92,6 +92,32 @@ public sealed class PersonalizationServicesTests
     }
 
     [Fact]
+    public void The_catalog_file_added_on_the_builder_is_loaded_at_build_and_only_one_file_is_taken()
+    {
+        using var file = new TempCatalogFile("""{ "items": [ { "key": "file-1", "category": "file" }, { "key": "file-2", "category": "file" } ] }""");
+        using var other = new TempCatalogFile("""{ "items": [] }""");
+        var builder = new PersonalizerBuilder().AddCatalogFile(file.Path).AddCatalogFile(file.Path);
+
+        var second = Assert.Throws<ArgumentException>("path", () => builder.AddCatalogFile(other.Path));
+        Assert.Contains(file.Path, second.Message, StringComparison.Ordinal);
+        using var built = builder.BuildServices();
+
+        Assert.Equal(2, built.Catalog.Count);
+        Assert.True(built.Catalog.TryGetItem("file-2", out var item));
+        Assert.Equal("file", item!.Category);
+    }
+
+    [Fact]
+    public void A_catalog_file_that_is_not_there_fails_the_build_naming_it()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), $"personalize-missing-{Guid.NewGuid():N}.json");
+
+        var failure = Assert.Throws<OptionsValidationException>(() => new PersonalizerBuilder().AddCatalogFile(missing).Build());
+
+        Assert.Contains(missing, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_holdout_added_on_the_builder_assigns_as_the_personalizer_serves()
     {
         using var built = new PersonalizerBuilder().AddCatalog(TestCatalog.Items).AddHoldout(Holdout, 2_500, salt: "s1").BuildServices();
@@ -163,6 +189,8 @@ public sealed class PersonalizationServicesTests
         Assert.Throws<ArgumentException>("name", () => builder.AddHoldout("", 1_000));
         Assert.Throws<ArgumentException>("name", () => builder.AddHoldout("bad\uD800name", 1_000));
         Assert.Throws<ArgumentNullException>("sink", () => builder.AddExposureSink(null!));
+        Assert.Throws<ArgumentNullException>("path", () => builder.AddCatalogFile(null!));
+        Assert.Throws<ArgumentException>("path", () => builder.AddCatalogFile(""));
     }
 
     /// <summary>Views, decisions on "home" and purchases of what was shown, for 40 people, then 15 minutes, past the learner's reward wait.</summary>

@@ -8,9 +8,9 @@ namespace Personalize.Sdk.Redis.DependencyInjection;
 /// <summary>
 /// Ties the Redis connection to the host: start begins connecting and returns at once (an
 /// unreachable Redis never holds a host back); once every hosted service has stopped
-/// (<see cref="StoppedAsync"/>), the learner shares what it settled since its last update, and
-/// every buffered write is flushed, so what a service registered before the SDK tracks in its own
-/// stop still reaches Redis.
+/// (<see cref="StoppedAsync"/>), every buffered write is flushed, so what a service registered
+/// before the SDK tracks in its own stop still reaches Redis, and then the learner shares what it
+/// settled since its last update.
 /// </summary>
 /// <param name="connection">The SDK's connection.</param>
 /// <param name="writeBehind">The buffered writes.</param>
@@ -34,11 +34,12 @@ internal sealed class RedisLifecycle(RedisConnection connection, RedisWriteBehin
 
     public async Task StoppedAsync(CancellationToken cancellationToken)
     {
+        // The buffered writes first: they are acknowledged data. The learner's share goes to Redis
+        // directly, in what is left of the host's stop, and never holds the flush back.
+        await writeBehind.StopAsync(cancellationToken).ConfigureAwait(false);
         if (learner() is { } stopping)
         {
             await stopping.ShareAtStopAsync(cancellationToken).ConfigureAwait(false);
         }
-
-        await writeBehind.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 }

@@ -73,7 +73,11 @@ public sealed class PersonalizerBuilder
     /// <param name="path">The file's path.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentException"><paramref name="path"/> is null or empty, or another file was added before: the catalog is read from one file.</exception>
-    /// <remarks>A file that is not there, or not a catalog, fails <see cref="Build"/>, naming it.</remarks>
+    /// <remarks>
+    /// A file that is not there fails <see cref="Build"/>, naming it. A file that is there but is
+    /// not a catalog is logged, counted in <c>personalize.catalog.files_rejected</c> and left out,
+    /// as with the container: the personalizer starts with the items added in code.
+    /// </remarks>
     public PersonalizerBuilder AddCatalogFile(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);

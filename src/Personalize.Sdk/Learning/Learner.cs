@@ -375,8 +375,10 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// whose wait is over and shares this server's statistics through the exchange, so what it
     /// learned since its last update reaches the other servers instead of leaving with it (the field
     /// of a stopped server keeps counting). Completes when the exchange answered or failed, or when
-    /// <paramref name="cancellationToken"/> is cancelled; never throws. Does nothing without an
-    /// exchange or a learning placement, or once disposed.
+    /// <paramref name="cancellationToken"/> is cancelled, whichever comes first: the update runs
+    /// the log sinks (host code, perhaps slow) on a pool thread, which finishes on its own; the
+    /// disposal waits for it. Never throws. Does nothing without an exchange or a learning
+    /// placement, or once disposed.
     /// </summary>
     /// <param name="cancellationToken">The host's stop deadline.</param>
     internal async Task ShareAtStopAsync(CancellationToken cancellationToken)
@@ -386,24 +388,41 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
-        Task exchanged;
+        var update = Task.Run(
+            () =>
+            {
+                try
+                {
+                    // Under the gate, so an update in flight (the timer's) finishes first and this one runs whole.
+                    lock (_updateGate)
+                    {
+                        if (Volatile.Read(ref _disposed) == 1)
+                        {
+                            return Task.CompletedTask;
+                        }
+
+                        UpdateOnce();
+                        return LastExchange;
+                    }
+                }
+                catch (Exception exception)
+                {
+                    UpdateFailed(exception);
+                    return Task.CompletedTask;
+                }
+            },
+            CancellationToken.None);
+
         try
         {
-            // Under the gate, so an update in flight (the timer's) finishes first and this one runs whole.
-            lock (_updateGate)
-            {
-                UpdateOnce();
-                exchanged = LastExchange;
-            }
+            // Run unwraps the exchange: this waits for the update and then its exchange. Each
+            // exchange logs and counts its own failure; only the host's deadline ends the wait early.
+            await update.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception)
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            UpdateFailed(exception);
-            return;
+            // The host's deadline: the update goes on without the stop waiting for it.
         }
-
-        // Each exchange logs and counts its own failure; only the host's deadline ends the wait early.
-        await exchanged.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Redis.Learning;
 using Personalize.Sdk.Redis.Tests.TestSupport;
+using Personalize.Sdk.Redis.WriteBehind;
 using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.Learning;
@@ -148,6 +149,36 @@ public sealed class LearningExchangeTests
 
         Assert.Equal(30, stopping.Report.SettledDecisions);
         Assert.Contains(stopping.Report.Weights.Values, weight => Math.Abs(weight) > 1e-3);
+    }
+
+    [RedisFact]
+    public async Task A_slow_log_sink_neither_delays_the_stop_s_flush_nor_holds_the_stop_past_its_deadline()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var sink = new BlockingSink();
+        await using var stopping = LearningServer.Start(redis, builder => builder.AddLearningLogSink(sink));
+        await stopping.WhenConnectedAsync();
+        stopping.Serve("a", 5);
+        stopping.PassRewardWait();
+
+        // A write the flush timer has not sent yet: the clock does not move again.
+        stopping.Personalizer.Track(PersonalizationEvent.View("late", AppServer.Catalog[0].Key));
+        var buffers = stopping.Services.GetRequiredService<RedisWriteBehind>().Buffers;
+        Assert.True(buffers.Sum(buffer => buffer.Count) > 0);
+        sink.Buffered = () => buffers.Sum(buffer => buffer.Count);
+
+        using var deadline = new CancellationTokenSource();
+        var stop = Task.Run(() => stopping.StopAsHostAsync(deadline.Token));
+        var bufferedWhenTheSinkRan = await sink.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // The flush came first; the stop now waits for the sink, until the host's deadline.
+        Assert.Equal(0, bufferedWhenTheSinkRan);
+        Assert.False(stop.IsCompleted);
+        deadline.Cancel();
+        await stop.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.False(sink.Released.Task.IsCompleted);
+
+        sink.Released.SetResult();
     }
 
     [RedisFact]
@@ -303,5 +334,23 @@ public sealed class LearningExchangeTests
         unrewarded.Serve("b", 5, reward: 0);
         rewarded.PassRewardWait();
         unrewarded.PassRewardWait();
+    }
+
+    /// <summary>A log sink that blocks its first write until released, saying how many writes the write-behind held when it was entered.</summary>
+    private sealed class BlockingSink : ILearningLogSink
+    {
+        public Func<int>? Buffered { get; set; }
+
+        public TaskCompletionSource<int> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Write(LearningRecord record)
+        {
+            if (Entered.TrySetResult(Buffered?.Invoke() ?? -1))
+            {
+                Released.Task.Wait(TimeSpan.FromSeconds(30));
+            }
+        }
     }
 }

@@ -125,11 +125,11 @@ internal sealed class LearningServer : IAsyncDisposable
     }
 
     /// <summary>Stops as a host stops: every hosted lifecycle service's <c>StoppedAsync</c>, in the host's order (reverse of registration).</summary>
-    public async Task StopAsHostAsync()
+    public async Task StopAsHostAsync(CancellationToken cancellationToken = default)
     {
         foreach (var service in _provider.GetServices<IHostedService>().Reverse().OfType<IHostedLifecycleService>())
         {
-            await service.StoppedAsync(CancellationToken.None).WaitAsync(Patience);
+            await service.StoppedAsync(cancellationToken).WaitAsync(Patience);
         }
     }
 

@@ -118,6 +118,17 @@ public sealed class PersonalizationServicesTests
     }
 
     [Fact]
+    public void A_catalog_file_that_is_not_a_catalog_is_left_out_and_the_items_in_code_serve()
+    {
+        using var file = new TempCatalogFile("this is not a catalog");
+
+        using var built = new PersonalizerBuilder().AddCatalog(TestCatalog.Items.Take(3)).AddCatalogFile(file.Path).BuildServices();
+
+        Assert.Equal(3, built.Catalog.Count);
+        Assert.Equal(3, built.Personalizer.Rank(new PersonalizationRequest("ana") { Count = 10 }).Items.Count);
+    }
+
+    [Fact]
     public void The_holdout_added_on_the_builder_assigns_as_the_personalizer_serves()
     {
         using var built = new PersonalizerBuilder().AddCatalog(TestCatalog.Items).AddHoldout(Holdout, 2_500, salt: "s1").BuildServices();
@@ -157,7 +168,7 @@ public sealed class PersonalizationServicesTests
     }
 
     [Fact]
-    public void Disposing_the_services_disposes_the_personalizer_once()
+    public void Disposing_the_services_disposes_the_personalizer_and_a_second_dispose_is_harmless()
     {
         var time = new CountingTimeProvider(new FakeTimeProvider(TestSdk.Start));
         var built = new PersonalizerBuilder().AddCatalog(TestCatalog.Items).UseTimeProvider(time).BuildServices();

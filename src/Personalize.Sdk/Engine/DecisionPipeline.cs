@@ -146,9 +146,10 @@ internal sealed class DecisionPipeline(
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
                 // What is served decides its order: while paused the failure above is the shadow's, which only readiness counts.
                 inCandidateOrder = guardrailFailed || outcome.ServedAllFailed;
-                // Without consent nothing about the person's behaviour is learned; QA overrides are not traffic.
+                // Without consent nothing about the person's behaviour is learned; QA overrides are not
+                // traffic; a low-intent request opted out of personalization: the configured default serves it.
                 if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder
-                    && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null)
+                    && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null && intended.Reason != DecisionReason.LowIntent)
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
                     written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);

@@ -183,7 +183,7 @@ internal sealed class DecisionPipeline(
                 // Logged first, from this thread's scratch: the record stage runs host code (exposure sinks) that may decide again.
                 if (logLearning)
                 {
-                    learning.Learner.Record(learner!, learning.Scratch, plan.Weighed, info.Id, now.UtcTicks, unitKey, snapshot);
+                    learning.Learner.Record(learner!, learning.Scratch, learning.ComputedSignals(plan, runs), info.Id, now.UtcTicks, unitKey, snapshot);
                 }
 
                 recorder.Record(new DecisionRecord

@@ -1,5 +1,6 @@
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Learning;
+using Personalize.Sdk.Placements;
 using Personalize.Sdk.Scoring;
 
 namespace Personalize.Sdk.Engine;
@@ -13,6 +14,13 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 internal sealed class LearningStage(Learner learner, int signalCount)
 {
+    /// <summary>How many fault patterns <see cref="ComputedSignals"/> keeps; past it each new one is made per decision.</summary>
+    private const int MaxFaultMasks = 64;
+
+    // The masks of decisions some weighed signal of which faulted, one per pattern: the pending ring
+    // keeps each decision's mask by reference, so a recurring fault allocates once.
+    private readonly List<bool[]> _faultMasks = [];
+
     public Learner Learner { get; } = learner;
 
     /// <summary>The thread's learning scratch, holding the choice until it is logged.</summary>
@@ -120,5 +128,75 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         scratch.Confidence = 0;
         scratch.MaxPerCategory = 0;
         scratch.HasChoice = slots > 0;
+    }
+
+    /// <summary>
+    /// The signals a decision computed, among those its plan weighs: the plan's own mask when none
+    /// faulted (the common case, no work), else a mask without the ones whose provider threw, so the
+    /// log holds NaN for them, the learner does not learn their zeroed column as values, and an
+    /// evaluation weighing them leaves the decision out.
+    /// </summary>
+    public bool[] ComputedSignals(PlacementPlan plan, ReadOnlySpan<SignalRun> runs)
+    {
+        var weighed = plan.Weighed;
+        if (!Faulted(weighed, runs))
+        {
+            return weighed;
+        }
+
+        lock (_faultMasks)
+        {
+            foreach (var mask in _faultMasks)
+            {
+                if (Matches(mask, weighed, runs))
+                {
+                    return mask;
+                }
+            }
+
+            var created = new bool[weighed.Length];
+            for (var s = 0; s < created.Length; s++)
+            {
+                created[s] = weighed[s] && runs[s].Computed;
+            }
+
+            if (_faultMasks.Count < MaxFaultMasks)
+            {
+                _faultMasks.Add(created);
+            }
+
+            return created;
+        }
+    }
+
+    private static bool Faulted(bool[] weighed, ReadOnlySpan<SignalRun> runs)
+    {
+        for (var s = 0; s < weighed.Length; s++)
+        {
+            if (weighed[s] && !runs[s].Computed)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool Matches(bool[] mask, bool[] weighed, ReadOnlySpan<SignalRun> runs)
+    {
+        if (mask.Length != weighed.Length)
+        {
+            return false;
+        }
+
+        for (var s = 0; s < mask.Length; s++)
+        {
+            if (mask[s] != (weighed[s] && runs[s].Computed))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

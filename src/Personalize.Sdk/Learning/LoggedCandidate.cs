@@ -27,7 +27,7 @@ public sealed class LoggedCandidate
     /// <summary>
     /// The item's features, in the order of <see cref="LearningRecord.FeatureNames"/>. A signal the
     /// decision did not compute (its placement gave it no weight, personalized or cold start, when the
-    /// decision was made) is <see cref="float.NaN"/>, and so is its <c>confidence*</c> product: the
+    /// decision was made, or its provider threw) is <see cref="float.NaN"/>, and so is its <c>confidence*</c> product: the
     /// record holds no value for it. Leave such a record out when evaluating weights that weigh that
     /// signal; <c>bias</c> and computed signals are always finite.
     /// </summary>

@@ -148,21 +148,25 @@ internal sealed class DecisionPipeline(
                 inCandidateOrder = guardrailFailed || outcome.ServedAllFailed;
                 // Without consent nothing about the person's behaviour is learned; QA overrides are not
                 // traffic; a low-intent request opted out of personalization: the configured default serves it.
-                if (learner is not null && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder
-                    && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null && intended.Reason != DecisionReason.LowIntent)
+                var lowIntent = request.Context.LowIntent;
+                var learns = learner is not null && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null;
+                if (learns && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder && !lowIntent)
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
-                    written = learning.Choose(context, learner, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
+                    written = learning.Choose(context, learner!, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
                     learnedChoice = learning.Scratch.Theta is not null;
                     logLearning = !request.Preview && written > 0;
                 }
                 else
                 {
                     written = scoring.Score(context, plan, kept, matrix, runs, served, inCandidateOrder, count, settings.MaxPerCategory, destination, out selected);
-                    if (learner is not null && served == DecisionVariant.Control && !request.Preview && request.ForceArm is null && written > 0
-                        && (consent & ConsentFlags.Personalization) != 0)
+
+                    // A control decision is tallied against the policies; a low-intent one, in either arm, is
+                    // only the last touch of what it showed, so the outcome it leads to rewards no earlier decision.
+                    var optedOut = lowIntent && served is DecisionVariant.Personalized or DecisionVariant.ColdStart or DecisionVariant.Control;
+                    if (learns && !request.Preview && written > 0 && (optedOut ? !inCandidateOrder : served == DecisionVariant.Control))
                     {
-                        learning.HoldControl(context, kept, selected);
+                        learning.Hold(context, kept, selected, optedOut);
                         logLearning = true;
                     }
                 }

@@ -102,10 +102,15 @@ internal sealed class LearningStage(Learner learner, int signalCount)
         return written;
     }
 
-    /// <summary>Holds a holdout control decision's shown items for logging: tallied for comparison, never learned from.</summary>
-    public void HoldControl(scoped in DecisionContext context, ReadOnlySpan<int> candidates, ReadOnlySpan<int> selected)
+    /// <summary>
+    /// Holds a decision the learner did not choose, for what it showed: a holdout control decision
+    /// (<paramref name="optedOut"/> false) is tallied for comparison and never learned from; a
+    /// low-intent one (<paramref name="optedOut"/> true) is only the last touch of its items (see
+    /// <see cref="ServingPolicy.OptedOut"/>), every item kept as shown beyond a pool of none.
+    /// </summary>
+    public void Hold(scoped in DecisionContext context, ReadOnlySpan<int> candidates, ReadOnlySpan<int> selected, bool optedOut)
     {
-        var slots = Math.Min(selected.Length, Learner.Options.CandidatePool);
+        var slots = optedOut ? 0 : Math.Min(selected.Length, Learner.Options.CandidatePool);
         var scratch = LearningScratch.For(Learner.Options.CandidatePool, signalCount);
         for (var slot = 0; slot < slots; slot++)
         {
@@ -123,11 +128,12 @@ internal sealed class LearningStage(Learner learner, int signalCount)
 
         scratch.PoolCount = slots;
         scratch.SlotCount = slots;
-        scratch.Policy = ServingPolicy.Control;
+        scratch.Policy = optedOut ? ServingPolicy.OptedOut : ServingPolicy.Control;
         scratch.Version = 0;
         scratch.Confidence = 0;
+        scratch.Theta = null;
         scratch.MaxPerCategory = 0;
-        scratch.HasChoice = slots > 0;
+        scratch.HasChoice = selected.Length > 0;
     }
 
     /// <summary>

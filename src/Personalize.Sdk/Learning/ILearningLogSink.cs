@@ -12,7 +12,7 @@ namespace Personalize.Sdk.Extensibility;
 /// as the <c>control</c> policy, but they are never written here: no learning policy chose them,
 /// and only what they showed is kept, without features, so an offline evaluation could not use
 /// them. Decisions never logged for learning (see <see cref="LearningOptions"/>: previews, QA
-/// overrides, people without consent) are not written either.
+/// overrides, people without consent, low-intent requests) are not written either.
 /// </para>
 /// <para>
 /// Called off the request path, on the learner's update, once per decision after its

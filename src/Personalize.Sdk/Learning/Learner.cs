@@ -106,11 +106,19 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
         // Set by the stage that chose this decision, on this thread; cleared so it is logged once.
         scratch.HasChoice = false;
-        learner.Logged();
+        if (scratch.Policy != ServingPolicy.OptedOut)
+        {
+            learner.Logged();
+        }
+
         if (Volatile.Read(ref _disposed) == 1)
         {
             // Stopped: nothing would ever settle it (a request outliving the host's shutdown).
-            _metrics.LearningDroppedAtShutdown(1);
+            if (scratch.Policy != ServingPolicy.OptedOut)
+            {
+                _metrics.LearningDroppedAtShutdown(1);
+            }
+
             return;
         }
 

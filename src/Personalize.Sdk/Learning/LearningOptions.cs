@@ -11,8 +11,9 @@ namespace Personalize.Sdk;
 /// Decisions served as <see cref="DecisionVariant.Personalized"/> or
 /// <see cref="DecisionVariant.ColdStart"/> are explored, logged and learned from; the configured
 /// policy of each is the weights it was served by. Decisions for a person without
-/// <see cref="ConsentFlags.Personalization"/> and QA overrides (<c>ForceArm</c>) are neither
-/// explored nor learned from. The learner weighs the signals the placement computes: those with a
+/// <see cref="ConsentFlags.Personalization"/>, QA overrides (<c>ForceArm</c>) and low-intent
+/// requests (<see cref="RequestContext.LowIntent"/>: served the configured cold-start weights, in a
+/// holdout's control arm not tallied either) are neither explored nor learned from. The learner weighs the signals the placement computes: those with a
 /// configured weight above 0 for users with or without history; give a signal a small weight to let
 /// the learner consider it (one left at 0 is not computed, to keep decisions fast). A holdout's control arm always gets the default experience and is never explored;
 /// its rewards are tallied as the <c>control</c> policy so the learning report can compare it.

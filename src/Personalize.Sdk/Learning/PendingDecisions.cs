@@ -113,7 +113,7 @@ internal sealed class PendingDecisions
         {
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                overwrote = _sequence[entry] != 0 && _unit[entry] is not null;
+                overwrote = _sequence[entry] != 0 && _unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut;
                 _sequence[entry] = sequence;
                 _previous[entry] = _newest[bucket];
                 _id[entry] = id;
@@ -328,7 +328,8 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && _ticks[entry] < dueTicks)
                 {
-                    if (_unit[entry] is not null)
+                    // An opted-out decision was only a last touch: its wait over, it is let go, never settled.
+                    if (_unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut)
                     {
                         due.Add(CopyOut(entry, defaultReward));
                     }
@@ -353,7 +354,7 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0)
                 {
-                    dropped += _unit[entry] is null ? 0 : 1;
+                    dropped += _unit[entry] is null || _policy[entry] == ServingPolicy.OptedOut ? 0 : 1;
                     Clear(entry);
                 }
             }

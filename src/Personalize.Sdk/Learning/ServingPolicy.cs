@@ -11,6 +11,13 @@ internal enum ServingPolicy : byte
 
     /// <summary>A holdout's control arm: tallied for comparison, never learned from.</summary>
     Control = 2,
+
+    /// <summary>
+    /// A request that opted out of personalization (low intent): held only as the last touch of
+    /// what it showed, so an outcome that follows it is spent there and rewards no earlier decision;
+    /// never settled, tallied, learned from, logged or counted as dropped.
+    /// </summary>
+    OptedOut = 3,
 }
 
 internal static class ServingPolicyNames

@@ -62,7 +62,8 @@ public interface IPersonalizer
     /// <c>personalize.redis.writes.dropped</c> and logged). A well-formed id this server did not
     /// make is taken for another server's and acknowledged once queued: this server cannot know
     /// that no server made it. A holdout control decision on a learning placement takes rewards too
-    /// (true): they feed the learning report's control mean, never the learner.
+    /// (true): they feed the learning report's control mean, never the learner. A low-intent
+    /// decision (<see cref="RequestContext.LowIntent"/>), in either arm, is not a learning decision (false).
     /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="reward"/> is below 0, above 1 or NaN.</exception>
     bool Reward(Guid decisionId, double reward);

@@ -61,7 +61,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _ownsMeter = meterFactory is null;
         _meter = meterFactory?.Create(meterName) ?? new Meter(meterName);
         _learningRewards = _meter.CreateCounter<long>("personalize.learning.rewards", "{reward}", "Rewards credited to decisions waiting for them, by source: explicit (Reward) or automatic (a tracked outcome).");
-        _learningUnmatched = _meter.CreateCounter<long>("personalize.learning.rewards_unmatched", "{reward}", "Reward calls no waiting decision took: an unknown or settled decision, or an item it did not show.");
+        _learningUnmatched = _meter.CreateCounter<long>("personalize.learning.rewards_unmatched", "{reward}", "Reward calls no waiting decision took: an unknown, settled or low-intent decision, or an item it did not show.");
         _learningSettled = _meter.CreateCounter<long>("personalize.learning.settled", "{decision}", "Decisions settled after their reward wait and learned from.");
         _learningDropped = _meter.CreateCounter<long>("personalize.learning.dropped", "{decision}", "Decisions dropped unsettled, by reason: overwritten (the pending ring came round to them; raise LearningOptions.MaxPendingDecisions) or shutdown (still within their reward wait when the personalizer was disposed).");
         _learningUpdates = _meter.CreateCounter<long>("personalize.learning.updates", "{update}", "Learned weights solved again, by placement.");

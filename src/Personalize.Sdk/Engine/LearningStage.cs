@@ -139,8 +139,8 @@ internal sealed class LearningStage(Learner learner, int signalCount)
     /// <summary>
     /// The signals a decision computed, among those its plan weighs: the plan's own mask when none
     /// faulted (the common case, no work), else a mask without the ones whose provider threw, so the
-    /// log holds NaN for them, the learner does not learn their zeroed column as values, and an
-    /// evaluation weighing them leaves the decision out.
+    /// log holds NaN for them and an evaluation weighing them leaves the decision out (the learner
+    /// reads their zeroed column as 0, as for any signal not computed).
     /// </summary>
     public bool[] ComputedSignals(PlacementPlan plan, ReadOnlySpan<SignalRun> runs)
     {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Learning;
 
@@ -63,6 +64,31 @@ public sealed class FaultedSignalLearningTests
         var reporter = sdk.Services.GetRequiredService<ILearningReporter>();
         var evaluation = reporter.Evaluate(PersonalizationRequest.DefaultPlacement, new Dictionary<string, float> { ["flaky"] = 1f });
         Assert.Equal(1, evaluation.Decisions);
+    }
+
+    [Fact]
+    public void A_decision_whose_provider_keeps_throwing_allocates_on_a_learning_placement_no_more_than_elsewhere()
+    {
+        // The mask of the recurring fault is made once: what remains is the provider's own exception, alike on both.
+        var onLearning = new FlakySignal { Throw = true };
+        var onPlain = new FlakySignal { Throw = true };
+        // Or after a few decisions every item would have been shown 5 times and rest: nothing shown, nothing logged.
+        Action<PersonalizationOptions> noCap = options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+        using var learning = RewardTests.Learning(new RewardTests.RecordingSink(), noCap, builder => builder.AddSignal(onLearning, 0.5f, 0.5f));
+        using var plain = new TestSdk(options => { options.MaxPerCategory = 0; noCap(options); }, builder => builder.AddSignal(onPlain, 0.5f, 0.5f));
+        var buffer = new RankedItem[3];
+        var request = new PersonalizationRequest("ann") { Count = 3 };
+        foreach (var sdk in new[] { learning, plain })
+        {
+            sdk.View("ann", "hiking-1");
+        }
+
+        var learningBytes = Allocations.Fewest(i => learning.Personalizer.Rank(request, buffer, out _), calls: 200);
+        var plainBytes = Allocations.Fewest(i => plain.Personalizer.Rank(request, buffer, out _), calls: 200);
+
+        Assert.True(plainBytes > 0, "the provider's exceptions are allocated");
+        Assert.Equal(plainBytes, learningBytes);
+        Assert.Equal(3, learning.Personalizer.Rank(request, buffer, out _));
     }
 
     private sealed class FlakySignal : ISignalProvider

@@ -110,13 +110,19 @@ public sealed class LowIntentLearningTests
         Assert.Equal(DecisionReason.LowIntent, treatedLow.Reason);
         Assert.Equal(DecisionVariant.Control, controlLow.Variant);
         Assert.False(sdk.Personalizer.Reward(treatedLow.Id, 1));
+        Assert.False(sdk.Personalizer.Reward(controlLow.Id, 1));
+
+        // IPersonalizer.Reward: an ordinary control decision takes rewards; a low-intent one is not a learning decision.
+        var other = users.First(user => user != control && sdk.Personalizer.GetHoldoutAssignment(user, "lift").Arm == HoldoutArm.Control);
+        var controlDecision = sdk.Rank(other, 3);
+        Assert.True(sdk.Personalizer.Reward(controlDecision.Id, 1));
 
         sdk.Time.Advance(TimeSpan.FromMinutes(11));
         ((Personalizer)sdk.Personalizer).Learner.Update();
         var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
-        Assert.Equal((0, 0), (placement.Decisions, placement.SettledDecisions));
+        Assert.Equal((1, 1), (placement.Decisions, placement.SettledDecisions));
         var online = placement.Online;
         Assert.Equal(0, online.Single(result => result.Policy == "default").Decisions);
-        Assert.Equal(0, online.Single(result => result.Policy == "control").Decisions);
+        Assert.Equal(1, online.Single(result => result.Policy == "control").Decisions);
     }
 }

@@ -146,25 +146,29 @@ internal sealed class DecisionPipeline(
                 failure = guardrailFailed ? PipelineFailure.GuardrailFailed : outcome.IntendedAllFailed ? PipelineFailure.SignalsFailed : PipelineFailure.None;
                 // What is served decides its order: while paused the failure above is the shadow's, which only readiness counts.
                 inCandidateOrder = guardrailFailed || outcome.ServedAllFailed;
-                // Without consent nothing about the person's behaviour is learned; QA overrides are not
-                // traffic; a low-intent request opted out of personalization: the configured default serves it.
+                // Without consent nothing about the person's behaviour is learned, and no learned weights
+                // serve the person. A low-intent request opted out of personalization: the configured
+                // default serves it. A QA override or a preview is served what the arm is served, learned
+                // weights included, but never explored nor logged: neither is traffic to learn from.
                 var lowIntent = request.Context.LowIntent;
-                var learns = learner is not null && (consent & ConsentFlags.Personalization) != 0 && request.ForceArm is null;
+                var learns = learner is not null && (consent & ConsentFlags.Personalization) != 0;
+                var traffic = !request.Preview && request.ForceArm is null;
                 if (learns && served is DecisionVariant.Personalized or DecisionVariant.ColdStart && !inCandidateOrder && !lowIntent)
                 {
                     var scores = scoring.Accumulate(scratch, plan, kept.Length, matrix, runs, served);
-                    written = learning.Choose(context, learner!, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: !request.Preview, destination, out selected);
+                    written = learning.Choose(context, learner!, kept, matrix, scores, (float)confidence, count, settings.MaxPerCategory, explore: traffic, destination, out selected);
                     learnedChoice = learning.Scratch.Theta is not null;
-                    logLearning = !request.Preview && written > 0;
+                    logLearning = traffic && written > 0;
                 }
                 else
                 {
                     written = scoring.Score(context, plan, kept, matrix, runs, served, inCandidateOrder, count, settings.MaxPerCategory, destination, out selected);
 
-                    // A control decision is tallied against the policies; a low-intent one, in either arm, is
-                    // only the last touch of what it showed, so the outcome it leads to rewards no earlier decision.
+                    // A control decision is tallied against the policies; a low-intent one, in either arm,
+                    // is only the last touch of what it showed, so the outcome it leads to rewards no
+                    // earlier decision. A fallback (a guardrail or every signal failed) is neither.
                     var optedOut = lowIntent && served is DecisionVariant.Personalized or DecisionVariant.ColdStart or DecisionVariant.Control;
-                    if (learns && !request.Preview && written > 0 && (optedOut ? !inCandidateOrder : served == DecisionVariant.Control))
+                    if (learns && traffic && written > 0 && !inCandidateOrder && (optedOut || served == DecisionVariant.Control))
                     {
                         learning.Hold(context, kept, selected, optedOut);
                         logLearning = true;

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests.Learning;
+
+/// <summary>How a decision's circumstances (a QA override, a failing guardrail) meet a placement that learns.</summary>
+public sealed class VariantInterplayTests
+{
+    // PersonalizationRequest.ForceArm: "puts this decision in the given arm of every holdout"; README
+    // "QA": "forces an arm for one decision ... measurement never counts it"; "Online serves the
+    // learned weights from MinSettledDecisions on". A QA override of the treatment arm should show
+    // what the treatment arm is served, unmeasured and unlearned from, not another ranking.
+    [Fact]
+    public void A_forced_treatment_decision_is_served_what_the_treatment_arm_is_served_on_a_learning_placement()
+    {
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = RewardTests.Learning(
+            sink,
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.MinSettledDecisions = 1;
+                options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap);
+            },
+            builder => builder.AddHoldout("lift", 1));
+
+        for (var u = 0; u < 30; u++)
+        {
+            var user = $"reader-{u}";
+            sdk.View(user, "books-1", "books-2");
+            var trained = sdk.Rank(user, 4);
+            foreach (var item in trained.Items.Where(item => item.ItemKey.StartsWith("books-", StringComparison.Ordinal)))
+            {
+                sdk.Personalizer.Reward(trained.Id, item.ItemKey, 1.0);
+            }
+        }
+
+        RewardTests.Settle(sdk);
+        var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        Assert.Equal("learned", placement.Serving);
+
+        sdk.View("ann", "books-3", "kitchen-1");
+        Assert.Equal(HoldoutArm.Treatment, sdk.Personalizer.GetHoldoutAssignment("ann", "lift").Arm);
+
+        var forced = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 4, ForceArm = HoldoutArm.Treatment });
+        var own = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 4 });
+
+        Assert.Equal(DecisionVariant.Personalized, own.Variant);
+        Assert.Equal(DecisionVariant.Personalized, forced.Variant);
+        Assert.True(forced.Holdout!.Value.IsForced);
+        Assert.Equal(
+            own.Items.Select(item => $"{item.ItemKey} {item.Score:0.0000}"),
+            forced.Items.Select(item => $"{item.ItemKey} {item.Score:0.0000}"));
+    }
+
+    // README "Learning from outcomes": "Control and fallback decisions ... do not learn";
+    // PlacementLearning.Decisions: "Decisions logged for learning on this server (personalized and
+    // cold-start ones, explored or not, and control ones)"; IPersonalizer.Reward: false for a "not
+    // learning decision". A decision whose guardrail threw is a Fallback in either arm: in treatment it
+    // is neither logged nor rewardable; in control it should be neither either.
+    [Fact]
+    public void A_fallback_decision_in_the_control_arm_is_not_logged_nor_tallied_as_control_on_a_learning_placement()
+    {
+        using var sdk = new TestSdk(
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Learning.RewardWaitTime = TimeSpan.FromMinutes(10);
+            },
+            builder => builder.AddHoldout("lift", 5_000).AddGuardrail(new ThrowingGuardrail()));
+        var users = Enumerable.Range(0, 200).Select(i => $"new-{i}").ToArray();
+        var control = users.First(user => sdk.Personalizer.GetHoldoutAssignment(user, "lift").Arm == HoldoutArm.Control);
+        var treated = users.First(user => sdk.Personalizer.GetHoldoutAssignment(user, "lift").Arm == HoldoutArm.Treatment);
+
+        var treatedFallback = sdk.Rank(treated, 3);
+        var controlFallback = sdk.Rank(control, 3);
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.GuardrailFailed), (treatedFallback.Variant, treatedFallback.Reason));
+        Assert.Equal((DecisionVariant.Fallback, DecisionReason.GuardrailFailed), (controlFallback.Variant, controlFallback.Reason));
+        Assert.NotEmpty(controlFallback.Items);
+
+        var treatedTook = sdk.Personalizer.Reward(treatedFallback.Id, 1);
+        var controlTook = sdk.Personalizer.Reward(controlFallback.Id, 1);
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        RewardTests.Update(sdk);
+
+        var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var tally = placement.Online.Single(result => result.Policy == "control");
+        Assert.True(
+            !treatedTook && !controlTook && placement.Decisions == 0 && tally.Decisions == 0,
+            $"Fallback decisions: treatment took a reward {treatedTook}, control took a reward {controlTook}; logged {placement.Decisions}, tallied as control {tally.Decisions} (mean {tally.Mean}).");
+    }
+
+    private sealed class ThrowingGuardrail : IGuardrail
+    {
+        public string Name => "throwing";
+
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible) => throw new InvalidOperationException("broken");
+
+        public string Explain(in DecisionContext context, int itemIndex) => "never";
+    }
+}

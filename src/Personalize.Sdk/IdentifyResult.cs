@@ -14,7 +14,10 @@ public enum IdentifyResult
     /// </summary>
     AlreadyStitched = 1,
 
-    /// <summary>Refused: the known profile already has as many aliases as <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> allows.</summary>
+    /// <summary>
+    /// Refused: the stitch would take the known profile past <see cref="PersonalizationOptions.MaxAliasesPerProfile"/>
+    /// aliases, counting the anonymous key and the aliases it brings with it.
+    /// </summary>
     RefusedAliasLimit = 2,
 
     /// <summary>Refused: the "known" key is itself an anonymous alias, and a known identity never becomes an alias of an anonymous one.</summary>

@@ -171,11 +171,14 @@ internal readonly ref struct ProfileUpdate
 
                 if (profile.Shows.Count > 0)
                 {
-                    profile.WritableShows.Reset(item);
+                    profile.WritableShows.Reset(item, update.Ticks);
                 }
+
                 if (!update.ProfileOnly)
                 {
-                    update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items);
+                    // Next steps lead from what came before: a late event of earlier history links
+                    // from none of the items the person went on to after it.
+                    update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items, profile.RecentItems.CountUntil(update.Ticks));
                 }
 
                 // Only what the user liked seeds next-step suggestions: a low rating must not, nor

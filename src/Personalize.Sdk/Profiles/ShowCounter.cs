@@ -56,11 +56,15 @@ internal sealed class ShowCounter(int capacity, bool reserve = false) : IOptiona
         _firstShownTicks[slot] = ticks;
     }
 
-    /// <summary>The user engaged with the item: its count starts again.</summary>
-    public void Reset(int item)
+    /// <summary>
+    /// The user engaged with the item at <paramref name="ticks"/>: its count starts again, unless the
+    /// engagement is dated before the first showing counted (a late event of earlier history), which
+    /// says nothing of the showings since.
+    /// </summary>
+    public void Reset(int item, long ticks)
     {
         var slot = Array.IndexOf(_items, item, 0, Count);
-        if (slot >= 0)
+        if (slot >= 0 && ticks >= _firstShownTicks[slot])
         {
             MoveLastInto(slot);
         }

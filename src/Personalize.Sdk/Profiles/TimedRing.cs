@@ -50,6 +50,19 @@ internal struct TimedRing
 
     public readonly long TicksAt(int slot) => TicksOf(_buffer)[slot];
 
+    /// <summary>How many of the items, oldest first, are dated at or before <paramref name="ticks"/>: the ring is in time order.</summary>
+    public readonly int CountUntil(long ticks)
+    {
+        var times = TicksOf(_buffer);
+        var count = Count;
+        while (count > 0 && times[count - 1] > ticks)
+        {
+            count--;
+        }
+
+        return count;
+    }
+
     /// <summary>The item recorded <paramref name="age"/> places before the newest (0 is the newest).</summary>
     public readonly int NewestItem(int age) => ItemsOf(_buffer)[Count - 1 - age];
 

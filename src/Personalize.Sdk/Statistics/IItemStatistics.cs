@@ -30,8 +30,9 @@ internal interface IItemStatistics : IPerItemState
     /// <param name="itemIndex">The item engaged with.</param>
     /// <param name="weight">The event's weight.</param>
     /// <param name="ticks">When.</param>
-    /// <param name="recentItems">The user's recent items just before this event, oldest first.</param>
-    void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems);
+    /// <param name="recentItems">The user's recent items just before this event, oldest first: the similar-items model's window.</param>
+    /// <param name="earlier">How many of them, the oldest, are dated at or before the event: only those lead to it as next steps (all, by default).</param>
+    void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue);
 
     /// <summary>Records that someone engaged with the item without liking it: the catalog keeps such keys a while.</summary>
     void MarkEngaged(int itemIndex, long ticks);

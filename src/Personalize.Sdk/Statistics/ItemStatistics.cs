@@ -87,14 +87,16 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     /// <param name="itemIndex">The item engaged with.</param>
     /// <param name="weight">The event's weight.</param>
     /// <param name="ticks">When.</param>
-    /// <param name="recentItems">The user's recent items just before this event, oldest first.</param>
-    public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems)
+    /// <param name="recentItems">The user's recent items just before this event, oldest first: the similar-items model's window.</param>
+    /// <param name="earlier">How many of them, the oldest, are dated at or before the event: the only ones linked to it (all, by default).</param>
+    public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue)
     {
-        var count = Math.Min(recentItems.Length, LinkedRecentItems);
+        var from = recentItems[..Math.Min(earlier, recentItems.Length)];
+        var count = Math.Min(from.Length, LinkedRecentItems);
         var highest = itemIndex;
         for (var i = 0; i < count; i++)
         {
-            highest = Math.Max(highest, recentItems[recentItems.Length - 1 - i]);
+            highest = Math.Max(highest, from[from.Length - 1 - i]);
         }
 
         EnsureLength(highest + 1);
@@ -135,14 +137,14 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         var rank = 0;
         for (var i = 0; i < count; i++)
         {
-            var from = recentItems[recentItems.Length - 1 - i];
-            if (from == itemIndex)
+            var previous = from[from.Length - 1 - i];
+            if (previous == itemIndex)
             {
                 continue;
             }
 
             rank++;
-            using (_stripes.Enter(StripeOf(from)))
+            using (_stripes.Enter(StripeOf(previous)))
             {
                 if (_epochTicks != epoch)
                 {
@@ -150,7 +152,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
                     (scale, _) = Scale(ticks, epoch);
                 }
 
-                Link(from, itemIndex, weight * scale / rank);
+                Link(previous, itemIndex, weight * scale / rank);
             }
         }
     }

@@ -154,6 +154,19 @@ public sealed class IdentityTests
     }
 
     [Fact]
+    public void The_alias_limit_counts_the_aliases_a_stitched_key_brings_with_it()
+    {
+        // IdentifyResult.RefusedAliasLimit: the stitch would take the known profile past the limit,
+        // counting the anonymous key and the aliases it brings: "b" brings "guest", so 2 > 1.
+        using var sdk = new TestSdk(options => options.MaxAliasesPerProfile = 1);
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "b"));
+        sdk.View("c", "books-2");
+
+        Assert.Equal(IdentifyResult.RefusedAliasLimit, sdk.Personalizer.Identify("b", "c"));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("d", "c"));
+    }
+
+    [Fact]
     public void A_device_linked_to_one_account_is_refused_by_another_and_the_refusal_is_counted()
     {
         using var sdk = new TestSdk();

@@ -62,7 +62,7 @@ public sealed class CoOccurrenceRaceTests
 
         public void Forget(ReadOnlySpan<int> itemIndices) => inner.Forget(itemIndices);
 
-        public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems) => inner.Record(itemIndex, weight, ticks, recentItems);
+        public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue) => inner.Record(itemIndex, weight, ticks, recentItems, earlier);
 
         public void MarkEngaged(int itemIndex, long ticks) => inner.MarkEngaged(itemIndex, ticks);
 

@@ -111,6 +111,14 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         return ticks <= erasure.ErasedTicks;
     }
 
+    /// <summary>
+    /// When an event of <paramref name="userKey"/> that happens at <paramref name="ticks"/>, after its
+    /// erasure, is dated: <paramref name="ticks"/>, or a tick past the erasure when the erasure is not
+    /// before it (the same clock tick), so that <see cref="Precedes"/> on any server replaying it keeps it.
+    /// </summary>
+    public long After(string userKey, long ticks) =>
+        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) ? Math.Max(ticks, erasure.ErasedTicks + 1) : ticks;
+
     /// <summary>Whether the erasure of <paramref name="userKey"/> this guard holds arrived at or after <paramref name="ticks"/> (or is this server's own, not yet stored).</summary>
     public bool ArrivedSince(string userKey, long ticks) =>
         _anyErased && _erasures.TryGetValue(userKey, out var erasure) && erasure.ArrivedTicks >= ticks;

@@ -112,7 +112,7 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var timestamp = personalizationEvent.Timestamp ?? now;
+        var timestamp = personalizationEvent.Timestamp ?? (anonymously ? now : AfterErasures(personalizationEvent.UserKey, recalledKey, now));
         var snapshot = catalog.Current;
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)
@@ -345,6 +345,22 @@ internal sealed class EventPipeline(
         erasureGuard.Precedes(key, eventTicks) && erasureGuard.ArrivedSince(key, startTicks);
 
     // Whether an event dated at eventTicks precedes an erasure of its user key, or of the key it was recalled under.
+    /// <summary>
+    /// An undated event happens now, after any erasure this server applied: one in the erasure's own
+    /// clock tick is dated a tick after it, so that every server replaying it (where an event at or
+    /// before the erasure is dropped) keeps it, as this one does.
+    /// </summary>
+    private DateTimeOffset AfterErasures(string userKey, string? recalledKey, DateTimeOffset now)
+    {
+        var ticks = erasureGuard.After(userKey, now.UtcTicks);
+        if (recalledKey is not null)
+        {
+            ticks = Math.Max(ticks, erasureGuard.After(recalledKey, now.UtcTicks));
+        }
+
+        return ticks == now.UtcTicks ? now : new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
     private bool PrecedesErasure(string userKey, string? recalledKey, long eventTicks) =>
         erasureGuard.Precedes(userKey, eventTicks) || (recalledKey is not null && erasureGuard.Precedes(recalledKey, eventTicks));
 

@@ -111,13 +111,18 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         return ticks <= erasure.ErasedTicks;
     }
 
+    /// <summary>Whether any key was erased within the window: nothing else need be asked while none was.</summary>
+    public bool Any => _anyErased;
+
     /// <summary>
-    /// When an event of <paramref name="userKey"/> that happens at <paramref name="ticks"/>, after its
-    /// erasure, is dated: <paramref name="ticks"/>, or a tick past the erasure when the erasure is not
-    /// before it (the same clock tick), so that <see cref="Precedes"/> on any server replaying it keeps it.
+    /// When an event of <paramref name="userKey"/> that happens now, at <paramref name="ticks"/>, after
+    /// its erasure, is dated: <paramref name="ticks"/>, or the next tick when the erasure was in this
+    /// very tick, so that <see cref="Precedes"/> on any server replaying it keeps it. An erasure dated
+    /// later (another server's clock ahead of this one) moves nothing: the event is not dated in the
+    /// future.
     /// </summary>
     public long After(string userKey, long ticks) =>
-        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) ? Math.Max(ticks, erasure.ErasedTicks + 1) : ticks;
+        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) && erasure.ErasedTicks == ticks ? ticks + 1 : ticks;
 
     /// <summary>Whether the erasure of <paramref name="userKey"/> this guard holds arrived at or after <paramref name="ticks"/> (or is this server's own, not yet stored).</summary>
     public bool ArrivedSince(string userKey, long ticks) =>

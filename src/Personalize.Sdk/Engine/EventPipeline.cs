@@ -352,7 +352,13 @@ internal sealed class EventPipeline(
     /// </summary>
     private DateTimeOffset AfterErasures(string userKey, string? recalledKey, DateTimeOffset now)
     {
-        var ticks = erasureGuard.After(userKey, now.UtcTicks);
+        if (!erasureGuard.Any)
+        {
+            return now;
+        }
+
+        // The key the event is journaled under too: a guest signed in to an account erased in this tick.
+        var ticks = Math.Max(erasureGuard.After(userKey, now.UtcTicks), erasureGuard.After(identity.Resolve(userKey), now.UtcTicks));
         if (recalledKey is not null)
         {
             ticks = Math.Max(ticks, erasureGuard.After(recalledKey, now.UtcTicks));

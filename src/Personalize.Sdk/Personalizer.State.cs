@@ -23,7 +23,6 @@ internal sealed partial class Personalizer : IStateSnapshot
     {
         ArgumentNullException.ThrowIfNull(output);
         var writer = new StateWriter(output);
-        var catalog = _catalog.Current;
         // What is idle past its expiry is evicted first, as a lookup would: the eviction drops its
         // links and the units under its other keys, and keeps a narrower consent apart.
         var store = (MemoryProfileStore)_profiles;
@@ -33,7 +32,14 @@ internal sealed partial class Personalizer : IStateSnapshot
         var aliases = WriteIdentity(writer, leftOut);
         var profiles = WriteProfiles(writer, store, leftOut);
         WriteRememberedConsents(writer, leftOut);
-        var items = StatisticsState.Write(writer, (ItemStatistics)_statistics, catalog);
+        int items;
+        using (_catalog.HoldBuilds())
+        {
+            // Named by the catalog of this moment, no build running: an index that changed hands
+            // since the profiles were written would name another item's statistics.
+            items = StatisticsState.Write(writer, (ItemStatistics)_statistics, _catalog.Current);
+        }
+
         var units = LedgerState.Write(writer, _ledger as MeasurementLedger, leftOut.Units);
         var erasures = WriteErasures(writer);
         writer.Seal();
@@ -72,7 +78,14 @@ internal sealed partial class Personalizer : IStateSnapshot
             ForgetUnconsentedBehaviour(touched, withdrawn!);
         }
 
-        var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog, _timeProvider.GetUtcNow().UtcTicks);
+        int items;
+        using (_catalog.HoldBuilds())
+        {
+            // Resolved by the catalog of this moment, no build running: an index that went to a new
+            // key since the merge began would give it the old item's statistics.
+            items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, _catalog.Current, _timeProvider.GetUtcNow().UtcTicks);
+        }
+
 
         // A refused link's key is not the snapshot's person's here: what the snapshot measured
         // under it stays out (in the totals only, as anonymous counts), or no erasure of theirs would reach it.

@@ -92,6 +92,13 @@ internal sealed class CatalogStore : ICatalog
         }
     }
 
+    /// <summary>
+    /// Holds catalog builds off until the scope ends: no index changes hands meanwhile, so what is
+    /// named by key against <see cref="Current"/> inside it (a state's item statistics) stays the
+    /// item's. Readers never wait; a <see cref="Replace"/> does.
+    /// </summary>
+    internal Lock.Scope HoldBuilds() => _buildGate.EnterScope();
+
     /// <summary>Lets per-item state learn which departed keys to keep and which indices change hands.</summary>
     public void Attach(IPerItemState state)
     {

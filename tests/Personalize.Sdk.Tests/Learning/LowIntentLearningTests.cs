@@ -28,18 +28,7 @@ public sealed class LowIntentLearningTests
         });
 
         // People who viewed books are rewarded for the books they are shown: the learner weighs category affinity.
-        for (var u = 0; u < 30; u++)
-        {
-            var user = $"reader-{u}";
-            sdk.View(user, "books-1", "books-2");
-            var decision = sdk.Rank(user, 4);
-            foreach (var item in decision.Items.Where(item => item.ItemKey.StartsWith("books-", StringComparison.Ordinal)))
-            {
-                sdk.Personalizer.Reward(decision.Id, item.ItemKey, 1.0);
-            }
-        }
-
-        RewardTests.Settle(sdk);
+        RewardTests.TeachBooks(sdk);
         sink.Records.Clear();
 
         sdk.View("ann", "books-3", "books-4");

@@ -522,6 +522,23 @@ public sealed class RewardTests
             build?.Invoke(builder);
         });
 
+    /// <summary>Thirty readers who viewed books are rewarded for every book they are shown, then settled: the learner weighs category affinity.</summary>
+    internal static void TeachBooks(TestSdk sdk)
+    {
+        for (var u = 0; u < 30; u++)
+        {
+            var user = $"reader-{u}";
+            sdk.View(user, "books-1", "books-2");
+            var decision = sdk.Rank(user, 4);
+            foreach (var item in decision.Items.Where(item => item.ItemKey.StartsWith("books-", StringComparison.Ordinal)))
+            {
+                sdk.Personalizer.Reward(decision.Id, item.ItemKey, 1.0);
+            }
+        }
+
+        Settle(sdk);
+    }
+
     internal static void Settle(TestSdk sdk)
     {
         sdk.Time.Advance(Wait + TimeSpan.FromSeconds(1));

@@ -26,18 +26,7 @@ public sealed class VariantInterplayTests
             },
             builder => builder.AddHoldout("lift", 1));
 
-        for (var u = 0; u < 30; u++)
-        {
-            var user = $"reader-{u}";
-            sdk.View(user, "books-1", "books-2");
-            var trained = sdk.Rank(user, 4);
-            foreach (var item in trained.Items.Where(item => item.ItemKey.StartsWith("books-", StringComparison.Ordinal)))
-            {
-                sdk.Personalizer.Reward(trained.Id, item.ItemKey, 1.0);
-            }
-        }
-
-        RewardTests.Settle(sdk);
+        RewardTests.TeachBooks(sdk);
         var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
         Assert.Equal("learned", placement.Serving);
 

@@ -50,9 +50,15 @@ internal sealed partial class Personalizer : IStateSnapshot
     {
         // Read through once changing nothing, so a state that fails anywhere (a profile of a newer
         // version, a malformed record deep inside) is refused whole rather than half merged.
-        var catalog = _catalog.Current;
-        Merge(state, catalog, apply: false);
-        return Merge(state, catalog, apply: true);
+        Merge(state, _catalog.Current, apply: false);
+
+        // Applied with catalog builds held off, profiles and statistics by one catalog: an index that
+        // changed hands meanwhile would give a new key the old item's state, and an item added
+        // meanwhile would be restored in one section and not the other.
+        using (_catalog.HoldBuilds())
+        {
+            return Merge(state, _catalog.Current, apply: true);
+        }
     }
 
     /// <summary>Reads every section of <paramref name="state"/>, merging it into this server's state only when <paramref name="apply"/>.</summary>
@@ -78,13 +84,7 @@ internal sealed partial class Personalizer : IStateSnapshot
             ForgetUnconsentedBehaviour(touched, withdrawn!);
         }
 
-        int items;
-        using (_catalog.HoldBuilds())
-        {
-            // Resolved by the catalog of this moment, no build running: an index that went to a new
-            // key since the merge began would give it the old item's statistics.
-            items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, _catalog.Current, _timeProvider.GetUtcNow().UtcTicks);
-        }
+        var items = StatisticsState.Merge(ref reader, apply ? (ItemStatistics)_statistics : null, catalog, _timeProvider.GetUtcNow().UtcTicks);
 
 
         // A refused link's key is not the snapshot's person's here: what the snapshot measured

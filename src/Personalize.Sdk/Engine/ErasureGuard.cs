@@ -116,13 +116,13 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
 
     /// <summary>
     /// When an event of <paramref name="userKey"/> that happens now, at <paramref name="ticks"/>, after
-    /// its erasure, is dated: <paramref name="ticks"/>, or the next tick when the erasure was in this
-    /// very tick, so that <see cref="Precedes"/> on any server replaying it keeps it. An erasure dated
-    /// later (another server's clock ahead of this one) moves nothing: the event is not dated in the
-    /// future.
+    /// its erasure took effect here, is dated: <paramref name="ticks"/>, or a tick past the erasure when
+    /// the erasure is dated at or after it (its own clock tick, a <c>Forget</c> that landed while the
+    /// event ran, another server's clock ahead of this one), so that <see cref="Precedes"/> on any
+    /// server replaying it keeps it; never more than <paramref name="tolerance"/> ahead.
     /// </summary>
-    public long After(string userKey, long ticks) =>
-        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) && erasure.ErasedTicks == ticks ? ticks + 1 : ticks;
+    public long After(string userKey, long ticks, long tolerance) =>
+        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) ? Math.Max(ticks, Math.Min(erasure.ErasedTicks + 1, ticks + tolerance)) : ticks;
 
     /// <summary>Whether the erasure of <paramref name="userKey"/> this guard holds arrived at or after <paramref name="ticks"/> (or is this server's own, not yet stored).</summary>
     public bool ArrivedSince(string userKey, long ticks) =>

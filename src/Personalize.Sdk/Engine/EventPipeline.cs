@@ -346,9 +346,10 @@ internal sealed class EventPipeline(
 
     // Whether an event dated at eventTicks precedes an erasure of its user key, or of the key it was recalled under.
     /// <summary>
-    /// An undated event happens now, after any erasure this server applied: one in the erasure's own
-    /// clock tick is dated a tick after it, so that every server replaying it (where an event at or
-    /// before the erasure is dropped) keeps it, as this one does.
+    /// An undated event happens now, after any erasure this server applied: one not dated after the
+    /// erasure (its own clock tick, a Forget that landed while the event ran, another server's clock
+    /// ahead, within the future tolerance) is dated a tick after it, so that every server replaying it
+    /// (where an event at or before the erasure is dropped) keeps it, as this one does.
     /// </summary>
     private DateTimeOffset AfterErasures(string userKey, string? recalledKey, DateTimeOffset now)
     {
@@ -358,10 +359,11 @@ internal sealed class EventPipeline(
         }
 
         // The key the event is journaled under too: a guest signed in to an account erased in this tick.
-        var ticks = Math.Max(erasureGuard.After(userKey, now.UtcTicks), erasureGuard.After(identity.Resolve(userKey), now.UtcTicks));
+        var tolerance = FutureTolerance.Ticks;
+        var ticks = Math.Max(erasureGuard.After(userKey, now.UtcTicks, tolerance), erasureGuard.After(identity.Resolve(userKey), now.UtcTicks, tolerance));
         if (recalledKey is not null)
         {
-            ticks = Math.Max(ticks, erasureGuard.After(recalledKey, now.UtcTicks));
+            ticks = Math.Max(ticks, erasureGuard.After(recalledKey, now.UtcTicks, tolerance));
         }
 
         return ticks == now.UtcTicks ? now : new DateTimeOffset(ticks, TimeSpan.Zero);

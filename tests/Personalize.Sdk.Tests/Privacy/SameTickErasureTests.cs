@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Engine;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -8,10 +9,10 @@ namespace Personalize.Sdk.Tests.Privacy;
 /// An undated event in a Forget's own clock tick happens after it: it is dated a tick after the
 /// erasure, so every server replaying it keeps it as the server that took it does.
 /// </summary>
-public sealed class SameTickErasureReviewTests
+public sealed class SameTickErasureTests
 {
-    private static TestSdk Server(LoopbackJournal journal) =>
-        new(build: builder => builder.Services.AddSingleton<IChangeJournal>(journal));
+    private static TestSdk Server(LoopbackJournal journal, FakeTimeProvider? time = null) =>
+        new(build: builder => builder.Services.AddSingleton<IChangeJournal>(journal), time: time);
 
     [Fact]
     public void A_guest_signing_in_to_the_erased_account_in_the_Forgets_tick_keeps_its_event_on_every_server()
@@ -65,5 +66,72 @@ public sealed class SameTickErasureReviewTests
         Assert.Contains("hiking-1", data, StringComparison.Ordinal);
         Assert.DoesNotContain("hiking-2", data, StringComparison.Ordinal);
         Assert.DoesNotContain("books-1", data, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_Forget_landing_between_an_events_clock_read_and_its_state_read_leaves_the_event_kept_here_and_by_replicas()
+    {
+        var (journalA, journalB) = (new LoopbackJournal(), new LoopbackJournal());
+        var clockA = new HookedClock();
+        using var a = Server(journalA, clockA);
+        using var b = Server(journalB);
+        a.View("p", "books-1");
+        journalA.DeliverTo(b.Personalizer);
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        b.Time.Advance(TimeSpan.FromSeconds(1));
+
+        // The "forget me" request on another thread of A runs once the page view has read the clock
+        // (one tick later), and ends before the page view reads the person's state.
+        clockA.Hook = () =>
+        {
+            clockA.Advance(TimeSpan.FromTicks(1));
+            Assert.True(a.Personalizer.Forget("p"));
+        };
+        a.Personalizer.Track(PersonalizationEvent.View("p", "hiking-2"));
+        Assert.Null(clockA.Hook);
+
+        // A starts the person's new history with it: the event came after the Forget here.
+        Assert.Contains("hiking-2", a.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+        journalA.DeliverTo(b.Personalizer);
+
+        // docs/scaling.md: each server applies the others' changes exactly as the local call would.
+        Assert.Contains("hiking-2", b.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_undated_event_after_an_erasure_from_a_clock_one_second_ahead_is_kept_here_and_by_the_erasing_server()
+    {
+        var (journalA, journalB) = (new LoopbackJournal(), new LoopbackJournal());
+        using var a = Server(journalA);
+        using var b = Server(journalB);
+        a.View("p", "books-1");
+        journalA.DeliverTo(b.Personalizer);
+
+        // A's clock one second ahead of B's: well within the five-minute window the guard assumes clocks agree to.
+        a.Time.Advance(TimeSpan.FromSeconds(2));
+        b.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(a.Personalizer.Forget("p"));
+        journalA.DeliverTo(b.Personalizer);
+
+        // B has applied the erasure; the person's next page view lands on B, undated: it happens now, after it.
+        b.Personalizer.Track(PersonalizationEvent.View("p", "hiking-2"));
+        Assert.Contains("hiking-2", b.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+        journalB.DeliverTo(a.Personalizer);
+
+        // README "Privacy": one left undated, happening now, follows the erasure; scaling.md: replayed as the local call.
+        Assert.Contains("hiking-2", a.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+    }
+
+    /// <summary>A fake clock that runs a hook once, right after the first reading taken once it is set (another thread's call landing there).</summary>
+    private sealed class HookedClock() : FakeTimeProvider(TestSdk.Start)
+    {
+        public Action? Hook;
+
+        public override DateTimeOffset GetUtcNow()
+        {
+            var now = base.GetUtcNow();
+            Interlocked.Exchange(ref Hook, null)?.Invoke();
+            return now;
+        }
     }
 }

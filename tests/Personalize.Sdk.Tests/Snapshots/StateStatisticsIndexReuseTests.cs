@@ -103,4 +103,34 @@ public sealed class StateStatisticsIndexReuseTests
         var decision = target.Personalizer.Rank(new PersonalizationRequest("someone") { Candidates = new[] { heir! }, Count = 1 });
         Assert.Equal(0f, decision.Items[0].Score);
     }
+
+    [Fact]
+    public void A_state_merged_while_the_catalog_gains_an_item_restores_its_popularity_and_the_profiles_that_engaged_with_it_alike()
+    {
+        CatalogItem[] first = [.. Enumerable.Range(0, 10).Select(i => new CatalogItem { Key = $"s1-item-{i}", Category = "shelf" })];
+        CatalogItem[] withNew = [.. first, new CatalogItem { Key = "new", Category = "shelf" }];
+        using var source = new TestSdk(catalog: withNew);
+        for (var i = 0; i < 5; i++)
+        {
+            source.View($"shopper-{i}", "new");
+        }
+
+        var state = new System.Buffers.ArrayBufferWriter<byte>();
+        ((Personalizer)source.Personalizer).WriteState(state);
+
+        // A restore at start while the host loads its full catalog: the build lands once the merge has begun.
+        var clock = new HookedClock();
+        using var target = new TestSdk(catalog: first, time: clock);
+        clock.Hook = () => target.Catalog.Replace(withNew);
+        ((Personalizer)target.Personalizer).MergeState(new System.Buffers.ReadOnlySequence<byte>(state.WrittenMemory));
+        Assert.Null(clock.Hook);
+
+        var store = target.Services.GetRequiredService<CatalogStore>();
+        Assert.True(store.Current.TryGetIndex("new", out var index));
+        var popular = ((Personalizer)target.Personalizer).Statistics.Popularity[index] > 0;
+
+        // The statistics section and the profiles section of one state restore the same items.
+        var profile = target.Personalizer.GetPersonalData("shopper-0").ToJson();
+        Assert.Equal(popular, profile.Contains("\"new\"", StringComparison.Ordinal));
+    }
 }

@@ -115,14 +115,28 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     public bool Any => _anyErased;
 
     /// <summary>
-    /// When an event of <paramref name="userKey"/> that happens now, at <paramref name="ticks"/>, after
-    /// its erasure took effect here, is dated: <paramref name="ticks"/>, or a tick past the erasure when
-    /// the erasure is dated at or after it (its own clock tick, a <c>Forget</c> that landed while the
-    /// event ran, another server's clock ahead of this one), so that <see cref="Precedes"/> on any
-    /// server replaying it keeps it; never more than <paramref name="tolerance"/> ahead.
+    /// When something of a person that happens <paramref name="now"/>, after their erasure took effect
+    /// here (an undated event, another erasure), is dated: <paramref name="now"/>, or a tick past an
+    /// erasure of any of the keys dated at or after it (its own clock tick, a <c>Forget</c> that landed
+    /// meanwhile, another server's clock ahead of this one), never more than
+    /// <see cref="EventPipeline.FutureTolerance"/> ahead; so that <see cref="Precedes"/> on any server
+    /// replaying it orders it after that erasure, as this server did.
     /// </summary>
-    public long After(string userKey, long ticks, long tolerance) =>
-        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure) ? Math.Max(ticks, Math.Min(erasure.ErasedTicks + 1, ticks + tolerance)) : ticks;
+    public DateTimeOffset After(DateTimeOffset now, string userKey, string resolvedKey, string? recalledKey = null)
+    {
+        var ticks = Math.Max(After(userKey, now.UtcTicks), After(resolvedKey, now.UtcTicks));
+        if (recalledKey is not null)
+        {
+            ticks = Math.Max(ticks, After(recalledKey, now.UtcTicks));
+        }
+
+        return ticks == now.UtcTicks ? now : new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
+    private long After(string userKey, long ticks) =>
+        Precedes(userKey, ticks) && _erasures.TryGetValue(userKey, out var erasure)
+            ? Math.Max(ticks, Math.Min(erasure.ErasedTicks + 1, ticks + EventPipeline.FutureTolerance.Ticks))
+            : ticks;
 
     /// <summary>Whether the erasure of <paramref name="userKey"/> this guard holds arrived at or after <paramref name="ticks"/> (or is this server's own, not yet stored).</summary>
     public bool ArrivedSince(string userKey, long ticks) =>

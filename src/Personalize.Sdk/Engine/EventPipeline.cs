@@ -112,7 +112,9 @@ internal sealed class EventPipeline(
             return;
         }
 
-        var timestamp = personalizationEvent.Timestamp ?? (anonymously ? now : AfterErasures(personalizationEvent.UserKey, recalledKey, now));
+        // An undated event happens now: after any erasure of the person applied here, on every server.
+        var timestamp = personalizationEvent.Timestamp
+            ?? (anonymously || !erasureGuard.Any ? now : erasureGuard.After(now, personalizationEvent.UserKey, identity.Resolve(personalizationEvent.UserKey), recalledKey));
         var snapshot = catalog.Current;
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)
@@ -345,30 +347,6 @@ internal sealed class EventPipeline(
         erasureGuard.Precedes(key, eventTicks) && erasureGuard.ArrivedSince(key, startTicks);
 
     // Whether an event dated at eventTicks precedes an erasure of its user key, or of the key it was recalled under.
-    /// <summary>
-    /// An undated event happens now, after any erasure this server applied: one not dated after the
-    /// erasure (its own clock tick, a Forget that landed while the event ran, another server's clock
-    /// ahead, within the future tolerance) is dated a tick after it, so that every server replaying it
-    /// (where an event at or before the erasure is dropped) keeps it, as this one does.
-    /// </summary>
-    private DateTimeOffset AfterErasures(string userKey, string? recalledKey, DateTimeOffset now)
-    {
-        if (!erasureGuard.Any)
-        {
-            return now;
-        }
-
-        // The key the event is journaled under too: a guest signed in to an account erased in this tick.
-        var tolerance = FutureTolerance.Ticks;
-        var ticks = Math.Max(erasureGuard.After(userKey, now.UtcTicks, tolerance), erasureGuard.After(identity.Resolve(userKey), now.UtcTicks, tolerance));
-        if (recalledKey is not null)
-        {
-            ticks = Math.Max(ticks, erasureGuard.After(recalledKey, now.UtcTicks, tolerance));
-        }
-
-        return ticks == now.UtcTicks ? now : new DateTimeOffset(ticks, TimeSpan.Zero);
-    }
-
     private bool PrecedesErasure(string userKey, string? recalledKey, long eventTicks) =>
         erasureGuard.Precedes(userKey, eventTicks) || (recalledKey is not null && erasureGuard.Precedes(recalledKey, eventTicks));
 

@@ -122,6 +122,36 @@ public sealed class SameTickErasureTests
         Assert.Contains("hiking-2", a.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_second_Forget_still_passes_over_an_event_tracked_before_it_on_a_server_whose_clock_agrees()
+    {
+        var (journalB, journalC) = (new LoopbackJournal(), new LoopbackJournal());
+        using var b = Server(journalB);
+        using var c = Server(journalC);
+        b.View("p", "books-1");
+        c.View("p", "books-1");
+
+        // Server A, its clock one second ahead of B's and C's (which agree exactly), forgets the person: both apply it.
+        var erasedOnA = b.Time.GetUtcNow() + TimeSpan.FromSeconds(1);
+        ((IReplica)b.Personalizer).ApplyForget("p", erasedOnA);
+        ((IReplica)c.Personalizer).ApplyForget("p", erasedOnA);
+
+        // The person browses on C (the page view is dated a tick after A's erasure, a second ahead of C's clock) ...
+        b.Time.Advance(TimeSpan.FromMilliseconds(100));
+        c.Time.Advance(TimeSpan.FromMilliseconds(100));
+        c.Personalizer.Track(PersonalizationEvent.View("p", "hiking-2"));
+        Assert.Contains("hiking-2", c.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+
+        // ... then asks B to forget them again; C's page view, tracked before that, reaches B after Forget returned.
+        b.Time.Advance(TimeSpan.FromMilliseconds(100));
+        c.Time.Advance(TimeSpan.FromMilliseconds(100));
+        b.Personalizer.Forget("p");
+        journalC.DeliverTo(b.Personalizer);
+
+        // README "Privacy": an event in flight from another server when the erasure began cannot bring them back.
+        Assert.DoesNotContain("hiking-2", b.Personalizer.GetPersonalData("p").ToJson(), StringComparison.Ordinal);
+    }
+
     /// <summary>A fake clock that runs a hook once, right after the first reading taken once it is set (another thread's call landing there).</summary>
     private sealed class HookedClock() : FakeTimeProvider(TestSdk.Start)
     {

@@ -78,8 +78,13 @@ internal sealed class ReplicaPump(
         // This server's journal waits for the restore, so the snapshot it merges never holds its writes.
         restore.Hold();
 
-        // However the loop was waiting while Redis was away, its next read checks what it missed.
-        connection.OnRestored(() => _checkGap = true);
+        // However the loop was waiting while Redis was away, it reads at once, and that read checks
+        // what it missed: a read that timed out during the outage does not leave it waiting a poll.
+        connection.OnRestored(() =>
+        {
+            _checkGap = true;
+            _appended.Set();
+        });
         if (recall is not null)
         {
             recall.RecordsFetched += _appended.Set;

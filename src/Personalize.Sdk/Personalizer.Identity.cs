@@ -47,7 +47,7 @@ internal sealed partial class Personalizer
         {
             // Dated as an undated event is: after an erasure of the person this server already applied
             // (another server's, dated ahead), so it passes over any event dated after that one.
-            now = _erasures.Any ? _erasures.After(now, userKey, _identity.Resolve(userKey)) : now;
+            now = _erasures.After(now, userKey, _identity);
             found = Erase(userKey, now.UtcTicks, out var keys, own: true);
 
             // Journaled even when nothing was found here: another server may hold the person. Under

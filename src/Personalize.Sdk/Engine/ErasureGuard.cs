@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Personalize.Sdk.Profiles;
 
 namespace Personalize.Sdk.Engine;
 
@@ -111,9 +112,6 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
         return ticks <= erasure.ErasedTicks;
     }
 
-    /// <summary>Whether any key was erased within the window: nothing else need be asked while none was.</summary>
-    public bool Any => _anyErased;
-
     /// <summary>
     /// When something of a person that happens <paramref name="now"/>, after their erasure took effect
     /// here (an undated event, another erasure), is dated: <paramref name="now"/>, or a tick past an
@@ -122,9 +120,18 @@ internal sealed class ErasureGuard(TimeSpan window, TimeProvider timeProvider, b
     /// <see cref="EventPipeline.FutureTolerance"/> ahead; so that <see cref="Precedes"/> on any server
     /// replaying it orders it after that erasure, as this server did.
     /// </summary>
-    public DateTimeOffset After(DateTimeOffset now, string userKey, string resolvedKey, string? recalledKey = null)
+    /// <param name="now">The clock's reading.</param>
+    /// <param name="userKey">The key the event or erasure names.</param>
+    /// <param name="identity">Resolves <paramref name="userKey"/> to its profile's key, asked only when something was erased.</param>
+    /// <param name="recalledKey">A key the person was recalled under, or null.</param>
+    public DateTimeOffset After(DateTimeOffset now, string userKey, IIdentityMap identity, string? recalledKey = null)
     {
-        var ticks = Math.Max(After(userKey, now.UtcTicks), After(resolvedKey, now.UtcTicks));
+        if (!_anyErased)
+        {
+            return now;
+        }
+
+        var ticks = Math.Max(After(userKey, now.UtcTicks), After(identity.Resolve(userKey), now.UtcTicks));
         if (recalledKey is not null)
         {
             ticks = Math.Max(ticks, After(recalledKey, now.UtcTicks));

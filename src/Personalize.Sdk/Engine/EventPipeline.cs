@@ -114,7 +114,7 @@ internal sealed class EventPipeline(
 
         // An undated event happens now: after any erasure of the person applied here, on every server.
         var timestamp = personalizationEvent.Timestamp
-            ?? (anonymously || !erasureGuard.Any ? now : erasureGuard.After(now, personalizationEvent.UserKey, identity.Resolve(personalizationEvent.UserKey), recalledKey));
+            ?? (anonymously ? now : erasureGuard.After(now, personalizationEvent.UserKey, identity, recalledKey));
         var snapshot = catalog.Current;
         var reason = FindProblem(personalizationEvent, timestamp, now, snapshot, out var itemIndex, out var preferenceId);
         if (reason is not null)

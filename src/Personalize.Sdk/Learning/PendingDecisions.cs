@@ -113,7 +113,7 @@ internal sealed class PendingDecisions
         {
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                overwrote = _sequence[entry] != 0 && _unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut;
+                overwrote = _sequence[entry] != 0 && Waits(entry);
                 _sequence[entry] = sequence;
                 _previous[entry] = _newest[bucket];
                 _id[entry] = id;
@@ -329,7 +329,7 @@ internal sealed class PendingDecisions
                 if (_sequence[entry] != 0 && _ticks[entry] < dueTicks)
                 {
                     // An opted-out decision was only a last touch: its wait over, it is let go, never settled.
-                    if (_unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut)
+                    if (Waits(entry))
                     {
                         due.Add(CopyOut(entry, defaultReward));
                     }
@@ -354,7 +354,7 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0)
                 {
-                    dropped += _unit[entry] is null || _policy[entry] == ServingPolicy.OptedOut ? 0 : 1;
+                    dropped += Waits(entry) ? 1 : 0;
                     Clear(entry);
                 }
             }
@@ -362,6 +362,12 @@ internal sealed class PendingDecisions
 
         return dropped;
     }
+
+    /// <summary>
+    /// Whether the entry holds a decision waiting to be settled: not dropped (erased, withdrawn), nor
+    /// one only held as a last touch (<see cref="ServingPolicy.OptedOut"/>). The entry's lock is held.
+    /// </summary>
+    private bool Waits(int entry) => _unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut;
 
     private SettledDecision CopyOut(int entry, double defaultReward)
     {

@@ -176,7 +176,7 @@ public sealed class LearningExchangeTests
         Assert.False(stop.IsCompleted);
         deadline.Cancel();
         await stop.WaitAsync(TimeSpan.FromSeconds(30));
-        Assert.False(sink.Released.Task.IsCompleted);
+        Assert.False(sink.Returned, "the stop waited for the sink");
 
         sink.Released.SetResult();
     }
@@ -339,6 +339,11 @@ public sealed class LearningExchangeTests
     /// <summary>A log sink that blocks its first write until released, saying how many writes the write-behind held when it was entered.</summary>
     private sealed class BlockingSink : ILearningLogSink
     {
+        private bool _returned;
+
+        /// <summary>Whether the blocked write has returned.</summary>
+        public bool Returned => Volatile.Read(ref _returned);
+
         public Func<int>? Buffered { get; set; }
 
         public TaskCompletionSource<int> Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -350,6 +355,7 @@ public sealed class LearningExchangeTests
             if (Entered.TrySetResult(Buffered?.Invoke() ?? -1))
             {
                 Released.Task.Wait(TimeSpan.FromSeconds(30));
+                Volatile.Write(ref _returned, true);
             }
         }
     }

@@ -99,14 +99,18 @@ public sealed class LiftReport
         text.Append(CultureInfo.InvariantCulture, $"conversion lift   {Lift(Conversion)}\n");
         text.Append(CultureInfo.InvariantCulture, $"revenue/unit lift {Lift(RevenuePerUnit)}\n");
         text.Append(CultureInfo.InvariantCulture, $"sample ratio      control {Percent(SampleRatio.ObservedControlShare)} of units, expected {Percent(SampleRatio.ExpectedControlShare)}, p = {Number(SampleRatio.PValue)}{(SampleRatio.IsMismatch ? "  MISMATCH: do not trust this report" : string.Empty)}\n");
-        text.Append(CultureInfo.InvariantCulture, $"units per arm to detect a {MinimumDetectableEffect * 100:0.#}% lift: {(UnitsNeededPerArm is { } needed ? needed.ToString("N0", CultureInfo.InvariantCulture) : "n/a")}\n");
+        text.Append(CultureInfo.InvariantCulture, $"units per arm to detect a {EffectPercent(MinimumDetectableEffect)} lift: {(UnitsNeededPerArm is { } needed ? needed.ToString("N0", CultureInfo.InvariantCulture) : "n/a")}\n");
         return text.ToString();
     }
 
     private static string Lift(LiftEstimate estimate) =>
-        estimate.RelativeLift is { } lift
+        estimate.RelativeLift is { } lift && double.IsFinite(lift)
             ? string.Create(CultureInfo.InvariantCulture, $"{lift:+0.0%;-0.0%} (95% CI {Percent(estimate.Lower)} to {Percent(estimate.Upper)}), p = {Number(estimate.PValue)} [{estimate.Test}]{(estimate.IsSignificant ? "  significant" : string.Empty)}")
             : "n/a (not enough data)";
+
+    // An effect too large to print as a percentage (x 100 overflows) reads as undefined, never as infinity.
+    private static string EffectPercent(double effect) =>
+        double.IsFinite(effect * 100) ? string.Create(CultureInfo.InvariantCulture, $"{effect * 100:0.#}%") : "n/a";
 
     private static string Percent(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("0.00%", CultureInfo.InvariantCulture) : "n/a";
 

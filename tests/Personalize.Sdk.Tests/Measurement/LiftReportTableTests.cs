@@ -1,13 +1,13 @@
 using Personalize.Sdk.Reporting;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Measurement;
 
 /// <summary>
 /// README ("Measuring lift"): "Undefined numbers (an empty arm, no conversions in control) are null in
 /// JSON and n/a in the table, never an error." ToJson writes a non-finite number of a hand-made report
 /// as null (MeasurementJsonContext says so); ToTable should write it as n/a, as it does every other.
 /// </summary>
-public sealed class LiftReportTableUndefinedNumberTests
+public sealed class LiftReportTableTests
 {
     private static LiftReport Report(double? relativeLift, double minimumDetectableEffect) => new(
         "home-holdout",

@@ -150,12 +150,43 @@ public interface IPersonalizer
     ConsentFlags GetConsent(string userKey);
 
     /// <summary>
-    /// Reads back everything the SDK holds about a person, for a data-access request: the keys
-    /// linked to them, their consent, their profile in the catalog's names, and the holdouts they
-    /// were measured in. Changes nothing. After <see cref="Forget"/> it is empty.
+    /// Reads back everything this server holds in memory about a person, for a data-access request:
+    /// the keys linked to them, their consent, their profile in the catalog's names, the decisions
+    /// waiting for their rewards, and the holdouts they were measured in. Changes nothing but an idle
+    /// profile, which it evicts first, as a decision would. After <see cref="Forget"/> it is empty.
     /// </summary>
+    /// <remarks>
+    /// Without a shared store this is everything the SDK holds. With <c>Personalize.Sdk.Redis</c>, a
+    /// person this server does not hold (let go when idle or past
+    /// <see cref="PersonalizationOptions.MaxProfiles"/>, or never seen since it started) may still
+    /// have records in Redis: use <see cref="GetPersonalDataAsync"/>, which recalls them first.
+    /// </remarks>
     /// <param name="userKey">Any key of the person: the known key or one of its aliases.</param>
     /// <returns>What is held; <see cref="PersonalData.ToJson"/> gives the documented JSON.</returns>
     /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate).</exception>
     PersonalData GetPersonalData(string userKey);
+
+    /// <summary>
+    /// Reads back everything the SDK holds about a person, for a data-access request, shared stores
+    /// included: with <c>Personalize.Sdk.Redis</c>, a person this server does not hold in memory is
+    /// first recalled from Redis (their records and stitched keys, as their next decision would
+    /// recall them, which leaves them in this server's memory), then reported as
+    /// <see cref="GetPersonalData"/> reports them. Without a shared store it is
+    /// <see cref="GetPersonalData"/>, completed at once.
+    /// </summary>
+    /// <remarks>
+    /// It waits for Redis: while Redis is unreachable the recall waits for the connection to return,
+    /// so pass a <paramref name="cancellationToken"/> to bound it. The default implementation (for
+    /// test fakes) returns <see cref="GetPersonalData"/>.
+    /// </remarks>
+    /// <param name="userKey">Any key of the person: the known key or one of its aliases.</param>
+    /// <param name="cancellationToken">Cancels the wait for Redis; the report is then not produced.</param>
+    /// <returns>What is held; <see cref="PersonalData.ToJson"/> gives the documented JSON.</returns>
+    /// <exception cref="ArgumentException"><paramref name="userKey"/> is null, empty, only white space or not well-formed (a lone surrogate); thrown at once, not through the task.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled before the recall ended (through the task).</exception>
+    Task<PersonalData> GetPersonalDataAsync(string userKey, CancellationToken cancellationToken = default)
+    {
+        var data = GetPersonalData(userKey);
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled<PersonalData>(cancellationToken) : Task.FromResult(data);
+    }
 }

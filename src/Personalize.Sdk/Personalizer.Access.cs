@@ -6,6 +6,9 @@ namespace Personalize.Sdk;
 
 internal sealed partial class Personalizer
 {
+    // Rounds of recalls a data-access request waits through: each round recalls the keys the last one linked.
+    private const int MaxAccessRecallRounds = 4;
+
     public HoldoutAssignment GetHoldoutAssignment(string userKey, string holdout)
     {
         WellFormedText.ThrowIfInvalidKey(userKey);
@@ -24,6 +27,56 @@ internal sealed partial class Personalizer
 
         // An idle profile is evicted first, as a decision would: its narrower consent is then the one kept apart.
         return _profiles.PeekEvictingIdle(key)?.ReadConsent() ?? _consents.For(key);
+    }
+
+    public Task<PersonalData> GetPersonalDataAsync(string userKey, CancellationToken cancellationToken = default)
+    {
+        WellFormedText.ThrowIfInvalidKey(userKey);
+        return RecallThenReportAsync(userKey, cancellationToken);
+    }
+
+    /// <summary>
+    /// Recalls the person from a shared store unless this server holds them, waits for the recalls
+    /// of every key linked to them (a recalled person's stitched keys are recalled in turn, their
+    /// records following into the profile; a key stitched to a person this server let go comes back
+    /// linked to them), and goes round again while the keys change; then reports.
+    /// </summary>
+    private async Task<PersonalData> RecallThenReportAsync(string userKey, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<string> waitedFor = [];
+        for (var round = 0; round < MaxAccessRecallRounds; round++)
+        {
+            string canonical;
+            bool held;
+            lock (_identityGate)
+            {
+                canonical = _identity.Resolve(userKey);
+                held = _profiles.PeekEvictingIdle(canonical) is not null;
+            }
+
+            await _recall.RecallAsync(canonical, missing: !held, cancellationToken).ConfigureAwait(false);
+            IReadOnlyList<string> keys;
+            lock (_identityGate)
+            {
+                canonical = _identity.Resolve(userKey);
+                keys = [canonical, .. _identity.KeysOf(canonical)];
+            }
+
+            foreach (var key in keys)
+            {
+                await _recall.RecallAsync(key, missing: false, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (keys.SequenceEqual(waitedFor, StringComparer.Ordinal))
+            {
+                break;
+            }
+
+            waitedFor = keys;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return GetPersonalData(userKey);
     }
 
     public PersonalData GetPersonalData(string userKey)

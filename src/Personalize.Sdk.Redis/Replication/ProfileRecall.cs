@@ -122,6 +122,22 @@ internal sealed class ProfileRecall(
         _empty.Remove(profileKey);
     }
 
+    public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _running) == 0)
+        {
+            // No loop fetches (no host started it, or it stopped): nothing would end the wait.
+            return Task.CompletedTask;
+        }
+
+        if (missing)
+        {
+            Missing(profileKey);
+        }
+
+        return _states.TryGetValue(profileKey, out var state) ? state.Ended().WaitAsync(cancellationToken) : Task.CompletedTask;
+    }
+
     /// <summary>This server applied its own change <paramref name="number"/> to <paramref name="profileKey"/>'s profile.</summary>
     public void NoteLocal(string profileKey, long number)
     {
@@ -223,6 +239,8 @@ internal sealed class ProfileRecall(
         {
             Interlocked.Decrement(ref _pending);
         }
+
+        state.End();
     }
 
     /// <summary>Logs a failure at most once a minute.</summary>
@@ -271,6 +289,12 @@ internal sealed class ProfileRecall(
         finally
         {
             Volatile.Write(ref _running, 0);
+
+            // Nothing fetches any more: a data-access request waiting for a recall goes on with what is held.
+            foreach (var state in _states.Values)
+            {
+                state.End();
+            }
         }
     }
 

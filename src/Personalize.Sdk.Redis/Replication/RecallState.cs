@@ -11,6 +11,9 @@ internal sealed class RecallState(long requestedAt, string? key = null)
     private readonly Lock _gate = new();
     private HashSet<long>? _local;
     private HashSet<(Guid Origin, long Batch, long Index)>? _remote;
+    // Made only when a data-access request waits for this recall: a decision's recall allocates none.
+    private TaskCompletionSource? _ended;
+    private bool _hasEnded;
 
     public long RequestedAt { get; } = requestedAt;
 
@@ -52,6 +55,30 @@ internal sealed class RecallState(long requestedAt, string? key = null)
             _local = null;
             _remote = null;
         }
+
+        End();
+    }
+
+    /// <summary>Completes when the recall has ended: added, found empty, failed, released or abandoned.</summary>
+    public Task Ended()
+    {
+        lock (_gate)
+        {
+            return _hasEnded ? Task.CompletedTask : (_ended ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
+
+    /// <summary>The recall ended (idempotent): whoever waits in <see cref="Ended"/> goes on.</summary>
+    public void End()
+    {
+        TaskCompletionSource? ended;
+        lock (_gate)
+        {
+            _hasEnded = true;
+            ended = _ended;
+        }
+
+        ended?.TrySetResult();
     }
 
     public bool HasLocal(long number)

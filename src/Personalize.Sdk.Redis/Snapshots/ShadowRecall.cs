@@ -29,6 +29,9 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
 
     public void Released(string profileKey) => _pending.TryRemove(profileKey, out _);
 
+    // The shadow answers no data-access request: its compactor recalls in ApplyAsync.
+    public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
+
     /// <summary>The shadow applied <paramref name="entry"/>: if it changed the profile of someone waiting, the fetched copy is passed over.</summary>
     public void NoteApplied(StreamEntry entry, IReplica shadow)
     {

@@ -36,8 +36,8 @@ internal static partial class Log
     [LoggerMessage(9, LogLevel.Warning, "Exposure sink {Sink} failed with {Failure}; the decision was served and measured in memory regardless. The exception's message and stack are not logged: a sink is handed the person's key, which its errors may repeat.")]
     public static partial void SinkFaulted(ILogger logger, string sink, string failure);
 
-    [LoggerMessage(10, LogLevel.Warning, "A request named the placement '{Placement}', which is not configured; the default placement served it.")]
-    public static partial void UnknownPlacement(ILogger logger, string placement);
+    [LoggerMessage(10, LogLevel.Warning, "A request named a placement that is not configured; the default placement served it (counted in personalize.placements.unknown). The name is not logged: it comes with the request, which a host may build from a person's data.")]
+    public static partial void UnknownPlacement(ILogger logger);
 
     [LoggerMessage(8, LogLevel.Warning, "The kill switch is {State}: personalization is {Effect} for everyone.")]
     public static partial void KillSwitchChanged(ILogger logger, string state, string effect);

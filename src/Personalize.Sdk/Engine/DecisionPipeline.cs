@@ -271,7 +271,7 @@ internal sealed class DecisionPipeline(
         metrics.UnknownPlacement();
         if (_placementLog.ShouldLog(now.UtcTicks))
         {
-            Log.UnknownPlacement(logger, request.Placement!);
+            Log.UnknownPlacement(logger);
         }
 
         return plan;

@@ -20,4 +20,12 @@ internal interface IProfileRecall
 
     /// <summary>The profile under <paramref name="profileKey"/> left this server's memory (evicted, merged into another, or erased).</summary>
     void Released(string profileKey);
+
+    /// <summary>
+    /// For a data-access request, off the decision path: starts a recall of <paramref name="profileKey"/>
+    /// when <paramref name="missing"/> (this server holds no profile for them), then waits until the
+    /// person's recall in flight, if any, has ended (added to the profile, found empty, failed or
+    /// released). Completes at once when nothing is recalled.
+    /// </summary>
+    Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken);
 }

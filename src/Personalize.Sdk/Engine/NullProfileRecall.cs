@@ -16,4 +16,6 @@ internal sealed class NullProfileRecall : IProfileRecall
     public void Released(string profileKey)
     {
     }
+
+    public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
 }

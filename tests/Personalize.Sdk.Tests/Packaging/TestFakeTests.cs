@@ -137,6 +137,16 @@ public sealed class TestFakeTests
         Assert.Equal([$"{decisionId} site/Control#42 Control: tent,kettle", "site/Control Purchase tent 49.5"], sink.Lines);
     }
 
+    [Fact]
+    public async Task A_fake_that_implements_only_the_synchronous_access_report_answers_the_asynchronous_one_too()
+    {
+        IPersonalizer fake = new FakePersonalizer(new Decision(new DecisionInfo(Guid.NewGuid(), DecisionVariant.Personalized, At, null, DecisionReason.Profile, "home"), [], null));
+
+        var data = await fake.GetPersonalDataAsync("visitor-42");
+
+        Assert.Equal(("visitor-42", At, ConsentFlags.Personalization), (data.UserKey, data.GeneratedAt, data.Consent));
+    }
+
     /// <summary>What a host's page does with a decision: one line per recommendation, with its reason.</summary>
     private static string[] RecommendationShelf(IPersonalizer personalizer, string visitor)
     {
@@ -174,7 +184,7 @@ public sealed class TestFakeTests
 
         public ConsentFlags GetConsent(string userKey) => ConsentFlags.Personalization;
 
-        public PersonalData GetPersonalData(string userKey) => throw new NotSupportedException();
+        public PersonalData GetPersonalData(string userKey) => new() { UserKey = userKey, GeneratedAt = At, Consent = GetConsent(userKey) };
     }
 
     private sealed class FakeLiftReporter(LiftReport report) : ILiftReporter

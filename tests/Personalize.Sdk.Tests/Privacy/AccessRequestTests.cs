@@ -127,4 +127,41 @@ public sealed class AccessRequestTests
         Assert.Equal(decision.Items.Select(item => item.ItemKey), waiting.Shown);
         Assert.Contains("waitingDecisions", data.ToJson(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Without_a_shared_store_the_asynchronous_report_is_the_synchronous_one_completed_at_once()
+    {
+        using var sdk = new TestSdk(build: builder => builder.AddHoldout("site", 5_000));
+        sdk.View("guest", "books-1");
+        sdk.Personalizer.Identify("guest", "account");
+        sdk.Rank("account");
+
+        var pending = sdk.Personalizer.GetPersonalDataAsync("guest");
+
+        Assert.True(pending.IsCompletedSuccessfully);
+        Assert.Equal(sdk.Personalizer.GetPersonalData("guest").ToJson(), (await pending).ToJson());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    [InlineData("lone surrogate")]
+    public void A_bad_key_throws_at_once_not_through_the_task(string userKey)
+    {
+        using var sdk = new TestSdk();
+        userKey = userKey == "lone surrogate" ? "ann\uD800" : userKey; // theory data does not carry a lone surrogate intact
+
+        var thrown = Assert.ThrowsAny<ArgumentException>(() => { _ = sdk.Personalizer.GetPersonalDataAsync(userKey); });
+
+        Assert.Equal("userKey", thrown.ParamName);
+    }
+
+    [Fact]
+    public async Task A_cancelled_token_cancels_the_report()
+    {
+        using var sdk = new TestSdk();
+        sdk.View("guest", "books-1");
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => sdk.Personalizer.GetPersonalDataAsync("guest", new CancellationToken(canceled: true)));
+    }
 }

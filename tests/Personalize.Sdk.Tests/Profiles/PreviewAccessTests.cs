@@ -87,6 +87,8 @@ public sealed class PreviewAccessTests
             }
         }
 
+        public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public void Missing(string profileKey)
         {
             lock (_missed)

@@ -51,6 +51,8 @@ public sealed class ProfileMaintenanceFailureTests
     {
         private int _thrown;
 
+        public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public void Missing(string profileKey)
         {
         }

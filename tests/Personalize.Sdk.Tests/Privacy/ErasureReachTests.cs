@@ -5,13 +5,13 @@ using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Privacy;
 
 /// <summary>
-/// Review (privacy): erasure and consent, end to end through the public API (and the state a
+/// Erasure and consent, end to end through the public API (and the state a
 /// shared store's snapshot is written from).
 /// </summary>
-public sealed class PrivacyErasureReviewTests
+public sealed class ErasureReachTests
 {
     private const string Account = "ada.lovelace@example.com";
     private const string Guest = "guest-cookie-7f3a";

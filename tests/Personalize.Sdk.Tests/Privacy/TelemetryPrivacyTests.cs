@@ -7,15 +7,15 @@ using Microsoft.Extensions.Logging.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Privacy;
 
 /// <summary>
-/// Review (privacy): "Nothing about a person is in a log, a metric tag or a span" (README, Privacy).
+/// "Nothing about a person is in a log, a metric tag or a span" (README, Privacy).
 /// Runs every public path with distinctive personal values and looks for them in everything the
 /// SDK logged, every metric tag and every span tag.
 /// </summary>
 [Collection(AllocationCollection.Name)]
-public sealed class PrivacyTelemetryReviewTests
+public sealed class TelemetryPrivacyTests
 {
     private const string Account = "ada.lovelace@example.com";
     private const string Guest = "guest-cookie-7f3a";
@@ -157,10 +157,7 @@ public sealed class PrivacyTelemetryReviewTests
         Assert.True(leaks.Length == 0, "personal values found:\n" + string.Join("\n", leaks));
     }
 
-    /// <summary>
-    /// Borderline (see report): a placement name the request gives and no configuration knows is
-    /// free text from the request, and is written to the log verbatim (Log.UnknownPlacement).
-    /// </summary>
+    /// <summary>A placement name no configuration knows is free text from the request: logged without it.</summary>
     [Fact]
     public void An_unknown_placement_name_from_the_request_is_not_logged_verbatim()
     {
@@ -171,6 +168,7 @@ public sealed class PrivacyTelemetryReviewTests
 
         var leaks = logs.GetSnapshot().Where(record => record.Message.Contains(Account, StringComparison.Ordinal)).Select(record => record.Message).ToArray();
         Assert.True(leaks.Length == 0, "logged: " + string.Join(" | ", leaks));
+        Assert.Contains(logs.GetSnapshot(), record => record.Id.Id == 10 && record.Message.Contains("not configured", StringComparison.Ordinal));
     }
 
     /// <summary>A sink whose store echoes the key in its error, as README says a store's errors often do.</summary>

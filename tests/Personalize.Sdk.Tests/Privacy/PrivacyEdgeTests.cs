@@ -1,9 +1,9 @@
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Privacy;
 
-/// <summary>Review (privacy): chains, sensitive categories, opt-in sign-ins.</summary>
-public sealed class PrivacyEdgeReviewTests
+/// <summary>Erasure of key chains, sensitive categories, opt-in sign-ins, withdrawal and control decisions of erased people.</summary>
+public sealed class PrivacyEdgeTests
 {
     private static TestSdk Learning(Action<PersonalizationOptions>? configure = null) => new(
         options =>
@@ -111,10 +111,7 @@ public sealed class PrivacyEdgeReviewTests
         Assert.True(sdk.Personalizer.GetPersonalData("guest").IsEmpty, sdk.Personalizer.GetPersonalData("guest").ToJson());
         Assert.True(sdk.Personalizer.GetPersonalData("account").IsEmpty);
     }
-}
 
-public sealed class PrivacyWithdrawalReviewTests
-{
     [Fact]
     public void Withdrawing_consent_leaves_only_the_consent_and_the_holdout_unit_in_the_profile()
     {
@@ -144,10 +141,7 @@ public sealed class PrivacyWithdrawalReviewTests
             data.ToJson());
         Assert.All(data.Holdouts, membership => Assert.True(!membership.Converted && membership.Revenue == 0, data.ToJson()));
     }
-}
 
-public sealed class PrivacyControlDecisionReviewTests
-{
     [Fact]
     public void A_control_decision_of_an_erased_person_takes_no_reward()
     {

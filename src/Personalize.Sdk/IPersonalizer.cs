@@ -96,8 +96,9 @@ public interface IPersonalizer
     /// the one in force for it, <see cref="PersonalizationOptions.DefaultConsent"/>; a guest's stated
     /// consent is never imposed on an account. Only when the known key has no profile in this server's
     /// memory (a new account: the guest's profile becomes the account's; an account this server
-    /// evicted counts as new) is the guest's stated consent kept, as the person's only statement (a
-    /// withdrawal remembered for an evicted guest included).
+    /// evicted counts as new, except that a withdrawal of consent it remembers for the evicted account
+    /// still wins) is the guest's stated consent kept, as the person's only statement (a withdrawal
+    /// remembered for an evicted guest included).
     /// </summary>
     /// <param name="anonymousKey">The key the visitor had before (a cookie or device id).</param>
     /// <param name="knownKey">The account key they signed in with.</param>

@@ -337,4 +337,21 @@ public sealed class ConsentAfterEvictionTests
         sdk.Rank("user");
         Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("user"));
     }
+
+    [Fact]
+    public void An_evicted_accounts_withdrawal_wins_over_the_consent_a_guest_brings_at_sign_in()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = Idle);
+        sdk.View("account", "hiking-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("account"));
+        sdk.Time.Advance(Idle * 2);
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
+        sdk.View("guest", "books-1");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("account"));
+        Assert.Equal(DecisionReason.NoConsent, sdk.Rank("account").Reason);
+    }
 }

@@ -12,8 +12,13 @@ namespace Personalize.Sdk.DependencyInjection;
 /// </summary>
 internal static class LiveOptions
 {
-    /// <summary>The options at start with the live settings of <paramref name="next"/>: what the SDK runs with after a reload.</summary>
-    public static PersonalizationOptions Merge(PersonalizationOptions start, PersonalizationOptions next)
+    /// <summary>
+    /// The options at start with the live settings of <paramref name="next"/>: what the SDK runs with
+    /// after a reload. A placement <paramref name="next"/> no longer has keeps the live settings in
+    /// force (<paramref name="current"/>): removing a placement is a change of structure, ignored until
+    /// a restart, so it must not quietly undo an earlier reload's weights either.
+    /// </summary>
+    public static PersonalizationOptions Merge(PersonalizationOptions start, PersonalizationOptions current, PersonalizationOptions next)
     {
         var merged = OptionsCopy.Of(start);
         merged.KillSwitch = next.KillSwitch;
@@ -24,11 +29,19 @@ internal static class LiveOptions
         Replace(merged.ColdStartWeights, next.ColdStartWeights);
         foreach (var (name, placement) in merged.Placements)
         {
-            if (placement is not null && next.Placements.TryGetValue(name, out var changed) && changed is not null)
+            if (placement is null)
             {
-                Replace(placement.Weights, changed.Weights);
-                Replace(placement.ColdStartWeights, changed.ColdStartWeights);
-                placement.Count = changed.Count;
+                continue;
+            }
+
+            var live = next.Placements.TryGetValue(name, out var changed) && changed is not null ? changed
+                : current.Placements.TryGetValue(name, out var inForce) && inForce is not null ? inForce
+                : null;
+            if (live is not null)
+            {
+                Replace(placement.Weights, live.Weights);
+                Replace(placement.ColdStartWeights, live.ColdStartWeights);
+                placement.Count = live.Count;
             }
         }
 

@@ -21,6 +21,8 @@ internal sealed class OptionsReloader : IDisposable
     private readonly Lock _gate = new();
     private readonly IOptionsFactory<PersonalizationOptions> _factory;
     private readonly PersonalizationOptions _start;
+    // The options in force: the start's, then each applied reload's (a placement a reload drops keeps these).
+    private PersonalizationOptions _current;
     private readonly RuleSet _rules;
     private readonly LiveSettings _settings;
     private readonly PersonalizationMetrics _metrics;
@@ -31,6 +33,7 @@ internal sealed class OptionsReloader : IDisposable
     {
         _factory = source.Factory;
         _start = start;
+        _current = start;
         _rules = rules;
         _settings = settings;
         _metrics = metrics;
@@ -112,7 +115,7 @@ internal sealed class OptionsReloader : IDisposable
                 return;
             }
 
-            var merged = LiveOptions.Merge(_start, next);
+            var merged = LiveOptions.Merge(_start, _current, next);
             var placements = _rules.Reweigh(merged, problems);
             if (problems.Count > 0)
             {
@@ -121,6 +124,7 @@ internal sealed class OptionsReloader : IDisposable
             }
 
             var previous = _settings.Swap(new DecisionSettings(merged, placements));
+            _current = merged;
             _rules.PublishWeights(merged);
             _metrics.OptionsReloaded("applied");
             Log.OptionsReloadApplied(_logger, merged.KillSwitch ? "on" : "off", merged.MinConfidence, merged.MaxCount, merged.MaxPerCategory);

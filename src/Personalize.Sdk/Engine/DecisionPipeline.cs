@@ -164,13 +164,14 @@ internal sealed class DecisionPipeline(
                 {
                     written = scoring.Score(context, plan, kept, matrix, runs, served, inCandidateOrder, count, settings.MaxPerCategory, destination, out selected);
 
-                    // A control decision is tallied against the policies; a low-intent one, in either arm,
-                    // is only the last touch of what it showed, so the outcome it leads to rewards no
-                    // earlier decision. A fallback (a guardrail or every signal failed) is neither.
-                    var optedOut = lowIntent && served is DecisionVariant.Personalized or DecisionVariant.ColdStart or DecisionVariant.Control;
-                    if (learns && traffic && written > 0 && !inCandidateOrder && (optedOut || served == DecisionVariant.Control))
+                    // A control decision is tallied against the policies. Every other one served here (low
+                    // intent in either arm, the kill switch, a pause, a fallback after a guardrail or every
+                    // signal failed) is only the last touch of what it showed: the outcome it leads to is
+                    // spent there and rewards no earlier decision, which showed the item before it.
+                    var tallied = served == DecisionVariant.Control && !lowIntent && !inCandidateOrder;
+                    if (learns && traffic && written > 0)
                     {
-                        learning.Hold(context, kept, selected, optedOut);
+                        learning.Hold(context, kept, selected, lastTouchOnly: !tallied);
                         logLearning = true;
                     }
                 }

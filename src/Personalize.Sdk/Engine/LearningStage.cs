@@ -104,13 +104,14 @@ internal sealed class LearningStage(Learner learner, int signalCount)
 
     /// <summary>
     /// Holds a decision the learner did not choose, for what it showed: a holdout control decision
-    /// (<paramref name="optedOut"/> false) is tallied for comparison and never learned from; a
-    /// low-intent one (<paramref name="optedOut"/> true) is only the last touch of its items (see
-    /// <see cref="ServingPolicy.OptedOut"/>), every item kept as shown beyond a pool of none.
+    /// (<paramref name="lastTouchOnly"/> false) is tallied for comparison and never learned from; any
+    /// other (<paramref name="lastTouchOnly"/> true: low intent, the kill switch, a pause, a fallback)
+    /// is only the last touch of its items (see <see cref="ServingPolicy.LastTouchOnly"/>), every item
+    /// kept as shown beyond a pool of none.
     /// </summary>
-    public void Hold(scoped in DecisionContext context, ReadOnlySpan<int> candidates, ReadOnlySpan<int> selected, bool optedOut)
+    public void Hold(scoped in DecisionContext context, ReadOnlySpan<int> candidates, ReadOnlySpan<int> selected, bool lastTouchOnly)
     {
-        var slots = optedOut ? 0 : Math.Min(selected.Length, Learner.Options.CandidatePool);
+        var slots = lastTouchOnly ? 0 : Math.Min(selected.Length, Learner.Options.CandidatePool);
         var scratch = LearningScratch.For(Learner.Options.CandidatePool, signalCount);
         for (var slot = 0; slot < slots; slot++)
         {
@@ -128,7 +129,7 @@ internal sealed class LearningStage(Learner learner, int signalCount)
 
         scratch.PoolCount = slots;
         scratch.SlotCount = slots;
-        scratch.Policy = optedOut ? ServingPolicy.OptedOut : ServingPolicy.Control;
+        scratch.Policy = lastTouchOnly ? ServingPolicy.LastTouchOnly : ServingPolicy.Control;
         scratch.Version = 0;
         scratch.Confidence = 0;
         scratch.Theta = null;

@@ -106,7 +106,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
 
         // Set by the stage that chose this decision, on this thread; cleared so it is logged once.
         scratch.HasChoice = false;
-        if (scratch.Policy != ServingPolicy.OptedOut)
+        if (scratch.Policy != ServingPolicy.LastTouchOnly)
         {
             learner.Logged();
         }
@@ -114,7 +114,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         if (Volatile.Read(ref _disposed) == 1)
         {
             // Stopped: nothing would ever settle it (a request outliving the host's shutdown).
-            if (scratch.Policy != ServingPolicy.OptedOut)
+            if (scratch.Policy != ServingPolicy.LastTouchOnly)
             {
                 _metrics.LearningDroppedAtShutdown(1);
             }

@@ -365,9 +365,9 @@ internal sealed class PendingDecisions
 
     /// <summary>
     /// Whether the entry holds a decision waiting to be settled: not dropped (erased, withdrawn), nor
-    /// one only held as a last touch (<see cref="ServingPolicy.OptedOut"/>). The entry's lock is held.
+    /// one only held as a last touch (<see cref="ServingPolicy.LastTouchOnly"/>). The entry's lock is held.
     /// </summary>
-    private bool Waits(int entry) => _unit[entry] is not null && _policy[entry] != ServingPolicy.OptedOut;
+    private bool Waits(int entry) => _unit[entry] is not null && _policy[entry] != ServingPolicy.LastTouchOnly;
 
     private SettledDecision CopyOut(int entry, double defaultReward)
     {

@@ -13,11 +13,12 @@ internal enum ServingPolicy : byte
     Control = 2,
 
     /// <summary>
-    /// A request that opted out of personalization (low intent): held only as the last touch of
-    /// what it showed, so an outcome that follows it is spent there and rewards no earlier decision;
-    /// never settled, tallied, learned from, logged or counted as dropped.
+    /// A decision that is not learning traffic (low intent, the kill switch, a paused placement, a
+    /// fallback): held only as the last touch of what it showed, so an outcome that follows it is
+    /// spent there and rewards no earlier decision; never settled, tallied, learned from, logged or
+    /// counted as dropped.
     /// </summary>
-    OptedOut = 3,
+    LastTouchOnly = 3,
 }
 
 internal static class ServingPolicyNames

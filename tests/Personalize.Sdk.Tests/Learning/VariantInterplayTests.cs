@@ -81,11 +81,70 @@ public sealed class VariantInterplayTests
             $"Fallback decisions: treatment took a reward {treatedTook}, control took a reward {controlTook}; logged {placement.Decisions}, tallied as control {tally.Decisions} (mean {tally.Mean}).");
     }
 
+    // README "Learning from outcomes": an automatic reward goes to the last touch; "Earlier decisions
+    // that showed the item too ... get nothing from that outcome". A fallback decision (here a
+    // guardrail threw) or a paused placement's is not learned from, but it showed the item last.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_click_on_an_item_a_fallback_or_paused_page_showed_last_rewards_no_earlier_decision(bool paused)
+    {
+        var sink = new RewardTests.RecordingSink();
+        var guardrail = new ThrowingGuardrail { Throws = false };
+        using var sdk = RewardTests.Learning(
+            sink,
+            options =>
+            {
+                options.Learning.Mode = LearningMode.Online;
+                options.Readiness.AutoPause = paused;
+            },
+            builder => builder.AddGuardrail(guardrail));
+        sdk.View("ann", "books-1");
+        string[] candidates = ["hiking-1", "hiking-2", "kitchen-1", "kitchen-2"];
+        var learning = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Candidates = candidates, Count = 4 });
+        Assert.Equal(DecisionVariant.Personalized, learning.Variant);
+
+        guardrail.Throws = true;
+        if (paused)
+        {
+            // Every decision's guardrail fails from here on: the readiness check pauses the placement.
+            for (var i = 0; i < 200 && sdk.Personalizer.Rank(new PersonalizationRequest($"other-{i}") { Preview = true }).Reason != DecisionReason.Paused; i++)
+            {
+                sdk.Rank($"other-{i}", 3);
+                sdk.Time.Advance(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        sdk.Time.Advance(TimeSpan.FromSeconds(5));
+        var refreshed = sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Candidates = candidates, Count = 4 });
+        Assert.Equal(DecisionVariant.Fallback, refreshed.Variant);
+        Assert.Equal(paused ? DecisionReason.Paused : DecisionReason.GuardrailFailed, refreshed.Reason);
+        Assert.Contains(refreshed.Items, item => item.ItemKey == "hiking-1");
+        sdk.Time.Advance(TimeSpan.FromSeconds(5));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", "hiking-1"));
+
+        sdk.Time.Advance(TimeSpan.FromMinutes(11));
+        RewardTests.Update(sdk);
+
+        var record = Assert.Single(sink.Records, record => record.DecisionId == learning.Id);
+        var slot = record.Slots.Single(s => record.Candidates[s.Candidate].ItemKey == "hiking-1");
+        Assert.False(slot.Rewarded, "the click on the fallback page was credited to the learning decision before it");
+        Assert.DoesNotContain(sink.Records, record => record.DecisionId == refreshed.Id);
+    }
+
     private sealed class ThrowingGuardrail : IGuardrail
     {
+        public bool Throws { get; set; } = true;
+
         public string Name => "throwing";
 
-        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible) => throw new InvalidOperationException("broken");
+        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
+        {
+            if (Throws)
+            {
+                throw new InvalidOperationException("broken");
+            }
+        }
 
         public string Explain(in DecisionContext context, int itemIndex) => "never";
     }

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.DependencyInjection;
 
 /// <summary>Live options reloads against running state: waiting learning decisions, placements, the kill switch.</summary>
 public sealed class ReloadInterplayTests

@@ -27,6 +27,10 @@ internal sealed class PendingDecisions
 {
     private const int StripeCount = 64;
 
+    // How much later than a newer decision an older one may be logged (the time a decision takes to
+    // make, a thread descheduled mid-decision included) and still be found by an outcome's walk.
+    private static readonly long LogSkewTicks = TimeSpan.FromMinutes(1).Ticks;
+
     private readonly int _mask;
     private readonly int _pool;
     private readonly int _signals;
@@ -226,21 +230,24 @@ internal sealed class PendingDecisions
             sequence = _newest[bucket];
         }
 
-        // Newest first: the walk ends at a decision older than the wait, or one the ring has reused,
-        // so it never takes more steps than the ring holds decisions (the bound only guards that).
-        // It goes on past a match: decisions of one bucket are chained in id order, not exactly in time order.
+        // Newest logged first. A decision is dated when it begins and logged when it ends, so one that
+        // took longer can be logged after a newer one: the walk passes over decisions past the wait
+        // (settled ones keep their place in the chain) and goes on past a match, ending only at one
+        // older than the wait by more than LogSkew, or one the ring has reused; so it never takes more
+        // steps than the ring holds decisions (the bound only guards that).
         for (var steps = 0; sequence != 0 && steps <= _mask; steps++)
         {
             var entry = (int)(sequence & _mask);
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                if (_sequence[entry] != sequence || eventTicks - _ticks[entry] > waitTicks)
+                if (_sequence[entry] != sequence || eventTicks - _ticks[entry] > waitTicks + LogSkewTicks)
                 {
                     break;
                 }
 
                 var ticks = _ticks[entry];
-                if ((ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
+                if (eventTicks - ticks <= waitTicks
+                    && (ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
                     && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= ticks
                     && SlotShowing(entry, itemKey) is var slot && (slot >= 0 || ShowedBeyond(entry, itemKey)))
                 {
@@ -328,13 +335,13 @@ internal sealed class PendingDecisions
             {
                 if (_sequence[entry] != 0 && _ticks[entry] < dueTicks)
                 {
-                    // An opted-out decision was only a last touch: its wait over, it is let go, never settled.
+                    // A last-touch-only decision: its wait over, it is let go, never settled.
                     if (Waits(entry))
                     {
                         due.Add(CopyOut(entry, defaultReward));
                     }
 
-                    Clear(entry);
+                    Retire(entry);
                 }
             }
         }
@@ -500,6 +507,20 @@ internal sealed class PendingDecisions
     {
         _sequence[entry] = 0;
         _unit[entry] = null;
+        _snapshot[entry] = null;
+        _computed[entry] = null;
+        _beyondCount[entry] = 0;
+    }
+
+    /// <summary>
+    /// Lets a settled decision go but keeps its place in its bucket's chain (its sequence, time and
+    /// link), so an outcome's walk reaches the decisions logged before it that still wait. What it
+    /// keeps names nobody: no key, no id; later decisions overwrite the rest.
+    /// </summary>
+    private void Retire(int entry)
+    {
+        _unit[entry] = null;
+        _id[entry] = Guid.Empty;
         _snapshot[entry] = null;
         _computed[entry] = null;
         _beyondCount[entry] = 0;

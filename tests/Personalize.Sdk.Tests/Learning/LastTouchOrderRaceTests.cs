@@ -1,7 +1,6 @@
-using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Learning;
 
 /// <summary>
 /// Two decisions of one person in flight at once: the one that started first (earlier decision
@@ -14,8 +13,10 @@ public sealed class LastTouchOrderRaceTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromMinutes(10);
 
-    [Fact]
-    public void An_outcome_rewards_the_newest_waiting_decision_even_when_an_older_one_was_logged_after_it()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void An_outcome_rewards_the_newest_waiting_decision_even_when_an_older_one_was_logged_after_it(bool olderSettledFirst)
     {
         var sink = new RewardTests.RecordingSink();
         var racing = new RacingSignal();
@@ -45,6 +46,13 @@ public sealed class LastTouchOrderRaceTests
         // One second past the earlier decision's wait: it can take no reward any more; the later
         // one (made 2 s after it) waits another second and is the person's last touch.
         sdk.Time.Advance(Wait - TimeSpan.FromSeconds(1));
+        if (olderSettledFirst)
+        {
+            // An update settles the earlier decision (due) and keeps the later one (not yet).
+            RewardTests.Update(sdk);
+            Assert.Contains(sink.Records, record => record.DecisionId == earlier.Id);
+        }
+
         var clicked = later.Items[0].ItemKey;
         sdk.Personalizer.Track(PersonalizationEvent.Click("ann", clicked));
 

@@ -28,9 +28,11 @@ internal sealed partial class Personalizer
 
             // Journaled under the gate (the journal only enqueues): stitches and erasures reach the
             // journal in the order they were applied here, so every other server applies them so too.
+            // Dated after any erasure of either key applied here, so other servers take it as made after it.
             if (result == IdentifyResult.Stitched)
             {
-                _journal.Stitched(anonymousKey, knownKey);
+                var now = _erasures.After(_erasures.After(_timeProvider.GetUtcNow(), anonymousKey, _identity), knownKey, _identity);
+                _journal.Stitched(anonymousKey, knownKey, now);
             }
         }
 

@@ -5,10 +5,20 @@ namespace Personalize.Sdk;
 /// <summary>Changes journaled by other servers, applied here as the local calls would, without journaling them again.</summary>
 internal sealed partial class Personalizer
 {
-    void IReplica.ApplyStitch(string anonymousKey, string knownKey)
+    void IReplica.ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt)
     {
         lock (_identityGate)
         {
+            // Made elsewhere before this server erased either key (read here only after the erasure):
+            // linking them again would bring back a link the erasure removed. Without a time (an older
+            // entry), any erasure of either key still remembered counts as later.
+            var ticks = stitchedAt?.UtcTicks ?? long.MinValue;
+            if (_erasures.Precedes(anonymousKey, ticks) || _erasures.Precedes(knownKey, ticks))
+            {
+                _metrics.ReplicaEventSkipped();
+                return;
+            }
+
             Stitch(anonymousKey, knownKey, mirrored: true);
         }
     }

@@ -46,12 +46,13 @@ internal static class JournalCodec
         return payload;
     }
 
-    public static byte[] Stitch(Guid origin, string anonymousKey, string knownKey)
+    public static byte[] Stitch(Guid origin, string anonymousKey, string knownKey, DateTimeOffset stitchedAt)
     {
-        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(anonymousKey) + SpanJournalWriter.SizeOf(knownKey)];
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(anonymousKey) + SpanJournalWriter.SizeOf(knownKey) + sizeof(long)];
         var writer = Begin(payload, origin, JournalEntryKind.Stitch);
         writer.Write(anonymousKey);
         writer.Write(knownKey);
+        writer.Write(stitchedAt.UtcTicks);
         return payload;
     }
 
@@ -120,7 +121,10 @@ internal static class JournalCodec
                 replica.ApplyEvent(kind == JournalEntryKind.Event ? profileKey : null, e);
                 return true;
             case JournalEntryKind.Stitch:
-                replica.ApplyStitch(reader.ReadString(), reader.ReadString());
+                // The stitch's time follows the keys; entries written before it was added end at the keys.
+                var anonymousKey = reader.ReadString();
+                var knownKey = reader.ReadString();
+                replica.ApplyStitch(anonymousKey, knownKey, stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null);
                 return true;
             case JournalEntryKind.Forget:
                 // The erasure's time follows the key; entries written before it was added end at the key.

@@ -101,9 +101,9 @@ internal sealed class RedisChangeJournal
         }
     }
 
-    public void Stitched(string anonymousKey, string knownKey) =>
+    public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt) =>
         Buffer.TryEnqueue(new JournalRecord(
-            JournalCodec.Stitch(Origin, anonymousKey, knownKey),
+            JournalCodec.Stitch(Origin, anonymousKey, knownKey, stitchedAt),
             new PersonWrite(PersonWriteKind.Stitch, knownKey, _time.GetUtcNow().UtcTicks, Alias: anonymousKey)));
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)

@@ -19,8 +19,8 @@ internal interface IChangeJournal
     /// <param name="timestamp">When it happened, as applied.</param>
     void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp);
 
-    /// <summary>An anonymous key was stitched to a known one.</summary>
-    void Stitched(string anonymousKey, string knownKey);
+    /// <summary>An anonymous key was stitched to a known one, at <paramref name="stitchedAt"/> (dated after any erasure of either key this server applied).</summary>
+    void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt);
 
     /// <summary>
     /// Whether the journal tells this server, through <see cref="IReplica.ErasureStored"/>, when each

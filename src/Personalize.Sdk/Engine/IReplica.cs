@@ -16,8 +16,12 @@ internal interface IReplica
     /// <summary>Applies another server's event; <paramref name="profileKey"/> null means it was recorded anonymously there.</summary>
     void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent);
 
-    /// <summary>Applies another server's stitch.</summary>
-    void ApplyStitch(string anonymousKey, string knownKey);
+    /// <summary>
+    /// Applies another server's stitch, made at <paramref name="stitchedAt"/> (null: unknown, an entry
+    /// written before stitches carried their time). One made before an erasure of either key this
+    /// server applied is passed over: the erasure reached both keys where the stitch was stored.
+    /// </summary>
+    void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt);
 
     /// <summary>Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry written before erasures carried their time).</summary>
     void ApplyForget(string userKey, DateTimeOffset? erasedAt);

@@ -13,7 +13,7 @@ internal sealed class NullChangeJournal : IChangeJournal
     {
     }
 
-    public void Stitched(string anonymousKey, string knownKey)
+    public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt)
     {
     }
 

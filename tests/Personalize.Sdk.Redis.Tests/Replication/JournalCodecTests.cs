@@ -75,11 +75,11 @@ public sealed class JournalCodecTests
     {
         var replica = new RecordingReplica();
 
-        JournalCodec.Apply(JournalCodec.Stitch(Writer, "guest", "alice"), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Stitch(Writer, "guest", "alice", When), Reader, replica);
         JournalCodec.Apply(JournalCodec.Forget(Writer, "bob", When), Reader, replica);
         JournalCodec.Apply(JournalCodec.Exposure(Writer, "global", "unit-7", HoldoutArm.Control, When), Reader, replica);
 
-        Assert.Equal(["stitch guest alice", $"forget bob {When:O}", $"exposure global unit-7 Control {When:O}"], replica.Other);
+        Assert.Equal([$"stitch guest alice {When:O}", $"forget bob {When:O}", $"exposure global unit-7 Control {When:O}"], replica.Other);
     }
 
     [Fact]
@@ -91,6 +91,17 @@ public sealed class JournalCodecTests
         Assert.True(JournalCodec.Apply(withTime[..^sizeof(long)], Reader, replica));
 
         Assert.Equal(["forget bob (no time)"], replica.Other);
+    }
+
+    [Fact]
+    public void A_stitch_journaled_before_stitches_carried_their_time_reads_back_without_one()
+    {
+        var replica = new RecordingReplica();
+        var withTime = JournalCodec.Stitch(Writer, "guest", "alice", When);
+
+        Assert.True(JournalCodec.Apply(withTime[..^sizeof(long)], Reader, replica));
+
+        Assert.Equal(["stitch guest alice "], replica.Other);
     }
 
     [Fact]
@@ -151,7 +162,7 @@ public sealed class JournalCodecTests
 
         public void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent) => Events.Add((profileKey, personalizationEvent));
 
-        public void ApplyStitch(string anonymousKey, string knownKey) => Other.Add($"stitch {anonymousKey} {knownKey}");
+        public void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt) => Other.Add($"stitch {anonymousKey} {knownKey} {stitchedAt:O}");
 
         public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => Other.Add($"forget {userKey} {(erasedAt is { } at ? at.ToString("O") : "(no time)")}");
 

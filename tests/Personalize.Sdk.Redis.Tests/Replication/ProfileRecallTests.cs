@@ -772,7 +772,7 @@ public sealed class ProfileRecallTests
 
         public void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent) => throw new NotSupportedException();
 
-        public void ApplyStitch(string anonymousKey, string knownKey) => throw new NotSupportedException();
+        public void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt) => throw new NotSupportedException();
 
         public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => throw new NotSupportedException();
 

@@ -19,7 +19,7 @@ public sealed class MirroredStitchAliasLimitTests
         {
             sdk.View($"guest-{guest}", TestCatalog.Items[guest].Key);
             sdk.Rank($"guest-{guest}");
-            replica.ApplyStitch($"guest-{guest}", "alice");
+            replica.ApplyStitch($"guest-{guest}", "alice", TestSdk.Start);
         }
 
         Assert.Equal(5, sdk.Personalizer.GetPersonalData("alice").LinkedKeys.Count);

@@ -75,7 +75,7 @@ public sealed class UnforwardedRewardTests
         {
         }
 
-        public void Stitched(string anonymousKey, string knownKey)
+        public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt)
         {
         }
 

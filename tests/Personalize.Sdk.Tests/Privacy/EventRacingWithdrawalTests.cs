@@ -80,7 +80,7 @@ public sealed class EventRacingWithdrawalTests
         public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp) =>
             Events.Add((personalizationEvent.Kind.ToString().ToLowerInvariant(), profileKey));
 
-        public void Stitched(string anonymousKey, string knownKey)
+        public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt)
         {
         }
 

@@ -85,10 +85,10 @@ public sealed class ForgetRacingStitchJournalTests
         public void EventApplied(string? profileKey, in PersonalizationEvent personalizationEvent, DateTimeOffset timestamp) =>
             Inner.EventApplied(profileKey, personalizationEvent, timestamp);
 
-        public void Stitched(string anonymousKey, string knownKey)
+        public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt)
         {
             Interlocked.Exchange(ref BeforeStitched, null)?.Invoke();
-            Inner.Stitched(anonymousKey, knownKey);
+            Inner.Stitched(anonymousKey, knownKey, stitchedAt);
         }
 
         public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)

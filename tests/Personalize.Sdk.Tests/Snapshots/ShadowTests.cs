@@ -35,7 +35,7 @@ public sealed class ShadowTests : IDisposable
         replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = _live.Time.GetUtcNow() });
         replica.ApplyEvent("visitor", PersonalizationEvent.Purchase("visitor", "kitchen-2", 1, 20m) with { Timestamp = _live.Time.GetUtcNow() });
         replica.ApplyEvent(null, PersonalizationEvent.View("anonymous", "garden-1") with { Timestamp = _live.Time.GetUtcNow() });
-        replica.ApplyStitch("visitor", "victor");
+        replica.ApplyStitch("visitor", "victor", TestSdk.Start);
         replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, _live.Time.GetUtcNow());
         replica.ApplyForget("someone-else", _live.Time.GetUtcNow());
         shadow.Rank(new PersonalizationRequest("victor"));
@@ -81,7 +81,7 @@ public sealed class ShadowTests : IDisposable
         var now = _live.Time.GetUtcNow();
         replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "kitchen-1") with { Timestamp = now });
         replica.ApplyEvent("visitor", PersonalizationEvent.View("visitor", "no-such-item") with { Timestamp = now });
-        replica.ApplyStitch("visitor", "victor");
+        replica.ApplyStitch("visitor", "victor", TestSdk.Start);
         replica.ApplyExposure("global", "visitor", HoldoutArm.Treatment, now);
         replica.ApplyForget("victor", now);
         replica.ApplyEvent("victor", PersonalizationEvent.View("victor", "kitchen-2") with { Timestamp = now });

@@ -27,7 +27,7 @@ internal sealed class LoopbackJournal : IChangeJournal
         Add(replica => replica.ApplyEvent(profileKey, replayed));
     }
 
-    public void Stitched(string anonymousKey, string knownKey) => Add(replica => replica.ApplyStitch(anonymousKey, knownKey));
+    public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt) => Add(replica => replica.ApplyStitch(anonymousKey, knownKey, stitchedAt));
 
     public bool ConfirmsErasures => false;
 

@@ -1,7 +1,7 @@
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
 /// scaling.md "Erasure": "Forget on any server is journaled and applied everywhere"; README "Erasure":

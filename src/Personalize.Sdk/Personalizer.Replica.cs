@@ -75,12 +75,16 @@ internal sealed partial class Personalizer
 
         lock (_identityGate)
         {
+            // A recalled key may itself be linked to a person now (a guest who signed in): its own
+            // aliases (a device stitched to the guest before) are linked to that person, as a chain
+            // resolves to its last key; stitched to the guest key, they would be refused as an alias's.
+            var person = _identity.Resolve(profileKey);
             foreach (var alias in aliases)
             {
                 // An erasure that overtook the fetch must not be undone by the links it read.
-                if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey))
+                if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey) && !_erasures.Remembers(person))
                 {
-                    Stitch(alias, profileKey);
+                    Stitch(alias, person);
                 }
             }
         }

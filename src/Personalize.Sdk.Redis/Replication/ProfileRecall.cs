@@ -74,14 +74,22 @@ internal sealed class ProfileRecall(
     /// <summary>The keys of the recalls waiting in the queue; null for a released one (for tests).</summary>
     internal IEnumerable<string?> QueuedKeys => _waiting.Select(static state => state.Key);
 
-    public void Missing(string profileKey)
+    public void Missing(string profileKey) => Request(profileKey, pastTheLimit: false);
+
+    /// <summary>
+    /// Queues a recall of <paramref name="profileKey"/> unless one is in flight or Redis had nothing
+    /// of them a moment ago. A decision's recall past <see cref="MaxWaiting"/> is dropped and counted;
+    /// a data-access request's (<paramref name="pastTheLimit"/>) is queued all the same: it is rare, off
+    /// the decision path, and must not report a person as holding nothing because others wait.
+    /// </summary>
+    private void Request(string profileKey, bool pastTheLimit)
     {
         if (_states.ContainsKey(profileKey) || _empty.Contains(profileKey))
         {
             return;
         }
 
-        if (Volatile.Read(ref _pending) >= MaxWaiting || Volatile.Read(ref _queued) >= MaxWaiting)
+        if (!pastTheLimit && (Volatile.Read(ref _pending) >= MaxWaiting || Volatile.Read(ref _queued) >= MaxWaiting))
         {
             if (Volatile.Read(ref _running) == 0)
             {
@@ -132,7 +140,7 @@ internal sealed class ProfileRecall(
 
         if (missing)
         {
-            Missing(profileKey);
+            Request(profileKey, pastTheLimit: true);
         }
 
         return _states.TryGetValue(profileKey, out var state) ? state.Ended().WaitAsync(cancellationToken) : Task.CompletedTask;

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>Review of GetPersonalDataAsync with Redis: what a data-access request reports of a person the server does not hold.</summary>
-public sealed class AccessRequestReviewTests
+public sealed class AccessRequestChainTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 

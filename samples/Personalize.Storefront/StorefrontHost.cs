@@ -182,6 +182,7 @@ public static class StorefrontHost
 
         builder.Services.AddSingleton<ShopperActivity>();
         builder.Services.AddSingleton<ShopperSessions>();
+        builder.Services.AddSingleton<RecentSignIns>();
         builder.Services.AddSingleton<CartStore>();
         builder.Services.AddSingleton<PendingDismissals>();
         builder.Services.AddScoped<DecisionLog>();

@@ -29,7 +29,8 @@ internal static partial class StorefrontSettings
     /// </summary>
     /// <exception cref="InvalidSettingException">
     /// It is set, but empty or only white space, names no server, names one as a URL or with a user (<c>redis://user:password@host:port</c>,
-    /// which StackExchange.Redis would take for a host name), or is not a configuration StackExchange.Redis reads.
+    /// which StackExchange.Redis would take for a host name), has a part without <c>=</c> after an option (the rest of a value
+    /// holding ',', which StackExchange.Redis would take for a server), or is not a configuration StackExchange.Redis reads.
     /// </exception>
     public static ConfigurationOptions? Redis(IConfiguration configuration)
     {
@@ -64,19 +65,28 @@ internal static partial class StorefrontSettings
         var addresses = parts.TakeWhile(part => !part.Contains('=', StringComparison.Ordinal)).ToList();
 
         string? reason = null;
-        try
+        if (parts.Skip(addresses.Count).Any(part => !part.Contains('=', StringComparison.Ordinal)))
         {
-            var options = ConfigurationOptions.Parse(text);
-            if (options.EndPoints.Count > 0)
-            {
-                return options;
-            }
+            // StackExchange.Redis would take such a part for a server, and a message naming the
+            // servers (Redis did not answer) would repeat it: the rest of a password holding ','.
+            reason = "a part after an option is no option (give every HOST:PORT before the options; a value cannot hold ',')";
         }
-        catch (ArgumentException)
+        else
         {
-            // Not StackExchange.Redis's own words: they repeat the option ("Keyword 'x' is not
-            // supported"), and x may be part of a password.
-            reason = "it has an option StackExchange.Redis does not read (not shown: it may hold a password)";
+            try
+            {
+                var options = ConfigurationOptions.Parse(text);
+                if (options.EndPoints.Count > 0)
+                {
+                    return options;
+                }
+            }
+            catch (ArgumentException)
+            {
+                // Not StackExchange.Redis's own words: they repeat the option ("Keyword 'x' is not
+                // supported"), and x may be part of a password.
+                reason = "it has an option StackExchange.Redis does not read (not shown: it may hold a password)";
+            }
         }
 
         // The options are shown as "..." when there are addresses to show, else not at all.

@@ -46,7 +46,8 @@ internal static class PrivacyEndpoints
         ShopperActivity activity,
         ShopperSessions sessions,
         CartStore carts,
-        PendingDismissals dismissals)
+        PendingDismissals dismissals,
+        RecentSignIns recentSignIns)
     {
         var shopper = context.GetShopper();
         var keys = activity.KeysOf(shopper);
@@ -59,6 +60,7 @@ internal static class PrivacyEndpoints
         {
             // The account's carts on its other browsers too, and any kept under a guest id stitched to it.
             carts.DiscardAll(account, keys);
+            recentSignIns.Forget(account);
         }
 
         await sessions.StartOverAsync(context, shopper);

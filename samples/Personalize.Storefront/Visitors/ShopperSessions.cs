@@ -11,7 +11,7 @@ namespace Personalize.Storefront.Visitors;
 /// Works out who a request's shopper is, gives the browser a new visitor id when they sign in, and
 /// starts a fresh guest when they sign out or are forgotten.
 /// </summary>
-internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts, PendingDismissals dismissals)
+internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts, PendingDismissals dismissals, RecentSignIns recentSignIns)
 {
     /// <summary>The shopper behind the request, issuing a visitor id to a first-time browser.</summary>
     public Shopper Resolve(HttpContext context)
@@ -63,7 +63,7 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
     {
         var signedIn = guest with
         {
-            VisitorId = VisitorIds.New(),
+            VisitorId = recentSignIns.VisitorIdFor(guest.VisitorId, account, VisitorIds.New),
             Account = account,
             PersonalizationOn = BrowserConsentOn(context) && activity.AccountConsentOn(account),
             IsFirstRequest = false,

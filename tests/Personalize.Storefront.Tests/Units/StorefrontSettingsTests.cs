@@ -55,6 +55,27 @@ public sealed class StorefrontSettingsTests
         Assert.DoesNotContain("Keyword", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>StackExchange.Redis would take the rest of a value holding ',' for a server, which a message naming the servers would repeat.</summary>
+    [Theory]
+    [InlineData("127.0.0.1:6379,password=se,cret")]
+    [InlineData("127.0.0.1:6379,password=se,cret,ssl=false")]
+    public void A_redis_setting_with_a_part_after_an_option_that_is_no_option_is_refused_without_repeating_it(string setting)
+    {
+        var error = Assert.Throws<InvalidSettingException>(() => StorefrontSettings.Redis(Settings(setting)));
+
+        Assert.StartsWith("The setting 'redis' must be a Redis server as HOST:PORT (for example 127.0.0.1:6379), not '127.0.0.1:6379,...': a part after an option is no option", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("cret", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_redis_setting_with_every_address_before_its_options_is_taken()
+    {
+        var options = StorefrontSettings.Redis(Settings("127.0.0.1:6379,127.0.0.1:6380,password=secret,ssl=false"));
+
+        Assert.Equal(2, options!.EndPoints.Count);
+        Assert.Equal("secret", options.Password);
+    }
+
     private static IConfiguration Settings(string redis) =>
         new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["redis"] = redis }).Build();
 }

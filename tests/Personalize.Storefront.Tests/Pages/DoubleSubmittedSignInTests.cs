@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Personalize.Storefront.Tests.Infrastructure;
 
-namespace Personalize.Storefront.Tests.Review;
+namespace Personalize.Storefront.Tests.Pages;
 
 /// <summary>
 /// The sign-in moves the guest's cart to the browser's new visitor id (ShopperSessions.SignedIn,

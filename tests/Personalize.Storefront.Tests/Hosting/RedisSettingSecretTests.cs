@@ -1,6 +1,4 @@
-using Personalize.Storefront.Tests.Hosting;
-
-namespace Personalize.Storefront.Tests.Review;
+namespace Personalize.Storefront.Tests.Hosting;
 
 /// <summary>
 /// README "The storefront on two servers": a bad <c>--redis</c> value's message repeats "only what is

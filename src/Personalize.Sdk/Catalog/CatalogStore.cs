@@ -76,7 +76,7 @@ internal sealed class CatalogStore : ICatalog
                 // Before anyone can see the new keys: nothing learnt about the old ones may leak to them.
                 foreach (var state in _itemStates)
                 {
-                    state.Forget(_itemKeys.ReusedThisBuild);
+                    state.Forget(_itemKeys.ReusedThisBuild, next.Version);
                 }
             }
 

@@ -9,6 +9,10 @@ internal interface IPerItemState
     /// <summary>When anyone last engaged with the item (any tracked event on it), in UTC ticks; 0 when nobody ever did.</summary>
     long LastEngagedTicks(int itemIndex);
 
-    /// <summary>Forgets everything about these indices: they now belong to new keys.</summary>
-    void Forget(ReadOnlySpan<int> itemIndices);
+    /// <summary>
+    /// Forgets everything about these indices: they now belong to new keys, from the catalog build
+    /// <paramref name="catalogVersion"/> on. A write still in flight for the old keys (checked
+    /// against an older build) must not land after it.
+    /// </summary>
+    void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue);
 }

@@ -80,9 +80,10 @@ internal readonly ref struct ProfileUpdate
     public static void RecordAnonymously(in ProfileUpdate update)
     {
         if (!update.ProfileOnly && update.Kind is EventKind.View or EventKind.Click or EventKind.AddToCart or EventKind.Purchase or EventKind.Rating
-            && update.ItemOn(update.Services.Catalog.Current) is var item and not CatalogSnapshot.None)
+            && update.Services.Catalog.Current is var catalog
+            && update.ItemOn(catalog) is var item and not CatalogSnapshot.None)
         {
-            update.Statistics.Record(item, update.Weight, update.Ticks, []);
+            update.Statistics.Record(item, update.Weight, update.Ticks, [], catalogVersion: catalog.Version);
         }
     }
 
@@ -178,7 +179,7 @@ internal readonly ref struct ProfileUpdate
                 {
                     // Next steps lead from what came before: a late event of earlier history links
                     // from none of the items the person went on to after it.
-                    update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items, profile.RecentItems.CountUntil(update.Ticks));
+                    update.Statistics.Record(item, update.Weight, update.Ticks, profile.RecentItems.Items, profile.RecentItems.CountUntil(update.Ticks), catalog.Version);
                 }
 
                 // Only what the user liked seeds next-step suggestions: a low rating must not, nor

@@ -32,7 +32,8 @@ internal interface IItemStatistics : IPerItemState
     /// <param name="ticks">When.</param>
     /// <param name="recentItems">The user's recent items just before this event, oldest first: the similar-items model's window.</param>
     /// <param name="earlier">How many of them, the oldest, are dated at or before the event: only those lead to it as next steps (all, by default).</param>
-    void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue);
+    /// <param name="catalogVersion">The catalog build the indices were checked against: an index a later build gave to a new key (<see cref="IPerItemState.Forget"/>) is written nothing (no check, by default).</param>
+    void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue);
 
     /// <summary>Records that someone engaged with the item without liking it: the catalog keeps such keys a while.</summary>
     void MarkEngaged(int itemIndex, long ticks);

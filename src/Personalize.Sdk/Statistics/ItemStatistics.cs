@@ -37,6 +37,9 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     private int[] _neighbours = [];
     private double[] _neighbourWeights = [];
     private long[] _lastEngagedTicks = [];
+    // By item index, the catalog build that last gave the index to a new key (Forget): a write
+    // checked against an older build is for the old key and lands nowhere.
+    private long[] _forgottenAt = [];
     private readonly SimilarItems _similar;
 
     /// <summary>Statistics whose popularity and links decay by <paramref name="halfLife"/>, and recent popularity by <paramref name="trendHalfLife"/>.</summary>
@@ -89,7 +92,8 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     /// <param name="ticks">When.</param>
     /// <param name="recentItems">The user's recent items just before this event, oldest first: the similar-items model's window.</param>
     /// <param name="earlier">How many of them, the oldest, are dated at or before the event: the only ones linked to it (all, by default).</param>
-    public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue)
+    /// <param name="catalogVersion">The catalog build the indices were checked against (no check, by default).</param>
+    public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue)
     {
         var from = recentItems[..Math.Min(earlier, recentItems.Length)];
         var count = Math.Min(from.Length, LinkedRecentItems);
@@ -115,6 +119,13 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
         long epoch;
         using (_stripes.Enter(StripeOf(itemIndex)))
         {
+            // Under a stripe no Forget runs (it takes them all): the index is the key the event
+            // named, or it went to a new key since and nothing of the event may land on it.
+            if (ForgottenSince(itemIndex, catalogVersion))
+            {
+                return;
+            }
+
             MarkEngagedLocked(itemIndex, ticks);
             if (weight <= 0)
             {
@@ -130,9 +141,10 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
             (scale, trendScale) = Scale(exponent, trendExponent);
             _popularity[itemIndex] += weight * scale;
             _recentPopularity[itemIndex] += weight * trendScale;
-        }
 
-        _similar.Append(itemIndex, ticks, recentItems);
+            // Appended under the stripe too, so a Forget (which folds the inbox) runs before or after it, never between.
+            AppendSimilar(itemIndex, ticks, recentItems, catalogVersion);
+        }
 
         var rank = 0;
         for (var i = 0; i < count; i++)
@@ -146,6 +158,11 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
             rank++;
             using (_stripes.Enter(StripeOf(previous)))
             {
+                if (ForgottenSince(previous, catalogVersion) || ForgottenSince(itemIndex, catalogVersion))
+                {
+                    continue;
+                }
+
                 if (_epochTicks != epoch)
                 {
                     epoch = _epochTicks;
@@ -174,11 +191,19 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     }
 
     /// <summary>Zeroes the indices' popularity, engagement and neighbour lists, and removes every link to them.</summary>
-    public void Forget(ReadOnlySpan<int> itemIndices)
+    public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue)
     {
         EnterAll();
         try
         {
+            // Every index is covered, so a write in flight that would grow the arrays to it finds it forgotten.
+            var highest = -1;
+            foreach (var index in itemIndices)
+            {
+                highest = Math.Max(highest, index);
+            }
+
+            Grow(highest + 1);
             var forgotten = new bool[_popularity.Length];
             foreach (var index in itemIndices)
             {
@@ -188,6 +213,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
                 }
 
                 forgotten[index] = true;
+                _forgottenAt[index] = Math.Max(_forgottenAt[index], catalogVersion == long.MaxValue ? 0 : catalogVersion);
                 _popularity[index] = 0;
                 _recentPopularity[index] = 0;
                 _lastEngagedTicks[index] = 0;
@@ -203,13 +229,15 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
                     _neighbourWeights[slot] = 0;
                 }
             }
+
+            // Under the stripes too: an event's append, made under its item's stripe, comes before
+            // this (and is folded and forgotten here) or after it (and finds the index forgotten).
+            _similar.Forget(itemIndices);
         }
         finally
         {
             ExitAll();
         }
-
-        _similar.Forget(itemIndices);
     }
 
     /// <summary>The start of the scale the values are stored at now.</summary>
@@ -341,6 +369,39 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     /// <summary>Stops the similar-items model's refresh timer.</summary>
     public void Dispose() => _similar.Dispose();
 
+    /// <summary>Whether a build newer than <paramref name="catalogVersion"/> gave the index to a new key; under a stripe.</summary>
+    private bool ForgottenSince(int itemIndex, long catalogVersion) =>
+        (uint)itemIndex < (uint)_forgottenAt.Length && _forgottenAt[itemIndex] > catalogVersion;
+
+    /// <summary>Hands the event to the similar-items model without the recent items a newer build gave to new keys; under a stripe.</summary>
+    private void AppendSimilar(int itemIndex, long ticks, ReadOnlySpan<int> recentItems, long catalogVersion)
+    {
+        var stale = 0;
+        foreach (var recent in recentItems)
+        {
+            stale += ForgottenSince(recent, catalogVersion) ? 1 : 0;
+        }
+
+        if (stale == 0)
+        {
+            _similar.Append(itemIndex, ticks, recentItems);
+            return;
+        }
+
+        // Rare (a catalog build raced the event): the others, in their order.
+        Span<int> kept = recentItems.Length <= 64 ? stackalloc int[recentItems.Length] : new int[recentItems.Length];
+        var length = 0;
+        foreach (var recent in recentItems)
+        {
+            if (!ForgottenSince(recent, catalogVersion))
+            {
+                kept[length++] = recent;
+            }
+        }
+
+        _similar.Append(itemIndex, ticks, kept[..length]);
+    }
+
     private void MarkEngagedLocked(int itemIndex, long ticks) =>
         _lastEngagedTicks[itemIndex] = Math.Max(_lastEngagedTicks[itemIndex], ticks);
 
@@ -449,6 +510,9 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
             var engaged = new long[length];
             _lastEngagedTicks.AsSpan().CopyTo(engaged);
             Volatile.Write(ref _lastEngagedTicks, engaged);
+            var forgottenAt = new long[length];
+            _forgottenAt.AsSpan().CopyTo(forgottenAt);
+            _forgottenAt = forgottenAt;
 
             // Weights before items: a reader pairing new items with old weights would index past them.
             Volatile.Write(ref _neighbourWeights, weights);

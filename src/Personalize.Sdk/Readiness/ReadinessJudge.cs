@@ -121,7 +121,7 @@ internal static class ReadinessJudge
             candidates > 0 ? nonZero : null,
             "ratio",
             computations == 0 ? "n/a" : $"{ReadinessFormat.Percent(faultRate)} faults, {ReadinessFormat.Percent(invalidRate)} invalid, {(candidates > 0 ? ReadinessFormat.Percent(nonZero) : "n/a")} non-zero",
-            $"faults, invalid <= {ReadinessFormat.Percent(t.SignalFaultRateReady)}; non-zero >= {ReadinessFormat.Percent(t.SignalNonZeroShareReady)}",
+            $"faults ready <= {ReadinessFormat.Percent(t.SignalFaultRateReady)}, not ready > {ReadinessFormat.Percent(t.SignalFaultRateAtRisk)}; invalid ready <= {ReadinessFormat.Percent(t.SignalInvalidRateReady)}, not ready > {ReadinessFormat.Percent(t.SignalInvalidRateAtRisk)}; non-zero ready >= {ReadinessFormat.Percent(t.SignalNonZeroShareReady)}, else at risk",
             status,
             advice);
         return (health, figure);

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Personalize.Sdk.Catalog;
 using Personalize.Sdk.Diagnostics;
@@ -118,7 +119,7 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             else if (rate > thresholds.FallbackRateAtRisk)
             {
                 Pause(plan, pause, now, PauseCause.FallbackRate,
-                    $"{ReadinessFormat.Percent(rate.Value)} of {decisions:N0} decisions fell back over the last {ReadinessFormat.Duration(_options.Window.TotalSeconds)}, above {ReadinessFormat.Percent(thresholds.FallbackRateAtRisk)}");
+                    string.Create(CultureInfo.InvariantCulture, $"{ReadinessFormat.Percent(rate.Value)} of {decisions:N0} decisions fell back over the last {ReadinessFormat.Duration(_options.Window.TotalSeconds)}, above {ReadinessFormat.Percent(thresholds.FallbackRateAtRisk)}"));
             }
 
             return;

@@ -14,7 +14,7 @@ internal static class BaselineTuningMarkdown
         ArgumentNullException.ThrowIfNull(report);
         Line(text, "### Baselines tuned on validation (validation windows of the training periods only)");
         Line(text);
-        Line(text, Invariant($"Every grid point is fitted on each window's fit rows and scored on its validation rows; per data set, each baseline takes the point with the best mean nDCG@10 over the {report.Windows} windows (a tie keeps the smaller value). The test period is not read. Random: seeds {string.Join(", ", report.RandomSeeds)}. Run time {report.ElapsedSeconds:F1} s (loading excluded)."));
+        Line(text, Invariant($"Every grid point is fitted on each window's fit rows and scored on its validation rows; per data set, each baseline takes the point with the best mean nDCG@10 over the {report.Windows} windows (a tie keeps the earlier grid point). The test period is not read. Random: seeds {string.Join(", ", report.RandomSeeds)}. Run time {report.ElapsedSeconds:F1} s (loading excluded)."));
         foreach (var dataset in report.Datasets)
         {
             Line(text);

@@ -7,7 +7,7 @@ using Personalize.Evaluation.Tests.Recommenders;
 using Personalize.Sdk;
 using static Personalize.Evaluation.Tests.SyntheticLog;
 
-namespace Personalize.Evaluation.Tests.Review;
+namespace Personalize.Evaluation.Tests.IndependentChecks;
 
 /// <summary>
 /// Independent recomputations (review): every expected value here is computed by hand or by a

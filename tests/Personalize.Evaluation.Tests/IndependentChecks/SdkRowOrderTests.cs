@@ -2,9 +2,9 @@ using Personalize.Evaluation.Protocol;
 using Personalize.Evaluation.Recommenders;
 using static Personalize.Evaluation.Tests.SyntheticLog;
 
-namespace Personalize.Evaluation.Tests.Review;
+namespace Personalize.Evaluation.Tests.IndependentChecks;
 
-/// <summary>Review: an SDK row's list for a user must not depend on which users the harness asked about before.</summary>
+/// <summary>An SDK row's list for a user must not depend on which users the harness asked about before.</summary>
 public sealed class SdkRowOrderTests
 {
     private static Dictionary<int, int[]> RankAll(PreparedData data, IEnumerable<int> users)

@@ -323,7 +323,7 @@ internal sealed partial class Personalizer
         else if (recall)
         {
             // Its history, if a shared store has any, now belongs to the target.
-            _recall.Missing(source);
+            _recall.Missing(source, _linkingRecalled);
         }
 
         // A guest evicted with a consent kept apart is merged as a guest in memory would be: the
@@ -363,7 +363,7 @@ internal sealed partial class Personalizer
     {
         if (recall && _profiles.Peek(key) is null)
         {
-            _recall.Missing(key);
+            _recall.Missing(key, _linkingRecalled);
         }
 
         return _profiles.GetOrCreate(key);

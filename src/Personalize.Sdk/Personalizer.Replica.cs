@@ -79,13 +79,21 @@ internal sealed partial class Personalizer
             // aliases (a device stitched to the guest before) are linked to that person, as a chain
             // resolves to its last key; stitched to the guest key, they would be refused as an alias's.
             var person = _identity.Resolve(profileKey);
-            foreach (var alias in aliases)
+            _linkingRecalled = true;
+            try
             {
-                // An erasure that overtook the fetch must not be undone by the links it read.
-                if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey) && !_erasures.Remembers(person))
+                foreach (var alias in aliases)
                 {
-                    Stitch(alias, person);
+                    // An erasure that overtook the fetch must not be undone by the links it read.
+                    if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey) && !_erasures.Remembers(person))
+                    {
+                        Stitch(alias, person);
+                    }
                 }
+            }
+            finally
+            {
+                _linkingRecalled = false;
             }
         }
     }

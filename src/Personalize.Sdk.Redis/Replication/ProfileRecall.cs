@@ -74,13 +74,14 @@ internal sealed class ProfileRecall(
     /// <summary>The keys of the recalls waiting in the queue; null for a released one (for tests).</summary>
     internal IEnumerable<string?> QueuedKeys => _waiting.Select(static state => state.Key);
 
-    public void Missing(string profileKey) => Request(profileKey, pastTheLimit: false);
+    public void Missing(string profileKey, bool linked = false) => Request(profileKey, pastTheLimit: linked);
 
     /// <summary>
     /// Queues a recall of <paramref name="profileKey"/> unless one is in flight or Redis had nothing
     /// of them a moment ago. A decision's recall past <see cref="MaxWaiting"/> is dropped and counted;
-    /// a data-access request's (<paramref name="pastTheLimit"/>) is queued all the same: it is rare, off
-    /// the decision path, and must not report a person as holding nothing because others wait.
+    /// a data-access request's, and a key a recall linked to its person (<paramref name="pastTheLimit"/>),
+    /// is queued all the same: rare, or bounded by the person's aliases, and off the decision path; an
+    /// access request must not report a person, or one of their keys, as holding nothing because others wait.
     /// </summary>
     private void Request(string profileKey, bool pastTheLimit)
     {

@@ -13,7 +13,6 @@ internal sealed class RedisChangeJournal
     : IChangeJournal
 {
     private readonly ProfileRecall _recall;
-    private readonly TimeProvider _time;
     private readonly RestoreGate _restore;
     private readonly Func<IReplica>? _replica;
     private long _number;
@@ -22,15 +21,13 @@ internal sealed class RedisChangeJournal
     /// <param name="buffer">Where records wait for Redis.</param>
     /// <param name="records">People's records: an erasure that reaches a key only Redis linked to the person comes back here.</param>
     /// <param name="recall">Told of each change to a profile, for recalls in flight.</param>
-    /// <param name="time">The clock.</param>
     /// <param name="restore">Told of each erasure and consent, so the restore of the shared state (and the journal read after it) cannot undo them.</param>
     /// <param name="replica">This server's state, to erase a key only Redis linked to the person here too.</param>
-    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, TimeProvider time, RestoreGate restore, Func<IReplica>? replica = null)
+    public RedisChangeJournal(Guid origin, WriteBehindBuffer<JournalRecord> buffer, PersonRecords records, ProfileRecall recall, RestoreGate restore, Func<IReplica>? replica = null)
     {
         Origin = origin;
         Buffer = buffer;
         _recall = recall;
-        _time = time;
         _restore = restore;
         _replica = replica;
         records.StitchedKeyErased = (key, ticks) =>
@@ -104,7 +101,7 @@ internal sealed class RedisChangeJournal
     public void Stitched(string anonymousKey, string knownKey, DateTimeOffset stitchedAt) =>
         Buffer.TryEnqueue(new JournalRecord(
             JournalCodec.Stitch(Origin, anonymousKey, knownKey, stitchedAt),
-            new PersonWrite(PersonWriteKind.Stitch, knownKey, _time.GetUtcNow().UtcTicks, Alias: anonymousKey)));
+            new PersonWrite(PersonWriteKind.Stitch, knownKey, stitchedAt.UtcTicks, Alias: anonymousKey)));
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {

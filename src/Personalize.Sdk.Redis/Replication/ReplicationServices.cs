@@ -51,7 +51,6 @@ internal static class ReplicationServices
                 buffer,
                 records,
                 sp.GetRequiredService<ProfileRecall>(),
-                sp.GetRequiredService<TimeProvider>(),
                 gate,
                 () => (IReplica)sp.GetRequiredService<IPersonalizer>());
         });

@@ -25,7 +25,7 @@ internal sealed class ShadowRecall(PersonRecords records, RedisMetrics metrics) 
     /// <summary>Whether people wait to be recalled.</summary>
     public bool HasPending => !_pending.IsEmpty;
 
-    public void Missing(string profileKey) => _pending.TryAdd(profileKey, new RecallState(0));
+    public void Missing(string profileKey, bool linked = false) => _pending.TryAdd(profileKey, new RecallState(0));
 
     public void Released(string profileKey) => _pending.TryRemove(profileKey, out _);
 

@@ -16,7 +16,10 @@ internal interface IProfileRecall
     /// This server holds no profile under <paramref name="profileKey"/> and needs it: it is about to
     /// create one for an event or a stitch, or a decision found none. Called before the profile is created.
     /// </summary>
-    void Missing(string profileKey);
+    /// <param name="profileKey">The key.</param>
+    /// <param name="linked">A key a recall linked to the person it brought back: part of a recall already
+    /// under way (bounded by the person's aliases), so a store queues it past its limit.</param>
+    void Missing(string profileKey, bool linked = false);
 
     /// <summary>The profile under <paramref name="profileKey"/> left this server's memory (evicted, merged into another, or erased).</summary>
     void Released(string profileKey);

@@ -9,7 +9,7 @@ internal sealed class NullProfileRecall : IProfileRecall
     {
     }
 
-    public void Missing(string profileKey)
+    public void Missing(string profileKey, bool linked = false)
     {
     }
 

@@ -155,7 +155,7 @@ internal readonly ref struct ProfileUpdate
             case EventKind.Dismiss:
                 if (!update.ProfileOnly)
                 {
-                    update.Statistics.MarkEngaged(item, update.Ticks);
+                    update.Statistics.MarkEngaged(item, update.Ticks, catalog.Version);
                 }
 
                 if (profile.WritableDismissed.Add(item, update.Ticks) > 0)

@@ -36,5 +36,8 @@ internal interface IItemStatistics : IPerItemState
     void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue);
 
     /// <summary>Records that someone engaged with the item without liking it: the catalog keeps such keys a while.</summary>
-    void MarkEngaged(int itemIndex, long ticks);
+    /// <param name="itemIndex">The item.</param>
+    /// <param name="ticks">When.</param>
+    /// <param name="catalogVersion">The catalog build the index was checked against, as for <see cref="Record"/> (no check, by default).</param>
+    void MarkEngaged(int itemIndex, long ticks, long catalogVersion = long.MaxValue);
 }

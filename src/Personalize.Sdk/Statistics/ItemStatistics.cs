@@ -175,12 +175,15 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     }
 
     /// <summary>Records that someone engaged with the item without liking it (a dismissal): the catalog keeps such keys a while.</summary>
-    public void MarkEngaged(int itemIndex, long ticks)
+    public void MarkEngaged(int itemIndex, long ticks, long catalogVersion = long.MaxValue)
     {
         EnsureLength(itemIndex + 1);
         using (_stripes.Enter(StripeOf(itemIndex)))
         {
-            MarkEngagedLocked(itemIndex, ticks);
+            if (!ForgottenSince(itemIndex, catalogVersion))
+            {
+                MarkEngagedLocked(itemIndex, ticks);
+            }
         }
     }
 

@@ -89,7 +89,7 @@ public sealed class PreviewAccessTests
 
         public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public void Missing(string profileKey)
+        public void Missing(string profileKey, bool linked = false)
         {
             lock (_missed)
             {

@@ -53,7 +53,7 @@ public sealed class ProfileMaintenanceFailureTests
 
         public Task RecallAsync(string profileKey, bool missing, CancellationToken cancellationToken) => Task.CompletedTask;
 
-        public void Missing(string profileKey)
+        public void Missing(string profileKey, bool linked = false)
         {
         }
 

@@ -64,7 +64,7 @@ public sealed class CoOccurrenceRaceTests
 
         public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue) => inner.Record(itemIndex, weight, ticks, recentItems, earlier, catalogVersion);
 
-        public void MarkEngaged(int itemIndex, long ticks) => inner.MarkEngaged(itemIndex, ticks);
+        public void MarkEngaged(int itemIndex, long ticks, long catalogVersion = long.MaxValue) => inner.MarkEngaged(itemIndex, ticks, catalogVersion);
 
         public (ReadOnlyMemory<int> Items, ReadOnlyMemory<double> Weights) NeighboursOf(int itemIndex)
         {

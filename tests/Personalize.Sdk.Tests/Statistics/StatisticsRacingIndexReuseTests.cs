@@ -91,7 +91,7 @@ public sealed class StatisticsRacingIndexReuseTests
             inner.Record(itemIndex, weight, ticks, recentItems, earlier, catalogVersion);
         }
 
-        public void MarkEngaged(int itemIndex, long ticks) => inner.MarkEngaged(itemIndex, ticks);
+        public void MarkEngaged(int itemIndex, long ticks, long catalogVersion = long.MaxValue) => inner.MarkEngaged(itemIndex, ticks, catalogVersion);
 
         public long LastEngagedTicks(int itemIndex) => inner.LastEngagedTicks(itemIndex);
 

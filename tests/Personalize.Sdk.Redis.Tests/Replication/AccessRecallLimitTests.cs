@@ -1,10 +1,10 @@
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
-/// <summary>Review (fixes2): an access request's recall is queued past MaxWaiting, but the recalls of the keys linked to the person are not.</summary>
-public sealed class Fixes2AccessRecallLimitTests
+/// <summary>An access request's recall is queued past MaxWaiting, and so are the recalls of the keys it links to the person.</summary>
+public sealed class AccessRecallLimitTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 

@@ -1,15 +1,14 @@
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
-/// Review (fixes2) of 682a3ff: Identify dates the stitch's journal entry after any erasure of either
-/// key this server applied (its clock a little behind the erasing server's), so that other servers
-/// take it as made after the erasure. The stitch's own write to Redis keeps the undated clock
-/// reading, so Redis refuses it as made before the erasure, and the refusal erases the guest key,
-/// and with it the person's whole new profile, on every server.
+/// Identify dates a stitch after any erasure of either key this server applied (its clock a little
+/// behind the erasing server's), so that other servers take it as made after the erasure; its write
+/// to Redis must carry the same time, or Redis refuses it as made before the erasure, and the refusal
+/// erases the guest key, and with it the person's whole new profile, on every server.
 /// </summary>
-public sealed class Fixes2StitchAfterErasureTests
+public sealed class StitchAfterErasureTests
 {
     [RedisFact]
     public async Task A_sign_in_made_after_the_erasure_arrived_on_a_server_whose_clock_is_a_second_behind_keeps_the_new_account_data()

@@ -5,14 +5,14 @@ using Personalize.Sdk.Engine;
 using Personalize.Sdk.Statistics;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Statistics;
 
 /// <summary>
-/// Review (fixes2) of 45da518: writes checked against an older catalog build are dropped by
-/// <c>Record</c>, but <c>MarkEngaged</c> (a dismissal's engagement time) takes no build and is not
-/// checked, so the old item's engagement still lands on the new key that took its index.
+/// A dismissal in flight while two catalog builds free its item's index and give it to a new key:
+/// its engagement time (<c>MarkEngaged</c>), checked against the older build, must not land on the
+/// new key, as an engagement's statistics (<c>Record</c>) do not.
 /// </summary>
-public sealed class Fixes2DismissRacingIndexReuseTests
+public sealed class DismissRacingIndexReuseTests
 {
     private const int IndexOfBooks4 = 11;
 
@@ -67,7 +67,7 @@ public sealed class Fixes2DismissRacingIndexReuseTests
         public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue) =>
             inner.Record(itemIndex, weight, ticks, recentItems, earlier, catalogVersion);
 
-        public void MarkEngaged(int itemIndex, long ticks)
+        public void MarkEngaged(int itemIndex, long ticks, long catalogVersion = long.MaxValue)
         {
             if (Interlocked.Exchange(ref _race, null) is { } race)
             {
@@ -75,7 +75,7 @@ public sealed class Fixes2DismissRacingIndexReuseTests
                 Fired = true;
             }
 
-            inner.MarkEngaged(itemIndex, ticks);
+            inner.MarkEngaged(itemIndex, ticks, catalogVersion);
         }
 
         public long LastEngagedTicks(int itemIndex) => inner.LastEngagedTicks(itemIndex);

@@ -26,8 +26,9 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
 
     /// <summary>
     /// The lower end of the confidence interval; NaN when the estimate is, or when it rests on a
-    /// single logged decision, which leaves its spread unknown. The interval counts each decision as
-    /// one sample.
+    /// single logged decision, which leaves its spread unknown (the self-normalised estimate rests on
+    /// the decisions the policy gives a positive weight). The interval counts each decision as one
+    /// sample.
     /// </summary>
     public double Lower { get; }
 

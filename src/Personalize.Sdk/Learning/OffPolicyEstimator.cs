@@ -288,8 +288,10 @@ internal static class OffPolicyEstimator
 
         var n = rounds.Length;
         value /= n;
-        var decisions = roundsPerDecision.IsEmpty ? n : roundsPerDecision.Length;
-        if (decisions < 2)
+
+        // The ratio rests on the decisions the policy weighs: with one, its spread is unknown (its
+        // interval would have width 0), as with a single logged decision.
+        if (WeighedDecisions(weights, roundsPerDecision) < 2)
         {
             return new OffPolicyEstimate(value, double.NaN, double.NaN, effective);
         }
@@ -303,6 +305,27 @@ internal static class OffPolicyEstimator
 
         var half = z * Math.Sqrt(SpreadByDecision(terms, roundsPerDecision));
         return new OffPolicyEstimate(value, value - half, value + half, effective);
+    }
+
+    /// <summary>How many decisions have a round of positive weight (one round each when <paramref name="roundsPerDecision"/> is empty).</summary>
+    private static int WeighedDecisions(ReadOnlySpan<double> weights, ReadOnlySpan<int> roundsPerDecision)
+    {
+        var decisions = roundsPerDecision.IsEmpty ? weights.Length : roundsPerDecision.Length;
+        var weighed = 0;
+        var index = 0;
+        for (var d = 0; d < decisions; d++)
+        {
+            var count = roundsPerDecision.IsEmpty ? 1 : roundsPerDecision[d];
+            var any = false;
+            for (var r = 0; r < count; r++, index++)
+            {
+                any |= weights[index] > 0;
+            }
+
+            weighed += any ? 1 : 0;
+        }
+
+        return weighed;
     }
 
     /// <summary>

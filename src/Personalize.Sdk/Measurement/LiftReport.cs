@@ -56,7 +56,7 @@ public sealed class LiftReport
     /// <summary>The held-out arm, on the default experience.</summary>
     public ArmResult Control { get; }
 
-    /// <summary>Conversion rate: relative lift with a 95% interval (delta method on the log ratio) and a two-proportion z-test.</summary>
+    /// <summary>Conversion rate: relative lift with a 95% interval (delta method on the log ratio; an arm that converted every unit taken as (x + 0.5) / (n + 1) for it) and a two-proportion z-test.</summary>
     public LiftEstimate Conversion { get; }
 
     /// <summary>Revenue per exposed unit: relative lift with a 95% interval (delta method) and Welch's t-test.</summary>

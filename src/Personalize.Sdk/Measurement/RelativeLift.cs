@@ -14,6 +14,10 @@ namespace Personalize.Sdk.Measurement;
 /// (Katz et al., Biometrics 34 (1978) 469–474), shifted by -1.
 /// </para>
 /// <para>
+/// An arm whose every unit converted would have a variance of 0; its interval is computed from
+/// (x + 0.5) / (n + 1) instead (Haldane-Anscombe), widened if need be to hold the observed lift.
+/// </para>
+/// <para>
 /// Edge cases never throw and never produce an infinity: a control mean of 0 or an empty arm gives
 /// an undefined lift (NaN, <see cref="RelativeLiftEstimate.IsDefined"/> false); a treatment mean of
 /// 0 gives a lift of exactly -1 without an interval (ln 0 does not exist); zero variance in both
@@ -49,7 +53,34 @@ internal static class RelativeLift
         var rateB = conversionsB / nB;
 
         // Var(p̂) = p̂(1-p̂)/n, the binomial variance of a rate.
-        return Estimate(rateA, rateA * (1.0 - rateA) / nA, rateB, rateB * (1.0 - rateB) / nB, confidenceLevel);
+        var estimate = Estimate(rateA, rateA * (1.0 - rateA) / nA, rateB, rateB * (1.0 - rateB) / nB, confidenceLevel);
+        if (!estimate.HasInterval || (conversionsA != unitsA && conversionsB != unitsB))
+        {
+            return estimate;
+        }
+
+        // An arm whose every unit converted has a variance of 0, as if its rate were known exactly
+        // (3 of 3 would be as sure as 3,000 of 3,000): its interval takes (x + 0.5) / (n + 1) instead
+        // (Haldane-Anscombe), so a small arm keeps its uncertainty. The lift stays the observed one.
+        var (correctedA, varianceA) = Corrected(conversionsA, unitsA);
+        var (correctedB, varianceB) = Corrected(conversionsB, unitsB);
+        var interval = Estimate(correctedA, varianceA, correctedB, varianceB, confidenceLevel);
+        return interval.HasInterval
+            ? estimate with { Lower = Math.Min(interval.Lower, estimate.Lift), Upper = Math.Max(interval.Upper, estimate.Lift) }
+            : estimate with { Lower = double.NaN, Upper = double.NaN, HasInterval = false };
+    }
+
+    /// <summary>A rate and its mean's variance, corrected when every unit converted.</summary>
+    private static (double Rate, double VarianceOfRate) Corrected(long conversions, long units)
+    {
+        if (conversions != units)
+        {
+            var rate = conversions / (double)units;
+            return (rate, rate * (1.0 - rate) / units);
+        }
+
+        var corrected = (conversions + 0.5) / (units + 1.0);
+        return (corrected, corrected * (1.0 - corrected) / (units + 1.0));
     }
 
     /// <summary>Lift of the treatment mean over the control mean (e.g. revenue per unit).</summary>

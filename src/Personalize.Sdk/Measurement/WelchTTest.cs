@@ -8,6 +8,9 @@ namespace Personalize.Sdk.Measurement;
 /// </summary>
 internal static class WelchTTest
 {
+    // Relative: the rounding of a mean computed as a sum over a count, far below any real price difference.
+    private const double EqualMeansTolerance = 1e-12;
+
     /// <summary>Runs the test on per-arm summaries.</summary>
     /// <param name="meanA">Control mean.</param>
     /// <param name="varianceA">Control sample variance (n - 1 denominator).</param>
@@ -20,8 +23,8 @@ internal static class WelchTTest
     /// <list type="bullet">
     /// <item>an arm with fewer than two observations, or a non-finite mean or variance:
     /// <see cref="WelchTTestResult.InsufficientData"/>;</item>
-    /// <item>variance 0 in both arms and equal means: t = 0, p = 1, degrees of freedom NaN
-    /// (Welch–Satterthwaite is 0/0 there);</item>
+    /// <item>variance 0 in both arms and equal means (within a relative 1e-12, the rounding of means
+    /// computed from sums): t = 0, p = 1, degrees of freedom NaN (Welch–Satterthwaite is 0/0 there);</item>
     /// <item>variance 0 in both arms and different means: t = ±∞, p = 0, degrees of freedom NaN —
     /// every observation agrees, so the difference is certain rather than undefined.</item>
     /// </list>
@@ -54,7 +57,9 @@ internal static class WelchTTest
 
         if (squaredError == 0.0)
         {
-            return difference == 0.0
+            // Every observation of each arm agrees; means computed from sums of other counts can still
+            // differ in their last bits (19.99 x 10 / 10 against 19.99 x 30 / 30): that is no difference.
+            return Math.Abs(difference) <= EqualMeansTolerance * Math.Max(Math.Abs(meanA), Math.Abs(meanB))
                 ? new WelchTTestResult(0.0, 0.0, double.NaN, 1.0, 0.0, HasSufficientData: true)
                 : new WelchTTestResult(
                     difference,

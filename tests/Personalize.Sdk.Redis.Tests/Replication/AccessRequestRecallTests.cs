@@ -138,31 +138,6 @@ public sealed class AccessRequestRecallTests
     }
 
     [RedisFact]
-    public async Task A_guest_key_stitched_on_another_server_brings_its_records_into_the_report_of_a_server_that_let_the_person_go_idle()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis);
-        await using var b = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "ada"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("ada", "books-2", 1, 12m));
-        a.Time.Advance(TimeSpan.FromMinutes(1));
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await b.RecallsEndedAsync();
-        Assert.Contains("coffee-2", b.Personalizer.GetPersonalData("ada").ToJson(), StringComparison.Ordinal);
-
-        b.Time.SetUtcNow(a.Time.GetUtcNow() + TimeSpan.FromHours(2));
-        a.Time.SetUtcNow(b.Time.GetUtcNow());
-        Assert.Null(b.Personalizer.GetPersonalData("ada").Profile);
-        var report = await b.Personalizer.GetPersonalDataAsync("ada").WaitAsync(Patience);
-
-        Assert.Equal(["ada", "guest"], report.LinkedKeys.Order(StringComparer.Ordinal));
-        Assert.Equal(Shared(a.Personalizer.GetPersonalData("ada")), Shared(report));
-    }
-
-    [RedisFact]
     public async Task An_access_request_while_the_recall_queue_is_full_waits_for_redis_instead_of_reporting_nothing()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -127,7 +127,7 @@ public sealed class PersonalizerBuilderTests
         personalizer.Rank(new PersonalizationRequest("ana") { Placement = "nowhere" });
 
         Assert.Single(decisions.GetMeasurementSnapshot());
-        Assert.Contains(logs.GetSnapshot(), r => r.Category == "Personalize.Sdk" && r.Message.Contains("'nowhere'", StringComparison.Ordinal));
+        Assert.Contains(logs.GetSnapshot(), r => r.Category == "Personalize.Sdk" && r.Message.Contains("placement that is not configured", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,8 +8,8 @@ namespace Personalize.Sdk.Measurement;
 /// </summary>
 internal static class WelchTTest
 {
-    // Relative: the rounding of a mean computed as a sum over a count, far below any real price difference.
-    private const double EqualMeansTolerance = 1e-12;
+    // The rounding of a double (machine epsilon), which a mean computed as a sum of n values can carry n times over.
+    private const double Rounding = 2.220446049250313e-16;
 
     /// <summary>Runs the test on per-arm summaries.</summary>
     /// <param name="meanA">Control mean.</param>
@@ -23,8 +23,9 @@ internal static class WelchTTest
     /// <list type="bullet">
     /// <item>an arm with fewer than two observations, or a non-finite mean or variance:
     /// <see cref="WelchTTestResult.InsufficientData"/>;</item>
-    /// <item>variance 0 in both arms and equal means (within a relative 1e-12, the rounding of means
-    /// computed from sums): t = 0, p = 1, degrees of freedom NaN (Welch–Satterthwaite is 0/0 there);</item>
+    /// <item>variance 0 in both arms and equal means (within the rounding of means computed from sums:
+    /// a relative 4 n ε, n the larger count and ε a double's 2.2e-16, at least 1e-12): t = 0, p = 1,
+    /// degrees of freedom NaN (Welch–Satterthwaite is 0/0 there);</item>
     /// <item>variance 0 in both arms and different means: t = ±∞, p = 0, degrees of freedom NaN —
     /// every observation agrees, so the difference is certain rather than undefined.</item>
     /// </list>
@@ -57,9 +58,11 @@ internal static class WelchTTest
 
         if (squaredError == 0.0)
         {
-            // Every observation of each arm agrees; means computed from sums of other counts can still
-            // differ in their last bits (19.99 x 10 / 10 against 19.99 x 30 / 30): that is no difference.
-            return Math.Abs(difference) <= EqualMeansTolerance * Math.Max(Math.Abs(meanA), Math.Abs(meanB))
+            // Every observation of each arm agrees; means computed from sums over other counts can still
+            // differ by their summation's rounding (19.99 x 10 / 10 against 19.99 x 30 / 30), which grows
+            // with the count: within it (relative 1e-12 at least), that is no difference.
+            var tolerance = Math.Max(1e-12, 4.0 * Math.Max(nA, nB) * Rounding);
+            return Math.Abs(difference) <= tolerance * Math.Max(Math.Abs(meanA), Math.Abs(meanB))
                 ? new WelchTTestResult(0.0, 0.0, double.NaN, 1.0, 0.0, HasSufficientData: true)
                 : new WelchTTestResult(
                     difference,

@@ -4,23 +4,15 @@ using Personalize.Sdk.Measurement;
 using Personalize.Sdk.Reporting;
 using Xunit.Abstractions;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Measurement;
 
 /// <summary>
-/// Review (fixes3): the fix for "two arms with identical revenue were reported as a significant
-/// revenue difference" (CHANGELOG) holds only for small arms: the relative 1e-12 tolerance is below
-/// the rounding of a sum over 100,000 units.
+/// Identical revenue in both arms of a large holdout: the arms' means, sums over 1,000 and 100,000
+/// units, differ by their summation's rounding, which grows with the count; both variances are 0.
 /// </summary>
-public sealed class Fixes3EqualRevenueTests(ITestOutputHelper output)
+public sealed class EqualRevenueTests(ITestOutputHelper output)
 {
-    /// <summary>
-    /// CHANGELOG (Fixed): "Lift report: two arms with identical revenue (every unit bought once at one
-    /// price) were reported as a significant revenue difference, p = 0 ... Equal means within a
-    /// relative 1e-12 now give t = 0, p = 1". WelchTTest.Run: "equal means (within a relative 1e-12,
-    /// the rounding of means computed from sums)". A 1% holdout of 101,000 units, every unit buying
-    /// once at one price: the control mean (a sum of 1,000) and the treatment mean (a sum of 100,000)
-    /// differ by more than 1e-12 relative, both variances are clamped to 0, and the report says p = 0.
-    /// </summary>
+    /// <summary>A 1% holdout of 101,000 units, every unit buying once at one price: no significant revenue difference.</summary>
     [Theory]
     [InlineData(0.99)]
     [InlineData(24.99)]

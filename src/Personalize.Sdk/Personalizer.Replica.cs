@@ -45,8 +45,16 @@ internal sealed partial class Personalizer
 
     bool IReplica.HoldsProfile(string profileKey) => _profiles.Peek(_identity.Resolve(profileKey)) is not null;
 
-    void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events)
+    void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo)
     {
+        // Fetched while the person it was linked to was erased elsewhere (the erasure reached this key
+        // in the store, but this server, not knowing the link, erased only the person): theirs, so dropped.
+        if (stitchedTo is not null && _erasures.Remembers(stitchedTo))
+        {
+            _metrics.ReplicaEventSkipped();
+            return;
+        }
+
         // The person's consent is the last one they stated: applied first, so what they did since is
         // judged by it (the records hold no behaviour from before a withdrawal, and none while withdrawn).
         var lastConsent = -1;

@@ -85,7 +85,10 @@ internal sealed class ProfileRecall(
     /// </summary>
     private void Request(string profileKey, bool pastTheLimit)
     {
-        if (_states.ContainsKey(profileKey) || _empty.Contains(profileKey))
+        // Redis having had nothing of a key a minute ago spares an anonymous visitor's every page a
+        // lookup; a key a recall links to its person (it signed in elsewhere since) or an access
+        // request asks again.
+        if (_states.ContainsKey(profileKey) || (!pastTheLimit && _empty.Contains(profileKey)))
         {
             return;
         }
@@ -198,7 +201,7 @@ internal sealed class ProfileRecall(
                 var events = RecalledRecords.Select(history, state, applied, self, metrics, LogUnreadable);
                 if (events.Count > 0 || history.Aliases.Length > 0)
                 {
-                    replica.ApplyRecalled(fetched.Key, history.Aliases, events);
+                    replica.ApplyRecalled(fetched.Key, history.Aliases, events, history.StitchedTo);
                 }
                 else if (history.IsEmpty)
                 {

@@ -43,8 +43,10 @@ internal interface IReplica
     /// erasure of the person are passed over. Of the recalled consents only the last counts, applied
     /// before the rest, and only when the profile has none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
     /// again here (this server let the links go with the profile); the history of each is recalled in turn.
+    /// A key the store links to a person (<paramref name="stitchedTo"/>) this server erased meanwhile
+    /// is the erased person's: nothing of it is added (the erasure reached it in the store).
     /// </summary>
-    void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events);
+    void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null);
 
     /// <summary>
     /// Whether this server holds a profile for <paramref name="profileKey"/> (as it resolves here):

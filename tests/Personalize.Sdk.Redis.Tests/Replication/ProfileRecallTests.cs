@@ -760,7 +760,7 @@ public sealed class ProfileRecallTests
         /// <summary>The people whose recalled records were added, in order.</summary>
         public List<string> Recalled { get; } = [];
 
-        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events)
+        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null)
         {
             if (_failing.Remove(profileKey))
             {

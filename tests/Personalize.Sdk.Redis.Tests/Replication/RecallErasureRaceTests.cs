@@ -1,15 +1,15 @@
 using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
-/// Review: an erasure on server A that B's reader applies between B's fetch of a recall and B's
+/// An erasure on server A that B's reader applies between B's fetch of a recall and B's
 /// adding of what it fetched (docs/scaling.md, "People a server does not hold": "if the profile
 /// leaves memory again while its fetch is in flight (evicted, or erased, even with no profile
 /// here), the result is dropped"; "A recall judges what it fetched against each server's erasure guard too").
 /// </summary>
-public sealed class RecallErasureRaceReviewTests
+public sealed class RecallErasureRaceTests
 {
     private static readonly RedisKeys Keys = new("personalize");
 
@@ -20,7 +20,7 @@ public sealed class RecallErasureRaceReviewTests
         // A sends its writes when flushed (its erasure of the person and of the guest key in one batch).
         await using var a = await AppServer.StartAsync(redis, configureRedis: o => o.FlushInterval = TimeSpan.FromSeconds(30));
         var gate = new ReadGate();
-        var (b, real) = await ReviewServers.StartAsync(redis, gate, o => o.MaxProfiles = 10);
+        var (b, real) = await RecallRaceServers.StartAsync(redis, gate, o => o.MaxProfiles = 10);
         await using var _ = b;
         using var __ = real;
 
@@ -29,13 +29,13 @@ public sealed class RecallErasureRaceReviewTests
         a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
         a.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
-        ReviewServers.History(a, "shopper");
+        RecallRaceServers.History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();
         b.Time.SetUtcNow(a.Time.GetUtcNow());
 
         // B lets the shopper go, and the guest key's link with them.
-        await ReviewServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.EvictAsync(b, "shopper");
         a.Time.SetUtcNow(b.Time.GetUtcNow());
 
         // The guest comes back to B: reported missing, the fetch is held.

@@ -1,12 +1,12 @@
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
-/// Review: a recall in flight when the person is let go, or when a stitch links a key, must not
+/// A recall in flight when the person is let go, or when a stitch links a key, must not
 /// cost the person records Redis holds (docs/scaling.md, "People a server does not hold").
 /// </summary>
-public sealed class RecallLossReviewTests
+public sealed class RecallLossTests
 {
     [RedisFact]
     public async Task The_person_evicted_while_their_guest_keys_recall_is_in_flight_comes_back_with_the_guests_records()
@@ -18,10 +18,10 @@ public sealed class RecallLossReviewTests
         a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
         a.Time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
-        ReviewServers.History(a, "shopper");
+        RecallRaceServers.History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();
-        await ReviewServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.EvictAsync(b, "shopper");
 
         // The shopper's recall links the guest key and queues its recall: that fetch is held.
         var recall = b.Recall();
@@ -48,7 +48,7 @@ public sealed class RecallLossReviewTests
         }
 
         await b.ProfileMaintenance;
-        Assert.False(ReviewServers.HoldsProfile(b, "shopper"), "evicted");
+        Assert.False(RecallRaceServers.HoldsProfile(b, "shopper"), "evicted");
 
         guestHeld.SetResult();
         await b.RecallsEndedAsync();
@@ -96,7 +96,7 @@ public sealed class RecallLossReviewTests
         await b.RecallsEndedAsync();
         await b.ProfileMaintenance;
         b.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.False(ReviewServers.HoldsProfile(b, "shopper"), "evicted");
+        Assert.False(RecallRaceServers.HoldsProfile(b, "shopper"), "evicted");
 
         // The person returns to B: recalled with the guest key, whose own records Redis holds.
         b.Top("shopper");
@@ -117,10 +117,10 @@ public sealed class RecallLossReviewTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10, o => o.OperationTimeout = TimeSpan.FromSeconds(1));
-        ReviewServers.History(a, "shopper");
+        RecallRaceServers.History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();
-        await ReviewServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.EvictAsync(b, "shopper");
 
         // The person's event makes their profile on B and reports them missing; Redis drops before the fetch.
         var release = new TaskCompletionSource();
@@ -148,10 +148,10 @@ public sealed class RecallLossReviewTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        ReviewServers.History(a, "shopper");
+        RecallRaceServers.History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();
-        await ReviewServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.EvictAsync(b, "shopper");
 
         var release = new TaskCompletionSource();
         b.HoldRecalls(release.Task);

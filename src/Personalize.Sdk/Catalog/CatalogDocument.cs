@@ -31,6 +31,7 @@ internal sealed class CatalogDocument : IJsonOnDeserialized
 
         public Dictionary<string, string>? Attributes { get; set; }
 
+        [JsonConverter(typeof(UtcWhenUnzonedConverter))]
         public DateTimeOffset? AddedAt { get; set; }
 
         public bool? IsAvailable { get; set; }

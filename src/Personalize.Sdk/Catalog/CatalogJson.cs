@@ -11,6 +11,7 @@ namespace Personalize.Sdk;
 /// <remarks>
 /// Property names are camelCase and matched case-insensitively; unknown properties and comments are
 /// ignored. A property repeated within one object, or a key repeated across items, is an error.
+/// <c>addedAt</c> is an ISO 8601 time; one without an offset is UTC, not the reading machine's local time.
 /// </remarks>
 public static class CatalogJson
 {

@@ -1,0 +1,157 @@
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.Review;
+
+/// <summary>
+/// A person erased, who then legitimately comes back (a new guest signs in as them after the erasure),
+/// within the erasure guard's five minutes. What they did after the erasure is theirs, not the erased
+/// person's: events dated after an erasure pass PrecedesErasure / ErasureGuard.Precedes everywhere else.
+/// </summary>
+public sealed class Fixes4RecallAfterErasureTests
+{
+    [RedisFact]
+    public async Task A_guest_that_signed_in_after_the_persons_erasure_is_recalled_with_its_views()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+
+        // The shopper has a history, and is erased on A; B reads both.
+        RecallRaceServers.History(a, "shopper");
+        await a.FlushAsync();
+        Assert.True(a.Personalizer.Forget("shopper"));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+
+        // Ten seconds later the shopper comes back: a new guest browses on A and signs in (acknowledged).
+        a.Time.Advance(TimeSpan.FromSeconds(10));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-2"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "shopper"));
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+        Assert.Contains("coffee-1", b.PersonalData("shopper"), StringComparison.Ordinal);
+
+        // B lets the shopper go (a busy server, one minute), and the guest key's link with them.
+        await RecallRaceServers.EvictAsync(b, "shopper");
+
+        // The guest comes back to B, still within five minutes of the erasure: recalled from Redis.
+        b.Top("guest2");
+        await b.RecallsEndedAsync();
+        await b.CatchUpAsync();
+
+        // A holds the views made after the erasure; B should too (Redis has them).
+        Assert.Contains("coffee-1", a.PersonalData("guest2"), StringComparison.Ordinal);
+        Assert.Contains("coffee-1", b.PersonalData("guest2"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task Views_made_after_the_erasure_are_not_lost_for_good_once_the_guest_acts_on_the_server()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+
+        RecallRaceServers.History(a, "shopper");
+        await a.FlushAsync();
+        Assert.True(a.Personalizer.Forget("shopper"));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+
+        a.Time.Advance(TimeSpan.FromSeconds(10));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-2"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "shopper"));
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+        await RecallRaceServers.EvictAsync(b, "shopper");
+
+        // The guest returns to B within the five minutes; its recall ends, then it views something there.
+        b.Top("guest2");
+        await b.RecallsEndedAsync();
+        await b.CatchUpAsync();
+        b.Personalizer.Track(PersonalizationEvent.View("guest2", "hiking-1"));
+        await b.RecallsEndedAsync();
+
+        // Long after the guard's window, the guest's next decisions on B.
+        b.Time.Advance(TimeSpan.FromMinutes(10));
+        a.Time.SetUtcNow(b.Time.GetUtcNow());
+        await b.CatchUpAsync();
+        b.Top("guest2");
+        await b.RecallsEndedAsync();
+        b.Top("guest2");
+        await b.RecallsEndedAsync();
+
+        Assert.Contains("hiking-1", b.PersonalData("guest2"), StringComparison.Ordinal);
+        Assert.Contains("coffee-1", b.PersonalData("guest2"), StringComparison.Ordinal);
+    }
+
+    [RedisFact]
+    public async Task A_guest_that_signed_in_after_the_persons_erasure_is_linked_to_them_again_when_recalled()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        await ComeBackAfterErasureAsync(a, b);
+
+        b.Top("guest2");
+        await b.RecallsEndedAsync();
+        await b.CatchUpAsync();
+
+        // On A the guest is the shopper's (a sign-in after the erasure); B recalled the link from Redis.
+        Assert.Equal(IdentifyResult.AlreadyStitched, a.Personalizer.Identify("guest2", "shopper"));
+        Assert.Equal(IdentifyResult.AlreadyStitched, b.Personalizer.Identify("guest2", "shopper"));
+    }
+
+    [RedisFact]
+    public async Task A_dropped_recall_is_fetched_again_on_every_decision_of_the_guest_within_the_guard_window()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
+        await ComeBackAfterErasureAsync(a, b);
+
+        var fetches = 0;
+        b.Recall().RecordsFetched += () => Interlocked.Increment(ref fetches);
+        for (var i = 0; i < 10; i++)
+        {
+            b.Time.Advance(TimeSpan.FromSeconds(1));
+            b.Top("guest2");
+            await b.RecallsEndedAsync();
+            await b.CatchUpAsync();
+        }
+
+        // Ten page views of one visitor Redis has records of: fetched once, not once a page.
+        Assert.Equal(1, Volatile.Read(ref fetches));
+    }
+
+    /// <summary>The shopper is erased on A; ten seconds later a new guest signs in as them on A; B reads it all, then lets the shopper go.</summary>
+    private static async Task ComeBackAfterErasureAsync(AppServer a, AppServer b)
+    {
+        RecallRaceServers.History(a, "shopper");
+        await a.FlushAsync();
+        Assert.True(a.Personalizer.Forget("shopper"));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+
+        a.Time.Advance(TimeSpan.FromSeconds(10));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-2"));
+        a.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "shopper"));
+        await a.FlushAsync();
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await b.CatchUpAsync();
+        await RecallRaceServers.EvictAsync(b, "shopper");
+    }
+}

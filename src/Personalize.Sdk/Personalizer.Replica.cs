@@ -47,14 +47,6 @@ internal sealed partial class Personalizer
 
     void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo)
     {
-        // Fetched while the person it was linked to was erased elsewhere (the erasure reached this key
-        // in the store, but this server, not knowing the link, erased only the person): theirs, so dropped.
-        if (stitchedTo is not null && _erasures.Remembers(stitchedTo))
-        {
-            _metrics.ReplicaEventSkipped();
-            return;
-        }
-
         // The person's consent is the last one they stated: applied first, so what they did since is
         // judged by it (the records hold no behaviour from before a withdrawal, and none while withdrawn).
         var lastConsent = -1;
@@ -65,14 +57,14 @@ internal sealed partial class Personalizer
 
         if (lastConsent >= 0)
         {
-            Recall(profileKey, events[lastConsent]);
+            Recall(profileKey, events[lastConsent], stitchedTo);
         }
 
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i].Kind != EventKind.Consent)
             {
-                Recall(profileKey, events[i]);
+                Recall(profileKey, events[i], stitchedTo);
             }
         }
 
@@ -106,9 +98,14 @@ internal sealed partial class Personalizer
         }
     }
 
-    private void Recall(string profileKey, in PersonalizationEvent personalizationEvent)
+    private void Recall(string profileKey, in PersonalizationEvent personalizationEvent, string? stitchedTo = null)
     {
-        if (PrecedesErasure(profileKey, personalizationEvent))
+        // Also against the person the store links the key to: fetched while that person was erased
+        // elsewhere (the erasure reached this key in the store, but this server, not knowing the link,
+        // erased only the person), what the key did before the erasure is theirs; what it did after
+        // (the person back, signed in again) stays.
+        if (PrecedesErasure(profileKey, personalizationEvent)
+            || (stitchedTo is not null && personalizationEvent.Timestamp is { } timestamp && _erasures.Precedes(stitchedTo, timestamp.UtcTicks)))
         {
             _metrics.ReplicaEventSkipped();
             return;

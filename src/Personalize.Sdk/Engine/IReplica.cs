@@ -43,8 +43,8 @@ internal interface IReplica
     /// erasure of the person are passed over. Of the recalled consents only the last counts, applied
     /// before the rest, and only when the profile has none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
     /// again here (this server let the links go with the profile); the history of each is recalled in turn.
-    /// A key the store links to a person (<paramref name="stitchedTo"/>) this server erased meanwhile
-    /// is the erased person's: nothing of it is added (the erasure reached it in the store).
+    /// What a key the store links to a person (<paramref name="stitchedTo"/>) did before this server
+    /// erased that person is the erased person's and is passed over, as the person's own events are.
     /// </summary>
     void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null);
 

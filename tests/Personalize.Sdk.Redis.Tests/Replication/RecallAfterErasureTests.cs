@@ -1,13 +1,13 @@
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
 /// A person erased, who then legitimately comes back (a new guest signs in as them after the erasure),
 /// within the erasure guard's five minutes. What they did after the erasure is theirs, not the erased
 /// person's: events dated after an erasure pass PrecedesErasure / ErasureGuard.Precedes everywhere else.
 /// </summary>
-public sealed class Fixes4RecallAfterErasureTests
+public sealed class RecallAfterErasureTests
 {
     [RedisFact]
     public async Task A_guest_that_signed_in_after_the_persons_erasure_is_recalled_with_its_views()
@@ -95,24 +95,7 @@ public sealed class Fixes4RecallAfterErasureTests
     }
 
     [RedisFact]
-    public async Task A_guest_that_signed_in_after_the_persons_erasure_is_linked_to_them_again_when_recalled()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis);
-        await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        await ComeBackAfterErasureAsync(a, b);
-
-        b.Top("guest2");
-        await b.RecallsEndedAsync();
-        await b.CatchUpAsync();
-
-        // On A the guest is the shopper's (a sign-in after the erasure); B recalled the link from Redis.
-        Assert.Equal(IdentifyResult.AlreadyStitched, a.Personalizer.Identify("guest2", "shopper"));
-        Assert.Equal(IdentifyResult.AlreadyStitched, b.Personalizer.Identify("guest2", "shopper"));
-    }
-
-    [RedisFact]
-    public async Task A_dropped_recall_is_fetched_again_on_every_decision_of_the_guest_within_the_guard_window()
+    public async Task The_recall_of_a_guest_who_came_back_after_the_erasure_is_fetched_once_not_on_every_decision()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);

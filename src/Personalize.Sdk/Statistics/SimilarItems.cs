@@ -95,7 +95,6 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
     private readonly Lock _modelLock = new();
     private readonly double _halfLifeTicks;
     private readonly ITimer? _timer;
-    private Inbox _folding = new();
     private int _foldQueued;
 
     // The model, touched only under _modelLock.
@@ -319,10 +318,10 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         {
             lock (stripe.Gate)
             {
-                (stripe.Filling, _folding) = (_folding, stripe.Filling);
+                (stripe.Filling, stripe.Folding) = (stripe.Folding, stripe.Filling);
             }
 
-            FoldEvents(_folding);
+            FoldEvents(stripe.Folding);
         }
     }
 
@@ -499,11 +498,17 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         Array.Resize(ref _penaltyOf, length);
     }
 
-    /// <summary>One part of the inbox: the events its threads appended since the last fold, under its own lock.</summary>
+    /// <summary>
+    /// One part of the inbox: the events its threads appended since the last fold, under its own lock,
+    /// and the part being folded (under the model lock). The two swap within the part, never with
+    /// another part's, so once both have grown to what its threads append between folds, appending
+    /// allocates nothing however the folds fall.
+    /// </summary>
     private sealed class InboxStripe
     {
         public readonly Lock Gate = new();
         public Inbox Filling = new();
+        public Inbox Folding = new();
     }
 
     /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>

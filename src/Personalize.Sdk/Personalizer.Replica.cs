@@ -45,8 +45,11 @@ internal sealed partial class Personalizer
 
     bool IReplica.HoldsProfile(string profileKey) => _profiles.Peek(_identity.Resolve(profileKey)) is not null;
 
-    void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo)
+    void IReplica.ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo, long requestedTicks)
     {
+        // An erasure of the person the key is linked to that overtook the fetch: judged against below.
+        var overtaken = stitchedTo is not null && _erasures.ArrivedSince(stitchedTo, requestedTicks) ? stitchedTo : null;
+
         // The person's consent is the last one they stated: applied first, so what they did since is
         // judged by it (the records hold no behaviour from before a withdrawal, and none while withdrawn).
         var lastConsent = -1;
@@ -57,14 +60,14 @@ internal sealed partial class Personalizer
 
         if (lastConsent >= 0)
         {
-            Recall(profileKey, events[lastConsent], stitchedTo);
+            Recall(profileKey, events[lastConsent], overtaken);
         }
 
         for (var i = 0; i < events.Count; i++)
         {
             if (events[i].Kind != EventKind.Consent)
             {
-                Recall(profileKey, events[i], stitchedTo);
+                Recall(profileKey, events[i], overtaken);
             }
         }
 
@@ -98,14 +101,13 @@ internal sealed partial class Personalizer
         }
     }
 
-    private void Recall(string profileKey, in PersonalizationEvent personalizationEvent, string? stitchedTo = null)
+    private void Recall(string profileKey, in PersonalizationEvent personalizationEvent, string? overtakenBy = null)
     {
-        // Also against the person the store links the key to: fetched while that person was erased
-        // elsewhere (the erasure reached this key in the store, but this server, not knowing the link,
-        // erased only the person), what the key did before the erasure is theirs; what it did after
-        // (the person back, signed in again) stays.
+        // Also against the erasure of the person the store links the key to, when it overtook the
+        // fetch (this server, not knowing the link, erased only the person): what the key did before
+        // it is theirs; what it did after (the person back, signed in again) stays.
         if (PrecedesErasure(profileKey, personalizationEvent)
-            || (stitchedTo is not null && personalizationEvent.Timestamp is { } timestamp && _erasures.Precedes(stitchedTo, timestamp.UtcTicks)))
+            || (overtakenBy is not null && personalizationEvent.Timestamp is { } timestamp && _erasures.Precedes(overtakenBy, timestamp.UtcTicks)))
         {
             _metrics.ReplicaEventSkipped();
             return;

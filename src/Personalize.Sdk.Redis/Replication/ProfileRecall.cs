@@ -112,7 +112,7 @@ internal sealed class ProfileRecall(
             return;
         }
 
-        var state = new RecallState(time.GetTimestamp(), profileKey);
+        var state = new RecallState(time.GetTimestamp(), profileKey, time.GetUtcNow().UtcTicks);
         if (_states.TryAdd(profileKey, state))
         {
             Interlocked.Increment(ref _pending);
@@ -201,7 +201,7 @@ internal sealed class ProfileRecall(
                 var events = RecalledRecords.Select(history, state, applied, self, metrics, LogUnreadable);
                 if (events.Count > 0 || history.Aliases.Length > 0)
                 {
-                    replica.ApplyRecalled(fetched.Key, history.Aliases, events, history.StitchedTo);
+                    replica.ApplyRecalled(fetched.Key, history.Aliases, events, history.StitchedTo, state.RequestedUtcTicks);
                 }
                 else if (history.IsEmpty)
                 {

@@ -6,7 +6,8 @@ namespace Personalize.Sdk.Redis.Replication;
 /// </summary>
 /// <param name="requestedAt">When the person was found missing (<see cref="TimeProvider.GetTimestamp"/>): the recall's start, for its duration and for how long an empty answer is remembered.</param>
 /// <param name="key">The person's key, while the recall waits to be fetched.</param>
-internal sealed class RecallState(long requestedAt, string? key = null)
+/// <param name="requestedUtcTicks">When the person was found missing, on the server's UTC clock: an erasure that arrived since overtook the fetch.</param>
+internal sealed class RecallState(long requestedAt, string? key = null, long requestedUtcTicks = long.MinValue)
 {
     private readonly Lock _gate = new();
     private HashSet<long>? _local;
@@ -16,6 +17,9 @@ internal sealed class RecallState(long requestedAt, string? key = null)
     private bool _hasEnded;
 
     public long RequestedAt { get; } = requestedAt;
+
+    /// <summary>When the person was found missing, in UTC ticks.</summary>
+    public long RequestedUtcTicks { get; } = requestedUtcTicks;
 
     /// <summary>The person's key, or null once the recall was released: a queue it waits in keeps no one's key.</summary>
     public string? Key { get; private set; } = key;

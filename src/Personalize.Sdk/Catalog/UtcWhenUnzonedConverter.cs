@@ -12,15 +12,23 @@ internal sealed class UtcWhenUnzonedConverter : JsonConverter<DateTimeOffset>
 {
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String || !reader.TryGetDateTimeOffset(out var value))
+        if (reader.TokenType == JsonTokenType.String)
         {
-            throw new JsonException("Expected a time in ISO 8601, such as \"2026-11-01T00:00:00Z\".");
+            // An unzoned time reads back with an unspecified kind, as its clock reading: read first,
+            // since reading it with an offset applies the machine's own, which can leave the range
+            // (0001-01-01T00:00:00 east of Greenwich).
+            if (reader.TryGetDateTime(out var clock) && clock.Kind == DateTimeKind.Unspecified)
+            {
+                return new DateTimeOffset(clock, TimeSpan.Zero);
+            }
+
+            if (reader.TryGetDateTimeOffset(out var value))
+            {
+                return value;
+            }
         }
 
-        // An unzoned time reads back with an unspecified kind, and as its clock reading.
-        return reader.TryGetDateTime(out var clock) && clock.Kind == DateTimeKind.Unspecified
-            ? new DateTimeOffset(clock, TimeSpan.Zero)
-            : value;
+        throw new JsonException("Expected a time in ISO 8601, such as \"2026-11-01T00:00:00Z\".");
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) => writer.WriteStringValue(value);

@@ -43,10 +43,13 @@ internal interface IReplica
     /// erasure of the person are passed over. Of the recalled consents only the last counts, applied
     /// before the rest, and only when the profile has none stated since. The keys in <paramref name="aliases"/>, stitched to the person, are stitched
     /// again here (this server let the links go with the profile); the history of each is recalled in turn.
-    /// What a key the store links to a person (<paramref name="stitchedTo"/>) did before this server
-    /// erased that person is the erased person's and is passed over, as the person's own events are.
+    /// When an erasure of the person the store links the key to (<paramref name="stitchedTo"/>) arrived
+    /// here after the recall was asked for (<paramref name="requestedTicks"/>), the fetch may have read
+    /// the key before the erasure reached it in the store: what the key did before that erasure is the
+    /// erased person's and is passed over. An erasure that arrived before the recall was asked for had
+    /// reached the store already, so what the key still holds there is not the erased person's.
     /// </summary>
-    void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null);
+    void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null, long requestedTicks = long.MinValue);
 
     /// <summary>
     /// Whether this server holds a profile for <paramref name="profileKey"/> (as it resolves here):

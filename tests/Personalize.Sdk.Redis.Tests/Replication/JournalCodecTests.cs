@@ -174,6 +174,6 @@ public sealed class JournalCodecTests
 
         public bool HoldsProfile(string profileKey) => false;
 
-        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null) => Other.Add($"recalled {profileKey} {events.Count}");
+        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null, long requestedTicks = long.MinValue) => Other.Add($"recalled {profileKey} {events.Count}");
     }
 }

@@ -760,7 +760,7 @@ public sealed class ProfileRecallTests
         /// <summary>The people whose recalled records were added, in order.</summary>
         public List<string> Recalled { get; } = [];
 
-        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null)
+        public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null, long requestedTicks = long.MinValue)
         {
             if (_failing.Remove(profileKey))
             {

@@ -1,19 +1,18 @@
 using System.Globalization;
 using System.Text;
-using Personalize.Sdk.Tests.Catalog;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Catalog;
 
-/// <summary>Review fixes5 (de66777): README "one written without an offset ... is UTC, so one file means one moment on every server, whatever its time zone".</summary>
+/// <summary>README: an <c>addedAt</c> "written without an offset ... is UTC, so one file means one moment on every server, whatever its time zone", at the ends of the range too.</summary>
 [Collection(nameof(LocalTimeZoneCollection))]
-public sealed class Fixes5CatalogAddedAtTests
+public sealed class CatalogAddedAtRangeTests
 {
     [Theory]
     [InlineData("Etc/UTC", "0001-01-01T00:00:00", "0001-01-01T00:00:00+00:00")] // what .NET writes for default(DateTime)
     [InlineData("Asia/Tokyo", "0001-01-01T00:00:00", "0001-01-01T00:00:00+00:00")]
     [InlineData("Etc/UTC", "9999-12-31T23:59:59", "9999-12-31T23:59:59+00:00")]
     [InlineData("America/Los_Angeles", "9999-12-31T23:59:59", "9999-12-31T23:59:59+00:00")]
-    public void Fixes5_an_unzoned_added_at_at_the_ends_of_the_range_reads_the_same_in_every_time_zone(string zone, string addedAt, string instant)
+    public void an_unzoned_added_at_at_the_ends_of_the_range_reads_the_same_in_every_time_zone(string zone, string addedAt, string instant)
     {
         var json = $$"""{ "items": [ { "key": "boots", "addedAt": "{{addedAt}}" } ] }""";
         var expected = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
@@ -28,7 +27,7 @@ public sealed class Fixes5CatalogAddedAtTests
     [InlineData("2026-11-01T00:00:00.1234567", "2026-11-01T00:00:00.1234567+00:00")]
     [InlineData("2026-03-08T02:30:00", "2026-03-08T02:30:00+00:00")] // a local DST gap in Los Angeles
     [InlineData("2026-11-01T01:30:00", "2026-11-01T01:30:00+00:00")] // an ambiguous local time in Los Angeles
-    public void Fixes5_offsets_and_fractions_read_as_one_instant(string addedAt, string instant)
+    public void offsets_and_fractions_read_as_one_instant(string addedAt, string instant)
     {
         var json = $$"""{ "items": [ { "key": "boots", "addedAt": "{{addedAt}}" } ] }""";
         var expected = DateTimeOffset.Parse(instant, CultureInfo.InvariantCulture);
@@ -38,14 +37,14 @@ public sealed class Fixes5CatalogAddedAtTests
     }
 
     [Fact]
-    public void Fixes5_a_null_added_at_is_unknown()
+    public void a_null_added_at_is_unknown()
     {
         const string json = """{ "items": [ { "key": "boots", "addedAt": null } ] }""";
         Assert.Null(CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json)))[0].AddedAt);
     }
 
     [Fact]
-    public void Fixes5_a_number_added_at_is_refused_naming_line_and_position()
+    public void a_number_added_at_is_refused_naming_line_and_position()
     {
         const string json = "{ \"items\": [\n { \"key\": \"boots\", \"addedAt\": 20261101 } ] }";
         var exception = Assert.Throws<CatalogFormatException>(() => CatalogJson.Read(new MemoryStream(Encoding.UTF8.GetBytes(json))));

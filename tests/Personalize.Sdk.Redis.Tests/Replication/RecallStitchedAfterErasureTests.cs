@@ -1,14 +1,13 @@
 using Personalize.Sdk.Redis.Tests.TestSupport;
 
-namespace Personalize.Sdk.Redis.Tests.Review;
+namespace Personalize.Sdk.Redis.Tests.Replication;
 
 /// <summary>
-/// Review fixes5 (c01c7ae): a recalled key's events dated before the erasure of the person Redis links
-/// it to are passed over as "the erased person's". A guest that browsed anonymously before the erasure
-/// (never linked to the person then, so the erasure did not reach its records) and signs in as the
-/// person after it is not the erased person's: A keeps its views, B drops them, and re-fetches them.
+/// A guest that browsed anonymously before a person's erasure (never linked to them then, so the
+/// erasure did not reach its records) and signs in as the person after it: its views are not the erased
+/// person's. Only an erasure that overtook a recall's fetch passes over what the key did before it.
 /// </summary>
-public sealed class Fixes5RecallStitchedErasureTests
+public sealed class RecallStitchedAfterErasureTests
 {
     /// <summary>The guest browses anonymously on A; the shopper is erased on A; then the guest signs in as the shopper on A; B lets the shopper go.</summary>
     private static async Task GuestBeforeErasureSignsInAfterAsync(AppServer a, AppServer b)
@@ -34,7 +33,7 @@ public sealed class Fixes5RecallStitchedErasureTests
     }
 
     [RedisFact]
-    public async Task Fixes5_a_guests_views_from_before_an_unrelated_erasure_come_back_on_recall_as_on_the_server_that_stitched()
+    public async Task A_guests_views_from_before_an_unrelated_erasure_come_back_on_recall_as_on_the_server_that_stitched()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
@@ -51,7 +50,7 @@ public sealed class Fixes5RecallStitchedErasureTests
     }
 
     [RedisFact]
-    public async Task Fixes5_a_guest_whose_every_record_is_passed_over_is_fetched_once_not_on_every_decision()
+    public async Task A_guest_recalled_with_the_person_it_links_to_is_fetched_once_not_on_every_decision()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
@@ -68,6 +67,7 @@ public sealed class Fixes5RecallStitchedErasureTests
             await b.CatchUpAsync();
         }
 
-        Assert.Equal(1, Volatile.Read(ref fetches));
+        // The guest, then the person Redis links it to (recalled with it): not once per decision.
+        Assert.InRange(Volatile.Read(ref fetches), 1, 2);
     }
 }

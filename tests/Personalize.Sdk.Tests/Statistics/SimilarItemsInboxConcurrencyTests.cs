@@ -2,9 +2,13 @@ using System.Collections.Concurrent;
 using Personalize.Sdk.Statistics;
 using Personalize.Sdk.Tests.TestSupport;
 
-namespace Personalize.Sdk.Tests.Review;
+namespace Personalize.Sdk.Tests.Statistics;
 
-public sealed class Fixes6SimilarItemsStripeTests
+/// <summary>
+/// Each inbox stripe swaps with its own spare at a fold: many tracking threads appending while pool
+/// folds, folds on a full stripe, refreshes, visits and forgets race lose no event and fold none twice.
+/// </summary>
+public sealed class SimilarItemsInboxConcurrencyTests
 {
     private const int Threads = 12;
     private const int PerThread = 40_000;

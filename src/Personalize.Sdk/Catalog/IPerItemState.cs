@@ -14,5 +14,7 @@ internal interface IPerItemState
     /// <paramref name="catalogVersion"/> on. A write still in flight for the old keys (checked
     /// against an older build) must not land after it.
     /// </summary>
-    void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue);
+    /// <param name="itemIndices">The indices.</param>
+    /// <param name="catalogVersion">The build that gave them to new keys (0: none known, so no write in flight is dropped).</param>
+    void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = 0);
 }

@@ -40,6 +40,9 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     // By item index, the catalog build that last gave the index to a new key (Forget): a write
     // checked against an older build is for the old key and lands nowhere.
     private long[] _forgottenAt = [];
+    // Whether any index was ever given to a new key: until then no write needs the checks. Set
+    // under every stripe, read under one.
+    private bool _anyForgotten;
     private readonly SimilarItems _similar;
 
     /// <summary>Statistics whose popularity and links decay by <paramref name="halfLife"/>, and recent popularity by <paramref name="trendHalfLife"/>.</summary>
@@ -194,7 +197,7 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
     }
 
     /// <summary>Zeroes the indices' popularity, engagement and neighbour lists, and removes every link to them.</summary>
-    public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue)
+    public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = 0)
     {
         EnterAll();
         try
@@ -216,7 +219,8 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
                 }
 
                 forgotten[index] = true;
-                _forgottenAt[index] = Math.Max(_forgottenAt[index], catalogVersion == long.MaxValue ? 0 : catalogVersion);
+                _forgottenAt[index] = Math.Max(_forgottenAt[index], catalogVersion);
+                _anyForgotten = true;
                 _popularity[index] = 0;
                 _recentPopularity[index] = 0;
                 _lastEngagedTicks[index] = 0;
@@ -374,11 +378,17 @@ internal sealed class ItemStatistics : IItemStatistics, IDisposable
 
     /// <summary>Whether a build newer than <paramref name="catalogVersion"/> gave the index to a new key; under a stripe.</summary>
     private bool ForgottenSince(int itemIndex, long catalogVersion) =>
-        (uint)itemIndex < (uint)_forgottenAt.Length && _forgottenAt[itemIndex] > catalogVersion;
+        _anyForgotten && (uint)itemIndex < (uint)_forgottenAt.Length && _forgottenAt[itemIndex] > catalogVersion;
 
     /// <summary>Hands the event to the similar-items model without the recent items a newer build gave to new keys; under a stripe.</summary>
     private void AppendSimilar(int itemIndex, long ticks, ReadOnlySpan<int> recentItems, long catalogVersion)
     {
+        if (!_anyForgotten)
+        {
+            _similar.Append(itemIndex, ticks, recentItems);
+            return;
+        }
+
         var stale = 0;
         foreach (var recent in recentItems)
         {

@@ -168,21 +168,5 @@ public sealed class HeavyUserRecallTests
     private static JsonObject Profile(AppServer server, string person) =>
         JsonNode.Parse(server.SharedPersonalData(person))!["profile"]?.AsObject() ?? [];
 
-    /// <summary>Makes the server evict <paramref name="person"/> (it holds ten profiles at most), by thirty others' events.</summary>
-    private static async Task EvictAsync(AppServer server, string person)
-    {
-        await server.RecallsEndedAsync();
-        for (var i = 0; i < 30; i++)
-        {
-            server.Time.Advance(TimeSpan.FromSeconds(2));
-            server.Personalizer.Track(PersonalizationEvent.ConsentGiven($"other-{i}", ConsentFlags.Personalization));
-            server.Personalizer.Track(PersonalizationEvent.View($"other-{i}", "coffee-3"));
-        }
-
-        await server.ProfileMaintenance;
-        await server.RecallsEndedAsync();
-        await server.ProfileMaintenance;
-        server.Time.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(JsonNode.Parse(server.PersonalData(person))!["profile"]);
-    }
+    private static Task EvictAsync(AppServer server, string person) => RecallRaceServers.EvictAsync(server, person);
 }

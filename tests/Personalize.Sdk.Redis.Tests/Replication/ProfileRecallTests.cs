@@ -721,36 +721,9 @@ public sealed class ProfileRecallTests
         return json.ToJsonString();
     }
 
-    /// <summary>Views and a purchase that make books lead the person's next decision.</summary>
-    private static void History(AppServer server, string person)
-    {
-        server.Personalizer.Track(PersonalizationEvent.View(person, "books-1"));
-        server.Personalizer.Track(PersonalizationEvent.View(person, "books-2"));
-        server.Personalizer.Track(PersonalizationEvent.View(person, "books-3"));
-        server.Personalizer.Track(PersonalizationEvent.Purchase(person, "books-2", 1, 12m));
-        server.Personalizer.Track(PersonalizationEvent.View(person, "books-2"));
-        server.Time.Advance(TimeSpan.FromMinutes(1));
-    }
+    private static void History(AppServer server, string person) => RecallRaceServers.History(server, person);
 
-    /// <summary>Makes the server evict <paramref name="person"/> (it holds ten profiles at most), by thirty others' events.</summary>
-    private static async Task EvictAsync(AppServer server, string person)
-    {
-        // A recall still in flight (the person was new here once) would count as a use of them.
-        await server.RecallsEndedAsync();
-        for (var i = 0; i < 30; i++)
-        {
-            server.Time.Advance(TimeSpan.FromSeconds(2));
-            server.Personalizer.Track(PersonalizationEvent.ConsentGiven($"other-{i}", ConsentFlags.Personalization)); // a profile whatever the default
-            server.Personalizer.Track(PersonalizationEvent.View($"other-{i}", "coffee-3"));
-        }
-
-        // The others' own recalls may bring back some the store let go: let that settle too.
-        await server.ProfileMaintenance;
-        await server.RecallsEndedAsync();
-        await server.ProfileMaintenance;
-        server.Time.Advance(TimeSpan.FromSeconds(2)); // the person's return is the latest use
-        Assert.Null(System.Text.Json.Nodes.JsonNode.Parse(server.PersonalData(person))!["profile"]);
-    }
+    private static Task EvictAsync(AppServer server, string person) => RecallRaceServers.EvictAsync(server, person);
 
     /// <summary>A replica whose adding of recalled records fails once for each of the given people.</summary>
     private sealed class FailingOnceReplica(params string[] failing) : IReplica

@@ -60,7 +60,7 @@ public sealed class CoOccurrenceRaceTests
 
         public long LastEngagedTicks(int itemIndex) => inner.LastEngagedTicks(itemIndex);
 
-        public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue) => inner.Forget(itemIndices, catalogVersion);
+        public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = 0) => inner.Forget(itemIndices, catalogVersion);
 
         public void Record(int itemIndex, double weight, long ticks, ReadOnlySpan<int> recentItems, int earlier = int.MaxValue, long catalogVersion = long.MaxValue) => inner.Record(itemIndex, weight, ticks, recentItems, earlier, catalogVersion);
 

@@ -124,6 +124,6 @@ public sealed class StatisticsRacingIndexReuseTests
 
         public long LastEngagedTicks(int itemIndex) => inner.LastEngagedTicks(itemIndex);
 
-        public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = long.MaxValue) => inner.Forget(itemIndices, catalogVersion);
+        public void Forget(ReadOnlySpan<int> itemIndices, long catalogVersion = 0) => inner.Forget(itemIndices, catalogVersion);
     }
 }

@@ -59,7 +59,8 @@ internal sealed partial class Personalizer
             lock (_identityGate)
             {
                 canonical = _identity.Resolve(userKey);
-                keys = [canonical, .. _identity.KeysOf(canonical)];
+                // The person's key and aliases; the key alone when nothing is linked to it.
+                keys = _identity.KeysOf(canonical) is { Count: > 0 } linked ? linked : [canonical];
             }
 
             foreach (var key in keys)

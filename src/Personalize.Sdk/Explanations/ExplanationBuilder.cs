@@ -40,6 +40,7 @@ internal static class ExplanationBuilder
     {
         var catalog = context.Catalog;
         var writer = new ReasonWriter(catalog, context.ProfileData, context.Scratch.Neighbours, context.SimilarItems, context.Request, context.Now.UtcTicks, context.AffinityHalfLifeTicks);
+        var given = new HashSet<string>(StringComparer.Ordinal);
         var n = candidates.Length;
         var items = new ItemExplanation[selected.Length];
         for (var i = 0; i < selected.Length; i++)
@@ -58,11 +59,51 @@ internal static class ExplanationBuilder
 
             contributions.Sort(static (a, b) => b.Contribution.CompareTo(a.Contribution));
             var index = candidates[position];
-            var text = contributions is [{ Contribution: > 0f } top, ..] ? writer.Write(top.Signal, index) : "From our default selection";
+            var text = Reason(writer, contributions, index, given);
             items[i] = new ItemExplanation(catalog.GetItem(index)!.Key, byLearned ? served[i].Score : scores[position], contributions, text);
         }
 
         return new DecisionExplanation(Summarize(variant, reason, context), items, removed);
+    }
+
+    /// <summary>
+    /// The first sentence no item above this one was given: first among its positive contributions'
+    /// sentences that state a fact, largest contribution first, then among their general lines.
+    /// When every one was given already, its largest contribution's broadest fact ("Because you like
+    /// coffee"), the sentence meant for many items.
+    /// </summary>
+    private static string Reason(ReasonWriter writer, List<SignalContribution> contributions, int index, HashSet<string> given)
+    {
+        var said = new List<ReasonSentences>(contributions.Count);
+        foreach (var contribution in contributions)
+        {
+            // Largest first, NaN last: the first that placed the item nothing ends those that did.
+            if (!(contribution.Contribution > 0f))
+            {
+                break;
+            }
+
+            var sentences = writer.Reasons(contribution.Signal, index);
+            foreach (var sentence in sentences.Specific)
+            {
+                if (given.Add(sentence))
+                {
+                    return sentence;
+                }
+            }
+
+            said.Add(sentences);
+        }
+
+        foreach (var sentences in said)
+        {
+            if (sentences.General is { } general && given.Add(general))
+            {
+                return general;
+            }
+        }
+
+        return said is [var strongest, ..] ? strongest.Repeated! : "From our default selection";
     }
 
     /// <summary>

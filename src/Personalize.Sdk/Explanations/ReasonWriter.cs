@@ -7,13 +7,14 @@ using Personalize.Sdk.Statistics;
 namespace Personalize.Sdk.Explanations;
 
 /// <summary>
-/// Writes the sentence behind an item's largest contribution, from facts in the profile and the
-/// catalog only: the item the user viewed, the category they said they like. Never invented, and
-/// never about an item the user dismissed or one the catalog no longer has: each cited item is
-/// one of the user's own recent items that is neither. One writer serves one decision: its category
-/// reasons each cite a different recent item. A next-step reason cites the recent item
-/// whose link to this item contributes most, so a row's reasons name the items each came from.
-/// Both read what the decision scored from, not the live statistics a Track or refresh may have
+/// Writes the sentences that can explain an item's contribution from one signal, from facts in the
+/// profile and the catalog only: the item the user viewed, the category they said they like. Never
+/// invented, and never about an item the user dismissed or one the catalog no longer has: each
+/// cited item is one of the user's own recent items that is neither. A signal's sentences come most
+/// telling first (a next-step reason's first cites the recent item whose link to this item
+/// contributes most, the next the one after it), so that <see cref="ExplanationBuilder"/> can give
+/// each item of a row a sentence no item above it gave.
+/// Both link reasons read what the decision scored from, not the live statistics a Track or refresh may have
 /// changed since: a next-step reason the co-occurrence signal's copy of the links (<see cref="NeighbourCopy"/>),
 /// a similar-items reason the decision's table (<see cref="DecisionContext.SimilarItems"/>).
 /// </summary>
@@ -21,104 +22,108 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
 {
     private readonly RequestContext _request = request;
 
-    /// <summary>The recent items this decision's category reasons have cited so far; made at the first.</summary>
-    private HashSet<int>? _cited;
-
-    public string Write(string signal, int itemIndex) => signal switch
+    /// <summary>What a signal's contribution to an item can truthfully say; never nothing.</summary>
+    public ReasonSentences Reasons(string signal, int itemIndex) => signal switch
     {
         BuiltInSignals.CategoryAffinity => CategoryAffinity(itemIndex),
         BuiltInSignals.AttributeAffinity => AttributeAffinity(itemIndex),
         BuiltInSignals.CoOccurrence => CoOccurrence(itemIndex),
         BuiltInSignals.SimilarItems => SimilarItems(itemIndex),
         BuiltInSignals.StatedPreference => StatedPreference(itemIndex),
-        BuiltInSignals.Popularity or BuiltInSignals.Trending => "Popular right now",
-        BuiltInSignals.CategoryPopularity => CategoryName(itemIndex) is { } category ? $"A favourite in {category}" : "Popular right now",
-        BuiltInSignals.Freshness => "New arrival",
+        BuiltInSignals.Popularity or BuiltInSignals.Trending => new(["Popular right now", .. InCategory(itemIndex, static category => $"Popular in {category} right now")], null),
+        BuiltInSignals.CategoryPopularity => new([.. InCategory(itemIndex, static category => $"A favourite in {category}"), "Popular right now"], null),
+        BuiltInSignals.Freshness => new(["New arrival", .. InCategory(itemIndex, static category => $"New in {category}")], null),
         BuiltInSignals.Context => Context(itemIndex),
-        _ => $"Recommended by {signal}",
+        _ => new([$"Recommended by {signal}"], null),
     };
 
     /// <summary>
-    /// Cites the newest of the user's recent items of this item's category that no earlier
-    /// category reason of this decision cited: a row's items of one category name different items
-    /// viewed, newest first, and once those are used up, the category.
+    /// The user's recent items of this item's category, newest first (a row's items of one
+    /// category so name different items viewed), then the category.
     /// </summary>
-    private string CategoryAffinity(int itemIndex)
+    private ReasonSentences CategoryAffinity(int itemIndex)
     {
         var category = catalog.GetCategory(itemIndex);
         var recent = profile.RecentItems;
+        var sentences = new List<string>();
         for (var age = 0; age < recent.Count; age++)
         {
             var viewed = recent.NewestItem(age);
-            if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category && (_cited ??= []).Add(viewed))
+            if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category)
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
-                return $"Because you {verb} {NameOf(item)}";
+                sentences.Add($"Because you {verb} {NameOf(item)}");
             }
         }
 
-        // A sensitive category the user has not consented to is never named in an explanation.
-        var name = profile is DecisionProfile decision && decision.IsHidden(category) ? null : CategoryName(itemIndex);
-        return $"Because you like {name ?? "this category"}";
+        if (ShownCategoryName(itemIndex) is { } name)
+        {
+            sentences.Add($"Because you like {name}");
+            return new(sentences, null);
+        }
+
+        return new(sentences, "Because you like this category");
     }
 
-    private string AttributeAffinity(int itemIndex)
+    /// <summary>The item's attributes the user likes, most liked first.</summary>
+    private ReasonSentences AttributeAffinity(int itemIndex)
     {
-        var best = CatalogSnapshot.None;
-        var bestValue = 0d;
+        var liked = new List<(double Value, int Attribute)>();
         foreach (var attribute in catalog.GetAttributes(itemIndex))
         {
-            var value = profile.Attributes.Get(attribute, nowTicks, halfLifeTicks);
-            if (value > bestValue)
+            if (profile.Attributes.Get(attribute, nowTicks, halfLifeTicks) is var value and > 0d)
             {
-                (best, bestValue) = (attribute, value);
+                liked.Add((value, attribute));
             }
         }
 
         // An attribute of an item of this snapshot is always named by it.
-        return best == CatalogSnapshot.None ? "Matches what you like" : $"Because you like {Describe(catalog.GetAttributeToken(best)!)}";
+        return new([.. Strongest(liked).Select(attribute => $"Because you like {Describe(catalog.GetAttributeToken(attribute)!)}")], "Matches what you like");
     }
 
-    private string CoOccurrence(int itemIndex)
+    private ReasonSentences CoOccurrence(int itemIndex)
     {
         var recent = profile.RecentItems;
         var count = Math.Min(recent.Count, neighbours.Rows);
-        CatalogItem? strongest = null;
-        var strongestWeight = 0d;
+        var links = new List<(double Weight, int From)>();
         for (var age = 0; age < count; age++)
         {
-            var from = recent.NewestItem(age);
             var weights = neighbours.WeightsOf(age);
-            var slot = neighbours.ItemsOf(age).IndexOf(itemIndex);
 
             // The same weighting as the co-occurrence signal: the newest recent item counts fully, older ones 1/rank.
-            if (slot >= 0 && weights[slot] / (age + 1) > strongestWeight && Citable(from) is { } item)
+            if (neighbours.ItemsOf(age).IndexOf(itemIndex) is var slot and >= 0 && weights[slot] > 0f)
             {
-                (strongest, strongestWeight) = (item, weights[slot] / (age + 1));
+                links.Add((weights[slot] / (age + 1d), recent.NewestItem(age)));
             }
         }
 
-        return strongest is null ? "Often chosen next" : $"Often chosen after {NameOf(strongest)}";
+        return new([.. Cited(Strongest(links)).Select(item => $"Often chosen after {NameOf(item)}")], "Often chosen next");
     }
 
-    private string SimilarItems(int itemIndex)
+    private ReasonSentences SimilarItems(int itemIndex)
     {
         var recent = profile.RecentItems;
-        CatalogItem? strongest = null;
-        var strongestWeight = 0f;
+        var links = new List<(double Weight, int From)>();
         for (var age = 0; age < recent.Count; age++)
         {
             var from = recent.NewestItem(age);
             var (items, weights) = similarItems.Row(from);
-            var slot = items.IndexOf(itemIndex);
-            if (slot >= 0 && weights[slot] > strongestWeight && Citable(from) is { } item)
+            if (items.IndexOf(itemIndex) is var slot and >= 0 && weights[slot] > 0f)
             {
-                (strongest, strongestWeight) = (item, weights[slot]);
+                links.Add((weights[slot], from));
             }
         }
 
-        return strongest is null ? "Liked by people with your taste" : $"Liked by people who liked {NameOf(strongest)}";
+        return new([.. Cited(Strongest(links)).Select(item => $"Liked by people who liked {NameOf(item)}")], "Liked by people with your taste");
     }
+
+    /// <summary>The indexes of <paramref name="weighed"/>, heaviest first; the first listed first among equals.</summary>
+    private static IEnumerable<int> Strongest(List<(double Weight, int Index)> weighed) =>
+        weighed.Select((entry, order) => (entry.Weight, entry.Index, order)).OrderByDescending(static e => e.Weight).ThenBy(static e => e.order).Select(static e => e.Index);
+
+    /// <summary>The citable items among <paramref name="recentItems"/>, in their order (one cited once).</summary>
+    private IEnumerable<CatalogItem> Cited(IEnumerable<int> recentItems) =>
+        recentItems.Distinct().Select(Citable).OfType<CatalogItem>();
 
     /// <summary>
     /// The catalog item behind one of the user's recent items, unless they dismissed it, the catalog
@@ -127,26 +132,28 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
     private CatalogItem? Citable(int itemIndex) =>
         profile.Dismissed.Contains(itemIndex) || catalog.GetItem(itemIndex) is not { } item || (string.IsNullOrWhiteSpace(item.Title) && string.IsNullOrWhiteSpace(item.Key)) ? null : item;
 
-    private string StatedPreference(int itemIndex)
+    private ReasonSentences StatedPreference(int itemIndex)
     {
+        var sentences = new List<string>();
         if (profile.Preferences.SignFor(isAttribute: false, catalog.GetCategory(itemIndex)) > 0)
         {
-            return $"Because you said you like {CategoryName(itemIndex) ?? "this category"}";
+            sentences.Add($"Because you said you like {CategoryName(itemIndex) ?? "this category"}");
         }
 
         foreach (var attribute in catalog.GetAttributes(itemIndex))
         {
             if (profile.Preferences.SignFor(isAttribute: true, attribute) > 0)
             {
-                return $"Because you said you like {Describe(catalog.GetAttributeToken(attribute)!)}";
+                sentences.Add($"Because you said you like {Describe(catalog.GetAttributeToken(attribute)!)}");
             }
         }
 
-        return "Matches what you told us";
+        return new(sentences, "Matches what you told us");
     }
 
-    private string Context(int itemIndex)
+    private ReasonSentences Context(int itemIndex)
     {
+        var sentences = new List<string>();
         for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
         {
             // None on both sides (an item without the attribute, a value no item has) is no match.
@@ -154,16 +161,24 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) is var has and not CatalogSnapshot.None
                 && has == catalog.GetContextValueId(dimension, value))
             {
-                return $"Suited to {ContextDimension.AttributeNames[dimension]} {value}";
+                sentences.Add($"Suited to {ContextDimension.AttributeNames[dimension]} {value}");
             }
         }
 
-        return "Suited to where you are";
+        return new(sentences, "Suited to where you are");
     }
+
+    /// <summary>The sentence <paramref name="named"/> makes of the item's category, when it has a name a reason may say.</summary>
+    private string[] InCategory(int itemIndex, Func<string, string> named) =>
+        ShownCategoryName(itemIndex) is { } category ? [named(category)] : [];
 
     /// <summary>The item's category's name, or null when it has none a reason can say (uncategorised, or a blank name).</summary>
     private string? CategoryName(int itemIndex) =>
         catalog.GetCategory(itemIndex) is var id and >= 0 && catalog.GetCategoryName(id) is { } name && !string.IsNullOrWhiteSpace(name) ? name : null;
+
+    /// <summary>The item's category's name as a reason may say it: never a sensitive category the user has not consented to.</summary>
+    private string? ShownCategoryName(int itemIndex) =>
+        profile is DecisionProfile decision && decision.IsHidden(catalog.GetCategory(itemIndex)) ? null : CategoryName(itemIndex);
 
     /// <summary>"brand=Acme" reads "Acme (brand)"; "brand=" (an empty value) reads "brand".</summary>
     private static string Describe(string token) =>

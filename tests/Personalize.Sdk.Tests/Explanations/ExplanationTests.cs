@@ -68,7 +68,7 @@ public sealed class ExplanationTests
         var items = sdk.Personalizer.Rank(new PersonalizationRequest(user) { Explain = true, Count = 16 }).Explanation!.Items;
 
         Assert.Equal("Often chosen after Books item 1", items.Single(i => i.ItemKey == "kitchen-4").Reason);
-        Assert.Equal("Because you said you like garden", items.Single(i => i.ItemKey == "garden-2").Reason);
+        Assert.Equal("Because you said you like garden", items.First(i => i.ItemKey.StartsWith("garden-", StringComparison.Ordinal)).Reason);
     }
 
     [Theory, AutoData]

@@ -98,7 +98,8 @@ public sealed class SensitiveAttributeTests
         sdk.Personalizer.Track(PersonalizationEvent.ConsentGiven("u", ConsentFlags.Personalization | ConsentFlags.SensitiveCategories));
         sdk.View("u", "pharmacy-1", "kitchen-1");
 
-        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3 });
+        // Without pharmacy-1, which would name the attribute first (a row says a reason once).
+        var decision = sdk.Personalizer.Rank(new PersonalizationRequest("u") { Explain = true, Count = 3, Candidates = new[] { "pharmacy-2", "kitchen-1" } });
 
         Assert.Equal(1f, decision.Items.Single(item => item.ItemKey == "pharmacy-2").Score);
         Assert.Equal("Because you like diabetes (condition)", decision.Explanation!.Items.Single(item => item.ItemKey == "pharmacy-2").Reason);

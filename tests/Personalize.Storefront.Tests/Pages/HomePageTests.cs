@@ -16,7 +16,9 @@ public sealed class HomePageTests(StorefrontFactory store)
 
         Assert.Equal(HttpStatusCode.OK, home.Status);
         Assert.Equal(8, home.Recommendations.Count);
-        Assert.All(home.Recommendations, card => Assert.Equal("Popular right now", card.Why));
+        Assert.Equal("Popular right now", home.Recommendations[0].Why);
+        Assert.All(home.Recommendations.Skip(1), card => Assert.Contains(card.Why, new[] { "Popular right now", $"Popular in {card.Category} right now", $"A favourite in {card.Category}" }));
+        Assert.True(home.Recommendations.Select(card => card.Why).Distinct().Count() >= 6, string.Join(", ", home.Recommendations.Select(card => card.Why)));
         Assert.Equal(("ColdStart", "NoHistory"), (home.Decision!.Variant, home.Decision.Reason));
         Assert.StartsWith("New here?", home.Text("#lede"), StringComparison.Ordinal);
         Assert.Equal("Recommended for you", home.Text("#home-heading"));

@@ -8,10 +8,11 @@ using Personalize.Sdk.Scoring;
 namespace Personalize.Sdk.Benchmarks;
 
 /// <summary>
-/// What readiness costs. Baseline: one whole decision over 100 candidates with six signals (as in
-/// <see cref="RankBenchmarks"/>). Against it: the readiness counting that decision does (this
-/// thread's row, the decision's counts, and per signal its non-zero count and counts), and
-/// computing the report, which happens only when someone asks for it.
+/// What readiness costs. Baseline: one whole decision over 100 candidates with the six signals of
+/// <see cref="RankBenchmarks"/> (without its request's channel, so `context` matches nothing).
+/// Against it: the readiness counting that decision does (this thread's row, the decision's counts,
+/// and per signal its counts), with each column's non-zero count computed here, which a decision
+/// takes from its scoring pass instead: an upper bound. And computing the report, which happens only when someone asks for it.
 /// </summary>
 [MemoryDiagnoser]
 public class ReadinessBenchmarks

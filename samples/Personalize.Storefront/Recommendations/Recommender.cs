@@ -68,16 +68,17 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
     /// The reason a card shows. The SDK has not heard of a dismissal held in its undo window, so its
     /// reason may still cite the held product ("Because you viewed Bird feeder", "Often chosen after
     /// Bird feeder") while the store hides that product and says it was removed. Such a reason is
-    /// replaced: the explanation gives one reason per item, so the replacement names the item's
-    /// shelf for a decision made from the profile ("Because you like Garden"), or is the store's
-    /// non-personal reason otherwise; never a held product.
+    /// replaced by one that names the item's shelf for a decision made from the profile ("Because you
+    /// like Garden", else "More from Garden"), or by the store's non-personal reason otherwise; never
+    /// a held product, and, like the SDK's, not a reason the row already gives while another is left.
     /// </summary>
     /// <param name="reason">The explanation's reason.</param>
     /// <param name="product">The product the card shows.</param>
     /// <param name="decision">The decision that ranked it.</param>
     /// <param name="held">The shopper's dismissals still in their undo window.</param>
+    /// <param name="given">The reasons the row gives, compared ignoring case; a replacement is added to it.</param>
     /// <returns>The reason to show.</returns>
-    public static string ReasonFor(string reason, Product product, Decision decision, IReadOnlyList<Product> held)
+    public static string ReasonFor(string reason, Product product, Decision decision, IReadOnlyList<Product> held, ISet<string> given)
     {
         // Every reason that cites an item ends with its title: "Because you viewed X", "Often chosen after X", "Liked by people who liked X".
         if (!held.Any(item => Cites(reason, item)))
@@ -85,7 +86,10 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
             return reason;
         }
 
-        return decision.Reason == DecisionReason.Profile ? $"Because you like {product.Category.Name}" : NonPersonalReason;
+        string[] replacements = decision.Reason == DecisionReason.Profile
+            ? [$"Because you like {product.Category.Name}", $"More from {product.Category.Name}"]
+            : [NonPersonalReason, $"More from {product.Category.Name}"];
+        return replacements.FirstOrDefault(given.Add) ?? replacements[0];
     }
 
     private static bool Cites(string reason, Product item) =>
@@ -105,11 +109,12 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
 
         // Explanations come one per ranked item, in the decision's order.
         var reasons = decision.Explanation!.Items;
+        var given = reasons.Select(explanation => explanation.Reason).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var items = decision.Items
             .Select((item, i) =>
             {
                 var product = Find(item.ItemKey);
-                return new Recommendation(product, ReasonFor(reasons[i].Reason, product, decision, held));
+                return new Recommendation(product, ReasonFor(reasons[i].Reason, product, decision, held, given));
             })
             .ToList();
         var set = new RecommendationSet(title(decision), decision, items);

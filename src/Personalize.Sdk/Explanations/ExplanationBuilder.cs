@@ -67,10 +67,10 @@ internal static class ExplanationBuilder
     }
 
     /// <summary>
-    /// The first sentence no item above this one was given: first among its positive contributions'
-    /// sentences that state a fact, largest contribution first, then among their general lines.
-    /// When every one was given already, its largest contribution's broadest fact ("Because you like
-    /// coffee"), the sentence meant for many items.
+    /// The first sentence no item above this one was given: for each of its positive contributions,
+    /// largest first, the facts it states of the item, or its shared line when it states none; then
+    /// the contributions' shared lines, in the same order. When every one was given already, its
+    /// largest contribution's shared line (else its first fact), the sentence meant for many items.
     /// </summary>
     private static string Reason(ReasonWriter writer, List<SignalContribution> contributions, int index, HashSet<string> given)
     {
@@ -84,12 +84,18 @@ internal static class ExplanationBuilder
             }
 
             var sentences = writer.Reasons(contribution.Signal, index);
-            foreach (var sentence in sentences.Specific)
+            foreach (var fact in sentences.Facts)
             {
-                if (given.Add(sentence))
+                if (given.Add(fact))
                 {
-                    return sentence;
+                    return fact;
                 }
+            }
+
+            // A contribution with no fact to state of this item says its shared line in its turn.
+            if (sentences.Facts.Count == 0 && given.Add(sentences.Shared!))
+            {
+                return sentences.Shared!;
             }
 
             said.Add(sentences);
@@ -97,13 +103,13 @@ internal static class ExplanationBuilder
 
         foreach (var sentences in said)
         {
-            if (sentences.General is { } general && given.Add(general))
+            if (sentences.Shared is { } shared && given.Add(shared))
             {
-                return general;
+                return shared;
             }
         }
 
-        return said is [var strongest, ..] ? strongest.Repeated! : "From our default selection";
+        return said is [var strongest, ..] ? strongest.Repeated : "From our default selection";
     }
 
     /// <summary>

@@ -38,9 +38,10 @@ public sealed class ItemExplanation
     /// A sentence an app can show, built from the profile and catalog behind the largest
     /// contribution when it is positive, for example "Because you viewed Hiking boots". Within a
     /// decision no sentence is repeated while an item has another true one to give: an item whose
-    /// largest contribution would repeat an item above it cites its next fact (another recent item
-    /// it came from, then its next positive contribution's), then the line a signal shares with many
-    /// items ("Because you like coffee"), repeated only when nothing else is left. Otherwise
+    /// largest contribution would repeat an item above it states the next fact behind it (another
+    /// recent item it came from, then its next positive contribution's), then a line a signal shares
+    /// with many items ("Because you like coffee", "Often chosen next"), and repeats its largest
+    /// contribution's shared line only when nothing else is left. Otherwise
     /// one of four sentences saying what placed the item: "From our default selection" when the
     /// decision was ranked but nothing positive ranked this item (every signal weighed 0, so it has
     /// no contribution, or every contribution 0 or less); "Not in the catalog" for a candidate the

@@ -30,39 +30,33 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         BuiltInSignals.CoOccurrence => CoOccurrence(itemIndex),
         BuiltInSignals.SimilarItems => SimilarItems(itemIndex),
         BuiltInSignals.StatedPreference => StatedPreference(itemIndex),
-        BuiltInSignals.Popularity or BuiltInSignals.Trending => new(["Popular right now", .. InCategory(itemIndex, static category => $"Popular in {category} right now")], null),
-        BuiltInSignals.CategoryPopularity => new([.. InCategory(itemIndex, static category => $"A favourite in {category}"), "Popular right now"], null),
-        BuiltInSignals.Freshness => new(["New arrival", .. InCategory(itemIndex, static category => $"New in {category}")], null),
+        BuiltInSignals.Popularity or BuiltInSignals.Trending => new(["Popular right now"], InCategory(itemIndex, static category => $"Popular in {category} right now")),
+        BuiltInSignals.CategoryPopularity => new([], InCategory(itemIndex, static category => $"A favourite in {category}") ?? "A favourite in its category"),
+        BuiltInSignals.Freshness => new(["New arrival"], InCategory(itemIndex, static category => $"New in {category}")),
         BuiltInSignals.Context => Context(itemIndex),
-        _ => new([$"Recommended by {signal}"], null),
+        _ => new([], $"Recommended by {signal}"),
     };
 
     /// <summary>
     /// The user's recent items of this item's category, newest first (a row's items of one
-    /// category so name different items viewed), then the category.
+    /// category so name different items viewed); shared, the category.
     /// </summary>
     private ReasonSentences CategoryAffinity(int itemIndex)
     {
         var category = catalog.GetCategory(itemIndex);
         var recent = profile.RecentItems;
-        var sentences = new List<string>();
+        var facts = new List<string>();
         for (var age = 0; age < recent.Count; age++)
         {
             var viewed = recent.NewestItem(age);
             if (viewed != itemIndex && Citable(viewed) is { } item && catalog.GetCategory(viewed) == category)
             {
                 var verb = profile.Purchases.Find(viewed) is null ? "viewed" : "bought";
-                sentences.Add($"Because you {verb} {NameOf(item)}");
+                facts.Add($"Because you {verb} {NameOf(item)}");
             }
         }
 
-        if (ShownCategoryName(itemIndex) is { } name)
-        {
-            sentences.Add($"Because you like {name}");
-            return new(sentences, null);
-        }
-
-        return new(sentences, "Because you like this category");
+        return new(facts, $"Because you like {ShownCategoryName(itemIndex) ?? "this category"}");
     }
 
     /// <summary>The item's attributes the user likes, most liked first.</summary>
@@ -134,26 +128,26 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
 
     private ReasonSentences StatedPreference(int itemIndex)
     {
-        var sentences = new List<string>();
+        var facts = new List<string>();
         if (profile.Preferences.SignFor(isAttribute: false, catalog.GetCategory(itemIndex)) > 0)
         {
-            sentences.Add($"Because you said you like {CategoryName(itemIndex) ?? "this category"}");
+            facts.Add($"Because you said you like {CategoryName(itemIndex) ?? "this category"}");
         }
 
         foreach (var attribute in catalog.GetAttributes(itemIndex))
         {
             if (profile.Preferences.SignFor(isAttribute: true, attribute) > 0)
             {
-                sentences.Add($"Because you said you like {Describe(catalog.GetAttributeToken(attribute)!)}");
+                facts.Add($"Because you said you like {Describe(catalog.GetAttributeToken(attribute)!)}");
             }
         }
 
-        return new(sentences, "Matches what you told us");
+        return new(facts, "Matches what you told us");
     }
 
     private ReasonSentences Context(int itemIndex)
     {
-        var sentences = new List<string>();
+        var facts = new List<string>();
         for (var dimension = 0; dimension < ContextDimension.Count; dimension++)
         {
             // None on both sides (an item without the attribute, a value no item has) is no match.
@@ -161,16 +155,16 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
             if (value is not null && catalog.GetContextAttribute(dimension, itemIndex) is var has and not CatalogSnapshot.None
                 && has == catalog.GetContextValueId(dimension, value))
             {
-                sentences.Add($"Suited to {ContextDimension.AttributeNames[dimension]} {value}");
+                facts.Add($"Suited to {ContextDimension.AttributeNames[dimension]} {value}");
             }
         }
 
-        return new(sentences, "Suited to where you are");
+        return new(facts, "Suited to where you are");
     }
 
-    /// <summary>The sentence <paramref name="named"/> makes of the item's category, when it has a name a reason may say.</summary>
-    private string[] InCategory(int itemIndex, Func<string, string> named) =>
-        ShownCategoryName(itemIndex) is { } category ? [named(category)] : [];
+    /// <summary>The sentence <paramref name="named"/> makes of the item's category, or null when it has no name a reason may say.</summary>
+    private string? InCategory(int itemIndex, Func<string, string> named) =>
+        ShownCategoryName(itemIndex) is { } category ? named(category) : null;
 
     /// <summary>The item's category's name, or null when it has none a reason can say (uncategorised, or a blank name).</summary>
     private string? CategoryName(int itemIndex) =>

@@ -388,7 +388,7 @@ public sealed class ExplanationTests
 
         var reasons = ReasonsOf(sdk, "u", 2);
 
-        Assert.Equal(["Popular right now", "Popular right now"], reasons);
+        Assert.Equal(["A favourite in its category", "A favourite in its category"], reasons);
     }
 
     [Fact]

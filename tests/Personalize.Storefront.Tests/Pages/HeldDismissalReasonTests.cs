@@ -58,6 +58,21 @@ public sealed class HeldDismissalReasonTests(FakeClockStorefront store) : IClass
 
         var replaced = home.Recommendations.Where(card => citing.Contains(card.Key)).ToList();
         Assert.NotEmpty(replaced);
-        Assert.All(replaced, card => Assert.Equal($"Because you like {Shelf(card.Key)}", card.Why));
+        Assert.All(replaced, card => Assert.Contains(card.Why, new[] { $"Because you like {Shelf(card.Key)}", $"More from {Shelf(card.Key)}" }));
+    }
+
+    [Fact]
+    public async Task A_replaced_reason_does_not_repeat_another_cards_reason()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.ViewAsync("coffee-07", Held);
+        var before = await visitor.GetAsync("/");
+        Assert.Equal(before.Recommendations.Count, before.Recommendations.Select(card => card.Why).Distinct(StringComparer.OrdinalIgnoreCase).Count());
+
+        var home = await visitor.PostAndFollowAsync("/feedback/not-interested", new Dictionary<string, string> { ["productId"] = Held, ["returnUrl"] = "/" });
+
+        // The SDK says "Because you like coffee" of another card: the replacement must not say it again in other letters.
+        var whys = home.Recommendations.Select(card => card.Why!).ToList();
+        Assert.True(whys.Count == whys.Distinct(StringComparer.OrdinalIgnoreCase).Count(), string.Join(" | ", whys));
     }
 }

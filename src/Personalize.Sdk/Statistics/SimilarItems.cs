@@ -42,7 +42,9 @@ namespace Personalize.Sdk.Statistics;
 /// doubling, and a hash index of at least two 4-byte entries a slot, so that folding a pair is
 /// O(1); beyond that the first lightest is replaced and its count
 /// inherited, space-saving, which bounds the error) and one published row of
-/// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event).
+/// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event; each part
+/// keeps a spare it swaps with at a fold, so that a tracking thread never regrows one, and neither
+/// shrinks: at most twice <see cref="InboxCapacity"/> events' worth, about 10 MB, after heavy tracking).
 /// </para>
 /// <para>
 /// <b>Personal data.</b> Only item-item aggregates are kept. The inbox holds, without any user key,

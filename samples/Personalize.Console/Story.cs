@@ -34,7 +34,8 @@ internal sealed class Story(IPersonalizer personalizer, TextWriter output)
     /// <summary>
     /// Says which of the step's items follow on from <paramref name="lastItem"/>: those whose reason
     /// cites it, and those with a next-step share whose reason does not, naming each one's largest
-    /// share, the one its reason is written from.
+    /// share, the first its reason is taken from (a row gives each reason once, so an item whose
+    /// largest share would repeat one above it says what else is true of it).
     /// </summary>
     public void ExplainNextSteps(StoryStep step, string lastItem)
     {
@@ -42,7 +43,7 @@ internal sealed class Story(IPersonalizer personalizer, TextWriter output)
         var citing = step.Explanation.Items.Where(item => item.Reason.EndsWith(title, StringComparison.Ordinal)).Select(item => item.ItemKey).ToList();
         var linked = step.Explanation.Items.Where(item => step.FollowingOn.Contains(item.ItemKey) && !citing.Contains(item.ItemKey)).ToList();
         output.WriteLine($"   Why: {(citing.Count == 0 ? $"no reason cites {title}" : $"{Titles(citing)} {(citing.Count == 1 ? "cites" : "cite")} {title}")}."
-            + (linked.Count == 0 ? string.Empty : $" {Titles([.. linked.Select(item => item.ItemKey)])} also {(linked.Count == 1 ? "has" : "have")} a \"next step\" share, but a reason is written from an item's largest share: {LargestShares(linked)}."));
+            + (linked.Count == 0 ? string.Empty : $" {Titles([.. linked.Select(item => item.ItemKey)])} also {(linked.Count == 1 ? "has" : "have")} a \"next step\" share, but a row gives each reason once, from each item's largest share first: {LargestShares(linked)}."));
     }
 
     /// <summary>What the SDK decided, step by step, and what its guardrails held back at the end.</summary>

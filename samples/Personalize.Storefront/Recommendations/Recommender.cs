@@ -1,4 +1,6 @@
 using Personalize.Sdk;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
 using Personalize.Storefront.Catalog;
 using Personalize.Storefront.Feedback;
 using Personalize.Storefront.Visitors;
@@ -61,34 +63,44 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
         return shown.Count == 0 ? null : Rank(shopper, placement, title, count, shown, held);
     }
 
-    /// <summary>The reason of a card whose own reason named a held product, for a decision not made from the shopper's profile.</summary>
+    /// <summary>The reason of a card whose own reason named a held product, when popularity or trending placed it.</summary>
     public const string NonPersonalReason = "Popular right now";
 
     /// <summary>
     /// The reason a card shows. The SDK has not heard of a dismissal held in its undo window, so its
     /// reason may still cite the held product ("Because you viewed Bird feeder", "Often chosen after
     /// Bird feeder") while the store hides that product and says it was removed. Such a reason is
-    /// replaced by one that names the item's shelf for a decision made from the profile ("Because you
-    /// like Garden", else "More from Garden"), or by the store's non-personal reason otherwise; never
-    /// a held product, and, like the SDK's, not a reason the row already gives while another is left.
+    /// replaced by one that is true of the card, from what placed it: "Because you like Garden" when
+    /// the shopper's affinity for its shelf added to its score, "Popular right now" when popularity
+    /// or trending did, else "More from Garden"; the first of those the row does not give already
+    /// (like the SDK's reasons), and never a held product.
     /// </summary>
-    /// <param name="reason">The explanation's reason.</param>
+    /// <param name="explanation">The SDK's explanation of the card's item.</param>
     /// <param name="product">The product the card shows.</param>
-    /// <param name="decision">The decision that ranked it.</param>
     /// <param name="held">The shopper's dismissals still in their undo window.</param>
     /// <param name="given">The reasons the row gives, compared ignoring case; a replacement is added to it.</param>
     /// <returns>The reason to show.</returns>
-    public static string ReasonFor(string reason, Product product, Decision decision, IReadOnlyList<Product> held, ISet<string> given)
+    public static string ReasonFor(ItemExplanation explanation, Product product, IReadOnlyList<Product> held, ISet<string> given)
     {
         // Every reason that cites an item ends with its title: "Because you viewed X", "Often chosen after X", "Liked by people who liked X".
-        if (!held.Any(item => Cites(reason, item)))
+        if (!held.Any(item => Cites(explanation.Reason, item)))
         {
-            return reason;
+            return explanation.Reason;
         }
 
-        string[] replacements = decision.Reason == DecisionReason.Profile
-            ? [$"Because you like {product.Category.Name}", $"More from {product.Category.Name}"]
-            : [NonPersonalReason, $"More from {product.Category.Name}"];
+        bool Placed(string signal) => explanation.Contributions.Any(contribution => contribution.Signal == signal && contribution.Contribution > 0f);
+        var replacements = new List<string>(3);
+        if (Placed(BuiltInSignals.CategoryAffinity))
+        {
+            replacements.Add($"Because you like {product.Category.Name}");
+        }
+
+        if (Placed(BuiltInSignals.Popularity) || Placed(BuiltInSignals.Trending))
+        {
+            replacements.Add(NonPersonalReason);
+        }
+
+        replacements.Add($"More from {product.Category.Name}");
         return replacements.FirstOrDefault(given.Add) ?? replacements[0];
     }
 
@@ -114,7 +126,7 @@ internal sealed class Recommender(IPersonalizer personalizer, ProductCatalog cat
             .Select((item, i) =>
             {
                 var product = Find(item.ItemKey);
-                return new Recommendation(product, ReasonFor(reasons[i].Reason, product, decision, held, given));
+                return new Recommendation(product, ReasonFor(reasons[i], product, held, given));
             })
             .ToList();
         var set = new RecommendationSet(title(decision), decision, items);

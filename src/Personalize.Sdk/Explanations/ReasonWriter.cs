@@ -59,7 +59,10 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         return new(facts, $"Because you like {ShownCategoryName(itemIndex) ?? "this category"}");
     }
 
-    /// <summary>The item's attributes the user likes, most liked first.</summary>
+    /// <summary>
+    /// The item's attribute the user likes most: the one the signal scored the item by (its best
+    /// attribute, the first among equals); another liked attribute of it added nothing.
+    /// </summary>
     private ReasonSentences AttributeAffinity(int itemIndex)
     {
         var liked = new List<(double Value, int Attribute)>();
@@ -72,7 +75,7 @@ internal sealed class ReasonWriter(CatalogSnapshot catalog, ProfileData profile,
         }
 
         // An attribute of an item of this snapshot is always named by it.
-        return new([.. Strongest(liked).Select(attribute => $"Because you like {Describe(catalog.GetAttributeToken(attribute)!)}")], "Matches what you like");
+        return new([.. Strongest(liked).Take(1).Select(attribute => $"Because you like {Describe(catalog.GetAttributeToken(attribute)!)}")], "Matches what you like");
     }
 
     private ReasonSentences CoOccurrence(int itemIndex)

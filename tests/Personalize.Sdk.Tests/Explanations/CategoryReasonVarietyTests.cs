@@ -10,12 +10,7 @@ namespace Personalize.Sdk.Tests.Explanations;
 /// </summary>
 public sealed class CategoryReasonVarietyTests
 {
-    /// <summary>Eight coffee items and four tea items.</summary>
-    private static readonly IReadOnlyList<CatalogItem> Catalog =
-    [
-        .. Enumerable.Range(1, 8).Select(i => new CatalogItem { Key = $"coffee-{i}", Category = "coffee", Title = $"Coffee {i}" }),
-        .. Enumerable.Range(1, 4).Select(i => new CatalogItem { Key = $"tea-{i}", Category = "tea", Title = $"Tea {i}" }),
-    ];
+    private static readonly IReadOnlyList<CatalogItem> Catalog = CoffeeAndTea.Items;
 
     private static readonly string[] Unseen = ["coffee-5", "coffee-6", "coffee-7", "coffee-8", "tea-1", "tea-2"];
 

@@ -6,21 +6,7 @@ namespace Personalize.Sdk.Tests.Explanations;
 /// <summary>Issue 17 item 5: the order in which an item of a row takes its reason, each sentence of README and the XML docs checked literally.</summary>
 public sealed class ReasonOrderTests
 {
-    /// <summary>Eight coffee items and four tea items.</summary>
-    private static readonly IReadOnlyList<CatalogItem> Catalog =
-    [
-        .. Enumerable.Range(1, 8).Select(i => new CatalogItem { Key = $"coffee-{i}", Category = "coffee", Title = $"Coffee {i}" }),
-        .. Enumerable.Range(1, 4).Select(i => new CatalogItem { Key = $"tea-{i}", Category = "tea", Title = $"Tea {i}" }),
-    ];
-
-    private static Action<PersonalizationOptions> Weigh(params (string Signal, float Weight)[] weights) => options =>
-    {
-        TestSdk.WeighOnly(options, weights);
-        foreach (var name in BuiltInSignals.All)
-        {
-            options.ColdStartWeights[name] = options.Weights[name];
-        }
-    };
+    private static readonly IReadOnlyList<CatalogItem> Catalog = CoffeeAndTea.Items;
 
     /// <summary>
     /// README: "an item whose largest contribution would say what an item above it already said cites
@@ -30,7 +16,7 @@ public sealed class ReasonOrderTests
     [Theory, AutoData]
     public void Once_the_viewed_coffees_are_cited_the_next_contributions_reason_comes_before_the_shared_because_you_like_coffee(string user)
     {
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.CategoryAffinity, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.CategoryAffinity, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
         sdk.View("fan", "coffee-2", "coffee-2", "coffee-2", "coffee-3", "coffee-3", "coffee-4");
         sdk.View(user, "coffee-1", "coffee-1", "coffee-1");
 
@@ -83,7 +69,7 @@ public sealed class ReasonOrderTests
     [Theory, AutoData]
     public void The_first_item_ranked_by_context_reads_the_context_reason_not_its_smaller_popularity(string user)
     {
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.Context, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.Context, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
         sdk.View("fan", "coffee-2", "coffee-2", "coffee-3");
         sdk.View(user, "tea-1", "tea-2", "tea-3");
 
@@ -103,7 +89,7 @@ public sealed class ReasonOrderTests
     [Theory, AutoData]
     public void The_first_item_ranked_by_a_next_step_from_a_dismissed_item_reads_often_chosen_next(string user)
     {
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.CoOccurrence, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.CoOccurrence, 1f), (BuiltInSignals.Popularity, 0.1f)), catalog: Catalog);
         sdk.View("a", "coffee-1", "coffee-5");
         sdk.View("b", "coffee-1", "coffee-5");
         sdk.View("c", "coffee-6", "coffee-6", "coffee-6");
@@ -128,7 +114,7 @@ public sealed class ReasonOrderTests
     public void An_item_popularity_contributed_nothing_to_is_not_called_popular_right_now(string user)
     {
         using var sdk = new TestSdk(
-            Weigh((BuiltInSignals.CategoryPopularity, 1f), (BuiltInSignals.Popularity, 1f)).Then(options =>
+            TestSdk.WeighForEveryone((BuiltInSignals.CategoryPopularity, 1f), (BuiltInSignals.Popularity, 1f)).Then(options =>
             {
                 options.PopularityHalfLife = TimeSpan.FromHours(1);
                 options.TrendHalfLife = TimeSpan.FromMinutes(30);

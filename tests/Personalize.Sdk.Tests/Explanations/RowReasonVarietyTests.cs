@@ -13,19 +13,10 @@ public sealed class RowReasonVarietyTests
 {
     private static readonly string[] AcmeItems = ["hiking-1", "kitchen-1", "books-1", "garden-1"];
 
-    private static Action<PersonalizationOptions> Weigh(params (string Signal, float Weight)[] weights) => options =>
-    {
-        TestSdk.WeighOnly(options, weights);
-        foreach (var name in BuiltInSignals.All)
-        {
-            options.ColdStartWeights[name] = options.Weights[name];
-        }
-    };
-
     [Theory, AutoData]
     public void A_row_of_one_stated_brand_says_so_once_then_what_else_placed_each_item(string user)
     {
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.StatedPreference, 1f), (BuiltInSignals.Popularity, 0.3f)));
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.StatedPreference, 1f), (BuiltInSignals.Popularity, 0.3f)));
         sdk.View("fan-1", "hiking-1", "hiking-1", "hiking-1", "hiking-1", "kitchen-1", "kitchen-1", "kitchen-1", "books-1", "books-1", "garden-1");
         sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference(user, "brand", "Acme", likes: true));
 
@@ -71,7 +62,7 @@ public sealed class RowReasonVarietyTests
     [Theory, AutoData]
     public void The_sentences_that_name_an_items_category_never_name_a_sensitive_one_without_consent(string user)
     {
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.Popularity, 1f)).Then(options => options.Guardrails.SensitiveCategories.Add("garden")));
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.Popularity, 1f)).Then(options => options.Guardrails.SensitiveCategories.Add("garden")));
         sdk.View("gardener", "garden-1", "garden-1", "garden-2", "garden-3", "garden-4");
         sdk.View(user, "kitchen-1");
         var request = new PersonalizationRequest(user) { Explain = true, Candidates = new[] { "garden-1", "garden-2", "garden-3", "garden-4" }, Count = 4 };
@@ -90,7 +81,7 @@ public sealed class RowReasonVarietyTests
     {
         // Uncategorised: popularity has only "Popular right now" to say of these items.
         IReadOnlyList<CatalogItem> catalog = [new CatalogItem { Key = "seen", Title = "Seen" }, new CatalogItem { Key = "hit", Title = "Hit" }, new CatalogItem { Key = "quiet", Title = "Quiet" }];
-        using var sdk = new TestSdk(Weigh((BuiltInSignals.Popularity, 1f), (BuiltInSignals.CoOccurrence, 0.1f)), catalog: catalog);
+        using var sdk = new TestSdk(TestSdk.WeighForEveryone((BuiltInSignals.Popularity, 1f), (BuiltInSignals.CoOccurrence, 0.1f)), catalog: catalog);
         sdk.View("fan", "hit", "hit", "hit", "quiet");
         sdk.View("shopper", "seen", "hit");
         sdk.View(user, "seen");

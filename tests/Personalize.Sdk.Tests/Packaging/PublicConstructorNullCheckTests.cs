@@ -1,6 +1,6 @@
-using System.Collections;
 using System.Reflection;
 using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Packaging;
 
@@ -23,13 +23,13 @@ public sealed class PublicConstructorNullCheckTests
             var parameters = constructor.GetParameters();
             if (!TryValidArguments(parameters, out var valid, out var missing))
             {
-                failures.Add($"{Describe(constructor)}: the test cannot build a valid {missing.Name}; teach {nameof(TryValid)} how");
+                failures.Add($"{Describe(constructor)}: the test cannot build a valid {missing.Name}; teach {nameof(ValidArguments)} how");
                 continue;
             }
 
             if (Invoke(constructor, valid) is { } baseline)
             {
-                failures.Add($"{Describe(constructor)}: valid arguments threw {baseline.GetType().Name}; teach {nameof(TryValid)} better ones");
+                failures.Add($"{Describe(constructor)}: valid arguments threw {baseline.GetType().Name}; teach {nameof(ValidArguments)} better ones");
                 continue;
             }
 
@@ -94,7 +94,7 @@ public sealed class PublicConstructorNullCheckTests
             .OrderBy(constructor => constructor.DeclaringType!.FullName, StringComparer.Ordinal);
 
     private static bool TakesOrMakesARefStruct(ConstructorInfo constructor) =>
-        constructor.DeclaringType!.IsByRefLike || constructor.GetParameters().Any(p => Unref(p.ParameterType).IsByRefLike);
+        constructor.DeclaringType!.IsByRefLike || constructor.GetParameters().Any(p => ValidArguments.Unref(p.ParameterType).IsByRefLike);
 
     private static bool TryValidArguments(ParameterInfo[] parameters, out object?[] arguments, out Type missing)
     {
@@ -102,7 +102,7 @@ public sealed class PublicConstructorNullCheckTests
         missing = typeof(void);
         for (var i = 0; i < parameters.Length; i++)
         {
-            if (!TryValid(Unref(parameters[i].ParameterType), depth: 0, out arguments[i]))
+            if (!ValidArguments.TryValid(ValidArguments.Unref(parameters[i].ParameterType), out arguments[i]))
             {
                 missing = parameters[i].ParameterType;
                 return false;
@@ -110,70 +110,6 @@ public sealed class PublicConstructorNullCheckTests
         }
 
         return true;
-    }
-
-    /// <summary>
-    /// A non-null value of <paramref name="type"/> that constructors accept: text, one half, defaults, empty
-    /// collections, or one of the SDK's types built by its widest public constructor the same way
-    /// (its default value may be refused: a default <see cref="DecisionInfo"/> names no placement).
-    /// </summary>
-    private static bool TryValid(Type type, int depth, out object? value)
-    {
-        value = null;
-        if (type == typeof(string))
-        {
-            value = "x";
-        }
-        else if (type == typeof(double))
-        {
-            // Inside every documented range: a probability, a reward, a confidence level.
-            value = 0.5;
-        }
-        else if (type == typeof(DateTimeOffset))
-        {
-            value = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
-        }
-        else if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            return TryValid(underlying, depth, out value);
-        }
-        else if (type.IsValueType && (type.Assembly != typeof(IPersonalizer).Assembly || type.IsEnum))
-        {
-            value = Activator.CreateInstance(type);
-        }
-        else if (type.IsArray)
-        {
-            value = Array.CreateInstance(type.GetElementType()!, 0);
-        }
-        else if (type.IsGenericType && type.GetGenericTypeDefinition() is var generic && type.GetGenericArguments() is var arguments
-            && (generic == typeof(IReadOnlyDictionary<,>) || generic == typeof(IDictionary<,>) || generic == typeof(Dictionary<,>)))
-        {
-            value = Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(arguments));
-        }
-        else if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type.IsInterface)
-        {
-            value = Array.CreateInstance(type.GetGenericArguments()[0], 0);
-        }
-        else if (depth < 3 && !type.IsAbstract && type.GetConstructors().OrderBy(c => c.GetParameters().Length).LastOrDefault() is { } constructor)
-        {
-            var parameters = constructor.GetParameters();
-            var inner = new object?[parameters.Length];
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                if (!TryValid(Unref(parameters[i].ParameterType), depth + 1, out inner[i]))
-                {
-                    return false;
-                }
-            }
-
-            value = constructor.Invoke(inner);
-        }
-        else if (type.IsValueType)
-        {
-            value = Activator.CreateInstance(type);
-        }
-
-        return value is not null;
     }
 
     private static Exception? Invoke(ConstructorInfo constructor, object?[] arguments)
@@ -188,8 +124,6 @@ public sealed class PublicConstructorNullCheckTests
             return invocation.InnerException;
         }
     }
-
-    private static Type Unref(Type type) => type.IsByRef ? type.GetElementType()! : type;
 
     private static string Describe(ConstructorInfo constructor) =>
         $"{constructor.DeclaringType!.Name}({string.Join(", ", constructor.GetParameters().Select(p => p.Name))})";

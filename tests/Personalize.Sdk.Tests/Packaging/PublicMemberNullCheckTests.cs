@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,7 +46,7 @@ public sealed class PublicMemberNullCheckTests
                 }
 
                 var parameters = method.GetParameters();
-                if (parameters.Any(p => Unref(p.ParameterType).IsByRefLike || p.IsOut))
+                if (parameters.Any(p => ValidArguments.Unref(p.ParameterType).IsByRefLike || p.IsOut))
                 {
                     continue;
                 }
@@ -55,12 +54,12 @@ public sealed class PublicMemberNullCheckTests
                 for (var p = 0; p < parameters.Length; p++)
                 {
                     var parameter = parameters[p];
-                    if (Unref(parameter.ParameterType).IsValueType || nullability.Create(parameter).WriteState != NullabilityState.NotNull)
+                    if (ValidArguments.Unref(parameter.ParameterType).IsValueType || nullability.Create(parameter).WriteState != NullabilityState.NotNull)
                     {
                         continue;
                     }
 
-                    if (!method.IsStatic && !instances.ContainsKey(type) && !TryValid(type, 0, out _))
+                    if (!method.IsStatic && !instances.ContainsKey(type) && !ValidArguments.TryValid(type, out _))
                     {
                         failures.Add($"{Describe(method)}: no instance of {type.Name} (teach the test)");
                         break;
@@ -155,7 +154,7 @@ public sealed class PublicMemberNullCheckTests
 
     private static bool TryValidFor(ParameterInfo parameter, string catalogPath, out object? value)
     {
-        var type = Unref(parameter.ParameterType);
+        var type = ValidArguments.Unref(parameter.ParameterType);
         value = parameter.Name switch
         {
             "holdout" when type == typeof(string) => "site",
@@ -181,124 +180,10 @@ public sealed class PublicMemberNullCheckTests
             return true;
         }
 
-        return TryValid(type, 0, out value);
+        return ValidArguments.TryValid(type, out value);
     }
 
-    private static void Ignore<T>(T value) => _ = value;
-
-    internal static object Valid(Type type) => TryValid(type, 0, out var value) ? value! : throw new InvalidOperationException(type.Name);
-
-    /// <summary>As <see cref="Packaging.PublicConstructorNullCheckTests"/> builds one.</summary>
-    internal static bool TryValid(Type type, int depth, out object? value)
-    {
-        value = null;
-        if (type == typeof(string))
-        {
-            value = "x";
-        }
-        else if (type == typeof(double))
-        {
-            value = 0.5;
-        }
-        else if (type == typeof(float))
-        {
-            value = 0.5f;
-        }
-        else if (type == typeof(DateTimeOffset))
-        {
-            value = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
-        }
-        else if (type == typeof(TimeSpan))
-        {
-            value = TimeSpan.FromMinutes(1);
-        }
-        else if (type == typeof(object))
-        {
-            value = new object();
-        }
-        else if (type == typeof(Stream))
-        {
-            value = new MemoryStream(Encoding.UTF8.GetBytes(CatalogJsonText));
-        }
-        else if (type == typeof(TimeProvider))
-        {
-            value = TimeProvider.System;
-        }
-        else if (type == typeof(Microsoft.Extensions.Logging.ILoggerFactory))
-        {
-            value = Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance;
-        }
-        else if (type == typeof(System.Diagnostics.Metrics.IMeterFactory))
-        {
-            value = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
-        }
-        else if (type == typeof(IBucketHasher))
-        {
-            value = BucketHashers.Default;
-        }
-        else if (type == typeof(IGuardrail))
-        {
-            value = new NoGuardrail();
-        }
-        else if (type == typeof(IExposureSink))
-        {
-            value = new NoExposureSink();
-        }
-        else if (type == typeof(ILearningLogSink))
-        {
-            value = new NoLearningLogSink();
-        }
-        else if (type == typeof(ISignalProvider))
-        {
-            value = new FavouriteSignal();
-        }
-        else if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Action<>))
-        {
-            value = Delegate.CreateDelegate(type, typeof(PublicMemberNullCheckTests).GetMethod(nameof(Ignore), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type.GetGenericArguments()[0]));
-        }
-        else if (Nullable.GetUnderlyingType(type) is { } underlying)
-        {
-            return TryValid(underlying, depth, out value);
-        }
-        else if (type.IsValueType && (type.Assembly != typeof(IPersonalizer).Assembly || type.IsEnum))
-        {
-            value = Activator.CreateInstance(type);
-        }
-        else if (type.IsArray)
-        {
-            value = Array.CreateInstance(type.GetElementType()!, 0);
-        }
-        else if (type.IsGenericType && type.GetGenericTypeDefinition() is var generic && type.GetGenericArguments() is var arguments
-            && (generic == typeof(IReadOnlyDictionary<,>) || generic == typeof(IDictionary<,>) || generic == typeof(Dictionary<,>)))
-        {
-            value = Activator.CreateInstance(typeof(Dictionary<,>).MakeGenericType(arguments));
-        }
-        else if (type.IsGenericType && typeof(IEnumerable).IsAssignableFrom(type) && type.IsInterface)
-        {
-            value = Array.CreateInstance(type.GetGenericArguments()[0], 0);
-        }
-        else if (depth < 3 && !type.IsAbstract && type.GetConstructors().OrderBy(c => c.GetParameters().Length).LastOrDefault() is { } constructor
-            && !constructor.GetParameters().Any(p => Unref(p.ParameterType).IsByRefLike))
-        {
-            var parameters = constructor.GetParameters();
-            var inner = new object?[parameters.Length];
-            for (var i = 0; i < parameters.Length; i++)
-            {
-                if (!TryValid(Unref(parameters[i].ParameterType), depth + 1, out inner[i]))
-                {
-                    return false;
-                }
-            }
-
-            value = constructor.Invoke(inner);
-        }
-        else if (type.IsValueType)
-        {
-            value = Activator.CreateInstance(type);
-        }
-
-        return value is not null;
-    }
+    internal static object Valid(Type type) => ValidArguments.TryValid(type, out var value) ? value! : throw new InvalidOperationException(type.Name);
 
     private static Exception? Invoke(MethodInfo method, object? target, object?[] arguments, out object? returned)
     {
@@ -314,37 +199,6 @@ public sealed class PublicMemberNullCheckTests
         }
     }
 
-    private static Type Unref(Type type) => type.IsByRef ? type.GetElementType()! : type;
-
     private static string Describe(MethodInfo method) =>
         $"{method.DeclaringType!.Name}.{method.Name}({string.Join(", ", method.GetParameters().Select(p => p.Name))})";
-
-    private sealed class NoGuardrail : IGuardrail
-    {
-        public string Name => "none";
-
-        public void Apply(in DecisionContext context, ReadOnlySpan<int> candidates, Span<bool> eligible)
-        {
-        }
-
-        public string Explain(in DecisionContext context, int itemIndex) => "none";
-    }
-
-    private sealed class NoExposureSink : IExposureSink
-    {
-        public void RecordExposure(in Exposure exposure)
-        {
-        }
-
-        public void RecordOutcome(in Outcome outcome)
-        {
-        }
-    }
-
-    private sealed class NoLearningLogSink : ILearningLogSink
-    {
-        public void Write(LearningRecord record)
-        {
-        }
-    }
 }

@@ -50,6 +50,16 @@ internal sealed class TestSdk : IDisposable
         }
     }
 
+    /// <summary>Options that weigh the given signals, and every other built-in 0, for users with and without history alike.</summary>
+    public static Action<PersonalizationOptions> WeighForEveryone(params (string Signal, float Weight)[] weights) => options =>
+    {
+        WeighOnly(options, weights);
+        foreach (var name in BuiltInSignals.All)
+        {
+            options.ColdStartWeights[name] = options.Weights[name];
+        }
+    };
+
     public ICatalog Catalog => Services.GetRequiredService<ICatalog>();
 
     public int ProfileCount => ((Personalizer)Personalizer).ProfileCount;

@@ -21,11 +21,7 @@ public sealed class AccessRequestRecallTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
         await using var b = await AppServer.StartAsync(redis);
-        await SignedInShopperAsync(a);
-        await b.CatchUpAsync();
-
-        a.Time.Advance(TimeSpan.FromHours(2));
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await LetGoWhenIdleAsync(a, b);
         Assert.True(a.Personalizer.GetPersonalData("ada").IsEmpty, "the synchronous report covers this server's memory only");
         using (var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
         {
@@ -45,11 +41,7 @@ public sealed class AccessRequestRecallTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
         await using var b = await AppServer.StartAsync(redis);
-        await SignedInShopperAsync(a);
-        await b.CatchUpAsync();
-
-        a.Time.Advance(TimeSpan.FromHours(2));
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
+        await LetGoWhenIdleAsync(a, b);
         var report = await a.Personalizer.GetPersonalDataAsync("guest");
 
         Assert.Equal(["ada", "guest"], report.LinkedKeys.Order(StringComparer.Ordinal));
@@ -201,6 +193,15 @@ public sealed class AccessRequestRecallTests
     }
 
     /// <summary>A guest who viewed, signed in as "ada" and bought; shared through Redis.</summary>
+    /// <summary>The shopper signs in on <paramref name="a"/>, <paramref name="b"/> reads it, and two hours later <paramref name="a"/> (idle after one) has let them go.</summary>
+    private static async Task LetGoWhenIdleAsync(AppServer a, AppServer b)
+    {
+        await SignedInShopperAsync(a);
+        await b.CatchUpAsync();
+        a.Time.Advance(TimeSpan.FromHours(2));
+        b.Time.SetUtcNow(a.Time.GetUtcNow());
+    }
+
     private static async Task SignedInShopperAsync(AppServer server)
     {
         server.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));

@@ -112,10 +112,7 @@ public sealed class ProfileRecallTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
+        RecallRaceServers.GuestSignsIn(a, "guest", "shopper");
         await HistoryThenEvictAsync(from: a, evictedOn: b, "shopper");
 
         b.Top("shopper");
@@ -676,14 +673,6 @@ public sealed class ProfileRecallTests
     }
 
     /// <summary>Tracks <paramref name="person"/>'s history on one server, shares it, and makes the other let them go.</summary>
-    private static async Task HistoryThenEvictAsync(AppServer from, AppServer evictedOn, string person)
-    {
-        History(from, person);
-        await from.FlushAsync();
-        await evictedOn.CatchUpAsync();
-        await EvictAsync(evictedOn, person);
-    }
-
     /// <summary>Shares what the deciding server's decisions recorded (exposures), then checks both servers hold the person alike.</summary>
     private static async Task AssertHeldAlikeAsync(AppServer decider, AppServer other, string person)
     {
@@ -724,6 +713,8 @@ public sealed class ProfileRecallTests
     private static void History(AppServer server, string person) => RecallRaceServers.History(server, person);
 
     private static Task EvictAsync(AppServer server, string person) => RecallRaceServers.EvictAsync(server, person);
+
+    private static Task HistoryThenEvictAsync(AppServer from, AppServer evictedOn, string person) => RecallRaceServers.HistoryThenEvictAsync(from, evictedOn, person);
 
     /// <summary>A replica whose adding of recalled records fails once for each of the given people.</summary>
     private sealed class FailingOnceReplica(params string[] failing) : IReplica

@@ -17,24 +17,9 @@ public sealed class RecallAfterErasureTests
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
 
-        // The shopper has a history, and is erased on A; B reads both.
-        RecallRaceServers.History(a, "shopper");
-        await a.FlushAsync();
-        Assert.True(a.Personalizer.Forget("shopper"));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
-        await b.CatchUpAsync();
-
-        // Ten seconds later the shopper comes back: a new guest browses on A and signs in (acknowledged).
-        a.Time.Advance(TimeSpan.FromSeconds(10));
-        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "shopper"));
-        await a.FlushAsync();
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
-        await b.CatchUpAsync();
+        // The shopper has a history and is erased on A; ten seconds later a new guest browses on A and
+        // signs in as them (acknowledged); B reads it all.
+        await SignInAfterErasureAsync(a, b, "guest2", browsedBeforeErasure: false);
         Assert.Contains("coffee-1", b.PersonalData("shopper"), StringComparison.Ordinal);
 
         // B lets the shopper go (a busy server, one minute), and the guest key's link with them.
@@ -57,23 +42,7 @@ public sealed class RecallAfterErasureTests
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
 
-        RecallRaceServers.History(a, "shopper");
-        await a.FlushAsync();
-        Assert.True(a.Personalizer.Forget("shopper"));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
-        await b.CatchUpAsync();
-
-        a.Time.Advance(TimeSpan.FromSeconds(10));
-        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest2", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest2", "shopper"));
-        await a.FlushAsync();
-        b.Time.SetUtcNow(a.Time.GetUtcNow());
-        await b.CatchUpAsync();
-        await RecallRaceServers.EvictAsync(b, "shopper");
+        await ComeBackAfterErasureAsync(a, b, "guest2", browsedBeforeErasure: false);
 
         // The guest returns to B within the five minutes; its recall ends, then it views something there.
         b.Top("guest2");
@@ -157,11 +126,24 @@ public sealed class RecallAfterErasureTests
     }
 
     /// <summary>
-    /// The shopper is erased on A; ten seconds later <paramref name="guest"/> signs in as them on A,
-    /// having browsed before the erasure (anonymously, never linked to the shopper then) or after it;
-    /// B reads it all, then lets the shopper (and a guest who browsed before) go.
+    /// <see cref="SignInAfterErasureAsync"/>, then B lets the shopper (and a guest who browsed before) go.
     /// </summary>
     private static async Task ComeBackAfterErasureAsync(AppServer a, AppServer b, string guest, bool browsedBeforeErasure)
+    {
+        await SignInAfterErasureAsync(a, b, guest, browsedBeforeErasure);
+        await RecallRaceServers.EvictAsync(b, "shopper");
+        if (browsedBeforeErasure)
+        {
+            await RecallRaceServers.EvictAsync(b, guest);
+        }
+    }
+
+    /// <summary>
+    /// The shopper, with a history, is erased on A; ten seconds later <paramref name="guest"/> signs in
+    /// as them on A, having browsed before the erasure (anonymously, never linked to the shopper then)
+    /// or after it; B reads it all.
+    /// </summary>
+    private static async Task SignInAfterErasureAsync(AppServer a, AppServer b, string guest, bool browsedBeforeErasure)
     {
         if (browsedBeforeErasure)
         {
@@ -187,11 +169,6 @@ public sealed class RecallAfterErasureTests
         await a.FlushAsync();
         b.Time.SetUtcNow(a.Time.GetUtcNow());
         await b.CatchUpAsync();
-        await RecallRaceServers.EvictAsync(b, "shopper");
-        if (browsedBeforeErasure)
-        {
-            await RecallRaceServers.EvictAsync(b, guest);
-        }
     }
 
     private static void Browse(AppServer server, string guest)

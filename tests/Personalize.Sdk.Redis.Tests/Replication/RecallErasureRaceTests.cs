@@ -25,10 +25,7 @@ public sealed class RecallErasureRaceTests
         using var __ = real;
 
         // A guest views coffee on A, then signs in as the shopper: A holds the link.
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
+        RecallRaceServers.GuestSignsIn(a, "guest", "shopper");
         RecallRaceServers.History(a, "shopper");
         await a.FlushAsync();
         await b.CatchUpAsync();

@@ -14,14 +14,8 @@ public sealed class RecallLossTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
-        RecallRaceServers.History(a, "shopper");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await RecallRaceServers.EvictAsync(b, "shopper");
+        RecallRaceServers.GuestSignsIn(a, "guest", "shopper");
+        await RecallRaceServers.HistoryThenEvictAsync(a, b, "shopper");
 
         // The shopper's recall links the guest key and queues its recall: that fetch is held.
         var recall = b.Recall();
@@ -75,10 +69,7 @@ public sealed class RecallLossTests
         Assert.Contains("guest", b.Recall().RememberedEmpty);
 
         // They browse on A and sign in there; B reads it all.
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-2"));
-        a.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "shopper"));
+        RecallRaceServers.GuestSignsIn(a, "guest", "shopper");
         a.Personalizer.Track(PersonalizationEvent.Purchase("shopper", "books-2", 1, 12m));
         await a.FlushAsync();
         await b.CatchUpAsync();
@@ -122,10 +113,7 @@ public sealed class RecallLossTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10, o => o.OperationTimeout = TimeSpan.FromSeconds(1));
-        RecallRaceServers.History(a, "shopper");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await RecallRaceServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.HistoryThenEvictAsync(a, b, "shopper");
 
         // The person's event makes their profile on B and reports them missing; Redis drops before the fetch.
         var release = new TaskCompletionSource();
@@ -153,10 +141,7 @@ public sealed class RecallLossTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var b = await AppServer.StartAsync(redis, o => o.MaxProfiles = 10);
-        RecallRaceServers.History(a, "shopper");
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await RecallRaceServers.EvictAsync(b, "shopper");
+        await RecallRaceServers.HistoryThenEvictAsync(a, b, "shopper");
 
         var release = new TaskCompletionSource();
         b.HoldRecalls(release.Task);

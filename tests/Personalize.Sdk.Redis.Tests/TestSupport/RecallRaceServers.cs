@@ -69,6 +69,24 @@ internal static class RecallRaceServers
         server.Time.Advance(TimeSpan.FromMinutes(1));
     }
 
+    /// <summary>A guest views two coffee items on the server and, a second later, signs in as <paramref name="person"/> (a new stitch).</summary>
+    public static void GuestSignsIn(AppServer server, string guest, string person)
+    {
+        server.Personalizer.Track(PersonalizationEvent.View(guest, "coffee-1"));
+        server.Personalizer.Track(PersonalizationEvent.View(guest, "coffee-2"));
+        server.Time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(IdentifyResult.Stitched, server.Personalizer.Identify(guest, person));
+    }
+
+    /// <summary>The person's <see cref="History"/> on <paramref name="from"/>, read by <paramref name="evictedOn"/>, which then lets them go.</summary>
+    public static async Task HistoryThenEvictAsync(AppServer from, AppServer evictedOn, string person)
+    {
+        History(from, person);
+        await from.FlushAsync();
+        await evictedOn.CatchUpAsync();
+        await EvictAsync(evictedOn, person);
+    }
+
     /// <summary>Makes the server evict <paramref name="person"/> (it holds ten profiles at most), by thirty others' events.</summary>
     public static async Task EvictAsync(AppServer server, string person)
     {

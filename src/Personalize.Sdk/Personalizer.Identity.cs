@@ -243,7 +243,11 @@ internal sealed partial class Personalizer
     /// Whether another server made this stitch (replayed from the shared journal): its alias limit
     /// let it through, and one refused here would leave the servers disagreeing on who the key is.
     /// </param>
-    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool restoring = false, bool mirrored = false)
+    /// <param name="linked">
+    /// Whether a recall links a key it brought back to its person: the recalls this stitch asks for
+    /// are part of that one (bounded by the person's aliases), so a store queues them past its limit.
+    /// </param>
+    private IdentifyResult Stitch(string anonymousKey, string knownKey, bool restoring = false, bool mirrored = false, bool linked = false)
     {
         var recall = !restoring;
 
@@ -256,7 +260,7 @@ internal sealed partial class Personalizer
         if (source == target)
         {
             _identity.MarkKnown(target);
-            GetOrRecall(target, recall);
+            GetOrRecall(target, recall, linked);
             return IdentifyResult.AlreadyStitched;
         }
 
@@ -292,8 +296,8 @@ internal sealed partial class Personalizer
         string[]? sourceKeys = null;
         if (_identity.AliasCount(source) > 0)
         {
-            var linked = _identity.KeysOf(source);
-            sourceKeys = [.. linked, .. UnitKeysOf(linked)];
+            var keysOfSource = _identity.KeysOf(source);
+            sourceKeys = [.. keysOfSource, .. UnitKeysOf(keysOfSource)];
         }
 
         // Link first, then merge: an event racing the stitch either lands on the target directly
@@ -301,7 +305,7 @@ internal sealed partial class Personalizer
         // gets a profile, so its identity links live and are evicted with it.
         _identity.MarkKnown(target);
         _identity.Link(source, target);
-        var survivor = GetOrRecall(target, recall);
+        var survivor = GetOrRecall(target, recall, linked);
         var targetUnit = survivor.ReadUnitKey();
         string? sourceUnit = null;
         if (_profiles.Find(source) is { } anonymous)
@@ -311,7 +315,7 @@ internal sealed partial class Personalizer
             // target evicted since its lookup refuses the merge: the source goes into its successor.
             while (!anonymous.MergeInto(survivor, _affinityHalfLifeTicks, _services, adoptConsent, _consents.For(target)))
             {
-                survivor = GetOrRecall(target, recall);
+                survivor = GetOrRecall(target, recall, linked);
             }
 
             _profiles.Remove(source);
@@ -323,7 +327,7 @@ internal sealed partial class Personalizer
         else if (recall)
         {
             // Its history, if a shared store has any, now belongs to the target.
-            _recall.Missing(source, _linkingRecalled);
+            _recall.Missing(source, linked);
         }
 
         // A guest evicted with a consent kept apart is merged as a guest in memory would be: the
@@ -358,12 +362,12 @@ internal sealed partial class Personalizer
         return IdentifyResult.Stitched;
     }
 
-    /// <summary>The profile under <paramref name="key"/>, created if missing, after reporting it missing so its history can be recalled.</summary>
-    private UserProfile GetOrRecall(string key, bool recall)
+    /// <summary>The profile under <paramref name="key"/>, created if missing, after reporting it missing so its history can be recalled (as part of a recall under way when <paramref name="linked"/>).</summary>
+    private UserProfile GetOrRecall(string key, bool recall, bool linked)
     {
         if (recall && _profiles.Peek(key) is null)
         {
-            _recall.Missing(key, _linkingRecalled);
+            _recall.Missing(key, linked);
         }
 
         return _profiles.GetOrCreate(key);

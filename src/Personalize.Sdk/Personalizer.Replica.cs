@@ -82,21 +82,13 @@ internal sealed partial class Personalizer
             // aliases (a device stitched to the guest before) are linked to that person, as a chain
             // resolves to its last key; stitched to the guest key, they would be refused as an alias's.
             var person = _identity.Resolve(profileKey);
-            _linkingRecalled = true;
-            try
+            foreach (var alias in aliases)
             {
-                foreach (var alias in aliases)
+                // An erasure that overtook the fetch must not be undone by the links it read.
+                if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey) && !_erasures.Remembers(person))
                 {
-                    // An erasure that overtook the fetch must not be undone by the links it read.
-                    if (!_erasures.Remembers(alias) && !_erasures.Remembers(profileKey) && !_erasures.Remembers(person))
-                    {
-                        Stitch(alias, person);
-                    }
+                    Stitch(alias, person, linked: true);
                 }
-            }
-            finally
-            {
-                _linkingRecalled = false;
             }
         }
     }

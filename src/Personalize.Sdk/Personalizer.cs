@@ -39,9 +39,6 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     private readonly long _profileIdleTicks;
     private readonly IChangeJournal _journal;
     private readonly IProfileRecall _recall;
-    // Set (under the identity gate) while a recall links the keys it brought back to their person:
-    // their own recalls are part of that one, so a store queues them past its limit.
-    private bool _linkingRecalled;
     private readonly ErasureGuard _erasures;
     private readonly ErasureLog _erasureLog;
     private readonly ErasureLog _withdrawalLog;

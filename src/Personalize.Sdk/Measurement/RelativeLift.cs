@@ -47,13 +47,9 @@ internal static class RelativeLift
             return RelativeLiftEstimate.Undefined(confidenceLevel);
         }
 
-        double nA = unitsA;
-        double nB = unitsB;
-        var rateA = conversionsA / nA;
-        var rateB = conversionsB / nB;
-
-        // Var(p̂) = p̂(1-p̂)/n, the binomial variance of a rate.
-        var estimate = Estimate(rateA, rateA * (1.0 - rateA) / nA, rateB, rateB * (1.0 - rateB) / nB, confidenceLevel);
+        var (rateA, varianceA) = Rate(conversionsA, unitsA, haldaneWhenAll: false);
+        var (rateB, varianceB) = Rate(conversionsB, unitsB, haldaneWhenAll: false);
+        var estimate = Estimate(rateA, varianceA, rateB, varianceB, confidenceLevel);
         if (!estimate.HasInterval || (conversionsA != unitsA && conversionsB != unitsB))
         {
             return estimate;
@@ -62,25 +58,24 @@ internal static class RelativeLift
         // An arm whose every unit converted has a variance of 0, as if its rate were known exactly
         // (3 of 3 would be as sure as 3,000 of 3,000): its interval takes (x + 0.5) / (n + 1) instead
         // (Haldane-Anscombe), so a small arm keeps its uncertainty. The lift stays the observed one.
-        var (correctedA, varianceA) = Corrected(conversionsA, unitsA);
-        var (correctedB, varianceB) = Corrected(conversionsB, unitsB);
-        var interval = Estimate(correctedA, varianceA, correctedB, varianceB, confidenceLevel);
+        (rateA, varianceA) = Rate(conversionsA, unitsA, haldaneWhenAll: true);
+        (rateB, varianceB) = Rate(conversionsB, unitsB, haldaneWhenAll: true);
+        var interval = Estimate(rateA, varianceA, rateB, varianceB, confidenceLevel);
         return interval.HasInterval
             ? estimate with { Lower = Math.Min(interval.Lower, estimate.Lift), Upper = Math.Max(interval.Upper, estimate.Lift) }
             : estimate with { Lower = double.NaN, Upper = double.NaN, HasInterval = false };
     }
 
-    /// <summary>A rate and its mean's variance, corrected when every unit converted.</summary>
-    private static (double Rate, double VarianceOfRate) Corrected(long conversions, long units)
+    /// <summary>
+    /// A rate and the binomial variance of its estimate, p(1 - p)/n; when every unit converted and
+    /// <paramref name="haldaneWhenAll"/>, of (x + 0.5) / (n + 1) over n + 1.
+    /// </summary>
+    private static (double Rate, double VarianceOfRate) Rate(long conversions, long units, bool haldaneWhenAll)
     {
-        if (conversions != units)
-        {
-            var rate = conversions / (double)units;
-            return (rate, rate * (1.0 - rate) / units);
-        }
-
-        var corrected = (conversions + 0.5) / (units + 1.0);
-        return (corrected, corrected * (1.0 - corrected) / (units + 1.0));
+        var haldane = haldaneWhenAll && conversions == units;
+        var n = haldane ? units + 1.0 : units;
+        var rate = haldane ? (conversions + 0.5) / n : conversions / n;
+        return (rate, rate * (1.0 - rate) / n);
     }
 
     /// <summary>Lift of the treatment mean over the control mean (e.g. revenue per unit).</summary>

@@ -29,39 +29,38 @@ internal sealed class RecentSignIns : IDisposable
     /// <summary>The new visitor id for <paramref name="guestVisitorId"/> signing in to <paramref name="account"/>: the one issued within the last minute, else <paramref name="issue"/>'s.</summary>
     public string VisitorIdFor(string guestVisitorId, string account, Func<string> issue)
     {
-        var now = Prune();
+        var now = _time.GetUtcNow();
 
-        // Two requests at once: one id is stored and both get it.
-        return _issued.GetOrAdd((guestVisitorId, account), _ => new Issued(issue(), now)).VisitorId;
+        // Two requests at once: one id is stored and both get it. One issued over a minute ago (the
+        // timer has not let it go yet) is replaced.
+        return _issued.AddOrUpdate(
+            (guestVisitorId, account),
+            _ => new Issued(issue(), now),
+            (_, issued) => now - issued.At > Memory ? new Issued(issue(), now) : issued).VisitorId;
     }
 
     /// <summary>Forgets every sign-in of <paramref name="account"/> (it was erased).</summary>
-    public void Forget(string account)
-    {
-        foreach (var (key, issued) in _issued)
-        {
-            if (key.Account == account)
-            {
-                _issued.TryRemove(new KeyValuePair<(string, string), Issued>(key, issued));
-            }
-        }
-    }
+    public void Forget(string account) => RemoveWhere((key, _) => key.Account == account);
 
     public void Dispose() => _pruning.Dispose();
 
-    /// <summary>Lets go of the sign-ins issued over a minute ago; returns the time it went by.</summary>
-    private DateTimeOffset Prune()
+    /// <summary>Lets go of the sign-ins issued over a minute ago.</summary>
+    private void Prune()
     {
         var now = _time.GetUtcNow();
+        RemoveWhere((_, issued) => now - issued.At > Memory);
+    }
+
+    /// <summary>Removes each entry that <paramref name="match"/> picks, unless it changed meanwhile.</summary>
+    private void RemoveWhere(Func<(string Guest, string Account), Issued, bool> match)
+    {
         foreach (var (key, issued) in _issued)
         {
-            if (now - issued.At > Memory)
+            if (match(key, issued))
             {
                 _issued.TryRemove(new KeyValuePair<(string, string), Issued>(key, issued));
             }
         }
-
-        return now;
     }
 
     private sealed record Issued(string VisitorId, DateTimeOffset At);

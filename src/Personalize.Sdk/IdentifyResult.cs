@@ -25,8 +25,9 @@ public enum IdentifyResult
 
     /// <summary>
     /// Refused: the anonymous key is already stitched to another known key (a shared device signed in
-    /// to one account, now signing in to a second). One account is never merged into another through
-    /// a device: give the new session a new anonymous key (at sign-out, say) and stitch that.
+    /// to one account, now signing in to a second), whether it was a guest's key, a key once signed in
+    /// as itself, or an account already merged into another. One account is never merged into another
+    /// through a device: give the new session a new anonymous key (at sign-out, say) and stitch that.
     /// </summary>
     RefusedAnonymousKeyIsLinked = 4,
 }

@@ -269,11 +269,12 @@ internal sealed partial class Personalizer
             return IdentifyResult.RefusedKnownKeyIsAlias;
         }
 
-        if (_identity.IsAlias(anonymousKey) && !_identity.IsKnown(anonymousKey))
+        if (_identity.IsAlias(anonymousKey))
         {
             // A device already stitched to one account, signing in to another: one account is never
             // merged into another through a device, nor is the device's past (its holdout unit, its
-            // waiting decisions, its records in a shared store) split between them.
+            // waiting decisions, its records in a shared store) split between them. That holds for a
+            // key once signed in as itself, or an account merged into another, as for any guest.
             return IdentifyResult.RefusedAnonymousKeyIsLinked;
         }
 

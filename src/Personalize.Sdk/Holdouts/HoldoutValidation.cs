@@ -104,7 +104,8 @@ internal static class HoldoutValidation
                     failures.Add($"Holdout '{members[i].Name}' is in layer '{layer.Key}' but its salt or hasher differs from '{members[0].Name}'; holdouts in one layer share both.");
                 }
 
-                if (i > 0 && members[i].BucketStart < End(reach))
+                // A holdout at 0% (one not started yet) holds no bucket: it overlaps nothing, wherever it starts.
+                if (i > 0 && members[i].BasisPoints > 0 && members[i].BucketStart < End(reach))
                 {
                     failures.Add($"Holdout '{members[i].Name}' overlaps holdout '{reach.Name}' in layer '{layer.Key}'.");
                 }

@@ -112,7 +112,10 @@ public sealed class LearningOptions
     /// <summary>
     /// The confidence with which offline evaluation must find the learned weights better than the
     /// configured ones before they take over an apprentice placement: the lower end of the doubly
-    /// robust estimate of the difference must be above 0. The apprentice judges at looks, when
+    /// robust estimate of the difference must be above 0, and the window must hold at least 30
+    /// decisions that showed first the learned weights' own choice (one the configured weights would
+    /// not have made), without which the estimate is the learner's own reward model's view of its
+    /// favourites, read too high. The apprentice judges at looks, when
     /// <see cref="MinSettledDecisions"/> decisions were learned from, then each time that count has
     /// doubled, or grown by <see cref="EvaluationWindow"/> once that is smaller; look j (from 0) asks
     /// for 1 - (1 - this) / ((j + 1)(j + 2)), so all its looks together hand over to weights that are

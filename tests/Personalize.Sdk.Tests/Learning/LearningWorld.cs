@@ -65,6 +65,12 @@ internal sealed class LearningWorld
     /// <summary>Hidden truth that rewards C most, then D, then B, and A least: the reverse of the configured weights.</summary>
     public static LearningWorld Reversed(int seed) => new(seed, 0.02, [0.02, 0.12, 0.45, 0.25]);
 
+    /// <summary>Hidden truth that rewards C almost alone, strongly: the learned weights gain about 0.2 a slot over the configured ones.</summary>
+    public static LearningWorld OneSignalDecides(int seed) => new(seed, 0.02, [0, 0.05, 0.9, 0]);
+
+    /// <summary>Hidden truth in which every item is clicked at one rate: no weighting is better than another.</summary>
+    public static LearningWorld NoWeightingMatters(int seed) => new(seed, 0.1, [0, 0, 0, 0]);
+
     /// <summary>Hidden truth proportional to the configured weights: the defaults are already right.</summary>
     public static LearningWorld DefaultsAreTrue(int seed) => new(seed, 0.02, [.. DefaultWeights.Select(w => 0.35 * w)]);
 

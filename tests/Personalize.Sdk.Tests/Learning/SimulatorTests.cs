@@ -65,23 +65,24 @@ public sealed class SimulatorTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// Apprentice, exploring 20%: the defaults serve until, at one of its looks (200 decisions
-    /// learned from, then each doubling), the paired doubly robust estimate of learned minus
-    /// default (each decision read at its first slot) is above 0 at that look's confidence, and then
-    /// the learned weights take over — within 2,000 decisions here (measured: 800, the third look;
-    /// 1,600 when every slot of four was read, conditioned on the logged slots before it) — earn
-    /// more online than the defaults did, and are not handed back (the estimate stays above 0).
+    /// Apprentice, exploring 20%, in a world where one signal decides (the learned weights gain about
+    /// 0.2 a slot): the defaults serve until, at one of its looks (200 decisions learned from, then
+    /// each doubling), the window holds at least 30 decisions whose first item was the learned
+    /// weights' own choice and not the configured ones', and the paired doubly robust estimate of
+    /// learned minus default (each decision read at its first slot) is above 0 at that look's
+    /// confidence; then the learned weights take over (measured: 6,400 decisions, the sixth look),
+    /// earn more online than the defaults did, and are not handed back.
     /// </summary>
     [Fact]
-    public void An_apprentice_takes_over_within_2000_decisions_when_the_learned_weights_are_better()
+    public void An_apprentice_takes_over_within_10000_decisions_when_the_learned_weights_are_better()
     {
-        var world = LearningWorld.Reversed(Seed);
+        var world = LearningWorld.OneSignalDecides(Seed);
         using var sdk = world.Sdk(Apprentice);
         Learner(sdk).Random = new Random(Seed);
         var reporter = sdk.Services.GetRequiredService<ILearningReporter>();
         int? tookOver = null;
 
-        world.Serve(sdk, trafficSeed: 5, decisions: 3_000, afterBatch: served =>
+        world.Serve(sdk, trafficSeed: 5, decisions: 10_000, afterBatch: served =>
         {
             if (tookOver is null && reporter.GetReport().Placements[0].Serving == "learned")
             {
@@ -93,21 +94,22 @@ public sealed class SimulatorTests(ITestOutputHelper output)
         output.WriteLine($"took over after {tookOver} decisions; last evaluation: {placement.Evaluation?.LearnedMinusDefault}");
         output.WriteLine(string.Join("; ", placement.Online.Select(o => $"{o.Policy}: {o.Decisions} at {o.Mean:F4}")));
         Assert.NotNull(tookOver);
-        Assert.InRange(tookOver.Value, 200, 2_000);
+        Assert.InRange(tookOver.Value, 200, 10_000);
         Assert.Equal("learned", placement.Serving);
         var online = placement.Online.ToDictionary(o => o.Policy);
-        Assert.True(online["learned"].Mean > online["default"].Mean + 0.05, $"learned {online["learned"].Mean:F4} vs default {online["default"].Mean:F4}");
+        Assert.True(online["learned"].Mean > online["default"].Mean + 0.1, $"learned {online["learned"].Mean:F4} vs default {online["default"].Mean:F4}");
         Assert.True(placement.Evaluation!.LearnedMinusDefault.Value > 0, placement.Evaluation.LearnedMinusDefault.ToString());
     }
 
     /// <summary>
-    /// Apprentice at the default 5% exploration, learned weights truly better (seeds 7 to 12, the
-    /// same traffic): the evidence builds slowly, so within 6,000 decisions three of the six take
-    /// over (seeds 7, 9 and 11, all at the first look, 200 decisions) and three never do. The README
-    /// quotes this; a change to the learner that moves it must move the README too.
+    /// Apprentice at the default 5% exploration, learned weights truly better (the reversed world,
+    /// seeds 7 to 12, the same traffic): an apprentice shows the learned weights' own choice at
+    /// 5% over a pool of 24, so the 30 a takeover needs take some 15,000 decisions; within 6,000,
+    /// none of the six takes over. The README quotes this; a change to the learner that moves it
+    /// must move the README too.
     /// </summary>
     [Fact]
-    public void At_the_default_5_percent_exploration_three_apprentices_of_six_take_over_within_6000_decisions()
+    public void At_the_default_5_percent_exploration_no_apprentice_of_six_takes_over_within_6000_decisions()
     {
         var tookOver = new List<string>();
         for (var seed = 7; seed <= 12; seed++)
@@ -132,7 +134,7 @@ public sealed class SimulatorTests(ITestOutputHelper output)
         }
 
         output.WriteLine(string.Join(", ", tookOver));
-        Assert.Equal(["200", "never", "200", "never", "200", "never"], tookOver);
+        Assert.Equal(["never", "never", "never", "never", "never", "never"], tookOver);
     }
 
     /// <summary>

@@ -113,7 +113,8 @@ public interface IPersonalizer
     /// to another account (a shared device signing in to a second one), the call is refused
     /// (<see cref="IdentifyResult.RefusedAnonymousKeyIsLinked"/>) and nothing moves; give the new
     /// session a new anonymous key and stitch that.
-    /// A key that is already an anonymous alias is never made the known side, and a profile takes at most
+    /// A key already stitched to another (a guest's, or an account merged into another) is never made
+    /// the known side (sign in to the account it reaches), and a profile takes at most
     /// <see cref="PersonalizationOptions.MaxAliasesPerProfile"/> aliases (shared devices); a refusal
     /// is returned and counted, not thrown.
     /// </remarks>

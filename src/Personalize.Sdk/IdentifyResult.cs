@@ -20,7 +20,12 @@ public enum IdentifyResult
     /// </summary>
     RefusedAliasLimit = 2,
 
-    /// <summary>Refused: the "known" key is itself an anonymous alias, and a known identity never becomes an alias of an anonymous one.</summary>
+    /// <summary>
+    /// Refused: the "known" key is itself stitched to another (a guest's key, or an account already
+    /// merged into another), and a known identity never becomes an alias of an alias. Sign in to the
+    /// account it reaches instead. Every server answers alike: whether a key was ever signed in is not
+    /// part of the rule, as it is not shared.
+    /// </summary>
     RefusedKnownKeyIsAlias = 3,
 
     /// <summary>

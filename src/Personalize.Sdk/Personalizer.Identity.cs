@@ -264,7 +264,10 @@ internal sealed partial class Personalizer
             return IdentifyResult.AlreadyStitched;
         }
 
-        if (_identity.IsAlias(knownKey) && !_identity.IsKnown(knownKey))
+        // Whether the key was ever signed in is this server's memory alone (not journaled, lost when
+        // the person is let go): an alias is refused as the known side whatever it was, so every
+        // server, and a server that recalled the person, answers alike.
+        if (_identity.IsAlias(knownKey))
         {
             return IdentifyResult.RefusedKnownKeyIsAlias;
         }

@@ -37,9 +37,6 @@ internal interface IIdentityMap
     /// <summary>Records that <paramref name="userKey"/> is a signed-in identity.</summary>
     void MarkKnown(string userKey);
 
-    /// <summary>Whether <paramref name="userKey"/> is a signed-in identity.</summary>
-    bool IsKnown(string userKey);
-
     /// <summary>Makes <paramref name="alias"/> and everything that reached it reach <paramref name="canonical"/>.</summary>
     void Link(string alias, string canonical);
 

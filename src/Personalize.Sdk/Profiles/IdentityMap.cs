@@ -55,8 +55,6 @@ internal sealed class IdentityMap : IIdentityMap
         }
     }
 
-    public bool IsKnown(string userKey) => _known.Contains(userKey);
-
     /// <summary>Makes <paramref name="alias"/> and everything that reached it reach <paramref name="canonical"/>.</summary>
     public void Link(string alias, string canonical)
     {

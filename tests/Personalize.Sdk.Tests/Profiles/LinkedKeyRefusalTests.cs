@@ -45,4 +45,23 @@ public sealed class LinkedKeyRefusalTests
         Assert.DoesNotContain("c", sdk.Personalizer.GetPersonalData("d").LinkedKeys);
         Assert.Equal(1, sdk.Personalizer.GetPersonalData("d").Profile?.EventCount ?? 0);
     }
+
+    [Fact]
+    public void An_account_merged_into_another_is_refused_as_the_known_side_whether_or_not_it_signed_in_as_itself()
+    {
+        // IdentifyResult.RefusedKnownKeyIsAlias: "the known key is itself stitched to another (a guest's
+        // key, or an account already merged into another)". Whether it ever signed in is not shared
+        // between servers, so it is not part of the rule.
+        using var sdk = new TestSdk();
+        Assert.Equal(IdentifyResult.AlreadyStitched, sdk.Personalizer.Identify("k", "k"));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("k", "alice"));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("a", "b"));
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("b", "c"));
+        sdk.View("guest", "books-1");
+
+        Assert.Equal(IdentifyResult.RefusedKnownKeyIsAlias, sdk.Personalizer.Identify("guest", "k"));
+        Assert.Equal(IdentifyResult.RefusedKnownKeyIsAlias, sdk.Personalizer.Identify("guest", "b"));
+        Assert.Equal(1, sdk.Personalizer.GetPersonalData("guest").Profile?.EventCount ?? 0);
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "c"));
+    }
 }

@@ -93,6 +93,28 @@ internal sealed partial class Personalizer
         }
     }
 
+    void IReplica.ApplyStoredLink(string alias, string person)
+    {
+        lock (_identityGate)
+        {
+            var target = _identity.Resolve(person);
+            if (_erasures.Remembers(alias) || _erasures.Remembers(person) || _erasures.Remembers(target))
+            {
+                return;
+            }
+
+            if (_identity.IsAlias(alias) && !string.Equals(_identity.Resolve(alias), target, StringComparison.Ordinal))
+            {
+                // This server linked the alias to someone else, not holding the person it was stitched
+                // to when it signed in again: one account is never merged into another through a device.
+                _identity.Unlink(alias);
+                _metrics.StitchOverruled();
+            }
+
+            Stitch(alias, target, linked: true);
+        }
+    }
+
     private void Recall(string profileKey, in PersonalizationEvent personalizationEvent, string? overtakenBy = null)
     {
         // Also against the erasure of the person the store links the key to, when it overtook the

@@ -142,6 +142,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
+    // KEYS: the alias's stitched. ARGV: the person, retention ms. The first stitch of an alias wins:
+    // one to another person, while the first one's link lives, is refused (returns that person),
+    // so one account is never linked to another through a device, whatever a server that did not
+    // hold the device's person answered. The same person again (a resent batch) is taken.
+    private const string ClaimScript = """
+        local to = redis.call('GET', KEYS[1])
+        if to and to ~= ARGV[1] then return to end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+        return 1
+        """;
+
     // KEYS: records, aliases, meta, erased, stitched, resent, linked, then the kept lists. ARGV: ticks, tombstone ms. Deletes the person's
     // records, kept lists, links (and their stitches' positions) and resent positions and returns every key linked to them either way (stitched to them, or the
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
@@ -187,6 +198,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// it could not be queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
     public Func<string, long, string, bool>? LinkedKeyWithdrawn { get; set; }
+
+    /// <summary>
+    /// Called with an alias and the person Redis holds it stitched to, when this server's stitch of
+    /// the alias to another person was refused (the first stitch wins). Set once, by the journal.
+    /// </summary>
+    public Action<string, string>? StitchOverruled { get; set; }
 
     /// <summary>Called with each key whose erasure Redis stored, and the erasure's time. Set once, by the journal.</summary>
     public Action<string, long>? ErasureStored { get; set; }
@@ -363,15 +380,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                     withdrew: person.Alias ?? key));
                 break;
             case PersonWriteKind.Stitch:
-                var stitch = batch.ScriptEvaluateAsync(
-                    StitchScript,
-                    [Aliases(key), Meta(key), Linked(key)],
-                    [person.Alias, ticks, _retention, PersonRecordCodec.EncodeLink(new StitchPosition(origin, sequence, index))]);
-
-                // On the alias's own slot, so not in the script: undone below if the script refuses
-                // (acknowledged once that is queued, so a stop flushing the stitch sends it too).
-                acknowledgements.Add(batch.StringSetAsync(StitchedTo(person.Alias!), key, retention));
-                acknowledgements.Add(EraseAliasIfRefusedAsync(stitch, person.Alias!));
+                // The alias is claimed on its own slot first; the person takes it only once the claim
+                // holds (one more round trip, part of the acknowledgement: a stop flushing the stitch
+                // waits for it, and a fault resends the batch, whose claim then finds itself).
+                var claim = batch.ScriptEvaluateAsync(ClaimScript, [StitchedTo(person.Alias!)], [key, _retention]);
+                acknowledgements.Add(StitchIfClaimedAsync(batch, claim, key, person.Alias!, ticks, PersonRecordCodec.EncodeLink(new StitchPosition(origin, sequence, index))));
                 break;
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
@@ -442,6 +455,27 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// This is the stitch's acknowledgement: it faults as the stitch did when Redis did not
     /// acknowledge it (the batch is resent whole, and this runs again for the resent copy).
     /// </summary>
+    /// <summary>
+    /// Once the alias's claim is answered: when another person holds it, tells this server (which
+    /// links the alias to them instead, <see cref="StitchOverruled"/>); else adds the alias to the
+    /// person's keys, and erases it when the person was erased at or after the stitch.
+    /// </summary>
+    private async Task StitchIfClaimedAsync(IBatch batch, Task<RedisResult> claim, string key, string alias, RedisValue ticks, RedisValue position)
+    {
+        var claimed = await claim.ConfigureAwait(false);
+        if (claimed.Resp2Type == ResultType.BulkString && (string?)claimed is { } holder)
+        {
+            StitchOverruled?.Invoke(alias, holder);
+            return;
+        }
+
+        var stitch = batch.Multiplexer.GetDatabase(batch.Database).ScriptEvaluateAsync(
+            StitchScript,
+            [Aliases(key), Meta(key), Linked(key)],
+            [alias, ticks, _retention, position]);
+        await EraseAliasIfRefusedAsync(stitch, alias).ConfigureAwait(false);
+    }
+
     private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias)
     {
         var result = await stitch.ConfigureAwait(false);

@@ -194,8 +194,9 @@ internal sealed class ProfileRecall(
                 if (history.StitchedTo is { } person && !string.Equals(person, fetched.Key, StringComparison.Ordinal))
                 {
                     // A key stitched to a person this server let go (a guest cookie coming back):
-                    // linked again, which recalls the person; its own records follow into their profile.
-                    replica.ApplyRecalled(person, [fetched.Key], []);
+                    // linked again, which recalls the person; its own records follow into their
+                    // profile. A link this server made meanwhile to someone else yields to it.
+                    replica.ApplyStoredLink(fetched.Key, person);
                 }
 
                 var events = RecalledRecords.Select(history, state, applied, self, metrics, LogUnreadable);

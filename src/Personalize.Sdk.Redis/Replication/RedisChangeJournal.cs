@@ -48,6 +48,7 @@ internal sealed class RedisChangeJournal
         records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
             Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
+        records.StitchOverruled = (alias, person) => Replica()?.ApplyStoredLink(alias, person);
     }
 
     /// <summary>Always: <see cref="PersonRecords.ErasureStored"/> tells this server when Redis stored each key's erasure.</summary>

@@ -26,6 +26,7 @@ internal sealed class PersonalizationMetrics : IDisposable
     private readonly Counter<long> _unmeasured;
     private readonly Counter<long> _sinkFaults;
     private readonly Counter<long> _replicaEventsSkipped;
+    private readonly Counter<long> _stitchesOverruled;
     private readonly Counter<long> _unknownPlacements;
     private readonly Counter<long> _unknownCandidates;
     private readonly Counter<long> _eventsApplied;
@@ -92,6 +93,7 @@ internal sealed class PersonalizationMetrics : IDisposable
         _guardrailFaults = _meter.CreateCounter<long>("personalize.guardrail.faults", "{fault}", "Guardrails that threw, by guardrail: from Apply, the decision fell back to the default ranking; from Explain, the removal's reason only names the guardrail.");
         _candidatesRemoved = _meter.CreateCounter<long>("personalize.guardrail.removals", "{candidate}", "Candidates removed by guardrails.");
         _forgotten = _meter.CreateCounter<long>("personalize.identity.erasures", "{call}", "Users erased with Forget.");
+        _stitchesOverruled = _meter.CreateCounter<long>("personalize.identity.overruled", "{link}", "Links this server made that the shared store overruled: the alias was stitched to another person first, elsewhere, while this server did not hold them; the alias is linked to that person here too.");
         _catalogFilesRejected = _meter.CreateCounter<long>("personalize.catalog.files_rejected", "{file}", "Catalog files not loaded at start, by reason (unreadable, malformed, key_clash); the host served without them.");
         _dismissalsDropped = _meter.CreateCounter<long>("personalize.profiles.dismissals_dropped", "{dismissal}", "Dismissals forgotten because the profile already held the most it keeps (1,024); the oldest goes.");
         _purchasesDropped = _meter.CreateCounter<long>("personalize.profiles.purchases_dropped", "{purchase}", "Purchases forgotten because the profile already held the most it keeps (256); the oldest goes, and the recently-purchased guardrail no longer sees it.");
@@ -153,6 +155,8 @@ internal sealed class PersonalizationMetrics : IDisposable
     public void SinkFaulted() => _sinkFaults.Add(1);
 
     public void ReplicaEventSkipped() => _replicaEventsSkipped.Add(1);
+
+    public void StitchOverruled() => _stitchesOverruled.Add(1);
 
     /// <summary>Counts an applied event; <paramref name="anonymously"/> when the user had not consented and only aggregates learned of it.</summary>
     public void EventApplied(EventKind kind, bool anonymously)

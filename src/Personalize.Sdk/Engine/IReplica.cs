@@ -52,6 +52,16 @@ internal interface IReplica
     void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null, long requestedTicks = long.MinValue);
 
     /// <summary>
+    /// The shared store links <paramref name="alias"/> to <paramref name="person"/>, the first stitch
+    /// of the alias it took (it refuses a later one to another person): the alias is linked to them
+    /// here, and a link here to another person is undone first. Such a link was made by a server
+    /// that did not hold the alias's person when it signed in elsewhere, and answered from what it
+    /// held; what the alias did here under the other person since stays with them. Nothing is done
+    /// when either key was erased in the guard's window (the store's links may predate it).
+    /// </summary>
+    void ApplyStoredLink(string alias, string person);
+
+    /// <summary>
     /// Whether this server holds a profile for <paramref name="profileKey"/> (as it resolves here):
     /// an event applied to a person with none was recorded anonymously (their consent unknown here),
     /// so a recall of the person must still add it.

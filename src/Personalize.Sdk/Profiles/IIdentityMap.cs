@@ -40,6 +40,9 @@ internal interface IIdentityMap
     /// <summary>Makes <paramref name="alias"/> and everything that reached it reach <paramref name="canonical"/>.</summary>
     void Link(string alias, string canonical);
 
+    /// <summary>Makes <paramref name="alias"/> reach itself again (nothing when it is no alias); the keys it brought stay where they are.</summary>
+    void Unlink(string alias);
+
     /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
     IReadOnlyCollection<string> Remove(string canonical);
 }

@@ -74,6 +74,23 @@ internal sealed class IdentityMap : IIdentityMap
         _aliasesOf.TryRemove(alias, out _);
     }
 
+    public void Unlink(string alias)
+    {
+        if (!_canonicalOf.TryGetValue(alias, out var canonical) || string.Equals(canonical, alias, StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // The link goes before the list: whoever resolves the alias from then on reaches it alone.
+        _canonicalOf.TryRemove(alias, out _);
+        if (_aliasesOf.TryGetValue(canonical, out var aliases))
+        {
+            _aliasesOf[canonical] = [.. aliases.Where(key => !string.Equals(key, alias, StringComparison.Ordinal))];
+        }
+
+        _known.Remove(alias);
+    }
+
     /// <summary>Forgets a profile's key and all of its aliases; returns them all.</summary>
     public IReadOnlyCollection<string> Remove(string canonical)
     {

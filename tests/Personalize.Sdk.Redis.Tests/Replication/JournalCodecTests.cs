@@ -174,6 +174,8 @@ public sealed class JournalCodecTests
 
         public bool HoldsProfile(string profileKey) => false;
 
+        public void ApplyStoredLink(string alias, string person) => Other.Add($"stored link {alias} {person}");
+
         public void ApplyRecalled(string profileKey, IReadOnlyList<string> aliases, IReadOnlyList<PersonalizationEvent> events, string? stitchedTo = null, long requestedTicks = long.MinValue) => Other.Add($"recalled {profileKey} {events.Count}");
     }
 }

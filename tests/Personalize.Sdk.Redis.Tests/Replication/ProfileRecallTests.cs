@@ -734,6 +734,9 @@ public sealed class ProfileRecallTests
             Recalled.Add(profileKey);
         }
 
+        // Links the alias as its person's recall would, so a failure for that person is met there too.
+        public void ApplyStoredLink(string alias, string person) => ApplyRecalled(person, [alias], []);
+
         public void ApplyEvent(string? profileKey, in PersonalizationEvent personalizationEvent) => throw new NotSupportedException();
 
         public void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt) => throw new NotSupportedException();

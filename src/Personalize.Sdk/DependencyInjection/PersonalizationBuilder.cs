@@ -84,10 +84,17 @@ public sealed class PersonalizationBuilder
     /// <param name="items">The items, in catalog order.</param>
     /// <returns>This builder.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="items"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="items"/> contains a null item.</exception>
     public PersonalizationBuilder AddCatalog(IEnumerable<CatalogItem> items)
     {
         ArgumentNullException.ThrowIfNull(items);
         CatalogItem[] copy = [.. items];
+        if (Array.IndexOf(copy, null) >= 0)
+        {
+            // Refused here, as ICatalog.Replace refuses it: at the start it would read as an item with no key.
+            throw new ArgumentException("The catalog contains a null item.", nameof(items));
+        }
+
         Services.Configure<PersonalizationOptions>(options =>
         {
             foreach (var item in copy)

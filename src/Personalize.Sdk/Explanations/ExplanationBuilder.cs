@@ -1,3 +1,4 @@
+using System.Globalization;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Signals;
@@ -143,7 +144,7 @@ internal static class ExplanationBuilder
     private static string Summarize(DecisionVariant variant, DecisionReason reason, in DecisionContext context) => reason switch
     {
         DecisionReason.Profile =>
-            $"Personalized from {context.ProfileData.EventCount} events (profile confidence {context.ProfileData.Confidence(context.Now.UtcTicks, context.AffinityHalfLifeTicks):0.00}).",
+            string.Create(CultureInfo.InvariantCulture, $"Personalized from {context.ProfileData.EventCount} events (profile confidence {context.ProfileData.Confidence(context.Now.UtcTicks, context.AffinityHalfLifeTicks):0.00})."),
         DecisionReason.NoHistory => "Not enough history yet: ranked by what is popular and suits the context.",
         DecisionReason.LowConfidence => "The profile is too thin or too old to trust: ranked by what is popular and suits the context.",
         DecisionReason.NoConsent => "No consent to personalize: the default experience, without any profile signal.",

@@ -11,6 +11,17 @@ internal static class Dotnet
     /// <param name="arguments">The command line.</param>
     public static async Task<string> RunAsync(string directory, string? packages, params string[] arguments)
     {
+        var (exitCode, output, errors) = await TryRunAsync(directory, packages, arguments);
+        Assert.True(exitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{output}\n{errors}");
+        return output;
+    }
+
+    /// <summary>Runs <c>dotnet</c> as <see cref="RunAsync"/> does, for a command that may fail: its exit code, standard output and standard error.</summary>
+    /// <param name="directory">The working directory.</param>
+    /// <param name="packages">A NuGet packages folder to extract into instead of the machine's cache, or null for the cache.</param>
+    /// <param name="arguments">The command line.</param>
+    public static async Task<(int ExitCode, string Output, string Errors)> TryRunAsync(string directory, string? packages, params string[] arguments)
+    {
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in arguments)
         {
@@ -28,7 +39,6 @@ internal static class Dotnet
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"dotnet {string.Join(' ', arguments)} failed:\n{await stdout}\n{await stderr}");
-        return await stdout;
+        return (process.ExitCode, await stdout, await stderr);
     }
 }

@@ -27,8 +27,25 @@ internal sealed partial class Personalizer
     // snapshot replays it minutes later, and the events journaled between are judged against it.
     // An erasure dated further ahead than a skewed clock explains (a corrupt entry) is taken as of
     // now: guarded from its stated time, it would pass over the person's every event until then.
-    void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt) =>
-        Erase(userKey, erasedAt is { } stated ? NotAhead(stated.UtcTicks) : _timeProvider.GetUtcNow().UtcTicks, out _);
+    void IReplica.ApplyForget(string userKey, DateTimeOffset? erasedAt, string? owner)
+    {
+        var ticks = erasedAt is { } stated ? NotAhead(stated.UtcTicks) : _timeProvider.GetUtcNow().UtcTicks;
+        lock (_identityGate)
+        {
+            if (owner is not null && _identity.IsAlias(userKey) && !string.Equals(_identity.Resolve(userKey), _identity.Resolve(owner), StringComparison.Ordinal))
+            {
+                // Erased as the owner's key, but linked here to someone else: one account is never
+                // erased through a shared device. The key alone is let go, and guarded as erased.
+                _identity.Unlink(userKey);
+                _metrics.StitchOverruled();
+                _erasures.Erased([userKey], ticks, unstored: false);
+                _recall.Released(userKey);
+                return;
+            }
+
+            Erase(userKey, ticks, out _);
+        }
+    }
 
     void IReplica.ErasureStored(string userKey, DateTimeOffset erasedAt) => _erasures.Stored(userKey, erasedAt.UtcTicks);
 

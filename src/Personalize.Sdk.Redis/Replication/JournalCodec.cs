@@ -56,12 +56,21 @@ internal static class JournalCodec
         return payload;
     }
 
-    public static byte[] Forget(Guid origin, string userKey, DateTimeOffset erasedAt)
+    /// <param name="origin">The writing server.</param>
+    /// <param name="userKey">The key erased.</param>
+    /// <param name="erasedAt">When.</param>
+    /// <param name="owner">For a key erased as one of another key's person (Redis listed it among their keys), that key: a server that links it to someone else lets the key alone go.</param>
+    public static byte[] Forget(Guid origin, string userKey, DateTimeOffset erasedAt, string? owner = null)
     {
-        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey) + sizeof(long)];
+        var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey) + sizeof(long) + (owner is null ? 0 : SpanJournalWriter.SizeOfOptional(owner))];
         var writer = Begin(payload, origin, JournalEntryKind.Forget);
         writer.Write(userKey);
         writer.Write(erasedAt.UtcTicks);
+        if (owner is not null)
+        {
+            writer.WriteOptional(owner);
+        }
+
         return payload;
     }
 
@@ -127,9 +136,11 @@ internal static class JournalCodec
                 replica.ApplyStitch(anonymousKey, knownKey, stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null);
                 return true;
             case JournalEntryKind.Forget:
-                // The erasure's time follows the key; entries written before it was added end at the key.
+                // The erasure's time follows the key, then the owner the key was erased as one of;
+                // entries written before each was added end before it.
                 var erased = reader.ReadString();
-                replica.ApplyForget(erased, stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null);
+                DateTimeOffset? erasedAt = stream.Position < stream.Length ? new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero) : null;
+                replica.ApplyForget(erased, erasedAt, stream.Position < stream.Length ? ReadOptional(reader) : null);
                 return true;
             case JournalEntryKind.Exposure:
                 var holdout = reader.ReadString();

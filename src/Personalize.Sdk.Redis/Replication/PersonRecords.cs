@@ -158,19 +158,25 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
     // resent copy of the erasure (its reply lost) returns it again, and deletes nothing recorded
     // after the erasure, as an older erasure does not.
+    // ARGV[3]: the person the key was erased as one of ('' for none: the key itself, or a person
+    // reached through a stitched key's link): the key's own link is followed only to them, so an
+    // erasure never goes on, through a shared device, to another account Redis links it to. The
+    // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
     private const string EraseScript = """
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
-          if to then redis.call('SADD', KEYS[4], to) end
+          if to and (ARGV[3] == '' or to == ARGV[3]) then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
           redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])
           redis.call('PEXPIRE', KEYS[4], ARGV[2])
         end
-        return redis.call('SMEMBERS', KEYS[4])
+        local links = redis.call('SMEMBERS', KEYS[4])
+        table.insert(links, 1, redis.call('HGET', KEYS[3], 's') or '')
+        return links
         """;
 
     // Bounded: which (key, erasure or withdrawal) this server already followed, so a chain of links
@@ -186,11 +192,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     private readonly RedisValue _withdrawal = (long)Math.Max(retention.TotalMilliseconds, TombstoneLife.TotalMilliseconds);
 
     /// <summary>
-    /// Called with each key Redis had linked to an erased person, and the erasure's time, so that it is
+    /// Called with each key Redis had linked to an erased person, the erasure's time, and, for a key
+    /// stitched to that person, their key (the key is erased as one of theirs: its own link is
+    /// followed only to them), null for the person the erased key was stitched to, so that it is
     /// erased too; false when it could not be queued. Set once, by the journal. Called before the
     /// erasure's acknowledgement completes, so the flush that sent the erasure (a stop's too) sends these after it.
     /// </summary>
-    public Func<string, long, bool>? StitchedKeyErased { get; set; }
+    public Func<string, long, string?, bool>? StitchedKeyErased { get; set; }
 
     /// <summary>
     /// Called with each key Redis had linked to a person who withdrew consent, the withdrawal's
@@ -389,7 +397,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks, false), TombstoneLife);
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone, person.Alias ?? string.Empty]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
@@ -420,10 +428,19 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         }
 
         var unqueued = 0;
-        foreach (var alias in (RedisValue[]?)result ?? [])
+        var links = (RedisValue[]?)result ?? [];
+        for (var i = 0; i < links.Length; i++)
         {
             // Links go both ways, and every key of the chain returns the others: each is followed once.
-            var linked = alias.ToString();
+            // An erasure's reply starts with the person the key was stitched to (or ''), erased as
+            // they are; the rest are the keys stitched to this one, erased as this person's keys.
+            var linked = links[i].ToString();
+            var owner = withdrawal || i == 0 ? null : key;
+            if (linked.Length == 0)
+            {
+                continue;
+            }
+
             if (withdrawal && linked == withdrew)
             {
                 // The person's own records: the withdrawal replaced them, and whatever follows it
@@ -432,7 +449,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             }
 
             if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
-                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!) : StitchedKeyErased?.Invoke(linked, ticks)) == false)
+                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!) : StitchedKeyErased?.Invoke(linked, ticks, owner)) == false)
             {
                 // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
                 // it as an error): not taken as followed, so a resent copy of this write tries again.
@@ -448,13 +465,6 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         }
     }
 
-    /// <summary>
-    /// Once a stitch is acknowledged as refused (its person was erased at or after it, on another
-    /// server, before this one sent it), erases the alias as that erasure would have had it known
-    /// the link: the alias was the person's, and its link to them was written beside the script.
-    /// This is the stitch's acknowledgement: it faults as the stitch did when Redis did not
-    /// acknowledge it (the batch is resent whole, and this runs again for the resent copy).
-    /// </summary>
     /// <summary>
     /// Once the alias's claim is answered: when another person holds it, tells this server (which
     /// links the alias to them instead, <see cref="StitchOverruled"/>); else adds the alias to the
@@ -473,16 +483,23 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             StitchScript,
             [Aliases(key), Meta(key), Linked(key)],
             [alias, ticks, _retention, position]);
-        await EraseAliasIfRefusedAsync(stitch, alias).ConfigureAwait(false);
+        await EraseAliasIfRefusedAsync(stitch, alias, key).ConfigureAwait(false);
     }
 
-    private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias)
+    /// <summary>
+    /// Once a stitch is acknowledged as refused (its person was erased at or after it, on another
+    /// server, before this one sent it), erases the alias as that erasure would have had it known
+    /// the link: the alias was the person's, and its link to them was claimed before the script.
+    /// This is the stitch's acknowledgement: it faults as the stitch did when Redis did not
+    /// acknowledge it (the batch is resent whole, and this runs again for the resent copy).
+    /// </summary>
+    private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias, string person)
     {
         var result = await stitch.ConfigureAwait(false);
         if (result.Resp2Type == ResultType.BulkString
             && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
             && _followed.TryAdd((alias, erasedTicks, false), TombstoneLife)
-            && StitchedKeyErased?.Invoke(alias, erasedTicks) == false)
+            && StitchedKeyErased?.Invoke(alias, erasedTicks, person) == false)
         {
             _followed.Remove((alias, erasedTicks, false));
         }

@@ -30,16 +30,16 @@ internal sealed class RedisChangeJournal
         _recall = recall;
         _restore = restore;
         _replica = replica;
-        records.StitchedKeyErased = (key, ticks) =>
+        records.StitchedKeyErased = (key, ticks, owner) =>
         {
             // A key linked to the erased person only in Redis (no server may hold the link any more):
             // erased here, and journaled as an erasure so every server erases it too.
             // Without the state (the host is disposing it), the journaled erasure reaches it at the next start.
             var erasedAt = new DateTimeOffset(ticks, TimeSpan.Zero);
-            Replica()?.ApplyForget(key, erasedAt);
+            Replica()?.ApplyForget(key, erasedAt, owner);
 
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
-            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt), new PersonWrite(PersonWriteKind.Erase, key, ticks)));
+            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, owner), new PersonWrite(PersonWriteKind.Erase, key, ticks, Alias: owner)));
         };
 
         // A key linked to a person who withdrew consent only in Redis, or on another server: its
@@ -115,16 +115,21 @@ internal sealed class RedisChangeJournal
             }
         }
 
-        // Erasures must not be lost to a full buffer: they take its allowance past the bound.
-        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks))));
+        // Erasures must not be lost to a full buffer: they take its allowance past the bound. Each key
+        // but the profile's (the first) is erased as one of that person's: Redis follows its own link
+        // only to them, never through a shared device to an account another server stitched it to.
+        var person = keys.Count > 0 ? keys[0] : userKey;
+        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Alias: OwnerOf(userKey, person)))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks))));
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Alias: OwnerOf(key, person)))));
             }
         }
     }
+
+    private static string? OwnerOf(string key, string person) => string.Equals(key, person, StringComparison.Ordinal) ? null : person;
 
     // An erasure the buffer refused (its allowance spent, or stopped) will never be stored: the
     // guard's window starts now, or it would hold the erased key in memory until the process ends.

@@ -28,7 +28,7 @@ internal interface IChangeJournal
     /// </summary>
     bool ConfirmsErasures { get; }
 
-    /// <summary>A person was erased, by any of their keys, at <paramref name="erasedAt"/>; <paramref name="keys"/> are all of their keys this server knew, the one given included.</summary>
+    /// <summary>A person was erased, by any of their keys, at <paramref name="erasedAt"/>; <paramref name="keys"/> are all of their keys this server knew, the one given included, their profile's key first.</summary>
     void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt);
 
     /// <summary>A unit was exposed in a holdout for the first time on this server.</summary>

@@ -23,8 +23,13 @@ internal interface IReplica
     /// </summary>
     void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt);
 
-    /// <summary>Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry written before erasures carried their time).</summary>
-    void ApplyForget(string userKey, DateTimeOffset? erasedAt);
+    /// <summary>
+    /// Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry
+    /// written before erasures carried their time). With <paramref name="owner"/>, the key was erased
+    /// as one of that person's keys (the shared store listed it among theirs): where it is linked here
+    /// to someone else, only the key is let go, unlinked from them; that person is not erased.
+    /// </summary>
+    void ApplyForget(string userKey, DateTimeOffset? erasedAt, string? owner = null);
 
     /// <summary>
     /// The shared store has stored this server's own erasure of <paramref name="userKey"/>, made at

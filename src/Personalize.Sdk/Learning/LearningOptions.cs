@@ -112,7 +112,7 @@ public sealed class LearningOptions
     /// <summary>
     /// The confidence with which offline evaluation must find the learned weights better than the
     /// configured ones before they take over an apprentice placement: the lower end of the doubly
-    /// robust estimate of the difference must be above 0, and the window must hold at least 30
+    /// robust estimate of the difference must be above 0, and the window must hold at least 15
     /// decisions that showed first the learned weights' own choice (one the configured weights would
     /// not have made), without which the estimate is the learner's own reward model's view of its
     /// favourites, read too high. The apprentice judges at looks, when

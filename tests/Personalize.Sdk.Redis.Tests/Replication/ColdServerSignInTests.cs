@@ -57,8 +57,9 @@ public sealed class ColdServerSignInTests
     public async Task Two_servers_signing_one_device_in_to_two_accounts_at_once_settle_on_the_stitch_redis_took_first()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis);
-        await using var b = await AppServer.StartAsync(redis);
+        // Writes leave only when the test flushes them, so neither server reads the other's sign-in first.
+        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
         a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
         a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
         await a.FlushAsync();
@@ -113,4 +114,6 @@ public sealed class ColdServerSignInTests
         await c.CatchUpAsync();
         await c.RecallsEndedAsync();
     }
+
+    private static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
 }

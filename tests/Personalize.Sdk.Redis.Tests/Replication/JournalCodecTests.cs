@@ -77,9 +77,10 @@ public sealed class JournalCodecTests
 
         JournalCodec.Apply(JournalCodec.Stitch(Writer, "guest", "alice", When), Reader, replica);
         JournalCodec.Apply(JournalCodec.Forget(Writer, "bob", When), Reader, replica);
+        JournalCodec.Apply(JournalCodec.Forget(Writer, "device", When, owner: "alice"), Reader, replica);
         JournalCodec.Apply(JournalCodec.Exposure(Writer, "global", "unit-7", HoldoutArm.Control, When), Reader, replica);
 
-        Assert.Equal([$"stitch guest alice {When:O}", $"forget bob {When:O}", $"exposure global unit-7 Control {When:O}"], replica.Other);
+        Assert.Equal([$"stitch guest alice {When:O}", $"forget bob {When:O}", $"forget device {When:O} of alice", $"exposure global unit-7 Control {When:O}"], replica.Other);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public sealed class JournalCodecTests
 
         public void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt) => Other.Add($"stitch {anonymousKey} {knownKey} {stitchedAt:O}");
 
-        public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => Other.Add($"forget {userKey} {(erasedAt is { } at ? at.ToString("O") : "(no time)")}");
+        public void ApplyForget(string userKey, DateTimeOffset? erasedAt, string? owner = null) => Other.Add($"forget {userKey} {(erasedAt is { } at ? at.ToString("O") : "(no time)")}{(owner is null ? "" : $" of {owner}")}");
 
         public void ErasureStored(string userKey, DateTimeOffset erasedAt) => throw new NotSupportedException();
 

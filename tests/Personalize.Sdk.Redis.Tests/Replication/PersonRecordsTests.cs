@@ -88,7 +88,7 @@ public sealed class PersonRecordsTests
         var followed = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         var resending = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
         {
-            StitchedKeyErased = (key, _) => followed.TrySetResult(key),
+            StitchedKeyErased = (key, _, _) => followed.TrySetResult(key),
         };
         var batch = database.CreateBatch();
         var acknowledgements = new List<Task>();
@@ -111,7 +111,7 @@ public sealed class PersonRecordsTests
         var queued = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
         {
-            StitchedKeyErased = (_, _) =>
+            StitchedKeyErased = (_, _, _) =>
             {
                 queuing.TrySetResult();
                 return queued.Task.Wait(TimeSpan.FromSeconds(30));
@@ -140,7 +140,7 @@ public sealed class PersonRecordsTests
         var queued = new List<string>();
         var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
         {
-            StitchedKeyErased = (key, _) =>
+            StitchedKeyErased = (key, _, _) =>
             {
                 if (accepting)
                 {
@@ -178,7 +178,7 @@ public sealed class PersonRecordsTests
         var followed = new TaskCompletionSource<(string Key, long Ticks)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var records = new PersonRecords(new RedisKeys("personalize"), TimeSpan.FromDays(30))
         {
-            StitchedKeyErased = (key, ticks) => followed.TrySetResult((key, ticks)),
+            StitchedKeyErased = (key, ticks, _) => followed.TrySetResult((key, ticks)),
         };
         await SendAsync(database, View("guest", at: 40));
         await SendAsync(database, Erase("p", at: 100));

@@ -741,7 +741,7 @@ public sealed class ProfileRecallTests
 
         public void ApplyStitch(string anonymousKey, string knownKey, DateTimeOffset? stitchedAt) => throw new NotSupportedException();
 
-        public void ApplyForget(string userKey, DateTimeOffset? erasedAt) => throw new NotSupportedException();
+        public void ApplyForget(string userKey, DateTimeOffset? erasedAt, string? owner = null) => throw new NotSupportedException();
 
         public void ApplyExposure(string holdout, string unitKey, HoldoutArm arm, DateTimeOffset timestamp) => throw new NotSupportedException();
 

@@ -169,7 +169,7 @@ public sealed class WithdrawalLinkedKeysTests
             clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
             return true;
         };
-        records.StitchedKeyErased = (_, _) => true;
+        records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));

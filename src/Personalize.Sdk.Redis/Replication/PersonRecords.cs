@@ -129,24 +129,31 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
 
     // KEYS: aliases, meta, linked. ARGV: alias, ticks, retention ms, the stitch's journal position
     // (PersonRecordCodec.EncodeLink). Returns the erasure's ticks when the person was erased at or
-    // after the stitch (refused), else 1. The position of the alias's first stitch is kept (HSETNX:
+    // after the stitch (refused); else links the alias and returns {'w', ticks} when the person
+    // withdrew consent at or after the stitch (the withdrawal, run before the alias was linked, did
+    // not reach its records), else 1. The position of the alias's first stitch is kept (HSETNX:
     // a repeated stitch is later in the journal, a resent one at the same place), so the snapshot shadow, replaying the
     // journal, stitches the alias no earlier than the live servers did.
     private const string StitchScript = """
-        local erased = redis.call('HGET', KEYS[2], 'e')
-        if erased and erased >= ARGV[2] then return erased end
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'w')
+        if meta[1] and meta[1] >= ARGV[2] then return meta[1] end
         redis.call('SADD', KEYS[1], ARGV[1])
         redis.call('PEXPIRE', KEYS[1], ARGV[3])
         redis.call('HSETNX', KEYS[3], ARGV[1], ARGV[4])
         redis.call('PEXPIRE', KEYS[3], ARGV[3])
+        if meta[2] and meta[2] >= ARGV[2] then return {'w', meta[2]} end
         return 1
         """;
 
-    // KEYS: the alias's stitched. ARGV: the person, retention ms. The first stitch of an alias wins:
-    // one to another person, while the first one's link lives, is refused (returns that person),
-    // so one account is never linked to another through a device, whatever a server that did not
-    // hold the device's person answered. The same person again (a resent batch) is taken.
+    // KEYS: the alias's stitched, the alias's meta. ARGV: the person, retention ms, the stitch's ticks.
+    // The first stitch of an alias wins: one to another person, while the first one's link lives,
+    // is refused (returns that person), so one account is never linked to another through a device,
+    // whatever a server that did not hold the device's person answered. The same person again (a
+    // resent batch) is taken, unless the alias was erased at or after the stitch (returns 0): a
+    // resent batch that also erased the person must not claim the alias for them again.
     private const string ClaimScript = """
+        local erased = redis.call('HGET', KEYS[2], 'e')
+        if erased and erased >= ARGV[3] then return 0 end
         local to = redis.call('GET', KEYS[1])
         if to and to ~= ARGV[1] then return to end
         redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
@@ -161,14 +168,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // ARGV[3]: the person the key was erased as one of ('' for none: the key itself, or a person
     // reached through a stitched key's link): the key's own link is followed only to them, so an
     // erasure never goes on, through a shared device, to another account Redis links it to. The
-    // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
+    // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy;
+    // a link not followed is left in place, so an erasure by the key later still reaches its person.
     private const string EraseScript = """
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
-          if to and (ARGV[3] == '' or to == ARGV[3]) then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
-          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
+          local follow = to and (ARGV[3] == '' or to == ARGV[3])
+          if follow then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
+          redis.call('DEL', KEYS[1], KEYS[2], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
+          if follow then redis.call('DEL', KEYS[5]) end
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])
@@ -391,7 +401,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 // The alias is claimed on its own slot first; the person takes it only once the claim
                 // holds (one more round trip, part of the acknowledgement: a stop flushing the stitch
                 // waits for it, and a fault resends the batch, whose claim then finds itself).
-                var claim = batch.ScriptEvaluateAsync(ClaimScript, [StitchedTo(person.Alias!)], [key, _retention]);
+                var claim = batch.ScriptEvaluateAsync(ClaimScript, [StitchedTo(person.Alias!), Meta(person.Alias!)], [key, _retention, ticks]);
                 acknowledgements.Add(StitchIfClaimedAsync(batch, claim, key, person.Alias!, ticks, PersonRecordCodec.EncodeLink(new StitchPosition(origin, sequence, index))));
                 break;
             case PersonWriteKind.Erase:
@@ -479,23 +489,41 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             return;
         }
 
+        if (claimed.Resp2Type == ResultType.Integer && (long)claimed == 0)
+        {
+            // The alias was erased at or after the stitch (a resent batch that erased it too).
+            return;
+        }
+
         var stitch = batch.Multiplexer.GetDatabase(batch.Database).ScriptEvaluateAsync(
             StitchScript,
             [Aliases(key), Meta(key), Linked(key)],
             [alias, ticks, _retention, position]);
-        await EraseAliasIfRefusedAsync(stitch, alias, key).ConfigureAwait(false);
+        await FollowStitchOutcomeAsync(stitch, alias, key).ConfigureAwait(false);
     }
 
     /// <summary>
     /// Once a stitch is acknowledged as refused (its person was erased at or after it, on another
     /// server, before this one sent it), erases the alias as that erasure would have had it known
     /// the link: the alias was the person's, and its link to them was claimed before the script.
+    /// When the person withdrew consent at or after the stitch (a withdrawal sent in the same batch
+    /// ran before the alias was linked), clears the alias's records as that withdrawal would have.
     /// This is the stitch's acknowledgement: it faults as the stitch did when Redis did not
     /// acknowledge it (the batch is resent whole, and this runs again for the resent copy).
     /// </summary>
-    private async Task EraseAliasIfRefusedAsync(Task<RedisResult> stitch, string alias, string person)
+    private async Task FollowStitchOutcomeAsync(Task<RedisResult> stitch, string alias, string person)
     {
         var result = await stitch.ConfigureAwait(false);
+        if (result.Resp2Type == ResultType.Array
+            && (RedisValue[]?)result is [var marker, var withdrawn] && marker == "w"
+            && long.TryParse((string?)withdrawn, NumberStyles.None, CultureInfo.InvariantCulture, out var withdrawnTicks)
+            && _followed.TryAdd((alias, withdrawnTicks, true), TombstoneLife)
+            && LinkedKeyWithdrawn?.Invoke(alias, withdrawnTicks, person) == false)
+        {
+            // The person withdrew consent at or after the stitch, before the alias was linked: its records are cleared as the withdrawal's.
+            _followed.Remove((alias, withdrawnTicks, true));
+        }
+
         if (result.Resp2Type == ResultType.BulkString
             && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
             && _followed.TryAdd((alias, erasedTicks, false), TombstoneLife)

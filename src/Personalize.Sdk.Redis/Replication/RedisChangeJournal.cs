@@ -118,13 +118,16 @@ internal sealed class RedisChangeJournal
         // Erasures must not be lost to a full buffer: they take its allowance past the bound. Each key
         // but the profile's (the first) is erased as one of that person's: Redis follows its own link
         // only to them, never through a shared device to an account another server stitched it to.
+        // Erased by an alias, the person's own key is journaled too: a server that links the alias to
+        // someone else lets the alias alone go, and erases the person by their key.
         var person = keys.Count > 0 ? keys[0] : userKey;
-        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Alias: OwnerOf(userKey, person)))));
+        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, OwnerOf(userKey, person)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Alias: OwnerOf(userKey, person)))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Alias: OwnerOf(key, person)))));
+                var entry = string.Equals(key, person, StringComparison.Ordinal) ? JournalCodec.Forget(Origin, key, erasedAt) : null;
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(entry, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Alias: OwnerOf(key, person)))));
             }
         }
     }

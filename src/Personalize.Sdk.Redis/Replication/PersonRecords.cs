@@ -67,8 +67,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if ARGV[3] == 'w' then
           if (meta[2] and meta[2] > ARGV[2]) or (meta[3] and meta[3] > ARGV[2]) then return 0 end
           links = redis.call('SMEMBERS', KEYS[3])
-          local to = redis.call('GET', KEYS[10])
-          if to then table.insert(links, to) end
+          table.insert(links, 1, redis.call('GET', KEYS[10]) or '')
           if meta[2] == ARGV[2] then return links end
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'w', ARGV[2])
@@ -113,7 +112,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // tombstone ms. On a key linked to a person who withdrew consent: deletes its records and kept
     // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
-    // Returns the keys linked to this one either way, to be followed in turn.
+    // Returns the keys linked to this one either way, to be followed in turn: first the key it was
+    // stitched to (or ''), only when it is one of the person's keys (ARGV[3..]; '' for any), then the
+    // keys stitched to it.
     private const string ClearScript = """
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
@@ -123,7 +124,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         end
         local links = redis.call('SMEMBERS', KEYS[3])
         local to = redis.call('GET', KEYS[4])
-        if to then table.insert(links, to) end
+        local up = ''
+        if to then
+          for i = 3, #ARGV do
+            if ARGV[i] == '' or ARGV[i] == to then up = to end
+          end
+        end
+        table.insert(links, 1, up)
         return links
         """;
 
@@ -165,8 +172,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
     // resent copy of the erasure (its reply lost) returns it again, and deletes nothing recorded
     // after the erasure, as an older erasure does not.
-    // ARGV[3]: the person the key was erased as one of ('' for none: the key itself, or a person
-    // reached through a stitched key's link): the key's own link is followed only to them, so an
+    // ARGV[3..]: the keys of the person the key was erased as one of ('' for none: the key itself, or
+    // a person reached through a stitched key's link): the key's own link is followed only to them, so an
     // erasure never goes on, through a shared device, to another account Redis links it to. The
     // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy;
     // a link not followed is left in place, so an erasure by the key later still reaches its person.
@@ -175,7 +182,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
           local to = redis.call('GET', KEYS[5])
-          local follow = to and (ARGV[3] == '' or to == ARGV[3])
+          local follow = false
+          if to then
+            for i = 3, #ARGV do
+              if ARGV[i] == '' or ARGV[i] == to then follow = true end
+            end
+          end
           if follow then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
           redis.call('DEL', KEYS[1], KEYS[2], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
           if follow then redis.call('DEL', KEYS[5]) end
@@ -212,10 +224,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
 
     /// <summary>
     /// Called with each key Redis had linked to a person who withdrew consent, the withdrawal's
-    /// time and the key of the person who withdrew, so that its records are cleared too; false when
-    /// it could not be queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// time, the key of the person who withdrew, and, as for <see cref="StitchedKeyErased"/>, the key
+    /// it was reached from as one of theirs (null when reached as the person a key was stitched to),
+    /// so that its records are cleared too; false when it could not be queued. Set once, by the
+    /// journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
-    public Func<string, long, string, bool>? LinkedKeyWithdrawn { get; set; }
+    public Func<string, long, string, string?, bool>? LinkedKeyWithdrawn { get; set; }
 
     /// <summary>
     /// Called with an alias and the person Redis holds it stitched to, when this server's stitch of
@@ -391,7 +405,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 break;
             case PersonWriteKind.LinkedWithdrawal:
                 acknowledgements.Add(FollowLinksAsync(
-                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone]),
+                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]),
                     key,
                     person.Ticks,
                     withdrawal: true,
@@ -407,7 +421,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
                 _followed.TryAdd((key, person.Ticks, false), TombstoneLife);
-                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone, person.Alias ?? string.Empty]);
+                var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
@@ -442,10 +456,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         for (var i = 0; i < links.Length; i++)
         {
             // Links go both ways, and every key of the chain returns the others: each is followed once.
-            // An erasure's reply starts with the person the key was stitched to (or ''), erased as
-            // they are; the rest are the keys stitched to this one, erased as this person's keys.
+            // A reply starts with the person the key was stitched to (or ''), erased (cleared) as they
+            // are; the rest are the keys stitched to this one, erased (cleared) as this person's keys.
             var linked = links[i].ToString();
-            var owner = withdrawal || i == 0 ? null : key;
+            var owner = i == 0 ? null : key;
             if (linked.Length == 0)
             {
                 continue;
@@ -459,7 +473,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             }
 
             if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
-                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!) : StitchedKeyErased?.Invoke(linked, ticks, owner)) == false)
+                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!, owner) : StitchedKeyErased?.Invoke(linked, ticks, owner)) == false)
             {
                 // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
                 // it as an error): not taken as followed, so a resent copy of this write tries again.
@@ -518,7 +532,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             && (RedisValue[]?)result is [var marker, var withdrawn] && marker == "w"
             && long.TryParse((string?)withdrawn, NumberStyles.None, CultureInfo.InvariantCulture, out var withdrawnTicks)
             && _followed.TryAdd((alias, withdrawnTicks, true), TombstoneLife)
-            && LinkedKeyWithdrawn?.Invoke(alias, withdrawnTicks, person) == false)
+            && LinkedKeyWithdrawn?.Invoke(alias, withdrawnTicks, person, person) == false)
         {
             // The person withdrew consent at or after the stitch, before the alias was linked: its records are cleared as the withdrawal's.
             _followed.Remove((alias, withdrawnTicks, true));
@@ -537,6 +551,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     internal IEnumerable<string> FollowedKeys => _followed.Keys.Select(static followed => followed.Key);
 
     public void Dispose() => _followed.Dispose();
+
+    /// <summary>A script's owner arguments: the keys of the person a key is erased or cleared as one of, or '' for any.</summary>
+    private static RedisValue[] Owners(in PersonWrite person) => person.Owners is { Count: > 0 } owners ? [.. owners.Select(static owner => (RedisValue)owner)] : [string.Empty];
 
     private RedisKey[] KeptKeys(string key) => [.. KeptLists.All.Select(list => Kept(key, list))];
 

@@ -39,14 +39,14 @@ internal sealed class RedisChangeJournal
             Replica()?.ApplyForget(key, erasedAt, owner);
 
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
-            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, owner), new PersonWrite(PersonWriteKind.Erase, key, ticks, Alias: owner)));
+            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, owner), new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: owner is null ? null : [owner])));
         };
 
         // A key linked to a person who withdrew consent only in Redis, or on another server: its
         // records cleared in Redis, where a recall would bring them back. Its profile in memory, if
         // any, is the person's (the withdrawal reached it) or another's since an eviction unlinked it.
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
-            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
         records.StitchOverruled = (alias, person) => Replica()?.ApplyStoredLink(alias, person);
     }
@@ -106,31 +106,34 @@ internal sealed class RedisChangeJournal
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
+        // Each key but the person's own (the first) is erased as one of theirs: Redis follows its own
+        // link, and deletes it, only when it names one of the person's keys, never through a shared
+        // device to an account another server stitched it to. Erased by an alias, the person's own
+        // key is journaled too: a server that links the alias to someone else lets the alias alone
+        // go, and erases the person by their key.
+        var person = keys.Count > 0 ? keys[0] : userKey;
         if (_restore.Erased(keys, erasedAt))
         {
             // Erased while the restore was merging: the merge may have written the person back.
             foreach (var key in keys)
             {
-                Replica()?.ApplyForget(key, erasedAt);
+                Replica()?.ApplyForget(key, erasedAt, OwnerOf(key, person));
             }
         }
 
-        // Erasures must not be lost to a full buffer: they take its allowance past the bound. Each key
-        // but the profile's (the first) is erased as one of that person's: Redis follows its own link
-        // only to them, never through a shared device to an account another server stitched it to.
-        // Erased by an alias, the person's own key is journaled too: a server that links the alias to
-        // someone else lets the alias alone go, and erases the person by their key.
-        var person = keys.Count > 0 ? keys[0] : userKey;
-        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, OwnerOf(userKey, person)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Alias: OwnerOf(userKey, person)))));
+        // Erasures must not be lost to a full buffer: they take its allowance past the bound.
+        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, OwnerOf(userKey, person)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Owners: OwnersOf(userKey, person, keys)))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
                 var entry = string.Equals(key, person, StringComparison.Ordinal) ? JournalCodec.Forget(Origin, key, erasedAt) : null;
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(entry, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Alias: OwnerOf(key, person)))));
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(entry, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: OwnersOf(key, person, keys)))));
             }
         }
     }
+
+    private static IReadOnlyList<string>? OwnersOf(string key, string person, IReadOnlyList<string> keys) => string.Equals(key, person, StringComparison.Ordinal) ? null : keys;
 
     private static string? OwnerOf(string key, string person) => string.Equals(key, person, StringComparison.Ordinal) ? null : person;
 

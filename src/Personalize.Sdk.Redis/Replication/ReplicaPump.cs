@@ -290,9 +290,10 @@ internal sealed class ReplicaPump(
     private void EndRestore(IReplica target)
     {
         var (erasures, overflow, statementOverflow) = restore.Open();
-        foreach (var (key, erasedAt) in erasures)
+        foreach (var (key, erasedAt, owner) in erasures)
         {
-            target.ApplyForget(key, erasedAt);
+            // As one of its person's keys: a key the merged snapshot links to someone else is let go alone.
+            target.ApplyForget(key, erasedAt, owner);
         }
 
         if (overflow > 0)

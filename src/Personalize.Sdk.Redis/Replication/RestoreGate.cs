@@ -20,7 +20,7 @@ namespace Personalize.Sdk.Redis.Replication;
 internal sealed class RestoreGate(int capacity, TimeProvider time)
 {
     private readonly Lock _gate = new();
-    private List<(string Key, DateTimeOffset ErasedAt)>? _erasures = [];
+    private List<(string Key, DateTimeOffset ErasedAt, string? Owner)>? _erasures = [];
     private readonly Dictionary<string, PersonalizationEvent> _statements = new(StringComparer.Ordinal);
     private long _openedTicks;
     private int _overflow;
@@ -69,7 +69,8 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
             {
                 if (_erasures.Count < capacity)
                 {
-                    _erasures.Add((key, erasedAt));
+                    // Each key but the person's own (the first) was erased as one of theirs.
+                    _erasures.Add((key, erasedAt, string.Equals(key, keys[0], StringComparison.Ordinal) ? null : keys[0]));
                 }
                 else
                 {
@@ -144,9 +145,9 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
     /// Ends the restore: returns the erasures made before it, to apply again over the merged state,
     /// how many more it could not keep, how many people's consents it could not keep, and lets the journal flow.
     /// </summary>
-    public (IReadOnlyList<(string Key, DateTimeOffset ErasedAt)> Erasures, int Overflow, int StatementOverflow) Open()
+    public (IReadOnlyList<(string Key, DateTimeOffset ErasedAt, string? Owner)> Erasures, int Overflow, int StatementOverflow) Open()
     {
-        (IReadOnlyList<(string Key, DateTimeOffset ErasedAt)> Erasures, int Overflow, int StatementOverflow) result;
+        (IReadOnlyList<(string Key, DateTimeOffset ErasedAt, string? Owner)> Erasures, int Overflow, int StatementOverflow) result;
         lock (_gate)
         {
             result = (_erasures ?? [], _overflow, _statementOverflow);

@@ -22,7 +22,7 @@ public sealed class RestoreGateTests
         _time.Advance(TimeSpan.FromSeconds(1));
         var (erasures, overflow, _) = gate.Open();
 
-        Assert.Equal([("alice", erasedAt), ("guest", erasedAt)], erasures);
+        Assert.Equal([("alice", erasedAt, (string?)null), ("guest", erasedAt, "alice")], erasures);
         Assert.Equal(0, overflow);
         Assert.Empty(gate.Open().Erasures);
 

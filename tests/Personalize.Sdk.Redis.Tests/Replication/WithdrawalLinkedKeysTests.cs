@@ -81,7 +81,7 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new List<Task>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
         {
             // As the journal does: the clear of the linked key, sent behind the withdrawal.
             clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew))));
@@ -109,7 +109,7 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
 
         // The clears of the linked keys never reached Redis (the withdrawing server stopped first).
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _) => true };
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));
@@ -134,7 +134,7 @@ public sealed class WithdrawalLinkedKeysTests
         var time = new FakeTimeProvider(T);
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30), time);
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
         {
             clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
             return true;
@@ -164,7 +164,7 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
         {
             clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
             return true;

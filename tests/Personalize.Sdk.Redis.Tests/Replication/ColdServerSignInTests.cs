@@ -58,16 +58,9 @@ public sealed class ColdServerSignInTests
     {
         await using var redis = await RedisServer.StartAsync();
         // Writes leave only when the test flushes them, so neither server reads the other's sign-in first.
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var b = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await b.RecallsEndedAsync();
-        b.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await SharedDevice.BrowsedWithTwoAccountsAsync(a, b);
 
         // Each server holds the device, and neither has read the other's sign-in yet: both stitch.
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
@@ -115,5 +108,4 @@ public sealed class ColdServerSignInTests
         await c.RecallsEndedAsync();
     }
 
-    private static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
 }

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
-using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
-using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
@@ -17,19 +14,11 @@ public sealed class ErasureThroughSharedDeviceTests
     public async Task Forget_of_alice_sent_with_her_refused_stitch_of_the_device_does_not_erase_bob()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var b = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
 
         // A shared device browsed as a guest; both servers hold it. Bob has his own history.
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await b.RecallsEndedAsync();
-        b.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
+        await SharedDevice.BrowsedWithTwoAccountsAsync(a, b);
 
         // On A the device signs in to alice, and alice at once asks to be erased (A's write-behind
         // has not sent either yet: its flush interval, or a Redis outage).
@@ -65,37 +54,10 @@ public sealed class ErasureThroughSharedDeviceTests
     public async Task Forget_of_alice_does_not_erase_bob_after_the_devices_claim_lapsed_while_alice_stayed_active()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
 
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
-        await a.FlushAsync();
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
-
-        // ProfileRetention after the stitch: alice still shops (her records and aliases refreshed),
-        // the device's claim expires.
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        var records = a.Host.Services.GetRequiredService<PersonRecords>();
-        await using (var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
-        {
-            var database = client.GetDatabase();
-            Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("alice")));
-            Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
-        }
-
-        // The device signs in to bob on C, which let everyone go.
-        await c.CatchUpAsync();
-        c.Time.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(IdentifyResult.Stitched, c.Personalizer.Identify("device", "bob"));
-        await c.FlushAsync();
-        await c.RecallsEndedAsync();
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
-        await a.CatchUpAsync();
+        await SharedDevice.ClaimLapsedThenSignedInToBobAsync(redis, a, c);
 
         // Bob's account holds his purchase on C before alice's erasure.
         Assert.Contains(c.Personalizer.GetPersonalData("bob").Profile!.Purchases, p => p.ItemKey == "books-3");
@@ -112,6 +74,4 @@ public sealed class ErasureThroughSharedDeviceTests
         Assert.Contains(bob.Profile!.Purchases, p => p.ItemKey == "books-3");
     }
 
-    // Writes leave only when the test flushes them, so the order Redis takes them in is the test's.
-    private static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
 }

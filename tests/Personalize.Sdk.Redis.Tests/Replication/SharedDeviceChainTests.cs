@@ -91,33 +91,13 @@ public sealed class SharedDeviceChainTests
     public async Task Withdrawal_of_alice_does_not_clear_bobs_records_after_the_devices_claim_lapsed()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
 
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
-        await a.FlushAsync();
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
-
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
+        await SharedDevice.ClaimLapsedThenSignedInToBobAsync(redis, a, c);
         var records = a.Host.Services.GetRequiredService<PersonRecords>();
         await using var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = client.GetDatabase();
-        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("alice")));
-        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
-
-        // The device signs in to bob on C, which let everyone go.
-        await c.CatchUpAsync();
-        c.Time.Advance(TimeSpan.FromHours(2));
-        Assert.Equal(IdentifyResult.Stitched, c.Personalizer.Identify("device", "bob"));
-        await c.FlushAsync();
-        await c.RecallsEndedAsync();
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
-        await a.CatchUpAsync();
         Assert.Equal("bob", (string?)await database.StringGetAsync(records.StitchedTo("device")));
         Assert.NotEmpty(await database.ListRangeAsync(records.Records("bob")));
 
@@ -205,5 +185,4 @@ public sealed class SharedDeviceChainTests
         options.SnapshotInterval = TimeSpan.Zero;
     }
 
-    private static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
 }

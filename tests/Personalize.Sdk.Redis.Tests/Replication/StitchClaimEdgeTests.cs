@@ -67,7 +67,7 @@ public sealed class StitchClaimEdgeTests
     public async Task A_withdrawal_right_after_a_sign_in_on_one_server_clears_the_guests_records_in_redis()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         a.Personalizer.Track(PersonalizationEvent.View("guest-w", "books-1"));
         a.Personalizer.Track(PersonalizationEvent.Purchase("guest-w", "books-2", revenue: 9m));
         await a.FlushAsync();
@@ -96,8 +96,8 @@ public sealed class StitchClaimEdgeTests
     public async Task Forget_by_bobs_device_after_alices_erasure_still_erases_bob_in_redis()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var b = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await AliceErasedWhileBobsStitchOfTheDeviceHeldAsync(a, b, forgetBy: "alice");
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();
@@ -132,8 +132,8 @@ public sealed class StitchClaimEdgeTests
     public async Task Forget_by_the_device_on_the_server_where_it_is_alices_erases_alice_everywhere_and_never_bob()
     {
         await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
-        await using var b = await AppServer.StartAsync(redis, configureRedis: HeldWrites);
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var b = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await AliceErasedWhileBobsStitchOfTheDeviceHeldAsync(a, b, forgetBy: "device");
 
         var bob = b.Personalizer.GetPersonalData("bob");
@@ -146,15 +146,7 @@ public sealed class StitchClaimEdgeTests
     // erased before A's write-behind sends either; on B the device signs in to bob, sent first.
     private static async Task AliceErasedWhileBobsStitchOfTheDeviceHeldAsync(AppServer a, AppServer b, string forgetBy)
     {
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await b.CatchUpAsync();
-        await b.RecallsEndedAsync();
-        b.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
-        await b.FlushAsync();
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
+        await SharedDevice.BrowsedWithTwoAccountsAsync(a, b);
 
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
         Assert.True(a.Personalizer.Forget(forgetBy));
@@ -187,5 +179,4 @@ public sealed class StitchClaimEdgeTests
     private static JournalRecord Erase(string key, long at, string? owner = null) =>
         new(null, new PersonWrite(PersonWriteKind.Erase, key, T.AddTicks(at).UtcTicks, Alias: owner));
 
-    private static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
 }

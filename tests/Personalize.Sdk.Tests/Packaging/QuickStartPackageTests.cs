@@ -24,7 +24,7 @@ public sealed class QuickStartPackageTests
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var app = Directory.CreateDirectory(Path.Combine(work.FullName, "app")).FullName;
             var configuration = Repository.Configuration;
-            var globalPackages = (await Run(repository, isolated: false, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
+            var globalPackages = await Dotnet.GlobalPackagesAsync(repository);
 
             await Run(repository, isolated: true, "pack", Path.Combine("src", "Personalize.Sdk", "Personalize.Sdk.csproj"), "-c", configuration, "--no-build", "-o", feed, $"-p:PackageVersion={Version}");
             using (var package = ZipFile.OpenRead(Path.Combine(feed, $"Personalize.Sdk.{Version}.nupkg")))
@@ -48,16 +48,7 @@ public sealed class QuickStartPackageTests
                   </ItemGroup>
                 </Project>
                 """);
-            await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-                <?xml version="1.0" encoding="utf-8"?>
-                <configuration>
-                  <packageSources>
-                    <clear />
-                    <add key="packed" value="{feed}" />
-                    <add key="global" value="{globalPackages}" />
-                  </packageSources>
-                </configuration>
-                """);
+            await Dotnet.WriteNuGetConfigAsync(app, feed, globalPackages);
             await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), quickStart);
 
             var output = await Run(app, isolated: true, "run", "--project", app);

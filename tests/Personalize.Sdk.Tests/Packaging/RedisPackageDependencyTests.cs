@@ -50,7 +50,7 @@ public sealed class RedisPackageDependencyTests
             var configuration = Repository.Configuration;
             var feed = Directory.CreateDirectory(Path.Combine(work.FullName, "feed")).FullName;
             var packages = Path.Combine(work.FullName, "packages");
-            var globalPackages = (await Dotnet.RunAsync(repository, null, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
+            var globalPackages = await Dotnet.GlobalPackagesAsync(repository);
             var core = Path.Combine("src", "Personalize.Sdk", "Personalize.Sdk.csproj");
             var redis = Path.Combine("src", "Personalize.Sdk.Redis", "Personalize.Sdk.Redis.csproj");
             var redisBuilt = File.Exists(Path.Combine(repository, "src", "Personalize.Sdk.Redis", "bin", configuration, "net10.0", "Personalize.Sdk.Redis.dll"));
@@ -90,16 +90,7 @@ public sealed class RedisPackageDependencyTests
             </Project>
             """);
         await File.WriteAllTextAsync(Path.Combine(app, "Program.cs"), "System.Console.WriteLine(typeof(Personalize.Sdk.IPersonalizer).Assembly.GetName().Name);\n");
-        await File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="packed" value="{feed}" />
-                <add key="global" value="{globalPackages}" />
-              </packageSources>
-            </configuration>
-            """);
+        await Dotnet.WriteNuGetConfigAsync(app, feed, globalPackages);
         return app;
     }
 }

@@ -41,4 +41,25 @@ internal static class Dotnet
         await process.WaitForExitAsync();
         return (process.ExitCode, await stdout, await stderr);
     }
+
+    /// <summary>The machine's NuGet global packages folder, where the test projects' own packages were restored.</summary>
+    /// <param name="directory">A directory to run <c>dotnet</c> in.</param>
+    public static async Task<string> GlobalPackagesAsync(string directory) =>
+        (await RunAsync(directory, null, "nuget", "locals", "global-packages", "--list")).Split(':', 2)[1].Trim();
+
+    /// <summary>Writes a <c>nuget.config</c> in <paramref name="app"/> whose only sources are <paramref name="feed"/> (packed here) and the machine's global packages folder (no network).</summary>
+    /// <param name="app">The app's directory.</param>
+    /// <param name="feed">A folder of packed packages.</param>
+    /// <param name="globalPackages">The global packages folder (<see cref="GlobalPackagesAsync"/>).</param>
+    public static Task WriteNuGetConfigAsync(string app, string feed, string globalPackages) =>
+        File.WriteAllTextAsync(Path.Combine(app, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="packed" value="{feed}" />
+                <add key="global" value="{globalPackages}" />
+              </packageSources>
+            </configuration>
+            """);
 }

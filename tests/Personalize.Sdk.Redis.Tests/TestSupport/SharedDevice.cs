@@ -1,0 +1,61 @@
+using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Redis.Replication;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.TestSupport;
+
+/// <summary>The steps of the shared-device tests: one device, alice's and bob's accounts, two servers.</summary>
+internal static class SharedDevice
+{
+    /// <summary>Writes leave only when a test flushes them, so the order Redis takes them in is the test's.</summary>
+    public static void HeldWrites(RedisPersonalizationOptions options) => options.FlushInterval = TimeSpan.FromMinutes(1);
+
+    /// <summary>The device browses and alice buys on <paramref name="a"/>, bob buys on <paramref name="b"/>; each server has read the other's.</summary>
+    public static async Task BrowsedWithTwoAccountsAsync(AppServer a, AppServer b)
+    {
+        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
+        await a.FlushAsync();
+        await b.CatchUpAsync();
+        await b.RecallsEndedAsync();
+        b.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
+        await b.FlushAsync();
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+    }
+
+    /// <summary>
+    /// The device signs in to alice on <paramref name="a"/>, and bob buys there; then, while alice
+    /// keeps shopping, the device's claim in Redis lapses (deleted, as Redis does at its expiry: real
+    /// time cannot be faked in Redis), and the device signs in to bob on <paramref name="c"/>, which
+    /// let everyone go: Redis then lists the device under alice's keys and links it to bob.
+    /// </summary>
+    public static async Task ClaimLapsedThenSignedInToBobAsync(RedisServer redis, AppServer a, AppServer c)
+    {
+        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "alice"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("bob", "books-3", 1, 20m));
+        await a.FlushAsync();
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
+        await a.FlushAsync();
+        var records = a.Host.Services.GetRequiredService<PersonRecords>();
+        await using (var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            var database = client.GetDatabase();
+            Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("alice")));
+            Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
+        }
+
+        await c.CatchUpAsync();
+        c.Time.Advance(TimeSpan.FromHours(2));
+        Assert.Equal(IdentifyResult.Stitched, c.Personalizer.Identify("device", "bob"));
+        await c.FlushAsync();
+        await c.RecallsEndedAsync();
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+        await a.CatchUpAsync();
+    }
+}

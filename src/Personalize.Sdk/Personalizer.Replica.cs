@@ -34,12 +34,9 @@ internal sealed partial class Personalizer
         {
             if (owner is not null && _identity.IsAlias(userKey) && !string.Equals(_identity.Resolve(userKey), _identity.Resolve(owner), StringComparison.Ordinal))
             {
-                // Erased as the owner's key, but linked here to someone else: one account is never
-                // erased through a shared device. The key alone is let go, and guarded as erased.
-                _identity.Unlink(userKey);
-                _metrics.StitchOverruled();
-                _erasures.Erased([userKey], ticks, unstored: false);
-                _recall.Released(userKey);
+                // Erased as the owner's key, but linked here to someone else, as Redis links it (the
+                // first stitch of a shared device): one account is never erased through a shared device.
+                _metrics.ReplicaEventSkipped();
                 return;
             }
 

@@ -59,7 +59,7 @@ internal static class JournalCodec
     /// <param name="origin">The writing server.</param>
     /// <param name="userKey">The key erased.</param>
     /// <param name="erasedAt">When.</param>
-    /// <param name="owner">For a key erased as one of another key's person (Redis listed it among their keys), that key: a server that links it to someone else lets the key alone go.</param>
+    /// <param name="owner">For a key erased as one of another key's person, that key: a server that links it to someone else leaves it with them.</param>
     public static byte[] Forget(Guid origin, string userKey, DateTimeOffset erasedAt, string? owner = null)
     {
         var payload = new byte[HeaderSize + SpanJournalWriter.SizeOf(userKey) + sizeof(long) + (owner is null ? 0 : SpanJournalWriter.SizeOfOptional(owner))];

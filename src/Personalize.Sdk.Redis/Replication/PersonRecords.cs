@@ -113,9 +113,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
-    // stitched to (or ''), only when it is one of the person's keys (ARGV[3..]; '' for any), then the
-    // keys stitched to it.
+    // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
+    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone, and nothing is followed.
     private const string ClearScript = """
+        local to = redis.call('GET', KEYS[4])
+        if to then
+          local owned = false
+          for i = 3, #ARGV do
+            if ARGV[i] == '' or ARGV[i] == to then owned = true end
+          end
+          if not owned then return {''} end
+        end
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
@@ -123,14 +131,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
         end
         local links = redis.call('SMEMBERS', KEYS[3])
-        local to = redis.call('GET', KEYS[4])
-        local up = ''
-        if to then
-          for i = 3, #ARGV do
-            if ARGV[i] == '' or ARGV[i] == to then up = to end
-          end
-        end
-        table.insert(links, 1, up)
+        table.insert(links, 1, to or '')
         return links
         """;
 
@@ -175,22 +176,24 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // ARGV[3..]: the keys of the person the key was erased as one of ('' for none: the key itself, or
     // a person reached through a stitched key's link): the key's own link is followed only to them, so an
     // erasure never goes on, through a shared device, to another account Redis links it to. The
-    // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy;
-    // a link not followed is left in place, so an erasure by the key later still reaches its person.
+    // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
+    // A key whose link names none of them is another account's in Redis (a shared device that two
+    // servers signed in to two accounts): nothing of it is touched (its records, its keys, its link,
+    // no tombstone), so an erasure by the key later still reaches its person.
     private const string EraseScript = """
+        local to = redis.call('GET', KEYS[5])
+        if to then
+          local owned = false
+          for i = 3, #ARGV do
+            if ARGV[i] == '' or ARGV[i] == to then owned = true end
+          end
+          if not owned then return {''} end
+        end
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
-          local to = redis.call('GET', KEYS[5])
-          local follow = false
-          if to then
-            for i = 3, #ARGV do
-              if ARGV[i] == '' or ARGV[i] == to then follow = true end
-            end
-          end
-          if follow then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
-          redis.call('DEL', KEYS[1], KEYS[2], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
-          if follow then redis.call('DEL', KEYS[5]) end
+          if to then redis.call('HSET', KEYS[3], 's', to) else redis.call('HDEL', KEYS[3], 's') end
+          redis.call('DEL', KEYS[1], KEYS[2], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9], KEYS[10], KEYS[11], KEYS[12])
           redis.call('HSET', KEYS[3], 'e', ARGV[1])
           redis.call('HDEL', KEYS[3], 'w', 'g')
           redis.call('PEXPIRE', KEYS[3], ARGV[2])

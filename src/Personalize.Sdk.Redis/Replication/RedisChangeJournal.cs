@@ -106,11 +106,10 @@ internal sealed class RedisChangeJournal
 
     public void Forgotten(string userKey, IReadOnlyList<string> keys, DateTimeOffset erasedAt)
     {
-        // Each key but the person's own (the first) is erased as one of theirs: Redis follows its own
-        // link, and deletes it, only when it names one of the person's keys, never through a shared
-        // device to an account another server stitched it to. Erased by an alias, the person's own
-        // key is journaled too: a server that links the alias to someone else lets the alias alone
-        // go, and erases the person by their key.
+        // Each key but the person's own (the first) is erased as one of theirs: Redis erases it, and
+        // follows its own link, only when that link names one of the person's keys, never through a
+        // shared device to an account another server stitched it to. Each is journaled with the
+        // person it was erased as one of: a server that links it to someone else leaves it with them.
         var person = keys.Count > 0 ? keys[0] : userKey;
         if (_restore.Erased(keys, erasedAt))
         {
@@ -122,13 +121,14 @@ internal sealed class RedisChangeJournal
         }
 
         // Erasures must not be lost to a full buffer: they take its allowance past the bound.
+        // Every key is journaled: a server that let the person go may hold one of them alone (a
+        // device that browsed there while its recall was in flight), and erases it as theirs.
         ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, OwnerOf(userKey, person)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Owners: OwnersOf(userKey, person, keys)))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                var entry = string.Equals(key, person, StringComparison.Ordinal) ? JournalCodec.Forget(Origin, key, erasedAt) : null;
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(entry, new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: OwnersOf(key, person, keys)))));
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, OwnerOf(key, person)), new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: OwnersOf(key, person, keys)))));
             }
         }
     }

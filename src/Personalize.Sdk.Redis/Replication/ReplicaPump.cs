@@ -292,7 +292,7 @@ internal sealed class ReplicaPump(
         var (erasures, overflow, statementOverflow) = restore.Open();
         foreach (var (key, erasedAt, owner) in erasures)
         {
-            // As one of its person's keys: a key the merged snapshot links to someone else is let go alone.
+            // As one of its person's keys: a key the merged snapshot links to someone else is left with them.
             target.ApplyForget(key, erasedAt, owner);
         }
 

@@ -26,8 +26,8 @@ internal interface IReplica
     /// <summary>
     /// Applies another server's erasure, made at <paramref name="erasedAt"/> (null: unknown, an entry
     /// written before erasures carried their time). With <paramref name="owner"/>, the key was erased
-    /// as one of that person's keys (the shared store listed it among theirs): where it is linked here
-    /// to someone else, only the key is let go, unlinked from them; that person is not erased.
+    /// as one of that person's keys: where it is linked here to someone else (as the shared store
+    /// links it: the first stitch of a shared device holds), it is theirs, and nothing is erased.
     /// </summary>
     void ApplyForget(string userKey, DateTimeOffset? erasedAt, string? owner = null);
 

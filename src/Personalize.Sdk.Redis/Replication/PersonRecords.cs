@@ -114,7 +114,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
-    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone, and nothing is followed.
+    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
     private const string ClearScript = """
         local to = redis.call('GET', KEYS[4])
         if to then
@@ -122,7 +122,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           for i = 3, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
-          if not owned then return {''} end
+          if not owned then return 0 end
         end
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
@@ -179,7 +179,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
     // A key whose link names none of them is another account's in Redis (a shared device that two
     // servers signed in to two accounts): nothing of it is touched (its records, its keys, its link,
-    // no tombstone), so an erasure by the key later still reaches its person.
+    // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
     private const string EraseScript = """
         local to = redis.call('GET', KEYS[5])
         if to then
@@ -187,7 +187,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           for i = 3, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
-          if not owned then return {''} end
+          if not owned then return 0 end
         end
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
@@ -446,6 +446,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if (!withdrawal)
         {
             ErasureStored?.Invoke(key, ticks);
+            if (result.Resp2Type == ResultType.Integer)
+            {
+                // Another account's key in Redis, left whole: not taken as followed, so a later link
+                // to it as one of this person's keys (along their chain) still erases it.
+                _followed.Remove((key, ticks, false));
+                return;
+            }
         }
 
         if (result.Resp2Type != ResultType.Array)

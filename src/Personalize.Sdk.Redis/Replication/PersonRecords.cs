@@ -108,15 +108,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
-    // KEYS: records, meta, aliases, stitched, then the kept lists. ARGV: the withdrawal's ticks,
-    // tombstone ms. On a key linked to a person who withdrew consent: deletes its records and kept
-    // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
-    // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
-    // Returns the keys linked to this one either way, to be followed in turn: first the key it was
-    // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
-    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
-    private const string ClearScript = """
-        local to = redis.call('GET', KEYS[4])
+    // Lua, after `to` (the key's own link) is read: returns 0 when it names none of the person's keys
+    // (ARGV[3..]; '' for any), the key being another account's in Redis.
+    private const string LeaveAnotherAccountsKey = """
         if to then
           local owned = false
           for i = 3, #ARGV do
@@ -124,6 +118,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           end
           if not owned then return 0 end
         end
+        """;
+
+    // KEYS: records, meta, aliases, stitched, then the kept lists. ARGV: the withdrawal's ticks,
+    // tombstone ms. On a key linked to a person who withdrew consent: deletes its records and kept
+    // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
+    // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
+    // Returns the keys linked to this one either way, to be followed in turn: first the key it was
+    // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
+    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
+    private static readonly string ClearScript = $$"""
+        local to = redis.call('GET', KEYS[4])
+        {{LeaveAnotherAccountsKey}}
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
@@ -180,15 +186,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // A key whose link names none of them is another account's in Redis (a shared device that two
     // servers signed in to two accounts): nothing of it is touched (its records, its keys, its link,
     // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
-    private const string EraseScript = """
+    private static readonly string EraseScript = $$"""
         local to = redis.call('GET', KEYS[5])
-        if to then
-          local owned = false
-          for i = 3, #ARGV do
-            if ARGV[i] == '' or ARGV[i] == to then owned = true end
-          end
-          if not owned then return 0 end
-        end
+        {{LeaveAnotherAccountsKey}}
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])

@@ -20,15 +20,7 @@ public sealed class PartialChainErasureTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "old-account"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("old-account", "hiking-1", 1, 30m));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("old-account", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await a.FlushAsync();
+        await SharedDevice.MergedAccountChainAsync(a);
         await c.CatchUpAsync();
         await c.RecallsEndedAsync();
 

@@ -30,7 +30,7 @@ public sealed class SharedDeviceChainTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
-        await ChainAsync(a);
+        await SharedDevice.MergedAccountChainAsync(a);
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();
@@ -57,7 +57,7 @@ public sealed class SharedDeviceChainTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
-        await ChainAsync(a);
+        await SharedDevice.MergedAccountChainAsync(a);
         Assert.True(a.Personalizer.Forget("alice"));
         await a.FlushAsync();
         await a.FlushAsync();
@@ -161,28 +161,9 @@ public sealed class SharedDeviceChainTests
         Assert.Contains(bob.Profile!.Purchases, p => p.ItemKey == "books-3");
     }
 
-    // A device signs in to an old account, which is later merged into alice's (README: "an account
-    // merged into another"): device -> old-account -> alice, all reaching alice.
-    private static async Task ChainAsync(AppServer a)
-    {
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "old-account"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("old-account", "hiking-1", 1, 30m));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("old-account", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        var alice = a.Personalizer.GetPersonalData("alice");
-        Assert.Contains("device", alice.LinkedKeys);
-        Assert.Contains("old-account", alice.LinkedKeys);
-    }
-
     private static void ManualSnapshots(RedisPersonalizationOptions options)
     {
         options.JournalMaxLength = 1_000;
         options.SnapshotInterval = TimeSpan.Zero;
     }
-
 }

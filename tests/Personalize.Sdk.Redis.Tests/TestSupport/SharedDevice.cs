@@ -58,4 +58,21 @@ internal static class SharedDevice
         await c.RecallsEndedAsync();
         await a.CatchUpAsync();
     }
+
+    /// <summary>On <paramref name="a"/>: the device signs in to old-account, which is then merged into alice (device -> old-account -> alice), each change sent.</summary>
+    public static async Task MergedAccountChainAsync(AppServer a)
+    {
+        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "old-account"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("old-account", "hiking-1", 1, 30m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("old-account", "alice"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        var alice = a.Personalizer.GetPersonalData("alice");
+        Assert.Contains("device", alice.LinkedKeys);
+        Assert.Contains("old-account", alice.LinkedKeys);
+    }
 }

@@ -266,8 +266,10 @@ internal sealed partial class Personalizer
 
         // Whether the key was ever signed in is this server's memory alone (not journaled, lost when
         // the person is let go): an alias is refused as the known side whatever it was, so every
-        // server, and a server that recalled the person, answers alike.
-        if (_identity.IsAlias(knownKey))
+        // server, and a server that recalled the person, answers alike. Another server's stitch is
+        // taken (mirrored): it did not hold the alias's link (it had let the person go), its stitch
+        // stands in the shared store, and a chain resolves to its last key, here as there.
+        if (!mirrored && _identity.IsAlias(knownKey))
         {
             return IdentifyResult.RefusedKnownKeyIsAlias;
         }

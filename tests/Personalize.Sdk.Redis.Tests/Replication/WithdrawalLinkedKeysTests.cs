@@ -81,10 +81,10 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new List<Task>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
             // As the journal does: the clear of the linked key, sent behind the withdrawal.
-            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew))));
+            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner]))));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -134,9 +134,9 @@ public sealed class WithdrawalLinkedKeysTests
         var time = new FakeTimeProvider(T);
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30), time);
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -164,9 +164,9 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, _) =>
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew)));
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
             return true;
         };
         records.StitchedKeyErased = (_, _, _) => true;

@@ -109,11 +109,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         """;
 
     // Lua, after `to` (the key's own link) is read: returns 0 when it names none of the person's keys
-    // (ARGV[first..]; '' for any), the key being another account's in Redis.
-    private static string LeaveAnotherAccountsKey(int first) => $$"""
+    // (ARGV[3..]; '' for any), the key being another account's in Redis.
+    private const string LeaveAnotherAccountsKey = """
         if to then
           local owned = false
-          for i = {{first}}, #ARGV do
+          for i = 3, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
           if not owned then return 0 end
@@ -121,28 +121,20 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         """;
 
     // KEYS: records, meta, aliases, stitched, then the kept lists. ARGV: the withdrawal's ticks,
-    // tombstone ms, withdrawal ms. On a key linked to a person who withdrew consent: deletes its records and kept
+    // tombstone ms, then the person's keys. On a key linked to a person who withdrew consent: deletes its records and kept
     // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
-    // Reached as the person a key was stitched to (ARGV[4] '': the withdrawal was made by that key
-    // on a server that did not hold the link), the withdrawal is theirs: noted as one (w, unless a
-    // later withdrawal or consent is), so no behaviour of theirs is stored until consent is given again.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
-    // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
+    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
     private static readonly string ClearScript = $$"""
         local to = redis.call('GET', KEYS[4])
-        {{LeaveAnotherAccountsKey(4)}}
-        local meta = redis.call('HMGET', KEYS[2], 'e', 'c', 'w', 'g')
+        {{LeaveAnotherAccountsKey}}
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'c', ARGV[1])
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
-        end
-        if ARGV[4] == '' and not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
-          redis.call('HSET', KEYS[2], 'w', ARGV[1])
-          redis.call('HDEL', KEYS[2], 'g')
-          if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         end
         local links = redis.call('SMEMBERS', KEYS[3])
         table.insert(links, 1, to or '')
@@ -196,7 +188,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
     private static readonly string EraseScript = $$"""
         local to = redis.call('GET', KEYS[5])
-        {{LeaveAnotherAccountsKey(3)}}
+        {{LeaveAnotherAccountsKey}}
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
@@ -416,7 +408,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 break;
             case PersonWriteKind.LinkedWithdrawal:
                 acknowledgements.Add(FollowLinksAsync(
-                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone, _withdrawal, .. Owners(person)]),
+                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]),
                     key,
                     person.Ticks,
                     withdrawal: true,

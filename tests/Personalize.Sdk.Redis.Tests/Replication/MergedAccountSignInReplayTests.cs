@@ -51,15 +51,7 @@ public sealed class MergedAccountSignInReplayTests
     private static async Task OldAccountMergedIntoAliceThenSignedInOnAColdServerAsync(AppServer a, AppServer c)
     {
         // On A: a device signs in to an old account, which is later merged into alice's.
-        a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "old-account"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("old-account", "hiking-1", 1, 30m));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("old-account", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await a.FlushAsync();
+        await SharedDevice.MergedAccountChainAsync(a);
         await c.CatchUpAsync();
         await c.RecallsEndedAsync();
 

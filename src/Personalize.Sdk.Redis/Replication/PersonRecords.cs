@@ -482,12 +482,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 continue;
             }
 
-            if (_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
-                && (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!, owner) : StitchedKeyErased?.Invoke(linked, ticks, owner)) == false)
+            if (!Follow(linked, ticks, withdrawal ? withdrew : null, owner))
             {
-                // Not queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
-                // it as an error): not taken as followed, so a resent copy of this write tries again.
-                _followed.Remove((linked, ticks, withdrawal));
                 unqueued++;
             }
         }
@@ -540,21 +536,36 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         var result = await stitch.ConfigureAwait(false);
         if (result.Resp2Type == ResultType.Array
             && (RedisValue[]?)result is [var marker, var withdrawn] && marker == "w"
-            && long.TryParse((string?)withdrawn, NumberStyles.None, CultureInfo.InvariantCulture, out var withdrawnTicks)
-            && _followed.TryAdd((alias, withdrawnTicks, true), TombstoneLife)
-            && LinkedKeyWithdrawn?.Invoke(alias, withdrawnTicks, person, person) == false)
+            && long.TryParse((string?)withdrawn, NumberStyles.None, CultureInfo.InvariantCulture, out var withdrawnTicks))
         {
             // The person withdrew consent at or after the stitch, before the alias was linked: its records are cleared as the withdrawal's.
-            _followed.Remove((alias, withdrawnTicks, true));
+            Follow(alias, withdrawnTicks, withdrew: person, owner: person);
         }
 
         if (result.Resp2Type == ResultType.BulkString
-            && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks)
-            && _followed.TryAdd((alias, erasedTicks, false), TombstoneLife)
-            && StitchedKeyErased?.Invoke(alias, erasedTicks, person) == false)
+            && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks))
         {
-            _followed.Remove((alias, erasedTicks, false));
+            Follow(alias, erasedTicks, withdrew: null, owner: person);
         }
+    }
+
+    /// <summary>
+    /// Follows a link once per erasure or withdrawal: queues the linked key's erasure (or, with
+    /// <paramref name="withdrew"/>, its clear), as one of <paramref name="owner"/>'s keys. False when it
+    /// could not be queued (the stop is over: a follow-up is otherwise always taken, and the buffer logs
+    /// it as an error); it is then not taken as followed, so a resent copy of the write tries again.
+    /// </summary>
+    private bool Follow(string linked, long ticks, string? withdrew, string? owner)
+    {
+        var withdrawal = withdrew is not null;
+        if (!_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
+            || (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!, owner) : StitchedKeyErased?.Invoke(linked, ticks, owner)) != false)
+        {
+            return true;
+        }
+
+        _followed.Remove((linked, ticks, withdrawal));
+        return false;
     }
 
     /// <summary>The keys this server followed from an erasure or a withdrawal and still remembers (for tests).</summary>

@@ -110,32 +110,27 @@ internal sealed class RedisChangeJournal
         // follows its own link, only when that link names one of the person's keys, never through a
         // shared device to an account another server stitched it to. Each is journaled with the
         // person it was erased as one of: a server that links it to someone else leaves it with them.
-        var person = keys.Count > 0 ? keys[0] : userKey;
         if (_restore.Erased(keys, erasedAt))
         {
             // Erased while the restore was merging: the merge may have written the person back.
             foreach (var key in keys)
             {
-                Replica()?.ApplyForget(key, erasedAt, OwnerOf(key, person));
+                Replica()?.ApplyForget(key, erasedAt, ErasedKeys.OwnerOf(key, keys));
             }
         }
 
         // Erasures must not be lost to a full buffer: they take its allowance past the bound.
         // Every key is journaled: a server that let the person go may hold one of them alone (a
         // device that browsed there while its recall was in flight), and erases it as theirs.
-        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, OwnerOf(userKey, person)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Owners: OwnersOf(userKey, person, keys)))));
+        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, ErasedKeys.OwnerOf(userKey, keys)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Owners: ErasedKeys.OwnersOf(userKey, keys)))));
         foreach (var key in keys)
         {
             if (!string.Equals(key, userKey, StringComparison.Ordinal))
             {
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, OwnerOf(key, person)), new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: OwnersOf(key, person, keys)))));
+                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, ErasedKeys.OwnerOf(key, keys)), new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: ErasedKeys.OwnersOf(key, keys)))));
             }
         }
     }
-
-    private static IReadOnlyList<string>? OwnersOf(string key, string person, IReadOnlyList<string> keys) => string.Equals(key, person, StringComparison.Ordinal) ? null : keys;
-
-    private static string? OwnerOf(string key, string person) => string.Equals(key, person, StringComparison.Ordinal) ? null : person;
 
     // An erasure the buffer refused (its allowance spent, or stopped) will never be stored: the
     // guard's window starts now, or it would hold the erased key in memory until the process ends.

@@ -70,7 +70,7 @@ internal sealed class RestoreGate(int capacity, TimeProvider time)
                 if (_erasures.Count < capacity)
                 {
                     // Each key but the person's own (the first) was erased as one of theirs.
-                    _erasures.Add((key, erasedAt, string.Equals(key, keys[0], StringComparison.Ordinal) ? null : keys[0]));
+                    _erasures.Add((key, erasedAt, ErasedKeys.OwnerOf(key, keys)));
                 }
                 else
                 {

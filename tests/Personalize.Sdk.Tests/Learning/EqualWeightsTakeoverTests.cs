@@ -18,8 +18,8 @@ public sealed class EqualWeightsTakeoverTests(ITestOutputHelper output)
     {
         var tookOver = TakeoversIn(40, configure: _ => { });
 
-        // Promised: about 5% at most (2 of 40). Allow 4.
-        Assert.True(tookOver.Count <= 4, $"{tookOver.Count} of 40 seeds handed over to weights that are not better: {string.Join("; ", tookOver)}");
+        // Promised: about 5% at most (2 of 40); measured, and quoted in README: none.
+        Assert.True(tookOver.Count == 0, $"{tookOver.Count} of 40 seeds handed over to weights that are not better: {string.Join("; ", tookOver)}");
     }
 
     /// <summary>
@@ -52,7 +52,8 @@ public sealed class EqualWeightsTakeoverTests(ITestOutputHelper output)
         // LearningOptions.ExplorationRate: "0 explores nothing, and then only the serving policy can be evaluated".
         var tookOver = TakeoversIn(10, configure: options => options.Learning.ExplorationRate = 0);
 
-        Assert.True(tookOver.Count <= 1, $"{tookOver.Count} of 10 seeds handed over with no exploration at all: {string.Join("; ", tookOver)}");
+        // README: at 0% an apprentice never hands over (it never shows the learned weights' own choice).
+        Assert.True(tookOver.Count == 0, $"{tookOver.Count} of 10 seeds handed over with no exploration at all: {string.Join("; ", tookOver)}");
     }
 
     private List<string> TakeoversIn(int seeds, Action<PersonalizationOptions> configure, int decisions = 3_000)

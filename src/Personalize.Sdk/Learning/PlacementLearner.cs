@@ -17,9 +17,9 @@ internal sealed class PlacementLearner
     /// How many of the learned weights' own first choices (ones the configured weights would not
     /// have made) an apprentice's window must hold before a takeover is judged: the heavy terms of
     /// the doubly robust estimate its interval rests on. Chosen in the simulator where no weighting
-    /// is better: with 15, none of 20 apprentices handed over in 30,000 decisions at 5% exploration
-    /// (about 31 such decisions in a window of 10,000 over a pool of 24, so the rule is reached at the
-    /// defaults); 30 was not reached in a default window (about 21).
+    /// is better: with 15, none of 10 apprentices handed over in 25,000 decisions at 5% exploration
+    /// (EqualWeightsTakeoverTests; none of 20 in 30,000 in a probe), the rule being reached at the
+    /// defaults, where a window of 10,000 over a pool of 24 holds about 21 such decisions; 30 was not.
     /// </summary>
     public const int MinimumLearnedChoices = 15;
 

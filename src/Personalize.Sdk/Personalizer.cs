@@ -163,6 +163,9 @@ internal sealed partial class Personalizer : IPersonalizer, IReplica, IDisposabl
     /// <summary>Completes when the profile store's trimming and idle expiry have caught up, for tests to await.</summary>
     internal Task ProfileMaintenance => ((MemoryProfileStore)_profiles).WhenMaintained();
 
+    /// <summary>Evicts, on the caller's thread, every profile idle past its expiry, as a lookup would; for tests, whose steps must not race the store's pass on the thread pool.</summary>
+    internal void EvictIdleProfiles() => ((MemoryProfileStore)_profiles).EvictIdle();
+
     public void Dispose()
     {
         _catalog.Detach(_statistics);

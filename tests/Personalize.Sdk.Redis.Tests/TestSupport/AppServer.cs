@@ -186,6 +186,18 @@ internal sealed class AppServer : IAsyncDisposable
     /// <summary>Completes when the profile store's trimming past MaxProfiles has caught up.</summary>
     public Task ProfileMaintenance => ((Sdk.Personalizer)Personalizer).ProfileMaintenance;
 
+    /// <summary>
+    /// Moves this server's clock by <paramref name="idle"/> and lets go everyone idle past the expiry
+    /// before the test goes on: the store's own pass runs on the thread pool, started by whichever
+    /// lookup comes next, and a stitch racing it finds a person half let go (profile gone, links kept).
+    /// </summary>
+    public async Task LetIdleGoAsync(TimeSpan idle)
+    {
+        Time.Advance(idle);
+        await ProfileMaintenance;
+        ((Sdk.Personalizer)Personalizer).EvictIdleProfiles();
+    }
+
     /// <summary>Reads one batch of other servers' changes; how many entries it read.</summary>
     public Task<int> CatchUpOnceAsync() => Pump.PumpOnceAsync();
 

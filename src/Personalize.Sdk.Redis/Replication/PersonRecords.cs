@@ -57,7 +57,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // A withdrawal stored (or resent, finding itself stored) returns the keys linked to the person
     // either way, whose records its server then clears (ClearScript): a guest key's records would
     // otherwise come back with the guest key at a recall. A key so cleared (c) takes no change
-    // from before the withdrawal, as after an erasure.
+    // from before the withdrawal, as after an erasure. A consent given (or resent, finding itself
+    // stored) returns the key's own link ({to}, or {''}), whose person its server then notes it on
+    // (ConsentScript), as a withdrawal by the key is noted on them.
     private static readonly string AppendScript = $$"""
         local resent = redis.call('HGET', KEYS[4], ARGV[8])
         if resent and resent >= ARGV[9] then return 0 end
@@ -77,12 +79,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           if meta[2] and meta[2] > ARGV[2] then return 0 end
           if not meta[3] or meta[3] < ARGV[2] then redis.call('HSET', KEYS[2], 'g', ARGV[2]) end
           redis.call('PEXPIRE', KEYS[2], ARGV[6])
+          links = { redis.call('GET', KEYS[10]) or '' }
         elseif meta[2] and (ARGV[2] < meta[2] or not meta[3] or meta[3] < meta[2]) then
           return 0
         end
         if ARGV[10] == '1' then
           for _, stored in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
-            if stored == ARGV[1] then return 0 end
+            if stored == ARGV[1] then return links or 0 end
           end
           redis.call('HSET', KEYS[4], ARGV[8], ARGV[9])
           redis.call('PEXPIRE', KEYS[4], ARGV[6])
@@ -109,11 +112,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         """;
 
     // Lua, after `to` (the key's own link) is read: returns 0 when it names none of the person's keys
-    // (ARGV[3..]; '' for any), the key being another account's in Redis.
-    private const string LeaveAnotherAccountsKey = """
+    // (ARGV[first..]; '' for any), the key being another account's in Redis.
+    private static string LeaveAnotherAccountsKey(int first) => $$"""
         if to then
           local owned = false
-          for i = 3, #ARGV do
+          for i = {{first}}, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
           if not owned then return 0 end
@@ -121,20 +124,29 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         """;
 
     // KEYS: records, meta, aliases, stitched, then the kept lists. ARGV: the withdrawal's ticks,
-    // tombstone ms, then the person's keys. On a key linked to a person who withdrew consent: deletes its records and kept
+    // tombstone ms, withdrawal ms, then the person's keys. On a key linked to a person who withdrew consent: deletes its records and kept
     // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
+    // Reached as the person a key was stitched to (ARGV[4] '': the withdrawal was made with that key
+    // on a server that did not hold the link), the withdrawal is theirs: noted as one (w, unless they
+    // were erased at or after it, withdrew at or after it, or gave consent after it), so no
+    // behaviour of theirs is stored until consent is given again, with any key of theirs (ConsentScript).
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
-    // keys (ARGV[3..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
+    // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
     private static readonly string ClearScript = $$"""
         local to = redis.call('GET', KEYS[4])
-        {{LeaveAnotherAccountsKey}}
-        local meta = redis.call('HMGET', KEYS[2], 'e', 'c')
+        {{LeaveAnotherAccountsKey(4)}}
+        local meta = redis.call('HMGET', KEYS[2], 'e', 'c', 'w', 'g')
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'c', ARGV[1])
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+        end
+        if ARGV[4] == '' and not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
+          redis.call('HSET', KEYS[2], 'w', ARGV[1])
+          redis.call('HDEL', KEYS[2], 'g')
+          if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         end
         local links = redis.call('SMEMBERS', KEYS[3])
         table.insert(links, 1, to or '')
@@ -174,6 +186,20 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
+    // KEYS: meta, stitched. ARGV: the consent's ticks, tombstone ms. On the person a key was stitched
+    // to, when consent was given with that key (on a server that may not have held the link): notes
+    // it as the person's consent (g), as their own consent is noted (AppendScript), so a withdrawal
+    // made with the key, noted on them (ClearScript), is lifted by the consent given with it again.
+    // Passed over when they were erased at or after it, or withdrew later (returns 0). Returns the
+    // person's own link (or ''), to be followed in turn: a chain's consent reaches its last key.
+    private const string ConsentScript = """
+        local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
+        if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] > ARGV[1]) then return 0 end
+        if not meta[3] or meta[3] < ARGV[1] then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        return redis.call('GET', KEYS[2]) or ''
+        """;
+
     // KEYS: records, aliases, meta, erased, stitched, resent, linked, then the kept lists. ARGV: ticks, tombstone ms. Deletes the person's
     // records, kept lists, links (and their stitches' positions) and resent positions and returns every key linked to them either way (stitched to them, or the
     // one they were stitched to), to be erased in turn. The list is kept with the tombstone, so a
@@ -188,7 +214,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
     private static readonly string EraseScript = $$"""
         local to = redis.call('GET', KEYS[5])
-        {{LeaveAnotherAccountsKey}}
+        {{LeaveAnotherAccountsKey(3)}}
         local erased = redis.call('HGET', KEYS[3], 'e')
         if not erased or erased < ARGV[1] then
           redis.call('SUNIONSTORE', KEYS[4], KEYS[4], KEYS[2])
@@ -204,12 +230,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return links
         """;
 
-    // Bounded: which (key, erasure or withdrawal) this server already followed, so a chain of links
-    // ends. Each is forgotten TombstoneLife after it was followed, as long as Redis keeps the links
+    // Bounded: which (key, erasure, withdrawal or consent, by the follow-up it queues) this server
+    // already followed, so a chain of links ends. Each is forgotten TombstoneLife after it was followed, as long as Redis keeps the links
     // an erasure reached for a resent copy of it, so no erased key stays here longer.
     private const int MaxFollowed = 10_000;
 
-    private readonly ExpiringKeys<(string Key, long Ticks, bool Withdrawal)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
+    private readonly ExpiringKeys<(string Key, long Ticks, PersonWriteKind FollowUp)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
 
@@ -233,6 +259,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
     public Func<string, long, string, string?, bool>? LinkedKeyWithdrawn { get; set; }
+
+    /// <summary>
+    /// Called with the person Redis links a key to, when consent was given with that key, and the
+    /// consent's time, so that it is noted as theirs; false when it could not be queued. Set once, by
+    /// the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// </summary>
+    public Func<string, long, bool>? LinkedKeyConsented { get; set; }
 
     /// <summary>
     /// Called with an alias and the person Redis holds it stitched to, when this server's stitch of
@@ -397,8 +430,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 if (person.Kind == PersonWriteKind.ConsentWithdrawn)
                 {
                     // Followed already: the links lead back to it. Acknowledged once the linked keys' clears are queued behind it.
-                    _followed.TryAdd((key, person.Ticks, true), TombstoneLife);
+                    _followed.TryAdd((key, person.Ticks, PersonWriteKind.LinkedWithdrawal), TombstoneLife);
                     acknowledgements.Add(FollowLinksAsync(appended, key, person.Ticks, withdrawal: true, withdrew: key));
+                }
+                else if (person.Kind == PersonWriteKind.ConsentGiven)
+                {
+                    // Acknowledged once the consent on the person the key is linked to is queued behind it.
+                    acknowledgements.Add(FollowConsentAsync(appended, key, person.Ticks));
                 }
                 else
                 {
@@ -408,11 +446,14 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 break;
             case PersonWriteKind.LinkedWithdrawal:
                 acknowledgements.Add(FollowLinksAsync(
-                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]),
+                    batch.ScriptEvaluateAsync(ClearScript, [Records(key), Meta(key), Aliases(key), StitchedTo(key), .. KeptKeys(key)], [ticks, _tombstone, _withdrawal, .. Owners(person)]),
                     key,
                     person.Ticks,
                     withdrawal: true,
                     withdrew: person.Alias ?? key));
+                break;
+            case PersonWriteKind.LinkedConsent:
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key)], [ticks, _tombstone]), key, person.Ticks));
                 break;
             case PersonWriteKind.Stitch:
                 // The alias is claimed on its own slot first; the person takes it only once the claim
@@ -423,7 +464,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 break;
             case PersonWriteKind.Erase:
                 // Followed already: the links lead back to it.
-                _followed.TryAdd((key, person.Ticks, false), TombstoneLife);
+                _followed.TryAdd((key, person.Ticks, PersonWriteKind.Erase), TombstoneLife);
                 var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
@@ -450,7 +491,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             {
                 // Another account's key in Redis, left whole: not taken as followed, so a later link
                 // to it as one of this person's keys (along their chain) still erases it.
-                _followed.Remove((key, ticks, false));
+                _followed.Remove((key, ticks, PersonWriteKind.Erase));
                 return;
             }
         }
@@ -492,6 +533,35 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         {
             // Not acknowledged: the stop gives the batch up and counts it, as any batch unacknowledged at its bound.
             throw new InvalidOperationException($"{unqueued} writes to keys Redis linked to a person could not be queued; the write they follow from is sent again.");
+        }
+    }
+
+    /// <summary>
+    /// Once a consent given with <paramref name="key"/> (or noted on it, as the person a key was
+    /// stitched to) is acknowledged, notes it on the person Redis links the key to, and completes once
+    /// that is queued: this is the write's acknowledgement, faulting as <see cref="FollowLinksAsync"/> does.
+    /// </summary>
+    private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks)
+    {
+        var result = await written.ConfigureAwait(false);
+        var linked = result.Resp2Type switch
+        {
+            ResultType.Array when (RedisValue[]?)result is [var first, ..] => first.ToString(),
+            ResultType.BulkString => (string?)result,
+            _ => null,
+        };
+
+        // A key linked to itself (or to none) has no one else to note it on.
+        if (string.IsNullOrEmpty(linked) || linked == key
+            || !_followed.TryAdd((linked, ticks, PersonWriteKind.LinkedConsent), TombstoneLife))
+        {
+            return;
+        }
+
+        if (LinkedKeyConsented?.Invoke(linked, ticks) == false)
+        {
+            _followed.Remove((linked, ticks, PersonWriteKind.LinkedConsent));
+            throw new InvalidOperationException("The consent on the person Redis linked a key to could not be queued; the consent is sent again.");
         }
     }
 
@@ -557,14 +627,14 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// </summary>
     private bool Follow(string linked, long ticks, string? withdrew, string? owner)
     {
-        var withdrawal = withdrew is not null;
-        if (!_followed.TryAdd((linked, ticks, withdrawal), TombstoneLife)
-            || (withdrawal ? LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew!, owner) : StitchedKeyErased?.Invoke(linked, ticks, owner)) != false)
+        var followUp = withdrew is null ? PersonWriteKind.Erase : PersonWriteKind.LinkedWithdrawal;
+        if (!_followed.TryAdd((linked, ticks, followUp), TombstoneLife)
+            || (withdrew is null ? StitchedKeyErased?.Invoke(linked, ticks, owner) : LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew, owner)) != false)
         {
             return true;
         }
 
-        _followed.Remove((linked, ticks, withdrawal));
+        _followed.Remove((linked, ticks, followUp));
         return false;
     }
 

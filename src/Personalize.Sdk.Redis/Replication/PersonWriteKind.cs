@@ -26,4 +26,10 @@ internal enum PersonWriteKind : byte
     /// deleted, and its changes from before the withdrawal kept out, as the person's own are.
     /// </summary>
     LinkedWithdrawal,
+
+    /// <summary>
+    /// The person Redis links a key to, when consent was given with that key (on a server that may
+    /// not know the link): noted as the person's consent, as a withdrawal by the key is noted as theirs.
+    /// </summary>
+    LinkedConsent,
 }

@@ -47,6 +47,10 @@ internal sealed class RedisChangeJournal
         // any, is the person's (the withdrawal reached it) or another's since an eviction unlinked it.
         records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
             Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
+        // The person a key is linked to in Redis, when consent is given with the key: a withdrawal
+        // made with it on a server that did not know the link was noted on them (PersonRecords).
+        records.LinkedKeyConsented = (key, ticks) =>
+            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedConsent, key, ticks)));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
         records.StitchOverruled = (alias, person) => Replica()?.ApplyStoredLink(alias, person);
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
 using Personalize.Sdk.Redis.Keys;
@@ -100,6 +101,44 @@ public sealed class WithdrawalLinkedKeysTests
         // Tracked after it, as the guest key's own behaviour: stored.
         await SendAsync(records, database, View("guest", at: 300));
         Assert.Equal(1, await database.ListLengthAsync(Keys.Person("guest", "records")));
+    }
+
+    /// <summary>
+    /// Consent given with a guest key is noted on the person Redis links it to (a withdrawal made
+    /// with the key on a server without the link was noted on them); one older than the person's own
+    /// later withdrawal, reaching them after it, lifts nothing, nor shortens that withdrawal's tombstone.
+    /// </summary>
+    [RedisFact]
+    public async Task A_guest_keys_consent_reaching_its_person_after_their_later_withdrawal_lifts_nothing()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
+        var consents = new Queue<JournalRecord>();
+        records.LinkedKeyConsented = (key, ticks) =>
+        {
+            consents.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedConsent, key, ticks)));
+            return true;
+        };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+
+        // The guest's consent is stored on its key; its note on the account waits behind the account's later withdrawal.
+        await SendAsync(records, database, Consent("guest", at: 200));
+        var held = Assert.Single(consents);
+        Assert.Equal("account", held.Person.Key);
+        await SendAsync(records, database, Withdrawal("account", at: 300));
+        await SendAsync(records, database, consents.Dequeue());
+
+        var meta = await database.HashGetAllAsync(Keys.Person("account", "meta"));
+        Assert.Equal(T.AddTicks(300).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), (string?)meta.Single(entry => entry.Name == "w").Value);
+        Assert.DoesNotContain(meta, entry => entry.Name == "g");
+        Assert.True(await database.KeyTimeToLiveAsync(Keys.Person("account", "meta")) > PersonRecords.TombstoneLife);
+
+        // A later consent with the guest key lifts it: noted on the account, after the withdrawal.
+        await SendAsync(records, database, Consent("guest", at: 400));
+        await SendAsync(records, database, consents.Dequeue());
+        Assert.Equal(T.AddTicks(400).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), (string?)await database.HashGetAsync(Keys.Person("account", "meta"), "g"));
     }
 
     [RedisFact]

@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
 using StackExchange.Redis;
 
@@ -74,5 +76,13 @@ internal static class SharedDevice
         var alice = a.Personalizer.GetPersonalData("alice");
         Assert.Contains("device", alice.LinkedKeys);
         Assert.Contains("old-account", alice.LinkedKeys);
+    }
+
+    /// <summary>The changes Redis holds in <paramref name="person"/>'s records, as text (item keys read plainly in them).</summary>
+    public static async Task<List<string>> StoredRecordsAsync(RedisServer redis, string person)
+    {
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var records = await connection.GetDatabase().ListRangeAsync(new RedisKeys("personalize").Person(person, "records"));
+        return [.. records.Select(static record => Encoding.UTF8.GetString((byte[])record!))];
     }
 }

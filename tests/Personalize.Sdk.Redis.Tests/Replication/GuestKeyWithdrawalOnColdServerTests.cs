@@ -1,0 +1,108 @@
+using Personalize.Sdk.Redis.Tests.TestSupport;
+
+namespace Personalize.Sdk.Redis.Tests.Replication;
+
+/// <summary>
+/// A withdrawal of consent made with a person's guest key on a server that does not know the guest's
+/// link is the person's: Redis notes it on the person reached through the guest's link (along a chain
+/// of links to its last key), so no behaviour of theirs is stored, from any server, until consent is
+/// given again (docs/scaling.md).
+/// </summary>
+public sealed class GuestKeyWithdrawalOnColdServerTests
+{
+    [RedisFact]
+    public async Task A_withdrawal_by_the_guest_key_on_a_server_that_let_the_person_go_keeps_their_later_behaviour_out_of_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+
+        // On A a guest browses and signs in to alice, who buys.
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "alice"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        foreach (var server in new[] { c, d })
+        {
+            await server.CatchUpAsync();
+            await server.RecallsEndedAsync();
+            Assert.Contains("guest", server.Personalizer.GetPersonalData("alice").LinkedKeys);
+        }
+
+        // C lets alice go; the guest cookie comes back there and withdraws consent.
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        Assert.Empty(c.Personalizer.GetPersonalData("guest").LinkedKeys);
+        await WithdrawAsync(c, "guest");
+
+        // A second later alice buys on D, which let her go too (her recall there still in flight).
+        await BuyWhileRecalledAsync(d, TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1), "books-3");
+
+        // Alice withdrew (by her guest key): her purchase made after it must not be stored in Redis.
+        Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-3", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The device of an account merged into alice (device -> old-account -> alice) withdraws on a
+    /// server that let them go: the withdrawal reaches alice along the chain; consent given again
+    /// with the device there reaches her the same way, and her later purchase is stored.
+    /// </summary>
+    [RedisFact]
+    public async Task A_withdrawal_and_a_renewed_consent_by_a_device_reach_the_last_key_of_its_chain()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await SharedDevice.MergedAccountChainAsync(a);
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "device");
+        await BuyWhileRecalledAsync(d, TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1), "books-3");
+        Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-3", StringComparison.Ordinal));
+
+        // Consent given again with the device, on the same server; alice buys on A, which holds her.
+        c.Time.Advance(TimeSpan.FromSeconds(2));
+        c.Personalizer.Track(PersonalizationEvent.ConsentGiven("device", ConsentFlags.Personalization));
+        for (var i = 0; i < 4; i++)
+        {
+            await c.FlushAsync();
+        }
+
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(5));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-1", 1, 20m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        Assert.Contains(a.Personalizer.GetPersonalData("alice").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+    }
+
+    private static async Task WithdrawAsync(AppServer server, string key)
+    {
+        server.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(key));
+        for (var i = 0; i < 4; i++)
+        {
+            await server.FlushAsync();
+        }
+
+        await server.RecallsEndedAsync();
+    }
+
+    /// <summary>Alice buys on <paramref name="server"/> after it let her go, while it recalls her.</summary>
+    private static async Task BuyWhileRecalledAsync(AppServer server, TimeSpan idle, string item)
+    {
+        await server.LetIdleGoAsync(idle);
+        var release = new TaskCompletionSource();
+        server.HoldRecalls(release.Task);
+        server.Personalizer.Track(PersonalizationEvent.Purchase("alice", item, 1, 20m));
+        await server.FlushAsync();
+        await server.FlushAsync();
+        release.SetResult();
+        await server.RecallsEndedAsync();
+    }
+}

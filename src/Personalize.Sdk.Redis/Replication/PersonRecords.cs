@@ -604,18 +604,25 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     private async Task FollowStitchOutcomeAsync(Task<RedisResult> stitch, string alias, string person)
     {
         var result = await stitch.ConfigureAwait(false);
+        var queued = true;
         if (result.Resp2Type == ResultType.Array
             && (RedisValue[]?)result is [var marker, var withdrawn] && marker == "w"
             && long.TryParse((string?)withdrawn, NumberStyles.None, CultureInfo.InvariantCulture, out var withdrawnTicks))
         {
             // The person withdrew consent at or after the stitch, before the alias was linked: its records are cleared as the withdrawal's.
-            Follow(alias, withdrawnTicks, withdrew: person, owner: person);
+            queued = Follow(alias, withdrawnTicks, withdrew: person, owner: person);
         }
 
         if (result.Resp2Type == ResultType.BulkString
             && long.TryParse((string?)result, NumberStyles.None, CultureInfo.InvariantCulture, out var erasedTicks))
         {
-            Follow(alias, erasedTicks, withdrew: null, owner: person);
+            queued = Follow(alias, erasedTicks, withdrew: null, owner: person);
+        }
+
+        if (!queued)
+        {
+            // Not acknowledged, as FollowLinksAsync: the stitch is sent again, and its outcome followed again.
+            throw new InvalidOperationException("The clear or erasure of a stitched key could not be queued; the stitch is sent again.");
         }
     }
 

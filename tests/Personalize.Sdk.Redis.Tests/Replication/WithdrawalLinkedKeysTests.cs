@@ -104,6 +104,30 @@ public sealed class WithdrawalLinkedKeysTests
     }
 
     /// <summary>
+    /// A stitch that finds its person withdrew at or after it clears the alias as that withdrawal
+    /// would have; when that clear cannot be queued (a stop that has ended), the stitch is not
+    /// acknowledged, so it is sent again rather than counted as done with the alias's records kept.
+    /// </summary>
+    [RedisFact]
+    public async Task A_stitch_whose_withdrawal_clear_cannot_be_queued_is_not_acknowledged()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var offered = new List<string>();
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        records.LinkedKeyWithdrawn = (key, _, _, _) =>
+        {
+            offered.Add(key);
+            return false;
+        };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Withdrawal("account", at: 200));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => SendAsync(records, database, Stitch("account", "guest", at: 150)));
+        Assert.Equal(["guest"], offered);
+    }
+
+    /// <summary>
     /// Consent given with a guest key is noted on the person Redis links it to (a withdrawal made
     /// with the key on a server without the link was noted on them); one older than the person's own
     /// later withdrawal, reaching them after it, lifts nothing, nor shortens that withdrawal's tombstone.

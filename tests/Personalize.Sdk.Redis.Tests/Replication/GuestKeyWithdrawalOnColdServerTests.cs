@@ -6,7 +6,7 @@ namespace Personalize.Sdk.Redis.Tests.Replication;
 /// A withdrawal of consent made with a person's guest key on a server that does not know the guest's
 /// link is the person's: Redis notes it on the person reached through the guest's link (along a chain
 /// of links to its last key), so no behaviour of theirs is stored, from any server, until consent is
-/// given again (docs/scaling.md).
+/// given again; consent given again with that key reaches them the same way (docs/scaling.md).
 /// </summary>
 public sealed class GuestKeyWithdrawalOnColdServerTests
 {
@@ -18,18 +18,7 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
 
-        // On A a guest browses and signs in to alice, who buys.
-        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
-        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "alice"));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
-        await a.FlushAsync();
-        await a.FlushAsync();
-        foreach (var server in new[] { c, d })
-        {
-            await server.CatchUpAsync();
-            await server.RecallsEndedAsync();
-            Assert.Contains("guest", server.Personalizer.GetPersonalData("alice").LinkedKeys);
-        }
+        await GuestSignedInToAliceAsync(a, c, d);
 
         // C lets alice go; the guest cookie comes back there and withdraws consent.
         await c.LetIdleGoAsync(TimeSpan.FromHours(2));
@@ -80,6 +69,65 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await a.FlushAsync();
         Assert.Contains(a.Personalizer.GetPersonalData("alice").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Consent given again with the same guest key, on the same server, lifts the withdrawal noted on
+    /// the person (README "Consent": consent may be stated with any key of the person), or their
+    /// behaviour after the renewed consent would be refused in Redis until they stated consent with
+    /// the account key.
+    /// </summary>
+    [RedisFact]
+    public async Task Consent_given_again_by_the_guest_key_after_its_withdrawal_on_a_cold_server_lets_alices_later_purchase_be_stored_in_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+
+        await GuestSignedInToAliceAsync(a, c);
+
+        // C lets alice go; the guest cookie comes back there, withdraws consent and, a second later, gives it again.
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        var release = new TaskCompletionSource();
+        c.HoldRecalls(release.Task);
+        c.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("guest"));
+        c.Time.Advance(TimeSpan.FromSeconds(1));
+        c.Personalizer.Track(PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization));
+        for (var i = 0; i < 3; i++)
+        {
+            await c.FlushAsync();
+        }
+
+        release.SetResult();
+        await c.RecallsEndedAsync();
+
+        // A (which holds alice) reads both; alice, consenting again, buys later.
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(5));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-3", 1, 20m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        Assert.Contains(a.Personalizer.GetPersonalData("alice").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-3");
+
+        // Her purchase after the renewed consent is hers to keep: Redis must hold it for a recall.
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-3", StringComparison.Ordinal));
+    }
+
+    /// <summary>On <paramref name="a"/> a guest browses and signs in to alice, who buys; each of <paramref name="others"/> reads it.</summary>
+    private static async Task GuestSignedInToAliceAsync(AppServer a, params AppServer[] others)
+    {
+        a.Personalizer.Track(PersonalizationEvent.View("guest", "coffee-1"));
+        Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("guest", "alice"));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "coffee-2", 1, 9m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        foreach (var server in others)
+        {
+            await server.CatchUpAsync();
+            await server.RecallsEndedAsync();
+            Assert.Contains("guest", server.Personalizer.GetPersonalData("alice").LinkedKeys);
+        }
     }
 
     private static async Task WithdrawAsync(AppServer server, string key)

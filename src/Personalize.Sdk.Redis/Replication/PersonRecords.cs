@@ -128,9 +128,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // lists, unless cleared (or erased) at or after this withdrawal already, and notes the withdrawal
     // (c) for at least TombstoneLife, so a change from before it, sent late, is not stored again.
     // Reached as the person a key was stitched to (ARGV[4] '': the withdrawal was made with that key
-    // on a server that did not hold the link), the withdrawal is theirs: noted as one (w, unless they
-    // were erased at or after it, withdrew at or after it, or gave consent after it), so no
-    // behaviour of theirs is stored until consent is given again, with any key of theirs (ConsentScript).
+    // on a server that did not hold the link), the withdrawal is theirs: one older than a consent
+    // they gave is refused whole (returns 0: nothing deleted, nothing followed), as their own records
+    // refuse it (AppendScript); at the chain's last key (no link of its own) it is noted as theirs
+    // (w, unless they were erased or withdrew at or after it), so no behaviour of theirs is stored
+    // until consent is given again, with any key of theirs (ConsentScript follows a key's link to
+    // that last key). A key between is only cleared: a consent given with the person's own key
+    // would not reach it.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
     // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
@@ -138,12 +142,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         local to = redis.call('GET', KEYS[4])
         {{LeaveAnotherAccountsKey(4)}}
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c', 'w', 'g')
+        if ARGV[4] == '' and meta[4] and meta[4] > ARGV[1] then return 0 end
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'c', ARGV[1])
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
         end
-        if ARGV[4] == '' and not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
+        if ARGV[4] == '' and not to and not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) then
           redis.call('HSET', KEYS[2], 'w', ARGV[1])
           redis.call('HDEL', KEYS[2], 'g')
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end

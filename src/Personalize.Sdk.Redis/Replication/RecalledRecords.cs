@@ -50,8 +50,11 @@ internal static class RecalledRecords
                     continue;
                 }
 
-                // The person withdrew consent since: what this key held of them then is erased.
-                var withdrawn = withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal;
+                // The person withdrew consent since: what this key held of them then is erased. Not a
+                // withdrawal itself: made with this key on a server that did not hold the link, it is
+                // the person's, dated as their own (their records hold none of it).
+                var withdrawn = withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal
+                    && !(personalizationEvent.Kind == EventKind.Consent && (personalizationEvent.Consent & ConsentFlags.Personalization) == 0);
                 var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
                 if (!known && !withdrawn)
                 {

@@ -130,6 +130,87 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         }
     }
 
+    /// <summary>
+    /// The guest withdraws on C (which let alice go); C's write waits (one flush, or an outage). A
+    /// second later alice gives consent again with her account on A and buys; A's writes reach Redis
+    /// first. C's withdrawal, older than the consent Redis already holds for alice, deletes nothing
+    /// she did after it: refused whole, as on a server holding the guest's link.
+    /// </summary>
+    [RedisFact]
+    public async Task A_late_guest_key_withdrawal_older_than_alices_renewed_consent_keeps_her_later_purchase_in_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+
+        await GuestSignedInToAliceAsync(a, c);
+
+        // C lets alice go; the guest cookie withdraws there (at 2h), its write not sent yet.
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        c.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("guest"));
+
+        // At 2h + 1s alice, on A, gives consent with her account and buys; A's writes land first.
+        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("alice", ConsentFlags.Personalization));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-1", 1, 20m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+
+        // Then C's withdrawal (older than her consent) reaches Redis.
+        for (var i = 0; i < 4; i++)
+        {
+            await c.FlushAsync();
+        }
+
+        await c.RecallsEndedAsync();
+
+        // Her purchase after her renewed consent is hers to keep.
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// device -> old-account -> alice. The device withdraws on C, which let them go: the withdrawal is
+    /// noted (w) on alice, the chain's last key, and old-account is only cleared. A second later alice
+    /// gives consent again with her account key on A, which reaches alice alone; later old-account buys
+    /// on D, which let them go too: the purchase, after her renewed consent, is stored in Redis.
+    /// </summary>
+    [RedisFact]
+    public async Task A_purchase_by_a_merged_account_after_alice_consents_again_with_her_account_key_is_stored_in_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await SharedDevice.MergedAccountChainAsync(a);
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+
+        // The device withdraws on C, which let everyone go (at 2h).
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "device");
+
+        // At 2h + 1s alice consents again with her account key, on A.
+        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("alice", ConsentFlags.Personalization));
+        await a.FlushAsync();
+        await a.FlushAsync();
+
+        // D reads it all, lets them go; at 2h + 2 min old-account buys there (its recall held).
+        await d.CatchUpAsync();
+        await d.RecallsEndedAsync();
+        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+        var release = new TaskCompletionSource();
+        d.HoldRecalls(release.Task);
+        d.Personalizer.Track(PersonalizationEvent.Purchase("old-account", "books-2", 1, 20m));
+        await d.FlushAsync();
+        await d.FlushAsync();
+        release.SetResult();
+        await d.RecallsEndedAsync();
+
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "old-account"), record => record.Contains("books-2", StringComparison.Ordinal));
+    }
+
     private static async Task WithdrawAsync(AppServer server, string key)
     {
         server.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(key));

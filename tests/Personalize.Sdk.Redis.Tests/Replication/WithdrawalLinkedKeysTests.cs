@@ -189,6 +189,38 @@ public sealed class WithdrawalLinkedKeysTests
         Assert.Equal([T.AddTicks(300)], recalled.Select(change => change.Timestamp));
     }
 
+    /// <summary>
+    /// A withdrawal made with a stitched key on a server that did not hold its link is noted on the
+    /// person at its own time, and the person's records, cleared, hold none of it: a recall passes
+    /// over the key's records up to that time, but never over the withdrawal itself.
+    /// </summary>
+    [RedisFact]
+    public async Task A_recall_keeps_the_withdrawal_a_stitched_key_made_though_it_is_dated_as_the_persons()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        var clears = new Queue<JournalRecord>();
+        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+        {
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
+            return true;
+        };
+        await SendAsync(records, database, View("guest", at: 100));
+        await SendAsync(records, database, Stitch("account", "guest", at: 150));
+        await SendAsync(records, database, Withdrawal("guest", at: 200));
+        await SendAsync(records, database, clears.Dequeue());
+
+        var history = (await records.FetchAsync(database, ["guest"]))[0];
+        Assert.Equal(T.AddTicks(200).UtcTicks, history.PersonWithdrewAt);
+        using var metrics = new RedisMetrics(meterFactory: null);
+        var recalled = RecalledRecords.Select(history, new RecallState(0), JournalPositions.FromBytes([]), Guid.Empty, metrics);
+
+        var withdrawal = Assert.Single(recalled);
+        Assert.Equal(EventKind.Consent, withdrawal.Kind);
+        Assert.Equal(ConsentFlags.None, withdrawal.Consent);
+    }
+
     [RedisFact]
     public async Task A_clear_sent_after_five_minutes_keeps_the_persons_own_records_after_their_renewed_consent()
     {

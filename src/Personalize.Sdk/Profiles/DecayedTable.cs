@@ -67,18 +67,36 @@ internal struct DecayedTable
         (entry.Value, entry.Ticks) = Decay.Add(entry.Value, entry.Ticks, amount, ticks, halfLifeTicks);
     }
 
-    /// <summary>Adds every entry of <paramref name="other"/>, each aligned to the later of the two update times, except those under ids <paramref name="reassigned"/> holds (categories, or with <paramref name="attributes"/> attribute tokens).</summary>
+    /// <summary>
+    /// Adds every entry of <paramref name="other"/>, each aligned to the later of the two update
+    /// times, except those under ids <paramref name="reassigned"/> holds (categories, or with
+    /// <paramref name="attributes"/> attribute tokens). When the table is full, an entry new to it
+    /// comes in only in place of a weaker one, so it keeps the strongest of the summed entries.
+    /// </summary>
     public void MergeFrom(in DecayedTable other, double halfLifeTicks, in ReassignedIds reassigned, bool attributes)
     {
-        for (var slot = 0; slot < other._count; slot++)
+        // Sums first: an entry both tables hold must not be pushed out, for a new one, before its
+        // other part is added.
+        for (var pass = 0; pass < 2; pass++)
         {
-            ref readonly var entry = ref other._slots[slot];
-            if (attributes ? reassigned.ContainsAttribute(entry.Id) : reassigned.ContainsCategory(entry.Id))
+            for (var slot = 0; slot < other._count; slot++)
             {
-                continue;
-            }
+                ref readonly var entry = ref other._slots[slot];
+                var held = Find(entry.Id) >= 0;
+                if (held != (pass == 0) || (attributes ? reassigned.ContainsAttribute(entry.Id) : reassigned.ContainsCategory(entry.Id)))
+                {
+                    continue;
+                }
 
-            Add(entry.Id, entry.Value, entry.Ticks, halfLifeTicks);
+                // An event's new entry always comes in (it is what matters now); a merged one is only
+                // as strong as it was, so it does not push out a stronger one.
+                if (!held && _count == _capacity && entry.Value <= ValueAt(Weakest(entry.Ticks, halfLifeTicks), entry.Ticks, halfLifeTicks))
+                {
+                    continue;
+                }
+
+                Add(entry.Id, entry.Value, entry.Ticks, halfLifeTicks);
+            }
         }
     }
 
@@ -155,25 +173,7 @@ internal struct DecayedTable
         if (slot == _capacity)
         {
             // Full: the weakest entry (after decay) makes room, so the table keeps what matters now.
-            // An entry whose value times a lower bound of its decay already exceeds the weakest so far
-            // cannot replace it, so its exp is skipped: the same slot as computing every one.
-            slot = 0;
-            var weakest = double.MaxValue;
-            for (var i = 0; i < _count; i++)
-            {
-                ref readonly var entry = ref _slots[i];
-                if (entry.Value >= 0 && entry.Value * Decay.LowerBound(entry.Ticks, ticks, halfLifeTicks) > weakest)
-                {
-                    continue;
-                }
-
-                var value = entry.Value * Decay.Factor(entry.Ticks, ticks, halfLifeTicks);
-                if (value < weakest)
-                {
-                    weakest = value;
-                    slot = i;
-                }
-            }
+            slot = Weakest(ticks, halfLifeTicks);
         }
         else
         {
@@ -182,6 +182,32 @@ internal struct DecayedTable
         }
 
         _slots[slot] = new Slot { Id = id, Value = 0, Ticks = ticks };
+        return slot;
+    }
+
+    /// <summary>The slot of the weakest entry, decayed to <paramref name="ticks"/>; the table is not empty.</summary>
+    private readonly int Weakest(long ticks, double halfLifeTicks)
+    {
+        // An entry whose value times a lower bound of its decay already exceeds the weakest so far
+        // cannot replace it, so its exp is skipped: the same slot as computing every one.
+        var slot = 0;
+        var weakest = double.MaxValue;
+        for (var i = 0; i < _count; i++)
+        {
+            ref readonly var entry = ref _slots[i];
+            if (entry.Value >= 0 && entry.Value * Decay.LowerBound(entry.Ticks, ticks, halfLifeTicks) > weakest)
+            {
+                continue;
+            }
+
+            var value = entry.Value * Decay.Factor(entry.Ticks, ticks, halfLifeTicks);
+            if (value < weakest)
+            {
+                weakest = value;
+                slot = i;
+            }
+        }
+
         return slot;
     }
 

@@ -54,4 +54,49 @@ public sealed class DecayedTableTests
 
         Assert.True(evictions > 5_000, $"only {evictions} evictions were checked");
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(4)]
+    [InlineData(5)]
+    [InlineData(6)]
+    [InlineData(7)]
+    [InlineData(8)]
+    public void Merging_into_a_full_table_keeps_the_strongest_of_the_summed_entries_whatever_their_order(int seed)
+    {
+        // Two full tables over overlapping ids, updated at different times: the merge must hold the
+        // 16 largest sums (each aligned to the later update time), as summing both and cutting does.
+        var random = new Random(seed);
+        var now = 10 * (long)HalfLife;
+        var target = new DecayedTable(capacity: 16);
+        var incoming = new DecayedTable(capacity: 16);
+        var sums = new Dictionary<int, (double Value, long Ticks)>();
+        foreach (var (table, ids) in new[] { (0, Enumerable.Range(0, 16)), (1, Enumerable.Range(8, 16)) })
+        {
+            foreach (var id in ids.OrderBy(_ => random.Next()))
+            {
+                var amount = random.NextDouble() * 4;
+                var ticks = now - random.Next(0, (int)HalfLife);
+                if (table == 0)
+                {
+                    target.Add(id, amount, ticks, HalfLife);
+                }
+                else
+                {
+                    incoming.Add(id, amount, ticks, HalfLife);
+                }
+
+                sums[id] = sums.TryGetValue(id, out var sum)
+                    ? Sdk.Statistics.Decay.Add(sum.Value, sum.Ticks, amount, ticks, HalfLife)
+                    : (amount, ticks);
+            }
+        }
+
+        target.MergeFrom(incoming, HalfLife, new ReassignedIds(catalog: null, checkedAt: 0), attributes: false);
+
+        var expected = sums.OrderByDescending(entry => entry.Value.Value * Sdk.Statistics.Decay.Factor(entry.Value.Ticks, now, HalfLife)).Take(16).Select(entry => entry.Key).Order();
+        Assert.Equal(string.Join(",", expected), string.Join(",", Enumerable.Range(0, target.Count).Select(target.IdAt).Order()));
+    }
 }

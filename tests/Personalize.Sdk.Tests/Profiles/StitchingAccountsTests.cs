@@ -4,8 +4,9 @@ namespace Personalize.Sdk.Tests.Profiles;
 
 /// <summary>
 /// Stitching never lets a guest's statement or another account overrule an account: the account's
-/// consent wins (a new account, with no profile here, takes the guest's), and a device stitched to
-/// one account is refused when it signs in to another.
+/// consent wins (a new account, with no profile here, takes the guest's), a device stitched to
+/// one account is refused when it signs in to another, and a guest's weaker affinities do not push
+/// the account's out of a full table.
 /// </summary>
 public sealed class StitchingAccountsTests
 {
@@ -91,5 +92,33 @@ public sealed class StitchingAccountsTests
         Assert.True(sdk.Personalizer.Forget("bob"));
         Assert.Single(sdk.Personalizer.GetPersonalData("alice").Holdouts);
         Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("device-2", "bob"));
+    }
+
+    // README "Stitching merges the anonymous profile into the known one: affinities summed after
+    // aligning their decay"; a profile keeps 16 category affinities. The account has 16 categories
+    // viewed 3 times each; the guest has 2 other categories viewed once each. The sum, cut to 16,
+    // keeps the account's 16 (3 each) and drops the guest's two (1 each), whose views came later.
+    [Fact]
+    public void Stitching_into_a_full_affinity_table_keeps_the_strongest_summed_affinities()
+    {
+        var items = Enumerable.Range(0, 18).Select(i => new CatalogItem { Key = $"i{i}", Category = $"c{i}" }).ToArray();
+        using var sdk = new TestSdk(catalog: items);
+        for (var i = 0; i < 16; i++)
+        {
+            for (var k = 0; k < 3; k++)
+            {
+                sdk.View("account", $"i{i}");
+            }
+        }
+
+        sdk.View("guest", "i16", "i17");
+
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "account"));
+
+        var categories = sdk.Personalizer.GetPersonalData("account").Profile!.Categories;
+        var kept = string.Join(", ", categories.Select(c => $"{c.Name}={c.Value:0.##}"));
+        Assert.True(
+            Enumerable.Range(0, 16).All(i => categories.Any(c => c.Name == $"c{i}")),
+            $"an account category viewed 3 times was dropped for a guest one viewed once: {kept}");
     }
 }

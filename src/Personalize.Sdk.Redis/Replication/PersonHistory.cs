@@ -22,6 +22,12 @@ internal sealed record PersonHistory(RedisValue[] Records, RedisValue[] Kept, st
     /// </summary>
     public long? PersonWithdrewAt { get; init; }
 
+    /// <summary>
+    /// When the person this key is stitched to last gave consent, UTC ticks, while their tombstone
+    /// holds it (five minutes after it); null otherwise. A withdrawal this key made up to then is not recalled.
+    /// </summary>
+    public long? PersonConsentedAt { get; init; }
+
     /// <summary>Whether Redis holds nothing of the key.</summary>
     public bool IsEmpty => Records.Length == 0 && Kept.Length == 0 && Aliases.Length == 0 && StitchedTo is null;
 

@@ -363,40 +363,43 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     }
 
     /// <summary>
-    /// For each key stitched to a person, when that person last withdrew consent, as their tombstone
-    /// holds it: a second pipelined round trip, only for such keys. The withdrawal clears their
-    /// records once its server follows the link; should that not have happened yet (or been lost
-    /// with the server), a recall still passes over what they hold from before it.
+    /// For each key stitched to a person, when that person last withdrew and gave consent, as their
+    /// tombstone holds it: a second pipelined round trip, only for such keys. The withdrawal clears
+    /// their records once its server follows the link; should that not have happened yet (or been
+    /// lost with the server), a recall still passes over what they hold from before it. A withdrawal
+    /// the key made itself is passed over once the person gave consent since.
     /// </summary>
     private async Task ReadWithdrawalsAsync(IDatabase database, IReadOnlyList<string> people, PersonHistory[] histories)
     {
-        Task<RedisValue>?[]? withdrawals = null;
+        Task<RedisValue[]>?[]? tombstones = null;
         IBatch? batch = null;
         for (var i = 0; i < histories.Length; i++)
         {
             if (histories[i].StitchedTo is { } person && !string.Equals(person, people[i], StringComparison.Ordinal))
             {
                 batch ??= database.CreateBatch();
-                (withdrawals ??= new Task<RedisValue>?[histories.Length])[i] = batch.HashGetAsync(Meta(person), "w");
+                (tombstones ??= new Task<RedisValue[]>?[histories.Length])[i] = batch.HashGetAsync(Meta(person), ["w", "g"]);
             }
         }
 
-        if (batch is null || withdrawals is null)
+        if (batch is null || tombstones is null)
         {
             return;
         }
 
         batch.Execute();
-        await Task.WhenAll(withdrawals.OfType<Task<RedisValue>>()).ConfigureAwait(false);
+        await Task.WhenAll(tombstones.OfType<Task<RedisValue[]>>()).ConfigureAwait(false);
         for (var i = 0; i < histories.Length; i++)
         {
-            if (withdrawals[i]?.Result is { HasValue: true } value
-                && long.TryParse((string?)value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks))
+            if (tombstones[i]?.Result is [var withdrew, var consented])
             {
-                histories[i] = histories[i] with { PersonWithdrewAt = ticks };
+                histories[i] = histories[i] with { PersonWithdrewAt = TicksOf(withdrew), PersonConsentedAt = TicksOf(consented) };
             }
         }
     }
+
+    private static long? TicksOf(RedisValue value) =>
+        value.HasValue && long.TryParse((string?)value, NumberStyles.None, CultureInfo.InvariantCulture, out var ticks) ? ticks : null;
 
     // The stitches' positions by alias; one that cannot be read is left out (its alias then counts as stitched long ago).
     private static Dictionary<string, StitchPosition> Links(HashEntry[] entries)

@@ -8,7 +8,8 @@ internal static class RecalledRecords
 {
     /// <summary>
     /// The fetched records to add, oldest first: each once (a resent batch can still store a record twice, see <see cref="PersonRecords"/>),
-    /// none from before a withdrawal of consent by the person the key is stitched to (<see cref="PersonHistory.PersonWithdrewAt"/>),
+    /// none from before a withdrawal of consent by the person the key is stitched to (<see cref="PersonHistory.PersonWithdrewAt"/>)
+    /// but the key's own withdrawal, unless the person gave consent since (<see cref="PersonHistory.PersonConsentedAt"/>),
     /// not those the profile got while the fetch was in flight (<paramref name="state"/>), and not
     /// another server's that the reader has yet to apply (past <paramref name="applied"/>). The kept
     /// lists' changes that the records no longer hold are older than all they hold: they come
@@ -23,7 +24,7 @@ internal static class RecalledRecords
     public static List<PersonalizationEvent> Select(PersonHistory history, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable = null)
     {
         var seen = new HashSet<(Guid, long, int)>();
-        var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt);
+        var recent = Read(history.Records, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt, history.PersonConsentedAt);
         if (history.Kept.Length == 0 || history.Records.Length < PersonRecords.Limit)
         {
             // Kept changes spill only from full records: beside records that are not full they are
@@ -32,11 +33,11 @@ internal static class RecalledRecords
         }
 
         // Read after the records, so a change both hold is taken at its place among the records.
-        var older = Read(history.Kept, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt);
+        var older = Read(history.Kept, seen, state, applied, self, metrics, unreadable, history.PersonWithdrewAt, history.PersonConsentedAt);
         return [.. older.OrderBy(static change => change.Timestamp?.UtcTicks ?? long.MinValue), .. recent];
     }
 
-    private static List<PersonalizationEvent> Read(RedisValue[] fetched, HashSet<(Guid, long, int)> seen, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable, long? withdrewAt)
+    private static List<PersonalizationEvent> Read(RedisValue[] fetched, HashSet<(Guid, long, int)> seen, RecallState state, JournalPositions applied, Guid self, RedisMetrics metrics, Action<Exception>? unreadable, long? withdrewAt, long? consentedAt)
     {
         var events = new List<PersonalizationEvent>(fetched.Length);
         foreach (var element in fetched)
@@ -52,9 +53,11 @@ internal static class RecalledRecords
 
                 // The person withdrew consent since: what this key held of them then is erased. Not a
                 // withdrawal itself: made with this key on a server that did not hold the link, it is
-                // the person's, dated as their own (their records hold none of it).
-                var withdrawn = withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal
-                    && !(personalizationEvent.Kind == EventKind.Consent && (personalizationEvent.Consent & ConsentFlags.Personalization) == 0);
+                // the person's, dated as their own (their records hold none of it), until they gave
+                // consent again: a recall takes the first consent it reads, whichever key's it is.
+                var withdrawn = personalizationEvent.Kind == EventKind.Consent && (personalizationEvent.Consent & ConsentFlags.Personalization) == 0
+                    ? consentedAt is { } consented && personalizationEvent.Timestamp?.UtcTicks <= consented
+                    : withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal;
                 var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);
                 if (!known && !withdrawn)
                 {

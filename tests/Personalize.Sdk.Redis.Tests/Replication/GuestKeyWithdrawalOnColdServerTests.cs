@@ -134,39 +134,52 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     /// The guest withdraws on C (which let alice go); C's write waits (one flush, or an outage). A
     /// second later alice gives consent again with her account on A and buys; A's writes reach Redis
     /// first. C's withdrawal, older than the consent Redis already holds for alice, deletes nothing
-    /// she did after it: refused whole, as on a server holding the guest's link.
+    /// she did after it: refused whole, as on a server holding the guest's link; and a server that
+    /// recalls her by the guest key does not take the guest key's own withdrawal as her last word.
     /// </summary>
     [RedisFact]
-    public async Task A_late_guest_key_withdrawal_older_than_alices_renewed_consent_keeps_her_later_purchase_in_redis()
+    public async Task A_late_guest_key_withdrawal_older_than_alices_renewed_consent_changes_nothing_in_redis_nor_on_a_server_recalling_her()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-
+        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await GuestSignedInToAliceAsync(a, c);
 
         // C lets alice go; the guest cookie withdraws there (at 2h), its write not sent yet.
         await c.LetIdleGoAsync(TimeSpan.FromHours(2));
         c.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("guest"));
 
-        // At 2h + 1s alice, on A, gives consent with her account and buys; A's writes land first.
-        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
-        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("alice", ConsentFlags.Personalization));
-        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-1", 1, 20m));
-        await a.FlushAsync();
-        await a.FlushAsync();
+        // At 2h + 1s alice, on A, gives consent with her account and buys; A's writes land first, then C's.
+        await ConsentsAgainAndBuysAsync(redis, a);
+        await SendAllAsync(c);
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
 
-        // Then C's withdrawal (older than her consent) reaches Redis.
-        for (var i = 0; i < 4; i++)
-        {
-            await c.FlushAsync();
-        }
+        await RecallByGuestCookieAsync(e);
+        AssertConsentingWithPurchase(e);
+    }
 
-        await c.RecallsEndedAsync();
+    /// <summary>
+    /// The guest withdraws on C (which let alice go), sent at once; a second later alice gives consent
+    /// again with her account on A and buys. E, which let everyone go, sees the guest cookie come back
+    /// and recalls her from Redis, the guest key first: her consent, given after the withdrawal, is in force.
+    /// </summary>
+    [RedisFact]
+    public async Task A_server_recalling_alice_by_her_guest_key_keeps_her_consent_given_after_the_guests_withdrawal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await GuestSignedInToAliceAsync(a, c);
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "guest");
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
 
-        // Her purchase after her renewed consent is hers to keep.
-        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+        await RecallByGuestCookieAsync(e);
+        AssertConsentingWithPurchase(e);
     }
 
     /// <summary>
@@ -214,6 +227,12 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     private static async Task WithdrawAsync(AppServer server, string key)
     {
         server.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(key));
+        await SendAllAsync(server);
+    }
+
+    /// <summary>Sends what <paramref name="server"/> journaled and what follows from it.</summary>
+    private static async Task SendAllAsync(AppServer server)
+    {
         for (var i = 0; i < 4; i++)
         {
             await server.FlushAsync();
@@ -233,5 +252,47 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await server.FlushAsync();
         release.SetResult();
         await server.RecallsEndedAsync();
+    }
+
+    /// <summary>At 2h + 1s alice, on <paramref name="a"/>, gives consent with her account key and buys books-1; sent, and stored in Redis.</summary>
+    private static async Task ConsentsAgainAndBuysAsync(RedisServer redis, AppServer a)
+    {
+        a.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        a.Personalizer.Track(PersonalizationEvent.ConsentGiven("alice", ConsentFlags.Personalization));
+        a.Personalizer.Track(PersonalizationEvent.Purchase("alice", "books-1", 1, 20m));
+        await a.FlushAsync();
+        await a.FlushAsync();
+        Assert.Contains(a.Personalizer.GetPersonalData("alice").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <paramref name="e"/> reads the journal and lets everyone go (it holds neither alice nor the
+    /// guest); the guest cookie comes back there, which recalls the guest key and, through its link, alice.
+    /// </summary>
+    private static async Task RecallByGuestCookieAsync(AppServer e)
+    {
+        e.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
+        await e.CatchUpAsync();
+        await e.RecallsEndedAsync();
+        await e.CatchUpAsync();
+        await e.LetIdleGoAsync(TimeSpan.FromHours(3));
+        Assert.Null(e.Personalizer.GetPersonalData("alice").Profile);
+        Assert.Null(e.Personalizer.GetPersonalData("guest").Profile);
+
+        e.Personalizer.Track(PersonalizationEvent.View("guest", "hiking-1"));
+        for (var round = 0; round < 3; round++)
+        {
+            await e.RecallsEndedAsync();
+            await e.CatchUpAsync();
+        }
+    }
+
+    private static void AssertConsentingWithPurchase(AppServer server)
+    {
+        var alice = server.Personalizer.GetPersonalData("alice");
+        Assert.Contains("guest", alice.LinkedKeys);
+        Assert.Equal(ConsentFlags.Personalization, alice.Consent);
+        Assert.Contains(alice.Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
     }
 }

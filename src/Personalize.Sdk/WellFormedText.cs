@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Personalize.Sdk;
 
@@ -42,7 +43,7 @@ internal static class WellFormedText
     /// <summary>Whether <paramref name="text"/> holds a surrogate that is not half of a pair; one vectorised scan when it holds none.</summary>
     public static bool HasLoneSurrogate(ReadOnlySpan<char> text)
     {
-        for (var at = text.IndexOfAnyInRange('\uD800', '\uDFFF'); at >= 0; at = text.IndexOfAnyInRange('\uD800', '\uDFFF'))
+        for (var at = IndexOfSurrogate(text); at >= 0; at = IndexOfSurrogate(text))
         {
             if (!char.IsHighSurrogate(text[at]) || at + 1 == text.Length || !char.IsLowSurrogate(text[at + 1]))
             {
@@ -54,4 +55,9 @@ internal static class WellFormedText
 
         return false;
     }
+
+    // Scanned as ushort: the char overload allocated 96 B a call until the runtime re-jitted it
+    // (the first second of a process), which an allocation-free request path cannot afford.
+    private static int IndexOfSurrogate(ReadOnlySpan<char> text) =>
+        MemoryMarshal.Cast<char, ushort>(text).IndexOfAnyInRange((ushort)0xD800, (ushort)0xDFFF);
 }

@@ -26,7 +26,7 @@ namespace Personalize.Sdk.Statistics;
 /// <b>Off the request path.</b> <see cref="Append"/> (from <c>Track</c>) copies the event and at
 /// most <see cref="Window"/> recent item indices into an inbox under a short lock (one of
 /// <see cref="InboxStripes"/>, by thread, so no lock is shared by every event), O(1) and without
-/// allocating once the inbox has grown. A timer (every <see cref="RefreshInterval"/>, on the SDK's
+/// allocating once its part has grown (within its first 257 events). A timer (every <see cref="RefreshInterval"/>, on the SDK's
 /// <see cref="TimeProvider"/>) folds the inbox into the counts and republishes the rows whose counts
 /// changed (every row after <see cref="FullRebuildEvery"/> refreshes, a rebase or a forget, so
 /// changes in n(j) reach every row). The inbox holds at most <see cref="InboxCapacity"/> events;
@@ -42,9 +42,12 @@ namespace Personalize.Sdk.Statistics;
 /// doubling, and a hash index of at least two 4-byte entries a slot, so that folding a pair is
 /// O(1); beyond that the first lightest is replaced and its count
 /// inherited, space-saving, which bounds the error) and one published row of
-/// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event; each part
-/// keeps a spare it swaps with at a fold, so that a tracking thread never regrows one, and neither
-/// shrinks: at most twice <see cref="InboxCapacity"/> events' worth, about 10 MB, after heavy tracking).
+/// <see cref="Width"/> slots (8 bytes each), plus the inbox (at most 80 bytes per event; a part
+/// grows by doubling while it takes at most 256 events between folds, then at once to its whole
+/// capacity, about 655 KB, so a busy tracking thread allocates once, not at every doubling; each part
+/// keeps a spare it swaps with at a fold, grown by the fold to the size the other reached, so that a
+/// tracking thread never regrows one, and neither shrinks: at most twice <see cref="InboxCapacity"/>
+/// events' worth, about 10 MB, after heavy tracking).
 /// </para>
 /// <para>
 /// <b>Personal data.</b> Only item-item aggregates are kept. The inbox holds, without any user key,
@@ -318,6 +321,15 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         Volatile.Write(ref _foldQueued, 0);
         foreach (var stripe in _stripes)
         {
+            // The part swapped in is first grown, here, to the size the one it replaces reached: a
+            // tracking thread then never grows it again.
+            int reached;
+            lock (stripe.Gate)
+            {
+                reached = stripe.Filling.Capacity;
+            }
+
+            stripe.Folding.EnsureCapacity(reached);
             lock (stripe.Gate)
             {
                 (stripe.Filling, stripe.Folding) = (stripe.Folding, stripe.Filling);
@@ -513,9 +525,17 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         public Inbox Folding = new();
     }
 
-    /// <summary>Events between two folds, struct of arrays, growing on demand and reused.</summary>
+    /// <summary>
+    /// Events between two folds, struct of arrays, growing on demand and reused: by doubling while a
+    /// part takes few events between folds (a quiet host keeps a few KB), then, past
+    /// <see cref="QuietLength"/>, at once to a part's whole capacity, so a busy host's tracking
+    /// thread allocates once per part, not at every doubling.
+    /// </summary>
     private sealed class Inbox
     {
+        /// <summary>The most events a part holds while it grows by doubling.</summary>
+        public const int QuietLength = 256;
+
         public int[] Items = [];
         public long[] Ticks = [];
         private int[] _recentEnd = [];
@@ -524,6 +544,9 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
 
         public int Count { get; private set; }
 
+        /// <summary>How many events it holds without growing.</summary>
+        public int Capacity => Items.Length;
+
         public ReadOnlySpan<int> RecentOf(int e) =>
             _recent.AsSpan(e == 0 ? 0 : _recentEnd[e - 1], _recentEnd[e] - (e == 0 ? 0 : _recentEnd[e - 1]));
 
@@ -531,15 +554,7 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         {
             if (Count == Items.Length)
             {
-                var length = Math.Max(64, Count * 2);
-                Array.Resize(ref Items, length);
-                Array.Resize(ref Ticks, length);
-                Array.Resize(ref _recentEnd, length);
-            }
-
-            if (_recentCount + recent.Length > _recent.Length)
-            {
-                Array.Resize(ref _recent, Math.Max(_recentCount + recent.Length, Math.Max(1024, _recent.Length * 2)));
+                Grow(Count < QuietLength ? Math.Max(64, Count * 2) : StripeCapacity);
             }
 
             recent.CopyTo(_recent.AsSpan(_recentCount));
@@ -554,6 +569,24 @@ internal sealed class SimilarItems : IDisposable, IThreadPoolWorkItem
         {
             Count = 0;
             _recentCount = 0;
+        }
+
+        /// <summary>Grows to hold at least <paramref name="length"/> events; called off the request path.</summary>
+        public void EnsureCapacity(int length)
+        {
+            if (Items.Length < length)
+            {
+                Grow(length);
+            }
+        }
+
+        // Room for every event's recent items at their most (Window each), so they never grow apart.
+        private void Grow(int length)
+        {
+            Array.Resize(ref Items, length);
+            Array.Resize(ref Ticks, length);
+            Array.Resize(ref _recentEnd, length);
+            Array.Resize(ref _recent, length * Window);
         }
     }
 }

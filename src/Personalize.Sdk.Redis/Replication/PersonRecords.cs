@@ -240,6 +240,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // an erasure reached for a resent copy of it, so no erased key stays here longer.
     private const int MaxFollowed = 10_000;
 
+    // How many links a recall follows from a stitched key to its person's tombstone.
+    private const int MaxChainHops = 8;
+
     private readonly ExpiringKeys<(string Key, long Ticks, PersonWriteKind FollowUp)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
@@ -363,37 +366,63 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     }
 
     /// <summary>
-    /// For each key stitched to a person, when that person last withdrew and gave consent, as their
-    /// tombstone holds it: a second pipelined round trip, only for such keys. The withdrawal clears
-    /// their records once its server follows the link; should that not have happened yet (or been
-    /// lost with the server), a recall still passes over what they hold from before it. A withdrawal
-    /// the key made itself is passed over once the person gave consent since.
+    /// For each key stitched to a person, when that person last withdrew and gave consent, as the
+    /// tombstone of the chain's last key holds it (a withdrawal or consent made with a key of theirs
+    /// is noted there): one more pipelined round trip, only for such keys, and one per further link
+    /// of a chain (an account merged into another). The withdrawal clears their records once its
+    /// server follows the link; should that not have happened yet (or been lost with the server), a
+    /// recall still passes over what they hold from before it. A withdrawal the key made itself is
+    /// passed over once the person gave consent since.
     /// </summary>
     private async Task ReadWithdrawalsAsync(IDatabase database, IReadOnlyList<string> people, PersonHistory[] histories)
     {
-        Task<RedisValue[]>?[]? tombstones = null;
-        IBatch? batch = null;
+        var reached = new string?[histories.Length];
+        var hops = new int[histories.Length];
         for (var i = 0; i < histories.Length; i++)
         {
             if (histories[i].StitchedTo is { } person && !string.Equals(person, people[i], StringComparison.Ordinal))
             {
-                batch ??= database.CreateBatch();
-                (tombstones ??= new Task<RedisValue[]>?[histories.Length])[i] = batch.HashGetAsync(Meta(person), ["w", "g"]);
+                reached[i] = person;
             }
         }
 
-        if (batch is null || tombstones is null)
+        while (Array.Exists(reached, static key => key is not null))
         {
-            return;
-        }
-
-        batch.Execute();
-        await Task.WhenAll(tombstones.OfType<Task<RedisValue[]>>()).ConfigureAwait(false);
-        for (var i = 0; i < histories.Length; i++)
-        {
-            if (tombstones[i]?.Result is [var withdrew, var consented])
+            var batch = database.CreateBatch();
+            var tombstones = new Task<RedisValue[]>?[histories.Length];
+            var links = new Task<RedisValue>?[histories.Length];
+            for (var i = 0; i < histories.Length; i++)
             {
-                histories[i] = histories[i] with { PersonWithdrewAt = TicksOf(withdrew), PersonConsentedAt = TicksOf(consented) };
+                if (reached[i] is { } key)
+                {
+                    tombstones[i] = batch.HashGetAsync(Meta(key), ["w", "g"]);
+                    links[i] = batch.StringGetAsync(StitchedTo(key));
+                }
+            }
+
+            batch.Execute();
+            await Task.WhenAll(tombstones.OfType<Task>().Concat(links.OfType<Task>())).ConfigureAwait(false);
+            for (var i = 0; i < histories.Length; i++)
+            {
+                if (reached[i] is not { } key)
+                {
+                    continue;
+                }
+
+                // On along the chain, a bounded number of links (a cycle, which no stitch makes, ends too).
+                var next = links[i]!.Result;
+                if (next.HasValue && (string?)next is { Length: > 0 } further && further != key && further != people[i] && ++hops[i] < MaxChainHops)
+                {
+                    reached[i] = further;
+                    continue;
+                }
+
+                if (tombstones[i]!.Result is [var withdrew, var consented])
+                {
+                    histories[i] = histories[i] with { PersonWithdrewAt = TicksOf(withdrew), PersonConsentedAt = TicksOf(consented) };
+                }
+
+                reached[i] = null;
             }
         }
     }

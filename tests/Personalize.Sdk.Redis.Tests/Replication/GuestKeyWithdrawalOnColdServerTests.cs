@@ -155,8 +155,8 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await SendAllAsync(c);
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
 
-        await RecallByGuestCookieAsync(e);
-        AssertConsentingWithPurchase(e);
+        await RecallByCookieAsync(e, "guest");
+        AssertConsentingWithPurchase(e, "guest");
     }
 
     /// <summary>
@@ -178,8 +178,34 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await a.RecallsEndedAsync();
         await ConsentsAgainAndBuysAsync(redis, a);
 
-        await RecallByGuestCookieAsync(e);
-        AssertConsentingWithPurchase(e);
+        await RecallByCookieAsync(e, "guest");
+        AssertConsentingWithPurchase(e, "guest");
+    }
+
+    /// <summary>
+    /// device -> old-account -> alice. The device withdraws on C, which let them go (noted on alice,
+    /// the chain's last key); a second later alice gives consent again with her account key on A and
+    /// buys. E recalls her by the device's cookie within the five minutes alice's tombstone holds the
+    /// consent: the recall reads the tombstone of the chain's last key, not old-account's, which holds neither.
+    /// </summary>
+    [RedisFact]
+    public async Task A_server_recalling_alice_by_the_device_of_a_merged_account_keeps_her_consent_given_after_its_withdrawal()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await SharedDevice.MergedAccountChainAsync(a);
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "device");
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
+
+        await RecallByCookieAsync(e, "device");
+        AssertConsentingWithPurchase(e, "device");
     }
 
     /// <summary>
@@ -266,11 +292,8 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-1", StringComparison.Ordinal));
     }
 
-    /// <summary>
-    /// <paramref name="e"/> reads the journal and lets everyone go (it holds neither alice nor the
-    /// guest); the guest cookie comes back there, which recalls the guest key and, through its link, alice.
-    /// </summary>
-    private static async Task RecallByGuestCookieAsync(AppServer e)
+    /// <summary><paramref name="e"/> reads the journal and lets everyone go; then <paramref name="cookie"/> comes back there.</summary>
+    private static async Task RecallByCookieAsync(AppServer e, string cookie)
     {
         e.Time.Advance(TimeSpan.FromHours(2) + TimeSpan.FromSeconds(1));
         await e.CatchUpAsync();
@@ -278,20 +301,26 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await e.CatchUpAsync();
         await e.LetIdleGoAsync(TimeSpan.FromHours(3));
         Assert.Null(e.Personalizer.GetPersonalData("alice").Profile);
-        Assert.Null(e.Personalizer.GetPersonalData("guest").Profile);
+        Assert.Null(e.Personalizer.GetPersonalData(cookie).Profile);
 
-        e.Personalizer.Track(PersonalizationEvent.View("guest", "hiking-1"));
-        for (var round = 0; round < 3; round++)
+        // E holds nothing of them in memory, no consent kept apart either: what follows is the recall's.
+        Assert.Null(e.Personalizer.GetPersonalData("alice").StatedConsent);
+        Assert.Null(e.Personalizer.GetPersonalData(cookie).StatedConsent);
+        Assert.Equal(ConsentFlags.Personalization, e.Personalizer.GetConsent("alice"));
+        Assert.Equal(ConsentFlags.Personalization, e.Personalizer.GetConsent(cookie));
+
+        e.Personalizer.Track(PersonalizationEvent.View(cookie, "hiking-2"));
+        for (var round = 0; round < 4; round++)
         {
             await e.RecallsEndedAsync();
             await e.CatchUpAsync();
         }
     }
 
-    private static void AssertConsentingWithPurchase(AppServer server)
+    private static void AssertConsentingWithPurchase(AppServer server, string linkedKey)
     {
         var alice = server.Personalizer.GetPersonalData("alice");
-        Assert.Contains("guest", alice.LinkedKeys);
+        Assert.Contains(linkedKey, alice.LinkedKeys);
         Assert.Equal(ConsentFlags.Personalization, alice.Consent);
         Assert.Contains(alice.Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
     }

@@ -7,6 +7,7 @@ using Personalize.Sdk.Holdouts;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Scoring;
 using Personalize.Sdk.Tests.TestSupport;
+using static Personalize.Sdk.Tests.TestSupport.WarmShoppers;
 
 namespace Personalize.Sdk.Tests;
 
@@ -414,48 +415,7 @@ public sealed class AllocationTests
     /// <summary>The fewest bytes of <see cref="Runs"/> runs of <see cref="Calls"/> calls (<see cref="Allocations.Fewest"/>).</summary>
     private static long Measure(Action<int> call) => Allocations.Fewest(call, Runs, Calls);
 
-    /// <summary>A stitched user with every kind of history, a holdout, and other shoppers.</summary>
-    private static TestSdk WarmSdk(Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null)
-    {
-        var sdk = new TestSdk(configure, builder =>
-        {
-            builder.AddHoldout("home", 2_000);
-            build?.Invoke(builder);
-        });
-        var random = new Random(1);
-        for (var i = 0; i < 200; i++)
-        {
-            sdk.View($"shopper-{random.Next(10)}", TestCatalog.Items[random.Next(TestCatalog.Items.Count)].Key);
-        }
 
-        sdk.View("guest", "books-1", "books-2");
-        sdk.Personalizer.Identify("guest", "account");
-        sdk.Personalizer.Track(PersonalizationEvent.Purchase("account", "garden-1"));
-        sdk.Personalizer.Track(PersonalizationEvent.Dismiss("account", "kitchen-1"));
-        sdk.Personalizer.Track(PersonalizationEvent.Complaint("account"));
-        sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference("account", "hiking", likes: true));
-        sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference("account", "brand", "Globex", likes: false));
-        return sdk;
-    }
-
-    /// <summary>A person with history, purchases, dismissals and statements whom the "home" holdout puts in its treatment arm.</summary>
-    private static string TreatedMember(TestSdk sdk)
-    {
-        for (var i = 0; ; i++)
-        {
-            var key = $"member-{i}";
-            sdk.View(key, "books-1", "hiking-2", "garden-3", "hiking-3", "kitchen-2", "books-3");
-            sdk.Personalizer.Track(PersonalizationEvent.Purchase(key, "garden-1"));
-            sdk.Personalizer.Track(PersonalizationEvent.Dismiss(key, "kitchen-1"));
-            sdk.Personalizer.Track(PersonalizationEvent.StatedCategoryPreference(key, "hiking", likes: true));
-            sdk.Personalizer.Track(PersonalizationEvent.StatedAttributePreference(key, "brand", "Globex", likes: false));
-            sdk.Personalizer.Rank(new PersonalizationRequest(key), new RankedItem[1], out var info);
-            if (info.Variant == DecisionVariant.Personalized)
-            {
-                return key;
-            }
-        }
-    }
 
     /// <summary>Reads every accessor of the public view that the built-in signals use.</summary>
     private sealed class ViewReader : ISignalProvider

@@ -31,8 +31,8 @@ public sealed class KeyCheckAllocationTests(ITestOutputHelper output)
     public void Ranking_into_a_span_with_the_request_built_per_call_allocates_nothing_once_warm()
     {
         // IPersonalizer.Rank(span): "Once warm this overload allocates nothing"; the request as docs/migrating-from-azure-personalizer.md builds it.
-        using var sdk = AllocationPromiseTests.WarmSdk();
-        var member = AllocationPromiseTests.TreatedMember(sdk);
+        using var sdk = WarmShoppers.WarmSdk();
+        var member = WarmShoppers.TreatedMember(sdk);
         var buffer = new RankedItem[4];
         sdk.Personalizer.Rank(new PersonalizationRequest(member) { Placement = "home" }, buffer, out _);
 
@@ -47,7 +47,7 @@ public sealed class KeyCheckAllocationTests(ITestOutputHelper output)
     {
         // PersonalizationEvent: "A small value type: recording an event allocates nothing once the person's profile holds what it records";
         // README: personalizer.Track(PersonalizationEvent.View("visitor-42", "boots")).
-        using var sdk = AllocationPromiseTests.WarmSdk();
+        using var sdk = WarmShoppers.WarmSdk();
         string[] items = ["books-1", "books-2", "hiking-1", "garden-2"];
         foreach (var item in items)
         {

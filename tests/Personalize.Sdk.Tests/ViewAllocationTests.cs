@@ -11,10 +11,10 @@ public sealed class ViewAllocationTests(ITestOutputHelper output)
     [Fact]
     public void Every_allocation_free_member_of_the_views_reads_without_allocating()
     {
-        using var sdk = AllocationPromiseTests.WarmSdk(
+        using var sdk = WarmShoppers.WarmSdk(
             options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap),
             builder => builder.AddSignal(new EveryReader(), 1f, 1f).AddGuardrail(new ReadingGuardrail()));
-        var member = AllocationPromiseTests.TreatedMember(sdk);
+        var member = WarmShoppers.TreatedMember(sdk);
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member);
         sdk.Personalizer.Rank(request, buffer, out _);
@@ -29,7 +29,7 @@ public sealed class ViewAllocationTests(ITestOutputHelper output)
     public void The_convenient_overload_allocates_296_bytes_for_ten_items()
     {
         // README "Performance" and docs/performance.md: "allocates only the Decision and the items shown, 296 B for ten".
-        using var sdk = AllocationPromiseTests.WarmSdk(options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap));
+        using var sdk = WarmShoppers.WarmSdk(options => options.Guardrails.Disabled.Add(BuiltInGuardrails.FrequencyCap));
         var request = new PersonalizationRequest("shopper-1") { Count = 10 };
         Assert.Equal(10, sdk.Personalizer.Rank(request).Items.Count);
 

@@ -165,22 +165,8 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     /// and recalls her from Redis, the guest key first: her consent, given after the withdrawal, is in force.
     /// </summary>
     [RedisFact]
-    public async Task A_server_recalling_alice_by_her_guest_key_keeps_her_consent_given_after_the_guests_withdrawal()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
-        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await GuestSignedInToAliceAsync(a, c);
-        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
-        await WithdrawAsync(c, "guest");
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
-        await ConsentsAgainAndBuysAsync(redis, a);
-
-        await RecallByCookieAsync(e, "guest");
-        AssertConsentingWithPurchase(e, "guest");
-    }
+    public Task A_server_recalling_alice_by_her_guest_key_keeps_her_consent_given_after_the_guests_withdrawal()
+        => WithdrawnThenConsentingRecalledByAsync("guest", (a, c) => GuestSignedInToAliceAsync(a, c));
 
     /// <summary>
     /// device -> old-account -> alice. The device withdraws on C, which let them go (noted on alice,
@@ -189,24 +175,13 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     /// consent: the recall reads the tombstone of the chain's last key, not old-account's, which holds neither.
     /// </summary>
     [RedisFact]
-    public async Task A_server_recalling_alice_by_the_device_of_a_merged_account_keeps_her_consent_given_after_its_withdrawal()
-    {
-        await using var redis = await RedisServer.StartAsync();
-        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
-        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
-        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
-        await WithdrawAsync(c, "device");
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
-        await ConsentsAgainAndBuysAsync(redis, a);
-
-        await RecallByCookieAsync(e, "device");
-        AssertConsentingWithPurchase(e, "device");
-    }
+    public Task A_server_recalling_alice_by_the_device_of_a_merged_account_keeps_her_consent_given_after_its_withdrawal()
+        => WithdrawnThenConsentingRecalledByAsync("device", async (a, c) =>
+        {
+            await SharedDevice.MergedAccountChainAsync(a);
+            await c.CatchUpAsync();
+            await c.RecallsEndedAsync();
+        });
 
     /// <summary>
     /// device -> old-account -> alice. The device withdraws on C, which let them go: the withdrawal is
@@ -248,6 +223,28 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await d.RecallsEndedAsync();
 
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "old-account"), record => record.Contains("books-2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// <paramref name="signIn"/> links <paramref name="cookie"/> to alice on A, C reading it; C lets
+    /// them go and the cookie withdraws there; at 2h + 1s alice consents again with her account key
+    /// on A and buys; E, holding nothing of them, recalls her by the cookie: she is consenting there.
+    /// </summary>
+    private static async Task WithdrawnThenConsentingRecalledByAsync(string cookie, Func<AppServer, AppServer, Task> signIn)
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var e = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await signIn(a, c);
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, cookie);
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
+
+        await RecallByCookieAsync(e, cookie);
+        AssertConsentingWithPurchase(e, cookie);
     }
 
     private static async Task WithdrawAsync(AppServer server, string key)

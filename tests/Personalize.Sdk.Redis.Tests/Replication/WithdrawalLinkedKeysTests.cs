@@ -199,13 +199,8 @@ public sealed class WithdrawalLinkedKeysTests
     {
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
-        {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
-            return true;
-        };
+        using var records = RecordsQueuingClears(clears);
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("guest", at: 200));
@@ -227,13 +222,8 @@ public sealed class WithdrawalLinkedKeysTests
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         var time = new FakeTimeProvider(T);
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30), time);
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
-        {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
-            return true;
-        };
+        using var records = RecordsQueuingClears(clears, time);
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));
@@ -257,13 +247,8 @@ public sealed class WithdrawalLinkedKeysTests
     {
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
         var clears = new Queue<JournalRecord>();
-        records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
-        {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
-            return true;
-        };
+        using var records = RecordsQueuingClears(clears);
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
@@ -310,4 +295,14 @@ public sealed class WithdrawalLinkedKeysTests
 
     private static JournalRecord Stitch(string key, string alias, long at) =>
         new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+
+    /// <summary>Records whose clears of linked keys wait in <paramref name="clears"/>, for the test to send.</summary>
+    private static PersonRecords RecordsQueuingClears(Queue<JournalRecord> clears, TimeProvider? time = null) => new(Keys, TimeSpan.FromDays(30), time)
+    {
+        LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+        {
+            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
+            return true;
+        },
+    };
 }

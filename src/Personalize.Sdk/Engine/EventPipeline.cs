@@ -169,12 +169,9 @@ internal sealed class EventPipeline(
         var consent = existing?.ReadConsent() ?? consents.For(key);
         if (recalledKey is not null)
         {
-            // The profile was created before its history was fetched, and events applied since are newer.
-            if (personalizationEvent.Kind != EventKind.Consent || existing?.ReadConsent() is null)
-            {
-                ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, now.UtcTicks, recall: false, out _);
-            }
-
+            // The profile was created before its history was fetched, and events applied since are
+            // newer: a recalled consent is weighed against the one in force under the profile's lock.
+            ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, now.UtcTicks, recall: false, out _);
             return;
         }
 

@@ -98,6 +98,22 @@ internal class ProfileData
 
     private ProfileExtras Extras => _extras ??= new();
 
+    /// <summary>
+    /// When the consent in force was stated, if a recall applied it (its record's time, UTC ticks);
+    /// 0 when a live event stated it, or none did. Kept only while the profile lives here.
+    /// </summary>
+    public long RecalledConsentTicks
+    {
+        get => _extras?.RecalledConsentTicks ?? 0;
+        set
+        {
+            if (value != 0 || _extras is not null)
+            {
+                Extras.RecalledConsentTicks = value;
+            }
+        }
+    }
+
     /// <summary>A live profile: its tables take memory as entries arrive.</summary>
     public ProfileData()
         : this(reserve: false)
@@ -168,13 +184,13 @@ internal class ProfileData
     /// </summary>
     public void ForgetBehaviour()
     {
-        var (consent, unitKey, unitSince) = (Consent, UnitKey, UnitSinceTicks);
+        var (consent, unitKey, unitSince, recalledAt) = (Consent, UnitKey, UnitSinceTicks, RecalledConsentTicks);
         Clear();
         Categories = new(CategorySlots, reserve: false);
         Attributes = new(AttributeSlots, reserve: false);
         RecentItems = new(RecentSlots, reserve: false);
         Volatile.Write(ref _extras, null);
-        (Consent, UnitKey, UnitSinceTicks) = (consent, unitKey, unitSince);
+        (Consent, UnitKey, UnitSinceTicks, RecalledConsentTicks) = (consent, unitKey, unitSince, recalledAt);
     }
 
     /// <summary>
@@ -306,10 +322,13 @@ internal class ProfileData
         LastSeenTicks = Math.Max(LastSeenTicks, other.LastSeenTicks);
         EventCount = (int)Math.Min((long)EventCount + other.EventCount, int.MaxValue);
         LastComplaintTicks = Math.Max(LastComplaintTicks, other.LastComplaintTicks);
-        if (adoptConsent)
+        if (adoptConsent && Consent is null && other.Consent is not null)
         {
-            Consent ??= other.Consent;
+            // Taken with when a recall stated it, if one did, so a later recalled consent still weighs against it.
+            Consent = other.Consent;
+            RecalledConsentTicks = other.RecalledConsentTicks;
         }
+
         Categories.MergeFrom(other.Categories, halfLifeTicks, reassignedInOther, attributes: false);
         Attributes.MergeFrom(other.Attributes, halfLifeTicks, reassignedInOther, attributes: true);
         RecentItems.MergeFrom(other.RecentItems, reassignedInOther);

@@ -17,6 +17,12 @@ internal sealed class ProfileExtras
     /// <summary>When the user last complained; 0 when never.</summary>
     public long LastComplaintTicks;
 
+    /// <summary>
+    /// When the consent in force was stated, as the recalled record that stated it is dated (UTC
+    /// ticks); 0 when a live event stated it, or none did. Not copied or saved: only recalls read it.
+    /// </summary>
+    public long RecalledConsentTicks;
+
     /// <summary>Forgets every entry and the complaint, keeping the tables' capacity.</summary>
     public void Clear()
     {
@@ -25,5 +31,6 @@ internal sealed class ProfileExtras
         Preferences?.Clear();
         Shows?.Clear();
         LastComplaintTicks = 0;
+        RecalledConsentTicks = 0;
     }
 }

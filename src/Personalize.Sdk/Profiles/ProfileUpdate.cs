@@ -111,6 +111,13 @@ internal readonly ref struct ProfileUpdate
 
         if (update.Kind == EventKind.Consent)
         {
+            // A recall's consent never overrules one stated live here (what happened since the
+            // fetch is newer); of those recalled, key by key in any order, the latest stands.
+            if (update.ProfileOnly && profile.Consent is not null && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
+            {
+                return;
+            }
+
             // Consent is a setting, not behaviour: it does not count as an event. Withdrawing it
             // erases what the user did; the consent itself and the holdout unit stay.
             profile.Consent = update.Consent;
@@ -119,6 +126,7 @@ internal readonly ref struct ProfileUpdate
                 profile.ForgetBehaviour();
             }
 
+            profile.RecalledConsentTicks = update.ProfileOnly ? update.Ticks : 0;
             update.Keep();
             return;
         }

@@ -295,7 +295,7 @@ internal sealed class EventPipeline(
                 return null;
             }
 
-            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
+            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update with { NewProfile = createdVersion >= 0 } : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 profileKey = key;
                 return update.Kept ? profile : null;

@@ -76,21 +76,32 @@ internal struct DecayedTable
     public void MergeFrom(in DecayedTable other, double halfLifeTicks, in ReassignedIds reassigned, bool attributes)
     {
         // Sums first: an entry both tables hold must not be pushed out, for a new one, before its
-        // other part is added.
+        // other part is added; nor come back, pushed out after, with its other part alone.
+        Span<bool> summed = stackalloc bool[other._count];
         for (var pass = 0; pass < 2; pass++)
         {
             for (var slot = 0; slot < other._count; slot++)
             {
                 ref readonly var entry = ref other._slots[slot];
-                var held = Find(entry.Id) >= 0;
-                if (held != (pass == 0) || (attributes ? reassigned.ContainsAttribute(entry.Id) : reassigned.ContainsCategory(entry.Id)))
+                if (summed[slot] || (attributes ? reassigned.ContainsAttribute(entry.Id) : reassigned.ContainsCategory(entry.Id)))
                 {
+                    continue;
+                }
+
+                if (pass == 0)
+                {
+                    if (Find(entry.Id) >= 0)
+                    {
+                        summed[slot] = true;
+                        Add(entry.Id, entry.Value, entry.Ticks, halfLifeTicks);
+                    }
+
                     continue;
                 }
 
                 // An event's new entry always comes in (it is what matters now); a merged one is only
                 // as strong as it was, so it does not push out a stronger one.
-                if (!held && _count == _capacity && entry.Value <= ValueAt(Weakest(entry.Ticks, halfLifeTicks), entry.Ticks, halfLifeTicks))
+                if (_count == _capacity && entry.Value <= ValueAt(Weakest(entry.Ticks, halfLifeTicks), entry.Ticks, halfLifeTicks))
                 {
                     continue;
                 }

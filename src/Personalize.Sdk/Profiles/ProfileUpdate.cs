@@ -56,6 +56,12 @@ internal readonly ref struct ProfileUpdate
     /// <summary>Whether only the profile learns of the event: it was counted in the statistics when it happened (a recalled event).</summary>
     public bool ProfileOnly { get; init; }
 
+    /// <summary>
+    /// Whether the profile was made for this update: a consent it took from those kept apart at an
+    /// eviction was stated before the fetch of a recalled one, which may overrule it.
+    /// </summary>
+    public bool NewProfile { get; init; }
+
     /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
     public required ProfileServices Services { get; init; }
 
@@ -113,7 +119,7 @@ internal readonly ref struct ProfileUpdate
         {
             // A recall's consent never overrules one stated live here (what happened since the
             // fetch is newer); of those recalled, key by key in any order, the latest stands.
-            if (update.ProfileOnly && profile.Consent is not null && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
+            if (update.ProfileOnly && !update.NewProfile && profile.Consent is not null && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
             {
                 return;
             }

@@ -94,4 +94,30 @@ public sealed class RecalledConsentOrderTests
 
         Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetPersonalData("alice").Consent);
     }
+
+    /// <summary>A withdrawal kept apart at an eviction was stated before the fetch: a consent the recall brings, given elsewhere later, overrules it.</summary>
+    [Fact]
+    public void A_consent_given_elsewhere_after_a_withdrawal_kept_apart_at_an_eviction_is_taken_from_the_recall()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        var replica = (IReplica)sdk.Personalizer;
+        sdk.View("user", "books-1");
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        sdk.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        sdk.Rank("user");
+        Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("user"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("user"));
+
+        // The person gave consent again on another server, after the withdrawal this one kept apart;
+        // they come back here and their records are recalled (no profile of theirs is held here).
+        var at = sdk.Time.GetUtcNow();
+        replica.ApplyRecalled("user", [],
+        [
+            PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization) with { Timestamp = at.AddMinutes(-5) },
+            PersonalizationEvent.Purchase("user", "books-1", 1, 20m) with { Timestamp = at.AddMinutes(-4) },
+        ]);
+
+        Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("user"));
+        Assert.Contains(sdk.Personalizer.GetPersonalData("user").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
+    }
 }

@@ -99,4 +99,25 @@ public sealed class DecayedTableTests
         var expected = sums.OrderByDescending(entry => entry.Value.Value * Sdk.Statistics.Decay.Factor(entry.Value.Ticks, now, HalfLife)).Take(16).Select(entry => entry.Key).Order();
         Assert.Equal(string.Join(",", expected), string.Join(",", Enumerable.Range(0, target.Count).Select(target.IdAt).Order()));
     }
+
+    [Fact]
+    public void Merging_into_a_full_table_does_not_bring_back_a_summed_entry_pushed_out_with_only_its_incoming_part()
+    {
+        // Sums: 1 => -1 + 3 = 2 (a dislike pulled it below 0 in the target), 2 => 2.5, 3 => 10,
+        // 4 => 10, 5 => 5. The four strongest sums are 2, 3, 4 and 5.
+        var now = 10 * (long)HalfLife;
+        var target = new DecayedTable(capacity: 4);
+        target.Add(1, -1, now, HalfLife);
+        target.Add(2, 2.5, now, HalfLife);
+        target.Add(3, 10, now, HalfLife);
+        target.Add(4, 10, now, HalfLife);
+        var incoming = new DecayedTable(capacity: 4);
+        incoming.Add(5, 5, now, HalfLife);
+        incoming.Add(1, 3, now, HalfLife);
+
+        target.MergeFrom(incoming, HalfLife, new ReassignedIds(catalog: null, checkedAt: 0), attributes: false);
+
+        var held = string.Join(",", Enumerable.Range(0, target.Count).Select(target.IdAt).Order());
+        Assert.Equal("2,3,4,5 (id 1 at 0)", $"{held} (id 1 at {target.Get(1, now, HalfLife)})");
+    }
 }

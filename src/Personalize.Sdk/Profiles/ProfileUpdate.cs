@@ -100,6 +100,15 @@ internal readonly ref struct ProfileUpdate
     /// </summary>
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
+        // A recall's consent never overrules one stated live here (what happened since the fetch is
+        // newer); of those recalled, key by key in any order, the latest stands. One passed over
+        // takes nothing, not the holdout unit either.
+        if (update.Kind == EventKind.Consent && update.ProfileOnly && !update.NewProfile && profile.Consent is not null
+            && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
+        {
+            return;
+        }
+
         // Checked against the catalog the profile is checked against: an index given to a new key
         // later is dropped from the profile the next time it is read or written, with the rest.
         var catalog = update.Services.Catalog.Current;
@@ -117,13 +126,6 @@ internal readonly ref struct ProfileUpdate
 
         if (update.Kind == EventKind.Consent)
         {
-            // A recall's consent never overrules one stated live here (what happened since the
-            // fetch is newer); of those recalled, key by key in any order, the latest stands.
-            if (update.ProfileOnly && !update.NewProfile && profile.Consent is not null && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
-            {
-                return;
-            }
-
             // Consent is a setting, not behaviour: it does not count as an event. Withdrawing it
             // erases what the user did; the consent itself and the holdout unit stay.
             profile.Consent = update.Consent;

@@ -156,14 +156,21 @@ public sealed class LearningExchangeTests
     {
         await using var redis = await RedisServer.StartAsync();
         var sink = new BlockingSink();
-        await using var stopping = LearningServer.Start(redis, builder => builder.AddLearningLogSink(sink));
+        await using var stopping = LearningServer.Start(redis, builder => builder.AddLearningLogSink(sink), configureRedis: SharedDevice.HeldWrites);
         await stopping.WhenConnectedAsync();
         stopping.Serve("a", 5);
         stopping.PassRewardWait();
 
-        // A write the flush timer has not sent yet: the clock does not move again.
-        stopping.Personalizer.Track(PersonalizationEvent.View("late", AppServer.Catalog[0].Key));
+        // A write the flush timer has not sent yet: writes are held a minute (sent at once, as by
+        // default, one could be gone before the check), and the clock does not move again. The
+        // reward wait's advance fired the timer, whose send may still be under way on the flusher
+        // and take a write made meanwhile: the next one then waits.
         var buffers = stopping.Services.GetRequiredService<RedisWriteBehind>().Buffers;
+        for (var i = 0; i < 20 && buffers.Sum(buffer => buffer.Count) == 0; i++)
+        {
+            stopping.Personalizer.Track(PersonalizationEvent.View($"late-{i}", AppServer.Catalog[0].Key));
+        }
+
         Assert.True(buffers.Sum(buffer => buffer.Count) > 0);
         sink.Buffered = () => buffers.Sum(buffer => buffer.Count);
 

@@ -62,8 +62,8 @@ internal sealed class LearningServer : IAsyncDisposable
         }
     }
 
-    /// <summary>A server on <paramref name="redis"/>; <paramref name="build"/> may add signals; <paramref name="keyPrefix"/> keeps it apart from the others.</summary>
-    public static LearningServer Start(RedisServer redis, Action<PersonalizationBuilder>? build = null, string? keyPrefix = null)
+    /// <summary>A server on <paramref name="redis"/>; <paramref name="build"/> may add signals; <paramref name="keyPrefix"/> keeps it apart from the others; <paramref name="configureRedis"/> changes its Redis options.</summary>
+    public static LearningServer Start(RedisServer redis, Action<PersonalizationBuilder>? build = null, string? keyPrefix = null, Action<RedisPersonalizationOptions>? configureRedis = null)
     {
         var time = new FakeTimeProvider(AppServer.Start);
         var logs = new FakeLogCollector();
@@ -88,6 +88,7 @@ internal sealed class LearningServer : IAsyncDisposable
 
                 // The stop's flush is timed on the fake clock: with Redis away it would wait for ever.
                 o.ShutdownFlushTimeout = TimeSpan.Zero;
+                configureRedis?.Invoke(o);
             });
         build?.Invoke(builder);
         return new LearningServer(services.BuildServiceProvider(), time, logs);

@@ -1,5 +1,6 @@
-using StackExchange.Redis;
+using Personalize.Sdk.Profiles;
 using Personalize.Sdk.Redis.Diagnostics;
+using StackExchange.Redis;
 
 namespace Personalize.Sdk.Redis.Replication;
 
@@ -54,8 +55,8 @@ internal static class RecalledRecords
                 // The person withdrew consent since: what this key held of them then is erased. Not a
                 // withdrawal itself: made with this key on a server that did not hold the link, it is
                 // the person's, dated as their own (their records hold none of it), until they gave
-                // consent again: a recall takes the first consent it reads, whichever key's it is.
-                var withdrawn = personalizationEvent.Kind == EventKind.Consent && (personalizationEvent.Consent & ConsentFlags.Personalization) == 0
+                // consent again, which their tombstone holds for five minutes.
+                var withdrawn = personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent)
                     ? consentedAt is { } consented && personalizationEvent.Timestamp?.UtcTicks <= consented
                     : withdrewAt is { } withdrawal && personalizationEvent.Timestamp?.UtcTicks <= withdrawal;
                 var known = origin == self ? state.HasLocal(number) : !applied.Covers(origin, batch, index) || state.HasRemote(origin, batch, index);

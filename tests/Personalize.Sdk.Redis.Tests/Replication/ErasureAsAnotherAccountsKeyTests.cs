@@ -27,9 +27,7 @@ public sealed class ErasureAsAnotherAccountsKeyTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
+        await SharedDevice.MergedAccountChainAsync(a, c);
 
         // C lets everyone go; old-account signs in to bob there, and bob asks to be erased at once.
         await c.LetIdleGoAsync(TimeSpan.FromHours(2));

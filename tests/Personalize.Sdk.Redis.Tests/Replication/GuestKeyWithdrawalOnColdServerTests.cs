@@ -44,9 +44,7 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
+        await SharedDevice.MergedAccountChainAsync(a, c);
 
         await c.LetIdleGoAsync(TimeSpan.FromHours(2));
         await WithdrawAsync(c, "device");
@@ -176,12 +174,7 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     /// </summary>
     [RedisFact]
     public Task A_server_recalling_alice_by_the_device_of_a_merged_account_keeps_her_consent_given_after_its_withdrawal()
-        => WithdrawnThenConsentingRecalledByAsync("device", async (a, c) =>
-        {
-            await SharedDevice.MergedAccountChainAsync(a);
-            await c.CatchUpAsync();
-            await c.RecallsEndedAsync();
-        });
+        => WithdrawnThenConsentingRecalledByAsync("device", (a, c) => SharedDevice.MergedAccountChainAsync(a, c));
 
     /// <summary>
     /// device -> old-account -> alice. The device withdraws on C, which let them go: the withdrawal is
@@ -196,9 +189,7 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
+        await SharedDevice.MergedAccountChainAsync(a, c);
 
         // The device withdraws on C, which let everyone go (at 2h).
         await c.LetIdleGoAsync(TimeSpan.FromHours(2));

@@ -51,9 +51,7 @@ public sealed class MergedAccountSignInReplayTests
     private static async Task OldAccountMergedIntoAliceThenSignedInOnAColdServerAsync(AppServer a, AppServer c)
     {
         // On A: a device signs in to an old account, which is later merged into alice's.
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
+        await SharedDevice.MergedAccountChainAsync(a, c);
 
         // C lets them go; the person signs in there with the old account on a new device.
         c.Time.Advance(TimeSpan.FromHours(2));

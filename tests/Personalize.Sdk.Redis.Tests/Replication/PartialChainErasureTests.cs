@@ -20,9 +20,7 @@ public sealed class PartialChainErasureTests
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await SharedDevice.MergedAccountChainAsync(a);
-        await c.CatchUpAsync();
-        await c.RecallsEndedAsync();
+        await SharedDevice.MergedAccountChainAsync(a, c);
 
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();

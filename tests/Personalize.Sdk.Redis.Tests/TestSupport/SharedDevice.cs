@@ -61,8 +61,8 @@ internal static class SharedDevice
         await a.CatchUpAsync();
     }
 
-    /// <summary>On <paramref name="a"/>: the device signs in to old-account, which is then merged into alice (device -> old-account -> alice), each change sent.</summary>
-    public static async Task MergedAccountChainAsync(AppServer a)
+    /// <summary>On <paramref name="a"/>: the device signs in to old-account, which is then merged into alice (device -> old-account -> alice), each change sent; each of <paramref name="readers"/> reads it.</summary>
+    public static async Task MergedAccountChainAsync(AppServer a, params AppServer[] readers)
     {
         a.Personalizer.Track(PersonalizationEvent.View("device", "coffee-1"));
         Assert.Equal(IdentifyResult.Stitched, a.Personalizer.Identify("device", "old-account"));
@@ -76,6 +76,11 @@ internal static class SharedDevice
         var alice = a.Personalizer.GetPersonalData("alice");
         Assert.Contains("device", alice.LinkedKeys);
         Assert.Contains("old-account", alice.LinkedKeys);
+        foreach (var reader in readers)
+        {
+            await reader.CatchUpAsync();
+            await reader.RecallsEndedAsync();
+        }
     }
 
     /// <summary>The changes Redis holds in <paramref name="person"/>'s records, as text (item keys read plainly in them).</summary>

@@ -340,7 +340,13 @@ internal sealed partial class Personalizer
         // consent goes into a new account's profile when it states none, and is dropped otherwise.
         if (_consents.Take(source) is { } remembered && adoptConsent)
         {
-            survivor.Write(remembered, static (data, in consent) => data.Consent ??= consent);
+            survivor.Write(remembered, static (data, in kept) =>
+            {
+                if (data.Consent is null)
+                {
+                    data.TakeBack(kept);
+                }
+            });
         }
 
         SettleUnit(survivor, target, [targetUnit, sourceUnit, target, source]);
@@ -495,7 +501,7 @@ internal sealed partial class Personalizer
     /// of the person (their aliases, a holdout unit stitched from another key) goes with the links:
     /// an erasure by the person's key could no longer reach it. The arm totals stay, as anonymous counts.
     /// </summary>
-    private void OnProfileEvicted(string key, string? unitKey, ConsentFlags? consent, ProfileEviction reason)
+    private void OnProfileEvicted(string key, string? unitKey, KeptConsent? consent, ProfileEviction reason)
     {
         _metrics.ProfileEvicted(reason.ToString());
         _recall.Released(key);
@@ -515,7 +521,7 @@ internal sealed partial class Personalizer
 
                 // A consent event for the returning person takes no identity lock: one that made their
                 // new profile and restated before the copies were kept is restated over them now.
-                if (_profiles.Peek(key)?.ReadConsent() is { } restated)
+                if (_profiles.Peek(key)?.ReadDatedConsent() is { } restated)
                 {
                     _consents.Restate(key, restated);
                 }

@@ -76,7 +76,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         var profiles = MergeProfiles(ref reader, catalog, version, touched);
         if (version >= 2)
         {
-            MergeRememberedConsents(ref reader, apply);
+            MergeRememberedConsents(ref reader, version, apply);
         }
 
         if (touched is not null)
@@ -166,7 +166,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             foreach (var (key, profile) in leftOut.Profiles)
             {
-                leftOut.Evicted(key, _identity.KeysOf(key), profile.ReadUnitKey(), profile.ReadConsent(), _consents);
+                leftOut.Evicted(key, _identity.KeysOf(key), profile.ReadUnitKey(), profile.ReadDatedConsent(), _consents);
             }
 
             foreach (var (key, canonical, known) in _identity.Entries())
@@ -245,7 +245,8 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             writer.Byte(owner is null ? OwnConsent : AliasConsent);
             writer.String(key);
-            writer.Byte((byte)consent);
+            writer.Byte((byte)consent.Consent);
+            writer.Int64(consent.StatedTicks);
             if (owner is not null)
             {
                 writer.String(owner);
@@ -410,7 +411,7 @@ internal sealed partial class Personalizer : IStateSnapshot
     /// stitch takes a kept consent so); a key this server keeps a consent for keeps it; and a copy
     /// kept for a person's other key follows a consent the person stated here.
     /// </summary>
-    private void MergeRememberedConsents(ref StateReader reader, bool apply)
+    private void MergeRememberedConsents(ref StateReader reader, byte version, bool apply)
     {
         lock (_identityGate)
         {
@@ -422,7 +423,7 @@ internal sealed partial class Personalizer : IStateSnapshot
                 }
 
                 var key = reader.String();
-                var consent = (ConsentFlags)reader.Byte();
+                var consent = new KeptConsent((ConsentFlags)reader.Byte(), version >= 3 ? NotAhead(reader.Int64()) : 0);
                 var owner = tag == AliasConsent ? reader.String() : null;
                 if (apply)
                 {
@@ -432,7 +433,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         }
     }
 
-    private void Remember(string key, ConsentFlags consent, string? owner)
+    private void Remember(string key, KeptConsent consent, string? owner)
     {
         if (!string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal) || _consents.Stated(key) is not null)
         {
@@ -443,7 +444,9 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             if (profile.ReadConsent() is null)
             {
-                var merge = new IncomingProfile(new ProfileData { Consent = consent }, _affinityHalfLifeTicks, _services, _consents.For(key));
+                var kept = new ProfileData();
+                kept.TakeBack(consent);
+                var merge = new IncomingProfile(kept, _affinityHalfLifeTicks, _services, _consents.For(key));
                 profile.Write(merge, MergeProfile);
             }
 
@@ -456,7 +459,7 @@ internal sealed partial class Personalizer : IStateSnapshot
         }
         else
         {
-            _consents.RememberAliases(owner, _profiles.Peek(_identity.Resolve(owner))?.ReadConsent() ?? consent, [key]);
+            _consents.RememberAliases(owner, _profiles.Peek(_identity.Resolve(owner))?.ReadDatedConsent() ?? consent, [key]);
         }
     }
 
@@ -509,13 +512,13 @@ internal sealed partial class Personalizer : IStateSnapshot
 
         public HashSet<string> Units { get; } = new(StringComparer.Ordinal);
 
-        public Dictionary<string, (ConsentFlags Consent, string? Owner)> Consents { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, (KeptConsent Consent, string? Owner)> Consents { get; } = new(StringComparer.Ordinal);
 
         /// <summary>As <see cref="OnProfileEvicted"/> would for <paramref name="key"/>'s profile, without changing anything.</summary>
-        public void Evicted(string key, IReadOnlyList<string> keys, string? unitKey, ConsentFlags? consent, RememberedConsents consents)
+        public void Evicted(string key, IReadOnlyList<string> keys, string? unitKey, KeptConsent? consent, RememberedConsents consents)
         {
             Units.UnionWith(UnlinkedWith(key, keys, unitKey));
-            if (consents.Keeps(consent))
+            if (consents.Keeps(consent?.Consent))
             {
                 var kept = consent.GetValueOrDefault();
                 Consents[key] = (kept, null);

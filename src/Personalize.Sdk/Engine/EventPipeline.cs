@@ -210,7 +210,7 @@ internal sealed class EventPipeline(
         {
             // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow
             // the new statement: those of the profile that took it, not of an account it merged into since.
-            consents.Restate(keptBy, profile.ReadConsent());
+            consents.Restate(keptBy, profile.ReadDatedConsent());
         }
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
@@ -280,7 +280,7 @@ internal sealed class EventPipeline(
             {
                 // A consent the store moved into the profile it made (one kept apart at an eviction
                 // since the erasure) is the person's new statement: kept apart again, not dropped.
-                var taken = createdVersion >= 0 ? profile.ReadConsent() : null;
+                var taken = createdVersion >= 0 ? profile.ReadDatedConsent() : null;
                 if (createdVersion >= 0 && profile.EraseIfUnwrittenSince(createdVersion) && profiles.Remove(key, profile))
                 {
                     if (taken is not null)
@@ -295,7 +295,7 @@ internal sealed class EventPipeline(
                 return null;
             }
 
-            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update with { NewProfile = createdVersion >= 0 } : update with { UnitKey = key }, ProfileUpdate.Apply))
+            if (string.Equals(key, identity.Resolve(userKey), StringComparison.Ordinal) && profile.Write(update.ProfileOnly ? update : update with { UnitKey = key }, ProfileUpdate.Apply))
             {
                 profileKey = key;
                 return update.Kept ? profile : null;

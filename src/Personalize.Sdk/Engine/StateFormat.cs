@@ -10,7 +10,7 @@ namespace Personalize.Sdk.Engine;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Version 2, little-endian. Integers are 64-bit, doubles 64-bit IEEE, times 64-bit UTC ticks;
+/// Version 3, little-endian. Integers are 64-bit, doubles 64-bit IEEE, times 64-bit UTC ticks;
 /// counts and lengths unsigned LEB128 varints; strings a varint byte length then UTF-8. Every
 /// section is a run of records, each opening with a non-zero tag byte, closed by a 0 byte.
 /// </para>
@@ -18,14 +18,15 @@ namespace Personalize.Sdk.Engine;
 /// <item><description>Header: the magic <c>PZST</c> (4 bytes), then the version (1 byte).</description></item>
 /// <item><description>Identity: tag 1 a signed-in key that is its own profile's key (key); tag 2 an alias (key, profile key); tag 3 an alias that is itself a signed-in key (key, profile key).</description></item>
 /// <item><description>Profiles: tag 1, the key the profile is stored under, its last activity (ticks: its last event, else, with none, when it was last used), a varint length, then the profile in <see cref="Profiles.ProfileFormat"/> (items by key). A profile whose last activity is older than <see cref="PersonalizationOptions.ProfileIdleExpiration"/> is left out, with its identity records and the holdout units under its other keys, as an eviction drops them.</description></item>
-/// <item><description>Remembered consents: tag 1 a consent kept for an evicted person's own key (key, consent byte); tag 2 one kept for a key an eviction unlinked from its person (key, consent byte, the person's key). The narrower consents of people left out above are among them.</description></item>
+/// <item><description>Remembered consents: tag 1 a consent kept for an evicted person's own key (key, consent byte, when it was stated in ticks, 0 when not known); tag 2 one kept for a key an eviction unlinked from its person (key, consent byte, ticks, the person's key). The narrower consents of people left out above are among them.</description></item>
 /// <item><description>Item statistics: the decay epoch (ticks); then per item tag 1, item key, popularity, recent popularity (both doubles scaled by 2^((t - epoch) / half-life) of their half-life), last engaged ticks, a varint count (at most 16) of next-step neighbours, each a key and a scaled weight; closed by 0, then the similar-items model's counts: per item tag 1, item key, its count n (double), a varint count (at most 128) of co-engaged items, each a key and a pair count (double); closed by 0.</description></item>
 /// <item><description>Measurement: a varint count of holdouts; per holdout its name, its units (tag 1, unit key, arm byte, first exposure ticks, converted byte, revenue double; closed by 0), then for the treatment and the control arm: exposed, converted (64-bit), revenue, revenue squares (doubles). The totals include units erased since (anonymous counts).</description></item>
 /// <item><description>Erasures: tag 1, key, erased ticks: the erasures still guarded against.</description></item>
 /// <item><description>Trailer: the XxHash64 (seed 0) of every byte before it, as a 64-bit little-endian integer.</description></item>
 /// </list>
 /// <para>
-/// Version 1, still read, has no activity in its profile records (a profile's last event stands
+/// Version 2, still read, has no ticks in its remembered consents (a recalled consent overrules
+/// them, whenever stated). Version 1, still read, has no activity in its profile records (a profile's last event stands
 /// for it) and no remembered consents section. Items, categories and attributes the reader's
 /// catalog does not know are skipped, as holdouts it does not configure are. A reader checks the
 /// magic, the version (a newer one is refused),
@@ -35,7 +36,7 @@ namespace Personalize.Sdk.Engine;
 /// </remarks>
 internal static class StateFormat
 {
-    public const byte Version = 2;
+    public const byte Version = 3;
 
     /// <summary>The oldest version this SDK still reads.</summary>
     public const byte OldestVersion = 1;

@@ -27,7 +27,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     private readonly long _idleTicks;
     private readonly long _scanIntervalTicks;
     private readonly TimeProvider _timeProvider;
-    private readonly Action<string, string?, ConsentFlags?, ProfileEviction> _evicted;
+    private readonly Action<string, string?, KeptConsent?, ProfileEviction> _evicted;
     private readonly RememberedConsents _consents;
     private readonly Action<Exception>? _maintenanceFailed;
     private int _count;
@@ -46,7 +46,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     /// <param name="evicted">Told of each profile evicted: its key, its holdout unit (read before it was erased), and why.</param>
     /// <param name="consents">Where an evicted profile's narrower consent is kept, and a new profile takes it back from.</param>
     /// <param name="maintenanceFailed">Told of a maintenance pass that threw part-way (on a pool thread, where nobody else would hear of it).</param>
-    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, ConsentFlags?, ProfileEviction> evicted, RememberedConsents consents, Action<Exception>? maintenanceFailed = null)
+    public MemoryProfileStore(int maxProfiles, TimeSpan idleExpiration, TimeProvider timeProvider, Action<string, string?, KeptConsent?, ProfileEviction> evicted, RememberedConsents consents, Action<Exception>? maintenanceFailed = null)
     {
         _consents = consents;
         _maintenanceFailed = maintenanceFailed;
@@ -171,7 +171,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
                 var remembered = _consents.Take(userKey);
                 if (remembered is { } consent)
                 {
-                    created.Write(consent, static (data, in stated) => data.Consent = stated);
+                    created.Write(consent, static (data, in kept) => data.TakeBack(kept));
                 }
 
                 // Read before anyone else can write to it.
@@ -367,7 +367,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
 
         string? unitKey;
-        ConsentFlags? consent;
+        KeptConsent? consent;
         lock (_stripes[(uint)userKey.GetHashCode() % StripeCount])
         {
             lock (profile)
@@ -377,8 +377,8 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
                     return;
                 }
 
-                var before = _consents.Stated(userKey);
-                consent = profile.ReadConsent();
+                var before = _consents.Kept(userKey);
+                consent = profile.DatedConsent;
                 _consents.Remember(userKey, consent);
                 if (!_profiles.TryRemove(new KeyValuePair<string, UserProfile>(userKey, profile)))
                 {

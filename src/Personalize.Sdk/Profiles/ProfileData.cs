@@ -99,20 +99,42 @@ internal class ProfileData
     private ProfileExtras Extras => _extras ??= new();
 
     /// <summary>
-    /// When the consent in force was stated, if a recall applied it (its record's time, UTC ticks);
-    /// 0 when a live event stated it, or none did. Kept only while the profile lives here.
+    /// When the consent in force was stated (UTC ticks), where that is kept (<see cref="ProfileExtras.ConsentTicks"/>);
+    /// 0 otherwise. Kept only while the profile lives here, and with the consent an eviction keeps apart.
     /// </summary>
-    public long RecalledConsentTicks
+    public long ConsentTicks
     {
-        get => _extras?.RecalledConsentTicks ?? 0;
+        get => _extras?.ConsentTicks ?? 0;
         set
         {
             if (value != 0 || _extras is not null)
             {
-                Extras.RecalledConsentTicks = value;
+                Extras.ConsentTicks = value;
             }
         }
     }
+
+    /// <summary>Whether a recalled consent stated after <see cref="ConsentTicks"/> overrules the one in force (<see cref="ProfileExtras.ConsentRecalled"/>).</summary>
+    public bool ConsentRecalled
+    {
+        get => _extras?.ConsentRecalled ?? false;
+        set
+        {
+            if (value || _extras is not null)
+            {
+                Extras.ConsentRecalled = value;
+            }
+        }
+    }
+
+    /// <summary>The consent in force with when it was stated, as an eviction keeps it apart; null when none was stated.</summary>
+    public KeptConsent? DatedConsent => Consent is { } consent ? new(consent, ConsentTicks) : null;
+
+    /// <summary>
+    /// Takes <paramref name="kept"/>, a consent kept apart at an eviction, as the one in force: it
+    /// was stated before any recall now fetched, so a recalled consent stated later overrules it.
+    /// </summary>
+    public void TakeBack(KeptConsent kept) => (Consent, ConsentTicks, ConsentRecalled) = (kept.Consent, kept.StatedTicks, true);
 
     /// <summary>A live profile: its tables take memory as entries arrive.</summary>
     public ProfileData()
@@ -184,13 +206,13 @@ internal class ProfileData
     /// </summary>
     public void ForgetBehaviour()
     {
-        var (consent, unitKey, unitSince, recalledAt) = (Consent, UnitKey, UnitSinceTicks, RecalledConsentTicks);
+        var (consent, unitKey, unitSince, statedAt, recalled) = (Consent, UnitKey, UnitSinceTicks, ConsentTicks, ConsentRecalled);
         Clear();
         Categories = new(CategorySlots, reserve: false);
         Attributes = new(AttributeSlots, reserve: false);
         RecentItems = new(RecentSlots, reserve: false);
         Volatile.Write(ref _extras, null);
-        (Consent, UnitKey, UnitSinceTicks, RecalledConsentTicks) = (consent, unitKey, unitSince, recalledAt);
+        (Consent, UnitKey, UnitSinceTicks, ConsentTicks, ConsentRecalled) = (consent, unitKey, unitSince, statedAt, recalled);
     }
 
     /// <summary>
@@ -324,9 +346,8 @@ internal class ProfileData
         LastComplaintTicks = Math.Max(LastComplaintTicks, other.LastComplaintTicks);
         if (adoptConsent && Consent is null && other.Consent is not null)
         {
-            // Taken with when a recall stated it, if one did, so a later recalled consent still weighs against it.
-            Consent = other.Consent;
-            RecalledConsentTicks = other.RecalledConsentTicks;
+            // Taken with when it was stated, so a later recalled consent still weighs against it.
+            (Consent, ConsentTicks, ConsentRecalled) = (other.Consent, other.ConsentTicks, other.ConsentRecalled);
         }
 
         Categories.MergeFrom(other.Categories, halfLifeTicks, reassignedInOther, attributes: false);

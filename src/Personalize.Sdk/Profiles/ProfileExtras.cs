@@ -18,10 +18,17 @@ internal sealed class ProfileExtras
     public long LastComplaintTicks;
 
     /// <summary>
-    /// When the consent in force was stated, as the recalled record that stated it is dated (UTC
-    /// ticks); 0 when a live event stated it, or none did. Not copied or saved: only recalls read it.
+    /// When the consent in force was stated (UTC ticks), where that is kept: for one a recall
+    /// applied or one taken back after an eviction, and for one stated here that grants less than
+    /// the default (an eviction keeps it apart with this date); 0 otherwise. Not copied or saved.
     /// </summary>
-    public long RecalledConsentTicks;
+    public long ConsentTicks;
+
+    /// <summary>
+    /// Whether the consent in force came from elsewhere (a recall, or those kept apart at an
+    /// eviction, stated before a recall's fetch): a recalled consent stated later overrules it.
+    /// </summary>
+    public bool ConsentRecalled;
 
     /// <summary>Forgets every entry and the complaint, keeping the tables' capacity.</summary>
     public void Clear()
@@ -31,6 +38,7 @@ internal sealed class ProfileExtras
         Preferences?.Clear();
         Shows?.Clear();
         LastComplaintTicks = 0;
-        RecalledConsentTicks = 0;
+        ConsentTicks = 0;
+        ConsentRecalled = false;
     }
 }

@@ -56,12 +56,6 @@ internal readonly ref struct ProfileUpdate
     /// <summary>Whether only the profile learns of the event: it was counted in the statistics when it happened (a recalled event).</summary>
     public bool ProfileOnly { get; init; }
 
-    /// <summary>
-    /// Whether the profile was made for this update: a consent it took from those kept apart at an
-    /// eviction was stated before the fetch of a recalled one, which may overrule it.
-    /// </summary>
-    public bool NewProfile { get; init; }
-
     /// <summary>Where the profile counts what its bounded tables drop, and finds the catalog's reassigned items.</summary>
     public required ProfileServices Services { get; init; }
 
@@ -101,10 +95,10 @@ internal readonly ref struct ProfileUpdate
     public static void Apply(ProfileData profile, in ProfileUpdate update)
     {
         // A recall's consent never overrules one stated live here (what happened since the fetch is
-        // newer); of those recalled, key by key in any order, the latest stands. One passed over
-        // takes nothing, not the holdout unit either.
-        if (update.Kind == EventKind.Consent && update.ProfileOnly && !update.NewProfile && profile.Consent is not null
-            && (profile.RecalledConsentTicks == 0 || update.Ticks <= profile.RecalledConsentTicks))
+        // newer); of those recalled or kept apart at an eviction, key by key in any order, the
+        // latest stands. One passed over takes nothing, not the holdout unit either.
+        if (update.Kind == EventKind.Consent && update.ProfileOnly && profile.Consent is not null
+            && (!profile.ConsentRecalled || update.Ticks <= profile.ConsentTicks))
         {
             return;
         }
@@ -134,7 +128,9 @@ internal readonly ref struct ProfileUpdate
                 profile.ForgetBehaviour();
             }
 
-            profile.RecalledConsentTicks = update.ProfileOnly ? update.Ticks : 0;
+            // Dated where something weighs it: a recall, or an eviction that keeps it apart.
+            profile.ConsentRecalled = update.ProfileOnly;
+            profile.ConsentTicks = update.ProfileOnly || (update.DefaultConsent & ~update.Consent) != 0 ? update.Ticks : 0;
             update.Keep();
             return;
         }

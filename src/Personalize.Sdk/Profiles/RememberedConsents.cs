@@ -5,14 +5,15 @@ namespace Personalize.Sdk.Profiles;
 /// <summary>
 /// The stated consent of people whose profile was evicted, where it grants less than the default:
 /// without it, a person who withdrew would be back at <see cref="PersonalizationOptions.DefaultConsent"/>
-/// once idle or trimmed, and their behaviour stored again. A profile created for the key takes the
-/// consent back; <c>Forget</c> drops it. One dictionary entry a person (it keeps the key alive),
+/// once idle or trimmed, and their behaviour stored again. Each is kept with when it was stated, so
+/// a recall fetched before it cannot overrule it with an older one. A profile created for the key
+/// takes the consent back; <c>Forget</c> drops it. One dictionary entry a person (it keeps the key alive),
 /// for as long as the process runs (and, with a shared store, in its state snapshots): withdrawals are few next to profiles, and none may be dropped
 /// to save memory.
 /// </summary>
 internal sealed class RememberedConsents(ConsentFlags defaultConsent)
 {
-    private readonly ConcurrentDictionary<string, ConsentFlags> _byKey = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, KeptConsent> _byKey = new(StringComparer.Ordinal);
 
     // Whose consent each other key holds, for the keys an eviction unlinked from a person (a
     // signed-in device, a guest key): an erasure by the person's key reaches them, and only while
@@ -27,8 +28,11 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     public ConsentFlags For(string key) => Stated(key) ?? defaultConsent;
 
     /// <summary>The consent remembered for <paramref name="key"/>, or null.</summary>
-    public ConsentFlags? Stated(string key) =>
-        Volatile.Read(ref _count) != 0 && _byKey.TryGetValue(key, out var consent) ? consent : null;
+    public ConsentFlags? Stated(string key) => Kept(key)?.Consent;
+
+    /// <summary>The consent remembered for <paramref name="key"/>, with when it was stated, or null.</summary>
+    public KeptConsent? Kept(string key) =>
+        Volatile.Read(ref _count) != 0 && _byKey.TryGetValue(key, out var kept) ? kept : null;
 
     /// <summary>Whether an evicted profile's <paramref name="stated"/> consent is kept apart: it grants less than the default.</summary>
     public bool Keeps(ConsentFlags? stated) => stated is { } consent && (defaultConsent & ~consent) != 0;
@@ -37,7 +41,7 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     /// Every consent kept, with the key whose eviction it was kept for when that is another key
     /// (<see cref="RememberAliases"/>): for a state snapshot, as the dictionaries hold them while enumerating.
     /// </summary>
-    public IEnumerable<(string Key, ConsentFlags Consent, string? Owner)> Entries()
+    public IEnumerable<(string Key, KeptConsent Consent, string? Owner)> Entries()
     {
         foreach (var (key, consent) in _byKey)
         {
@@ -46,9 +50,9 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     }
 
     /// <summary>Keeps <paramref name="stated"/> for an evicted profile's key when it grants less than the default; otherwise forgets any kept before.</summary>
-    public void Remember(string key, ConsentFlags? stated)
+    public void Remember(string key, KeptConsent? stated)
     {
-        if (Keeps(stated))
+        if (Keeps(stated?.Consent))
         {
             var consent = stated.GetValueOrDefault();
             if (_byKey.TryAdd(key, consent))
@@ -73,9 +77,9 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     /// of them (or with any of their keys) must still hold there. A new statement of the owner's
     /// (<see cref="Restate"/>) or <see cref="Forget"/> of the owner ends them.
     /// </summary>
-    public void RememberAliases(string owner, ConsentFlags? stated, IReadOnlyCollection<string> aliases)
+    public void RememberAliases(string owner, KeptConsent? stated, IReadOnlyCollection<string> aliases)
     {
-        if (aliases.Count == 0 || !Keeps(stated))
+        if (aliases.Count == 0 || !Keeps(stated?.Consent))
         {
             return;
         }
@@ -94,14 +98,14 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     /// eviction unlinked from them (<see cref="RememberAliases"/>) follow it, kept where it still
     /// grants less than the default and dropped where it does not.
     /// </summary>
-    public void Restate(string owner, ConsentFlags? consent)
+    public void Restate(string owner, KeptConsent? consent)
     {
         if (_ownerOf.IsEmpty)
         {
             return;
         }
 
-        var narrower = consent is { } c && (defaultConsent & ~c) != 0;
+        var narrower = Keeps(consent?.Consent);
         foreach (var (alias, heldFor) in _ownerOf)
         {
             if (!string.Equals(heldFor, owner, StringComparison.Ordinal))
@@ -124,7 +128,7 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
     }
 
     /// <summary>Takes the consent remembered for <paramref name="key"/> out (its new profile holds it now, or the person is erased).</summary>
-    public ConsentFlags? Take(string key)
+    public KeptConsent? Take(string key)
     {
         if (Volatile.Read(ref _count) == 0 || !_byKey.TryRemove(key, out var consent))
         {

@@ -70,6 +70,15 @@ internal sealed class UserProfile : ProfileData
     /// <summary>Whether the profile was stitched into another, evicted or erased: it takes no more writes.</summary>
     public bool IsRetired => Volatile.Read(ref _retired);
 
+    /// <summary>The consent the user last gave, with when it was stated where that is kept, or null; read under the profile's lock.</summary>
+    public KeptConsent? ReadDatedConsent()
+    {
+        lock (this)
+        {
+            return DatedConsent;
+        }
+    }
+
     /// <summary>The consent the user last gave, or null; read lock-free under the sequence counter.</summary>
     public ConsentFlags? ReadConsent()
     {

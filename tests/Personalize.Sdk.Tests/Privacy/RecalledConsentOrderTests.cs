@@ -120,4 +120,61 @@ public sealed class RecalledConsentOrderTests
         Assert.Equal(ConsentFlags.Personalization, sdk.Personalizer.GetConsent("user"));
         Assert.Contains(sdk.Personalizer.GetPersonalData("user").Profile?.Purchases ?? [], purchase => purchase.ItemKey == "books-1");
     }
+    /// <summary>
+    /// A recall fetched before the person withdrew here, landing after the profile was evicted:
+    /// the records' consent is older than the withdrawal kept apart, which stands.
+    /// </summary>
+    [Fact]
+    public void An_older_recalled_consent_does_not_overrule_a_withdrawal_kept_apart_at_an_eviction()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        var replica = (IReplica)sdk.Personalizer;
+        var fetchedAt = sdk.Time.GetUtcNow();
+        sdk.View("user", "books-1");
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        sdk.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        sdk.Rank("user");
+        Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("user"));
+
+        replica.ApplyRecalled("user", [],
+        [
+            PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization) with { Timestamp = fetchedAt.AddMinutes(-5) },
+            PersonalizationEvent.Purchase("user", "books-1", 1, 20m) with { Timestamp = fetchedAt.AddMinutes(-4) },
+        ]);
+        sdk.View("user", "books-2");
+
+        var data = sdk.Personalizer.GetPersonalData("user");
+        Assert.Equal(ConsentFlags.None, data.Consent);
+        Assert.Empty(data.Profile?.Purchases ?? []);
+        Assert.Empty(data.Profile?.RecentItems ?? []);
+    }
+
+    /// <summary>The same for a key an eviction unlinked from the person: the copy kept under it holds the withdrawal's date too.</summary>
+    [Fact]
+    public void An_older_recalled_consent_does_not_overrule_a_withdrawal_kept_apart_under_an_unlinked_key()
+    {
+        using var sdk = new TestSdk(options => options.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        var replica = (IReplica)sdk.Personalizer;
+        var fetchedAt = sdk.Time.GetUtcNow();
+        sdk.View("guest", "books-1");
+        Assert.Equal(IdentifyResult.Stitched, sdk.Personalizer.Identify("guest", "alice"));
+        sdk.Time.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("alice"));
+        sdk.Time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        sdk.Rank("someone-else");
+        ((Personalizer)sdk.Personalizer).EvictIdleProfiles();
+        Assert.Null(((Personalizer)sdk.Personalizer).CopyProfile("alice"));
+        Assert.Equal(ConsentFlags.None, sdk.Personalizer.GetConsent("guest"));
+
+        replica.ApplyRecalled("guest", [],
+        [
+            PersonalizationEvent.ConsentGiven("guest", ConsentFlags.Personalization) with { Timestamp = fetchedAt.AddMinutes(-5) },
+            PersonalizationEvent.View("guest", "books-3") with { Timestamp = fetchedAt.AddMinutes(-4) },
+        ]);
+
+        var data = sdk.Personalizer.GetPersonalData("guest");
+        Assert.Equal(ConsentFlags.None, data.Consent);
+        Assert.Empty(data.Profile?.RecentItems ?? []);
+    }
 }

@@ -12,14 +12,16 @@ namespace Personalize.Sdk.Tests.Snapshots;
 /// </summary>
 internal static class CraftedState
 {
-    public static byte[] With(Action<StateWriter>? profiles = null, Action<StateWriter>? items = null, Action<StateWriter>? ledger = null, long? epochTicks = null)
+    public static byte[] With(Action<StateWriter>? profiles = null, Action<StateWriter>? items = null, Action<StateWriter>? ledger = null, long? epochTicks = null, Action<StateWriter>? consents = null, byte version = StateFormat.Version)
     {
         var buffer = new ArrayBufferWriter<byte>();
         var writer = new StateWriter(buffer);
-        StateFormat.WriteHeader(writer);
+        writer.Bytes(StateFormat.Magic);
+        writer.Byte(version);
         writer.Byte(StateFormat.End); // identity
         profiles?.Invoke(writer);
         writer.Byte(StateFormat.End);
+        consents?.Invoke(writer);
         writer.Byte(StateFormat.End); // remembered consents
         writer.Int64(epochTicks ?? TestSdk.Start.UtcTicks); // statistics epoch
         items?.Invoke(writer);

@@ -116,6 +116,57 @@ public sealed class SnapshotRetentionTests
         Assert.Equal(ConsentFlags.Personalization, target.Personalizer.GetConsent("guest-7") & ConsentFlags.Personalization);
     }
 
+    // StateFormat version 3: a remembered consent is kept with when it was stated, so on a restored
+    // server a recall fetched before the withdrawal cannot overrule it with an older consent.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_withdrawal_kept_apart_keeps_its_date_through_a_snapshot_round_trip(bool consentedLater)
+    {
+        using var source = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        source.View("user", "kitchen-1");
+        source.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("user"));
+        var withdrawnAt = source.Time.GetUtcNow();
+        source.Time.Advance(TimeSpan.FromDays(31));
+        Assert.Equal(ConsentFlags.None, source.Personalizer.GetConsent("user"));
+        Assert.Equal(0, Impl(source).ProfileCount);
+
+        using var target = Server(options => options.ProfileIdleExpiration = TimeSpan.FromDays(30));
+        target.Time.SetUtcNow(source.Time.GetUtcNow());
+        Merge(target, Write(source).State);
+        var statedAt = withdrawnAt + (consentedLater ? TimeSpan.FromMinutes(1) : -TimeSpan.FromMinutes(1));
+        ((IReplica)target.Personalizer).ApplyRecalled("user", [],
+        [
+            PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization) with { Timestamp = statedAt },
+            PersonalizationEvent.View("user", "kitchen-2") with { Timestamp = statedAt.AddSeconds(1) },
+        ]);
+
+        var data = target.Personalizer.GetPersonalData("user");
+        Assert.Equal(consentedLater ? ConsentFlags.Personalization : ConsentFlags.None, data.Consent);
+        Assert.Equal(consentedLater ? ["kitchen-2"] : [], (data.Profile?.RecentItems ?? []).Select(item => item.ItemKey));
+    }
+
+    // StateFormat: version 2 (remembered consents without their date) is still read; a recalled consent overrules them.
+    [Fact]
+    public void A_version_2_states_undated_withdrawal_is_kept_apart_until_a_recalled_consent()
+    {
+        var state = CraftedState.With(version: 2, consents: writer =>
+        {
+            writer.Byte(1);
+            writer.String("user");
+            writer.Byte((byte)ConsentFlags.None);
+        });
+
+        using var target = Server();
+        Merge(target, state);
+        Assert.Equal(ConsentFlags.None, target.Personalizer.GetConsent("user"));
+        target.View("user", "kitchen-1");
+        Assert.Null(target.Personalizer.GetPersonalData("user").Profile);
+
+        ((IReplica)target.Personalizer).ApplyRecalled("user", [], [PersonalizationEvent.ConsentGiven("user", ConsentFlags.Personalization) with { Timestamp = TestSdk.Start }]);
+        Assert.Equal(ConsentFlags.Personalization, target.Personalizer.GetConsent("user"));
+    }
+
     // docs/scaling.md "Restarts": people idle past ProfileIdleExpiration are left out of the snapshot;
     // README "Privacy": the profile and identity links are held until ProfileIdleExpiration (30 days)
     // without an event or decision. The snapshot compactor starts a new shadow from the previous

@@ -171,7 +171,12 @@ internal sealed class EventPipeline(
         {
             // The profile was created before its history was fetched, and events applied since are
             // newer: a recalled consent is weighed against the one in force under the profile's lock.
-            ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, now.UtcTicks, recall: false, out _);
+            if (ApplyToProfile(userKey, update with { UnitKey = recalledKey }, key, existing, since, now.UtcTicks, recall: false, out var recalledBy) is { } recalled
+                && personalizationEvent.Kind == EventKind.Consent)
+            {
+                Stated(personalizationEvent.Consent, userKey, recalledBy, recalled);
+            }
+
             return;
         }
 
@@ -198,19 +203,9 @@ internal sealed class EventPipeline(
             learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
         }
 
-        if (personalizationEvent.Kind == EventKind.Consent && !ProfileUpdate.MayStoreBehaviour(personalizationEvent.Consent))
-        {
-            // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards,
-            // under any key of theirs, are some of it, and so is what a decision in flight logs.
-            // Named by the profile that took it: a sign-in since may have merged it into an account's.
-            withdrawn(personalizationEvent.UserKey, keptBy, profile);
-        }
-
         if (personalizationEvent.Kind == EventKind.Consent)
         {
-            // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow
-            // the new statement: those of the profile that took it, not of an account it merged into since.
-            consents.Restate(keptBy, profile.ReadDatedConsent());
+            Stated(personalizationEvent.Consent, userKey, keptBy, profile);
         }
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
@@ -223,6 +218,26 @@ internal sealed class EventPipeline(
             metrics.EventApplied(personalizationEvent.Kind, anonymously: false);
             journal.EventApplied(key, personalizationEvent, timestamp);
         }
+    }
+
+    /// <summary>
+    /// After <paramref name="profile"/> (under <paramref name="profileKey"/>) took
+    /// <paramref name="consent"/>, tracked here or recalled, by <paramref name="userKey"/>: what
+    /// changes beyond the profile.
+    /// </summary>
+    private void Stated(ConsentFlags consent, string userKey, string profileKey, UserProfile profile)
+    {
+        if (!ProfileUpdate.MayStoreBehaviour(consent))
+        {
+            // Withdrawing erases the behaviour held so far: the person's decisions waiting for rewards,
+            // under any key of theirs, are some of it, and so is what a decision in flight logs.
+            // Named by the profile that took it: a sign-in since may have merged it into an account's.
+            withdrawn(userKey, profileKey, profile);
+        }
+
+        // Copies of an older withdrawal kept under keys an eviction unlinked from the person follow
+        // the new statement: those of the profile that took it, not of an account it merged into since.
+        consents.Restate(profileKey, profile.ReadDatedConsent());
     }
 
     /// <summary>

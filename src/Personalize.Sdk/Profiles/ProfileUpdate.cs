@@ -96,9 +96,10 @@ internal readonly ref struct ProfileUpdate
     {
         // A recall's consent never overrules one stated live here (what happened since the fetch is
         // newer); of those recalled or kept apart at an eviction, key by key in any order, the
-        // latest stands. One passed over takes nothing, not the holdout unit either.
-        if (update.Kind == EventKind.Consent && update.ProfileOnly && profile.Consent is not null
-            && (!profile.ConsentRecalled || update.Ticks <= profile.ConsentTicks))
+        // latest stands (the first read, of two stated at once; the same statement read again
+        // applies again). One passed over takes nothing, not the holdout unit either.
+        if (update.Kind == EventKind.Consent && update.ProfileOnly && profile.Consent is { } current
+            && (!profile.ConsentRecalled || update.Ticks < profile.ConsentTicks || (update.Ticks == profile.ConsentTicks && update.Consent != current)))
         {
             return;
         }

@@ -58,8 +58,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // either way, whose records its server then clears (ClearScript): a guest key's records would
     // otherwise come back with the guest key at a recall. A key so cleared (c) takes no change
     // from before the withdrawal, as after an erasure. A consent given (or resent, finding itself
-    // stored) returns the key's own link ({to}, or {''}), whose person its server then notes it on
-    // (ConsentScript), as a withdrawal by the key is noted on them.
+    // stored) returns the key's own link ({to}), whose person its server then notes it on
+    // (ConsentScript), as a withdrawal by the key is noted on them; a key with no link of its own (the
+    // person) returns {'', the keys stitched to it}, whose own withdrawals it lifts (LiftScript).
     private static readonly string AppendScript = $$"""
         local resent = redis.call('HGET', KEYS[4], ARGV[8])
         if resent and resent >= ARGV[9] then return 0 end
@@ -79,7 +80,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           if meta[2] and meta[2] > ARGV[2] then return 0 end
           if not meta[3] or meta[3] < ARGV[2] then redis.call('HSET', KEYS[2], 'g', ARGV[2]) end
           redis.call('PEXPIRE', KEYS[2], ARGV[6])
-          links = { redis.call('GET', KEYS[10]) or '' }
+          local to = redis.call('GET', KEYS[10])
+          links = { to or '' }
+          if not to then
+            for _, alias in ipairs(redis.call('SMEMBERS', KEYS[3])) do table.insert(links, alias) end
+          end
         elseif meta[2] and (ARGV[2] < meta[2] or not meta[3] or meta[3] < meta[2]) then
           return 0
         end
@@ -130,11 +135,11 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // Reached as the person a key was stitched to (ARGV[4] '': the withdrawal was made with that key
     // on a server that did not hold the link), the withdrawal is theirs: one older than a consent
     // they gave is refused whole (returns 0: nothing deleted, nothing followed), as their own records
-    // refuse it (AppendScript); at the chain's last key (no link of its own) it is noted as theirs
-    // (w, unless they were erased or withdrew at or after it), so no behaviour of theirs is stored
-    // until consent is given again, with any key of theirs (ConsentScript follows a key's link to
-    // that last key). A key between is only cleared: a consent given with the person's own key
-    // would not reach it.
+    // refuse it (AppendScript). Every key reached notes the withdrawal (w, unless it was erased or
+    // withdrew at or after it, or consent was given with it since), so no behaviour tracked by any
+    // key of theirs is stored, by a server that does not hold the person either, until consent is
+    // given again with any key of theirs: ConsentScript follows a key's link up to the chain's last
+    // key, and LiftScript goes from there down to every key stitched to it.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
     // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
@@ -148,7 +153,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
           redis.call('HSET', KEYS[2], 'c', ARGV[1])
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
         end
-        if ARGV[4] == '' and not to and not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) then
+        if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
           redis.call('HSET', KEYS[2], 'w', ARGV[1])
           redis.call('HDEL', KEYS[2], 'g')
           if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
@@ -191,18 +196,38 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
-    // KEYS: meta, stitched. ARGV: the consent's ticks, tombstone ms. On the person a key was stitched
-    // to, when consent was given with that key (on a server that may not have held the link): notes
-    // it as the person's consent (g), as their own consent is noted (AppendScript), so a withdrawal
-    // made with the key, noted on them (ClearScript), is lifted by the consent given with it again.
-    // Passed over when they were erased at or after it, or withdrew later (returns 0). Returns the
-    // person's own link (or ''), to be followed in turn: a chain's consent reaches its last key.
+    // KEYS: meta, stitched, aliases. ARGV: the consent's ticks, tombstone ms. On the person a key was
+    // stitched to, when consent was given with that key (on a server that may not have held the link):
+    // notes it as the person's consent (g), as their own consent is noted (AppendScript), so a
+    // withdrawal made with the key, noted on them (ClearScript), is lifted by the consent given with
+    // it again. Passed over when they were erased at or after it, or withdrew later (returns 0).
+    // Returns the person's own link, to be followed in turn (a chain's consent reaches its last key);
+    // at the last key, {'', the keys stitched to it}, whose own withdrawals it lifts (LiftScript).
     private const string ConsentScript = """
         local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
         if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] > ARGV[1]) then return 0 end
         if not meta[3] or meta[3] < ARGV[1] then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
         redis.call('PEXPIRE', KEYS[1], ARGV[2])
-        return redis.call('GET', KEYS[2]) or ''
+        local to = redis.call('GET', KEYS[2])
+        if to then return to end
+        local links = redis.call('SMEMBERS', KEYS[3])
+        table.insert(links, 1, '')
+        return links
+        """;
+
+    // KEYS: meta, aliases. ARGV: the consent's ticks. On a key stitched to a person (or along their
+    // chain of keys), when the person gave consent: a withdrawal the key noted on its own records (w,
+    // made with it on a server that did not hold its link) was the person's, and the later consent
+    // lifts it (g), so behaviour tracked by the key after it is stored again, from any server. Passed
+    // over, with the keys below it, when the key was erased at or after the consent or withdrew later
+    // (returns 0). Returns {'', the keys stitched to it}, to be followed in turn.
+    private const string LiftScript = """
+        local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
+        if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] > ARGV[1]) then return 0 end
+        if meta[2] and (not meta[3] or meta[3] < ARGV[1]) then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
+        local links = redis.call('SMEMBERS', KEYS[2])
+        table.insert(links, 1, '')
+        return links
         """;
 
     // KEYS: records, aliases, meta, erased, stitched, resent, linked, then the kept lists. ARGV: ticks, tombstone ms. Deletes the person's
@@ -269,11 +294,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     public Func<string, long, string, string?, bool>? LinkedKeyWithdrawn { get; set; }
 
     /// <summary>
-    /// Called with the person Redis links a key to, when consent was given with that key, and the
-    /// consent's time, so that it is noted as theirs; false when it could not be queued. Set once, by
-    /// the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// Called with a key Redis links to one a consent was given with, the consent's time and the
+    /// follow-up to queue: <see cref="PersonWriteKind.LinkedConsent"/> for the person the key is
+    /// linked to (so that it is noted as theirs), <see cref="PersonWriteKind.StitchedConsent"/> for a
+    /// key stitched to the person (so that its own withdrawal is lifted); false when it could not be
+    /// queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
-    public Func<string, long, bool>? LinkedKeyConsented { get; set; }
+    public Func<string, long, PersonWriteKind, bool>? LinkedKeyConsented { get; set; }
 
     /// <summary>
     /// Called with an alias and the person Redis holds it stitched to, when this server's stitch of
@@ -490,7 +517,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                     withdrew: person.Alias ?? key));
                 break;
             case PersonWriteKind.LinkedConsent:
-                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key)], [ticks, _tombstone]), key, person.Ticks));
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key), Aliases(key)], [ticks, _tombstone]), key, person.Ticks));
+                break;
+            case PersonWriteKind.StitchedConsent:
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key)], [ticks]), key, person.Ticks));
                 break;
             case PersonWriteKind.Stitch:
                 // The alias is claimed on its own slot first; the person takes it only once the claim
@@ -575,30 +605,44 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
 
     /// <summary>
     /// Once a consent given with <paramref name="key"/> (or noted on it, as the person a key was
-    /// stitched to) is acknowledged, notes it on the person Redis links the key to, and completes once
-    /// that is queued: this is the write's acknowledgement, faulting as <see cref="FollowLinksAsync"/> does.
+    /// stitched to, or lifting a key's own withdrawal) is acknowledged, notes it on the person Redis
+    /// links the key to and, from the person, lifts the withdrawals noted by the keys stitched to
+    /// them; completes once those are queued: this is the write's acknowledgement, faulting as
+    /// <see cref="FollowLinksAsync"/> does.
     /// </summary>
     private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks)
     {
         var result = await written.ConfigureAwait(false);
-        var linked = result.Resp2Type switch
+        RedisValue[] links = result.Resp2Type switch
         {
-            ResultType.Array when (RedisValue[]?)result is [var first, ..] => first.ToString(),
-            ResultType.BulkString => (string?)result,
-            _ => null,
+            ResultType.Array => (RedisValue[]?)result ?? [],
+            ResultType.BulkString => [(RedisValue)result],
+            _ => [],
         };
 
-        // A key linked to itself (or to none) has no one else to note it on.
-        if (string.IsNullOrEmpty(linked) || linked == key
-            || !_followed.TryAdd((linked, ticks, PersonWriteKind.LinkedConsent), TombstoneLife))
+        var unqueued = 0;
+        for (var i = 0; i < links.Length; i++)
         {
-            return;
+            // First the person the key is linked to (or ''), then the keys stitched to it (a person's).
+            var linked = links[i].ToString();
+            var kind = i == 0 ? PersonWriteKind.LinkedConsent : PersonWriteKind.StitchedConsent;
+
+            // A key linked to itself (or to none) has no one else to note it on; each is followed once.
+            if (string.IsNullOrEmpty(linked) || linked == key || !_followed.TryAdd((linked, ticks, kind), TombstoneLife))
+            {
+                continue;
+            }
+
+            if (LinkedKeyConsented?.Invoke(linked, ticks, kind) == false)
+            {
+                _followed.Remove((linked, ticks, kind));
+                unqueued++;
+            }
         }
 
-        if (LinkedKeyConsented?.Invoke(linked, ticks) == false)
+        if (unqueued > 0)
         {
-            _followed.Remove((linked, ticks, PersonWriteKind.LinkedConsent));
-            throw new InvalidOperationException("The consent on the person Redis linked a key to could not be queued; the consent is sent again.");
+            throw new InvalidOperationException($"{unqueued} consents on keys Redis linked to a person could not be queued; the consent is sent again.");
         }
     }
 

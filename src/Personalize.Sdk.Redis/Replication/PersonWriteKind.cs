@@ -32,4 +32,10 @@ internal enum PersonWriteKind : byte
     /// not know the link): noted as the person's consent, as a withdrawal by the key is noted as theirs.
     /// </summary>
     LinkedConsent,
+
+    /// <summary>
+    /// A key Redis links to a person (stitched to them, or along their chain of keys), when the person
+    /// gave consent: a withdrawal noted on the key's own records before it is lifted, as theirs.
+    /// </summary>
+    StitchedConsent,
 }

@@ -217,6 +217,109 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
     }
 
     /// <summary>
+    /// The guest withdraws on C, which let alice go: Redis notes it on alice and on the guest key's own
+    /// records. A second later alice gives consent again with her account key on A; it reaches the
+    /// guest key too (one of her keys, linked to her in Redis), so a purchase the guest cookie makes
+    /// later on D, which let them go, is stored in Redis under the cookie, where a recall of alice reads it.
+    /// </summary>
+    [RedisFact]
+    public async Task A_purchase_by_the_guest_key_after_alice_consents_again_with_her_account_key_is_stored_in_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await GuestSignedInToAliceAsync(a, c, d);
+
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "guest");
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
+        await SendAllAsync(a);
+
+        // D reads it all and lets them go; at 2h + 2 min the guest cookie buys there (its recall held).
+        await d.CatchUpAsync();
+        await d.RecallsEndedAsync();
+        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+        var release = new TaskCompletionSource();
+        d.HoldRecalls(release.Task);
+        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
+        await d.FlushAsync();
+        await d.FlushAsync();
+        release.SetResult();
+        await d.RecallsEndedAsync();
+
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The same withdrawal, then a second withdrawal by the guest key after alice's renewed consent:
+    /// her consent lifts nothing noted after it, so the guest cookie's later purchase stays out of Redis.
+    /// </summary>
+    [RedisFact]
+    public async Task Alices_consent_does_not_lift_a_later_withdrawal_by_the_guest_key()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await GuestSignedInToAliceAsync(a, c, d);
+
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "guest");
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
+        await SendAllAsync(a);
+
+        // At 2h + 1 min the guest withdraws again on C; at 2h + 2 min it buys on D (which let them go).
+        c.Time.Advance(TimeSpan.FromMinutes(1));
+        await WithdrawAsync(c, "guest");
+        await d.CatchUpAsync();
+        await d.RecallsEndedAsync();
+        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+        var release = new TaskCompletionSource();
+        d.HoldRecalls(release.Task);
+        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
+        await d.FlushAsync();
+        await d.FlushAsync();
+        release.SetResult();
+        await d.RecallsEndedAsync();
+
+        Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
+        Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Alice withdraws with her account key on A, which holds her guest key's link: the clear of the
+    /// guest key notes the withdrawal on it, so a purchase the guest cookie makes later on D, which let
+    /// them go (and does not know of the withdrawal until its recall lands), is not stored in Redis,
+    /// where a recall after a renewed consent would bring it back (docs/scaling.md).
+    /// </summary>
+    [RedisFact]
+    public async Task Alices_withdrawal_keeps_a_later_purchase_by_her_guest_cookie_on_a_server_that_let_her_go_out_of_redis()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
+        await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
+        await GuestSignedInToAliceAsync(a, d);
+        a.Time.Advance(TimeSpan.FromHours(2));
+        await WithdrawAsync(a, "alice");
+        await d.CatchUpAsync();
+        await d.RecallsEndedAsync();
+        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
+        var release = new TaskCompletionSource();
+        d.HoldRecalls(release.Task);
+        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
+        await d.FlushAsync();
+        await d.FlushAsync();
+        release.SetResult();
+        await d.RecallsEndedAsync();
+        Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
+    }
+
+    /// <summary>
     /// <paramref name="signIn"/> links <paramref name="cookie"/> to alice on A, C reading it; C lets
     /// them go and the cookie withdraws there; at 2h + 1s alice consents again with her account key
     /// on A and buys; E, holding nothing of them, recalls her by the cookie: she is consenting there.

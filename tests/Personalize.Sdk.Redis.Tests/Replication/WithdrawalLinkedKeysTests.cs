@@ -76,7 +76,7 @@ public sealed class WithdrawalLinkedKeysTests
     }
 
     [RedisFact]
-    public async Task A_guest_keys_change_from_before_the_withdrawal_sent_late_is_not_stored_again()
+    public async Task A_guest_keys_change_from_before_the_withdrawal_sent_late_nor_one_from_before_a_renewed_consent_is_stored()
     {
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
@@ -86,6 +86,12 @@ public sealed class WithdrawalLinkedKeysTests
         {
             // As the journal does: the clear of the linked key, sent behind the withdrawal.
             clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner]))));
+            return true;
+        };
+        records.LinkedKeyConsented = (key, ticks, kind) =>
+        {
+            // As the journal does: the consent's follow-up on a linked key, sent behind it.
+            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(kind, key, ticks))));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -98,8 +104,14 @@ public sealed class WithdrawalLinkedKeysTests
         await SendAsync(records, database, View("guest", at: 180));
         Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
 
-        // Tracked after it, as the guest key's own behaviour: stored.
+        // Tracked after it by such a server: the person's behaviour while withdrawn, not stored.
         await SendAsync(records, database, View("guest", at: 300));
+        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+
+        // Once the person gives consent again, with their account key, the guest key's behaviour after it is stored.
+        await SendAsync(records, database, Consent("account", at: 400));
+        await Task.WhenAll([.. clears]);
+        await SendAsync(records, database, View("guest", at: 500));
         Assert.Equal(1, await database.ListLengthAsync(Keys.Person("guest", "records")));
     }
 
@@ -139,9 +151,9 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
         var consents = new Queue<JournalRecord>();
-        records.LinkedKeyConsented = (key, ticks) =>
+        records.LinkedKeyConsented = (key, ticks, kind) =>
         {
-            consents.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedConsent, key, ticks)));
+            consents.Enqueue(new JournalRecord(null, new PersonWrite(kind, key, ticks)));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));

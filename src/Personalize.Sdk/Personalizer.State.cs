@@ -224,6 +224,8 @@ internal sealed partial class Personalizer : IStateSnapshot
             writer.Byte(StateFormat.Record);
             writer.String(key);
             writer.Int64(ActivityTicks(copy.LastSeenTicks, lastAccess));
+            writer.Int64(copy.ConsentTicks);
+            writer.Byte(copy.ConsentRecalled ? (byte)1 : (byte)0);
             writer.Varint((uint)buffer.WrittenCount);
             writer.Bytes(buffer.WrittenSpan);
             written++;
@@ -343,8 +345,14 @@ internal sealed partial class Personalizer : IStateSnapshot
         {
             var key = reader.String();
             var activity = version >= 2 ? reader.Int64() : 0;
+            var (consentTicks, consentRecalled) = version >= 3 ? (NotAhead(reader.Int64()), reader.Byte() != 0) : (0, false);
             // A time further ahead than an event may be is read as now, as an erasure's is (NotAhead).
             ProfileFormat.Read(reader.Bytes(reader.Length()), incoming, catalog, _affinityHalfLifeTicks, _timeProvider.GetUtcNow().UtcTicks, EventPipeline.FutureTolerance.Ticks);
+            if (incoming.Consent is not null)
+            {
+                // When the consent was stated, and whether a later recalled one overrules it, as the writer held them.
+                (incoming.ConsentTicks, incoming.ConsentRecalled) = (consentTicks, consentRecalled);
+            }
             if (!apply)
             {
                 read++;

@@ -17,7 +17,7 @@ namespace Personalize.Sdk.Engine;
 /// <list type="number">
 /// <item><description>Header: the magic <c>PZST</c> (4 bytes), then the version (1 byte).</description></item>
 /// <item><description>Identity: tag 1 a signed-in key that is its own profile's key (key); tag 2 an alias (key, profile key); tag 3 an alias that is itself a signed-in key (key, profile key).</description></item>
-/// <item><description>Profiles: tag 1, the key the profile is stored under, its last activity (ticks: its last event, else, with none, when it was last used), a varint length, then the profile in <see cref="Profiles.ProfileFormat"/> (items by key). A profile whose last activity is older than <see cref="PersonalizationOptions.ProfileIdleExpiration"/> is left out, with its identity records and the holdout units under its other keys, as an eviction drops them.</description></item>
+/// <item><description>Profiles: tag 1, the key the profile is stored under, its last activity (ticks: its last event, else, with none, when it was last used), when its consent was stated (ticks, 0 when not kept: a consent granting at least the default, stated on the writing server), whether a later recalled consent overrules it (a byte, 1 for a consent a recall brought or one kept apart at an eviction), a varint length, then the profile in <see cref="Profiles.ProfileFormat"/> (items by key). A profile whose last activity is older than <see cref="PersonalizationOptions.ProfileIdleExpiration"/> is left out, with its identity records and the holdout units under its other keys, as an eviction drops them.</description></item>
 /// <item><description>Remembered consents: tag 1 a consent kept for an evicted person's own key (key, consent byte, when it was stated in ticks, 0 when not known); tag 2 one kept for a key an eviction unlinked from its person (key, consent byte, ticks, the person's key). The narrower consents of people left out above are among them.</description></item>
 /// <item><description>Item statistics: the decay epoch (ticks); then per item tag 1, item key, popularity, recent popularity (both doubles scaled by 2^((t - epoch) / half-life) of their half-life), last engaged ticks, a varint count (at most 16) of next-step neighbours, each a key and a scaled weight; closed by 0, then the similar-items model's counts: per item tag 1, item key, its count n (double), a varint count (at most 128) of co-engaged items, each a key and a pair count (double); closed by 0.</description></item>
 /// <item><description>Measurement: a varint count of holdouts; per holdout its name, its units (tag 1, unit key, arm byte, first exposure ticks, converted byte, revenue double; closed by 0), then for the treatment and the control arm: exposed, converted (64-bit), revenue, revenue squares (doubles). The totals include units erased since (anonymous counts).</description></item>
@@ -25,8 +25,8 @@ namespace Personalize.Sdk.Engine;
 /// <item><description>Trailer: the XxHash64 (seed 0) of every byte before it, as a 64-bit little-endian integer.</description></item>
 /// </list>
 /// <para>
-/// Version 2, still read, has no ticks in its remembered consents (a recalled consent overrules
-/// them, whenever stated). Version 1, still read, has no activity in its profile records (a profile's last event stands
+/// Version 2, still read, has no consent dates in its profile records (their consents stand
+/// against any recalled one) nor in its remembered consents (any recalled consent overrules them). Version 1, still read, has no activity in its profile records (a profile's last event stands
 /// for it) and no remembered consents section. Items, categories and attributes the reader's
 /// catalog does not know are skipped, as holdouts it does not configure are. A reader checks the
 /// magic, the version (a newer one is refused),

@@ -100,7 +100,7 @@ internal class ProfileData
 
     /// <summary>
     /// When the consent in force was stated (UTC ticks), where that is kept (<see cref="ProfileExtras.ConsentTicks"/>);
-    /// 0 otherwise. Kept only while the profile lives here, and with the consent an eviction keeps apart.
+    /// 0 otherwise. Kept with the profile (in a state snapshot too), and with the consent an eviction keeps apart.
     /// </summary>
     public long ConsentTicks
     {
@@ -402,6 +402,7 @@ internal class ProfileData
 
         var complaint = extras.LastComplaintTicks;
         target.LastComplaintTicks = complaint;
+        (target.ConsentTicks, target.ConsentRecalled) = (extras.ConsentTicks, extras.ConsentRecalled);
         if (target._extras is null && extras.Purchases.Count == 0 && !HasEntries(Volatile.Read(ref extras.Dismissed))
             && !HasEntries(Volatile.Read(ref extras.Preferences)) && !HasEntries(Volatile.Read(ref extras.Shows)))
         {

@@ -20,7 +20,8 @@ internal sealed class ProfileExtras
     /// <summary>
     /// When the consent in force was stated (UTC ticks), where that is kept: for one a recall
     /// applied or one taken back after an eviction, and for one stated here that grants less than
-    /// the default (an eviction keeps it apart with this date); 0 otherwise. Not copied or saved.
+    /// the default (an eviction keeps it apart with this date); 0 otherwise. Copied with the profile,
+    /// and saved beside it in a state snapshot.
     /// </summary>
     public long ConsentTicks;
 

@@ -12,6 +12,9 @@ namespace Personalize.Sdk.Tests.Snapshots;
 /// </summary>
 internal static class CraftedState
 {
+    /// <summary>What a profile record holds between its key and its length: its last activity, when its consent was stated, whether it was recalled.</summary>
+    public const int ProfileRecordHead = 8 + 8 + 1;
+
     public static byte[] With(Action<StateWriter>? profiles = null, Action<StateWriter>? items = null, Action<StateWriter>? ledger = null, long? epochTicks = null, Action<StateWriter>? consents = null, byte version = StateFormat.Version)
     {
         var buffer = new ArrayBufferWriter<byte>();
@@ -49,6 +52,8 @@ internal static class CraftedState
         writer.Byte(StateFormat.Record);
         writer.String(key);
         writer.Int64(TestSdk.Start.UtcTicks);
+        writer.Int64(0); // consent stated: not kept
+        writer.Byte(0); // consent not recalled
         writer.Varint((uint)bytes.WrittenCount);
         writer.Bytes(bytes.WrittenSpan);
     }

@@ -228,14 +228,14 @@ public sealed class SnapshotRetentionTests
         Assert.Equal(PersonalDataOf(source, "guest"), PersonalDataOf(target, "guest"));
     }
 
-    /// <summary>A version 2 state of one profile (<paramref name="key"/>) and no remembered consents, as version 1 wrote it.</summary>
+    /// <summary>A state of one profile (<paramref name="key"/>) and no remembered consents, as version 1 wrote it.</summary>
     private static byte[] AsVersion1(byte[] state, string key)
     {
         var name = Encoding.UTF8.GetBytes(key);
         var bytes = state.ToList();
-        for (var at = StateFormat.Magic.Length + 1; at + 2 + name.Length + 8 + 3 < bytes.Count; at++)
+        for (var at = StateFormat.Magic.Length + 1; at + 2 + name.Length + CraftedState.ProfileRecordHead + 3 < bytes.Count; at++)
         {
-            var lengthAt = at + 2 + name.Length + 8;
+            var lengthAt = at + 2 + name.Length + CraftedState.ProfileRecordHead;
             if (bytes[at] != StateFormat.Record || bytes[at + 1] != name.Length || !state.AsSpan(at + 2, name.Length).SequenceEqual(name))
             {
                 continue;
@@ -248,11 +248,11 @@ public sealed class SnapshotRetentionTests
                 continue;
             }
 
-            // The profiles' end, then the empty remembered consents section's: the latter goes, then the activity.
+            // The profiles' end, then the empty remembered consents section's: the latter goes, then the record's head.
             var end = profileAt + length;
             Assert.Equal((StateFormat.End, StateFormat.End), (bytes[end], bytes[end + 1]));
             bytes.RemoveAt(end + 1);
-            bytes.RemoveRange(at + 2 + name.Length, 8);
+            bytes.RemoveRange(at + 2 + name.Length, CraftedState.ProfileRecordHead);
             var old = bytes.ToArray();
             old[StateFormat.Magic.Length] = 1;
             BinaryPrimitives.WriteUInt64LittleEndian(old.AsSpan(old.Length - 8), XxHash64.HashToUInt64(old.AsSpan(0, old.Length - 8)));

@@ -237,12 +237,12 @@ public sealed class StateSnapshotTests
         foreach (var key in new[] { "alice", "bob", "carol" })
         {
             var name = Encoding.UTF8.GetBytes(key);
-            for (var at = 0; at + 2 + name.Length + 8 + 3 < state.Length; at++)
+            for (var at = 0; at + 2 + name.Length + CraftedState.ProfileRecordHead + 3 < state.Length; at++)
             {
                 if (state[at] == StateFormat.Record && state[at + 1] == name.Length && state.AsSpan(at + 2, name.Length).SequenceEqual(name))
                 {
-                    // After the key, the profile's last activity (8 bytes), then its length.
-                    var lengthAt = at + 2 + name.Length + 8;
+                    // After the key, the record's head (CraftedState.ProfileRecordHead), then its length.
+                    var lengthAt = at + 2 + name.Length + CraftedState.ProfileRecordHead;
                     var profileAt = lengthAt + (state[lengthAt] < 0x80 ? 1 : 2);
                     if (state[profileAt] == ProfileFormat.Magic && state[profileAt + 1] == ProfileFormat.Version)
                     {

@@ -35,7 +35,7 @@ internal sealed class CategoryPopularitySignal : ISignalProvider
             var category = catalog.GetCategory(index);
             if (category >= 0 && maxByCategory[category] > 0 && (uint)index < (uint)popularity.Length)
             {
-                column[i] = (float)(popularity[index] / maxByCategory[category]);
+                column[i] = (float)Math.Min(popularity[index] / maxByCategory[category], 1);
             }
         }
 

@@ -29,11 +29,12 @@ internal sealed class PopularitySignal : ISignalProvider
             return;
         }
 
+        // At most 1: an event tracked since the maximum was read may have raised an item past it.
         var scale = 1 / max;
         for (var i = 0; i < candidates.Length; i++)
         {
             var index = candidates[i];
-            column[i] = (uint)index < (uint)popularity.Length ? (float)(popularity[index] * scale) : 0f;
+            column[i] = (uint)index < (uint)popularity.Length ? (float)Math.Min(popularity[index] * scale, 1) : 0f;
         }
     }
 }

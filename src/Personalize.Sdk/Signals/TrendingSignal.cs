@@ -41,7 +41,7 @@ internal sealed class TrendingSignal : ISignalProvider
         for (var i = 0; i < candidates.Length; i++)
         {
             var index = candidates[i];
-            column[i] = (uint)index < (uint)recent.Length ? (float)(recent[index] * scale) : 0f;
+            column[i] = (uint)index < (uint)recent.Length ? (float)Math.Min(recent[index] * scale, 1) : 0f;
         }
     }
 }

@@ -8,7 +8,7 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <summary>Creates a policy's online result.</summary>
     /// <param name="policy">The policy: <c>learned</c>, <c>default</c> or <c>control</c>.</param>
     /// <param name="decisions">Settled decisions it served.</param>
-    /// <param name="mean">Their mean reward per decision (the mean over its shown items).</param>
+    /// <param name="mean">Their mean reward per decision (the mean over its logged shown items: those within <see cref="LearningOptions.CandidatePool"/>).</param>
     /// <param name="lower">The lower end of the 95% confidence interval.</param>
     /// <param name="upper">The upper end.</param>
     /// <exception cref="ArgumentNullException"><paramref name="policy"/> is null.</exception>
@@ -28,7 +28,7 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <summary>How many settled decisions it served.</summary>
     public long Decisions { get; }
 
-    /// <summary>The mean reward per decision (each decision's mean over its shown items); NaN with no decision.</summary>
+    /// <summary>The mean reward per decision (each decision's mean over its logged shown items: those within <see cref="LearningOptions.CandidatePool"/>); NaN with no decision.</summary>
     public double Mean { get; }
 
     /// <summary>The lower end of the 95% confidence interval of <see cref="Mean"/>; NaN with fewer than two decisions.</summary>

@@ -507,6 +507,23 @@ public sealed class RewardTests
         Assert.Equal(1.0 / 5, online.Mean, 6);
     }
 
+    /// <summary>README "Learning": an online mean is each decision's mean over its shown items within CandidatePool, the slots it logs.</summary>
+    [Fact]
+    public void The_online_mean_of_a_decision_showing_more_than_its_pool_is_over_the_slots_it_logs()
+    {
+        using var sdk = Learning(new RecordingSink(), options => options.Learning.CandidatePool = 2);
+        sdk.View("ann", "garden-2");
+        var decision = sdk.Rank("ann", 4);
+        Assert.Equal(4, decision.Items.Count);
+        Assert.True(sdk.Personalizer.Reward(decision.Id, decision.Items[0].ItemKey, 1.0));
+
+        Settle(sdk);
+        var placement = Assert.Single(sdk.Services.GetRequiredService<ILearningReporter>().GetReport().Placements);
+        var online = placement.Online.Single(result => result.Policy == "default");
+        Assert.Equal(1, online.Decisions);
+        Assert.Equal(1.0 / 2, online.Mean, 6);
+    }
+
     internal static TestSdk Learning(ILearningLogSink sink, Action<PersonalizationOptions>? configure = null, Action<PersonalizationBuilder>? build = null) => new(
         options =>
         {

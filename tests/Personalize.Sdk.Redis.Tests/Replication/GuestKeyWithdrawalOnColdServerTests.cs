@@ -229,26 +229,10 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await GuestSignedInToAliceAsync(a, c, d);
-
-        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
-        await WithdrawAsync(c, "guest");
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
-        await ConsentsAgainAndBuysAsync(redis, a);
-        await SendAllAsync(a);
+        await GuestWithdrawsThenAliceConsentsAsync(redis, a, c, d);
 
         // D reads it all and lets them go; at 2h + 2 min the guest cookie buys there (its recall held).
-        await d.CatchUpAsync();
-        await d.RecallsEndedAsync();
-        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
-        var release = new TaskCompletionSource();
-        d.HoldRecalls(release.Task);
-        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
-        await d.FlushAsync();
-        await d.FlushAsync();
-        release.SetResult();
-        await d.RecallsEndedAsync();
+        await GuestBuysOnAsync(d);
 
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
     }
@@ -264,28 +248,12 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await using var a = await AppServer.StartAsync(redis, configureRedis: SharedDevice.HeldWrites);
         await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
         await using var d = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1), SharedDevice.HeldWrites);
-        await GuestSignedInToAliceAsync(a, c, d);
-
-        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
-        await WithdrawAsync(c, "guest");
-        await a.CatchUpAsync();
-        await a.RecallsEndedAsync();
-        await ConsentsAgainAndBuysAsync(redis, a);
-        await SendAllAsync(a);
+        await GuestWithdrawsThenAliceConsentsAsync(redis, a, c, d);
 
         // At 2h + 1 min the guest withdraws again on C; at 2h + 2 min it buys on D (which let them go).
         c.Time.Advance(TimeSpan.FromMinutes(1));
         await WithdrawAsync(c, "guest");
-        await d.CatchUpAsync();
-        await d.RecallsEndedAsync();
-        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
-        var release = new TaskCompletionSource();
-        d.HoldRecalls(release.Task);
-        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
-        await d.FlushAsync();
-        await d.FlushAsync();
-        release.SetResult();
-        await d.RecallsEndedAsync();
+        await GuestBuysOnAsync(d);
 
         Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
         Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "alice"), record => record.Contains("books-2", StringComparison.Ordinal));
@@ -306,16 +274,7 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await GuestSignedInToAliceAsync(a, d);
         a.Time.Advance(TimeSpan.FromHours(2));
         await WithdrawAsync(a, "alice");
-        await d.CatchUpAsync();
-        await d.RecallsEndedAsync();
-        await d.LetIdleGoAsync(TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2));
-        var release = new TaskCompletionSource();
-        d.HoldRecalls(release.Task);
-        d.Personalizer.Track(PersonalizationEvent.Purchase("guest", "books-2", 1, 20m));
-        await d.FlushAsync();
-        await d.FlushAsync();
-        release.SetResult();
-        await d.RecallsEndedAsync();
+        await GuestBuysOnAsync(d);
         Assert.DoesNotContain(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
     }
 
@@ -358,13 +317,36 @@ public sealed class GuestKeyWithdrawalOnColdServerTests
         await server.RecallsEndedAsync();
     }
 
-    /// <summary>Alice buys on <paramref name="server"/> after it let her go, while it recalls her.</summary>
-    private static async Task BuyWhileRecalledAsync(AppServer server, TimeSpan idle, string item)
+    /// <summary>
+    /// After <see cref="GuestSignedInToAliceAsync"/>: C lets them go and the guest withdraws there (at
+    /// 2h); A reads it, and at 2h + 1s alice gives consent again with her account key and buys.
+    /// </summary>
+    private static async Task GuestWithdrawsThenAliceConsentsAsync(RedisServer redis, AppServer a, AppServer c, AppServer d)
+    {
+        await GuestSignedInToAliceAsync(a, c, d);
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        await WithdrawAsync(c, "guest");
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+        await ConsentsAgainAndBuysAsync(redis, a);
+        await SendAllAsync(a);
+    }
+
+    /// <summary><paramref name="d"/> reads the journal and lets everyone go; at 2h + 2 min the guest cookie buys books-2 there.</summary>
+    private static async Task GuestBuysOnAsync(AppServer d)
+    {
+        await d.CatchUpAsync();
+        await d.RecallsEndedAsync();
+        await BuyWhileRecalledAsync(d, TimeSpan.FromHours(2) + TimeSpan.FromMinutes(2), "books-2", buyer: "guest");
+    }
+
+    /// <summary><paramref name="buyer"/> (alice unless named) buys on <paramref name="server"/> after it let her go, while it recalls her.</summary>
+    private static async Task BuyWhileRecalledAsync(AppServer server, TimeSpan idle, string item, string buyer = "alice")
     {
         await server.LetIdleGoAsync(idle);
         var release = new TaskCompletionSource();
         server.HoldRecalls(release.Task);
-        server.Personalizer.Track(PersonalizationEvent.Purchase("alice", item, 1, 20m));
+        server.Personalizer.Track(PersonalizationEvent.Purchase(buyer, item, 1, 20m));
         await server.FlushAsync();
         await server.FlushAsync();
         release.SetResult();

@@ -139,7 +139,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // withdrew at or after it, or consent was given with it since), so no behaviour tracked by any
     // key of theirs is stored, by a server that does not hold the person either, until consent is
     // given again with any key of theirs: ConsentScript follows a key's link up to the chain's last
-    // key, and LiftScript goes from there down to every key stitched to it.
+    // key, and LiftScript goes from there down to every key stitched to it. The note lives as long
+    // as the records, but on a key still holding an erasure's tombstone (erased in the five minutes
+    // before, then stitched to this person) only as long as that tombstone: it names the erased
+    // person's key, which must not outlive its five minutes.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
     // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
@@ -156,7 +159,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
           redis.call('HSET', KEYS[2], 'w', ARGV[1])
           redis.call('HDEL', KEYS[2], 'g')
-          if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
+          if not meta[1] and redis.call('PTTL', KEYS[2]) < tonumber(ARGV[3]) then redis.call('PEXPIRE', KEYS[2], ARGV[3]) end
         end
         local links = redis.call('SMEMBERS', KEYS[3])
         table.insert(links, 1, to or '')
@@ -215,16 +218,23 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return links
         """;
 
-    // KEYS: meta, aliases. ARGV: the consent's ticks. On a key stitched to a person (or along their
-    // chain of keys), when the person gave consent: a withdrawal the key noted on its own records (w,
-    // made with it on a server that did not hold its link) was the person's, and the later consent
-    // lifts it (g), so behaviour tracked by the key after it is stored again, from any server. Passed
-    // over, with the keys below it, when the key was erased at or after the consent or withdrew later
-    // (returns 0). Returns {'', the keys stitched to it}, to be followed in turn.
-    private const string LiftScript = """
+    // KEYS: meta, aliases, stitched. ARGV: the consent's ticks, tombstone ms, then the key it was
+    // reached from (the person, or a key along their chain). On a key stitched to a person, when the
+    // person gave consent: notes it (g) as their own consent is noted (AppendScript), so a withdrawal
+    // the key noted before it (w: made with the key on a server that did not hold its link, or by
+    // the clear of the person's withdrawal) is lifted, and one older than it that lands later (a
+    // late write, or a late clear) is refused, as on the person: behaviour tracked by the key after
+    // the consent is stored again, from any server. Passed over, with the keys below it, when the
+    // key was erased at or after the consent or withdrew later, or when its own link names another
+    // person (a shared device Redis links to another account: their withdrawal is not this person's
+    // to lift) (returns 0). Returns {'', the keys stitched to it}, to be followed in turn.
+    private static readonly string LiftScript = $$"""
+        local to = redis.call('GET', KEYS[3])
+        {{LeaveAnotherAccountsKey(3)}}
         local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
         if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] > ARGV[1]) then return 0 end
-        if meta[2] and (not meta[3] or meta[3] < ARGV[1]) then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
+        if not meta[3] or meta[3] < ARGV[1] then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
+        redis.call('PEXPIRE', KEYS[1], ARGV[2])
         local links = redis.call('SMEMBERS', KEYS[2])
         table.insert(links, 1, '')
         return links
@@ -297,10 +307,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// Called with a key Redis links to one a consent was given with, the consent's time and the
     /// follow-up to queue: <see cref="PersonWriteKind.LinkedConsent"/> for the person the key is
     /// linked to (so that it is noted as theirs), <see cref="PersonWriteKind.StitchedConsent"/> for a
-    /// key stitched to the person (so that its own withdrawal is lifted); false when it could not be
-    /// queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
+    /// key stitched to the person (so that its own withdrawal is lifted, while its own link names the
+    /// key it was reached from, the last argument); false when it could not be queued. Set once, by the journal, and called as <see cref="StitchedKeyErased"/> is.
     /// </summary>
-    public Func<string, long, PersonWriteKind, bool>? LinkedKeyConsented { get; set; }
+    public Func<string, long, PersonWriteKind, string?, bool>? LinkedKeyConsented { get; set; }
 
     /// <summary>
     /// Called with an alias and the person Redis holds it stitched to, when this server's stitch of
@@ -520,7 +530,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key), Aliases(key)], [ticks, _tombstone]), key, person.Ticks));
                 break;
             case PersonWriteKind.StitchedConsent:
-                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key)], [ticks]), key, person.Ticks));
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key), StitchedTo(key)], [ticks, _tombstone, .. Owners(person)]), key, person.Ticks));
                 break;
             case PersonWriteKind.Stitch:
                 // The alias is claimed on its own slot first; the person takes it only once the claim
@@ -633,7 +643,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 continue;
             }
 
-            if (LinkedKeyConsented?.Invoke(linked, ticks, kind) == false)
+            // A key stitched to this one is lifted only while its own link names this one.
+            if (LinkedKeyConsented?.Invoke(linked, ticks, kind, i == 0 ? null : key) == false)
             {
                 _followed.Remove((linked, ticks, kind));
                 unqueued++;

@@ -46,12 +46,12 @@ internal sealed class RedisChangeJournal
         // records cleared in Redis, where a recall would bring them back. Its profile in memory, if
         // any, is the person's (the withdrawal reached it) or another's since an eviction unlinked it.
         records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
-            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
+            Buffer.TryEnqueueFollowUp(JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner));
         // The person a key is linked to in Redis, when consent is given with the key, and the keys
         // stitched to them: a withdrawal made with a key on a server that did not know its link was
         // noted on the person and on the key (PersonRecords).
-        records.LinkedKeyConsented = (key, ticks, kind) =>
-            Buffer.TryEnqueueFollowUp(new JournalRecord(null, new PersonWrite(kind, key, ticks)));
+        records.LinkedKeyConsented = (key, ticks, kind, owner) =>
+            Buffer.TryEnqueueFollowUp(JournalRecord.LinkedConsent(kind, key, ticks, owner));
         records.ErasureStored = (key, ticks) => Replica()?.ErasureStored(key, new DateTimeOffset(ticks, TimeSpan.Zero));
         records.StitchOverruled = (alias, person) => Replica()?.ApplyStoredLink(alias, person);
     }

@@ -85,13 +85,13 @@ public sealed class WithdrawalLinkedKeysTests
         records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
             // As the journal does: the clear of the linked key, sent behind the withdrawal.
-            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner]))));
+            clears.Add(SendAsync(records, database, JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner)));
             return true;
         };
-        records.LinkedKeyConsented = (key, ticks, kind) =>
+        records.LinkedKeyConsented = (key, ticks, kind, owner) =>
         {
             // As the journal does: the consent's follow-up on a linked key, sent behind it.
-            clears.Add(SendAsync(records, database, new JournalRecord(null, new PersonWrite(kind, key, ticks))));
+            clears.Add(SendAsync(records, database, JournalRecord.LinkedConsent(kind, key, ticks, owner)));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -151,9 +151,9 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
         var consents = new Queue<JournalRecord>();
-        records.LinkedKeyConsented = (key, ticks, kind) =>
+        records.LinkedKeyConsented = (key, ticks, kind, owner) =>
         {
-            consents.Enqueue(new JournalRecord(null, new PersonWrite(kind, key, ticks)));
+            consents.Enqueue(JournalRecord.LinkedConsent(kind, key, ticks, owner));
             return true;
         };
         await SendAsync(records, database, View("guest", at: 100));
@@ -313,7 +313,7 @@ public sealed class WithdrawalLinkedKeysTests
     {
         LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
-            clears.Enqueue(new JournalRecord(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner])));
+            clears.Enqueue(JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner));
             return true;
         },
     };

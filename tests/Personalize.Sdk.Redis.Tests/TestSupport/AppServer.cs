@@ -51,12 +51,13 @@ internal sealed class AppServer : IAsyncDisposable
 
     private ReplicaPump Pump => Host.Services.GetRequiredService<ReplicaPump>();
 
-    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null, bool waitForRedis = true)
+    // startAt: the clock at the start (a restart after time passed), else Start.
+    public static async Task<AppServer> StartAsync(RedisServer redis, Action<PersonalizationOptions>? configure = null, Action<RedisPersonalizationOptions>? configureRedis = null, bool waitForRedis = true, DateTimeOffset? startAt = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
         var logs = new FakeLogCollector();
         builder.Logging.ClearProviders().AddProvider(new FakeLoggerProvider(logs));
-        var time = new FakeTimeProvider(Start);
+        var time = new FakeTimeProvider(startAt ?? Start);
         builder.Services.AddSingleton<TimeProvider>(time);
         builder.Services.AddPersonalization(options => configure?.Invoke(options))
             .AddCatalog(Catalog)

@@ -116,15 +116,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
-    // Lua, after `to` (the key's own link) is read: returns 0 when it names none of the person's keys
-    // (ARGV[first..]; '' for any), the key being another account's in Redis.
-    private static string LeaveAnotherAccountsKey(int first) => $$"""
+    // Lua, after `to` (the key's own link) is read: returns `refused` (0, or the link itself, for its
+    // server to follow the key again from the key it names) when it names none of the person's keys
+    // (ARGV[first..]; '' for any), the key being another account's in Redis, as far as this route knows.
+    private static string LeaveAnotherAccountsKey(int first, string refused = "0") => $$"""
         if to then
           local owned = false
           for i = {{first}}, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
-          if not owned then return 0 end
+          if not owned then return {{refused}} end
         end
         """;
 
@@ -145,10 +146,12 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // person's key, which must not outlive its five minutes.
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
-    // keys (ARGV[4..]; '' for any) is another account's in Redis: it is left alone (the reply is 0).
+    // keys (ARGV[4..]; '' for any) is another account's in Redis as far as this route knows: it is
+    // left alone, and the reply is its link, for its server to clear it as that key's when the
+    // withdrawal reached that key too (a chain this route did not come by).
     private static readonly string ClearScript = $$"""
         local to = redis.call('GET', KEYS[4])
-        {{LeaveAnotherAccountsKey(4)}}
+        {{LeaveAnotherAccountsKey(4, "to")}}
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c', 'w', 'g')
         if ARGV[4] == '' and meta[4] and meta[4] > ARGV[1] then return 0 end
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
@@ -225,16 +228,20 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // the clear of the person's withdrawal) is lifted, and one older than it that lands later (a
     // late write, or a late clear) is refused, as on the person: behaviour tracked by the key after
     // the consent is stored again, from any server. Passed over, with the keys below it, when the
-    // key was erased at or after the consent or withdrew later, or when its own link names another
-    // person (a shared device Redis links to another account: their withdrawal is not this person's
-    // to lift) (returns 0). Returns {'', the keys stitched to it}, to be followed in turn.
+    // key was erased at or after the consent or withdrew at or after it (at one tick the withdrawal
+    // wins, as on the person's key a clear of that tick wins) (returns 0), or when its own link names
+    // another key than the one it was reached from (returns that link: a shared device Redis links to
+    // another account, whose withdrawal is not this person's to lift, or a key of this person's
+    // chain reached another way, which its server then lifts from there). The tombstone it notes
+    // lives five minutes, as the person's, but on a key holding an erasure's tombstone no longer than
+    // that tombstone. Returns {'', the keys stitched to it}, to be followed in turn.
     private static readonly string LiftScript = $$"""
         local to = redis.call('GET', KEYS[3])
-        {{LeaveAnotherAccountsKey(3)}}
+        {{LeaveAnotherAccountsKey(3, "to")}}
         local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
-        if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] > ARGV[1]) then return 0 end
+        if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] >= ARGV[1]) then return 0 end
         if not meta[3] or meta[3] < ARGV[1] then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
-        redis.call('PEXPIRE', KEYS[1], ARGV[2])
+        if not meta[1] then redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
         local links = redis.call('SMEMBERS', KEYS[2])
         table.insert(links, 1, '')
         return links
@@ -530,7 +537,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key), Aliases(key)], [ticks, _tombstone]), key, person.Ticks));
                 break;
             case PersonWriteKind.StitchedConsent:
-                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key), StitchedTo(key)], [ticks, _tombstone, .. Owners(person)]), key, person.Ticks));
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key), StitchedTo(key)], [ticks, _tombstone, .. Owners(person)]), key, person.Ticks, lift: true));
                 break;
             case PersonWriteKind.Stitch:
                 // The alias is claimed on its own slot first; the person takes it only once the claim
@@ -571,6 +578,23 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 _followed.Remove((key, ticks, PersonWriteKind.Erase));
                 return;
             }
+        }
+
+        if (withdrawal && result.Resp2Type == ResultType.BulkString)
+        {
+            // A clear refused because the key's own link names another key than this route's: not
+            // taken as followed from here. When the key it names is one this withdrawal reached (the
+            // person's, or along their chain another way), it is cleared as that key's, whichever
+            // of the two routes answered first.
+            _followed.Remove((key, ticks, PersonWriteKind.LinkedWithdrawal));
+            if ((string?)result is { Length: > 0 } holder
+                && (holder == withdrew || _followed.Contains((holder, ticks, PersonWriteKind.LinkedWithdrawal)))
+                && !Follow(key, ticks, withdrew, holder))
+            {
+                throw new InvalidOperationException("The clear of a key Redis linked to a person could not be queued; the write it follows from is sent again.");
+            }
+
+            return;
         }
 
         if (result.Resp2Type != ResultType.Array)
@@ -620,9 +644,26 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// them; completes once those are queued: this is the write's acknowledgement, faulting as
     /// <see cref="FollowLinksAsync"/> does.
     /// </summary>
-    private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks)
+    private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks, bool lift = false)
     {
         var result = await written.ConfigureAwait(false);
+        if (lift && result.Resp2Type == ResultType.BulkString)
+        {
+            // A lift refused because the key's own link names another key than this route's: lifted
+            // from that key when this consent reached it too (along the person's chain another way).
+            _followed.Remove((key, ticks, PersonWriteKind.StitchedConsent));
+            if ((string?)result is { Length: > 0 } holder
+                && (_followed.Contains((holder, ticks, PersonWriteKind.StitchedConsent)) || _followed.Contains((holder, ticks, PersonWriteKind.LinkedConsent)))
+                && _followed.TryAdd((key, ticks, PersonWriteKind.StitchedConsent), TombstoneLife)
+                && LinkedKeyConsented?.Invoke(key, ticks, PersonWriteKind.StitchedConsent, holder) == false)
+            {
+                _followed.Remove((key, ticks, PersonWriteKind.StitchedConsent));
+                throw new InvalidOperationException("The consent on a key Redis linked to a person could not be queued; the consent is sent again.");
+            }
+
+            return;
+        }
+
         RedisValue[] links = result.Resp2Type switch
         {
             ResultType.Array => (RedisValue[]?)result ?? [],

@@ -1,7 +1,7 @@
-using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
+using static Personalize.Sdk.Redis.Tests.TestSupport.ScriptedWrites;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
@@ -9,13 +9,11 @@ namespace Personalize.Sdk.Redis.Tests.Replication;
 /// The withdrawal noted on every key linked to a person (ClearScript, w) and the consent that lifts it
 /// down their keys (LiftScript), driven on the scripts as the journal drives them, and end to end:
 /// whatever order the clear and the lift land in, and never on a shared device Redis links to another
-/// account, nor past an erased key's five-minute tombstone.
+/// account (a key of the person's chain reached another way is cleared and lifted from there), at
+/// one tick alike on every key, nor past an erased key's five-minute tombstone.
 /// </summary>
 public sealed class ConsentLiftTests
 {
-    private static readonly DateTimeOffset T = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly RedisKeys Keys = new("personalize");
-    private long _sequence;
 
     /// <summary>
     /// README "Consent": after a withdrawal no behaviour is stored "until consent is given again ...
@@ -32,7 +30,7 @@ public sealed class ConsentLiftTests
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         var followUps = new Queue<JournalRecord>();
-        using var records = RecordsQueuingFollowUps(followUps);
+        using var records = QueuingFollowUps(followUps);
 
         await SendAsync(records, database, Stitch("alice", "device", at: 100));
 
@@ -73,7 +71,7 @@ public sealed class ConsentLiftTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         var clears = new Queue<JournalRecord>();
         var lifts = new Queue<JournalRecord>();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30))
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30))
         {
             LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
             {
@@ -161,7 +159,7 @@ public sealed class ConsentLiftTests
         await d.RecallsEndedAsync();
 
         await using var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
-        var meta = await client.GetDatabase().HashGetAllAsync(Keys.Person("guest", "meta"));
+        var meta = await client.GetDatabase().HashGetAllAsync(PersonKeys.Person("guest", "meta"));
         Assert.True(!meta.Any(entry => entry.Name == "w") || meta.Any(entry => entry.Name == "g"), "guest meta: " + string.Join(", ", meta.Select(entry => entry.Name.ToString())));
         Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "guest"), record => record.Contains("books-2", StringComparison.Ordinal));
     }
@@ -180,7 +178,7 @@ public sealed class ConsentLiftTests
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         var followUps = new Queue<JournalRecord>();
-        using var records = RecordsQueuingFollowUps(followUps);
+        using var records = QueuingFollowUps(followUps);
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("device", at: 100));
         await SendAsync(records, database, Stitch("old-account", "device", at: 150));
@@ -199,47 +197,189 @@ public sealed class ConsentLiftTests
             $"the erased device's tombstone ({string.Join(", ", meta.Select(entry => $"{entry.Name}={entry.Value}"))}) now lives {ttl}");
     }
 
-    private async Task DrainAsync(PersonRecords records, IDatabase database, Queue<JournalRecord> followUps)
+    /// <summary>
+    /// docs/scaling.md: a consent "from the chain's last key ... goes on down to every key stitched to
+    /// the person (and theirs, along the chain), noting the consent there too, which lifts each one's
+    /// own note of the withdrawal (unless that key ... is linked in Redis to another account)".
+    /// The device's claim on account lapsed while account stayed active (Redis still lists it under
+    /// account's keys), the device then signed in to old-account, which was merged into account:
+    /// device -> old-account -> account, so the device is account's along the chain. The device
+    /// withdraws on a server that let them go; account gives consent again. Account's lift reaches the
+    /// device straight from account (its link names old-account: left alone from there) and from
+    /// old-account, whose key the link does name, whichever answers first: the device is lifted.
+    /// </summary>
+    [RedisFact]
+    public Task Accounts_consent_lifts_the_withdrawal_of_a_device_stitched_to_an_account_merged_into_it_after_its_claim_on_account_lapsed() =>
+        ConsentLiftsLapsedDeviceAsync(newestFirst: false);
+
+    /// <summary>The same, the lift from old-account answered before the one straight from account.</summary>
+    [RedisFact]
+    public Task Accounts_consent_lifts_the_lapsed_device_whichever_route_answers_first() =>
+        ConsentLiftsLapsedDeviceAsync(newestFirst: true);
+
+    private static async Task ConsentLiftsLapsedDeviceAsync(bool newestFirst)
     {
-        while (followUps.TryDequeue(out var followUp))
-        {
-            await SendAsync(records, database, followUp);
-        }
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var followUps = new Queue<JournalRecord>();
+        using var records = QueuingFollowUps(followUps);
+        await LapsedDeviceThroughMergedAccountAsync(records, database);
+
+        // The device withdraws on a server that does not hold its link; account then consents again.
+        await SendAsync(records, database, Withdrawal("device", at: 300));
+        await DrainAsync(records, database, followUps);
+        await SendAsync(records, database, Consent("account", at: 400));
+        await DrainAsync(records, database, followUps, newestFirst);
+        Assert.False((await database.HashGetAsync(records.Meta("old-account"), "g")).IsNull, "the lift reached old-account");
+
+        // A server that does not hold the person tracks the device after the renewed consent.
+        var before = await database.ListLengthAsync(records.Records("device"));
+        await SendAsync(records, database, View("device", at: 500));
+        var meta = await database.HashGetAllAsync(records.Meta("device"));
+        Assert.True(
+            await database.ListLengthAsync(records.Records("device")) == before + 1,
+            $"the device's behaviour after account's renewed consent was refused; device meta: {string.Join(", ", meta.Select(entry => $"{entry.Name}={entry.Value}"))}");
     }
 
-    /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
-    private async Task SendAsync(PersonRecords records, IDatabase database, JournalRecord record)
+    /// <summary>
+    /// README "Consent": after a withdrawal no behaviour is stored "until consent is given again ...
+    /// even from a server that does not hold the person ..., by any key Redis links to them", and "The
+    /// withdrawal also deletes in Redis the records of every key linked to the person there";
+    /// docs/scaling.md: the clears go "along the chain as an erasure goes". Same chain as above
+    /// (device -> old-account -> account, the device also in account's aliases from its lapsed claim):
+    /// account's withdrawal reaches the device straight from account (left alone: its link names
+    /// old-account) and from old-account, whichever answers first: the device is cleared and notes
+    /// the withdrawal, so its behaviour after it is not stored.
+    /// </summary>
+    [RedisFact]
+    public Task Accounts_withdrawal_clears_a_device_stitched_to_an_account_merged_into_it_after_its_claim_on_account_lapsed() =>
+        WithdrawalClearsLapsedDeviceAsync(newestFirst: false);
+
+    /// <summary>The same, the clear from old-account answered before the one straight from account.</summary>
+    [RedisFact]
+    public Task Accounts_withdrawal_clears_the_lapsed_device_whichever_route_answers_first() =>
+        WithdrawalClearsLapsedDeviceAsync(newestFirst: true);
+
+    private static async Task WithdrawalClearsLapsedDeviceAsync(bool newestFirst)
     {
-        var batch = database.CreateBatch();
-        var acknowledgements = new List<Task>();
-        records.Append(batch, Guid.Empty, Interlocked.Increment(ref _sequence), 0, resent: false, record, acknowledgements);
-        batch.Execute();
-        await Task.WhenAll(acknowledgements);
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var followUps = new Queue<JournalRecord>();
+        using var records = QueuingFollowUps(followUps);
+        await LapsedDeviceThroughMergedAccountAsync(records, database);
+        await SendAsync(records, database, View("device", at: 260));
+        Assert.Equal(1, await database.ListLengthAsync(records.Records("device")));
+
+        await SendAsync(records, database, Withdrawal("account", at: 300));
+        await DrainAsync(records, database, followUps, newestFirst);
+        Assert.False((await database.HashGetAsync(records.Meta("old-account"), "w")).IsNull, "the clear reached old-account");
+
+        // A server that does not hold the person tracks the device after the withdrawal.
+        await SendAsync(records, database, View("device", at: 350));
+        Assert.True((await database.HashGetAsync(records.Meta("device"), "w")).HasValue, "the device does not note account's withdrawal");
+        Assert.Equal(0, await database.ListLengthAsync(records.Records("device")));
     }
 
-    private static PersonRecords RecordsQueuingFollowUps(Queue<JournalRecord> followUps) => new(Keys, TimeSpan.FromDays(30))
+    /// <summary>
+    /// docs/scaling.md: an erasure "leaves a tombstone (`meta`, the erasure's time, and the keys it
+    /// reached, kept **five minutes** ...)", and "On a key erased in the five minutes before the
+    /// withdrawal (then stitched to this person) the note lasts only as long as the erasure's
+    /// tombstone, five minutes"; CHANGELOG: that tombstone "names the erased person's key and must not
+    /// outlive its five minutes". The device, erased with old-account, signs in to new-account, which
+    /// withdraws and, four minutes after the erasure, gives consent again: the lift does not stretch the
+    /// device's tombstone (e, and s naming old-account) past the erasure's five minutes. (Four minutes
+    /// passing in Redis is simulated by setting the TTL Redis would then show.)
+    /// </summary>
+    [RedisFact]
+    public async Task A_consents_lift_does_not_keep_an_erased_keys_tombstone_past_its_five_minutes()
     {
-        LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var followUps = new Queue<JournalRecord>();
+        using var records = QueuingFollowUps(followUps);
+        records.StitchedKeyErased = (_, _, _) => true;
+        await SendAsync(records, database, View("device", at: 100));
+        await SendAsync(records, database, Stitch("old-account", "device", at: 150));
+        await SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "device", T.AddTicks(200).UtcTicks)));
+        await SendAsync(records, database, Stitch("new-account", "device", at: 300));
+        await SendAsync(records, database, Withdrawal("new-account", at: 400));
+        await DrainAsync(records, database, followUps);
+        Assert.Equal("old-account", (string?)await database.HashGetAsync(records.Meta("device"), "s"));
+
+        // Four minutes after the erasure: one minute of its tombstone is left.
+        Assert.True(await database.KeyExpireAsync(records.Meta("device"), TimeSpan.FromMinutes(1)));
+        await SendAsync(records, database, Consent("new-account", at: 500));
+        await DrainAsync(records, database, followUps);
+
+        var meta = await database.HashGetAllAsync(records.Meta("device"));
+        var ttl = await database.KeyTimeToLiveAsync(records.Meta("device"));
+        Assert.True(
+            ttl <= TimeSpan.FromMinutes(1) || !meta.Any(entry => entry.Name == "s" || entry.Name == "e"),
+            $"the erased device's tombstone ({string.Join(", ", meta.Select(entry => $"{entry.Name}={entry.Value}"))}) now lives {ttl}, one minute was left");
+    }
+
+    /// <summary>
+    /// README "Consent": after a withdrawal no behaviour is stored "until consent is given again ...
+    /// by any key Redis links to them"; docs/scaling.md: a consent "lifts what the withdrawal noted,
+    /// as on a server holding the link". A consent and a withdrawal of the same tick (an event's
+    /// Timestamp is the host's), the consent given with the account on A, the withdrawal with the
+    /// guest cookie on C (which let them go), their follow-ups crossing. At one tick the withdrawal wins
+    /// on every key (the clear on the account, and the lift passes over the guest key's withdrawal of
+    /// that tick): the account and the guest key agree.
+    /// </summary>
+    [RedisFact]
+    public async Task A_same_tick_consent_and_guest_withdrawal_leave_the_account_and_its_guest_key_agreeing()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var clears = new Queue<JournalRecord>();
+        var lifts = new Queue<JournalRecord>();
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30))
         {
-            followUps.Enqueue(JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner));
-            return true;
-        },
-        LinkedKeyConsented = (key, ticks, kind, owner) =>
-        {
-            followUps.Enqueue(JournalRecord.LinkedConsent(kind, key, ticks, owner));
-            return true;
-        },
-    };
+            LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+            {
+                clears.Enqueue(JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner));
+                return true;
+            },
+            LinkedKeyConsented = (key, ticks, kind, owner) =>
+            {
+                lifts.Enqueue(JournalRecord.LinkedConsent(kind, key, ticks, owner));
+                return true;
+            },
+        };
+        await SendAsync(records, database, Stitch("account", "guest", at: 100));
 
-    private static JournalRecord View(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
+        // Both at tick 300: each lands on its own key, then each one's follow-up on the other key.
+        await SendAsync(records, database, Consent("account", at: 300));
+        await SendAsync(records, database, Withdrawal("guest", at: 300));
+        await DrainAsync(records, database, lifts);
+        await DrainAsync(records, database, clears);
 
-    private static JournalRecord Withdrawal(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentWithdrawn(key), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentWithdrawn, key, T.AddTicks(at).UtcTicks));
+        // Servers that do not hold the person track both keys.
+        var account = await database.ListLengthAsync(records.Records("account"));
+        var guest = await database.ListLengthAsync(records.Records("guest"));
+        await SendAsync(records, database, View("account", at: 400));
+        await SendAsync(records, database, View("guest", at: 400));
+        var accountStored = await database.ListLengthAsync(records.Records("account")) > account;
+        var guestStored = await database.ListLengthAsync(records.Records("guest")) > guest;
+        var accountMeta = string.Join(", ", (await database.HashGetAllAsync(records.Meta("account"))).Select(entry => $"{entry.Name}={entry.Value}"));
+        var guestMeta = string.Join(", ", (await database.HashGetAllAsync(records.Meta("guest"))).Select(entry => $"{entry.Name}={entry.Value}"));
+        Assert.True(accountStored == guestStored, $"account stored: {accountStored} ({accountMeta}); guest stored: {guestStored} ({guestMeta})");
+    }
 
-    private static JournalRecord Consent(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentGiven(key, ConsentFlags.Personalization), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentGiven, key, T.AddTicks(at).UtcTicks));
-
-    private static JournalRecord Stitch(string key, string alias, long at) =>
-        new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+    /// <summary>
+    /// device -> old-account -> account, the device also listed in account's aliases (its claim on
+    /// account lapsed: deleted here, as Redis does at expiry, as SharedDevice does).
+    /// </summary>
+    private static async Task LapsedDeviceThroughMergedAccountAsync(PersonRecords records, IDatabase database)
+    {
+        await SendAsync(records, database, Stitch("account", "device", at: 100));
+        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
+        await SendAsync(records, database, Stitch("old-account", "device", at: 200));
+        await SendAsync(records, database, Stitch("account", "old-account", at: 250));
+        Assert.Equal("old-account", (string?)await database.StringGetAsync(records.StitchedTo("device")));
+        Assert.Equal("account", (string?)await database.StringGetAsync(records.StitchedTo("old-account")));
+        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("account")));
+        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("old-account")));
+    }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Redis.Diagnostics;
-using Personalize.Sdk.Redis.Keys;
 using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
+using static Personalize.Sdk.Redis.Tests.TestSupport.ScriptedWrites;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
 
@@ -16,9 +16,6 @@ namespace Personalize.Sdk.Redis.Tests.Replication;
 /// </summary>
 public sealed class WithdrawalLinkedKeysTests
 {
-    private static readonly DateTimeOffset T = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
-    private static readonly RedisKeys Keys = new("personalize");
-    private long _sequence;
 
     [RedisFact]
     public async Task A_withdrawal_erases_in_redis_the_records_of_the_guest_key_stitched_to_the_person()
@@ -31,17 +28,17 @@ public sealed class WithdrawalLinkedKeysTests
         await a.FlushAsync();
         await using var connection = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
         var database = connection.GetDatabase();
-        Assert.NotEmpty(await database.ListRangeAsync(Keys.Person("guest-fa", "records")));
+        Assert.NotEmpty(await database.ListRangeAsync(PersonKeys.Person("guest-fa", "records")));
 
         a.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn("fa@example.com"));
         await a.FlushAsync();
 
         Assert.Empty(a.Personalizer.GetPersonalData("fa@example.com").Profile?.RecentItems ?? []);
-        Assert.Empty(await database.ListRangeAsync(Keys.Person("guest-fa", "records")));
-        Assert.Empty(await database.ListRangeAsync(Keys.Person("guest-fa", "kept:purchases")));
+        Assert.Empty(await database.ListRangeAsync(PersonKeys.Person("guest-fa", "records")));
+        Assert.Empty(await database.ListRangeAsync(PersonKeys.Person("guest-fa", "kept:purchases")));
 
         // The links stay: the guest key is still the person's, so an erasure by it reaches them.
-        Assert.True(await database.KeyExistsAsync(Keys.Person("guest-fa", "stitched")));
+        Assert.True(await database.KeyExistsAsync(PersonKeys.Person("guest-fa", "stitched")));
     }
 
     [RedisFact]
@@ -80,7 +77,7 @@ public sealed class WithdrawalLinkedKeysTests
     {
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30));
         var clears = new List<Task>();
         records.LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {
@@ -98,21 +95,21 @@ public sealed class WithdrawalLinkedKeysTests
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));
         await Task.WhenAll([.. clears]);
-        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(0, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
 
         // Tracked by a server that did not know of the stitch, before the withdrawal; sent after it.
         await SendAsync(records, database, View("guest", at: 180));
-        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(0, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
 
         // Tracked after it by such a server: the person's behaviour while withdrawn, not stored.
         await SendAsync(records, database, View("guest", at: 300));
-        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(0, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
 
         // Once the person gives consent again, with their account key, the guest key's behaviour after it is stored.
         await SendAsync(records, database, Consent("account", at: 400));
         await Task.WhenAll([.. clears]);
         await SendAsync(records, database, View("guest", at: 500));
-        Assert.Equal(1, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(1, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
     }
 
     /// <summary>
@@ -126,7 +123,7 @@ public sealed class WithdrawalLinkedKeysTests
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
         var offered = new List<string>();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30));
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30));
         records.LinkedKeyWithdrawn = (key, _, _, _) =>
         {
             offered.Add(key);
@@ -149,7 +146,7 @@ public sealed class WithdrawalLinkedKeysTests
     {
         await using var redis = await RedisServer.StartAsync();
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
         var consents = new Queue<JournalRecord>();
         records.LinkedKeyConsented = (key, ticks, kind, owner) =>
         {
@@ -166,15 +163,15 @@ public sealed class WithdrawalLinkedKeysTests
         await SendAsync(records, database, Withdrawal("account", at: 300));
         await SendAsync(records, database, consents.Dequeue());
 
-        var meta = await database.HashGetAllAsync(Keys.Person("account", "meta"));
+        var meta = await database.HashGetAllAsync(PersonKeys.Person("account", "meta"));
         Assert.Equal(T.AddTicks(300).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), (string?)meta.Single(entry => entry.Name == "w").Value);
         Assert.DoesNotContain(meta, entry => entry.Name == "g");
-        Assert.True(await database.KeyTimeToLiveAsync(Keys.Person("account", "meta")) > PersonRecords.TombstoneLife);
+        Assert.True(await database.KeyTimeToLiveAsync(PersonKeys.Person("account", "meta")) > PersonRecords.TombstoneLife);
 
         // A later consent with the guest key lifts it: noted on the account, after the withdrawal.
         await SendAsync(records, database, Consent("guest", at: 400));
         await SendAsync(records, database, consents.Dequeue());
-        Assert.Equal(T.AddTicks(400).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), (string?)await database.HashGetAsync(Keys.Person("account", "meta"), "g"));
+        Assert.Equal(T.AddTicks(400).UtcTicks.ToString("D19", CultureInfo.InvariantCulture), (string?)await database.HashGetAsync(PersonKeys.Person("account", "meta"), "g"));
     }
 
     [RedisFact]
@@ -184,12 +181,12 @@ public sealed class WithdrawalLinkedKeysTests
         var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
 
         // The clears of the linked keys never reached Redis (the withdrawing server stopped first).
-        using var records = new PersonRecords(Keys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
+        using var records = new PersonRecords(PersonKeys, TimeSpan.FromDays(30)) { LinkedKeyWithdrawn = (_, _, _, _) => true };
         await SendAsync(records, database, View("guest", at: 100));
         await SendAsync(records, database, Stitch("account", "guest", at: 150));
         await SendAsync(records, database, Withdrawal("account", at: 200));
         await SendAsync(records, database, View("guest", at: 300));
-        Assert.Equal(2, await database.ListLengthAsync(Keys.Person("guest", "records")));
+        Assert.Equal(2, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
 
         var history = (await records.FetchAsync(database, ["guest"]))[0];
 
@@ -244,14 +241,14 @@ public sealed class WithdrawalLinkedKeysTests
         time.Advance(TimeSpan.FromMinutes(6));
         await SendAsync(records, database, Consent("account", at: 250));
         await SendAsync(records, database, View("account", at: 300));
-        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
+        Assert.Equal(3, await database.ListLengthAsync(PersonKeys.Person("account", "records")));
         while (clears.TryDequeue(out var clear))
         {
             await SendAsync(records, database, clear);
         }
 
-        Assert.Equal(0, await database.ListLengthAsync(Keys.Person("guest", "records")));
-        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
+        Assert.Equal(0, await database.ListLengthAsync(PersonKeys.Person("guest", "records")));
+        Assert.Equal(3, await database.ListLengthAsync(PersonKeys.Person("account", "records")));
     }
 
     [RedisFact]
@@ -273,7 +270,7 @@ public sealed class WithdrawalLinkedKeysTests
         var acknowledgements = new List<Task>();
         for (var i = 0; i < 10_000; i++)
         {
-            records.Append(batch, Guid.Empty, Interlocked.Increment(ref _sequence), 0, resent: false, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "other-" + i, T.UtcTicks)), acknowledgements);
+            records.Append(batch, Guid.Empty, NextSequence(), 0, resent: false, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "other-" + i, T.UtcTicks)), acknowledgements);
         }
 
         batch.Execute();
@@ -283,33 +280,11 @@ public sealed class WithdrawalLinkedKeysTests
             await SendAsync(records, database, clear);
         }
 
-        Assert.Equal(3, await database.ListLengthAsync(Keys.Person("account", "records")));
+        Assert.Equal(3, await database.ListLengthAsync(PersonKeys.Person("account", "records")));
     }
-
-    /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
-    private async Task SendAsync(PersonRecords records, IDatabase database, JournalRecord record)
-    {
-        var batch = database.CreateBatch();
-        var acknowledgements = new List<Task>();
-        records.Append(batch, Guid.Empty, Interlocked.Increment(ref _sequence), 0, resent: false, record, acknowledgements);
-        batch.Execute();
-        await Task.WhenAll(acknowledgements);
-    }
-
-    private static JournalRecord View(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
-
-    private static JournalRecord Withdrawal(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentWithdrawn(key), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentWithdrawn, key, T.AddTicks(at).UtcTicks));
-
-    private static JournalRecord Consent(string key, long at) =>
-        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentGiven(key, ConsentFlags.Personalization), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentGiven, key, T.AddTicks(at).UtcTicks));
-
-    private static JournalRecord Stitch(string key, string alias, long at) =>
-        new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
 
     /// <summary>Records whose clears of linked keys wait in <paramref name="clears"/>, for the test to send.</summary>
-    private static PersonRecords RecordsQueuingClears(Queue<JournalRecord> clears, TimeProvider? time = null) => new(Keys, TimeSpan.FromDays(30), time)
+    private static PersonRecords RecordsQueuingClears(Queue<JournalRecord> clears, TimeProvider? time = null) => new(PersonKeys, TimeSpan.FromDays(30), time)
     {
         LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
         {

@@ -1,0 +1,87 @@
+using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
+using StackExchange.Redis;
+
+namespace Personalize.Sdk.Redis.Tests.TestSupport;
+
+/// <summary>
+/// Drives a person's Redis scripts as the journal's flusher does, one record at a time, with the
+/// follow-ups they ask for queued for the test to send (or hold back, to land them in another order).
+/// </summary>
+internal static class ScriptedWrites
+{
+    /// <summary>The time records are dated from (their <c>at</c> is ticks after it).</summary>
+    public static readonly DateTimeOffset T = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    public static readonly RedisKeys PersonKeys = new("personalize");
+
+    private static long s_sequence;
+
+    /// <summary>The next batch number: each write its own, increasing, as a flusher numbers them.</summary>
+    public static long NextSequence() => Interlocked.Increment(ref s_sequence);
+
+    /// <summary>Sends one record's writes to the person's keys as the flusher does, and waits for Redis.</summary>
+    public static async Task SendAsync(PersonRecords records, IDatabase database, JournalRecord record)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        records.Append(batch, Guid.Empty, NextSequence(), 0, resent: false, record, acknowledgements);
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
+
+    /// <summary>
+    /// Sends the queued follow-ups, and those they queue in turn: in order, or, when
+    /// <paramref name="newestFirst"/>, the last queued first (the other order two routes' answers may take).
+    /// </summary>
+    public static async Task DrainAsync(PersonRecords records, IDatabase database, Queue<JournalRecord> followUps, bool newestFirst = false)
+    {
+        while (followUps.Count > 0)
+        {
+            JournalRecord next;
+            if (newestFirst)
+            {
+                var pending = followUps.ToArray();
+                followUps.Clear();
+                next = pending[^1];
+                foreach (var older in pending[..^1])
+                {
+                    followUps.Enqueue(older);
+                }
+            }
+            else
+            {
+                next = followUps.Dequeue();
+            }
+
+            await SendAsync(records, database, next);
+        }
+    }
+
+    /// <summary>Records whose follow-ups (clears of linked keys, consents noted on them) wait in <paramref name="followUps"/>.</summary>
+    public static PersonRecords QueuingFollowUps(Queue<JournalRecord> followUps, TimeProvider? time = null) => new(PersonKeys, TimeSpan.FromDays(30), time)
+    {
+        LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
+        {
+            followUps.Enqueue(JournalRecord.LinkedWithdrawal(key, ticks, withdrew, owner));
+            return true;
+        },
+        LinkedKeyConsented = (key, ticks, kind, owner) =>
+        {
+            followUps.Enqueue(JournalRecord.LinkedConsent(kind, key, ticks, owner));
+            return true;
+        },
+    };
+
+    public static JournalRecord View(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
+
+    public static JournalRecord Withdrawal(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentWithdrawn(key), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentWithdrawn, key, T.AddTicks(at).UtcTicks));
+
+    public static JournalRecord Consent(string key, long at) =>
+        new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.ConsentGiven(key, ConsentFlags.Personalization), T.AddTicks(at)), new PersonWrite(PersonWriteKind.ConsentGiven, key, T.AddTicks(at).UtcTicks));
+
+    public static JournalRecord Stitch(string key, string alias, long at) =>
+        new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+}

@@ -116,16 +116,17 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
-    // Lua, after `to` (the key's own link) is read: returns `refused` (0, or the link itself, for its
-    // server to follow the key again from the key it names) when it names none of the person's keys
-    // (ARGV[first..]; '' for any), the key being another account's in Redis, as far as this route knows.
-    private static string LeaveAnotherAccountsKey(int first, string refused = "0") => $$"""
+    // Lua, after `to` (the key's own link) is read: returns the link itself when it names none of the
+    // person's keys (ARGV[first..]; '' for any), the key being another account's in Redis as far as
+    // this route knows; its server follows the key again from the key the link names, when the same
+    // erasure, withdrawal or consent reached that one too.
+    private static string LeaveAnotherAccountsKey(int first) => $$"""
         if to then
           local owned = false
           for i = {{first}}, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
-          if not owned then return {{refused}} end
+          if not owned then return to end
         end
         """;
 
@@ -151,7 +152,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // withdrawal reached that key too (a chain this route did not come by).
     private static readonly string ClearScript = $$"""
         local to = redis.call('GET', KEYS[4])
-        {{LeaveAnotherAccountsKey(4, "to")}}
+        {{LeaveAnotherAccountsKey(4)}}
         local meta = redis.call('HMGET', KEYS[2], 'e', 'c', 'w', 'g')
         if ARGV[4] == '' and meta[4] and meta[4] > ARGV[1] then return 0 end
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
@@ -237,7 +238,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // that tombstone. Returns {'', the keys stitched to it}, to be followed in turn.
     private static readonly string LiftScript = $$"""
         local to = redis.call('GET', KEYS[3])
-        {{LeaveAnotherAccountsKey(3, "to")}}
+        {{LeaveAnotherAccountsKey(3)}}
         local meta = redis.call('HMGET', KEYS[1], 'e', 'w', 'g')
         if (meta[1] and meta[1] >= ARGV[1]) or (meta[2] and meta[2] >= ARGV[1]) then return 0 end
         if not meta[3] or meta[3] < ARGV[1] then redis.call('HSET', KEYS[1], 'g', ARGV[1]) end
@@ -258,7 +259,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
     // A key whose link names none of them is another account's in Redis (a shared device that two
     // servers signed in to two accounts): nothing of it is touched (its records, its keys, its link,
-    // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
+    // no tombstone; the reply is its link, for its server to erase it as that key's when the erasure
+    // reached that key too, a chain this route did not come by), so an erasure by the key later still
+    // reaches its person.
     private static readonly string EraseScript = $$"""
         local to = redis.call('GET', KEYS[5])
         {{LeaveAnotherAccountsKey(3)}}
@@ -571,27 +574,21 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if (!withdrawal)
         {
             ErasureStored?.Invoke(key, ticks);
-            if (result.Resp2Type == ResultType.Integer)
-            {
-                // Another account's key in Redis, left whole: not taken as followed, so a later link
-                // to it as one of this person's keys (along their chain) still erases it.
-                _followed.Remove((key, ticks, PersonWriteKind.Erase));
-                return;
-            }
         }
 
-        if (withdrawal && result.Resp2Type == ResultType.BulkString)
+        if (result.Resp2Type == ResultType.BulkString)
         {
-            // A clear refused because the key's own link names another key than this route's: not
-            // taken as followed from here. When the key it names is one this withdrawal reached (the
-            // person's, or along their chain another way), it is cleared as that key's, whichever
-            // of the two routes answered first.
-            _followed.Remove((key, ticks, PersonWriteKind.LinkedWithdrawal));
+            // Refused because the key's own link names another key than this route's (another
+            // account's in Redis, as far as this route knows): not taken as followed from here. When
+            // the key it names is one this erasure (withdrawal) reached, the person's or along their
+            // chain another way, it is erased (cleared) as that key's, whichever route answered first.
+            var followUp = withdrawal ? PersonWriteKind.LinkedWithdrawal : PersonWriteKind.Erase;
+            _followed.Remove((key, ticks, followUp));
             if ((string?)result is { Length: > 0 } holder
-                && (holder == withdrew || _followed.Contains((holder, ticks, PersonWriteKind.LinkedWithdrawal)))
-                && !Follow(key, ticks, withdrew, holder))
+                && ((withdrawal && holder == withdrew) || _followed.Contains((holder, ticks, followUp)))
+                && !Follow(key, ticks, withdrawal ? withdrew : null, holder))
             {
-                throw new InvalidOperationException("The clear of a key Redis linked to a person could not be queued; the write it follows from is sent again.");
+                throw new InvalidOperationException("The write to a key Redis linked to a person could not be queued; the write it follows from is sent again.");
             }
 
             return;

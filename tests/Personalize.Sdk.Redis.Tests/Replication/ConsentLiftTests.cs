@@ -366,20 +366,4 @@ public sealed class ConsentLiftTests
         var guestMeta = string.Join(", ", (await database.HashGetAllAsync(records.Meta("guest"))).Select(entry => $"{entry.Name}={entry.Value}"));
         Assert.True(accountStored == guestStored, $"account stored: {accountStored} ({accountMeta}); guest stored: {guestStored} ({guestMeta})");
     }
-
-    /// <summary>
-    /// device -> old-account -> account, the device also listed in account's aliases (its claim on
-    /// account lapsed: deleted here, as Redis does at expiry, as SharedDevice does).
-    /// </summary>
-    private static async Task LapsedDeviceThroughMergedAccountAsync(PersonRecords records, IDatabase database)
-    {
-        await SendAsync(records, database, Stitch("account", "device", at: 100));
-        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
-        await SendAsync(records, database, Stitch("old-account", "device", at: 200));
-        await SendAsync(records, database, Stitch("account", "old-account", at: 250));
-        Assert.Equal("old-account", (string?)await database.StringGetAsync(records.StitchedTo("device")));
-        Assert.Equal("account", (string?)await database.StringGetAsync(records.StitchedTo("old-account")));
-        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("account")));
-        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("old-account")));
-    }
 }

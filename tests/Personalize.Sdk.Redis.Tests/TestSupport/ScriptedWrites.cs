@@ -58,7 +58,7 @@ internal static class ScriptedWrites
         }
     }
 
-    /// <summary>Records whose follow-ups (clears of linked keys, consents noted on them) wait in <paramref name="followUps"/>.</summary>
+    /// <summary>Records whose follow-ups (erasures and clears of linked keys, consents noted on them) wait in <paramref name="followUps"/>.</summary>
     public static PersonRecords QueuingFollowUps(Queue<JournalRecord> followUps, TimeProvider? time = null) => new(PersonKeys, TimeSpan.FromDays(30), time)
     {
         LinkedKeyWithdrawn = (key, ticks, withdrew, owner) =>
@@ -71,7 +71,16 @@ internal static class ScriptedWrites
             followUps.Enqueue(JournalRecord.LinkedConsent(kind, key, ticks, owner));
             return true;
         },
+        StitchedKeyErased = (key, ticks, owner) =>
+        {
+            followUps.Enqueue(Erasure(key, ticks, owner));
+            return true;
+        },
     };
+
+    /// <summary>The erasure of <paramref name="key"/> at <paramref name="ticks"/>, as one of <paramref name="owner"/>'s keys if named.</summary>
+    public static JournalRecord Erasure(string key, long ticks, string? owner = null) =>
+        new(null, new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: owner is null ? null : [owner]));
 
     public static JournalRecord View(string key, long at) =>
         new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));
@@ -84,4 +93,20 @@ internal static class ScriptedWrites
 
     public static JournalRecord Stitch(string key, string alias, long at) =>
         new(null, new PersonWrite(PersonWriteKind.Stitch, key, T.AddTicks(at).UtcTicks, Alias: alias));
+
+    /// <summary>
+    /// device -> old-account -> account, the device also listed in account's aliases (its claim on
+    /// account lapsed: deleted here, as Redis does at expiry, as SharedDevice does).
+    /// </summary>
+    public static async Task LapsedDeviceThroughMergedAccountAsync(PersonRecords records, IDatabase database)
+    {
+        await SendAsync(records, database, Stitch("account", "device", at: 100));
+        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
+        await SendAsync(records, database, Stitch("old-account", "device", at: 200));
+        await SendAsync(records, database, Stitch("account", "old-account", at: 250));
+        Assert.Equal("old-account", (string?)await database.StringGetAsync(records.StitchedTo("device")));
+        Assert.Equal("account", (string?)await database.StringGetAsync(records.StitchedTo("old-account")));
+        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("account")));
+        Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("old-account")));
+    }
 }

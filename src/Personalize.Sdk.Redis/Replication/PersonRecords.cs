@@ -116,17 +116,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return 1
         """;
 
-    // Lua, after `to` (the key's own link) is read: returns the link itself when it names none of the
-    // person's keys (ARGV[first..]; '' for any), the key being another account's in Redis as far as
-    // this route knows; its server follows the key again from the key the link names, when the same
-    // erasure, withdrawal or consent reached that one too.
+    // Lua, after `to` (the key's own link) is read: returns 0 when it names none of the person's keys
+    // (ARGV[first..]; '' for any), the key being another account's in Redis as far as this route
+    // knows (another route, from the key the link names, may still reach it as this person's).
     private static string LeaveAnotherAccountsKey(int first) => $$"""
         if to then
           local owned = false
           for i = {{first}}, #ARGV do
             if ARGV[i] == '' or ARGV[i] == to then owned = true end
           end
-          if not owned then return to end
+          if not owned then return 0 end
         end
         """;
 
@@ -148,8 +147,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // Returns the keys linked to this one either way, to be followed in turn: first the key it was
     // stitched to (or ''), then the keys stitched to it. A key whose link names none of the person's
     // keys (ARGV[4..]; '' for any) is another account's in Redis as far as this route knows: it is
-    // left alone, and the reply is its link, for its server to clear it as that key's when the
-    // withdrawal reached that key too (a chain this route did not come by).
+    // left alone (the reply is 0).
     private static readonly string ClearScript = $$"""
         local to = redis.call('GET', KEYS[4])
         {{LeaveAnotherAccountsKey(4)}}
@@ -230,10 +228,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // late write, or a late clear) is refused, as on the person: behaviour tracked by the key after
     // the consent is stored again, from any server. Passed over, with the keys below it, when the
     // key was erased at or after the consent or withdrew at or after it (at one tick the withdrawal
-    // wins, as on the person's key a clear of that tick wins) (returns 0), or when its own link names
-    // another key than the one it was reached from (returns that link: a shared device Redis links to
-    // another account, whose withdrawal is not this person's to lift, or a key of this person's
-    // chain reached another way, which its server then lifts from there). The tombstone it notes
+    // wins, as on the person's key a clear of that tick wins), or when its own link names another key
+    // than the one it was reached from (a shared device Redis links to another account, whose
+    // withdrawal is not this person's to lift) (returns 0). The tombstone it notes
     // lives five minutes, as the person's, but on a key holding an erasure's tombstone no longer than
     // that tombstone. Returns {'', the keys stitched to it}, to be followed in turn.
     private static readonly string LiftScript = $$"""
@@ -259,9 +256,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     // link followed (or '') comes first in the reply, kept in the tombstone (s) for a resent copy.
     // A key whose link names none of them is another account's in Redis (a shared device that two
     // servers signed in to two accounts): nothing of it is touched (its records, its keys, its link,
-    // no tombstone; the reply is its link, for its server to erase it as that key's when the erasure
-    // reached that key too, a chain this route did not come by), so an erasure by the key later still
-    // reaches its person.
+    // no tombstone; the reply is 0), so an erasure by the key later still reaches its person.
     private static readonly string EraseScript = $$"""
         local to = redis.call('GET', KEYS[5])
         {{LeaveAnotherAccountsKey(3)}}
@@ -280,15 +275,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         return links
         """;
 
-    // Bounded: which (key, erasure, withdrawal or consent, by the follow-up it queues) this server
-    // already followed, so a chain of links ends. Each is forgotten TombstoneLife after it was followed, as long as Redis keeps the links
+    // Bounded: which (key, erasure, withdrawal or consent, by the follow-up it queues, as whose key)
+    // this server already followed, so a chain of links ends. By the key it was reached from as well:
+    // a key one route leaves alone as another account's (its own link names another key) may be this
+    // person's by the route through the key its link names, whichever answers first; a key followed
+    // as no one's (the person's own, or a link followed up) covers every route to it. Each is forgotten TombstoneLife after it was followed, as long as Redis keeps the links
     // an erasure reached for a resent copy of it, so no erased key stays here longer.
     private const int MaxFollowed = 10_000;
 
     // How many links a recall follows from a stitched key to its person's tombstone.
     private const int MaxChainHops = 8;
 
-    private readonly ExpiringKeys<(string Key, long Ticks, PersonWriteKind FollowUp)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
+    private readonly ExpiringKeys<(string Key, long Ticks, PersonWriteKind FollowUp, string? Owner)> _followed = new(time ?? TimeProvider.System, MaxFollowed);
     private readonly RedisValue _retention = (long)retention.TotalMilliseconds;
     private readonly RedisValue _tombstone = (long)TombstoneLife.TotalMilliseconds;
 
@@ -514,7 +512,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 if (person.Kind == PersonWriteKind.ConsentWithdrawn)
                 {
                     // Followed already: the links lead back to it. Acknowledged once the linked keys' clears are queued behind it.
-                    _followed.TryAdd((key, person.Ticks, PersonWriteKind.LinkedWithdrawal), TombstoneLife);
+                    _followed.TryAdd((key, person.Ticks, PersonWriteKind.LinkedWithdrawal, null), TombstoneLife);
                     acknowledgements.Add(FollowLinksAsync(appended, key, person.Ticks, withdrawal: true, withdrew: key));
                 }
                 else if (person.Kind == PersonWriteKind.ConsentGiven)
@@ -540,7 +538,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key), Aliases(key)], [ticks, _tombstone]), key, person.Ticks));
                 break;
             case PersonWriteKind.StitchedConsent:
-                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key), StitchedTo(key)], [ticks, _tombstone, .. Owners(person)]), key, person.Ticks, lift: true));
+                acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(LiftScript, [Meta(key), Aliases(key), StitchedTo(key)], [ticks, _tombstone, .. Owners(person)]), key, person.Ticks));
                 break;
             case PersonWriteKind.Stitch:
                 // The alias is claimed on its own slot first; the person takes it only once the claim
@@ -550,8 +548,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                 acknowledgements.Add(StitchIfClaimedAsync(batch, claim, key, person.Alias!, ticks, PersonRecordCodec.EncodeLink(new StitchPosition(origin, sequence, index))));
                 break;
             case PersonWriteKind.Erase:
-                // Followed already: the links lead back to it.
-                _followed.TryAdd((key, person.Ticks, PersonWriteKind.Erase), TombstoneLife);
+                // Followed already, as the keys it is erased as one of (or as no one's): the links lead back to it.
+                IEnumerable<string?> erasedAs = person.Owners is { Count: > 0 } owners ? (IEnumerable<string?>)owners : new string?[] { null };
+                foreach (var owner in erasedAs)
+                {
+                    _followed.TryAdd((key, person.Ticks, PersonWriteKind.Erase, owner), TombstoneLife);
+                }
+
                 var erased = batch.ScriptEvaluateAsync(EraseScript, [Records(key), Aliases(key), Meta(key), ErasedLinks(key), StitchedTo(key), Resent(key), Linked(key), .. KeptKeys(key)], [ticks, _tombstone, .. Owners(person)]);
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
@@ -576,27 +579,10 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             ErasureStored?.Invoke(key, ticks);
         }
 
-        if (result.Resp2Type == ResultType.BulkString)
-        {
-            // Refused because the key's own link names another key than this route's (another
-            // account's in Redis, as far as this route knows): not taken as followed from here. When
-            // the key it names is one this erasure (withdrawal) reached, the person's or along their
-            // chain another way, it is erased (cleared) as that key's, whichever route answered first.
-            var followUp = withdrawal ? PersonWriteKind.LinkedWithdrawal : PersonWriteKind.Erase;
-            _followed.Remove((key, ticks, followUp));
-            if ((string?)result is { Length: > 0 } holder
-                && ((withdrawal && holder == withdrew) || _followed.Contains((holder, ticks, followUp)))
-                && !Follow(key, ticks, withdrawal ? withdrew : null, holder))
-            {
-                throw new InvalidOperationException("The write to a key Redis linked to a person could not be queued; the write it follows from is sent again.");
-            }
-
-            return;
-        }
-
         if (result.Resp2Type != ResultType.Array)
         {
-            // A change other than a withdrawal, or a withdrawal refused: nothing to follow.
+            // A change other than a withdrawal, a withdrawal refused, or a key left alone as another
+            // account's (by this route: the route through the key its link names is its own): nothing to follow.
             return;
         }
 
@@ -604,7 +590,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         var links = (RedisValue[]?)result ?? [];
         for (var i = 0; i < links.Length; i++)
         {
-            // Links go both ways, and every key of the chain returns the others: each is followed once.
+            // Links go both ways, and every key of the chain returns the others: each is followed once a route.
             // A reply starts with the person the key was stitched to (or ''), erased (cleared) as they
             // are; the rest are the keys stitched to this one, erased (cleared) as this person's keys.
             var linked = links[i].ToString();
@@ -641,26 +627,9 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// them; completes once those are queued: this is the write's acknowledgement, faulting as
     /// <see cref="FollowLinksAsync"/> does.
     /// </summary>
-    private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks, bool lift = false)
+    private async Task FollowConsentAsync(Task<RedisResult> written, string key, long ticks)
     {
         var result = await written.ConfigureAwait(false);
-        if (lift && result.Resp2Type == ResultType.BulkString)
-        {
-            // A lift refused because the key's own link names another key than this route's: lifted
-            // from that key when this consent reached it too (along the person's chain another way).
-            _followed.Remove((key, ticks, PersonWriteKind.StitchedConsent));
-            if ((string?)result is { Length: > 0 } holder
-                && (_followed.Contains((holder, ticks, PersonWriteKind.StitchedConsent)) || _followed.Contains((holder, ticks, PersonWriteKind.LinkedConsent)))
-                && _followed.TryAdd((key, ticks, PersonWriteKind.StitchedConsent), TombstoneLife)
-                && LinkedKeyConsented?.Invoke(key, ticks, PersonWriteKind.StitchedConsent, holder) == false)
-            {
-                _followed.Remove((key, ticks, PersonWriteKind.StitchedConsent));
-                throw new InvalidOperationException("The consent on a key Redis linked to a person could not be queued; the consent is sent again.");
-            }
-
-            return;
-        }
-
         RedisValue[] links = result.Resp2Type switch
         {
             ResultType.Array => (RedisValue[]?)result ?? [],
@@ -673,18 +642,18 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         {
             // First the person the key is linked to (or ''), then the keys stitched to it (a person's).
             var linked = links[i].ToString();
-            var kind = i == 0 ? PersonWriteKind.LinkedConsent : PersonWriteKind.StitchedConsent;
+            var (kind, owner) = i == 0 ? (PersonWriteKind.LinkedConsent, (string?)null) : (PersonWriteKind.StitchedConsent, key);
 
-            // A key linked to itself (or to none) has no one else to note it on; each is followed once.
-            if (string.IsNullOrEmpty(linked) || linked == key || !_followed.TryAdd((linked, ticks, kind), TombstoneLife))
+            // A key linked to itself (or to none) has no one else to note it on; each is followed once
+            // by each route (a key stitched to this one is lifted only while its own link names this one).
+            if (string.IsNullOrEmpty(linked) || linked == key || !_followed.TryAdd((linked, ticks, kind, owner), TombstoneLife))
             {
                 continue;
             }
 
-            // A key stitched to this one is lifted only while its own link names this one.
-            if (LinkedKeyConsented?.Invoke(linked, ticks, kind, i == 0 ? null : key) == false)
+            if (LinkedKeyConsented?.Invoke(linked, ticks, kind, owner) == false)
             {
-                _followed.Remove((linked, ticks, kind));
+                _followed.Remove((linked, ticks, kind, owner));
                 unqueued++;
             }
         }
@@ -765,13 +734,16 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     private bool Follow(string linked, long ticks, string? withdrew, string? owner)
     {
         var followUp = withdrew is null ? PersonWriteKind.Erase : PersonWriteKind.LinkedWithdrawal;
-        if (!_followed.TryAdd((linked, ticks, followUp), TombstoneLife)
+
+        // Followed as no one's key (the person's own, or a link followed up) covers this route too.
+        if ((owner is not null && _followed.Contains((linked, ticks, followUp, null)))
+            || !_followed.TryAdd((linked, ticks, followUp, owner), TombstoneLife)
             || (withdrew is null ? StitchedKeyErased?.Invoke(linked, ticks, owner) : LinkedKeyWithdrawn?.Invoke(linked, ticks, withdrew, owner)) != false)
         {
             return true;
         }
 
-        _followed.Remove((linked, ticks, followUp));
+        _followed.Remove((linked, ticks, followUp, owner));
         return false;
     }
 

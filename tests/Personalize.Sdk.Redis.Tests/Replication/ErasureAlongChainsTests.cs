@@ -20,6 +20,42 @@ public sealed class ErasureAlongChainsTests
     [RedisFact]
     public Task An_accounts_erasure_reaches_the_lapsed_device_whichever_route_answers_first() => ErasesLapsedDeviceAsync(newestFirst: true);
 
+    /// <summary>
+    /// The same, old-account answering first (the device, in flight from the account, is not followed
+    /// again from there), then 10,000 other erasures followed before the device's own answer: the set
+    /// of followed keys is cleared at its bound meanwhile, and the device is still erased.
+    /// </summary>
+    [RedisFact]
+    public async Task An_accounts_erasure_reaches_the_lapsed_device_though_the_followed_keys_overflowed_between_the_two_routes_answers()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var followUps = new Queue<JournalRecord>();
+        using var records = QueuingFollowUps(followUps);
+        await LapsedDeviceThroughMergedAccountAsync(records, database);
+        await SendAsync(records, database, View("device", at: 260));
+
+        await SendAsync(records, database, Erasure("account", T.AddTicks(300).UtcTicks));
+        var queued = followUps.ToArray();
+        followUps.Clear();
+        var oldAccount = Assert.Single(queued, record => record.Person.Key == "old-account");
+        var device = Assert.Single(queued, record => record.Person.Key == "device");
+
+        // old-account answers first: the device, in flight from the account, is not followed again from there.
+        await SendAsync(records, database, oldAccount);
+
+        // 10,000 other erasures followed meanwhile: the set of followed keys is cleared at its bound.
+        await EraseOthersAsync(records, database);
+
+        // The device answers from the account's route: refused there (its link names old-account).
+        await SendAsync(records, database, device);
+        await DrainAsync(records, database, followUps);
+
+        Assert.False((await database.HashGetAsync(records.Meta("old-account"), "e")).IsNull, "the erasure reached old-account");
+        Assert.False((await database.HashGetAsync(records.Meta("device"), "e")).IsNull, "the erasure did not reach the device");
+        Assert.Equal(0, await database.ListLengthAsync(records.Records("device")));
+    }
+
     private static async Task ErasesLapsedDeviceAsync(bool newestFirst)
     {
         await using var redis = await RedisServer.StartAsync();

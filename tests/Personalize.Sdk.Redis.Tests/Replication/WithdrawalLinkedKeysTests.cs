@@ -266,15 +266,7 @@ public sealed class WithdrawalLinkedKeysTests
         await SendAsync(records, database, View("account", at: 300));
 
         // 10,000 erasures followed in between: the set of followed keys is cleared at its cap.
-        var batch = database.CreateBatch();
-        var acknowledgements = new List<Task>();
-        for (var i = 0; i < 10_000; i++)
-        {
-            records.Append(batch, Guid.Empty, NextSequence(), 0, resent: false, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "other-" + i, T.UtcTicks)), acknowledgements);
-        }
-
-        batch.Execute();
-        await Task.WhenAll(acknowledgements);
+        await EraseOthersAsync(records, database);
         while (clears.TryDequeue(out var clear))
         {
             await SendAsync(records, database, clear);

@@ -58,6 +58,20 @@ internal static class ScriptedWrites
         }
     }
 
+    /// <summary>Sends <paramref name="count"/> erasures of other people in one batch: enough to fill the records' set of followed keys, which is then cleared at its bound.</summary>
+    public static async Task EraseOthersAsync(PersonRecords records, IDatabase database, int count = 10_000)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        for (var i = 0; i < count; i++)
+        {
+            records.Append(batch, Guid.Empty, NextSequence(), 0, resent: false, Erasure("other-" + i, T.UtcTicks), acknowledgements);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
+
     /// <summary>Records whose follow-ups (erasures and clears of linked keys, consents noted on them) wait in <paramref name="followUps"/>.</summary>
     public static PersonRecords QueuingFollowUps(Queue<JournalRecord> followUps, TimeProvider? time = null) => new(PersonKeys, TimeSpan.FromDays(30), time)
     {

@@ -532,7 +532,8 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
                     key,
                     person.Ticks,
                     withdrawal: true,
-                    withdrew: person.Alias ?? key));
+                    withdrew: person.Alias ?? key,
+                    asOneOf: person.Owners is { Count: > 0 }));
                 break;
             case PersonWriteKind.LinkedConsent:
                 acknowledgements.Add(FollowConsentAsync(batch.ScriptEvaluateAsync(ConsentScript, [Meta(key), StitchedTo(key), Aliases(key)], [ticks, _tombstone]), key, person.Ticks));
@@ -559,7 +560,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
 
                 // Acknowledged once the linked keys' erasures are queued behind it: a flush (a
                 // graceful stop's included) that sends this erasure goes on to send theirs.
-                acknowledgements.Add(FollowLinksAsync(erased, key, person.Ticks, withdrawal: false));
+                acknowledgements.Add(FollowLinksAsync(erased, key, person.Ticks, withdrawal: false, asOneOf: person.Owners is { Count: > 0 }));
                 break;
         }
     }
@@ -569,9 +570,13 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
     /// acknowledged, erases (clears) the keys Redis had linked to the person (the server may no
     /// longer hold them all), and completes once they are queued: this is the write's
     /// acknowledgement. Faults as the write did when Redis did not acknowledge it: the batch is
-    /// resent whole, and this runs again for the resent copy.
+    /// resent whole, and this runs again for the resent copy. A key written as one of a person's keys
+    /// (<paramref name="asOneOf"/>: its script took it only when its own link names one of them) does
+    /// not have that link followed up, as no one's: the key it names is reached by its own write (the
+    /// one this route came from, or journaled with the person's other keys), which leaves it alone
+    /// when it is another account's.
     /// </summary>
-    private async Task FollowLinksAsync(Task<RedisResult> written, string key, long ticks, bool withdrawal, string? withdrew = null)
+    private async Task FollowLinksAsync(Task<RedisResult> written, string key, long ticks, bool withdrawal, string? withdrew = null, bool asOneOf = false)
     {
         var result = await written.ConfigureAwait(false);
         if (!withdrawal)
@@ -595,7 +600,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
             // are; the rest are the keys stitched to this one, erased (cleared) as this person's keys.
             var linked = links[i].ToString();
             var owner = i == 0 ? null : key;
-            if (linked.Length == 0)
+            if (linked.Length == 0 || (i == 0 && asOneOf))
             {
                 continue;
             }

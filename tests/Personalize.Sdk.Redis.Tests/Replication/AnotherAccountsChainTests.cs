@@ -14,20 +14,6 @@ namespace Personalize.Sdk.Redis.Tests.Replication;
 /// </summary>
 public sealed class AnotherAccountsChainTests
 {
-    private static async Task TwoLapsedClaimsAsync(PersonRecords records, IDatabase database)
-    {
-        await SendAsync(records, database, Stitch("alice", "bob", at: 100));
-        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("bob")));
-        await SendAsync(records, database, Stitch("carol", "bob", at: 150));
-        await SendAsync(records, database, Stitch("alice", "device", at: 160));
-        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
-        await SendAsync(records, database, Stitch("bob", "device", at: 170));
-        Assert.Equal("carol", (string?)await database.StringGetAsync(records.StitchedTo("bob")));
-        Assert.Equal("bob", (string?)await database.StringGetAsync(records.StitchedTo("device")));
-        var aliases = await database.SetMembersAsync(records.Aliases("alice"));
-        Assert.Contains((RedisValue)"bob", aliases);
-        Assert.Contains((RedisValue)"device", aliases);
-    }
 
     /// <summary>Sends the queued follow-up for <paramref name="first"/> before the others (the order one batch's answers may take), then the rest in order.</summary>
     private static async Task DrainWithFirstAsync(PersonRecords records, IDatabase database, Queue<JournalRecord> followUps, string first)
@@ -133,5 +119,40 @@ public sealed class AnotherAccountsChainTests
         await SendAsync(records, database, View("device", at: 500));
         Assert.True((await database.HashGetAsync(records.Meta("device"), "g")).IsNull, "alice's consent lifted carol's withdrawal on the device Redis links to bob (carol's)");
         Assert.Equal(0, await database.ListLengthAsync(records.Records("device")));
+    }
+
+    /// <summary>
+    /// docs/scaling.md "Erasure and consent": a key erased as one of a person's keys "is erased only when
+    /// its own link names one of the person's keys ... where Redis links it to another account ... it is
+    /// that account's, and nothing of it is touched (records, keys, link), so erasing one account never
+    /// reaches the other". Bob's link names carol: bob is carol's, and carol's account is not alice's to
+    /// erase. The device (its link names bob, one of alice's keys on her server) is erased as hers; its
+    /// link up to bob is not followed as no one's (bob's own erasure, as one of alice's keys, leaves him
+    /// alone), so neither bob nor carol is erased.
+    /// </summary>
+    [RedisFact]
+    public Task Alices_forget_with_her_servers_keys_does_not_erase_carol_through_bobs_device() => ForgetsAliceAsync(["alice", "bob", "device"]);
+
+    /// <summary>The same, her server listing the device before bob.</summary>
+    [RedisFact]
+    public Task Alices_forget_with_her_servers_keys_does_not_erase_carol_through_bobs_device_listed_first() => ForgetsAliceAsync(["alice", "device", "bob"]);
+
+    private static async Task ForgetsAliceAsync(string[] keys)
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
+        var followUps = new Queue<JournalRecord>();
+        using var records = QueuingFollowUps(followUps);
+        await TwoLapsedClaimsAsync(records, database);
+        await SendAsync(records, database, View("carol", at: 190));
+        await SendAsync(records, database, View("bob", at: 195));
+
+        await SendForgottenAsync(records, database, keys, T.AddTicks(300).UtcTicks);
+        await DrainAsync(records, database, followUps);
+
+        Assert.True((await database.HashGetAsync(records.Meta("carol"), "e")).IsNull, "alice's Forget erased carol's account");
+        Assert.Equal(1, await database.ListLengthAsync(records.Records("carol")));
+        Assert.True((await database.HashGetAsync(records.Meta("bob"), "e")).IsNull, "bob (carol's in Redis) was erased by alice's Forget");
+        Assert.Equal(1, await database.ListLengthAsync(records.Records("bob")));
     }
 }

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Redis.Keys;
+using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using StackExchange.Redis;
 
@@ -84,5 +86,59 @@ public sealed class ErasureAsAnotherAccountsKeyTests
         // The device is alice's in Redis, and stays so; its past is hers.
         Assert.Equal("alice", (string?)await database.StringGetAsync(Keys.Person("device", "stitched")));
         Assert.NotEmpty(await database.ListRangeAsync(Keys.Person("device", "records")));
+    }
+
+    /// <summary>
+    /// README "Erasure" / docs/scaling.md: "where Redis links it to another account ... it is that
+    /// account's, and nothing of it is touched ..., so erasing one account never reaches the other".
+    /// </summary>
+    [RedisFact]
+    public async Task Forget_of_alice_on_the_server_that_merged_old_account_into_her_does_not_erase_carol()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var a = await AppServer.StartAsync(redis);
+        await using var c = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
+        await SharedDevice.MergedAccountChainAsync(a, c);
+
+        // old-account's claim on alice lapses (deleted, as Redis does at its expiry); C, which let
+        // everyone go, signs old-account in to carol, who buys there.
+        var records = a.Host.Services.GetRequiredService<PersonRecords>();
+        await using (var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            Assert.True(await client.GetDatabase().KeyDeleteAsync(records.StitchedTo("old-account")));
+        }
+
+        await c.LetIdleGoAsync(TimeSpan.FromHours(2));
+        c.Personalizer.Track(PersonalizationEvent.Purchase("carol", "books-3", 1, 20m));
+        Assert.Equal(IdentifyResult.Stitched, c.Personalizer.Identify("old-account", "carol"));
+        await c.FlushAsync();
+        await c.RecallsEndedAsync();
+        await using (var client = await ConnectionMultiplexer.ConnectAsync(redis.Configuration))
+        {
+            Assert.Equal("carol", (string?)await client.GetDatabase().StringGetAsync(records.StitchedTo("old-account")));
+        }
+
+        await a.CatchUpAsync();
+        await a.RecallsEndedAsync();
+
+        Assert.Contains(c.Personalizer.GetPersonalData("carol").Profile!.Purchases, p => p.ItemKey == "books-3");
+        Assert.Contains("old-account", a.Personalizer.GetPersonalData("alice").LinkedKeys);
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "carol"), record => record.Contains("books-3", StringComparison.Ordinal));
+
+        // Alice asks to be erased on A, which still holds old-account and the device as hers.
+        Assert.True(a.Personalizer.Forget("alice"));
+        for (var i = 0; i < 4; i++)
+        {
+            await a.FlushAsync();
+        }
+
+        await c.CatchUpAsync();
+        await c.RecallsEndedAsync();
+
+        // Carol asked for nothing.
+        var carol = c.Personalizer.GetPersonalData("carol");
+        Assert.NotNull(carol.Profile);
+        Assert.Contains(carol.Profile!.Purchases, p => p.ItemKey == "books-3");
+        Assert.Contains(await SharedDevice.StoredRecordsAsync(redis, "carol"), record => record.Contains("books-3", StringComparison.Ordinal));
     }
 }

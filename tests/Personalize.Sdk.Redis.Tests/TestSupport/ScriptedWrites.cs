@@ -123,4 +123,40 @@ internal static class ScriptedWrites
         Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("account")));
         Assert.Contains((RedisValue)"device", await database.SetMembersAsync(records.Aliases("old-account")));
     }
+
+    /// <summary>
+    /// Two lapsed claims: alice's keys still list bob and a device, but bob's own link names carol
+    /// (merged into carol since his claim on alice lapsed) and the device's names bob: device -> bob -> carol.
+    /// </summary>
+    public static async Task TwoLapsedClaimsAsync(PersonRecords records, IDatabase database)
+    {
+        await SendAsync(records, database, Stitch("alice", "bob", at: 100));
+        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("bob")));
+        await SendAsync(records, database, Stitch("carol", "bob", at: 150));
+        await SendAsync(records, database, Stitch("alice", "device", at: 160));
+        Assert.True(await database.KeyDeleteAsync(records.StitchedTo("device")));
+        await SendAsync(records, database, Stitch("bob", "device", at: 170));
+        Assert.Equal("carol", (string?)await database.StringGetAsync(records.StitchedTo("bob")));
+        Assert.Equal("bob", (string?)await database.StringGetAsync(records.StitchedTo("device")));
+        var aliases = await database.SetMembersAsync(records.Aliases("alice"));
+        Assert.Contains((RedisValue)"bob", aliases);
+        Assert.Contains((RedisValue)"device", aliases);
+    }
+
+    /// <summary>The erasures <c>RedisChangeJournal.Forgotten(userKey, keys, ...)</c> journals, in its order, sent in one batch as the flusher sends them.</summary>
+    public static async Task SendForgottenAsync(PersonRecords records, IDatabase database, string[] keys, long ticks)
+    {
+        var batch = database.CreateBatch();
+        var acknowledgements = new List<Task>();
+        var sequence = NextSequence();
+        var index = 0;
+        foreach (var key in keys)
+        {
+            var record = new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: ErasedKeys.OwnersOf(key, keys)));
+            records.Append(batch, Guid.Empty, sequence, index++, resent: false, record, acknowledgements);
+        }
+
+        batch.Execute();
+        await Task.WhenAll(acknowledgements);
+    }
 }

@@ -126,15 +126,27 @@ internal sealed class RedisChangeJournal
 
         // Erasures must not be lost to a full buffer: they take its allowance past the bound.
         // Every key is journaled: a server that let the person go may hold one of them alone (a
-        // device that browsed there while its recall was in flight), and erases it as theirs.
-        ConfirmIfDropped(userKey, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, userKey, erasedAt, ErasedKeys.OwnerOf(userKey, keys)), new PersonWrite(PersonWriteKind.Erase, userKey, erasedAt.UtcTicks, Owners: ErasedKeys.OwnersOf(userKey, keys)))));
+        // device that browsed there while its recall was in flight), and erases it as theirs. The
+        // person's own key goes first: erased as no one's, it alone reaches every key Redis links to
+        // them (a key erased as one of theirs does not follow its own link up), so it is the one
+        // the allowance must not leave out, whichever key Forget was called with.
+        var person = keys.Count > 0 ? keys[0] : userKey;
+        Erase(person);
+        if (!string.Equals(userKey, person, StringComparison.Ordinal))
+        {
+            Erase(userKey);
+        }
+
         foreach (var key in keys)
         {
-            if (!string.Equals(key, userKey, StringComparison.Ordinal))
+            if (!string.Equals(key, userKey, StringComparison.Ordinal) && !string.Equals(key, person, StringComparison.Ordinal))
             {
-                ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, ErasedKeys.OwnerOf(key, keys)), new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: ErasedKeys.OwnersOf(key, keys)))));
+                Erase(key);
             }
         }
+
+        void Erase(string key) =>
+            ConfirmIfDropped(key, erasedAt, Buffer.TryEnqueueEssential(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, ErasedKeys.OwnerOf(key, keys)), new PersonWrite(PersonWriteKind.Erase, key, erasedAt.UtcTicks, Owners: ErasedKeys.OwnersOf(key, keys)))));
     }
 
     // An erasure the buffer refused (its allowance spent, or stopped) will never be stored: the

@@ -43,10 +43,8 @@ public sealed class AnotherAccountsChainTests
     [RedisFact]
     public async Task Alices_erasure_does_not_erase_a_device_linked_to_bob_whose_own_link_names_carol()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await TwoLapsedClaimsAsync(records, database);
         await SendAsync(records, database, View("device", at: 180));
         await SendAsync(records, database, View("carol", at: 190));
@@ -69,10 +67,8 @@ public sealed class AnotherAccountsChainTests
     [RedisFact]
     public async Task Alices_withdrawal_does_not_clear_a_device_linked_to_bob_whose_own_link_names_carol()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await TwoLapsedClaimsAsync(records, database);
         await SendAsync(records, database, View("device", at: 180));
         await SendAsync(records, database, View("carol", at: 190));
@@ -101,10 +97,8 @@ public sealed class AnotherAccountsChainTests
     [RedisFact]
     public async Task Alices_consent_does_not_lift_carols_withdrawal_on_a_device_linked_to_bob()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await TwoLapsedClaimsAsync(records, database);
 
         await SendAsync(records, database, Withdrawal("carol", at: 300));
@@ -139,10 +133,8 @@ public sealed class AnotherAccountsChainTests
 
     private static async Task ForgetsAliceAsync(string[] keys)
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await TwoLapsedClaimsAsync(records, database);
         await SendAsync(records, database, View("carol", at: 190));
         await SendAsync(records, database, View("bob", at: 195));

@@ -27,10 +27,8 @@ public sealed class ConsentLiftTests
     [RedisFact]
     public async Task Alices_consent_does_not_lift_bobs_withdrawal_on_a_shared_device_redis_links_to_bob()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
 
         await SendAsync(records, database, Stitch("alice", "device", at: 100));
 
@@ -175,10 +173,8 @@ public sealed class ConsentLiftTests
     [RedisFact]
     public async Task A_withdrawals_clear_does_not_keep_an_erased_keys_tombstone_past_five_minutes()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("device", at: 100));
         await SendAsync(records, database, Stitch("old-account", "device", at: 150));
@@ -219,10 +215,8 @@ public sealed class ConsentLiftTests
 
     private static async Task ConsentLiftsLapsedDeviceAsync(bool newestFirst)
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await LapsedDeviceThroughMergedAccountAsync(records, database);
 
         // The device withdraws on a server that does not hold its link; account then consents again.
@@ -262,10 +256,8 @@ public sealed class ConsentLiftTests
 
     private static async Task WithdrawalClearsLapsedDeviceAsync(bool newestFirst)
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await LapsedDeviceThroughMergedAccountAsync(records, database);
         await SendAsync(records, database, View("device", at: 260));
         Assert.Equal(1, await database.ListLengthAsync(records.Records("device")));
@@ -293,10 +285,8 @@ public sealed class ConsentLiftTests
     [RedisFact]
     public async Task A_consents_lift_does_not_keep_an_erased_keys_tombstone_past_its_five_minutes()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("device", at: 100));
         await SendAsync(records, database, Stitch("old-account", "device", at: 150));

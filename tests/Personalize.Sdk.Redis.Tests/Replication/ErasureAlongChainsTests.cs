@@ -1,6 +1,4 @@
-using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
-using StackExchange.Redis;
 using static Personalize.Sdk.Redis.Tests.TestSupport.ScriptedWrites;
 
 namespace Personalize.Sdk.Redis.Tests.Replication;
@@ -28,10 +26,8 @@ public sealed class ErasureAlongChainsTests
     [RedisFact]
     public async Task An_accounts_erasure_reaches_the_lapsed_device_though_the_followed_keys_overflowed_between_the_two_routes_answers()
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await LapsedDeviceThroughMergedAccountAsync(records, database);
         await SendAsync(records, database, View("device", at: 260));
 
@@ -58,10 +54,8 @@ public sealed class ErasureAlongChainsTests
 
     private static async Task ErasesLapsedDeviceAsync(bool newestFirst)
     {
-        await using var redis = await RedisServer.StartAsync();
-        var database = (await ConnectionMultiplexer.ConnectAsync(redis.Configuration)).GetDatabase();
-        var followUps = new Queue<JournalRecord>();
-        using var records = QueuingFollowUps(followUps);
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
         await LapsedDeviceThroughMergedAccountAsync(records, database);
         await SendAsync(records, database, View("device", at: 260));
         Assert.Equal(1, await database.ListLengthAsync(records.Records("device")));

@@ -156,7 +156,7 @@ internal sealed class PersonRecords(RedisKeys keys, TimeSpan retention, TimeProv
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[2] and meta[2] >= ARGV[1]) then
           redis.call('DEL', KEYS[1], KEYS[5], KEYS[6], KEYS[7], KEYS[8], KEYS[9])
           redis.call('HSET', KEYS[2], 'c', ARGV[1])
-          if redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
+          if not meta[1] and redis.call('PTTL', KEYS[2]) < tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[2], ARGV[2]) end
         end
         if not (meta[1] and meta[1] >= ARGV[1]) and not (meta[3] and meta[3] >= ARGV[1]) and not (meta[4] and meta[4] > ARGV[1]) then
           redis.call('HSET', KEYS[2], 'w', ARGV[1])

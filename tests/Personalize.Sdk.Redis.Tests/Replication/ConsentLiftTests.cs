@@ -178,7 +178,7 @@ public sealed class ConsentLiftTests
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("device", at: 100));
         await SendAsync(records, database, Stitch("old-account", "device", at: 150));
-        await SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "device", T.AddTicks(200).UtcTicks)));
+        await SendAsync(records, database, Erasure("device", T.AddTicks(200).UtcTicks));
         Assert.Equal("old-account", (string?)await database.HashGetAsync(records.Meta("device"), "s"));
         Assert.True(await database.KeyTimeToLiveAsync(records.Meta("device")) <= PersonRecords.TombstoneLife);
 
@@ -290,7 +290,7 @@ public sealed class ConsentLiftTests
         records.StitchedKeyErased = (_, _, _) => true;
         await SendAsync(records, database, View("device", at: 100));
         await SendAsync(records, database, Stitch("old-account", "device", at: 150));
-        await SendAsync(records, database, new JournalRecord(null, new PersonWrite(PersonWriteKind.Erase, "device", T.AddTicks(200).UtcTicks)));
+        await SendAsync(records, database, Erasure("device", T.AddTicks(200).UtcTicks));
         await SendAsync(records, database, Stitch("new-account", "device", at: 300));
         await SendAsync(records, database, Withdrawal("new-account", at: 400));
         await DrainAsync(records, database, followUps);
@@ -355,5 +355,37 @@ public sealed class ConsentLiftTests
         var accountMeta = string.Join(", ", (await database.HashGetAllAsync(records.Meta("account"))).Select(entry => $"{entry.Name}={entry.Value}"));
         var guestMeta = string.Join(", ", (await database.HashGetAllAsync(records.Meta("guest"))).Select(entry => $"{entry.Name}={entry.Value}"));
         Assert.True(accountStored == guestStored, $"account stored: {accountStored} ({accountMeta}); guest stored: {guestStored} ({guestMeta})");
+    }
+
+    /// <summary>
+    /// CHANGELOG [Unreleased] Fixed / docs/scaling.md: "On a key erased in the five minutes before the
+    /// withdrawal (then stitched to this person) the note lasts only as long as the erasure's tombstone,
+    /// five minutes"; the tombstone "names the erased person's key and must not outlive its five minutes".
+    /// The device, erased with old-account, signs in to new-account, which withdraws four minutes after the
+    /// erasure (one minute of the tombstone left): neither the clear's c nor its w stretches the
+    /// tombstone (e, s naming old-account) past the erasure's five minutes.
+    /// </summary>
+    [RedisFact]
+    public async Task A_withdrawals_clear_four_minutes_after_an_erasure_does_not_stretch_its_tombstone()
+    {
+        await using var redis = await ScriptedRedis.StartAsync();
+        var (database, followUps, records) = (redis.Database, redis.FollowUps, redis.Records);
+        records.StitchedKeyErased = (_, _, _) => true;
+        await SendAsync(records, database, View("device", at: 100));
+        await SendAsync(records, database, Stitch("old-account", "device", at: 150));
+        await SendAsync(records, database, Erasure("device", T.AddTicks(200).UtcTicks));
+        await SendAsync(records, database, Stitch("new-account", "device", at: 300));
+        Assert.Equal("old-account", (string?)await database.HashGetAsync(records.Meta("device"), "s"));
+
+        // Four minutes after the erasure: one minute of its tombstone is left.
+        Assert.True(await database.KeyExpireAsync(records.Meta("device"), TimeSpan.FromMinutes(1)));
+        await SendAsync(records, database, Withdrawal("new-account", at: 400));
+        await DrainAsync(records, database, followUps);
+
+        var meta = await database.HashGetAllAsync(records.Meta("device"));
+        var ttl = await database.KeyTimeToLiveAsync(records.Meta("device"));
+        Assert.True(
+            ttl <= TimeSpan.FromMinutes(1) || !meta.Any(entry => entry.Name == "s" || entry.Name == "e"),
+            $"the erased device's tombstone ({string.Join(", ", meta.Select(entry => $"{entry.Name}={entry.Value}"))}) now lives {ttl}, one minute was left");
     }
 }

@@ -19,6 +19,23 @@ public sealed class AllocationPromiseTests
 
     private static long Measure(Action<int> call) => Allocations.Fewest(call, 3, Calls);
 
+    /// <summary>Ranks each of <paramref name="requests"/> once to warm them, then measures ranking them all again.</summary>
+    private static long RankAllocations(TestSdk sdk, RankedItem[] buffer, params PersonalizationRequest[] requests)
+    {
+        foreach (var request in requests)
+        {
+            sdk.Personalizer.Rank(request, buffer, out _);
+        }
+
+        return Measure(() =>
+        {
+            foreach (var request in requests)
+            {
+                sdk.Personalizer.Rank(request, buffer, out _);
+            }
+        });
+    }
+
     [Fact]
     public void Span_rank_with_explain_requested_allocates_nothing()
     {
@@ -26,9 +43,7 @@ public sealed class AllocationPromiseTests
         var member = TreatedMember(sdk);
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member) { Explain = true };
-        sdk.Personalizer.Rank(request, buffer, out _);
-
-        Assert.Equal(0, Measure(() => sdk.Personalizer.Rank(request, buffer, out _)));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request));
     }
 
     [Fact]
@@ -39,14 +54,7 @@ public sealed class AllocationPromiseTests
         var buffer = new RankedItem[10];
         var treat = new PersonalizationRequest(member) { ForceArm = HoldoutArm.Treatment };
         var control = new PersonalizationRequest(member) { ForceArm = HoldoutArm.Control };
-        sdk.Personalizer.Rank(treat, buffer, out _);
-        sdk.Personalizer.Rank(control, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(treat, buffer, out _);
-            sdk.Personalizer.Rank(control, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, treat, control));
     }
 
     [Fact]
@@ -56,9 +64,7 @@ public sealed class AllocationPromiseTests
         var member = TreatedMember(sdk);
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member) { Preview = true };
-        sdk.Personalizer.Rank(request, buffer, out _);
-
-        Assert.Equal(0, Measure(() => sdk.Personalizer.Rank(request, buffer, out _)));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request));
     }
 
     [Fact]
@@ -68,9 +74,7 @@ public sealed class AllocationPromiseTests
         var member = TreatedMember(sdk);
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member) { Context = new RequestContext { LowIntent = true, Channel = "app", Locale = "en-GB" } };
-        sdk.Personalizer.Rank(request, buffer, out _);
-
-        Assert.Equal(0, Measure(() => sdk.Personalizer.Rank(request, buffer, out _)));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request));
     }
 
     [Fact]
@@ -99,14 +103,7 @@ public sealed class AllocationPromiseTests
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member) { Placement = "product-page" };
         var unknown = new PersonalizationRequest(member) { Placement = "no-such-placement" };
-        sdk.Personalizer.Rank(request, buffer, out _);
-        sdk.Personalizer.Rank(unknown, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(request, buffer, out _);
-            sdk.Personalizer.Rank(unknown, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request, unknown));
     }
 
     [Fact]
@@ -118,14 +115,7 @@ public sealed class AllocationPromiseTests
         string[] keys = ["books-1", "books-1", null!, string.Empty, "hiking-2", "gone", "hiking-2", "garden-4"];
         var request = new PersonalizationRequest(member) { Candidates = keys };
         var none = new PersonalizationRequest(member) { Candidates = new[] { "gone", "gone", null!, string.Empty, "also-gone" } };
-        sdk.Personalizer.Rank(request, buffer, out _);
-        sdk.Personalizer.Rank(none, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(request, buffer, out _);
-            sdk.Personalizer.Rank(none, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request, none));
     }
 
     [Fact]
@@ -136,14 +126,7 @@ public sealed class AllocationPromiseTests
         var small = new RankedItem[2];
         var zero = new PersonalizationRequest(member) { Count = 0 };
         var many = new PersonalizationRequest(member) { Count = 50 };
-        sdk.Personalizer.Rank(zero, small, out _);
-        sdk.Personalizer.Rank(many, small, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(zero, small, out _);
-            sdk.Personalizer.Rank(many, small, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, small, zero, many));
     }
 
     [Fact]
@@ -154,9 +137,7 @@ public sealed class AllocationPromiseTests
         sdk.Personalizer.Track(PersonalizationEvent.ConsentWithdrawn(member));
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member);
-        sdk.Personalizer.Rank(request, buffer, out _);
-
-        Assert.Equal(0, Measure(() => sdk.Personalizer.Rank(request, buffer, out _)));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request));
     }
 
     [Fact]
@@ -165,9 +146,7 @@ public sealed class AllocationPromiseTests
         using var sdk = WarmSdk();
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest("never-seen");
-        sdk.Personalizer.Rank(request, buffer, out _);
-
-        Assert.Equal(0, Measure(() => sdk.Personalizer.Rank(request, buffer, out _)));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request));
     }
 
     [Fact]
@@ -178,14 +157,7 @@ public sealed class AllocationPromiseTests
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member);
         var control = new PersonalizationRequest("guest");
-        sdk.Personalizer.Rank(request, buffer, out _);
-        sdk.Personalizer.Rank(control, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(request, buffer, out _);
-            sdk.Personalizer.Rank(control, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request, control));
         Assert.True(NullSink.Exposures > 0);
     }
 
@@ -203,14 +175,7 @@ public sealed class AllocationPromiseTests
         var buffer = new RankedItem[10];
         var request = new PersonalizationRequest(member);
         var other = new PersonalizationRequest("account");
-        sdk.Personalizer.Rank(request, buffer, out _);
-        sdk.Personalizer.Rank(other, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(request, buffer, out _);
-            sdk.Personalizer.Rank(other, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, request, other));
     }
 
     [Fact]
@@ -228,18 +193,7 @@ public sealed class AllocationPromiseTests
         var low = new PersonalizationRequest(member) { Context = new RequestContext { LowIntent = true } };
         var email = new PersonalizationRequest(member) { Placement = "email" };
         var learning = new PersonalizationRequest(member);
-        sdk.Personalizer.Rank(control, buffer, out _);
-        sdk.Personalizer.Rank(low, buffer, out _);
-        sdk.Personalizer.Rank(email, buffer, out _);
-        sdk.Personalizer.Rank(learning, buffer, out _);
-
-        Assert.Equal(0, Measure(() =>
-        {
-            sdk.Personalizer.Rank(control, buffer, out _);
-            sdk.Personalizer.Rank(low, buffer, out _);
-            sdk.Personalizer.Rank(email, buffer, out _);
-            sdk.Personalizer.Rank(learning, buffer, out _);
-        }));
+        Assert.Equal(0, RankAllocations(sdk, buffer, control, low, email, learning));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ internal readonly record struct JournalRecord(byte[]? Payload, PersonWrite Perso
     /// <paramref name="ticks"/> (with <paramref name="withdrew"/>), as one of <paramref name="owner"/>'s keys if named.
     /// </summary>
     public static JournalRecord LinkedWithdrawal(string key, long ticks, string? withdrew, string? owner) =>
-        new(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: owner is null ? null : [owner]));
+        new(null, new PersonWrite(PersonWriteKind.LinkedWithdrawal, key, ticks, Alias: withdrew, Owners: PersonWrite.OwnedBy(owner)));
 
     /// <summary>
     /// A consent given at <paramref name="ticks"/>, noted on <paramref name="key"/>, linked to the key
@@ -22,5 +22,5 @@ internal readonly record struct JournalRecord(byte[]? Payload, PersonWrite Perso
     /// <paramref name="owner"/>).
     /// </summary>
     public static JournalRecord LinkedConsent(PersonWriteKind kind, string key, long ticks, string? owner) =>
-        new(null, new PersonWrite(kind, key, ticks, Owners: owner is null ? null : [owner]));
+        new(null, new PersonWrite(kind, key, ticks, Owners: PersonWrite.OwnedBy(owner)));
 }

@@ -39,7 +39,7 @@ internal sealed class RedisChangeJournal
             Replica()?.ApplyForget(key, erasedAt, owner);
 
             // Queued while the erasure that found it is being acknowledged: a graceful stop flushing that one sends this too.
-            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, owner), new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: owner is null ? null : [owner])));
+            return Buffer.TryEnqueueFollowUp(new JournalRecord(JournalCodec.Forget(Origin, key, erasedAt, owner), new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: PersonWrite.OwnedBy(owner))));
         };
 
         // A key linked to a person who withdrew consent only in Redis, or on another server: its
@@ -130,19 +130,14 @@ internal sealed class RedisChangeJournal
         // person's own key goes first: erased as no one's, it alone reaches every key Redis links to
         // them (a key erased as one of theirs does not follow its own link up), so it is the one
         // the allowance must not leave out, whichever key Forget was called with.
-        var person = keys.Count > 0 ? keys[0] : userKey;
-        Erase(person);
-        if (!string.Equals(userKey, person, StringComparison.Ordinal))
+        foreach (var key in keys.Count > 0 ? keys : [userKey])
         {
-            Erase(userKey);
+            Erase(key);
         }
 
-        foreach (var key in keys)
+        if (keys.Count > 0 && !keys.Contains(userKey, StringComparer.Ordinal))
         {
-            if (!string.Equals(key, userKey, StringComparison.Ordinal) && !string.Equals(key, person, StringComparison.Ordinal))
-            {
-                Erase(key);
-            }
+            Erase(userKey);
         }
 
         void Erase(string key) =>

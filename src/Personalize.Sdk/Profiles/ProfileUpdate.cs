@@ -131,7 +131,7 @@ internal readonly ref struct ProfileUpdate
 
             // Dated where something weighs it: a recall, or an eviction that keeps it apart.
             profile.ConsentRecalled = update.ProfileOnly;
-            profile.ConsentTicks = update.ProfileOnly || (update.DefaultConsent & ~update.Consent) != 0 ? update.Ticks : 0;
+            profile.ConsentTicks = update.ProfileOnly || RememberedConsents.GrantsLess(update.Consent, update.DefaultConsent) ? update.Ticks : 0;
             update.Keep();
             return;
         }

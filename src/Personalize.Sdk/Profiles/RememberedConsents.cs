@@ -35,7 +35,10 @@ internal sealed class RememberedConsents(ConsentFlags defaultConsent)
         Volatile.Read(ref _count) != 0 && _byKey.TryGetValue(key, out var kept) ? kept : null;
 
     /// <summary>Whether an evicted profile's <paramref name="stated"/> consent is kept apart: it grants less than the default.</summary>
-    public bool Keeps(ConsentFlags? stated) => stated is { } consent && (defaultConsent & ~consent) != 0;
+    public bool Keeps(ConsentFlags? stated) => stated is { } consent && GrantsLess(consent, defaultConsent);
+
+    /// <summary>Whether <paramref name="consent"/> grants less than <paramref name="defaultConsent"/>: what an eviction keeps apart, with when it was stated.</summary>
+    public static bool GrantsLess(ConsentFlags consent, ConsentFlags defaultConsent) => (defaultConsent & ~consent) != 0;
 
     /// <summary>
     /// Every consent kept, with the key whose eviction it was kept for when that is another key

@@ -94,7 +94,7 @@ internal static class ScriptedWrites
 
     /// <summary>The erasure of <paramref name="key"/> at <paramref name="ticks"/>, as one of <paramref name="owner"/>'s keys if named.</summary>
     public static JournalRecord Erasure(string key, long ticks, string? owner = null) =>
-        new(null, new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: owner is null ? null : [owner]));
+        new(null, new PersonWrite(PersonWriteKind.Erase, key, ticks, Owners: PersonWrite.OwnedBy(owner)));
 
     public static JournalRecord View(string key, long at) =>
         new(JournalCodec.Event(Guid.Empty, key, PersonalizationEvent.View(key, "coffee-1"), T.AddTicks(at)), new PersonWrite(PersonWriteKind.Event, key, T.AddTicks(at).UtcTicks));

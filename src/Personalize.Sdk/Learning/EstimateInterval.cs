@@ -48,7 +48,8 @@ public readonly struct EstimateInterval : IEquatable<EstimateInterval>
     /// <see cref="LearningOptions.ExplorationRate"/> 0, for example, the random policy weighs each
     /// logged decision 1 / (candidates it could draw), so its effective sample size is every decision
     /// while the logs hold one of its many choices. A mean weight well below 1 is the sign of that: the
-    /// weighted estimates are then biased, whatever this number says. (Inverse propensity far below
+    /// weighted estimates are then biased, whatever this number says, and the self-normalised
+    /// estimate's interval widens by the share the weights lack. (Inverse propensity far below
     /// the self-normalised estimate says the same, or only that IPS clipped weights above 100.)
     /// </remarks>
     public double EffectiveSampleSize { get; }

@@ -29,7 +29,12 @@ public sealed class PolicyEstimate
     /// <summary>Importance-weighted rewards, each weight clipped at 100: unbiased before clipping, noisy.</summary>
     public EstimateInterval InversePropensity { get; }
 
-    /// <summary>Importance-weighted rewards over the sum of the weights: slightly biased, much steadier.</summary>
+    /// <summary>
+    /// Importance-weighted rewards over the sum of the weights: slightly biased, much steadier. Its
+    /// interval is the empirical-likelihood one (Karampatziakis, Mineiro and Ramdas 2020, as Vowpal
+    /// Wabbit computes it), which widens by the share of the policy's choices the log has not seen:
+    /// the interval to read at low exploration.
+    /// </summary>
     public EstimateInterval SelfNormalized { get; }
 
     /// <summary>The direct method corrected by the importance-weighted residuals: right when the model or the probabilities are.</summary>

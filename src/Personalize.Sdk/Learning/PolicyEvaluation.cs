@@ -15,9 +15,10 @@ namespace Personalize.Sdk.Reporting;
 /// The estimates are of the mean reward of each policy's own first slot: for one-slot decisions,
 /// its mean reward (in a seeded simulator logging 1,000 decisions exploring 50%, the doubly robust and
 /// self-normalised intervals covered it in at least 18 of 20 runs, with one slot or four; at the
-/// default exploration of 5% few decisions explore, the effective sample size falls to a handful, and
-/// they covered it less often: doubly robust in 17 of 20 runs, self-normalised in 7, so read the
-/// doubly robust one, or explore more while evaluating). The first slot is the only one every
+/// default exploration of 5% few decisions explore and the effective sample size falls to a handful:
+/// there the self-normalised interval, an empirical-likelihood one that widens by the share of the
+/// policy's choices the log has not seen, covered it in 20 of 20 runs, and doubly robust in 17, so read
+/// the self-normalised one, or explore more while evaluating). The first slot is the only one every
 /// policy fills itself: a later slot judged given what the serving policy showed above it
 /// estimates a mix of the two policies (a candidate worse than the defaults over two slots was
 /// reported better), and weighed over the policy's whole slate its importance weights multiply

@@ -1,8 +1,8 @@
 namespace Personalize.Sdk.Measurement;
 
 /// <summary>
-/// Distribution functions used by the lift report: standard normal CDF and quantile, Student-t CDF
-/// (non-integer degrees of freedom, as Welch's test needs) and the chi-square upper tail.
+/// Distribution functions used by the lift report and the off-policy estimates: standard normal CDF and quantile, Student-t CDF
+/// (non-integer degrees of freedom, as Welch's test needs) and critical value, and the chi-square upper tail.
 /// </summary>
 /// <remarks>
 /// Nothing here throws. Invalid parameters (NaN, non-positive degrees of freedom, probabilities
@@ -79,6 +79,40 @@ internal static class Distributions
     /// <remarks>Computed directly, so small p-values are not lost to the cancellation of 1 - CDF.</remarks>
     internal static double StudentTTwoSidedPValue(double t, double degreesOfFreedom) =>
         Math.Min(1.0, 2.0 * StudentTLowerTailOfAbsolute(t, degreesOfFreedom));
+
+    /// <summary>The two-sided Student-t critical value: the t with P(|T| ≥ t) = <paramref name="alpha"/> for ν degrees of freedom.</summary>
+    /// <remarks>Found by bisection on <see cref="StudentTTwoSidedPValue"/> to a relative 1e-12: read where a few calls a report do not matter.</remarks>
+    /// <returns>The critical value; NaN when α is outside (0, 1) or ν ≤ 0.</returns>
+    internal static double StudentTCritical(double alpha, double degreesOfFreedom)
+    {
+        if (!(alpha is > 0.0 and < 1.0) || !(degreesOfFreedom > 0.0))
+        {
+            return double.NaN;
+        }
+
+        // The normal critical value is a lower bound; double the upper bound until it is past the root.
+        var low = NormalQuantile(1.0 - (alpha / 2));
+        var high = 2 * low;
+        while (StudentTTwoSidedPValue(high, degreesOfFreedom) > alpha)
+        {
+            high *= 2;
+        }
+
+        while (high - low > 1e-12 * high)
+        {
+            var middle = 0.5 * (low + high);
+            if (StudentTTwoSidedPValue(middle, degreesOfFreedom) > alpha)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return 0.5 * (low + high);
+    }
 
     /// <summary>Chi-square survival function P(X ≥ x) = Q(ν/2, x/2), the upper-tail p-value.</summary>
     /// <returns>The upper-tail probability; 1 for x ≤ 0; NaN when ν ≤ 0 or either argument is NaN.</returns>

@@ -40,10 +40,15 @@ public sealed class EstimatorHandCheckTests
         Assert.Equal(m - half, e.DoublyRobust.Lower, 9);
         Assert.Equal(m + half, e.DoublyRobust.Upper, 9);
 
-        // Self-normalised, delta method: sum (w (r - ratio))^2 / (sum w)^2.
+        // Self-normalised, one round per decision: the empirical-likelihood interval (EmpiricalLikelihoodIntervalTests
+        // checks it against the t interval and the unseen share), widened to hold the ratio.
         var ratio = 11.0 / 13;
-        var snipsHalf = Z95 * Math.Sqrt(w.Zip(r, (wi, ri) => Math.Pow(wi * (ri - ratio), 2)).Sum()) / 13;
-        Assert.Equal(ratio - snipsHalf, e.SelfNormalized.Lower, 9);
+        var (lower, upper) = EmpiricalLikelihoodInterval.Of(w, r, 0.95);
+        Assert.Equal(Math.Min(lower, ratio), e.SelfNormalized.Lower, 12);
+        Assert.Equal(Math.Max(upper, ratio), e.SelfNormalized.Upper, 12);
+
+        // Four decisions, and the weights' sum of 13 far from its expected 4: nearly nothing is ruled out.
+        Assert.InRange(e.SelfNormalized.Upper - e.SelfNormalized.Lower, 0.5, 1.0);
     }
 
     [Fact]

@@ -112,6 +112,33 @@ public sealed class DistributionsTests
         Approx.Relative(expected, Distributions.StudentTCdf(t, degreesOfFreedom), 1e-11);
     }
 
+    // Closed forms: ν = 1 is Cauchy, t = tan(π (1 − α/2 − 1/2)); ν = 2 has t = (2p − 1) / √(2p(1 − p)), p = 1 − α/2.
+    [Theory]
+    [InlineData(0.05, 1.0)]
+    [InlineData(0.01, 1.0)]
+    [InlineData(0.05, 2.0)]
+    [InlineData(0.2, 2.0)]
+    public void StudentTCritical_MatchesClosedForms(double alpha, double degreesOfFreedom)
+    {
+        var p = 1 - (alpha / 2);
+        var expected = degreesOfFreedom == 1.0 ? Math.Tan(Math.PI * (p - 0.5)) : ((2 * p) - 1) / Math.Sqrt(2 * p * (1 - p));
+        Approx.Relative(expected, Distributions.StudentTCritical(alpha, degreesOfFreedom), 1e-9);
+    }
+
+    [Fact]
+    public void StudentTCritical_InvertsTheTwoSidedPValue_AndApproachesTheNormal()
+    {
+        foreach (var nu in new[] { 3.0, 10.0, 30.0, 1000.0 })
+        {
+            Approx.Absolute(0.05, Distributions.StudentTTwoSidedPValue(Distributions.StudentTCritical(0.05, nu), nu), 1e-10);
+        }
+
+        Approx.Relative(Distributions.NormalQuantile(0.975), Distributions.StudentTCritical(0.05, double.PositiveInfinity), 1e-9);
+        Assert.True(double.IsNaN(Distributions.StudentTCritical(0, 10)));
+        Assert.True(double.IsNaN(Distributions.StudentTCritical(1, 10)));
+        Assert.True(double.IsNaN(Distributions.StudentTCritical(0.05, 0)));
+    }
+
     [Fact]
     public void StudentT_WithOneDegreeOfFreedom_IsCauchy()
     {

@@ -31,14 +31,14 @@ public sealed class EstimateEdgeCaseTests(ITestOutputHelper output)
     }
 
     /// <summary>
-    /// PolicyEvaluation's remarks: at the default exploration rate (5%) few logged decisions explore,
-    /// the effective sample size of a candidate's weights falls to a handful, and the intervals cover
-    /// the truth less often than at 50% (<see cref="OffPolicyCoverageTests"/>): in this simulator, the
-    /// doubly robust one in 17 of these 20 runs, the self-normalised one in 7. This pins the doubly
-    /// robust one at 16 or more, and that it never covers less often than the self-normalised one.
+    /// PolicyEvaluation's remarks: at the default exploration rate (5%) few logged decisions explore and
+    /// the effective sample size of a candidate's weights falls to a handful: in this simulator the
+    /// self-normalised interval (empirical likelihood) covers the truth in 20 of these 20 runs, the
+    /// doubly robust one in 17 (the delta method's self-normalised interval covered it in 7). This
+    /// pins the self-normalised one at 18 or more and the doubly robust one at 16 or more.
     /// </summary>
     [Fact]
-    public void At_the_default_exploration_rate_the_doubly_robust_interval_covers_the_truth_in_at_least_16_of_20_runs()
+    public void At_the_default_exploration_rate_the_self_normalised_interval_covers_the_truth_in_at_least_18_of_20_runs()
     {
         const int Runs = 20;
         var epsilon = new LearningOptions().ExplorationRate;
@@ -68,7 +68,7 @@ public sealed class EstimateEdgeCaseTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"truth {truth:F4}; covered: SNIPS {selfNormalized}/{Runs}, DR {robust}/{Runs}");
-        Assert.True(robust >= 16 && robust >= selfNormalized, $"at exploration {epsilon} the intervals covered the truth {truth:F4} in SNIPS {selfNormalized}, DR {robust} of {Runs} runs");
+        Assert.True(selfNormalized >= 18 && robust >= 16, $"at exploration {epsilon} the intervals covered the truth {truth:F4} in SNIPS {selfNormalized}, DR {robust} of {Runs} runs");
     }
 
     /// <summary>

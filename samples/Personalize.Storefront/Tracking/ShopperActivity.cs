@@ -84,7 +84,7 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
     /// the shopper stated one here: a guest's switch is the browser's own, off only when they turned
     /// it off (the consent cookie). A browser that never touched it states nothing, so the account
     /// keeps its own consent (a withdrawal made on another device included), and the store then
-    /// shows that one (<see cref="AccountConsentOn"/>).
+    /// shows that one (<see cref="AccountConsentOn(string, bool)"/>).
     /// </summary>
     /// <remarks>
     /// The browser gets a new visitor id at every sign-in (see <see cref="ShopperSessions.SignedIn"/>),
@@ -148,8 +148,18 @@ internal sealed class ShopperActivity(IPersonalizer personalizer, SharedRedis? s
         && (held.Profile is null || (held.Profile.EventCount == 0 && held.Profile.StatedPreferences.Count == 0 && held.Profile.Dismissed.Count == 0
             && held.Profile.Purchases.Count == 0 && held.Profile.LastComplaint is null));
 
-    /// <summary>Whether the consent in force for an account allows personalization: what a browser that stated none shows.</summary>
-    public bool AccountConsentOn(string account) => (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0;
+    /// <summary>
+    /// Whether personalization is on for a shopper signed in to <paramref name="account"/> on a browser
+    /// whose own switch is <paramref name="browserOn"/>: the consent in force for the account, its
+    /// latest statement wherever it was made (the SDK's rule: the consent tracked last is in force).
+    /// A browser that said no, then saw the account turn personalization on again on another device,
+    /// shows and gets what the account said since. A browser's "no" stands on its own only when the
+    /// SDK holds no statement for the account (its state was lost in a restart), and
+    /// <see cref="Returned"/> then tells it again; a browser that said nothing shows the account's consent.
+    /// </summary>
+    public bool AccountConsentOn(string account, bool browserOn) =>
+        (personalizer.GetConsent(account) & ConsentFlags.Personalization) != 0
+        && (browserOn || personalizer.GetPersonalData(account).StatedConsent is not null);
 
     /// <summary>Every key linked to the shopper (the account and the guest ids stitched to it), before <see cref="Forgot"/> unlinks them.</summary>
     public IReadOnlyList<string> KeysOf(Shopper shopper) => personalizer.GetPersonalData(shopper.UserKey).LinkedKeys;

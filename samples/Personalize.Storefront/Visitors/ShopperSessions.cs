@@ -20,9 +20,9 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
         var visitor = cookies[ShopperCookies.Visitor];
         var account = context.User.Identity is { IsAuthenticated: true, Name: { Length: > 0 } name } ? name : null;
 
-        // What this browser said; signed in on a browser that said nothing, the account's own consent
-        // (withdrawn on another device, say): a browser's default never overrides an account's "no".
-        var personalizationOn = BrowserConsentOn(context) && (account is null || activity.AccountConsentOn(account));
+        // A guest, what this browser said; signed in, the account's latest statement (withdrawn or given
+        // again on another device, say): neither a browser's default nor its earlier "no" overrides it.
+        var personalizationOn = account is null ? BrowserConsentOn(context) : activity.AccountConsentOn(account, BrowserConsentOn(context));
         var shopper = new Shopper(
             VisitorIds.IsValid(visitor) ? visitor! : string.Empty,
             account,
@@ -65,7 +65,7 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
         {
             VisitorId = recentSignIns.VisitorIdFor(guest.VisitorId, account, VisitorIds.New),
             Account = account,
-            PersonalizationOn = BrowserConsentOn(context) && activity.AccountConsentOn(account),
+            PersonalizationOn = activity.AccountConsentOn(account, BrowserConsentOn(context)),
             IsFirstRequest = false,
         };
         context.Response.Cookies.Append(ShopperCookies.Visitor, signedIn.VisitorId, ShopperCookies.Lasting);

@@ -44,7 +44,7 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
         {
             // Already this account (the form sent again, a bookmark): nothing to link, nothing to lose.
             Flash.Set(HttpContext, $"Welcome back, {account}.");
-            return Redirect(ReturnUrls.Local(ReturnUrl));
+            return Redirect(Revisits.WayBack(HttpContext, ReturnUrl));
         }
 
         if (shopper.IsSignedIn)
@@ -79,6 +79,8 @@ internal sealed class SignInModel(ShopperActivity activity, ShopperSessions sess
             SignInLink.Erased => $"Signed in as {account}. This browser's guest visit could not be added to your account, so it was erased, not kept.",
             _ => $"Signed in as {account}. This browser's guest visit belongs to another account, so it was not added to yours.",
         });
-        return Redirect(ReturnUrls.Local(ReturnUrl));
+
+        // Back to the page the shopper signed in from: not another visit (the guest's view of it joined the account).
+        return Redirect(Revisits.WayBack(HttpContext, ReturnUrl));
     }
 }

@@ -11,6 +11,7 @@ internal sealed class Cart(string? account)
 
     private readonly Lock _lock = new();
     private readonly List<CartLine> _lines = [];
+    private (CartLine[] Lines, DateTimeOffset At)? _lastOrder;
 
     /// <summary>The account the cart belongs to, or null for a guest's.</summary>
     public string? Account { get; } = account;
@@ -52,14 +53,25 @@ internal sealed class Cart(string? account)
         }
     }
 
-    /// <summary>Empties the cart and returns what was in it.</summary>
-    public IReadOnlyList<CartLine> TakeAll()
+    /// <summary>
+    /// Empties the cart into an order placed <paramref name="now"/> and returns its lines. An empty
+    /// cart returns the order placed from it within <paramref name="repeatWindow"/> before, marked as
+    /// a repeat: a Place order sent twice (a double click) is one order, and whichever answer arrives
+    /// last shows it. No lines when the cart is empty and no order is that recent.
+    /// </summary>
+    public (IReadOnlyList<CartLine> Lines, bool Repeat) PlaceOrder(DateTimeOffset now, TimeSpan repeatWindow)
     {
         lock (_lock)
         {
+            if (_lines.Count == 0)
+            {
+                return _lastOrder is { } last && now - last.At <= repeatWindow ? (last.Lines, true) : ([], false);
+            }
+
             CartLine[] lines = [.. _lines];
             _lines.Clear();
-            return lines;
+            _lastOrder = (lines, now);
+            return (lines, false);
         }
     }
 

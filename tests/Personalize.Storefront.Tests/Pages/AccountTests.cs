@@ -294,4 +294,31 @@ public sealed class AccountTests(StorefrontFactory store)
         browser.Dispose();
         return reopened;
     }
+
+    /// <summary>
+    /// The header's Sign in link carries the page as its way back; coming back to a product page is
+    /// not another visit of it (Web/Revisits.cs), so signing in from it records no second view, nor a
+    /// second click of a recommendation, which would reward a learning decision again (found by review).
+    /// </summary>
+    [Fact]
+    public async Task Signing_in_from_a_product_page_comes_back_to_it_without_recording_another_view()
+    {
+        using var visitor = store.NewVisitor(debug: false);
+        var account = $"{Guid.NewGuid():N}@example.com";
+        var product = await visitor.GetAsync("/p/garden-03?ref=rec");
+        var form = await visitor.GetAsync(product.Document.QuerySelector("#sign-in")!.GetAttribute("href")!);
+
+        var wayBack = form.Document.QuerySelector("input[name=ReturnUrl]")!.GetAttribute("value")!;
+        using var response = await visitor.PostFormOfAsync(form, "/signin", new Dictionary<string, string> { ["Email"] = account, ["ReturnUrl"] = wayBack });
+        var eventsAfterSignIn = store.PersonalData(account).Profile!.EventCount;
+        var back = await visitor.GetAsync(response.Headers.Location!.OriginalString);
+
+        Assert.Equal("/p/garden-03?ref=rec", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, back.Status);
+        Assert.Equal(eventsAfterSignIn, store.PersonalData(account).Profile!.EventCount);
+
+        // A later visit of the same page is a visit again.
+        await visitor.GetAsync("/p/garden-03");
+        Assert.Equal(eventsAfterSignIn + 1, store.PersonalData(account).Profile!.EventCount);
+    }
 }

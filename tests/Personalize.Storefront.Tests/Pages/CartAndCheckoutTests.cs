@@ -93,4 +93,27 @@ public sealed class CartAndCheckoutTests(StorefrontFactory store)
         var cells = lift.Document.QuerySelectorAll("#arms tr[data-arm='Treatment'] td");
         return int.Parse(cells[2].TextContent, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>
+    /// A double-clicked Place order (both requests carry the checkout page's cookies and token) is one
+    /// order, and the second answer, the one a browser shows, is the thank-you page too, not "Your
+    /// cart is empty" (found by review: the shopper saw no word of the order and could order again).
+    /// </summary>
+    [Fact]
+    public async Task A_double_clicked_place_order_is_one_order_and_shows_it_whichever_answer_arrives_last()
+    {
+        using var visitor = store.NewVisitor();
+        await visitor.PostAndFollowAsync("/cart/add", new Dictionary<string, string> { ["productId"] = "music-04", ["quantity"] = "2" });
+        var checkout = await visitor.GetAsync("/checkout");
+
+        using var first = await visitor.PostFormOfAsync(checkout, "/checkout", new Dictionary<string, string>());
+        using var second = await visitor.PostFormOfAsync(checkout, "/checkout", new Dictionary<string, string>());
+        var shown = await visitor.GetAsync(second.Headers.Location!.OriginalString);
+
+        Assert.Equal("/thanks", first.Headers.Location!.OriginalString);
+        Assert.Equal("/thanks", second.Headers.Location!.OriginalString);
+        Assert.False(shown.Has("#empty-cart"), "the second answer of a double-clicked Place order shows an empty cart");
+        var purchase = Assert.Single(store.PersonalData(visitor.Id).Profile!.Purchases);
+        Assert.Equal("music-04", purchase.ItemKey);
+    }
 }

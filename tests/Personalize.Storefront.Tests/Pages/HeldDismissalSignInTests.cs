@@ -24,6 +24,28 @@ public sealed class HeldDismissalSignInTests(FakeClockStorefront store) : IClass
         Assert.Contains(store.PersonalData(account).Profile?.Dismissed ?? [], item => item.ItemKey == dismissed);
     }
 
+    /// <summary>
+    /// README step 6: a product turned down still in its 30-second undo window does not yet count as
+    /// browsing, so it links no visit to the account; the SDK hears of it under the account when the
+    /// window closes.
+    /// </summary>
+    [Fact]
+    public async Task A_guest_visit_that_only_turned_a_product_down_within_the_undo_window_links_no_visit_and_the_dismissal_reaches_the_account()
+    {
+        using var visitor = store.NewVisitor();
+        var dismissed = await DismissFirstAsync(visitor);
+        var guest = visitor.Id;
+        var account = $"{Guid.NewGuid():N}@example.com";
+
+        var signedIn = await visitor.SignInAsync(account);
+        store.Clock.Advance(PendingDismissals.UndoWindow);
+        await visitor.GetAsync("/");
+
+        Assert.Equal($"Signed in as {account}.", signedIn.Text("#flash"));
+        Assert.DoesNotContain(guest, store.PersonalData(account).LinkedKeys);
+        Assert.Contains(store.PersonalData(account).Profile?.Dismissed ?? [], item => item.ItemKey == dismissed);
+    }
+
     [Fact]
     public async Task Forget_me_after_signing_in_leaves_nothing_under_the_guest_id_whose_dismissal_was_held()
     {

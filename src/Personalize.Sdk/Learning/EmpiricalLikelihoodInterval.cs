@@ -5,27 +5,36 @@ namespace Personalize.Sdk.Learning;
 /// <summary>
 /// The empirical-likelihood interval of a policy's value from importance-weighted rewards
 /// (Karampatziakis, Mineiro and Ramdas, "Empirical Likelihood for Contextual Bandits", NeurIPS
-/// 2020; the Cressie-Read power −2, or Euclidean, likelihood, which has closed forms), as Vowpal
-/// Wabbit's offline evaluation computes it.
+/// 2020; the Cressie-Read power −2, or Euclidean, likelihood, which has closed forms), the interval
+/// Vowpal Wabbit's offline evaluation computes, with the unseen point's weight searched over a grid
+/// rather than taken at its two ends.
 /// </summary>
 /// <remarks>
 /// <para>
 /// The interval is every value a reweighing q of the logged decisions can give, Σ qᵢwᵢrᵢ, where q is
 /// a distribution under which the importance weights have their known mean, Σ qᵢwᵢ = 1, and whose
 /// divergence from the empirical one, Σ (N qᵢ − 1)², exceeds its least possible value by at most
-/// the F(1, n) quantile of the confidence. One more point of weight 0 or of unbounded weight, with
-/// a reward at either end of the rewards' range, stands for what the log has not seen.
+/// the F(1, n) quantile of the confidence. One more point, of any weight and a reward at either end
+/// of the rewards' range, stands for what the log has not seen.
 /// </para>
 /// <para>
 /// That point is what a delta-method interval lacks. With little exploration, the weights of a
 /// policy that mostly chooses differently from the logging one sum far below the n they average to
 /// in expectation: most of what it would show was never shown, and an interval from the spread of
 /// the few matching decisions is narrow around a guess. Here the unseen share carries any reward in
-/// the range, so the interval widens by as much as the log lacks.
+/// the range, so the interval widens by as much as the log lacks. Its weight is searched, not only
+/// 0 and unbounded as in Vowpal Wabbit: a policy whose one rare choice went unlogged in a short log
+/// needs a point of moderate weight (twice the others', say) to stand for it, and a log whose
+/// rewards are all alike (thirty misses) needs one of weight 1, else the interval is a single point.
 /// </para>
 /// </remarks>
 internal static class EmpiricalLikelihoodInterval
 {
+    // The unseen point's weights tried: 0, then 2^(k/4) from about 0.001 to 64 times the largest
+    // weight seen (the extremes move smoothly with it, so a quarter of a doubling is close enough).
+    private const int GridSteps = 4;
+    private const int GridFrom = -40;
+
     /// <summary>The interval of the value from <paramref name="weights"/> and <paramref name="rewards"/>, one pair per decision.</summary>
     /// <param name="weights">Each decision's importance weight, at least 0.</param>
     /// <param name="rewards">Each decision's reward.</param>
@@ -47,38 +56,44 @@ internal static class EmpiricalLikelihoodInterval
 
         var critical = Distributions.StudentTCritical(1 - confidence, n);
         var sums = Sums.Of(weights, rewards);
+        var top = GridSteps * (int)Math.Ceiling(Math.Log2(64 * Math.Max(1, sums.MaxWeight)));
 
-        // The least divergence at which the weights have their known mean, with the unseen point on the
-        // side that moves their mean toward 1 by a mass of its own: unbounded when they fall short of
-        // it, 0 when they exceed it (an unbounded point would need a negative mass there).
-        var least = sums.W < n ? sums.LeastDivergenceUnbounded() : sums.LeastDivergence(0);
-        var budget = least + (critical * critical);
-        var lower = Bound(sums, low, budget, -1) ?? low;
-        var upper = Bound(sums, high, budget, 1) ?? high;
-        return (Math.Clamp(lower, low, high), Math.Clamp(upper, low, high));
-    }
+        // An unbounded point carries the mass the weights lack, 1 − Σ q w: only when they fall short of
+        // their mean of 1 (else it would need a negative mass).
+        var unbounded = sums.W < n;
 
-    /// <summary>The extreme value in <paramref name="direction"/> (−1 lowest, 1 highest) over the unseen point's two weights; null when neither fits the budget.</summary>
-    private static double? Bound(in Sums sums, double reward, double budget, int direction)
-    {
-        double? best = null;
-        foreach (var value in (ReadOnlySpan<double?>)[sums.Extreme(0, reward, budget, direction), sums.ExtremeUnbounded(reward, budget, direction)])
+        // The least divergence at which the weights have their known mean, over the unseen point's weights.
+        var least = unbounded ? sums.LeastDivergenceUnbounded() : double.PositiveInfinity;
+        for (var k = GridFrom - 1; k <= top; k++)
         {
-            if (value is { } v && (best is null || (direction * v) > (direction * best.Value)))
-            {
-                best = v;
-            }
+            least = Math.Min(least, sums.LeastDivergence(UnseenWeight(k)));
         }
 
-        return best;
+        var budget = least + (critical * critical);
+        double? lower = unbounded ? sums.ExtremeUnbounded(low, budget, -1) : null;
+        double? upper = unbounded ? sums.ExtremeUnbounded(high, budget, 1) : null;
+        for (var k = GridFrom - 1; k <= top; k++)
+        {
+            lower = Farther(lower, sums.Extreme(UnseenWeight(k), low, budget, -1), -1);
+            upper = Farther(upper, sums.Extreme(UnseenWeight(k), high, budget, 1), 1);
+        }
+
+        return (Math.Clamp(lower ?? low, low, high), Math.Clamp(upper ?? high, low, high));
     }
 
+    /// <summary>The grid's k-th weight: 0 below its start, else 2^(k/4).</summary>
+    private static double UnseenWeight(int k) => k < GridFrom ? 0 : Math.Pow(2, (double)k / GridSteps);
+
+    /// <summary>The farther of two extremes in <paramref name="direction"/> (−1 lower, 1 higher); null ones (outside the budget) count for nothing.</summary>
+    private static double? Farther(double? best, double? value, int direction) =>
+        value is not { } v ? best : best is not { } b || (direction * v) > (direction * b) ? v : b;
+
     /// <summary>The sums over the logged decisions the closed forms need.</summary>
-    private readonly record struct Sums(int N, double W, double Ww, double Wr, double Wwr, double Wwrr)
+    private readonly record struct Sums(int N, double W, double Ww, double Wr, double Wwr, double Wwrr, double MaxWeight)
     {
         public static Sums Of(ReadOnlySpan<double> weights, ReadOnlySpan<double> rewards)
         {
-            double w = 0, ww = 0, wr = 0, wwr = 0, wwrr = 0;
+            double w = 0, ww = 0, wr = 0, wwr = 0, wwrr = 0, max = 0;
             for (var i = 0; i < weights.Length; i++)
             {
                 var (weight, reward) = (weights[i], rewards[i]);
@@ -87,40 +102,36 @@ internal static class EmpiricalLikelihoodInterval
                 wr += weight * reward;
                 wwr += weight * weight * reward;
                 wwrr += weight * weight * reward * reward;
+                max = Math.Max(max, weight);
             }
 
-            return new(weights.Length, w, ww, wr, wwr, wwrr);
+            return new(weights.Length, w, ww, wr, wwr, wwrr, max);
         }
 
-        /// <summary>The least Σ (N q − 1)² with Σ q w = 1 when the unseen point has weight <paramref name="unseen"/>.</summary>
-        public double LeastDivergence(double unseen)
-        {
-            var (meanW, varianceW) = WeightMoments(unseen);
-            return varianceW > 0 ? (N + 1) * (1 - meanW) * (1 - meanW) / varianceW : double.PositiveInfinity;
-        }
+        /// <summary>The least Σ (N q − 1)² with Σ q w = 1 when the unseen point has weight <paramref name="unseen"/>; infinite when no q has it.</summary>
+        public double LeastDivergence(double unseen) => Fit(unseen) is { } fit ? fit.Cost : double.PositiveInfinity;
 
         /// <summary>The same with an unseen point of unbounded weight: it takes whatever mass the weights lack, at no cost but its own point.</summary>
         public double LeastDivergenceUnbounded() => 1 + (1.0 / N);
 
-        /// <summary>The extreme of Σ q w r with an unseen point of weight <paramref name="unseen"/> and reward <paramref name="reward"/>, within <paramref name="budget"/>.</summary>
+        /// <summary>The extreme of Σ q w r with an unseen point of weight <paramref name="unseen"/> and reward <paramref name="reward"/>, within <paramref name="budget"/>; null outside it.</summary>
         public double? Extreme(double unseen, double reward, double budget, int direction)
         {
-            var points = N + 1;
-            var (meanW, varianceW) = WeightMoments(unseen);
-            if (!(varianceW > 0))
+            if (Fit(unseen) is not { } fit || budget < fit.Cost)
             {
                 return null;
             }
 
             // a = w, b = w r over the N + 1 points: the mean of b moved along a to Σ q w = 1, then along
             // what of b the weights do not explain, as far as the budget left after that move allows.
+            var points = N + 1;
             var meanB = (Wr + (unseen * reward)) / points;
             var meanBb = (Wwrr + (unseen * unseen * reward * reward)) / points;
             var meanAb = (Wwr + (unseen * unseen * reward)) / points;
-            var covariance = meanAb - (meanW * meanB);
-            var residual = Math.Max(0, meanBb - (meanB * meanB) - (covariance * covariance / varianceW));
-            var left = budget - (points * (1 - meanW) * (1 - meanW) / varianceW);
-            return left < 0 ? null : meanB + ((1 - meanW) * covariance / varianceW) + (direction * Math.Sqrt(left * residual / points));
+            var covariance = fit.VarianceW > 0 ? meanAb - (fit.MeanW * meanB) : 0;
+            var slope = fit.VarianceW > 0 ? covariance / fit.VarianceW : 0;
+            var residual = Math.Max(0, meanBb - (meanB * meanB) - (covariance * slope));
+            return meanB + ((1 - fit.MeanW) * slope) + (direction * Math.Sqrt((budget - fit.Cost) * residual / points));
         }
 
         /// <summary>The extreme with an unseen point of unbounded weight and reward <paramref name="reward"/>: it carries 1 − Σ q w at that reward.</summary>
@@ -134,11 +145,25 @@ internal static class EmpiricalLikelihoodInterval
             return left < 0 ? null : reward + (c / N) + (direction * Math.Sqrt(left * spread) / (N + 1));
         }
 
-        private (double Mean, double Variance) WeightMoments(double unseen)
+        /// <summary>
+        /// The weights' mean and variance over the N + 1 points and the least divergence that brings
+        /// their mean to 1; null when no q does (every weight alike, and not 1). Every weight alike and
+        /// 1 needs no move: any q keeps the mean.
+        /// </summary>
+        private (double MeanW, double VarianceW, double Cost)? Fit(double unseen)
         {
             var points = N + 1;
             var mean = (W + unseen) / points;
-            return (mean, ((Ww + (unseen * unseen)) / points) - (mean * mean));
+            var squares = (Ww + (unseen * unseen)) / points;
+            var variance = squares - (mean * mean);
+
+            // Below a relative 1e-12 the variance is the rounding of a difference of two near-equal terms.
+            if (variance <= 1e-12 * squares)
+            {
+                return Math.Abs(mean - 1) <= 1e-9 ? (mean, 0, 0) : null;
+            }
+
+            return (mean, variance, points * (1 - mean) * (1 - mean) / variance);
         }
     }
 }

@@ -24,6 +24,15 @@ public sealed class StorefrontFactory : WebApplicationFactory<Program>
         return new Visitor(this, id, debug);
     }
 
+    /// <summary>A new account (an email) the holdout treats, so its rows show what consent allows.</summary>
+    public string TreatedAccount()
+    {
+        var holdouts = Services.GetRequiredService<IHoldoutAssigner>();
+        return Enumerable.Range(0, 1_000)
+            .Select(_ => $"{Guid.NewGuid():N}@example.com")
+            .First(key => holdouts.Assign(StorefrontHoldout.Name, key).Arm == HoldoutArm.Treatment);
+    }
+
     /// <summary>What the SDK holds about a key, read the way a data-access request reads it.</summary>
     public PersonalData PersonalData(string userKey) => Services.GetRequiredService<IPersonalizer>().GetPersonalData(userKey);
 

@@ -1,7 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk;
-using Personalize.Sdk.Extensibility;
-using Personalize.Storefront.Measurement;
 using Personalize.Storefront.Tests.Infrastructure;
 
 namespace Personalize.Storefront.Tests.Pages;
@@ -74,7 +71,7 @@ public sealed class ConsentGivenAgainAcrossBrowsersTests(StorefrontFactory store
     /// <summary>The laptop signs in and turns personalization off; then the phone signs in to the same account and turns it on.</summary>
     private async Task<(Visitor Laptop, Visitor Phone, string Account)> LaptopSaysNoThenPhoneSaysYesAsync()
     {
-        var account = TreatedAccount();
+        var account = store.TreatedAccount();
         var laptop = store.NewVisitor();
         await laptop.SignInAsync(account);
         await laptop.PostAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "false" });
@@ -82,14 +79,5 @@ public sealed class ConsentGivenAgainAcrossBrowsersTests(StorefrontFactory store
         await phone.SignInAsync(account);
         await phone.PostAndFollowAsync("/privacy/consent", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/" });
         return (laptop, phone, account);
-    }
-
-    /// <summary>An account the store's holdout serves personalized, so the row shows what consent allows.</summary>
-    private string TreatedAccount()
-    {
-        var holdouts = store.Services.GetRequiredService<IHoldoutAssigner>();
-        return Enumerable.Range(0, 1_000)
-            .Select(_ => $"{Guid.NewGuid():N}@example.com")
-            .First(key => holdouts.Assign(StorefrontHoldout.Name, key).Arm == HoldoutArm.Treatment);
     }
 }

@@ -10,11 +10,12 @@ internal readonly record struct ConversionInterval(double Lower, double Upper)
 {
     private const double Z = 1.959963984540054;
 
-    public static ConversionInterval Wilson(long converted, long units)
+    /// <summary>The interval of <paramref name="converted"/> of <paramref name="units"/>; null for no units, whose rate is undefined (n/a, as the SDK's report says).</summary>
+    public static ConversionInterval? Wilson(long converted, long units)
     {
         if (units <= 0)
         {
-            return new ConversionInterval(0, 1);
+            return null;
         }
 
         var n = (double)units;

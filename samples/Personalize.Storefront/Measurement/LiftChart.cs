@@ -17,7 +17,7 @@ internal sealed class LiftChart
             new LiftBar(arm, ConversionInterval.Wilson(arm.ConvertedUnits, arm.ExposedUnits)))];
 
         // A round top a little above the highest whisker, with a gridline every 5 or 10 points.
-        var highest = Bars.Max(bar => bar.Result.ExposedUnits > 0 ? bar.Interval.Upper : 0);
+        var highest = Bars.Max(bar => bar.Interval?.Upper ?? 0);
         Step = highest * 1.1 <= 0.25 ? 0.05 : 0.1;
         Scale = Math.Max(Step, Math.Ceiling(highest * 1.1 / Step) * Step);
     }

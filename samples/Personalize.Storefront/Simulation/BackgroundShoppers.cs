@@ -52,6 +52,10 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
     };
 
     private readonly Lock _live = new();
+
+    // Live shoppers are this run's own: named and seeded by it, so two servers sharing a Redis (or a
+    // server restarted against it) send different shoppers, never the same ones merged in the journal.
+    private readonly int _liveRun = Random.Shared.Next();
     private Random? _liveBrowsing;
     private Random? _liveCheckout;
     private int _liveShoppers;
@@ -80,18 +84,19 @@ public sealed class BackgroundShoppers(IPersonalizer personalizer, ProductCatalo
 
     /// <summary>
     /// Lets <paramref name="count"/> more shoppers shop now, as the replayed ones did: the
-    /// <c>live-shoppers</c> setting sends some every second, so the learning pages keep moving.
+    /// <c>live-shoppers</c> setting sends some every second, so the learning pages keep moving. Each
+    /// server run sends its own shoppers (<c>live-{run}-{n}</c>).
     /// </summary>
     /// <param name="count">How many shoppers arrive.</param>
     public void Arrive(int count)
     {
         lock (_live)
         {
-            _liveBrowsing ??= new Random(1);
-            _liveCheckout ??= new Random(2);
+            _liveBrowsing ??= new Random(_liveRun);
+            _liveCheckout ??= new Random(unchecked((_liveRun * 31) + 7));
             for (var i = 0; i < count; i++)
             {
-                Shop($"live-{++_liveShoppers:000000}", _liveBrowsing, _liveCheckout);
+                Shop($"live-{_liveRun:x8}-{++_liveShoppers:000000}", _liveBrowsing, _liveCheckout);
             }
         }
     }

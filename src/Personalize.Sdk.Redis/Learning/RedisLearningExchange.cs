@@ -185,10 +185,11 @@ internal sealed class RedisLearningExchange : ILearningExchange
     }
 
     /// <summary>
-    /// Reads a field into <paramref name="statistics"/>; false when it cannot be a model's
-    /// statistics (<c>LinearRewardModel.WriteStatistics</c>: the sum of x xᵀ, the sum of r x, the
-    /// count): a number that is not finite, a negative count, or a negative sum of squares (the
-    /// diagonal of x xᵀ).
+    /// Reads a field into <paramref name="statistics"/>; false when it cannot be a learner's shared
+    /// statistics (<c>PlacementLearner.OwnStatistics</c>: its model's, <c>LinearRewardModel.WriteStatistics</c>,
+    /// the sum of x xᵀ, the sum of r x and the count, then the decisions learned from): a number that
+    /// is not finite, a negative count of decisions or of observations, or a negative sum of squares
+    /// (the diagonal of x xᵀ).
     /// </summary>
     internal static bool TryRead(ReadOnlySpan<byte> bytes, Span<double> statistics)
     {
@@ -203,14 +204,15 @@ internal sealed class RedisLearningExchange : ILearningExchange
             statistics[i] = value;
         }
 
-        if (statistics.Length == 0 || statistics[^1] < 0)
+        if (statistics.Length < 2 || statistics[^1] < 0 || statistics[^2] < 0)
         {
             return false;
         }
 
-        // d² + d + 1 numbers for d features.
-        var dimensions = (int)Math.Round((Math.Sqrt((4.0 * statistics.Length) - 3) - 1) / 2);
-        if ((dimensions * dimensions) + dimensions + 1 == statistics.Length)
+        // d² + d + 1 numbers of the model for d features, then the decisions.
+        var model = statistics.Length - 1;
+        var dimensions = (int)Math.Round((Math.Sqrt((4.0 * model) - 3) - 1) / 2);
+        if ((dimensions * dimensions) + dimensions + 1 == model)
         {
             for (var i = 0; i < dimensions; i++)
             {

@@ -17,7 +17,7 @@ internal interface ILearningExchange
     /// </summary>
     /// <param name="placement">The placement.</param>
     /// <param name="features">The model's feature names: only models of the same features add up.</param>
-    /// <param name="own">This server's statistics (see <see cref="LinearRewardModel.WriteStatistics"/>).</param>
+    /// <param name="own">This server's statistics: its model's (see <see cref="LinearRewardModel.WriteStatistics"/>), then the decisions it learned from.</param>
     /// <param name="cancellationToken">Stops the exchange when the learner stops.</param>
     Task<double[]?> ExchangeAsync(string placement, IReadOnlyList<string> features, double[] own, CancellationToken cancellationToken);
 }

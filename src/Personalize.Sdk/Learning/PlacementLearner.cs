@@ -102,11 +102,16 @@ internal sealed class PlacementLearner
     /// <summary>Counts a decision logged on the request path.</summary>
     public void Logged() => Interlocked.Increment(ref _decisions);
 
-    /// <summary>This server's own statistics, for sharing with other servers.</summary>
+    /// <summary>
+    /// This server's own statistics, for sharing with other servers: its model's
+    /// (<see cref="LinearRewardModel.WriteStatistics"/>), then how many settled decisions it learned
+    /// from, which the servers' <see cref="LearningOptions.MinSettledDecisions"/> counts together.
+    /// </summary>
     public double[] OwnStatistics()
     {
-        var statistics = new double[_own.StatisticsLength];
-        _own.WriteStatistics(statistics);
+        var statistics = new double[_own.StatisticsLength + 1];
+        _own.WriteStatistics(statistics.AsSpan(0, _own.StatisticsLength));
+        statistics[^1] = LearnedDecisions;
         return statistics;
     }
 
@@ -119,7 +124,7 @@ internal sealed class PlacementLearner
     /// </summary>
     public void SetShared(double[]? total, double[] own)
     {
-        if (total is null || total.Length != _statistics.Length || own.Length != _statistics.Length)
+        if (total is null || total.Length != _statistics.Length + 1 || own.Length != _statistics.Length + 1)
         {
             // Nothing read from the other servers: no new version to solve.
             return;
@@ -127,7 +132,7 @@ internal sealed class PlacementLearner
 
         // Full fences (as in Solve): a solve either reads this answer or leaves it changed for the next one.
         Interlocked.Exchange(ref _shared, new Shared(total, own));
-        if (!total.AsSpan().SequenceEqual(Volatile.Read(ref _solvedFrom)))
+        if (!total.AsSpan(0, _statistics.Length).SequenceEqual(Volatile.Read(ref _solvedFrom)))
         {
             _changed = true;
         }
@@ -235,7 +240,8 @@ internal sealed class PlacementLearner
     }
 
     /// <summary>
-    /// Decides who serves: online, the learned weights once enough decisions were learned from; as an
+    /// Decides who serves: online, the learned weights once enough decisions were learned from (on
+    /// every server sharing statistics, together); as an
     /// apprentice, the learned weights when the paired doubly robust difference is above 0 with
     /// confidence, handing back when it is below 0 with confidence. Returns the change, if any.
     /// </summary>
@@ -258,9 +264,9 @@ internal sealed class PlacementLearner
 
         if (Mode == LearningMode.Online)
         {
-            // Other servers' learning counts: their shown items stand in for decisions settled here.
-            var remote = Volatile.Read(ref _shared) is { } shared ? (long)(shared.Total[^1] - shared.Own[^1]) : 0;
-            var enough = LearnedDecisions >= minimumDecisions || remote >= minimumDecisions;
+            // The decisions learned from on every server count together: the others' as of the last exchange.
+            var remote = Volatile.Read(ref _shared) is { } shared ? shared.Total[^1] - shared.Own[^1] : 0;
+            var enough = LearnedDecisions + (double.IsFinite(remote) ? Math.Max(0, remote) : 0) >= minimumDecisions;
             return _learnedServes || !enough ? null : _learnedServes = true;
         }
 

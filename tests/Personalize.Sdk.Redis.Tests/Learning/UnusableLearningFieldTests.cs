@@ -45,11 +45,12 @@ public sealed class UnusableLearningFieldTests
 
     public static TheoryData<string, double[]> Unusable => new()
     {
-        // One feature: x xᵀ (1 number), r x (1), the count (1).
-        { "NaN", [double.NaN, 0, 1] },
-        { "an infinity", [1, double.PositiveInfinity, 1] },
-        { "a negative count", [1, 1, -1] },
-        { "a negative sum of squares", [-1, 1, 1] },
+        // One feature: x xᵀ (1 number), r x (1), the count (1), then the decisions learned from (1).
+        { "NaN", [double.NaN, 0, 1, 1] },
+        { "an infinity", [1, double.PositiveInfinity, 1, 1] },
+        { "a negative count", [1, 1, -1, 1] },
+        { "a negative count of decisions", [1, 1, 1, -1] },
+        { "a negative sum of squares", [-1, 1, 1, 1] },
         { "nothing", [] },
     };
 
@@ -65,8 +66,8 @@ public sealed class UnusableLearningFieldTests
     [Fact]
     public void A_models_statistics_are_read_as_written()
     {
-        // Two features: x xᵀ (4 numbers, off-diagonal ones may be negative), r x (2), the count.
-        double[] field = [4, -1.5, -1.5, 2, 0.75, -0.25, 9];
+        // Two features: x xᵀ (4 numbers, off-diagonal ones may be negative), r x (2), the count, the decisions.
+        double[] field = [4, -1.5, -1.5, 2, 0.75, -0.25, 9, 3];
         var read = new double[field.Length];
 
         Assert.True(RedisLearningExchange.TryRead(RedisLearningExchange.Encode(field), read));

@@ -153,8 +153,9 @@ internal sealed class RedisLearningExchange : ILearningExchange
                 continue;
             }
 
+            // A field without the count of decisions (written before servers shared it) still adds to the model, as 0 decisions.
             var bytes = (byte[]?)entry.Value;
-            if (bytes is null || bytes.Length != length * sizeof(double))
+            if (bytes is null || (bytes.Length != length * sizeof(double) && bytes.Length != (length - 1) * sizeof(double)))
             {
                 continue;
             }
@@ -189,11 +190,14 @@ internal sealed class RedisLearningExchange : ILearningExchange
     /// statistics (<c>PlacementLearner.OwnStatistics</c>: its model's, <c>LinearRewardModel.WriteStatistics</c>,
     /// the sum of x xᵀ, the sum of r x and the count, then the decisions learned from): a number that
     /// is not finite, a negative count of decisions or of observations, or a negative sum of squares
-    /// (the diagonal of x xᵀ).
+    /// (the diagonal of x xᵀ). A field one number short, the model's alone (written before servers
+    /// shared their count of decisions), is read with 0 decisions.
     /// </summary>
     internal static bool TryRead(ReadOnlySpan<byte> bytes, Span<double> statistics)
     {
-        for (var i = 0; i < statistics.Length; i++)
+        var numbers = Math.Min(statistics.Length, bytes.Length / sizeof(double));
+        statistics[numbers..].Clear();
+        for (var i = 0; i < numbers; i++)
         {
             var value = BinaryPrimitives.ReadDoubleLittleEndian(bytes[(i * sizeof(double))..]);
             if (!double.IsFinite(value))

@@ -17,10 +17,10 @@ public enum LearningMode
 
     /// <summary>
     /// The learned weights serve (with exploration) as soon as
-    /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled and learned from on
-    /// this server (a holdout's control decisions are only tallied, so they do not count), or the
-    /// other servers' learning, shared through the model, holds as many shown items (this server's
-    /// own items are not added to theirs); the configured weights serve until then.
+    /// <see cref="LearningOptions.MinSettledDecisions"/> decisions were settled and learned from (a
+    /// holdout's control decisions are only tallied, so they do not count): on this server and, with
+    /// servers sharing their learning (the Redis package), on every server together, the others'
+    /// as of the last exchange; the configured weights serve until then.
     /// </summary>
     Online = 2,
 }

@@ -98,9 +98,9 @@ public sealed class LearningOptions
 
     /// <summary>
     /// How many settled decisions a placement needs before learned weights may serve it: in online
-    /// mode, settled on this server, or as many shown items learned by the other servers, shared
-    /// through the model (so a new server serves what the others learned; this server's own items
-    /// are not added to theirs); in apprentice mode, settled on this server, whose logs the takeover
+    /// mode, settled on this server and, with servers sharing their learning (the Redis package), on
+    /// the other servers, added together (so a new server serves what the others learned once they
+    /// learned from enough); in apprentice mode, settled on this server, whose logs the takeover
     /// rule evaluates (see <see cref="TakeoverConfidence"/>). Only decisions learned from count: a holdout's control
     /// decisions are tallied for the report but teach nothing, so they neither count here nor make
     /// the learner solve a new version.

@@ -73,4 +73,16 @@ public sealed class UnusableLearningFieldTests
         Assert.True(RedisLearningExchange.TryRead(RedisLearningExchange.Encode(field), read));
         Assert.Equal(field, read);
     }
+
+    [Fact]
+    public void A_models_statistics_without_a_count_of_decisions_are_read_with_none()
+    {
+        // Written before servers shared their count of decisions: the model's numbers alone.
+        double[] model = [4, -1.5, -1.5, 2, 0.75, -0.25, 9];
+        var read = new double[model.Length + 1];
+        Array.Fill(read, 42);
+
+        Assert.True(RedisLearningExchange.TryRead(RedisLearningExchange.Encode(model), read));
+        Assert.Equal([.. model, 0], read);
+    }
 }

@@ -52,11 +52,36 @@ public sealed class SharedMinSettledDecisionsTests
         Assert.Equal(ServingPolicyNames.Learned, Placement(sdk).Serving);
     }
 
-    private static TestSdk Server(ILearningExchange? exchange = null) => RewardTests.Learning(
+    /// <summary>
+    /// README: an apprentice "judges at looks, when `MinSettledDecisions` (1,000) decisions were learned
+    /// from", and "looks are counted per process": it judges on its own window, so only its own
+    /// decisions count toward its first look, whatever the other servers learned (an earlier README
+    /// sentence said every server's counted, of every mode; found by review).
+    /// </summary>
+    [Fact]
+    public void An_apprentices_first_look_counts_its_own_decisions_only()
+    {
+        var others = StatisticsOfAnotherServer(decisions: 20, slots: 1);
+        using var sdk = Server(new ScriptedExchange { Others = _ => [.. others] }, LearningMode.Apprentice);
+        Serve(sdk, "here", decisions: 5, slots: 1);
+        RewardTests.Settle(sdk);
+        Update(sdk);
+        Update(sdk);
+        Assert.True(Placement(sdk).PolicyVersion >= 1);
+        Assert.Null(Placement(sdk).Evaluation);
+
+        Serve(sdk, "here-again", decisions: 5, slots: 1);
+        RewardTests.Settle(sdk);
+        Update(sdk);
+
+        Assert.NotNull(Placement(sdk).Evaluation);
+    }
+
+    private static TestSdk Server(ILearningExchange? exchange = null, LearningMode mode = LearningMode.Online) => RewardTests.Learning(
         new RewardTests.RecordingSink(),
         options =>
         {
-            options.Learning.Mode = LearningMode.Online;
+            options.Learning.Mode = mode;
             options.Learning.MinSettledDecisions = Threshold;
         },
         build: exchange is null ? null : builder => builder.Services.AddSingleton(exchange));

@@ -254,7 +254,7 @@ internal static class OffPolicyEstimator
     /// Its variance by the delta method over decisions: the sum over decisions of the square of
     /// (sum over its slots of (R_k - estimate) + n_k w (r - R_k) / sum(w)) / n. With one slot per
     /// decision, sum(w r) / sum(w), and the interval is the empirical-likelihood one
-    /// (<see cref="EmpiricalLikelihoodInterval"/>), widened to hold the ratio if it does not: the delta
+    /// (<see cref="EmpiricalLikelihoodInterval"/>, which also holds the ratio and its Wilson interval): the delta
     /// method's, narrow around the few decisions that weigh, covered the truth in 7 of 20 simulated
     /// runs at 5% exploration, where the likelihood's covers it in 20.
     /// </summary>
@@ -308,9 +308,8 @@ internal static class OffPolicyEstimator
                 rewards[i] = rounds[i].Reward;
             }
 
-            // The likelihood's set need not hold the ratio itself when few decisions weigh: the interval always does.
             var (lower, upper) = EmpiricalLikelihoodInterval.Of(weights, rewards, confidence);
-            return new OffPolicyEstimate(value, Math.Min(lower, value), Math.Max(upper, value), effective);
+            return new OffPolicyEstimate(value, lower, upper, effective);
         }
 
         var terms = new double[n];

@@ -7,8 +7,8 @@ namespace Personalize.Sdk.Learning;
 /// (Karampatziakis, Mineiro and Ramdas, "Empirical Likelihood for Contextual Bandits", NeurIPS
 /// 2020; the Cressie-Read power −2, or Euclidean, likelihood, which has closed forms), as in Vowpal
 /// Wabbit's offline evaluation but with the unseen point's weight searched over a grid rather than
-/// taken at its two ends, widened to hold the self-normalised estimate and a Wilson score interval
-/// of it at the effective sample size.
+/// taken at its two ends, widened to hold the self-normalised estimate and, for rewards at the ends
+/// of their range or all alike, the exact binomial interval of it at the effective sample size.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -32,18 +32,20 @@ namespace Personalize.Sdk.Learning;
 /// The likelihood's set is still too narrow on a short or uniform log: when every decision has the
 /// same weight and the same reward (five misses, or thirty with weights all a little above 1), the
 /// extremes rise steeply beside that weight, between the grid's points, or no single unseen point
-/// can both bring the weights' mean to 1 and carry another reward. So the interval also holds the
-/// Wilson score interval of the self-normalised estimate Σ w r / Σ w with (Σ w)² / Σ w² decisions
-/// (Kish's effective sample size), the binomial interval a log of that many equally weighted
-/// decisions would have: five misses give an upper end of 0.43 at 95% (the exact binomial, 0.52),
-/// thirty give 0.11.
+/// can both bring the weights' mean to 1 and carry another reward. So when the rewards are all at
+/// the ends of their range (missed or converted) or all alike, the interval also holds the exact
+/// (Clopper-Pearson) binomial interval of the self-normalised estimate Σ w r / Σ w with (Σ w)² / Σ w²
+/// trials (Kish's effective sample size), the interval a log of that many equally weighted
+/// decisions would have: five misses give an upper end of 0.52 at 95%, thirty give 0.12. Rewards
+/// between the ends (a click's 0.3) have a spread of their own, which the likelihood reads; a
+/// binomial interval would take them for coin flips and be many times too wide.
 /// </para>
 /// </remarks>
 internal static class EmpiricalLikelihoodInterval
 {
     // The unseen point's weights tried: 0, then 2^(k/4) from about 0.001 to 64 times the largest
     // weight seen. Away from the weights seen the extremes move smoothly with it; beside a weight
-    // every decision has they rise steeply, which the Wilson floor stands in for.
+    // every decision has they rise steeply, which the binomial floor stands in for.
     private const int GridSteps = 4;
     private const int GridFrom = -40;
 
@@ -53,7 +55,8 @@ internal static class EmpiricalLikelihoodInterval
     /// <param name="confidence">The confidence level, in (0, 1).</param>
     /// <returns>
     /// The bounds, within the rewards' range (<c>[0, 1]</c>, or wider to include every reward), holding
-    /// the self-normalised estimate and its Wilson interval; NaN for fewer than two decisions.
+    /// the self-normalised estimate (and, for rewards at the ends of the range or all alike, its exact
+    /// binomial interval); NaN for fewer than two decisions.
     /// </returns>
     public static (double Lower, double Upper) Of(ReadOnlySpan<double> weights, ReadOnlySpan<double> rewards, double confidence)
     {
@@ -68,6 +71,15 @@ internal static class EmpiricalLikelihoodInterval
         {
             (low, high) = (Math.Min(low, reward), Math.Max(high, reward));
         }
+
+        bool atEnds = true, alike = true;
+        foreach (var reward in rewards)
+        {
+            atEnds &= reward == low || reward == high;
+            alike &= reward == rewards[0];
+        }
+
+        var binomial = atEnds || alike;
 
         var critical = Distributions.StudentTCritical(1 - confidence, n);
         var sums = Sums.Of(weights, rewards);
@@ -96,25 +108,32 @@ internal static class EmpiricalLikelihoodInterval
         var (from, to) = (lower ?? low, upper ?? high);
         if (sums.W > 0)
         {
-            // The estimate itself, and the binomial interval of its effective sample size.
+            // The estimate itself, and for binomial rewards the exact interval of its effective sample size.
             var ratio = sums.Wr / sums.W;
-            var (wilsonLower, wilsonUpper) = Wilson((ratio - low) / (high - low), sums.W * sums.W / sums.Ww, confidence);
-            from = Math.Min(from, Math.Min(ratio, low + ((high - low) * wilsonLower)));
-            to = Math.Max(to, Math.Max(ratio, low + ((high - low) * wilsonUpper)));
+            (from, to) = (Math.Min(from, ratio), Math.Max(to, ratio));
+            if (binomial)
+            {
+                var (exactLower, exactUpper) = ClopperPearson((ratio - low) / (high - low), sums.W * sums.W / sums.Ww, confidence);
+                from = Math.Min(from, low + ((high - low) * exactLower));
+                to = Math.Max(to, low + ((high - low) * exactUpper));
+            }
         }
 
         return (Math.Clamp(from, low, high), Math.Clamp(to, low, high));
     }
 
-    /// <summary>The Wilson score interval of a rate <paramref name="rate"/> in [0, 1] observed over <paramref name="count"/> trials.</summary>
-    private static (double Lower, double Upper) Wilson(double rate, double count, double confidence)
+    /// <summary>
+    /// The Clopper-Pearson interval of a rate <paramref name="rate"/> in [0, 1] observed over
+    /// <paramref name="trials"/> (not necessarily whole) trials: the beta quantiles of x = rate × trials successes.
+    /// </summary>
+    private static (double Lower, double Upper) ClopperPearson(double rate, double trials, double confidence)
     {
-        var p = Math.Clamp(rate, 0, 1);
-        var z = Distributions.NormalQuantile(0.5 + (confidence / 2));
-        var z2n = z * z / count;
-        var centre = (p + (z2n / 2)) / (1 + z2n);
-        var half = z * Math.Sqrt((p * (1 - p) / count) + (z2n / (4 * count))) / (1 + z2n);
-        return (centre - half, centre + half);
+        var successes = Math.Clamp(rate, 0, 1) * trials;
+        var failures = trials - successes;
+        var alpha = 1 - confidence;
+        var lower = successes <= 0 ? 0 : Distributions.BetaQuantile(alpha / 2, successes, failures + 1);
+        var upper = failures <= 0 ? 1 : Distributions.BetaQuantile(1 - (alpha / 2), successes + 1, failures);
+        return (lower, upper);
     }
 
     /// <summary>The grid's k-th weight: 0 below its start, else 2^(k/4).</summary>

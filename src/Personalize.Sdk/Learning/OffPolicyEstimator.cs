@@ -254,7 +254,7 @@ internal static class OffPolicyEstimator
     /// Its variance by the delta method over decisions: the sum over decisions of the square of
     /// (sum over its slots of (R_k - estimate) + n_k w (r - R_k) / sum(w)) / n. With one slot per
     /// decision, sum(w r) / sum(w), and the interval is the empirical-likelihood one
-    /// (<see cref="EmpiricalLikelihoodInterval"/>, which also holds the ratio and its Wilson interval): the delta
+    /// (<see cref="EmpiricalLikelihoodInterval"/>, which also holds the ratio and, for binomial rewards, its exact binomial interval): the delta
     /// method's, narrow around the few decisions that weigh, covered the truth in 7 of 20 simulated
     /// runs at 5% exploration, where the likelihood's covers it in 20.
     /// </summary>

@@ -34,9 +34,10 @@ public sealed class PolicyEstimate
     /// interval is an empirical-likelihood one (after Karampatziakis, Mineiro and Ramdas 2020, whose
     /// interval Vowpal Wabbit's offline evaluation computes; here the point standing for what the
     /// log has not seen is searched over its weights, not only tried at two), which widens by the
-    /// share of the policy's choices the log has not seen, and it also holds the Wilson score
-    /// interval of the estimate at the effective sample size, so a short or uniform log (thirty
-    /// misses) is not read as certain: the interval to read at low exploration.
+    /// share of the policy's choices the log has not seen, and, when the rewards are all 0 or 1 (or
+    /// all alike), it also holds the exact binomial interval of the estimate at the effective sample
+    /// size, so a short or uniform log (thirty misses) is not read as certain: the interval to read
+    /// at low exploration.
     /// </summary>
     public EstimateInterval SelfNormalized { get; }
 

@@ -2,7 +2,7 @@ namespace Personalize.Sdk.Measurement;
 
 /// <summary>
 /// Distribution functions used by the lift report and the off-policy estimates: standard normal CDF and quantile, Student-t CDF
-/// (non-integer degrees of freedom, as Welch's test needs) and critical value, and the chi-square upper tail.
+/// (non-integer degrees of freedom, as Welch's test needs) and critical value, the beta quantile and the chi-square upper tail.
 /// </summary>
 /// <remarks>
 /// Nothing here throws. Invalid parameters (NaN, non-positive degrees of freedom, probabilities
@@ -102,6 +102,33 @@ internal static class Distributions
         {
             var middle = 0.5 * (low + high);
             if (StudentTTwoSidedPValue(middle, degreesOfFreedom) > alpha)
+            {
+                low = middle;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return 0.5 * (low + high);
+    }
+
+    /// <summary>The beta distribution's quantile: the x with I_x(a, b) = <paramref name="p"/>.</summary>
+    /// <remarks>Found by bisection on <see cref="SpecialFunctions.RegularizedBeta(double, double, double)"/> to 1e-12: read where a few calls a report do not matter.</remarks>
+    /// <returns>The quantile in [0, 1]; NaN when p is outside [0, 1] or a or b is not positive.</returns>
+    internal static double BetaQuantile(double p, double a, double b)
+    {
+        if (!(p is >= 0.0 and <= 1.0) || !(a > 0.0) || !(b > 0.0))
+        {
+            return double.NaN;
+        }
+
+        double low = 0, high = 1;
+        while (high - low > 1e-12)
+        {
+            var middle = 0.5 * (low + high);
+            if (SpecialFunctions.RegularizedBeta(middle, a, b) < p)
             {
                 low = middle;
             }

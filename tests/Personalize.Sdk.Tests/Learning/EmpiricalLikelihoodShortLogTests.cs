@@ -6,7 +6,7 @@ namespace Personalize.Sdk.Tests.Learning;
 /// <summary>
 /// The self-normalised interval on short or uniform logs, where every decision has the same weight
 /// and the same reward: the likelihood's set alone was too narrow there (found by a second review),
-/// and the Wilson score interval at the effective sample size keeps it honest.
+/// and the exact binomial interval at the effective sample size keeps it honest.
 /// </summary>
 public sealed class EmpiricalLikelihoodShortLogTests(ITestOutputHelper output)
 {
@@ -16,7 +16,7 @@ public sealed class EmpiricalLikelihoodShortLogTests(ITestOutputHelper output)
     /// point's grid jumps from weight 1 to 2^(1/4) = 1.19, right where the extreme moves fastest (it
     /// grows as 1 / (w0 − 0.946)), so the likelihood's upper end alone was 0.265 at every confidence.
     /// Five misses have probability 0.33 at a reward rate of 0.2; the exact 95% binomial upper end is
-    /// 0.52, the Wilson one 0.43.
+    /// 0.52, which the floor now gives.
     /// </summary>
     [Fact]
     public void A_99_percent_interval_is_wider_than_a_90_percent_one_on_five_unrewarded_decisions()
@@ -36,7 +36,7 @@ public sealed class EmpiricalLikelihoodShortLogTests(ITestOutputHelper output)
     /// <summary>
     /// The same policy by simulation (as EmpiricalLikelihoodIntervalTests' small-n theory, which holds
     /// its regime at n = 20 and rewards 1 / 0.1): the logging policy's greedy item rewarded 20% of the
-    /// time, the target's other choice 90%, five decisions. Without the Wilson floor the 95% and 99%
+    /// time, the target's other choice 90%, five decisions. Without the binomial floor the 95% and 99%
     /// intervals covered the truth (0.27) in 75% of runs, both, the misses all above the upper end.
     /// </summary>
     [Theory]
@@ -82,7 +82,7 @@ public sealed class EmpiricalLikelihoodShortLogTests(ITestOutputHelper output)
     /// Thirty unrewarded decisions gave [0, 0] with the unseen point tried at its two ends alone; trying
     /// it at weight 1 helped only when every weight is exactly 1: thirty misses whose weights are all
     /// just off 1 (1 + 1e-6; or 0.955 / 0.82, the greedy choice's when decisions logged exploring 20%
-    /// over ten items are judged at 5%) still gave [0, 0] before the Wilson floor.
+    /// over ten items are judged at 5%) still gave [0, 0] before the binomial floor.
     /// </summary>
     [Theory]
     [InlineData(1.000001)]

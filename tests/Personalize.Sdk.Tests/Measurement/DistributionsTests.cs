@@ -139,6 +139,19 @@ public sealed class DistributionsTests
         Assert.True(double.IsNaN(Distributions.StudentTCritical(0.05, 0)));
     }
 
+    // Closed forms: I_x(a, 1) = x^a and I_x(1, b) = 1 - (1 - x)^b, so the quantiles are p^(1/a) and 1 - (1 - p)^(1/b).
+    [Theory]
+    [InlineData(0.025, 5.0)]
+    [InlineData(0.975, 30.0)]
+    [InlineData(0.5, 0.7)]
+    public void BetaQuantile_MatchesClosedForms(double p, double shape)
+    {
+        Approx.Absolute(Math.Pow(p, 1 / shape), Distributions.BetaQuantile(p, shape, 1), 1e-10);
+        Approx.Absolute(1 - Math.Pow(1 - p, 1 / shape), Distributions.BetaQuantile(p, 1, shape), 1e-10);
+        Assert.True(double.IsNaN(Distributions.BetaQuantile(1.5, 1, 1)));
+        Assert.True(double.IsNaN(Distributions.BetaQuantile(0.5, 0, 1)));
+    }
+
     [Fact]
     public void StudentT_WithOneDegreeOfFreedom_IsCauchy()
     {

@@ -171,10 +171,11 @@ public sealed class PrivacyTests(StorefrontFactory store)
         await phone.ViewAsync("cycling-05", "cycling-06", "cycling-07");
         Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
 
-        // The laptop only opens a page: no switch pressed, no notice shown.
+        // The laptop only opens a page: no switch pressed, no notice shown. Signed in, its switch shows
+        // the account's latest statement, the phone's (README step 7), not its own earlier "no".
         var lift = await laptop.GetAsync("/lift");
 
-        Assert.Equal("false", lift.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
+        Assert.Equal("true", lift.Document.QuerySelector("#consent-switch")!.GetAttribute("aria-checked"));
         Assert.Equal(ConsentFlags.Personalization, store.PersonalData(account).StatedConsent);
         Assert.NotEmpty(store.PersonalData(account).Profile?.RecentItems ?? []);
 

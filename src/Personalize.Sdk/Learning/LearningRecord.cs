@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Learning;
 
 namespace Personalize.Sdk.Extensibility;

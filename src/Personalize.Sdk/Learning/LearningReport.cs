@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Learning;
 
 namespace Personalize.Sdk.Reporting;

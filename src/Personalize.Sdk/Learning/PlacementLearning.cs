@@ -1,4 +1,4 @@
-using Personalize.Sdk.Learning;
+using Personalize.Sdk.Diagnostics;
 
 namespace Personalize.Sdk.Reporting;
 

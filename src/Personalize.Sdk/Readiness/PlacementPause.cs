@@ -16,14 +16,22 @@ internal sealed class PlacementPause
 
     public bool IsPaused => _state.IsPaused;
 
-    /// <summary>Whether this caller should run the check now; only one caller per interval gets true.</summary>
+    /// <summary>
+    /// Whether this caller should run the check now; only one caller per interval gets true. A clock
+    /// set back past the last check (an NTP correction, a resumed VM) makes a check due at once, not
+    /// once the clock has caught up with the one scheduled.
+    /// </summary>
     public bool TryBeginCheck(long nowTicks, long intervalTicks)
     {
         var next = Volatile.Read(ref _nextCheckTicks);
-        return nowTicks >= next && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
+        var due = nowTicks >= next || (next != long.MinValue && nowTicks < next - intervalTicks);
+        return due && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
     }
 
     public void Pause(long nowTicks, PauseCause cause, string reason) => _state = new PauseState(true, nowTicks, reason, cause);
+
+    /// <summary>Counts the pause from <paramref name="nowTicks"/>: the clock was set back before it began.</summary>
+    public void RestartPause(long nowTicks) => _state = _state with { SinceTicks = nowTicks };
 
     public void Resume() => _state = Running;
 }

@@ -1,3 +1,5 @@
+using Personalize.Sdk.Diagnostics;
+
 namespace Personalize.Sdk.Reporting;
 
 /// <summary>Whether one placement's data is ready to personalize on, figure by figure.</summary>
@@ -14,12 +16,13 @@ public sealed class PlacementReadiness
     /// <param name="signals">The health of each signal it weighs.</param>
     /// <param name="figures">Every figure, by area.</param>
     /// <exception cref="ArgumentNullException"><paramref name="placement"/>, <paramref name="coverage"/>, <paramref name="signals"/> or <paramref name="figures"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="signals"/> or <paramref name="figures"/> holds a null element.</exception>
     public PlacementReadiness(string placement, ReadinessStatus status, bool autoPause, bool isPaused, DateTimeOffset? pausedSince, string? pauseReason, ReadinessCoverage coverage, IReadOnlyList<SignalHealth> signals, IReadOnlyList<ReadinessFigure> figures)
     {
         ArgumentNullException.ThrowIfNull(placement);
         ArgumentNullException.ThrowIfNull(coverage);
-        ArgumentNullException.ThrowIfNull(signals);
-        ArgumentNullException.ThrowIfNull(figures);
+        ListArguments.ThrowIfNullOrHoldsNull(signals);
+        ListArguments.ThrowIfNullOrHoldsNull(figures);
         Placement = placement;
         Status = status;
         AutoPause = autoPause;

@@ -131,6 +131,14 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         var recovered = !catalogStale && (state.Cause == PauseCause.FallbackRate
             ? measured <= _options.ResumeFallbackRate
             : rate is not { } r || r <= _options.ResumeFallbackRate);
+        if (now.UtcTicks < state.SinceTicks)
+        {
+            // The clock was set back before the pause began: count it from now, so it still lasts at
+            // least MinimumPause and does not wait for the clock to catch up.
+            pause.RestartPause(now.UtcTicks);
+            return;
+        }
+
         if (recovered && now.UtcTicks - state.SinceTicks >= _minimumPauseTicks)
         {
             pause.Resume();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Personalize.Sdk.Diagnostics;
 using Personalize.Sdk.Readiness;
 
 namespace Personalize.Sdk.Reporting;
@@ -15,9 +16,10 @@ public sealed class ReadinessReport
     /// <param name="window">The rolling window the figures were counted over.</param>
     /// <param name="placements">Every placement's readiness.</param>
     /// <exception cref="ArgumentNullException"><paramref name="placements"/> is null.</exception>
+    /// <exception cref="ArgumentException"><paramref name="placements"/> holds a null element.</exception>
     public ReadinessReport(DateTimeOffset generatedAt, TimeSpan window, IReadOnlyList<PlacementReadiness> placements)
     {
-        ArgumentNullException.ThrowIfNull(placements);
+        ListArguments.ThrowIfNullOrHoldsNull(placements);
         GeneratedAt = generatedAt;
         Window = window;
         Placements = placements;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 
-namespace Personalize.Sdk.Learning;
+namespace Personalize.Sdk.Diagnostics;
 
-/// <summary>Checks of the lists the public learning types take: a null element would fail far later, where it is read.</summary>
+/// <summary>Checks of the lists the public report types take: a null element would fail far later, where it is read.</summary>
 internal static class ListArguments
 {
     /// <summary>Throws when <paramref name="list"/> is null or holds a null element, naming the parameter.</summary>

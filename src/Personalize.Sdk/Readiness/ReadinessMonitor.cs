@@ -101,7 +101,8 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         var thresholds = _options.Thresholds;
         var decisions = _window.Sum(plan.Index, ReadinessCounter.Decisions, now.UtcTicks);
         var failed = _window.Sum(plan.Index, ReadinessCounter.Failed, now.UtcTicks);
-        double? measured = decisions > 0 ? (double)failed / decisions : null;
+        // The two sums are read one after the other while decisions run, so a failure counted between them can outnumber them.
+        double? measured = decisions > 0 ? Math.Min(1.0, (double)failed / decisions) : null;
         var rate = decisions >= _options.MinimumDecisions ? measured : null;
         var catalogAge = ReadinessJudge.CatalogAge(_catalog.Current, now);
         // An empty catalog has no age and pauses nothing: its decisions fall back already

@@ -8,6 +8,6 @@ internal sealed class LogThrottle(TimeSpan interval)
     public bool ShouldLog(long nowTicks)
     {
         var next = Volatile.Read(ref _nextTicks);
-        return nowTicks >= next && Interlocked.CompareExchange(ref _nextTicks, nowTicks + interval.Ticks, next) == next;
+        return DueTime.IsDue(nowTicks, next, interval.Ticks) && Interlocked.CompareExchange(ref _nextTicks, nowTicks + interval.Ticks, next) == next;
     }
 }

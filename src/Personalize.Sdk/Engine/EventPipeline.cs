@@ -140,6 +140,7 @@ internal sealed class EventPipeline(
             Attributes = itemIndex >= 0 ? snapshot.GetAttributes(itemIndex) : default,
             Weight = EventWeights.For(personalizationEvent),
             Ticks = timestamp.UtcTicks,
+            Undated = personalizationEvent.Timestamp is null,
             HalfLifeTicks = affinityHalfLifeTicks,
             PreferenceIsAttribute = personalizationEvent.PreferenceTarget == PreferenceTarget.Attribute,
             PreferenceId = preferenceId,
@@ -200,7 +201,7 @@ internal sealed class EventPipeline(
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
             // A decision made before a sign-in waits under the key the person had then: every key of theirs is looked under.
             var profileKey = identity.Resolve(personalizationEvent.UserKey);
-            learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp);
+            learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp, undated: personalizationEvent.Timestamp is null);
         }
 
         if (personalizationEvent.Kind == EventKind.Consent)
@@ -368,7 +369,7 @@ internal sealed class EventPipeline(
         var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
         for (var i = 0; i < holdouts.Count; i++)
         {
-            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, out var arm) || replicated)
+            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, personalizationEvent.Timestamp is null, out var arm) || replicated)
             {
                 continue;
             }

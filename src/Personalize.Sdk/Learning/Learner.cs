@@ -23,6 +23,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private readonly ILearningLogSink[] _sinks;
     private readonly ILearningExchange? _exchange;
     private readonly TimeProvider _timeProvider;
+
+    // The wall clock and the monotonic stamp at the last settle, to notice the wall clock set back.
+    private (long WallTicks, long Stamp) _lastSettle;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Lock _updateGate = new();
@@ -54,6 +57,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _sinks = sinks;
         _exchange = exchange;
         _timeProvider = timeProvider;
+        _lastSettle = (timeProvider.GetUtcNow().UtcTicks, timeProvider.GetTimestamp());
         _metrics = metrics;
         _logger = logger;
         _waitTicks = options.RewardWaitTime.Ticks;
@@ -152,15 +156,17 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// Credits a tracked outcome to the person's most recent waiting decision that showed the item
     /// (last touch), looked for under any key of theirs: <paramref name="unitKey"/> (their profile's
     /// holdout unit), <paramref name="profileKey"/> and its <paramref name="aliases"/>. Allocation-free.
+    /// An <paramref name="undated"/> outcome happens now, after every waiting decision, even when the
+    /// clock was set back since they were made.
     /// </summary>
-    public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp)
+    public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp, bool undated = false)
     {
         if (_pending is null || (uint)kind >= (uint)_outcomeRewards.Length || double.IsNaN(_outcomeRewards[(int)kind]))
         {
             return;
         }
 
-        if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind]))
+        if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], undated))
         {
             _metrics.LearningRewarded(automatic: true);
         }
@@ -178,6 +184,25 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// </summary>
     public IReadOnlyList<(Guid Id, string Placement, long Ticks, string?[] Shown)> WaitingDecisions(IEnumerable<string> unitKeys) =>
         _pending is null ? [] : [.. _pending.Find(unitKeys.ToHashSet(StringComparer.Ordinal)).Select(found => (found.Id, _byPlan[found.Placement]?.Name ?? string.Empty, found.Ticks, found.Shown))];
+
+    /// <summary>
+    /// Notices the wall clock set back since the last settle (an NTP correction, a resumed VM): the
+    /// monotonic clock ran on further than the wall clock did. The waiting decisions made before the
+    /// step, dated ahead of the clock now, are moved back by the step, so they settle after their
+    /// wait (and a person's unit key in them is kept no longer than that), not once the clock has
+    /// caught up. A step forward only settles decisions early.
+    /// </summary>
+    private void FollowClockSetBack(DateTimeOffset now)
+    {
+        var stamp = _timeProvider.GetTimestamp();
+        var step = now.UtcTicks - _lastSettle.WallTicks - _timeProvider.GetElapsedTime(_lastSettle.Stamp, stamp).Ticks;
+        if (step < -TimeSpan.TicksPerSecond)
+        {
+            _pending!.ShiftAhead(now.UtcTicks, step);
+        }
+
+        _lastSettle = (now.UtcTicks, stamp);
+    }
 
     /// <summary>
     /// Settles the decisions whose wait is over, learns from them, writes them to the sinks, solves
@@ -269,6 +294,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private int Settle(DateTimeOffset now)
     {
         // Asked only when there is a ring (Update and Dispose return first without one).
+        FollowClockSetBack(now);
         var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
         var learnedFrom = 0;
         foreach (var decision in due)

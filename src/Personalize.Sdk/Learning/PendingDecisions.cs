@@ -181,22 +181,24 @@ internal sealed class PendingDecisions
     /// and the keys stitched to it (a decision made before a sign-in waits under the key the person
     /// had then). Most recent is by decision time, then by decision id counter. When that decision
     /// showed the item after its pool (not logged), the outcome is spent there: no decision takes it.
-    /// Returns whether a decision took it.
+    /// An <paramref name="undated"/> outcome (the host gave no time) happens now, after every waiting
+    /// decision, even one dated after it because the clock was set back since. Returns whether a
+    /// decision took it.
     /// </summary>
-    public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward)
+    public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward, bool undated = false)
     {
         var latest = default(Touch);
-        FindLatest(unitKey, itemKey, eventTicks, waitTicks, ref latest);
+        FindLatest(unitKey, itemKey, eventTicks, waitTicks, undated, ref latest);
         if (!string.Equals(profileKey, unitKey, StringComparison.Ordinal))
         {
-            FindLatest(profileKey, itemKey, eventTicks, waitTicks, ref latest);
+            FindLatest(profileKey, itemKey, eventTicks, waitTicks, undated, ref latest);
         }
 
         foreach (var alias in aliases)
         {
             if (!string.Equals(alias, unitKey, StringComparison.Ordinal))
             {
-                FindLatest(alias, itemKey, eventTicks, waitTicks, ref latest);
+                FindLatest(alias, itemKey, eventTicks, waitTicks, undated, ref latest);
             }
         }
 
@@ -221,7 +223,7 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>Walks <paramref name="unitKey"/>'s bucket and keeps in <paramref name="latest"/> the most recent of its decisions that showed the item, if more recent.</summary>
-    private void FindLatest(string unitKey, string itemKey, long eventTicks, long waitTicks, ref Touch latest)
+    private void FindLatest(string unitKey, string itemKey, long eventTicks, long waitTicks, bool undated, ref Touch latest)
     {
         long sequence;
         var bucket = Bucket(unitKey);
@@ -248,7 +250,7 @@ internal sealed class PendingDecisions
                 var ticks = _ticks[entry];
                 if (eventTicks - ticks <= waitTicks
                     && (ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
-                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && eventTicks >= ticks
+                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && (undated || eventTicks >= ticks)
                     && SlotShowing(entry, itemKey) is var slot && (slot >= 0 || ShowedBeyond(entry, itemKey)))
                 {
                     latest = new Touch(sequence, ticks, slot);
@@ -349,6 +351,25 @@ internal sealed class PendingDecisions
         // The ring's order is not the decisions' order once it has come round; within one tick the counter is.
         due.Sort(static (a, b) => a.Ticks != b.Ticks ? a.Ticks.CompareTo(b.Ticks) : DecisionIds.CounterOf(a.Id).CompareTo(DecisionIds.CounterOf(b.Id)));
         return due;
+    }
+
+    /// <summary>
+    /// Moves every waiting decision dated after <paramref name="nowTicks"/> by <paramref name="shiftTicks"/>
+    /// (negative): the wall clock was set back that much since they were made, so they are dated on
+    /// the clock's new time and settle after their wait, not after the wait plus the step.
+    /// </summary>
+    public void ShiftAhead(long nowTicks, long shiftTicks)
+    {
+        for (var entry = 0; entry <= _mask; entry++)
+        {
+            lock (_stripes[entry & (StripeCount - 1)])
+            {
+                if (_sequence[entry] != 0 && _ticks[entry] > nowTicks)
+                {
+                    _ticks[entry] += shiftTicks;
+                }
+            }
+        }
     }
 
     /// <summary>Drops every decision still waiting, unsettled (at shutdown, after the last settle). Returns how many.</summary>

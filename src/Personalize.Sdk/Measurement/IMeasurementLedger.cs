@@ -18,8 +18,12 @@ internal interface IMeasurementLedger : ILiftReporter
     /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it, so only first exposures need sharing.</summary>
     bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first);
 
-    /// <summary>Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it and within the attribution window.</summary>
-    bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm);
+    /// <summary>
+    /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it and
+    /// within the attribution window. An <paramref name="undated"/> outcome (the host gave no time,
+    /// so it happens now) counts as after the exposure even when the clock was set back since.
+    /// </summary>
+    bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, bool undated, out HoldoutArm arm);
 
     /// <summary>The earliest first exposure of <paramref name="unitKey"/> in any holdout.</summary>
     bool TryGetFirstExposure(string unitKey, out long ticks);

@@ -60,15 +60,21 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         return true;
     }
 
+    /// <summary>An outcome dated by the host: see the other overload.</summary>
+    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm) =>
+        TryAttribute(holdout, unitKey, kind, revenue, ticks, undated: false, out arm);
+
     /// <summary>
     /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it
-    /// and within the attribution window. Purchases convert the unit and add their revenue.
+    /// and within the attribution window. Purchases convert the unit and add their revenue. An
+    /// <paramref name="undated"/> outcome happens now, after the exposure, even when the clock was
+    /// set back since and now reads before it.
     /// </summary>
-    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm)
+    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, bool undated, out HoldoutArm arm)
     {
         arm = default;
         var ledger = _ledgers[holdout];
-        if (!ledger.Units.TryGetValue(unitKey, out var unit) || ticks < unit.FirstExposedTicks || ticks - unit.FirstExposedTicks > _attributionTicks)
+        if (!ledger.Units.TryGetValue(unitKey, out var unit) || (!undated && ticks < unit.FirstExposedTicks) || ticks - unit.FirstExposedTicks > _attributionTicks)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Personalize.Sdk.Diagnostics;
 
 namespace Personalize.Sdk.Profiles;
 
@@ -136,7 +137,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
             profile.LastAccessTicks = now;
         }
 
-        if (now >= Volatile.Read(ref _nextScanTicks) && Volatile.Read(ref _maintaining) == 0)
+        if (DueTime.IsDue(now, Volatile.Read(ref _nextScanTicks), _scanIntervalTicks) && Volatile.Read(ref _maintaining) == 0)
         {
             // Known people coming back create no profile: their decisions start the idle scan too,
             // or the idle would stay as long as no stranger arrives.
@@ -190,7 +191,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
 
         var count = Interlocked.Increment(ref _count);
-        if (count > _maxProfiles || created.LastAccessTicks >= Volatile.Read(ref _nextScanTicks))
+        if (count > _maxProfiles || DueTime.IsDue(created.LastAccessTicks, Volatile.Read(ref _nextScanTicks), _scanIntervalTicks))
         {
             ScheduleMaintenance(created.LastAccessTicks);
         }

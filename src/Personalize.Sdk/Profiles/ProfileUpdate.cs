@@ -38,6 +38,9 @@ internal readonly ref struct ProfileUpdate
 
     public long Ticks { get; init; }
 
+    /// <summary>Whether the host gave the event no time: it happens now, after every showing recorded before it, even when the clock was set back since.</summary>
+    public bool Undated { get; init; }
+
     public double HalfLifeTicks { get; init; }
 
     public bool PreferenceIsAttribute { get; init; }
@@ -185,7 +188,8 @@ internal readonly ref struct ProfileUpdate
 
                 if (profile.Shows.Count > 0)
                 {
-                    profile.WritableShows.Reset(item, update.Ticks);
+                    // An undated engagement happens now, after every showing, even when the clock was set back since.
+                    profile.WritableShows.Reset(item, update.Undated ? long.MaxValue : update.Ticks);
                 }
 
                 if (!update.ProfileOnly)

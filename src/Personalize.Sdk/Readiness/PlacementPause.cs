@@ -1,3 +1,5 @@
+using Personalize.Sdk.Diagnostics;
+
 namespace Personalize.Sdk.Readiness;
 
 /// <summary>
@@ -24,8 +26,7 @@ internal sealed class PlacementPause
     public bool TryBeginCheck(long nowTicks, long intervalTicks)
     {
         var next = Volatile.Read(ref _nextCheckTicks);
-        var due = nowTicks >= next || (next != long.MinValue && nowTicks < next - intervalTicks);
-        return due && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
+        return DueTime.IsDue(nowTicks, next, intervalTicks) && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
     }
 
     public void Pause(long nowTicks, PauseCause cause, string reason) => _state = new PauseState(true, nowTicks, reason, cause);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.TestSupport;
@@ -120,23 +119,6 @@ public sealed class ClockSetBackPauseTests
 
     internal static List<Decision> Decide(IPersonalizer personalizer, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => personalizer.Rank(new PersonalizationRequest($"visitor-{Guid.NewGuid():N}") { Placement = "home", Count = 4 }))];
-
-    /// <summary>A fake clock whose wall time can be stepped back, as a real one can; FakeTimeProvider refuses to.</summary>
-    internal sealed class SteppingClock(DateTimeOffset start) : TimeProvider
-    {
-        public FakeTimeProvider Inner { get; } = new(start);
-
-        public TimeSpan Offset { get; set; }
-
-        public override DateTimeOffset GetUtcNow() => Inner.GetUtcNow() + Offset;
-
-        public override long GetTimestamp() => Inner.GetTimestamp();
-
-        public override long TimestampFrequency => Inner.TimestampFrequency;
-
-        public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
-            Inner.CreateTimer(callback, state, dueTime, period);
-    }
 
     internal sealed class FlakySignal : ISignalProvider
     {

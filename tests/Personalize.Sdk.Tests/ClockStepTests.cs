@@ -1,0 +1,245 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Personalize.Sdk.Extensibility;
+using Personalize.Sdk.Reporting;
+using Personalize.Sdk.Tests.Learning;
+using Personalize.Sdk.Tests.TestSupport;
+
+namespace Personalize.Sdk.Tests;
+
+/// <summary>
+/// The host's wall clock (TimeProvider.GetUtcNow) set back while the process runs (an NTP
+/// correction, a resumed VM), as ClockSetBackPauseTests does for readiness: what else stops, or
+/// keeps data longer, for as long as the step (found by review "clock"; each case runs with the clock
+/// not moved too). An undated event happens now, after every decision, exposure and showing recorded
+/// before it; recurring work scheduled on the wall clock is due at once when the clock is behind its
+/// last run; waiting decisions made before the step are moved back by it.
+/// </summary>
+public sealed class ClockStepTests
+{
+    private static readonly TimeSpan Back = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Wait = TimeSpan.FromMinutes(10);
+    private static readonly string[] WithItem = ["hiking-1", "hiking-2", "kitchen-1", "kitchen-2"];
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public void A_click_tracked_just_after_the_clock_steps_back_rewards_the_decision_that_showed_the_item(int minutesBack)
+    {
+        // README "Learning": "a tracked click ... of a shown item within RewardWaitTime rewards it
+        // ... An automatic reward goes to ... the person's most recent decision still waiting, made
+        // at or before the outcome, that showed the item".
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = new SteppedSdk(Learning, builder => builder.AddLearningLogSink(sink));
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        var shown = Show(sdk.Personalizer);
+
+        // The clock is corrected back an hour; a minute later (real time) ann clicks what she was shown.
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", "hiking-1"));
+
+        // Settle once the wall clock has passed the decision's time plus the wait.
+        sdk.Clock.Inner.Advance(Back + Wait);
+        ((Personalizer)sdk.Personalizer).Learner.Update();
+        var record = Assert.Single(sink.Records, r => r.DecisionId == shown.Id);
+        var slot = record.Slots.Single(s => record.Candidates[s.Candidate].ItemKey == "hiking-1");
+        Assert.True(slot.Rewarded, $"the click a minute after the decision was not credited (reward {slot.Reward})");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public void A_decision_waiting_for_rewards_keeps_the_unit_key_no_longer_than_RewardWaitTime_and_one_UpdateInterval_when_the_clock_steps_back(int minutesBack)
+    {
+        // README "Privacy" retention table: a learning placement's waiting decision holds "their unit
+        // key, the decision's id and time ..." for "RewardWaitTime (10 minutes) and at most one
+        // UpdateInterval (1 minute) more".
+        using var sdk = new SteppedSdk(Learning);
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        var shown = Show(sdk.Personalizer);
+        Assert.Single(sdk.Personalizer.GetPersonalData("ann").WaitingDecisions);
+
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        for (var minute = 0; minute < 13; minute++)
+        {
+            // The update timer runs on the monotonic clock, every UpdateInterval (1 minute).
+            sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        // 13 minutes after the decision: past RewardWaitTime and one UpdateInterval.
+        var waiting = sdk.Personalizer.GetPersonalData("ann").WaitingDecisions;
+        Assert.True(
+            waiting.Count == 0,
+            $"13 minutes after decision {shown.Id} it still waits, holding ann's unit key (it waits until the wall clock passes its time plus RewardWaitTime: one hour more)");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public void A_purchase_tracked_just_after_the_clock_steps_back_is_attributed_to_the_units_arm(int minutesBack)
+    {
+        // README "Measuring lift": "clicks, carts and purchases tracked within AttributionWindow
+        // (7 days) of a unit's first exposure are attributed to that arm".
+        using var sdk = new SteppedSdk(_ => { }, builder => builder.AddHoldout("site", 10_000));
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 4 });
+
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Purchase("ann", "hiking-1", revenue: 40m));
+
+        var report = sdk.Services.GetRequiredService<ILiftReporter>().GetReport("site");
+        var arm = report.Control.ExposedUnits == 1 ? report.Control : report.Treatment;
+        Assert.Equal(1, arm.ExposedUnits);
+        Assert.True(arm.ConvertedUnits == 1, $"a purchase a minute after the exposure was not attributed: {arm.ConvertedUnits} converted, revenue {arm.Revenue}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public void An_engagement_tracked_just_after_the_clock_steps_back_starts_the_frequency_caps_count_again(int minutesBack)
+    {
+        // README guardrails table, frequency-cap: "an item shown N times without engagement, until
+        // its window ends (an engagement dated at or after the first counted showing starts the
+        // count again)". An undated event happens now, after every showing (as Forget's guard
+        // orders an undated event after an erasure), but the SDK dates it by the clock set back.
+        using var sdk = new SteppedSdk(options => options.Guardrails.FrequencyCap = 3);
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Contains("hiking-1", Show(sdk.Personalizer).Items.Select(item => item.ItemKey));
+        }
+
+        Assert.DoesNotContain("hiking-1", Show(sdk.Personalizer).Items.Select(item => item.ItemKey));
+
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", "hiking-1"));
+
+        var after = Show(sdk.Personalizer).Items.Select(item => item.ItemKey).ToArray();
+        Assert.True(after.Contains("hiking-1"), $"ann clicked hiking-1 after its showings, yet it still rests: shown {string.Join(", ", after)}");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public async Task The_idle_scan_still_drops_idle_profiles_once_a_minute_after_the_clock_steps_back(int minutesBack)
+    {
+        // README "Profiles": "the scan drops every idle profile, at most once a minute, started by any
+        // decision or event for a person the store holds".
+        using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(10));
+        using var evicted = new MetricCollector<long>(sdk.Services.GetRequiredService<IMeterFactory>(), "Personalize.Sdk", "personalize.profiles.evicted");
+        sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
+
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Personalizer.Track(PersonalizationEvent.View("idle", "books-1"));
+        sdk.Personalizer.Track(PersonalizationEvent.View("active", "books-1"));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        for (var minute = 0; minute < 20; minute++)
+        {
+            sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+            sdk.Personalizer.Rank(new PersonalizationRequest("active") { Count = 4 });
+            await personalizer.ProfileMaintenance;
+        }
+
+        // "idle" has had no event or decision for 20 minutes of the clock's own (set-back) time.
+        var expired = evicted.GetMeasurementSnapshot().Count(m => (string?)m.Tags["reason"] == "Expired");
+        Assert.True(expired >= 1, $"no idle profile dropped in 20 minutes; the store holds {personalizer.ProfileCount} profiles (the scan waits for the clock to catch up with the one it scheduled before the step)");
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(60)]
+    public void A_signal_that_starts_failing_after_the_clock_steps_back_is_logged(int minutesBack)
+    {
+        // README "Guardrails and signals": a provider that throws loses its column, "logged at most
+        // once a minute, counted". After a step back, a fault is not logged for as long as the step.
+        var logs = new FakeLogCollector();
+        var flaky = new ClockSetBackPauseTests_Flaky();
+        using var sdk = new SteppedSdk(
+            _ => { },
+            builder =>
+            {
+                builder.AddSignal(flaky, 1f, 1f);
+                builder.Services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+            });
+
+        flaky.Broken = true;
+        sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 4 });
+        var before = logs.GetSnapshot().Count(IsSignalFault);
+        Assert.Equal(1, before);
+        flaky.Broken = false;
+
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(5));
+        flaky.Broken = true;
+        for (var minute = 0; minute < 10; minute++)
+        {
+            sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+            sdk.Personalizer.Rank(new PersonalizationRequest("ann") { Count = 4 });
+        }
+
+        var after = logs.GetSnapshot().Count(IsSignalFault) - before;
+        Assert.True(after >= 1, "a signal failing on every decision for 10 minutes after the clock stepped back was never logged");
+    }
+
+    private static bool IsSignalFault(FakeLogRecord record) => record.Level >= LogLevel.Warning && record.Message.Contains("flaky", StringComparison.Ordinal);
+
+    private static void Learning(PersonalizationOptions options)
+    {
+        options.Learning.Mode = LearningMode.Apprentice;
+        options.Learning.ExplorationRate = 0;
+        options.Learning.RewardWaitTime = Wait;
+        options.MaxPerCategory = 0;
+    }
+
+    private static Decision Show(IPersonalizer personalizer) =>
+        personalizer.Rank(new PersonalizationRequest("ann") { Candidates = WithItem, Count = WithItem.Length });
+
+    private sealed class ClockSetBackPauseTests_Flaky : ISignalProvider
+    {
+        public volatile bool Broken;
+
+        public string Name => "flaky";
+
+        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
+        {
+            if (Broken)
+            {
+                throw new InvalidOperationException("down on purpose");
+            }
+
+            column.Fill(0.5f);
+        }
+    }
+
+    /// <summary>A personalizer on the test catalog and real metrics, on a clock that can be set back.</summary>
+    private sealed class SteppedSdk : IDisposable
+    {
+        private readonly ServiceProvider _provider;
+
+        public SteppedSdk(Action<PersonalizationOptions> configure, Action<PersonalizationBuilder>? build = null)
+        {
+            Clock = new SteppingClock(TestSdk.Start);
+            var services = new ServiceCollection();
+            services.AddMetrics();
+            services.AddSingleton<TimeProvider>(Clock);
+            var builder = services.AddPersonalization(configure).AddCatalog(TestCatalog.Items);
+            build?.Invoke(builder);
+            _provider = services.BuildServiceProvider();
+            Personalizer = _provider.GetRequiredService<IPersonalizer>();
+        }
+
+        public SteppingClock Clock { get; }
+
+        public IPersonalizer Personalizer { get; }
+
+        public IServiceProvider Services => _provider;
+
+        public void Dispose() => _provider.Dispose();
+    }
+}

@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.Learning;
 using Personalize.Sdk.Tests.TestSupport;
@@ -14,9 +13,11 @@ namespace Personalize.Sdk.Tests;
 /// The host's wall clock (TimeProvider.GetUtcNow) set back while the process runs (an NTP
 /// correction, a resumed VM), as ClockSetBackPauseTests does for readiness: what else stops, or
 /// keeps data longer, for as long as the step (found by review "clock"; each case runs with the clock
-/// not moved too). An undated event happens now, after every decision, exposure and showing recorded
-/// before it; recurring work scheduled on the wall clock is due at once when the clock is behind its
-/// last run; waiting decisions made before the step are moved back by it.
+/// not moved too; a re-review, "clock2", found the learner's first fix moved only the decisions
+/// dated ahead of the clock and judged an undated click on dates the step had made wrong). An
+/// undated event happens now, after every decision, exposure and showing recorded before it;
+/// recurring work scheduled on the wall clock is due at once when the clock is behind its last run;
+/// waiting decisions and idle profiles dated before a step back are moved back by it.
 /// </summary>
 public sealed class ClockStepTests
 {
@@ -159,7 +160,7 @@ public sealed class ClockStepTests
         // README "Guardrails and signals": a provider that throws loses its column, "logged at most
         // once a minute, counted". After a step back, a fault is not logged for as long as the step.
         var logs = new FakeLogCollector();
-        var flaky = new ClockSetBackPauseTests_Flaky();
+        var flaky = new FlakySignal();
         using var sdk = new SteppedSdk(
             _ => { },
             builder =>
@@ -189,6 +190,108 @@ public sealed class ClockStepTests
 
     private static bool IsSignalFault(FakeLogRecord record) => record.Level >= LogLevel.Warning && record.Message.Contains("flaky", StringComparison.Ordinal);
 
+    [Fact]
+    public void An_undated_click_between_a_step_back_and_the_next_settle_rewards_the_most_recent_decision_not_one_made_before_the_step()
+    {
+        // README "Learning": an automatic reward goes to "the person's most recent decision still
+        // waiting ... that showed the item"; README "Events": an undated event "happens after every
+        // decision ... recorded before it". Before fae6846 the pre-step decision (dated ahead of the
+        // clock) was skipped and the most recent one took the click; now the undated click skips the
+        // "made at or before" check and "most recent" is judged on dates the step made wrong.
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = new SteppedSdk(Learning, builder => builder.AddLearningLogSink(sink));
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        var before = Show(sdk.Personalizer);
+
+        // The clock is corrected back an hour; seconds later (no settle yet) ann is shown the items
+        // again, then clicks one.
+        sdk.Clock.Offset = -TimeSpan.FromHours(1);
+        sdk.Clock.Inner.Advance(TimeSpan.FromSeconds(10));
+        var latest = Show(sdk.Personalizer);
+        sdk.Clock.Inner.Advance(TimeSpan.FromSeconds(10));
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", "hiking-1"));
+
+        sdk.Clock.Inner.Advance(TimeSpan.FromHours(1) + Wait + TimeSpan.FromMinutes(2));
+        ((Personalizer)sdk.Personalizer).Learner.Update();
+
+        Assert.True(Rewarded(sink, latest, "hiking-1") && !Rewarded(sink, before, "hiking-1"),
+            $"the click went to the decision made before the step (rewarded: before {Rewarded(sink, before, "hiking-1")}, latest {Rewarded(sink, latest, "hiking-1")})");
+    }
+
+    [Fact]
+    public void After_a_step_back_the_learner_keeps_the_order_of_waiting_decisions_for_last_touch()
+    {
+        // README "Learning": last touch is "the person's most recent decision still waiting".
+        // FollowClockSetBack shifts only the decisions dated after the clock's new time: a decision
+        // made 4 minutes before another, and dated at or before now at the settle, keeps its date,
+        // while the newer one is moved back by the whole step, before it.
+        var sink = new RewardTests.RecordingSink();
+        using var sdk = new SteppedSdk(Learning, builder => builder.AddLearningLogSink(sink));
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        var older = Show(sdk.Personalizer);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(4));
+        var newer = Show(sdk.Personalizer);
+
+        sdk.Clock.Offset = -TimeSpan.FromSeconds(270);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1)); // the update timer settles once, measuring the step
+
+        sdk.Personalizer.Track(PersonalizationEvent.Click("ann", "hiking-1"));
+        sdk.Clock.Inner.Advance(Wait + TimeSpan.FromMinutes(10));
+        ((Personalizer)sdk.Personalizer).Learner.Update();
+
+        Assert.True(Rewarded(sink, newer, "hiking-1") && !Rewarded(sink, older, "hiking-1"),
+            $"last touch went to the older decision (rewarded: older {Rewarded(sink, older, "hiking-1")}, newer {Rewarded(sink, newer, "hiking-1")})");
+    }
+
+    [Fact]
+    public void A_decision_made_minutes_before_a_step_back_keeps_the_unit_key_no_longer_than_RewardWaitTime_and_one_UpdateInterval()
+    {
+        // README "Privacy" table: a waiting decision holds the unit key for "RewardWaitTime (10
+        // minutes) and at most one UpdateInterval (1 minute) more"; CHANGELOG: "the learner moves the
+        // waiting decisions made before a step back by the step". Only those dated after the clock's
+        // new time are moved: one made 5 minutes before a 4.5-minute step waits 4.5 minutes more.
+        using var sdk = new SteppedSdk(Learning);
+        sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
+        var shown = Show(sdk.Personalizer);
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(5));
+        sdk.Clock.Offset = -TimeSpan.FromSeconds(270);
+        for (var minute = 5; minute < 13; minute++)
+        {
+            sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+        }
+
+        var waiting = sdk.Personalizer.GetPersonalData("ann").WaitingDecisions;
+        Assert.True(waiting.Count == 0, $"13 minutes after decision {shown.Id} it still waits, holding ann's unit key");
+    }
+
+    [Fact]
+    public async Task A_profile_idle_since_before_a_step_back_is_dropped_after_ProfileIdleExpiration()
+    {
+        // README table: the profile is held until "ProfileIdleExpiration ... without an event or
+        // decision". fae6846 made the idle scan run after a step back, but a profile last used before
+        // the step is dated ahead of the clock and is kept for the step longer (the same retention
+        // the learner's shift fixes for waiting decisions).
+        using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(10));
+        sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
+        sdk.Clock.Offset = -TimeSpan.FromHours(1);
+        sdk.Personalizer.Track(PersonalizationEvent.View("active", "books-1"));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        for (var minute = 0; minute < 20; minute++)
+        {
+            sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
+            sdk.Personalizer.Rank(new PersonalizationRequest("active") { Count = 4 });
+            await personalizer.ProfileMaintenance;
+        }
+
+        Assert.True(personalizer.ProfileCount == 1, $"'early', idle for 20 minutes, is still held: {personalizer.ProfileCount} profiles");
+    }
+
+    private static bool Rewarded(RewardTests.RecordingSink sink, Decision decision, string item)
+    {
+        var record = Assert.Single(sink.Records, r => r.DecisionId == decision.Id);
+        return record.Slots.Single(s => record.Candidates[s.Candidate].ItemKey == item).Rewarded;
+    }
+
     private static void Learning(PersonalizationOptions options)
     {
         options.Learning.Mode = LearningMode.Apprentice;
@@ -199,23 +302,6 @@ public sealed class ClockStepTests
 
     private static Decision Show(IPersonalizer personalizer) =>
         personalizer.Rank(new PersonalizationRequest("ann") { Candidates = WithItem, Count = WithItem.Length });
-
-    private sealed class ClockSetBackPauseTests_Flaky : ISignalProvider
-    {
-        public volatile bool Broken;
-
-        public string Name => "flaky";
-
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            if (Broken)
-            {
-                throw new InvalidOperationException("down on purpose");
-            }
-
-            column.Fill(0.5f);
-        }
-    }
 
     /// <summary>A personalizer on the test catalog and real metrics, on a clock that can be set back.</summary>
     private sealed class SteppedSdk : IDisposable

@@ -23,9 +23,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private readonly ILearningLogSink[] _sinks;
     private readonly ILearningExchange? _exchange;
     private readonly TimeProvider _timeProvider;
-
-    // The wall clock and the monotonic stamp at the last settle, to notice the wall clock set back.
-    private (long WallTicks, long Stamp) _lastSettle;
+    private readonly ClockSetBack _clock;
     private readonly PersonalizationMetrics _metrics;
     private readonly ILogger _logger;
     private readonly Lock _updateGate = new();
@@ -57,7 +55,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _sinks = sinks;
         _exchange = exchange;
         _timeProvider = timeProvider;
-        _lastSettle = (timeProvider.GetUtcNow().UtcTicks, timeProvider.GetTimestamp());
+        _clock = new ClockSetBack(timeProvider);
         _metrics = metrics;
         _logger = logger;
         _waitTicks = options.RewardWaitTime.Ticks;
@@ -126,6 +124,8 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
+        // The clock now, not the decision's time: a decision held up for seconds (its signals slow) began that long ago.
+        FollowClock(_timeProvider.GetUtcNow().UtcTicks);
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
             _metrics.LearningDroppedOverwritten();
@@ -166,6 +166,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
+        FollowClock(_timeProvider.GetUtcNow().UtcTicks);
         if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], undated))
         {
             _metrics.LearningRewarded(automatic: true);
@@ -186,22 +187,18 @@ internal sealed class Learner : ILearningReporter, IDisposable
         _pending is null ? [] : [.. _pending.Find(unitKeys.ToHashSet(StringComparer.Ordinal)).Select(found => (found.Id, _byPlan[found.Placement]?.Name ?? string.Empty, found.Ticks, found.Shown))];
 
     /// <summary>
-    /// Notices the wall clock set back since the last settle (an NTP correction, a resumed VM): the
-    /// monotonic clock ran on further than the wall clock did. The waiting decisions made before the
-    /// step, dated ahead of the clock now, are moved back by the step, so they settle after their
-    /// wait (and a person's unit key in them is kept no longer than that), not once the clock has
-    /// caught up. A step forward only settles decisions early.
+    /// Moves every waiting decision back by a step the wall clock was set back since the last look
+    /// (<see cref="ClockSetBack"/>), before anything compares their dates with the clock's: they then
+    /// settle after their wait (a person's unit key in them kept no longer than that), and the most
+    /// recent of them stays the most recent for last touch. Looked at when a decision is logged, an
+    /// outcome attributed and decisions settled.
     /// </summary>
-    private void FollowClockSetBack(DateTimeOffset now)
+    private void FollowClock(long nowTicks)
     {
-        var stamp = _timeProvider.GetTimestamp();
-        var step = now.UtcTicks - _lastSettle.WallTicks - _timeProvider.GetElapsedTime(_lastSettle.Stamp, stamp).Ticks;
-        if (step < -TimeSpan.TicksPerSecond)
+        if (_clock.Observe(nowTicks) is var step && step < 0)
         {
-            _pending!.ShiftAhead(now.UtcTicks, step);
+            _pending!.Shift(step);
         }
-
-        _lastSettle = (now.UtcTicks, stamp);
     }
 
     /// <summary>
@@ -294,7 +291,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private int Settle(DateTimeOffset now)
     {
         // Asked only when there is a ring (Update and Dispose return first without one).
-        FollowClockSetBack(now);
+        FollowClock(now.UtcTicks);
         var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
         var learnedFrom = 0;
         foreach (var decision in due)

@@ -354,17 +354,17 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>
-    /// Moves every waiting decision dated after <paramref name="nowTicks"/> by <paramref name="shiftTicks"/>
-    /// (negative): the wall clock was set back that much since they were made, so they are dated on
-    /// the clock's new time and settle after their wait, not after the wait plus the step.
+    /// Moves every waiting decision by <paramref name="shiftTicks"/> (negative): the wall clock was set
+    /// back that much since they were made, so they are dated on the clock's new time, settle after
+    /// their wait, not after the wait plus the step, and keep their order.
     /// </summary>
-    public void ShiftAhead(long nowTicks, long shiftTicks)
+    public void Shift(long shiftTicks)
     {
         for (var entry = 0; entry <= _mask; entry++)
         {
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                if (_sequence[entry] != 0 && _ticks[entry] > nowTicks)
+                if (_sequence[entry] != 0)
                 {
                     _ticks[entry] += shiftTicks;
                 }

@@ -28,6 +28,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     private readonly long _idleTicks;
     private readonly long _scanIntervalTicks;
     private readonly TimeProvider _timeProvider;
+    private readonly ClockSetBack _clock;
     private readonly Action<string, string?, KeptConsent?, ProfileEviction> _evicted;
     private readonly RememberedConsents _consents;
     private readonly Action<Exception>? _maintenanceFailed;
@@ -37,6 +38,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
 
     // The clock as the caller that started the running pass read it.
     private long _passNowTicks;
+    private long _passStepTicks;
 
     // Completed when the running pass ends; made only when a test waits for it.
     private TaskCompletionSource? _passEnded;
@@ -59,6 +61,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         // Idle profiles are looked for at most once a minute, or once per idle period when shorter.
         _scanIntervalTicks = Math.Min(TimeSpan.TicksPerMinute, _idleTicks);
         _timeProvider = timeProvider;
+        _clock = new ClockSetBack(timeProvider);
         _evicted = evicted;
         _nextScanTicks = timeProvider.GetUtcNow().UtcTicks + _scanIntervalTicks;
         _stripes = new Lock[StripeCount];
@@ -278,6 +281,9 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     private void StartMaintenance(long nowTicks)
     {
         Volatile.Write(ref _passNowTicks, nowTicks);
+
+        // Read on the request's thread, as the clock is: a step back since the last pass.
+        Volatile.Write(ref _passStepTicks, _clock.Observe(nowTicks));
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 
@@ -285,7 +291,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
     {
         try
         {
-            Maintain(Volatile.Read(ref _passNowTicks));
+            Maintain(Volatile.Read(ref _passNowTicks), Volatile.Read(ref _passStepTicks));
         }
         catch (Exception exception)
         {
@@ -302,16 +308,28 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         }
     }
 
-    /// <summary>Drops profiles idle at <paramref name="now"/>, then trims the least recently used down to the target.</summary>
-    private void Maintain(long now)
+    /// <summary>
+    /// Drops profiles idle at <paramref name="now"/>, then trims the least recently used down to the
+    /// target; first moves every profile's last use by <paramref name="step"/> when the clock was set
+    /// back that much (below 0).
+    /// </summary>
+    private void Maintain(long now, long step)
     {
         try
         {
             Volatile.Write(ref _nextScanTicks, now + _scanIntervalTicks);
+
+            // A wall clock set back since the last scan (step below 0): the profiles last used before
+            // the step are dated ahead of it, and would be held for their expiry plus the step; moved back by it.
             var live = new List<(string Key, UserProfile Profile, long LastAccess)>(Count);
             foreach (var (key, profile) in _profiles)
             {
                 var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
+                if (step < 0 && Interlocked.CompareExchange(ref profile.LastAccessTicks, lastAccess + step, lastAccess) == lastAccess)
+                {
+                    lastAccess += step;
+                }
+
                 if (now - lastAccess > _idleTicks)
                 {
                     Evict(key, profile, lastAccess, ProfileEviction.Expired);

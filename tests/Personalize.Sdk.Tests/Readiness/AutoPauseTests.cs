@@ -358,24 +358,4 @@ public sealed class AutoPauseTests
 
         public string Explain(in DecisionContext context, int itemIndex) => "Never explains.";
     }
-
-    private sealed class FlakySignal : ISignalProvider
-    {
-        public volatile bool Broken;
-
-        public string Name => "flaky";
-
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            if (Broken)
-            {
-                throw new InvalidOperationException("down on purpose");
-            }
-
-            for (var i = 0; i < column.Length; i++)
-            {
-                column[i] = 1f / (i + 1);
-            }
-        }
-    }
 }

@@ -119,24 +119,4 @@ public sealed class ClockSetBackPauseTests
 
     internal static List<Decision> Decide(IPersonalizer personalizer, int count) =>
         [.. Enumerable.Range(0, count).Select(_ => personalizer.Rank(new PersonalizationRequest($"visitor-{Guid.NewGuid():N}") { Placement = "home", Count = 4 }))];
-
-    internal sealed class FlakySignal : ISignalProvider
-    {
-        public volatile bool Broken;
-
-        public string Name => "flaky";
-
-        public void Compute(in DecisionContext context, ReadOnlySpan<int> candidates, Span<float> column)
-        {
-            if (Broken)
-            {
-                throw new InvalidOperationException("down on purpose");
-            }
-
-            for (var i = 0; i < column.Length; i++)
-            {
-                column[i] = 1f / (i + 1);
-            }
-        }
-    }
 }

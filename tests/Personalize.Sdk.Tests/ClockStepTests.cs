@@ -195,9 +195,9 @@ public sealed class ClockStepTests
     {
         // README "Learning": an automatic reward goes to "the person's most recent decision still
         // waiting ... that showed the item"; README "Events": an undated event "happens after every
-        // decision ... recorded before it". Before fae6846 the pre-step decision (dated ahead of the
-        // clock) was skipped and the most recent one took the click; now the undated click skips the
-        // "made at or before" check and "most recent" is judged on dates the step made wrong.
+        // decision ... recorded before it". The undated click skips the "made at or before" check, so
+        // "most recent" must be judged on dates moved back by the step (a first fix judged it on the
+        // pre-step decision's date, an hour ahead, before the next settle moved it).
         var sink = new RewardTests.RecordingSink();
         using var sdk = new SteppedSdk(Learning, builder => builder.AddLearningLogSink(sink));
         sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
@@ -221,10 +221,10 @@ public sealed class ClockStepTests
     [Fact]
     public void After_a_step_back_the_learner_keeps_the_order_of_waiting_decisions_for_last_touch()
     {
-        // README "Learning": last touch is "the person's most recent decision still waiting".
-        // FollowClockSetBack shifts only the decisions dated after the clock's new time: a decision
-        // made 4 minutes before another, and dated at or before now at the settle, keeps its date,
-        // while the newer one is moved back by the whole step, before it.
+        // README "Learning": last touch is "the person's most recent decision still waiting". A first
+        // fix moved only the decisions dated after the clock's new time: a decision made 4 minutes
+        // before another, dated at or before now, kept its date while the newer one was moved back
+        // by the whole step, before it.
         var sink = new RewardTests.RecordingSink();
         using var sdk = new SteppedSdk(Learning, builder => builder.AddLearningLogSink(sink));
         sdk.Personalizer.Track(PersonalizationEvent.View("ann", "books-1"));
@@ -268,9 +268,8 @@ public sealed class ClockStepTests
     public async Task A_profile_idle_since_before_a_step_back_is_dropped_after_ProfileIdleExpiration()
     {
         // README table: the profile is held until "ProfileIdleExpiration ... without an event or
-        // decision". fae6846 made the idle scan run after a step back, but a profile last used before
-        // the step is dated ahead of the clock and is kept for the step longer (the same retention
-        // the learner's shift fixes for waiting decisions).
+        // decision". A profile last used before the step is dated ahead of the clock: unless the scan
+        // moves its last use back by the step, it is kept for the step longer.
         using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(10));
         sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
         sdk.Clock.Offset = -TimeSpan.FromHours(1);

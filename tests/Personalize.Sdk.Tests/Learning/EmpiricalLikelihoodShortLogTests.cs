@@ -1,4 +1,5 @@
 using Personalize.Sdk.Learning;
+using Personalize.Sdk.Tests.TestSupport;
 using Xunit.Abstractions;
 
 namespace Personalize.Sdk.Tests.Learning;
@@ -55,16 +56,7 @@ public sealed class EmpiricalLikelihoodShortLogTests(ITestOutputHelper output)
         int covered = 0, valid = 0, above = 0;
         for (var run = 0; run < Runs; run++)
         {
-            var rounds = new LoggedRound[N];
-            for (var i = 0; i < N; i++)
-            {
-                var (u, a) = (random.NextDouble(), 0);
-                for (var acc = logging[0]; u >= acc && a < Items - 1; acc += logging[++a])
-                {
-                }
-
-                rounds[i] = new LoggedRound(logging[a], random.NextDouble() < mean[a] ? 1 : 0, target[a], 0.5, 0.5);
-            }
+            var rounds = SimulatedLog.Rounds(random, logging, target, mean, N);
 
             var estimate = OffPolicyEstimator.Estimate(rounds, default, confidence).SelfNormalized;
             if (!double.IsNaN(estimate.Lower))

@@ -1,12 +1,12 @@
 using Personalize.Sdk.Learning;
 using Personalize.Sdk.Measurement;
+using Personalize.Sdk.Tests.TestSupport;
 
 namespace Personalize.Sdk.Tests.Learning;
 
 /// <summary>
 /// The self-normalised interval's width and coverage where a binomial floor would mislead: rewards
-/// between 0 and 1, five decisions near the logging policy, and the CHANGELOG's 50% simulation
-/// (found by a third review of the interval, when it held a Wilson floor for every reward).
+/// between 0 and 1, and five decisions near the logging policy (found by a third review of the interval, when it held a Wilson floor for every reward).
 /// </summary>
 public sealed class SelfNormalisedIntervalWidthTests
 {
@@ -55,58 +55,12 @@ public sealed class SelfNormalisedIntervalWidthTests
         var covered = 0;
         for (var run = 0; run < Runs; run++)
         {
-            var rounds = new LoggedRound[N];
-            for (var i = 0; i < N; i++)
-            {
-                var (u, a) = (random.NextDouble(), 0);
-                for (var acc = logging[0]; u >= acc && a < Items - 1; acc += logging[++a])
-                {
-                }
-
-                rounds[i] = new LoggedRound(logging[a], random.NextDouble() < Rate ? 1 : 0, target[a], 0.5, 0.5);
-            }
+            var rounds = SimulatedLog.Rounds(random, logging, target, Enumerable.Repeat(Rate, logging.Length).ToArray(), N);
 
             var estimate = OffPolicyEstimator.Estimate(rounds, default, 0.90).SelfNormalized;
             covered += estimate.Lower <= Rate && Rate <= estimate.Upper ? 1 : 0;
         }
 
         Assert.True(covered >= 0.87 * Runs, $"the 90% interval covered {Rate} in {covered} of {Runs} runs ({covered / (double)Runs:P1})");
-    }
-
-    /// <summary>
-    /// CHANGELOG ("Changed", offline evaluation): at 50% exploration the interval is "conservative
-    /// (about 99% coverage in simulations of 200 runs)": the repository's own simulation of it
-    /// (EmpiricalLikelihoodIntervalTests, ten items, 1,000 decisions, 200 runs, seed 10) covers the
-    /// truth in 198 of 200 (an earlier entry said 99.5%).
-    /// </summary>
-    [Fact]
-    public void The_changelogs_50_percent_simulation_covers_in_about_99_percent_of_200_runs()
-    {
-        const int Items = 10, N = 1_000, Runs = 200;
-        var logging = Enumerable.Range(0, Items).Select(a => (a == 0 ? 0.5 : 0) + (0.5 / Items)).ToArray();
-        var target = new double[Items];
-        (target[0], target[1]) = (0.5, 0.5);
-        var mean = Enumerable.Range(0, Items).Select(a => 0.3 + (0.4 * a / Items)).ToArray();
-        var random = new Random(10);
-        var truth = target.Select((t, a) => t * mean[a]).Sum();
-        var covered = 0;
-        for (var run = 0; run < Runs; run++)
-        {
-            var rounds = new LoggedRound[N];
-            for (var i = 0; i < N; i++)
-            {
-                var (u, a) = (random.NextDouble(), 0);
-                for (var acc = logging[0]; u >= acc && a < Items - 1; acc += logging[++a])
-                {
-                }
-
-                rounds[i] = new LoggedRound(logging[a], random.NextDouble() < mean[a] ? 1 : 0, target[a], 0.5, 0.5);
-            }
-
-            var el = OffPolicyEstimator.Estimate(rounds).SelfNormalized;
-            covered += el.Lower <= truth && truth <= el.Upper ? 1 : 0;
-        }
-
-        Assert.True(covered >= 197, $"covered {truth:F3} in {covered} of {Runs} runs ({covered / (double)Runs:P1})");
     }
 }

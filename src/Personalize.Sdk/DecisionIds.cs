@@ -20,6 +20,9 @@ internal sealed class DecisionIds
     private readonly ulong _prefix = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
     private long _counter;
 
+    /// <summary>The counter of the last id handed out: every decision begun so far has one at most this.</summary>
+    public long Counter => Interlocked.Read(ref _counter);
+
     public Guid Next(DateTimeOffset now)
     {
         var counter = (ulong)Interlocked.Increment(ref _counter);

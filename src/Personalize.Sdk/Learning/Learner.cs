@@ -124,8 +124,12 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
-        // The clock now, not the decision's time: a decision held up for seconds (its signals slow) began that long ago.
-        FollowClock(_timeProvider.GetUtcNow().UtcTicks);
+        // The clock now, not the decision's time: a decision held up for seconds (its signals slow) began
+        // that long ago. One dated after the clock now began before a step back (it was under way):
+        // dated now, it waits no longer than its wait.
+        var nowTicks = _timeProvider.GetUtcNow().UtcTicks;
+        FollowClock(nowTicks);
+        ticks = Math.Min(ticks, nowTicks);
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
             _metrics.LearningDroppedOverwritten();
@@ -197,7 +201,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
     {
         if (_clock.Observe(nowTicks) is var step && step < 0)
         {
-            _pending!.Shift(step);
+            // Only the decisions begun by now: one begun after the step, logged while this walks the
+            // ring, is dated on the clock's new time already.
+            _pending!.Shift(step, Ids.Counter);
         }
     }
 

@@ -354,17 +354,18 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>
-    /// Moves every waiting decision by <paramref name="shiftTicks"/> (negative): the wall clock was set
-    /// back that much since they were made, so they are dated on the clock's new time, settle after
-    /// their wait, not after the wait plus the step, and keep their order.
+    /// Moves every waiting decision of counter at most <paramref name="upToSequence"/> by
+    /// <paramref name="shiftTicks"/> (negative): the wall clock was set back that much since they were
+    /// made, so they are dated on the clock's new time, settle after their wait, not after the wait
+    /// plus the step, and keep their order.
     /// </summary>
-    public void Shift(long shiftTicks)
+    public void Shift(long shiftTicks, long upToSequence)
     {
         for (var entry = 0; entry <= _mask; entry++)
         {
             lock (_stripes[entry & (StripeCount - 1)])
             {
-                if (_sequence[entry] != 0)
+                if (_sequence[entry] != 0 && _sequence[entry] <= upToSequence)
                 {
                     _ticks[entry] += shiftTicks;
                 }

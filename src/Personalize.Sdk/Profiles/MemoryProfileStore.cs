@@ -319,13 +319,15 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         {
             Volatile.Write(ref _nextScanTicks, now + _scanIntervalTicks);
 
-            // A wall clock set back since the last scan (step below 0): the profiles last used before
-            // the step are dated ahead of it, and would be held for their expiry plus the step; moved back by it.
+            // A wall clock set back since the last scan (step below 0): the profiles last used in the
+            // step's length before it are dated ahead of the clock, and would be held for their expiry
+            // plus the step; moved back by it. Only those: one used since the step is dated on the
+            // clock's new time (its last use must not move), and one used before that cannot be told apart.
             var live = new List<(string Key, UserProfile Profile, long LastAccess)>(Count);
             foreach (var (key, profile) in _profiles)
             {
                 var lastAccess = Volatile.Read(ref profile.LastAccessTicks);
-                if (step < 0 && Interlocked.CompareExchange(ref profile.LastAccessTicks, lastAccess + step, lastAccess) == lastAccess)
+                if (step < 0 && lastAccess > now && Interlocked.CompareExchange(ref profile.LastAccessTicks, lastAccess + step, lastAccess) == lastAccess)
                 {
                     lastAccess += step;
                 }

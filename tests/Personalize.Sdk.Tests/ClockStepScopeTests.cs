@@ -1,5 +1,4 @@
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -22,7 +21,7 @@ public sealed class ClockStepScopeTests
         // README Privacy table: the profile is held until "`ProfileIdleExpiration` (30 days) without an
         // event or decision". bob's first event comes after the step; the idle scan it starts moves
         // his last use (dated on the clock's new time) back by the step as well, and evicts him at once.
-        using var sdk = new Sdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
+        using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
         sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
         sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(2));
         sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
@@ -41,7 +40,7 @@ public sealed class ClockStepScopeTests
     {
         // Same promise, a step shorter than the expiry: bob, created after a 20-minute step, is
         // evicted after 10 idle minutes instead of 30.
-        using var sdk = new Sdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
+        using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
         sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
         sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(2));
         sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
@@ -68,7 +67,7 @@ public sealed class ClockStepScopeTests
         // every waiting decision back by it". The decision is dated when it begins (before the step);
         // Record observes the step, shifts what waits, then adds this one with its pre-step date.
         var stepper = new SteppingSignal();
-        using var sdk = new Sdk(
+        using var sdk = new SteppedSdk(
             options =>
             {
                 options.Learning.Mode = LearningMode.Apprentice;
@@ -100,7 +99,7 @@ public sealed class ClockStepScopeTests
         // takes the step, and while its Shift walks the ring a request thread logs a decision after
         // the step (Observe now returns 0) into an entry not yet walked: it is moved back by the step
         // too, and settles at once with the default reward, before ann can click.
-        using var sdk = new Sdk(options =>
+        using var sdk = new SteppedSdk(options =>
         {
             options.Learning.Mode = LearningMode.Apprentice;
             options.Learning.ExplorationRate = 0;
@@ -164,28 +163,5 @@ public sealed class ClockStepScopeTests
                 column[i] = 1f / (i + 1);
             }
         }
-    }
-
-    private sealed class Sdk : IDisposable
-    {
-        private readonly ServiceProvider _provider;
-
-        public Sdk(Action<PersonalizationOptions> configure, Action<PersonalizationBuilder>? build = null)
-        {
-            Clock = new SteppingClock(TestSdk.Start);
-            var services = new ServiceCollection();
-            services.AddMetrics();
-            services.AddSingleton<TimeProvider>(Clock);
-            var builder = services.AddPersonalization(configure).AddCatalog(TestCatalog.Items);
-            build?.Invoke(builder);
-            _provider = services.BuildServiceProvider();
-            Personalizer = _provider.GetRequiredService<IPersonalizer>();
-        }
-
-        public SteppingClock Clock { get; }
-
-        public IPersonalizer Personalizer { get; }
-
-        public void Dispose() => _provider.Dispose();
     }
 }

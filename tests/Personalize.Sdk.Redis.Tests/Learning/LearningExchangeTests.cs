@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.DependencyInjection;
 using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Redis.Learning;
+using Personalize.Sdk.Redis.Replication;
 using Personalize.Sdk.Redis.Tests.TestSupport;
 using Personalize.Sdk.Redis.WriteBehind;
 using StackExchange.Redis;
@@ -163,8 +164,10 @@ public sealed class LearningExchangeTests
 
         // A write the flush timer has not sent yet: writes are held a minute (sent at once, as by
         // default, one could be gone before the check), and the clock does not move again. The
-        // reward wait's advance fired the timer, whose send may still be under way on the flusher
-        // and take a write made meanwhile: the next one then waits.
+        // reward wait's advance fired the timer, whose send may still be under way on the flusher,
+        // taking each write made meanwhile (under load, twenty in a row): that send is waited out
+        // first, so the next write waits.
+        Assert.True(await stopping.Services.GetRequiredService<RedisChangeJournal>().Buffer.FlushAsync().WaitAsync(TimeSpan.FromSeconds(30)));
         var buffers = stopping.Services.GetRequiredService<RedisWriteBehind>().Buffers;
         for (var i = 0; i < 20 && buffers.Sum(buffer => buffer.Count) == 0; i++)
         {

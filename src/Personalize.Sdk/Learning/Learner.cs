@@ -128,7 +128,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         // that long ago. One dated after the clock now began before a step back (it was under way):
         // dated now, it waits no longer than its wait.
         var nowTicks = _timeProvider.GetUtcNow().UtcTicks;
-        FollowClock(nowTicks);
+        FollowClock();
         ticks = Math.Min(ticks, nowTicks);
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
@@ -170,7 +170,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
-        FollowClock(_timeProvider.GetUtcNow().UtcTicks);
+        FollowClock();
         if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], undated))
         {
             _metrics.LearningRewarded(automatic: true);
@@ -197,9 +197,9 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// recent of them stays the most recent for last touch. Looked at when a decision is logged, an
     /// outcome attributed and decisions settled.
     /// </summary>
-    private void FollowClock(long nowTicks)
+    private void FollowClock()
     {
-        if (_clock.Observe(nowTicks) is var step && step < 0)
+        if (_clock.Observe() is var step && step < 0)
         {
             // Only the decisions begun by now: one begun after the step, logged while this walks the
             // ring, is dated on the clock's new time already.
@@ -297,7 +297,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private int Settle(DateTimeOffset now)
     {
         // Asked only when there is a ring (Update and Dispose return first without one).
-        FollowClock(now.UtcTicks);
+        FollowClock();
         var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
         var learnedFrom = 0;
         foreach (var decision in due)

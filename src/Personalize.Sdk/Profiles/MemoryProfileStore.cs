@@ -283,7 +283,7 @@ internal sealed class MemoryProfileStore : IProfileStore, IThreadPoolWorkItem
         Volatile.Write(ref _passNowTicks, nowTicks);
 
         // Read on the request's thread, as the clock is: a step back since the last pass.
-        Volatile.Write(ref _passStepTicks, _clock.Observe(nowTicks));
+        Volatile.Write(ref _passStepTicks, _clock.Observe());
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 

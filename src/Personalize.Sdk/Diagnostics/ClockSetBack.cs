@@ -30,11 +30,14 @@ internal sealed class ClockSetBack(TimeProvider timeProvider)
     /// returned a step (a negative number of ticks); 0 when it was not, or by no more than a second
     /// (the two clocks' drift). Each step is returned once, to one caller.
     /// </summary>
-    public long Observe()
+    public long Observe() => Observe(out _);
+
+    /// <summary>As <see cref="Observe()"/>, handing back the wall clock's reading, <paramref name="nowTicks"/>, so a caller need not read it again.</summary>
+    public long Observe(out long nowTicks)
     {
         // Both clocks read here, one right after the other: a wall reading a caller took earlier
         // and passed in late would look like a jump forward, then the step again.
-        var nowTicks = timeProvider.GetUtcNow().UtcTicks;
+        nowTicks = timeProvider.GetUtcNow().UtcTicks;
         var offset = nowTicks - timeProvider.GetElapsedTime(_baseStamp).Ticks;
         var latest = Volatile.Read(ref _latest);
         if (nowTicks > latest)

@@ -127,9 +127,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         // The clock now, not the decision's time: a decision held up for seconds (its signals slow) began
         // that long ago. One dated after the clock now began before a step back (it was under way):
         // dated now, it waits no longer than its wait.
-        var nowTicks = _timeProvider.GetUtcNow().UtcTicks;
-        FollowClock();
-        ticks = Math.Min(ticks, nowTicks);
+        ticks = Math.Min(ticks, FollowClock());
         if (!_pending!.Add(scratch.Choice(learner.Index, computed), id, DecisionIds.CounterOf(id), ticks, unitKey, snapshot))
         {
             _metrics.LearningDroppedOverwritten();
@@ -170,7 +168,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
             return;
         }
 
-        FollowClock();
+        _ = FollowClock();
         if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], undated))
         {
             _metrics.LearningRewarded(automatic: true);
@@ -195,16 +193,18 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// (<see cref="ClockSetBack"/>), before anything compares their dates with the clock's: they then
     /// settle after their wait (a person's unit key in them kept no longer than that), and the most
     /// recent of them stays the most recent for last touch. Looked at when a decision is logged, an
-    /// outcome attributed and decisions settled.
+    /// outcome attributed and decisions settled. Returns the wall clock's reading it took.
     /// </summary>
-    private void FollowClock()
+    private long FollowClock()
     {
-        if (_clock.Observe() is var step && step < 0)
+        if (_clock.Observe(out var nowTicks) is var step && step < 0)
         {
             // Only the decisions begun by now: one begun after the step, logged while this walks the
             // ring, is dated on the clock's new time already.
             _pending!.Shift(step, Ids.Counter);
         }
+
+        return nowTicks;
     }
 
     /// <summary>
@@ -297,7 +297,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
     private int Settle(DateTimeOffset now)
     {
         // Asked only when there is a ring (Update and Dispose return first without one).
-        FollowClock();
+        _ = FollowClock();
         var due = _pending!.TakeDue(now.UtcTicks - _waitTicks, _options.DefaultReward);
         var learnedFrom = 0;
         foreach (var decision in due)

@@ -60,10 +60,6 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         return true;
     }
 
-    /// <summary>An outcome dated by the host: see the other overload.</summary>
-    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, out HoldoutArm arm) =>
-        TryAttribute(holdout, unitKey, kind, revenue, ticks, undated: false, out arm);
-
     /// <summary>
     /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it
     /// and within the attribution window. Purchases convert the unit and add their revenue. An

@@ -510,6 +510,14 @@ internal sealed partial class Personalizer
             if (_profiles.Find(key) is null && string.Equals(_identity.Resolve(key), key, StringComparison.Ordinal))
             {
                 var aliases = _identity.Remove(key).ToList();
+                foreach (var alias in aliases)
+                {
+                    // A recall of another key of theirs still in flight would stand in for the fresh
+                    // one the key needs when the person comes back, and fetched while this server
+                    // held the key's records, it would not bring them into the new profile.
+                    _recall.Released(alias);
+                }
+
                 if (RaceBeforeAliasesRemembered is not null)
                 {
                     Interlocked.Exchange(ref RaceBeforeAliasesRemembered, null)?.Invoke();

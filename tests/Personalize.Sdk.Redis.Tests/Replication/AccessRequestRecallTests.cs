@@ -86,8 +86,15 @@ public sealed class AccessRequestRecallTests
     {
         await using var redis = await RedisServer.StartAsync();
         await using var a = await AppServer.StartAsync(redis);
-        await using var later = await AppServer.StartAsync(redis);
+        await using var later = await AppServer.StartAsync(redis, o => o.ProfileIdleExpiration = TimeSpan.FromHours(1));
         await SignedInShopperAsync(a);
+
+        // Caught up and let go when idle before the wait is held: otherwise the journal's tail, or a
+        // recall it started, could bring the person here while the request runs.
+        await later.CatchUpAsync();
+        await later.RecallsEndedAsync();
+        await later.LetIdleGoAsync(TimeSpan.FromHours(2));
+        Assert.True(later.Personalizer.GetPersonalData("ada").IsEmpty, "let go when idle");
         var release = new TaskCompletionSource();
         later.HoldRecalls(release.Task);
         using var cancellation = new CancellationTokenSource();
@@ -198,6 +205,11 @@ public sealed class AccessRequestRecallTests
     {
         await SignedInShopperAsync(a);
         await b.CatchUpAsync();
+
+        // Nothing in flight when A lets the person go: a recall from the sign-in landing late on a
+        // busy machine would bring them back, and the report would not be a recall's.
+        await a.RecallsEndedAsync();
+        await b.RecallsEndedAsync();
         a.Time.Advance(TimeSpan.FromHours(2));
         b.Time.SetUtcNow(a.Time.GetUtcNow());
     }

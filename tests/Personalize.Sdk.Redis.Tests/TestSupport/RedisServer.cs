@@ -48,9 +48,20 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>Starts a server and returns once it answers PING.</summary>
     public static async Task<RedisServer> StartAsync()
     {
-        var server = Reserve();
-        await server.StartProcessAsync();
-        return server;
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = Reserve();
+            try
+            {
+                await server.StartProcessAsync();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3 && server.Output().Contains("Address already in use", StringComparison.Ordinal))
+            {
+                // Another process took the port between its pick and the bind: pick again.
+                await server.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>A port and a data folder for a server that is not running yet: a Redis "unreachable at start".</summary>

@@ -1,4 +1,4 @@
-using Personalize.Storefront.Tests.Infrastructure;
+using Personalize.Sdk.Redis.Tests.TestSupport;
 
 namespace Personalize.Storefront.Tests.Hosting;
 

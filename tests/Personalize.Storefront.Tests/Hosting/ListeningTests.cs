@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-using Personalize.Storefront.Tests.Infrastructure;
+using Personalize.Sdk.Redis.Tests.TestSupport;
 
 namespace Personalize.Storefront.Tests.Hosting;
 

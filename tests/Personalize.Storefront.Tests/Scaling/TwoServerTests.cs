@@ -118,7 +118,7 @@ public sealed partial class TwoServerTests(ITestOutputHelper output)
     [Fact]
     public async Task A_redis_that_does_not_answer_is_one_line_saying_how_to_start_it_and_exit_code_3()
     {
-        var port = Personalize.Sdk.Redis.Tests.TestSupport.FreePorts.OnLoopback();
+        var port = FreePorts.OnLoopback();
 
         var (exitCode, _, errors) = await StorefrontProcess.RunAsync("--port=0", "--shoppers=0", "--redis", $"127.0.0.1:{port}");
 

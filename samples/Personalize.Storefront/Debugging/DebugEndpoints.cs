@@ -25,7 +25,10 @@ internal static class DebugEndpoints
     {
         if (!enabled)
         {
+            // A preview belongs to the panel: with the panel gone (and its "own" button), the
+            // shopper is served, and measured, in their own arm again.
             context.Response.Cookies.Delete(ShopperCookies.Debug);
+            context.Response.Cookies.Delete(ShopperCookies.Arm);
         }
         else
         {

@@ -10,7 +10,7 @@ namespace Personalize.Storefront.Visitors;
 /// on a browser that said nothing, the consent in force for the account.
 /// </param>
 /// <param name="DebugOn">Whether the debug panel is shown.</param>
-/// <param name="PreviewArm">A holdout arm forced from the debug panel (a QA override), or null for their own.</param>
+/// <param name="PreviewArm">A holdout arm forced from the debug panel (a QA override), or null for their own; null whenever the panel is off.</param>
 internal sealed record Shopper(string VisitorId, string? Account, bool PersonalizationOn, bool DebugOn, HoldoutArm? PreviewArm)
 {
     /// <summary>

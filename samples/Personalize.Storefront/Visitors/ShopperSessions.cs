@@ -23,12 +23,14 @@ internal sealed class ShopperSessions(ShopperActivity activity, CartStore carts,
         // A guest, what this browser said; signed in, the account's latest statement (withdrawn or given
         // again on another device, say): neither a browser's default nor its earlier "no" overrides it.
         var personalizationOn = account is null ? BrowserConsentOn(context) : activity.AccountConsentOn(account, BrowserConsentOn(context));
+        // An arm preview is the debug panel's: without the panel, the shopper's own arm.
+        var debugOn = cookies[ShopperCookies.Debug] == "on";
         var shopper = new Shopper(
             VisitorIds.IsValid(visitor) ? visitor! : string.Empty,
             account,
             personalizationOn,
-            cookies[ShopperCookies.Debug] == "on",
-            PreviewArms.Parse(cookies[ShopperCookies.Arm]));
+            debugOn,
+            debugOn ? PreviewArms.Parse(cookies[ShopperCookies.Arm]) : null);
         if (shopper.VisitorId.Length == 0)
         {
             return StartGuest(context, shopper with { IsFirstRequest = true });

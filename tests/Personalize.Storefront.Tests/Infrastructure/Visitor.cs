@@ -47,7 +47,12 @@ public sealed class Visitor : IDisposable
     /// Forces the treatment arm from now on (the debug panel's preview), for tests in which the
     /// store issues a new guest id: a random id lands in the holdout's control one time in ten.
     /// </summary>
-    public void PinTreatmentArm() => _cookies.Add(_origin, new Cookie("sf-arm", "Treatment"));
+    public void PinTreatmentArm()
+    {
+        // A preview holds only with the debug panel on, as the panel's arm buttons set it.
+        _cookies.Add(_origin, new Cookie("sf-debug", "on"));
+        _cookies.Add(_origin, new Cookie("sf-arm", "Treatment"));
+    }
 
     /// <summary>Sets one of the store's cookies, as an earlier visit would have.</summary>
     public void SetCookie(string name, string value) => _cookies.Add(_origin, new Cookie(name, value));

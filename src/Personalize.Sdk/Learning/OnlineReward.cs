@@ -31,10 +31,15 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <summary>The mean reward per decision (each decision's mean over its logged shown items: those within <see cref="LearningOptions.CandidatePool"/>); NaN with no decision.</summary>
     public double Mean { get; }
 
-    /// <summary>The lower end of the 95% confidence interval of <see cref="Mean"/>; NaN with fewer than two decisions.</summary>
+    /// <summary>
+    /// The lower end of the 95% confidence interval of <see cref="Mean"/>, within [0, 1] (the range
+    /// of rewards); NaN with fewer than two decisions. Wilson's score interval while every decision's
+    /// reward was 0 or 1 (so decisions that all earned nothing still get an upper end above 0), else
+    /// the normal interval, clipped to the range.
+    /// </summary>
     public double Lower { get; }
 
-    /// <summary>The upper end of the 95% confidence interval of <see cref="Mean"/>; NaN with fewer than two decisions.</summary>
+    /// <summary>The upper end of the 95% confidence interval of <see cref="Mean"/>, within [0, 1]; NaN with fewer than two decisions. See <see cref="Lower"/>.</summary>
     public double Upper { get; }
 
     /// <summary>Whether two results are equal in every property.</summary>

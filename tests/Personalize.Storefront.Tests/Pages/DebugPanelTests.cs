@@ -112,4 +112,41 @@ public sealed class DebugPanelTests(StorefrontFactory store)
     private static string Wanted(StorePage page) =>
         page.Document.QuerySelector("#debug-toggle input[name='enabled']")?.GetAttribute("value")
         ?? throw new InvalidOperationException("The Debug switch's form does not say which state it asks for.");
+
+    /// <summary>
+    /// README step 3: the arm buttons preview the holdout's control experience, and switching Debug
+    /// off ends the preview: the shopper is served, and measured, in their own arm again.
+    /// </summary>
+    [Fact]
+    public async Task Switching_debug_off_ends_the_arm_preview_and_the_shopper_is_measured_in_their_own_arm_again()
+    {
+        using var visitor = store.NewVisitor(debug: false);
+        await visitor.ViewAsync("kitchen-05", "kitchen-06", "kitchen-07");
+        await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = "true", ["returnUrl"] = "/" });
+        var control = await visitor.PostAndFollowAsync("/debug/arm", new Dictionary<string, string> { ["arm"] = "Control", ["returnUrl"] = "/" });
+        Assert.Equal("Control", control.Decision!.Arm);
+
+        await visitor.PostAndFollowAsync("/debug/toggle", new Dictionary<string, string> { ["enabled"] = "false", ["returnUrl"] = "/" });
+        var home = await visitor.GetAsync("/");
+
+        // The panel is off: the page itself says what the shopper gets.
+        Assert.False(home.ShowsDebugPanel);
+        Assert.Null(visitor.Cookie("sf-arm"));
+        Assert.Equal("Recommended for you", home.Text("#home-heading"));
+        Assert.False(home.Has("#holdout-notice"), home.Text("#holdout-notice"));
+    }
+
+    [Fact]
+    public async Task An_arm_preview_left_from_a_panel_switched_off_elsewhere_does_not_hold()
+    {
+        // The arm cookie without the panel's (an earlier version's preview, or one cleared by hand).
+        using var visitor = store.NewVisitor(debug: false);
+        visitor.SetCookie("sf-arm", "Control");
+        await visitor.ViewAsync("kitchen-05", "kitchen-06", "kitchen-07");
+
+        var home = await visitor.GetAsync("/");
+
+        Assert.Equal("Recommended for you", home.Text("#home-heading"));
+        Assert.False(home.Has("#holdout-notice"), home.Text("#holdout-notice"));
+    }
 }

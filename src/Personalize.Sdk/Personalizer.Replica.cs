@@ -182,7 +182,7 @@ internal sealed partial class Personalizer
             if (string.Equals(_holdouts.Holdouts[i].Name, holdout, StringComparison.Ordinal))
             {
                 // Journaled after a stitch it raced where it was made: settled again here, as there.
-                if (_ledger.RecordExposure(i, unitKey, arm, timestamp.UtcTicks, out var first) && first)
+                if (_ledger.RecordExposure(i, unitKey, arm, timestamp.UtcTicks, EventOrder.Elsewhere, out var first) && first)
                 {
                     ExposedFirst(null, unitKey);
                 }

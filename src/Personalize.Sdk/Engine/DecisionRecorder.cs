@@ -75,7 +75,7 @@ internal sealed class DecisionRecorder(
             {
                 continue;
             }
-            if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks, out var first))
+            if (!ledger.RecordExposure(firstHoldout + i, unitKey, assignments[i].Arm, info.Timestamp.UtcTicks, DecisionIds.CounterOf(info.Id), out var first))
             {
                 metrics.ExposureUnmeasured();
             }

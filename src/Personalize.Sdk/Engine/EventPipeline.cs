@@ -91,6 +91,8 @@ internal sealed class EventPipeline(
             throw new ArgumentException("The event needs a user key: create it with a PersonalizationEvent factory method.", nameof(personalizationEvent));
         }
 
+        // Read before the clock: a decision counted by it began before this event did (EventOrder).
+        var order = personalizationEvent.Timestamp is null ? learner.Ids.Counter : EventOrder.Dated;
         var now = timeProvider.GetUtcNow();
         erasedKeys.RunIfDue(now.UtcTicks);
 
@@ -201,7 +203,7 @@ internal sealed class EventPipeline(
             // Replicated outcomes count too: the decision may have been made on this server and clicked on another.
             // A decision made before a sign-in waits under the key the person had then: every key of theirs is looked under.
             var profileKey = identity.Resolve(personalizationEvent.UserKey);
-            learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp, undated: personalizationEvent.Timestamp is null);
+            learner.Attribute(rewardedUnit, profileKey, identity.AliasesOf(profileKey), personalizationEvent.Kind, personalizationEvent.ItemKey!, timestamp, order);
         }
 
         if (personalizationEvent.Kind == EventKind.Consent)
@@ -211,7 +213,7 @@ internal sealed class EventPipeline(
 
         if (holdouts.Count > 0 && personalizationEvent.Kind is EventKind.Click or EventKind.AddToCart or EventKind.Purchase && profile.ReadUnitKey() is { } unitKey)
         {
-            MeasureOutcome(personalizationEvent, unitKey, timestamp, now, replicated);
+            MeasureOutcome(personalizationEvent, unitKey, timestamp, order, now, replicated);
         }
 
         if (!replicated)
@@ -364,12 +366,12 @@ internal sealed class EventPipeline(
         erasureGuard.Precedes(userKey, eventTicks) || (recalledKey is not null && erasureGuard.Precedes(recalledKey, eventTicks));
 
     /// <summary>Attributes a click, cart or purchase to the unit's arm of every holdout it was exposed in.</summary>
-    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, DateTimeOffset now, bool replicated)
+    private void MeasureOutcome(in PersonalizationEvent personalizationEvent, string unitKey, DateTimeOffset timestamp, long order, DateTimeOffset now, bool replicated)
     {
         var revenue = personalizationEvent.Kind == EventKind.Purchase ? (double)personalizationEvent.Revenue : 0;
         for (var i = 0; i < holdouts.Count; i++)
         {
-            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, personalizationEvent.Timestamp is null, out var arm) || replicated)
+            if (!ledger.TryAttribute(i, unitKey, personalizationEvent.Kind, revenue, timestamp.UtcTicks, order, out var arm) || replicated)
             {
                 continue;
             }

@@ -158,10 +158,11 @@ internal sealed class Learner : ILearningReporter, IDisposable
     /// Credits a tracked outcome to the person's most recent waiting decision that showed the item
     /// (last touch), looked for under any key of theirs: <paramref name="unitKey"/> (their profile's
     /// holdout unit), <paramref name="profileKey"/> and its <paramref name="aliases"/>. Allocation-free.
-    /// An <paramref name="undated"/> outcome happens now, after every waiting decision, even when the
-    /// clock was set back since they were made.
+    /// An undated outcome passes <paramref name="order"/>, the decision counter when it was tracked:
+    /// it happens after every decision begun before it, even one dated after it because the clock
+    /// was set back since (<see cref="EventOrder"/>).
     /// </summary>
-    public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp, bool undated = false)
+    public void Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, EventKind kind, string itemKey, DateTimeOffset timestamp, long order = EventOrder.Dated)
     {
         if (_pending is null || (uint)kind >= (uint)_outcomeRewards.Length || double.IsNaN(_outcomeRewards[(int)kind]))
         {
@@ -169,7 +170,7 @@ internal sealed class Learner : ILearningReporter, IDisposable
         }
 
         _ = FollowClock();
-        if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], undated))
+        if (_pending.Attribute(unitKey, profileKey, aliases, itemKey, timestamp.UtcTicks, _waitTicks, _outcomeRewards[(int)kind], order))
         {
             _metrics.LearningRewarded(automatic: true);
         }

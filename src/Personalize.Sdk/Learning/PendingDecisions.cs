@@ -181,24 +181,25 @@ internal sealed class PendingDecisions
     /// and the keys stitched to it (a decision made before a sign-in waits under the key the person
     /// had then). Most recent is by decision time, then by decision id counter. When that decision
     /// showed the item after its pool (not logged), the outcome is spent there: no decision takes it.
-    /// An <paramref name="undated"/> outcome (the host gave no time) happens now, after every waiting
-    /// decision, even one dated after it because the clock was set back since. Returns whether a
-    /// decision took it.
+    /// An undated outcome (the host gave no time) passes <paramref name="order"/>, the decision
+    /// counter when it was tracked: it happens after every decision begun before it (counter at most
+    /// that), even one dated after it because the clock was set back since; a decision begun after
+    /// it is judged by its date (<see cref="EventOrder"/>). Returns whether a decision took it.
     /// </summary>
-    public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward, bool undated = false)
+    public bool Attribute(string unitKey, string profileKey, ReadOnlySpan<string> aliases, string itemKey, long eventTicks, long waitTicks, double reward, long order = EventOrder.Dated)
     {
         var latest = default(Touch);
-        FindLatest(unitKey, itemKey, eventTicks, waitTicks, undated, ref latest);
+        FindLatest(unitKey, itemKey, eventTicks, waitTicks, order, ref latest);
         if (!string.Equals(profileKey, unitKey, StringComparison.Ordinal))
         {
-            FindLatest(profileKey, itemKey, eventTicks, waitTicks, undated, ref latest);
+            FindLatest(profileKey, itemKey, eventTicks, waitTicks, order, ref latest);
         }
 
         foreach (var alias in aliases)
         {
             if (!string.Equals(alias, unitKey, StringComparison.Ordinal))
             {
-                FindLatest(alias, itemKey, eventTicks, waitTicks, undated, ref latest);
+                FindLatest(alias, itemKey, eventTicks, waitTicks, order, ref latest);
             }
         }
 
@@ -223,7 +224,7 @@ internal sealed class PendingDecisions
     }
 
     /// <summary>Walks <paramref name="unitKey"/>'s bucket and keeps in <paramref name="latest"/> the most recent of its decisions that showed the item, if more recent.</summary>
-    private void FindLatest(string unitKey, string itemKey, long eventTicks, long waitTicks, bool undated, ref Touch latest)
+    private void FindLatest(string unitKey, string itemKey, long eventTicks, long waitTicks, long order, ref Touch latest)
     {
         long sequence;
         var bucket = Bucket(unitKey);
@@ -250,7 +251,7 @@ internal sealed class PendingDecisions
                 var ticks = _ticks[entry];
                 if (eventTicks - ticks <= waitTicks
                     && (ticks > latest.Ticks || (ticks == latest.Ticks && sequence > latest.Sequence))
-                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && (undated || eventTicks >= ticks)
+                    && string.Equals(_unit[entry], unitKey, StringComparison.Ordinal) && (eventTicks >= ticks || sequence <= order)
                     && SlotShowing(entry, itemKey) is var slot && (slot >= 0 || ShowedBeyond(entry, itemKey)))
                 {
                     latest = new Touch(sequence, ticks, slot);

@@ -15,15 +15,21 @@ internal interface IMeasurementLedger : ILiftReporter
     /// <summary>Remembers a unit's first exposure in a holdout; false when it was not measured: the ledger is full, or <paramref name="arm"/> is no arm.</summary>
     bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks);
 
-    /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it, so only first exposures need sharing.</summary>
-    bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first);
+    /// <summary>
+    /// Remembers a unit's first exposure in a holdout, made by the decision with counter
+    /// <paramref name="order"/> (an <see cref="EventOrder"/> value for another server's);
+    /// <paramref name="first"/> tells whether this call added it, so only first exposures need sharing.
+    /// </summary>
+    bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, long order, out bool first);
 
     /// <summary>
     /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it and
-    /// within the attribution window. An <paramref name="undated"/> outcome (the host gave no time,
-    /// so it happens now) counts as after the exposure even when the clock was set back since.
+    /// within the attribution window. An undated outcome (the host gave no time, so it happens now)
+    /// passes <paramref name="order"/>, the decision counter when it was tracked: an exposure made by
+    /// a decision begun before it counts as before it even when the clock was set back since
+    /// (<see cref="EventOrder"/>).
     /// </summary>
-    bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, bool undated, out HoldoutArm arm);
+    bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, long order, out HoldoutArm arm);
 
     /// <summary>The earliest first exposure of <paramref name="unitKey"/> in any holdout.</summary>
     bool TryGetFirstExposure(string unitKey, out long ticks);

@@ -28,10 +28,10 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     }
 
     /// <summary>Remembers a unit's first exposure in a holdout; false when it was not measured: the ledger is full, or <paramref name="arm"/> is no arm.</summary>
-    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks) => RecordExposure(holdout, unitKey, arm, ticks, out _);
+    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks) => RecordExposure(holdout, unitKey, arm, ticks, EventOrder.Elsewhere, out _);
 
-    /// <summary>Remembers a unit's first exposure in a holdout; <paramref name="first"/> tells whether this call added it.</summary>
-    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, out bool first)
+    /// <summary>Remembers a unit's first exposure in a holdout, made by the decision with counter <paramref name="order"/>; <paramref name="first"/> tells whether this call added it.</summary>
+    public bool RecordExposure(int holdout, string unitKey, HoldoutArm arm, long ticks, long order, out bool first)
     {
         first = false;
         if (arm is not (HoldoutArm.Treatment or HoldoutArm.Control))
@@ -51,7 +51,7 @@ internal sealed class MeasurementLedger : IMeasurementLedger
             return false;
         }
 
-        if (ledger.Units.TryAdd(unitKey, new UnitState(arm, ticks)))
+        if (ledger.Units.TryAdd(unitKey, new UnitState(arm, ticks, order)))
         {
             Interlocked.Increment(ref ledger.Arms[(int)arm].Exposed);
             first = true;
@@ -63,14 +63,15 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     /// <summary>
     /// Attributes an outcome to the unit's arm of a holdout, when the unit was exposed before it
     /// and within the attribution window. Purchases convert the unit and add their revenue. An
-    /// <paramref name="undated"/> outcome happens now, after the exposure, even when the clock was
-    /// set back since and now reads before it.
+    /// undated outcome tracked after the decision that exposed the unit began (its counter at most
+    /// <paramref name="order"/>) happens after the exposure, even when the clock was set back since
+    /// and now reads before it; any other is judged by its date (<see cref="EventOrder"/>).
     /// </summary>
-    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, bool undated, out HoldoutArm arm)
+    public bool TryAttribute(int holdout, string unitKey, EventKind kind, double revenue, long ticks, long order, out HoldoutArm arm)
     {
         arm = default;
         var ledger = _ledgers[holdout];
-        if (!ledger.Units.TryGetValue(unitKey, out var unit) || (!undated && ticks < unit.FirstExposedTicks) || ticks - unit.FirstExposedTicks > _attributionTicks)
+        if (!ledger.Units.TryGetValue(unitKey, out var unit) || (ticks < unit.FirstExposedTicks && unit.FirstExposedOrder > order) || ticks - unit.FirstExposedTicks > _attributionTicks)
         {
             return false;
         }
@@ -216,7 +217,7 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     internal bool TryRestoreUnit(int holdout, string unitKey, HoldoutArm arm, long firstExposedTicks, bool converted, double revenue, bool isSealed = false)
     {
         var ledger = _ledgers[holdout];
-        return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks) { Converted = converted, Revenue = revenue, Sealed = isSealed });
+        return ledger.Units.Count < _maxUnits && ledger.Units.TryAdd(unitKey, new UnitState(arm, firstExposedTicks, EventOrder.Restored) { Converted = converted, Revenue = revenue, Sealed = isSealed });
     }
 
     /// <summary>
@@ -254,7 +255,7 @@ internal sealed class MeasurementLedger : IMeasurementLedger
         }
 
         // Erased here meanwhile (Forget) stays erased; either way its contribution leaves the totals.
-        ledger.Units.TryUpdate(unitKey, new UnitState(arm, firstExposedTicks) { Sealed = true }, unit);
+        ledger.Units.TryUpdate(unitKey, new UnitState(arm, firstExposedTicks, EventOrder.Restored) { Sealed = true }, unit);
         AddTotals(holdout, unit.Arm, -1, converted ? -1 : 0, -revenue, -(revenue * revenue));
         return true;
     }
@@ -314,11 +315,14 @@ internal sealed class MeasurementLedger : IMeasurementLedger
     }
 
     /// <summary>One unit in one holdout.</summary>
-    internal sealed class UnitState(HoldoutArm arm, long firstExposedTicks)
+    internal sealed class UnitState(HoldoutArm arm, long firstExposedTicks, long firstExposedOrder)
     {
         public HoldoutArm Arm { get; } = arm;
 
         public long FirstExposedTicks { get; } = firstExposedTicks;
+
+        /// <summary>The counter of the decision that first exposed the unit here; see <see cref="EventOrder"/>.</summary>
+        public long FirstExposedOrder { get; } = firstExposedOrder;
 
         public bool Converted { get; set; }
 

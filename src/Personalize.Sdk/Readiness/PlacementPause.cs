@@ -20,8 +20,8 @@ internal sealed class PlacementPause
 
     /// <summary>
     /// Whether this caller should run the check now; only one caller per interval gets true. A clock
-    /// set back past the last check (an NTP correction, a resumed VM) makes a check due at once, not
-    /// once the clock has caught up with the one scheduled.
+    /// set back more than an interval past the last check (an NTP correction, a resumed VM) makes a
+    /// check due at once, not once the clock has caught up with the one scheduled.
     /// </summary>
     public bool TryBeginCheck(long nowTicks, long intervalTicks)
     {

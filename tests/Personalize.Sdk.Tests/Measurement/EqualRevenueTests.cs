@@ -40,7 +40,7 @@ public sealed class EqualRevenueTests(ITestOutputHelper output)
             for (var i = 0; i < count; i++, u++)
             {
                 ledger.RecordExposure(0, $"u{u}", arm, ticks);
-                Assert.True(ledger.TryAttribute(0, $"u{u}", EventKind.Purchase, price, ticks, undated: false, out _));
+                Assert.True(ledger.TryAttribute(0, $"u{u}", EventKind.Purchase, price, ticks, EventOrder.Dated, out _));
             }
         }
 

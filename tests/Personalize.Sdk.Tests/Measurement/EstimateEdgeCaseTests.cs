@@ -120,7 +120,7 @@ public sealed class EstimateEdgeCaseTests(ITestOutputHelper output)
                 ledger.RecordExposure(0, $"u{u}", arm, ticks);
                 if (i < buyers)
                 {
-                    ledger.TryAttribute(0, $"u{u}", EventKind.Purchase, price, ticks, undated: false, out _);
+                    ledger.TryAttribute(0, $"u{u}", EventKind.Purchase, price, ticks, EventOrder.Dated, out _);
                 }
             }
         }

@@ -36,7 +36,7 @@ public sealed class LedgerMergeTests
         Assert.Equal(0, unit.Revenue);
 
         // Sealed: a later purchase is not attributed.
-        Assert.False(live.TryAttribute(0, "u", EventKind.Purchase, 5, Ticks + 10, undated: false, out _));
+        Assert.False(live.TryAttribute(0, "u", EventKind.Purchase, 5, Ticks + 10, EventOrder.Dated, out _));
         AssertTreatment(live, exposed: 2, converted: 1, revenue: 40, squares: 40 * 40);
     }
 
@@ -146,7 +146,7 @@ public sealed class LedgerMergeTests
         Assert.True(ledger.RecordExposure(holdout, unit, HoldoutArm.Treatment, ticks));
         if (revenue is { } bought)
         {
-            Assert.True(ledger.TryAttribute(holdout, unit, EventKind.Purchase, bought, ticks + 1, undated: false, out _));
+            Assert.True(ledger.TryAttribute(holdout, unit, EventKind.Purchase, bought, ticks + 1, EventOrder.Dated, out _));
         }
     }
 

@@ -62,7 +62,7 @@ public sealed class LiftSimulationTests
             ledger.RecordExposure(0, unit, arm, time.GetUtcNow().UtcTicks);
             if (random.NextDouble() < (arm == HoldoutArm.Control ? ControlRate : treatmentRate))
             {
-                ledger.TryAttribute(0, unit, EventKind.Purchase, 20 + (40 * random.NextDouble()), time.GetUtcNow().UtcTicks, undated: false, out _);
+                ledger.TryAttribute(0, unit, EventKind.Purchase, 20 + (40 * random.NextDouble()), time.GetUtcNow().UtcTicks, EventOrder.Dated, out _);
             }
         }
 

@@ -478,12 +478,16 @@ public sealed class ProfileRecallTests
         await HistoryThenEvictAsync(from: a, evictedOn: b, "shopper");
         var restored = b.WhenRestored();
 
+        // A lost its connection too: until it is back, its catch-up below reads nothing, and it
+        // would not hold the exposure B's decision journals.
+        var restoredOther = a.WhenRestored();
+
         await redis.KillAsync();
         Assert.Equal(3, b.Personalizer.Rank(new PersonalizationRequest("shopper") { Count = 3 }).Items.Count);
         Assert.DoesNotContain("books-", b.PersonalData("shopper"), StringComparison.Ordinal);
 
         await redis.StartProcessAsync();
-        await restored.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.WhenAll(restored, restoredOther).WaitAsync(TimeSpan.FromSeconds(30));
         await b.RecallsEndedAsync();
 
         // The recall waited for Redis, or failed before the loss was noticed and the next decision asks again.

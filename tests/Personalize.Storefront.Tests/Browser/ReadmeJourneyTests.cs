@@ -7,7 +7,8 @@ namespace Personalize.Storefront.Tests.Browser;
 /// <summary>
 /// The README's "What to click", step by step, in real Chromium on a desktop and on a phone,
 /// with the README's screenshots: docs/storefront-desktop.png, docs/storefront-phone.png and docs/readiness.png;
-/// the desktop one also as docs/storefront.png, the name issue #8 gave it.
+/// the desktop one also as docs/storefront.png, the name issue #8 gave it. They are written into
+/// docs/ only with <c>UPDATE_README_SCREENSHOTS=true</c>; every run saves them under the test output.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReadmeJourneyTests(LiveStorefront store)

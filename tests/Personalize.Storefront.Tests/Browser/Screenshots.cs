@@ -2,7 +2,10 @@ using Microsoft.Playwright;
 
 namespace Personalize.Storefront.Tests.Browser;
 
-/// <summary>Screenshots of the browser tests: every one under the test output, the README's also in docs/.</summary>
+/// <summary>
+/// Screenshots of the browser tests: every one under the test output; the README's also in docs/
+/// when <c>UPDATE_README_SCREENSHOTS=true</c> (a test run leaves the repository as it found it).
+/// </summary>
 public static class Screenshots
 {
     private static readonly string Output = Path.Combine(AppContext.BaseDirectory, "screenshots");
@@ -16,15 +19,15 @@ public static class Screenshots
     }
 
     /// <summary>
-    /// Saves the page's first screen under the test output and as docs/<paramref name="name"/> for
-    /// the README, and as each of <paramref name="alsoAs"/> in docs/ too (the same image, under a name
-    /// an earlier issue or link used).
+    /// Saves the page's first screen under the test output and, with <c>UPDATE_README_SCREENSHOTS=true</c>,
+    /// as docs/<paramref name="name"/> for the README, and as each of <paramref name="alsoAs"/> in
+    /// docs/ too (the same image, under a name an earlier issue or link used).
     /// </summary>
     public static async Task SaveForReadmeAsync(IPage page, string name, params string[] alsoAs)
     {
         ArgumentNullException.ThrowIfNull(alsoAs);
         await SaveAsync(page, name);
-        if (RepositoryRoot() is { } root)
+        if (string.Equals(Environment.GetEnvironmentVariable("UPDATE_README_SCREENSHOTS"), "true", StringComparison.OrdinalIgnoreCase) && RepositoryRoot() is { } root)
         {
             Directory.CreateDirectory(Path.Combine(root, "docs"));
             foreach (var docName in alsoAs.Prepend(name))

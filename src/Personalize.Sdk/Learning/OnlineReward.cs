@@ -34,8 +34,8 @@ public readonly struct OnlineReward : IEquatable<OnlineReward>
     /// <summary>
     /// The lower end of the 95% confidence interval of <see cref="Mean"/>, within [0, 1] (the range
     /// of rewards); NaN with fewer than two decisions. Wilson's score interval while every decision's
-    /// reward was 0 or 1 (so decisions that all earned nothing still get an upper end above 0), else
-    /// the normal interval, clipped to the range.
+    /// reward was 0 or 1, or all were alike (so decisions that all earned nothing, or all the default
+    /// reward, still get an interval wider than a point), else the normal interval, clipped to the range.
     /// </summary>
     public double Lower { get; }
 

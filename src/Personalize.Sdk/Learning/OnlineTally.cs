@@ -5,8 +5,9 @@ namespace Personalize.Sdk.Learning;
 
 /// <summary>
 /// The running mean reward per decision of one serving policy, with its 95% interval within [0, 1]
-/// (the range of rewards): Wilson's score interval while every reward was 0 or 1 (a normal one
-/// would be zero wide after all misses), else the normal interval, clipped to the range.
+/// (the range of rewards): Wilson's score interval while every reward was 0 or 1, or all were alike
+/// (a normal one would be zero wide after all misses, or after a default reward every time), else
+/// the normal interval, clipped to the range.
 /// </summary>
 internal sealed class OnlineTally(string policy)
 {
@@ -15,9 +16,13 @@ internal sealed class OnlineTally(string policy)
     private double _sum;
     private double _squares;
     private bool _between;
+    private bool _varied;
+    private double _first;
 
     public void Add(double reward)
     {
+        _first = _count == 0 ? reward : _first;
+        _varied |= reward != _first;
         _count++;
         _sum += reward;
         _squares += reward * reward;
@@ -38,7 +43,7 @@ internal sealed class OnlineTally(string policy)
             return new OnlineReward(policy, 1, mean, double.NaN, double.NaN);
         }
 
-        if (!_between)
+        if (!_between || !_varied)
         {
             var (lower, upper) = Wilson(mean, _count);
             return new OnlineReward(policy, _count, mean, lower, upper);

@@ -5,7 +5,7 @@ namespace Personalize.Sdk.Tests.Learning;
 
 /// <summary>
 /// <c>OnlineReward.Lower</c> and <c>Upper</c>: a 95% interval within [0, 1], the range of rewards;
-/// Wilson's score interval while every reward was 0 or 1, else the normal one, clipped.
+/// Wilson's score interval while every reward was 0 or 1 or all were alike, else the normal one, clipped.
 /// </summary>
 public sealed class OnlineTallyTests
 {
@@ -76,6 +76,20 @@ public sealed class OnlineTallyTests
 
         Assert.Equal(mean - half, result.Lower, 12);
         Assert.Equal(mean + half, result.Upper, 12);
+    }
+
+    [Fact]
+    public void Decisions_that_all_earned_the_same_default_reward_get_wilsons_interval_not_a_point()
+    {
+        var result = Tally(Enumerable.Repeat(0.1, 30)).Result();
+
+        var (n, p, z2) = (30.0, 0.1, Z * Z);
+        var centre = (p + (z2 / (2 * n))) / (1 + (z2 / n));
+        var half = Z / (1 + (z2 / n)) * Math.Sqrt((p * (1 - p) / n) + (z2 / (4 * n * n)));
+        Assert.Equal(0.1, result.Mean, 12);
+        Assert.Equal(centre - half, result.Lower, 12);
+        Assert.Equal(centre + half, result.Upper, 12);
+        Assert.True(result.Upper - result.Lower > 0.1);
     }
 
     private static OnlineTally Tally(IEnumerable<double> rewards)

@@ -20,8 +20,18 @@ internal sealed class DecisionIds
     private readonly ulong _prefix = BinaryPrimitives.ReadUInt64LittleEndian(RandomNumberGenerator.GetBytes(8));
     private long _counter;
 
+    // The bits of the counter an id carries.
+    private const long IdCounterMask = 0x3F_FFFF_FFFF;
+
     /// <summary>The counter of the last id handed out: every decision begun so far has one at most this.</summary>
     public long Counter => Interlocked.Read(ref _counter);
+
+    /// <summary>
+    /// <see cref="Counter"/> as an id carries it (<see cref="CounterOf"/>), to compare with counters
+    /// read from ids: its low 38 bits, which wrap after 2^38 decisions (an id from before the wrap
+    /// then reads as later than it is).
+    /// </summary>
+    public long IdCounter => Counter & IdCounterMask;
 
     public Guid Next(DateTimeOffset now)
     {
@@ -30,7 +40,7 @@ internal sealed class DecisionIds
 
         // | 48 bits ms | version 7 | 12 bits prefix | variant 10 | 24 bits prefix | 38 bits counter |
         var high = (milliseconds << 16) | 0x7000 | (_prefix & 0x0FFF);
-        var low = 0x8000_0000_0000_0000UL | ((_prefix >> 12 & 0xFF_FFFF) << 38) | (counter & 0x3F_FFFF_FFFF);
+        var low = 0x8000_0000_0000_0000UL | ((_prefix >> 12 & 0xFF_FFFF) << 38) | (counter & IdCounterMask);
         Span<byte> bytes = stackalloc byte[16];
         BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
         BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
@@ -42,7 +52,7 @@ internal sealed class DecisionIds
     {
         Span<byte> bytes = stackalloc byte[16];
         id.TryWriteBytes(bytes, bigEndian: true, out _);
-        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & 0x3F_FFFF_FFFF);
+        return (long)(BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]) & IdCounterMask);
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Personalize.Sdk.Reporting;
 using Personalize.Sdk.Tests.Learning;
@@ -15,13 +16,16 @@ public sealed class UndatedOutcomeOrderTests
 {
     private static readonly string[] WithItem = ["hiking-1", "hiking-2", "kitchen-1", "kitchen-2"];
 
-    [Fact]
-    public void An_undated_click_rewards_the_decision_made_before_it_not_one_made_after_it()
+    [Theory]
+    [InlineData(0L)]
+    [InlineData(1L << 38)] // a busy server's decision counter past what an id carries (about a year at 9,000 a second)
+    public void An_undated_click_rewards_the_decision_made_before_it_not_one_made_after_it(long decisionsSoFar)
     {
         // LearningOptions.OutcomeRewards remarks: "the person's most recent decision still waiting
         // (made within RewardWaitTime before the outcome, and not after it) that showed the item".
         var sink = new RewardTests.RecordingSink();
         using var sdk = new TestSdk(Learning, builder => builder.AddLearningLogSink(sink));
+        typeof(DecisionIds).GetField("_counter", BindingFlags.NonPublic | BindingFlags.Instance)!.SetValue(((Personalizer)sdk.Personalizer).Learner.Ids, decisionsSoFar);
         sdk.View("ann", "books-1");
         var before = Show(sdk.Personalizer);
         sdk.Time.Advance(TimeSpan.FromSeconds(30));

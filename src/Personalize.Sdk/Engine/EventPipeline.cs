@@ -92,7 +92,7 @@ internal sealed class EventPipeline(
         }
 
         // Read before the clock: a decision counted by it began before this event did (EventOrder).
-        var order = personalizationEvent.Timestamp is null ? learner.Ids.Counter : EventOrder.Dated;
+        var order = personalizationEvent.Timestamp is null ? learner.Ids.IdCounter : EventOrder.Dated;
         var now = timeProvider.GetUtcNow();
         erasedKeys.RunIfDue(now.UtcTicks);
 

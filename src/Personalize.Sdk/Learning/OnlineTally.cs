@@ -22,7 +22,8 @@ internal sealed class OnlineTally(string policy)
     public void Add(double reward)
     {
         _first = _count == 0 ? reward : _first;
-        _varied |= reward != _first;
+        // Alike within rounding: a decision's reward is a mean over its slots (3 of 0.1 is not 4 of 0.1 exactly).
+        _varied |= Math.Abs(reward - _first) > 1e-9;
         _count++;
         _sum += reward;
         _squares += reward * reward;

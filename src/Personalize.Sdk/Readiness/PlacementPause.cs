@@ -20,19 +20,31 @@ internal sealed class PlacementPause
 
     /// <summary>
     /// Whether this caller should run the check now; only one caller per interval gets true. A clock
-    /// set back more than an interval past the last check (an NTP correction, a resumed VM) makes a
-    /// check due at once, not once the clock has caught up with the one scheduled.
+    /// set back more than an interval past the last check (an NTP correction, a resumed VM), or to
+    /// before the pause in force began, makes a check due at once (which counts the pause from now),
+    /// not once the clock has caught up with the one scheduled.
     /// </summary>
     public bool TryBeginCheck(long nowTicks, long intervalTicks)
     {
         var next = Volatile.Read(ref _nextCheckTicks);
-        return DueTime.IsDue(nowTicks, next, intervalTicks) && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
+        var due = DueTime.IsDue(nowTicks, next, intervalTicks) || _state is { IsPaused: true } state && nowTicks < state.SinceTicks;
+        return due && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
     }
 
     public void Pause(long nowTicks, PauseCause cause, string reason) => _state = new PauseState(true, nowTicks, reason, cause);
 
-    /// <summary>Counts the pause from <paramref name="nowTicks"/>: the clock was set back before it began.</summary>
-    public void RestartPause(long nowTicks) => _state = _state with { SinceTicks = nowTicks };
+    /// <summary>
+    /// Counts a pause that began after <paramref name="nowTicks"/> from then: the clock was set back
+    /// since it began (by any step, the check's interval or not). A resume in between wins.
+    /// </summary>
+    public void RestartIfAhead(long nowTicks)
+    {
+        var state = _state;
+        if (state.IsPaused && nowTicks < state.SinceTicks)
+        {
+            Interlocked.CompareExchange(ref _state, state with { SinceTicks = nowTicks }, state);
+        }
+    }
 
     public void Resume() => _state = Running;
 }

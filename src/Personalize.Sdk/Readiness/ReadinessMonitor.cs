@@ -136,7 +136,7 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         {
             // The clock was set back before the pause began: count it from now, so it still lasts at
             // least MinimumPause and does not wait for the clock to catch up.
-            pause.RestartPause(now.UtcTicks);
+            pause.RestartIfAhead(now.UtcTicks);
             return;
         }
 

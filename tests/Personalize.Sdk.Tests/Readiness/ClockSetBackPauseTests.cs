@@ -94,6 +94,45 @@ public sealed class ClockSetBackPauseTests
             $"construction threw {exception?.GetType().Name ?? "nothing"}; the indexer then threw {later?.GetType().Name}");
     }
 
+    /// <summary>
+    /// README "Automatic pause": a pause that began after the clock's new time counts from then, so
+    /// it does not wait for the clock to catch up, also after a step smaller than the check interval.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(9)]
+    public void A_pause_begun_after_the_clocks_new_time_does_not_wait_for_the_clock_to_catch_up_after_a_step_smaller_than_the_check_interval(int stepSeconds)
+    {
+        var clock = new SteppingClock(TestSdk.Start);
+        var flaky = new FlakySignal { Broken = true };
+        using var provider = Build(clock, flaky);
+        var personalizer = provider.GetRequiredService<IPersonalizer>();
+        Decide(personalizer, 20);
+        clock.Inner.Advance(TimeSpan.FromSeconds(10));
+        Assert.Equal(DecisionReason.Paused, Decide(personalizer, 1)[0].Reason);
+
+        // Fixed, and the clock is corrected back by 9 s (less than PauseCheckInterval, 10 s):
+        // the pause began 9 s after the clock's new time. Ten clean decisions every half second.
+        flaky.Broken = false;
+        clock.Offset = -TimeSpan.FromSeconds(stepSeconds);
+        var elapsed = TimeSpan.Zero;
+        while (elapsed < TimeSpan.FromMinutes(3))
+        {
+            clock.Inner.Advance(TimeSpan.FromMilliseconds(500));
+            elapsed += TimeSpan.FromMilliseconds(500);
+            if (Decide(personalizer, 10)[^1].Reason != DecisionReason.Paused)
+            {
+                break;
+            }
+        }
+
+        // Counted from the clock's new time (about now), it lasts MinimumPause (1 min) plus at
+        // a half-second step of the decisions (the check after the step restarts it): 61 s at most.
+        Assert.True(
+            elapsed <= TimeSpan.FromSeconds(61),
+            $"resumed {elapsed.TotalSeconds} s after the step (MinimumPause 60 s): the pause waited for the clock to catch up");
+    }
+
     internal static ServiceProvider Build(TimeProvider clock, FlakySignal flaky)
     {
         var services = new ServiceCollection();

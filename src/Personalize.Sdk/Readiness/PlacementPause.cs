@@ -21,25 +21,32 @@ internal sealed class PlacementPause
     /// <summary>
     /// Whether this caller should run the check now; only one caller per interval gets true. A clock
     /// set back more than an interval past the last check (an NTP correction, a resumed VM), or to
-    /// before the pause in force began, makes a check due at once (which counts the pause from now),
+    /// before the pause in force began (<paramref name="clockBeforePause"/>, from
+    /// <see cref="ClockBeforePause"/>), makes a check due at once (which counts the pause from now),
     /// not once the clock has caught up with the one scheduled.
     /// </summary>
-    public bool TryBeginCheck(long nowTicks, long intervalTicks)
+    public bool TryBeginCheck(long nowTicks, long intervalTicks, bool clockBeforePause = false)
     {
         var next = Volatile.Read(ref _nextCheckTicks);
-        var due = DueTime.IsDue(nowTicks, next, intervalTicks) || _state is { IsPaused: true } state && nowTicks < state.SinceTicks;
-        return due && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
+        return (clockBeforePause || DueTime.IsDue(nowTicks, next, intervalTicks)) && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
     }
+
+    /// <summary>
+    /// Whether the clock, read now, is before the pause in force began: it was set back since. A
+    /// decision's start time cannot say so: one begun a moment before the pause reads earlier too.
+    /// </summary>
+    public bool ClockBeforePause(TimeProvider clock) => _state is { IsPaused: true } state && clock.GetUtcNow().UtcTicks < state.SinceTicks;
 
     public void Pause(long nowTicks, PauseCause cause, string reason) => _state = new PauseState(true, nowTicks, reason, cause);
 
     /// <summary>
-    /// Counts a pause that began after <paramref name="nowTicks"/> from then: the clock was set back
+    /// Counts a pause that began after the clock's reading now from then: the clock was set back
     /// since it began (by any step, the check's interval or not). A resume in between wins.
     /// </summary>
-    public void RestartIfAhead(long nowTicks)
+    public void RestartIfAhead(TimeProvider clock)
     {
         var state = _state;
+        var nowTicks = clock.GetUtcNow().UtcTicks;
         if (state.IsPaused && nowTicks < state.SinceTicks)
         {
             Interlocked.CompareExchange(ref _state, state with { SinceTicks = nowTicks }, state);

@@ -64,7 +64,9 @@ internal sealed class ReadinessMonitor : IReadinessReporter
             return false;
         }
 
-        if (pause.TryBeginCheck(now.UtcTicks, _checkTicks))
+        // Read afresh only when this decision began before the pause in force (a rare case).
+        var clockBeforePause = now.UtcTicks < pause.State.SinceTicks && pause.ClockBeforePause(_timeProvider);
+        if (pause.TryBeginCheck(now.UtcTicks, _checkTicks, clockBeforePause))
         {
             Check(plan, pause, now);
         }
@@ -135,8 +137,9 @@ internal sealed class ReadinessMonitor : IReadinessReporter
         if (now.UtcTicks < state.SinceTicks)
         {
             // The clock was set back before the pause began: count it from now, so it still lasts at
-            // least MinimumPause and does not wait for the clock to catch up.
-            pause.RestartIfAhead(now.UtcTicks);
+            // least MinimumPause and does not wait for the clock to catch up. Read afresh: this
+            // decision may only have begun a moment before the pause.
+            pause.RestartIfAhead(_timeProvider);
             return;
         }
 

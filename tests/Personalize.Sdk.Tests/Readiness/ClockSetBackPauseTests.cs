@@ -133,13 +133,14 @@ public sealed class ClockSetBackPauseTests
             $"resumed {elapsed.TotalSeconds} s after the step (MinimumPause 60 s): the pause waited for the clock to catch up");
     }
 
-    internal static ServiceProvider Build(TimeProvider clock, FlakySignal flaky)
+    internal static ServiceProvider Build(TimeProvider clock, FlakySignal flaky, TimeSpan? window = null)
     {
         var services = new ServiceCollection();
         services.AddMetrics();
         services.AddSingleton(clock);
         services.AddPersonalization(options =>
         {
+            options.Readiness.Window = window ?? options.Readiness.Window;
             options.Readiness.MinimumDecisions = 20;
             var home = new PlacementOptions { AutoPause = true, DisabledGuardrails = { BuiltInGuardrails.FrequencyCap } };
             foreach (var signal in BuiltInSignals.All)

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Personalize.Sdk.Extensibility;
 using Personalize.Sdk.Readiness;
 using Personalize.Sdk.Tests.TestSupport;
 
@@ -41,37 +40,13 @@ public sealed class InFlightDecisionPauseTests
             Inner.CreateTimer(callback, state, dueTime, period);
     }
 
-    private static ServiceProvider Build(TimeProvider clock, FlakySignal flaky)
-    {
-        var services = new ServiceCollection();
-        services.AddMetrics();
-        services.AddSingleton(clock);
-        services.AddPersonalization(options =>
-        {
-            // A short window, so the failures leave it before MinimumPause (1 min) has run.
-            options.Readiness.Window = TimeSpan.FromMinutes(1);
-            options.Readiness.MinimumDecisions = 20;
-            var home = new PlacementOptions { AutoPause = true, DisabledGuardrails = { BuiltInGuardrails.FrequencyCap } };
-            foreach (var signal in BuiltInSignals.All)
-            {
-                home.Weights[signal] = 0f;
-                home.ColdStartWeights[signal] = 0f;
-            }
-
-            home.ColdStartWeights["flaky"] = 1f;
-            options.Placements["home"] = home;
-        })
-            .AddCatalog(TestCatalog.Items)
-            .AddSignal(flaky, 1f, 1f);
-        return services.BuildServiceProvider();
-    }
-
     [Fact]
     public void A_decision_begun_before_a_pause_does_not_shorten_it_below_the_minimum_pause()
     {
         var clock = new InterleavingClock(TestSdk.Start);
         var flaky = new FlakySignal { Broken = true };
-        using var provider = Build(clock, flaky);
+        // A short window, so the failures leave it before MinimumPause (1 min) has run.
+        using var provider = ClockSetBackPauseTests.Build(clock, flaky, window: TimeSpan.FromMinutes(1));
         var personalizer = provider.GetRequiredService<IPersonalizer>();
         ClockSetBackPauseTests.Decide(personalizer, 20);
         clock.Inner.Advance(TimeSpan.FromSeconds(10));

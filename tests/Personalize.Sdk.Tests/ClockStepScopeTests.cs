@@ -22,12 +22,7 @@ public sealed class ClockStepScopeTests
         // event or decision". bob's first event comes after the step; the idle scan it starts moves
         // his last use (dated on the clock's new time) back by the step as well, and evicts him at once.
         using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
-        sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
-        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(2));
-        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
-        sdk.Personalizer.Track(PersonalizationEvent.View("bob", "books-1"));
-        var personalizer = (Personalizer)sdk.Personalizer;
-        await personalizer.ProfileMaintenance;
+        var personalizer = await BobSeenAfterStepAsync(sdk, minutesBack);
 
         var profile = sdk.Personalizer.GetPersonalData("bob").Profile;
         Assert.True(profile is not null, $"bob's profile, tracked a moment ago, was evicted by the idle scan ({personalizer.ProfileCount} profiles held)");
@@ -41,12 +36,7 @@ public sealed class ClockStepScopeTests
         // Same promise, a step shorter than the expiry: bob, created after a 20-minute step, is
         // evicted after 10 idle minutes instead of 30.
         using var sdk = new SteppedSdk(options => options.ProfileIdleExpiration = TimeSpan.FromMinutes(30));
-        sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
-        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(2));
-        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
-        sdk.Personalizer.Track(PersonalizationEvent.View("bob", "books-1"));
-        var personalizer = (Personalizer)sdk.Personalizer;
-        await personalizer.ProfileMaintenance;
+        var personalizer = await BobSeenAfterStepAsync(sdk, minutesBack);
         for (var minute = 0; minute < 15; minute++)
         {
             sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(1));
@@ -163,5 +153,17 @@ public sealed class ClockStepScopeTests
                 column[i] = 1f / (i + 1);
             }
         }
+    }
+
+    /// <summary>Someone is seen, two minutes pass, the clock steps back, bob is seen, and the idle scan that started ends.</summary>
+    private static async Task<Personalizer> BobSeenAfterStepAsync(SteppedSdk sdk, int minutesBack)
+    {
+        sdk.Personalizer.Track(PersonalizationEvent.View("early", "books-1"));
+        sdk.Clock.Inner.Advance(TimeSpan.FromMinutes(2));
+        sdk.Clock.Offset = -TimeSpan.FromMinutes(minutesBack);
+        sdk.Personalizer.Track(PersonalizationEvent.View("bob", "books-1"));
+        var personalizer = (Personalizer)sdk.Personalizer;
+        await personalizer.ProfileMaintenance;
+        return personalizer;
     }
 }

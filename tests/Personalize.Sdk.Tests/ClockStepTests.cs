@@ -195,7 +195,7 @@ public sealed class ClockStepTests
     {
         // README "Learning": an automatic reward goes to "the person's most recent decision still
         // waiting ... that showed the item"; README "Events": an undated event "happens after every
-        // decision ... recorded before it". The undated click skips the "made at or before" check, so
+        // decision and exposure made before it was tracked". The undated click skips the "made at or before" check, so
         // "most recent" must be judged on dates moved back by the step (a first fix judged it on the
         // pre-step decision's date, an hour ahead, before the next settle moved it).
         var sink = new RewardTests.RecordingSink();

@@ -15,4 +15,14 @@ internal static class DueTime
     /// <param name="intervalTicks">How long after a run the next is scheduled.</param>
     public static bool IsDue(long nowTicks, long nextTicks, long intervalTicks) =>
         nowTicks >= nextTicks || (nextTicks != long.MinValue && nowTicks < nextTicks - intervalTicks - intervalTicks);
+
+    /// <summary>
+    /// Claims the run due at <paramref name="nowTicks"/> (or at once when <paramref name="dueAnyway"/>)
+    /// and schedules the next one an interval later; only one of the callers racing for a run gets true.
+    /// </summary>
+    public static bool TryClaim(ref long nextTicks, long nowTicks, long intervalTicks, bool dueAnyway = false)
+    {
+        var next = Volatile.Read(ref nextTicks);
+        return (dueAnyway || IsDue(nowTicks, next, intervalTicks)) && Interlocked.CompareExchange(ref nextTicks, nowTicks + intervalTicks, next) == next;
+    }
 }

@@ -5,9 +5,5 @@ internal sealed class LogThrottle(TimeSpan interval)
 {
     private long _nextTicks = long.MinValue;
 
-    public bool ShouldLog(long nowTicks)
-    {
-        var next = Volatile.Read(ref _nextTicks);
-        return DueTime.IsDue(nowTicks, next, interval.Ticks) && Interlocked.CompareExchange(ref _nextTicks, nowTicks + interval.Ticks, next) == next;
-    }
+    public bool ShouldLog(long nowTicks) => DueTime.TryClaim(ref _nextTicks, nowTicks, interval.Ticks);
 }

@@ -25,11 +25,8 @@ internal sealed class PlacementPause
     /// <see cref="ClockBeforePause"/>), makes a check due at once (which counts the pause from now),
     /// not once the clock has caught up with the one scheduled.
     /// </summary>
-    public bool TryBeginCheck(long nowTicks, long intervalTicks, bool clockBeforePause = false)
-    {
-        var next = Volatile.Read(ref _nextCheckTicks);
-        return (clockBeforePause || DueTime.IsDue(nowTicks, next, intervalTicks)) && Interlocked.CompareExchange(ref _nextCheckTicks, nowTicks + intervalTicks, next) == next;
-    }
+    public bool TryBeginCheck(long nowTicks, long intervalTicks, bool clockBeforePause = false) =>
+        DueTime.TryClaim(ref _nextCheckTicks, nowTicks, intervalTicks, dueAnyway: clockBeforePause);
 
     /// <summary>
     /// Whether the clock, read now, is before the pause in force began: it was set back since. A
